@@ -1,0 +1,416 @@
+"""Load checklist files, report every problem as ``FILE:LINE: message``, resolve includes.
+
+YAML is parsed to its node tree first so that every value keeps the line it came from;
+the data is then checked by the :mod:`inspector.domain.checklist` models (shape) and by
+:func:`_check_rules` (rules across fields). All problems are collected, not just the
+first, so an author fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from inspector import paths
+from inspector.domain.checklist import (
+    FORMAT_VERSION,
+    AnswerType,
+    Checklist,
+    Condition,
+    Include,
+    Item,
+    Section,
+)
+from inspector.errors import NotFoundError, UserError
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ChecklistError(UserError):
+    """A checklist file that does not load; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+# ---------------------------------------------------------------- YAML with lines
+def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
+    """Parse YAML (JSON is YAML) keeping the 1-based line of every key and value."""
+    lines: dict[Loc, int] = {}
+    problems: list[Problem] = []
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise ChecklistError([Problem(file, line, f"not valid YAML: {e.problem}")]) from None
+    except yaml.YAMLError as e:
+        raise ChecklistError([Problem(file, 1, f"not valid YAML: {e}")]) from None
+    if root is None:
+        raise ChecklistError([Problem(file, 1, "the file is empty")])
+    constructor = yaml.SafeLoader("")
+
+    def build(node: yaml.Node, loc: Loc) -> Any:
+        lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = constructor.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+                if not isinstance(key, str | int):
+                    problems.append(
+                        Problem(file, key_node.start_mark.line + 1, f"key {key!r} is not text")
+                    )
+                    continue
+                if key in out:
+                    problems.append(
+                        Problem(file, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+                    )
+                lines[(*loc, key)] = key_node.start_mark.line + 1
+                out[key] = build(value_node, (*loc, key))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [build(child, (*loc, i)) for i, child in enumerate(node.value)]
+        return constructor.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+
+    data = build(root, ())
+    if problems:
+        raise ChecklistError(problems)
+    return data, lines
+
+
+def _line(lines: dict[Loc, int], loc: Loc) -> int:
+    """The line of ``loc`` or of its nearest ancestor that has one."""
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get((), 1)
+
+
+def _describe(loc: Loc) -> str:
+    return ".".join(str(p) for p in loc) or "file"
+
+
+# ---------------------------------------------------------------- loading
+@dataclass(frozen=True, slots=True)
+class LoadedChecklist:
+    """A checklist and where it came from; ``resolved`` has includes expanded."""
+
+    path: Path
+    raw: Checklist
+    resolved: Checklist
+
+    @property
+    def id(self) -> str:
+        return self.resolved.id
+
+    @property
+    def canonical_json(self) -> str:
+        return canonical_json(self.resolved)
+
+    @property
+    def sha256(self) -> str:
+        return checklist_sha256(self.resolved)
+
+
+def canonical_json(checklist: Checklist) -> str:
+    """The exact content an inspection's snapshot stores; its hash names that content."""
+    data = checklist.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def checklist_sha256(checklist: Checklist) -> str:
+    return hashlib.sha256(canonical_json(checklist).encode("utf-8")).hexdigest()
+
+
+def checklist_from_json(text: str) -> Checklist:
+    """Rebuild a checklist from a snapshot's canonical JSON."""
+    return Checklist.model_validate_json(text)
+
+
+def parse_file(path: Path) -> Checklist:
+    """Parse and check one file on its own (includes are not followed)."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ChecklistError([Problem(name, 1, "no such file")]) from None
+    except UnicodeDecodeError as e:
+        raise ChecklistError([Problem(name, 1, f"not UTF-8 text ({e.reason})")]) from None
+    except OSError as e:
+        raise ChecklistError([Problem(name, 1, f"cannot read: {e.strerror}")]) from None
+    data, lines = _parse_with_lines(text, name)
+    if not isinstance(data, dict):
+        raise ChecklistError([Problem(name, 1, "the top level must be a mapping (key: value)")])
+    fmt = data.get("format")
+    if isinstance(fmt, int) and fmt > FORMAT_VERSION:
+        raise ChecklistError(
+            [
+                Problem(
+                    name,
+                    _line(lines, ("format",)),
+                    f"format {fmt} is newer than this program reads ({FORMAT_VERSION});"
+                    " update Branch Inspector",
+                )
+            ]
+        )
+    try:
+        checklist = Checklist.model_validate(data)
+    except pydantic.ValidationError as e:
+        problems = []
+        for err in e.errors():
+            loc = _strip_union_loc(tuple(err["loc"]))
+            msg = err["msg"]
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown key {loc[-1]!r}"
+                loc_txt = _describe(loc[:-1])
+            else:
+                loc_txt = _describe(loc)
+            problems.append(Problem(name, _line(lines, loc), f"{loc_txt}: {msg}"))
+        raise ChecklistError(_dedupe(problems)) from None
+    problems = _check_rules(checklist, name, lines)
+    if problems:
+        raise ChecklistError(problems)
+    return checklist
+
+
+def _strip_union_loc(loc: Loc) -> Loc:
+    # pydantic puts the union member's class name into the location of union errors
+    # ("sections.0.Section.items..."); users never wrote that word.
+    return tuple(p for p in loc if p not in ("section", "include"))
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for p in problems:
+        if (p.line, p.message) not in seen:
+            seen.add((p.line, p.message))
+            out.append(p)
+    return out
+
+
+def _check_rules(c: Checklist, file: str, lines: dict[Loc, int]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(loc: Loc, msg: str) -> None:
+        problems.append(Problem(file, _line(lines, loc), msg))
+
+    grade_codes = [g.code for g in c.grades]
+    if len(set(grade_codes)) != len(grade_codes):
+        add(("grades",), "grade codes must be unique")
+    if not any(g.min == 0 for g in c.grades):
+        add(("grades",), "one grade band must start at min: 0 so every total has a grade")
+    mins = [g.min for g in c.grades]
+    if len(set(mins)) != len(mins):
+        add(("grades",), "two grade bands have the same min")
+    if c.veto_grade not in grade_codes:
+        add(("veto_grade",), f"veto_grade {c.veto_grade!r} is not one of the grades")
+    for m in c.hide_scores_in:
+        if m not in c.modes:
+            add(("hide_scores_in",), f"mode {m.value!r} is not in modes")
+
+    section_ids: set[str] = set()
+    seen_items: dict[str, Item] = {}
+    for si, entry in enumerate(c.sections):
+        if isinstance(entry, Include):
+            continue
+        sloc: Loc = ("sections", si)
+        if entry.id in section_ids:
+            add((*sloc, "id"), f"duplicate section id {entry.id!r}")
+        section_ids.add(entry.id)
+        for ii, item in enumerate(entry.items):
+            iloc: Loc = (*sloc, "items", ii)
+            if item.id in seen_items:
+                add((*iloc, "id"), f"duplicate item id {item.id!r}")
+            _check_item(item, iloc, add, seen_items, c)
+            seen_items[item.id] = item
+    return problems
+
+
+def _check_item(
+    item: Item,
+    loc: Loc,
+    add: Any,
+    earlier: dict[str, Item],
+    c: Checklist,
+) -> None:
+    t = item.type
+    spec_for = {
+        AnswerType.SCALE: "scale",
+        AnswerType.COUNT: "count",
+        AnswerType.MEASURE: "measure",
+        AnswerType.CHOICE: "options",
+    }
+    for typ, key in spec_for.items():
+        present = getattr(item, key) is not None
+        if t == typ and not present:
+            add((*loc, "type"), f"item {item.id}: type {t.value} needs '{key}'")
+        if t != typ and present:
+            add((*loc, key), f"item {item.id}: '{key}' only applies to type {typ.value}")
+    if item.scale is not None and item.scale.min >= item.scale.max:
+        add((*loc, "scale"), f"item {item.id}: scale min must be below max")
+    if item.count is not None:
+        cs = item.count
+        if cs.pass_min is None and cs.pass_max is None:
+            add((*loc, "count"), f"item {item.id}: count needs pass_min or pass_max")
+        if cs.pass_min is not None and cs.pass_max is not None and cs.pass_min > cs.pass_max:
+            add((*loc, "count"), f"item {item.id}: pass_min is above pass_max")
+    if item.measure is not None:
+        ms = item.measure
+        if ms.min is None and ms.max is None:
+            add((*loc, "measure"), f"item {item.id}: a measurement needs a min or max threshold")
+        if ms.min is not None and ms.max is not None and ms.min > ms.max:
+            add((*loc, "measure"), f"item {item.id}: threshold min {ms.min} is above max {ms.max}")
+    if item.options is not None:
+        ids = [o.id for o in item.options]
+        if len(ids) < 2:
+            add((*loc, "options"), f"item {item.id}: a choice needs at least two options")
+        if len(set(ids)) != len(ids):
+            add((*loc, "options"), f"item {item.id}: option ids must be unique")
+    if item.points == 0 and item.penalty == 0 and not item.gate and not item.veto:
+        if t != AnswerType.TEXT:
+            add((*loc, "points"), f"item {item.id}: has no points, penalty, gate or veto role")
+    if item.penalty > 0 and item.points > 0:
+        add(
+            (*loc, "penalty"),
+            f"item {item.id}: a penalty item deducts from the total; give it points: 0",
+        )
+    if t == AnswerType.TEXT and (item.veto or item.gate):
+        add((*loc, "type"), f"item {item.id}: a free-text item cannot be a veto or gate")
+    if item.modes is not None:
+        for m in item.modes:
+            if m not in c.modes:
+                add((*loc, "modes"), f"item {item.id}: mode {m.value!r} is not in the checklist")
+    for key in ("show_if", "na_if"):
+        cond: Condition | None = getattr(item, key)
+        if cond is None:
+            continue
+        if cond.item == item.id:
+            add((*loc, key), f"item {item.id}: {key} refers to the item itself")
+        elif cond.item not in earlier:
+            add(
+                (*loc, key, "item"),
+                f"item {item.id}: {key} refers to {cond.item!r}, which is not an earlier item",
+            )
+        if cond.result is None and cond.value is None:
+            add((*loc, key), f"item {item.id}: {key} needs 'result' or 'value'")
+
+
+def resolve(checklist: Checklist, path: Path, _stack: tuple[str, ...] = ()) -> Checklist:
+    """Expand ``include`` entries: each included checklist's sections, weights scaled."""
+    if not any(isinstance(s, Include) for s in checklist.sections):
+        return checklist
+    sections: list[Section | Include] = []
+    problems: list[Problem] = []
+    for entry in checklist.sections:
+        if isinstance(entry, Section):
+            sections.append(entry)
+            continue
+        if entry.include in (*_stack, checklist.id):
+            problems.append(Problem(str(path), 1, f"include cycle through {entry.include!r}"))
+            continue
+        try:
+            sub_path = find_file(entry.include, path.parent)
+            sub = resolve(parse_file(sub_path), sub_path, (*_stack, checklist.id))
+        except ChecklistError as e:
+            problems.extend(e.problems)
+            continue
+        except NotFoundError as e:
+            problems.append(Problem(str(path), 1, str(e)))
+            continue
+        subs = sub.real_sections()
+        total = sum(s.weight for s in subs)
+        for s in subs:
+            sections.append(
+                s.model_copy(
+                    update={"weight": entry.weight * s.weight / total, "area": s.area or sub.id}
+                )
+            )
+    if problems:
+        raise ChecklistError(problems)
+    merged = checklist.model_copy(update={"sections": sections})
+    # Rules across the merged content (ids unique across included files, ...).
+    rule_problems = _check_rules(merged, str(path), {})
+    if rule_problems:
+        raise ChecklistError(rule_problems)
+    return merged
+
+
+def load(path: Path) -> LoadedChecklist:
+    raw = parse_file(path)
+    return LoadedChecklist(path=path, raw=raw, resolved=resolve(raw, path))
+
+
+def find_file(checklist_id: str, folder: Path | None = None) -> Path:
+    """The file in ``folder`` (default: shipped checklists) whose ``id`` is ``checklist_id``."""
+    folder = folder or paths.checklists_dir()
+    for suffix in SUFFIXES:
+        p = folder / f"{checklist_id}{suffix}"
+        if p.is_file():
+            return p
+    for p in iter_files(folder):
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            continue
+        if isinstance(data, dict) and data.get("id") == checklist_id:
+            return p
+    raise NotFoundError(
+        f"no checklist with id {checklist_id!r} in {folder}; "
+        "'inspector checklists list' shows the ones available"
+    )
+
+
+def iter_files(folder: Path) -> Iterable[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def load_all(folder: Path | None = None) -> tuple[list[LoadedChecklist], list[Problem]]:
+    """Every checklist in ``folder``; broken files are reported, not fatal."""
+    folder = folder or paths.checklists_dir()
+    loaded: list[LoadedChecklist] = []
+    problems: list[Problem] = []
+    for p in iter_files(folder):
+        try:
+            loaded.append(load(p))
+        except ChecklistError as e:
+            problems.extend(e.problems)
+    return loaded, problems
+
+
+def load_shipped(checklist_id: str) -> LoadedChecklist:
+    return load(find_file(checklist_id))
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of the file format (for editors and HQ tooling)."""
+    schema = Checklist.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"Branch Inspector checklist, format {FORMAT_VERSION}"
+    return schema

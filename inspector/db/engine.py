@@ -1,0 +1,135 @@
+"""Opening a database: URL handling, SQLite pragmas, sessions, migrations on open.
+
+SQLite settings (on every connection, see ``shared/guide/reliability.md``):
+``journal_mode=WAL`` and ``synchronous=FULL`` so that a commit survives a crash or power
+loss, ``foreign_keys=ON``, a ``busy_timeout`` so a second process waits instead of failing.
+Write transactions start with ``BEGIN IMMEDIATE``: taking the write lock up front avoids
+the deadlock SQLite reports as "database is locked" when two readers both try to write.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector import paths
+from inspector.errors import UserError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
+    """``--db`` value (a path or any SQLAlchemy URL), else ``INSPECTOR_DB``, else default."""
+    value = str(url_or_path) if url_or_path else os.environ.get("INSPECTOR_DB")
+    if not value:
+        return URL.create("sqlite", database=str(paths.default_database_path()))
+    if "://" in value:
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise UserError(f"--db: {value!r} is not a database URL or a file path") from None
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return url
+    path = Path(value).expanduser().resolve()
+    if path.is_dir():
+        raise UserError(f"--db: {path} is a folder; give a database file path")
+    if not path.parent.is_dir():
+        raise UserError(f"--db: folder {path.parent} does not exist; create it first")
+    return URL.create("sqlite", database=str(path))
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Autocommit at the driver level; SQLAlchemy's "begin" event below issues BEGIN, so
+    # transactions (and transactional DDL in migrations) behave as written.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open, migrated database and a session factory for it."""
+
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        if self.is_sqlite:
+            return str(self.url.database)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits at the end, rolls back on any error, always closes."""
+        s = self.sessions()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url_or_path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database named by ``--db`` or defaults."""
+    url = resolve_url(url_or_path)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except OperationalError as e:
+        engine.dispose()
+        where = url.render_as_string(hide_password=True)
+        raise UserError(f"cannot open database {where}: {e.orig}") from None
+    if migrate:
+        from inspector.db.migrate import upgrade_to_head
+
+        upgrade_to_head(engine)
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()

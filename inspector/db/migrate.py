@@ -1,0 +1,70 @@
+"""Alembic migrations, run in code when a database is opened.
+
+An older SQLite database is copied with ``VACUUM INTO`` before it is upgraded, so an
+upgrade can never lose data. Migrations run in one transaction that first takes the
+database's write lock (``BEGIN IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL):
+several processes opening a new database at once end with one schema, not an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return
+    if current is not None and engine.url.get_backend_name() == "sqlite":
+        _backup_sqlite(engine, current)
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("database %s upgraded from %s to %s", engine.url, current, head)
+
+
+def _backup_sqlite(engine: Engine, current: str) -> None:
+    db = engine.url.database
+    if not db or db == ":memory:":
+        return
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = Path(db).with_name(f"{Path(db).name}.before-{current}-{stamp}.bak")
+    raw = engine.raw_connection()
+    try:
+        raw.execute("VACUUM INTO ?", (str(target),))  # type: ignore[attr-defined]
+    finally:
+        raw.close()
+    log.info("backed up %s to %s before upgrading", db, target)

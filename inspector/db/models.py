@@ -1,0 +1,341 @@
+"""SQLAlchemy 2 typed ORM models: the whole stored state of the application.
+
+Conventions:
+* Times are stored in UTC and come back timezone-aware (:class:`UTCDateTime`).
+* Inspections keep their UUID across revisions; a row is one (uuid, revision) and
+  ``is_current`` marks the newest one (a partial unique index holds "one current row").
+* Binary content (photo originals and derivatives, renderings) lives in ``blobs``, keyed by
+  SHA-256: byte-exact, stored once however many revisions or photos refer to it, and
+  written in the same transaction as the row that uses it.
+* Every change a user makes goes into ``audit_log`` (who, when, old, new).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+log = logging.getLogger(__name__)
+
+# Named constraints so Alembic migrations can alter them on SQLite and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on every backend."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware one (UTC)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, bytes: LargeBinary}
+
+
+class Branch(Base):
+    __tablename__ = "branches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str] = mapped_column(String(100), default="", index=True)
+    address: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ChecklistSnapshot(Base):
+    """The exact (resolved, canonical JSON) checklist an inspection was scored with."""
+
+    __tablename__ = "checklist_snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    checklist_id: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[str] = mapped_column(String(50))
+    title_zh: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Inspection(Base):
+    __tablename__ = "inspections"
+    __table_args__ = (
+        UniqueConstraint("uuid", "revision"),
+        # At most one current revision per inspection, enforced by the database.
+        Index(
+            "uq_inspections_current",
+            "uuid",
+            unique=True,
+            sqlite_where=text("is_current = 1"),
+            postgresql_where=text("is_current"),
+        ),
+        Index("ix_inspections_branch_current", "branch_id", "is_current", "started_at"),
+        Index("ix_inspections_current_started", "is_current", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_revision: Mapped[int | None] = mapped_column(Integer)
+    amendment_reason: Mapped[str | None] = mapped_column(Text)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    mode: Mapped[str] = mapped_column(String(16))  # onsite | mystery
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | finalized
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"), index=True)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("checklist_snapshots.id"), index=True)
+    inspector: Mapped[str] = mapped_column(String(200), default="")
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finalized_at: Mapped[datetime | None]
+    finalized_by: Mapped[str | None] = mapped_column(String(200))
+
+    # Mystery-shopper visit facts: arrival, departure, ticket, customers_waiting,
+    # wait_started, wait_called, scenario (ISO times as text in JSON).
+    visit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    manager_name: Mapped[str | None] = mapped_column(String(200))
+    manager_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
+    recheck_of: Mapped[str | None] = mapped_column(String(36), index=True)
+
+    # Denormalised score, refreshed on every answer change, for lists and HQ queries.
+    score_total: Mapped[float | None] = mapped_column(Float)
+    grade: Mapped[str | None] = mapped_column(String(32))
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    veto_failed: Mapped[int] = mapped_column(Integer, default=0)
+
+    # Exchange: where an imported inspection came from.
+    origin: Mapped[str] = mapped_column(String(16), default="local")  # local | imported
+    device_fingerprint: Mapped[str | None] = mapped_column(String(100))
+    trusted: Mapped[bool | None] = mapped_column(Boolean)
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    imported_at: Mapped[datetime | None]
+
+    branch: Mapped[Branch] = relationship(lazy="joined")
+    snapshot: Mapped[ChecklistSnapshot] = relationship(lazy="joined")
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="Answer.id"
+    )
+    findings: Mapped[list[Finding]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="Finding.id"
+    )
+    photos: Mapped[list[Photo]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan", order_by="Photo.position"
+    )
+    section_scores: Mapped[list[SectionScoreRow]] = relationship(
+        back_populates="inspection", cascade="all, delete-orphan"
+    )
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("inspection_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    item_id: Mapped[str] = mapped_column(String(100))
+    result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | na
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="answers")
+
+
+class SectionScoreRow(Base):
+    """A section's score in an inspection, kept for HQ comparison (area x branch)."""
+
+    __tablename__ = "section_scores"
+    __table_args__ = (UniqueConstraint("inspection_id", "section_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    section_id: Mapped[str] = mapped_column(String(100))
+    area: Mapped[str] = mapped_column(String(100), index=True)
+    weight: Mapped[float] = mapped_column(Float)
+    earned: Mapped[float] = mapped_column(Float)
+    possible: Mapped[float] = mapped_column(Float)
+    percent: Mapped[float | None] = mapped_column(Float)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="section_scores")
+
+
+class Finding(Base):
+    """A failed item and its rectification (整改): action, owner, deadline, status."""
+
+    __tablename__ = "findings"
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "item_id"),
+        Index("ix_findings_status_deadline", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    item_id: Mapped[str] = mapped_column(String(100))
+    # False when the item was failed and then answered otherwise: the row keeps what the
+    # inspector typed (owner, action) in case the item fails again, but is not a finding.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    severity: Mapped[str] = mapped_column(String(16), default="medium")  # high|medium|low
+    action: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
+    closed_at: Mapped[datetime | None]
+    closed_by_uuid: Mapped[str | None] = mapped_column(String(36))  # the re-check
+    closing_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="findings")
+
+
+class Blob(Base):
+    """Content-addressed binary data: photo originals, derivatives, renderings."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Photo(Base):
+    """One evidence photo of an item. ``sha256`` is always the original's hash.
+
+    ``original_sha256`` is NULL when the original is withheld: an imported redacted photo
+    travels as its rendering only, so the unredacted original never leaves the laptop.
+    ``layers`` holds annotations and redactions (non-destructive, upright pixel
+    coordinates); ``rendered_sha256`` caches the rendering of the original with layers.
+    """
+
+    __tablename__ = "photos"
+    __table_args__ = (UniqueConstraint("inspection_id", "sha256"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspections.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(16))  # JPEG | PNG | WEBP | HEIF
+    file_name: Mapped[str] = mapped_column(String(400), default="")
+    width: Mapped[int] = mapped_column(Integer)  # upright
+    height: Mapped[int] = mapped_column(Integer)  # upright
+    taken_at: Mapped[datetime | None]  # EXIF, device-reported
+    camera: Mapped[str | None] = mapped_column(String(200))
+    gps_lat: Mapped[float | None] = mapped_column(Float)  # device-reported
+    gps_lon: Mapped[float | None] = mapped_column(Float)
+    gps_alt: Mapped[float | None] = mapped_column(Float)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    layers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    original_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    display_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    thumb_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    rendered_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+
+    inspection: Mapped[Inspection] = relationship(back_populates="photos")
+
+
+class AuditEntry(Base):
+    """One change: who made it, when, to what, the old and the new value."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_inspection_at", "inspection_uuid", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    inspection_uuid: Mapped[str | None] = mapped_column(String(36))
+    revision: Mapped[int | None] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(32))  # answer | inspection | photo | finding ...
+    key: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(32))  # create | update | delete | finalize ...
+    old: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class TrustedKey(Base):
+    """A device public key HQ trusts (``inspector keys trust``)."""
+
+    __tablename__ = "trusted_keys"
+
+    fingerprint: Mapped[str] = mapped_column(String(100), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ImportRecord(Base):
+    """One package HQ accepted, so a re-sent file is recognised by its hash."""
+
+    __tablename__ = "imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(400))
+    inspection_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(16))  # imported | updated
+    device_fingerprint: Mapped[str] = mapped_column(String(100))
+    trusted: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,291 @@
+"""The checklist format: what a checklist file may say, as typed, immutable models.
+
+A checklist file (YAML or JSON in ``checklists/``) is parsed into :class:`Checklist`.
+These models are the schema: ``inspector checklists schema`` prints their JSON Schema,
+and ``docs/checklist-format.md`` / ``checklists/README.md`` describe them for authors.
+
+Pydantic checks each field's shape; :mod:`inspector.checklists.validate` checks the rules
+that span fields (unique ids, thresholds, references between items, grade bands).
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+"""The newest checklist format this code reads (``format:`` at the top of a file)."""
+
+
+class _Model(BaseModel):
+    # Unknown keys are errors (a typo like ``pionts`` must not silently score 0), and a
+    # loaded checklist never changes: an inspection is scored with exactly what it used.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """Bilingual text. Chinese is required; English falls back to Chinese if missing."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class Mode(StrEnum):
+    ONSITE = "onsite"
+    MYSTERY = "mystery"
+
+
+class AnswerType(StrEnum):
+    YES_NO = "yes_no"
+    YES_NO_NA = "yes_no_na"
+    SCALE = "scale"
+    COUNT = "count"
+    MEASURE = "measure"
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+class Result(StrEnum):
+    """The inspector's judgement of one item."""
+
+    PASS = "pass"  # noqa: S105 - not a password
+    FAIL = "fail"
+    NA = "na"
+
+
+class Evidence(StrEnum):
+    """Photo evidence an item needs in a given mode."""
+
+    REQUIRED = "required"  # at least one photo, whatever the result
+    ON_FAIL = "on_fail"  # at least one photo when the item fails
+    OPTIONAL = "optional"
+    NONE = "none"
+
+
+class Severity(StrEnum):
+    """How urgent a finding's rectification is (立行立改 / 限期整改 / 持续改进)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Source(_Model):
+    """Where an item's requirement comes from."""
+
+    ref: str = Field(min_length=1, description="Regulation or standard, e.g. 'GB 50763-2012 3.4'")
+    inferred: bool = Field(
+        default=False, description="True for established practice with no written source found"
+    )
+    note: str | None = None
+
+
+class Condition(_Model):
+    """A test on another item's answer, used by ``show_if`` and ``na_if``.
+
+    True when the item's effective result is one of ``result``, or its value is one of
+    ``value`` (for choices), whichever is given.
+    """
+
+    item: str
+    result: list[Result] | None = None
+    value: list[str | int | float | bool] | None = None
+
+
+class EvidenceRule(_Model):
+    onsite: Evidence = Evidence.OPTIONAL
+    mystery: Evidence = Evidence.OPTIONAL
+
+    def for_mode(self, mode: Mode) -> Evidence:
+        return self.onsite if mode == Mode.ONSITE else self.mystery
+
+
+class ScaleSpec(_Model):
+    """A 0..n scale (e.g. polite phrases used, 0-5). Points scale linearly."""
+
+    min: int = 0
+    max: int = Field(ge=1)
+    labels: dict[int, Text] | None = None
+
+
+class CountSpec(_Model):
+    """A count with a pass threshold: ``pass_min`` (at least) and/or ``pass_max`` (at most)."""
+
+    pass_min: int | None = Field(default=None, ge=0)
+    pass_max: int | None = Field(default=None, ge=0)
+    partial: bool = Field(
+        default=False,
+        description="Below pass_min, earn points in proportion (2 of 3 kinds = 2/3).",
+    )
+
+
+class MeasureSpec(_Model):
+    """A numeric measurement with a unit and a pass range (inclusive)."""
+
+    unit: Text
+    min: float | None = None
+    max: float | None = None
+    decimals: int = Field(default=2, ge=0, le=6)
+    hint: Text | None = Field(default=None, description="How to measure, e.g. rise/run as 1:x")
+
+
+class ChoiceOption(_Model):
+    id: str = Field(min_length=1)
+    label: Text
+    credit: float = Field(ge=0, le=1, description="Share of the item's points this choice earns")
+
+
+class TextSpec(_Model):
+    min_length: int = Field(default=0, ge=0)
+    multiline: bool = True
+
+
+class Item(_Model):
+    """One thing the inspector checks."""
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    text: Text
+    guidance: Text | None = None
+    source: Source | None = None
+    type: AnswerType
+    points: float = Field(default=1, ge=0)
+    veto: bool = Field(default=False, description="Red line: failing caps the grade")
+    critical: bool = Field(default=False, description="Listed first; high severity finding")
+    gate: bool = Field(default=False, description="Failing zeroes the item's section")
+    penalty: float = Field(
+        default=0, ge=0, description="Points taken off the total when failed (after weighting)"
+    )
+    na_allowed: bool | None = Field(
+        default=None, description="May be answered N/A (default: yes for yes_no_na, else no)"
+    )
+    required: bool = Field(default=True, description="Must be answered before finalizing")
+    modes: list[Mode] | None = Field(default=None, description="Only asked in these modes")
+    show_if: Condition | None = None
+    na_if: Condition | None = None
+    evidence: EvidenceRule = EvidenceRule()
+    redact: bool = Field(default=False, description="Photos likely show personal data")
+    severity: Severity | None = None
+    rectify_days: int | None = Field(default=None, ge=0)
+    scale: ScaleSpec | None = None
+    count: CountSpec | None = None
+    measure: MeasureSpec | None = None
+    options: list[ChoiceOption] | None = None
+    text_spec: TextSpec | None = Field(default=None, alias="text_rules")
+
+    @property
+    def allows_na(self) -> bool:
+        if self.na_allowed is not None:
+            return self.na_allowed
+        return self.type == AnswerType.YES_NO_NA
+
+    @property
+    def scored(self) -> bool:
+        """Whether the item takes part in the base score (penalty-only items do not)."""
+        return self.points > 0
+
+    def applies_to(self, mode: Mode) -> bool:
+        return self.modes is None or mode in self.modes
+
+
+class Section(_Model):
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    title: Text
+    weight: float = Field(gt=0)
+    area: str | None = Field(
+        default=None, description="Compliance area for HQ comparison (default: checklist id)"
+    )
+    description: Text | None = None
+    items: list[Item] = Field(min_length=1)
+
+
+class Include(_Model):
+    """Pull another checklist's sections into this one, scaled to ``weight`` in total."""
+
+    include: str
+    weight: float = Field(gt=0)
+
+
+def _section_or_include(value: object) -> str:
+    if isinstance(value, dict):
+        return "include" if "include" in value else "section"
+    return "include" if isinstance(value, Include) else "section"
+
+
+class Grade(_Model):
+    code: str = Field(min_length=1)
+    min: float = Field(ge=0, le=100)
+    label: Text
+    passing: bool = True
+
+
+class Scenario(_Model):
+    id: str = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+
+
+class NarrativeRule(_Model):
+    min_length: int = Field(default=0, ge=0)
+    modes: list[Mode] = Field(default_factory=lambda: [Mode.MYSTERY])
+    prompt: Text | None = None
+
+
+class Checklist(_Model):
+    format: int = Field(ge=1)
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    version: str = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    modes: list[Mode] = Field(min_length=1)
+    grades: list[Grade] = Field(min_length=1)
+    veto_grade: str = Field(description="Grade code a veto failure caps the result at")
+    hide_scores_in: list[Mode] = Field(
+        default_factory=list, description="Modes whose user does not see scores (mystery)"
+    )
+    scenarios: list[Scenario] = Field(default_factory=list)
+    visit_facts: bool = Field(default=False, description="Record arrival/departure, ticket, ...")
+    narrative: NarrativeRule | None = None
+    sections: list[
+        Annotated[
+            Annotated[Section, Tag("section")] | Annotated[Include, Tag("include")],
+            Discriminator(_section_or_include),
+        ]
+    ] = Field(min_length=1)
+
+    # ---- helpers used everywhere -------------------------------------------------
+    def real_sections(self) -> list[Section]:
+        """The sections (a resolved checklist has no includes left)."""
+        return [s for s in self.sections if isinstance(s, Section)]
+
+    def items(self) -> list[Item]:
+        return [i for s in self.real_sections() for i in s.items]
+
+    def item(self, item_id: str) -> Item:
+        for i in self.items():
+            if i.id == item_id:
+                return i
+        raise KeyError(item_id)
+
+    def item_index(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items()}
+
+    def section_of(self, item_id: str) -> Section:
+        for s in self.real_sections():
+            if any(i.id == item_id for i in s.items):
+                return s
+        raise KeyError(item_id)
+
+    def grade(self, code: str) -> Grade:
+        for g in self.grades:
+            if g.code == code:
+                return g
+        raise KeyError(code)
+
