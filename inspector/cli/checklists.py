@@ -1,0 +1,165 @@
+"""``inspector checklists list|show|validate|schema``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspector import paths
+from inspector.checklists import ChecklistError, json_schema, load, load_all, load_shipped
+from inspector.cli import echo_json
+from inspector.domain.checklist import Checklist, Item
+
+log = logging.getLogger(__name__)
+
+
+@click.group("checklists", help="List, show and validate checklist files.")
+def checklists() -> None:
+    pass
+
+
+def _summary(c: Checklist, sha: str) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "version": c.version,
+        "title": {"zh": c.title.zh, "en": c.title.en},
+        "modes": [m.value for m in c.modes],
+        "sections": len(c.real_sections()),
+        "items": len(c.items()),
+        "sha256": sha,
+    }
+
+
+def _item(i: Item) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": i.id,
+        "type": i.type.value,
+        "points": i.points,
+        "veto": i.veto,
+        "critical": i.critical,
+        "gate": i.gate,
+        "penalty": i.penalty,
+        "na_allowed": i.allows_na,
+        "required": i.required,
+        "text": {"zh": i.text.zh, "en": i.text.en},
+        "guidance": {"zh": i.guidance.zh, "en": i.guidance.en} if i.guidance else None,
+        "source": i.source.ref if i.source else None,
+        "source_inferred": i.source.inferred if i.source else None,
+        "evidence": {"onsite": i.evidence.onsite.value, "mystery": i.evidence.mystery.value},
+    }
+    if i.modes is not None:
+        d["modes"] = [m.value for m in i.modes]
+    if i.measure is not None:
+        d["measure"] = {"unit": i.measure.unit.en, "min": i.measure.min, "max": i.measure.max}
+    if i.scale is not None:
+        d["scale"] = {"min": i.scale.min, "max": i.scale.max}
+    if i.count is not None:
+        d["count"] = i.count.model_dump(exclude_none=True)
+    if i.options is not None:
+        d["options"] = [{"id": o.id, "credit": o.credit} for o in i.options]
+    if i.show_if is not None:
+        d["show_if"] = i.show_if.model_dump(mode="json", exclude_none=True)
+    return d
+
+
+@checklists.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def list_cmd(as_json: bool) -> None:
+    """List the shipped checklists."""
+    loaded, problems = load_all()
+    for p in problems:
+        click.echo(f"warning: {p}", err=True)
+    if as_json:
+        echo_json([_summary(c.resolved, c.sha256) for c in loaded])
+        return
+    if not loaded:
+        click.echo(f"no checklists in {paths.checklists_dir()}")
+        return
+    for c in loaded:
+        r = c.resolved
+        modes = "/".join(m.value for m in r.modes)
+        click.echo(
+            f"{r.id:<24} v{r.version:<8} {len(r.items()):>3} items  {modes:<15} "
+            f"{r.title.zh} / {r.title.en}"
+        )
+
+
+@checklists.command("show")
+@click.argument("checklist_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
+    """Show a checklist's sections and items."""
+    c = load_shipped(checklist_id)
+    r = c.resolved
+    if as_json:
+        echo_json(
+            {
+                **_summary(r, c.sha256),
+                "grades": [
+                    {"code": g.code, "min": g.min, "label": g.label.model_dump(), "passing": g.passing}
+                    for g in r.grades
+                ],
+                "veto_grade": r.veto_grade,
+                "scenarios": [{"id": s.id, "title": s.title.model_dump()} for s in r.scenarios],
+                "sections": [
+                    {
+                        "id": s.id,
+                        "weight": round(s.weight, 6),
+                        "area": s.area or r.id,
+                        "title": {"zh": s.title.zh, "en": s.title.en},
+                        "items": [_item(i) for i in s.items],
+                    }
+                    for s in r.real_sections()
+                ],
+            }
+        )
+        return
+    click.echo(f"{r.id} v{r.version}  {r.title.get(lang)}  sha256 {c.sha256[:12]}")
+    for s in r.real_sections():
+        click.echo(f"\n[{s.id}] {s.title.get(lang)}  (weight {s.weight:g})")
+        for i in s.items:
+            flags = "".join(
+                f for f, on in (("V", i.veto), ("C", i.critical), ("G", i.gate)) if on
+            )
+            pts = f"-{i.penalty:g}" if i.penalty else f"{i.points:g}"
+            click.echo(f"  {i.id:<22} {i.type.value:<10} {pts:>4} {flags:<3} {i.text.get(lang)}")
+
+
+@checklists.command("validate")
+@click.argument("paths_", metavar="[PATH]...", nargs=-1, type=click.Path(path_type=Path))
+def validate_cmd(paths_: tuple[Path, ...]) -> None:
+    """Check checklist files (default: every shipped one); print FILE:LINE: problems."""
+    files: list[Path] = []
+    if not paths_:
+        folder = paths.checklists_dir()
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+    for p in paths_:
+        if p.is_dir():
+            files.extend(sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml", ".json")))
+        else:
+            files.append(p)
+    bad = 0
+    for f in files:
+        try:
+            c = load(f)
+        except ChecklistError as e:
+            bad += 1
+            for problem in e.problems:
+                click.echo(str(problem), err=True)
+            continue
+        click.echo(f"ok  {f}  ({c.id} v{c.resolved.version}, {len(c.resolved.items())} items)")
+    if bad:
+        raise click.ClickException(f"{bad} of {len(files)} checklist file(s) have problems")
+
+
+@checklists.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the checklist file format."""
+    echo_json(json_schema())
+
+
+COMMANDS = [checklists]

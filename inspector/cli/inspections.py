@@ -1,0 +1,282 @@
+"""``inspector new|answer|list|show|finalize|amend|delete|audit``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.errors import ValidationError
+from inspector.services import audit
+from inspector.services import inspections as svc
+
+log = logging.getLogger(__name__)
+
+
+def _read_answers_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValidationError(f"--answers: {path}: no such file") from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"--answers: {path}: not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise ValidationError(
+            f"--answers: {path}:{e.lineno}:{e.colno}: not valid JSON ({e.msg})"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise ValidationError(
+            f'--answers: {path}: expected {{"answers": {{"ITEM_ID": {{"result": "pass"}}}}}}'
+        )
+    answers: dict[str, Any] = data["answers"]
+    return answers
+
+
+@click.command("new")
+@click.option("--branch", "branch_code", required=True, metavar="CODE", help="Branch code.")
+@click.option("--checklist", "checklist_id", required=True, metavar="ID", help="Checklist id.")
+@click.option("--mode", type=click.Choice(["onsite", "mystery"]), default="onsite",
+              show_default=True)
+@click.option("--inspector", "inspector_name", default=None, metavar="NAME",
+              help="Inspector's name (default: $INSPECTOR_USER or $USER).")
+@click.option("--branch-name", default=None, metavar="NAME",
+              help="Create the branch with this name if its code is not known yet.")
+@click.option("--answers", "answers_file", type=click.Path(path_type=Path), default=None,
+              metavar="FILE.json", help='Answers: {"answers": {"ITEM": {"result": ..., '
+              '"value": ..., "note": ...}}}')
+@click.option("--recheck-of", default=None, metavar="ID",
+              help="This inspection re-checks the findings of inspection ID.")
+@pass_ctx
+def new_cmd(
+    ctx: Context,
+    branch_code: str,
+    checklist_id: str,
+    mode: str,
+    inspector_name: str | None,
+    branch_name: str | None,
+    answers_file: Path | None,
+    recheck_of: str | None,
+) -> None:
+    """Start a new draft inspection; prints its id."""
+    answers = _read_answers_file(answers_file) if answers_file else None
+    with ctx.db.session() as s:
+        insp = svc.create(
+            s,
+            branch_code=branch_code,
+            checklist_id=checklist_id,
+            mode=mode,
+            inspector=inspector_name if inspector_name is not None else default_actor(),
+            branch_name=branch_name,
+            answers=answers,
+            recheck_of=recheck_of,
+        )
+        uuid = insp.uuid
+    click.echo(uuid)
+
+
+@click.command("answer")
+@click.argument("inspection_id", metavar="ID")
+@click.argument("item_id", metavar="ITEM")
+@click.option("--result", type=click.Choice(["pass", "fail", "na"]), default=None,
+              help="The inspector's judgement, for any answer type.")
+@click.option("--value", default=None, metavar="V",
+              help="The typed answer: yes/no, a number, a scale step, a choice id, text.")
+@click.option("--note", default=None, help="What was seen.")
+@click.option("--clear", is_flag=True, help="Remove the answer.")
+@click.option("--by", "actor", default=None, metavar="NAME", help="Who answers (for the audit).")
+@pass_ctx
+def answer_cmd(
+    ctx: Context,
+    inspection_id: str,
+    item_id: str,
+    result: str | None,
+    value: str | None,
+    note: str | None,
+    clear: bool,
+    actor: str | None,
+) -> None:
+    """Answer one item of a draft inspection."""
+    if not clear and result is None and value is None and note is None:
+        raise click.UsageError("give --result, --value, --note or --clear")
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        svc.set_answer(
+            s, insp, item_id, result=result, value=value, note=note, clear=clear,
+            actor=actor or insp.inspector or default_actor(),
+        )
+        total, grade = insp.score_total or 0.0, insp.grade
+    click.echo(f"{item_id}: saved; total {total:.2f}, grade {grade}")
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--branch", "branch_code", default=None, metavar="CODE")
+@click.option("--status", type=click.Choice(["draft", "finalized"]), default=None)
+@click.option("--mode", type=click.Choice(["onsite", "mystery"]), default=None)
+@click.option("--search", "text", default="", help="Text in branch, inspector or checklist.")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@pass_ctx
+def list_cmd(
+    ctx: Context,
+    as_json: bool,
+    branch_code: str | None,
+    status: str | None,
+    mode: str | None,
+    text: str,
+    date_from: Any,
+    date_to: Any,
+) -> None:
+    """List inspections (current revisions), newest first."""
+    flt = svc.ListFilter(
+        text=text,
+        branch_code=branch_code,
+        status=status,
+        mode=mode,
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+    )
+    with ctx.db.session() as s:
+        rows = [svc.summary_dict(i) for i in svc.list_current(s, flt)]
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        total = f"{r['total']:6.2f}" if r["total"] is not None else "     -"
+        click.echo(
+            f"{r['id']}  r{r['revision']}  {r['started_at'][:10]}  {r['status']:<9} "
+            f"{r['mode']:<7} {r['branch']['code']:<10} {r['checklist']['id']:<20} "
+            f"{total} {r['grade'] or ''}"
+        )
+
+
+@click.command("show")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--revision", type=int, default=None, help="An earlier revision.")
+@pass_ctx
+def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | None) -> None:
+    """Show an inspection: answers, score, findings, photos, what is missing."""
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        if revision is not None:
+            insp = svc.get_revision(s, insp.uuid, revision)
+        data = svc.show_dict(s, insp)
+    if as_json:
+        echo_json(data)
+        return
+    sc = data["score"]
+    click.echo(f"Inspection {data['id']} (revision {data['revision']}, {data['status']})")
+    click.echo(f"  branch     {data['branch']['code']} {data['branch']['name']}")
+    click.echo(
+        f"  checklist  {data['checklist']['id']} v{data['checklist']['version']} "
+        f"({data['checklist']['sha256'][:12]})"
+    )
+    click.echo(f"  mode       {data['mode']}   inspector {data['inspector']}")
+    verdict = "PASSED" if sc["passed"] else "NOT PASSED"
+    click.echo(f"  score      {sc['total']:.2f}  grade {sc['grade']}  {verdict}")
+    if sc["veto_failed"]:
+        click.echo(f"  VETO FAILED: {', '.join(sc['veto_failed'])}")
+    for sid, sec in sc["sections"].items():
+        pct = f"{sec['percent']:.1f}%" if sec["percent"] is not None else "n/a"
+        click.echo(f"    {sid:<28} {pct:>7}  ({sec['score']:g}/{sec['max']:g})")
+    click.echo(f"  answers    {len(data['answers'])}, findings {len(data['findings'])}, "
+               f"photos {len(data['photos'])}")
+    for m in data["missing"]:
+        click.echo(f"  missing: {m['message']}")
+
+
+@click.command("finalize")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--by", "by", required=True, metavar="NAME", help="Inspector signing off.")
+@click.option("--manager", default=None, metavar="NAME",
+              help="Branch manager acknowledging the result.")
+@pass_ctx
+def finalize_cmd(ctx: Context, inspection_id: str, by: str, manager: str | None) -> None:
+    """Sign off a draft; it becomes read-only. Refused while anything is missing."""
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        result = svc.finalize(s, insp, by=by, manager_name=manager)
+        uuid = insp.uuid
+    click.echo(f"finalized; total {result.total:.2f}, grade {result.grade}, "
+               f"{'passed' if result.passed else 'NOT passed'}")
+    click.echo(uuid)
+
+
+@click.command("amend")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--reason", required=True, help="Why the finalized inspection is amended.")
+@click.option("--by", "actor", default=None, metavar="NAME")
+@pass_ctx
+def amend_cmd(ctx: Context, inspection_id: str, reason: str, actor: str | None) -> None:
+    """Make a new draft revision of a finalized inspection (same id, supersedes it)."""
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        new = svc.amend(s, insp, reason=reason, actor=actor or default_actor())
+        rev, uuid = new.revision, new.uuid
+    click.echo(f"revision {rev} created as a draft")
+    click.echo(uuid)
+
+
+@click.command("delete")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_ctx
+def delete_cmd(ctx: Context, inspection_id: str, yes: bool) -> None:
+    """Delete a draft inspection (finalized ones cannot be deleted)."""
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        if not yes and not click.confirm(f"Delete draft {insp.uuid} of {insp.branch.code}?"):
+            raise click.exceptions.Abort()
+        svc.delete_draft(s, insp, actor=default_actor())
+    click.echo("deleted")
+
+
+@click.command("finding")
+@click.argument("inspection_id", metavar="ID")
+@click.argument("item_id", metavar="ITEM")
+@click.option("--action", default=None, help="Rectification action.")
+@click.option("--owner", default=None, help="Who rectifies.")
+@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.option("--severity", type=click.Choice(["high", "medium", "low"]), default=None)
+@pass_ctx
+def finding_cmd(
+    ctx: Context, inspection_id: str, item_id: str, action: str | None, owner: str | None,
+    deadline: Any, severity: str | None,
+) -> None:
+    """Set the rectification of a finding (failed item) of a draft inspection."""
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        dl: date | None = deadline.date() if deadline else None
+        f = svc.update_finding(s, insp, item_id, actor=default_actor(), action=action,
+                               owner=owner, deadline=dl, severity=severity)
+        click.echo(json.dumps(svc.finding_dict(f), ensure_ascii=False))
+
+
+@click.command("audit")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
+    """Show every recorded change of an inspection (all revisions)."""
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        rows = [audit.as_dict(e) for e in audit.entries_for(s, insp.uuid)]
+    if as_json:
+        echo_json(rows)
+        return
+    for r in rows:
+        click.echo(
+            f"{r['at'][:19]}  r{r['revision']}  {r['actor'] or '-':<12} {r['action']:<8} "
+            f"{r['entity']:<10} {r['key']:<20} {json.dumps(r['old'], ensure_ascii=False)} -> "
+            f"{json.dumps(r['new'], ensure_ascii=False)}"
+        )
+
+
+COMMANDS = [new_cmd, answer_cmd, list_cmd, show_cmd, finalize_cmd, amend_cmd, delete_cmd,
+            finding_cmd, audit_cmd]

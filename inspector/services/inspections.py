@@ -1,0 +1,869 @@
+"""Inspections: create, answer, score, find what is missing, finalize, amend, delete.
+
+Every function takes an explicit ``Session`` and leaves committing to the caller's unit of
+work (:meth:`inspector.db.Database.session`), so a change and its audit entry, findings
+and refreshed score are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
+from inspector.db.models import (
+    Answer as AnswerRow,
+)
+from inspector.db.models import (
+    Branch,
+    ChecklistSnapshot,
+    Finding,
+    Inspection,
+    Photo,
+    SectionScoreRow,
+    utcnow,
+)
+from inspector.domain.answers import Answer, AnswerError, coerce_value, parse_result
+from inspector.domain.checklist import (
+    AnswerType,
+    Checklist,
+    Evidence,
+    Item,
+    Mode,
+    Result,
+    Severity,
+)
+from inspector.domain.scoring import Outcome, Score, score
+from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
+from inspector.services import audit, branches
+
+log = logging.getLogger(__name__)
+
+DRAFT = "draft"
+FINALIZED = "finalized"
+
+# Default days to rectify by severity (立行立改 / signage and materials / building works).
+DEFAULT_RECTIFY_DAYS = {Severity.HIGH: 1, Severity.MEDIUM: 7, Severity.LOW: 30}
+
+
+# ---------------------------------------------------------------- checklists
+@lru_cache(maxsize=64)
+def _checklist_from_snapshot(sha256: str, content: str) -> Checklist:
+    return checklist_from_json(content)
+
+
+def checklist_of(inspection: Inspection) -> Checklist:
+    """The exact checklist the inspection uses (from its snapshot, parsed once)."""
+    snap = inspection.snapshot
+    return _checklist_from_snapshot(snap.sha256, snap.content)
+
+
+def snapshot_for(session: Session, loaded: LoadedChecklist) -> ChecklistSnapshot:
+    return snapshot_from_content(session, loaded.canonical_json, loaded.sha256)
+
+
+def snapshot_from_content(session: Session, content: str, sha256: str) -> ChecklistSnapshot:
+    """Get or store the snapshot of a checklist's canonical JSON (deduplicated by hash)."""
+    snap = session.scalar(select(ChecklistSnapshot).where(ChecklistSnapshot.sha256 == sha256))
+    if snap is not None:
+        return snap
+    c = checklist_from_json(content)
+    snap = ChecklistSnapshot(
+        sha256=sha256,
+        checklist_id=c.id,
+        version=c.version,
+        title_zh=c.title.zh,
+        title_en=c.title.en,
+        content=content,
+    )
+    session.add(snap)
+    session.flush()
+    return snap
+
+
+# ---------------------------------------------------------------- look-up
+def get(session: Session, ref: str) -> Inspection:
+    """The current revision of the inspection whose UUID is ``ref`` (or starts with it)."""
+    ref = ref.strip().lower()
+    if len(ref) < 4:
+        raise NotFoundError(f"inspection id {ref!r} is too short; give at least 4 characters")
+    rows = list(
+        session.scalars(
+            select(Inspection)
+            .where(Inspection.is_current.is_(True), Inspection.uuid.startswith(ref))
+            .limit(2)
+        )
+    )
+    if not rows:
+        raise NotFoundError(
+            f"no inspection with id {ref!r}; 'inspector list' shows the inspections"
+        )
+    if len(rows) > 1:
+        raise NotFoundError(f"inspection id {ref!r} is ambiguous; give more characters")
+    return rows[0]
+
+
+def get_revision(session: Session, uuid: str, revision: int) -> Inspection:
+    row = session.scalar(
+        select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == revision)
+    )
+    if row is None:
+        raise NotFoundError(f"inspection {uuid} has no revision {revision}")
+    return row
+
+
+def revisions(session: Session, uuid: str) -> list[Inspection]:
+    return list(
+        session.scalars(
+            select(Inspection).where(Inspection.uuid == uuid).order_by(Inspection.revision)
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilter:
+    text: str = ""
+    branch_code: str | None = None
+    status: str | None = None
+    mode: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def list_current(session: Session, flt: ListFilter | None = None) -> list[Inspection]:
+    """Current revisions, newest first, filtered."""
+    flt = flt or ListFilter()
+    q = (
+        select(Inspection)
+        .join(Inspection.branch)
+        .join(Inspection.snapshot)
+        .where(Inspection.is_current.is_(True))
+    )
+    if flt.text:
+        like = f"%{flt.text}%"
+        q = q.where(
+            or_(
+                Branch.code.ilike(like),
+                Branch.name.ilike(like),
+                Branch.region.ilike(like),
+                Inspection.inspector.ilike(like),
+                Inspection.uuid.ilike(like),
+                ChecklistSnapshot.title_zh.ilike(like),
+                ChecklistSnapshot.title_en.ilike(like),
+            )
+        )
+    if flt.branch_code:
+        q = q.where(Branch.code == flt.branch_code)
+    if flt.status:
+        q = q.where(Inspection.status == flt.status)
+    if flt.mode:
+        q = q.where(Inspection.mode == flt.mode)
+    if flt.date_from:
+        q = q.where(Inspection.started_at >= _day_start(flt.date_from))
+    if flt.date_to:
+        q = q.where(Inspection.started_at < _day_start(flt.date_to) + timedelta(days=1))
+    return list(session.scalars(q.order_by(Inspection.started_at.desc(), Inspection.id.desc())))
+
+
+def _day_start(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=utcnow().tzinfo)
+
+
+# ---------------------------------------------------------------- create
+def create(
+    session: Session,
+    *,
+    branch_code: str,
+    checklist_id: str,
+    mode: str = Mode.ONSITE,
+    inspector: str = "",
+    branch_name: str | None = None,
+    answers: Mapping[str, Mapping[str, Any]] | None = None,
+    loaded: LoadedChecklist | None = None,
+    recheck_of: str | None = None,
+) -> Inspection:
+    """A new draft inspection; ``answers`` is the answers-file mapping of item → fields."""
+    try:
+        mode_v = Mode(mode)
+    except ValueError:
+        raise ValidationError(f"mode must be onsite or mystery, not {mode!r}") from None
+    loaded = loaded or load_shipped(checklist_id)
+    if mode_v not in loaded.resolved.modes:
+        modes = ", ".join(m.value for m in loaded.resolved.modes)
+        raise ValidationError(
+            f"checklist {loaded.id} is not for {mode_v.value} inspections (it supports: {modes})"
+        )
+    branch = branches.find_by_code(session, branch_code.strip())
+    if branch is None:
+        if not branch_name:
+            branches.get_by_code(session, branch_code.strip())  # raises with how to add it
+        branch = branches.create(session, code=branch_code, name=branch_name or "", actor=inspector)
+    if recheck_of is not None:
+        recheck_of = get(session, recheck_of).uuid
+    insp = Inspection(
+        mode=mode_v.value,
+        status=DRAFT,
+        branch=branch,
+        snapshot=snapshot_for(session, loaded),
+        inspector=inspector.strip(),
+        visit={},
+        recheck_of=recheck_of,
+    )
+    session.add(insp)
+    session.flush()
+    audit.record(
+        session,
+        actor=inspector,
+        entity="inspection",
+        action="create",
+        key=insp.uuid,
+        new={"branch": branch.code, "checklist": loaded.id, "mode": mode_v.value},
+        inspection=insp,
+    )
+    if answers:
+        apply_answers_file(session, insp, answers, actor=inspector)
+    else:
+        rescore(session, insp)
+    return insp
+
+
+def apply_answers_file(
+    session: Session, insp: Inspection, answers: Mapping[str, Any], *, actor: str
+) -> None:
+    """Apply ``{"ITEM": {"result": ..., "value": ..., "note": ...}}``; all or nothing."""
+    if not isinstance(answers, Mapping):
+        raise ValidationError('answers must be an object {"ITEM_ID": {"result": ...}}')
+    checklist = checklist_of(insp)
+    index = checklist.item_index()
+    problems = []
+    for item_id, fields in answers.items():
+        if item_id not in index:
+            problems.append(f"unknown item {item_id!r}")
+            continue
+        if not isinstance(fields, Mapping):
+            problems.append(f"item {item_id}: expected an object with result/value/note")
+            continue
+        extra = set(fields) - {"result", "value", "note"}
+        if extra:
+            problems.append(f"item {item_id}: unknown field(s) {', '.join(sorted(extra))}")
+    if problems:
+        raise ValidationError("answers: " + "; ".join(problems))
+    for item_id, fields in answers.items():
+        result = fields.get("result")
+        set_answer(
+            session,
+            insp,
+            item_id,
+            result=str(result) if result is not None else None,
+            value=fields.get("value"),
+            note=fields.get("note"),
+            actor=actor,
+            rescore_now=False,
+        )
+    rescore(session, insp)
+
+
+# ---------------------------------------------------------------- answers
+def _require_draft(insp: Inspection) -> None:
+    if insp.status != DRAFT:
+        raise ReadOnlyError(
+            f"inspection {insp.uuid} is finalized and read-only; "
+            "amend it to make a new revision ('inspector amend ID --reason TEXT')"
+        )
+
+
+def answers_of(insp: Inspection) -> dict[str, Answer]:
+    out: dict[str, Answer] = {}
+    for row in insp.answers:
+        out[row.item_id] = Answer(
+            result=Result(row.result) if row.result else None, value=row.value, note=row.note
+        )
+    return out
+
+
+def set_answer(
+    session: Session,
+    insp: Inspection,
+    item_id: str,
+    *,
+    result: str | Result | None = None,
+    value: Any = None,
+    note: str | None = None,
+    actor: str = "",
+    clear: bool = False,
+    rescore_now: bool = True,
+) -> AnswerRow | None:
+    """Record the inspector's answer to one item (or clear it); audited and rescored.
+
+    ``result`` is the judgement (pass / fail / na) and is accepted for every answer type;
+    ``value`` is the typed answer. Either or both may be given; ``note`` alone keeps them.
+    """
+    _require_draft(insp)
+    checklist = checklist_of(insp)
+    try:
+        item = checklist.item(item_id)
+    except KeyError:
+        raise NotFoundError(
+            f"checklist {checklist.id} has no item {item_id!r}; "
+            f"'inspector checklists show {checklist.id}' lists its items"
+        ) from None
+    if not item.applies_to(Mode(insp.mode)):
+        raise ValidationError(f"item {item_id} is not asked in {insp.mode} inspections")
+    row = next((a for a in insp.answers if a.item_id == item_id), None)
+    old = _answer_dict(row)
+    if clear:
+        if row is not None:
+            insp.answers.remove(row)
+            session.delete(row)
+            audit.record(
+                session, actor=actor, entity="answer", action="delete", key=item_id,
+                old=old, inspection=insp,
+            )
+        if rescore_now:
+            rescore(session, insp)
+        return None
+    try:
+        res = (
+            result
+            if isinstance(result, Result) or result is None
+            else parse_result(result)
+        )
+        val = coerce_value(item, value)
+    except AnswerError as e:
+        raise ValidationError(str(e)) from None
+    if res == Result.NA and not item.allows_na:
+        raise ValidationError(
+            f"item {item_id} cannot be answered N/A (its checklist does not allow it)"
+        )
+    if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
+        pass  # length is checked at finalize, a draft may be short
+    if row is None:
+        if res is None and val is None and not note:
+            raise ValidationError(f"item {item_id}: give a result, a value or a note")
+        row = AnswerRow(item_id=item_id, note="")
+        insp.answers.append(row)
+    if res is not None or val is not None:
+        # A new judgement or value replaces the previous answer as a whole.
+        row.result = res.value if res is not None else None
+        row.value = val
+    if note is not None:
+        row.note = note
+    row.answered_by = actor
+    row.updated_at = utcnow()
+    new = _answer_dict(row)
+    if new != old:
+        audit.record(
+            session,
+            actor=actor,
+            entity="answer",
+            action="create" if old is None else "update",
+            key=item_id,
+            old=old,
+            new=new,
+            inspection=insp,
+        )
+    insp.updated_at = utcnow()
+    session.flush()
+    if rescore_now:
+        rescore(session, insp)
+    return row
+
+
+def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"result": row.result, "value": row.value, "note": row.note}
+
+
+# ---------------------------------------------------------------- scoring
+def compute_score(insp: Inspection) -> Score:
+    return score(checklist_of(insp), Mode(insp.mode), answers_of(insp))
+
+
+def rescore(session: Session, insp: Inspection) -> Score:
+    """Refresh the stored score, section scores and findings from the answers."""
+    checklist = checklist_of(insp)
+    result = score(checklist, Mode(insp.mode), answers_of(insp))
+    insp.score_total = round(result.total, 4)
+    insp.grade = result.grade
+    insp.passed = result.passed
+    insp.veto_failed = len(result.veto_failed)
+    rows = {r.section_id: r for r in insp.section_scores}
+    for sid, sec in result.sections.items():
+        r = rows.get(sid)
+        if r is None:
+            r = SectionScoreRow(section_id=sid)
+            insp.section_scores.append(r)
+        r.area = sec.area
+        r.weight = sec.weight
+        r.earned = sec.earned
+        r.possible = sec.possible
+        r.percent = sec.percent
+    _sync_findings(session, insp, checklist, result)
+    session.flush()
+    return result
+
+
+def default_severity(item: Item) -> Severity:
+    if item.severity is not None:
+        return item.severity
+    return Severity.HIGH if (item.veto or item.critical) else Severity.MEDIUM
+
+
+def default_deadline(item: Item, start: date) -> date:
+    sev = default_severity(item)
+    days = item.rectify_days if item.rectify_days is not None else DEFAULT_RECTIFY_DAYS[sev]
+    return start + timedelta(days=days)
+
+
+def _sync_findings(session: Session, insp: Inspection, checklist: Checklist, result: Score) -> None:
+    by_item = {f.item_id: f for f in insp.findings}
+    today = insp.started_at.date()
+    for item in checklist.items():
+        s = result.items[item.id]
+        failing = s.is_finding or (item.penalty > 0 and s.penalty > 0)
+        f = by_item.get(item.id)
+        if failing and f is None:
+            insp.findings.append(
+                Finding(
+                    item_id=item.id,
+                    severity=default_severity(item).value,
+                    deadline=default_deadline(item, today),
+                    active=True,
+                    status="open",
+                )
+            )
+        elif f is not None and f.active != failing:
+            f.active = failing
+            f.updated_at = utcnow()
+
+
+def active_findings(insp: Inspection) -> list[Finding]:
+    """Findings ordered for reports: veto items first, then critical, then severity."""
+    checklist = checklist_of(insp)
+    index = checklist.item_index()
+    order = {i.id: n for n, i in enumerate(checklist.items())}
+    sev_rank = {"high": 0, "medium": 1, "low": 2}
+
+    def key(f: Finding) -> tuple[int, int, int, int]:
+        item = index.get(f.item_id)
+        veto = 0 if item is not None and item.veto else 1
+        crit = 0 if item is not None and item.critical else 1
+        return (veto, crit, sev_rank.get(f.severity, 3), order.get(f.item_id, 10**6))
+
+    return sorted((f for f in insp.findings if f.active), key=key)
+
+
+def update_finding(
+    session: Session,
+    insp: Inspection,
+    item_id: str,
+    *,
+    actor: str,
+    action: str | None = None,
+    owner: str | None = None,
+    deadline: date | None = None,
+    severity: str | None = None,
+) -> Finding:
+    _require_draft(insp)
+    f = next((x for x in insp.findings if x.item_id == item_id and x.active), None)
+    if f is None:
+        raise NotFoundError(f"item {item_id} is not a finding of inspection {insp.uuid}")
+    old = finding_dict(f)
+    if action is not None:
+        f.action = action
+    if owner is not None:
+        f.owner = owner
+    if deadline is not None:
+        f.deadline = deadline
+    if severity is not None:
+        try:
+            f.severity = Severity(severity).value
+        except ValueError:
+            raise ValidationError(f"severity must be high, medium or low, not {severity!r}") from None
+    f.updated_at = utcnow()
+    audit.record(
+        session, actor=actor, entity="finding", action="update", key=item_id,
+        old=old, new=finding_dict(f), inspection=insp,
+    )
+    return f
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "item": f.item_id,
+        "severity": f.severity,
+        "action": f.action,
+        "owner": f.owner,
+        "deadline": f.deadline.isoformat() if f.deadline else None,
+        "status": f.status,
+        "closed_at": f.closed_at.isoformat() if f.closed_at else None,
+        "closed_by": f.closed_by_uuid,
+    }
+
+
+# ---------------------------------------------------------------- visit facts
+VISIT_FIELDS = ("arrival", "departure", "ticket", "customers_waiting", "scenario",
+                "wait_started", "wait_called")
+
+
+def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) -> None:
+    _require_draft(insp)
+    unknown = set(fields) - set(VISIT_FIELDS)
+    if unknown:
+        raise ValidationError(f"unknown visit field(s): {', '.join(sorted(unknown))}")
+    checklist = checklist_of(insp)
+    scen = fields.get("scenario")
+    if scen and scen not in {s.id for s in checklist.scenarios}:
+        ids = ", ".join(s.id for s in checklist.scenarios) or "none"
+        raise ValidationError(f"scenario {scen!r} is not in checklist {checklist.id} ({ids})")
+    cw = fields.get("customers_waiting")
+    if cw is not None and (not isinstance(cw, int) or isinstance(cw, bool) or cw < 0):
+        raise ValidationError("customers waiting must be a whole number, 0 or more")
+    old = dict(insp.visit or {})
+    new = {**old, **fields}
+    new = {k: v for k, v in new.items() if v not in (None, "")}
+    if new != old:
+        insp.visit = new
+        insp.updated_at = utcnow()
+        audit.record(
+            session, actor=actor, entity="visit", action="update", old=old, new=new,
+            inspection=insp,
+        )
+
+
+def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) -> None:
+    _require_draft(insp)
+    if text != insp.narrative:
+        audit.record(
+            session, actor=actor, entity="narrative", action="update",
+            old=insp.narrative, new=text, inspection=insp,
+        )
+        insp.narrative = text
+        insp.updated_at = utcnow()
+
+
+# ---------------------------------------------------------------- finalize
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """Something that blocks finalizing; ``item_id`` is None for inspection-level gaps."""
+
+    kind: str  # answer | evidence | narrative | visit | note
+    item_id: str | None
+    message_zh: str
+    message_en: str
+
+    def message(self, lang: str = "en") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+def missing_for_finalize(insp: Inspection) -> list[Missing]:
+    """Everything that must be done before the inspection can be finalized, in order."""
+    checklist = checklist_of(insp)
+    mode = Mode(insp.mode)
+    result = compute_score(insp)
+    photos_by_item: dict[str, int] = {}
+    for p in insp.photos:
+        photos_by_item[p.item_id] = photos_by_item.get(p.item_id, 0) + 1
+    out: list[Missing] = []
+    for item in checklist.items():
+        s = result.items[item.id]
+        if s.outcome == Outcome.HIDDEN:
+            continue
+        if s.outcome == Outcome.UNANSWERED and item.required:
+            out.append(Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered"))
+            continue
+        rule = item.evidence.for_mode(mode)
+        need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
+        need_photo = need_photo or (rule == Evidence.ON_FAIL and s.is_finding)
+        if need_photo and photos_by_item.get(item.id, 0) == 0:
+            out.append(
+                Missing(
+                    "evidence", item.id, f"{item.id} 缺少照片证据", f"{item.id} needs a photo"
+                )
+            )
+        if item.type == AnswerType.TEXT and item.text_spec and item.text_spec.min_length:
+            ans = answers_of(insp).get(item.id)
+            text = ans.value if ans and isinstance(ans.value, str) else ""
+            if item.required and len(text.strip()) < item.text_spec.min_length:
+                n = item.text_spec.min_length
+                out.append(
+                    Missing("answer", item.id, f"{item.id} 至少需要 {n} 个字",
+                            f"{item.id} needs at least {n} characters")
+                )
+    rule_n = checklist.narrative
+    if rule_n is not None and mode in rule_n.modes:
+        n = len(insp.narrative.strip())
+        if n < rule_n.min_length:
+            out.append(
+                Missing(
+                    "narrative",
+                    None,
+                    f"总体描述仅 {n} 字，至少需要 {rule_n.min_length} 字",
+                    f"the narrative has {n} characters; at least {rule_n.min_length} are needed",
+                )
+            )
+    if checklist.visit_facts and mode == Mode.MYSTERY:
+        for key, zh, en in (("arrival", "到达时间", "arrival time"),
+                            ("departure", "离开时间", "departure time")):
+            if not (insp.visit or {}).get(key):
+                out.append(Missing("visit", None, f"未填写{zh}", f"the {en} is missing"))
+        if checklist.scenarios and not (insp.visit or {}).get("scenario"):
+            out.append(Missing("visit", None, "未选择检测场景", "no scenario chosen"))
+    return out
+
+
+def finalize(
+    session: Session,
+    insp: Inspection,
+    *,
+    by: str,
+    manager_name: str | None = None,
+    manager_signature: bytes | None = None,
+    force: bool = False,
+) -> Score:
+    """Sign off: the inspection becomes read-only. Refused while something is missing."""
+    if insp.status == FINALIZED:
+        raise ReadOnlyError(f"inspection {insp.uuid} is already finalized")
+    if not by.strip():
+        raise ValidationError("finalizing needs the inspector's name (--by NAME)")
+    missing = missing_for_finalize(insp)
+    if missing and not force:
+        first = "; ".join(m.message_en for m in missing[:5])
+        more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
+        raise ValidationError(f"cannot finalize, {len(missing)} thing(s) missing: {first}{more}")
+    result = rescore(session, insp)
+    insp.status = FINALIZED
+    insp.finalized_at = utcnow()
+    insp.finalized_by = by.strip()
+    if not insp.inspector:
+        insp.inspector = by.strip()
+    if manager_name is not None:
+        insp.manager_name = manager_name.strip() or None
+    if manager_signature is not None:
+        insp.manager_signature = manager_signature
+    insp.updated_at = utcnow()
+    audit.record(
+        session,
+        actor=by,
+        entity="inspection",
+        action="finalize",
+        key=insp.uuid,
+        new={"total": round(result.total, 2), "grade": result.grade, "manager": manager_name},
+        inspection=insp,
+    )
+    return result
+
+
+def amend(session: Session, insp: Inspection, *, reason: str, actor: str) -> Inspection:
+    """A new draft revision of a finalized inspection, superseding it (same UUID)."""
+    if insp.status != FINALIZED:
+        raise ValidationError(f"inspection {insp.uuid} is still a draft; change it directly")
+    if not reason.strip():
+        raise ValidationError("an amendment needs a reason")
+    insp.is_current = False
+    session.flush()  # the partial unique index allows one current row per UUID
+    new = _copy(session, insp, keep_identity=True)
+    new.revision = insp.revision + 1
+    new.supersedes_revision = insp.revision
+    new.amendment_reason = reason.strip()
+    session.flush()
+    audit.record(
+        session, actor=actor, entity="inspection", action="amend", key=new.uuid,
+        old={"revision": insp.revision}, new={"revision": new.revision, "reason": reason},
+        inspection=new,
+    )
+    rescore(session, new)
+    return new
+
+
+def duplicate(session: Session, insp: Inspection, *, actor: str) -> Inspection:
+    """A new draft inspection (new UUID) with the same branch, checklist, mode and answers."""
+    new = _copy(session, insp, keep_identity=False)
+    session.flush()
+    audit.record(
+        session, actor=actor, entity="inspection", action="create", key=new.uuid,
+        new={"duplicate_of": insp.uuid}, inspection=new,
+    )
+    rescore(session, new)
+    return new
+
+
+def _copy(session: Session, insp: Inspection, *, keep_identity: bool) -> Inspection:
+    new = Inspection(
+        mode=insp.mode,
+        status=DRAFT,
+        branch_id=insp.branch_id,
+        snapshot_id=insp.snapshot_id,
+        inspector=insp.inspector,
+        visit=dict(insp.visit or {}) if keep_identity else {},
+        narrative=insp.narrative if keep_identity else "",
+        recheck_of=insp.recheck_of,
+    )
+    if keep_identity:
+        new.uuid = insp.uuid
+        new.started_at = insp.started_at
+        new.created_at = insp.created_at
+        new.manager_name = insp.manager_name
+    session.add(new)
+    for a in insp.answers:
+        new.answers.append(
+            AnswerRow(item_id=a.item_id, result=a.result, value=a.value, note=a.note,
+                      answered_by=a.answered_by, updated_at=a.updated_at)
+        )
+    if keep_identity:
+        for f in insp.findings:
+            new.findings.append(
+                Finding(item_id=f.item_id, active=f.active, severity=f.severity, action=f.action,
+                        owner=f.owner, deadline=f.deadline, status=f.status)
+            )
+        for p in insp.photos:
+            new.photos.append(
+                Photo(
+                    item_id=p.item_id, position=p.position, sha256=p.sha256, size=p.size,
+                    format=p.format, file_name=p.file_name, width=p.width, height=p.height,
+                    taken_at=p.taken_at, camera=p.camera, gps_lat=p.gps_lat, gps_lon=p.gps_lon,
+                    gps_alt=p.gps_alt, imported_at=p.imported_at, caption=p.caption,
+                    layers=dict(p.layers or {}), original_sha256=p.original_sha256,
+                    display_sha256=p.display_sha256, thumb_sha256=p.thumb_sha256,
+                    rendered_sha256=p.rendered_sha256,
+                )
+            )
+    session.flush()
+    return new
+
+
+def delete_draft(session: Session, insp: Inspection, *, actor: str) -> None:
+    if insp.status != DRAFT:
+        raise ReadOnlyError(f"inspection {insp.uuid} is finalized and cannot be deleted")
+    audit.record(
+        session, actor=actor, entity="inspection", action="delete", key=insp.uuid,
+        old={"branch": insp.branch.code, "revision": insp.revision}, inspection=insp,
+    )
+    uuid, rev = insp.uuid, insp.revision
+    session.delete(insp)
+    session.flush()
+    if rev > 1:
+        # Deleting an amendment draft makes the revision it superseded current again.
+        prev = get_revision(session, uuid, rev - 1)
+        prev.is_current = True
+
+
+# ---------------------------------------------------------------- views
+def summary_dict(insp: Inspection) -> dict[str, Any]:
+    """The short form used by ``list --json``."""
+    return {
+        "id": insp.uuid,
+        "revision": insp.revision,
+        "status": insp.status,
+        "mode": insp.mode,
+        "branch": {"code": insp.branch.code, "name": insp.branch.name},
+        "checklist": {"id": insp.snapshot.checklist_id, "version": insp.snapshot.version},
+        "inspector": insp.inspector,
+        "started_at": insp.started_at.isoformat(),
+        "finalized_at": insp.finalized_at.isoformat() if insp.finalized_at else None,
+        "total": round(insp.score_total, 2) if insp.score_total is not None else None,
+        "grade": insp.grade,
+        "passed": insp.passed,
+    }
+
+
+def score_dict(result: Score) -> dict[str, Any]:
+    return {
+        "total": round(result.total, 2),
+        "base": round(result.base, 2),
+        "penalties": round(result.penalties, 2),
+        "grade": result.grade,
+        "passed": result.passed,
+        "veto_failed": list(result.veto_failed),
+        "gates_failed": list(result.gates_failed),
+        "sections": {
+            sid: {
+                "score": round(s.earned, 4),
+                "max": round(s.possible, 4),
+                "percent": round(s.percent, 2) if s.percent is not None else None,
+                "weight": round(s.weight, 4),
+                "area": s.area,
+                "gated": s.gated,
+            }
+            for sid, s in result.sections.items()
+        },
+    }
+
+
+def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
+    """Everything ``show --json`` prints: a public contract for HQ scripts."""
+    checklist = checklist_of(insp)
+    result = compute_score(insp)
+    answers = answers_of(insp)
+    ans_out: dict[str, Any] = {}
+    for item in checklist.items():
+        a = answers.get(item.id)
+        s = result.items[item.id]
+        if a is None:
+            continue
+        ans_out[item.id] = {
+            "result": a.result.value if a.result else None,
+            "value": a.value,
+            "note": a.note,
+            "outcome": s.outcome.value,
+            "points": round(s.points, 4),
+            "max_points": round(s.max_points, 4),
+        }
+    photos = [
+        {
+            "id": p.id,
+            "item": p.item_id,
+            "sha256": p.sha256,
+            "width": p.width,
+            "height": p.height,
+            "taken_at": p.taken_at.isoformat() if p.taken_at else None,
+            "format": p.format,
+            "redacted": bool((p.layers or {}).get("redactions")),
+        }
+        for p in insp.photos
+    ]
+    return {
+        **summary_dict(insp),
+        "supersedes": insp.supersedes_revision,
+        "amendment_reason": insp.amendment_reason,
+        "branch": {
+            "code": insp.branch.code,
+            "name": insp.branch.name,
+            "region": insp.branch.region,
+            "address": insp.branch.address,
+        },
+        "checklist": {
+            "id": insp.snapshot.checklist_id,
+            "version": insp.snapshot.version,
+            "sha256": insp.snapshot.sha256,
+            "title": {"zh": insp.snapshot.title_zh, "en": insp.snapshot.title_en},
+        },
+        "finalized_by": insp.finalized_by,
+        "manager_name": insp.manager_name,
+        "visit": dict(insp.visit or {}),
+        "narrative": insp.narrative,
+        "recheck_of": insp.recheck_of,
+        "origin": insp.origin,
+        "answers": ans_out,
+        "score": score_dict(result),
+        "findings": [finding_dict(f) for f in active_findings(insp)],
+        "photos": photos,
+        "missing": [
+            {"kind": m.kind, "item": m.item_id, "message": m.message_en}
+            for m in (missing_for_finalize(insp) if insp.status == DRAFT else [])
+        ],
+    }
+
+
+def count_current(session: Session) -> int:
+    return session.scalar(
+        select(func.count()).select_from(Inspection).where(Inspection.is_current.is_(True))
+    ) or 0
