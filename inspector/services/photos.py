@@ -1,0 +1,1083 @@
+"""Photo evidence: safe decoding, byte-exact storage, derivatives, layers and rendering.
+
+What this module guarantees (see ``docs/photos.md``):
+
+* The original file is stored byte-exact as a content-addressed :class:`Blob` with its
+  SHA-256; the upright display image (~1600 px) and thumbnail (~256 px) are derived from it
+  with the EXIF orientation applied. A photo row and its blobs are written in one
+  transaction (one SAVEPOINT per file in a batch, so one bad file never affects others).
+* Only JPEG, PNG, WebP and HEIC/HEIF are decoded, with Pillow's decoders restricted to
+  those; corrupt or truncated files and decompression bombs are refused with a message
+  that names the file and the reason, before anything touches the database.
+* Annotations and redactions are non-destructive layers (``Photo.layers``) in upright
+  original pixel coordinates. Whatever leaves the laptop goes through
+  :func:`export_image`, which never returns unredacted pixels of a redacted photo.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import math
+import re
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps, UnidentifiedImageError
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from inspector import paths
+from inspector.db.models import Blob, Inspection, Photo, utcnow
+from inspector.errors import NotFoundError, ReadOnlyError, UserError, ValidationError
+from inspector.services import audit
+from inspector.services import inspections as insp_svc
+
+log = logging.getLogger(__name__)
+
+#: Pillow format names we decode; everything else is refused before decoding.
+FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
+#: Pillow's own decompression-bomb threshold (~89 MP): a 64 MP phone photo passes, a
+#: 20000x20000 image (400 MP, ~1.2 GB decoded) is refused before its pixels are decoded.
+MAX_PIXELS = 89_478_485
+#: Larger files are refused before any parsing (a phone photo is a few MB).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+DISPLAY_SIDE = 1600
+THUMB_SIDE = 256
+DISPLAY_QUALITY = 85
+THUMB_QUALITY = 80
+RENDER_QUALITY = 90
+DEFAULT_COLOR = "#FF0000"
+MIN_PREFIX = 6
+
+Variant = Literal["original", "display", "thumb", "rendered"]
+VARIANTS: tuple[str, ...] = ("original", "display", "thumb", "rendered")
+ANNOTATION_KINDS = ("arrow", "rect", "ellipse", "text")
+REDACTION_STYLES = ("fill", "blur")
+
+_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+# EXIF tags (numbers from the EXIF 2.32 specification).
+_ORIENTATION = 0x0112
+_MAKE = 0x010F
+_MODEL = 0x0110
+_DATETIME = 0x0132
+_EXIF_IFD = 0x8769
+_GPS_IFD = 0x8825
+_DATETIME_ORIGINAL = 0x9003
+_OFFSET_TIME_ORIGINAL = 0x9011
+
+_TRANSPOSE: dict[int, tuple[Image.Transpose, ...]] = {
+    2: (Image.Transpose.FLIP_LEFT_RIGHT,),
+    3: (Image.Transpose.ROTATE_180,),
+    4: (Image.Transpose.FLIP_TOP_BOTTOM,),
+    5: (Image.Transpose.TRANSPOSE,),
+    6: (Image.Transpose.ROTATE_270,),
+    7: (Image.Transpose.TRANSVERSE,),
+    8: (Image.Transpose.ROTATE_90,),
+}
+
+# First bytes of formats people are likely to try, to say what the file is instead of
+# only "not supported".
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", "a BMP image"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"<svg", "an SVG drawing"),
+    (b"<?xml", "an XML file"),
+)
+
+
+class PhotoError(UserError):
+    """A photo that cannot be stored or used; the message names the file and the reason."""
+
+
+# ---------------------------------------------------------------- decoding (pure)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A validated photo, ready to store: original bytes, metadata and derivatives."""
+
+    file_name: str
+    data: bytes
+    sha256: str
+    format: str  # JPEG | PNG | WEBP | HEIF
+    width: int  # upright
+    height: int  # upright
+    orientation: int
+    display: bytes  # upright JPEG, long side <= DISPLAY_SIDE
+    thumb: bytes  # upright JPEG, long side <= THUMB_SIDE
+    taken_at: datetime | None = None  # EXIF, device-reported
+    camera: str | None = None
+    gps_lat: float | None = None  # device-reported
+    gps_lon: float | None = None
+    gps_alt: float | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@cache
+def _register_heif() -> None:
+    # pillow-heif adds the "HEIF" format to Pillow; done once, on first use, so importing
+    # this module stays cheap and side-effect free.
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
+def _what_is(data: bytes) -> str:
+    head = data[:16].lstrip()
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    if data[:16].isascii() and b"\x00" not in data[:512]:
+        return "a text file"
+    return "not an image this app reads"
+
+
+def _open(data: bytes, file_name: str) -> Image.Image:
+    """Open (header only) with restricted decoders; refuses bombs from the header size."""
+    _register_heif()
+    try:
+        im = Image.open(io.BytesIO(data), formats=list(FORMATS))
+    except UnidentifiedImageError:
+        raise PhotoError(
+            f"{file_name}: {_what_is(data)}; use a JPEG, PNG, WebP or HEIC/HEIF photo"
+        ) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoError(
+            f"{file_name}: the image is too large to open safely (over {MAX_PIXELS:,} pixels); "
+            "resize it before adding it"
+        ) from None
+    except Exception as e:  # hostile headers raise anything from struct.error to ValueError
+        raise PhotoError(f"{file_name}: damaged image file ({_reason(e)})") from None
+    if im.format not in (*FORMATS, "MPO"):  # Image.open(formats=...) already enforces it
+        raise PhotoError(f"{file_name}: {im.format} images are not supported")
+    w, h = im.size
+    if w <= 0 or h <= 0:
+        raise PhotoError(f"{file_name}: the image has no pixels ({w}x{h})")
+    if w * h > MAX_PIXELS:
+        raise PhotoError(
+            f"{file_name}: the image is too large to open safely ({w}x{h} = {w * h:,} pixels, "
+            f"the limit is {MAX_PIXELS:,}); resize it before adding it"
+        )
+    return im
+
+
+def _reason(e: BaseException) -> str:
+    text = str(e).strip() or type(e).__name__
+    return text.splitlines()[0][:200]
+
+
+def _decode(
+    data: bytes, file_name: str, *, fit: int | None
+) -> tuple[Image.Image, str, int, tuple[int, int], Image.Exif]:
+    """Fully decode ``data`` (upright, RGB), reduced to about ``fit`` px when given.
+
+    Returns the upright image, the format, the EXIF orientation, the upright size of the
+    whole image and the EXIF data. Decoding is complete: a truncated file fails here.
+    """
+    with warnings.catch_warnings():
+        # Pillow only warns between ~89 and ~179 MP; an evidence app must refuse instead.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        im = _open(data, file_name)
+        # A JPEG with extra pictures (phones' depth maps) opens as MPO: still a JPEG.
+        fmt = "JPEG" if im.format == "MPO" else str(im.format)
+        try:
+            exif = im.getexif()
+        except Exception:  # a broken EXIF block must not make a good photo unusable
+            log.warning("%s: unreadable EXIF data ignored", file_name, exc_info=True)
+            exif = Image.Exif()
+        orientation = exif.get(_ORIENTATION, 1)
+        orientation = orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else 1
+        full = im.size
+        if fit is not None and fmt == "JPEG":
+            # DCT scaling decodes at 1/2, 1/4 or 1/8 size: several times faster, and the
+            # whole entropy-coded stream is still read, so truncation is still detected.
+            long_side = max(full)
+            if long_side > fit:
+                scale = fit / long_side
+                im.draft("RGB", (max(1, int(full[0] * scale)), max(1, int(full[1] * scale))))
+        try:
+            im.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoError(f"{file_name}: the image is too large to open safely") from None
+        except MemoryError:
+            raise PhotoError(f"{file_name}: not enough memory to decode the image") from None
+        except Exception as e:
+            raise PhotoError(
+                f"{file_name}: damaged or truncated image file ({_reason(e)}); "
+                "copy it again from the camera or phone"
+            ) from None
+    img = _to_rgb(im)
+    if fit is not None and max(img.size) > fit:
+        img.thumbnail((fit, fit), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    for op in _TRANSPOSE.get(orientation, ()):
+        img = img.transpose(op)
+    upright = (full[1], full[0]) if orientation in (5, 6, 7, 8) else full
+    return img, fmt, orientation, upright, exif
+
+
+def _to_rgb(im: Image.Image) -> Image.Image:
+    if im.mode == "RGB":
+        return im
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        # Transparent areas would turn black in a JPEG; put them on white like a viewer.
+        rgba = im.convert("RGBA")
+        bg = Image.new("RGB", rgba.size, (255, 255, 255))
+        bg.paste(rgba, mask=rgba.getchannel("A"))
+        return bg
+    if im.mode.startswith("I;16") or im.mode in ("I", "F"):
+        return ImageOps.autocontrast(im.convert("F").convert("L")).convert("RGB")
+    return im.convert("RGB")
+
+
+def _jpeg(img: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    img.save(out, format="JPEG", quality=quality, optimize=False, progressive=False)
+    return out.getvalue()
+
+
+def prepare(data: bytes, file_name: str) -> Prepared:
+    """Validate and decode one photo file (no database): hash, metadata, derivatives.
+
+    Pure and thread-safe, so the GUI can run it in a worker and the importer can reuse it.
+    Raises :class:`PhotoError` naming ``file_name`` and the reason.
+    """
+    if not data:
+        raise PhotoError(f"{file_name}: the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise PhotoError(
+            f"{file_name}: the file is {len(data) / 1e6:.0f} MB; "
+            f"photos over {MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted"
+        )
+    img, fmt, orientation, (width, height), exif = _decode(data, file_name, fit=DISPLAY_SIDE)
+    display = _jpeg(img, DISPLAY_QUALITY)
+    img.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    thumb = _jpeg(img, THUMB_QUALITY)
+    meta = _exif_meta(exif, file_name)
+    return Prepared(
+        file_name=file_name,
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=fmt,
+        width=width,
+        height=height,
+        orientation=orientation,
+        display=display,
+        thumb=thumb,
+        **meta,
+    )
+
+
+# ---------------------------------------------------------------- EXIF metadata
+def _exif_meta(exif: Image.Exif, file_name: str) -> dict[str, Any]:
+    try:
+        return {
+            "taken_at": _exif_time(exif),
+            "camera": _exif_camera(exif),
+            **_exif_gps(exif),
+        }
+    except Exception:  # metadata is a bonus; a photo with odd EXIF is still evidence
+        log.warning("%s: EXIF metadata ignored", file_name, exc_info=True)
+        return {}
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, bytes):
+        v = v.decode("utf-8", "replace")
+    return str(v).replace("\x00", "").strip() if v is not None else ""
+
+
+def _exif_time(exif: Image.Exif) -> datetime | None:
+    sub = exif.get_ifd(_EXIF_IFD)
+    raw = _text(sub.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME))
+    if not raw:
+        return None
+    try:
+        naive = datetime.strptime(raw[:19], "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    offset = _text(sub.get(_OFFSET_TIME_ORIGINAL))
+    m = re.fullmatch(r"([+-])(\d{2}):(\d{2})", offset)
+    if m:
+        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
+        tz = timezone(delta if m.group(1) == "+" else -delta)
+        return naive.replace(tzinfo=tz).astimezone(UTC)
+    # No offset recorded: the camera's clock is taken to be in this computer's time zone
+    # (inspections are local); the value stays labelled device-reported.
+    return naive.astimezone(UTC)
+
+
+def _exif_camera(exif: Image.Exif) -> str | None:
+    make, model = _text(exif.get(_MAKE)), _text(exif.get(_MODEL))
+    if make and model.lower().startswith(make.lower()):
+        make = ""
+    camera = " ".join(p for p in (make, model) if p)
+    return camera[:200] or None
+
+
+def _ratio(v: Any) -> float:
+    return float(v)
+
+
+def _dms(v: Any) -> float:
+    d, m, s = (_ratio(x) for x in v)
+    return d + m / 60 + s / 3600
+
+
+def _exif_gps(exif: Image.Exif) -> dict[str, float | None]:
+    gps = exif.get_ifd(_GPS_IFD)
+    out: dict[str, float | None] = {}
+    if not gps:
+        return out
+    try:
+        lat = _dms(gps[2]) * (-1 if _text(gps.get(1)).upper() == "S" else 1)
+        lon = _dms(gps[4]) * (-1 if _text(gps.get(3)).upper() == "W" else 1)
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return out
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not all(map(math.isfinite, (lat, lon))):
+        return out
+    out["gps_lat"], out["gps_lon"] = round(lat, 7), round(lon, 7)
+    if 6 in gps:
+        try:
+            alt = _ratio(gps[6])
+            ref = gps.get(5, 0)
+            below = ref in (1, b"\x01") or (isinstance(ref, bytes) and ref[:1] == b"\x01")
+            out["gps_alt"] = round(-alt if below else alt, 2) if math.isfinite(alt) else None
+        except (TypeError, ValueError, ZeroDivisionError):
+            pass
+    return out
+
+
+# ---------------------------------------------------------------- blobs
+def store_blob(session: Session, data: bytes) -> str:
+    """Store ``data`` once (content-addressed); returns its SHA-256."""
+    sha = hashlib.sha256(data).hexdigest()
+    exists = session.scalar(select(Blob.sha256).where(Blob.sha256 == sha))
+    if exists is None:
+        session.add(Blob(sha256=sha, size=len(data), data=data))
+        session.flush()
+    return sha
+
+
+def blob_bytes(session: Session, sha256: str) -> bytes:
+    data = session.scalar(select(Blob.data).where(Blob.sha256 == sha256))
+    if data is None:
+        raise PhotoError(
+            f"stored image {sha256[:12]} is missing from the database; "
+            "restore the database from a backup"
+        )
+    return bytes(data)
+
+
+def _drop_unused_blobs(session: Session, shas: Sequence[str | None]) -> None:
+    """Delete blobs no photo refers to any more (renderings replaced, photos deleted)."""
+    for sha in {s for s in shas if s}:
+        used = session.scalar(
+            select(func.count())
+            .select_from(Photo)
+            .where(
+                or_(
+                    Photo.original_sha256 == sha,
+                    Photo.display_sha256 == sha,
+                    Photo.thumb_sha256 == sha,
+                    Photo.rendered_sha256 == sha,
+                )
+            )
+        )
+        if used:
+            continue
+        blob = session.get(Blob, sha)
+        if blob is None:
+            continue
+        try:
+            with session.begin_nested():
+                session.delete(blob)
+        except IntegrityError:
+            # Something outside photos refers to it (a foreign key): keep it.
+            log.info("blob %s kept: still referenced", sha[:12])
+
+
+# ---------------------------------------------------------------- adding photos
+@dataclass
+class AddResult:
+    """What :func:`add_files` did with each file."""
+
+    added: list[Photo] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, existing id)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+
+def _require_draft(insp: Inspection) -> None:
+    if insp.status != insp_svc.DRAFT:
+        raise ReadOnlyError(
+            f"inspection {insp.uuid} is finalized: its photos cannot change; "
+            "amend it to make a new revision ('inspector amend ID --reason TEXT')"
+        )
+
+
+def _require_item(insp: Inspection, item_id: str) -> None:
+    checklist = insp_svc.checklist_of(insp)
+    try:
+        checklist.item(item_id)
+    except KeyError:
+        raise NotFoundError(
+            f"checklist {checklist.id} has no item {item_id!r}; "
+            f"'inspector checklists show {checklist.id}' lists its items"
+        ) from None
+
+
+def _existing(session: Session, insp: Inspection, sha256: str) -> Photo | None:
+    return session.scalar(
+        select(Photo).where(Photo.inspection_id == insp.id, Photo.sha256 == sha256)
+    )
+
+
+def _next_position(session: Session, insp: Inspection, item_id: str) -> int:
+    top = session.scalar(
+        select(func.max(Photo.position)).where(
+            Photo.inspection_id == insp.id, Photo.item_id == item_id
+        )
+    )
+    return 0 if top is None else top + 1
+
+
+def _store_prepared(
+    session: Session, insp: Inspection, item_id: str, prep: Prepared, *, actor: str
+) -> Photo:
+    photo = Photo(
+        item_id=item_id,
+        position=_next_position(session, insp, item_id),
+        sha256=prep.sha256,
+        size=prep.size,
+        format=prep.format,
+        file_name=prep.file_name[:400],
+        width=prep.width,
+        height=prep.height,
+        taken_at=prep.taken_at,
+        camera=prep.camera,
+        gps_lat=prep.gps_lat,
+        gps_lon=prep.gps_lon,
+        gps_alt=prep.gps_alt,
+        imported_at=utcnow(),
+        layers={},
+        original_sha256=store_blob(session, prep.data),
+        display_sha256=store_blob(session, prep.display),
+        thumb_sha256=store_blob(session, prep.thumb),
+    )
+    insp.photos.append(photo)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        entity="photo",
+        action="create",
+        key=photo.id,
+        new={
+            "item": item_id,
+            "sha256": prep.sha256,
+            "file_name": prep.file_name,
+            "size": prep.size,
+            "format": prep.format,
+        },
+        inspection=insp,
+    )
+    insp.updated_at = utcnow()
+    return photo
+
+
+def add_files(
+    session: Session,
+    insp: Inspection,
+    item_id: str,
+    files: Sequence[Path],
+    *,
+    actor: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> AddResult:
+    """Add photo files as evidence of ``item_id``; bad files are refused one by one.
+
+    Each file is decoded before the session is touched and stored in its own SAVEPOINT,
+    so a refused file leaves nothing behind and never undoes the others. A file already
+    in the inspection (same SHA-256) is reported as a duplicate, not stored twice.
+    ``progress(done, total)`` is called after each file.
+    """
+    _require_draft(insp)
+    _require_item(insp, item_id)
+    result = AddResult()
+    total = len(files)
+    for i, path in enumerate(files, 1):
+        name = str(path)
+        try:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as e:
+                raise PhotoError(f"{name}: cannot read the file ({e.strerror or e})") from None
+            prep = prepare(data, name)
+            dup = _existing(session, insp, prep.sha256)
+            if dup is not None:
+                result.duplicates.append((name, dup.id))
+            else:
+                try:
+                    with session.begin_nested():
+                        result.added.append(
+                            _store_prepared(session, insp, item_id, prep, actor=actor)
+                        )
+                except IntegrityError:
+                    # Another process added the same photo between our check and insert.
+                    again = _existing(session, insp, prep.sha256)
+                    if again is None:
+                        raise
+                    result.duplicates.append((name, again.id))
+        except PhotoError as e:
+            reason = str(e)
+            prefix = f"{name}: "
+            result.refused.append(
+                (name, reason[len(prefix) :] if reason.startswith(prefix) else reason)
+            )
+            log.info("photo refused: %s", reason)
+        if progress is not None:
+            progress(i, total)
+    log.info(
+        "photos for %s/%s: %d added, %d duplicate, %d refused",
+        insp.uuid,
+        item_id,
+        len(result.added),
+        len(result.duplicates),
+        len(result.refused),
+    )
+    return result
+
+
+def add_bytes(
+    session: Session, insp: Inspection, item_id: str, data: bytes, *, file_name: str, actor: str
+) -> Photo:
+    """Add one photo given as bytes (paste, drag and drop); raises :class:`PhotoError`."""
+    _require_draft(insp)
+    _require_item(insp, item_id)
+    prep = prepare(data, file_name)
+    dup = _existing(session, insp, prep.sha256)
+    if dup is not None:
+        raise PhotoError(
+            f"{file_name}: this photo is already in the inspection (photo {dup.id[:8]}, "
+            f"item {dup.item_id}); it was not added again"
+        )
+    with session.begin_nested():
+        return _store_prepared(session, insp, item_id, prep, actor=actor)
+
+
+def add_withheld(
+    session: Session,
+    insp: Inspection,
+    item_id: str,
+    *,
+    original_sha256: str,
+    rendered: bytes,
+    meta: dict[str, Any],
+) -> Photo:
+    """Store an imported redacted photo: its rendering only, the original withheld.
+
+    ``sha256`` stays the original's hash (so duplicates are still recognised) while
+    ``original_sha256`` is NULL. ``meta`` may carry the keys of :func:`photo_dict`
+    (``file_name``, ``size``, ``format``, ``taken_at``, ``camera``, ``gps``, ``caption``,
+    ``position``, ``imported_at``, ``id``) and ``layers``.
+    """
+    name = str(meta.get("file_name") or f"photo {original_sha256[:12]}")
+    if not re.fullmatch(r"[0-9a-f]{64}", original_sha256):
+        raise PhotoError(f"{name}: {original_sha256!r} is not a SHA-256 hex digest")
+    dup = _existing(session, insp, original_sha256)
+    if dup is not None:
+        raise PhotoError(f"{name}: already in inspection {insp.uuid} as photo {dup.id}")
+    full, fmt, _o, (width, height), _exif = _decode(rendered, name, fit=None)
+    if fmt != "JPEG":
+        raise PhotoError(f"{name}: a withheld photo's rendering must be a JPEG, not {fmt}")
+    display = full.copy()
+    display.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    thumb = display.copy()
+    thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    gps = meta.get("gps") or {}
+    with session.begin_nested():
+        photo = Photo(
+            item_id=item_id,
+            position=int(meta.get("position", _next_position(session, insp, item_id))),
+            sha256=original_sha256,
+            size=int(meta.get("size") or 0),
+            format=str(meta.get("format") or "JPEG")[:16],
+            file_name=name[:400] if meta.get("file_name") else "",
+            width=width,
+            height=height,
+            taken_at=_as_datetime(meta.get("taken_at")),
+            camera=meta.get("camera"),
+            gps_lat=gps.get("lat", meta.get("gps_lat")),
+            gps_lon=gps.get("lon", meta.get("gps_lon")),
+            gps_alt=gps.get("alt", meta.get("gps_alt")),
+            imported_at=_as_datetime(meta.get("imported_at")) or utcnow(),
+            caption=str(meta.get("caption") or ""),
+            layers=dict(meta.get("layers") or {}),
+            original_sha256=None,
+            display_sha256=store_blob(session, _jpeg(display, DISPLAY_QUALITY)),
+            thumb_sha256=store_blob(session, _jpeg(thumb, THUMB_QUALITY)),
+            rendered_sha256=store_blob(session, rendered),
+        )
+        if meta.get("id"):
+            photo.id = str(meta["id"])
+        insp.photos.append(photo)
+        session.flush()
+    return photo
+
+
+def _as_datetime(v: Any) -> datetime | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, datetime):
+        return v if v.tzinfo else v.replace(tzinfo=UTC)
+    try:
+        d = datetime.fromisoformat(str(v))
+    except ValueError:
+        raise ValidationError(f"{v!r} is not an ISO date-time") from None
+    return d if d.tzinfo else d.replace(tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- look-up and views
+def get(session: Session, ref: str) -> Photo:
+    """The photo whose id is ``ref`` or starts with it (at least 6 characters)."""
+    ref = ref.strip().lower()
+    if len(ref) < MIN_PREFIX:
+        raise NotFoundError(f"photo id {ref!r} is too short; give at least {MIN_PREFIX} characters")
+    rows = list(session.scalars(select(Photo).where(Photo.id.startswith(ref)).limit(2)))
+    if not rows:
+        raise NotFoundError(f"no photo with id {ref!r}; 'inspector photo list ID' lists them")
+    if len(rows) > 1:
+        raise NotFoundError(f"photo id {ref!r} is ambiguous; give more characters")
+    return rows[0]
+
+
+def photos_of(insp: Inspection, item_id: str | None = None) -> list[Photo]:
+    """The inspection's photos (of one item when given), in item and position order."""
+    rows = [p for p in insp.photos if item_id is None or p.item_id == item_id]
+    return sorted(rows, key=lambda p: (p.item_id, p.position, p.imported_at))
+
+
+def is_redacted(photo: Photo) -> bool:
+    return bool((photo.layers or {}).get("redactions")) or photo.original_sha256 is None
+
+
+def photo_dict(photo: Photo) -> dict[str, Any]:
+    """The JSON form of a photo (``photo list --json``); keys are only ever added."""
+    gps = None
+    if photo.gps_lat is not None and photo.gps_lon is not None:
+        gps = {
+            "lat": photo.gps_lat,
+            "lon": photo.gps_lon,
+            "alt": photo.gps_alt,
+            "device_reported": True,
+        }
+    layers = photo.layers or {}
+    return {
+        "id": photo.id,
+        "item": photo.item_id,
+        "sha256": photo.sha256,
+        "size": photo.size,
+        "format": photo.format,
+        "width": photo.width,
+        "height": photo.height,
+        "taken_at": photo.taken_at.isoformat() if photo.taken_at else None,
+        "camera": photo.camera,
+        "gps": gps,
+        "imported_at": photo.imported_at.isoformat() if photo.imported_at else None,
+        "redacted": is_redacted(photo),
+        "annotated": bool(layers.get("annotations")),
+        "original_withheld": photo.original_sha256 is None,
+        "file_name": photo.file_name,
+        "position": photo.position,
+        "caption": photo.caption,
+    }
+
+
+# ---------------------------------------------------------------- layers
+def _num(shape: str, key: str, v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        raise ValidationError(f"{shape}: {key} must be a number, not {v!r}")
+    return round(v)
+
+
+def _check_point(shape: str, photo: Photo, x: int, y: int) -> None:
+    if not (0 <= x <= photo.width and 0 <= y <= photo.height):
+        raise ValidationError(
+            f"{shape}: point ({x},{y}) is outside the {photo.width}x{photo.height} image"
+        )
+
+
+def _check_box(shape: str, photo: Photo, x: int, y: int, w: int, h: int) -> None:
+    if w < 1 or h < 1:
+        raise ValidationError(f"{shape}: width and height must be at least 1 pixel")
+    if x < 0 or y < 0 or x + w > photo.width or y + h > photo.height:
+        raise ValidationError(
+            f"{shape}: box {x},{y},{w},{h} is not inside the "
+            f"{photo.width}x{photo.height} image (upright pixels, x,y from the top left)"
+        )
+
+
+def _check_extra(shape: str, d: dict[str, Any], allowed: set[str]) -> None:
+    extra = set(d) - allowed
+    if extra:
+        raise ValidationError(f"{shape}: unknown field(s) {', '.join(sorted(extra))}")
+
+
+def _clean_annotation(photo: Photo, i: int, a: Any) -> dict[str, Any]:
+    shape = f"annotation {i + 1}"
+    if not isinstance(a, dict):
+        raise ValidationError(f"{shape}: expected an object")
+    kind = a.get("kind")
+    if kind not in ANNOTATION_KINDS:
+        raise ValidationError(f"{shape}: kind must be one of {', '.join(ANNOTATION_KINDS)}")
+    shape = f"annotation {i + 1} ({kind})"
+    color = a.get("color", DEFAULT_COLOR)
+    if not isinstance(color, str) or not _COLOR_RE.match(color):
+        raise ValidationError(f"{shape}: color must look like #RRGGBB, not {color!r}")
+    default_w = max(2, round(max(photo.width, photo.height) / 300))
+    width = _num(shape, "width", a.get("width", default_w))
+    if not 1 <= width <= 500:
+        raise ValidationError(f"{shape}: width must be 1 to 500 pixels")
+    out: dict[str, Any] = {"kind": kind, "color": color.upper(), "width": width}
+    if kind == "arrow":
+        _check_extra(shape, a, {"kind", "color", "width", "x1", "y1", "x2", "y2"})
+        for k in ("x1", "y1", "x2", "y2"):
+            out[k] = _num(shape, k, a.get(k))
+        _check_point(shape, photo, out["x1"], out["y1"])
+        _check_point(shape, photo, out["x2"], out["y2"])
+        if (out["x1"], out["y1"]) == (out["x2"], out["y2"]):
+            raise ValidationError(f"{shape}: start and end are the same point")
+    elif kind in ("rect", "ellipse"):
+        _check_extra(shape, a, {"kind", "color", "width", "x", "y", "w", "h"})
+        for k in ("x", "y", "w", "h"):
+            out[k] = _num(shape, k, a.get(k))
+        _check_box(shape, photo, out["x"], out["y"], out["w"], out["h"])
+    else:
+        _check_extra(shape, a, {"kind", "color", "width", "x", "y", "text", "size"})
+        out["x"], out["y"] = _num(shape, "x", a.get("x")), _num(shape, "y", a.get("y"))
+        _check_point(shape, photo, out["x"], out["y"])
+        text = a.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise ValidationError(f"{shape}: text must not be empty")
+        if len(text) > 500:
+            raise ValidationError(f"{shape}: text is longer than 500 characters")
+        out["text"] = text
+        size = _num(shape, "size", a.get("size", default_text_size(photo.width, photo.height)))
+        if not 4 <= size <= 2000:
+            raise ValidationError(f"{shape}: size must be 4 to 2000 pixels")
+        out["size"] = size
+    return out
+
+
+def default_text_size(width: int, height: int) -> int:
+    """A label size readable on the whole photo (about 1/30 of its long side)."""
+    return max(12, round(max(width, height) / 30))
+
+
+def _clean_redaction(photo: Photo, i: int, r: Any) -> dict[str, Any]:
+    shape = f"redaction {i + 1}"
+    if not isinstance(r, dict):
+        raise ValidationError(f"{shape}: expected an object")
+    _check_extra(shape, r, {"x", "y", "w", "h", "style"})
+    out: dict[str, Any] = {k: _num(shape, k, r.get(k)) for k in ("x", "y", "w", "h")}
+    style = r.get("style", "fill")
+    if style not in REDACTION_STYLES:
+        raise ValidationError(f"{shape}: style must be fill or blur, not {style!r}")
+    out["style"] = style
+    _check_box(shape, photo, out["x"], out["y"], out["w"], out["h"])
+    return out
+
+
+def validate_layers(photo: Photo, layers: Any) -> dict[str, Any]:
+    """Checked, normalised layers (integers, upper-case colours) or ValidationError."""
+    if not isinstance(layers, dict):
+        raise ValidationError('layers must be {"annotations": [...], "redactions": [...]}')
+    _check_extra("layers", layers, {"annotations", "redactions"})
+    ann = layers.get("annotations") or []
+    red = layers.get("redactions") or []
+    if not isinstance(ann, list) or not isinstance(red, list):
+        raise ValidationError("layers: annotations and redactions must be lists")
+    if len(ann) + len(red) > 500:
+        raise ValidationError("layers: more than 500 shapes on one photo")
+    out: dict[str, Any] = {}
+    if ann:
+        out["annotations"] = [_clean_annotation(photo, i, a) for i, a in enumerate(ann)]
+    if red:
+        out["redactions"] = [_clean_redaction(photo, i, r) for i, r in enumerate(red)]
+    return out
+
+
+def set_layers(session: Session, photo: Photo, layers: dict[str, Any], *, actor: str) -> None:
+    """Replace the photo's annotations and redactions (validated; audited)."""
+    insp = photo.inspection
+    _require_draft(insp)
+    if photo.original_sha256 is None:
+        raise PhotoError(
+            f"photo {photo.id}: the original was withheld by the sender; its redactions and "
+            "annotations are part of the image and cannot be changed here"
+        )
+    clean = validate_layers(photo, layers)
+    old = dict(photo.layers or {})
+    if clean == old:
+        return
+    stale = photo.rendered_sha256
+    photo.layers = clean
+    photo.rendered_sha256 = None
+    insp.updated_at = utcnow()
+    audit.record(
+        session,
+        actor=actor,
+        entity="photo",
+        action="layers",
+        key=photo.id,
+        old=old,
+        new=clean,
+        inspection=insp,
+    )
+    session.flush()
+    _drop_unused_blobs(session, [stale])
+
+
+def redact(
+    session: Session,
+    photo: Photo,
+    boxes: list[tuple[int, int, int, int]],
+    *,
+    style: str = "fill",
+    actor: str,
+) -> None:
+    """Add redaction boxes ``(x, y, w, h)`` in upright pixels."""
+    if not boxes:
+        raise ValidationError("give at least one box to redact")
+    layers = dict(photo.layers or {})
+    layers["redactions"] = [
+        *layers.get("redactions", []),
+        *({"x": x, "y": y, "w": w, "h": h, "style": style} for x, y, w, h in boxes),
+    ]
+    set_layers(session, photo, layers, actor=actor)
+
+
+def delete(session: Session, photo: Photo, *, actor: str) -> None:
+    """Remove a photo from its draft inspection (audited); unused blobs go too."""
+    insp = photo.inspection
+    _require_draft(insp)
+    audit.record(
+        session,
+        actor=actor,
+        entity="photo",
+        action="delete",
+        key=photo.id,
+        old={
+            "item": photo.item_id,
+            "sha256": photo.sha256,
+            "file_name": photo.file_name,
+            "layers": photo.layers or {},
+        },
+        inspection=insp,
+    )
+    shas = [photo.original_sha256, photo.display_sha256, photo.thumb_sha256, photo.rendered_sha256]
+    insp.photos.remove(photo)
+    session.delete(photo)
+    insp.updated_at = utcnow()
+    session.flush()
+    _drop_unused_blobs(session, shas)
+
+
+# ---------------------------------------------------------------- rendering
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return _font_cached(max(4, min(size, 2000)))
+
+
+@cache
+def _font_cached(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    try:
+        # The bundled CJK font, so Chinese labels render on any machine.
+        return ImageFont.truetype(str(paths.cjk_font_path()), size)
+    except OSError:
+        log.warning("CJK font missing; labels use Pillow's default font")
+        return ImageFont.load_default(size)
+
+
+def _hex(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def _blur_box(img: Image.Image, box: tuple[int, int, int, int]) -> None:
+    """Make a box unrecoverable: down to <= 4x4 colours, up, heavy blur, then noise.
+
+    Only up to 16 average colours survive the first step, so no detail (a face, a card
+    number) can be reconstructed; blur and noise make it look like a blur, not mosaic.
+    """
+    x0, y0, x1, y1 = box
+    region = img.crop(box)
+    w, h = region.size
+    small = region.resize(
+        (max(1, min(4, round(4 * w / max(w, h)))), max(1, min(4, round(4 * h / max(w, h))))),
+        Image.Resampling.BOX,
+    )
+    big = small.resize((w, h), Image.Resampling.BILINEAR)
+    big = big.filter(ImageFilter.GaussianBlur(radius=max(2.0, max(w, h) / 8)))
+    noise = Image.effect_noise((w, h), 12).convert("RGB")
+    big = Image.blend(big, Image.merge("RGB", (noise.getchannel(0),) * 3), 0.06)
+    img.paste(big, (x0, y0, x1, y1))
+
+
+def apply_layers(img: Image.Image, layers: dict[str, Any], scale: float) -> Image.Image:
+    """Draw redactions, then annotations, on an upright RGB image at ``scale``.
+
+    ``scale`` maps layer coordinates (upright original pixels) to ``img`` pixels.
+    Redactions go first so that arrows and labels drawn over them stay visible.
+    """
+    img = img.copy()
+    iw, ih = img.size
+    for r in layers.get("redactions", []):
+        x0 = max(0, min(iw, math.floor(r["x"] * scale)))
+        y0 = max(0, min(ih, math.floor(r["y"] * scale)))
+        x1 = max(0, min(iw, math.ceil((r["x"] + r["w"]) * scale)))
+        y1 = max(0, min(ih, math.ceil((r["y"] + r["h"]) * scale)))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        if r.get("style") == "blur":
+            _blur_box(img, (x0, y0, x1, y1))
+        else:
+            img.paste((0, 0, 0), (x0, y0, x1, y1))
+    draw = ImageDraw.Draw(img)
+    for a in layers.get("annotations", []):
+        color = _hex(a.get("color", DEFAULT_COLOR))
+        width = max(1, round(a.get("width", 3) * scale))
+        kind = a["kind"]
+        if kind == "arrow":
+            _arrow(draw, a, scale, color, width)
+        elif kind in ("rect", "ellipse"):
+            box = (
+                a["x"] * scale,
+                a["y"] * scale,
+                (a["x"] + a["w"]) * scale,
+                (a["y"] + a["h"]) * scale,
+            )
+            if kind == "rect":
+                draw.rectangle(box, outline=color, width=width)
+            else:
+                draw.ellipse(box, outline=color, width=width)
+        elif kind == "text":
+            size = max(4, round(a.get("size", 24) * scale))
+            draw.text(
+                (a["x"] * scale, a["y"] * scale),
+                a["text"],
+                fill=color,
+                font=_font(size),
+                stroke_width=max(1, size // 12),
+                stroke_fill=(255, 255, 255) if sum(color) < 384 else (0, 0, 0),
+            )
+    return img
+
+
+def _arrow(
+    draw: ImageDraw.ImageDraw,
+    a: dict[str, Any],
+    scale: float,
+    color: tuple[int, int, int],
+    width: int,
+) -> None:
+    x1, y1, x2, y2 = (a[k] * scale for k in ("x1", "y1", "x2", "y2"))
+    length = math.hypot(x2 - x1, y2 - y1)
+    head = min(max(4.0 * width, 10.0), length * 0.5)
+    ang = math.atan2(y2 - y1, x2 - x1)
+    # The shaft stops where the head begins so a thick line does not poke through the tip.
+    bx, by = x2 - head * 0.8 * math.cos(ang), y2 - head * 0.8 * math.sin(ang)
+    draw.line((x1, y1, bx, by), fill=color, width=width)
+    spread = math.radians(25)
+    left = (x2 - head * math.cos(ang - spread), y2 - head * math.sin(ang - spread))
+    right = (x2 - head * math.cos(ang + spread), y2 - head * math.sin(ang + spread))
+    draw.polygon([(x2, y2), left, right], fill=color)
+
+
+def _upright_full(session: Session, photo: Photo) -> Image.Image:
+    assert photo.original_sha256 is not None
+    data = blob_bytes(session, photo.original_sha256)
+    name = photo.file_name or photo.id
+    img, _f, _o, _s, _e = _decode(data, name, fit=None)
+    return img
+
+
+def render(session: Session, photo: Photo, *, max_side: int | None = None) -> bytes:
+    """A JPEG of the upright photo with redactions and annotations applied.
+
+    Full size (``max_side`` None) is cached in ``rendered_sha256``. A smaller rendering
+    for reports is drawn on the display image when that is large enough (much faster).
+    A withheld original renders from the stored rendering, which already has its layers.
+    """
+    if max_side is not None and max_side < 1:
+        raise ValidationError("max_side must be a positive number of pixels")
+    layers = photo.layers or {}
+    if photo.original_sha256 is None:
+        data = blob_bytes(session, photo.rendered_sha256 or photo.display_sha256)
+        if max_side is None:
+            return data
+        img, _f, _o, _s, _e = _decode(data, photo.file_name or photo.id, fit=max_side)
+        return _jpeg(img, RENDER_QUALITY)
+    if max_side is None or max_side > DISPLAY_SIDE:
+        if photo.rendered_sha256 is not None:
+            full_bytes = blob_bytes(session, photo.rendered_sha256)
+        else:
+            full = apply_layers(_upright_full(session, photo), layers, 1.0)
+            full_bytes = _jpeg(full, RENDER_QUALITY)
+            photo.rendered_sha256 = store_blob(session, full_bytes)
+            session.flush()
+        if max_side is None or max_side >= max(photo.width, photo.height):
+            return full_bytes
+        img, _f, _o, _s, _e = _decode(full_bytes, photo.file_name or photo.id, fit=max_side)
+        return _jpeg(img, RENDER_QUALITY)
+    base, _f, _o, _s, _e = _decode(
+        blob_bytes(session, photo.display_sha256), photo.file_name or photo.id, fit=None
+    )
+    if max(base.size) > max_side:
+        base.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    scale = base.width / photo.width
+    return _jpeg(apply_layers(base, layers, scale), RENDER_QUALITY)
+
+
+def variant_bytes(session: Session, photo: Photo, variant: Variant) -> bytes:
+    """The bytes of one stored variant; ``rendered`` is made (and cached) on demand."""
+    if variant == "original":
+        if photo.original_sha256 is None:
+            raise PhotoError(
+                f"photo {photo.id}: the original was withheld by the sender (it is redacted); "
+                "only the display, thumb and rendered variants exist here"
+            )
+        return blob_bytes(session, photo.original_sha256)
+    if variant == "display":
+        return blob_bytes(session, photo.display_sha256)
+    if variant == "thumb":
+        return blob_bytes(session, photo.thumb_sha256)
+    if variant == "rendered":
+        return render(session, photo)
+    raise ValidationError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
+
+
+def export_image(session: Session, photo: Photo) -> tuple[bytes, str]:
+    """What may leave the laptop: the original, or the redacted rendering.
+
+    Returns ``(bytes, "original")`` for a photo without redactions, else the full-size
+    rendering with redactions and annotations, ``(bytes, "rendered")``. An unredacted
+    original of a redacted photo is never returned.
+    """
+    if photo.original_sha256 is None:
+        return render(session, photo), "rendered"
+    if (photo.layers or {}).get("redactions"):
+        return render(session, photo), "rendered"
+    return blob_bytes(session, photo.original_sha256), "original"
