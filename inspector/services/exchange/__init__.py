@@ -1,0 +1,37 @@
+"""Exchange between devices and HQ: signed ``.inspection`` packages, export and import.
+
+The public names the GUI and the CLI use are re-exported here; see
+docs/package-format.md for the format itself.
+"""
+
+from inspector.services.exchange.export import (
+    export_inspection,
+    package_file_name,
+    write_all,
+    write_package,
+)
+from inspector.services.exchange.importer import Receipt, import_file, import_paths
+from inspector.services.exchange.package_format import (
+    DEFAULT_LIMITS,
+    FORMAT_VERSION,
+    SUFFIX,
+    Limits,
+    PackageError,
+    read_package,
+)
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMAT_VERSION",
+    "SUFFIX",
+    "Limits",
+    "PackageError",
+    "Receipt",
+    "export_inspection",
+    "import_file",
+    "import_paths",
+    "package_file_name",
+    "read_package",
+    "write_all",
+    "write_package",
+]

@@ -1,0 +1,420 @@
+"""Export: one finalized inspection revision → one signed ``.inspection`` package."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import logging
+import os
+import re
+import secrets
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector import __version__
+from inspector.db import Database
+from inspector.db.models import AuditEntry, Blob, Inspection, Photo, utcnow
+from inspector.errors import NotFoundError, UserError, ValidationError
+from inspector.services import inspections as insp_svc
+from inspector.services import keys
+from inspector.services.exchange.package_format import (
+    DEVICE_PUB,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    REPORT,
+    SIGNATURE,
+    SUFFIX,
+    Manifest,
+    canonical_bytes,
+    content_sha256,
+)
+
+log = logging.getLogger(__name__)
+
+# Fixed member timestamps: the same inspection exports to the same bytes (apart from the
+# signature time), which keeps packages comparable.
+_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+_DISPLAY_MAX = 1600
+_THUMB_MAX = 256
+
+
+def _iso(d: datetime | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _blob(session: Session, sha: str | None, what: str) -> bytes:
+    row = session.get(Blob, sha) if sha else None
+    if row is None:
+        raise UserError(
+            f"{what}: stored data {sha} is missing from the database; "
+            "run 'inspector check' or restore a backup"
+        )
+    return row.data
+
+
+def _optional(module: str, name: str) -> Any:
+    """A function from a module another engineer may not have shipped yet, else None."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def _derive_jpegs(image: bytes) -> tuple[bytes, bytes]:
+    """Display and thumbnail JPEGs of a rendering (a withheld photo's only image)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image), formats=["JPEG", "PNG", "WEBP"]) as im:
+        im.load()
+        rgb = im.convert("RGB")
+    out = []
+    for size in (_DISPLAY_MAX, _THUMB_MAX):
+        copy = rgb.copy()
+        copy.thumbnail((size, size))
+        buf = io.BytesIO()
+        copy.save(buf, "JPEG", quality=85)
+        out.append(buf.getvalue())
+    return out[0], out[1]
+
+
+def _photo(session: Session, p: Photo, blobs: dict[str, bytes]) -> dict[str, Any]:
+    redacted = bool((p.layers or {}).get("redactions"))
+    withheld = redacted or p.original_sha256 is None
+    what = f"photo {p.id} of item {p.item_id}"
+    if withheld:
+        image: bytes | None = None
+        export_image = _optional("inspector.services.photos", "export_image")
+        if export_image is not None and p.original_sha256 is not None:
+            data, kind = export_image(session, p)
+            if kind == "rendered":
+                image = data
+        if image is None:
+            if p.rendered_sha256 is None:
+                raise UserError(
+                    f"{what} has redactions but no rendering; open it in the app so the "
+                    "redacted image is rendered, then export again"
+                )
+            image = _blob(session, p.rendered_sha256, what)
+        if p.original_sha256 is None:
+            display = _blob(session, p.display_sha256, what)
+            thumb = _blob(session, p.thumb_sha256, what)
+        else:
+            # The device's display/thumb show the unredacted original: never send them.
+            display, thumb = _derive_jpegs(image)
+    else:
+        image = _blob(session, p.original_sha256, what)
+        display = _blob(session, p.display_sha256, what)
+        thumb = _blob(session, p.thumb_sha256, what)
+    shas = []
+    for data in (image, display, thumb):
+        sha = _sha(data)
+        blobs[sha] = data
+        shas.append(sha)
+    return {
+        "id": p.id,
+        "item_id": p.item_id,
+        "position": p.position,
+        "sha256": p.sha256,
+        "size": p.size,
+        "format": p.format,
+        "file_name": p.file_name,
+        "width": p.width,
+        "height": p.height,
+        "taken_at": _iso(p.taken_at),
+        "camera": p.camera,
+        "gps_lat": p.gps_lat,
+        "gps_lon": p.gps_lon,
+        "gps_alt": p.gps_alt,
+        "imported_at": _iso(p.imported_at),
+        "caption": p.caption,
+        "layers": dict(p.layers or {}),
+        "withheld": withheld,
+        "image_sha256": shas[0],
+        "display_sha256": shas[1],
+        "thumb_sha256": shas[2],
+    }
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_manifest_data(
+    session: Session, insp: Inspection
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest's content (without members/report) and the blobs it refers to."""
+    blobs: dict[str, bytes] = {}
+    sig_sha = None
+    if insp.manager_signature:
+        sig_sha = _sha(insp.manager_signature)
+        blobs[sig_sha] = insp.manager_signature
+    audit_rows = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.inspection_uuid == insp.uuid, AuditEntry.revision == insp.revision)
+        .order_by(AuditEntry.id)
+    )
+    assert insp.finalized_at is not None
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "exported_at": utcnow().isoformat(),
+        "inspection": {
+            "uuid": insp.uuid,
+            "revision": insp.revision,
+            "supersedes": insp.supersedes_revision,
+            "amendment_reason": insp.amendment_reason,
+            "mode": insp.mode,
+            "status": insp.status,
+            "inspector": insp.inspector,
+            "created_at": _iso(insp.created_at),
+            "started_at": _iso(insp.started_at),
+            "updated_at": _iso(insp.updated_at),
+            "finalized_at": _iso(insp.finalized_at),
+            "finalized_by": insp.finalized_by,
+            "visit": dict(insp.visit or {}),
+            "narrative": insp.narrative,
+            "manager_name": insp.manager_name,
+            "manager_signature_sha256": sig_sha,
+            "recheck_of": insp.recheck_of,
+        },
+        "branch": {
+            "code": insp.branch.code,
+            "name": insp.branch.name,
+            "region": insp.branch.region,
+            "address": insp.branch.address,
+        },
+        "checklist": {
+            "id": insp.snapshot.checklist_id,
+            "version": insp.snapshot.version,
+            "sha256": insp.snapshot.sha256,
+            "content": insp.snapshot.content,
+        },
+        "answers": [
+            {
+                "item_id": a.item_id,
+                "result": a.result,
+                "value": a.value,
+                "note": a.note,
+                "answered_by": a.answered_by,
+                "updated_at": _iso(a.updated_at),
+            }
+            for a in sorted(insp.answers, key=lambda a: a.item_id)
+        ],
+        "findings": [
+            {
+                "item_id": f.item_id,
+                "active": f.active,
+                "severity": f.severity,
+                "action": f.action,
+                "owner": f.owner,
+                "deadline": f.deadline.isoformat() if f.deadline else None,
+                "status": f.status,
+                "closed_at": _iso(f.closed_at),
+                "closed_by_uuid": f.closed_by_uuid,
+                "closing_note": f.closing_note,
+                "created_at": _iso(f.created_at),
+                "updated_at": _iso(f.updated_at),
+            }
+            for f in sorted(insp.findings, key=lambda f: f.item_id)
+        ],
+        "photos": [_photo(session, p, blobs) for p in insp.photos],
+        "audit": [
+            {
+                "at": _iso(e.at),
+                "actor": e.actor,
+                "revision": e.revision,
+                "entity": e.entity,
+                "key": e.key,
+                "action": e.action,
+                "old": e.old,
+                "new": e.new,
+            }
+            for e in audit_rows
+        ],
+    }
+    return data, blobs
+
+
+def normalized_content(
+    session: Session, insp: Inspection, *, fingerprint: str = ""
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """Manifest data as the importer will see it (schema-normalised), with its content hash.
+
+    The hash is computed over the schema's JSON form so that exporter and importer agree
+    byte for byte (e.g. on how a UTC time is written).
+    """
+    data, blobs = build_manifest_data(session, insp)
+    data.update(device_fingerprint=fingerprint, content_sha256="0" * 64, report=None, members=[])
+    dumped = Manifest.model_validate(data).model_dump(mode="json")
+    dumped["content_sha256"] = content_sha256(dumped)
+    return dumped, blobs
+
+
+def content_hash_of(session: Session, insp: Inspection) -> str:
+    return str(normalized_content(session, insp)[0]["content_sha256"])
+
+
+def _report_pdf(session: Session, insp: Inspection, lang: str) -> bytes:
+    build_report = _optional("inspector.services.reports", "build_report")
+    if build_report is None:
+        raise UserError("--with-report: PDF reports are not available in this build")
+    pdf = build_report(session, insp, lang=lang)
+    if not isinstance(pdf, bytes | bytearray):
+        raise UserError("--with-report: the report engine returned no PDF")
+    return bytes(pdf)
+
+
+def export_inspection(
+    session: Session,
+    insp: Inspection,
+    *,
+    include_report: bool = False,
+    encrypt_to: bytes | None = None,
+    lang: str = "zh",
+    device: keys.DeviceKeys | None = None,
+) -> bytes:
+    """The package bytes of a finalized inspection revision, signed by this device.
+
+    ``encrypt_to`` is HQ's public key file (bytes of ``inspector keys export`` at HQ);
+    the package is then sealed so only that installation can open it.
+    """
+    if insp.status != insp_svc.FINALIZED:
+        raise ValidationError(
+            f"inspection {insp.uuid} is a draft; only finalized inspections are exported "
+            f"(finalize it first: 'inspector finalize {insp.uuid[:8]} --by NAME')"
+        )
+    recipient: bytes | None = None
+    if encrypt_to is not None:
+        pub = keys.parse_public_file(encrypt_to, "--encrypt-to")
+        if pub.exchange is None:
+            raise ValidationError(
+                "--encrypt-to: the key file has no encryption (X25519) key; "
+                "use the file written by 'inspector keys export' at HQ"
+            )
+        recipient = pub.exchange
+    device = device or keys.device_keys()
+    data, blobs = normalized_content(session, insp, fingerprint=device.fingerprint)
+    members: dict[str, bytes] = {f"blobs/{sha}": b for sha, b in sorted(blobs.items())}
+    if include_report:
+        members[REPORT] = _report_pdf(session, insp, lang)
+        data["report"] = {"path": REPORT, "lang": lang}
+    data["members"] = [
+        {"path": path, "size": len(b), "sha256": _sha(b)} for path, b in members.items()
+    ]
+    # Validate what we sign with the same schema the importer uses: never ship a package
+    # HQ would refuse.
+    Manifest.model_validate(data)
+    manifest = canonical_bytes(data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        _write(zf, MANIFEST, manifest, zipfile.ZIP_DEFLATED)
+        _write(zf, SIGNATURE, device.sign(manifest), zipfile.ZIP_STORED)
+        _write(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
+        for path, b in members.items():
+            # Photos and PDFs are compressed already; deflating them only costs time.
+            _write(zf, path, b, zipfile.ZIP_STORED)
+    package = out.getvalue()
+    if recipient is not None:
+        package = keys.encrypt_to(recipient, package)
+    return package
+
+
+def _write(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = method
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)
+
+
+def package_file_name(insp: Inspection) -> str:
+    code = re.sub(r"[^A-Za-z0-9_-]+", "_", insp.branch.code).strip("_") or "branch"
+    day = insp.started_at.date().isoformat()
+    return f"{day}_{code}_{insp.uuid[:8]}_r{insp.revision}{SUFFIX}"
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write a file so that it is either complete or absent, never half-written."""
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise UserError(f"folder {path.parent} does not exist; create it first")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.resolve()
+
+
+def write_package(
+    db: Database,
+    inspection_ref: str,
+    out_path: Path,
+    *,
+    include_report: bool = False,
+    encrypt_to: bytes | None = None,
+    lang: str = "zh",
+) -> Path:
+    """Export the current revision of ``inspection_ref`` to ``out_path`` (a file or folder)."""
+    with db.session() as s:
+        insp = insp_svc.get(s, inspection_ref)
+        data = export_inspection(
+            s, insp, include_report=include_report, encrypt_to=encrypt_to, lang=lang
+        )
+        name = package_file_name(insp)
+    target = out_path / name if out_path.is_dir() else out_path
+    return write_atomic(target, data)
+
+
+def finalized_current(session: Session, since: date | None = None) -> Iterator[Inspection]:
+    """Finalized current revisions (finalized on or after ``since``), oldest first."""
+    q = select(Inspection).where(
+        Inspection.is_current.is_(True), Inspection.status == insp_svc.FINALIZED
+    )
+    if since is not None:
+        start = datetime(since.year, since.month, since.day, tzinfo=utcnow().tzinfo)
+        q = q.where(Inspection.finalized_at >= start)
+    q = q.order_by(Inspection.finalized_at, Inspection.id)
+    yield from session.scalars(q)
+
+
+def write_all(
+    db: Database,
+    out_dir: Path,
+    *,
+    since: date | None = None,
+    include_report: bool = False,
+    encrypt_to: bytes | None = None,
+    lang: str = "zh",
+) -> list[Path]:
+    """One package per finalized current inspection into ``out_dir``; the paths written."""
+    out_dir = out_dir.expanduser()
+    if not out_dir.is_dir():
+        raise NotFoundError(f"-o {out_dir}: no such folder; create it first")
+    written: list[Path] = []
+    with db.session() as s:
+        ids = [i.id for i in finalized_current(s, since)]
+    # One short session per package keeps memory flat however many there are.
+    for pk in ids:
+        with db.session() as s:
+            insp = s.get(Inspection, pk)
+            assert insp is not None
+            data = export_inspection(
+                s, insp, include_report=include_report, encrypt_to=encrypt_to, lang=lang
+            )
+            name = package_file_name(insp)
+        written.append(write_atomic(out_dir / name, data))
+    return written

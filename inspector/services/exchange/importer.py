@@ -1,0 +1,471 @@
+"""Import and merge at HQ: verify each package completely, then write it in one transaction.
+
+Outcomes per package (the receipt's five lists, which add up to the packages read):
+
+* ``imported``: a revision HQ did not have (the newest becomes current; an older one that
+  arrives late is stored as a non-current revision, so arrival order does not matter);
+* ``updated``: a newer revision of an inspection HQ had; it becomes current, the old one
+  stays as history;
+* ``duplicates``: HQ already holds this revision with identical content; nothing changes;
+* ``conflicts``: HQ holds this revision with *different* content; refused, both hashes
+  reported (never a silent overwrite);
+* ``rejected``: the package failed verification or policy (``--trusted-only``).
+
+Deduplication rests on the database's unique constraint on (uuid, revision), not on the
+look-up before the insert: when several imports race, the loser's transaction fails with
+an IntegrityError, is rolled back as a whole, and the package is classified again against
+what the winner committed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from inspector.checklists import checklist_from_json
+from inspector.db import Database
+from inspector.db.models import (
+    Answer as AnswerRow,
+)
+from inspector.db.models import (
+    AuditEntry,
+    Blob,
+    Branch,
+    Finding,
+    ImportRecord,
+    Inspection,
+    Photo,
+    SectionScoreRow,
+    utcnow,
+)
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.scoring import score
+from inspector.services import audit, keys
+from inspector.services.exchange.package_format import (
+    DEFAULT_LIMITS,
+    SUFFIX,
+    Limits,
+    PackageError,
+    VerifiedPackage,
+    read_package,
+)
+from inspector.services.inspections import snapshot_from_content
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+MAX_ATTEMPTS = 5
+
+
+@dataclass
+class Receipt:
+    """What an import did, one entry per package read."""
+
+    imported: list[dict[str, Any]] = field(default_factory=list)
+    updated: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(len(x) for x in self._lists())
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected or in conflict (the CLI's exit status 0)."""
+        return not self.rejected and not self.conflicts
+
+    def _lists(self) -> tuple[list[dict[str, Any]], ...]:
+        return (self.imported, self.updated, self.duplicates, self.conflicts, self.rejected)
+
+    def add(self, outcome: str, entry: dict[str, Any]) -> None:
+        getattr(self, outcome).append(entry)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "imported": list(self.imported),
+            "updated": list(self.updated),
+            "duplicates": list(self.duplicates),
+            "conflicts": list(self.conflicts),
+            "rejected": list(self.rejected),
+            "counts": {
+                "read": self.total,
+                "imported": len(self.imported),
+                "updated": len(self.updated),
+                "duplicates": len(self.duplicates),
+                "conflicts": len(self.conflicts),
+                "rejected": len(self.rejected),
+            },
+        }
+
+
+def package_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders expanded to their ``*.inspection`` files (sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(x for x in p.iterdir() if x.suffix == SUFFIX and x.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def import_paths(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    trusted_only: bool = False,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    actor: str = "",
+) -> Receipt:
+    """Import package files and folders of them; one transaction per package."""
+    receipt = Receipt()
+    files = package_files(paths)
+    for n, path in enumerate(files):
+        if progress is not None:
+            progress(n, len(files), path.name)
+        outcome, entry = import_file(
+            db, path, trusted_only=trusted_only, limits=limits, actor=actor
+        )
+        receipt.add(outcome, entry)
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return receipt
+
+
+def import_file(
+    db: Database,
+    path: Path,
+    *,
+    trusted_only: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    actor: str = "",
+) -> tuple[str, dict[str, Any]]:
+    """Import one package file; returns (outcome, receipt entry). Never raises for bad input."""
+    entry: dict[str, Any] = {"file": str(path), "id": None, "revision": None, "untrusted": None}
+    try:
+        data = _read_file(path, limits)
+        device = keys.device_keys() if keys.is_encrypted(data) else None
+        pkg = read_package(data, limits=limits, device=device)
+        del data
+        checklist = _check_content(pkg)
+    except PackageError as e:
+        log.warning("refused %s: %s", path, e.reason)
+        return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
+    m = pkg.manifest
+    entry.update(
+        id=m.inspection.uuid,
+        revision=m.inspection.revision,
+        device=pkg.fingerprint,
+        content_sha256=pkg.content_sha256,
+    )
+    last_error: Exception | None = None
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            with db.session() as s:
+                trusted = keys.is_trusted(s, pkg.fingerprint)
+                entry["untrusted"] = not trusted
+                if trusted_only and not trusted:
+                    reason = (
+                        f"{path.name}: signed by device {pkg.fingerprint}, which is not on the "
+                        "trusted list ('inspector keys trust FILE' adds it)"
+                    )
+                    return "rejected", {**entry, "reason": reason}
+                outcome, extra = _merge(s, pkg, checklist, path, trusted=trusted, actor=actor)
+            return outcome, {**entry, **extra}
+        except (IntegrityError, OperationalError) as e:
+            # Another import committed the same rows first: classify again against them.
+            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e.orig)
+            last_error = e
+    reason = f"{path.name}: could not be stored ({type(last_error).__name__}); try again"
+    return "rejected", {**entry, "reason": reason}
+
+
+def _read_file(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
+        with open(path, "rb") as f:
+            data = f.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        raise PackageError("no such file") from None
+    except IsADirectoryError:
+        raise PackageError("is a folder") from None
+    except OSError as e:
+        raise PackageError(f"cannot read the file ({e.strerror})") from None
+    if len(data) > limits.max_file_bytes:
+        raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
+    return data
+
+
+def _check_content(pkg: VerifiedPackage) -> Checklist:
+    """The answers, findings and photos name items of the checklist the package carries."""
+    m = pkg.manifest
+    try:
+        checklist = checklist_from_json(m.checklist.content)
+    except ValueError as e:
+        raise PackageError(f"the checklist snapshot is not a valid checklist ({e})") from None
+    if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
+        raise PackageError("the checklist snapshot is not the checklist the manifest names")
+    index = checklist.item_index()
+    for kind, ids in (
+        ("answer", [a.item_id for a in m.answers]),
+        ("finding", [f.item_id for f in m.findings]),
+        ("photo", [p.item_id for p in m.photos]),
+    ):
+        unknown = sorted({i for i in ids if i not in index})
+        if unknown:
+            raise PackageError(
+                f"{kind}(s) for item(s) not in checklist {checklist.id}: {', '.join(unknown[:5])}"
+            )
+    if Mode(m.inspection.mode) not in checklist.modes:
+        raise PackageError(f"checklist {checklist.id} is not for {m.inspection.mode} inspections")
+    return checklist
+
+
+def _merge(
+    s: Session,
+    pkg: VerifiedPackage,
+    checklist: Checklist,
+    path: Path,
+    *,
+    trusted: bool,
+    actor: str,
+) -> tuple[str, dict[str, Any]]:
+    m = pkg.manifest
+    uuid, rev = m.inspection.uuid, m.inspection.revision
+    existing = s.scalar(
+        select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == rev)
+    )
+    if existing is not None:
+        stored = existing.content_sha256 or _local_content_sha256(s, existing)
+        if stored == pkg.content_sha256:
+            return "duplicates", {"reason": f"{path.name}: already imported"}
+        return "conflicts", {
+            "reason": (
+                f"{path.name}: HQ already holds revision {rev} of {uuid} with different "
+                f"content (stored {stored}, package {pkg.content_sha256}); nothing changed"
+            ),
+            "stored_sha256": stored,
+        }
+    notes: list[str] = []
+    current = s.scalar(
+        select(Inspection).where(Inspection.uuid == uuid, Inspection.is_current.is_(True))
+    )
+    outcome = "imported"
+    make_current = True
+    if current is not None:
+        if current.revision < rev:
+            current.is_current = False
+            s.flush()  # the partial unique index allows one current row per UUID
+            outcome = "updated"
+            notes.append(f"supersedes revision {current.revision}")
+        else:
+            make_current = False
+            notes.append(
+                f"stored as an earlier revision; revision {current.revision} stays current"
+            )
+    branch = _branch(s, pkg, notes)
+    insp = _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
+    s.add(
+        ImportRecord(
+            package_sha256=pkg.package_sha256,
+            file_name=path.name[:400],
+            inspection_uuid=uuid,
+            revision=rev,
+            outcome=outcome,
+            device_fingerprint=pkg.fingerprint,
+            trusted=trusted,
+        )
+    )
+    audit.record(
+        s,
+        actor=actor,
+        entity="inspection",
+        action="import",
+        key=uuid,
+        new={
+            "file": path.name,
+            "device": pkg.fingerprint,
+            "trusted": trusted,
+            "current": make_current,
+        },
+        inspection=insp,
+    )
+    s.flush()
+    extra: dict[str, Any] = {}
+    if notes:
+        extra["notes"] = notes
+    return outcome, extra
+
+
+def _local_content_sha256(s: Session, insp: Inspection) -> str:
+    """Content hash of a revision HQ did not import (its own), to compare with a package."""
+    if insp.status != "finalized":
+        return "draft-at-hq"
+    from inspector.services.exchange.export import content_hash_of
+
+    return content_hash_of(s, insp)
+
+
+def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> Branch:
+    b = pkg.manifest.branch
+    row = s.scalar(select(Branch).where(Branch.code == b.code))
+    if row is None:
+        row = Branch(code=b.code, name=b.name, region=b.region, address=b.address)
+        s.add(row)
+        s.flush()
+        audit.record(
+            s,
+            actor="",
+            entity="branch",
+            action="create",
+            key=b.code,
+            new={"code": b.code, "name": b.name, "region": b.region, "from": "import"},
+        )
+        notes.append(f"branch {b.code} created from the package")
+    elif row.name != b.name:
+        notes.append(
+            f"branch {b.code} is named {row.name!r} at HQ and {b.name!r} in the package; "
+            "HQ's name kept"
+        )
+    return row
+
+
+def _blob_insert(s: Session) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING: blobs are shared by content, never overwritten."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+
+
+def _insert(
+    s: Session,
+    pkg: VerifiedPackage,
+    checklist: Checklist,
+    branch: Branch,
+    *,
+    trusted: bool,
+    current: bool,
+) -> Inspection:
+    m = pkg.manifest
+    i = m.inspection
+    snap = snapshot_from_content(s, m.checklist.content, m.checklist.sha256)
+    answers = {
+        a.item_id: Answer(result=Result(a.result) if a.result else None, value=a.value, note=a.note)
+        for a in m.answers
+    }
+    # HQ scores with its own engine and the package's checklist; a device's claimed score
+    # is not taken on trust.
+    result = score(checklist, Mode(i.mode), answers)
+    now = utcnow()
+    signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
+    insp = Inspection(
+        uuid=i.uuid,
+        revision=i.revision,
+        supersedes_revision=i.supersedes,
+        amendment_reason=i.amendment_reason,
+        is_current=current,
+        mode=i.mode,
+        status=i.status,
+        branch_id=branch.id,
+        snapshot_id=snap.id,
+        inspector=i.inspector,
+        created_at=i.created_at,
+        started_at=i.started_at,
+        updated_at=i.updated_at,
+        finalized_at=i.finalized_at,
+        finalized_by=i.finalized_by,
+        visit=dict(i.visit),
+        narrative=i.narrative,
+        manager_name=i.manager_name,
+        manager_signature=signature,
+        recheck_of=i.recheck_of,
+        score_total=round(result.total, 4),
+        grade=result.grade,
+        passed=result.passed,
+        veto_failed=len(result.veto_failed),
+        origin="imported",
+        device_fingerprint=pkg.fingerprint,
+        trusted=trusted,
+        content_sha256=pkg.content_sha256,
+        imported_at=now,
+    )
+    s.add(insp)
+    s.flush()
+    iid = insp.id
+    if m.answers:
+        s.execute(
+            insert(AnswerRow),
+            [
+                {
+                    "inspection_id": iid,
+                    "item_id": a.item_id,
+                    "result": a.result,
+                    "value": a.value,
+                    "note": a.note,
+                    "answered_by": a.answered_by,
+                    "updated_at": a.updated_at,
+                }
+                for a in m.answers
+            ],
+        )
+    if result.sections:
+        s.execute(
+            insert(SectionScoreRow),
+            [
+                {
+                    "inspection_id": iid,
+                    "section_id": sid,
+                    "area": sec.area,
+                    "weight": sec.weight,
+                    "earned": sec.earned,
+                    "possible": sec.possible,
+                    "percent": sec.percent,
+                }
+                for sid, sec in result.sections.items()
+            ],
+        )
+    if m.findings:
+        s.execute(
+            insert(Finding),
+            [{"inspection_id": iid, **f.model_dump()} for f in m.findings],
+        )
+    if pkg.blobs:
+        s.execute(
+            _blob_insert(s),
+            [{"sha256": sha, "size": len(b), "data": b} for sha, b in pkg.blobs.items()],
+        )
+    if m.photos:
+        rows = []
+        for p in m.photos:
+            d = p.model_dump(exclude={"withheld", "image_sha256"})
+            d.update(
+                inspection_id=iid,
+                original_sha256=None if p.withheld else p.image_sha256,
+                rendered_sha256=p.image_sha256 if p.withheld else None,
+            )
+            rows.append(d)
+        s.execute(insert(Photo), rows)
+    if m.audit:
+        s.execute(
+            insert(AuditEntry),
+            [{"inspection_uuid": i.uuid, **e.model_dump()} for e in m.audit],
+        )
+    s.expire(insp)
+    return insp

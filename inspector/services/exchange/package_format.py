@@ -1,0 +1,437 @@
+"""The ``.inspection`` package: manifest schema, limits, and complete verification.
+
+A package is a ZIP file (optionally sealed for HQ, see :mod:`inspector.services.keys`)::
+
+    manifest.json   canonical JSON (below); everything else is listed in it with size+hash
+    manifest.sig    64-byte Ed25519 signature over the exact bytes of manifest.json
+    device.pub      the exporting device's public keys (the ``keys export`` file)
+    blobs/<sha256>  photo images, derivatives, the manager's signature, named by hash
+    report.pdf      optional, ``export --with-report``
+
+:func:`read_package` checks everything before returning anything: the names and kinds of
+the members, their count and sizes (counted while reading; declared sizes lie), the
+compression ratio, the signature, the manifest's schema, and every member's size and hash
+against the manifest. It never extracts to disk. docs/package-format.md is the reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import PurePosixPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from inspector.errors import UserError
+from inspector.services import keys
+
+log = logging.getLogger(__name__)
+
+FORMAT_NAME = "branch-inspector-package"
+FORMAT_VERSION = 1
+SUFFIX = ".inspection"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+DEVICE_PUB = "device.pub"
+REPORT = "report.pdf"
+CONTROL_MEMBERS = frozenset({MANIFEST, SIGNATURE, DEVICE_PUB})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a package may hold; everything past them is refused, not truncated."""
+
+    max_file_bytes: int = 2 * 1024**3
+    max_entries: int = 5000
+    max_entry_bytes: int = 256 * 1024**2
+    max_total_bytes: int = 2 * 1024**3
+    max_manifest_bytes: int = 64 * 1024**2
+    # Photos are stored; JSON compresses ~10x. Anything far above is a zip bomb.
+    max_ratio: float = 200.0
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class PackageError(UserError):
+    """A package that is refused; ``reason`` says why, without the file name."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# ---------------------------------------------------------------- manifest schema
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MemberEntry(_M):
+    path: str
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class BranchData(_M):
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(max_length=200)
+    region: str = Field(default="", max_length=100)
+    address: str = Field(default="", max_length=400)
+
+
+class ChecklistData(_M):
+    id: str
+    version: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    content: str
+
+
+class InspectionData(_M):
+    uuid: str = Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+    revision: int = Field(ge=1)
+    supersedes: int | None = Field(default=None, ge=1)
+    amendment_reason: str | None = None
+    mode: Literal["onsite", "mystery"]
+    status: Literal["finalized"]
+    inspector: str = Field(max_length=200)
+    created_at: datetime
+    started_at: datetime
+    updated_at: datetime
+    finalized_at: datetime
+    finalized_by: str | None = Field(default=None, max_length=200)
+    visit: dict[str, Any] = Field(default_factory=dict)
+    narrative: str = ""
+    manager_name: str | None = Field(default=None, max_length=200)
+    manager_signature_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    recheck_of: str | None = Field(default=None, max_length=36)
+
+
+class AnswerData(_M):
+    item_id: str = Field(max_length=100)
+    result: Literal["pass", "fail", "na"] | None = None
+    value: Any = None
+    note: str = ""
+    answered_by: str = Field(default="", max_length=200)
+    updated_at: datetime
+
+
+class FindingData(_M):
+    item_id: str = Field(max_length=100)
+    active: bool = True
+    severity: Literal["high", "medium", "low"] = "medium"
+    action: str = ""
+    owner: str = Field(default="", max_length=200)
+    deadline: date | None = None
+    status: Literal["open", "closed"] = "open"
+    closed_at: datetime | None = None
+    closed_by_uuid: str | None = Field(default=None, max_length=36)
+    closing_note: str = ""
+    created_at: datetime
+    updated_at: datetime
+
+
+class PhotoData(_M):
+    id: str = Field(min_length=1, max_length=36)
+    item_id: str = Field(max_length=100)
+    position: int = 0
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the original's hash, always")
+    size: int = Field(ge=0)
+    format: str = Field(max_length=16)
+    file_name: str = Field(default="", max_length=400)
+    width: int = Field(ge=1)
+    height: int = Field(ge=1)
+    taken_at: datetime | None = None
+    camera: str | None = Field(default=None, max_length=200)
+    gps_lat: float | None = None
+    gps_lon: float | None = None
+    gps_alt: float | None = None
+    imported_at: datetime
+    caption: str = ""
+    layers: dict[str, Any] = Field(default_factory=dict)
+    # withheld: the original stays on the device; ``image_sha256`` is then its rendering
+    # with the redactions burnt in, and display/thumb are derived from that rendering.
+    withheld: bool = False
+    image_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    display_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    thumb_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class AuditData(_M):
+    at: datetime
+    actor: str = Field(default="", max_length=200)
+    revision: int | None = None
+    entity: str = Field(max_length=32)
+    key: str = Field(default="", max_length=200)
+    action: str = Field(max_length=32)
+    old: Any = None
+    new: Any = None
+
+
+class ReportData(_M):
+    path: Literal["report.pdf"]
+    lang: str
+
+
+class Manifest(_M):
+    format: Literal["branch-inspector-package"]
+    format_version: Literal[1]
+    app_version: str
+    exported_at: datetime
+    device_fingerprint: str
+    content_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    inspection: InspectionData
+    branch: BranchData
+    checklist: ChecklistData
+    answers: list[AnswerData]
+    findings: list[FindingData]
+    photos: list[PhotoData]
+    audit: list[AuditData]
+    report: ReportData | None = None
+    members: list[MemberEntry]
+
+
+CONTENT_KEYS = ("inspection", "branch", "checklist", "answers", "findings", "photos", "audit")
+
+
+def canonical_bytes(data: Any) -> bytes:
+    return json.dumps(
+        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def content_sha256(manifest_data: dict[str, Any]) -> str:
+    """Hash of what the inspection *is*: the same for every export of the same revision.
+
+    Leaves out when and by which build it was exported and the optional report (a PDF
+    differs byte-wise on every build), so a re-export is recognised as "already imported".
+    """
+    content = {k: manifest_data[k] for k in CONTENT_KEYS}
+    content["checklist"] = {k: v for k, v in content["checklist"].items() if k != "content"}
+    return hashlib.sha256(canonical_bytes(content)).hexdigest()
+
+
+# ---------------------------------------------------------------- reading
+@dataclass
+class VerifiedPackage:
+    """A package whose signature, members and schema all checked out."""
+
+    manifest: Manifest
+    content_sha256: str
+    package_sha256: str
+    public: keys.PublicKeys
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    report: bytes | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public.fingerprint
+
+
+def _check_name(info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise PackageError(f"member {name!r} is a symbolic link")
+    if info.is_dir():
+        raise PackageError(f"member {name!r} is a folder; packages hold only files")
+    if info.flag_bits & 0x1:
+        raise PackageError(f"member {name!r} is ZIP-encrypted")
+    if not name or "\\" in name or "\x00" in name or name.startswith("/") or ":" in name:
+        raise PackageError(f"member name {name!r} is absolute or not a plain relative path")
+    if any(part in ("", ".", "..") for part in PurePosixPath(name).parts) or "//" in name:
+        raise PackageError(f"member name {name!r} contains '..' or empty parts")
+
+
+def _read_member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, limits: Limits, file_size: int
+) -> bytes:
+    """Read a member, counting bytes as they come: never trust the declared sizes."""
+    buf = io.BytesIO()
+    compressed = max(1, min(info.compress_size, file_size))
+    n = 0
+    try:
+        with zf.open(info) as f:
+            while True:
+                chunk = f.read(1024 * 1024)
+                if not chunk:
+                    break
+                n += len(chunk)
+                if n > limit:
+                    raise PackageError(f"member {info.filename!r} is larger than {limit} bytes")
+                if n > 1024 * 1024 and n / compressed > limits.max_ratio:
+                    raise PackageError(
+                        f"member {info.filename!r} expands more than {limits.max_ratio:g}x "
+                        "(a ZIP bomb?)"
+                    )
+                buf.write(chunk)
+    except PackageError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as e:
+        raise PackageError(f"member {info.filename!r} is damaged or truncated ({e})") from None
+    if n != info.file_size:
+        raise PackageError(f"member {info.filename!r}: declared size does not match its content")
+    if n > 1024 and n / compressed > limits.max_ratio:
+        raise PackageError(
+            f"member {info.filename!r} expands more than {limits.max_ratio:g}x (a ZIP bomb?)"
+        )
+    return buf.getvalue()
+
+
+def read_package(
+    data: bytes,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    device: keys.DeviceKeys | None = None,
+) -> VerifiedPackage:
+    """Verify a package completely; raises :class:`PackageError` with the reason."""
+    package_sha256 = hashlib.sha256(data).hexdigest()
+    if keys.is_encrypted(data):
+        if device is None:
+            raise PackageError("the package is encrypted and no decryption key is available")
+        try:
+            data = keys.decrypt(device, data)
+        except ValueError as e:
+            raise PackageError(f"encrypted package: {e}") from None
+    if len(data) > limits.max_file_bytes:
+        raise PackageError(f"the package is larger than {limits.max_file_bytes} bytes")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
+        raise PackageError(f"not a package: not a ZIP file, or truncated ({e})") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > limits.max_entries:
+            raise PackageError(f"too many members ({len(infos)} > {limits.max_entries})")
+        by_name: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            _check_name(info)
+            if info.filename in by_name:
+                raise PackageError(f"member name {info.filename!r} appears twice")
+            by_name[info.filename] = info
+        missing_control = sorted(CONTROL_MEMBERS - set(by_name))
+        if missing_control:
+            raise PackageError(f"not a package: {', '.join(missing_control)} missing")
+        size = len(data)
+        manifest_bytes = _read_member(
+            zf, by_name[MANIFEST], limits.max_manifest_bytes, limits, size
+        )
+        sig = _read_member(zf, by_name[SIGNATURE], 1024, limits, size)
+        pub_bytes = _read_member(zf, by_name[DEVICE_PUB], keys.PUBLIC_FILE_MAX, limits, size)
+        try:
+            public = keys.parse_public_file(pub_bytes, DEVICE_PUB)
+        except UserError as e:
+            raise PackageError(str(e)) from None
+        if not keys.verify_signature(public.signing, sig, manifest_bytes):
+            raise PackageError(
+                "the signature does not verify: the manifest was changed after signing, "
+                "or was signed with another key"
+            )
+        manifest = _parse_manifest(manifest_bytes)
+        if manifest.device_fingerprint != public.fingerprint:
+            raise PackageError("the manifest names another device than the key that signed it")
+        listed = {m.path: m for m in manifest.members}
+        if len(listed) != len(manifest.members):
+            raise PackageError("the manifest lists a member twice")
+        present = set(by_name) - CONTROL_MEMBERS
+        extra = sorted(present - set(listed))
+        if extra:
+            raise PackageError(f"member(s) not listed in the manifest: {', '.join(extra[:5])}")
+        absent = sorted(set(listed) - present)
+        if absent:
+            raise PackageError(f"member(s) listed but missing: {', '.join(absent[:5])}")
+        total = len(manifest_bytes)
+        blobs: dict[str, bytes] = {}
+        report: bytes | None = None
+        for path, entry in listed.items():
+            info = by_name[path]
+            if entry.size > limits.max_entry_bytes:
+                raise PackageError(f"member {path!r} is larger than {limits.max_entry_bytes} bytes")
+            total += entry.size
+            if total > limits.max_total_bytes:
+                raise PackageError(
+                    f"the members add up to more than {limits.max_total_bytes} bytes"
+                )
+            content = _read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
+            if len(content) != entry.size:
+                raise PackageError(f"member {path!r}: size differs from the manifest")
+            digest = hashlib.sha256(content).hexdigest()
+            if digest != entry.sha256:
+                raise PackageError(
+                    f"member {path!r}: SHA-256 {digest} differs from the manifest's {entry.sha256}"
+                )
+            if path == REPORT:
+                report = content
+            elif path.startswith("blobs/") and path[6:] == digest:
+                blobs[digest] = content
+            else:
+                raise PackageError(f"member {path!r} is not a known kind of member")
+    computed = content_sha256(manifest.model_dump(mode="json"))
+    if computed != manifest.content_sha256:
+        raise PackageError("the manifest's content hash does not match its content")
+    _check_references(manifest, blobs, report)
+    return VerifiedPackage(
+        manifest=manifest,
+        content_sha256=computed,
+        package_sha256=package_sha256,
+        public=public,
+        blobs=blobs,
+        report=report,
+    )
+
+
+def _parse_manifest(raw: bytes) -> Manifest:
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise PackageError(f"manifest.json is not valid UTF-8 JSON ({e})") from None
+    if not isinstance(obj, dict):
+        raise PackageError("manifest.json is not an object")
+    if obj.get("format") != FORMAT_NAME:
+        raise PackageError(f"not a Branch Inspector package (format {obj.get('format')!r})")
+    if obj.get("format_version") != FORMAT_VERSION:
+        raise PackageError(
+            f"unknown package format version {obj.get('format_version')!r} (this build reads "
+            f"version {FORMAT_VERSION}); update Branch Inspector at HQ"
+        )
+    try:
+        return Manifest.model_validate(obj)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise PackageError(
+            f"manifest.json: {loc}: {first['msg']} ({e.error_count()} problem(s))"
+        ) from None
+
+
+def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:
+    """Every hash the manifest names is a member, and the checklist is the one named."""
+    if hashlib.sha256(m.checklist.content.encode("utf-8")).hexdigest() != m.checklist.sha256:
+        raise PackageError("the checklist snapshot does not match its SHA-256")
+    needed: list[str] = []
+    if m.inspection.manager_signature_sha256:
+        needed.append(m.inspection.manager_signature_sha256)
+    for p in m.photos:
+        needed += [p.image_sha256, p.display_sha256, p.thumb_sha256]
+        if not p.withheld and p.image_sha256 != p.sha256:
+            raise PackageError(f"photo {p.id}: the image is not the original it names")
+    for sha in needed:
+        if sha not in blobs:
+            raise PackageError(f"blob {sha} is referenced but not in the package")
+    if (m.report is None) != (report is None):
+        raise PackageError("report.pdf and the manifest's report entry disagree")
+    if len({p.id for p in m.photos}) != len(m.photos):
+        raise PackageError("the manifest lists a photo twice")
+    if len({p.sha256 for p in m.photos}) != len(m.photos):
+        raise PackageError("the manifest lists the same photo twice")
+    if len({a.item_id for a in m.answers}) != len(m.answers):
+        raise PackageError("the manifest answers an item twice")
+    if len({f.item_id for f in m.findings}) != len(m.findings):
+        raise PackageError("the manifest lists a finding twice")
