@@ -9,21 +9,23 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-import pytest  # noqa: E402
-from click.testing import CliRunner  # noqa: E402
+import pytest
+from click.testing import CliRunner
 
-from inspector.db import Database, open_database  # noqa: E402
+from inspector.db import Database, open_database
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
 PHOTOS = FIXTURES / "photos" / "orientation"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Per-user data (default database, device key, logs) goes to a temporary folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INSPECTOR_HOME", str(home))

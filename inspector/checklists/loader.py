@@ -78,7 +78,7 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = constructor.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+                key = constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, str | int):
                     problems.append(
                         Problem(file, key_node.start_mark.line + 1, f"key {key!r} is not text")
@@ -93,7 +93,7 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [build(child, (*loc, i)) for i, child in enumerate(node.value)]
-        return constructor.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+        return constructor.construct_object(node, deep=True)
 
     data = build(root, ())
     if problems:
@@ -291,9 +291,9 @@ def _check_item(
             add((*loc, "options"), f"item {item.id}: a choice needs at least two options")
         if len(set(ids)) != len(ids):
             add((*loc, "options"), f"item {item.id}: option ids must be unique")
-    if item.points == 0 and item.penalty == 0 and not item.gate and not item.veto:
-        if t != AnswerType.TEXT:
-            add((*loc, "points"), f"item {item.id}: has no points, penalty, gate or veto role")
+    role = item.points > 0 or item.penalty > 0 or item.gate or item.veto
+    if not role and t != AnswerType.TEXT:
+        add((*loc, "points"), f"item {item.id}: has no points, penalty, gate or veto role")
     if item.penalty > 0 and item.points > 0:
         add(
             (*loc, "penalty"),

@@ -137,9 +137,11 @@ def main(args: Sequence[str] | None = None) -> int:
         click.echo(e.format_message())
         return EXIT_OK
     except click.UsageError as e:
-        hint = f" (see 'inspector {e.ctx.command_path.split(' ', 1)[-1]} --help')" if (
-            e.ctx is not None and " " in e.ctx.command_path
-        ) else " (see 'inspector --help')"
+        hint = (
+            f" (see 'inspector {e.ctx.command_path.split(' ', 1)[-1]} --help')"
+            if (e.ctx is not None and " " in e.ctx.command_path)
+            else " (see 'inspector --help')"
+        )
         click.echo(f"error: {_one_line(e.format_message())}{hint}", err=True)
         return EXIT_USER_ERROR
     except click.ClickException as e:

@@ -37,8 +37,9 @@ def import_cmd(ctx: Context, file: Path) -> None:
 def add_cmd(ctx: Context, code: str, name: str, region: str, address: str) -> None:
     """Add one branch; prints its code."""
     with ctx.db.session() as s:
-        b = svc.create(s, code=code, name=name, region=region, address=address,
-                       actor=default_actor())
+        b = svc.create(
+            s, code=code, name=name, region=region, address=address, actor=default_actor()
+        )
         click.echo(b.code)
 
 
@@ -47,7 +48,7 @@ def add_cmd(ctx: Context, code: str, name: str, region: str, address: str) -> No
 @pass_ctx
 def list_cmd(ctx: Context, as_json: bool) -> None:
     """List branches."""
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         rows = [svc.as_dict(b) for b in svc.list_all(s)]
     if as_json:
         echo_json(rows)

@@ -100,7 +100,12 @@ def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
             {
                 **_summary(r, c.sha256),
                 "grades": [
-                    {"code": g.code, "min": g.min, "label": g.label.model_dump(), "passing": g.passing}
+                    {
+                        "code": g.code,
+                        "min": g.min,
+                        "label": g.label.model_dump(),
+                        "passing": g.passing,
+                    }
                     for g in r.grades
                 ],
                 "veto_grade": r.veto_grade,
@@ -122,9 +127,7 @@ def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
     for s in r.real_sections():
         click.echo(f"\n[{s.id}] {s.title.get(lang)}  (weight {s.weight:g})")
         for i in s.items:
-            flags = "".join(
-                f for f, on in (("V", i.veto), ("C", i.critical), ("G", i.gate)) if on
-            )
+            flags = "".join(f for f, on in (("V", i.veto), ("C", i.critical), ("G", i.gate)) if on)
             pts = f"-{i.penalty:g}" if i.penalty else f"{i.points:g}"
             click.echo(f"  {i.id:<22} {i.type.value:<10} {pts:>4} {flags:<3} {i.text.get(lang)}")
 

@@ -40,17 +40,36 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
 @click.command("new")
 @click.option("--branch", "branch_code", required=True, metavar="CODE", help="Branch code.")
 @click.option("--checklist", "checklist_id", required=True, metavar="ID", help="Checklist id.")
-@click.option("--mode", type=click.Choice(["onsite", "mystery"]), default="onsite",
-              show_default=True)
-@click.option("--inspector", "inspector_name", default=None, metavar="NAME",
-              help="Inspector's name (default: $INSPECTOR_USER or $USER).")
-@click.option("--branch-name", default=None, metavar="NAME",
-              help="Create the branch with this name if its code is not known yet.")
-@click.option("--answers", "answers_file", type=click.Path(path_type=Path), default=None,
-              metavar="FILE.json", help='Answers: {"answers": {"ITEM": {"result": ..., '
-              '"value": ..., "note": ...}}}')
-@click.option("--recheck-of", default=None, metavar="ID",
-              help="This inspection re-checks the findings of inspection ID.")
+@click.option(
+    "--mode", type=click.Choice(["onsite", "mystery"]), default="onsite", show_default=True
+)
+@click.option(
+    "--inspector",
+    "inspector_name",
+    default=None,
+    metavar="NAME",
+    help="Inspector's name (default: $INSPECTOR_USER or $USER).",
+)
+@click.option(
+    "--branch-name",
+    default=None,
+    metavar="NAME",
+    help="Create the branch with this name if its code is not known yet.",
+)
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FILE.json",
+    help='Answers: {"answers": {"ITEM": {"result": ..., "value": ..., "note": ...}}}',
+)
+@click.option(
+    "--recheck-of",
+    default=None,
+    metavar="ID",
+    help="This inspection re-checks the findings of inspection ID.",
+)
 @pass_ctx
 def new_cmd(
     ctx: Context,
@@ -82,10 +101,18 @@ def new_cmd(
 @click.command("answer")
 @click.argument("inspection_id", metavar="ID")
 @click.argument("item_id", metavar="ITEM")
-@click.option("--result", type=click.Choice(["pass", "fail", "na"]), default=None,
-              help="The inspector's judgement, for any answer type.")
-@click.option("--value", default=None, metavar="V",
-              help="The typed answer: yes/no, a number, a scale step, a choice id, text.")
+@click.option(
+    "--result",
+    type=click.Choice(["pass", "fail", "na"]),
+    default=None,
+    help="The inspector's judgement, for any answer type.",
+)
+@click.option(
+    "--value",
+    default=None,
+    metavar="V",
+    help="The typed answer: yes/no, a number, a scale step, a choice id, text.",
+)
 @click.option("--note", default=None, help="What was seen.")
 @click.option("--clear", is_flag=True, help="Remove the answer.")
 @click.option("--by", "actor", default=None, metavar="NAME", help="Who answers (for the audit).")
@@ -106,7 +133,13 @@ def answer_cmd(
     with ctx.db.session() as s:
         insp = svc.get(s, inspection_id)
         svc.set_answer(
-            s, insp, item_id, result=result, value=value, note=note, clear=clear,
+            s,
+            insp,
+            item_id,
+            result=result,
+            value=value,
+            note=note,
+            clear=clear,
             actor=actor or insp.inspector or default_actor(),
         )
         total, grade = insp.score_total or 0.0, insp.grade
@@ -141,7 +174,7 @@ def list_cmd(
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
     )
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         rows = [svc.summary_dict(i) for i in svc.list_current(s, flt)]
     if as_json:
         echo_json(rows)
@@ -162,7 +195,7 @@ def list_cmd(
 @pass_ctx
 def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | None) -> None:
     """Show an inspection: answers, score, findings, photos, what is missing."""
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         insp = svc.get(s, inspection_id)
         if revision is not None:
             insp = svc.get_revision(s, insp.uuid, revision)
@@ -185,8 +218,10 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
     for sid, sec in sc["sections"].items():
         pct = f"{sec['percent']:.1f}%" if sec["percent"] is not None else "n/a"
         click.echo(f"    {sid:<28} {pct:>7}  ({sec['score']:g}/{sec['max']:g})")
-    click.echo(f"  answers    {len(data['answers'])}, findings {len(data['findings'])}, "
-               f"photos {len(data['photos'])}")
+    click.echo(
+        f"  answers    {len(data['answers'])}, findings {len(data['findings'])}, "
+        f"photos {len(data['photos'])}"
+    )
     for m in data["missing"]:
         click.echo(f"  missing: {m['message']}")
 
@@ -194,8 +229,9 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
 @click.command("finalize")
 @click.argument("inspection_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="NAME", help="Inspector signing off.")
-@click.option("--manager", default=None, metavar="NAME",
-              help="Branch manager acknowledging the result.")
+@click.option(
+    "--manager", default=None, metavar="NAME", help="Branch manager acknowledging the result."
+)
 @pass_ctx
 def finalize_cmd(ctx: Context, inspection_id: str, by: str, manager: str | None) -> None:
     """Sign off a draft; it becomes read-only. Refused while anything is missing."""
@@ -203,8 +239,10 @@ def finalize_cmd(ctx: Context, inspection_id: str, by: str, manager: str | None)
         insp = svc.get(s, inspection_id)
         result = svc.finalize(s, insp, by=by, manager_name=manager)
         uuid = insp.uuid
-    click.echo(f"finalized; total {result.total:.2f}, grade {result.grade}, "
-               f"{'passed' if result.passed else 'NOT passed'}")
+    click.echo(
+        f"finalized; total {result.total:.2f}, grade {result.grade}, "
+        f"{'passed' if result.passed else 'NOT passed'}"
+    )
     click.echo(uuid)
 
 
@@ -246,15 +284,28 @@ def delete_cmd(ctx: Context, inspection_id: str, yes: bool) -> None:
 @click.option("--severity", type=click.Choice(["high", "medium", "low"]), default=None)
 @pass_ctx
 def finding_cmd(
-    ctx: Context, inspection_id: str, item_id: str, action: str | None, owner: str | None,
-    deadline: Any, severity: str | None,
+    ctx: Context,
+    inspection_id: str,
+    item_id: str,
+    action: str | None,
+    owner: str | None,
+    deadline: Any,
+    severity: str | None,
 ) -> None:
     """Set the rectification of a finding (failed item) of a draft inspection."""
     with ctx.db.session() as s:
         insp = svc.get(s, inspection_id)
         dl: date | None = deadline.date() if deadline else None
-        f = svc.update_finding(s, insp, item_id, actor=default_actor(), action=action,
-                               owner=owner, deadline=dl, severity=severity)
+        f = svc.update_finding(
+            s,
+            insp,
+            item_id,
+            actor=default_actor(),
+            action=action,
+            owner=owner,
+            deadline=dl,
+            severity=severity,
+        )
         click.echo(json.dumps(svc.finding_dict(f), ensure_ascii=False))
 
 
@@ -264,7 +315,7 @@ def finding_cmd(
 @pass_ctx
 def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     """Show every recorded change of an inspection (all revisions)."""
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         insp = svc.get(s, inspection_id)
         rows = [audit.as_dict(e) for e in audit.entries_for(s, insp.uuid)]
     if as_json:
@@ -278,5 +329,14 @@ def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
         )
 
 
-COMMANDS = [new_cmd, answer_cmd, list_cmd, show_cmd, finalize_cmd, amend_cmd, delete_cmd,
-            finding_cmd, audit_cmd]
+COMMANDS = [
+    new_cmd,
+    answer_cmd,
+    list_cmd,
+    show_cmd,
+    finalize_cmd,
+    amend_cmd,
+    delete_cmd,
+    finding_cmd,
+    audit_cmd,
+]

@@ -3,8 +3,10 @@
 SQLite settings (on every connection, see ``shared/guide/reliability.md``):
 ``journal_mode=WAL`` and ``synchronous=FULL`` so that a commit survives a crash or power
 loss, ``foreign_keys=ON``, a ``busy_timeout`` so a second process waits instead of failing.
-Write transactions start with ``BEGIN IMMEDIATE``: taking the write lock up front avoids
-the deadlock SQLite reports as "database is locked" when two readers both try to write.
+Sessions from :meth:`Database.session` start with ``BEGIN IMMEDIATE``: a unit of work that
+reads and then writes takes the write lock up front, so two of them never deadlock (which
+SQLite reports as "database is locked" without waiting). Read-only work uses
+:meth:`Database.read_session` (plain ``BEGIN``), which never waits for a writer in WAL mode.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector import paths
@@ -66,7 +68,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url: URL) -> Engine:
@@ -85,6 +88,7 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    read_sessions: sessionmaker[Session]
 
     @property
     def is_sqlite(self) -> bool:
@@ -109,26 +113,47 @@ class Database:
         finally:
             s.close()
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only unit of work; never blocks on (or blocks) a writer on SQLite."""
+        s = self.read_sessions()
+        try:
+            yield s
+        finally:
+            s.rollback()
+            s.close()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def open_database(url_or_path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+def open_database(
+    url_or_path: str | os.PathLike[str] | None = None, *, migrate: bool = True
+) -> Database:
     """Open (creating or upgrading as needed) the database named by ``--db`` or defaults."""
     url = resolve_url(url_or_path)
-    engine = make_engine(url)
+    where = url.render_as_string(hide_password=True)
+    try:
+        engine = make_engine(url)
+    except (NoSuchModuleError, ImportError) as e:
+        raise UserError(f"--db {where}: unsupported database type ({e})") from None
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except OperationalError as e:
+    except DBAPIError as e:
         engine.dispose()
-        where = url.render_as_string(hide_password=True)
         raise UserError(f"cannot open database {where}: {e.orig}") from None
     if migrate:
         from inspector.db.migrate import upgrade_to_head
 
         upgrade_to_head(engine)
-    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    reader = engine.execution_options(sqlite_begin="DEFERRED")
+    return Database(
+        url=url,
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        read_sessions=sessionmaker(reader, expire_on_commit=False),
+    )
 
 
 def table_names(engine: Engine) -> list[str]:

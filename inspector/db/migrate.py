@@ -64,7 +64,7 @@ def _backup_sqlite(engine: Engine, current: str) -> None:
     target = Path(db).with_name(f"{Path(db).name}.before-{current}-{stamp}.bak")
     raw = engine.raw_connection()
     try:
-        raw.execute("VACUUM INTO ?", (str(target),))  # type: ignore[attr-defined]
+        raw.execute("VACUUM INTO ?", (str(target),))
     finally:
         raw.close()
     log.info("backed up %s to %s before upgrading", db, target)

@@ -288,4 +288,3 @@ class Checklist(_Model):
             if g.code == code:
                 return g
         raise KeyError(code)
-

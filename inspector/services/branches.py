@@ -137,12 +137,17 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
             continue
         old = _d(branch)
         for f in ("name", "region", "address"):
-            if f in rec and rec[f]:
+            if rec.get(f):
                 setattr(branch, f, rec[f])
         if _d(branch) != old:
             audit.record(
-                session, actor=actor, entity="branch", action="update", key=branch.code,
-                old=old, new=_d(branch),
+                session,
+                actor=actor,
+                entity="branch",
+                action="update",
+                key=branch.code,
+                old=old,
+                new=_d(branch),
             )
             updated += 1
         else:

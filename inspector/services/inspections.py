@@ -323,18 +323,19 @@ def set_answer(
             insp.answers.remove(row)
             session.delete(row)
             audit.record(
-                session, actor=actor, entity="answer", action="delete", key=item_id,
-                old=old, inspection=insp,
+                session,
+                actor=actor,
+                entity="answer",
+                action="delete",
+                key=item_id,
+                old=old,
+                inspection=insp,
             )
         if rescore_now:
             rescore(session, insp)
         return None
     try:
-        res = (
-            result
-            if isinstance(result, Result) or result is None
-            else parse_result(result)
-        )
+        res = result if isinstance(result, Result) or result is None else parse_result(result)
         val = coerce_value(item, value)
     except AnswerError as e:
         raise ValidationError(str(e)) from None
@@ -487,11 +488,19 @@ def update_finding(
         try:
             f.severity = Severity(severity).value
         except ValueError:
-            raise ValidationError(f"severity must be high, medium or low, not {severity!r}") from None
+            raise ValidationError(
+                f"severity must be high, medium or low, not {severity!r}"
+            ) from None
     f.updated_at = utcnow()
     audit.record(
-        session, actor=actor, entity="finding", action="update", key=item_id,
-        old=old, new=finding_dict(f), inspection=insp,
+        session,
+        actor=actor,
+        entity="finding",
+        action="update",
+        key=item_id,
+        old=old,
+        new=finding_dict(f),
+        inspection=insp,
     )
     return f
 
@@ -510,8 +519,15 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- visit facts
-VISIT_FIELDS = ("arrival", "departure", "ticket", "customers_waiting", "scenario",
-                "wait_started", "wait_called")
+VISIT_FIELDS = (
+    "arrival",
+    "departure",
+    "ticket",
+    "customers_waiting",
+    "scenario",
+    "wait_started",
+    "wait_called",
+)
 
 
 def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) -> None:
@@ -534,7 +550,12 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
         insp.visit = new
         insp.updated_at = utcnow()
         audit.record(
-            session, actor=actor, entity="visit", action="update", old=old, new=new,
+            session,
+            actor=actor,
+            entity="visit",
+            action="update",
+            old=old,
+            new=new,
             inspection=insp,
         )
 
@@ -543,8 +564,13 @@ def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) 
     _require_draft(insp)
     if text != insp.narrative:
         audit.record(
-            session, actor=actor, entity="narrative", action="update",
-            old=insp.narrative, new=text, inspection=insp,
+            session,
+            actor=actor,
+            entity="narrative",
+            action="update",
+            old=insp.narrative,
+            new=text,
+            inspection=insp,
         )
         insp.narrative = text
         insp.updated_at = utcnow()
@@ -578,16 +604,16 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
         if s.outcome == Outcome.HIDDEN:
             continue
         if s.outcome == Outcome.UNANSWERED and item.required:
-            out.append(Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered"))
+            out.append(
+                Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered")
+            )
             continue
         rule = item.evidence.for_mode(mode)
         need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
         need_photo = need_photo or (rule == Evidence.ON_FAIL and s.is_finding)
         if need_photo and photos_by_item.get(item.id, 0) == 0:
             out.append(
-                Missing(
-                    "evidence", item.id, f"{item.id} 缺少照片证据", f"{item.id} needs a photo"
-                )
+                Missing("evidence", item.id, f"{item.id} 缺少照片证据", f"{item.id} needs a photo")
             )
         if item.type == AnswerType.TEXT and item.text_spec and item.text_spec.min_length:
             ans = answers_of(insp).get(item.id)
@@ -595,8 +621,12 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
             if item.required and len(text.strip()) < item.text_spec.min_length:
                 n = item.text_spec.min_length
                 out.append(
-                    Missing("answer", item.id, f"{item.id} 至少需要 {n} 个字",
-                            f"{item.id} needs at least {n} characters")
+                    Missing(
+                        "answer",
+                        item.id,
+                        f"{item.id} 至少需要 {n} 个字",
+                        f"{item.id} needs at least {n} characters",
+                    )
                 )
     rule_n = checklist.narrative
     if rule_n is not None and mode in rule_n.modes:
@@ -611,8 +641,10 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                 )
             )
     if checklist.visit_facts and mode == Mode.MYSTERY:
-        for key, zh, en in (("arrival", "到达时间", "arrival time"),
-                            ("departure", "离开时间", "departure time")):
+        for key, zh, en in (
+            ("arrival", "到达时间", "arrival time"),
+            ("departure", "离开时间", "departure time"),
+        ):
             if not (insp.visit or {}).get(key):
                 out.append(Missing("visit", None, f"未填写{zh}", f"the {en} is missing"))
         if checklist.scenarios and not (insp.visit or {}).get("scenario"):
@@ -670,14 +702,18 @@ def amend(session: Session, insp: Inspection, *, reason: str, actor: str) -> Ins
         raise ValidationError("an amendment needs a reason")
     insp.is_current = False
     session.flush()  # the partial unique index allows one current row per UUID
-    new = _copy(session, insp, keep_identity=True)
-    new.revision = insp.revision + 1
+    new = _copy(session, insp, keep_identity=True, revision=insp.revision + 1)
     new.supersedes_revision = insp.revision
     new.amendment_reason = reason.strip()
     session.flush()
     audit.record(
-        session, actor=actor, entity="inspection", action="amend", key=new.uuid,
-        old={"revision": insp.revision}, new={"revision": new.revision, "reason": reason},
+        session,
+        actor=actor,
+        entity="inspection",
+        action="amend",
+        key=new.uuid,
+        old={"revision": insp.revision},
+        new={"revision": new.revision, "reason": reason},
         inspection=new,
     )
     rescore(session, new)
@@ -689,15 +725,23 @@ def duplicate(session: Session, insp: Inspection, *, actor: str) -> Inspection:
     new = _copy(session, insp, keep_identity=False)
     session.flush()
     audit.record(
-        session, actor=actor, entity="inspection", action="create", key=new.uuid,
-        new={"duplicate_of": insp.uuid}, inspection=new,
+        session,
+        actor=actor,
+        entity="inspection",
+        action="create",
+        key=new.uuid,
+        new={"duplicate_of": insp.uuid},
+        inspection=new,
     )
     rescore(session, new)
     return new
 
 
-def _copy(session: Session, insp: Inspection, *, keep_identity: bool) -> Inspection:
+def _copy(
+    session: Session, insp: Inspection, *, keep_identity: bool, revision: int = 1
+) -> Inspection:
     new = Inspection(
+        revision=revision,
         mode=insp.mode,
         status=DRAFT,
         branch_id=insp.branch_id,
@@ -709,30 +753,57 @@ def _copy(session: Session, insp: Inspection, *, keep_identity: bool) -> Inspect
     )
     if keep_identity:
         new.uuid = insp.uuid
+        new.supersedes_revision = insp.revision
         new.started_at = insp.started_at
         new.created_at = insp.created_at
         new.manager_name = insp.manager_name
     session.add(new)
     for a in insp.answers:
         new.answers.append(
-            AnswerRow(item_id=a.item_id, result=a.result, value=a.value, note=a.note,
-                      answered_by=a.answered_by, updated_at=a.updated_at)
+            AnswerRow(
+                item_id=a.item_id,
+                result=a.result,
+                value=a.value,
+                note=a.note,
+                answered_by=a.answered_by,
+                updated_at=a.updated_at,
+            )
         )
     if keep_identity:
         for f in insp.findings:
             new.findings.append(
-                Finding(item_id=f.item_id, active=f.active, severity=f.severity, action=f.action,
-                        owner=f.owner, deadline=f.deadline, status=f.status)
+                Finding(
+                    item_id=f.item_id,
+                    active=f.active,
+                    severity=f.severity,
+                    action=f.action,
+                    owner=f.owner,
+                    deadline=f.deadline,
+                    status=f.status,
+                )
             )
         for p in insp.photos:
             new.photos.append(
                 Photo(
-                    item_id=p.item_id, position=p.position, sha256=p.sha256, size=p.size,
-                    format=p.format, file_name=p.file_name, width=p.width, height=p.height,
-                    taken_at=p.taken_at, camera=p.camera, gps_lat=p.gps_lat, gps_lon=p.gps_lon,
-                    gps_alt=p.gps_alt, imported_at=p.imported_at, caption=p.caption,
-                    layers=dict(p.layers or {}), original_sha256=p.original_sha256,
-                    display_sha256=p.display_sha256, thumb_sha256=p.thumb_sha256,
+                    item_id=p.item_id,
+                    position=p.position,
+                    sha256=p.sha256,
+                    size=p.size,
+                    format=p.format,
+                    file_name=p.file_name,
+                    width=p.width,
+                    height=p.height,
+                    taken_at=p.taken_at,
+                    camera=p.camera,
+                    gps_lat=p.gps_lat,
+                    gps_lon=p.gps_lon,
+                    gps_alt=p.gps_alt,
+                    imported_at=p.imported_at,
+                    caption=p.caption,
+                    layers=dict(p.layers or {}),
+                    original_sha256=p.original_sha256,
+                    display_sha256=p.display_sha256,
+                    thumb_sha256=p.thumb_sha256,
                     rendered_sha256=p.rendered_sha256,
                 )
             )
@@ -744,8 +815,13 @@ def delete_draft(session: Session, insp: Inspection, *, actor: str) -> None:
     if insp.status != DRAFT:
         raise ReadOnlyError(f"inspection {insp.uuid} is finalized and cannot be deleted")
     audit.record(
-        session, actor=actor, entity="inspection", action="delete", key=insp.uuid,
-        old={"branch": insp.branch.code, "revision": insp.revision}, inspection=insp,
+        session,
+        actor=actor,
+        entity="inspection",
+        action="delete",
+        key=insp.uuid,
+        old={"branch": insp.branch.code, "revision": insp.revision},
+        inspection=insp,
     )
     uuid, rev = insp.uuid, insp.revision
     session.delete(insp)
@@ -864,6 +940,9 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
 
 
 def count_current(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Inspection).where(Inspection.is_current.is_(True))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(Inspection).where(Inspection.is_current.is_(True))
+        )
+        or 0
+    )

@@ -1,0 +1,301 @@
+"""The scoring engine: worked examples and properties that must hold for any answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inspector.checklists import load
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
+from inspector.domain.scoring import Outcome, score, top_grade
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = load(ROOT / "checklists" / "example.yaml").resolved
+
+
+def _checklist(sections: list[dict[str, Any]], **extra: Any) -> Checklist:
+    data: dict[str, Any] = {
+        "format": 1,
+        "id": "t",
+        "version": "1",
+        "title": {"zh": "测", "en": "T"},
+        "modes": ["onsite", "mystery"],
+        "grades": [
+            {"code": "A", "min": 90, "label": {"zh": "优", "en": "A"}},
+            {"code": "B", "min": 70, "label": {"zh": "合格", "en": "B"}},
+            {"code": "F", "min": 0, "label": {"zh": "不合格", "en": "F"}, "passing": False},
+        ],
+        "veto_grade": "F",
+        "sections": sections,
+        **extra,
+    }
+    return Checklist.model_validate(data)
+
+
+def _yn(item_id: str, points: float = 1, **kw: Any) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "text": {"zh": item_id, "en": item_id},
+        "type": "yes_no_na",
+        "points": points,
+        **kw,
+    }
+
+
+def _props_checklist() -> Checklist:
+    """Every scoring rule at once: N/A items, gate, veto, penalty, measures, relevance."""
+    m = {"unit": {"zh": "毫米", "en": "mm"}, "min": 700, "max": 850}
+    return _checklist(
+        [
+            {
+                "id": "s1",
+                "title": {"zh": "一", "en": "One"},
+                "weight": 20,
+                "items": [
+                    _yn("g", 0, gate=True),
+                    _yn("p1", 2),
+                    _yn("p2", 1, critical=True),
+                    {**_yn("h", 1), "show_if": {"item": "p1", "result": ["pass"]}},
+                ],
+            },
+            {
+                "id": "s2",
+                "title": {"zh": "二", "en": "Two"},
+                "weight": 50,
+                "items": [
+                    _yn("v", 3, veto=True),
+                    _yn("n1", 1),
+                    {**_yn("m", 2), "type": "measure", "measure": m, "na_allowed": True},
+                    {**_yn("c", 2), "type": "count", "count": {"pass_min": 3, "partial": True}},
+                ],
+            },
+            {
+                "id": "s3",
+                "title": {"zh": "三", "en": "Three"},
+                "weight": 30,
+                "items": [
+                    _yn("n2", 5),
+                    _yn("pen", 0, penalty=4),
+                    _yn("pen2", 0, penalty=10),
+                    {**_yn("sc", 2), "type": "scale", "scale": {"min": 0, "max": 4}},
+                ],
+            },
+        ]
+    )
+
+
+PROPS = _props_checklist()
+
+
+def all_pass(c: Checklist, mode: Mode = Mode.ONSITE) -> dict[str, Answer]:
+    return {i.id: Answer(result=Result.PASS) for i in c.items() if i.applies_to(mode)}
+
+
+def test_all_passed_gives_100_and_top_grade() -> None:
+    for mode in (Mode.ONSITE, Mode.MYSTERY):
+        s = score(EXAMPLE, mode, all_pass(EXAMPLE, mode))
+        assert s.total == pytest.approx(100.0)
+        assert s.grade == top_grade(EXAMPLE)
+        assert s.passed
+
+
+def test_veto_failure_fails_whatever_the_total() -> None:
+    answers = all_pass(EXAMPLE)
+    answers["ex.cash_kept"] = Answer(result=Result.FAIL)
+    s = score(EXAMPLE, Mode.ONSITE, answers)
+    assert s.veto_failed == ("ex.cash_kept",)
+    assert not s.passed
+    assert s.grade == "fail"
+    assert s.total > 70  # the total alone would pass
+
+
+def test_section_weights_and_normalisation() -> None:
+    c = _checklist(
+        [
+            {
+                "id": "a",
+                "title": {"zh": "甲", "en": "A"},
+                "weight": 30,
+                "items": [_yn("a1", 1), _yn("a2", 3)],
+            },
+            {"id": "b", "title": {"zh": "乙", "en": "B"}, "weight": 70, "items": [_yn("b1")]},
+        ]
+    )
+    s = score(
+        c,
+        Mode.ONSITE,
+        {
+            "a1": Answer(result=Result.PASS),
+            "a2": Answer(result=Result.FAIL),
+            "b1": Answer(result=Result.PASS),
+        },
+    )
+    assert s.sections["a"].percent == pytest.approx(25.0)
+    assert s.total == pytest.approx(0.3 * 25 + 0.7 * 100)
+
+
+def test_na_section_drops_out_and_its_weight_is_shared() -> None:
+    c = _checklist(
+        [
+            {"id": "a", "title": {"zh": "甲", "en": "A"}, "weight": 50, "items": [_yn("a1")]},
+            {"id": "b", "title": {"zh": "乙", "en": "B"}, "weight": 50, "items": [_yn("b1")]},
+        ]
+    )
+    s = score(c, Mode.ONSITE, {"a1": Answer(result=Result.NA), "b1": Answer(result=Result.PASS)})
+    assert s.sections["a"].percent is None
+    assert s.total == pytest.approx(100.0)
+
+
+def test_gate_zeroes_its_section_only() -> None:
+    answers = all_pass(EXAMPLE, Mode.MYSTERY)
+    answers["ex.manager"] = Answer(result=Result.FAIL)
+    s = score(EXAMPLE, Mode.MYSTERY, answers)
+    assert s.sections["ex.service"].percent == 0.0
+    assert s.sections["ex.entrance"].percent == pytest.approx(100.0)
+    assert s.gates_failed == ("ex.manager",)
+    assert s.total == pytest.approx(40.0)
+
+
+def test_penalty_deducts_after_normalisation() -> None:
+    answers = all_pass(EXAMPLE, Mode.MYSTERY)
+    answers["ex.forbidden"] = Answer(result=Result.FAIL)
+    s = score(EXAMPLE, Mode.MYSTERY, answers)
+    assert s.base == pytest.approx(100.0)
+    assert s.total == pytest.approx(98.0)
+    # The penalty item is only asked in mystery mode: hidden on site.
+    assert score(EXAMPLE, Mode.ONSITE, answers).items["ex.forbidden"].outcome == Outcome.HIDDEN
+
+
+def test_typed_values_score_by_threshold() -> None:
+    base = all_pass(EXAMPLE)
+    cases = [
+        ("ex.counter_height", 700, Outcome.PASS),
+        ("ex.counter_height", 850, Outcome.PASS),
+        ("ex.counter_height", 851, Outcome.FAIL),
+        ("ex.counter_height", 699.5, Outcome.FAIL),
+        ("ex.ramp_slope", 12, Outcome.PASS),
+        ("ex.ramp_slope", 11.9, Outcome.FAIL),
+        ("ex.reading", 3, Outcome.PASS),
+        ("ex.reading", 2, Outcome.PARTIAL),
+        ("ex.reading", 0, Outcome.FAIL),
+        ("ex.polite", 5, Outcome.PASS),
+        ("ex.polite", 3, Outcome.PARTIAL),
+        ("ex.answer_quality", "partly", Outcome.PARTIAL),
+        ("ex.answer_quality", "wrong", Outcome.FAIL),
+    ]
+    for item_id, value, expected in cases:
+        answers = {**base, item_id: Answer(value=value)}
+        got = score(EXAMPLE, Mode.ONSITE, answers).items[item_id].outcome
+        assert got == expected, (item_id, value, got)
+
+
+def test_explicit_result_overrides_value() -> None:
+    answers = {**all_pass(EXAMPLE), "ex.counter_height": Answer(result=Result.FAIL, value=800)}
+    assert score(EXAMPLE, Mode.ONSITE, answers).items["ex.counter_height"].outcome == Outcome.FAIL
+
+
+def test_relevance_hides_dependent_items() -> None:
+    answers = {
+        **all_pass(EXAMPLE),
+        "ex.ramp": Answer(result=Result.NA),
+        "ex.ramp_slope": Answer(value=5),
+    }
+    s = score(EXAMPLE, Mode.ONSITE, answers)
+    assert s.items["ex.ramp_slope"].outcome == Outcome.HIDDEN
+    assert s.total == pytest.approx(100.0)
+
+
+def test_unanswered_items_do_not_count_yet() -> None:
+    s = score(EXAMPLE, Mode.ONSITE, {"ex.counter_height": Answer(result=Result.PASS)})
+    assert s.total == pytest.approx(100.0)
+    assert s.items["ex.polite"].outcome == Outcome.UNANSWERED
+
+
+# ---------------------------------------------------------------- properties
+def _independent_items(c: Checklist) -> list[Item]:
+    """Items no other item's show_if / na_if looks at (flipping them changes nothing else)."""
+    watched = {cond.item for i in c.items() for cond in (i.show_if, i.na_if) if cond}
+    return [i for i in c.items() if i.id not in watched]
+
+
+def _answer_strategy(item: Item) -> st.SearchStrategy[Answer | None]:
+    results = [Result.PASS, Result.FAIL] + ([Result.NA] if item.allows_na else [])
+    options: list[st.SearchStrategy[Answer | None]] = [
+        st.none(),
+        st.sampled_from(results).map(lambda r: Answer(result=r)),
+    ]
+    if item.type == AnswerType.MEASURE:
+        options.append(st.floats(0, 2000, allow_nan=False).map(lambda v: Answer(value=v)))
+    if item.type == AnswerType.SCALE and item.scale:
+        options.append(st.integers(item.scale.min, item.scale.max).map(lambda v: Answer(value=v)))
+    if item.type == AnswerType.COUNT:
+        options.append(st.integers(0, 20).map(lambda v: Answer(value=v)))
+    if item.type == AnswerType.CHOICE and item.options:
+        options.append(st.sampled_from([o.id for o in item.options]).map(lambda v: Answer(value=v)))
+    return st.one_of(options)
+
+
+CHECKLISTS = st.sampled_from([EXAMPLE, PROPS])
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn, c: Checklist) -> dict[str, Answer]:
+    out: dict[str, Answer] = {}
+    for item in c.items():
+        a = draw(_answer_strategy(item))
+        if a is not None:
+            out[item.id] = a
+    return out
+
+
+MODES = st.sampled_from([Mode.ONSITE, Mode.MYSTERY])
+
+
+@settings(max_examples=300, deadline=None)
+@given(c=CHECKLISTS, mode=MODES, data=st.data())
+def test_total_always_within_0_and_100(c: Checklist, mode: Mode, data: st.DataObject) -> None:
+    s = score(c, mode, data.draw(answer_sets(c)))
+    assert 0.0 <= s.total <= 100.0
+    for sec in s.sections.values():
+        assert sec.percent is None or 0.0 <= sec.percent <= 100.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(c=CHECKLISTS, mode=MODES, data=st.data())
+def test_failed_to_passed_never_lowers_the_total(
+    c: Checklist, mode: Mode, data: st.DataObject
+) -> None:
+    answers = data.draw(answer_sets(c))
+    item = data.draw(st.sampled_from(_independent_items(c)))
+    failed = {**answers, item.id: Answer(result=Result.FAIL)}
+    passed = {**answers, item.id: Answer(result=Result.PASS)}
+    before, after = score(c, mode, failed), score(c, mode, passed)
+    assert after.total >= before.total - 1e-9
+    assert after.passed or not before.passed
+
+
+@settings(max_examples=300, deadline=None)
+@given(mode=MODES, data=st.data())
+def test_na_never_lowers_the_total(mode: Mode, data: st.DataObject) -> None:
+    c = PROPS
+    answers = data.draw(answer_sets(c))
+    candidates = [i for i in _independent_items(c) if i.allows_na]
+    item = data.draw(st.sampled_from(candidates))
+    failed = {**answers, item.id: Answer(result=Result.FAIL)}
+    na = {**answers, item.id: Answer(result=Result.NA)}
+    unanswered = {k: v for k, v in answers.items() if k != item.id}
+    assert score(c, mode, na).total >= score(c, mode, failed).total - 1e-9
+    assert score(c, mode, na).total == pytest.approx(score(c, mode, unanswered).total)
+
+
+@settings(max_examples=100, deadline=None)
+@given(c=CHECKLISTS, mode=MODES, data=st.data())
+def test_same_answers_same_result(c: Checklist, mode: Mode, data: st.DataObject) -> None:
+    answers = data.draw(answer_sets(c))
+    reordered = dict(reversed(list(answers.items())))
+    assert score(c, mode, answers) == score(c, mode, reordered)
