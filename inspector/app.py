@@ -1,0 +1,124 @@
+"""The desktop app: QApplication, fonts, translations, error dialog, database, main window.
+
+The only module that ties the layers together for the GUI (``python main.py --db PATH``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector import paths
+from inspector.db import Database, open_database
+from inspector.errors import UserError
+from inspector.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+AUTOPILOT_ENV = "INSPECTOR_TEST_AUTOPILOT"
+"""Test hook: answer that many items of the restored inspection, print progress, then idle
+(the kill -9 test runs the real app with it)."""
+
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, lang: str) -> list[str]:
+    """Load every ``resources/i18n/*_zh_CN.qm`` (ours, the photo and HQ widgets') and Qt's.
+
+    English is the source language: nothing is loaded for it. Returns the files loaded.
+    """
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    loaded: list[str] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    t = QTranslator(app)
+    if t.load("qtbase_zh_CN", qt_dir):
+        app.installTranslator(t)
+        _translators.append(t)
+        loaded.append("qtbase_zh_CN")
+    folder = paths.resource_path("i18n")
+    for qm in sorted(folder.glob("*_zh_CN.qm")) if folder.is_dir() else []:
+        t = QTranslator(app)
+        if t.load(str(qm)):
+            app.installTranslator(t)
+            _translators.append(t)
+            loaded.append(qm.name)
+        else:
+            log.warning("could not load translation %s", qm)
+    return loaded
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    from inspector.ui import theme
+    from inspector.ui.settings import AppSettings
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_AUTHOR)
+    theme.install_fonts(app)
+    theme.apply_style(app)
+    install_translations(app, AppSettings().language())
+    return app
+
+
+def _autopilot(window: object, count: int) -> None:
+    """Answer ``count`` items one per event-loop turn, printing after each commit."""
+    from inspector.domain.checklist import Result
+    from inspector.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    state = {"done": 0}
+
+    def step() -> None:
+        runner = window.runner
+        if state["done"] >= count or runner.current_item is None:
+            print(f"autopilot idle {state['done']}", flush=True)
+            return
+        item = runner.current_item
+        runner.answer_current(Result.PASS)
+        runner.next_item()
+        state["done"] += 1
+        print(f"answered {state['done']} {item}", flush=True)
+        QTimer.singleShot(0, step)
+
+    QTimer.singleShot(0, step)
+
+
+def main(db: str | None = None, argv: list[str] | None = None) -> int:
+    """Run the desktop app on database ``db`` (a path or URL; default: per-user)."""
+    log_path = setup_logging()
+    app = create_application(argv)
+    from inspector.ui.errors import make_excepthook
+    from inspector.ui.main_window import MainWindow
+
+    sys.excepthook = make_excepthook(log_path)
+    try:
+        database: Database = open_database(db)
+    except UserError as e:
+        log.error("cannot open database: %s", e)
+        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), str(e))
+        return 1
+    log.info("app started on %s", database.display_name)
+    window = MainWindow(database)
+    window.show()
+    window.restore_last_position()
+    autopilot = os.environ.get(AUTOPILOT_ENV)
+    if autopilot:
+        _autopilot(window, int(autopilot))
+    try:
+        return app.exec()
+    finally:
+        from inspector.ui import workers
+
+        workers.wait_all()
+        database.dispose()

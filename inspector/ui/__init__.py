@@ -1,0 +1,1 @@
+"""The desktop user interface (PySide6). Nothing outside this package and app.py imports Qt."""

@@ -1,0 +1,61 @@
+"""Errors the user sees: a dialog for UserError messages and for unexpected failures.
+
+An unexpected exception is a bug: its traceback goes to the log file and the dialog shows
+a short message and where that file is, so the user can send it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from inspector.errors import UserError
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorDialog", text)
+
+
+def error_text(exc: BaseException, log_path: Path) -> tuple[str, str]:
+    """(title, message) for the dialog."""
+    if isinstance(exc, UserError):
+        return _tr("Cannot do that"), str(exc)
+    message = _tr(
+        "Something went wrong: {0}\n\nYour work up to the last change is saved. "
+        "The details are in the log file:\n{1}"
+    ).format(f"{type(exc).__name__}: {exc}", log_path)
+    return _tr("Unexpected error"), message
+
+
+def show_error(exc: BaseException, log_path: Path, parent: QWidget | None = None) -> None:
+    title, message = error_text(exc, log_path)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+    box.exec()
+
+
+def make_excepthook(log_path: Path) -> ExceptHook:
+    """A ``sys.excepthook`` that logs and shows a dialog instead of a silent crash."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, UserError):
+            log.info("user error: %s", exc)
+        else:
+            log.error("unhandled exception:\n%s", "".join(traceback.format_exception(exc)))
+        if QApplication.instance() is not None:
+            show_error(exc, log_path, QApplication.activeWindow())
+
+    return hook

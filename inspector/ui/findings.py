@@ -1,0 +1,287 @@
+"""Findings and rectification: every failed item, with action, owner, deadline, severity."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.domain.checklist import Checklist
+from inspector.ui import theme
+from inspector.ui.runner.state import FindingRow, InspectionState
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+SEVERITIES = ("high", "medium", "low")
+
+
+class FindingsModel(QAbstractTableModel):
+    COL_ITEM, COL_SEVERITY, COL_ACTION, COL_OWNER, COL_DEADLINE = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FindingRow] = []
+        self._checklist: Checklist | None = None
+        self._lang = "zh"
+        self._headers = [
+            self.tr("Item"),
+            self.tr("Severity"),
+            self.tr("Rectification action"),
+            self.tr("Owner"),
+            self.tr("Deadline"),
+        ]
+
+    def severity_label(self, sev: str) -> str:
+        return {
+            "high": self.tr("High (fix now)"),
+            "medium": self.tr("Medium (fix by deadline)"),
+            "low": self.tr("Low (improve)"),
+        }.get(sev, sev)
+
+    def set_rows(self, rows: list[FindingRow], checklist: Checklist, lang: str) -> None:
+        self.beginResetModel()
+        self._rows, self._checklist, self._lang = list(rows), checklist, lang
+        self.endResetModel()
+
+    def row(self, r: int) -> FindingRow:
+        return self._rows[r]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        f = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_ITEM:
+                text = f.item_id
+                if self._checklist is not None:
+                    text = self._checklist.item(f.item_id).text.get(self._lang)
+                return text
+            if col == self.COL_SEVERITY:
+                return self.severity_label(f.severity)
+            if col == self.COL_ACTION:
+                return f.action or "—"
+            if col == self.COL_OWNER:
+                return f.owner or "—"
+            if col == self.COL_DEADLINE:
+                return f.deadline.isoformat() if f.deadline else "—"
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_SEVERITY:
+            colour = {"high": theme.FAIL, "medium": theme.PARTIAL}.get(f.severity, theme.MUTED)
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_ITEM:
+            return f.item_id
+        return None
+
+
+class FindingsPanel(QWidget):
+    """The findings table with an editor for the selected finding; every edit is saved.
+
+    Signals:
+        finding_edited(str, dict): (item id, changed fields) to commit.
+        item_requested(str): open the item in the runner (double-click).
+    """
+
+    finding_edited = Signal(str, dict)
+    item_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = "zh"
+        self._read_only = False
+        self._loading = False
+        self.model = FindingsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(FindingsModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FindingsModel.COL_ACTION, QHeaderView.ResizeMode.Stretch)
+        for c in (FindingsModel.COL_SEVERITY, FindingsModel.COL_OWNER, FindingsModel.COL_DEADLINE):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+
+        self.empty_label = QLabel(self.tr("No findings: every answered item passes."))
+        self.empty_label.setObjectName("hint")
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("itemText")
+        self.title_label.setWordWrap(True)
+        self.severity_combo = QComboBox()
+        for sev in SEVERITIES:
+            self.severity_combo.addItem(self.model.severity_label(sev), sev)
+        self.action_edit = QPlainTextEdit()
+        self.action_edit.setMaximumHeight(80)
+        self.action_edit.setPlaceholderText(self.tr("What the branch must do"))
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setPlaceholderText(self.tr("Who is responsible"))
+        self.deadline_edit = QDateEdit()
+        self.deadline_edit.setCalendarPopup(True)
+        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
+        self.severity_combo.activated.connect(
+            lambda _: self._emit({"severity": self.severity_combo.currentData()})
+        )
+        self.owner_edit.editingFinished.connect(
+            lambda: self._emit({"owner": self.owner_edit.text()})
+        )
+        self.deadline_edit.dateChanged.connect(
+            lambda d: self._emit({"deadline": date(d.year(), d.month(), d.day())})
+        )
+        self.action_edit.textChanged.connect(self._action_changed)
+        # Typing is saved after a short pause, like notes: no save button anywhere.
+        self._action_timer = QTimer(self)
+        self._action_timer.setSingleShot(True)
+        self._action_timer.setInterval(800)
+        self._action_timer.timeout.connect(self._flush_action)
+
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        form.addRow(self.tr("Severity"), self.severity_combo)
+        form.addRow(self.tr("Action"), self.action_edit)
+        form.addRow(self.tr("Owner"), self.owner_edit)
+        form.addRow(self.tr("Deadline"), self.deadline_edit)
+        self.editor = QWidget()
+        ed = QVBoxLayout(self.editor)
+        ed.setContentsMargins(0, 8, 0, 0)
+        ed.addWidget(self.title_label)
+        ed.addLayout(form)
+
+        intro = QLabel(
+            self.tr(
+                "Every failed item is a finding. Deadlines default by severity; "
+                "double-click a row to open its item."
+            )
+        )
+        intro.setObjectName("hint")
+        intro.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 16)
+        lay.setSpacing(10)
+        lay.addWidget(intro)
+        lay.addWidget(self.empty_label)
+        lay.addWidget(self.table, 3)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.editor, 1)
+        lay.addLayout(bottom, 2)
+
+    def update_state(self, state: InspectionState, lang: str) -> None:
+        self._lang = lang
+        self._read_only = state.read_only
+        current = self.current_item_id()
+        self.model.set_rows(state.findings, state.checklist, lang)
+        self.table.resizeRowsToContents()
+        self.empty_label.setVisible(not state.findings)
+        self.table.setVisible(bool(state.findings))
+        self.editor.setVisible(bool(state.findings))
+        rows = [f.item_id for f in state.findings]
+        if rows:
+            r = rows.index(current) if current in rows else 0
+            self.table.selectRow(r)
+            self._show(self.model.row(r), state.checklist)
+        for w in (self.severity_combo, self.owner_edit, self.deadline_edit):
+            w.setEnabled(not state.read_only)
+        self.action_edit.setReadOnly(state.read_only)
+        self._checklist = state.checklist
+
+    def current_item_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        if not idx.isValid() or idx.row() >= self.model.rowCount():
+            return None
+        return self.model.row(idx.row()).item_id
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._loading:
+            self._flush_action()
+            self._show(self.model.row(current.row()), self._checklist)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.item_requested.emit(self.model.row(index.row()).item_id)
+
+    def _show(self, f: FindingRow, checklist: Checklist | None) -> None:
+        self._loading = True
+        try:
+            title = checklist.item(f.item_id).text.get(self._lang) if checklist else f.item_id
+            self.title_label.setText(title)
+            self.severity_combo.setCurrentIndex(max(0, self.severity_combo.findData(f.severity)))
+            if self.action_edit.toPlainText() != f.action:
+                self.action_edit.setPlainText(f.action)
+            self.owner_edit.setText(f.owner)
+            d = f.deadline or date.today()
+            self.deadline_edit.setDate(QDate(d.year, d.month, d.day))
+            self._shown = f
+        finally:
+            self._loading = False
+
+    _shown: FindingRow | None = None
+    _checklist: Checklist | None = None
+
+    def _action_changed(self) -> None:
+        if not self._loading and self._shown is not None:
+            self._pending_action = self.action_edit.toPlainText()
+            self._action_timer.start()
+
+    _pending_action: str | None = None
+
+    def _flush_action(self) -> None:
+        self._action_timer.stop()
+        if self._pending_action is not None and self._shown is not None:
+            text, self._pending_action = self._pending_action, None
+            if text != self._shown.action:
+                self._shown = replace(self._shown, action=text)
+                self.finding_edited.emit(self._shown.item_id, {"action": text})
+
+    def flush(self) -> None:
+        self._flush_action()
+
+    def _emit(self, fields: dict[str, object]) -> None:
+        if self._loading or self._read_only or self._shown is None:
+            return
+        self._flush_action()
+        self.finding_edited.emit(self._shown.item_id, fields)

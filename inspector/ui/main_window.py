@@ -1,0 +1,234 @@
+"""The main window: home list, runner, menus with every shortcut, status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from inspector import __version__
+from inspector.db import Database
+from inspector.domain.checklist import Result
+from inspector.errors import NotFoundError
+from inspector.logs import log_file
+from inspector.ui.home import HomePage
+from inspector.ui.new_inspection import NewInspectionDialog
+from inspector.ui.runner.page import RunnerPage
+from inspector.ui.settings import AppSettings, SettingsDialog
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Attributes:
+    home: the inspections list. runner: the inspection being worked on.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings or AppSettings()
+        self.lang = self.settings.language()
+        self.setWindowTitle(self.tr("Branch Inspector"))
+        self.resize(1366, 768)
+        self.setMinimumSize(1100, 680)
+
+        self.home = HomePage(db, self.settings, self.lang)
+        self.runner = RunnerPage(db, self.settings, self.lang)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.runner)
+        self.setCentralWidget(self.stack)
+        self.hq: QWidget | None = None
+
+        self.home.open_requested.connect(self.open_inspection)
+        self.home.new_requested.connect(self.new_inspection)
+        self.runner.home_requested.connect(self.show_home)
+        self.runner.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.runner.state_changed.connect(self._update_actions)
+        self.runner.inspection_amended.connect(lambda _: self._update_actions())
+        self.stack.currentChanged.connect(lambda _: self._update_actions())
+
+        self.db_label = QLabel(db.display_name)
+        self.db_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_actions()
+        self.home.reload()
+        self._update_actions()
+
+    # ---------------------------------------------------------------- menus
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        *shortcuts: str | QKeySequence.StandardKey,
+    ) -> QAction:
+        a = QAction(text, self)
+        keys: list[QKeySequence] = []
+        if shortcut is not None:
+            keys.append(QKeySequence(shortcut))
+        keys += [QKeySequence(s) for s in shortcuts]
+        if keys:
+            a.setShortcuts(keys)
+        a.triggered.connect(slot)
+        self.addAction(a)  # shortcuts work while the menu bar is hidden or closed too
+        return a
+
+    def _build_actions(self) -> None:
+        mb = self.menuBar()
+        f = mb.addMenu(self.tr("&File"))
+        self.new_action = self._action(
+            self.tr("New inspection…"), self.new_inspection, QKeySequence.StandardKey.New
+        )
+        self.home_action = self._action(self.tr("Inspections list"), self.show_home, "Ctrl+L")
+        self.settings_action = self._action(self.tr("Settings…"), self.show_settings)
+        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for a in (self.new_action, self.home_action):
+            f.addAction(a)
+        f.addSeparator()
+        f.addAction(self.settings_action)
+        f.addSeparator()
+        f.addAction(self.quit_action)
+
+        e = mb.addMenu(self.tr("&Edit"))
+        self.undo_action = self.runner.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.runner.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        e.addAction(self.undo_action)
+        e.addAction(self.redo_action)
+
+        am = mb.addMenu(self.tr("&Answer"))
+        self.pass_action = self._action(
+            self.tr("Pass"), lambda: self.runner.answer_current(Result.PASS), "1"
+        )
+        self.fail_action = self._action(
+            self.tr("Fail"), lambda: self.runner.answer_current(Result.FAIL), "2"
+        )
+        self.na_action = self._action(
+            self.tr("Not applicable"), lambda: self.runner.answer_current(Result.NA), "3"
+        )
+        self.next_action = self._action(
+            self.tr("Next item"), self.runner.next_item, "Return", "Enter", "Ctrl+Down"
+        )
+        self.prev_action = self._action(
+            self.tr("Previous item"), self.runner.previous_item, "Ctrl+Up"
+        )
+        self.findings_action = self._action(
+            self.tr("Findings"),
+            lambda: self.runner.tabs.setCurrentIndex(RunnerPage.TAB_FINDINGS),
+            "Ctrl+2",
+        )
+        self.checklist_action = self._action(
+            self.tr("Checklist"),
+            lambda: self.runner.tabs.setCurrentIndex(RunnerPage.TAB_ITEM),
+            "Ctrl+1",
+        )
+        self.finalize_action = self._action(
+            self.tr("Finalize…"),
+            lambda: self.runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE),
+            "Ctrl+4",
+        )
+        for act in (self.pass_action, self.fail_action, self.na_action):
+            am.addAction(act)
+        am.addSeparator()
+        for act in (self.next_action, self.prev_action):
+            am.addAction(act)
+        am.addSeparator()
+        for act in (self.checklist_action, self.findings_action, self.finalize_action):
+            am.addAction(act)
+        self.runner_actions = [
+            self.pass_action,
+            self.fail_action,
+            self.na_action,
+            self.next_action,
+            self.prev_action,
+            self.findings_action,
+            self.checklist_action,
+            self.finalize_action,
+        ]
+        self.inspection_menu = mb.addMenu(self.tr("&Inspection"))
+
+        h = mb.addMenu(self.tr("&Help"))
+        h.addAction(self._action(self.tr("Open the log folder"), self.open_log_folder))
+        h.addAction(self._action(self.tr("About Branch Inspector"), self.show_about))
+
+    def _update_actions(self) -> None:
+        in_runner = self.stack.currentWidget() is self.runner and self.runner.state is not None
+        editable = in_runner and self.runner.state is not None and not self.runner.state.read_only
+        for act in self.runner_actions:
+            act.setEnabled(in_runner)
+        for act in (self.pass_action, self.fail_action, self.na_action):
+            act.setEnabled(editable)
+        self.undo_action.setVisible(True)
+        self.runner.undo_stack.setActive(True)
+
+    # ---------------------------------------------------------------- navigation
+    def show_home(self) -> None:
+        self.runner.close_inspection()
+        self.settings.clear_last_position()
+        self.home.reload()
+        self.stack.setCurrentWidget(self.home)
+
+    def open_inspection(self, uuid: str, item_id: str | None = None) -> bool:
+        try:
+            self.runner.open(uuid, item_id)
+        except NotFoundError as e:
+            log.info("cannot open %s: %s", uuid, e)
+            self.settings.clear_last_position()
+            return False
+        self.stack.setCurrentWidget(self.runner)
+        self._update_actions()
+        return True
+
+    def restore_last_position(self) -> bool:
+        """Reopen the inspection and item the user was on (after a crash or a quit)."""
+        uuid, item_id = self.settings.last_position()
+        if not uuid:
+            return False
+        return self.open_inspection(uuid, item_id or None)
+
+    def new_inspection(self) -> None:
+        dlg = NewInspectionDialog(self.db, self.settings, self.lang, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created_uuid:
+            self.home.reload()
+            self.open_inspection(dlg.created_uuid)
+
+    def show_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Branch Inspector"),
+            self.tr("Branch Inspector {0}\nDatabase: {1}\nLog file: {2}").format(
+                __version__, self.db.display_name, log_file()
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Typing still waiting for its pause is committed before the window goes.
+        self.runner.flush()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over plain rows built by the services (views never query the ORM)."""

@@ -1,0 +1,247 @@
+"""The home screen's table: inspections as plain rows, a table model and a filter proxy."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from inspector.db.models import Inspection
+from inspector.services import inspections as svc
+from inspector.ui import theme
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionRow:
+    uuid: str
+    revision: int
+    branch_code: str
+    branch_name: str
+    checklist_title_zh: str
+    checklist_title_en: str
+    mode: str
+    started: date
+    status: str
+    total: float | None
+    grade: str | None
+    passed: bool | None
+    veto_failed: int
+    inspector: str
+
+    def checklist_title(self, lang: str) -> str:
+        return self.checklist_title_en if lang == "en" else self.checklist_title_zh
+
+
+def row_of(insp: Inspection) -> InspectionRow:
+    started = insp.started_at.astimezone().date()
+    return InspectionRow(
+        uuid=insp.uuid,
+        revision=insp.revision,
+        branch_code=insp.branch.code,
+        branch_name=insp.branch.name,
+        checklist_title_zh=insp.snapshot.title_zh,
+        checklist_title_en=insp.snapshot.title_en,
+        mode=insp.mode,
+        started=started,
+        status=insp.status,
+        total=insp.score_total,
+        grade=insp.grade,
+        passed=insp.passed,
+        veto_failed=insp.veto_failed,
+        inspector=insp.inspector,
+    )
+
+
+def load_rows(session: Session) -> list[InspectionRow]:
+    return [row_of(i) for i in svc.list_current(session)]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InspectionTableModel", text)
+
+
+def mode_label(mode: str) -> str:
+    return _tr("Mystery shopper") if mode == "mystery" else _tr("On-site")
+
+
+def status_label(status: str) -> str:
+    return _tr("Finalized") if status == svc.FINALIZED else _tr("Draft")
+
+
+class InspectionTableModel(QAbstractTableModel):
+    """Current inspections, one per row. ``ROW_ROLE`` returns the :class:`InspectionRow`."""
+
+    COL_BRANCH, COL_CHECKLIST, COL_MODE, COL_DATE, COL_STATUS, COL_SCORE, COL_GRADE = range(7)
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[InspectionRow] = []
+        self._lang = lang
+        self._headers = [
+            _tr("Branch"),
+            _tr("Checklist"),
+            _tr("Mode"),
+            _tr("Date"),
+            _tr("Status"),
+            _tr("Score"),
+            _tr("Grade"),
+        ]
+
+    def set_rows(self, rows: list[InspectionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, r: int) -> InspectionRow:
+        return self._rows[r]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == self.ROW_ROLE:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return self._sort_key(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.COL_GRADE and (r.veto_failed or r.passed is False):
+                return QBrush(QColor(theme.FAIL))
+            if col == self.COL_STATUS and r.status == svc.FINALIZED:
+                return QBrush(QColor(theme.PASS))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_BRANCH:
+            return f"{r.branch_code} {r.branch_name}\n{r.uuid} (rev {r.revision})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, r: InspectionRow, col: int) -> str:
+        if col == self.COL_BRANCH:
+            return f"{r.branch_code}  {r.branch_name}"
+        if col == self.COL_CHECKLIST:
+            return r.checklist_title(self._lang)
+        if col == self.COL_MODE:
+            return mode_label(r.mode)
+        if col == self.COL_DATE:
+            return r.started.isoformat()
+        if col == self.COL_STATUS:
+            status = status_label(r.status)
+            return f"{status} · r{r.revision}" if r.revision > 1 else status
+        if col == self.COL_SCORE:
+            return f"{r.total:.1f}" if r.total is not None else "—"
+        if col == self.COL_GRADE:
+            grade = r.grade or "—"
+            return f"{grade} ⚠" if r.veto_failed else grade
+        return ""
+
+    def _sort_key(self, r: InspectionRow, col: int) -> object:
+        if col == self.COL_SCORE:
+            return r.total if r.total is not None else -1.0
+        if col == self.COL_DATE:
+            return r.started.isoformat()
+        return self._display(r, col)
+
+
+class InspectionFilterProxy(QSortFilterProxyModel):
+    """Free-text search plus branch, status and date-range filters."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._branch: str | None = None
+        self._status: str | None = None
+        self._date_from: date | None = None
+        self._date_to: date | None = None
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setDynamicSortFilter(True)
+
+    def _begin(self) -> None:
+        # beginFilterChange() exists from Qt 6.9; older versions only have invalidateFilter().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._begin()
+        self._text = text.strip().lower()
+        self._end()
+
+    def set_branch(self, code: str | None) -> None:
+        self._begin()
+        self._branch = code or None
+        self._end()
+
+    def set_status(self, status: str | None) -> None:
+        self._begin()
+        self._status = status or None
+        self._end()
+
+    def set_dates(self, date_from: date | None, date_to: date | None) -> None:
+        self._begin()
+        self._date_from, self._date_to = date_from, date_to
+        self._end()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, InspectionTableModel):
+            return True
+        r = model.row(source_row)
+        if self._branch and r.branch_code != self._branch:
+            return False
+        if self._status and r.status != self._status:
+            return False
+        if self._date_from and r.started < self._date_from:
+            return False
+        if self._date_to and r.started > self._date_to:
+            return False
+        if self._text:
+            hay = " ".join(
+                [
+                    r.branch_code,
+                    r.branch_name,
+                    r.checklist_title_zh,
+                    r.checklist_title_en,
+                    r.inspector,
+                    r.uuid,
+                    r.grade or "",
+                ]
+            ).lower()
+            return self._text in hay
+        return True

@@ -1,0 +1,246 @@
+"""New inspection: pick or add the branch (or import a CSV list), the checklist, the mode."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.checklists import LoadedChecklist, load_all
+from inspector.db import Database
+from inspector.domain.checklist import Mode
+from inspector.errors import UserError
+from inspector.services import branches
+from inspector.services import inspections as svc
+from inspector.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+NEW_BRANCH = "__new__"
+
+
+class NewInspectionDialog(QDialog):
+    """Creates the inspection on accept; ``created_uuid`` holds its id afterwards."""
+
+    def __init__(
+        self, db: Database, settings: AppSettings, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.settings, self.lang = db, settings, lang
+        self.created_uuid: str | None = None
+        self.setWindowTitle(self.tr("New inspection"))
+        self.setMinimumWidth(560)
+
+        self.branch_combo = QComboBox()
+        self.branch_combo.setEditable(False)
+        self.branch_combo.setMinimumWidth(320)
+        self.branch_combo.currentIndexChanged.connect(self._branch_changed)
+        self.import_button = QPushButton(self.tr("Import branch list (CSV)…"))
+        self.import_button.clicked.connect(self._import_csv)
+        self.new_code = QLineEdit()
+        self.new_code.setPlaceholderText(self.tr("Branch code, e.g. 310001"))
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(self.tr("Branch name"))
+        self.new_branch_box = QWidget()
+        nb = QHBoxLayout(self.new_branch_box)
+        nb.setContentsMargins(0, 0, 0, 0)
+        nb.addWidget(self.new_code, 1)
+        nb.addWidget(self.new_name, 2)
+
+        self.checklist_combo = QComboBox()
+        self.checklist_combo.currentIndexChanged.connect(self._checklist_changed)
+        self.checklist_note = QLabel()
+        self.checklist_note.setObjectName("hint")
+        self.checklist_note.setWordWrap(True)
+        self.onsite_radio = QRadioButton(self.tr("On-site inspection"))
+        self.mystery_radio = QRadioButton(self.tr("Mystery shopper visit"))
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.onsite_radio)
+        self.mode_group.addButton(self.mystery_radio)
+        self.onsite_radio.setChecked(True)
+        modes = QHBoxLayout()
+        modes.addWidget(self.onsite_radio)
+        modes.addWidget(self.mystery_radio)
+        modes.addStretch(1)
+        self.inspector_edit = QLineEdit(settings.inspector_name())
+        self.inspector_edit.setPlaceholderText(self.tr("Your name (remembered)"))
+
+        branch_row = QHBoxLayout()
+        branch_row.addWidget(self.branch_combo, 1)
+        branch_row.addWidget(self.import_button)
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(12)
+        form.addRow(self.tr("Branch"), branch_row)
+        form.addRow("", self.new_branch_box)
+        form.addRow(self.tr("Checklist"), self.checklist_combo)
+        form.addRow("", self.checklist_note)
+        form.addRow(self.tr("Mode"), modes)
+        form.addRow(self.tr("Inspector"), self.inspector_edit)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Start inspection"))
+        ok.setObjectName("primary")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 16)
+        lay.setSpacing(14)
+        title = QLabel(self.tr("New inspection"))
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        lay.addLayout(form)
+        lay.addStretch(1)
+        lay.addWidget(self.buttons)
+
+        self._checklists: list[LoadedChecklist] = []
+        self._load_branches()
+        self._load_checklists()
+
+    # ---------------------------------------------------------------- data
+    def _load_branches(self, select: str | None = None) -> None:
+        with self.db.session() as s:
+            rows = [(b.code, b.name, b.region) for b in branches.list_all(s)]
+        self.branch_combo.blockSignals(True)
+        self.branch_combo.clear()
+        for code, name, region in rows:
+            label = f"{code}  {name}" + (f"（{region}）" if region else "")
+            self.branch_combo.addItem(label, code)
+        self.branch_combo.addItem(self.tr("+ Add a new branch…"), NEW_BRANCH)
+        idx = self.branch_combo.findData(select) if select else 0
+        self.branch_combo.setCurrentIndex(max(0, idx))
+        self.branch_combo.blockSignals(False)
+        self._branch_changed()
+
+    def _load_checklists(self) -> None:
+        loaded, problems = load_all()
+        for p in problems:
+            log.warning("checklist problem: %s", p)
+        self._checklists = sorted(loaded, key=lambda c: (c.id != "comprehensive", c.id))
+        self.checklist_combo.clear()
+        for c in self._checklists:
+            self.checklist_combo.addItem(
+                f"{c.resolved.title.get(self.lang)}  (v{c.resolved.version})", c.id
+            )
+        if problems:
+            self.checklist_note.setText(
+                self.tr(
+                    "{0} checklist file(s) have problems and are not listed; see the log file."
+                ).format(len({p.file for p in problems}))
+            )
+
+    def _branch_changed(self) -> None:
+        self.new_branch_box.setVisible(self.branch_combo.currentData() == NEW_BRANCH)
+
+    def _checklist_changed(self) -> None:
+        c = self.selected_checklist()
+        if c is None:
+            return
+        modes = c.resolved.modes
+        self.onsite_radio.setEnabled(Mode.ONSITE in modes)
+        self.mystery_radio.setEnabled(Mode.MYSTERY in modes)
+        if Mode.ONSITE not in modes:
+            self.mystery_radio.setChecked(True)
+        elif Mode.MYSTERY not in modes:
+            self.onsite_radio.setChecked(True)
+        desc = c.resolved.description.get(self.lang) if c.resolved.description else ""
+        if desc:
+            self.checklist_note.setText(desc)
+
+    def selected_checklist(self) -> LoadedChecklist | None:
+        i = self.checklist_combo.currentIndex()
+        return self._checklists[i] if 0 <= i < len(self._checklists) else None
+
+    def select_checklist(self, checklist_id: str) -> None:
+        self.checklist_combo.setCurrentIndex(max(0, self.checklist_combo.findData(checklist_id)))
+
+    def select_branch(self, code: str) -> None:
+        self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(code)))
+
+    def _import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import branch list"),
+            self.settings.last_folder(),
+            self.tr("CSV files (*.csv);;All files (*)"),
+        )
+        if path:
+            self.import_branches(Path(path))
+
+    def import_branches(self, path: Path) -> bool:
+        try:
+            with self.db.session() as s:
+                summary = branches.import_csv(s, path, actor=self.inspector_edit.text().strip())
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("Import branch list"), str(e))
+            return False
+        self.settings.set_last_folder(str(path.parent))
+        self._load_branches()
+        QMessageBox.information(
+            self,
+            self.tr("Import branch list"),
+            self.tr("{0} branch(es) added, {1} updated, {2} unchanged.").format(
+                summary.created, summary.updated, summary.unchanged
+            ),
+        )
+        return True
+
+    # ---------------------------------------------------------------- create
+    def accept(self) -> None:
+        loaded = self.selected_checklist()
+        inspector = self.inspector_edit.text().strip()
+        if loaded is None:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("No checklist is available."))
+            return
+        if not inspector:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Enter your name."))
+            self.inspector_edit.setFocus()
+            return
+        code = str(self.branch_combo.currentData() or "")
+        name: str | None = None
+        if code == NEW_BRANCH:
+            code, name = self.new_code.text().strip(), self.new_name.text().strip()
+            if not code or not name:
+                QMessageBox.warning(
+                    self, self.windowTitle(), self.tr("Enter the new branch's code and name.")
+                )
+                return
+        mode = Mode.MYSTERY if self.mystery_radio.isChecked() else Mode.ONSITE
+        try:
+            with self.db.session() as s:
+                if name is not None:
+                    branches.create(s, code=code, name=name, actor=inspector)
+                insp = svc.create(
+                    s,
+                    branch_code=code,
+                    checklist_id=loaded.id,
+                    mode=mode.value,
+                    inspector=inspector,
+                    loaded=loaded,
+                )
+                self.created_uuid = insp.uuid
+        except UserError as e:
+            QMessageBox.warning(self, self.windowTitle(), str(e))
+            return
+        self.settings.set_inspector_name(inspector)
+        log.info("created inspection %s", self.created_uuid)
+        super().accept()

@@ -1,0 +1,1 @@
+"""The inspection runner: navigator, current item, answer widgets, live score, tabs."""

@@ -1,0 +1,421 @@
+"""Answer widgets fitting each answer type, under one :class:`AnswerPanel`.
+
+Every item gets the three big judgement buttons (pass / fail / N.A.; keys 1, 2, 3). Typed
+items add their value widget: a scale row, a count, a measurement with its unit and a live
+pass/fail against the threshold, choices, or text. A value lets the scoring engine judge;
+a button press is the inspector's explicit judgement and keeps the value beside it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.domain.answers import Answer, AnswerError, AnswerValue, coerce_value
+from inspector.domain.checklist import AnswerType, Item, Result
+from inspector.domain.scoring import measure_passes
+from inspector.ui import theme
+
+log = logging.getLogger(__name__)
+
+TEXT_SAVE_DELAY_MS = 800
+
+
+def _fmt_number(v: float, decimals: int) -> str:
+    return f"{v:.{decimals}f}" if decimals else f"{round(v):d}"
+
+
+class AnswerPanel(QWidget):
+    """The answer area of the current item.
+
+    Signals:
+        answer_requested(object, object): (Result | None, value) the user chose; the
+            runner commits it (through the undo stack) and then calls :meth:`show_answer`.
+        invalid_value(str): the typed text is not a valid value (shown in the status bar).
+    """
+
+    answer_requested = Signal(object, object)
+    invalid_value = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._item: Item | None = None
+        self._answer: Answer | None = None
+        self._read_only = False
+        self._lang = "zh"
+        self._value_widgets: list[QWidget] = []
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_SAVE_DELAY_MS)
+        self._text_timer.timeout.connect(self._commit_text)
+
+        self.pass_button = self._judgement_button(self.tr("Pass  [1]"), "answerPass")
+        self.fail_button = self._judgement_button(self.tr("Fail  [2]"), "answerFail")
+        self.na_button = self._judgement_button(self.tr("N/A  [3]"), "answerNa")
+        self.pass_button.clicked.connect(lambda: self.judge(Result.PASS))
+        self.fail_button.clicked.connect(lambda: self.judge(Result.FAIL))
+        self.na_button.clicked.connect(lambda: self.judge(Result.NA))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(14)
+        for b in (self.pass_button, self.fail_button, self.na_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.value_label = QLabel()
+        self.value_label.setObjectName("sectionTitle")
+        self.value_box = QVBoxLayout()
+        self.value_box.setSpacing(8)
+        self.override_hint = QLabel()
+        self.override_hint.setObjectName("hint")
+        self.override_hint.setWordWrap(True)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(10)
+        lay.addLayout(self.value_box)
+        lay.addLayout(buttons)
+        lay.addWidget(self.override_hint)
+
+        # widgets created per item type
+        self.scale_group: QButtonGroup | None = None
+        self.choice_group: QButtonGroup | None = None
+        self.count_spin: QSpinBox | None = None
+        self.measure_edit: QLineEdit | None = None
+        self.measure_verdict: QLabel | None = None
+        self.text_edit: QPlainTextEdit | None = None
+        self.text_counter: QLabel | None = None
+
+    # ---------------------------------------------------------------- building
+    def _judgement_button(self, text: str, name: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.setCheckable(True)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys 1/2/3 must reach the window
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        b.setMaximumWidth(240)
+        return b
+
+    def set_item(self, item: Item, answer: Answer | None, *, read_only: bool, lang: str) -> None:
+        """Rebuild the value widgets for ``item`` and show ``answer``."""
+        self.flush()
+        self._item, self._lang, self._read_only = item, lang, read_only
+        for w in self._value_widgets:
+            w.hide()
+            w.deleteLater()
+        self._value_widgets = []
+        self.scale_group = self.choice_group = None
+        self.count_spin = None
+        self.measure_edit = None
+        self.measure_verdict = None
+        self.text_edit = None
+        self.text_counter = None
+        builder = {
+            AnswerType.SCALE: self._build_scale,
+            AnswerType.COUNT: self._build_count,
+            AnswerType.MEASURE: self._build_measure,
+            AnswerType.CHOICE: self._build_choice,
+            AnswerType.TEXT: self._build_text,
+        }.get(item.type)
+        if builder is not None:
+            builder(item)
+        typed = item.type not in (AnswerType.YES_NO, AnswerType.YES_NO_NA)
+        self.override_hint.setVisible(typed and not read_only)
+        self.override_hint.setText(
+            self.tr("The value decides pass or fail; the buttons record your own judgement.")
+        )
+        self.na_button.setEnabled(item.allows_na and not read_only)
+        self.na_button.setToolTip(
+            "" if item.allows_na else self.tr("This checklist does not allow N/A for this item.")
+        )
+        self.pass_button.setEnabled(not read_only)
+        self.fail_button.setEnabled(not read_only)
+        self.show_answer(answer)
+
+    def _add(self, w: QWidget) -> QWidget:
+        self.value_box.addWidget(w)
+        self._value_widgets.append(w)
+        w.setEnabled(not self._read_only)
+        return w
+
+    def _build_scale(self, item: Item) -> None:
+        assert item.scale is not None
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        self.scale_group = QButtonGroup(row)
+        self.scale_group.setExclusive(True)
+        for v in range(item.scale.min, item.scale.max + 1):
+            label = str(v)
+            if item.scale.labels and v in item.scale.labels:
+                label = f"{v} · {item.scale.labels[v].get(self._lang)}"
+            b = QPushButton(label)
+            b.setObjectName("choice")
+            b.setCheckable(True)
+            b.setMinimumWidth(56)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.scale_group.addButton(b, v)
+            lay.addWidget(b)
+        lay.addStretch(1)
+        self.scale_group.idClicked.connect(lambda v: self._request_value(v))
+        self._add(
+            self._caption(
+                self.tr("Score on the scale {0}–{1}").format(item.scale.min, item.scale.max)
+            )
+        )
+        self._add(row)
+
+    def _build_count(self, item: Item) -> None:
+        assert item.count is not None
+        c = item.count
+        parts = []
+        if c.pass_min is not None:
+            parts.append(self.tr("at least {0}").format(c.pass_min))
+        if c.pass_max is not None:
+            parts.append(self.tr("at most {0}").format(c.pass_max))
+        self._add(self._caption(self.tr("Count") + (f"（{'，'.join(parts)}）" if parts else "")))
+        spin = QSpinBox()
+        spin.setRange(0, 100_000)
+        spin.setMinimumWidth(160)
+        spin.setMinimumHeight(40)
+        spin.setSpecialValueText("")
+        spin.editingFinished.connect(lambda: self._request_value(spin.value()))
+        self.count_spin = spin
+        self._add(self._wrap(spin))
+
+    def _build_measure(self, item: Item) -> None:
+        assert item.measure is not None
+        m = item.measure
+        bounds = []
+        if m.min is not None:
+            bounds.append(f"≥ {_fmt_number(m.min, m.decimals)}")
+        if m.max is not None:
+            bounds.append(f"≤ {_fmt_number(m.max, m.decimals)}")
+        unit = m.unit.get(self._lang)
+        caption = self.tr("Measurement in {0}; passes when {1}").format(unit, " , ".join(bounds))
+        self._add(self._caption(caption))
+        edit = QLineEdit()
+        edit.setMinimumHeight(40)
+        edit.setMaximumWidth(220)
+        edit.setPlaceholderText(m.hint.get(self._lang) if m.hint else unit)
+        verdict = QLabel()
+        verdict.setMinimumWidth(220)
+        unit_label = QLabel(unit)
+        edit.textChanged.connect(self._update_measure_verdict)
+        edit.editingFinished.connect(self._commit_measure)
+        self.measure_edit, self.measure_verdict = edit, verdict
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(10)
+        lay.addWidget(edit)
+        lay.addWidget(unit_label)
+        lay.addSpacing(16)
+        lay.addWidget(verdict)
+        lay.addStretch(1)
+        self._add(row)
+        if m.hint:
+            hint = self._caption(m.hint.get(self._lang))
+            hint.setObjectName("hint")
+            self._add(hint)
+
+    def _build_choice(self, item: Item) -> None:
+        assert item.options is not None
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        self.choice_group = QButtonGroup(box)
+        self.choice_group.setExclusive(True)
+        for n, o in enumerate(item.options):
+            b = QPushButton(f"{o.label.get(self._lang)}")
+            b.setObjectName("choice")
+            b.setCheckable(True)
+            b.setMaximumWidth(520)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.choice_group.addButton(b, n)
+            lay.addWidget(b)
+        options = item.options
+        self.choice_group.idClicked.connect(lambda n: self._request_value(options[n].id))
+        self._add(self._caption(self.tr("Choose one")))
+        self._add(box)
+
+    def _build_text(self, item: Item) -> None:
+        edit = QPlainTextEdit()
+        edit.setMinimumHeight(110)
+        edit.setMaximumHeight(200)
+        counter = QLabel()
+        counter.setObjectName("hint")
+        edit.textChanged.connect(self._text_changed)
+        self.text_edit, self.text_counter = edit, counter
+        self._add(edit)
+        self._add(counter)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionTitle")
+        label.setWordWrap(True)
+        return label
+
+    def _wrap(self, w: QWidget) -> QWidget:
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(w)
+        lay.addStretch(1)
+        return row
+
+    # ---------------------------------------------------------------- showing
+    def show_answer(self, answer: Answer | None) -> None:
+        """Reflect ``answer`` in the widgets without emitting anything."""
+        self._answer = answer
+        result = answer.result if answer else None
+        value = answer.value if answer else None
+        self.pass_button.setChecked(result == Result.PASS)
+        self.fail_button.setChecked(result == Result.FAIL)
+        self.na_button.setChecked(result == Result.NA)
+        if self.scale_group is not None:
+            self._check_in_group(self.scale_group, value if isinstance(value, int) else None)
+        if self.choice_group is not None and self._item is not None and self._item.options:
+            ids = [o.id for o in self._item.options]
+            n = ids.index(value) if isinstance(value, str) and value in ids else None
+            self._check_in_group(self.choice_group, n)
+        if self.count_spin is not None:
+            self.count_spin.blockSignals(True)
+            self.count_spin.setValue(int(value) if isinstance(value, int | float) else 0)
+            self.count_spin.blockSignals(False)
+        if self.measure_edit is not None and self._item is not None:
+            m = self._item.measure
+            text = (
+                _fmt_number(float(value), m.decimals if m else 2)
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else ""
+            )
+            if self.measure_edit.text() != text and not self.measure_edit.hasFocus():
+                self.measure_edit.blockSignals(True)
+                self.measure_edit.setText(text)
+                self.measure_edit.blockSignals(False)
+            self._update_measure_verdict(self.measure_edit.text())
+        if self.text_edit is not None:
+            text = value if isinstance(value, str) else ""
+            if self.text_edit.toPlainText() != text and not self._text_timer.isActive():
+                self.text_edit.blockSignals(True)
+                self.text_edit.setPlainText(text)
+                self.text_edit.blockSignals(False)
+            self._update_text_counter()
+
+    @staticmethod
+    def _check_in_group(group: QButtonGroup, button_id: int | None) -> None:
+        group.setExclusive(False)
+        for b in group.buttons():
+            b.setChecked(group.id(b) == button_id)
+        group.setExclusive(True)
+
+    def _update_measure_verdict(self, text: str) -> None:
+        if self.measure_verdict is None or self._item is None:
+            return
+        v = self._parse(text)
+        if v is None or isinstance(v, bool) or not isinstance(v, int | float):
+            self.measure_verdict.setText("")
+            return
+        ok = measure_passes(self._item, float(v))
+        colour = theme.PASS if ok else theme.FAIL
+        word = self.tr("✓ within the required range") if ok else self.tr("✗ outside the range")
+        self.measure_verdict.setText(f"<span style='color:{colour};font-weight:600'>{word}</span>")
+
+    def _update_text_counter(self) -> None:
+        if self.text_counter is None or self.text_edit is None or self._item is None:
+            return
+        n = len(self.text_edit.toPlainText().strip())
+        need = self._item.text_spec.min_length if self._item.text_spec else 0
+        if need:
+            colour = theme.PASS if n >= need else theme.FAIL
+            self.text_counter.setText(
+                f"<span style='color:{colour}'>"
+                + self.tr("{0} / {1} characters").format(n, need)
+                + "</span>"
+            )
+        else:
+            self.text_counter.setText(self.tr("{0} characters").format(n))
+
+    # ---------------------------------------------------------------- requests
+    def judge(self, result: Result) -> None:
+        """Record an explicit judgement (buttons and keys 1/2/3)."""
+        if self._item is None or self._read_only:
+            return
+        if result == Result.NA and not self._item.allows_na:
+            self.invalid_value.emit(self.tr("This item cannot be answered N/A."))
+            self.show_answer(self._answer)
+            return
+        value = self._answer.value if self._answer else None
+        self.answer_requested.emit(result, value)
+
+    def _parse(self, raw: object) -> AnswerValue:
+        if self._item is None or raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        try:
+            return coerce_value(self._item, raw)
+        except AnswerError:
+            return None
+
+    def _request_value(self, raw: object) -> None:
+        if self._item is None or self._read_only:
+            return
+        try:
+            value = coerce_value(self._item, raw)
+        except AnswerError as e:
+            self.invalid_value.emit(str(e))
+            return
+        current = self._answer.value if self._answer else None
+        if value == current and (self._answer is None or self._answer.result is None):
+            return
+        # A new value hands the judgement back to the scoring engine.
+        self.answer_requested.emit(None, value)
+
+    def _commit_measure(self) -> None:
+        if self.measure_edit is None:
+            return
+        text = self.measure_edit.text().strip()
+        if not text:
+            return
+        current = self._answer.value if self._answer else None
+        parsed = self._parse(text)
+        if parsed is not None and parsed == current:
+            return
+        self._request_value(text)
+
+    def _text_changed(self) -> None:
+        self._update_text_counter()
+        self._text_timer.start()
+
+    def _commit_text(self) -> None:
+        if self.text_edit is None or self._item is None:
+            return
+        text = self.text_edit.toPlainText()
+        current = self._answer.value if self._answer else None
+        if text == (current or ""):
+            return
+        if not text.strip() and current is None:
+            return
+        self.answer_requested.emit(None, text)
+
+    def flush(self) -> None:
+        """Save pending typing now (before navigating away or closing)."""
+        if self._text_timer.isActive():
+            self._text_timer.stop()
+            self._commit_text()
+        if self.measure_edit is not None and self.measure_edit.hasFocus():
+            self._commit_measure()

@@ -1,0 +1,235 @@
+"""The current item: its text, guidance and source, the answer widgets, a note, evidence."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import Evidence, Item, Mode, Section
+from inspector.ui.runner.answers import AnswerPanel
+
+log = logging.getLogger(__name__)
+
+NOTE_SAVE_DELAY_MS = 800
+
+
+class ItemView(QWidget):
+    """Shows one item; the runner feeds it state and commits what it asks for.
+
+    Signals:
+        note_edited(str, str): (item id, note) after the user paused typing.
+        previous_requested(), next_requested(): the navigation buttons.
+    """
+
+    note_edited = Signal(str, str)
+    previous_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item: Item | None = None
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self._commit_note)
+        self._saved_note = ""
+
+        self.section_label = QLabel()
+        self.section_label.setObjectName("sectionTitle")
+        self.position_label = QLabel()
+        self.position_label.setObjectName("hint")
+        top = QHBoxLayout()
+        top.addWidget(self.section_label, 1)
+        top.addWidget(self.position_label)
+
+        self.text_label = QLabel()
+        self.text_label.setObjectName("itemText")
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tags = QHBoxLayout()
+        self.tags.setSpacing(6)
+        self._tag_widgets: list[QLabel] = []
+        self.guidance_label = QLabel()
+        self.guidance_label.setObjectName("guidance")
+        self.guidance_label.setWordWrap(True)
+        self.source_label = QLabel()
+        self.source_label.setObjectName("source")
+        self.source_label.setWordWrap(True)
+
+        self.answer_panel = AnswerPanel()
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("Note (what you saw, where, who you spoke to)"))
+        self.note_edit.setMaximumHeight(90)
+        self.note_edit.textChanged.connect(self._note_changed)
+
+        self.evidence_label = QLabel()
+        self.evidence_label.setObjectName("sectionTitle")
+        self.evidence_box = QVBoxLayout()
+        self.evidence_box.setContentsMargins(0, 0, 0, 0)
+
+        body = QWidget()
+        body.setObjectName("itemBody")
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(28, 20, 28, 20)
+        lay.setSpacing(12)
+        lay.addLayout(top)
+        lay.addWidget(self.text_label)
+        lay.addLayout(self.tags)
+        lay.addWidget(self.guidance_label)
+        lay.addWidget(self.source_label)
+        lay.addSpacing(6)
+        lay.addWidget(self.answer_panel)
+        lay.addSpacing(6)
+        note_caption = QLabel(self.tr("Note"))
+        note_caption.setObjectName("sectionTitle")
+        lay.addWidget(note_caption)
+        lay.addWidget(self.note_edit)
+        lay.addWidget(self.evidence_label)
+        lay.addLayout(self.evidence_box)
+        lay.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶  [Enter]"))
+        self.next_button.setObjectName("primary")
+        for b in (self.prev_button, self.next_button):
+            b.setMinimumHeight(44)
+            b.setMinimumWidth(150)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.prev_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(28, 8, 28, 12)
+        nav.addWidget(self.prev_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(nav)
+
+    def add_evidence_widget(self, w: QWidget) -> None:
+        self.evidence_box.addWidget(w)
+
+    def show_item(
+        self,
+        item: Item,
+        section: Section,
+        answer: Answer | None,
+        *,
+        mode: Mode,
+        lang: str,
+        read_only: bool,
+        position: tuple[int, int],
+        photos: int,
+    ) -> None:
+        """Show ``item`` (rebuilding the answer widgets when the item changes)."""
+        same = self.item is not None and self.item.id == item.id
+        if not same:
+            self.flush()
+        self.item = item
+        self.section_label.setText(
+            section.title.get(lang).upper() if lang == "en" else section.title.get(lang)
+        )
+        self.position_label.setText(self.tr("Item {0} of {1}").format(*position))
+        self.text_label.setText(f"{item.text.get(lang)}")
+        self._set_tags(item, mode)
+        guidance = item.guidance.get(lang) if item.guidance else ""
+        self.guidance_label.setText(guidance)
+        self.guidance_label.setVisible(bool(guidance))
+        if item.source is not None:
+            src = self.tr("Source: {0}").format(item.source.ref)
+            if item.source.inferred:
+                src += "  " + self.tr("(established practice, no written source)")
+            if item.source.note:
+                src += f" — {item.source.note}"
+            self.source_label.setText(src)
+        self.source_label.setVisible(item.source is not None)
+        if same:
+            self.answer_panel.show_answer(answer)
+        else:
+            self.answer_panel.set_item(item, answer, read_only=read_only, lang=lang)
+        note = answer.note if answer else ""
+        if not self._note_timer.isActive() and self.note_edit.toPlainText() != note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(note)
+            self.note_edit.blockSignals(False)
+        self._saved_note = note
+        self.note_edit.setReadOnly(read_only)
+        self.evidence_label.setText(self._evidence_text(item, mode, photos))
+        self.prev_button.setEnabled(position[0] > 1)
+
+    def _evidence_text(self, item: Item, mode: Mode, photos: int) -> str:
+        rule = item.evidence.for_mode(mode)
+        need = {
+            Evidence.REQUIRED: self.tr("photo required"),
+            Evidence.ON_FAIL: self.tr("photo required when failed"),
+            Evidence.OPTIONAL: self.tr("photo optional"),
+            Evidence.NONE: self.tr("no photo needed"),
+        }[rule]
+        return self.tr("Evidence ({0}) · {1} photo(s)").format(need, photos)
+
+    def _set_tags(self, item: Item, mode: Mode) -> None:
+        for w in self._tag_widgets:
+            self.tags.removeWidget(w)
+            w.deleteLater()
+        self._tag_widgets = []
+        tags: list[tuple[str, str]] = [(item.id, "tag")]
+        if item.veto:
+            tags.append((self.tr("Veto (red line)"), "tagVeto"))
+        if item.critical:
+            tags.append((self.tr("Critical"), "tagVeto"))
+        if item.gate:
+            tags.append((self.tr("Gate: failing zeroes the section"), "tag"))
+        if item.penalty:
+            tags.append((self.tr("Penalty −{0}").format(f"{item.penalty:g}"), "tag"))
+        if item.points:
+            tags.append((self.tr("{0} pt").format(f"{item.points:g}"), "tag"))
+        if not item.required:
+            tags.append((self.tr("Optional"), "tag"))
+        if item.redact:
+            tags.append((self.tr("Photos may show personal data: redact"), "tag"))
+        for text, name in tags:
+            label = QLabel(text)
+            label.setObjectName(name)
+            self.tags.addWidget(label)
+            self._tag_widgets.append(label)
+        self.tags.addStretch(0)
+
+    def _note_changed(self) -> None:
+        self._note_timer.start()
+
+    def _commit_note(self) -> None:
+        if self.item is None:
+            return
+        note = self.note_edit.toPlainText()
+        if note != self._saved_note:
+            self._saved_note = note
+            self.note_edit.document().setModified(False)
+            self.note_edited.emit(self.item.id, note)
+
+    def flush(self) -> None:
+        """Save what is being typed now (navigation, closing, finalizing)."""
+        self.answer_panel.flush()
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self._commit_note()

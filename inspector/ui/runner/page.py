@@ -1,0 +1,464 @@
+"""The runner page: one inspection from the first item to sign-off.
+
+Every change is its own committed unit of work (``with db.session() as s:``), made the
+moment the user makes it; the page then reads a fresh :class:`InspectionState` and shows
+it everywhere. There is no save button and nothing to lose on a crash: the position
+(inspection and item) is written to the settings on every navigation.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from inspector.db import Database
+from inspector.db.models import Inspection
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import Mode, Result
+from inspector.errors import UserError
+from inspector.services import inspections as svc
+from inspector.ui.finalize import FinalizePanel
+from inspector.ui.findings import FindingsPanel
+from inspector.ui.models.inspections import mode_label, status_label
+from inspector.ui.mystery import VisitPanel
+from inspector.ui.runner.item_view import ItemView
+from inspector.ui.runner.navigator import Navigator
+from inspector.ui.runner.score_panel import ScorePanel
+from inspector.ui.runner.state import InspectionState, read_state
+from inspector.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+
+class AnswerCommand(QUndoCommand):
+    """One answer change; redo and undo both go through ``services.inspections.set_answer``.
+
+    The change is already committed when the command is pushed (so a refused value never
+    enters the stack); the first ``redo`` call from ``QUndoStack.push`` is skipped.
+    """
+
+    def __init__(
+        self, page: RunnerPage, item_id: str, old: Answer | None, new: Answer, text: str
+    ) -> None:
+        super().__init__(text)
+        self._page, self._item_id, self._old, self._new = page, item_id, old, new
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._page.apply_answer(self._item_id, self._new, navigate=True)
+
+    def undo(self) -> None:
+        self._page.apply_answer(self._item_id, self._old, navigate=True)
+
+
+class RunnerPage(QWidget):
+    """Signals:
+    home_requested(): back to the inspections list.
+    inspection_changed(str): (uuid) something was committed (the home list refreshes).
+    inspection_finalized(str), inspection_amended(str): sign-off and new revision.
+    status_message(str): a short message for the status bar.
+    """
+
+    home_requested = Signal()
+    inspection_changed = Signal(str)
+    inspection_finalized = Signal(str)
+    inspection_amended = Signal(str)
+    status_message = Signal(str)
+    state_changed = Signal()
+
+    TAB_ITEM, TAB_FINDINGS, TAB_VISIT, TAB_FINALIZE = range(4)
+
+    def __init__(
+        self, db: Database, settings: AppSettings, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.settings, self.lang = db, settings, lang
+        self.uuid: str | None = None
+        self.state: InspectionState | None = None
+        self.current_item: str | None = None
+        self.undo_stack = QUndoStack(self)
+
+        # header
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setStyleSheet("color: white;")
+        self.subtitle_label = QLabel()
+        self.home_button = QPushButton(self.tr("◀ Inspections"))
+        self.home_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.home_button.clicked.connect(self._go_home)
+        header = QFrame()
+        header.setObjectName("header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(16, 10, 20, 10)
+        hl.setSpacing(16)
+        hl.addWidget(self.home_button)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        hl.addLayout(titles, 1)
+        self.readonly_label = QLabel()
+        hl.addWidget(self.readonly_label)
+
+        # item tab
+        self.navigator = Navigator()
+        self.navigator.setMinimumWidth(230)
+        self.navigator.item_activated.connect(self.go_to_item)
+        self.item_view = ItemView()
+        self.item_view.answer_panel.answer_requested.connect(self._answer_requested)
+        self.item_view.answer_panel.invalid_value.connect(self.status_message)
+        self.item_view.note_edited.connect(self._note_edited)
+        self.item_view.next_requested.connect(self.next_item)
+        self.item_view.previous_requested.connect(self.previous_item)
+        self.score_panel = ScorePanel()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.navigator)
+        split.addWidget(self.item_view)
+        split.addWidget(self.score_panel)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 0)
+        split.setSizes([270, 760, 270])
+        split.setChildrenCollapsible(False)
+        item_tab = QWidget()
+        itl = QHBoxLayout(item_tab)
+        itl.setContentsMargins(12, 12, 12, 12)
+        itl.addWidget(split)
+
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.finding_edited.connect(self._finding_edited)
+        self.findings_panel.item_requested.connect(self.go_to_item)
+        self.visit_panel = VisitPanel()
+        self.visit_panel.visit_edited.connect(self._visit_edited)
+        self.visit_panel.narrative_edited.connect(self._narrative_edited)
+        self.finalize_panel = FinalizePanel()
+        self.finalize_panel.missing_activated.connect(self._missing_activated)
+        self.finalize_panel.finalize_requested.connect(self._finalize)
+        self.finalize_panel.amend_requested.connect(self._amend)
+
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(item_tab, self.tr("Checklist"))
+        self.tabs.addTab(self.findings_panel, self.tr("Findings"))
+        self.tabs.addTab(self.visit_panel, self.tr("Visit"))
+        self.tabs.addTab(self.finalize_panel, self.tr("Finalize"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(header)
+        lay.addWidget(self.tabs, 1)
+        self._evidence: Any = None
+        self._evidence_target: tuple[str | None, str, bool] | None = None
+
+    # ---------------------------------------------------------------- opening
+    def set_evidence_widget(self, widget: Any) -> None:
+        """The photo strip (``set_target(uuid, item_id, read_only)``, ``photos_changed``)."""
+        self._evidence = widget
+        self.item_view.add_evidence_widget(widget)
+        widget.photos_changed.connect(self._photos_changed)
+
+    def open(self, uuid: str, item_id: str | None = None) -> None:
+        """Show inspection ``uuid`` at ``item_id`` (else the first unanswered item)."""
+        self.flush()
+        with self.db.session() as s:
+            state = read_state(s, uuid)
+        self.uuid = state.uuid
+        self.undo_stack.clear()
+        self.current_item = None
+        self.state = state
+        self.tabs.setCurrentIndex(self.TAB_ITEM)
+        visible = [i.id for i in state.visible_items()]
+        if item_id not in visible:
+            unanswered = [
+                i for i in visible if state.answers.get(i) is None or state.answers[i].is_empty
+            ]
+            item_id = unanswered[0] if unanswered else (visible[0] if visible else None)
+        self._show_state()
+        if item_id:
+            self.go_to_item(item_id)
+        self.setFocus()
+
+    def close_inspection(self) -> None:
+        self.flush()
+        self.uuid = None
+        self.state = None
+
+    # ---------------------------------------------------------------- committing
+    def _commit(self, fn: Callable[[Session, Inspection], object], *, quiet: bool = False) -> bool:
+        """Run ``fn`` in its own unit of work on the current inspection, then refresh."""
+        if self.uuid is None:
+            return False
+        try:
+            with self.db.session() as s:
+                insp = svc.get(s, self.uuid)
+                fn(s, insp)
+        except UserError as e:
+            log.info("refused: %s", e)
+            if quiet:
+                self.status_message.emit(str(e))
+            else:
+                QMessageBox.warning(self, self.tr("Not saved"), str(e))
+            self.refresh()
+            return False
+        self.refresh()
+        self.inspection_changed.emit(self.uuid)
+        return True
+
+    def refresh(self) -> None:
+        if self.uuid is None:
+            return
+        with self.db.session() as s:
+            self.state = read_state(s, self.uuid)
+        self._show_state()
+
+    @property
+    def actor(self) -> str:
+        return self.settings.inspector_name() or (self.state.inspector if self.state else "")
+
+    def apply_answer(self, item_id: str, answer: Answer | None, *, navigate: bool = False) -> bool:
+        """Store ``answer`` for ``item_id`` (None clears it) as one committed change."""
+        actor = self.actor
+
+        def change(s: Session, insp: Inspection) -> None:
+            if answer is None or answer.is_empty:
+                svc.set_answer(s, insp, item_id, clear=True, actor=actor)
+                if answer is not None and answer.note:
+                    svc.set_answer(s, insp, item_id, note=answer.note, actor=actor)
+                return
+            svc.set_answer(s, insp, item_id, result=answer.result, value=answer.value, actor=actor)
+
+        ok = self._commit(change)
+        if ok and navigate and item_id != self.current_item:
+            self.go_to_item(item_id)
+        return ok
+
+    def _answer_requested(self, result: object, value: object) -> None:
+        if self.state is None or self.current_item is None or self.state.read_only:
+            return
+        item_id = self.current_item
+        old = self.state.answers.get(item_id)
+        res = Result(result) if isinstance(result, str) else None
+        new = Answer(result=res, value=value, note=old.note if old else "")  # type: ignore[arg-type]
+        if old is not None and old.result == new.result and old.value == new.value:
+            return
+        if self.apply_answer(item_id, new):
+            label = res.value if res is not None else str(value)
+            self.undo_stack.push(
+                AnswerCommand(
+                    self, item_id, old, new, self.tr("answer {0}: {1}").format(item_id, label)
+                )
+            )
+            self.status_message.emit(self.tr("Saved {0}").format(item_id))
+
+    def answer_current(self, result: Result) -> None:
+        """Keys 1/2/3."""
+        if self.tabs.currentIndex() != self.TAB_ITEM:
+            return
+        self.item_view.answer_panel.judge(result)
+
+    def _note_edited(self, item_id: str, note: str) -> None:
+        actor = self.actor
+        self._commit(
+            lambda s, insp: svc.set_answer(s, insp, item_id, note=note, actor=actor), quiet=True
+        )
+
+    def _finding_edited(self, item_id: str, fields: dict[str, Any]) -> None:
+        actor = self.actor
+        self._commit(
+            lambda s, insp: svc.update_finding(s, insp, item_id, actor=actor, **fields),
+            quiet=True,
+        )
+
+    def _visit_edited(self, fields: dict[str, Any]) -> None:
+        actor = self.actor
+        self._commit(lambda s, insp: svc.set_visit(s, insp, actor=actor, **fields), quiet=True)
+
+    def _narrative_edited(self, text: str) -> None:
+        actor = self.actor
+        self._commit(lambda s, insp: svc.set_narrative(s, insp, text, actor=actor), quiet=True)
+
+    def _photos_changed(self) -> None:
+        self.refresh()
+        if self.uuid:
+            self.inspection_changed.emit(self.uuid)
+
+    def _finalize(self, by: str, manager: str, signature: object) -> None:
+        self.flush()
+        png = signature if isinstance(signature, bytes) else None
+
+        def change(s: Session, insp: Inspection) -> None:
+            svc.finalize(s, insp, by=by, manager_name=manager or None, manager_signature=png)
+
+        if self._commit(change):
+            self.settings.set_inspector_name(by) if not self.settings.inspector_name() else None
+            self.undo_stack.clear()
+            self.status_message.emit(self.tr("Inspection finalized"))
+            if self.uuid:
+                self.inspection_finalized.emit(self.uuid)
+
+    def amend(self, reason: str) -> bool:
+        actor = self.actor
+        ok = self._commit(lambda s, insp: svc.amend(s, insp, reason=reason, actor=actor))
+        if ok and self.uuid:
+            self.undo_stack.clear()
+            self.status_message.emit(self.tr("New revision created"))
+            self.inspection_amended.emit(self.uuid)
+            self.tabs.setCurrentIndex(self.TAB_ITEM)
+        return ok
+
+    def _amend(self, reason: str) -> None:
+        self.amend(reason)
+
+    # ---------------------------------------------------------------- navigation
+    def visible_ids(self) -> list[str]:
+        return [i.id for i in self.state.visible_items()] if self.state else []
+
+    def go_to_item(self, item_id: str) -> None:
+        if self.state is None or not self.state.is_visible(item_id):
+            return
+        if self.tabs.currentIndex() != self.TAB_ITEM:
+            self.tabs.setCurrentIndex(self.TAB_ITEM)
+        if item_id != self.current_item:
+            self.item_view.flush()
+        self.current_item = item_id
+        self._show_item()
+        if self.uuid:
+            self.settings.set_last_position(self.uuid, item_id)
+
+    def next_item(self) -> None:
+        fw = QApplication.focusWidget()
+        if isinstance(fw, QPlainTextEdit) and not fw.isReadOnly():
+            # Enter in a note or text answer is a new line, not "next item".
+            fw.insertPlainText("\n")
+            return
+        if self.tabs.currentIndex() != self.TAB_ITEM:
+            return
+        self.item_view.flush()
+        ids = self.visible_ids()
+        if not ids:
+            return
+        pos = ids.index(self.current_item) if self.current_item in ids else -1
+        if pos + 1 < len(ids):
+            self.go_to_item(ids[pos + 1])
+        else:
+            self.tabs.setCurrentIndex(self.TAB_FINALIZE)
+        self.setFocus()
+
+    def previous_item(self) -> None:
+        if self.tabs.currentIndex() != self.TAB_ITEM:
+            self.tabs.setCurrentIndex(self.TAB_ITEM)
+            return
+        self.item_view.flush()
+        ids = self.visible_ids()
+        if self.current_item in ids:
+            pos = ids.index(self.current_item)
+            if pos > 0:
+                self.go_to_item(ids[pos - 1])
+        self.setFocus()
+
+    def _missing_activated(self, kind: str, item_id: str) -> None:
+        if item_id:
+            self.go_to_item(item_id)
+        elif kind in ("narrative", "visit"):
+            self.tabs.setCurrentIndex(self.TAB_VISIT)
+            if kind == "narrative":
+                self.visit_panel.narrative_edit.setFocus()
+
+    def _tab_changed(self, index: int) -> None:
+        self.flush()
+
+    def _go_home(self) -> None:
+        self.flush()
+        self.home_requested.emit()
+
+    def flush(self) -> None:
+        """Commit whatever is being typed (a note, a narrative, an action)."""
+        self.item_view.flush()
+        self.visit_panel.flush()
+        self.findings_panel.flush()
+
+    # ---------------------------------------------------------------- showing
+    def _show_state(self) -> None:
+        st = self.state
+        if st is None:
+            return
+        lang = self.lang
+        self.title_label.setText(f"{st.branch_code}  {st.branch_name}")
+        rev = f" · r{st.revision}" if st.revision > 1 else ""
+        self.subtitle_label.setText(
+            f"{st.checklist.title.get(lang)} · {mode_label(st.mode.value)} · "
+            f"{status_label(st.status)}{rev} · {st.started.isoformat()}"
+        )
+        self.readonly_label.setText(self.tr("🔒 Read-only") if st.read_only else "")
+        c = st.checklist
+        show_visit = st.mode == Mode.MYSTERY and bool(
+            c.visit_facts or c.scenarios or (c.narrative and st.mode in c.narrative.modes)
+        )
+        self.tabs.setTabVisible(self.TAB_VISIT, show_visit)
+        n = len(st.findings)
+        self.tabs.setTabText(
+            self.TAB_FINDINGS, self.tr("Findings ({0})").format(n) if n else self.tr("Findings")
+        )
+        m = len(st.missing)
+        self.tabs.setTabText(
+            self.TAB_FINALIZE,
+            self.tr("Finalize ({0} to do)").format(m) if m else self.tr("Finalize"),
+        )
+        self.score_panel.update_state(st, lang)
+        self.findings_panel.update_state(st, lang)
+        if show_visit:
+            self.visit_panel.update_state(st, lang)
+        self.finalize_panel.update_state(st, lang, self.settings.inspector_name())
+        if self.current_item is not None and not st.is_visible(self.current_item):
+            # The answer just given hid this item's follow-up; stay on a visible one.
+            ids = self.visible_ids()
+            self.current_item = ids[0] if ids else None
+        self._show_item()
+        self.state_changed.emit()
+
+    def _show_item(self) -> None:
+        st = self.state
+        if st is None or self.current_item is None:
+            return
+        self.navigator.update_state(st, self.lang, self.current_item)
+        item = st.checklist.item(self.current_item)
+        ids = self.visible_ids()
+        self.item_view.show_item(
+            item,
+            st.checklist.section_of(item.id),
+            st.answers.get(item.id),
+            mode=st.mode,
+            lang=self.lang,
+            read_only=st.read_only,
+            position=(ids.index(item.id) + 1, len(ids)),
+            photos=st.photos.get(item.id, 0),
+        )
+        target = (self.uuid, item.id, st.read_only)
+        if self._evidence is not None and self.uuid and target != self._evidence_target:
+            # Only on a change of item: the strip reloads its thumbnails on set_target.
+            self._evidence_target = target
+            self._evidence.set_target(self.uuid, item.id, st.read_only)

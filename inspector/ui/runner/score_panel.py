@@ -1,0 +1,122 @@
+"""The live score: total, grade, each section's percent, veto and gate failures in red."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui import theme
+from inspector.ui.runner.state import InspectionState
+
+log = logging.getLogger(__name__)
+
+
+class ScorePanel(QFrame):
+    """Shows the score as it changes; hidden scores (mystery shopper) show a note instead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.setMinimumWidth(250)
+        self.setMaximumWidth(300)
+        self.caption = QLabel(self.tr("Live score"))
+        self.caption.setObjectName("sectionTitle")
+        self.total_label = QLabel("—")
+        self.total_label.setObjectName("bigScore")
+        self.grade_label = QLabel()
+        self.grade_label.setObjectName("grade")
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("hint")
+        self.veto_label = QLabel()
+        self.veto_label.setObjectName("vetoBanner")
+        self.veto_label.setWordWrap(True)
+        self.gate_label = QLabel()
+        self.gate_label.setObjectName("banner")
+        self.gate_label.setWordWrap(True)
+        self.hidden_label = QLabel(
+            self.tr(
+                "Scores are hidden in mystery-shopper mode: record what you observe; "
+                "HQ sees the score."
+            )
+        )
+        self.hidden_label.setWordWrap(True)
+        self.hidden_label.setObjectName("banner")
+        self.sections = QGridLayout()
+        self.sections.setVerticalSpacing(4)
+        self.sections.setHorizontalSpacing(8)
+        self._section_widgets: list[QWidget] = []
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 16, 16, 16)
+        lay.setSpacing(8)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.total_label)
+        lay.addWidget(self.grade_label)
+        lay.addWidget(self.progress_label)
+        lay.addWidget(self.veto_label)
+        lay.addWidget(self.gate_label)
+        lay.addWidget(self.hidden_label)
+        lay.addSpacing(8)
+        lay.addLayout(self.sections)
+        lay.addStretch(1)
+
+    def update_state(self, state: InspectionState, lang: str) -> None:
+        s = state.score
+        hidden = state.scores_hidden
+        answered, visible = s.answered, s.visible
+        self.progress_label.setText(self.tr("{0} of {1} items answered").format(answered, visible))
+        for w in (self.total_label, self.grade_label, self.veto_label, self.gate_label):
+            w.setVisible(not hidden)
+        self.hidden_label.setVisible(hidden)
+        for old in self._section_widgets:
+            self.sections.removeWidget(old)
+            old.deleteLater()
+        self._section_widgets = []
+        if hidden:
+            return
+        self.total_label.setText(f"{s.total:.1f}")
+        grade = state.checklist.grade(s.grade)
+        colour = theme.PASS if s.passed else theme.FAIL
+        self.grade_label.setText(
+            f"<span style='color:{colour}'>{grade.label.get(lang)}</span>"
+            + f" <span style='color:{theme.MUTED};font-size:10pt'>({grade.code})</span>"
+        )
+        index = state.checklist.item_index()
+        if s.veto_failed:
+            names = "\n".join(f"• {index[i].text.get(lang)}" for i in s.veto_failed)
+            self.veto_label.setText(self.tr("RED LINE FAILED — grade capped") + "\n" + names)
+        self.veto_label.setVisible(bool(s.veto_failed))
+        if s.gates_failed:
+            names = ", ".join(s.gates_failed)
+            self.gate_label.setText(self.tr("Gate failed, section scored 0: {0}").format(names))
+        self.gate_label.setVisible(bool(s.gates_failed))
+        row = 0
+        for section in state.checklist.real_sections():
+            sec = s.sections.get(section.id)
+            if sec is None:
+                continue
+            name = QLabel(section.title.get(lang))
+            name.setWordWrap(True)
+            pct = QLabel("—" if sec.percent is None else f"{sec.percent:.0f}%")
+            pct.setAlignment(Qt.AlignmentFlag.AlignRight)
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setTextVisible(False)
+            bar.setFixedHeight(6)
+            bar.setValue(round(sec.percent or 0))
+            if sec.gated:
+                pct.setStyleSheet(f"color:{theme.FAIL}")
+            self.sections.addWidget(name, row, 0)
+            self.sections.addWidget(pct, row, 1)
+            self.sections.addWidget(bar, row + 1, 0, 1, 2)
+            self._section_widgets += [name, pct, bar]
+            row += 2

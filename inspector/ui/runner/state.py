@@ -1,0 +1,123 @@
+"""A plain snapshot of one inspection for the runner's widgets, read in one session.
+
+Widgets never hold ORM objects: after every committed change the runner reads a fresh
+:class:`InspectionState` and hands it to each panel.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from inspector.db.models import Inspection
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import Checklist, Item, Mode
+from inspector.domain.scoring import Outcome, Score
+from inspector.services import inspections as svc
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    item_id: str
+    severity: str
+    action: str
+    owner: str
+    deadline: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class MissingRow:
+    kind: str
+    item_id: str | None
+    message_zh: str
+    message_en: str
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionState:
+    uuid: str
+    revision: int
+    status: str
+    mode: Mode
+    checklist: Checklist
+    branch_code: str
+    branch_name: str
+    inspector: str
+    answers: dict[str, Answer]
+    score: Score
+    photos: dict[str, int]
+    visit: dict[str, Any]
+    narrative: str
+    findings: list[FindingRow]
+    missing: list[MissingRow]
+    manager_name: str | None
+    finalized_by: str | None
+    amendment_reason: str | None
+    started: date
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def read_only(self) -> bool:
+        return self.status != svc.DRAFT
+
+    @property
+    def scores_hidden(self) -> bool:
+        return self.mode in self.checklist.hide_scores_in
+
+    def outcome(self, item_id: str) -> Outcome:
+        return self.score.items[item_id].outcome
+
+    def visible_items(self) -> list[Item]:
+        return [i for i in self.checklist.items() if self.outcome(i.id) != Outcome.HIDDEN]
+
+    def is_visible(self, item_id: str) -> bool:
+        s = self.score.items.get(item_id)
+        return s is not None and s.outcome != Outcome.HIDDEN
+
+
+def read_state(session: Session, uuid: str) -> InspectionState:
+    insp = svc.get(session, uuid)
+    return state_of(insp)
+
+
+def state_of(insp: Inspection) -> InspectionState:
+    checklist = svc.checklist_of(insp)
+    answers = svc.answers_of(insp)
+    photos: dict[str, int] = {}
+    for p in insp.photos:
+        photos[p.item_id] = photos.get(p.item_id, 0) + 1
+    missing = svc.missing_for_finalize(insp) if insp.status == svc.DRAFT else []
+    return InspectionState(
+        uuid=insp.uuid,
+        revision=insp.revision,
+        status=insp.status,
+        mode=Mode(insp.mode),
+        checklist=checklist,
+        branch_code=insp.branch.code,
+        branch_name=insp.branch.name,
+        inspector=insp.inspector,
+        answers=answers,
+        score=svc.compute_score(insp),
+        photos=photos,
+        visit=dict(insp.visit or {}),
+        narrative=insp.narrative or "",
+        findings=[
+            FindingRow(f.item_id, f.severity, f.action, f.owner, f.deadline)
+            for f in svc.active_findings(insp)
+        ],
+        missing=[MissingRow(m.kind, m.item_id, m.message_zh, m.message_en) for m in missing],
+        manager_name=insp.manager_name,
+        finalized_by=insp.finalized_by,
+        amendment_reason=insp.amendment_reason,
+        started=insp.started_at.astimezone().date(),
+        notes={k: a.note for k, a in answers.items() if a.note},
+    )
