@@ -104,14 +104,14 @@ def fmt_num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else "—"
 
 
-class _ReportDoc(BaseDocTemplate):
+class _ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is untyped
     """A doc template that adds outline entries and reports progress as flowables land."""
 
     def __init__(self, buf: BytesIO, report: InspectionReport, **kw: Any) -> None:
         super().__init__(buf, **kw)
         self.report = report
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook name
+    def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "_outline", None)
         if outline is not None:
             title, level, key = outline
@@ -164,10 +164,24 @@ class InspectionReport:
 
         add("Title", fontName=fb, fontSize=20, leading=26, alignment=TA_CENTER, spaceAfter=2)
         add("Subtitle", fontSize=11, leading=15, alignment=TA_CENTER, textColor=GREY)
-        add("H1", fontName=fb, fontSize=15, leading=20, spaceBefore=4, spaceAfter=6,
-            textColor=colors.HexColor("#1F3A5F"))
-        add("H2", fontName=fb, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4,
-            textColor=colors.HexColor("#1F3A5F"))
+        add(
+            "H1",
+            fontName=fb,
+            fontSize=15,
+            leading=20,
+            spaceBefore=4,
+            spaceAfter=6,
+            textColor=colors.HexColor("#1F3A5F"),
+        )
+        add(
+            "H2",
+            fontName=fb,
+            fontSize=12,
+            leading=16,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=colors.HexColor("#1F3A5F"),
+        )
         add("ItemHead", fontName=fb, fontSize=10, leading=14, spaceBefore=6, spaceAfter=1)
         add("Small", fontSize=8, leading=10.5, textColor=GREY)
         add("Cell", fontSize=8.5, leading=11)
@@ -214,7 +228,7 @@ class InspectionReport:
         """A heading that also becomes a PDF outline (bookmark) entry."""
         para = self.p(markup, style)
         self._bookmark_n += 1
-        para._outline = (plain, level, f"s{self._bookmark_n}")  # type: ignore[attr-defined]
+        para._outline = (plain, level, f"s{self._bookmark_n}")
         return para
 
     # ------------------------------------------------------------------ story
@@ -251,8 +265,9 @@ class InspectionReport:
     def _cover(self) -> list[Flowable]:
         d = self.data
         out: list[Flowable] = []
-        out.append(self._heading(self.t("title", "<br/>"), pick(LABELS["summary"], self.lang),
-                                 0, "Title"))
+        out.append(
+            self._heading(self.t("title", "<br/>"), pick(LABELS["summary"], self.lang), 0, "Title")
+        )
         out.append(self.p(self.bi(d.checklist.title, small_en=False), "Subtitle"))
         out.append(Spacer(1, 4 * mm))
         if d.draft:
@@ -265,8 +280,7 @@ class InspectionReport:
         out.append(Spacer(1, 4 * mm))
         out.append(self._info_table())
         out.append(Spacer(1, 4 * mm))
-        out.append(self._heading(self.t("sections"), pick(LABELS["sections"], self.lang), 1,
-                                 "H2"))
+        out.append(self._heading(self.t("sections"), pick(LABELS["sections"], self.lang), 1, "H2"))
         out.append(self._section_table())
         out.append(Spacer(1, 3 * mm))
         out.append(KeepTogether([self.p(self.t("chart"), "Small"), self._section_chart()]))
@@ -293,15 +307,24 @@ class InspectionReport:
 
     def _veto_box(self) -> Table:
         sc = self.data.score
-        rows: list[Flowable] = [self.p("⚠ " + self.t("veto_title"), "Veto"),
-                                self.p(self.t("veto_text", "<br/>"), "Body")]
+        rows: list[Flowable] = [
+            self.p("⚠ " + self.t("veto_title"), "Veto"),
+            self.p(self.t("veto_text", "<br/>"), "Body"),
+        ]
         for v in sc.veto_failures:
-            rows.append(self.p(f"• [{esc(v.item_id)}] {self.bi(v.text, small_en=False)}",
-                               "VetoItem"))
+            rows.append(
+                self.p(f"• [{esc(v.item_id)}] {self.bi(v.text, small_en=False)}", "VetoItem")
+            )
         inner = Table([[r] for r in rows], colWidths=[self.width - 16])
-        inner.setStyle(self._ts([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        inner.setStyle(
+            self._ts(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
         return self._boxed(inner, RED)
 
     def _score_box(self) -> Table:
@@ -310,12 +333,18 @@ class InspectionReport:
         verdict = self.t("passed" if sc.passed else "not_passed")
         grade = self.bi(sc.grade_label, small_en=False)
         cells = [
-            [self.p(self.t("total"), "BigLabel"), self.p(self.t("grade"), "BigLabel"),
-             self.p(self.t("result"), "BigLabel")],
-            [self.p(f"{sc.total:.2f}", "Big"),
-             self.p(f'{grade}<br/><font size="9" color="#666666">{esc(sc.grade)}</font>',
-                    "Verdict"),
-             self.p(f'<font color="{verdict_colour}">{verdict}</font>', "Verdict")],
+            [
+                self.p(self.t("total"), "BigLabel"),
+                self.p(self.t("grade"), "BigLabel"),
+                self.p(self.t("result"), "BigLabel"),
+            ],
+            [
+                self.p(f"{sc.total:.2f}", "Big"),
+                self.p(
+                    f'{grade}<br/><font size="9" color="#666666">{esc(sc.grade)}</font>', "Verdict"
+                ),
+                self.p(f'<font color="{verdict_colour}">{verdict}</font>', "Verdict"),
+            ],
         ]
         extra = (
             f"{self.t('answered')} {sc.answered} / {sc.visible} · "
@@ -324,16 +353,20 @@ class InspectionReport:
         cells.append([self.p(extra, "Small"), "", ""])
         w = self.width / 3
         tbl = Table(cells, colWidths=[w, w, w])
-        tbl.setStyle(self._ts([
-            ("FONTNAME", (0, 0), (-1, -1), self.font),
-            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-            ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("SPAN", (0, 2), (-1, 2)),
-            ("LINEBEFORE", (1, 0), (2, 1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        tbl.setStyle(
+            self._ts(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
+                    ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("SPAN", (0, 2), (-1, 2)),
+                    ("LINEBEFORE", (1, 0), (2, 1), 0.4, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         return tbl
 
     def _info_table(self) -> Table:
@@ -345,18 +378,27 @@ class InspectionReport:
             ("branch", branch),
             ("address", esc(b.address) if b.address else "—"),
             ("started", esc(fmt_dt(m.started_at))),
-            ("finalized", esc(fmt_dt(m.finalized_at)) if m.finalized_at
-             else self.t("not_finalized")),
+            (
+                "finalized",
+                esc(fmt_dt(m.finalized_at)) if m.finalized_at else self.t("not_finalized"),
+            ),
             ("inspector", esc(m.inspector) or "—"),
             ("mode", self.pair(MODES, m.mode)),
-            ("checklist", f"{esc(d.checklist.id)} v{esc(d.checklist.version)} — "
-                          f"{self.bi(d.checklist.title, small_en=False)}"),
+            (
+                "checklist",
+                f"{esc(d.checklist.id)} v{esc(d.checklist.version)} — "
+                f"{self.bi(d.checklist.title, small_en=False)}",
+            ),
             ("checklist_sha", esc(d.checklist.sha256)),
             ("report_id", f"{esc(m.uuid)} · {self.t('revision')} {m.revision}"),
         ]
         if m.supersedes_revision is not None:
-            rows.append(("amended", f"r{m.supersedes_revision} → r{m.revision}: "
-                                    f"{esc(m.amendment_reason or '')}"))
+            rows.append(
+                (
+                    "amended",
+                    f"r{m.supersedes_revision} → r{m.revision}: {esc(m.amendment_reason or '')}",
+                )
+            )
         label_w = 34 * mm if self.lang != "zh" else 26 * mm
         data = [[self.p(self.t(k), "CellHead"), self.p(v, "Cell")] for k, v in rows]
         tbl = Table(data, colWidths=[label_w, self.width - label_w], splitInRow=1)
@@ -376,17 +418,20 @@ class InspectionReport:
                 pct = f"{s.percent:.1f}%"
                 if s.gated:
                     pct += f'<br/><font color="#B00020" size="7">{self.t("gated")}</font>'
-            rows.append([
-                self.p(self.bi(s.title), "Cell"),
-                self.p(fmt_num(s.weight), "CellRight"),
-                self.p(f"{fmt_num(s.earned)} / {fmt_num(s.possible)}", "CellRight"),
-                self.p(pct, "CellRight"),
-            ])
+            rows.append(
+                [
+                    self.p(self.bi(s.title), "Cell"),
+                    self.p(fmt_num(s.weight), "CellRight"),
+                    self.p(f"{fmt_num(s.earned)} / {fmt_num(s.possible)}", "CellRight"),
+                    self.p(pct, "CellRight"),
+                ]
+            )
             if s.gated or (s.percent is not None and s.percent < 60):
                 style.append(("TEXTCOLOR", (3, n), (3, n), RED))
         w = self.width
-        tbl = Table(rows, colWidths=[w - 80 * mm, 18 * mm, 30 * mm, 32 * mm], repeatRows=1,
-                    splitInRow=1)
+        tbl = Table(
+            rows, colWidths=[w - 80 * mm, 18 * mm, 30 * mm, 32 * mm], repeatRows=1, splitInRow=1
+        )
         tbl.setStyle(self._ts(style))
         return tbl
 
@@ -411,8 +456,14 @@ class InspectionReport:
         for s in ordered:
             title = s.title.get("en" if self.lang == "en" else "zh")
             title = title if len(title) <= 22 else title[:21] + "…"
-            names.append(title + (" (" + pick(LABELS["na"], "en" if self.lang == "en" else "zh")
-                                  + ")" if s.percent is None else ""))
+            names.append(
+                title
+                + (
+                    " (" + pick(LABELS["na"], "en" if self.lang == "en" else "zh") + ")"
+                    if s.percent is None
+                    else ""
+                )
+            )
         chart.categoryAxis.categoryNames = names
         chart.categoryAxis.labels.fontName = self.font
         chart.categoryAxis.labels.fontSize = 7.5
@@ -444,14 +495,17 @@ class InspectionReport:
         out: list[Flowable] = []
         if m.visit:
             out.append(self._heading(self.t("visit"), pick(LABELS["visit"], self.lang), 1, "H2"))
-            rows = [[self.p(self.bi(k, small_en=False), "CellHead"), self.p(esc(v), "Cell")]
-                    for k, v in m.visit]
+            rows = [
+                [self.p(self.bi(k, small_en=False), "CellHead"), self.p(esc(v), "Cell")]
+                for k, v in m.visit
+            ]
             tbl = Table(rows, colWidths=[40 * mm, self.width - 40 * mm], splitInRow=1)
             tbl.setStyle(self._ts(self._table_style(header=False)))
             out.append(tbl)
         if m.narrative.strip():
-            out.append(self._heading(self.t("narrative"), pick(LABELS["narrative"], self.lang),
-                                     1, "H2"))
+            out.append(
+                self._heading(self.t("narrative"), pick(LABELS["narrative"], self.lang), 1, "H2")
+            )
             out.append(self.p(esc(m.narrative.strip()), "Body"))
         return out
 
@@ -474,8 +528,10 @@ class InspectionReport:
         for n, f in enumerate(findings, start=1):
             rows.append(self._finding_row(n, f))
             if f.veto:
-                style += [("BACKGROUND", (0, n), (-1, n), colors.HexColor("#FDECEC")),
-                          ("LINEBEFORE", (0, n), (0, n), 2.5, RED)]
+                style += [
+                    ("BACKGROUND", (0, n), (-1, n), colors.HexColor("#FDECEC")),
+                    ("LINEBEFORE", (0, n), (0, n), 2.5, RED),
+                ]
         tbl = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         tbl.setStyle(self._ts(style))
         out.append(tbl)
@@ -498,8 +554,9 @@ class InspectionReport:
             self.p(item, "Cell"),
             self.p(esc(f.note) if f.note else "—", "Cell"),
             self.p(fmt_num(f.points_lost), "CellRight"),
-            self.p(f'<font color="{sev_colour}">{self.pair(SEVERITIES, f.severity)}</font>',
-                   "Cell"),
+            self.p(
+                f'<font color="{sev_colour}">{self.pair(SEVERITIES, f.severity)}</font>', "Cell"
+            ),
             self.p(esc(f.action) if f.action else "—", "Cell"),
             self.p(esc(f.owner) if f.owner else "—", "Cell"),
             self.p(esc(fmt_date(f.deadline)), "Cell"),
@@ -515,7 +572,7 @@ class InspectionReport:
         for item in self.data.items:
             by_section.setdefault(item.section_id, []).append(item)
         for sec in self.data.sections:
-            items = [i for i in by_section.get(sec.id, []) if i.outcome != "hidden"]
+            items = [i for i in by_section.get(sec.id, []) if i.outcome != "hidden" or i.photos]
             if not items:
                 continue
             plain = sec.title.get("en" if self.lang == "en" else "zh")
@@ -578,20 +635,28 @@ class InspectionReport:
             pair = photos[start : start + 2]
             cells: list[list[Flowable]] = []
             for photo in pair:
-                cells.append([self._photo_image(photo, box_w, box_h),
-                              self.p(self._caption(photo), "Caption")])
+                cells.append(
+                    [
+                        self._photo_image(photo, box_w, box_h),
+                        self.p(self._caption(photo), "Caption"),
+                    ]
+                )
             while len(cells) < 2:
                 cells.append([Spacer(1, 1)])
             tbl = Table([cells], colWidths=[col_w, col_w])
-            tbl.setStyle(self._ts([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]))
-            tbl._photo_row = len(pair)  # type: ignore[attr-defined]
+            tbl.setStyle(
+                self._ts(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ]
+                )
+            )
+            tbl._photo_row = len(pair)
             out.append(tbl)
         return out
 
@@ -607,8 +672,11 @@ class InspectionReport:
 
     def _caption(self, photo: PhotoData) -> str:
         parts = [f"<b>{esc(photo.item_id)}</b>"]
-        parts.append(f"{self.t('taken')} {esc(fmt_dt(photo.taken_at))}"
-                     f" ({self.t('device_time')})" if photo.taken_at else "")
+        parts.append(
+            f"{self.t('taken')} {esc(fmt_dt(photo.taken_at))} ({self.t('device_time')})"
+            if photo.taken_at
+            else ""
+        )
         if photo.gps is not None:
             lat, lon = photo.gps
             parts.append(f"{self.t('gps')} {lat:.5f}, {lon:.5f}")
@@ -635,8 +703,10 @@ class InspectionReport:
             ("checklist_sha", esc(d.checklist.sha256)),
         ]
         label_w = 38 * mm
-        tbl = Table([[self.p(self.t(k), "CellHead"), self.p(v, "Mono")] for k, v in ident],
-                    colWidths=[label_w, self.width - label_w])
+        tbl = Table(
+            [[self.p(self.t(k), "CellHead"), self.p(v, "Mono")] for k, v in ident],
+            colWidths=[label_w, self.width - label_w],
+        )
         st = self._table_style(header=False)
         st.append(("BACKGROUND", (0, 0), (0, -1), LIGHT))
         tbl.setStyle(self._ts(st))
@@ -656,15 +726,16 @@ class InspectionReport:
             taken = esc(fmt_dt(ph.taken_at)) if ph.taken_at else "—"
             if ph.gps is not None:
                 taken += f"<br/>{ph.gps[0]:.5f}, {ph.gps[1]:.5f}"
-            rows.append([
-                self.p(str(n), "Cell"),
-                self.p(esc(ph.item_id), "Cell"),
-                self.p(esc(ph.sha256), "Mono"),
-                self.p(taken, "Cell"),
-                self.p(esc(fmt_dt(ph.imported_at)), "Cell"),
-            ])
-        tbl = Table(rows, colWidths=[w * mm * scale for w in widths_mm], repeatRows=1,
-                    splitInRow=1)
+            rows.append(
+                [
+                    self.p(str(n), "Cell"),
+                    self.p(esc(ph.item_id), "Cell"),
+                    self.p(esc(ph.sha256), "Mono"),
+                    self.p(taken, "Cell"),
+                    self.p(esc(fmt_dt(ph.imported_at)), "Cell"),
+                ]
+            )
+        tbl = Table(rows, colWidths=[w * mm * scale for w in widths_mm], repeatRows=1, splitInRow=1)
         tbl.setStyle(self._ts(self._table_style()))
         out.append(tbl)
         return out
@@ -685,18 +756,24 @@ class InspectionReport:
         rows = [
             [self.p(self.t("inspector"), "CellHead"), self.p(self.t("manager"), "CellHead")],
             [self.p(esc(s.inspector) or " ", "Body"), self.p(esc(s.manager_name) or " ", "Body")],
-            [self.p(f"{self.t('date')}: {date_txt}", "Small"),
-             self.p(f"{self.t('signature')}:", "Small")],
+            [
+                self.p(f"{self.t('date')}: {date_txt}", "Small"),
+                self.p(f"{self.t('signature')}:", "Small"),
+            ],
             [Spacer(1, 16 * mm), sig],
         ]
         tbl = Table(rows, colWidths=[half, half])
-        tbl.setStyle(self._ts([
-            ("BOX", (0, 0), (0, -1), 0.6, RULE),
-            ("BOX", (1, 0), (1, -1), 0.6, RULE),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ]))
+        tbl.setStyle(
+            self._ts(
+                [
+                    ("BOX", (0, 0), (0, -1), 0.6, RULE),
+                    ("BOX", (1, 0), (1, -1), 0.6, RULE),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
         out.append(KeepTogether([tbl]))
         return out
 
@@ -753,15 +830,15 @@ class InspectionReport:
         self._draw_footer(canv)
 
     def _draw_footer(self, canv: Canvas) -> None:
-        w, _ = self.pagesize
         y = 10 * mm
         canv.saveState()
         canv.setFont(self.font, 7.5)
         canv.setFillColor(GREY)
         gen = self.data.generated_at
         if gen is not None:
-            canv.drawString(self.margin_x, y, f"{pick(LABELS['generated'], self.lang)} "
-                                              f"{fmt_dt(gen)}")
+            canv.drawString(
+                self.margin_x, y, f"{pick(LABELS['generated'], self.lang)} {fmt_dt(gen)}"
+            )
         canv.restoreState()
 
     def _page_number_text(self, page: int, pages: int) -> str:
@@ -775,14 +852,14 @@ class InspectionReport:
     def _canvas_maker(self) -> type[Canvas]:
         report = self
 
-        class NumberedCanvas(Canvas):
+        class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
             """Holds pages back until the end so each can say how many pages there are."""
 
             def __init__(self, *args: Any, **kwargs: Any) -> None:
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict[str, Any]] = []
 
-            def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            def showPage(self) -> None:
                 self._pages.append(dict(self.__dict__))
                 self._startPage()
 
@@ -815,13 +892,29 @@ class InspectionReport:
     def render(self) -> bytes:
         d = self.data
         buf = BytesIO()
-        w, h = self.pagesize
-        frame_first = Frame(self.margin_x, self.margin_bottom, self.width,
-                            h - self.margin_bottom - 14 * mm, id="first", leftPadding=0,
-                            rightPadding=0, topPadding=0, bottomPadding=0)
-        frame_later = Frame(self.margin_x, self.margin_bottom, self.width,
-                            h - self.margin_bottom - self.margin_top, id="later",
-                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        h = self.pagesize[1]
+        frame_first = Frame(
+            self.margin_x,
+            self.margin_bottom,
+            self.width,
+            h - self.margin_bottom - 14 * mm,
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        frame_later = Frame(
+            self.margin_x,
+            self.margin_bottom,
+            self.width,
+            h - self.margin_bottom - self.margin_top,
+            id="later",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         title = (
             f"{pick(LABELS['title'], self.lang)} — {d.branch.code} {d.branch.name} — "
             f"{fmt_date(d.inspection.started_at)}"
@@ -843,10 +936,12 @@ class InspectionReport:
             # No Helvetica anywhere: it would be a non-embedded font in the file.
             showBoundary=0,
         )
-        doc.addPageTemplates([
-            PageTemplate(id="first", frames=[frame_first], onPage=self._on_first_page),
-            PageTemplate(id="later", frames=[frame_later], onPage=self._on_later_pages),
-        ])
+        doc.addPageTemplates(
+            [
+                PageTemplate(id="first", frames=[frame_first], onPage=self._on_first_page),
+                PageTemplate(id="later", frames=[frame_later], onPage=self._on_later_pages),
+            ]
+        )
         for text in (d.branch.name, d.branch.address, d.inspection.inspector):
             self._check_glyphs(text)
         story = self._get_story()
@@ -870,10 +965,10 @@ def _clip(canv: Canvas, text: str, font: str, size: float, width: float) -> str:
 def _downscale(jpeg: bytes, max_side: int) -> bytes:
     with PILImage.open(BytesIO(jpeg), formats=["JPEG", "PNG"]) as im:
         im.draft("RGB", (max_side, max_side))
-        im = im.convert("RGB")
-        im.thumbnail((max_side, max_side), PILImage.Resampling.LANCZOS)
+        rgb = im.convert("RGB")
+        rgb.thumbnail((max_side, max_side), PILImage.Resampling.LANCZOS)
         out = BytesIO()
-        im.save(out, "JPEG", quality=85, optimize=True)
+        rgb.save(out, "JPEG", quality=85, optimize=True)
         return out.getvalue()
 
 

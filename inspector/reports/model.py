@@ -123,7 +123,6 @@ class PhotoData:
     width: int  # of ``jpeg``
     height: int
     sha256: str  # the original's hash (the evidence identity)
-    rendered_sha256: str = ""  # hash of ``jpeg`` as placed in the PDF
     taken_at: datetime | None = None  # device-reported (EXIF)
     imported_at: datetime | None = None
     gps: tuple[float, float] | None = None  # device-reported (lat, lon)

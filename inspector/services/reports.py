@@ -1,0 +1,329 @@
+"""Inspection reports: turn an inspection into plain report data and render it to PDF.
+
+The renderer (:mod:`inspector.reports`) never sees the database: this module reads the
+inspection, its checklist snapshot, answers, score, findings and photos, phrases answers
+for people, renders each photo (upright, annotated, redacted) at print size, and hands a
+:class:`~inspector.reports.model.ReportData` over.
+
+Photo rendering is the slow part, so ``progress(done, total)`` counts photos rendered and
+then photos placed in the PDF; the GUI runs :func:`build_report` in a worker thread.
+``progress`` may raise to cancel.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PIL import Image
+from sqlalchemy.orm import Session
+
+from inspector.db.models import Inspection, Photo, utcnow
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import AnswerType, Checklist, Item, Source
+from inspector.domain.scoring import ItemScore, Outcome, Score
+from inspector.errors import ValidationError
+from inspector.reports import render_report
+from inspector.reports.model import (
+    LANGS,
+    PHOTO_MAX_SIDE_PX,
+    Bi,
+    BranchInfo,
+    ChecklistInfo,
+    FindingRow,
+    InspectionMeta,
+    ItemRow,
+    PhotoData,
+    ReportData,
+    ScoreSummary,
+    SectionRow,
+    SignOff,
+    VetoFailure,
+)
+from inspector.services import inspections as insp_svc
+from inspector.services import photos as photo_svc
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+_RESULT_TEXT = {
+    "pass": Bi("符合", "Pass"),
+    "fail": Bi("不符合", "Fail"),
+    "na": Bi("不适用", "N/A"),
+}
+_VISIT_LABELS = {
+    "arrival": Bi("到达时间", "Arrival"),
+    "departure": Bi("离开时间", "Departure"),
+    "ticket": Bi("排队号", "Ticket"),
+    "customers_waiting": Bi("等候人数", "Customers waiting"),
+    "wait_started": Bi("开始等候", "Wait started"),
+    "wait_called": Bi("叫号时间", "Called"),
+    "scenario": Bi("检测场景", "Scenario"),
+}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValidationError(f"report language must be zh, en or both, not {lang!r}")
+    return lang
+
+
+def answer_text(item: Item, answer: Answer | None) -> Bi:
+    """The answer as a person would say it: "是", "1:14", "3 / 5", a choice's label."""
+    if answer is None or answer.is_empty:
+        return Bi("未作答", "Not answered")
+    v = answer.value
+    if v is None:
+        assert answer.result is not None
+        return _RESULT_TEXT[answer.result.value]
+    t = item.type
+    if t in (AnswerType.YES_NO, AnswerType.YES_NO_NA) and isinstance(v, bool):
+        return Bi("是", "Yes") if v else Bi("否", "No")
+    if t == AnswerType.SCALE and item.scale is not None:
+        label = item.scale.labels.get(int(v)) if item.scale.labels else None
+        base = f"{v} / {item.scale.max}"
+        if label is not None:
+            return Bi(f"{base}（{label.zh}）", f"{base} ({label.en})")
+        return Bi(base, base)
+    if t == AnswerType.MEASURE and item.measure is not None and isinstance(v, int | float):
+        num = f"{float(v):.{item.measure.decimals}f}"
+        unit = item.measure.unit
+        if unit.zh.replace(" ", "") == "1:x":
+            return Bi(f"1:{num}", f"1:{num}")
+        return Bi(f"{num} {unit.zh}", f"{num} {unit.en}")
+    if t == AnswerType.CHOICE and item.options is not None:
+        for o in item.options:
+            if o.id == v:
+                return Bi(o.label.zh, o.label.en)
+    return Bi(str(v), str(v))
+
+
+def _source_text(source: Source | None) -> str:
+    if source is None:
+        return ""
+    text = source.ref
+    if source.inferred:
+        text += "（行业惯例 / established practice）"
+    return text
+
+
+def _points_lost(s: ItemScore) -> float:
+    return max(0.0, s.max_points - s.points) + s.penalty
+
+
+def _visit_rows(insp: Inspection, checklist: Checklist) -> tuple[tuple[Bi, str], ...]:
+    visit: dict[str, Any] = dict(insp.visit or {})
+    rows: list[tuple[Bi, str]] = []
+    for key, label in _VISIT_LABELS.items():
+        value = visit.get(key)
+        if value in (None, ""):
+            continue
+        text = str(value)
+        if key == "scenario":
+            for sc in checklist.scenarios:
+                if sc.id == value:
+                    text = f"{sc.title.zh} / {sc.title.en}"
+        rows.append((label, text))
+    return tuple(rows)
+
+
+def _photo_data(photo: Photo, jpeg: bytes) -> PhotoData:
+    with Image.open(io.BytesIO(jpeg), formats=["JPEG"]) as im:
+        w, h = im.size
+    gps = (
+        (photo.gps_lat, photo.gps_lon)
+        if photo.gps_lat is not None and photo.gps_lon is not None
+        else None
+    )
+    return PhotoData(
+        id=photo.id,
+        item_id=photo.item_id,
+        jpeg=jpeg,
+        width=w,
+        height=h,
+        sha256=photo.sha256,
+        taken_at=photo.taken_at,
+        imported_at=photo.imported_at,
+        gps=gps,
+        caption=photo.caption or "",
+        redacted=photo_svc.is_redacted(photo),
+        file_name=photo.file_name or "",
+    )
+
+
+def build_report_data(
+    session: Session,
+    insp: Inspection,
+    lang: str = "zh",
+    *,
+    progress: Progress | None = None,
+    progress_total: int | None = None,
+) -> ReportData:
+    """Everything the report shows, as plain data (photos rendered at print size).
+
+    ``progress(done, total)`` is called after each photo is rendered; ``total`` is
+    ``progress_total`` when given (so a caller can reserve steps for later work).
+    """
+    check_lang(lang)
+    checklist = insp_svc.checklist_of(insp)
+    result: Score = insp_svc.compute_score(insp)
+    answers = insp_svc.answers_of(insp)
+    index = checklist.item_index()
+
+    all_photos = photo_svc.photos_of(insp)
+    total = progress_total if progress_total is not None else len(all_photos)
+    rendered: dict[str, list[PhotoData]] = {}
+    for n, p in enumerate(all_photos, start=1):
+        jpeg = photo_svc.render(session, p, max_side=PHOTO_MAX_SIDE_PX)
+        rendered.setdefault(p.item_id, []).append(_photo_data(p, jpeg))
+        if progress is not None:
+            progress(n, total)
+
+    sections: list[SectionRow] = []
+    items: list[ItemRow] = []
+    for sec in checklist.real_sections():
+        ss = result.sections[sec.id]
+        sections.append(
+            SectionRow(
+                id=sec.id,
+                title=Bi(sec.title.zh, sec.title.en),
+                weight=sec.weight,
+                earned=ss.earned,
+                possible=ss.possible,
+                percent=ss.percent,
+                gated=ss.gated,
+            )
+        )
+        for item in sec.items:
+            s = result.items[item.id]
+            a = answers.get(item.id)
+            photos = tuple(rendered.get(item.id, ()))
+            if s.outcome == Outcome.HIDDEN and not photos and a is None:
+                continue
+            items.append(
+                ItemRow(
+                    id=item.id,
+                    section_id=sec.id,
+                    text=Bi(item.text.zh, item.text.en),
+                    answer=answer_text(item, a),
+                    outcome=s.outcome.value,
+                    points=s.points,
+                    max_points=s.max_points,
+                    penalty=s.penalty,
+                    note=a.note if a is not None else "",
+                    veto=item.veto,
+                    critical=item.critical,
+                    source=_source_text(item.source),
+                    photos=photos,
+                )
+            )
+
+    findings: list[FindingRow] = []
+    for f in insp_svc.active_findings(insp):
+        item_or_none = index.get(f.item_id)
+        if item_or_none is None:
+            log.warning("finding %s of %s is not in its checklist", f.item_id, insp.uuid)
+            continue
+        a = answers.get(f.item_id)
+        findings.append(
+            FindingRow(
+                item_id=f.item_id,
+                text=Bi(item_or_none.text.zh, item_or_none.text.en),
+                note=a.note if a is not None else "",
+                points_lost=_points_lost(result.items[f.item_id]),
+                severity=f.severity,
+                source=_source_text(item_or_none.source),
+                action=f.action,
+                owner=f.owner,
+                deadline=f.deadline,
+                veto=item_or_none.veto,
+                critical=item_or_none.critical,
+                status=f.status,
+            )
+        )
+
+    grade = checklist.grade(result.grade)
+    veto = tuple(
+        VetoFailure(
+            item_id=i,
+            text=Bi(index[i].text.zh, index[i].text.en),
+            note=answers[i].note if i in answers else "",
+        )
+        for i in result.veto_failed
+    )
+    snap = insp.snapshot
+    branch = insp.branch
+    return ReportData(
+        branch=BranchInfo(branch.code, branch.name, branch.address or "", branch.region or ""),
+        checklist=ChecklistInfo(
+            snap.checklist_id, snap.version, snap.sha256, Bi(snap.title_zh, snap.title_en)
+        ),
+        inspection=InspectionMeta(
+            uuid=insp.uuid,
+            revision=insp.revision,
+            status=insp.status,
+            mode=insp.mode,
+            inspector=insp.inspector,
+            started_at=insp.started_at,
+            updated_at=insp.updated_at,
+            finalized_at=insp.finalized_at,
+            content_sha256=insp.content_sha256,
+            supersedes_revision=insp.supersedes_revision,
+            amendment_reason=insp.amendment_reason,
+            visit=_visit_rows(insp, checklist),
+            narrative=insp.narrative or "",
+        ),
+        score=ScoreSummary(
+            total=result.total,
+            base=result.base,
+            penalties=result.penalties,
+            grade=result.grade,
+            grade_label=Bi(grade.label.zh, grade.label.en),
+            passed=result.passed,
+            veto_failures=veto,
+            gates_failed=result.gates_failed,
+            answered=result.answered,
+            visible=result.visible,
+        ),
+        sections=tuple(sections),
+        items=tuple(items),
+        findings=tuple(findings),
+        signoff=SignOff(
+            inspector=insp.finalized_by or insp.inspector,
+            manager_name=insp.manager_name or "",
+            signed_at=insp.finalized_at,
+            manager_signature=insp.manager_signature,
+        ),
+        draft=insp.status != insp_svc.FINALIZED,
+        lang=lang,
+        generated_at=utcnow(),
+    )
+
+
+def build_report(
+    session: Session, insp: Inspection, *, lang: str = "zh", progress: Progress | None = None
+) -> bytes:
+    """The PDF report of ``insp`` (any revision; a draft gets a DRAFT watermark).
+
+    ``progress(done, total)``: one step per photo rendered, one per photo placed in the
+    PDF, and a last one when the file is complete.
+    """
+    check_lang(lang)
+    n = len(insp.photos)
+    total = 2 * n + 1
+    data = build_report_data(session, insp, lang, progress=progress, progress_total=total)
+
+    def placed(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(n + done, total)
+
+    pdf = render_report(data, placed if progress is not None else None)
+    if progress is not None:
+        progress(total, total)
+    log.info(
+        "report of %s r%d (%s, %d photos): %d bytes", insp.uuid, insp.revision, lang, n, len(pdf)
+    )
+    return pdf
