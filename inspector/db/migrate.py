@@ -27,7 +27,10 @@ def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        # ConfigParser treats "%" as interpolation: escape the URL's %-encoding (a socket
+        # host such as ?host=%2Ftmp%2Fpg would otherwise raise).
+        url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
+        cfg.set_main_option("sqlalchemy.url", url)
     return cfg
 
 
