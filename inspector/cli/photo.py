@@ -76,7 +76,7 @@ def add_cmd(
     for pid in added:
         click.echo(pid)
     if result.refused:
-        sys.exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @photo.command("list")

@@ -156,10 +156,12 @@ def _open(data: bytes, file_name: str) -> Image.Image:
         raise PhotoError(
             f"{file_name}: {_what_is(data)}; use a JPEG, PNG, WebP or HEIC/HEIF photo"
         ) from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        m = re.search(r"\((\d+) pixels\)", str(e))
+        count = f"{int(m.group(1)):,} pixels, " if m else ""
         raise PhotoError(
-            f"{file_name}: the image is too large to open safely (over {MAX_PIXELS:,} pixels); "
-            "resize it before adding it"
+            f"{file_name}: the image is too large to open safely ({count}the limit is "
+            f"{MAX_PIXELS:,}); resize it before adding it"
         ) from None
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError
         raise PhotoError(f"{file_name}: damaged image file ({_reason(e)})") from None
@@ -195,13 +197,6 @@ def _decode(
         im = _open(data, file_name)
         # A JPEG with extra pictures (phones' depth maps) opens as MPO: still a JPEG.
         fmt = "JPEG" if im.format == "MPO" else str(im.format)
-        try:
-            exif = im.getexif()
-        except Exception:  # a broken EXIF block must not make a good photo unusable
-            log.warning("%s: unreadable EXIF data ignored", file_name, exc_info=True)
-            exif = Image.Exif()
-        orientation = exif.get(_ORIENTATION, 1)
-        orientation = orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else 1
         full = im.size
         if fit is not None and fmt == "JPEG":
             # DCT scaling decodes at 1/2, 1/4 or 1/8 size: several times faster, and the
@@ -221,6 +216,14 @@ def _decode(
                 f"{file_name}: damaged or truncated image file ({_reason(e)}); "
                 "copy it again from the camera or phone"
             ) from None
+    # After load(): PNG keeps EXIF in a chunk that may follow the pixels.
+    try:
+        exif = im.getexif()
+    except Exception:  # a broken EXIF block must not make a good photo unusable
+        log.warning("%s: unreadable EXIF data ignored", file_name, exc_info=True)
+        exif = Image.Exif()
+    orientation = exif.get(_ORIENTATION, 1)
+    orientation = orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else 1
     img = _to_rgb(im)
     if fit is not None and max(img.size) > fit:
         img.thumbnail((fit, fit), Image.Resampling.LANCZOS, reducing_gap=3.0)
