@@ -309,15 +309,30 @@ def _check_item(
         cond: Condition | None = getattr(item, key)
         if cond is None:
             continue
-        if cond.item == item.id:
+        if cond.item is None:
+            if cond.scenario is None:
+                add((*loc, key), f"item {item.id}: {key} needs 'item' or 'scenario'")
+            if any(x is not None for x in (cond.result, cond.value, cond.min, cond.max)):
+                add((*loc, key), f"item {item.id}: {key} tests an item's answer but names none")
+        elif cond.item == item.id:
             add((*loc, key), f"item {item.id}: {key} refers to the item itself")
         elif cond.item not in earlier:
             add(
                 (*loc, key, "item"),
                 f"item {item.id}: {key} refers to {cond.item!r}, which is not an earlier item",
             )
-        if cond.result is None and cond.value is None:
-            add((*loc, key), f"item {item.id}: {key} needs 'result' or 'value'")
+        elif all(x is None for x in (cond.result, cond.value, cond.min, cond.max)):
+            add((*loc, key), f"item {item.id}: {key} needs 'result', 'value', 'min' or 'max'")
+        if cond.min is not None and cond.max is not None and cond.min > cond.max:
+            add((*loc, key), f"item {item.id}: {key} min is above max")
+        if cond.scenario is not None:
+            known = {sc.id for sc in c.scenarios}
+            for sid in cond.scenario:
+                if sid not in known:
+                    add(
+                        (*loc, key, "scenario"),
+                        f"item {item.id}: {key} names unknown scenario {sid!r}",
+                    )
 
 
 def resolve(checklist: Checklist, path: Path, _stack: tuple[str, ...] = ()) -> Checklist:

@@ -89,15 +89,20 @@ class Source(_Model):
 
 
 class Condition(_Model):
-    """A test on another item's answer, used by ``show_if`` and ``na_if``.
+    """A test used by ``show_if`` and ``na_if``; true when any given part holds.
 
-    True when the item's effective result is one of ``result``, or its value is one of
-    ``value`` (for choices), whichever is given.
+    * ``item`` + ``result``: the item's effective result is one of these;
+    * ``item`` + ``value``: its typed value is one of these (choices, yes/no);
+    * ``item`` + ``min`` / ``max``: its number lies in the range (bounds inclusive);
+    * ``scenario``: the mystery-shopper scenario played is one of these ids.
     """
 
-    item: str
+    item: str | None = None
     result: list[Result] | None = None
     value: list[str | int | float | bool] | None = None
+    min: float | None = None
+    max: float | None = None
+    scenario: list[str] | None = None
 
 
 class EvidenceRule(_Model):
@@ -105,6 +110,16 @@ class EvidenceRule(_Model):
     mystery: Evidence = Evidence.OPTIONAL
 
     def for_mode(self, mode: Mode) -> Evidence:
+        return self.onsite if mode == Mode.ONSITE else self.mystery
+
+
+class PhotoCount(_Model):
+    """Photos an inspection needs in all, per mode (e.g. at least 4 per branch visit)."""
+
+    onsite: int = Field(default=0, ge=0)
+    mystery: int = Field(default=0, ge=0)
+
+    def for_mode(self, mode: Mode) -> int:
         return self.onsite if mode == Mode.ONSITE else self.mystery
 
 
@@ -253,6 +268,9 @@ class Checklist(_Model):
     scenarios: list[Scenario] = Field(default_factory=list)
     visit_facts: bool = Field(default=False, description="Record arrival/departure, ticket, ...")
     narrative: NarrativeRule | None = None
+    min_photos: PhotoCount = Field(
+        default_factory=PhotoCount, description="Photos the whole inspection needs, per mode"
+    )
     sections: list[
         Annotated[
             Annotated[Section, Tag("section")] | Annotated[Include, Tag("include")],

@@ -163,22 +163,41 @@ def _fraction(item: Item, answer: Answer | None) -> tuple[Outcome, float | None]
     return Outcome.PARTIAL, f
 
 
-def _holds(cond: Condition, outcomes: Mapping[str, Outcome], answers: Mapping[str, Answer]) -> bool:
+def _holds(
+    cond: Condition,
+    outcomes: Mapping[str, Outcome],
+    answers: Mapping[str, Answer],
+    scenario: str | None,
+) -> bool:
+    if cond.scenario is not None and scenario is not None and scenario in cond.scenario:
+        return True
+    if cond.item is None:
+        return False
     outcome = outcomes.get(cond.item, Outcome.UNANSWERED)
     if cond.result is not None:
         wanted = {r.value for r in cond.result}
         # A partial answer counts as neither pass nor fail for conditions.
         if outcome.value in wanted:
             return True
-    if cond.value is not None and outcome != Outcome.HIDDEN:
-        a = answers.get(cond.item)
-        if a is not None and a.value is not None and a.value in cond.value:
-            return True
+    if outcome == Outcome.HIDDEN:
+        return False
+    a = answers.get(cond.item)
+    v = a.value if a is not None else None
+    if cond.value is not None and v is not None and v in cond.value:
+        return True
+    ranged = cond.min is not None or cond.max is not None
+    if ranged and isinstance(v, int | float) and not isinstance(v, bool):
+        low = cond.min is None or v >= cond.min - _EPS
+        high = cond.max is None or v <= cond.max + _EPS
+        return low and high
     return False
 
 
 def item_outcomes(
-    checklist: Checklist, mode: Mode, answers: Mapping[str, Answer]
+    checklist: Checklist,
+    mode: Mode,
+    answers: Mapping[str, Answer],
+    scenario: str | None = None,
 ) -> dict[str, tuple[Outcome, float | None]]:
     """Each item's outcome and earned share, after relevance and N/A rules."""
     out: dict[str, tuple[Outcome, float | None]] = {}
@@ -187,10 +206,10 @@ def item_outcomes(
     # so every condition sees final outcomes.
     for item in checklist.items():
         if not item.applies_to(mode) or (
-            item.show_if is not None and not _holds(item.show_if, outcomes, answers)
+            item.show_if is not None and not _holds(item.show_if, outcomes, answers, scenario)
         ):
             res: tuple[Outcome, float | None] = (Outcome.HIDDEN, None)
-        elif item.na_if is not None and _holds(item.na_if, outcomes, answers):
+        elif item.na_if is not None and _holds(item.na_if, outcomes, answers, scenario):
             res = (Outcome.NA, None)
         else:
             res = _fraction(item, answers.get(item.id))
@@ -199,9 +218,17 @@ def item_outcomes(
     return out
 
 
-def score(checklist: Checklist, mode: Mode, answers: Mapping[str, Answer]) -> Score:
-    """Score one inspection. Same inputs, same result, always."""
-    outcomes = item_outcomes(checklist, mode, answers)
+def score(
+    checklist: Checklist,
+    mode: Mode,
+    answers: Mapping[str, Answer],
+    scenario: str | None = None,
+) -> Score:
+    """Score one inspection. Same inputs, same result, always.
+
+    ``scenario`` is the mystery-shopper scenario played, for conditions that depend on it.
+    """
+    outcomes = item_outcomes(checklist, mode, answers, scenario)
     items: dict[str, ItemScore] = {}
     sections: dict[str, SectionScore] = {}
     veto_failed: list[str] = []

@@ -384,14 +384,19 @@ def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
 
 
 # ---------------------------------------------------------------- scoring
+def scenario_of(insp: Inspection) -> str | None:
+    value = (insp.visit or {}).get("scenario")
+    return str(value) if value else None
+
+
 def compute_score(insp: Inspection) -> Score:
-    return score(checklist_of(insp), Mode(insp.mode), answers_of(insp))
+    return score(checklist_of(insp), Mode(insp.mode), answers_of(insp), scenario_of(insp))
 
 
 def rescore(session: Session, insp: Inspection) -> Score:
     """Refresh the stored score, section scores and findings from the answers."""
     checklist = checklist_of(insp)
-    result = score(checklist, Mode(insp.mode), answers_of(insp))
+    result = score(checklist, Mode(insp.mode), answers_of(insp), scenario_of(insp))
     insp.score_total = round(result.total, 4)
     insp.grade = result.grade
     insp.passed = result.passed
@@ -558,6 +563,8 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
             new=new,
             inspection=insp,
         )
+        if old.get("scenario") != new.get("scenario"):
+            rescore(session, insp)  # conditions may depend on the scenario played
 
 
 def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) -> None:
@@ -628,6 +635,17 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                         f"{item.id} needs at least {n} characters",
                     )
                 )
+    need = checklist.min_photos.for_mode(mode)
+    if need and len(insp.photos) < need:
+        have = len(insp.photos)
+        out.append(
+            Missing(
+                "evidence",
+                None,
+                f"全部照片仅 {have} 张，本检查至少需要 {need} 张",
+                f"the inspection has {have} photo(s); at least {need} are needed",
+            )
+        )
     rule_n = checklist.narrative
     if rule_n is not None and mode in rule_n.modes:
         n = len(insp.narrative.strip())

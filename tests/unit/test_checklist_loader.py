@@ -119,3 +119,16 @@ def test_json_schema_describes_the_format() -> None:
     assert schema["title"].startswith("Branch Inspector checklist")
     assert "sections" in schema["properties"]
     assert "Item" in schema["$defs"]
+
+
+def test_condition_problems(tmp_path: Path) -> None:
+    text = EXAMPLE_TEXT.replace(
+        "show_if: {item: ex.ramp, result: [pass]}", "show_if: {scenario: [nope]}"
+    )
+    problems = "\n".join(_problems(tmp_path, text))
+    assert "show_if names unknown scenario 'nope'" in problems
+    text = EXAMPLE_TEXT.replace(
+        "show_if: {item: ex.ramp, result: [pass]}", "show_if: {item: ex.ramp}"
+    )
+    problems = "\n".join(_problems(tmp_path, text))
+    assert "show_if needs 'result', 'value', 'min' or 'max'" in problems

@@ -299,3 +299,35 @@ def test_same_answers_same_result(c: Checklist, mode: Mode, data: st.DataObject)
     answers = data.draw(answer_sets(c))
     reordered = dict(reversed(list(answers.items())))
     assert score(c, mode, answers) == score(c, mode, reordered)
+
+
+def test_conditions_on_scenario_and_numbers() -> None:
+    c = _checklist(
+        [
+            {
+                "id": "a",
+                "title": {"zh": "甲", "en": "A"},
+                "weight": 1,
+                "items": [
+                    {
+                        **_yn("rise", 1),
+                        "type": "measure",
+                        "measure": {"unit": {"zh": "毫米", "en": "mm"}, "min": 0},
+                    },
+                    {**_yn("rail", 1), "show_if": {"item": "rise", "min": 300}},
+                    {**_yn("wealth", 1), "na_if": {"scenario": ["cash"]}},
+                ],
+            },
+        ],
+        scenarios=[
+            {"id": "cash", "title": {"zh": "取现", "en": "Cash"}},
+            {"id": "wm", "title": {"zh": "理财", "en": "Wealth"}},
+        ],
+    )
+    fail = {"rail": Answer(result=Result.FAIL), "wealth": Answer(result=Result.FAIL)}
+    low = score(c, Mode.ONSITE, {**fail, "rise": Answer(value=120)}, scenario="cash")
+    assert low.items["rail"].outcome == Outcome.HIDDEN
+    assert low.items["wealth"].outcome == Outcome.NA
+    high = score(c, Mode.ONSITE, {**fail, "rise": Answer(value=300)}, scenario="wm")
+    assert high.items["rail"].outcome == Outcome.FAIL
+    assert high.items["wealth"].outcome == Outcome.FAIL
