@@ -1,4 +1,4 @@
-"""checklists/schema/checklist-format-1.schema.json (for editors and HQ tooling) matches the format in the code."""
+"""The shipped JSON Schema of the checklist format matches the format in the code."""
 
 from __future__ import annotations
 
