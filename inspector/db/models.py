@@ -129,6 +129,11 @@ class Inspection(Base):
         ),
         Index("ix_inspections_branch_current", "branch_id", "is_current", "started_at"),
         Index("ix_inspections_current_started", "is_current", "started_at"),
+        # Covering index for the HQ views (migration 0002_hq_indexes).
+        Index(
+            "ix_inspections_hq", "is_current", "branch_id", "started_at", "score_total",
+            "veto_failed", "trusted", "mode", "status", "snapshot_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -207,7 +212,10 @@ class SectionScoreRow(Base):
     """A section's score in an inspection, kept for HQ comparison (area x branch)."""
 
     __tablename__ = "section_scores"
-    __table_args__ = (UniqueConstraint("inspection_id", "section_id"),)
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "section_id"),
+        Index("ix_section_scores_hq", "inspection_id", "area", "percent"),  # HQ heatmap
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
@@ -228,6 +236,9 @@ class Finding(Base):
     __table_args__ = (
         UniqueConstraint("inspection_id", "item_id"),
         Index("ix_findings_status_deadline", "status", "deadline"),
+        # HQ rectification and failing-item counts (migration 0002_hq_indexes).
+        Index("ix_findings_hq", "inspection_id", "active", "status", "deadline", "item_id"),
+        Index("ix_findings_item", "active", "item_id", "inspection_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
