@@ -308,7 +308,7 @@ class InspectionReport:
     def _veto_box(self) -> Table:
         sc = self.data.score
         rows: list[Flowable] = [
-            self.p("⚠ " + self.t("veto_title"), "Veto"),
+            self.p("■ " + self.t("veto_title"), "Veto"),
             self.p(self.t("veto_text", "<br/>"), "Body"),
         ]
         for v in sc.veto_failures:
@@ -430,7 +430,7 @@ class InspectionReport:
                 style.append(("TEXTCOLOR", (3, n), (3, n), RED))
         w = self.width
         tbl = Table(
-            rows, colWidths=[w - 80 * mm, 18 * mm, 30 * mm, 32 * mm], repeatRows=1, splitInRow=1
+            rows, colWidths=[w - 84 * mm, 22 * mm, 30 * mm, 32 * mm], repeatRows=1, splitInRow=1
         )
         tbl.setStyle(self._ts(style))
         return tbl
@@ -616,12 +616,21 @@ class InspectionReport:
         if item.source:
             head_block.append(self.p(f"{self.t('source')}: {esc(item.source)}", "Small"))
         out: list[Flowable] = []
-        if item.note.strip():
-            # Outside any table: a very long note flows across pages.
-            out.append(self.p(f"{self.t('note')}: {esc(item.note.strip())}", "Body"))
+        note = item.note.strip()
+        short_note = len(note) <= 400
+        if note:
+            para = self.p(f"{self.t('note')}: {esc(note)}", "Body")
+            # A short note stays with the heading; a long one flows across pages on its own
+            # (outside any table and any KeepTogether, so it can split).
+            (head_block if short_note else out).append(para)
         if item.photos:
-            out.append(Spacer(1, 1.5 * mm))
-            out += self._photo_grid(item.photos)
+            rows = self._photo_grid(item.photos)
+            if short_note:
+                # The first row of photos stays on the page of the item it belongs to.
+                head_block += [Spacer(1, 1.5 * mm), rows.pop(0)]
+            else:
+                out.append(Spacer(1, 1.5 * mm))
+            out += rows
         out.append(Spacer(1, 2 * mm))
         return head_block, out
 
@@ -718,7 +727,7 @@ class InspectionReport:
             return out
         out.append(self.p(self.t("device_claim", "<br/>"), "Small"))
         out.append(Spacer(1, 2 * mm))
-        keys = ("no", "item", "photo_sha", "taken", "imported")
+        keys = ("no", "item", "photo_sha", "taken_col", "imported")
         widths_mm = (9, 28, 66, 36, 36)
         scale = self.width / (sum(widths_mm) * mm)
         rows: list[list[Flowable]] = [[self.p(self.t(k, "<br/>"), "CellHead") for k in keys]]

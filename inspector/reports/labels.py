@@ -71,6 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "veto_tag": ("一票否决", "veto"),
     "critical_tag": ("关键项", "critical"),
     "taken": ("拍摄", "taken"),
+    "taken_col": ("拍摄时间（设备）", "Taken (device)"),
     "device_time": ("设备时间", "device time"),
     "gps": ("设备定位", "device GPS"),
     "redacted": ("已遮挡", "redacted"),
@@ -112,9 +113,9 @@ OUTCOMES: dict[str, tuple[str, str]] = {
 }
 
 SEVERITIES: dict[str, tuple[str, str]] = {
-    "high": ("高（立行立改）", "High (fix now)"),
-    "medium": ("中（限期整改）", "Medium (fix by deadline)"),
-    "low": ("低（持续改进）", "Low (improve)"),
+    "high": ("高（立行立改）", "High"),
+    "medium": ("中（限期整改）", "Medium"),
+    "low": ("低（持续改进）", "Low"),
 }
 
 

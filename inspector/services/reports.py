@@ -92,7 +92,9 @@ def answer_text(item: Item, answer: Answer | None) -> Bi:
         num = f"{float(v):.{item.measure.decimals}f}"
         unit = item.measure.unit
         if unit.zh.replace(" ", "") == "1:x":
-            return Bi(f"1:{num}", f"1:{num}")
+            # A slope is said "1:14", not "1:14.00".
+            ratio = num.rstrip("0").rstrip(".") if "." in num else num
+            return Bi(f"1:{ratio}", f"1:{ratio}")
         return Bi(f"{num} {unit.zh}", f"{num} {unit.en}")
     if t == AnswerType.CHOICE and item.options is not None:
         for o in item.options:
