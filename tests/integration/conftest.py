@@ -133,7 +133,12 @@ def make_finalized(
             if redact and n == 0:
                 photos.redact(s, p, [(10, 10, 50, 40)], actor="张三")
         svc.finalize(
-            s, insp, by="张三", manager_name="王经理", manager_signature=manager_signature, force=True
+            s,
+            insp,
+            by="张三",
+            manager_name="王经理",
+            manager_signature=manager_signature,
+            force=True,
         )
         return insp.uuid
 

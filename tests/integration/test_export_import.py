@@ -63,7 +63,9 @@ def test_round_trip_gives_back_the_same_inspection(any_db: Database, tmp_path: P
         assert redacted[0].layers == pa[redacted[0].sha256].layers
 
 
-def test_importing_twice_is_a_duplicate_and_changes_nothing(any_db: Database, tmp_path: Path) -> None:
+def test_importing_twice_is_a_duplicate_and_changes_nothing(
+    any_db: Database, tmp_path: Path
+) -> None:
     src = open_database(tmp_path / "src.sqlite3")
     uuid_ = make_finalized(src)
     pkg = _write(tmp_path, "a.inspection", _export(src, uuid_))

@@ -22,7 +22,7 @@ from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Inspection, Photo, utcnow
 from inspector.errors import NotFoundError, UserError, ValidationError
 from inspector.services import inspections as insp_svc
-from inspector.services import keys
+from inspector.services import keys, photos
 from inspector.services.exchange.package_format import (
     DEVICE_PUB,
     FORMAT_NAME,
@@ -41,8 +41,6 @@ log = logging.getLogger(__name__)
 # Fixed member timestamps: the same inspection exports to the same bytes (apart from the
 # signature time), which keeps packages comparable.
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
-_DISPLAY_MAX = 1600
-_THUMB_MAX = 256
 
 
 def _iso(d: datetime | None) -> str | None:
@@ -60,60 +58,33 @@ def _blob(session: Session, sha: str | None, what: str) -> bytes:
 
 
 def _optional(module: str, name: str) -> Any:
-    """A function from a module another engineer may not have shipped yet, else None."""
+    """A function from a module that may be absent from a build, else None."""
     try:
         return getattr(importlib.import_module(module), name, None)
     except ImportError:
         return None
 
 
-def _derive_jpegs(image: bytes) -> tuple[bytes, bytes]:
-    """Display and thumbnail JPEGs of a rendering (a withheld photo's only image)."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(image), formats=["JPEG", "PNG", "WEBP"]) as im:
-        im.load()
-        rgb = im.convert("RGB")
-    out = []
-    for size in (_DISPLAY_MAX, _THUMB_MAX):
-        copy = rgb.copy()
-        copy.thumbnail((size, size))
-        buf = io.BytesIO()
-        copy.save(buf, "JPEG", quality=85)
-        out.append(buf.getvalue())
-    return out[0], out[1]
-
-
 def _photo(session: Session, p: Photo, blobs: dict[str, bytes]) -> dict[str, Any]:
-    redacted = bool((p.layers or {}).get("redactions"))
-    withheld = redacted or p.original_sha256 is None
-    what = f"photo {p.id} of item {p.item_id}"
+    withheld = photos.is_redacted(p) or p.original_sha256 is None
+    shas: list[str | None] = []
     if withheld:
-        image: bytes | None = None
-        export_image = _optional("inspector.services.photos", "export_image")
-        if export_image is not None and p.original_sha256 is not None:
-            data, kind = export_image(session, p)
-            if kind == "rendered":
-                image = data
-        if image is None:
-            if p.rendered_sha256 is None:
-                raise UserError(
-                    f"{what} has redactions but no rendering; open it in the app so the "
-                    "redacted image is rendered, then export again"
-                )
-            image = _blob(session, p.rendered_sha256, what)
-        if p.original_sha256 is None:
-            display = _blob(session, p.display_sha256, what)
-            thumb = _blob(session, p.thumb_sha256, what)
-        else:
-            # The device's display/thumb show the unredacted original: never send them.
-            display, thumb = _derive_jpegs(image)
+        # Only the rendering leaves the laptop: the device's display and thumbnail show
+        # the unredacted original, so they stay behind too; HQ derives its own.
+        image, kind = photos.export_image(session, p)
+        assert kind == "rendered"
+        parts: list[bytes | None] = [image, None, None]
     else:
-        image = _blob(session, p.original_sha256, what)
-        display = _blob(session, p.display_sha256, what)
-        thumb = _blob(session, p.thumb_sha256, what)
-    shas = []
-    for data in (image, display, thumb):
+        what = f"photo {p.id} of item {p.item_id}"
+        parts = [
+            _blob(session, p.original_sha256, what),
+            _blob(session, p.display_sha256, what),
+            _blob(session, p.thumb_sha256, what),
+        ]
+    for data in parts:
+        if data is None:
+            shas.append(None)
+            continue
         sha = _sha(data)
         blobs[sha] = data
         shas.append(sha)

@@ -48,12 +48,14 @@ from inspector.db.models import (
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.scoring import score
-from inspector.services import audit, keys
+from inspector.errors import UserError
+from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     SUFFIX,
     Limits,
     PackageError,
+    PhotoData,
     VerifiedPackage,
     read_package,
 )
@@ -183,6 +185,10 @@ def import_file(
                     return "rejected", {**entry, "reason": reason}
                 outcome, extra = _merge(s, pkg, checklist, path, trusted=trusted, actor=actor)
             return outcome, {**entry, **extra}
+        except PackageError as e:
+            # Found while writing (e.g. an undecodable redacted rendering): rolled back.
+            log.warning("refused %s: %s", path, e.reason)
+            return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
         except (IntegrityError, OperationalError) as e:
             # Another import committed the same rows first: classify again against them.
             log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e.orig)
@@ -354,6 +360,19 @@ def _blob_insert(s: Session) -> Any:
     return sqlite_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
 
 
+def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -> None:
+    """A redacted photo: the photo service decodes the rendering and derives its images."""
+    meta = p.model_dump(
+        mode="json", exclude={"withheld", "image_sha256", "display_sha256", "thumb_sha256"}
+    )
+    try:
+        photos.add_withheld(
+            s, insp, p.item_id, original_sha256=p.sha256, rendered=rendered, meta=meta
+        )
+    except UserError as e:
+        raise PackageError(f"photo {p.id}: {e}") from None
+
+
 def _insert(
     s: Session,
     pkg: VerifiedPackage,
@@ -451,17 +470,23 @@ def _insert(
             _blob_insert(s),
             [{"sha256": sha, "size": len(b), "data": b} for sha, b in pkg.blobs.items()],
         )
-    if m.photos:
-        rows = []
-        for p in m.photos:
-            d = p.model_dump(exclude={"withheld", "image_sha256"})
-            d.update(
-                inspection_id=iid,
-                original_sha256=None if p.withheld else p.image_sha256,
-                rendered_sha256=p.image_sha256 if p.withheld else None,
-            )
-            rows.append(d)
-        s.execute(insert(Photo), rows)
+    plain = [p for p in m.photos if not p.withheld]
+    if plain:
+        s.execute(
+            insert(Photo),
+            [
+                {
+                    **p.model_dump(exclude={"withheld", "image_sha256"}),
+                    "inspection_id": iid,
+                    "original_sha256": p.image_sha256,
+                    "rendered_sha256": None,
+                }
+                for p in plain
+            ],
+        )
+    for p in m.photos:
+        if p.withheld:
+            _add_withheld(s, insp, p, pkg.blobs[p.image_sha256])
     if m.audit:
         s.execute(
             insert(AuditEntry),

@@ -157,11 +157,12 @@ class PhotoData(_M):
     caption: str = ""
     layers: dict[str, Any] = Field(default_factory=dict)
     # withheld: the original stays on the device; ``image_sha256`` is then its rendering
-    # with the redactions burnt in, and display/thumb are derived from that rendering.
+    # with the redactions burnt in, and HQ derives display/thumb from that rendering.
+    # Otherwise the image is the original and the device's derivatives travel with it.
     withheld: bool = False
     image_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    display_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    thumb_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    display_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    thumb_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class AuditData(_M):
@@ -419,9 +420,16 @@ def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None
     if m.inspection.manager_signature_sha256:
         needed.append(m.inspection.manager_signature_sha256)
     for p in m.photos:
-        needed += [p.image_sha256, p.display_sha256, p.thumb_sha256]
-        if not p.withheld and p.image_sha256 != p.sha256:
+        needed.append(p.image_sha256)
+        if p.withheld:
+            if p.display_sha256 or p.thumb_sha256:
+                raise PackageError(f"photo {p.id}: a withheld photo carries only its rendering")
+            continue
+        if p.image_sha256 != p.sha256:
             raise PackageError(f"photo {p.id}: the image is not the original it names")
+        if not p.display_sha256 or not p.thumb_sha256:
+            raise PackageError(f"photo {p.id}: display or thumbnail image missing")
+        needed += [p.display_sha256, p.thumb_sha256]
     for sha in needed:
         if sha not in blobs:
             raise PackageError(f"blob {sha} is referenced but not in the package")
