@@ -107,7 +107,14 @@ class FinalizePanel(QWidget):
         self._state = state
         self.missing_model.clear()
         for m in state.missing:
-            row = QStandardItem(("→  " if m.item_id else "•  ") + m.message(lang))
+            text = m.message(lang)
+            if m.item_id:
+                # The service's message names the item id; the inspector knows its text.
+                item_text = state.checklist.item(m.item_id).text.get(lang)
+                text = f"→  {item_text}    ·  {text}"
+            else:
+                text = f"•  {text}"
+            row = QStandardItem(text)
             row.setData(m.kind, KIND_ROLE)
             row.setData(m.item_id or "", ITEM_ROLE)
             row.setForeground(QBrush(QColor(theme.FAIL)))

@@ -20,6 +20,7 @@ from inspector.db import Database
 from inspector.domain.checklist import Result
 from inspector.errors import NotFoundError
 from inspector.logs import log_file
+from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.runner.page import RunnerPage
@@ -66,6 +67,14 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(db.display_name)
         self.db_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.db_label)
+        self.exporter = ReportExporter(db, self.settings, self.lang, self)
+        self.exporter.report_saved.connect(
+            lambda p: self.statusBar().showMessage(self.tr("Report saved: {0}").format(p), 8000)
+        )
+        self.exporter.package_saved.connect(
+            lambda p: self.statusBar().showMessage(self.tr("Package saved: {0}").format(p), 8000)
+        )
+        self.home.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._build_actions()
         self.home.reload()
         self._update_actions()
@@ -166,7 +175,17 @@ class MainWindow(QMainWindow):
             self.checklist_action,
             self.finalize_action,
         ]
-        self.inspection_menu = mb.addMenu(self.tr("&Inspection"))
+        im = mb.addMenu(self.tr("&Inspection"))
+        self.report_action = self._action(self.tr("Report…"), self.build_report, "Ctrl+P")
+        self.export_action = self._action(self.tr("Export package…"), self.export_package, "Ctrl+E")
+        self.amend_action = self._action(self.tr("Amend (new revision)…"), self.amend_current)
+        im.addAction(self.report_action)
+        im.addAction(self.export_action)
+        im.addSeparator()
+        im.addAction(self.amend_action)
+        self.import_action = self._action(self.tr("Import packages (HQ)…"), self.import_packages)
+        f.insertAction(self.settings_action, self.import_action)
+        f.insertSeparator(self.settings_action)
 
         h = mb.addMenu(self.tr("&Help"))
         h.addAction(self._action(self.tr("Open the log folder"), self.open_log_folder))
@@ -179,8 +198,39 @@ class MainWindow(QMainWindow):
             act.setEnabled(in_runner)
         for act in (self.pass_action, self.fail_action, self.na_action):
             act.setEnabled(editable)
-        self.undo_action.setVisible(True)
-        self.runner.undo_stack.setActive(True)
+        st = self.runner.state if in_runner else None
+        selected = self.home.selected_row() if not in_runner else None
+        has_target = st is not None or selected is not None
+        self.report_action.setEnabled(has_target)
+        self.export_action.setEnabled(has_target)
+        self.amend_action.setEnabled(st is not None and st.read_only)
+
+    def _target_uuid(self) -> str | None:
+        """The inspection the Inspection menu acts on: the open one, else the selected row."""
+        if self.stack.currentWidget() is self.runner and self.runner.uuid:
+            self.runner.flush()
+            return self.runner.uuid
+        row = self.home.selected_row()
+        return row.uuid if row is not None else None
+
+    def build_report(self) -> None:
+        uuid = self._target_uuid()
+        if uuid:
+            self.exporter.report(uuid)
+
+    def export_package(self) -> None:
+        uuid = self._target_uuid()
+        if uuid:
+            self.exporter.export_package(uuid)
+
+    def amend_current(self) -> None:
+        self.runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
+        self.runner.finalize_panel.amend_button.click()
+
+    def import_packages(self) -> None:
+        dlg = ImportDialog(self.db, self.settings, self)
+        dlg.imported.connect(lambda _: self.home.reload())
+        dlg.exec()
 
     # ---------------------------------------------------------------- navigation
     def show_home(self) -> None:

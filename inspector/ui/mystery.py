@@ -155,6 +155,7 @@ class VisitPanel(QWidget):
         buttons.addWidget(self.wait_called)
         buttons.addStretch(1)
         timer_lay.addLayout(buttons)
+        timer_lay.addStretch(1)
         timer_box = self._panel(self.tr("Waiting time"), timer_lay)
 
         narrative_lay = QVBoxLayout()

@@ -123,13 +123,12 @@ QPushButton#choice {{
     border-radius: 8px;
 }}
 QPushButton#choice:checked {{ background: {PRIMARY}; color: white; border-color: {PRIMARY}; }}
-QLineEdit, QPlainTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QDateEdit, QDateTimeEdit {{
+QLineEdit, QPlainTextEdit {{
     background: {PANEL}; border: 1px solid {BORDER}; border-radius: 5px; padding: 5px 7px;
     min-height: 22px;
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus {{
-    border-color: {PRIMARY};
-}}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {PRIMARY}; }}
+QComboBox, QSpinBox, QDateEdit, QDateTimeEdit {{ min-height: 30px; }}
 QTableView, QTreeView, QListView {{
     background: {PANEL}; border: 1px solid {BORDER}; border-radius: 6px;
     selection-background-color: {PRIMARY_LIGHT}; selection-color: {TEXT};

@@ -14,7 +14,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspector.errors import UserError
 
@@ -93,3 +94,52 @@ def start(job: Job) -> Job:
 def wait_all(msecs: int = 30_000) -> bool:
     """Wait for running jobs (at exit, and in tests)."""
     return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    label: str,
+    fn: Callable[[ProgressFn], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str, bool], None] | None = None,
+) -> Job:
+    """Run ``fn`` in a worker behind a progress dialog with a Cancel button.
+
+    The window stays responsive; ``on_success(result)`` runs on the GUI thread.
+    """
+    dialog = QProgressDialog(label, QCoreApplication.translate("Job", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(420)
+    job = Job(fn)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finish() -> None:
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    def succeeded(result: object) -> None:
+        finish()
+        on_success(result)
+
+    def failed(message: str, user_error: bool) -> None:
+        finish()
+        if on_failure is not None:
+            on_failure(message, user_error)
+        else:
+            QMessageBox.warning(parent, title, message)
+
+    job.signals.progressed.connect(progressed)
+    job.signals.succeeded.connect(succeeded)
+    job.signals.failed.connect(failed)
+    job.signals.cancelled.connect(finish)
+    dialog.canceled.connect(job.cancel)
+    return start(job)

@@ -26,8 +26,17 @@ HISTORY_ROLE = Qt.ItemDataRole.UserRole + 10
 _MUTED = QColor("#5f6b7a")
 _GRID = QColor("#d5dce5")
 _EMPTY = QColor("#eceff3")
-SERIES_COLOURS = ["#1f4e79", "#c62828", "#2e7d32", "#e08a00", "#6a1b9a", "#00838f",
-                  "#5d4037", "#ad1457", "#455a64"]
+SERIES_COLOURS = [
+    "#1f4e79",
+    "#c62828",
+    "#2e7d32",
+    "#e08a00",
+    "#6a1b9a",
+    "#00838f",
+    "#5d4037",
+    "#ad1457",
+    "#455a64",
+]
 
 
 def score_colour(value: float | None) -> QColor:
@@ -48,8 +57,12 @@ def score_colour(value: float | None) -> QColor:
 class SparklineDelegate(QStyledItemDelegate):
     """Draws the list of floats in ``HISTORY_ROLE`` as a small line, last point marked."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         values = index.data(HISTORY_ROLE)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -62,8 +75,9 @@ class SparklineDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect).adjusted(6, 5, -6, -5)  # type: ignore[attr-defined]
         draw_sparkline(painter, rect, list(values))
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(90, 24)
 
 
@@ -133,17 +147,19 @@ class HeatmapWidget(QWidget):
         fm = QFontMetrics(self.font())
         return fm.height() * 2 + 10
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         d = self._data
         if not d.rows:
             return QSize(300, 60)
-        return QSize(self._label_width() + self.CELL_W * len(d.columns) + 4,
-                     self._header_height() + self.CELL_H * len(d.rows) + 4)
+        return QSize(
+            self._label_width() + self.CELL_W * len(d.columns) + 4,
+            self._header_height() + self.CELL_H * len(d.rows) + 4,
+        )
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         d = self._data
@@ -157,8 +173,11 @@ class HeatmapWidget(QWidget):
         p.setPen(_MUTED)
         for ci, col in enumerate(d.columns):
             r = QRect(lw + ci * self.CELL_W, 0, self.CELL_W, hh - 4)
-            flags = (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-                     | Qt.TextFlag.TextWordWrap)
+            flags = (
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignBottom
+                | Qt.TextFlag.TextWordWrap
+            )
             p.drawText(r.adjusted(2, 0, -2, 0), int(flags), col)
         clip = event.rect()
         first = max(0, (clip.top() - hh) // self.CELL_H)
@@ -167,8 +186,11 @@ class HeatmapWidget(QWidget):
             y = hh + ri * self.CELL_H
             p.setPen(QColor("#1f2933"))
             label = fm.elidedText(d.rows[ri], Qt.TextElideMode.ElideRight, lw - 10)
-            p.drawText(QRect(4, y, lw - 8, self.CELL_H),
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
+            p.drawText(
+                QRect(4, y, lw - 8, self.CELL_H),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                label,
+            )
             for ci, v in enumerate(d.values[ri]):
                 cell = QRect(lw + ci * self.CELL_W + 1, y + 1, self.CELL_W - 2, self.CELL_H - 2)
                 p.fillRect(cell, score_colour(v))
@@ -198,10 +220,10 @@ class BarChart(QWidget):
     def items(self) -> list[tuple[str, float, str]]:
         return list(self._items)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(520, max(80, self.BAR_H * len(self._items) + 12))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._items:
@@ -219,15 +241,20 @@ class BarChart(QWidget):
             y = 6 + i * self.BAR_H
             p.setPen(QColor("#1f2933"))
             text = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
-            p.drawText(QRect(4, y, label_w - 8, self.BAR_H),
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
+            p.drawText(
+                QRect(4, y, label_w - 8, self.BAR_H),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                text,
+            )
             bw = int(bar_max * value / top)
             bar = QRect(label_w, y + 4, max(2, bw), self.BAR_H - 8)
             p.fillRect(bar, QColor("#c62828") if i < 3 else QColor("#e57373"))
             p.setPen(QColor("#1f2933"))
-            p.drawText(QRect(label_w + bw + 6, y, value_w, self.BAR_H),
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                       f"{value:g}")
+            p.drawText(
+                QRect(label_w + bw + 6, y, value_w, self.BAR_H),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                f"{value:g}",
+            )
         p.end()
 
     def tooltip_at(self, y: int) -> str:
@@ -259,8 +286,12 @@ class TrendChart(QWidget):
         self._empty_text = ""
         self.setMinimumSize(400, 240)
 
-    def set_series(self, periods: Sequence[str], series: Sequence[tuple[str, list[float | None]]],
-                   empty_text: str = "") -> None:
+    def set_series(
+        self,
+        periods: Sequence[str],
+        series: Sequence[tuple[str, list[float | None]]],
+        empty_text: str = "",
+    ) -> None:
         self._periods = list(periods)
         self._series = list(series)
         self._empty_text = empty_text
@@ -269,10 +300,10 @@ class TrendChart(QWidget):
     def series(self) -> list[tuple[str, list[float | None]]]:
         return list(self._series)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(640, 320)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if not self._periods or not self._series:
@@ -310,17 +341,24 @@ class TrendChart(QWidget):
             p.setPen(QPen(_GRID, 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(_MUTED)
-            p.drawText(QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{v}")
+            p.drawText(
+                QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"{v}",
+            )
             v += step
-        label_every = max(1, math.ceil(n / max(1, int(plot.width() // (fm.horizontalAdvance(
-            "2024-01") + 12)))))
+        label_every = max(
+            1, math.ceil(n / max(1, int(plot.width() // (fm.horizontalAdvance("2024-01") + 12))))
+        )
         for i, period in enumerate(self._periods):
             if i % label_every and i != n - 1:
                 continue
             x = x_of(i)
-            p.drawText(QRectF(x - 40, plot.bottom() + 4, 80, fm.height()),
-                       int(Qt.AlignmentFlag.AlignHCenter), period)
+            p.drawText(
+                QRectF(x - 40, plot.bottom() + 4, 80, fm.height()),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                period,
+            )
         for si, (name, values) in enumerate(self._series):
             colour = QColor(SERIES_COLOURS[si % len(SERIES_COLOURS)])
             pen = QPen(colour, 2.4 if si == 0 else 1.6)
@@ -339,7 +377,9 @@ class TrendChart(QWidget):
             ly = top + si * (fm.height() + 4)
             p.fillRect(QRectF(right + 14, ly + fm.height() / 2 - 2, 14, 4), colour)
             p.setPen(QColor("#1f2933"))
-            p.drawText(QRectF(right + 32, ly, legend_w - 24, fm.height()),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                       fm.elidedText(name, Qt.TextElideMode.ElideRight, legend_w - 26))
+            p.drawText(
+                QRectF(right + 32, ly, legend_w - 24, fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                fm.elidedText(name, Qt.TextElideMode.ElideRight, legend_w - 26),
+            )
         p.end()

@@ -43,6 +43,9 @@ class InspectionRow:
     passed: bool | None
     veto_failed: int
     inspector: str
+    grade_zh: str = ""
+    grade_en: str = ""
+    scores_hidden: bool = False
 
     def checklist_title(self, lang: str) -> str:
         return self.checklist_title_en if lang == "en" else self.checklist_title_zh
@@ -50,6 +53,15 @@ class InspectionRow:
 
 def row_of(insp: Inspection) -> InspectionRow:
     started = insp.started_at.astimezone().date()
+    checklist = svc.checklist_of(insp)
+    grade_zh = grade_en = insp.grade or ""
+    if insp.grade:
+        try:
+            label = checklist.grade(insp.grade).label
+            grade_zh, grade_en = label.zh, label.en
+        except KeyError:
+            pass  # a grade code the checklist no longer has: show the code
+    hidden = insp.mode in {m.value for m in checklist.hide_scores_in}
     return InspectionRow(
         uuid=insp.uuid,
         revision=insp.revision,
@@ -65,6 +77,9 @@ def row_of(insp: Inspection) -> InspectionRow:
         passed=insp.passed,
         veto_failed=insp.veto_failed,
         inspector=insp.inspector,
+        grade_zh=grade_zh,
+        grade_en=grade_en,
+        scores_hidden=hidden,
     )
 
 
@@ -137,7 +152,11 @@ class InspectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return self._sort_key(r, col)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == self.COL_GRADE and (r.veto_failed or r.passed is False):
+            if (
+                col == self.COL_GRADE
+                and (r.veto_failed or r.passed is False)
+                and not r.scores_hidden
+            ):
                 return QBrush(QColor(theme.FAIL))
             if col == self.COL_STATUS and r.status == svc.FINALIZED:
                 return QBrush(QColor(theme.PASS))
@@ -160,9 +179,13 @@ class InspectionTableModel(QAbstractTableModel):
             status = status_label(r.status)
             return f"{status} · r{r.revision}" if r.revision > 1 else status
         if col == self.COL_SCORE:
+            if r.scores_hidden:
+                return _tr("hidden")
             return f"{r.total:.1f}" if r.total is not None else "—"
         if col == self.COL_GRADE:
-            grade = r.grade or "—"
+            if r.scores_hidden:
+                return "—"
+            grade = (r.grade_en if self._lang == "en" else r.grade_zh) or "—"
             return f"{grade} ⚠" if r.veto_failed else grade
         return ""
 

@@ -189,9 +189,13 @@ class ItemView(QWidget):
         return self.tr("Evidence ({0}) · {1} photo(s)").format(need, photos)
 
     def _set_tags(self, item: Item, mode: Mode) -> None:
-        for w in self._tag_widgets:
-            self.tags.removeWidget(w)
-            w.deleteLater()
+        # Deferred deletion waits for the event loop: hide the old tags now.
+        while self.tags.count():
+            entry = self.tags.takeAt(0)
+            old = entry.widget() if entry is not None else None
+            if old is not None:
+                old.hide()
+                old.deleteLater()
         self._tag_widgets = []
         tags: list[tuple[str, str]] = [(item.id, "tag")]
         if item.veto:
@@ -213,7 +217,7 @@ class ItemView(QWidget):
             label.setObjectName(name)
             self.tags.addWidget(label)
             self._tag_widgets.append(label)
-        self.tags.addStretch(0)
+        self.tags.addStretch(1)
 
     def _note_changed(self) -> None:
         self._note_timer.start()

@@ -79,6 +79,7 @@ class ScorePanel(QFrame):
         self.hidden_label.setVisible(hidden)
         for old in self._section_widgets:
             self.sections.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self._section_widgets = []
         if hidden:

@@ -1,0 +1,426 @@
+"""Report, export and HQ import, each run in a worker with a progress bar.
+
+* Report…: ``services.reports.build_report`` → PDF saved where the user says, then opened.
+* Export package…: ``services.exchange.write_package`` (a signed ``.inspection`` file).
+* Import packages… (HQ): files or a folder, ``services.exchange.import_paths``; the
+  receipt lists imported / updated / duplicates / conflicts / rejected with reasons.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.db import Database
+from inspector.services import exchange, reports
+from inspector.services import inspections as svc
+from inspector.ui import theme, workers
+from inspector.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+OUTCOMES = ("imported", "updated", "duplicates", "conflicts", "rejected")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    # Complete or absent: a half-written PDF must never sit where the user expects one.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build_report_file(
+    db: Database, uuid: str, path: Path, lang: str, progress: workers.ProgressFn
+) -> Path:
+    """Worker body: build the PDF in its own session and write it to ``path``."""
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        pdf = reports.build_report(s, insp, lang=lang, progress=progress)
+    _write_atomic(path, pdf)
+    return path
+
+
+class ReportExporter(QObject):
+    """Runs the Report… and Export package… actions for one window.
+
+    Signals:
+        report_saved(str), package_saved(str): the file written.
+    """
+
+    report_saved = Signal(str)
+    package_saved = Signal(str)
+
+    def __init__(self, db: Database, settings: AppSettings, lang: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.db, self.settings, self.lang = db, settings, lang
+        self._parent = parent
+        self.open_after_save = True
+
+    def _default_name(self, uuid: str, suffix: str) -> str:
+        with self.db.session() as s:
+            insp = svc.get(s, uuid)
+            name = f"{insp.started_at.date().isoformat()}_{insp.branch.code}_{uuid[:8]}"
+        folder = self.settings.last_folder() or str(Path.home())
+        return str(Path(folder) / f"{name}{suffix}")
+
+    def report(self, uuid: str, path: Path | None = None) -> workers.Job | None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._parent,
+                self.tr("Save report"),
+                self._default_name(uuid, ".pdf"),
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        self.settings.set_last_folder(str(path.parent))
+        db, lang = self.db, self.lang
+        return workers.run_with_progress(
+            self._parent,
+            self.tr("Report"),
+            self.tr("Building the PDF report…"),
+            lambda progress: build_report_file(db, uuid, path, lang, progress),
+            self._report_done,
+        )
+
+    def _report_done(self, result: object) -> None:
+        path = str(result)
+        self.report_saved.emit(path)
+        if self.open_after_save:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def export_package(self, uuid: str, path: Path | None = None) -> workers.Job | None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._parent,
+                self.tr("Export package"),
+                self._default_name(uuid, exchange.SUFFIX),
+                self.tr("Inspection packages (*{0})").format(exchange.SUFFIX),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        self.settings.set_last_folder(str(path.parent))
+        db, target = self.db, path
+
+        def work(progress: workers.ProgressFn) -> Path:
+            progress(0, 1)
+            out = exchange.write_package(db, uuid, target)
+            progress(1, 1)
+            return out
+
+        return workers.run_with_progress(
+            self._parent,
+            self.tr("Export package"),
+            self.tr("Writing the signed package…"),
+            work,
+            lambda p: self.package_saved.emit(str(p)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptRow:
+    outcome: str
+    file: str
+    inspection: str
+    revision: str
+    reason: str
+
+
+def receipt_rows(receipt: dict[str, Any]) -> list[ReceiptRow]:
+    rows = []
+    for outcome in OUTCOMES:
+        for e in receipt.get(outcome, []):
+            rows.append(
+                ReceiptRow(
+                    outcome=outcome,
+                    file=Path(str(e.get("file") or "")).name,
+                    inspection=str(e.get("id") or "")[:8],
+                    revision=str(e.get("revision") or ""),
+                    reason=str(e.get("reason") or ""),
+                )
+            )
+    return rows
+
+
+class ReceiptModel(QAbstractTableModel):
+    COL_OUTCOME, COL_FILE, COL_INSPECTION, COL_REVISION, COL_REASON = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReceiptRow] = []
+        self._headers = [
+            self.tr("Outcome"),
+            self.tr("File"),
+            self.tr("Inspection"),
+            self.tr("Rev."),
+            self.tr("Reason"),
+        ]
+
+    def outcome_label(self, outcome: str) -> str:
+        return {
+            "imported": self.tr("Imported"),
+            "updated": self.tr("Updated"),
+            "duplicates": self.tr("Duplicate"),
+            "conflicts": self.tr("Conflict"),
+            "rejected": self.tr("Rejected"),
+        }.get(outcome, outcome)
+
+    def set_rows(self, rows: list[ReceiptRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [self.outcome_label(r.outcome), r.file, r.inspection, r.revision, r.reason][
+                index.column()
+            ]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_OUTCOME:
+            colour = {
+                "imported": theme.PASS,
+                "updated": theme.PASS,
+                "conflicts": theme.PARTIAL,
+                "rejected": theme.FAIL,
+            }.get(r.outcome, theme.MUTED)
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.reason or r.file
+        return None
+
+
+class ImportDialog(QDialog):
+    """HQ: pick package files or folders, import them in a worker, show the receipt.
+
+    Signals:
+        imported(dict): the receipt (``Receipt.to_dict()``) after an import.
+    """
+
+    imported = Signal(dict)
+
+    def __init__(self, db: Database, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.settings = db, settings
+        self.receipt: dict[str, Any] | None = None
+        self._job: workers.Job | None = None
+        self.setWindowTitle(self.tr("Import packages"))
+        self.resize(900, 600)
+        self.paths_list = QListWidget()
+        self.paths_list.setMaximumHeight(120)
+        add_files = QPushButton(self.tr("Add files…"))
+        add_folder = QPushButton(self.tr("Add folder…"))
+        clear = QPushButton(self.tr("Clear"))
+        add_files.clicked.connect(self._add_files)
+        add_folder.clicked.connect(self._add_folder)
+        clear.clicked.connect(self.paths_list.clear)
+        self.trusted_only = QCheckBox(self.tr("Only accept packages signed by trusted devices"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("primary")
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFixedHeight(18)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("hint")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("itemText")
+        self.summary_label.setWordWrap(True)
+        self.model = ReceiptModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(ReceiptModel.COL_REASON, QHeaderView.ResizeMode.Stretch)
+
+        pick = QHBoxLayout()
+        pick.addWidget(add_files)
+        pick.addWidget(add_folder)
+        pick.addWidget(clear)
+        pick.addStretch(1)
+        run = QHBoxLayout()
+        run.addWidget(self.trusted_only)
+        run.addStretch(1)
+        run.addWidget(self.cancel_button)
+        run.addWidget(self.import_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 16, 20, 14)
+        lay.setSpacing(10)
+        lay.addLayout(pick)
+        lay.addWidget(self.paths_list)
+        lay.addLayout(run)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.progress_label)
+        lay.addWidget(self.summary_label)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(close)
+        self.progress.hide()
+
+    def add_paths(self, paths: list[Path]) -> None:
+        for p in paths:
+            self.paths_list.addItem(str(p))
+
+    def _add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Packages"),
+            self.settings.last_folder(),
+            self.tr("Inspection packages (*{0});;All files (*)").format(exchange.SUFFIX),
+        )
+        self.add_paths([Path(f) for f in files])
+        if files:
+            self.settings.set_last_folder(str(Path(files[0]).parent))
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder of packages"), self.settings.last_folder()
+        )
+        if folder:
+            self.add_paths([Path(folder)])
+            self.settings.set_last_folder(folder)
+
+    def paths(self) -> list[Path]:
+        return [Path(self.paths_list.item(i).text()) for i in range(self.paths_list.count())]
+
+    def start_import(self) -> workers.Job | None:
+        paths = self.paths()
+        if not paths:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Add files or a folder."))
+            return None
+        db, trusted = self.db, self.trusted_only.isChecked()
+        actor = self.settings.inspector_name()
+
+        def work(progress: workers.ProgressFn) -> dict[str, Any]:
+            def report(done: int, total: int, _name: str) -> None:
+                progress(done, total)
+
+            receipt = exchange.import_paths(
+                db, paths, trusted_only=trusted, progress=report, actor=actor
+            )
+            return receipt.to_dict()
+
+        job = workers.Job(work)
+        job.signals.progressed.connect(self._progressed)
+        job.signals.succeeded.connect(self._done)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        self._job = job
+        self.import_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.progress_label.setText(self.tr("Reading packages…"))
+        return workers.start(job)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(self.tr("{0} of {1} packages").format(done, total))
+
+    def _finish(self) -> None:
+        self._job = None
+        self.import_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _done(self, result: object) -> None:
+        self._finish()
+        assert isinstance(result, dict)
+        self.receipt = result
+        counts = result.get("counts", {})
+        self.summary_label.setText(
+            self.tr(
+                "{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected"
+            ).format(
+                counts.get("read", 0),
+                counts.get("imported", 0),
+                counts.get("updated", 0),
+                counts.get("duplicates", 0),
+                counts.get("conflicts", 0),
+                counts.get("rejected", 0),
+            )
+        )
+        self.progress_label.setText(self.tr("Done."))
+        self.model.set_rows(receipt_rows(result))
+        self.imported.emit(result)
+
+    def _failed(self, message: str, _user: bool) -> None:
+        self._finish()
+        self.progress.hide()
+        QMessageBox.warning(self, self.windowTitle(), message)
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self.progress_label.setText(self.tr("Import cancelled; packages read before it are kept."))
+
+    def reject(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            workers.wait_all()
+        super().reject()
