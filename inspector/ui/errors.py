@@ -23,19 +23,16 @@ log = logging.getLogger(__name__)
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def error_text(exc: BaseException, log_path: Path) -> tuple[str, str]:
     """(title, message) for the dialog."""
     if isinstance(exc, UserError):
-        return _tr("Cannot do that"), str(exc)
-    message = _tr(
+        return QCoreApplication.translate("ErrorDialog", "Cannot do that"), str(exc)
+    message = QCoreApplication.translate(
+        "ErrorDialog",
         "Something went wrong: {0}\n\nYour work up to the last change is saved. "
-        "The details are in the log file:\n{1}"
+        "The details are in the log file:\n{1}",
     ).format(f"{type(exc).__name__}: {exc}", log_path)
-    return _tr("Unexpected error"), message
+    return QCoreApplication.translate("ErrorDialog", "Unexpected error"), message
 
 
 def show_error(exc: BaseException, log_path: Path, parent: QWidget | None = None) -> None:

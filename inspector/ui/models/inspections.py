@@ -87,16 +87,20 @@ def load_rows(session: Session) -> list[InspectionRow]:
     return [row_of(i) for i in svc.list_current(session)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InspectionTableModel", text)
-
-
 def mode_label(mode: str) -> str:
-    return _tr("Mystery shopper") if mode == "mystery" else _tr("On-site")
+    return (
+        QCoreApplication.translate("InspectionTableModel", "Mystery shopper")
+        if mode == "mystery"
+        else QCoreApplication.translate("InspectionTableModel", "On-site")
+    )
 
 
 def status_label(status: str) -> str:
-    return _tr("Finalized") if status == svc.FINALIZED else _tr("Draft")
+    return (
+        QCoreApplication.translate("InspectionTableModel", "Finalized")
+        if status == svc.FINALIZED
+        else QCoreApplication.translate("InspectionTableModel", "Draft")
+    )
 
 
 class InspectionTableModel(QAbstractTableModel):
@@ -110,13 +114,13 @@ class InspectionTableModel(QAbstractTableModel):
         self._rows: list[InspectionRow] = []
         self._lang = lang
         self._headers = [
-            _tr("Branch"),
-            _tr("Checklist"),
-            _tr("Mode"),
-            _tr("Date"),
-            _tr("Status"),
-            _tr("Score"),
-            _tr("Grade"),
+            QCoreApplication.translate("InspectionTableModel", "Branch"),
+            QCoreApplication.translate("InspectionTableModel", "Checklist"),
+            QCoreApplication.translate("InspectionTableModel", "Mode"),
+            QCoreApplication.translate("InspectionTableModel", "Date"),
+            QCoreApplication.translate("InspectionTableModel", "Status"),
+            QCoreApplication.translate("InspectionTableModel", "Score"),
+            QCoreApplication.translate("InspectionTableModel", "Grade"),
         ]
 
     def set_rows(self, rows: list[InspectionRow]) -> None:
@@ -180,7 +184,7 @@ class InspectionTableModel(QAbstractTableModel):
             return f"{status} · r{r.revision}" if r.revision > 1 else status
         if col == self.COL_SCORE:
             if r.scores_hidden:
-                return _tr("hidden")
+                return QCoreApplication.translate("InspectionTableModel", "hidden")
             return f"{r.total:.1f}" if r.total is not None else "—"
         if col == self.COL_GRADE:
             if r.scores_hidden:

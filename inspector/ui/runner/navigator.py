@@ -82,7 +82,7 @@ class Navigator(QTreeView):
         if current and current in self._rows:
             idx = self._rows[current].index()
             self.setCurrentIndex(idx)
-            self.scrollTo(idx)
+            self.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _rebuild(self, state: InspectionState, lang: str) -> None:
         self.model_.clear()
