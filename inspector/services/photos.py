@@ -22,7 +22,9 @@ import logging
 import math
 import re
 import warnings
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
@@ -226,7 +228,9 @@ def _decode(
     orientation = orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else 1
     img = _to_rgb(im)
     if fit is not None and max(img.size) > fit:
-        img.thumbnail((fit, fit), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        # Bicubic after the draft's DCT reduction is as sharp as Lanczos at this ratio and
+        # costs less; reducing_gap lets Pillow box-reduce huge PNGs first.
+        img.thumbnail((fit, fit), Image.Resampling.BICUBIC, reducing_gap=2.0)
     for op in _TRANSPOSE.get(orientation, ()):
         img = img.transpose(op)
     upright = (full[1], full[0]) if orientation in (5, 6, 7, 8) else full
@@ -368,7 +372,10 @@ def _exif_gps(exif: Image.Exif) -> dict[str, float | None]:
 # ---------------------------------------------------------------- blobs
 def store_blob(session: Session, data: bytes) -> str:
     """Store ``data`` once (content-addressed); returns its SHA-256."""
-    sha = hashlib.sha256(data).hexdigest()
+    return _store_blob(session, data, hashlib.sha256(data).hexdigest())
+
+
+def _store_blob(session: Session, data: bytes, sha: str) -> str:
     exists = session.scalar(select(Blob.sha256).where(Blob.sha256 == sha))
     if exists is None:
         session.add(Blob(sha256=sha, size=len(data), data=data))
@@ -477,7 +484,7 @@ def _store_prepared(
         gps_alt=prep.gps_alt,
         imported_at=utcnow(),
         layers={},
-        original_sha256=store_blob(session, prep.data),
+        original_sha256=_store_blob(session, prep.data, prep.sha256),
         display_sha256=store_blob(session, prep.display),
         thumb_sha256=store_blob(session, prep.thumb),
     )
@@ -502,6 +509,40 @@ def _store_prepared(
     return photo
 
 
+def _read_and_prepare(path: Path) -> Prepared:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise PhotoError(f"{name}: cannot read the file ({e.strerror or e})") from None
+    return prepare(data, name)
+
+
+def _add_prepared(
+    session: Session,
+    insp: Inspection,
+    item_id: str,
+    prep: Prepared,
+    result: AddResult,
+    *,
+    actor: str,
+) -> None:
+    name = prep.file_name
+    dup = _existing(session, insp, prep.sha256)
+    if dup is not None:
+        result.duplicates.append((name, dup.id))
+        return
+    try:
+        with session.begin_nested():
+            result.added.append(_store_prepared(session, insp, item_id, prep, actor=actor))
+    except IntegrityError:
+        # Another process added the same photo between our check and our insert.
+        again = _existing(session, insp, prep.sha256)
+        if again is None:
+            raise
+        result.duplicates.append((name, again.id))
+
+
 def add_files(
     session: Session,
     insp: Inspection,
@@ -522,38 +563,36 @@ def add_files(
     _require_item(insp, item_id)
     result = AddResult()
     total = len(files)
-    for i, path in enumerate(files, 1):
-        name = str(path)
-        try:
+    pending: deque[tuple[int, str, Future[Prepared]]] = deque()
+    queue = iter(enumerate(files, 1))
+    # One file is decoded in a helper thread while the previous one is written: Pillow
+    # and sqlite3 release the GIL, so on two cores the decode and the write overlap.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-decode")
+
+    def submit_next() -> None:
+        nxt = next(queue, None)
+        if nxt is not None:
+            i, path = nxt
+            pending.append((i, str(path), pool.submit(_read_and_prepare, Path(path))))
+
+    try:
+        submit_next()
+        while pending:
+            i, name, future = pending.popleft()
+            submit_next()
             try:
-                data = Path(path).read_bytes()
-            except OSError as e:
-                raise PhotoError(f"{name}: cannot read the file ({e.strerror or e})") from None
-            prep = prepare(data, name)
-            dup = _existing(session, insp, prep.sha256)
-            if dup is not None:
-                result.duplicates.append((name, dup.id))
-            else:
-                try:
-                    with session.begin_nested():
-                        result.added.append(
-                            _store_prepared(session, insp, item_id, prep, actor=actor)
-                        )
-                except IntegrityError:
-                    # Another process added the same photo between our check and insert.
-                    again = _existing(session, insp, prep.sha256)
-                    if again is None:
-                        raise
-                    result.duplicates.append((name, again.id))
-        except PhotoError as e:
-            reason = str(e)
-            prefix = f"{name}: "
-            result.refused.append(
-                (name, reason[len(prefix) :] if reason.startswith(prefix) else reason)
-            )
-            log.info("photo refused: %s", reason)
-        if progress is not None:
-            progress(i, total)
+                _add_prepared(session, insp, item_id, future.result(), result, actor=actor)
+            except PhotoError as e:
+                reason = str(e)
+                prefix = f"{name}: "
+                result.refused.append(
+                    (name, reason[len(prefix) :] if reason.startswith(prefix) else reason)
+                )
+                log.info("photo refused: %s", reason)
+            if progress is not None:
+                progress(i, total)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     log.info(
         "photos for %s/%s: %d added, %d duplicate, %d refused",
         insp.uuid,
