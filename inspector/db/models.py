@@ -134,6 +134,10 @@ class Inspection(Base):
             "ix_inspections_hq", "is_current", "branch_id", "started_at", "score_total",
             "veto_failed", "trusted", "mode", "status", "snapshot_id",
         ),
+        Index(
+            "ix_inspections_hq_time", "is_current", "started_at", "branch_id", "score_total",
+            "veto_failed", "trusted", "mode", "status", "snapshot_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

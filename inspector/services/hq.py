@@ -31,8 +31,9 @@ from sqlalchemy import (
     func,
     literal,
     select,
+    type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from inspector.checklists import checklist_from_json
 from inspector.db.models import (
@@ -115,28 +116,37 @@ def _day_start(d: date) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=UTC)
 
 
-def _conditions(flt: HqFilter) -> list[ColumnElement[bool]]:
-    """WHERE terms on ``inspections`` (and ``branches`` for the region)."""
-    conds: list[ColumnElement[bool]] = [Inspection.is_current.is_(True)]
+def _conditions(flt: HqFilter, insp: Any = Inspection) -> list[ColumnElement[bool]]:
+    """WHERE terms on ``inspections`` (or an alias of it) for the filter."""
+    conds: list[ColumnElement[bool]] = [insp.is_current.is_(True)]
     if flt.date_from:
-        conds.append(Inspection.started_at >= _day_start(flt.date_from))
+        conds.append(insp.started_at >= _day_start(flt.date_from))
     if flt.date_to:
-        conds.append(Inspection.started_at < _day_start(flt.date_to) + timedelta(days=1))
+        conds.append(insp.started_at < _day_start(flt.date_to) + timedelta(days=1))
     if flt.mode:
-        conds.append(Inspection.mode == flt.mode)
+        conds.append(insp.mode == flt.mode)
     if flt.finalized_only:
-        conds.append(Inspection.status == insp_svc.FINALIZED)
+        conds.append(insp.status == insp_svc.FINALIZED)
     if flt.checklist_id:
         conds.append(
-            Inspection.snapshot_id.in_(
+            insp.snapshot_id.in_(
                 select(ChecklistSnapshot.id).where(
                     ChecklistSnapshot.checklist_id == flt.checklist_id
                 )
             )
         )
     if flt.region:
-        conds.append(Inspection.branch_id.in_(select(Branch.id).where(Branch.region == flt.region)))
+        conds.append(insp.branch_id.in_(select(Branch.id).where(Branch.region == flt.region)))
     return conds
+
+
+def _current_ids(flt: HqFilter) -> Select[Any]:
+    """Ids of the selected inspections, for ``IN (...)`` filters on child tables.
+
+    ``findings.inspection_id IN (subquery)`` lets SQLite build the id set once and scan the
+    child table's covering index, instead of a join that reads every inspection row.
+    """
+    return select(Inspection.id).where(*_conditions(flt))
 
 
 def _month(session: Session, col: Any) -> ColumnElement[str]:
@@ -187,9 +197,14 @@ class Heatmap:
     branches: list[str]  # branch codes, league order
     branch_names: dict[str, str]
     values: dict[tuple[str, str], float]  # (code, area) -> percent
+    area_titles: dict[str, tuple[str, str]]  # area -> (zh, en) checklist title
 
     def value(self, code: str, area: str) -> float | None:
         return self.values.get((code, area))
+
+    def area_title(self, area: str, lang: str) -> str:
+        zh, en = self.area_titles.get(area, (area, area))
+        return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,42 +422,79 @@ def counts(session: Session, flt: HqFilter) -> tuple[int, float | None]:
     return int(row[0] or 0), (float(row[1]) if row[1] is not None else None)
 
 
-def _ranked(flt: HqFilter) -> Select[Any]:
-    """Current inspections numbered newest first within each branch, with per-branch stats."""
-    part = Inspection.branch_id
-    newest = (Inspection.started_at.desc(), Inspection.id.desc())
-    return select(
-        Inspection.id,
-        Inspection.uuid,
-        Inspection.branch_id,
-        Inspection.snapshot_id,
-        Inspection.score_total,
-        Inspection.grade,
-        Inspection.started_at,
-        Inspection.veto_failed,
-        func.row_number().over(partition_by=part, order_by=newest).label("rn"),
-        func.count().over(partition_by=part).label("n"),
-        func.avg(Inspection.score_total).over(partition_by=part).label("avg"),
-        func.sum(case((Inspection.trusted.is_(False), 1), else_=0))
-        .over(partition_by=part)
-        .label("untrusted"),
-    ).where(*_conditions(flt))
+_EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 
 
-def league(session: Session, flt: HqFilter) -> list[LeagueRow]:
+def _history(session: Session, flt: HqFilter, per_branch: int = HISTORY_POINTS) -> list[Any]:
+    """The newest ``per_branch`` selected inspections of every branch, newest first.
+
+    For each branch a correlated sub-select finds the start time of its N-th newest
+    inspection (an index seek); the join then reads only the rows from there on, through
+    the (is_current, branch_id, started_at) index. Portable SQL, and it reads about
+    N x branches rows, not the whole table, unlike ROW_NUMBER() over all inspections.
+    """
+    j = aliased(Inspection)
+    cutoff = (
+        select(j.started_at)
+        .where(j.branch_id == Branch.id, *_conditions(flt, j))
+        .order_by(j.started_at.desc())
+        .limit(1)
+        .offset(per_branch - 1)
+        .scalar_subquery()
+    )
+    since = func.coalesce(cutoff, type_coerce(_EPOCH, Inspection.started_at.type))
+    q = (
+        select(
+            Inspection.id,
+            Inspection.uuid,
+            Inspection.branch_id,
+            Inspection.snapshot_id,
+            Inspection.score_total,
+            Inspection.grade,
+            Inspection.started_at,
+            Inspection.veto_failed,
+        )
+        .select_from(Branch)
+        .join(Inspection, Inspection.branch_id == Branch.id)
+        .where(Inspection.started_at >= since, *_conditions(flt))
+        .order_by(Inspection.branch_id, Inspection.started_at.desc(), Inspection.id.desc())
+    )
+    if flt.region:
+        q = q.where(Branch.region == flt.region)
+    rows = session.execute(q).all()
+    out: list[Any] = []
+    seen: dict[int, int] = defaultdict(int)
+    for r in rows:  # ties at the cut-off time can add a few rows
+        if seen[r.branch_id] < per_branch:
+            seen[r.branch_id] += 1
+            out.append(r)
+    return out
+
+
+def league(session: Session, flt: HqFilter, history: list[Any] | None = None) -> list[LeagueRow]:
     """Branches ranked by their latest score; branches without inspections come last."""
     branches = _branches(session, flt)
-    sub = _ranked(flt).subquery()
-    rows = session.execute(
-        select(sub).where(sub.c.rn <= HISTORY_POINTS).order_by(sub.c.branch_id, sub.c.rn)
-    ).all()
+    stats = {
+        r.branch_id: r
+        for r in session.execute(
+            select(
+                Inspection.branch_id,
+                func.count().label("n"),
+                func.avg(Inspection.score_total).label("avg"),
+                func.sum(case((Inspection.trusted.is_(False), 1), else_=0)).label("untrusted"),
+            )
+            .where(*_conditions(flt))
+            .group_by(Inspection.branch_id)
+        )
+    }
     by_branch: dict[int, list[Any]] = defaultdict(list)
-    for r in rows:
+    for r in history if history is not None else _history(session, flt):
         by_branch[r.branch_id].append(r)
     out: list[LeagueRow] = []
     for bid, b in branches.items():
         rs = by_branch.get(bid, [])
-        if not rs:
+        st = stats.get(bid)
+        if not rs or st is None:
             out.append(
                 LeagueRow(
                     None, b.code, b.name, b.region, None, None, None, None, None, 0, None, 0, 0, ()
@@ -450,7 +502,6 @@ def league(session: Session, flt: HqFilter) -> list[LeagueRow]:
             )
             continue
         first = rs[0]
-        history = tuple(float(r.score_total) for r in reversed(rs) if r.score_total is not None)
         prev = rs[1].score_total if len(rs) > 1 else None
         out.append(
             LeagueRow(
@@ -460,16 +511,16 @@ def league(session: Session, flt: HqFilter) -> list[LeagueRow]:
                 region=b.region,
                 latest_score=float(first.score_total) if first.score_total is not None else None,
                 latest_grade=first.grade,
-                latest_at=first.started_at
-                if isinstance(first.started_at, datetime)
-                else _aware(first.started_at),
+                latest_at=first.started_at,
                 latest_uuid=first.uuid,
                 previous_score=float(prev) if prev is not None else None,
-                inspections=int(first.n),
-                average=float(first.avg) if first.avg is not None else None,
+                inspections=int(st.n),
+                average=float(st.avg) if st.avg is not None else None,
                 veto_failed=int(first.veto_failed or 0),
-                untrusted=int(first.untrusted or 0),
-                history=history,
+                untrusted=int(st.untrusted or 0),
+                history=tuple(
+                    float(r.score_total) for r in reversed(rs) if r.score_total is not None
+                ),
             )
         )
     out.sort(key=lambda r: (r.latest_score is None, -(r.latest_score or 0.0), r.code))
@@ -479,64 +530,85 @@ def league(session: Session, flt: HqFilter) -> list[LeagueRow]:
     return ranked
 
 
-def _aware(value: Any) -> datetime | None:
-    """Window subqueries can return raw column values; make them aware UTC datetimes."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value if isinstance(value, datetime) else None
-
-
-def heatmap(session: Session, flt: HqFilter, order: Sequence[str] | None = None) -> Heatmap:
-    """Section percent by area for each branch's latest inspection in the selection."""
-    sub = _ranked(flt).subquery()
+def heatmap(
+    session: Session,
+    flt: HqFilter,
+    order: Sequence[str] | None = None,
+    history: list[Any] | None = None,
+) -> Heatmap:
+    """Per branch and area, the score of that area in the branch's most recent inspection
+    that covered it (among its last few). Area-checklist visits each cover one area, a
+    comprehensive inspection covers all; either way every cell is recent."""
+    hist = history if history is not None else _history(session, flt)
+    if not hist:
+        return Heatmap([], [], {}, {}, {})
+    newest: dict[int, int] = {r.id: i for i, r in enumerate(hist)}  # lower = newer in branch
     q = (
-        select(Branch.code, Branch.name, SectionScoreRow.area, func.avg(SectionScoreRow.percent))
-        .join(sub, SectionScoreRow.inspection_id == sub.c.id)
-        .join(Branch, Branch.id == sub.c.branch_id)
-        .where(sub.c.rn == 1, SectionScoreRow.percent.is_not(None))
-        .group_by(Branch.code, Branch.name, SectionScoreRow.area)
+        select(
+            SectionScoreRow.inspection_id, SectionScoreRow.area, func.avg(SectionScoreRow.percent)
+        )
+        .where(
+            SectionScoreRow.inspection_id.in_(list(newest)), SectionScoreRow.percent.is_not(None)
+        )
+        .group_by(SectionScoreRow.inspection_id, SectionScoreRow.area)
     )
-    values: dict[tuple[str, str], float] = {}
-    names: dict[str, str] = {}
-    areas: set[str] = set()
-    for code, name, area, pct in session.execute(q):
-        values[(code, area)] = float(pct)
-        names[code] = name
-        areas.add(area)
-    codes = [c for c in (order or sorted(names)) if c in names]
-    return Heatmap(sorted(areas), codes, names, values)
+    branch_of = {r.id: r.branch_id for r in hist}
+    best: dict[tuple[int, str], tuple[int, float]] = {}
+    for iid, area, pct in session.execute(q):
+        key = (branch_of[iid], area)
+        if key not in best or newest[iid] < best[key][0]:
+            best[key] = (newest[iid], float(pct))
+    codes = {b.id: b for b in _branches(session, flt).values()}
+    values = {(codes[bid].code, area): v for (bid, area), (_, v) in best.items()}
+    names = {codes[bid].code: codes[bid].name for bid, _ in best}
+    areas = sorted({area for _, area in best})
+    titles: dict[str, tuple[str, str]] = {}
+    for cid, zh, en in session.execute(
+        select(
+            ChecklistSnapshot.checklist_id, ChecklistSnapshot.title_zh, ChecklistSnapshot.title_en
+        )
+        .where(ChecklistSnapshot.checklist_id.in_(areas))
+        .order_by(ChecklistSnapshot.id)
+    ):
+        titles[cid] = (zh, en)
+    ordered = [c for c in (order or sorted(names)) if c in names]
+    return Heatmap(areas, ordered, names, values, titles)
 
 
 def failing_items(
     session: Session, flt: HqFilter, total: int, limit: int = TOP_ITEMS
 ) -> list[FailingItem]:
-    """The items failed most often (active findings of current inspections)."""
-    q = (
-        select(
-            Finding.item_id,
-            func.count().label("n"),
-            func.count(func.distinct(Inspection.branch_id)).label("b"),
-            func.min(Inspection.snapshot_id).label("snap"),
-        )
-        .join(Inspection, Inspection.id == Finding.inspection_id)
-        .where(Finding.active.is_(True), *_conditions(flt))
+    """The items failed most often (active findings of the selected inspections)."""
+    n = func.count().label("n")
+    rows = session.execute(
+        select(Finding.item_id, n)
+        .where(Finding.active.is_(True), Finding.inspection_id.in_(_current_ids(flt)))
         .group_by(Finding.item_id)
-        .order_by(func.count().desc(), Finding.item_id)
+        .order_by(n.desc(), Finding.item_id)
         .limit(limit)
+    ).all()
+    if not rows:
+        return []
+    ids = [r.item_id for r in rows]
+    spread = dict(
+        session.execute(
+            select(Finding.item_id, func.count(func.distinct(Inspection.branch_id)))
+            .join(Inspection, Inspection.id == Finding.inspection_id)
+            .where(Finding.active.is_(True), Finding.item_id.in_(ids), *_conditions(flt))
+            .group_by(Finding.item_id)
+        ).all()
     )
-    rows = session.execute(q).all()
-    texts = _item_texts(session, (r.snap for r in rows))
+    snaps = session.scalars(
+        select(Inspection.snapshot_id).where(*_conditions(flt)).distinct()
+    ).all()
+    texts = _item_texts(session, snaps)
     return [
         FailingItem(
             item_id=r.item_id,
             text_zh=texts.get(r.item_id, (r.item_id, r.item_id))[0],
             text_en=texts.get(r.item_id, (r.item_id, r.item_id))[1],
             failures=int(r.n),
-            branches=int(r.b),
+            branches=int(spread.get(r.item_id, 0)),
             share=100.0 * int(r.n) / total if total else 0.0,
         )
         for r in rows
@@ -590,22 +662,29 @@ def veto_failures(session: Session, flt: HqFilter, limit: int = VETO_ROWS) -> li
 
 
 def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
-    """Average score per month, per region and over all regions."""
+    """Average score per month, per region and over all regions.
+
+    Grouped by (month, branch) in the database, which reads only the covering index, and
+    folded into regions here (a few thousand groups at most).
+    """
     month = _month(session, Inspection.started_at).label("m")
-    base = (
-        select(month, Branch.region, func.avg(Inspection.score_total), func.count())
-        .join(Branch, Branch.id == Inspection.branch_id)
+    q = (
+        select(month, Inspection.branch_id, func.sum(Inspection.score_total), func.count())
         .where(Inspection.score_total.is_not(None), *_conditions(flt))
-        .group_by(month, Branch.region)
+        .group_by(month, Inspection.branch_id)
     )
-    out: list[TrendPoint] = []
-    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for m, region, avg, n in session.execute(base):
-        out.append(TrendPoint(str(m), region or "", float(avg), int(n)))
-        totals[str(m)][0] += float(avg) * int(n)
-        totals[str(m)][1] += int(n)
-    for m, (s, n) in totals.items():
-        out.append(TrendPoint(m, "", s / n, int(n)))
+    region_of = {b.id: b.region for b in _branches(session, flt).values()}
+    acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for m, bid, total, n in session.execute(q):
+        for region in (region_of.get(bid, ""), None):
+            a = acc[(str(m), region if region is not None else "\0all")]
+            a[0] += float(total or 0.0)
+            a[1] += int(n)
+    out = [
+        TrendPoint(m, "" if r == "\0all" else r, s / n, int(n))
+        for (m, r), (s, n) in acc.items()
+        if n
+    ]
     out.sort(key=lambda p: (p.region, p.period))
     return out
 
@@ -621,27 +700,42 @@ def _status_expr(today: date) -> ColumnElement[str]:
 def rectification(
     session: Session, flt: HqFilter, today: date | None = None
 ) -> list[RectificationRow]:
-    """Open / overdue / closed findings per branch, most overdue first."""
+    """Open / overdue / closed findings per branch, most overdue first.
+
+    Counted per inspection first from the findings' covering index (``IN`` the selected
+    ids), then summed per branch: a join per finding row would read every inspection.
+    """
     today = today or utcnow().date()
     st = _status_expr(today)
+    per_insp = (
+        select(
+            Finding.inspection_id.label("iid"),
+            func.sum(case((st == OPEN, 1), else_=0)).label("o"),
+            func.sum(case((st == OVERDUE, 1), else_=0)).label("od"),
+            func.sum(case((st == CLOSED, 1), else_=0)).label("cl"),
+        )
+        .where(Finding.active.is_(True), Finding.inspection_id.in_(_current_ids(flt)))
+        .group_by(Finding.inspection_id)
+        .subquery()
+    )
     q = (
         select(
-            Branch.code,
-            Branch.name,
-            Branch.region,
-            func.sum(case((st == OPEN, 1), else_=0)),
-            func.sum(case((st == OVERDUE, 1), else_=0)),
-            func.sum(case((st == CLOSED, 1), else_=0)),
+            Inspection.branch_id,
+            func.sum(per_insp.c.o),
+            func.sum(per_insp.c.od),
+            func.sum(per_insp.c.cl),
         )
-        .join(Inspection, Inspection.id == Finding.inspection_id)
-        .join(Branch, Branch.id == Inspection.branch_id)
-        .where(Finding.active.is_(True), *_conditions(flt))
-        .group_by(Branch.code, Branch.name, Branch.region)
+        .join(per_insp, per_insp.c.iid == Inspection.id)
+        .group_by(Inspection.branch_id)
     )
-    rows = [
-        RectificationRow(c, n, r, int(o or 0), int(od or 0), int(cl or 0))
-        for c, n, r, o, od, cl in session.execute(q)
-    ]
+    branches = _branches(session, flt)
+    rows = []
+    for bid, o, od, cl in session.execute(q):
+        b = branches.get(bid)
+        if b is not None:
+            rows.append(
+                RectificationRow(b.code, b.name, b.region, int(o or 0), int(od or 0), int(cl or 0))
+            )
     rows.sort(key=lambda r: (-r.overdue, -r.open, r.code))
     return rows
 
@@ -652,9 +746,14 @@ def findings(
     *,
     status: str | None = None,
     today: date | None = None,
-    limit: int = FINDING_ROWS,
+    limit: int | None = FINDING_ROWS,
+    unresolved: bool = False,
 ) -> list[FindingRow]:
-    """Findings of current inspections; ``status`` open | overdue | closed."""
+    """Findings of the selected inspections, overdue first, then open by deadline, then closed.
+
+    ``status`` picks open | overdue | closed; ``unresolved`` picks open and overdue (what
+    the dashboard lists; closed ones are counted per branch instead).
+    """
     if status is not None and status not in STATUSES:
         raise ValidationError(f"--status must be open, overdue or closed, not {status!r}")
     today = today or utcnow().date()
@@ -680,13 +779,20 @@ def findings(
         .join(Branch, Branch.id == Inspection.branch_id)
         .where(Finding.active.is_(True), *_conditions(flt))
     )
-    if status is not None:
-        q = q.where(_status_expr(today) == status)
-    # Overdue first (oldest deadline first), then open by deadline, then closed.
+    if status == CLOSED:
+        q = q.where(Finding.status == CLOSED)
+    elif status == OVERDUE:
+        q = q.where(Finding.status == OPEN, Finding.deadline < today)
+    elif status == OPEN:
+        q = q.where(
+            Finding.status == OPEN, (Finding.deadline.is_(None)) | (Finding.deadline >= today)
+        )
+    elif unresolved:
+        q = q.where(Finding.status == OPEN)
     rank = case((st == OVERDUE, 0), (st == OPEN, 1), else_=2)
-    q = q.order_by(
-        rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id
-    ).limit(limit)
+    q = q.order_by(rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id)
+    if limit is not None:
+        q = q.limit(limit)
     return [
         FindingRow(
             inspection_uuid=r.uuid,
@@ -758,14 +864,14 @@ def integrity(
     Capture times are device claims (EXIF), so these are flags for a person, not verdicts.
     """
     conds = _conditions(flt)
+    ids = _current_ids(flt)
     out: list[IntegrityFlag] = []
+    # Only current revisions are selected, so distinct inspection ids are distinct visits.
     dup = (
         select(Photo.sha256)
-        .join(Inspection, Inspection.id == Photo.inspection_id)
-        .where(*conds)
+        .where(Photo.inspection_id.in_(ids))
         .group_by(Photo.sha256)
-        .having(func.count(func.distinct(Inspection.uuid)) > 1)
-        .subquery()
+        .having(func.count(func.distinct(Photo.inspection_id)) > 1)
     )
     rows = session.execute(
         select(
@@ -779,7 +885,7 @@ def integrity(
         )
         .join(Inspection, Inspection.id == Photo.inspection_id)
         .join(Branch, Branch.id == Inspection.branch_id)
-        .where(Photo.sha256.in_(select(dup.c.sha256)), *conds)
+        .where(Photo.sha256.in_(dup), *conds)
         .order_by(Photo.sha256, Inspection.started_at)
     ).all()
     groups: dict[str, list[Any]] = defaultdict(list)
@@ -818,7 +924,7 @@ def integrity(
         )
         .join(Inspection, Inspection.id == Photo.inspection_id)
         .join(Branch, Branch.id == Inspection.branch_id)
-        .where(Photo.taken_at.is_not(None), *conds)
+        .where(Photo.taken_at.is_not(None), Photo.inspection_id.in_(ids))
         .order_by(Inspection.started_at, Photo.position)
         .execution_options(yield_per=2000)
     )
@@ -852,12 +958,18 @@ def load(
     *,
     with_integrity: bool = True,
     today: date | None = None,
+    finding_limit: int | None = FINDING_ROWS,
 ) -> HqData:
-    """All views for ``flt`` (what the dashboard, report and export show)."""
+    """All views for ``flt`` (what the dashboard, report and export show).
+
+    ``findings`` holds the unresolved (open and overdue) ones; closed findings are
+    counted per branch in ``rectification`` ('hq findings --status closed' lists them).
+    """
     flt = flt or HqFilter()
     total, avg = counts(session, flt)
-    lg = league(session, flt)
-    hm = heatmap(session, flt, order=[r.code for r in lg])
+    hist = _history(session, flt)
+    lg = league(session, flt, history=hist)
+    hm = heatmap(session, flt, order=[r.code for r in lg], history=hist)
     return HqData(
         filter=flt,
         generated_at=utcnow(),
@@ -870,7 +982,7 @@ def load(
         vetoes=veto_failures(session, flt),
         trend=trend(session, flt),
         rectification=rectification(session, flt, today),
-        findings=findings(session, flt, today=today),
+        findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),
         integrity=integrity(session, flt) if with_integrity else [],
     )
 

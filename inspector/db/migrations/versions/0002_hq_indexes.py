@@ -35,6 +35,22 @@ def upgrade() -> None:
             "snapshot_id",
         ],
     )
+    # The same, led by the start time, for period filters (trend, league of the last year).
+    op.create_index(
+        "ix_inspections_hq_time",
+        "inspections",
+        [
+            "is_current",
+            "started_at",
+            "branch_id",
+            "score_total",
+            "veto_failed",
+            "trusted",
+            "mode",
+            "status",
+            "snapshot_id",
+        ],
+    )
     op.create_index(
         "ix_findings_hq", "findings", ["inspection_id", "active", "status", "deadline", "item_id"]
     )
@@ -46,4 +62,5 @@ def downgrade() -> None:
     op.drop_index("ix_section_scores_hq", table_name="section_scores")
     op.drop_index("ix_findings_item", table_name="findings")
     op.drop_index("ix_findings_hq", table_name="findings")
+    op.drop_index("ix_inspections_hq_time", table_name="inspections")
     op.drop_index("ix_inspections_hq", table_name="inspections")
