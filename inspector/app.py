@@ -75,13 +75,16 @@ def _autopilot(window: object, count: int) -> None:
     """Answer ``count`` items one per event-loop turn, printing after each commit."""
     from inspector.domain.checklist import Result
     from inspector.ui.main_window import MainWindow
+    from inspector.ui.runner.page import RunnerPage
 
     assert isinstance(window, MainWindow)
     state = {"done": 0}
+    print(f"restored {window.runner.uuid} {window.runner.current_item}", flush=True)
 
     def step() -> None:
         runner = window.runner
-        if state["done"] >= count or runner.current_item is None:
+        on_item = runner.tabs.currentIndex() == RunnerPage.TAB_ITEM
+        if state["done"] >= count or runner.current_item is None or not on_item:
             print(f"autopilot idle {state['done']}", flush=True)
             return
         item = runner.current_item
