@@ -304,3 +304,45 @@ def test_progress_may_cancel() -> None:
 def test_unknown_lang_is_refused() -> None:
     with pytest.raises(ValueError, match="lang"):
         render_report(sample(lang="fr"))
+
+
+def test_visit_facts_narrative_and_amendment_are_shown() -> None:
+    data = sample(lang="en")
+    meta = replace(
+        data.inspection,
+        mode="mystery",
+        visit=((Bi("到达时间", "Arrival"), "09:05"), (Bi("排队号", "Ticket"), "A017")),
+        narrative="The lobby manager greeted me at once. <script>",
+        supersedes_revision=1,
+        amendment_reason="added photos",
+    )
+    text = text_of(render_report(replace(data, inspection=meta)))
+    assert "Mystery shopping" in text
+    assert "Arrival" in text and "A017" in text
+    assert "greeted me at once. <script>" in text
+    assert "r1 → r2: added photos" in text
+
+
+def test_report_without_findings_or_photos() -> None:
+    data = sample(photos_per_item=0)
+    data = replace(data, findings=(), score=replace(data.score, veto_failures=(), passed=True))
+    text = text_of(render_report(data))
+    assert "本次检查未发现问题" in text
+    assert "本次检查无照片" in text
+    assert "一票否决项未通过" not in text
+
+
+def test_answers_are_phrased_for_people() -> None:
+    from inspector.checklists import load_shipped
+    from inspector.domain.answers import Answer
+    from inspector.domain.checklist import Result
+    from inspector.services.reports import answer_text
+
+    c = load_shipped("example").resolved
+    assert answer_text(c.item("ex.ramp_slope"), Answer(value=14.0)).zh == "1:14"
+    assert answer_text(c.item("ex.counter_height"), Answer(value=780)).en == "780 mm"
+    assert answer_text(c.item("ex.polite"), Answer(value=4)).zh == "4 / 5"
+    assert answer_text(c.item("ex.answer_quality"), Answer(value="partly")).en == "Partly accurate"
+    assert answer_text(c.item("ex.cash_kept"), Answer(value=False)).zh == "否"
+    assert answer_text(c.item("ex.ramp"), Answer(result=Result.NA)).zh == "不适用"
+    assert answer_text(c.item("ex.ramp"), None).en == "Not answered"
