@@ -1,0 +1,68 @@
+"""Demo data: realistic, varied, finalized, exportable; the CLI prints the count last."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from inspector.db import Database
+from inspector.db.models import Branch, Finding, Inspection, Photo, utcnow
+from inspector.services import exchange
+from tests.conftest import Cli
+
+
+def test_demo_cli_makes_varied_finalized_inspections(
+    db: Database, run_cli: Cli, tmp_path: Path
+) -> None:
+    out = run_cli.ok("demo", "--inspections", "300", "--photos-per-inspection", "1", "--seed", "3")
+    assert out.strip().splitlines()[-1] == "300"
+    assert "上海分行" in out
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Branch)) == 40
+        assert s.scalar(select(func.count(func.distinct(Branch.region)))) == 6
+        rows = list(s.scalars(select(Inspection)))
+        assert len(rows) == 300 and all(i.status == "finalized" for i in rows)
+        assert all(i.score_total is not None for i in rows)
+        ages = [utcnow() - i.started_at for i in rows]
+        assert max(ages) > timedelta(days=300) and max(ages) < timedelta(days=550)
+        mystery = [i for i in rows if i.mode == "mystery"]
+        assert mystery and all(len(i.narrative) >= 80 and i.visit.get("arrival") for i in mystery)
+        # Branch quality differs, so the league table is not flat.
+        avg = s.execute(
+            select(Inspection.branch_id, func.avg(Inspection.score_total)).group_by(
+                Inspection.branch_id
+            )
+        ).all()
+        scores = sorted(a for _b, a in avg)
+        assert scores[-1] - scores[0] > 10
+        statuses = {f.status for f in s.scalars(select(Finding))}
+        assert statuses == {"open", "closed"}
+        overdue = s.scalar(
+            select(func.count())
+            .select_from(Finding)
+            .where(Finding.status == "open", Finding.deadline < utcnow().date())
+        )
+        assert overdue and overdue > 0
+        assert all(f.owner for f in s.scalars(select(Finding).limit(50)))
+        assert s.scalar(select(func.count()).select_from(Photo)) == 300
+    # Demo inspections are real ones: they export and import like any other.
+    folder = tmp_path / "out"
+    folder.mkdir()
+    written = exchange.write_all(db, folder, since=(utcnow() - timedelta(days=30)).date())
+    assert written
+    hq = Cli(tmp_path / "hq.sqlite3")
+    r = hq("import", str(folder))
+    assert r.exit_code == 0, r.output
+
+
+def test_demo_is_repeatable_by_seed(db: Database, run_cli: Cli) -> None:
+    run_cli.ok("demo", "--inspections", "20", "--seed", "7")
+    with db.session() as s:
+        first = sorted(s.scalars(select(Inspection.score_total)))
+    run_cli.ok("demo", "--inspections", "20", "--seed", "7")
+    with db.session() as s:
+        both = sorted(s.scalars(select(Inspection.score_total)))
+        assert s.scalar(select(func.count()).select_from(Branch)) == 40  # not duplicated
+    assert sorted(first * 2) == both
