@@ -65,7 +65,7 @@ def generate(
     seed: int = 7,
     months: int = 24,
     end: datetime | None = None,
-    untrusted_share: float = 0.03,
+    untrusted_share: float = 0.002,
 ) -> None:
     """Insert ``inspections`` finalized inspections with section scores and findings."""
     rng = random.Random(seed)

@@ -72,7 +72,7 @@ class SparklineDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         if not values:
             return
-        rect = QRectF(option.rect).adjusted(6, 5, -6, -5)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(6, 5, -6, -5)
         draw_sparkline(painter, rect, list(values))
 
     def sizeHint(
@@ -144,8 +144,17 @@ class HeatmapWidget(QWidget):
         return min(260, widest + 16)
 
     def _header_height(self) -> int:
+        # Tall enough for the longest wrapped area title, so nothing is cut off.
         fm = QFontMetrics(self.font())
-        return fm.height() * 2 + 10
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        tallest = max(
+            (
+                fm.boundingRect(QRect(0, 0, self.CELL_W - 4, 1000), flags, c).height()
+                for c in self._data.columns
+            ),
+            default=fm.height(),
+        )
+        return tallest + 10
 
     def sizeHint(self) -> QSize:
         d = self._data

@@ -1,0 +1,408 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="182" />
+        <source>open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="183" />
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="184" />
+        <source>closed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="187" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="189" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="193" />
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="194" />
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="195" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="196" />
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="197" />
+        <source>Inspection</source>
+        <translation>检查编号</translation>
+    </message>
+</context>
+<context>
+    <name>HqDashboard</name>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="108" />
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="109" />
+        <source>Last 90 days</source>
+        <translation>最近90天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="110" />
+        <source>Last 12 months</source>
+        <translation>最近12个月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="111" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="118" />
+        <source>All modes</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="119" />
+        <source>On-site</source>
+        <translation>现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="120" />
+        <source>Mystery shopper</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="122" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="130" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="131" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="132" />
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="133" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="156" />
+        <source>Area scores, latest inspection per branch and area</source>
+        <translation>各区域得分（每个网点各区域最近一次检查）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="171" />
+        <source>Items failed most often</source>
+        <translation>最常见问题项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="172" />
+        <source>Veto failures</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="182" />
+        <source>Rectification per branch</source>
+        <translation>各网点整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="183" />
+        <source>Open and overdue findings</source>
+        <translation>未整改与逾期问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="190" />
+        <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
+        <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="197" />
+        <source>Branches</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="198" />
+        <source>Items and vetoes</source>
+        <translation>问题项与否决项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="199" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="200" />
+        <source>Rectification</source>
+        <translation>整改跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="201" />
+        <source>Evidence integrity</source>
+        <translation>证据完整性</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="223" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="311" />
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="224" />
+        <source>All checklists</source>
+        <translation>全部检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="240" />
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="254" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="268" />
+        <source>Could not load the HQ views: %1</source>
+        <translation>无法加载总行视图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="289" />
+        <source>No section scores in this selection</source>
+        <translation>所选范围内没有分项得分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="296" />
+        <source>%1: failed %2 times in %3 branches</source>
+        <translation>%1：在 %3 个网点不合格 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="303" />
+        <source>No failed items in this selection</source>
+        <translation>所选范围内没有不合格项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="313" />
+        <source>No scores in this selection</source>
+        <translation>所选范围内没有得分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="325" />
+        <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
+        <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 未整改 %5 项，其中逾期 %6 项 · 待复核照片 %7 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="338" />
+        <source>Updated %1 UTC · %2</source>
+        <translation>更新于 %1 UTC · %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="343" />
+        <source>⚠ marks branches with inspections from untrusted devices</source>
+        <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="211" />
+        <source>same photo elsewhere</source>
+        <translation>照片重复使用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="212" />
+        <source>taken outside the visit</source>
+        <translation>拍摄时间不在检查时段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="215" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="216" />
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="217" />
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="219" />
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="223" />
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="224" />
+        <source>Inspection</source>
+        <translation>检查编号</translation>
+    </message>
+</context>
+<context>
+    <name>LeagueModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="96" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="100" />
+        <source>Code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="101" />
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="102" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="103" />
+        <source>Latest</source>
+        <translation>最近得分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="104" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="106" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="110" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="112" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="116" />
+        <source>Inspections</source>
+        <translation>检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="117" />
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="119" />
+        <source>Vetoes</source>
+        <translation>否决项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector/ui/hq/models.py" line="133" />
+        <source>%n inspection(s) from devices HQ does not trust</source>
+        <translation>
+            <numerusform>%n 次检查来自总行未信任的设备</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RectificationModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="164" />
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="165" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="166" />
+        <source>Open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="167" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="168" />
+        <source>Closed</source>
+        <translation>已整改</translation>
+    </message>
+</context>
+<context>
+    <name>VetoModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="145" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="149" />
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="150" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="151" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="152" />
+        <source>Veto items</source>
+        <translation>否决项目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="153" />
+        <source>Inspection</source>
+        <translation>检查编号</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,100 @@
+"""Screenshots of the HQ dashboard in English and Chinese, for the README and docs/hq.md.
+
+    QT_QPA_PLATFORM=offscreen /tmp/venv/bin/python scripts/hq_screenshots.py [OUT_DIR]
+
+Fills a temporary database with demo-like data (the bench generator: 24 branches, 3,000
+inspections over two years), opens the dashboard with the bundled CJK font as the
+application font (offscreen Qt has no system fonts), and saves one PNG per tab and language
+to docs/images/hq-*.png.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from inspector import paths
+from inspector.db import open_database
+from inspector.ui.hq import HqDashboard
+
+ROOT = paths.project_root()
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_hq import generate  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+TABS = ["branches", "items", "trend", "rectification"]
+
+
+def _wait_refreshed(dash: HqDashboard) -> None:
+    loop = QEventLoop()
+    dash.refreshed.connect(loop.quit)
+    dash.failed.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    dash.refresh()
+    loop.exec()
+
+
+def shoot(out: Path, lang: str, db_path: Path) -> list[Path]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = QTranslator()
+    if lang == "zh":
+        qm = paths.resource_path("i18n", "hq_zh_CN.qm")
+        if not translator.load(str(qm)):
+            raise SystemExit(f"cannot load {qm}; run pyside6-lrelease first")
+        app.installTranslator(translator)
+    db = open_database(str(db_path))
+    dash = HqDashboard(db)
+    dash.resize(1360, 860)
+    dash.show()
+    _wait_refreshed(dash)
+    written = []
+    for i, name in enumerate(TABS):
+        dash.tabs.setCurrentIndex(i)
+        app.processEvents()
+        path = out / f"hq-{name}-{lang}.png"
+        dash.grab().save(str(path))
+        written.append(path)
+    dash.close()
+    dash.deleteLater()
+    app.processEvents()
+    if lang == "zh":
+        app.removeTranslator(translator)
+    db.dispose()
+    return written
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING)
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        raise SystemExit(f"cannot load the bundled font {paths.cjk_font_path()}")
+    app.setFont(QFont(families[0], 10))
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "hq-demo.sqlite3"
+        db = open_database(str(db_path))
+        generate(db, 3000, branches=24, seed=11)
+        db.dispose()
+        for lang in ("en", "zh"):
+            for p in shoot(out, lang, db_path):
+                print(p)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
