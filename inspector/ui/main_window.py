@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
             self.tr("Not applicable"), lambda: self.runner.answer_current(Result.NA), "3"
         )
         self.next_action = self._action(
-            self.tr("Next item"), self.runner.next_item, "Return", "Enter", "Ctrl+Down"
+            self.tr("Next item"), self.runner.next_from_keyboard, "Return", "Enter", "Ctrl+Down"
         )
         self.prev_action = self._action(
             self.tr("Previous item"), self.runner.previous_item, "Ctrl+Up"

@@ -96,6 +96,7 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buf = QBuffer(data)
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        img.save(buf, b"PNG")
+        # The stubs say bytes, but PySide6 only accepts the format as str at runtime.
+        img.save(buf, "PNG")  # type: ignore[call-overload]
         buf.close()
         return bytes(data.data())

@@ -45,6 +45,8 @@ class ItemView(QWidget):
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self._commit_note)
         self._saved_note = ""
+        self._read_only = False
+        self._lang = ""
 
         self.section_label = QLabel()
         self.section_label.setObjectName("sectionTitle")
@@ -143,10 +145,12 @@ class ItemView(QWidget):
         photos: int,
     ) -> None:
         """Show ``item`` (rebuilding the answer widgets when the item changes)."""
-        same = self.item is not None and self.item.id == item.id
-        if not same:
+        same_item = self.item is not None and self.item.id == item.id
+        if not same_item:
             self.flush()
-        self.item = item
+        # Finalizing or amending keeps the item but changes what may be edited: rebuild.
+        same = same_item and read_only == self._read_only and lang == self._lang
+        self.item, self._read_only, self._lang = item, read_only, lang
         self.section_label.setText(
             section.title.get(lang).upper() if lang == "en" else section.title.get(lang)
         )

@@ -349,12 +349,15 @@ class RunnerPage(QWidget):
         if self.uuid:
             self.settings.set_last_position(self.uuid, item_id)
 
-    def next_item(self) -> None:
+    def next_from_keyboard(self) -> None:
+        """The Enter key: next item, except in multi-line text where it is a new line."""
         fw = QApplication.focusWidget()
         if isinstance(fw, QPlainTextEdit) and not fw.isReadOnly():
-            # Enter in a note or text answer is a new line, not "next item".
             fw.insertPlainText("\n")
             return
+        self.next_item()
+
+    def next_item(self) -> None:
         if self.tabs.currentIndex() != self.TAB_ITEM:
             return
         self.item_view.flush()

@@ -1,0 +1,182 @@
+"""Finalize from the missing list to sign-off with a drawn signature; amend; report; export
+and HQ import with the receipt; the mystery-shopper visit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector.db import Database, open_database
+from inspector.services import inspections as svc
+from inspector.services import photos
+from inspector.ui.exchange import ImportDialog
+from inspector.ui.main_window import MainWindow
+from inspector.ui.runner.page import RunnerPage
+from inspector.ui.settings import AppSettings
+
+from ..conftest import PHOTOS
+from .conftest import make_inspection
+
+
+@pytest.fixture(autouse=True)
+def _yes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(str(a[2])))
+
+
+def _photo() -> bytes:
+    files = sorted(PHOTOS.glob("*.jpg")) if PHOTOS.is_dir() else []
+    if files:
+        return files[0].read_bytes()
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 100, 50)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+def _finish_onsite(qtbot: QtBot, db: Database, window: MainWindow) -> str:
+    """Answer everything by keyboard and add the required photo; return the uuid."""
+    uuid = make_inspection(db)
+    window.open_inspection(uuid)
+    runner = window.runner
+    while runner.tabs.currentIndex() == RunnerPage.TAB_ITEM:
+        qtbot.keyClick(window, Qt.Key.Key_1)
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+    # The evidence rule is the last thing missing; the list leads straight to the item.
+    panel = runner.finalize_panel
+    assert not panel.finalize_button.isEnabled()
+    idx = panel.missing_model.index(0, 0)
+    rect = panel.missing_view.visualRect(idx)
+    qtbot.mouseClick(panel.missing_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert runner.tabs.currentIndex() == RunnerPage.TAB_ITEM
+    assert runner.current_item == "ex.ramp"
+    with db.session() as s:
+        photos.add_bytes(
+            s, svc.get(s, uuid), "ex.ramp", _photo(), file_name="ramp.jpg", actor="Zhang San"
+        )
+    runner.refresh()
+    return uuid
+
+
+def test_sign_off_with_a_drawn_signature_then_amend(
+    qtbot: QtBot, db: Database, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uuid = _finish_onsite(qtbot, db, window)
+    runner = window.runner
+    runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
+    panel = runner.finalize_panel
+    assert panel.finalize_button.isEnabled()
+    panel.manager_edit.setText("Zhao Liu")
+    pad = panel.signature
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 40))
+    for x in range(30, 200, 10):
+        qtbot.mouseMove(pad, QPoint(x, 40 + (x % 30)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 50))
+    assert not pad.is_empty()
+    with qtbot.waitSignal(runner.inspection_finalized):
+        panel.finalize_button.click()
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        assert insp.status == svc.FINALIZED
+        assert insp.manager_name == "Zhao Liu"
+        assert insp.manager_signature is not None
+        assert insp.manager_signature.startswith(b"\x89PNG")
+    # Read-only now: keys do nothing, the buttons are disabled.
+    runner.tabs.setCurrentIndex(RunnerPage.TAB_ITEM)
+    assert not runner.item_view.answer_panel.fail_button.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    with db.session() as s:
+        assert all(a.result == "pass" for a in svc.get(s, uuid).answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("补充照片", True))
+    with qtbot.waitSignal(runner.inspection_amended):
+        window.amend_action.trigger()
+    with db.session() as s:
+        revs = svc.revisions(s, uuid)
+        assert [(r.revision, r.status, r.is_current) for r in revs] == [
+            (1, "finalized", False),
+            (2, "draft", True),
+        ]
+        assert revs[1].amendment_reason == "补充照片"
+    assert runner.state is not None and not runner.state.read_only
+
+
+def test_report_export_and_hq_import(
+    qtbot: QtBot, db: Database, window: MainWindow, tmp_path: Path
+) -> None:
+    uuid = _finish_onsite(qtbot, db, window)
+    with db.session() as s:
+        svc.finalize(s, svc.get(s, uuid), by="Zhang San")
+    window.runner.refresh()
+    window.exporter.open_after_save = False
+    pdf = tmp_path / "report.pdf"
+    with qtbot.waitSignal(window.exporter.report_saved, timeout=60_000):
+        window.exporter.report(uuid, pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    package = tmp_path / "out.inspection"
+    with qtbot.waitSignal(window.exporter.package_saved, timeout=60_000) as blocker:
+        window.exporter.export_package(uuid, package)
+    written = Path(str(blocker.args[0]))
+    assert written.is_file()
+
+    hq = open_database(str(tmp_path / "hq.sqlite3"))
+    try:
+        dlg = ImportDialog(hq, AppSettings())
+        qtbot.addWidget(dlg)
+        dlg.add_paths([written, written])  # the same file twice: one import, one duplicate
+        with qtbot.waitSignal(dlg.imported, timeout=60_000) as got:
+            dlg.start_import()
+        counts = got.args[0]["counts"]
+        assert counts["imported"] == 1
+        assert counts["imported"] + counts["duplicates"] == 2
+        assert dlg.model.rowCount() == 2
+        assert "imported" in dlg.summary_label.text()
+        with hq.session() as s:
+            assert svc.get(s, uuid).status == svc.FINALIZED
+    finally:
+        hq.dispose()
+
+
+def test_mystery_visit_hides_scores_and_records_the_visit(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    uuid = make_inspection(db, mode="mystery")
+    window.open_inspection(uuid)
+    runner = window.runner
+    assert runner.tabs.isTabVisible(RunnerPage.TAB_VISIT)
+    assert runner.score_panel.hidden_label.isVisibleTo(runner.score_panel)
+    assert not runner.score_panel.total_label.isVisibleTo(runner.score_panel)
+    runner.tabs.setCurrentIndex(RunnerPage.TAB_VISIT)
+    visit = runner.visit_panel
+    visit.arrival_now.click()
+    visit.wait_start.click()
+    assert visit.wait_called.isEnabled()
+    visit.wait_called.click()
+    visit.scenario_combo.setCurrentIndex(visit.scenario_combo.findData("cash"))
+    visit.scenario_combo.activated.emit(visit.scenario_combo.currentIndex())
+    visit.ticket_edit.setText("A023")
+    visit.ticket_edit.editingFinished.emit()
+    visit.narrative_edit.setPlainText("进门后大堂经理主动问候。" * 3)
+    assert "/ 80" in visit.narrative_counter.text()
+    visit.flush()
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        v = insp.visit
+        assert {"arrival", "wait_started", "wait_called", "scenario", "ticket"} <= set(v)
+        assert v["ticket"] == "A023" and v["scenario"] == "cash"
+        assert insp.narrative.startswith("进门后")
+        kinds = {m.kind for m in svc.missing_for_finalize(insp)}
+    assert "narrative" in kinds  # 36 characters of 80
+    runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
+    panel = runner.finalize_panel
+    rows = [panel.missing_model.index(r, 0) for r in range(panel.missing_model.rowCount())]
+    narrative = next(i for i in rows if "narrative" in str(i.data()))
+    panel.missing_view.clicked.emit(narrative)
+    assert runner.tabs.currentIndex() == RunnerPage.TAB_VISIT

@@ -1,0 +1,134 @@
+"""Home list and new-inspection dialog: filter, open, duplicate, delete, create, import CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector.db import Database
+from inspector.services import inspections as svc
+from inspector.ui.main_window import MainWindow
+from inspector.ui.new_inspection import NEW_BRANCH, NewInspectionDialog
+from inspector.ui.settings import AppSettings
+
+from .conftest import make_inspection
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer Yes to every question and record warnings instead of blocking on them."""
+    shown: list[str] = []
+
+    def question(*args: object, **_: object) -> QMessageBox.StandardButton:
+        shown.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    def note(*args: object, **_: object) -> QMessageBox.StandardButton:
+        shown.append(str(args[2]))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", note)
+    monkeypatch.setattr(QMessageBox, "information", note)
+    return shown
+
+
+def _finalize(db: Database, uuid: str) -> None:
+    with db.session() as s:
+        svc.finalize(s, svc.get(s, uuid), by="Zhang San", force=True)
+
+
+def test_list_filters_by_text_branch_status_and_date(db: Database, window: MainWindow) -> None:
+    a = make_inspection(db, code="310001")
+    make_inspection(db, code="310002")
+    _finalize(db, a)
+    home = window.home
+    home.reload()
+    assert home.model.rowCount() == 2
+    home.search_edit.setText("310002")
+    assert home.proxy.rowCount() == 1
+    home.search_edit.clear()
+    home.status_combo.setCurrentIndex(home.status_combo.findData(svc.FINALIZED))
+    assert home.proxy.rowCount() == 1
+    assert home.model.row(home.proxy.mapToSource(home.proxy.index(0, 0)).row()).uuid == a
+    home.status_combo.setCurrentIndex(0)
+    home.branch_combo.setCurrentIndex(home.branch_combo.findData("310002"))
+    assert home.proxy.rowCount() == 1
+    home.branch_combo.setCurrentIndex(0)
+    tomorrow = date.today().toordinal() + 1
+    d = date.fromordinal(tomorrow)
+    home.from_edit.setDate(QDate(d.year, d.month, d.day))
+    assert home.proxy.rowCount() == 0
+    assert "0 of 2" in home.count_label.text()
+
+
+def test_duplicate_and_delete_draft_but_not_finalized(
+    db: Database, window: MainWindow, no_dialogs: list[str]
+) -> None:
+    a = make_inspection(db)
+    _finalize(db, a)
+    home = window.home
+    home.reload()
+    home.select_uuid(a)
+    assert not home.delete_button.isEnabled()
+    assert home.delete_selected(confirm=False) is False
+    new = home.duplicate_selected()
+    assert new is not None and new != a
+    home.select_uuid(new)
+    assert home.delete_button.isEnabled()
+    assert home.delete_selected() is True
+    assert no_dialogs and "Delete the draft" in no_dialogs[0]
+    with db.session() as s:
+        assert [i.uuid for i in svc.list_current(s)] == [a]
+
+
+def test_double_click_opens_the_runner(qtbot: QtBot, db: Database, window: MainWindow) -> None:
+    uuid = make_inspection(db)
+    window.home.reload()
+    window.home.select_uuid(uuid)
+    window.home.open_button.click()
+    assert window.stack.currentWidget() is window.runner
+    assert window.runner.uuid == uuid
+    assert AppSettings().last_position() == (uuid, "ex.ramp")
+
+
+def test_new_inspection_with_a_new_branch_and_csv_import(
+    qtbot: QtBot, db: Database, settings: AppSettings, tmp_path: Path, no_dialogs: list[str]
+) -> None:
+    dlg = NewInspectionDialog(db, settings, "en")
+    qtbot.addWidget(dlg)
+    csv = tmp_path / "branches.csv"
+    csv.write_text("网点代码,网点名称,分行\n310009,外滩支行,上海分行\n", encoding="utf-8")
+    assert dlg.import_branches(csv)
+    dlg.select_branch("310009")
+    assert dlg.branch_combo.currentData() == "310009"
+    dlg.branch_combo.setCurrentIndex(dlg.branch_combo.findData(NEW_BRANCH))
+    assert not dlg.new_branch_box.isHidden()
+    dlg.new_code.setText("310010")
+    dlg.new_name.setText("新天地支行")
+    dlg.select_checklist("example")
+    dlg.mystery_radio.setChecked(True)
+    dlg.inspector_edit.setText("Li Si")
+    dlg.accept()
+    assert dlg.created_uuid is not None
+    with db.session() as s:
+        insp = svc.get(s, dlg.created_uuid)
+        assert (insp.branch.code, insp.mode, insp.inspector) == ("310010", "mystery", "Li Si")
+    assert settings.inspector_name() == "Li Si"
+
+
+def test_new_inspection_refuses_a_branch_without_name(
+    qtbot: QtBot, db: Database, settings: AppSettings, no_dialogs: list[str]
+) -> None:
+    dlg = NewInspectionDialog(db, settings, "en")
+    qtbot.addWidget(dlg)
+    dlg.branch_combo.setCurrentIndex(dlg.branch_combo.findData(NEW_BRANCH))
+    dlg.new_code.setText("310011")
+    dlg.accept()
+    assert dlg.created_uuid is None
+    assert "code and name" in no_dialogs[-1]

@@ -1,0 +1,79 @@
+"""The application shell: translations, fonts, the error dialog text, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from inspector.app import install_translations
+from inspector.db import Database
+from inspector.errors import ValidationError
+from inspector.ui import theme
+from inspector.ui.errors import error_text, make_excepthook
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings import AppSettings, SettingsDialog
+
+
+def test_chinese_translation_loads_for_every_module(
+    qtbot: QtBot, styled_app: QApplication, db: Database, settings: AppSettings
+) -> None:
+    loaded = install_translations(styled_app, "zh")
+    try:
+        assert "app_zh_CN.qm" in loaded
+        settings.set_language("zh")
+        w = MainWindow(db, settings)
+        qtbot.addWidget(w)
+        assert w.home.new_button.text() == "+ 新建检查"
+        assert w.home.model.headerData(0, w.home.table.horizontalHeader().orientation()) == "网点"
+    finally:
+        install_translations(styled_app, "en")
+        settings.set_language("en")
+    w2 = MainWindow(db, settings)
+    qtbot.addWidget(w2)
+    assert w2.home.new_button.text() == "+ New inspection"
+
+
+def test_bundled_cjk_font_is_registered(styled_app: QApplication) -> None:
+    family = theme.install_fonts(styled_app)
+    assert family is not None
+    assert family in QFontDatabase.families()
+    assert family in styled_app.font().families()
+
+
+def test_error_dialog_text_user_error_as_is_bug_with_log_location(tmp_path: Path) -> None:
+    log = tmp_path / "inspector.log"
+    title, msg = error_text(ValidationError("item x: value 'abc' must be a number"), log)
+    assert msg == "item x: value 'abc' must be a number"
+    assert title == "Cannot do that"
+    title, msg = error_text(RuntimeError("boom"), log)
+    assert title == "Unexpected error"
+    assert "RuntimeError: boom" in msg and str(log) in msg
+
+
+def test_excepthook_shows_a_dialog_instead_of_dying(
+    styled_app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[BaseException, Path]] = []
+    monkeypatch.setattr(
+        "inspector.ui.errors.show_error", lambda exc, path, parent=None: shown.append((exc, path))
+    )
+    hook = make_excepthook(tmp_path / "x.log")
+    try:
+        raise KeyError("missing")
+    except KeyError as e:
+        hook(KeyError, e, e.__traceback__)
+    assert isinstance(shown[0][0], KeyError)
+
+
+def test_settings_dialog_stores_language_and_name(qtbot: QtBot, settings: AppSettings) -> None:
+    dlg = SettingsDialog(settings)
+    qtbot.addWidget(dlg)
+    dlg.language_combo.setCurrentIndex(dlg.language_combo.findData("zh"))
+    dlg.name_edit.setText("Wang Wu")
+    dlg.accept()
+    fresh = AppSettings()
+    assert (fresh.language(), fresh.inspector_name()) == ("zh", "Wang Wu")
