@@ -48,11 +48,13 @@ class HomePage(QWidget):
     """Signals:
     open_requested(str): open inspection (uuid) in the runner.
     new_requested(): start a new inspection.
+    hq_requested(): show the HQ view.
     inspections_changed(): a duplicate or delete was committed.
     """
 
     open_requested = Signal(str)
     new_requested = Signal()
+    hq_requested = Signal()
     inspections_changed = Signal()
 
     def __init__(
@@ -77,6 +79,10 @@ class HomePage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
+        self.hq_button = QPushButton(self.tr("HQ view"))
+        self.hq_button.setMinimumHeight(40)
+        self.hq_button.clicked.connect(self.hq_requested)
+        top.addWidget(self.hq_button)
         top.addWidget(self.new_button)
 
         self.search_edit = QLineEdit()

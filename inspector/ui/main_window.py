@@ -8,10 +8,14 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +26,7 @@ from inspector.errors import NotFoundError
 from inspector.logs import log_file
 from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
+from inspector.ui.hq.dashboard import HqDashboard
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings, SettingsDialog
@@ -54,10 +59,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.runner)
         self.setCentralWidget(self.stack)
-        self.hq: QWidget | None = None
+        self.hq: HqDashboard | None = None
+        self.hq_page: QWidget | None = None
 
         self.home.open_requested.connect(self.open_inspection)
         self.home.new_requested.connect(self.new_inspection)
+        self.home.hq_requested.connect(self.show_hq)
         self.runner.home_requested.connect(self.show_home)
         self.runner.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.runner.state_changed.connect(self._update_actions)
@@ -107,7 +114,8 @@ class MainWindow(QMainWindow):
         self.home_action = self._action(self.tr("Inspections list"), self.show_home, "Ctrl+L")
         self.settings_action = self._action(self.tr("Settings…"), self.show_settings)
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for a in (self.new_action, self.home_action):
+        self.hq_action = self._action(self.tr("HQ view"), self.show_hq, "Ctrl+H")
+        for a in (self.new_action, self.home_action, self.hq_action):
             f.addAction(a)
         f.addSeparator()
         f.addAction(self.settings_action)
@@ -238,6 +246,35 @@ class MainWindow(QMainWindow):
         self.settings.clear_last_position()
         self.home.reload()
         self.stack.setCurrentWidget(self.home)
+
+    def show_hq(self) -> None:
+        """The HQ dashboard (built on first use: its queries run only when asked for)."""
+        self.runner.close_inspection()
+        self.settings.clear_last_position()
+        if self.hq is None or self.hq_page is None:
+            self.hq = HqDashboard(self.db)
+            back = QPushButton(self.tr("◀ Inspections"))
+            back.clicked.connect(self.show_home)
+            title = QLabel(self.tr("HQ view"))
+            title.setObjectName("pageTitle")
+            title.setStyleSheet("color: white;")
+            header = QFrame()
+            header.setObjectName("header")
+            hl = QHBoxLayout(header)
+            hl.setContentsMargins(16, 10, 20, 10)
+            hl.setSpacing(16)
+            hl.addWidget(back)
+            hl.addWidget(title, 1)
+            page = QWidget()
+            lay = QVBoxLayout(page)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(0)
+            lay.addWidget(header)
+            lay.addWidget(self.hq, 1)
+            self.hq_page = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.hq_page)
+        self.hq.refresh()
 
     def open_inspection(self, uuid: str, item_id: str | None = None) -> bool:
         try:

@@ -132,3 +132,16 @@ def test_new_inspection_refuses_a_branch_without_name(
     dlg.accept()
     assert dlg.created_uuid is None
     assert "code and name" in no_dialogs[-1]
+
+
+def test_hq_view_is_a_mode_of_the_main_window(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    a = make_inspection(db)
+    _finalize(db, a)
+    window.home.hq_button.click()
+    assert window.hq is not None
+    assert window.stack.currentWidget() is window.hq_page
+    assert window.hq.wait_idle()
+    window.show_home()
+    assert window.stack.currentWidget() is window.home
