@@ -709,6 +709,12 @@ def finalize(
         new={"total": round(result.total, 2), "grade": result.grade, "manager": manager_name},
         inspection=insp,
     )
+    if insp.recheck_of:
+        # A finalized re-check closes the followed-up inspection's findings it now passes.
+        # Imported here: hq builds on this module.
+        from inspector.services.hq import close_findings_by_recheck
+
+        close_findings_by_recheck(session, insp, actor=by.strip())
     return result
 
 

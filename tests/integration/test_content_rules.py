@@ -29,3 +29,34 @@ def test_comprehensive_needs_four_photos(db: Database) -> None:
         insp = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="comprehensive")
         messages = [m.message_en for m in svc.missing_for_finalize(insp) if m.item_id is None]
         assert "the inspection has 0 photo(s); at least 4 are needed" in messages
+
+
+def test_finalizing_a_recheck_closes_the_findings_it_passes(db: Database) -> None:
+    from inspector.domain.checklist import Result
+
+    items = [
+        "ex.counter_height",
+        "ex.manager",
+        "ex.cash_kept",
+        "ex.polite",
+        "ex.reading",
+        "ex.answer_quality",
+    ]
+    with db.session() as s:
+        first = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="example")
+        svc.set_answer(s, first, "ex.ramp", result="na")
+        for item in items:
+            svc.set_answer(s, first, item, result="pass")
+        svc.set_answer(s, first, "ex.polite", result="fail")
+        svc.set_answer(s, first, "ex.reading", result="fail")
+        svc.finalize(s, first, by="张三")
+        recheck = svc.create(s, branch_code="B1", checklist_id="example", recheck_of=first.uuid)
+        svc.set_answer(s, recheck, "ex.ramp", result="na")
+        for item in items:
+            svc.set_answer(s, recheck, item, result=Result.PASS)
+        svc.set_answer(s, recheck, "ex.reading", result="fail")  # still failing
+        svc.finalize(s, recheck, by="李四")
+        status = {f.item_id: f.status for f in first.findings if f.active}
+        assert status == {"ex.polite": "closed", "ex.reading": "open"}
+        closed = next(f for f in first.findings if f.item_id == "ex.polite")
+        assert closed.closed_by_uuid == recheck.uuid
