@@ -22,10 +22,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -203,7 +204,9 @@ def _read_file(path: Path, limits: Limits) -> bytes:
         if size > limits.max_file_bytes:
             raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
         with open(path, "rb") as f:
-            data = f.read(limits.max_file_bytes + 1)
+            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
+            # allocates n bytes up front, so never pass the limit itself.
+            data = f.read(size + 1)
     except FileNotFoundError:
         raise PackageError("no such file") from None
     except IsADirectoryError:
@@ -215,11 +218,17 @@ def _read_file(path: Path, limits: Limits) -> bytes:
     return data
 
 
+@lru_cache(maxsize=32)
+def _parse_checklist(sha256: str, content: str) -> Checklist:
+    # Keyed by the verified hash: every package of a campaign carries the same checklist.
+    return checklist_from_json(content)
+
+
 def _check_content(pkg: VerifiedPackage) -> Checklist:
     """The answers, findings and photos name items of the checklist the package carries."""
     m = pkg.manifest
     try:
-        checklist = checklist_from_json(m.checklist.content)
+        checklist = _parse_checklist(m.checklist.sha256, m.checklist.content)
     except ValueError as e:
         raise PackageError(f"the checklist snapshot is not a valid checklist ({e})") from None
     if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
@@ -283,37 +292,29 @@ def _merge(
                 f"stored as an earlier revision; revision {current.revision} stays current"
             )
     branch = _branch(s, pkg, notes)
-    insp = _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
-    s.add(
-        ImportRecord(
-            package_sha256=pkg.package_sha256,
-            file_name=path.name[:400],
-            inspection_uuid=uuid,
-            revision=rev,
-            outcome=outcome,
-            device_fingerprint=pkg.fingerprint,
-            trusted=trusted,
-        )
-    )
-    audit.record(
-        s,
-        actor=actor,
-        entity="inspection",
-        action="import",
-        key=uuid,
-        new={
-            "file": path.name,
-            "device": pkg.fingerprint,
+    s.info["actor"] = actor
+    _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
+    s.connection().execute(
+        insert(_table(ImportRecord)),
+        {
+            "package_sha256": pkg.package_sha256,
+            "file_name": path.name[:400],
+            "inspection_uuid": uuid,
+            "revision": rev,
+            "outcome": outcome,
+            "device_fingerprint": pkg.fingerprint,
             "trusted": trusted,
-            "current": make_current,
+            "at": utcnow(),
         },
-        inspection=insp,
     )
-    s.flush()
     extra: dict[str, Any] = {}
     if notes:
         extra["notes"] = notes
     return outcome, extra
+
+
+def actor_of(s: Session) -> str:
+    return str(s.info.get("actor", ""))
 
 
 def _local_content_sha256(s: Session, insp: Inspection) -> str:
@@ -373,6 +374,11 @@ def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -
         raise PackageError(f"photo {p.id}: {e}") from None
 
 
+def _table(model: type[Any]) -> Table:
+    """A model's Core table: plain executemany, without the ORM's per-row bookkeeping."""
+    return cast(Table, model.__table__)
+
+
 def _insert(
     s: Session,
     pkg: VerifiedPackage,
@@ -381,7 +387,8 @@ def _insert(
     *,
     trusted: bool,
     current: bool,
-) -> Inspection:
+) -> int:
+    """Insert the revision and everything it owns; returns the new inspection's id."""
     m = pkg.manifest
     i = m.inspection
     snap = snapshot_from_content(s, m.checklist.content, m.checklist.sha256)
@@ -394,43 +401,44 @@ def _insert(
     result = score(checklist, Mode(i.mode), answers)
     now = utcnow()
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
-    insp = Inspection(
-        uuid=i.uuid,
-        revision=i.revision,
-        supersedes_revision=i.supersedes,
-        amendment_reason=i.amendment_reason,
-        is_current=current,
-        mode=i.mode,
-        status=i.status,
-        branch_id=branch.id,
-        snapshot_id=snap.id,
-        inspector=i.inspector,
-        created_at=i.created_at,
-        started_at=i.started_at,
-        updated_at=i.updated_at,
-        finalized_at=i.finalized_at,
-        finalized_by=i.finalized_by,
-        visit=dict(i.visit),
-        narrative=i.narrative,
-        manager_name=i.manager_name,
-        manager_signature=signature,
-        recheck_of=i.recheck_of,
-        score_total=round(result.total, 4),
-        grade=result.grade,
-        passed=result.passed,
-        veto_failed=len(result.veto_failed),
-        origin="imported",
-        device_fingerprint=pkg.fingerprint,
-        trusted=trusted,
-        content_sha256=pkg.content_sha256,
-        imported_at=now,
-    )
-    s.add(insp)
-    s.flush()
-    iid = insp.id
+    conn = s.connection()
+    iid = conn.execute(
+        insert(_table(Inspection)).returning(_table(Inspection).c.id),
+        {
+            "uuid": i.uuid,
+            "revision": i.revision,
+            "supersedes_revision": i.supersedes,
+            "amendment_reason": i.amendment_reason,
+            "is_current": current,
+            "mode": i.mode,
+            "status": i.status,
+            "branch_id": branch.id,
+            "snapshot_id": snap.id,
+            "inspector": i.inspector,
+            "created_at": i.created_at,
+            "started_at": i.started_at,
+            "updated_at": i.updated_at,
+            "finalized_at": i.finalized_at,
+            "finalized_by": i.finalized_by,
+            "visit": dict(i.visit),
+            "narrative": i.narrative,
+            "manager_name": i.manager_name,
+            "manager_signature": signature,
+            "recheck_of": i.recheck_of,
+            "score_total": round(result.total, 4),
+            "grade": result.grade,
+            "passed": result.passed,
+            "veto_failed": len(result.veto_failed),
+            "origin": "imported",
+            "device_fingerprint": pkg.fingerprint,
+            "trusted": trusted,
+            "content_sha256": pkg.content_sha256,
+            "imported_at": now,
+        },
+    ).scalar_one()
     if m.answers:
-        s.execute(
-            insert(AnswerRow),
+        conn.execute(
+            insert(_table(AnswerRow)),
             [
                 {
                     "inspection_id": iid,
@@ -445,8 +453,8 @@ def _insert(
             ],
         )
     if result.sections:
-        s.execute(
-            insert(SectionScoreRow),
+        conn.execute(
+            insert(_table(SectionScoreRow)),
             [
                 {
                     "inspection_id": iid,
@@ -461,19 +469,19 @@ def _insert(
             ],
         )
     if m.findings:
-        s.execute(
-            insert(Finding),
+        conn.execute(
+            insert(_table(Finding)),
             [{"inspection_id": iid, **f.model_dump()} for f in m.findings],
         )
     if pkg.blobs:
-        s.execute(
+        conn.execute(
             _blob_insert(s),
             [{"sha256": sha, "size": len(b), "data": b} for sha, b in pkg.blobs.items()],
         )
     plain = [p for p in m.photos if not p.withheld]
     if plain:
-        s.execute(
-            insert(Photo),
+        conn.execute(
+            insert(_table(Photo)),
             [
                 {
                     **p.model_dump(exclude={"withheld", "image_sha256"}),
@@ -484,13 +492,24 @@ def _insert(
                 for p in plain
             ],
         )
-    for p in m.photos:
-        if p.withheld:
+    withheld = [p for p in m.photos if p.withheld]
+    if withheld:
+        insp = s.get_one(Inspection, iid)
+        for p in withheld:
             _add_withheld(s, insp, p, pkg.blobs[p.image_sha256])
-    if m.audit:
-        s.execute(
-            insert(AuditEntry),
-            [{"inspection_uuid": i.uuid, **e.model_dump()} for e in m.audit],
-        )
-    s.expire(insp)
-    return insp
+    audit_rows = [{"inspection_uuid": i.uuid, **e.model_dump()} for e in m.audit]
+    audit_rows.append(
+        {
+            "inspection_uuid": i.uuid,
+            "revision": i.revision,
+            "at": now,
+            "actor": actor_of(s),
+            "entity": "inspection",
+            "key": i.uuid,
+            "action": "import",
+            "old": None,
+            "new": {"device": pkg.fingerprint, "trusted": trusted, "current": current},
+        }
+    )
+    conn.execute(insert(_table(AuditEntry)), audit_rows)
+    return int(iid)

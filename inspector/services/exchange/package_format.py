@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
@@ -236,6 +237,12 @@ class VerifiedPackage:
         return self.public.fingerprint
 
 
+@lru_cache(maxsize=64)
+def _public_keys(data: bytes) -> keys.PublicKeys:
+    # A device sends many packages: parse its key file once.
+    return keys.parse_public_file(data, DEVICE_PUB)
+
+
 def _check_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
     mode = info.external_attr >> 16
@@ -293,7 +300,6 @@ def read_package(
     device: keys.DeviceKeys | None = None,
 ) -> VerifiedPackage:
     """Verify a package completely; raises :class:`PackageError` with the reason."""
-    package_sha256 = hashlib.sha256(data).hexdigest()
     if keys.is_encrypted(data):
         if device is None:
             raise PackageError("the package is encrypted and no decryption key is available")
@@ -327,7 +333,7 @@ def read_package(
         sig = _read_member(zf, by_name[SIGNATURE], 1024, limits, size)
         pub_bytes = _read_member(zf, by_name[DEVICE_PUB], keys.PUBLIC_FILE_MAX, limits, size)
         try:
-            public = keys.parse_public_file(pub_bytes, DEVICE_PUB)
+            public = _public_keys(pub_bytes)
         except UserError as e:
             raise PackageError(str(e)) from None
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
@@ -381,7 +387,9 @@ def read_package(
     return VerifiedPackage(
         manifest=manifest,
         content_sha256=computed,
-        package_sha256=package_sha256,
+        # The signed manifest names every member by hash, so its hash identifies the
+        # package's content (whatever the ZIP layout or encryption), and is cheap.
+        package_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
         public=public,
         blobs=blobs,
         report=report,
