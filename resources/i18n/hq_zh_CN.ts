@@ -219,7 +219,7 @@
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="325" />
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
-        <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 未整改 %5 项，其中逾期 %6 项 · 待复核照片 %7 张</translation>
+        <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="338" />
