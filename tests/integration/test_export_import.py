@@ -219,8 +219,6 @@ def test_encrypted_package_opens_only_at_hq(db: Database, tmp_path: Path) -> Non
 
 
 def test_with_report_puts_the_pdf_inside(db: Database, tmp_path: Path) -> None:
-    reports = pytest.importorskip("inspector.services.reports")
-    assert hasattr(reports, "build_report")
     uuid_ = make_finalized(db)
     data = _export(db, uuid_, include_report=True, lang="en")
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import logging
 import os
@@ -22,7 +21,7 @@ from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Inspection, Photo, utcnow
 from inspector.errors import NotFoundError, UserError, ValidationError
 from inspector.services import inspections as insp_svc
-from inspector.services import keys, photos
+from inspector.services import keys, photos, reports
 from inspector.services.exchange.package_format import (
     DEVICE_PUB,
     FORMAT_NAME,
@@ -55,14 +54,6 @@ def _blob(session: Session, sha: str | None, what: str) -> bytes:
             "run 'inspector check' or restore a backup"
         )
     return row.data
-
-
-def _optional(module: str, name: str) -> Any:
-    """A function from a module that may be absent from a build, else None."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
 
 
 def _photo(session: Session, p: Photo, blobs: dict[str, bytes]) -> dict[str, Any]:
@@ -236,13 +227,7 @@ def content_hash_of(session: Session, insp: Inspection) -> str:
 
 
 def _report_pdf(session: Session, insp: Inspection, lang: str) -> bytes:
-    build_report = _optional("inspector.services.reports", "build_report")
-    if build_report is None:
-        raise UserError("--with-report: PDF reports are not available in this build")
-    pdf = build_report(session, insp, lang=lang)
-    if not isinstance(pdf, bytes | bytearray):
-        raise UserError("--with-report: the report engine returned no PDF")
-    return bytes(pdf)
+    return reports.build_report(session, insp, lang=lang)
 
 
 def export_inspection(
