@@ -38,18 +38,25 @@ def color(name: str) -> QColor:
     return QColor(OUTCOME_COLORS.get(name, UNANSWERED))
 
 
+_bundled: tuple[str | None, bool] | None = None
+
+
 def install_fonts(app: QApplication) -> str | None:
     """Use the bundled CJK font when the system has no Chinese font; return its family.
 
     Without it Chinese text shows as empty boxes on machines (and the offscreen test
     platform) that ship no CJK font.
     """
-    has_cjk = bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
-    font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font_path()))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if font_id < 0:
-        log.warning("could not load bundled font %s", paths.cjk_font_path())
-    family = families[0] if families else None
+    global _bundled
+    if _bundled is None:
+        # Checked before adding ours; the 5 MB font is read once per process.
+        has_cjk = bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+        font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font_path()))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if font_id < 0:
+            log.warning("could not load bundled font %s", paths.cjk_font_path())
+        _bundled = (families[0] if families else None, has_cjk)
+    family, has_cjk = _bundled
     font = QFont(app.font())
     if family and not has_cjk:
         font.setFamilies([family])

@@ -16,8 +16,9 @@ from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import AppSettings
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def styled_app(qapp: QApplication) -> QApplication:
+    """Fonts, style sheet and English UI, once: restyling re-polishes every live widget."""
     from inspector.app import install_translations
     from inspector.ui import theme
 
