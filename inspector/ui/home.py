@@ -127,6 +127,7 @@ class HomePage(QWidget):
             InspectionTableModel.COL_CHECKLIST, QHeaderView.ResizeMode.Stretch
         )
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._double_clicked)  # Enter on a row opens it too
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.empty_label = QLabel(self.tr("No inspections yet. Start one with “+ New inspection”."))

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -145,3 +145,12 @@ def test_hq_view_is_a_mode_of_the_main_window(
     assert window.hq.wait_idle()
     window.show_home()
     assert window.stack.currentWidget() is window.home
+
+
+def test_enter_on_a_row_opens_it(qtbot: QtBot, db: Database, window: MainWindow) -> None:
+    uuid = make_inspection(db)
+    window.home.reload()
+    window.home.table.setFocus()
+    window.home.select_uuid(uuid)
+    qtbot.keyClick(window.home.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.runner
