@@ -9,52 +9,22 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import paths
 from inspector.db import Database, open_database
 from inspector.errors import UserError
 from inspector.logs import setup_logging
+from inspector.ui.translations import install_translations
 
 log = logging.getLogger(__name__)
+
+__all__ = ["AUTOPILOT_ENV", "create_application", "install_translations", "main"]
 
 AUTOPILOT_ENV = "INSPECTOR_TEST_AUTOPILOT"
 """Test hook: answer that many items of the restored inspection, print progress, then idle
 (the kill -9 test runs the real app with it)."""
-
-_translators: list[QTranslator] = []
-
-
-def install_translations(app: QApplication, lang: str) -> list[str]:
-    """Load every ``resources/i18n/*_zh_CN.qm`` (ours, the photo and HQ widgets') and Qt's.
-
-    English is the source language: nothing is loaded for it. Returns the files loaded.
-    """
-    for t in _translators:
-        app.removeTranslator(t)
-    _translators.clear()
-    if lang != "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return []
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    loaded: list[str] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    t = QTranslator(app)
-    if t.load("qtbase_zh_CN", qt_dir):
-        app.installTranslator(t)
-        _translators.append(t)
-        loaded.append("qtbase_zh_CN")
-    folder = paths.resource_path("i18n")
-    for qm in sorted(folder.glob("*_zh_CN.qm")) if folder.is_dir() else []:
-        t = QTranslator(app)
-        if t.load(str(qm)):
-            app.installTranslator(t)
-            _translators.append(t)
-            loaded.append(qm.name)
-        else:
-            log.warning("could not load translation %s", qm)
-    return loaded
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -114,6 +84,14 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     log.info("app started on %s", database.display_name)
     window = MainWindow(database)
     window.show()
+    holder = [window]
+
+    def switch_language(_lang: str) -> None:
+        # The window is rebuilt in the new language; everything is already committed.
+        holder[0] = holder[0].rebuilt()
+        holder[0].language_changed.connect(switch_language)
+
+    window.language_changed.connect(switch_language)
     window.restore_last_position()
     autopilot = os.environ.get(AUTOPILOT_ENV)
     if autopilot:

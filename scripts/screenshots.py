@@ -115,11 +115,12 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from inspector.app import create_application, install_translations
+    from inspector.app import create_application
     from inspector.db import open_database
     from inspector.ui.main_window import MainWindow
     from inspector.ui.runner.page import RunnerPage
     from inspector.ui.settings import AppSettings
+    from inspector.ui.translations import install_translations
 
     app = create_application([sys.argv[0]])
     db = open_database(str(db_path))
@@ -163,6 +164,11 @@ def main() -> int:
             editor.show()
             shot(editor, f"photo-editor-{lang}")
             editor.close()
+        w.show_hq()
+        if w.hq is not None:
+            w.hq.wait_idle()
+            app.processEvents()
+            shot(w, f"hq-{lang}")
         w.open_inspection(mystery)
         shot(w, f"mystery-{lang}")
         w.runner.tabs.setCurrentIndex(RunnerPage.TAB_VISIT)

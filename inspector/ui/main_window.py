@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from inspector.ui.hq.dashboard import HqDashboard
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings, SettingsDialog
+from inspector.ui.translations import install_translations
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,12 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """Attributes:
     home: the inspections list. runner: the inspection being worked on.
+
+    Signals:
+    language_changed(str): the user chose another language in the settings.
     """
+
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -301,7 +308,31 @@ class MainWindow(QMainWindow):
             self.open_inspection(dlg.created_uuid)
 
     def show_settings(self) -> None:
+        before = self.lang
         SettingsDialog(self.settings, self).exec()
+        if self.settings.language() != before:
+            self.runner.flush()
+            self.language_changed.emit(self.settings.language())
+
+    def rebuilt(self) -> MainWindow:
+        """A new window in the current language, on the same screen and the same item.
+
+        Every widget is built in its language, so switching rebuilds the window instead of
+        retranslating each one; all work is already committed, so nothing is lost.
+        """
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_translations(app, self.settings.language())
+        new = MainWindow(self.db, self.settings)
+        new.setGeometry(self.geometry())
+        if self.stack.currentWidget() is self.runner and self.runner.uuid:
+            new.open_inspection(self.runner.uuid, self.runner.current_item)
+        elif self.hq_page is not None and self.stack.currentWidget() is self.hq_page:
+            new.show_hq()
+        new.show()
+        self.close()
+        self.deleteLater()
+        return new
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))

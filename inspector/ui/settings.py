@@ -85,11 +85,7 @@ class AppSettings:
 
 
 class SettingsDialog(QDialog):
-    """Language and inspector name.
-
-    The language applies on the next start: every window is built in the chosen
-    language, which keeps each widget simple (the dialog says so).
-    """
+    """Language and inspector name (the main window rebuilds itself in a new language)."""
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +99,9 @@ class SettingsDialog(QDialog):
             max(0, self.language_combo.findData(settings.language()))
         )
         self.name_edit = QLineEdit(settings.inspector_name())
-        note = QLabel(self.tr("A change of language applies when the app is next started."))
+        note = QLabel(
+            self.tr("The window is rebuilt in the chosen language at once; nothing is lost.")
+        )
         note.setWordWrap(True)
         note.setObjectName("hint")
         form = QFormLayout()

@@ -86,7 +86,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="109" />
+        <location filename="../../inspector/app.py" line="82" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -298,98 +298,103 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector/ui/home.py" line="67" />
+        <location filename="../../inspector/ui/home.py" line="69" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="71" />
+        <location filename="../../inspector/ui/home.py" line="73" />
         <source>+ New inspection</source>
         <translation>+ 新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="83" />
+        <location filename="../../inspector/ui/home.py" line="82" />
+        <source>HQ view</source>
+        <translation>总行视图</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/home.py" line="89" />
         <source>Search branch, checklist, inspector, grade…</source>
         <translation>搜索网点、检查表、检查人、等级…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="90" />
+        <location filename="../../inspector/ui/home.py" line="96" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="91" />
+        <location filename="../../inspector/ui/home.py" line="97" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="92" />
+        <location filename="../../inspector/ui/home.py" line="98" />
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="101" />
+        <location filename="../../inspector/ui/home.py" line="107" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="103" />
+        <location filename="../../inspector/ui/home.py" line="109" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="126" />
+        <location filename="../../inspector/ui/home.py" line="133" />
         <source>No inspections yet. Start one with “+ New inspection”.</source>
         <translation>还没有检查记录。点击“+ 新建检查”开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="130" />
+        <location filename="../../inspector/ui/home.py" line="137" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="132" />
+        <location filename="../../inspector/ui/home.py" line="139" />
         <source>Duplicate as new</source>
         <translation>复制为新检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="133" />
+        <location filename="../../inspector/ui/home.py" line="140" />
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="159" />
+        <location filename="../../inspector/ui/home.py" line="166" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="175" />
+        <location filename="../../inspector/ui/home.py" line="182" />
         <source>All branches</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="191" />
+        <location filename="../../inspector/ui/home.py" line="198" />
         <source>{0} of {1} shown</source>
         <translation>显示 {0} / {1} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="216" />
+        <location filename="../../inspector/ui/home.py" line="223" />
         <source>Finalized inspections cannot be deleted; amend them instead.</source>
         <translation>已定稿的检查不能删除，请改为修订。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="240" />
+        <location filename="../../inspector/ui/home.py" line="247" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="254" />
-        <location filename="../../inspector/ui/home.py" line="268" />
+        <location filename="../../inspector/ui/home.py" line="261" />
+        <location filename="../../inspector/ui/home.py" line="275" />
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="256" />
+        <location filename="../../inspector/ui/home.py" line="263" />
         <source>Delete the draft inspection of {0} {1} ({2})? Its answers and photos are removed.</source>
         <translation>删除 {0} {1}（{2}）的草稿检查？其作答和照片将一并删除。</translation>
     </message>
@@ -543,97 +548,97 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="74" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="76" />
         <source>Note (what you saw, where, who you spoke to)</source>
         <translation>备注（看到了什么、在哪里、与谁交谈）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="96" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="99" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="109" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="122" />
         <source>◀ Previous</source>
         <translation>◀ 上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="110" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="123" />
         <source>Next ▶  [Enter]</source>
         <translation>下一项 ▶  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="153" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="168" />
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="160" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="175" />
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="162" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="177" />
         <source>(established practice, no written source)</source>
         <translation>（行业惯例，无成文依据）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="184" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="199" />
         <source>photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="185" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="200" />
         <source>photo required when failed</source>
         <translation>不合格时须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="186" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="201" />
         <source>photo optional</source>
         <translation>照片可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="187" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="202" />
         <source>no photo needed</source>
         <translation>无需照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="189" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="204" />
         <source>Evidence ({0}) · {1} photo(s)</source>
         <translation>照片证据（{0}）· 已有 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="202" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="217" />
         <source>Veto (red line)</source>
         <translation>一票否决（红线）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="204" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="219" />
         <source>Critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="206" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="221" />
         <source>Gate: failing zeroes the section</source>
         <translation>前提项：不合格则本部分计 0 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="208" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="223" />
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="210" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="225" />
         <source>{0} pt</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="212" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="227" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="214" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="229" />
         <source>Photos may show personal data: redact</source>
         <translation>照片可能含个人信息：请打码</translation>
     </message>
@@ -649,148 +654,164 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="47" />
+        <location filename="../../inspector/ui/main_window.py" line="59" />
         <source>Branch Inspector</source>
         <translation>网点消保检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="72" />
+        <location filename="../../inspector/ui/main_window.py" line="86" />
         <source>Report saved: {0}</source>
         <translation>报告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="75" />
+        <location filename="../../inspector/ui/main_window.py" line="89" />
         <source>Package saved: {0}</source>
         <translation>数据包已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="103" />
+        <location filename="../../inspector/ui/main_window.py" line="117" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="105" />
+        <location filename="../../inspector/ui/main_window.py" line="119" />
         <source>New inspection…</source>
         <translation>新建检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="107" />
+        <location filename="../../inspector/ui/main_window.py" line="121" />
         <source>Inspections list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="108" />
+        <location filename="../../inspector/ui/main_window.py" line="122" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="109" />
+        <location filename="../../inspector/ui/main_window.py" line="123" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="117" />
+        <location filename="../../inspector/ui/main_window.py" line="124" />
+        <location filename="../../inspector/ui/main_window.py" line="273" />
+        <source>HQ view</source>
+        <translation>总行视图</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="132" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="118" />
+        <location filename="../../inspector/ui/main_window.py" line="133" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="120" />
+        <location filename="../../inspector/ui/main_window.py" line="135" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="129" />
+        <location filename="../../inspector/ui/main_window.py" line="144" />
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131" />
+        <location filename="../../inspector/ui/main_window.py" line="146" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="134" />
+        <location filename="../../inspector/ui/main_window.py" line="149" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="137" />
+        <location filename="../../inspector/ui/main_window.py" line="152" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140" />
+        <location filename="../../inspector/ui/main_window.py" line="155" />
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="143" />
+        <location filename="../../inspector/ui/main_window.py" line="158" />
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="146" />
+        <location filename="../../inspector/ui/main_window.py" line="161" />
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="151" />
+        <location filename="../../inspector/ui/main_window.py" line="166" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="156" />
+        <location filename="../../inspector/ui/main_window.py" line="171" />
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="178" />
+        <location filename="../../inspector/ui/main_window.py" line="176" />
+        <source>Paste photo as evidence</source>
+        <translation>粘贴照片作为证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="201" />
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="179" />
+        <location filename="../../inspector/ui/main_window.py" line="202" />
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="180" />
+        <location filename="../../inspector/ui/main_window.py" line="203" />
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="181" />
+        <location filename="../../inspector/ui/main_window.py" line="204" />
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="186" />
+        <location filename="../../inspector/ui/main_window.py" line="209" />
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="190" />
+        <location filename="../../inspector/ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="191" />
+        <location filename="../../inspector/ui/main_window.py" line="214" />
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="192" />
-        <location filename="../../inspector/ui/main_window.py" line="275" />
+        <location filename="../../inspector/ui/main_window.py" line="215" />
+        <location filename="../../inspector/ui/main_window.py" line="351" />
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="276" />
+        <location filename="../../inspector/ui/main_window.py" line="271" />
+        <source>◀ Inspections</source>
+        <translation>◀ 检查列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="352" />
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -1000,69 +1021,69 @@ Log file: {2}</source>
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="107" />
+        <location filename="../../inspector/ui/runner/page.py" line="109" />
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="163" />
+        <location filename="../../inspector/ui/runner/page.py" line="165" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="164" />
-        <location filename="../../inspector/ui/runner/page.py" line="424" />
+        <location filename="../../inspector/ui/runner/page.py" line="166" />
+        <location filename="../../inspector/ui/runner/page.py" line="436" />
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="165" />
+        <location filename="../../inspector/ui/runner/page.py" line="167" />
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="166" />
-        <location filename="../../inspector/ui/runner/page.py" line="429" />
+        <location filename="../../inspector/ui/runner/page.py" line="168" />
+        <location filename="../../inspector/ui/runner/page.py" line="441" />
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="224" />
+        <location filename="../../inspector/ui/runner/page.py" line="233" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="272" />
+        <location filename="../../inspector/ui/runner/page.py" line="281" />
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="275" />
+        <location filename="../../inspector/ui/runner/page.py" line="284" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="319" />
+        <location filename="../../inspector/ui/runner/page.py" line="328" />
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="328" />
+        <location filename="../../inspector/ui/runner/page.py" line="337" />
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="416" />
+        <location filename="../../inspector/ui/runner/page.py" line="428" />
         <source>🔒 Read-only</source>
         <translation>🔒 只读</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="424" />
+        <location filename="../../inspector/ui/runner/page.py" line="436" />
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="429" />
+        <location filename="../../inspector/ui/runner/page.py" line="441" />
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
@@ -1098,22 +1119,22 @@ Log file: {2}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="97" />
+        <location filename="../../inspector/ui/settings.py" line="93" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="106" />
-        <source>A change of language applies when the app is next started.</source>
-        <translation>界面语言在下次启动程序时生效。</translation>
+        <location filename="../../inspector/ui/settings.py" line="103" />
+        <source>The window is rebuilt in the chosen language at once; nothing is lost.</source>
+        <translation>窗口将立即以所选语言重建，已录入内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="110" />
+        <location filename="../../inspector/ui/settings.py" line="108" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="111" />
+        <location filename="../../inspector/ui/settings.py" line="109" />
         <source>Inspector name</source>
         <translation>检查人姓名</translation>
     </message>

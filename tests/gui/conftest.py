@@ -19,8 +19,8 @@ from inspector.ui.settings import AppSettings
 @pytest.fixture(scope="session")
 def styled_app(qapp: QApplication) -> QApplication:
     """Fonts, style sheet and English UI, once: restyling re-polishes every live widget."""
-    from inspector.app import install_translations
     from inspector.ui import theme
+    from inspector.ui.translations import install_translations
 
     theme.install_fonts(qapp)
     theme.apply_style(qapp)

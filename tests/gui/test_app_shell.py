@@ -9,13 +9,13 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from inspector.app import install_translations
 from inspector.db import Database
 from inspector.errors import ValidationError
 from inspector.ui import theme
 from inspector.ui.errors import error_text, make_excepthook
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import AppSettings, SettingsDialog
+from inspector.ui.translations import install_translations
 
 
 def test_chinese_translation_loads_for_every_module(
@@ -77,3 +77,39 @@ def test_settings_dialog_stores_language_and_name(qtbot: QtBot, settings: AppSet
     dlg.accept()
     fresh = AppSettings()
     assert (fresh.language(), fresh.inspector_name()) == ("zh", "Wang Wu")
+
+
+def test_switching_language_rebuilds_the_window_on_the_same_item(
+    qtbot: QtBot,
+    styled_app: QApplication,
+    db: Database,
+    settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.ui import main_window as mw
+
+    from .conftest import make_inspection
+
+    uuid = make_inspection(db)
+    w = MainWindow(db, settings)
+    qtbot.addWidget(w)
+    w.open_inspection(uuid, "ex.polite")
+
+    def choose_chinese(dialog: SettingsDialog) -> int:
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh"))
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(mw.SettingsDialog, "exec", choose_chinese)
+    with qtbot.waitSignal(w.language_changed) as sig:
+        w.show_settings()
+    assert sig.args == ["zh"]
+    try:
+        new = w.rebuilt()
+        qtbot.addWidget(new)
+        assert new.home.new_button.text() == "+ 新建检查"
+        assert (new.runner.uuid, new.runner.current_item) == (uuid, "ex.polite")
+        assert new.runner.item_view.text_label.text() == "文明用语（请、您好、谢谢、对不起、再见）"
+    finally:
+        settings.set_language("en")
+        install_translations(styled_app, "en")
