@@ -790,7 +790,7 @@ def _clean_annotation(photo: Photo, i: int, a: Any) -> dict[str, Any]:
     color = a.get("color", DEFAULT_COLOR)
     if not isinstance(color, str) or not _COLOR_RE.match(color):
         raise ValidationError(f"{shape}: color must look like #RRGGBB, not {color!r}")
-    default_w = max(2, round(max(photo.width, photo.height) / 300))
+    default_w = default_line_width(photo.width, photo.height)
     width = _num(shape, "width", a.get("width", default_w))
     if not 1 <= width <= 500:
         raise ValidationError(f"{shape}: width must be 1 to 500 pixels")
@@ -823,6 +823,11 @@ def _clean_annotation(photo: Photo, i: int, a: Any) -> dict[str, Any]:
             raise ValidationError(f"{shape}: size must be 4 to 2000 pixels")
         out["size"] = size
     return out
+
+
+def default_line_width(width: int, height: int) -> int:
+    """A line width visible on the whole photo (about 1/300 of its long side)."""
+    return max(2, round(max(width, height) / 300))
 
 
 def default_text_size(width: int, height: int) -> int:
@@ -1046,6 +1051,12 @@ def _arrow(
     left = (x2 - head * math.cos(ang - spread), y2 - head * math.sin(ang - spread))
     right = (x2 - head * math.cos(ang + spread), y2 - head * math.sin(ang + spread))
     draw.polygon([(x2, y2), left, right], fill=color)
+
+
+def preview(display: bytes, layers: dict[str, Any], photo_width: int) -> bytes:
+    """JPEG of ``layers`` drawn on a display image (for an editor's preview; no DB)."""
+    base, _f, _o, _s, _e = _decode(display, "display image", fit=None)
+    return _jpeg(apply_layers(base, layers, base.width / photo_width), RENDER_QUALITY)
 
 
 def _upright_full(session: Session, photo: Photo) -> Image.Image:

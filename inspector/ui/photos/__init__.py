@@ -1,0 +1,1 @@
+"""Photo evidence widgets: the evidence strip and the annotation/redaction editor."""

@@ -1,0 +1,497 @@
+"""The evidence strip: an item's photos as thumbnails, with add, drop, paste and delete.
+
+Decoding photos is slow (tens to hundreds of milliseconds each), so ingest runs in a
+worker (:class:`inspector.ui.workers.Job`) with its own database session; the strip shows
+a progress bar meanwhile and reports refused and duplicate files inline, without a modal
+box, so the inspector can keep working.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.db import Database
+from inspector.errors import UserError
+from inspector.services import inspections as insp_svc
+from inspector.services import photos as svc
+from inspector.ui import workers
+from inspector.ui.photos.editor import PhotoEditorDialog, os_user
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
+THUMB = 96
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoRow:
+    id: str
+    file_name: str
+    thumb: bytes
+    redacted: bool
+    annotated: bool
+    width: int
+    height: int
+    taken_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """Plain data back from the worker (ORM objects must not cross threads)."""
+
+    added: list[str]
+    duplicates: list[tuple[str, str]]
+    refused: list[tuple[str, str]]
+
+
+class PhotoListModel(QAbstractListModel):
+    """Thumbnails of one item's photos; ``Qt.UserRole`` is the photo id."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PhotoRow] = []
+        self._icons: dict[str, QIcon] = {}
+
+    def set_rows(self, rows: list[PhotoRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._icons = {}
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PhotoRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            icon = self._icons.get(r.id)
+            if icon is None:
+                icon = QIcon(QPixmap.fromImage(QImage.fromData(r.thumb)))
+                self._icons[r.id] = icon
+            return icon
+        if role == Qt.ItemDataRole.DisplayRole:
+            marks = ("■" if r.redacted else "") + ("✎" if r.annotated else "")
+            return f"{marks} {r.id[:6]}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [r.file_name.rsplit("/", 1)[-1] or r.id, f"{r.width} × {r.height}"]
+            if r.taken_at:
+                lines.append(self.tr("Taken (device clock): %1").replace("%1", r.taken_at[:16]))
+            if r.redacted:
+                lines.append(self.tr("Redacted"))
+            if r.annotated:
+                lines.append(self.tr("Annotated"))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+class EvidenceStrip(QWidget):
+    """Photos of one checklist item: thumbnails, add/drop/paste, edit, delete.
+
+    Attributes:
+        actor: who is recorded in the audit log (defaults to the inspection's inspector).
+
+    Signals:
+        photos_changed(): photos were added, deleted or edited (committed).
+        ingest_finished(outcome): a batch ingest ended (an :class:`IngestOutcome`).
+    """
+
+    photos_changed = Signal()
+    ingest_finished = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._uuid: str | None = None
+        self._item: str | None = None
+        self._read_only = True
+        self._job: workers.Job | None = None
+        self.actor = ""
+        self.model = PhotoListModel(self)
+
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setFlow(QListView.Flow.LeftToRight)
+        self.view.setWrapping(False)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setIconSize(QSize(THUMB, THUMB))
+        self.view.setSpacing(4)
+        self.view.setUniformItemSizes(True)
+        self.view.setFixedHeight(THUMB + 48)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(self._open_index)
+        # Drops land on the strip itself (handled below), not on the list's viewport.
+        self.view.setAcceptDrops(False)
+        self.view.viewport().setAcceptDrops(False)
+        self.setAcceptDrops(True)
+
+        self.add_button = QPushButton(self.tr("Add photo…"), self)
+        self.add_button.clicked.connect(self.choose_files)
+        self.empty_label = QLabel(self.tr("No photos yet: drop files here or paste an image."))
+        self.empty_label.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet("color: #8a4b00;")
+        self.message.hide()
+
+        side = QVBoxLayout()
+        side.addWidget(self.add_button)
+        side.addWidget(self.empty_label)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.view, 1)
+        top.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+
+        self.delete_action = QAction(self.tr("Delete photo"), self)
+        self.delete_action.triggered.connect(lambda: self.delete_selected())
+        self.edit_action = QAction(self.tr("Annotate / redact…"), self)
+        self.edit_action.triggered.connect(self._open_current)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(lambda: self.delete_selected())
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(self.paste)
+        self._update_enabled()
+
+    # ------------------------------------------------------------ public API
+    def set_target(self, inspection_uuid: str, item_id: str, read_only: bool) -> None:
+        """Show the photos of ``item_id`` in the inspection; ``read_only`` blocks changes."""
+        self._uuid, self._item, self._read_only = inspection_uuid, item_id, read_only
+        self.message.hide()
+        self.reload()
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def reload(self) -> None:
+        rows: list[PhotoRow] = []
+        if self._uuid and self._item:
+            with self._db.session() as s:
+                insp = insp_svc.get(s, self._uuid)
+                if not self.actor:
+                    self.actor = insp.inspector or os_user()
+                for p in svc.photos_of(insp, self._item):
+                    d = svc.photo_dict(p)
+                    rows.append(
+                        PhotoRow(
+                            id=p.id,
+                            file_name=p.file_name,
+                            thumb=svc.variant_bytes(s, p, "thumb"),
+                            redacted=d["redacted"],
+                            annotated=d["annotated"],
+                            width=p.width,
+                            height=p.height,
+                            taken_at=d["taken_at"],
+                        )
+                    )
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self._update_enabled()
+
+    def add_files(self, files: list[Path]) -> bool:
+        """Ingest ``files`` in a worker; False when nothing can be added now."""
+        if not files or self._read_only or self._job is not None or not self._uuid:
+            return False
+        uuid, item, actor, db = self._uuid, str(self._item), self.actor or os_user(), self._db
+
+        def work(progress: workers.ProgressFn) -> IngestOutcome:
+            with db.session() as s:
+                insp = insp_svc.get(s, uuid)
+                res = svc.add_files(s, insp, item, files, actor=actor, progress=progress)
+                return IngestOutcome(
+                    added=[p.id for p in res.added],
+                    duplicates=list(res.duplicates),
+                    refused=list(res.refused),
+                )
+
+        self._start(work, len(files))
+        return True
+
+    def add_image_bytes(self, data: bytes, file_name: str) -> bool:
+        """Ingest one image given as bytes (pasted) in a worker."""
+        if self._read_only or self._job is not None or not self._uuid:
+            return False
+        uuid, item, actor, db = self._uuid, str(self._item), self.actor or os_user(), self._db
+
+        def work(progress: workers.ProgressFn) -> IngestOutcome:
+            with db.session() as s:
+                insp = insp_svc.get(s, uuid)
+                try:
+                    p = svc.add_bytes(s, insp, item, data, file_name=file_name, actor=actor)
+                except svc.PhotoError as e:
+                    progress(1, 1)
+                    return IngestOutcome([], [], [(file_name, str(e))])
+                pid = p.id
+            progress(1, 1)
+            return IngestOutcome([pid], [], [])
+
+        self._start(work, 1)
+        return True
+
+    def choose_files(self) -> None:
+        if self._read_only:
+            return
+        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add photos"),
+            "",
+            self.tr("Photos (%1)").replace("%1", patterns),
+        )
+        self.add_files([Path(f) for f in files])
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return
+        files = self._local_files(mime)
+        if files:
+            self.add_files(files)
+            return
+        if mime.hasImage():
+            image = QImage(mime.imageData())
+            if image.isNull():
+                return
+            self.add_image_bytes(_png_bytes(image), self.tr("pasted image.png"))
+
+    def delete_selected(self, confirm: bool = True) -> int:
+        """Delete the selected photos (after a confirmation); returns how many."""
+        if self._read_only:
+            return 0
+        ids = [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.view.selectedIndexes()]
+        if not ids:
+            return 0
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete photos"),
+                self.tr(
+                    "Delete %n photo(s) from this item? This is recorded in the audit log.",
+                    "",
+                    len(ids),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        try:
+            with self._db.session() as s:
+                for pid in ids:
+                    svc.delete(s, svc.get(s, pid), actor=self.actor or os_user())
+        except UserError as e:
+            self._show_message(str(e))
+            return 0
+        self.reload()
+        self.photos_changed.emit()
+        return len(ids)
+
+    def open_editor(self, photo_id: str) -> PhotoEditorDialog:
+        dialog = PhotoEditorDialog(self._db, photo_id, self, read_only=self._read_only)
+        dialog.actor = self.actor or dialog.actor
+        dialog.layers_saved.connect(self._layers_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if not self._accepts(mime):
+            event.ignore()
+            return
+        files = self._local_files(mime)
+        if files:
+            started = self.add_files(files)
+        else:
+            started = self.add_image_bytes(
+                _png_bytes(QImage(mime.imageData())), self.tr("dropped image.png")
+            )
+        if started:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def _accepts(self, mime: QMimeData) -> bool:
+        if self._read_only or self._job is not None or not self._uuid:
+            return False
+        return bool(self._local_files(mime)) or mime.hasImage()
+
+    @staticmethod
+    def _local_files(mime: QMimeData) -> list[Path]:
+        # Every local file is passed on, whatever its name: the services refuse what is not
+        # a photo with a message, which beats silently ignoring a file the user dropped.
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+    # ------------------------------------------------------------ worker plumbing
+    def _start(self, work: Any, total: int) -> None:
+        self.message.hide()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Adding photos: %v of %m"))
+        self.progress.show()
+        job = workers.Job(work)
+        job.signals.progressed.connect(self._progressed)
+        job.signals.succeeded.connect(self._succeeded)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._finished)
+        self._job = job
+        self._update_enabled()
+        workers.start(job)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _succeeded(self, outcome: object) -> None:
+        assert isinstance(outcome, IngestOutcome)
+        self._finished()
+        lines = [
+            self.tr("%1: already in this inspection, not added again.").replace("%1", _short(f))
+            for f, _pid in outcome.duplicates
+        ]
+        lines += [
+            self.tr("%1 was refused: %2").replace("%1", _short(f)).replace("%2", reason)
+            for f, reason in outcome.refused
+        ]
+        if lines:
+            self._show_message("\n".join(lines))
+        self.reload()
+        if outcome.added:
+            self.photos_changed.emit()
+        self.ingest_finished.emit(outcome)
+
+    def _failed(self, message: str, user_error: bool) -> None:
+        self._finished()
+        self._show_message(
+            message if user_error else self.tr("Adding photos failed: %1").replace("%1", message)
+        )
+        self.reload()
+        self.ingest_finished.emit(IngestOutcome([], [], []))
+
+    def _finished(self) -> None:
+        self._job = None
+        self.progress.hide()
+        self._update_enabled()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    # ------------------------------------------------------------ misc
+    def _update_enabled(self) -> None:
+        can_change = not self._read_only and self._uuid is not None and self._job is None
+        self.add_button.setEnabled(can_change)
+        self.delete_action.setEnabled(can_change)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_editor(str(index.data(Qt.ItemDataRole.UserRole)))
+
+    def _open_current(self) -> None:
+        self._open_index(self.view.currentIndex())
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        self.edit_action.setText(
+            self.tr("View…") if self._read_only else self.tr("Annotate / redact…")
+        )
+        menu.addAction(self.edit_action)
+        menu.addAction(self.delete_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _layers_saved(self, _photo_id: str) -> None:
+        self.reload()
+        self.photos_changed.emit()
+
+
+def _short(path: str) -> str:
+    return Path(path).name or path
+
+
+def _png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes, PySide wants str
+    buffer.close()
+    return bytes(data.data())
