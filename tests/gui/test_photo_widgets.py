@@ -261,3 +261,26 @@ def test_editor_screenshot(qtbot: QtBot, db: Database, editor_for) -> None:  # t
     assert dialog.grab().save(str(shots / "photo_editor.png"))
     dialog.set_preview(True)
     assert dialog.grab().save(str(shots / "photo_editor_preview.png"))
+
+
+def test_chinese_translation_is_complete_and_used(
+    qtbot: QtBot,
+    db: Database,
+    editor_for,
+    qapp: QApplication,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QTranslator
+
+    from inspector import paths
+
+    ts = paths.resource_path("i18n", "photos_zh_CN.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in ts
+    translator = QTranslator()
+    assert translator.load(str(paths.resource_path("i18n", "photos_zh_CN.qm")))
+    qapp.installTranslator(translator)
+    try:
+        _uuid, pid = _photo(db)
+        dialog = editor_for(pid)
+        assert dialog.tool_actions["redact_fill"].text() == "遮挡（涂黑）"
+    finally:
+        qapp.removeTranslator(translator)
