@@ -172,8 +172,15 @@ class MainWindow(QMainWindow):
             lambda: self.runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE),
             "Ctrl+4",
         )
+        self.paste_action = self._action(
+            self.tr("Paste photo as evidence"),
+            self.runner.paste_photo,
+            QKeySequence.StandardKey.Paste,
+        )
         for act in (self.pass_action, self.fail_action, self.na_action):
             am.addAction(act)
+        am.addSeparator()
+        am.addAction(self.paste_action)
         am.addSeparator()
         for act in (self.next_action, self.prev_action):
             am.addAction(act)
@@ -189,6 +196,7 @@ class MainWindow(QMainWindow):
             self.findings_action,
             self.checklist_action,
             self.finalize_action,
+            self.paste_action,
         ]
         im = mb.addMenu(self.tr("&Inspection"))
         self.report_action = self._action(self.tr("Report…"), self.build_report, "Ctrl+P")

@@ -3,16 +3,17 @@ and HQ import with the receipt; the mystery-shopper visit."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
 from inspector.services import inspections as svc
-from inspector.services import photos
 from inspector.ui.exchange import ImportDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.runner.page import RunnerPage
@@ -57,12 +58,52 @@ def _finish_onsite(qtbot: QtBot, db: Database, window: MainWindow) -> str:
     qtbot.mouseClick(panel.missing_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert runner.tabs.currentIndex() == RunnerPage.TAB_ITEM
     assert runner.current_item == "ex.ramp"
-    with db.session() as s:
-        photos.add_bytes(
-            s, svc.get(s, uuid), "ex.ramp", _photo(), file_name="ramp.jpg", actor="Zhang San"
-        )
-    runner.refresh()
+    _drop_photo_and_redact(qtbot, db, window, tmp_photo(uuid))
     return uuid
+
+
+def tmp_photo(uuid: str) -> Path:
+    folder = Path(os.environ["INSPECTOR_HOME"]) / uuid[:8]
+    folder.mkdir(exist_ok=True)
+    path = folder / "ramp.jpg"
+    path.write_bytes(_photo())
+    return path
+
+
+def _drop_photo_and_redact(qtbot: QtBot, db: Database, window: MainWindow, path: Path) -> None:
+    """Drag a photo file onto the evidence strip, then black out a box in the editor."""
+    strip = window.runner.evidence
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    with qtbot.waitSignal(strip.photos_changed, timeout=30_000):
+        QApplication.sendEvent(
+            strip, QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, buttons, mods)
+        )
+        drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, buttons, mods)
+        QApplication.sendEvent(strip, drop)
+        assert drop.isAccepted()
+    uuid = window.runner.uuid
+    assert uuid is not None
+    with db.session() as s:
+        (photo,) = svc.get(s, uuid).photos
+        photo_id = photo.id
+    assert window.runner.state is not None and window.runner.state.photos["ex.ramp"] == 1
+    editor = strip.open_editor(photo_id)
+    qtbot.waitExposed(editor)
+    editor.tool_actions["redact_fill"].trigger()
+    vp = editor.view.viewport()
+    k = editor.scale
+    p1 = editor.view.mapFromScene(QPointF(5 * k, 5 * k))
+    p2 = editor.view.mapFromScene(QPointF(40 * k, 30 * k))
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=p1)
+    qtbot.mouseMove(vp, (p1 + p2) / 2)
+    qtbot.mouseMove(vp, p2)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=p2)
+    with qtbot.waitSignal(strip.photos_changed, timeout=10_000):
+        editor.save()
+    with db.session() as s:
+        assert svc.get(s, uuid).photos[0].layers["redactions"]
 
 
 def test_sign_off_with_a_drawn_signature_then_amend(
@@ -180,3 +221,23 @@ def test_mystery_visit_hides_scores_and_records_the_visit(
     narrative = next(i for i in rows if "narrative" in str(i.data()))
     panel.missing_view.clicked.emit(narrative)
     assert runner.tabs.currentIndex() == RunnerPage.TAB_VISIT
+
+
+def test_ctrl_v_pastes_a_clipboard_image_as_evidence(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    uuid = make_inspection(db)
+    window.open_inspection(uuid, "ex.counter_height")
+    image = QImage(240, 160, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkGreen)
+    QGuiApplication.clipboard().setImage(image)
+    window.runner.setFocus()
+    with qtbot.waitSignal(window.runner.evidence.photos_changed, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    with db.session() as s:
+        (photo,) = svc.get(s, uuid).photos
+        assert (photo.item_id, photo.width, photo.height) == ("ex.counter_height", 240, 160)
+    assert window.runner.state is not None
+    assert window.runner.state.photos == {"ex.counter_height": 1}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -39,6 +40,7 @@ from inspector.ui.finalize import FinalizePanel
 from inspector.ui.findings import FindingsPanel
 from inspector.ui.models.inspections import mode_label, status_label
 from inspector.ui.mystery import VisitPanel
+from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.runner.item_view import ItemView
 from inspector.ui.runner.navigator import Navigator
 from inspector.ui.runner.score_panel import ScorePanel
@@ -171,19 +173,26 @@ class RunnerPage(QWidget):
         lay.setSpacing(0)
         lay.addWidget(header)
         lay.addWidget(self.tabs, 1)
-        self._evidence: Any = None
-        self._evidence_target: tuple[str | None, str, bool] | None = None
+        self._evidence_target: tuple[str, str, bool] | None = None
+        self.evidence = EvidenceStrip(db)
+        self.evidence.photos_changed.connect(self._photos_changed)
+        self.item_view.add_evidence_widget(self.evidence)
 
     # ---------------------------------------------------------------- opening
-    def set_evidence_widget(self, widget: Any) -> None:
-        """The photo strip (``set_target(uuid, item_id, read_only)``, ``photos_changed``)."""
-        self._evidence = widget
-        self.item_view.add_evidence_widget(widget)
-        widget.photos_changed.connect(self._photos_changed)
+    def paste_photo(self) -> None:
+        """Ctrl+V outside a text field: the clipboard image becomes evidence of this item."""
+        fw = QApplication.focusWidget()
+        if isinstance(fw, QLineEdit | QPlainTextEdit):
+            if not fw.isReadOnly():
+                fw.paste()
+            return
+        if self.tabs.currentIndex() == self.TAB_ITEM and self.state and not self.state.read_only:
+            self.evidence.paste()
 
     def open(self, uuid: str, item_id: str | None = None) -> None:
         """Show inspection ``uuid`` at ``item_id`` (else the first unanswered item)."""
         self.flush()
+        self._evidence_target = None
         with self.db.session() as s:
             state = read_state(s, uuid)
         self.uuid = state.uuid
@@ -460,8 +469,9 @@ class RunnerPage(QWidget):
             position=(ids.index(item.id) + 1, len(ids)),
             photos=st.photos.get(item.id, 0),
         )
-        target = (self.uuid, item.id, st.read_only)
-        if self._evidence is not None and self.uuid and target != self._evidence_target:
+        target = (st.uuid, item.id, st.read_only)
+        if target != self._evidence_target:
             # Only on a change of item: the strip reloads its thumbnails on set_target.
             self._evidence_target = target
-            self._evidence.set_target(self.uuid, item.id, st.read_only)
+            self.evidence.actor = self.actor
+            self.evidence.set_target(*target)
