@@ -68,7 +68,28 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
             svc.set_answer(s, a, item.id, result=result, actor="张三", rescore_now=False)
         svc.rescore(s, a)
         data, name = _photo_bytes()
-        photos.add_bytes(s, a, items[0].id, data, file_name=name, actor="张三")
+        photo = photos.add_bytes(s, a, items[0].id, data, file_name=name, actor="张三")
+        w, h = photo.width, photo.height
+        photos.set_layers(
+            s,
+            photo,
+            {
+                "annotations": [
+                    {
+                        "kind": "arrow",
+                        "x1": w // 6,
+                        "y1": h * 4 // 5,
+                        "x2": w * 2 // 5,
+                        "y2": h * 3 // 5,
+                    },
+                    {"kind": "text", "x": w // 20, "y": h * 9 // 10, "text": "价目表未更新"},
+                ],
+                "redactions": [
+                    {"x": w * 3 // 5, "y": h // 10, "w": w // 4, "h": h // 5, "style": "fill"}
+                ],
+            },
+            actor="张三",
+        )
         m = svc.create(
             s, branch_code="310002", checklist_id=mystery_id, mode="mystery", inspector="李四"
         )
