@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
+from inspector.domain.checklist import Result
 from inspector.services import audit
 from inspector.services import inspections as svc
 from inspector.ui.main_window import MainWindow
@@ -148,3 +149,16 @@ def test_note_is_saved_when_moving_on(qtbot: QtBot, db: Database, window: MainWi
     with db.session() as s:
         notes = {a.item_id: a.note for a in svc.get(s, uuid).answers}
     assert notes["ex.manager"] == "on duty at 9:40"
+
+
+def test_judging_a_text_item_keeps_the_text_being_typed(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    uuid = make_inspection(db)
+    runner = _open(window, uuid, "ex.remarks")
+    edit = runner.item_view.answer_panel.text_edit
+    assert edit is not None
+    edit.setFocus()
+    qtbot.keyClicks(edit, "queue tidy")
+    runner.answer_current(Result.PASS)  # before the typing pause has passed
+    assert _answers(db, uuid)["ex.remarks"] == ("pass", "queue tidy")

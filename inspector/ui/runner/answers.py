@@ -356,6 +356,8 @@ class AnswerPanel(QWidget):
         """Record an explicit judgement (buttons and keys 1/2/3)."""
         if self._item is None or self._read_only:
             return
+        # Text still waiting for its pause is saved first, so the judgement keeps it.
+        self.flush()
         if result == Result.NA and not self._item.allows_na:
             self.invalid_value.emit(self.tr("This item cannot be answered N/A."))
             self.show_answer(self._answer)
