@@ -131,12 +131,28 @@ class Inspection(Base):
         Index("ix_inspections_current_started", "is_current", "started_at"),
         # Covering index for the HQ views (migration 0002_hq_indexes).
         Index(
-            "ix_inspections_hq", "is_current", "branch_id", "started_at", "score_total",
-            "veto_failed", "trusted", "mode", "status", "snapshot_id",
+            "ix_inspections_hq",
+            "is_current",
+            "branch_id",
+            "started_at",
+            "score_total",
+            "veto_failed",
+            "trusted",
+            "mode",
+            "status",
+            "snapshot_id",
         ),
         Index(
-            "ix_inspections_hq_time", "is_current", "started_at", "branch_id", "score_total",
-            "veto_failed", "trusted", "mode", "status", "snapshot_id",
+            "ix_inspections_hq_time",
+            "is_current",
+            "started_at",
+            "branch_id",
+            "score_total",
+            "veto_failed",
+            "trusted",
+            "mode",
+            "status",
+            "snapshot_id",
         ),
     )
 

@@ -934,12 +934,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         **summary_dict(insp),
         "supersedes": insp.supersedes_revision,
         "amendment_reason": insp.amendment_reason,
-        "branch": {
-            "code": insp.branch.code,
-            "name": insp.branch.name,
-            "region": insp.branch.region,
-            "address": insp.branch.address,
-        },
+        "branch": branches.as_dict(insp.branch),
         "checklist": {
             "id": insp.snapshot.checklist_id,
             "version": insp.snapshot.version,
