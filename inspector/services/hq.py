@@ -331,6 +331,15 @@ class HqData:
     rectification: list[RectificationRow]
     findings: list[FindingRow]
     integrity: list[IntegrityFlag] = field(default_factory=list)
+    # grade code -> (zh, en) label, from the checklists the inspections were scored with
+    grade_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def grade_label(self, code: str | None, lang: str) -> str:
+        """The grade as people read it (优秀 / Excellent), not its code."""
+        if not code:
+            return ""
+        zh, en = self.grade_labels.get(code, (code, code))
+        return zh if lang == "zh" else en
 
     def summary_dict(self) -> dict[str, Any]:
         """The ``hq summary --json`` contract."""
@@ -381,6 +390,19 @@ def _branches(session: Session, flt: HqFilter) -> dict[int, BranchInfo]:
 @lru_cache(maxsize=64)
 def _parsed(sha256: str, content: str) -> Checklist:
     return checklist_from_json(content)
+
+
+def _grade_labels(session: Session) -> dict[str, tuple[str, str]]:
+    """grade code -> (zh, en) label over every stored checklist snapshot (there are few)."""
+    out: dict[str, tuple[str, str]] = {}
+    for sha, content in session.execute(
+        select(ChecklistSnapshot.sha256, ChecklistSnapshot.content).order_by(
+            ChecklistSnapshot.id.desc()
+        )
+    ):
+        for g in _parsed(sha, content).grades:
+            out.setdefault(g.code, (g.label.zh, g.label.en))
+    return out
 
 
 def _item_texts(session: Session, snapshot_ids: Iterable[int]) -> dict[str, tuple[str, str]]:
@@ -984,6 +1006,7 @@ def load(
         rectification=rectification(session, flt, today),
         findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),
         integrity=integrity(session, flt) if with_integrity else [],
+        grade_labels=_grade_labels(session),
     )
 
 
@@ -1157,7 +1180,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 r.name,
                 r.region,
                 _r(r.latest_score),
-                r.latest_grade,
+                data.grade_label(r.latest_grade, lang),
                 _r(r.trend),
                 r.latest_at.date() if r.latest_at else None,
                 r.inspections,
@@ -1214,7 +1237,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 v.name,
                 v.region,
                 _r(v.score),
-                v.grade,
+                data.grade_label(v.grade, lang),
                 ", ".join(v.items),
                 v.uuid,
             )
@@ -1242,7 +1265,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 f.name,
                 f.region,
                 f.item_id,
-                f.severity,
+                severity_label(f.severity, lang),
                 f.owner,
                 f.deadline,
                 status_label(f.status, lang),
@@ -1283,6 +1306,14 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
 
 def status_label(status: str, lang: str) -> str:
     zh, en = _STATUS.get(status, (status, status))
+    return zh if lang == "zh" else en
+
+
+_SEVERITY = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
+
+
+def severity_label(severity: str, lang: str) -> str:
+    zh, en = _SEVERITY.get(severity, (severity, severity))
     return zh if lang == "zh" else en
 
 
@@ -1332,7 +1363,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
                 f.name,
                 f.region,
                 f.item_id,
-                f.severity,
+                severity_label(f.severity, lang),
                 f.owner,
                 f.deadline,
                 status_label(f.status, lang),

@@ -1,54 +1,70 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="182" />
+        <location filename="../../inspector/ui/hq/models.py" line="191"/>
         <source>open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="183" />
+        <location filename="../../inspector/ui/hq/models.py" line="192"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="184" />
+        <location filename="../../inspector/ui/hq/models.py" line="193"/>
         <source>closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="187" />
+        <location filename="../../inspector/ui/hq/models.py" line="195"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="195"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="195"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="198"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="189" />
+        <location filename="../../inspector/ui/hq/models.py" line="200"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="193" />
+        <location filename="../../inspector/ui/hq/models.py" line="204"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="194" />
+        <location filename="../../inspector/ui/hq/models.py" line="205"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="195" />
+        <location filename="../../inspector/ui/hq/models.py" line="207"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="196" />
+        <location filename="../../inspector/ui/hq/models.py" line="211"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="197" />
+        <location filename="../../inspector/ui/hq/models.py" line="212"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -56,178 +72,178 @@
 <context>
     <name>HqDashboard</name>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="108" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="108"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="109" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="109"/>
         <source>Last 90 days</source>
         <translation>最近90天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="110" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="110"/>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="111" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="111"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="118" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="118"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="119" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="119"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="120" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="120"/>
         <source>Mystery shopper</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="122" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="122"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="130" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="130"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="131" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="131"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="132" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="133" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="156" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="156"/>
         <source>Area scores, latest inspection per branch and area</source>
         <translation>各区域得分（每个网点各区域最近一次检查）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="171" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="171"/>
         <source>Items failed most often</source>
         <translation>最常见问题项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="172" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="172"/>
         <source>Veto failures</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="182" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="182"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="183" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="183"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="190" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="190"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="197" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="197"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="198" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="198"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="199" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="199"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="200" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="200"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="201" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="201"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="223" />
-        <location filename="../../inspector/ui/hq/dashboard.py" line="311" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="223"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="312"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="224" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="224"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="240" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="240"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="254" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="254"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="268" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="268"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="289" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="290"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="296" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="297"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="303" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="304"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="313" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="314"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="325" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="326"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="338" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="339"/>
         <source>Updated %1 UTC · %2</source>
         <translation>更新于 %1 UTC · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="343" />
+        <location filename="../../inspector/ui/hq/dashboard.py" line="344"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>
@@ -235,42 +251,42 @@
 <context>
     <name>IntegrityModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="211" />
+        <location filename="../../inspector/ui/hq/models.py" line="226"/>
         <source>same photo elsewhere</source>
         <translation>照片重复使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="212" />
+        <location filename="../../inspector/ui/hq/models.py" line="227"/>
         <source>taken outside the visit</source>
         <translation>拍摄时间不在检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="215" />
+        <location filename="../../inspector/ui/hq/models.py" line="230"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="216" />
+        <location filename="../../inspector/ui/hq/models.py" line="231"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="217" />
+        <location filename="../../inspector/ui/hq/models.py" line="232"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="219" />
+        <location filename="../../inspector/ui/hq/models.py" line="234"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="223" />
+        <location filename="../../inspector/ui/hq/models.py" line="238"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="224" />
+        <location filename="../../inspector/ui/hq/models.py" line="239"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -278,96 +294,97 @@
 <context>
     <name>LeagueModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="96" />
+        <location filename="../../inspector/ui/hq/models.py" line="101"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="100" />
+        <location filename="../../inspector/ui/hq/models.py" line="105"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="101" />
+        <location filename="../../inspector/ui/hq/models.py" line="106"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="102" />
+        <location filename="../../inspector/ui/hq/models.py" line="107"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="103" />
+        <location filename="../../inspector/ui/hq/models.py" line="108"/>
         <source>Latest</source>
         <translation>最近得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="104" />
+        <location filename="../../inspector/ui/hq/models.py" line="110"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="106" />
+        <location filename="../../inspector/ui/hq/models.py" line="115"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="110" />
+        <location filename="../../inspector/ui/hq/models.py" line="119"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="112" />
+        <location filename="../../inspector/ui/hq/models.py" line="121"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="116" />
+        <location filename="../../inspector/ui/hq/models.py" line="125"/>
         <source>Inspections</source>
         <translation>检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="117" />
+        <location filename="../../inspector/ui/hq/models.py" line="126"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="119" />
+        <location filename="../../inspector/ui/hq/models.py" line="128"/>
         <source>Vetoes</source>
         <translation>否决项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/hq/models.py" line="133" />
+        <location filename="../../inspector/ui/hq/models.py" line="142"/>
         <source>%n inspection(s) from devices HQ does not trust</source>
         <translation>
-            <numerusform>%n 次检查来自总行未信任的设备</numerusform></translation>
+            <numerusform>%n 次检查来自总行未信任的设备</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="164" />
+        <location filename="../../inspector/ui/hq/models.py" line="173"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="165" />
+        <location filename="../../inspector/ui/hq/models.py" line="174"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="166" />
+        <location filename="../../inspector/ui/hq/models.py" line="175"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="167" />
+        <location filename="../../inspector/ui/hq/models.py" line="176"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="168" />
+        <location filename="../../inspector/ui/hq/models.py" line="177"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
@@ -375,32 +392,32 @@
 <context>
     <name>VetoModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="145" />
+        <location filename="../../inspector/ui/hq/models.py" line="154"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="149" />
+        <location filename="../../inspector/ui/hq/models.py" line="158"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="150" />
+        <location filename="../../inspector/ui/hq/models.py" line="159"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="151" />
+        <location filename="../../inspector/ui/hq/models.py" line="160"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="152" />
+        <location filename="../../inspector/ui/hq/models.py" line="161"/>
         <source>Veto items</source>
         <translation>否决项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="153" />
+        <location filename="../../inspector/ui/hq/models.py" line="162"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>

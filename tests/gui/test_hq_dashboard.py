@@ -53,6 +53,7 @@ def test_refresh_fills_every_view(qtbot: QtBot, dash: HqDashboard) -> None:
         dash.refresh()
     assert dash.league_model.rowCount() == 2
     assert dash.league_model.row_at(0).code == "320001"  # all items passed
+    assert dash.league_model.index(0, 5).data() == "Excellent"
     assert dash.heatmap.data().rows and dash.heatmap.data().values[0][0] is not None
     assert dash.bars.items()[0][0].startswith("acc.priority_window")
     assert dash.findings_model.rowCount() == 1
@@ -90,6 +91,8 @@ def test_chinese_translation(qtbot: QtBot, filled: Database) -> None:
             w.refresh()
         assert "检查 2 次" in w.summary_label.text()
         assert w.heatmap.data().columns == ["无障碍与适老化"]
+        grade = w.league_model.index(0, 5).data()
+        assert grade == "优秀"  # the checklist's label, not the code 'excellent'
         w.wait_idle()
     finally:
         app.removeTranslator(tr)

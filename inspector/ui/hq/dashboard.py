@@ -276,6 +276,7 @@ class HqDashboard(QWidget):
         self._data = data
         self._fill_choices(result.regions, result.checklists)
         lang = self.language()
+        self.league_model.grade_text = lambda code: data.grade_label(code, lang)
         self.league_model.set_rows(data.league)
         self.league_view.resizeColumnsToContents()
         self.league_view.setColumnWidth(LeagueModel.COL_TREND, 100)

@@ -88,6 +88,11 @@ class LeagueModel(_RowsModel[hq.LeagueRow]):
     COL_SCORE = 4
     COL_TREND = 7
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Set by the dashboard from HqData.grade_label: grades read as 优秀 / Excellent.
+        self.grade_text: Callable[[str | None], str] = lambda code: code or ""
+
     def _columns(
         self,
     ) -> list[tuple[str, Callable[[hq.LeagueRow], Any], Callable[[hq.LeagueRow], Any]]]:
@@ -101,7 +106,11 @@ class LeagueModel(_RowsModel[hq.LeagueRow]):
             (self.tr("Branch"), lambda r: r.name + (" ⚠" if r.untrusted else ""), lambda r: r.name),
             (self.tr("Region"), lambda r: r.region, lambda r: r.region),
             (self.tr("Latest"), lambda r: _score(r.latest_score), lambda r: r.latest_score),
-            (self.tr("Grade"), lambda r: r.latest_grade or "—", lambda r: r.latest_grade or ""),
+            (
+                self.tr("Grade"),
+                lambda r: self.grade_text(r.latest_grade) or "—",
+                lambda r: r.latest_score,
+            ),
             (
                 self.tr("Change"),
                 lambda r: f"{r.trend:+.1f}" if r.trend is not None else "",
@@ -183,6 +192,8 @@ class FindingsModel(_RowsModel[hq.FindingRow]):
             hq.OVERDUE: self.tr("overdue"),
             hq.CLOSED: self.tr("closed"),
         }
+        severity = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
+        rank = {"high": 0, "medium": 1, "low": 2}
         return [
             (self.tr("Status"), lambda r: status.get(r.status, r.status), lambda r: r.status),
             (
@@ -192,7 +203,11 @@ class FindingsModel(_RowsModel[hq.FindingRow]):
             ),
             (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
             (self.tr("Item"), lambda r: r.item_id, lambda r: r.item_id),
-            (self.tr("Severity"), lambda r: r.severity, lambda r: r.severity),
+            (
+                self.tr("Severity"),
+                lambda r: severity.get(r.severity, r.severity),
+                lambda r: rank.get(r.severity, 3),
+            ),
             (self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
             (self.tr("Inspection"), lambda r: r.inspection_uuid[:8], lambda r: r.inspection_uuid),
         ]
