@@ -21,10 +21,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +46,7 @@ from inspector.db import Database
 from inspector.services import exchange, reports
 from inspector.services import inspections as svc
 from inspector.ui import theme, workers
+from inspector.ui.report_preview import ReportPreviewDialog
 from inspector.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,11 @@ class ReportExporter(QObject):
         path = str(result)
         self.report_saved.emit(path)
         if self.open_after_save:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            # Preview in the app: a branch laptop may have no PDF viewer; the dialog
+            # still offers the system viewer and the folder.
+            preview = ReportPreviewDialog(Path(path), self._parent)
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.open()
 
     def export_package(self, uuid: str, path: Path | None = None) -> workers.Job | None:
         if path is None:

@@ -1,84 +1,85 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnswerPanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="65" />
+        <location filename="../../inspector/ui/runner/answers.py" line="65"/>
         <source>Pass  [1]</source>
         <translation>合格  [1]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="66" />
+        <location filename="../../inspector/ui/runner/answers.py" line="66"/>
         <source>Fail  [2]</source>
         <translation>不合格  [2]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="67" />
+        <location filename="../../inspector/ui/runner/answers.py" line="67"/>
         <source>N/A  [3]</source>
         <translation>不适用  [3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="137" />
+        <location filename="../../inspector/ui/runner/answers.py" line="137"/>
         <source>The value decides pass or fail; the buttons record your own judgement.</source>
         <translation>由填写的数值判定是否合格；按钮用于记录您自己的判断。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="141" />
+        <location filename="../../inspector/ui/runner/answers.py" line="141"/>
         <source>This checklist does not allow N/A for this item.</source>
         <translation>本检查表不允许此项选择“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="176" />
+        <location filename="../../inspector/ui/runner/answers.py" line="176"/>
         <source>Score on the scale {0}–{1}</source>
         <translation>按 {0}–{1} 分打分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="186" />
+        <location filename="../../inspector/ui/runner/answers.py" line="186"/>
         <source>at least {0}</source>
         <translation>至少 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="188" />
+        <location filename="../../inspector/ui/runner/answers.py" line="188"/>
         <source>at most {0}</source>
         <translation>至多 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="189" />
+        <location filename="../../inspector/ui/runner/answers.py" line="189"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="208" />
+        <location filename="../../inspector/ui/runner/answers.py" line="208"/>
         <source>Measurement in {0}; passes when {1}</source>
         <translation>测量值（{0}），合格条件：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="253" />
+        <location filename="../../inspector/ui/runner/answers.py" line="253"/>
         <source>Choose one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="336" />
+        <location filename="../../inspector/ui/runner/answers.py" line="336"/>
         <source>✓ within the required range</source>
         <translation>✓ 在合格范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="336" />
+        <location filename="../../inspector/ui/runner/answers.py" line="336"/>
         <source>✗ outside the range</source>
         <translation>✗ 超出合格范围</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="348" />
+        <location filename="../../inspector/ui/runner/answers.py" line="348"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="352" />
+        <location filename="../../inspector/ui/runner/answers.py" line="352"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="360" />
+        <location filename="../../inspector/ui/runner/answers.py" line="362"/>
         <source>This item cannot be answered N/A.</source>
         <translation>此项不能选择“不适用”。</translation>
     </message>
@@ -86,7 +87,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="82" />
+        <location filename="../../inspector/app.py" line="82"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -94,12 +95,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="29" />
+        <location filename="../../inspector/ui/errors.py" line="29"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="30" />
+        <location filename="../../inspector/ui/errors.py" line="30"/>
         <source>Something went wrong: {0}
 
 Your work up to the last change is saved. The details are in the log file:
@@ -110,7 +111,7 @@ Your work up to the last change is saved. The details are in the log file:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="35" />
+        <location filename="../../inspector/ui/errors.py" line="35"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -118,93 +119,93 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FinalizePanel</name>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="56" />
+        <location filename="../../inspector/ui/finalize.py" line="56"/>
         <source>Click a line to go straight to it.</source>
         <translation>点击任一行即可直接跳转处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="61" />
-        <source>Branch manager's name</source>
+        <location filename="../../inspector/ui/finalize.py" line="61"/>
+        <source>Branch manager&apos;s name</source>
         <translation>网点负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="63" />
+        <location filename="../../inspector/ui/finalize.py" line="63"/>
         <source>Clear signature</source>
         <translation>清除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="65" />
+        <location filename="../../inspector/ui/finalize.py" line="65"/>
         <source>Finalize and sign off</source>
         <translation>定稿并签署</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="75" />
+        <location filename="../../inspector/ui/finalize.py" line="75"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="76" />
+        <location filename="../../inspector/ui/finalize.py" line="76"/>
         <source>Branch manager (acknowledges)</source>
         <translation>网点负责人（确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="77" />
-        <source>Manager's signature (optional)</source>
+        <location filename="../../inspector/ui/finalize.py" line="77"/>
+        <source>Manager&apos;s signature (optional)</source>
         <translation>负责人签名（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="82" />
+        <location filename="../../inspector/ui/finalize.py" line="82"/>
         <source>Sign-off</source>
         <translation>签署确认</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="91" />
+        <location filename="../../inspector/ui/finalize.py" line="91"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="125" />
+        <location filename="../../inspector/ui/finalize.py" line="125"/>
         <source>{0} thing(s) to do before sign-off</source>
         <translation>定稿前还有 {0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="127" />
+        <location filename="../../inspector/ui/finalize.py" line="127"/>
         <source>Everything required is done. Ready to sign off.</source>
         <translation>必填内容均已完成，可以签署确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="141" />
+        <location filename="../../inspector/ui/finalize.py" line="141"/>
         <source>Finalized by {0}; read-only. Amending creates revision {1}.</source>
         <translation>已由{0}定稿，只读。修订将生成第 {1} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="145" />
+        <location filename="../../inspector/ui/finalize.py" line="145"/>
         <source>Acknowledged by {0}.</source>
         <translation>已由{0}确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="154" />
-        <location filename="../../inspector/ui/finalize.py" line="159" />
+        <location filename="../../inspector/ui/finalize.py" line="154"/>
+        <location filename="../../inspector/ui/finalize.py" line="159"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="154" />
-        <source>Enter the inspector's name.</source>
+        <location filename="../../inspector/ui/finalize.py" line="154"/>
+        <source>Enter the inspector&apos;s name.</source>
         <translation>请填写检查人姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="161" />
+        <location filename="../../inspector/ui/finalize.py" line="161"/>
         <source>Finalize this inspection? It becomes read-only; later changes need an amendment with a reason.</source>
         <translation>确定定稿？定稿后只读，之后的修改须填写原因并生成修订版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="173" />
+        <location filename="../../inspector/ui/finalize.py" line="173"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="173" />
+        <location filename="../../inspector/ui/finalize.py" line="173"/>
         <source>Why does this inspection need a new revision?</source>
         <translation>为什么需要修订这份检查？</translation>
     </message>
@@ -212,42 +213,42 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="54" />
+        <location filename="../../inspector/ui/findings.py" line="54"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="55" />
+        <location filename="../../inspector/ui/findings.py" line="55"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="56" />
+        <location filename="../../inspector/ui/findings.py" line="56"/>
         <source>Rectification action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="57" />
+        <location filename="../../inspector/ui/findings.py" line="57"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="58" />
+        <location filename="../../inspector/ui/findings.py" line="58"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="63" />
+        <location filename="../../inspector/ui/findings.py" line="63"/>
         <source>High (fix now)</source>
         <translation>高（立行立改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="64" />
+        <location filename="../../inspector/ui/findings.py" line="64"/>
         <source>Medium (fix by deadline)</source>
         <translation>中（限期整改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="65" />
+        <location filename="../../inspector/ui/findings.py" line="65"/>
         <source>Low (improve)</source>
         <translation>低（持续改进）</translation>
     </message>
@@ -255,42 +256,42 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="149" />
+        <location filename="../../inspector/ui/findings.py" line="149"/>
         <source>No findings: every answered item passes.</source>
         <translation>暂无问题：已作答项目均合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="160" />
+        <location filename="../../inspector/ui/findings.py" line="160"/>
         <source>What the branch must do</source>
         <translation>网点需采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="162" />
+        <location filename="../../inspector/ui/findings.py" line="162"/>
         <source>Who is responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="185" />
+        <location filename="../../inspector/ui/findings.py" line="185"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="186" />
+        <location filename="../../inspector/ui/findings.py" line="186"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="187" />
+        <location filename="../../inspector/ui/findings.py" line="187"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="188" />
+        <location filename="../../inspector/ui/findings.py" line="188"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="197" />
+        <location filename="../../inspector/ui/findings.py" line="197"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
         <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
@@ -298,103 +299,103 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector/ui/home.py" line="69" />
+        <location filename="../../inspector/ui/home.py" line="69"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="73" />
+        <location filename="../../inspector/ui/home.py" line="73"/>
         <source>+ New inspection</source>
         <translation>+ 新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="82" />
+        <location filename="../../inspector/ui/home.py" line="82"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="89" />
+        <location filename="../../inspector/ui/home.py" line="89"/>
         <source>Search branch, checklist, inspector, grade…</source>
         <translation>搜索网点、检查表、检查人、等级…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="96" />
+        <location filename="../../inspector/ui/home.py" line="96"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="97" />
+        <location filename="../../inspector/ui/home.py" line="97"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="98" />
+        <location filename="../../inspector/ui/home.py" line="98"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="107" />
+        <location filename="../../inspector/ui/home.py" line="107"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="109" />
+        <location filename="../../inspector/ui/home.py" line="109"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="133" />
+        <location filename="../../inspector/ui/home.py" line="133"/>
         <source>No inspections yet. Start one with “+ New inspection”.</source>
         <translation>还没有检查记录。点击“+ 新建检查”开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="137" />
+        <location filename="../../inspector/ui/home.py" line="137"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="139" />
+        <location filename="../../inspector/ui/home.py" line="139"/>
         <source>Duplicate as new</source>
         <translation>复制为新检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="140" />
+        <location filename="../../inspector/ui/home.py" line="140"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="166" />
+        <location filename="../../inspector/ui/home.py" line="166"/>
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="182" />
+        <location filename="../../inspector/ui/home.py" line="182"/>
         <source>All branches</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="198" />
+        <location filename="../../inspector/ui/home.py" line="198"/>
         <source>{0} of {1} shown</source>
         <translation>显示 {0} / {1} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="223" />
+        <location filename="../../inspector/ui/home.py" line="223"/>
         <source>Finalized inspections cannot be deleted; amend them instead.</source>
         <translation>已定稿的检查不能删除，请改为修订。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="247" />
+        <location filename="../../inspector/ui/home.py" line="247"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="261" />
-        <location filename="../../inspector/ui/home.py" line="275" />
+        <location filename="../../inspector/ui/home.py" line="261"/>
+        <location filename="../../inspector/ui/home.py" line="275"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="263" />
+        <location filename="../../inspector/ui/home.py" line="263"/>
         <source>Delete the draft inspection of {0} {1} ({2})? Its answers and photos are removed.</source>
         <translation>删除 {0} {1}（{2}）的草稿检查？其作答和照片将一并删除。</translation>
     </message>
@@ -402,82 +403,82 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="262" />
+        <location filename="../../inspector/ui/exchange.py" line="266"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="266" />
+        <location filename="../../inspector/ui/exchange.py" line="270"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="267" />
+        <location filename="../../inspector/ui/exchange.py" line="271"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="268" />
+        <location filename="../../inspector/ui/exchange.py" line="272"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="272" />
+        <location filename="../../inspector/ui/exchange.py" line="276"/>
         <source>Only accept packages signed by trusted devices</source>
         <translation>只接受受信任设备签名的数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="273" />
+        <location filename="../../inspector/ui/exchange.py" line="277"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="276" />
+        <location filename="../../inspector/ui/exchange.py" line="280"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="329" />
+        <location filename="../../inspector/ui/exchange.py" line="333"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="331" />
+        <location filename="../../inspector/ui/exchange.py" line="335"/>
         <source>Inspection packages (*{0});;All files (*)</source>
         <translation>检查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="339" />
+        <location filename="../../inspector/ui/exchange.py" line="343"/>
         <source>Folder of packages</source>
         <translation>数据包所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="351" />
+        <location filename="../../inspector/ui/exchange.py" line="355"/>
         <source>Add files or a folder.</source>
         <translation>请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="375" />
+        <location filename="../../inspector/ui/exchange.py" line="379"/>
         <source>Reading packages…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="381" />
+        <location filename="../../inspector/ui/exchange.py" line="385"/>
         <source>{0} of {1} packages</source>
         <translation>{0} / {1} 个数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="395" />
+        <location filename="../../inspector/ui/exchange.py" line="399"/>
         <source>{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected</source>
         <translation>共读取 {0} 个：导入 {1}，更新 {2}，重复 {3}，冲突 {4}，拒绝 {5}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="405" />
+        <location filename="../../inspector/ui/exchange.py" line="409"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="420" />
+        <location filename="../../inspector/ui/exchange.py" line="424"/>
         <source>Import cancelled; packages read before it are kept.</source>
         <translation>导入已取消；此前已读取的数据包保留。</translation>
     </message>
@@ -485,62 +486,62 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="92" />
+        <location filename="../../inspector/ui/models/inspections.py" line="92"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="94" />
+        <location filename="../../inspector/ui/models/inspections.py" line="94"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="100" />
+        <location filename="../../inspector/ui/models/inspections.py" line="100"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="102" />
+        <location filename="../../inspector/ui/models/inspections.py" line="102"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="117" />
+        <location filename="../../inspector/ui/models/inspections.py" line="117"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="118" />
+        <location filename="../../inspector/ui/models/inspections.py" line="118"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="119" />
+        <location filename="../../inspector/ui/models/inspections.py" line="119"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="120" />
+        <location filename="../../inspector/ui/models/inspections.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="121" />
+        <location filename="../../inspector/ui/models/inspections.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="122" />
+        <location filename="../../inspector/ui/models/inspections.py" line="122"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="123" />
+        <location filename="../../inspector/ui/models/inspections.py" line="123"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="187" />
+        <location filename="../../inspector/ui/models/inspections.py" line="187"/>
         <source>hidden</source>
         <translation>不显示</translation>
     </message>
@@ -548,97 +549,97 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="76" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="76"/>
         <source>Note (what you saw, where, who you spoke to)</source>
         <translation>备注（看到了什么、在哪里、与谁交谈）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="99" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="99"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="122" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="122"/>
         <source>◀ Previous</source>
         <translation>◀ 上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="123" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="123"/>
         <source>Next ▶  [Enter]</source>
         <translation>下一项 ▶  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="168" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="168"/>
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="175" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="175"/>
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="177" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="177"/>
         <source>(established practice, no written source)</source>
         <translation>（行业惯例，无成文依据）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="199" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="199"/>
         <source>photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="200" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="200"/>
         <source>photo required when failed</source>
         <translation>不合格时须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="201" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="201"/>
         <source>photo optional</source>
         <translation>照片可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="202" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="202"/>
         <source>no photo needed</source>
         <translation>无需照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="204" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="204"/>
         <source>Evidence ({0}) · {1} photo(s)</source>
         <translation>照片证据（{0}）· 已有 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="217" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="217"/>
         <source>Veto (red line)</source>
         <translation>一票否决（红线）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="219" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="219"/>
         <source>Critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="221" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="221"/>
         <source>Gate: failing zeroes the section</source>
         <translation>前提项：不合格则本部分计 0 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="223" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="223"/>
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="225" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="225"/>
         <source>{0} pt</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="227" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="227"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="229" />
+        <location filename="../../inspector/ui/runner/item_view.py" line="229"/>
         <source>Photos may show personal data: redact</source>
         <translation>照片可能含个人信息：请打码</translation>
     </message>
@@ -646,7 +647,7 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../inspector/ui/workers.py" line="111" />
+        <location filename="../../inspector/ui/workers.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -654,164 +655,164 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="59" />
+        <location filename="../../inspector/ui/main_window.py" line="59"/>
         <source>Branch Inspector</source>
         <translation>网点消保检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="86" />
+        <location filename="../../inspector/ui/main_window.py" line="86"/>
         <source>Report saved: {0}</source>
         <translation>报告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="89" />
+        <location filename="../../inspector/ui/main_window.py" line="89"/>
         <source>Package saved: {0}</source>
         <translation>数据包已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="117" />
+        <location filename="../../inspector/ui/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="119" />
+        <location filename="../../inspector/ui/main_window.py" line="119"/>
         <source>New inspection…</source>
         <translation>新建检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="121" />
+        <location filename="../../inspector/ui/main_window.py" line="121"/>
         <source>Inspections list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="122" />
+        <location filename="../../inspector/ui/main_window.py" line="122"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="123" />
+        <location filename="../../inspector/ui/main_window.py" line="123"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124" />
-        <location filename="../../inspector/ui/main_window.py" line="273" />
+        <location filename="../../inspector/ui/main_window.py" line="124"/>
+        <location filename="../../inspector/ui/main_window.py" line="273"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="132" />
+        <location filename="../../inspector/ui/main_window.py" line="132"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="133" />
+        <location filename="../../inspector/ui/main_window.py" line="133"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135" />
+        <location filename="../../inspector/ui/main_window.py" line="135"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="144" />
+        <location filename="../../inspector/ui/main_window.py" line="144"/>
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="146" />
+        <location filename="../../inspector/ui/main_window.py" line="146"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="149" />
+        <location filename="../../inspector/ui/main_window.py" line="149"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="152" />
+        <location filename="../../inspector/ui/main_window.py" line="152"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="155" />
+        <location filename="../../inspector/ui/main_window.py" line="155"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="158" />
+        <location filename="../../inspector/ui/main_window.py" line="158"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="161" />
+        <location filename="../../inspector/ui/main_window.py" line="161"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="166" />
+        <location filename="../../inspector/ui/main_window.py" line="166"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="171" />
+        <location filename="../../inspector/ui/main_window.py" line="171"/>
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176" />
+        <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>Paste photo as evidence</source>
         <translation>粘贴照片作为证据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="201" />
+        <location filename="../../inspector/ui/main_window.py" line="201"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="202" />
+        <location filename="../../inspector/ui/main_window.py" line="202"/>
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="203" />
+        <location filename="../../inspector/ui/main_window.py" line="203"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204" />
+        <location filename="../../inspector/ui/main_window.py" line="204"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209" />
+        <location filename="../../inspector/ui/main_window.py" line="209"/>
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="213" />
+        <location filename="../../inspector/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="214" />
+        <location filename="../../inspector/ui/main_window.py" line="214"/>
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="215" />
-        <location filename="../../inspector/ui/main_window.py" line="351" />
+        <location filename="../../inspector/ui/main_window.py" line="215"/>
+        <location filename="../../inspector/ui/main_window.py" line="351"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271" />
+        <location filename="../../inspector/ui/main_window.py" line="271"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="352" />
+        <location filename="../../inspector/ui/main_window.py" line="352"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -823,158 +824,158 @@ Log file: {2}</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="47" />
-        <location filename="../../inspector/ui/new_inspection.py" line="108" />
+        <location filename="../../inspector/ui/new_inspection.py" line="47"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="108"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="54" />
+        <location filename="../../inspector/ui/new_inspection.py" line="54"/>
         <source>Import branch list (CSV)…</source>
         <translation>导入网点名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="57" />
+        <location filename="../../inspector/ui/new_inspection.py" line="57"/>
         <source>Branch code, e.g. 310001</source>
         <translation>网点代码，如 310001</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="59" />
+        <location filename="../../inspector/ui/new_inspection.py" line="59"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="71" />
+        <location filename="../../inspector/ui/new_inspection.py" line="71"/>
         <source>On-site inspection</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="72" />
+        <location filename="../../inspector/ui/new_inspection.py" line="72"/>
         <source>Mystery shopper visit</source>
         <translation>神秘客暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="82" />
+        <location filename="../../inspector/ui/new_inspection.py" line="82"/>
         <source>Your name (remembered)</source>
         <translation>您的姓名（将被记住）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="90" />
+        <location filename="../../inspector/ui/new_inspection.py" line="90"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="92" />
+        <location filename="../../inspector/ui/new_inspection.py" line="92"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="94" />
+        <location filename="../../inspector/ui/new_inspection.py" line="94"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="95" />
+        <location filename="../../inspector/ui/new_inspection.py" line="95"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="101" />
+        <location filename="../../inspector/ui/new_inspection.py" line="101"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="128" />
+        <location filename="../../inspector/ui/new_inspection.py" line="128"/>
         <source>+ Add a new branch…</source>
         <translation>+ 新增网点…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="147" />
+        <location filename="../../inspector/ui/new_inspection.py" line="147"/>
         <source>{0} checklist file(s) have problems and are not listed; see the log file.</source>
         <translation>{0} 个检查表文件有问题，未列出；详见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="182" />
-        <location filename="../../inspector/ui/new_inspection.py" line="194" />
-        <location filename="../../inspector/ui/new_inspection.py" line="200" />
+        <location filename="../../inspector/ui/new_inspection.py" line="182"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="194"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="200"/>
         <source>Import branch list</source>
         <translation>导入网点名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="184" />
+        <location filename="../../inspector/ui/new_inspection.py" line="184"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="201" />
+        <location filename="../../inspector/ui/new_inspection.py" line="201"/>
         <source>{0} branch(es) added, {1} updated, {2} unchanged.</source>
         <translation>新增 {0} 个网点，更新 {1} 个，{2} 个无变化。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="212" />
+        <location filename="../../inspector/ui/new_inspection.py" line="212"/>
         <source>No checklist is available.</source>
         <translation>没有可用的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="215" />
+        <location filename="../../inspector/ui/new_inspection.py" line="215"/>
         <source>Enter your name.</source>
         <translation>请填写您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="224" />
-        <source>Enter the new branch's code and name.</source>
+        <location filename="../../inspector/ui/new_inspection.py" line="224"/>
+        <source>Enter the new branch&apos;s code and name.</source>
         <translation>请填写新网点的代码和名称。</translation>
     </message>
 </context>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="193" />
+        <location filename="../../inspector/ui/exchange.py" line="197"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="194" />
+        <location filename="../../inspector/ui/exchange.py" line="198"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="195" />
+        <location filename="../../inspector/ui/exchange.py" line="199"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="196" />
+        <location filename="../../inspector/ui/exchange.py" line="200"/>
         <source>Rev.</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="197" />
+        <location filename="../../inspector/ui/exchange.py" line="201"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="202" />
+        <location filename="../../inspector/ui/exchange.py" line="206"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="203" />
+        <location filename="../../inspector/ui/exchange.py" line="207"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="204" />
+        <location filename="../../inspector/ui/exchange.py" line="208"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="205" />
+        <location filename="../../inspector/ui/exchange.py" line="209"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="206" />
+        <location filename="../../inspector/ui/exchange.py" line="210"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -982,108 +983,152 @@ Log file: {2}</source>
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="109" />
+        <location filename="../../inspector/ui/exchange.py" line="109"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="111" />
+        <location filename="../../inspector/ui/exchange.py" line="111"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="120" />
+        <location filename="../../inspector/ui/exchange.py" line="120"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="121" />
+        <location filename="../../inspector/ui/exchange.py" line="121"/>
         <source>Building the PDF report…</source>
         <translation>正在生成 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="136" />
-        <location filename="../../inspector/ui/exchange.py" line="154" />
+        <location filename="../../inspector/ui/exchange.py" line="140"/>
+        <location filename="../../inspector/ui/exchange.py" line="158"/>
         <source>Export package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="138" />
+        <location filename="../../inspector/ui/exchange.py" line="142"/>
         <source>Inspection packages (*{0})</source>
         <translation>检查数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="155" />
+        <location filename="../../inspector/ui/exchange.py" line="159"/>
         <source>Writing the signed package…</source>
         <translation>正在写入签名数据包…</translation>
     </message>
 </context>
 <context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="44"/>
+        <source>Report preview — {0}</source>
+        <translation>报告预览 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="48"/>
+        <source>Rendering pages…</source>
+        <translation>正在生成页面预览…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="58"/>
+        <source>Open in PDF viewer</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="60"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="112"/>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页 / 共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="116"/>
+        <source>Rendering page {0} of {1}…</source>
+        <translation>正在生成第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="126"/>
+        <source>{0} pages · {1}</source>
+        <translation>共 {0} 页 · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_preview.py" line="83"/>
+        <location filename="../../inspector/ui/report_preview.py" line="107"/>
+        <source>The preview failed: {0}</source>
+        <translation>预览失败：{0}</translation>
+    </message>
+</context>
+<context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="109" />
+        <location filename="../../inspector/ui/runner/page.py" line="109"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="165" />
+        <location filename="../../inspector/ui/runner/page.py" line="165"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="166" />
-        <location filename="../../inspector/ui/runner/page.py" line="436" />
+        <location filename="../../inspector/ui/runner/page.py" line="166"/>
+        <location filename="../../inspector/ui/runner/page.py" line="436"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="167" />
+        <location filename="../../inspector/ui/runner/page.py" line="167"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="168" />
-        <location filename="../../inspector/ui/runner/page.py" line="441" />
+        <location filename="../../inspector/ui/runner/page.py" line="168"/>
+        <location filename="../../inspector/ui/runner/page.py" line="441"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="233" />
+        <location filename="../../inspector/ui/runner/page.py" line="233"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="281" />
+        <location filename="../../inspector/ui/runner/page.py" line="281"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="284" />
+        <location filename="../../inspector/ui/runner/page.py" line="284"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="328" />
+        <location filename="../../inspector/ui/runner/page.py" line="328"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="337" />
+        <location filename="../../inspector/ui/runner/page.py" line="337"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="428" />
+        <location filename="../../inspector/ui/runner/page.py" line="428"/>
         <source>🔒 Read-only</source>
         <translation>🔒 只读</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="436" />
+        <location filename="../../inspector/ui/runner/page.py" line="436"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="441" />
+        <location filename="../../inspector/ui/runner/page.py" line="441"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
@@ -1091,27 +1136,27 @@ Log file: {2}</source>
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="31" />
+        <location filename="../../inspector/ui/runner/score_panel.py" line="31"/>
         <source>Live score</source>
         <translation>实时得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="47" />
+        <location filename="../../inspector/ui/runner/score_panel.py" line="47"/>
         <source>Scores are hidden in mystery-shopper mode: record what you observe; HQ sees the score.</source>
         <translation>神秘客模式下不显示得分：如实记录所见所闻，得分由总行查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="76" />
+        <location filename="../../inspector/ui/runner/score_panel.py" line="76"/>
         <source>{0} of {1} items answered</source>
         <translation>已答 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="97" />
+        <location filename="../../inspector/ui/runner/score_panel.py" line="97"/>
         <source>RED LINE FAILED — grade capped</source>
         <translation>触犯红线 — 等级封顶</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="101" />
+        <location filename="../../inspector/ui/runner/score_panel.py" line="101"/>
         <source>Gate failed, section scored 0: {0}</source>
         <translation>前提项不合格，该部分计 0 分：{0}</translation>
     </message>
@@ -1119,22 +1164,22 @@ Log file: {2}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="93" />
+        <location filename="../../inspector/ui/settings.py" line="93"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="103" />
+        <location filename="../../inspector/ui/settings.py" line="103"/>
         <source>The window is rebuilt in the chosen language at once; nothing is lost.</source>
         <translation>窗口将立即以所选语言重建，已录入内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="108" />
+        <location filename="../../inspector/ui/settings.py" line="108"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="109" />
+        <location filename="../../inspector/ui/settings.py" line="109"/>
         <source>Inspector name</source>
         <translation>检查人姓名</translation>
     </message>
@@ -1142,7 +1187,7 @@ Log file: {2}</source>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector/ui/signature.py" line="83" />
+        <location filename="../../inspector/ui/signature.py" line="83"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -1150,103 +1195,103 @@ Log file: {2}</source>
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="85" />
-        <location filename="../../inspector/ui/mystery.py" line="86" />
+        <location filename="../../inspector/ui/mystery.py" line="85"/>
+        <location filename="../../inspector/ui/mystery.py" line="86"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="96" />
+        <location filename="../../inspector/ui/mystery.py" line="96"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="117" />
+        <location filename="../../inspector/ui/mystery.py" line="117"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="119" />
+        <location filename="../../inspector/ui/mystery.py" line="119"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="143" />
+        <location filename="../../inspector/ui/mystery.py" line="143"/>
         <source>Scenario</source>
         <translation>检测场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="144" />
+        <location filename="../../inspector/ui/mystery.py" line="144"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="145" />
+        <location filename="../../inspector/ui/mystery.py" line="145"/>
         <source>Departure</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="146" />
+        <location filename="../../inspector/ui/mystery.py" line="146"/>
         <source>Ticket number</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="147" />
+        <location filename="../../inspector/ui/mystery.py" line="147"/>
         <source>Customers waiting on arrival</source>
         <translation>到达时等候客户数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="148" />
+        <location filename="../../inspector/ui/mystery.py" line="148"/>
         <source>Visit facts</source>
         <translation>到店信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="159" />
+        <location filename="../../inspector/ui/mystery.py" line="159"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="165" />
+        <location filename="../../inspector/ui/mystery.py" line="165"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="181" />
+        <location filename="../../inspector/ui/mystery.py" line="181"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="215" />
+        <location filename="../../inspector/ui/mystery.py" line="215"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="236" />
+        <location filename="../../inspector/ui/mystery.py" line="236"/>
         <source>Describe the visit in your own words: what happened, in order, and what staff said.</source>
         <translation>按时间顺序描述到店经过：发生了什么，员工说了什么。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="282" />
+        <location filename="../../inspector/ui/mystery.py" line="282"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="290" />
+        <location filename="../../inspector/ui/mystery.py" line="290"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="295" />
+        <location filename="../../inspector/ui/mystery.py" line="295"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="310" />
+        <location filename="../../inspector/ui/mystery.py" line="310"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="312" />
+        <location filename="../../inspector/ui/mystery.py" line="312"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
