@@ -222,25 +222,27 @@ def _best(fn: Callable[[], Any], repeat: int) -> float:
     return best * 1000
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--inspections", type=int, default=100_000)
-    ap.add_argument("--db", type=Path, default=None, help="reuse this database file")
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
+def measure(
+    path: Path | None = None, inspections: int = 100_000, repeat: int = 3, verbose: bool = True
+) -> list[tuple[str, float, str]]:
+    """Time every view under each dashboard filter; one result row per view (worst filter).
+
+    The ratio is against the ``GROUP BY branch`` baseline measured in the same run.
+    """
+    say = print if verbose else (lambda *a, **k: None)
     tmp = None
-    path = args.db
     if path is None:
         tmp = tempfile.TemporaryDirectory()
         path = Path(tmp.name) / "bench.sqlite3"
     db = open_database(str(path))
     t0 = time.perf_counter()
-    source = _fill(db, path, args.inspections)
-    print(f"data: {source}, ready in {time.perf_counter() - t0:.1f} s ({path})")
-    with db.session() as s:
-        s.execute(text("ANALYZE")) if db.is_sqlite else None
-    with db.session() as s:
+    source = _fill(db, path, inspections)
+    say(f"data: {source}, ready in {time.perf_counter() - t0:.1f} s ({path})")
+    if db.is_sqlite:
+        with db.session() as s:
+            s.execute(text("ANALYZE"))
+    results: list[tuple[str, float, str]] = []
+    with db.read_session() as s:
         total = s.scalar(select(func.count()).select_from(Inspection)) or 0
         regions = hq.regions(s)
         checklists = hq.checklist_ids(s)
@@ -254,18 +256,16 @@ def main(argv: list[str] | None = None) -> int:
                 checklist_id=checklists[0] if checklists else None, mode="onsite"
             ),
         }
-        base_count = _best(
-            lambda: s.scalar(select(func.count()).select_from(Inspection)), args.repeat
-        )
+        base_count = _best(lambda: s.scalar(select(func.count()).select_from(Inspection)), repeat)
         base_group = _best(
             lambda: s.execute(
                 select(Inspection.branch_id, func.avg(Inspection.score_total)).group_by(
                     Inspection.branch_id
                 )
             ).all(),
-            args.repeat,
+            repeat,
         )
-        print(
+        say(
             f"{total} inspections; baselines: count(*) {base_count:.1f} ms, "
             f"GROUP BY branch {base_group:.1f} ms"
         )
@@ -281,20 +281,45 @@ def main(argv: list[str] | None = None) -> int:
             "integrity": lambda f: hq.integrity(s, f),
             "dashboard (all views)": lambda f: hq.load(s, f),
         }
-        print(f"{'view':<24}{'filter':<16}{'ms':>9}{'x count':>9}{'x group':>9}")
-        worst = 0.0
-        for fname, flt in filters.items():
-            for vname, fn in views.items():
-                ms = _best(lambda fn=fn, flt=flt: fn(flt), args.repeat)
-                if vname != "dashboard (all views)":
-                    worst = max(worst, ms)
-                print(
-                    f"{vname:<24}{fname:<16}{ms:9.1f}{ms / base_count:9.1f}{ms / base_group:9.1f}"
+        say(f"{'view':<24}{'filter':<16}{'ms':>9}{'x count':>9}{'x group':>9}")
+        for vname, fn in views.items():
+            worst_ms, worst_filter = 0.0, ""
+            for fname, flt in filters.items():
+                ms = _best(lambda fn=fn, flt=flt: fn(flt), repeat)
+                say(f"{vname:<24}{fname:<16}{ms:9.1f}{ms / base_count:9.1f}{ms / base_group:9.1f}")
+                if ms > worst_ms:
+                    worst_ms, worst_filter = ms, fname
+            results.append(
+                (
+                    f"HQ view '{vname}' at {total} inspections",
+                    worst_ms / base_group,
+                    f"{worst_ms:.0f} ms at worst (filter: {worst_filter}); "
+                    f"GROUP BY baseline {base_group:.0f} ms",
                 )
-        print(f"slowest single view: {worst:.1f} ms")
+            )
     db.dispose()
     if tmp is not None:
         tmp.cleanup()
+    return results
+
+
+def run() -> list[tuple[str, float, str]]:
+    """For bench/run.py: 100,000 demo inspections (BENCH_HQ_INSPECTIONS overrides)."""
+    import os
+
+    n = int(os.environ.get("BENCH_HQ_INSPECTIONS", "100000"))
+    return measure(inspections=n, verbose=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--inspections", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, default=None, help="reuse this database file")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    for name, ratio, detail in measure(args.db, args.inspections, args.repeat):
+        print(f"{name}: ratio {ratio:.1f} ({detail})")
     return 0
 
 
