@@ -229,7 +229,11 @@ def measure(
 
     The ratio is against the ``GROUP BY branch`` baseline measured in the same run.
     """
-    say = print if verbose else (lambda *a, **k: None)
+
+    def say(text: str) -> None:
+        if verbose:
+            print(text)
+
     tmp = None
     if path is None:
         tmp = tempfile.TemporaryDirectory()
