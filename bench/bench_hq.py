@@ -17,6 +17,7 @@ over the inspections table), so results compare across machines.
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import random
 import sys
@@ -289,7 +290,7 @@ def measure(
         for vname, fn in views.items():
             worst_ms, worst_filter = 0.0, ""
             for fname, flt in filters.items():
-                ms = _best(lambda fn=fn, flt=flt: fn(flt), repeat)
+                ms = _best(functools.partial(fn, flt), repeat)
                 say(f"{vname:<24}{fname:<16}{ms:9.1f}{ms / base_count:9.1f}{ms / base_group:9.1f}")
                 if ms > worst_ms:
                     worst_ms, worst_filter = ms, fname
