@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,6 +28,8 @@ from inspector.db import Database
 from inspector.domain.checklist import Result
 from inspector.errors import NotFoundError
 from inspector.logs import log_file
+from inspector.services.backup import backup_database
+from inspector.ui import workers
 from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.hq.dashboard import HqDashboard
@@ -120,11 +125,13 @@ class MainWindow(QMainWindow):
         )
         self.home_action = self._action(self.tr("Inspections list"), self.show_home, "Ctrl+L")
         self.settings_action = self._action(self.tr("Settings…"), self.show_settings)
+        self.backup_action = self._action(self.tr("Back up database…"), self.back_up_database)
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.hq_action = self._action(self.tr("HQ view"), self.show_hq, "Ctrl+H")
         for a in (self.new_action, self.home_action, self.hq_action):
             f.addAction(a)
         f.addSeparator()
+        f.addAction(self.backup_action)
         f.addAction(self.settings_action)
         f.addSeparator()
         f.addAction(self.quit_action)
@@ -314,6 +321,38 @@ class MainWindow(QMainWindow):
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created_uuid:
             self.home.reload()
             self.open_inspection(dlg.created_uuid)
+
+    def back_up_database(self, path: Path | None = None) -> workers.Job | None:
+        """Write a consistent copy of the database (safe while it is in use)."""
+        if not self.db.is_sqlite:
+            QMessageBox.information(
+                self,
+                self.tr("Back up database"),
+                self.tr("This is a server database; back it up with the server's own tools."),
+            )
+            return None
+        if path is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            folder = self.settings.last_folder() or str(Path.home())
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Back up database"),
+                str(Path(folder) / f"inspector-backup-{stamp}.sqlite3"),
+                self.tr("Database files (*.sqlite3)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        target, db = path, self.db
+        return workers.run_with_progress(
+            self,
+            self.tr("Back up database"),
+            self.tr("Writing the backup…"),
+            lambda _progress: str(backup_database(db, target)),
+            lambda result: self.statusBar().showMessage(
+                self.tr("Backup written: {0}").format(result), 10000
+            ),
+        )
 
     def show_settings(self) -> None:
         before = self.lang

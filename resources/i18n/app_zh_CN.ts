@@ -655,164 +655,196 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="59"/>
+        <location filename="../../inspector/ui/main_window.py" line="64"/>
         <source>Branch Inspector</source>
         <translation>网点消保检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="86"/>
+        <location filename="../../inspector/ui/main_window.py" line="91"/>
         <source>Report saved: {0}</source>
         <translation>报告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="89"/>
+        <location filename="../../inspector/ui/main_window.py" line="94"/>
         <source>Package saved: {0}</source>
         <translation>数据包已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="117"/>
+        <location filename="../../inspector/ui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="119"/>
+        <location filename="../../inspector/ui/main_window.py" line="124"/>
         <source>New inspection…</source>
         <translation>新建检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="121"/>
+        <location filename="../../inspector/ui/main_window.py" line="126"/>
         <source>Inspections list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="122"/>
+        <location filename="../../inspector/ui/main_window.py" line="127"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="123"/>
+        <location filename="../../inspector/ui/main_window.py" line="128"/>
+        <source>Back up database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="129"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124"/>
-        <location filename="../../inspector/ui/main_window.py" line="273"/>
+        <location filename="../../inspector/ui/main_window.py" line="130"/>
+        <location filename="../../inspector/ui/main_window.py" line="280"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="132"/>
+        <location filename="../../inspector/ui/main_window.py" line="139"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="133"/>
+        <location filename="../../inspector/ui/main_window.py" line="140"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135"/>
+        <location filename="../../inspector/ui/main_window.py" line="142"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="144"/>
+        <location filename="../../inspector/ui/main_window.py" line="151"/>
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="146"/>
+        <location filename="../../inspector/ui/main_window.py" line="153"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="149"/>
+        <location filename="../../inspector/ui/main_window.py" line="156"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="152"/>
+        <location filename="../../inspector/ui/main_window.py" line="159"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="155"/>
+        <location filename="../../inspector/ui/main_window.py" line="162"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="158"/>
+        <location filename="../../inspector/ui/main_window.py" line="165"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="161"/>
+        <location filename="../../inspector/ui/main_window.py" line="168"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="166"/>
+        <location filename="../../inspector/ui/main_window.py" line="173"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="171"/>
+        <location filename="../../inspector/ui/main_window.py" line="178"/>
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176"/>
+        <location filename="../../inspector/ui/main_window.py" line="183"/>
         <source>Paste photo as evidence</source>
         <translation>粘贴照片作为证据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="201"/>
+        <location filename="../../inspector/ui/main_window.py" line="208"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="202"/>
+        <location filename="../../inspector/ui/main_window.py" line="209"/>
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="203"/>
+        <location filename="../../inspector/ui/main_window.py" line="210"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204"/>
+        <location filename="../../inspector/ui/main_window.py" line="211"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209"/>
+        <location filename="../../inspector/ui/main_window.py" line="216"/>
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="213"/>
+        <location filename="../../inspector/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="214"/>
+        <location filename="../../inspector/ui/main_window.py" line="221"/>
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="215"/>
-        <location filename="../../inspector/ui/main_window.py" line="351"/>
+        <location filename="../../inspector/ui/main_window.py" line="222"/>
+        <location filename="../../inspector/ui/main_window.py" line="390"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271"/>
+        <location filename="../../inspector/ui/main_window.py" line="278"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="352"/>
+        <location filename="../../inspector/ui/main_window.py" line="330"/>
+        <location filename="../../inspector/ui/main_window.py" line="339"/>
+        <location filename="../../inspector/ui/main_window.py" line="349"/>
+        <source>Back up database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="331"/>
+        <source>This is a server database; back it up with the server&apos;s own tools.</source>
+        <translation>这是服务器数据库，请使用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="341"/>
+        <source>Database files (*.sqlite3)</source>
+        <translation>数据库文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="350"/>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="353"/>
+        <source>Backup written: {0}</source>
+        <translation>备份已写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="391"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>

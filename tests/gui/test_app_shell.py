@@ -113,3 +113,17 @@ def test_switching_language_rebuilds_the_window_on_the_same_item(
     finally:
         settings.set_language("en")
         install_translations(styled_app, "en")
+
+
+def test_file_menu_backs_up_the_database(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    import sqlite3
+
+    target = tmp_path / "backup.sqlite3"
+    job = window.back_up_database(target)
+    assert job is not None
+    with qtbot.waitSignal(job.signals.succeeded, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: "backup.sqlite3" in window.statusBar().currentMessage())
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert window.backup_action in window.menuBar().actions()[0].menu().actions()
