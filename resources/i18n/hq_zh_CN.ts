@@ -72,178 +72,183 @@
 <context>
     <name>HqDashboard</name>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="108"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="109"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="109"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="110"/>
         <source>Last 90 days</source>
         <translation>最近90天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="110"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="111"/>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="111"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="112"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="118"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="113"/>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="130"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="119"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="131"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="120"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
         <source>Mystery shopper</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="122"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="130"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="142"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="131"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="143"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="144"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="145"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="156"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="171"/>
         <source>Area scores, latest inspection per branch and area</source>
         <translation>各区域得分（每个网点各区域最近一次检查）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="171"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="186"/>
         <source>Items failed most often</source>
         <translation>最常见问题项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="172"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="187"/>
         <source>Veto failures</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="182"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="197"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="183"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="198"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="190"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="205"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="197"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="212"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="198"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="213"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="199"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="214"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="200"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="215"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="201"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="216"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="223"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="312"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="238"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="344"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="224"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="239"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="240"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="255"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="254"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="286"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="268"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="300"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="290"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="322"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="297"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="329"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="304"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="336"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="314"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="346"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="326"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="358"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="339"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="371"/>
         <source>Updated %1 UTC · %2</source>
         <translation>更新于 %1 UTC · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="344"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="376"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>

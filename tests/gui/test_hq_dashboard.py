@@ -96,3 +96,19 @@ def test_chinese_translation(qtbot: QtBot, filled: Database) -> None:
         w.wait_idle()
     finally:
         app.removeTranslator(tr)
+
+
+def test_custom_period_filters_by_dates(qtbot: QtBot, dash: HqDashboard) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    dash.period_box.setCurrentIndex(dash.period_box.findData("custom"))
+    assert dash.from_edit.isVisibleTo(dash) and dash.to_edit.isVisibleTo(dash)
+    dash.from_edit.setDate(QDate(2026, 3, 31))
+    dash.to_edit.setDate(QDate(2026, 1, 1))  # reversed on purpose: still that span
+    flt = dash.current_filter()
+    assert (flt.date_from, flt.date_to) == (date(2026, 1, 1), date(2026, 3, 31))
+    dash.period_box.setCurrentIndex(dash.period_box.findData("all"))
+    assert not dash.from_edit.isVisibleTo(dash)
+    dash.wait_idle()

@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,7 +51,7 @@ from inspector.ui.hq.worker import HqLoader, HqResult
 
 log = logging.getLogger(__name__)
 
-PERIODS = ("all", "90d", "12m", "year")
+PERIODS = ("all", "90d", "12m", "year", "custom")
 
 
 def period_range(key: str, today: date) -> tuple[date | None, date | None]:
@@ -109,10 +110,21 @@ class HqDashboard(QWidget):
                 self.tr("Last 90 days"),
                 self.tr("Last 12 months"),
                 self.tr("This year"),
+                self.tr("From … to …"),
             ),
             strict=True,
         ):
             self.period_box.addItem(text, key)
+        # Shown for "From … to …": any period, e.g. a quarter for the regulator's report.
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addMonths(-3), self)
+        self.to_edit = QDateEdit(today, self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+            edit.dateChanged.connect(self._custom_dates_changed)
+        self.period_box.currentIndexChanged.connect(self._period_changed)
         self.checklist_box = QComboBox(self)
         self.mode_box = QComboBox(self)
         self.mode_box.addItem(self.tr("All modes"), "")
@@ -134,6 +146,9 @@ class HqDashboard(QWidget):
         ):
             bar.addWidget(QLabel(label, self))
             bar.addWidget(box)
+            if box is self.period_box:
+                bar.addWidget(self.from_edit)
+                bar.addWidget(self.to_edit)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
 
@@ -239,8 +254,25 @@ class HqDashboard(QWidget):
         # Translators: answer "zh" in the Chinese translation.
         return "zh" if self.tr("en") == "zh" else "en"
 
+    def _period_changed(self) -> None:
+        custom = self.period_box.currentData() == "custom"
+        self.from_edit.setVisible(custom)
+        self.to_edit.setVisible(custom)
+
+    def _custom_dates_changed(self) -> None:
+        if self.period_box.currentData() == "custom":
+            self.refresh()
+
     def current_filter(self, today: date | None = None) -> hq.HqFilter:
-        d_from, d_to = period_range(self.period_box.currentData() or "all", today or date.today())
+        key = self.period_box.currentData() or "all"
+        d_from: date | None
+        d_to: date | None
+        if key == "custom":
+            a, b = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+            assert isinstance(a, date) and isinstance(b, date)
+            d_from, d_to = min(a, b), max(a, b)  # a reversed range still means that span
+        else:
+            d_from, d_to = period_range(key, today or date.today())
         return hq.HqFilter(
             region=self.region_box.currentData() or None,
             date_from=d_from,
