@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def _read_answers_file(path: Path) -> dict[str, Any]:
+    """The answers file: {"answers": {...}} and, optionally, "visit" and "narrative"."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -33,8 +34,17 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
         raise ValidationError(
             f'--answers: {path}: expected {{"answers": {{"ITEM_ID": {{"result": "pass"}}}}}}'
         )
-    answers: dict[str, Any] = data["answers"]
-    return answers
+    extra = set(data) - {"answers", "visit", "narrative"}
+    if extra:
+        raise ValidationError(
+            f"--answers: {path}: unknown key(s) {', '.join(sorted(extra))}; "
+            "expected answers, visit, narrative"
+        )
+    if not isinstance(data.get("visit", {}), dict):
+        raise ValidationError(f'--answers: {path}: "visit" must be an object')
+    if not isinstance(data.get("narrative", ""), str):
+        raise ValidationError(f'--answers: {path}: "narrative" must be text')
+    return data
 
 
 @click.command("new")
@@ -82,7 +92,7 @@ def new_cmd(
     recheck_of: str | None,
 ) -> None:
     """Start a new draft inspection; prints its id."""
-    answers = _read_answers_file(answers_file) if answers_file else None
+    doc = _read_answers_file(answers_file) if answers_file else {}
     with ctx.db.session() as s:
         insp = svc.create(
             s,
@@ -91,8 +101,10 @@ def new_cmd(
             mode=mode,
             inspector=inspector_name if inspector_name is not None else default_actor(),
             branch_name=branch_name,
-            answers=answers,
+            answers=doc.get("answers"),
             recheck_of=recheck_of,
+            visit=doc.get("visit"),
+            narrative=doc.get("narrative"),
         )
         uuid = insp.uuid
     click.echo(uuid)
@@ -144,6 +156,74 @@ def answer_cmd(
         )
         total, grade = insp.score_total or 0.0, insp.grade
     click.echo(f"{item_id}: saved; total {total:.2f}, grade {grade}")
+
+
+@click.command("visit")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--scenario", default=None, metavar="ID", help="Scenario played (checklist ids).")
+@click.option("--arrival", default=None, metavar="TIME", help="HH:MM, 'YYYY-MM-DD HH:MM' or ISO.")
+@click.option("--departure", default=None, metavar="TIME")
+@click.option("--ticket", default=None, help="Queue ticket number.")
+@click.option(
+    "--waiting", type=click.IntRange(min=0), default=None, help="Customers waiting on arrival."
+)
+@click.option("--narrative", default=None, help="The visit narrative.")
+@click.option(
+    "--narrative-file",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Read the narrative from a UTF-8 text file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the visit facts as JSON.")
+@pass_ctx
+def visit_cmd(
+    ctx: Context,
+    inspection_id: str,
+    scenario: str | None,
+    arrival: str | None,
+    departure: str | None,
+    ticket: str | None,
+    waiting: int | None,
+    narrative: str | None,
+    narrative_file: Path | None,
+    as_json: bool,
+) -> None:
+    """Record a mystery-shopper visit's facts and narrative (draft inspections)."""
+    if narrative is not None and narrative_file is not None:
+        raise click.UsageError("give --narrative or --narrative-file, not both")
+    if narrative_file is not None:
+        try:
+            narrative = narrative_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ValidationError(
+                f"--narrative-file: {narrative_file}: cannot read ({e})"
+            ) from None
+    fields = {
+        k: v
+        for k, v in {
+            "scenario": scenario,
+            "arrival": arrival,
+            "departure": departure,
+            "ticket": ticket,
+            "customers_waiting": waiting,
+        }.items()
+        if v is not None
+    }
+    with ctx.db.session() as s:
+        insp = svc.get(s, inspection_id)
+        actor = insp.inspector or default_actor()
+        if fields:
+            svc.set_visit(s, insp, actor=actor, **fields)
+        if narrative is not None:
+            svc.set_narrative(s, insp, narrative, actor=actor)
+        visit, text = dict(insp.visit or {}), insp.narrative
+    if as_json:
+        echo_json({"visit": visit, "narrative": text})
+        return
+    for key, value in visit.items():
+        click.echo(f"{key:<18} {value}")
+    click.echo(f"{'narrative':<18} {len(text.strip())} characters")
 
 
 @click.command("list")
@@ -332,6 +412,7 @@ def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
 COMMANDS = [
     new_cmd,
     answer_cmd,
+    visit_cmd,
     list_cmd,
     show_cmd,
     finalize_cmd,

@@ -188,6 +188,8 @@ def create(
     answers: Mapping[str, Mapping[str, Any]] | None = None,
     loaded: LoadedChecklist | None = None,
     recheck_of: str | None = None,
+    visit: Mapping[str, Any] | None = None,
+    narrative: str | None = None,
 ) -> Inspection:
     """A new draft inspection; ``answers`` is the answers-file mapping of item → fields."""
     try:
@@ -227,6 +229,10 @@ def create(
         new={"branch": branch.code, "checklist": loaded.id, "mode": mode_v.value},
         inspection=insp,
     )
+    if visit:
+        set_visit(session, insp, actor=inspector, **dict(visit))
+    if narrative:
+        set_narrative(session, insp, narrative, actor=inspector)
     if answers:
         apply_answers_file(session, insp, answers, actor=inspector)
     else:
@@ -535,6 +541,31 @@ VISIT_FIELDS = (
 )
 
 
+TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
+
+
+def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
+    """An ISO 8601 time with its UTC offset; also accepts 'YYYY-MM-DD HH:MM' and 'HH:MM'.
+
+    Times without an offset are local time on this machine ('HH:MM' is today).
+    """
+    text = str(value).strip()
+    try:
+        if len(text) <= 5 and ":" in text:
+            hh, mm = (int(x) for x in text.split(":"))
+            day = today or datetime.now().date()
+            moment = datetime(day.year, day.month, day.day, hh, mm)
+        else:
+            moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"{key}: {text!r} is not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or ISO 8601"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # local time of this machine
+    return moment.isoformat(timespec="seconds")
+
+
 def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) -> None:
     _require_draft(insp)
     unknown = set(fields) - set(VISIT_FIELDS)
@@ -545,12 +576,22 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
     if scen and scen not in {s.id for s in checklist.scenarios}:
         ids = ", ".join(s.id for s in checklist.scenarios) or "none"
         raise ValidationError(f"scenario {scen!r} is not in checklist {checklist.id} ({ids})")
+    for key in TIME_FIELDS:
+        if fields.get(key):
+            fields[key] = parse_visit_time(key, fields[key])
     cw = fields.get("customers_waiting")
     if cw is not None and (not isinstance(cw, int) or isinstance(cw, bool) or cw < 0):
         raise ValidationError("customers waiting must be a whole number, 0 or more")
     old = dict(insp.visit or {})
     new = {**old, **fields}
     new = {k: v for k, v in new.items() if v not in (None, "")}
+    if new.get("arrival") and new.get("departure"):
+        arrival = datetime.fromisoformat(new["arrival"])
+        departure = datetime.fromisoformat(new["departure"])
+        if departure < arrival:
+            raise ValidationError(
+                f"departure {new['departure']} is before arrival {new['arrival']}"
+            )
     if new != old:
         insp.visit = new
         insp.updated_at = utcnow()

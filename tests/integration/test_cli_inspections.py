@@ -219,3 +219,94 @@ def test_version_and_gui_dispatch() -> None:
     assert not cli.wants_gui(["--db", "x", "list"]) and not cli.wants_gui(["--version"])
     assert cli.db_option(["--db=/tmp/a.sqlite3"]) == "/tmp/a.sqlite3"
     assert __version__
+
+
+def test_mystery_visit_from_the_command_line(run_cli: Cli, tmp_path: Path) -> None:
+    iid = run_cli.last_line(
+        "new",
+        "--branch",
+        "310002",
+        "--branch-name",
+        "静安支行",
+        "--checklist",
+        "mystery-shopper",
+        "--mode",
+        "mystery",
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("到达网点后大堂经理主动问候并引导取号，" * 6, encoding="utf-8")
+    out = json.loads(
+        run_cli.ok(
+            "visit",
+            iid,
+            "--scenario",
+            "cash_purpose",
+            "--arrival",
+            "2026-11-20 09:42",
+            "--departure",
+            "2026-11-20 10:05",
+            "--ticket",
+            "A023",
+            "--waiting",
+            "4",
+            "--narrative-file",
+            str(story),
+            "--json",
+        )
+    )
+    assert out["visit"]["scenario"] == "cash_purpose" and out["visit"]["ticket"] == "A023"
+    assert out["visit"]["arrival"].startswith("2026-11-20T09:42:00")
+    assert len(out["narrative"]) >= 80
+    missing = json.loads(run_cli.ok("show", iid, "--json"))["missing"]
+    assert not [m for m in missing if m["kind"] in ("visit", "narrative")]
+
+    r = run_cli("visit", iid, "--departure", "2026-11-20 09:00")
+    assert r.exit_code == 1 and "before arrival" in r.stderr
+    r = run_cli("visit", iid, "--arrival", "soon")
+    assert r.exit_code == 1 and "'soon' is not a time" in r.stderr
+    r = run_cli("visit", iid, "--scenario", "bank_robbery")
+    assert r.exit_code == 1 and "scenario 'bank_robbery' is not in checklist" in r.stderr
+
+
+def test_answers_file_may_carry_visit_and_narrative(run_cli: Cli, tmp_path: Path) -> None:
+    f = tmp_path / "visit.json"
+    f.write_text(
+        json.dumps(
+            {
+                "answers": {"ms.greeting": {"result": "pass"}},
+                "visit": {"scenario": "wealth_enquiry", "arrival": "09:30", "ticket": "B7"},
+                "narrative": "十点前到达，理财经理介绍产品时未告知收益不确定。" * 4,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    iid = run_cli.last_line(
+        "new",
+        "--branch",
+        "310002",
+        "--branch-name",
+        "静安支行",
+        "--checklist",
+        "mystery-shopper",
+        "--mode",
+        "mystery",
+        "--answers",
+        str(f),
+    )
+    data = json.loads(run_cli.ok("show", iid, "--json"))
+    assert data["visit"]["scenario"] == "wealth_enquiry" and data["visit"]["ticket"] == "B7"
+    assert data["narrative"].startswith("十点前到达")
+    f.write_text(json.dumps({"answers": {}, "visits": {}}), encoding="utf-8")
+    r = run_cli(
+        "new",
+        "--branch",
+        "310002",
+        "--checklist",
+        "mystery-shopper",
+        "--mode",
+        "mystery",
+        "--answers",
+        str(f),
+    )
+    assert r.exit_code == 1 and "unknown key(s) visits" in r.stderr
