@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from inspector.db import Database
 from inspector.services import exchange, reports
 from inspector.services import inspections as svc
 from inspector.ui import theme, workers
+from inspector.ui.models.table import RowsTableModel
 from inspector.ui.report_preview import ReportPreviewDialog
 from inspector.ui.settings import AppSettings
 
@@ -187,12 +187,11 @@ def receipt_rows(receipt: dict[str, Any]) -> list[ReceiptRow]:
     return rows
 
 
-class ReceiptModel(QAbstractTableModel):
+class ReceiptModel(RowsTableModel[ReceiptRow]):
     COL_OUTCOME, COL_FILE, COL_INSPECTION, COL_REVISION, COL_REASON = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ReceiptRow] = []
         self._headers = [
             self.tr("Outcome"),
             self.tr("File"),
@@ -209,24 +208,6 @@ class ReceiptModel(QAbstractTableModel):
             "conflicts": self.tr("Conflict"),
             "rejected": self.tr("Rejected"),
         }.get(outcome, outcome)
-
-    def set_rows(self, rows: list[ReceiptRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

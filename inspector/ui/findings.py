@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Checklist
 from inspector.ui import theme
+from inspector.ui.models.table import RowsTableModel
 from inspector.ui.runner.state import FindingRow, InspectionState
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,11 @@ Index = QModelIndex | QPersistentModelIndex
 SEVERITIES = ("high", "medium", "low")
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsTableModel[FindingRow]):
     COL_ITEM, COL_SEVERITY, COL_ACTION, COL_OWNER, COL_DEADLINE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FindingRow] = []
         self._checklist: Checklist | None = None
         self._lang = "zh"
         self._headers = [
@@ -65,26 +64,10 @@ class FindingsModel(QAbstractTableModel):
             "low": self.tr("Low (improve)"),
         }.get(sev, sev)
 
-    def set_rows(self, rows: list[FindingRow], checklist: Checklist, lang: str) -> None:
-        self.beginResetModel()
-        self._rows, self._checklist, self._lang = list(rows), checklist, lang
-        self.endResetModel()
-
-    def row(self, r: int) -> FindingRow:
-        return self._rows[r]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def set_findings(self, rows: list[FindingRow], checklist: Checklist, lang: str) -> None:
+        """Rows with the checklist and language their item texts come from."""
+        self._checklist, self._lang = checklist, lang
+        self.set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -214,7 +197,7 @@ class FindingsPanel(QWidget):
         self._lang = lang
         self._read_only = state.read_only
         current = self.current_item_id()
-        self.model.set_rows(state.findings, state.checklist, lang)
+        self.model.set_findings(state.findings, state.checklist, lang)
         self.table.resizeRowsToContents()
         self.empty_label.setVisible(not state.findings)
         self.table.setVisible(bool(state.findings))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import Inspection
 from inspector.services import inspections as svc
 from inspector.ui import theme
+from inspector.ui.models.table import RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def status_label(status: str) -> str:
     )
 
 
-class InspectionTableModel(QAbstractTableModel):
+class InspectionTableModel(RowsTableModel[InspectionRow]):
     """Current inspections, one per row. ``ROW_ROLE`` returns the :class:`InspectionRow`."""
 
     COL_BRANCH, COL_CHECKLIST, COL_MODE, COL_DATE, COL_STATUS, COL_SCORE, COL_GRADE = range(7)
@@ -111,7 +111,6 @@ class InspectionTableModel(QAbstractTableModel):
 
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[InspectionRow] = []
         self._lang = lang
         self._headers = [
             QCoreApplication.translate("InspectionTableModel", "Branch"),
@@ -122,27 +121,6 @@ class InspectionTableModel(QAbstractTableModel):
             QCoreApplication.translate("InspectionTableModel", "Score"),
             QCoreApplication.translate("InspectionTableModel", "Grade"),
         ]
-
-    def set_rows(self, rows: list[InspectionRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, r: int) -> InspectionRow:
-        return self._rows[r]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
