@@ -152,7 +152,7 @@ def keys_show(as_json: bool) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
 def keys_export(output: Path) -> None:
     """Write this installation's public keys (give it to HQ, or to devices as HQ)."""
-    from inspector.services.exchange.export import write_atomic
+    from inspector.files import write_atomic
 
     path = write_atomic(output, keys_svc.device_keys().public.to_file_bytes())
     click.echo(str(path))

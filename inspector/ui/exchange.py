@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.files import write_atomic
 from inspector.services import exchange, reports
 from inspector.services import inspections as svc
 from inspector.ui import theme, workers
@@ -55,19 +54,6 @@ Index = QModelIndex | QPersistentModelIndex
 OUTCOMES = ("imported", "updated", "duplicates", "conflicts", "rejected")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    # Complete or absent: a half-written PDF must never sit where the user expects one.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def build_report_file(
     db: Database, uuid: str, path: Path, lang: str, progress: workers.ProgressFn
 ) -> Path:
@@ -75,7 +61,7 @@ def build_report_file(
     with db.session() as s:
         insp = svc.get(s, uuid)
         pdf = reports.build_report(s, insp, lang=lang, progress=progress)
-    _write_atomic(path, pdf)
+    write_atomic(path, pdf)
     return path
 
 

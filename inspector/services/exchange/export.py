@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
-import secrets
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -20,6 +18,7 @@ from inspector import __version__
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Inspection, Photo, utcnow
 from inspector.errors import NotFoundError, UserError, ValidationError
+from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
 from inspector.services import keys, photos, reports
 from inspector.services.exchange.package_format import (
@@ -296,23 +295,6 @@ def package_file_name(insp: Inspection) -> str:
     code = re.sub(r"[^A-Za-z0-9_-]+", "_", insp.branch.code).strip("_") or "branch"
     day = insp.started_at.date().isoformat()
     return f"{day}_{code}_{insp.uuid[:8]}_r{insp.revision}{SUFFIX}"
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write a file so that it is either complete or absent, never half-written."""
-    path = path.expanduser()
-    if not path.parent.is_dir():
-        raise UserError(f"folder {path.parent} does not exist; create it first")
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path.resolve()
 
 
 def write_package(
