@@ -64,7 +64,12 @@ def add_cmd(
     with ctx.db.session() as s:
         insp = insp_svc.get(s, inspection_id)
         result = svc.add_files(
-            s, insp, item_id, list(files), actor=actor or insp.inspector or default_actor()
+            s,
+            insp,
+            item_id,
+            list(files),
+            actor=actor or insp.inspector or default_actor(),
+            commit_each=True,
         )
         added = [p.id for p in result.added]
     for file, existing in result.duplicates:

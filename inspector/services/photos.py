@@ -551,6 +551,7 @@ def add_files(
     *,
     actor: str,
     progress: Callable[[int, int], None] | None = None,
+    commit_each: bool = False,
 ) -> AddResult:
     """Add photo files as evidence of ``item_id``; bad files are refused one by one.
 
@@ -558,6 +559,10 @@ def add_files(
     so a refused file leaves nothing behind and never undoes the others. A file already
     in the inspection (same SHA-256) is reported as a duplicate, not stored twice.
     ``progress(done, total)`` is called after each file.
+
+    With ``commit_each`` every stored photo is committed at once (the GUI and CLI ask for
+    it): a crash at photo 29 of 30 keeps the 28 before it, and the database's write lock
+    is held for one photo at a time, so the inspector's answers never wait for a batch.
     """
     _require_draft(insp)
     _require_item(insp, item_id)
@@ -582,6 +587,8 @@ def add_files(
             submit_next()
             try:
                 _add_prepared(session, insp, item_id, future.result(), result, actor=actor)
+                if commit_each:
+                    session.commit()
             except PhotoError as e:
                 reason = str(e)
                 prefix = f"{name}: "

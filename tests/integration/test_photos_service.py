@@ -310,3 +310,18 @@ def test_withheld_original_travels_as_rendering_only(db: Database, insp_uuid: st
             photos.set_layers(s, w, {}, actor="hq")
         region = _img(photos.variant_bytes(s, w, "display")).crop((10, 10, 700, 450))
         assert max(ImageStat.Stat(region).mean) < 5
+
+
+def test_commit_each_keeps_photos_stored_before_a_failure(db: Database, insp_uuid: str) -> None:
+    """A batch interrupted part-way keeps what was already stored (and acknowledged)."""
+    files = [PHOTOS / "Landscape_1.jpg", PHOTOS / "Portrait_1.jpg", PHOTOS / "Landscape_2.jpg"]
+
+    def progress(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt  # the process dies after the second photo
+
+    with pytest.raises(KeyboardInterrupt), db.session() as s:
+        insp = insp_svc.get(s, insp_uuid)
+        photos.add_files(s, insp, ITEM, files, actor="t", progress=progress, commit_each=True)
+    with db.read_session() as s:
+        assert len(insp_svc.get(s, insp_uuid).photos) == 2

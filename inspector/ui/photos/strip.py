@@ -263,7 +263,9 @@ class EvidenceStrip(QWidget):
         def work(progress: workers.ProgressFn) -> IngestOutcome:
             with db.session() as s:
                 insp = insp_svc.get(s, uuid)
-                res = svc.add_files(s, insp, item, files, actor=actor, progress=progress)
+                res = svc.add_files(
+                    s, insp, item, files, actor=actor, progress=progress, commit_each=True
+                )
                 return IngestOutcome(
                     added=[p.id for p in res.added],
                     duplicates=list(res.duplicates),
