@@ -120,7 +120,8 @@ class Database:
         try:
             yield s
         finally:
-            s.rollback()
+            # close() ends the transaction and detaches objects with what they loaded;
+            # rollback() would expire them, and reading one after the block would fail.
             s.close()
 
     def dispose(self) -> None:

@@ -58,7 +58,7 @@ def build_report_file(
     db: Database, uuid: str, path: Path, lang: str, progress: workers.ProgressFn
 ) -> Path:
     """Worker body: build the PDF in its own session and write it to ``path``."""
-    with db.session() as s:
+    with db.read_session() as s:
         insp = svc.get(s, uuid)
         pdf = reports.build_report(s, insp, lang=lang, progress=progress)
     write_atomic(path, pdf)
@@ -82,7 +82,7 @@ class ReportExporter(QObject):
         self.open_after_save = True
 
     def _default_name(self, uuid: str, suffix: str) -> str:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             insp = svc.get(s, uuid)
             name = f"{insp.started_at.date().isoformat()}_{insp.branch.code}_{uuid[:8]}"
         folder = self.settings.last_folder() or str(Path.home())

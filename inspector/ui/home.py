@@ -171,7 +171,7 @@ class HomePage(QWidget):
 
     # ---------------------------------------------------------------- data
     def reload(self) -> None:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             rows = load_rows(s)
         selected = self.selected_row()
         self.model.set_rows(rows)

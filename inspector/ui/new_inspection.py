@@ -118,7 +118,7 @@ class NewInspectionDialog(QDialog):
 
     # ---------------------------------------------------------------- data
     def _load_branches(self, select: str | None = None) -> None:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             rows = [(b.code, b.name, b.region) for b in branches.list_all(s)]
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()

@@ -99,3 +99,29 @@ def test_backup_before_upgrade_is_a_complete_copy(db_path: Path) -> None:
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT name FROM branches").fetchall() == [("一号",)]
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_reads_do_not_wait_for_an_open_write_transaction(db_path: Path) -> None:
+    import threading
+
+    from inspector.services import inspections as svc
+
+    database = open_database(str(db_path))
+    try:
+        with database.session() as s:
+            uuid = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="example").uuid
+        seen: list[int] = []
+
+        def read() -> None:
+            with database.read_session() as r:
+                seen.append(len(svc.get(r, uuid).answers))
+
+        with database.session() as s:  # holds SQLite's write lock until the block ends
+            svc.set_answer(s, svc.get(s, uuid), "ex.polite", value=3)
+            reader = threading.Thread(target=read)
+            reader.start()
+            reader.join(timeout=5)  # a blocked reader would wait for the busy timeout (30 s)
+            assert not reader.is_alive(), "a read waited for the writer"
+        assert seen == [0]  # the reader saw the last committed state
+    finally:
+        database.dispose()

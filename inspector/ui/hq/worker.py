@@ -43,7 +43,7 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         try:
-            with self._db.session() as s:
+            with self._db.read_session() as s:
                 result = HqResult(hq.load(s, self._flt), hq.regions(s), hq.checklist_ids(s))
         except UserError as e:
             self._signals.failed.emit(self._request, str(e))

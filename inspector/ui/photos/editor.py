@@ -225,7 +225,7 @@ class PhotoEditorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        with db.session() as s:
+        with db.read_session() as s:
             photo = svc.get(s, photo_id)
             self.photo_id = photo.id
             self._width, self._height = photo.width, photo.height

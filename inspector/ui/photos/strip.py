@@ -232,7 +232,7 @@ class EvidenceStrip(QWidget):
     def reload(self) -> None:
         rows: list[PhotoRow] = []
         if self._uuid and self._item:
-            with self._db.session() as s:
+            with self._db.read_session() as s:
                 insp = insp_svc.get(s, self._uuid)
                 if not self.actor:
                     self.actor = insp.inspector or os_user()

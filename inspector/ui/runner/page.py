@@ -193,7 +193,7 @@ class RunnerPage(QWidget):
         """Show inspection ``uuid`` at ``item_id`` (else the first unanswered item)."""
         self.flush()
         self._evidence_target = None
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             state = read_state(s, uuid)
         self.uuid = state.uuid
         self.undo_stack.clear()
@@ -240,7 +240,7 @@ class RunnerPage(QWidget):
     def refresh(self) -> None:
         if self.uuid is None:
             return
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             self.state = read_state(s, self.uuid)
         self._show_state()
 
