@@ -7,14 +7,16 @@ and refreshed score are committed together or not at all.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, or_, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
@@ -824,56 +826,32 @@ def _copy(
         new.manager_name = insp.manager_name
     session.add(new)
     for a in insp.answers:
-        new.answers.append(
-            AnswerRow(
-                item_id=a.item_id,
-                result=a.result,
-                value=a.value,
-                note=a.note,
-                answered_by=a.answered_by,
-                updated_at=a.updated_at,
-            )
-        )
+        new.answers.append(_clone(a))
     if keep_identity:
         for f in insp.findings:
-            new.findings.append(
-                Finding(
-                    item_id=f.item_id,
-                    active=f.active,
-                    severity=f.severity,
-                    action=f.action,
-                    owner=f.owner,
-                    deadline=f.deadline,
-                    status=f.status,
-                )
-            )
+            new.findings.append(_clone(f))
         for p in insp.photos:
-            new.photos.append(
-                Photo(
-                    item_id=p.item_id,
-                    position=p.position,
-                    sha256=p.sha256,
-                    size=p.size,
-                    format=p.format,
-                    file_name=p.file_name,
-                    width=p.width,
-                    height=p.height,
-                    taken_at=p.taken_at,
-                    camera=p.camera,
-                    gps_lat=p.gps_lat,
-                    gps_lon=p.gps_lon,
-                    gps_alt=p.gps_alt,
-                    imported_at=p.imported_at,
-                    caption=p.caption,
-                    layers=dict(p.layers or {}),
-                    original_sha256=p.original_sha256,
-                    display_sha256=p.display_sha256,
-                    thumb_sha256=p.thumb_sha256,
-                    rendered_sha256=p.rendered_sha256,
-                )
-            )
+            new.photos.append(_clone(p))
     session.flush()
     return new
+
+
+_Row = TypeVar("_Row", AnswerRow, Finding, Photo)
+
+
+def _clone(row: _Row, **overrides: Any) -> _Row:
+    """A new row of the same kind with every column copied but its keys.
+
+    Copying column by column from the mapper, not by a hand-kept list, means a column
+    added later is carried into amendments too. JSON values are copied, not shared.
+    """
+    values = {
+        attr.key: copy.deepcopy(getattr(row, attr.key))
+        for attr in sa_inspect(type(row)).column_attrs
+        if attr.key not in ("id", "inspection_id")
+    }
+    values.update(overrides)
+    return type(row)(**values)
 
 
 def delete_draft(session: Session, insp: Inspection, *, actor: str) -> None:

@@ -60,3 +60,37 @@ def test_finalizing_a_recheck_closes_the_findings_it_passes(db: Database) -> Non
         assert status == {"ex.polite": "closed", "ex.reading": "open"}
         closed = next(f for f in first.findings if f.item_id == "ex.polite")
         assert closed.closed_by_uuid == recheck.uuid
+
+
+def test_amendment_keeps_every_finding_and_photo_detail(db: Database) -> None:
+    from inspector.services import hq, photos
+    from tests.conftest import PHOTOS
+
+    with db.session() as s:
+        insp = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="example")
+        for item in (
+            "ex.counter_height",
+            "ex.manager",
+            "ex.cash_kept",
+            "ex.polite",
+            "ex.reading",
+            "ex.answer_quality",
+        ):
+            svc.set_answer(s, insp, item, result="pass")
+        svc.set_answer(s, insp, "ex.polite", result="fail", note="语气生硬")
+        svc.set_answer(s, insp, "ex.ramp", result="pass")
+        svc.set_answer(s, insp, "ex.ramp_slope", value=14)
+        added = photos.add_files(s, insp, "ex.ramp", [PHOTOS / "Landscape_1.jpg"], actor="t")
+        photos.redact(s, added.added[0], [(10, 10, 50, 50)], actor="t")
+        svc.update_finding(s, insp, "ex.polite", actor="t", owner="王经理", action="培训")
+        svc.finalize(s, insp, by="张三")
+        hq.close_finding(s, insp.uuid, "ex.polite", actor="hq", note="已培训")
+        old_finding = next(f for f in insp.findings if f.item_id == "ex.polite")
+        new = svc.amend(s, insp, reason="补充", actor="张三")
+        f = next(x for x in new.findings if x.item_id == "ex.polite")
+        assert (f.owner, f.action, f.status) == ("王经理", "培训", "closed")
+        assert (f.closed_at, f.closing_note) == (old_finding.closed_at, old_finding.closing_note)
+        (p,) = new.photos
+        assert p.sha256 == added.added[0].sha256 and p.layers == added.added[0].layers
+        assert p.id != added.added[0].id and p.layers is not added.added[0].layers
+        assert svc.answers_of(new)["ex.polite"].note == "语气生硬"
