@@ -284,6 +284,7 @@ def measure(
             "rectification": lambda f: hq.rectification(s, f),
             "open findings": lambda f: hq.findings(s, f, unresolved=True),
             "integrity": lambda f: hq.integrity(s, f),
+            "dashboard first views": lambda f: hq.load_first(s, f),
             "dashboard (all views)": lambda f: hq.load(s, f),
         }
         say(f"{'view':<24}{'filter':<16}{'ms':>9}{'x count':>9}{'x group':>9}")

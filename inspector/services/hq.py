@@ -333,6 +333,7 @@ class HqData:
     integrity: list[IntegrityFlag] = field(default_factory=list)
     # grade code -> (zh, en) label, from the checklists the inspections were scored with
     grade_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    complete: bool = True  # False: only the first views (see load_first)
 
     def grade_label(self, code: str | None, lang: str) -> str:
         """The grade as people read it (优秀 / Excellent), not its code."""
@@ -987,6 +988,18 @@ def load(
     ``findings`` holds the unresolved (open and overdue) ones; closed findings are
     counted per branch in ``rectification`` ('hq findings --status closed' lists them).
     """
+    first = load_first(session, flt)
+    return load_rest(
+        session, first, with_integrity=with_integrity, today=today, finding_limit=finding_limit
+    )
+
+
+def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
+    """The views a dashboard shows first (counts, league, heatmap), ``complete=False``.
+
+    At 100,000 inspections these take a fraction of the whole; the dashboard shows them
+    while :func:`load_rest` computes the others.
+    """
     flt = flt or HqFilter()
     total, avg = counts(session, flt)
     hist = _history(session, flt)
@@ -1000,13 +1013,36 @@ def load(
         average=avg,
         league=lg,
         heatmap=hm,
-        failing=failing_items(session, flt, total),
+        failing=[],
+        vetoes=[],
+        trend=[],
+        rectification=[],
+        findings=[],
+        integrity=[],
+        grade_labels=_grade_labels(session),
+        complete=False,
+    )
+
+
+def load_rest(
+    session: Session,
+    first: HqData,
+    *,
+    with_integrity: bool = True,
+    today: date | None = None,
+    finding_limit: int | None = FINDING_ROWS,
+) -> HqData:
+    """``first`` completed with every other view."""
+    flt = first.filter
+    return replace(
+        first,
+        failing=failing_items(session, flt, first.inspections),
         vetoes=veto_failures(session, flt),
         trend=trend(session, flt),
         rectification=rectification(session, flt, today),
         findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),
         integrity=integrity(session, flt) if with_integrity else [],
-        grade_labels=_grade_labels(session),
+        complete=True,
     )
 
 

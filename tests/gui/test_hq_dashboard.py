@@ -112,3 +112,15 @@ def test_custom_period_filters_by_dates(qtbot: QtBot, dash: HqDashboard) -> None
     dash.period_box.setCurrentIndex(dash.period_box.findData("all"))
     assert not dash.from_edit.isVisibleTo(dash)
     dash.wait_idle()
+
+
+def test_league_is_shown_before_the_slower_views(qtbot: QtBot, dash: HqDashboard) -> None:
+    phases: list[tuple[bool, int]] = []
+    dash._loader.loaded.connect(
+        lambda _n, result: phases.append((result.data.complete, dash.league_model.rowCount()))
+    )
+    with qtbot.waitSignal(dash.refreshed, timeout=20_000):
+        dash.refresh()
+    assert [complete for complete, _ in phases] == [False, True]
+    assert dash.data() is not None and dash.data().complete
+    assert dash.findings_model.rowCount() == 1

@@ -82,6 +82,7 @@ class HqDashboard(QWidget):
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
         self._data: hq.HqData | None = None
+        self._league_shown: list[hq.LeagueRow] | None = None
         self._build()
 
     # ------------------------------------------------------------ layout
@@ -300,14 +301,8 @@ class HqDashboard(QWidget):
         self.status_label.setText(self.tr("Could not load the HQ views: %1").replace("%1", message))
         self.failed.emit(message)
 
-    def _on_loaded(self, request: int, result: HqResult) -> None:
-        if request != self._loader.latest:
-            return  # an older query finished after a newer one was asked for
-        self.refresh_button.setEnabled(True)
-        data = result.data
-        self._data = data
-        self._fill_choices(result.regions, result.checklists)
-        lang = self.language()
+    def _show_league(self, data: hq.HqData, lang: str) -> None:
+        self._league_shown = data.league
         self.league_model.grade_text = lambda code: data.grade_label(code, lang)
         self.league_model.set_rows(data.league)
         self.league_view.resizeColumnsToContents()
@@ -321,6 +316,21 @@ class HqDashboard(QWidget):
             ),
             self.tr("No section scores in this selection"),
         )
+
+    def _on_loaded(self, request: int, result: HqResult) -> None:
+        if request != self._loader.latest:
+            return  # an older query finished after a newer one was asked for
+        data = result.data
+        lang = self.language()
+        if not data.complete:
+            # The first views: league and heatmap now, the rest when it arrives.
+            self._fill_choices(result.regions, result.checklists)
+            self._show_league(data, lang)
+            return
+        self.refresh_button.setEnabled(True)
+        self._data = data
+        if self._league_shown is not data.league:
+            self._show_league(data, lang)
         self.bars.set_items(
             [
                 (

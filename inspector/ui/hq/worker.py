@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -36,15 +37,27 @@ class HqLoaderSignals(QObject):
 
 class _LoadJob(QRunnable):
     def __init__(
-        self, db: Database, flt: hq.HqFilter, request: int, signals: HqLoaderSignals
+        self,
+        db: Database,
+        flt: hq.HqFilter,
+        request: int,
+        signals: HqLoaderSignals,
+        is_latest: Callable[[int], bool],
     ) -> None:
         super().__init__()
         self._db, self._flt, self._request, self._signals = db, flt, request, signals
+        self._is_latest = is_latest
 
     def run(self) -> None:
         try:
             with self._db.read_session() as s:
-                result = HqResult(hq.load(s, self._flt), hq.regions(s), hq.checklist_ids(s))
+                # The first views (league, heatmap) go on screen while the rest is computed.
+                first = hq.load_first(s, self._flt)
+                regions, checklists = hq.regions(s), hq.checklist_ids(s)
+                self._signals.loaded.emit(self._request, HqResult(first, regions, checklists))
+                if not self._is_latest(self._request):
+                    return  # a newer filter was chosen meanwhile
+                result = HqResult(hq.load_rest(s, first), regions, checklists)
         except UserError as e:
             self._signals.failed.emit(self._request, str(e))
         except Exception as e:  # shown in the dashboard, traceback in the log file
@@ -58,7 +71,8 @@ class HqLoader(QObject):
     """Queues loads on a private one-thread pool (one query at a time, newest wins).
 
     Signals:
-        loaded(int, HqResult): the views for request number N.
+        loaded(int, HqResult): views for request number N: first the league and heatmap
+            (``data.complete`` False), then all of them.
         failed(int, str): request N failed with this message.
     """
 
@@ -78,7 +92,9 @@ class HqLoader(QObject):
     def request(self, flt: hq.HqFilter) -> int:
         self._request += 1
         self._pool.clear()  # drop queued, not yet started, requests: only the newest matters
-        self._pool.start(_LoadJob(self._db, flt, self._request, self._signals))
+        self._pool.start(
+            _LoadJob(self._db, flt, self._request, self._signals, lambda n: n == self._request)
+        )
         return self._request
 
     @property
