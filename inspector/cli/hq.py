@@ -24,12 +24,15 @@ def _filter(
     checklist: str | None = None,
     mode: str | None = None,
 ) -> svc.HqFilter:
+    ctx = click.get_current_context(silent=True)
+    finalized_only = bool(ctx and ctx.find_root().meta.get("hq_finalized_only"))
     return svc.HqFilter(
         region=region or None,
         date_from=_date("--from", date_from),
         date_to=_date("--to", date_to),
         checklist_id=checklist or None,
         mode=mode or None,
+        finalized_only=finalized_only,
     )
 
 
@@ -74,8 +77,14 @@ _lang = click.option(
 
 
 @click.group("hq", help="HQ views: compare branches, track rectification, reports, export.")
-def hq() -> None:
-    pass
+@click.option(
+    "--finalized-only",
+    is_flag=True,
+    help="Count finalized inspections only (drafts on this machine are left out).",
+)
+@click.pass_context
+def hq(ctx: click.Context, finalized_only: bool) -> None:
+    ctx.find_root().meta["hq_finalized_only"] = finalized_only
 
 
 @hq.command("summary")

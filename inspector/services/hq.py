@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from inspector.checklists import checklist_from_json
+from inspector.checklists import checklist_from_json, load_all
 from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
@@ -90,6 +90,8 @@ class HqFilter:
     date_to: date | None = None
     checklist_id: str | None = None
     mode: str | None = None
+    # At HQ every imported inspection is finalized; on an inspector's laptop drafts show
+    # too unless this is set (the dashboard's "Finalized only", 'hq --finalized-only').
     finalized_only: bool = False
 
     def describe(self, lang: str = "en") -> str:
@@ -388,6 +390,12 @@ def _branches(session: Session, flt: HqFilter) -> dict[int, BranchInfo]:
     return {r.id: BranchInfo(r.id, r.code, r.name, r.region) for r in session.execute(q)}
 
 
+@lru_cache(maxsize=1)
+def _shipped_titles() -> dict[str, tuple[str, str]]:
+    loaded, _problems = load_all()
+    return {c.id: (c.resolved.title.zh, c.resolved.title.en) for c in loaded}
+
+
 @lru_cache(maxsize=64)
 def _parsed(sha256: str, content: str) -> Checklist:
     return checklist_from_json(content)
@@ -585,7 +593,10 @@ def heatmap(
     values = {(codes[bid].code, area): v for (bid, area), (_, v) in best.items()}
     names = {codes[bid].code: codes[bid].name for bid, _ in best}
     areas = sorted({area for _, area in best})
-    titles: dict[str, tuple[str, str]] = {}
+    # An area is named by its checklist's title: from a stored snapshot of that checklist,
+    # else from the shipped checklists (an HQ that only received comprehensive inspections
+    # has no snapshot of the area checklists themselves).
+    titles: dict[str, tuple[str, str]] = {a: t for a, t in _shipped_titles().items() if a in areas}
     for cid, zh, en in session.execute(
         select(
             ChecklistSnapshot.checklist_id, ChecklistSnapshot.title_zh, ChecklistSnapshot.title_en

@@ -72,183 +72,193 @@
 <context>
     <name>HqDashboard</name>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="109"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="111"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="110"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="112"/>
         <source>Last 90 days</source>
         <translation>最近90天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="111"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="113"/>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="112"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="114"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="113"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="115"/>
         <source>From … to …</source>
         <translation>自定义起止日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="130"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="131"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
         <source>Mystery shopper</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="136"/>
+        <source>Finalized only</source>
+        <translation>仅统计已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="138"/>
+        <source>Leave out drafts: half-answered inspections would rank a branch on little</source>
+        <translation>不含草稿：未答完的检查会让网点排名失真</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="141"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="142"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="149"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="143"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="150"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="144"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="151"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="145"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="152"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="171"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="179"/>
         <source>Area scores, latest inspection per branch and area</source>
         <translation>各区域得分（每个网点各区域最近一次检查）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="186"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="194"/>
         <source>Items failed most often</source>
         <translation>最常见问题项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="187"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="195"/>
         <source>Veto failures</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="197"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="205"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="198"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="206"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="205"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="213"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="212"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="220"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="213"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="221"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="214"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="222"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="215"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="223"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="216"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="224"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="238"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="344"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="246"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="362"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="239"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="247"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="255"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="263"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="286"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="295"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="300"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="309"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="322"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="325"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="329"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="347"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="336"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="354"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="346"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="364"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="358"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="376"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="371"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="389"/>
         <source>Updated %1 UTC · %2</source>
         <translation>更新于 %1 UTC · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="376"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="394"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>

@@ -124,3 +124,11 @@ def test_league_is_shown_before_the_slower_views(qtbot: QtBot, dash: HqDashboard
     assert [complete for complete, _ in phases] == [False, True]
     assert dash.data() is not None and dash.data().complete
     assert dash.findings_model.rowCount() == 1
+
+
+def test_finalized_only_checkbox_filters(qtbot: QtBot, dash: HqDashboard) -> None:
+    assert not dash.current_filter().finalized_only
+    with qtbot.waitSignal(dash.refreshed, timeout=20_000):
+        dash.finalized_box.setChecked(True)
+    assert dash.current_filter().finalized_only
+    assert dash.data() is not None and dash.data().filter.finalized_only

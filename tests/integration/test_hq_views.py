@@ -319,3 +319,27 @@ def test_csv_export_has_bom(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][0] == "名次" and any("南京支行" in r for r in rows)
+
+
+def test_heatmap_names_areas_of_a_comprehensive_inspection(db: Database) -> None:
+    """Only the comprehensive checklist is stored, yet its areas read as titles."""
+    with db.session() as s:
+        insp = svc.create(s, branch_code="B9", branch_name="九号", checklist_id="comprehensive")
+        svc.set_answer(s, insp, "dis.price_list", result="pass")
+    with db.read_session() as s:
+        hm = hq.load(s).heatmap
+    assert hm.areas == ["disclosure"]
+    assert hm.area_title("disclosure", "zh") == "信息披露"
+    assert hm.area_title("disclosure", "en").startswith("Disclosure")
+
+
+def test_finalized_only_leaves_drafts_out(db: Database, run_cli: Cli) -> None:
+    ids = _setup(db)  # two drafts
+    with db.session() as s:
+        svc.finalize(s, svc.get(s, ids["a"]), by="t", force=True)
+    with db.read_session() as s:
+        assert hq.counts(s, hq.HqFilter())[0] == 2
+        assert hq.counts(s, hq.HqFilter(finalized_only=True))[0] == 1
+    every = json.loads(run_cli.ok("hq", "summary", "--json"))
+    finished = json.loads(run_cli.ok("hq", "--finalized-only", "summary", "--json"))
+    assert (every["inspections"], finished["inspections"]) == (2, 1)

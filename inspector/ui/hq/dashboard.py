@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -132,6 +133,11 @@ class HqDashboard(QWidget):
         self.mode_box.addItem(self.tr("On-site"), "onsite")
         self.mode_box.addItem(self.tr("Mystery shopper"), "mystery")
         self._fill_choices([], [])
+        self.finalized_box = QCheckBox(self.tr("Finalized only"), self)
+        self.finalized_box.setToolTip(
+            self.tr("Leave out drafts: half-answered inspections would rank a branch on little")
+        )
+        self.finalized_box.toggled.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         for box in (self.region_box, self.period_box, self.checklist_box, self.mode_box):
@@ -150,6 +156,7 @@ class HqDashboard(QWidget):
             if box is self.period_box:
                 bar.addWidget(self.from_edit)
                 bar.addWidget(self.to_edit)
+        bar.addWidget(self.finalized_box)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
 
@@ -280,6 +287,7 @@ class HqDashboard(QWidget):
             date_to=d_to,
             checklist_id=self.checklist_box.currentData() or None,
             mode=self.mode_box.currentData() or None,
+            finalized_only=self.finalized_box.isChecked(),
         )
 
     def refresh(self) -> None:
