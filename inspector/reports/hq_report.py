@@ -29,7 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    KeepTogether,
+    CondPageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -192,6 +192,7 @@ class HqReportRenderer:
         t.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
                     ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
                     ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.94, 0.95, 0.97)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -211,6 +212,7 @@ class HqReportRenderer:
         widths = [width * c.width / total for c in tbl.columns]
         data: list[list[Any]] = [[self._p(c.header, "head") for c in tbl.columns]]
         style: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
             ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -243,6 +245,7 @@ class HqReportRenderer:
             [self._p("", "head")] + [self._p(a, "heat") for a in hm.col_labels]
         ]
         style: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.white),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (1, 1), (-1, -1), "CENTER"),
@@ -270,9 +273,11 @@ class HqReportRenderer:
             parts = (
                 self._heatmap(sec, width) if isinstance(sec, HqHeatmap) else self._table(sec, width)
             )
-            # Keep a heading with the start of its table.
-            story.append(KeepTogether(parts[:2]) if len(parts) > 2 else KeepTogether(parts))
-            story += parts[2:]
+            # A new page only when less than a few rows' room is left: a heading never
+            # stands alone at a page's foot, and a long table does not push a near-empty
+            # page ahead of it (it splits, repeating its header row).
+            story.append(CondPageBreak(45 * mm))
+            story += parts
         return story
 
     def _on_page(self, canvas: Any, doc: Any) -> None:
@@ -295,6 +300,8 @@ class HqReportRenderer:
             bottomMargin=14 * mm,
             title=self.content.title,
             author="Branch Inspector",
+            # The canvas starts in the bundled font: no unembedded Helvetica in the file.
+            initialFontName=self.font,
         )
         doc.build(self._story(doc.width), onFirstPage=self._on_page, onLaterPages=self._on_page)
         return buf.getvalue()

@@ -274,8 +274,19 @@ def test_pdf_report_content(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     for lang, heading in (("zh", "最常见问题项"), ("en", "Items failed most often")):
         pdf = tmp_path / f"hq-{lang}.pdf"
         run_cli.ok("hq", "report", "-o", str(pdf), "--lang", lang)
-        text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+        reader = PdfReader(str(pdf))
+        text = "".join(p.extract_text() for p in reader.pages)
         assert "南京支行" in text and "上海<b>营业部" in text  # escaped, shown as typed
+        for page in reader.pages:  # every font embedded (no Helvetica from table defaults)
+            fonts = page["/Resources"]["/Font"]
+            for ref in fonts.values():
+                font = ref.get_object()
+                descendant = (
+                    font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                )
+                descriptor = descendant.get("/FontDescriptor")
+                assert descriptor is not None, f"{font['/BaseFont']} is not embedded"
+                assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
         assert heading in text
         with db.session() as s:
             score = next(r for r in hq.league(s, hq.HqFilter()) if r.code == "320001")
