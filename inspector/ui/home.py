@@ -170,6 +170,10 @@ class HomePage(QWidget):
         return e
 
     # ---------------------------------------------------------------- data
+    def set_branch_filter(self, code: str) -> None:
+        """Show only ``code``'s inspections (all branches if it has none here)."""
+        self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(code)))
+
     def reload(self) -> None:
         with self.db.read_session() as s:
             rows = load_rows(s)

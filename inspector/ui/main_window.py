@@ -269,12 +269,18 @@ class MainWindow(QMainWindow):
         self.home.reload()
         self.stack.setCurrentWidget(self.home)
 
+    def show_branch(self, code: str) -> None:
+        """The inspections list filtered to one branch (from the HQ league table)."""
+        self.show_home()
+        self.home.set_branch_filter(code)
+
     def show_hq(self) -> None:
         """The HQ dashboard (built on first use: its queries run only when asked for)."""
         self.runner.close_inspection()
         self.settings.clear_last_position()
         if self.hq is None or self.hq_page is None:
             self.hq = HqDashboard(self.db)
+            self.hq.branch_activated.connect(self.show_branch)
             back = QPushButton(self.tr("◀ Inspections"))
             back.clicked.connect(self.show_home)
             title = QLabel(self.tr("HQ view"))

@@ -72,193 +72,198 @@
 <context>
     <name>HqDashboard</name>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="111"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="120"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="112"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="121"/>
         <source>Last 90 days</source>
         <translation>最近90天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="113"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="122"/>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="114"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="123"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="115"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="124"/>
         <source>From … to …</source>
         <translation>自定义起止日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="141"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="142"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="143"/>
         <source>Mystery shopper</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="136"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="145"/>
         <source>Finalized only</source>
         <translation>仅统计已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="138"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="147"/>
         <source>Leave out drafts: half-answered inspections would rank a branch on little</source>
         <translation>不含草稿：未答完的检查会让网点排名失真</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="141"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="150"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="149"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="158"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="150"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="159"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="151"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="160"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="152"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="161"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="179"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="181"/>
+        <source>Double-click a branch to list its inspections</source>
+        <translation>双击网点可查看其全部检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="190"/>
         <source>Area scores, latest inspection per branch and area</source>
         <translation>各区域得分（每个网点各区域最近一次检查）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="194"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="205"/>
         <source>Items failed most often</source>
         <translation>最常见问题项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="195"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="206"/>
         <source>Veto failures</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="205"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="216"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="206"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="217"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="213"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="224"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="220"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="231"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="221"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="232"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="222"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="233"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="223"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="234"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="224"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="235"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="246"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="362"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="257"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="379"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="247"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="258"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="263"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="274"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="295"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="309"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="320"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="325"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="342"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="347"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="364"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="354"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="371"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="364"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="381"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="376"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="393"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="389"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="406"/>
         <source>Updated %1 UTC · %2</source>
         <translation>更新于 %1 UTC · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="394"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="411"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>

@@ -147,6 +147,28 @@ def test_hq_view_is_a_mode_of_the_main_window(
     assert window.stack.currentWidget() is window.home
 
 
+def test_double_click_in_the_league_lists_that_branchs_inspections(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    a = make_inspection(db)
+    with db.session() as s:
+        code = svc.get(s, a).branch.code
+        other = svc.create(s, branch_code="990001", branch_name="另一网点", checklist_id="example")
+        assert other.uuid
+    window.show_hq()
+    assert window.hq is not None
+    with qtbot.waitSignal(window.hq.refreshed, timeout=20_000):
+        window.hq.refresh()
+    view = window.hq.league_view
+    proxy = view.model()
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 1).data() == code)
+    view.doubleClicked.emit(proxy.index(row, 2))
+    assert window.stack.currentWidget() is window.home
+    assert window.home.branch_combo.currentData() == code
+    assert window.home.proxy.rowCount() == 1
+    window.hq.wait_idle()
+
+
 def test_enter_on_a_row_opens_it(qtbot: QtBot, db: Database, window: MainWindow) -> None:
     uuid = make_inspection(db)
     window.home.reload()

@@ -12,7 +12,14 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,10 +78,12 @@ class HqDashboard(QWidget):
     Signals:
         refreshed: new data is on screen.
         failed(str): a query failed; the message is also shown in the status line.
+        branch_activated(str): a branch (its code) was double-clicked in the league table.
     """
 
     refreshed = Signal()
     failed = Signal(str)
+    branch_activated = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +178,8 @@ class HqDashboard(QWidget):
         self.league_model = LeagueModel(self)
         self.league_view = self._table(self.league_model)
         self.league_view.setItemDelegateForColumn(LeagueModel.COL_TREND, SparklineDelegate(self))
+        self.league_view.setToolTip(self.tr("Double-click a branch to list its inspections"))
+        self.league_view.doubleClicked.connect(self._league_double_clicked)
         self.heatmap = HeatmapWidget()
         heat_scroll = QScrollArea(self)
         heat_scroll.setWidget(self.heatmap)
@@ -308,6 +319,12 @@ class HqDashboard(QWidget):
         self.refresh_button.setEnabled(True)
         self.status_label.setText(self.tr("Could not load the HQ views: %1").replace("%1", message))
         self.failed.emit(message)
+
+    def _league_double_clicked(self, index: QModelIndex) -> None:
+        proxy = self.league_view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        row = self.league_model.row_at(proxy.mapToSource(index).row())
+        self.branch_activated.emit(row.code)
 
     def _show_league(self, data: hq.HqData, lang: str) -> None:
         self._league_shown = data.league
