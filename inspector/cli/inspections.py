@@ -255,7 +255,8 @@ def list_cmd(
         date_to=date_to.date() if date_to else None,
     )
     with ctx.db.read_session() as s:
-        rows = [svc.summary_dict(i) for i in svc.list_current(s, flt)]
+        summaries, _total = svc.list_summaries(s, flt)
+        rows = [svc.summary_dict(x) for x in summaries]
     if as_json:
         echo_json(rows)
         return

@@ -111,7 +111,9 @@ class ChecklistSnapshot(Base):
     version: Mapped[str] = mapped_column(String(50))
     title_zh: Mapped[str] = mapped_column(String(200))
     title_en: Mapped[str] = mapped_column(String(200))
-    content: Mapped[str] = mapped_column(Text)
+    # Deferred: inspections join their snapshot eagerly, and the checklist JSON (tens of
+    # kB) must not travel with every row of a list; it loads when a checklist is parsed.
+    content: Mapped[str] = mapped_column(Text, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

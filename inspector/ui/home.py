@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.errors import UserError
+from inspector.services import branches as branches_svc
 from inspector.services import inspections as svc
 from inspector.ui.models.inspections import (
+    HOME_LIMIT,
     InspectionFilterProxy,
     InspectionRow,
     InspectionTableModel,
@@ -62,6 +64,8 @@ class HomePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.db, self.settings, self.lang = db, settings, lang
+        self._total = 0  # current inspections matching the query (the list may hold fewer)
+        self.limit = HOME_LIMIT
         self.model = InspectionTableModel(lang, self)
         self.proxy = InspectionFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -91,7 +95,8 @@ class HomePage(QWidget):
         self.search_edit.textChanged.connect(self._filters_changed)
         self.branch_combo = QComboBox()
         self.branch_combo.setMinimumWidth(200)
-        self.branch_combo.currentIndexChanged.connect(self._filters_changed)
+        # The branch is filtered in the query (the list holds the newest rows only).
+        self.branch_combo.currentIndexChanged.connect(self.reload)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All statuses"), "")
         self.status_combo.addItem(self.tr("Draft"), svc.DRAFT)
@@ -175,12 +180,13 @@ class HomePage(QWidget):
         self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(code)))
 
     def reload(self) -> None:
+        current = str(self.branch_combo.currentData() or "")
         with self.db.read_session() as s:
-            rows = load_rows(s)
+            rows, self._total = load_rows(s, current or None, limit=self.limit)
+            branch_list = [(b.code, b.name) for b in branches_svc.list_all(s)]
         selected = self.selected_row()
         self.model.set_rows(rows)
-        branches = sorted({(r.branch_code, r.branch_name) for r in rows})
-        current = self.branch_combo.currentData()
+        branches = sorted(branch_list)
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem(self.tr("All branches"), "")
@@ -198,9 +204,12 @@ class HomePage(QWidget):
         self.proxy.set_branch(str(self.branch_combo.currentData() or ""))
         self.proxy.set_status(str(self.status_combo.currentData() or ""))
         self.proxy.set_dates(_date_or_none(self.from_edit), _date_or_none(self.to_edit))
-        self.count_label.setText(
-            self.tr("{0} of {1} shown").format(self.proxy.rowCount(), self.model.rowCount())
-        )
+        text = self.tr("{0} of {1} shown").format(self.proxy.rowCount(), self.model.rowCount())
+        if self._total > self.model.rowCount():
+            text += " · " + self.tr(
+                "the newest {0} of {1}; choose a branch, or use the HQ view for all"
+            ).format(self.model.rowCount(), self._total)
+        self.count_label.setText(text)
         self._update_buttons()
 
     def selected_row(self) -> InspectionRow | None:

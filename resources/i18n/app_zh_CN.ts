@@ -213,42 +213,42 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="54"/>
+        <location filename="../../inspector/ui/findings.py" line="53"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="55"/>
+        <location filename="../../inspector/ui/findings.py" line="54"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="56"/>
+        <location filename="../../inspector/ui/findings.py" line="55"/>
         <source>Rectification action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="57"/>
+        <location filename="../../inspector/ui/findings.py" line="56"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="58"/>
+        <location filename="../../inspector/ui/findings.py" line="57"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="63"/>
+        <location filename="../../inspector/ui/findings.py" line="62"/>
         <source>High (fix now)</source>
         <translation>高（立行立改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="64"/>
+        <location filename="../../inspector/ui/findings.py" line="63"/>
         <source>Medium (fix by deadline)</source>
         <translation>中（限期整改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="65"/>
+        <location filename="../../inspector/ui/findings.py" line="64"/>
         <source>Low (improve)</source>
         <translation>低（持续改进）</translation>
     </message>
@@ -256,42 +256,42 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="149"/>
+        <location filename="../../inspector/ui/findings.py" line="132"/>
         <source>No findings: every answered item passes.</source>
         <translation>暂无问题：已作答项目均合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="160"/>
+        <location filename="../../inspector/ui/findings.py" line="143"/>
         <source>What the branch must do</source>
         <translation>网点需采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="162"/>
+        <location filename="../../inspector/ui/findings.py" line="145"/>
         <source>Who is responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="185"/>
+        <location filename="../../inspector/ui/findings.py" line="168"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="186"/>
+        <location filename="../../inspector/ui/findings.py" line="169"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="187"/>
+        <location filename="../../inspector/ui/findings.py" line="170"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="188"/>
+        <location filename="../../inspector/ui/findings.py" line="171"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="197"/>
+        <location filename="../../inspector/ui/findings.py" line="180"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
         <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
@@ -299,103 +299,108 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../inspector/ui/home.py" line="69"/>
+        <location filename="../../inspector/ui/home.py" line="73"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="73"/>
+        <location filename="../../inspector/ui/home.py" line="77"/>
         <source>+ New inspection</source>
         <translation>+ 新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="82"/>
+        <location filename="../../inspector/ui/home.py" line="86"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="89"/>
+        <location filename="../../inspector/ui/home.py" line="93"/>
         <source>Search branch, checklist, inspector, grade…</source>
         <translation>搜索网点、检查表、检查人、等级…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="96"/>
+        <location filename="../../inspector/ui/home.py" line="101"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="97"/>
+        <location filename="../../inspector/ui/home.py" line="102"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="98"/>
+        <location filename="../../inspector/ui/home.py" line="103"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="107"/>
+        <location filename="../../inspector/ui/home.py" line="112"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="109"/>
+        <location filename="../../inspector/ui/home.py" line="114"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="133"/>
+        <location filename="../../inspector/ui/home.py" line="138"/>
         <source>No inspections yet. Start one with “+ New inspection”.</source>
         <translation>还没有检查记录。点击“+ 新建检查”开始。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="137"/>
+        <location filename="../../inspector/ui/home.py" line="142"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="139"/>
+        <location filename="../../inspector/ui/home.py" line="144"/>
         <source>Duplicate as new</source>
         <translation>复制为新检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="140"/>
+        <location filename="../../inspector/ui/home.py" line="145"/>
         <source>Delete draft…</source>
         <translation>删除草稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="166"/>
+        <location filename="../../inspector/ui/home.py" line="171"/>
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="182"/>
+        <location filename="../../inspector/ui/home.py" line="192"/>
         <source>All branches</source>
         <translation>全部网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="198"/>
+        <location filename="../../inspector/ui/home.py" line="207"/>
         <source>{0} of {1} shown</source>
         <translation>显示 {0} / {1} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="223"/>
+        <location filename="../../inspector/ui/home.py" line="210"/>
+        <source>the newest {0} of {1}; choose a branch, or use the HQ view for all</source>
+        <translation>仅列出最近 {0} 条（共 {1} 条）；请选择网点，或在总行视图中查看全部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/home.py" line="236"/>
         <source>Finalized inspections cannot be deleted; amend them instead.</source>
         <translation>已定稿的检查不能删除，请改为修订。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="247"/>
+        <location filename="../../inspector/ui/home.py" line="260"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="261"/>
-        <location filename="../../inspector/ui/home.py" line="275"/>
+        <location filename="../../inspector/ui/home.py" line="274"/>
+        <location filename="../../inspector/ui/home.py" line="288"/>
         <source>Delete draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/home.py" line="263"/>
+        <location filename="../../inspector/ui/home.py" line="276"/>
         <source>Delete the draft inspection of {0} {1} ({2})? Its answers and photos are removed.</source>
         <translation>删除 {0} {1}（{2}）的草稿检查？其作答和照片将一并删除。</translation>
     </message>
@@ -403,82 +408,82 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="266"/>
+        <location filename="../../inspector/ui/exchange.py" line="233"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="270"/>
+        <location filename="../../inspector/ui/exchange.py" line="237"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="271"/>
+        <location filename="../../inspector/ui/exchange.py" line="238"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="272"/>
+        <location filename="../../inspector/ui/exchange.py" line="239"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="276"/>
+        <location filename="../../inspector/ui/exchange.py" line="243"/>
         <source>Only accept packages signed by trusted devices</source>
         <translation>只接受受信任设备签名的数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="277"/>
+        <location filename="../../inspector/ui/exchange.py" line="244"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="280"/>
+        <location filename="../../inspector/ui/exchange.py" line="247"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="333"/>
+        <location filename="../../inspector/ui/exchange.py" line="300"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="335"/>
+        <location filename="../../inspector/ui/exchange.py" line="302"/>
         <source>Inspection packages (*{0});;All files (*)</source>
         <translation>检查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="343"/>
+        <location filename="../../inspector/ui/exchange.py" line="310"/>
         <source>Folder of packages</source>
         <translation>数据包所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="355"/>
+        <location filename="../../inspector/ui/exchange.py" line="322"/>
         <source>Add files or a folder.</source>
         <translation>请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="379"/>
+        <location filename="../../inspector/ui/exchange.py" line="346"/>
         <source>Reading packages…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="385"/>
+        <location filename="../../inspector/ui/exchange.py" line="352"/>
         <source>{0} of {1} packages</source>
         <translation>{0} / {1} 个数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="399"/>
+        <location filename="../../inspector/ui/exchange.py" line="366"/>
         <source>{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected</source>
         <translation>共读取 {0} 个：导入 {1}，更新 {2}，重复 {3}，冲突 {4}，拒绝 {5}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="409"/>
+        <location filename="../../inspector/ui/exchange.py" line="376"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="424"/>
+        <location filename="../../inspector/ui/exchange.py" line="391"/>
         <source>Import cancelled; packages read before it are kept.</source>
         <translation>导入已取消；此前已读取的数据包保留。</translation>
     </message>
@@ -486,62 +491,62 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="92"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="101"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="94"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="103"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="100"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="109"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="102"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="111"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="117"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="125"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="118"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="126"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="119"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="127"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="120"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="121"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="122"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="130"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="123"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="131"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="187"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="174"/>
         <source>hidden</source>
         <translation>不显示</translation>
     </message>
@@ -701,7 +706,7 @@ Your work up to the last change is saved. The details are in the log file:
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="130"/>
-        <location filename="../../inspector/ui/main_window.py" line="280"/>
+        <location filename="../../inspector/ui/main_window.py" line="286"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
@@ -807,44 +812,44 @@ Your work up to the last change is saved. The details are in the log file:
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="222"/>
-        <location filename="../../inspector/ui/main_window.py" line="390"/>
+        <location filename="../../inspector/ui/main_window.py" line="396"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="278"/>
+        <location filename="../../inspector/ui/main_window.py" line="284"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="330"/>
-        <location filename="../../inspector/ui/main_window.py" line="339"/>
-        <location filename="../../inspector/ui/main_window.py" line="349"/>
+        <location filename="../../inspector/ui/main_window.py" line="336"/>
+        <location filename="../../inspector/ui/main_window.py" line="345"/>
+        <location filename="../../inspector/ui/main_window.py" line="355"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="331"/>
+        <location filename="../../inspector/ui/main_window.py" line="337"/>
         <source>This is a server database; back it up with the server&apos;s own tools.</source>
         <translation>这是服务器数据库，请使用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="341"/>
+        <location filename="../../inspector/ui/main_window.py" line="347"/>
         <source>Database files (*.sqlite3)</source>
         <translation>数据库文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="350"/>
+        <location filename="../../inspector/ui/main_window.py" line="356"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="353"/>
+        <location filename="../../inspector/ui/main_window.py" line="359"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="391"/>
+        <location filename="../../inspector/ui/main_window.py" line="397"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -962,52 +967,52 @@ Log file: {2}</source>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="197"/>
+        <location filename="../../inspector/ui/exchange.py" line="182"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="198"/>
+        <location filename="../../inspector/ui/exchange.py" line="183"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="199"/>
+        <location filename="../../inspector/ui/exchange.py" line="184"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="200"/>
+        <location filename="../../inspector/ui/exchange.py" line="185"/>
         <source>Rev.</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="201"/>
+        <location filename="../../inspector/ui/exchange.py" line="186"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="206"/>
+        <location filename="../../inspector/ui/exchange.py" line="191"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="207"/>
+        <location filename="../../inspector/ui/exchange.py" line="192"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="208"/>
+        <location filename="../../inspector/ui/exchange.py" line="193"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="209"/>
+        <location filename="../../inspector/ui/exchange.py" line="194"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="210"/>
+        <location filename="../../inspector/ui/exchange.py" line="195"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -1015,38 +1020,38 @@ Log file: {2}</source>
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="109"/>
+        <location filename="../../inspector/ui/exchange.py" line="95"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="111"/>
+        <location filename="../../inspector/ui/exchange.py" line="97"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="120"/>
+        <location filename="../../inspector/ui/exchange.py" line="106"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="121"/>
+        <location filename="../../inspector/ui/exchange.py" line="107"/>
         <source>Building the PDF report…</source>
         <translation>正在生成 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="140"/>
-        <location filename="../../inspector/ui/exchange.py" line="158"/>
+        <location filename="../../inspector/ui/exchange.py" line="126"/>
+        <location filename="../../inspector/ui/exchange.py" line="144"/>
         <source>Export package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="142"/>
+        <location filename="../../inspector/ui/exchange.py" line="128"/>
         <source>Inspection packages (*{0})</source>
         <translation>检查数据包 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="159"/>
+        <location filename="../../inspector/ui/exchange.py" line="145"/>
         <source>Writing the signed package…</source>
         <translation>正在写入签名数据包…</translation>
     </message>

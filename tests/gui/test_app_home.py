@@ -169,6 +169,21 @@ def test_double_click_in_the_league_lists_that_branchs_inspections(
     window.hq.wait_idle()
 
 
+def test_a_large_database_lists_the_newest_and_says_so(db: Database, window: MainWindow) -> None:
+    first = make_inspection(db)
+    for _ in range(2):
+        make_inspection(db)
+    other = make_inspection(db, code="990001")
+    window.home.limit = 2
+    window.home.reload()
+    assert window.home.model.rowCount() == 2
+    assert "the newest 2 of 4" in window.home.count_label.text()
+    assert first not in {window.home.model.row(r).uuid for r in range(2)}
+    window.home.set_branch_filter("990001")  # filtered in the query: older rows reachable
+    assert [window.home.model.row(r).uuid for r in range(window.home.model.rowCount())] == [other]
+    assert "newest" not in window.home.count_label.text()
+
+
 def test_enter_on_a_row_opens_it(qtbot: QtBot, db: Database, window: MainWindow) -> None:
     uuid = make_inspection(db)
     window.home.reload()
