@@ -12,7 +12,6 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import func, or_, select
@@ -56,15 +55,17 @@ DEFAULT_RECTIFY_DAYS = {Severity.HIGH: 1, Severity.MEDIUM: 7, Severity.LOW: 30}
 
 
 # ---------------------------------------------------------------- checklists
-@lru_cache(maxsize=64)
-def _checklist_from_snapshot(sha256: str, content: str) -> Checklist:
-    return checklist_from_json(content)
+# Parsed checklists by snapshot hash: a snapshot never changes, and there are few of them.
+_checklists_by_sha: dict[str, Checklist] = {}
 
 
 def checklist_of(inspection: Inspection) -> Checklist:
     """The exact checklist the inspection uses (from its snapshot, parsed once)."""
     snap = inspection.snapshot
-    return _checklist_from_snapshot(snap.sha256, snap.content)
+    cached = _checklists_by_sha.get(snap.sha256)
+    if cached is None:
+        cached = _checklists_by_sha[snap.sha256] = checklist_from_json(snap.content)
+    return cached
 
 
 def snapshot_for(session: Session, loaded: LoadedChecklist) -> ChecklistSnapshot:
@@ -272,11 +273,8 @@ def checklist_by_sha(session: Session, sha256: str) -> Checklist:
         )
         if content is None:
             raise NotFoundError(f"no checklist snapshot {sha256}")
-        cached = _checklists_by_sha[sha256] = _checklist_from_snapshot(sha256, content)
+        cached = _checklists_by_sha[sha256] = checklist_from_json(content)
     return cached
-
-
-_checklists_by_sha: dict[str, Checklist] = {}
 
 
 def _day_start(d: date) -> datetime:
