@@ -23,7 +23,7 @@ if hasattr(time, "tzset"):
     time.tzset()
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_PHOTOS = ROOT.parent / "shared" / "fixtures" / "photos" / "orientation"
+FIXTURE_PHOTOS = ROOT / "tests" / "fixtures" / "photos" / "orientation"
 
 log = logging.getLogger("screenshots")
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from inspector.db import Database, open_database
 
-FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PHOTOS = FIXTURES / "photos" / "orientation"
 
 

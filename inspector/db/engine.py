@@ -1,6 +1,6 @@
 """Opening a database: URL handling, SQLite pragmas, sessions, migrations on open.
 
-SQLite settings (on every connection, see ``shared/guide/reliability.md``):
+SQLite settings (on every connection; the reasons are in ``docs/architecture.md``, "Durability"):
 ``journal_mode=WAL`` and ``synchronous=FULL`` so that a commit survives a crash or power
 loss, ``foreign_keys=ON``, a ``busy_timeout`` so a second process waits instead of failing.
 Sessions from :meth:`Database.session` start with ``BEGIN IMMEDIATE``: a unit of work that
