@@ -1029,6 +1029,16 @@ def score_dict(result: Score) -> dict[str, Any]:
         "passed": result.passed,
         "veto_failed": list(result.veto_failed),
         "gates_failed": list(result.gates_failed),
+        # 扣分: each point lost, summing to 100 − total (to the cent).
+        "deductions": [
+            {
+                "item": d.item_id,
+                "section": d.section_id,
+                "points": d.points,
+                "reason": d.reason.value,
+            }
+            for d in result.deductions
+        ],
         "sections": {
             sid: {
                 "score": round(s.earned, 4),
