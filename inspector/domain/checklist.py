@@ -14,7 +14,15 @@ import logging
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +57,41 @@ RIGHT_NAMES: dict[str, tuple[str, str]] = {
     "information_security": ("信息安全权", "Information security"),
 }
 """zh / en names of the eight rights, keyed by :class:`Right` value."""
+
+ELEMENTS: dict[str, tuple[str, str]] = {
+    "mechanism": ("体制机制建设", "Mechanisms: training, emergency plans"),
+    "controls": ("机制控制", "Controls: information protection, special-group services"),
+    "operations": ("业务经营", "Business conduct: disclosure, fees, sales, service"),
+    "complaints": ("投诉处理", "Complaint handling"),
+    "education": ("教育宣传", "Education and publicity"),
+}
+"""The regulator's evaluation elements an item can feed (``elements:`` in a checklist).
+
+Our ids for the evaluation content of 《银行保险机构消费者权益保护监管评价办法》
+(银保监发〔2021〕24号); checklists/README.md says what was and was not confirmed.
+"""
+
+PRACTICE_REF = "行业通行做法"
+"""The ``ref`` of an item that rests on established practice alone (no written rule)."""
+
+
+def source_text(source: Source, lang: str) -> str:
+    """How a source reads to an inspector or a branch, in their language.
+
+    Review notes (``note``) are never part of it. An item resting on practice says so in the
+    reader's language instead of citing a rule that does not exist.
+    """
+    ref = source.ref.strip()
+    if not source.inferred:
+        return ref
+    if ref == PRACTICE_REF:
+        return (
+            "行业通行做法（无成文规定）"
+            if lang != "en"
+            else "Established practice (no written rule)"
+        )
+    suffix = "（部分为行业通行做法）" if lang != "en" else " (partly established practice)"
+    return ref + suffix
 
 
 class Mode(StrEnum):
@@ -95,7 +138,16 @@ def _evidence_alias(value: object) -> object:
     return _EVIDENCE_ALIASES.get(value, value) if isinstance(value, str) else value
 
 
-EvidenceValue = Annotated[Evidence, BeforeValidator(_evidence_alias)]
+EvidenceValue = Annotated[
+    Evidence,
+    BeforeValidator(_evidence_alias),
+    WithJsonSchema(
+        {
+            "enum": ["always", "on_fail", "optional", "never", "required", "none"],
+            "description": "always / on_fail / optional / never (required = always, none = never)",
+        }
+    ),
+]
 
 
 class Right(StrEnum):

@@ -15,7 +15,7 @@ from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome, score, top_grade
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = load(ROOT / "checklists" / "example.yaml").resolved
+EXAMPLE = load(ROOT / "tests" / "fixtures" / "checklists" / "example.yaml").resolved
 
 
 def _checklist(sections: list[dict[str, Any]], **extra: Any) -> Checklist:

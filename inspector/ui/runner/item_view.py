@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import Evidence, Item, Mode, Section
+from inspector.domain.checklist import Evidence, Item, Mode, Section, source_text
 from inspector.ui.runner.answers import AnswerPanel
 
 log = logging.getLogger(__name__)
@@ -172,11 +172,8 @@ class ItemView(QWidget):
         self.guidance_label.setText(guidance)
         self.guidance_label.setVisible(bool(guidance))
         if item.source is not None:
-            src = self.tr("Source: {0}").format(item.source.ref)
-            if item.source.inferred:
-                src += "  " + self.tr("(established practice, no written source)")
-            if item.source.note:
-                src += f" — {item.source.note}"
+            # Review notes (source.note, item.review) are for HQ authors, never the branch.
+            src = self.tr("Source: {0}").format(source_text(item.source, lang))
             self.source_label.setText(src)
         self.source_label.setVisible(item.source is not None)
         if same:
