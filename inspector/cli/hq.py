@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
-from inspector.domain.checklist import RIGHT_NAMES
 from inspector.services import hq as svc
 from inspector.services import hq_rights
 from inspector.services import inspections as insp_svc
