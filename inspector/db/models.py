@@ -277,6 +277,9 @@ class Finding(Base):
     closed_at: Mapped[datetime | None]
     closed_by_uuid: Mapped[str | None] = mapped_column(String(36))  # the re-check
     closing_note: Mapped[str] = mapped_column(Text, default="")
+    # 屡查屡犯: the UUID of the branch's previous inspection that had the same finding
+    # (the severity was raised one level when this was set).
+    repeat_of: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

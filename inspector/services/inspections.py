@@ -543,23 +543,82 @@ def default_deadline(item: Item, start: date) -> date:
 def _sync_findings(session: Session, insp: Inspection, checklist: Checklist, result: Score) -> None:
     by_item = {f.item_id: f for f in insp.findings}
     today = insp.started_at.date()
+    previous: tuple[str, set[str]] | None = None
     for item in checklist.items():
         s = result.items[item.id]
         failing = s.is_finding or (item.penalty > 0 and s.penalty > 0)
         f = by_item.get(item.id)
         if failing and f is None:
-            insp.findings.append(
-                Finding(
-                    item_id=item.id,
-                    severity=default_severity(item).value,
-                    deadline=default_deadline(item, today),
-                    active=True,
-                    status="open",
-                )
+            f = Finding(
+                item_id=item.id,
+                severity=default_severity(item).value,
+                deadline=default_deadline(item, today),
+                active=True,
+                status="open",
             )
+            if previous is None:  # looked up once, and only when a new finding appears
+                previous = previous_findings(session, insp)
+            _mark_repeat(f, previous)
+            insp.findings.append(f)
         elif f is not None and f.active != failing:
             f.active = failing
             f.updated_at = utcnow()
+
+
+SEVERITY_UP = {
+    Severity.LOW.value: Severity.MEDIUM.value,
+    Severity.MEDIUM.value: Severity.HIGH.value,
+}
+
+
+def previous_findings(session: Session, insp: Inspection) -> tuple[str, set[str]]:
+    """The branch's previous finalized inspection (UUID) and the items it found failing.
+
+    "Previous" is the latest finalized, current inspection of the same branch and mode that
+    started before this one, whatever its checklist (an item id means the same check in
+    every checklist that includes it). ``("", set())`` when there is none.
+    """
+    prev = session.scalars(
+        select(Inspection)
+        .where(
+            Inspection.branch_id == insp.branch_id,
+            Inspection.mode == insp.mode,
+            Inspection.uuid != insp.uuid,
+            Inspection.is_current.is_(True),
+            Inspection.status == FINALIZED,
+            Inspection.started_at < insp.started_at,
+        )
+        .order_by(Inspection.started_at.desc(), Inspection.id.desc())
+        .limit(1)
+    ).first()
+    if prev is None:
+        return "", set()
+    items = set(
+        session.scalars(
+            select(Finding.item_id).where(
+                Finding.inspection_id == prev.id, Finding.active.is_(True)
+            )
+        )
+    )
+    return prev.uuid, items
+
+
+def _mark_repeat(f: Finding, previous: tuple[str, set[str]]) -> None:
+    """屡查屡犯: the same finding as last time is marked and escalated one severity level."""
+    prev_uuid, prev_items = previous
+    if f.repeat_of is None and prev_uuid and f.item_id in prev_items:
+        f.repeat_of = prev_uuid
+        f.severity = SEVERITY_UP.get(f.severity, f.severity)
+
+
+def mark_repeat_findings(session: Session, insp: Inspection) -> None:
+    """Mark every active finding that repeats the previous inspection's (at sign-off)."""
+    previous = previous_findings(session, insp)
+    if not previous[0]:
+        return
+    for f in insp.findings:
+        if f.active:
+            _mark_repeat(f, previous)
 
 
 def active_findings(insp: Inspection) -> list[Finding]:
@@ -631,6 +690,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "status": f.status,
         "closed_at": f.closed_at.isoformat() if f.closed_at else None,
         "closed_by": f.closed_by_uuid,
+        # 屡查屡犯: the previous inspection with the same finding (severity raised a level).
+        "repeat_of": f.repeat_of,
     }
 
 
@@ -836,6 +897,8 @@ def finalize(
         more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
         raise ValidationError(f"cannot finalize, {len(missing)} thing(s) missing: {first}{more}")
     result = rescore(session, insp)
+    # A previous inspection may have arrived (import) since these findings were made.
+    mark_repeat_findings(session, insp)
     insp.status = FINALIZED
     insp.finalized_at = utcnow()
     insp.finalized_by = by.strip()

@@ -135,6 +135,7 @@ class FindingData(_M):
     closed_at: datetime | None = None
     closed_by_uuid: str | None = Field(default=None, max_length=36)
     closing_note: str = ""
+    repeat_of: str | None = Field(default=None, max_length=36)  # 屡查屡犯 (added later)
     created_at: datetime
     updated_at: datetime
 
