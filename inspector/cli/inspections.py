@@ -80,6 +80,12 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
     metavar="ID",
     help="This inspection re-checks the findings of inspection ID.",
 )
+@click.option(
+    "--wave",
+    default=None,
+    metavar="NAME",
+    help="Mystery-shopper wave: every visit of a wave plays the same scenario.",
+)
 @pass_ctx
 def new_cmd(
     ctx: Context,
@@ -90,6 +96,7 @@ def new_cmd(
     branch_name: str | None,
     answers_file: Path | None,
     recheck_of: str | None,
+    wave: str | None,
 ) -> None:
     """Start a new draft inspection; prints its id."""
     doc = _read_answers_file(answers_file) if answers_file else {}
@@ -106,6 +113,8 @@ def new_cmd(
             visit=doc.get("visit"),
             narrative=doc.get("narrative"),
         )
+        if wave is not None:
+            svc.set_visit(s, insp, actor=insp.inspector or default_actor(), wave=wave)
         uuid = insp.uuid
     click.echo(uuid)
 
@@ -161,6 +170,9 @@ def answer_cmd(
 @click.command("visit")
 @click.argument("inspection_id", metavar="ID")
 @click.option("--scenario", default=None, metavar="ID", help="Scenario played (checklist ids).")
+@click.option(
+    "--wave", default=None, metavar="NAME", help="Wave of visits; fixes the scenario for all."
+)
 @click.option("--arrival", default=None, metavar="TIME", help="HH:MM, 'YYYY-MM-DD HH:MM' or ISO.")
 @click.option("--departure", default=None, metavar="TIME")
 @click.option("--ticket", default=None, help="Queue ticket number.")
@@ -181,6 +193,7 @@ def visit_cmd(
     ctx: Context,
     inspection_id: str,
     scenario: str | None,
+    wave: str | None,
     arrival: str | None,
     departure: str | None,
     ticket: str | None,
@@ -203,6 +216,7 @@ def visit_cmd(
         k: v
         for k, v in {
             "scenario": scenario,
+            "wave": wave,
             "arrival": arrival,
             "departure": departure,
             "ticket": ticket,

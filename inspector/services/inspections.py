@@ -704,7 +704,12 @@ VISIT_FIELDS = (
     "scenario",
     "wait_started",
     "wait_called",
+    "wave",
 )
+"""``wave``: a mystery-shopper wave (e.g. "2026Q4 取现"): every visit of a wave plays the
+same scenario, so their totals compare like with like."""
+
+WAVE_MAX = 100
 
 
 TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
@@ -742,6 +747,7 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
     if scen and scen not in {s.id for s in checklist.scenarios}:
         ids = ", ".join(s.id for s in checklist.scenarios) or "none"
         raise ValidationError(f"scenario {scen!r} is not in checklist {checklist.id} ({ids})")
+    _check_wave(session, insp, checklist, fields)
     for key in TIME_FIELDS:
         if fields.get(key):
             fields[key] = parse_visit_time(key, fields[key])
@@ -772,6 +778,50 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
         )
         if old.get("scenario") != new.get("scenario"):
             rescore(session, insp)  # conditions may depend on the scenario played
+
+
+def wave_scenario(session: Session, wave: str, checklist_id: str, *, exclude: int) -> str | None:
+    """The scenario the wave's other visits play (the first one recorded fixes it)."""
+    rows = session.execute(
+        select(Inspection.visit)
+        .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
+        .where(
+            Inspection.id != exclude,
+            Inspection.is_current.is_(True),
+            ChecklistSnapshot.checklist_id == checklist_id,
+        )
+        .order_by(Inspection.started_at, Inspection.id)
+    )
+    for (visit,) in rows:
+        v = visit or {}
+        if v.get("wave") == wave and v.get("scenario"):
+            return str(v["scenario"])
+    return None
+
+
+def _check_wave(
+    session: Session, insp: Inspection, checklist: Checklist, fields: dict[str, Any]
+) -> None:
+    """A wave fixes the scenario: a visit joining it plays the wave's scenario."""
+    current = dict(insp.visit or {})
+    wave = fields.get("wave", current.get("wave"))
+    if wave is None or wave == "":
+        return
+    if not isinstance(wave, str) or len(wave.strip()) > WAVE_MAX or not wave.strip():
+        raise ValidationError(f"a wave name is 1 to {WAVE_MAX} characters")
+    wave = wave.strip()
+    if "wave" in fields:
+        fields["wave"] = wave
+    fixed = wave_scenario(session, wave, checklist.id, exclude=insp.id)
+    if fixed is None:
+        return
+    scen = fields.get("scenario", current.get("scenario"))
+    if scen and scen != fixed:
+        raise ValidationError(
+            f"wave {wave!r} plays scenario {fixed!r}; this visit says {scen!r}. "
+            "Every visit of a wave plays the same scenario: choose that one, or another wave"
+        )
+    fields["scenario"] = fixed
 
 
 def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) -> None:
