@@ -311,7 +311,10 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
 @click.argument("inspection_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="NAME", help="Inspector signing off.")
 @click.option(
-    "--manager", default=None, metavar="NAME", help="Branch manager acknowledging the result."
+    "--manager",
+    default=None,
+    metavar="NAME",
+    help="Branch manager acknowledging the result (on-site only; a mystery visit has none).",
 )
 @pass_ctx
 def finalize_cmd(ctx: Context, inspection_id: str, by: str, manager: str | None) -> None:
