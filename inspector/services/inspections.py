@@ -1210,7 +1210,20 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         "origin": insp.origin,
         "answers": ans_out,
         "score": score_dict(result),
-        "findings": [finding_dict(f) for f in active_findings(insp)],
+        # Each finding with the answer behind it: the inspector's judgement and the value
+        # (when they disagree, the judgement is what counted).
+        "findings": [
+            {
+                **finding_dict(f),
+                "judgement": (
+                    answers[f.item_id].result.value  # type: ignore[union-attr]
+                    if f.item_id in answers and answers[f.item_id].result
+                    else None
+                ),
+                "value": answers[f.item_id].value if f.item_id in answers else None,
+            }
+            for f in active_findings(insp)
+        ],
         "photos": photos,
         "missing": [
             {"kind": m.kind, "item": m.item_id, "message": m.message_en}

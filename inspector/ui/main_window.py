@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -472,15 +473,27 @@ class MainWindow(QMainWindow):
             ("F1", self.tr("This list")),
         ]
 
-    def show_keys(self) -> QMessageBox:
+    def show_keys(self) -> QDialog:
+        """Help → Keyboard shortcuts (F1): a window that may stay open beside the work."""
         rows = "".join(
             f"<tr><td style='padding-right:18px'><b>{k}</b></td><td>{v}</td></tr>"
             for k, v in self.keys_text()
         )
-        box = QMessageBox(self)
+        box = QDialog(self)
         box.setWindowTitle(self.tr("Keyboard shortcuts"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table>{rows}</table>")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        label = QLabel(f"<table>{rows}</table>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setObjectName("keysTable")
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(box.close)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.addWidget(label)
+        lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        # Sized once, not constrained by its layout: the list does not change while open.
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        box.resize(box.sizeHint())
         box.setModal(False)
         box.show()
         return box
