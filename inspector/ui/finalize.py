@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +88,7 @@ class FinalizePanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setContentsMargins(14, 10, 14, 10)
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.covert_label = QLabel(
             self.tr(
                 "Mystery-shopper visit: nobody at the branch signs it (the visit is covert). "
@@ -126,6 +128,8 @@ class FinalizePanel(QWidget):
         self.done_label = QLabel()
         self.done_label.setObjectName("banner")
         self.done_label.setWordWrap(True)
+        # Its text height, not the page's: the summary and buttons stay near the top.
+        self.done_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.amend_button = QPushButton(self.tr("Amend (new revision)…"))
         self.amend_button.clicked.connect(self._amend_clicked)
         # A finalized inspection is what goes to HQ: its report and package are one click away.
@@ -153,6 +157,9 @@ class FinalizePanel(QWidget):
         lay.addWidget(self.missing_hint)
         lay.addWidget(self.missing_view, 1)
         lay.addWidget(self.sign_box)
+        self.done_spacer = QWidget()  # takes the room of the hidden lists once signed
+        self.done_spacer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        lay.addWidget(self.done_spacer, 1)
 
     def reset(self) -> None:
         """Forget everything of the inspection shown before (called when another opens)."""
@@ -212,6 +219,7 @@ class FinalizePanel(QWidget):
         self._set_signature_row_visible(not mystery)
         self.summary_label.setText(self.summary_html())
         self.done_label.setVisible(finalized)
+        self.done_spacer.setVisible(finalized or not n)
         for b in self.done_buttons:
             b.setVisible(finalized)
         if finalized:

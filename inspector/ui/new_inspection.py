@@ -63,7 +63,7 @@ class NewInspectionDialog(QDialog):
         self.new_region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.new_region.lineEdit()
         if line is not None:
-            line.setPlaceholderText(self.tr("Region (required), e.g. 上海分行"))
+            line.setPlaceholderText(self.tr("Region (required)"))
         self.new_address = QLineEdit()
         self.new_address.setPlaceholderText(self.tr("Address"))
         self.new_branch_box = QWidget()
@@ -74,7 +74,7 @@ class NewInspectionDialog(QDialog):
         nb.addWidget(self.new_name, 2)
         nb2 = QHBoxLayout()
         nb2.addWidget(self.new_region, 1)
-        nb2.addWidget(self.new_address, 2)
+        nb2.addWidget(self.new_address, 1)
         nb_outer.addLayout(nb)
         nb_outer.addLayout(nb2)
 

@@ -368,7 +368,10 @@ def test_p4_onsite_summary_is_an_editable_panel(
     (narrative,) = [r for r in rows if "narrative" in str(r.data(Qt.ItemDataRole.UserRole + 1))]
     panel.missing_view.clicked.emit(narrative.index())
     assert runner.tabs.currentIndex() == RunnerPage.TAB_SUMMARY
-    assert editor.edit.isVisibleTo(runner) and editor.edit.toPlainText() == "Lobby tidy, notices complete."
+    assert (
+        editor.edit.isVisibleTo(runner)
+        and editor.edit.toPlainText() == "Lobby tidy, notices complete."
+    )
 
     # Re-read and edited until sign-off, read-only after.
     with db.session() as s:
