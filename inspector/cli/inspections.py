@@ -292,6 +292,11 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
         f"({data['checklist']['sha256'][:12]})"
     )
     click.echo(f"  mode       {data['mode']}   inspector {data['inspector']}")
+    if data["copied_from"]:
+        click.echo(
+            f"  copied     from {data['copied_from']}; "
+            f"{len(data['to_reverify'])} copied answer(s) still to re-verify"
+        )
     verdict = "PASSED" if sc["passed"] else "NOT PASSED"
     click.echo(f"  score      {sc['total']:.2f}  grade {sc['grade']}  {verdict}")
     if sc["veto_failed"]:

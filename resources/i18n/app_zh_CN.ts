@@ -5,106 +5,124 @@
     <name>AnswerPanel</name>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="75"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="154"/>
         <source>Pass  [1]</source>
         <translation>合格  [1]</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="76"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="155"/>
         <source>Fail  [2]</source>
         <translation>不合格  [2]</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="77"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="156"/>
         <source>N/A  [3]</source>
         <translation>不适用  [3]</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="154"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/runner/answers.py" line="155"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="156"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="160"/>
         <source>The value decides pass or fail; the buttons record your own judgement, which then counts instead.</source>
         <translation>由数值判定合格与否；按钮记录您本人的判断，按下后以您的判断为准。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="159"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="164"/>
         <source>Esc leaves the field (then keys 1/2/3 judge).</source>
         <translation>按 Esc 离开输入框（之后按 1/2/3 判断）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="166"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="171"/>
         <source>This checklist does not allow N/A for this item.</source>
         <translation>本检查表不允许此项选择“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="201"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="206"/>
         <source>Score on the scale {0}–{1} (keys {0}–{1})</source>
         <translation>按 {0}–{1} 分评分（按键 {0}–{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="205"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="210"/>
         <source>Score on the scale {0}–{1}</source>
         <translation>按 {0}–{1} 分打分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="215"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="220"/>
         <source>at least {0}</source>
         <translation>至少 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="217"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="222"/>
         <source>at most {0}</source>
         <translation>至多 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="218"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="223"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="239"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="244"/>
         <source>Measurement in {0}; passes when {1}</source>
         <translation>测量值（{0}），合格条件：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="286"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="291"/>
         <source>Choose one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="376"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="381"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="376"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="381"/>
         <source>fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="379"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="384"/>
         <source>Your judgement ({0}) and the value ({1}) disagree: your judgement counts. Both are recorded; type the value again to let it decide.</source>
         <translation>您的判断（{0}）与数值（{1}）不一致：以您的判断为准。两者均已记录；重新输入数值即由数值判定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="430"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="435"/>
         <source>✓ within the required range</source>
         <translation>✓ 在合格范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="430"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="435"/>
         <source>✗ outside the range</source>
         <translation>✗ 超出合格范围</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="442"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="447"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="446"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="451"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="456"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="461"/>
         <source>This item cannot be answered N/A.</source>
         <translation>此项不能选择“不适用”。</translation>
     </message>
@@ -1464,7 +1482,7 @@ Log file: {2}</source>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/page.py" line="189"/>
-        <location filename="../../inspector/ui/runner/page.py" line="628"/>
+        <location filename="../../inspector/ui/runner/page.py" line="629"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
@@ -1480,77 +1498,77 @@ Log file: {2}</source>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/page.py" line="192"/>
-        <location filename="../../inspector/ui/runner/page.py" line="633"/>
+        <location filename="../../inspector/ui/runner/page.py" line="634"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="283"/>
+        <location filename="../../inspector/ui/runner/page.py" line="284"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="331"/>
+        <location filename="../../inspector/ui/runner/page.py" line="332"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="334"/>
+        <location filename="../../inspector/ui/runner/page.py" line="335"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="355"/>
+        <location filename="../../inspector/ui/runner/page.py" line="356"/>
         <source>{0} is not on this item&apos;s scale</source>
         <translation>{0} 不在本项的评分范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="365"/>
+        <location filename="../../inspector/ui/runner/page.py" line="366"/>
         <source>Re-verified {0}</source>
         <translation>已复核 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="407"/>
+        <location filename="../../inspector/ui/runner/page.py" line="408"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="416"/>
+        <location filename="../../inspector/ui/runner/page.py" line="417"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="497"/>
+        <location filename="../../inspector/ui/runner/page.py" line="498"/>
         <source>Every visible item is answered.</source>
         <translation>所有显示的检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="512"/>
+        <location filename="../../inspector/ui/runner/page.py" line="513"/>
         <source>No item still needs a photo.</source>
         <translation>没有仍缺照片的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="562"/>
+        <location filename="../../inspector/ui/runner/page.py" line="563"/>
         <source>No item matches.</source>
         <translation>没有匹配的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="613"/>
+        <location filename="../../inspector/ui/runner/page.py" line="614"/>
         <source>copied from {0}</source>
         <translation>复制自 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="618"/>
+        <location filename="../../inspector/ui/runner/page.py" line="619"/>
         <source>🔒 Read-only</source>
         <translation>🔒 只读</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="628"/>
+        <location filename="../../inspector/ui/runner/page.py" line="629"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="633"/>
+        <location filename="../../inspector/ui/runner/page.py" line="634"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>

@@ -31,7 +31,7 @@ from inspector.ui.runner.item_view import NOTE_SAVE_DELAY_MS
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings
 
-from ..conftest import PHOTOS
+from ..conftest import PHOTOS, Cli
 from .conftest import make_inspection
 
 PHOTO = PHOTOS / "Landscape_1.jpg"
@@ -166,6 +166,18 @@ def test_p1_signoff_does_not_carry_over(
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINDINGS)
     assert runner.findings_panel.current_item_id() == "dis.no_promise"
     assert runner.findings_panel.title_label.text() != ""
+
+
+def test_p1_cli_finalize_refuses_a_manager_on_a_mystery_visit(db: Database, run_cli: Cli) -> None:
+    uuid = make_inspection(db, mode="mystery")
+    _complete(db, uuid)
+    r = run_cli("finalize", uuid, "--by", "Zhang San", "--manager", "李四")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("error:") and "mystery" in r.stderr
+    assert "Traceback" not in r.output
+    run_cli.ok("finalize", uuid, "--by", "Zhang San")
+    with db.session() as s:
+        assert svc.get(s, uuid).manager_name is None
 
 
 # ---------------------------------------------------------------- 2
@@ -312,6 +324,7 @@ def test_p3_typing_a_number_never_answers_the_item(
     # On a 0–5 scale the key 1 is the score 1, never Pass.
     runner.go_to_item("ex.polite")
     runner.focus_item()
+    assert "[1]" not in panel.pass_button.text()  # the buttons show no digit key here
     qtbot.keyClick(window, Qt.Key.Key_1)
     assert _answers(db, uuid)["ex.polite"] == (None, 1)
 
@@ -419,7 +432,7 @@ def test_p5_wait_timer_second_press_asks_and_keeps_the_first_start(
 
 # ---------------------------------------------------------------- 8
 def test_p8_duplicate_marks_copied_answers_to_reverify(
-    qtbot: QtBot, db: Database, window: MainWindow, questions: list[str]
+    qtbot: QtBot, db: Database, db_path: Path, window: MainWindow, questions: list[str]
 ) -> None:
     old = make_inspection(db)
     _complete(db, old, fail=("ex.cash_kept",))  # a red-line failure
@@ -438,6 +451,7 @@ def test_p8_duplicate_marks_copied_answers_to_reverify(
         shown = svc.show_dict(s, insp)
         kinds = {m.item_id for m in svc.missing_for_finalize(insp) if m.kind == "answer"}
     assert shown["copied_from"] == old and "ex.cash_kept" in shown["to_reverify"]
+    assert f"copied     from {old}" in Cli(db_path)("show", new).stdout
     assert "ex.cash_kept" in kinds  # counts as unanswered
 
     assert window.open_inspection(new, "ex.cash_kept")

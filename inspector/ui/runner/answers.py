@@ -149,6 +149,11 @@ class AnswerPanel(QWidget):
         if builder is not None:
             builder(item)
         typed = item.type not in (AnswerType.YES_NO, AnswerType.YES_NO_NA)
+        # On a scale item the digit keys are the score: the buttons show no key then.
+        scale = item.scale is not None
+        self.pass_button.setText(self.tr("Pass") if scale else self.tr("Pass  [1]"))
+        self.fail_button.setText(self.tr("Fail") if scale else self.tr("Fail  [2]"))
+        self.na_button.setText(self.tr("N/A") if scale else self.tr("N/A  [3]"))
         self.override_hint.setVisible(typed and not read_only)
         self.override_hint.setText(
             self.tr(

@@ -240,6 +240,7 @@ class RunnerPage(QWidget):
 
     def reset_panels(self) -> None:
         """Forget the inspection shown (its pending typing is already flushed)."""
+        self.search_edit.clear()
         self.item_view.reset()
         self.findings_panel.reset()
         self.visit_panel.reset()
