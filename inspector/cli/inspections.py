@@ -306,6 +306,11 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
         f"({data['checklist']['sha256'][:12]})"
     )
     click.echo(f"  mode       {data['mode']}   inspector {data['inspector']}")
+    if data["copied_from"]:
+        click.echo(
+            f"  copied     from {data['copied_from']}; "
+            f"{len(data['to_reverify'])} copied answer(s) still to re-verify"
+        )
     verdict = "PASSED" if sc["passed"] else "NOT PASSED"
     click.echo(f"  score      {sc['total']:.2f}  grade {sc['grade']}  {verdict}")
     if sc["veto_failed"]:
@@ -325,7 +330,10 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
 @click.argument("inspection_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="NAME", help="Inspector signing off.")
 @click.option(
-    "--manager", default=None, metavar="NAME", help="Branch manager acknowledging the result."
+    "--manager",
+    default=None,
+    metavar="NAME",
+    help="Branch manager acknowledging the result (on-site only; a mystery visit has none).",
 )
 @pass_ctx
 def finalize_cmd(ctx: Context, inspection_id: str, by: str, manager: str | None) -> None:

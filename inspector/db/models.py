@@ -184,6 +184,12 @@ class Inspection(Base):
     manager_name: Mapped[str | None] = mapped_column(String(200))
     manager_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
     recheck_of: Mapped[str | None] = mapped_column(String(36), index=True)
+    # "Duplicate as new": the inspection this one was copied from, and the copied answers
+    # (item id -> {result, value, note}) still to be re-verified on site. They are not
+    # answers: until the inspector confirms one it counts as unanswered (migration
+    # integ_copied_from).
+    copied_from: Mapped[str | None] = mapped_column(String(36))
+    copied_answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     # Denormalised score, refreshed on every answer change, for lists and HQ queries.
     score_total: Mapped[float | None] = mapped_column(Float)

@@ -465,6 +465,7 @@ def set_answer(
         # A new judgement or value replaces the previous answer as a whole.
         row.result = res.value if res is not None else None
         row.value = val
+        _drop_copied(insp, item_id)
     if note is not None:
         row.note = note
     row.answered_by = actor
@@ -492,6 +493,54 @@ def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"result": row.result, "value": row.value, "note": row.note}
+
+
+# ---------------------------------------------------------------- copied answers
+def copied_answers_of(insp: Inspection) -> dict[str, Answer]:
+    """The answers copied by "Duplicate as new" that the inspector has not re-verified.
+
+    They are shown beside the item as a suggestion and count as unanswered: an old
+    observation is never passed off as one made today.
+    """
+    out: dict[str, Answer] = {}
+    for item_id, fields in (insp.copied_answers or {}).items():
+        result = fields.get("result")
+        out[item_id] = Answer(
+            result=Result(result) if result else None,
+            value=fields.get("value"),
+            note=str(fields.get("note") or ""),
+        )
+    return out
+
+
+def _drop_copied(insp: Inspection, item_id: str) -> None:
+    if insp.copied_answers and item_id in insp.copied_answers:
+        # A new dict: the JSON column is not mutation-tracked.
+        insp.copied_answers = {k: v for k, v in insp.copied_answers.items() if k != item_id}
+
+
+def confirm_copied_answer(
+    session: Session, insp: Inspection, item_id: str, *, actor: str
+) -> AnswerRow | None:
+    """The inspector re-verified a copied answer on site: it becomes today's answer."""
+    _require_draft(insp)
+    fields = (insp.copied_answers or {}).get(item_id)
+    if fields is None:
+        raise NotFoundError(f"item {item_id} has no copied answer waiting to be re-verified")
+    result, value, note = fields.get("result"), fields.get("value"), fields.get("note")
+    _drop_copied(insp, item_id)
+    audit.record(
+        session,
+        actor=actor,
+        entity="answer",
+        action="reverify",
+        key=item_id,
+        new={"result": result, "value": value, "copied_from": insp.copied_from},
+        inspection=insp,
+    )
+    if result is None and value is None:
+        return set_answer(session, insp, item_id, note=str(note or ""), actor=actor)
+    return set_answer(session, insp, item_id, result=result, value=value, note=note, actor=actor)
 
 
 # ---------------------------------------------------------------- scoring
@@ -840,6 +889,27 @@ def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) 
         insp.updated_at = utcnow()
 
 
+def set_manager_name(session: Session, insp: Inspection, name: str, *, actor: str) -> None:
+    """The branch manager's name, saved while it is typed (before sign-off)."""
+    _require_draft(insp)
+    if insp.mode == Mode.MYSTERY and name.strip():
+        raise ValidationError("a mystery-shopper visit has no branch-manager sign-off")
+    value = name.strip() or None
+    if value != insp.manager_name:
+        audit.record(
+            session,
+            actor=actor,
+            entity="inspection",
+            action="manager_name",
+            key=insp.uuid,
+            old=insp.manager_name,
+            new=value,
+            inspection=insp,
+        )
+        insp.manager_name = value
+        insp.updated_at = utcnow()
+
+
 # ---------------------------------------------------------------- finalize
 @dataclass(frozen=True, slots=True)
 class Missing:
@@ -868,9 +938,19 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
         if s.outcome == Outcome.HIDDEN:
             continue
         if s.outcome == Outcome.UNANSWERED and item.required:
-            out.append(
-                Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered")
-            )
+            if item.id in (insp.copied_answers or {}):
+                out.append(
+                    Missing(
+                        "answer",
+                        item.id,
+                        f"{item.id} 复制的答案尚待现场复核",
+                        f"{item.id}: the copied answer is not re-verified yet",
+                    )
+                )
+            else:
+                out.append(
+                    Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered")
+                )
             continue
         rule = item.evidence.for_mode(mode)
         need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
@@ -941,6 +1021,12 @@ def finalize(
         raise ReadOnlyError(f"inspection {insp.uuid} is already finalized")
     if not by.strip():
         raise ValidationError("finalizing needs the inspector's name (--by NAME)")
+    if insp.mode == Mode.MYSTERY and (manager_name or manager_signature):
+        # The shopper is covert: nobody at the branch signs a mystery visit.
+        raise ValidationError(
+            "a mystery-shopper visit has no branch-manager sign-off; "
+            "finalize it without a manager name or signature"
+        )
     missing = missing_for_finalize(insp)
     if missing and not force:
         first = "; ".join(m.message_en for m in missing[:5])
@@ -949,6 +1035,18 @@ def finalize(
     result = rescore(session, insp)
     # A previous inspection may have arrived (import) since these findings were made.
     mark_repeat_findings(session, insp)
+    if insp.copied_answers:
+        # What is signed is what the inspector entered: unconfirmed copies are not part of it.
+        audit.record(
+            session,
+            actor=by,
+            entity="inspection",
+            action="drop_copied_answers",
+            key=insp.uuid,
+            old=dict(insp.copied_answers),
+            inspection=insp,
+        )
+        insp.copied_answers = None
     insp.status = FINALIZED
     insp.finalized_at = utcnow()
     insp.finalized_by = by.strip()
@@ -958,6 +1056,8 @@ def finalize(
         insp.manager_name = manager_name.strip() or None
     if manager_signature is not None:
         insp.manager_signature = manager_signature
+    if insp.mode == Mode.MYSTERY:
+        insp.manager_name = insp.manager_signature = None
     insp.updated_at = utcnow()
     audit.record(
         session,
@@ -1004,7 +1104,12 @@ def amend(session: Session, insp: Inspection, *, reason: str, actor: str) -> Ins
 
 
 def duplicate(session: Session, insp: Inspection, *, actor: str) -> Inspection:
-    """A new draft inspection (new UUID) with the same branch, checklist, mode and answers."""
+    """A new draft inspection (new UUID) with the same branch, checklist and mode.
+
+    The old answers come along as *copied answers to re-verify*, not as answers: each
+    counts as unanswered until the inspector confirms it (or answers anew), so no old
+    failure becomes a finding of the new inspection. ``copied_from`` records the source.
+    """
     new = _copy(session, insp, keep_identity=False)
     session.flush()
     audit.record(
@@ -1013,7 +1118,7 @@ def duplicate(session: Session, insp: Inspection, *, actor: str) -> Inspection:
         entity="inspection",
         action="create",
         key=new.uuid,
-        new={"duplicate_of": insp.uuid},
+        new={"duplicate_of": insp.uuid, "copied_answers": sorted(new.copied_answers or {})},
         inspection=new,
     )
     rescore(session, new)
@@ -1040,10 +1145,19 @@ def _copy(
         new.started_at = insp.started_at
         new.created_at = insp.created_at
         new.manager_name = insp.manager_name
+        new.copied_from = insp.copied_from
+        new.copied_answers = copy.deepcopy(insp.copied_answers)
+    else:
+        new.copied_from = insp.uuid
+        copied = {
+            a.item_id: {"result": a.result, "value": copy.deepcopy(a.value), "note": a.note}
+            for a in insp.answers
+        }
+        new.copied_answers = copied or None
     session.add(new)
-    for a in insp.answers:
-        new.answers.append(_clone(a))
     if keep_identity:
+        for a in insp.answers:
+            new.answers.append(_clone(a))
         for f in insp.findings:
             new.findings.append(_clone(f))
         for p in insp.photos:
@@ -1214,10 +1328,25 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         "visit": dict(insp.visit or {}),
         "narrative": insp.narrative,
         "recheck_of": insp.recheck_of,
+        "copied_from": insp.copied_from,
+        "to_reverify": sorted(insp.copied_answers or {}),
         "origin": insp.origin,
         "answers": ans_out,
         "score": score_dict(result),
-        "findings": [finding_dict(f) for f in active_findings(insp)],
+        # Each finding with the answer behind it: the inspector's judgement and the value
+        # (when they disagree, the judgement is what counted).
+        "findings": [
+            {
+                **finding_dict(f),
+                "judgement": (
+                    answers[f.item_id].result.value  # type: ignore[union-attr]
+                    if f.item_id in answers and answers[f.item_id].result
+                    else None
+                ),
+                "value": answers[f.item_id].value if f.item_id in answers else None,
+            }
+            for f in active_findings(insp)
+        ],
         "photos": photos,
         "missing": [
             {"kind": m.kind, "item": m.item_id, "message": m.message_en}
