@@ -71,7 +71,7 @@ class PhoneDialog(QDialog):
             self.tr(
                 "Scan this code with the phone's camera. The phone must be on the same "
                 "network as this laptop (the branch Wi-Fi or the phone's own hotspot). "
-                "Photos taken on the phone land on the chosen item here."
+                "Each photo lands on the item chosen on the phone."
             )
         )
         intro.setWordWrap(True)

@@ -91,3 +91,17 @@ def test_idle_end_is_shown_and_finalize_closes_the_dialog(
     window.runner.refresh()
     assert not server.running
     assert not window.runner.phone_button.isEnabled()
+
+
+def test_dialog_strings_are_translated(styled_app: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from inspector.ui.translations import install_translations
+
+    try:
+        loaded = install_translations(styled_app, "zh")
+        assert "phone_zh_CN.qm" in loaded
+        assert QCoreApplication.translate("PhoneDialog", "Phone capture") == "手机拍照"
+        assert QCoreApplication.translate("PhoneCaptureButton", "📱 Phone capture") == "📱 手机拍照"
+    finally:
+        install_translations(styled_app, "en")

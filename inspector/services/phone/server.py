@@ -668,6 +668,12 @@ class _Handler(BaseHTTPRequestHandler):
             # Nothing is read: the body (if any) is dropped with the connection.
             self.close_connection = True
             msg = "token missing" if status == HTTPStatus.UNAUTHORIZED else "token not valid"
+            if method == "GET" and parts.path == "/":
+                # An old QR code scanned again: say so in words, not JSON.
+                body = _ENDED_PAGE.encode()
+                self._headers(status, "text/html; charset=utf-8", len(body), "default-src 'none'")
+                self.wfile.write(body)
+                return
             self._json(status, {"error": f"{msg}: scan the QR code on the laptop again"})
             return
         self.phone.touch()
@@ -872,6 +878,13 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Refusal(HTTPStatus.BAD_REQUEST, "no 'photo' file in the upload")
         return self.phone.add_photos(item_id, files)
 
+
+_ENDED_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Branch Inspector</title>
+</head><body style="font:18px/1.5 sans-serif;margin:24px">
+<p>会话已结束或二维码已失效：请在电脑上重新扫描二维码。</p>
+<p>This session has ended or the QR code is no longer valid: scan the code on the laptop
+again.</p></body></html>"""
 
 _TOKEN_RE = re.compile(r"([?&]t=)[^&\s]*")
 

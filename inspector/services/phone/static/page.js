@@ -277,6 +277,7 @@
   async function pump() {
     if (busy) return;
     busy = true;
+    inflight(1);
     while (queue.length) {
       const job = queue.shift();
       const { entry } = job;
@@ -309,9 +310,22 @@
     }
     busy = false;
     await load();
+    inflight(-1);
+  }
+
+  // Requests in flight, on <body data-pending>: a script (or a test) can wait for "0".
+  let pending = 0;
+  function inflight(delta) {
+    pending += delta;
+    document.body.dataset.pending = String(pending);
   }
 
   async function postJson(path, data) {
+    inflight(1);
+    try { return await postJsonNow(path, data); } finally { inflight(-1); }
+  }
+
+  async function postJsonNow(path, data) {
     let resp;
     try {
       resp = await fetch(api(path), {
@@ -374,5 +388,6 @@
   $("notes").addEventListener("blur", () => { if ($("notes").value !== notesBase) saveNotes(); });
   document.addEventListener("visibilitychange", () => { if (!document.hidden) load(); });
   text();
+  inflight(0);
   load();
 })();
