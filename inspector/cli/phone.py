@@ -67,6 +67,7 @@ def phone_cmd(
     for sig in (signal.SIGINT, signal.SIGTERM):
         previous[sig] = signal.signal(sig, on_signal)
     try:
+        server.start()  # refused while another session runs: nothing printed on stdout
         show_qr = sys.stdout.isatty() if qr is None else qr
         if show_qr:
             click.echo(svc.qr_text(server.url), nl=False)
@@ -77,7 +78,8 @@ def phone_cmd(
         )
         click.echo(server.url)
         sys.stdout.flush()
-        server.serve()
+        server.wait()
+        server.join()
     finally:
         server.stop("command ended")
         for sig, handler in previous.items():

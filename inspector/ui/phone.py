@@ -151,7 +151,7 @@ class PhoneDialog(QDialog):
         self.stop()
         address = str(self.interfaces.currentData() or "127.0.0.1")
         try:
-            self.server = phone_svc.PhoneServer(
+            server = phone_svc.PhoneServer(
                 self.db,
                 self.inspection_uuid,
                 bind=address,
@@ -159,11 +159,13 @@ class PhoneDialog(QDialog):
                 actor=self.actor,
                 listener=self._bridge.news.emit,
             )
+            server.start()
         except UserError as e:
+            # Finalized meanwhile, the port refused, or a session in another process.
             self.server = None
             self._show_ended(str(e))
             return
-        self.server.start()
+        self.server = server
         png = phone_svc.qr_png(self.server.url, scale=QR_SCALE)
         pix = QPixmap()
         pix.loadFromData(png, "PNG")
@@ -192,7 +194,7 @@ class PhoneDialog(QDialog):
         if not isinstance(event, phone_svc.PhoneEvent):
             return
         if self.server is None or event.inspection_uuid != self.inspection_uuid:
-            return
+            return  # news from a session this dialog already ended
         if event.kind == "photos":
             self.received += len(event.photo_ids)
             self.status.setText(

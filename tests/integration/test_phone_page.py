@@ -99,10 +99,8 @@ def test_camera_button_uploads_jpeg_and_heic_byte_exact(
     page.locator("#item-ex\\.ramp .thumbs img").nth(1).wait_for()
     assert card.get_by_text("仍需照片").count() == 0
     card.scroll_into_view_if_needed()
-    page.wait_for_function(  # the thumbnails decode (served as JPEG with the token)
-        "Array.from(document.querySelectorAll('#item-ex\\\\.ramp .thumbs img'))"
-        ".every(i => i.complete && i.naturalWidth > 0)"
-    )
+    # The thumbnails decode (JPEG, fetched with the token): the page marks each loaded one.
+    page.locator("#item-ex\\.ramp .thumbs img[data-loaded]").nth(1).wait_for()
     with db.read_session() as s:
         rows = photos.photos_of(svc.get(s, uid))
         got = [(p.item_id, p.file_name, photos.variant_bytes(s, p, "original")) for p in rows]

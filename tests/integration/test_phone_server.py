@@ -439,6 +439,28 @@ def test_cli_serves_until_sigterm(db: Database, db_path: Path) -> None:
     assert [r.file_name for r in rows] == ["Landscape_6.jpg"]
 
 
+def test_one_session_per_computer_across_processes(db: Database, db_path: Path, serve: Any) -> None:
+    uid = new_inspection(db)
+    server, c = serve(uid)
+    r = subprocess.run(
+        [
+            *(sys.executable, "-m", "inspector", "--db", str(db_path), "phone", uid),
+            *("--bind", "127.0.0.1", "--no-qr"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.startswith("error: another phone session is running")
+    assert str(os.getpid()) in r.stderr
+    assert c.call("GET", "/api/state")[0] == 200  # the running session is untouched
+    server.stop()
+    # Released on stop: a new session (here, in this process) may start.
+    _again, c2 = serve(uid)
+    assert c2.call("GET", "/api/state")[0] == 200
+
+
 def test_listener_runs_in_a_server_thread(db: Database) -> None:
     """The GUI must queue the news to its own thread: prove it comes from another one."""
     uid = new_inspection(db)

@@ -7,7 +7,8 @@ session. Its rules (see ``docs/phone.md`` for the threat model):
   answer is 401, with a wrong or expired one 403, and nothing is read or written;
 * the token is random (256 bits), made for this session only and dead when it ends:
   on :meth:`PhoneServer.stop`, after :data:`IDLE_SECONDS` without a request, or when
-  another session starts in this process (one at a time);
+  another session starts in this process; a session in another process (the desktop
+  app and the CLI) is refused while one runs (:class:`~.lock.SessionLock`);
 * the page sees this inspection only: item titles, answers, whether a photo is still
   needed, thumbnails of its photos, and in mystery mode the visit facts and notes. No
   scores, points, findings or other inspections; no original photo ever goes back;
@@ -54,6 +55,7 @@ from inspector.domain.scoring import Outcome
 from inspector.errors import ReadOnlyError, UserError, ValidationError
 from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
+from inspector.services.phone.lock import SessionLock
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +192,7 @@ class PhoneServer:
         self._stopped = threading.Event()
         self._threads: list[threading.Thread] = []
         self._stop_reason = ""
+        self._session_lock = SessionLock()
         if not 0 <= port <= 65535:
             raise ValidationError(f"--port {port}: give 0 (any free port) to 65535")
         try:
@@ -227,6 +230,18 @@ class PhoneServer:
             previous, _active = _active, self
         if previous is not None and previous is not self:
             previous.stop("another phone session started")
+        if not self._session_lock.acquire():
+            holder = self._session_lock.holder()
+            with _active_lock:
+                if _active is self:
+                    _active = None
+            self._token = None
+            self._stopped.set()
+            self._http.server_close()
+            raise UserError(
+                f"another phone session is running on this computer (process {holder}: the "
+                "desktop app or 'inspector phone'); stop it first"
+            )
         serve = threading.Thread(
             target=self._http.serve_forever,
             kwargs={"poll_interval": 0.2},
@@ -243,7 +258,7 @@ class PhoneServer:
         """Serve until :meth:`stop` (a signal handler, the idle timer)."""
         self.start()
         self._stopped.wait()
-        self._join()
+        self.join()
 
     def wait(self, timeout: float | None = None) -> bool:
         """True once the session has ended."""
@@ -266,10 +281,12 @@ class PhoneServer:
         if self._threads:
             self._http.shutdown()
         self._http.server_close()
+        self._session_lock.release()
         log.info("phone session for %s ended: %s", self.inspection_uuid, reason)
         self._notify(PhoneEvent("stopped", self.inspection_uuid, reason=reason))
 
-    def _join(self) -> None:
+    def join(self) -> None:
+        """Wait for the server's threads to end (after :meth:`stop`)."""
         for t in self._threads:
             if t is not threading.current_thread():
                 t.join(timeout=5)

@@ -211,6 +211,7 @@
           const img = document.createElement("img");
           img.loading = "lazy";
           img.alt = "";
+          img.addEventListener("load", () => { img.dataset.loaded = "1"; });
           img.src = api("/api/thumb", "&photo=" + encodeURIComponent(id));
           thumbs.append(img);
         }
@@ -228,11 +229,9 @@
         for (const f of input.files) enqueue(item.id, f);
         input.value = "";
       });
-      const icon = document.createElement("span");
-      icon.textContent = "📷";
       const label = document.createElement("span");
       label.textContent = tr("take");
-      cam.append(icon, label, input);
+      cam.append(label, input);
       card.append(cam);
       if (up.length) {
         const list = document.createElement("ul");
@@ -242,6 +241,7 @@
           li.className = "upload";
           const img = document.createElement("img");
           img.alt = "";
+          img.addEventListener("error", () => { img.hidden = true; }); // not an image
           img.src = u.url;
           const name = document.createElement("span");
           name.className = "name";
