@@ -52,7 +52,7 @@ def main() -> int:
         photos.add_bytes(
             s,
             insp,
-            "ex.ramp",
+            "ex.counter_height",
             (PHOTOS / "Landscape_1.jpg").read_bytes(),
             file_name="IMG_0101.JPG",
             actor="张三",
@@ -105,16 +105,14 @@ def main() -> int:
                 )
                 page = ctx.new_page()
                 page.goto(server.url + f"&lang={lang}")
-                page.locator("#item-ex\\.ramp .thumbs img").first.wait_for()
-                card = page.locator("#item-ex\\.counter_height")
+                page.locator("#item-ex\\.counter_height .thumbs img").first.wait_for()
+                card = page.locator("#item-ex\\.ramp_slope")
                 card.locator("input[type=file]").set_input_files(
                     [str(PHOTOS / "Landscape_3.jpg"), str(ROOT / "README.md")]
                 )
-                page.locator("#item-ex\\.counter_height .status[data-status=refused]").wait_for()
+                page.locator("#item-ex\\.ramp_slope .status[data-status=refused]").wait_for()
                 page.locator("body[data-pending='0']").wait_for(state="attached")
-                page.locator("#item-ex\\.ramp .thumbs img[data-loaded]").first.wait_for()
-                page.locator("#item-ex\\.counter_height .thumbs img[data-loaded]").first.wait_for()
-                page.locator("#item-ex\\.counter_height").scroll_into_view_if_needed()
+                page.locator("#item-ex\\.ramp_slope .thumbs img[data-loaded]").first.wait_for()
                 page.screenshot(path=str(out / f"phone-page-{lang}.png"))
                 ctx.close()
             browser.close()
