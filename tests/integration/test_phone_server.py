@@ -298,7 +298,8 @@ def test_refuses_finalized_inspections(db: Database, serve: Any) -> None:
     before = dump_tables(db)
     code, body = c.json("GET", "/api/state")
     assert code == 409 and body["finalized"] is True
-    assert c.call("GET", "/")[0] == 409
+    status, _h, page = c.call("GET", "/")
+    assert status == 409 and "已定稿".encode() in page and b"<script" not in page
     code, body = c.upload("ex.ramp", [("a.jpg", photo_bytes("late"))])
     assert code == 409
     assert dump_tables(db) == before

@@ -26,11 +26,13 @@ request thread, so it must hand the news to its own thread (a queued Qt signal).
 from __future__ import annotations
 
 import hmac
+import html
 import ipaddress
 import json
 import logging
 import re
 import secrets
+import sys
 import threading
 import time
 import unicodedata
@@ -127,7 +129,9 @@ class _HttpServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
-    allow_reuse_address = False  # never share the port with another listener
+    # SO_REUSEADDR lets a restart take its fixed port back at once on POSIX; on Windows it
+    # would let another program bind the same port, so it stays off there.
+    allow_reuse_address = sys.platform != "win32"
 
     def __init__(self, address: tuple[str, int], phone: PhoneServer) -> None:
         self.phone = phone
@@ -188,6 +192,7 @@ class PhoneServer:
         self._lock = threading.Lock()
         self._last_seen = clock()
         self._stored = 0
+        self._reserved = 0
         self._decodes = threading.BoundedSemaphore(self.limits.decodes)
         self._stopped = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -433,42 +438,11 @@ class PhoneServer:
         stored: list[str] = []
         refused: list[dict[str, str]] = []
         for name, data in files:
-            with self._lock:
-                full = self._stored >= self.limits.photos_per_session
-            if full:
-                refused.append(
-                    {
-                        "file": name,
-                        "reason": f"this session already took {self.limits.photos_per_session} "
-                        "photos; start a new one on the laptop",
-                    }
-                )
-                continue
-            try:
-                with self._decodes:
-                    prep = photo_svc.prepare(data, name)
-            except photo_svc.PhotoError as e:
-                refused.append({"file": name, "reason": _strip_name(str(e), name)})
-                continue
-            with self.db.session() as s:
-                insp = self._inspection(s)
-                try:
-                    res = photo_svc.add_prepared(s, insp, item_id, prep, actor=self.actor)
-                except UserError as e:
-                    refused.append({"file": name, "reason": _strip_name(str(e), name)})
-                    continue
-            if res.added:
-                stored.append(res.added[0].id)
-                with self._lock:
-                    self._stored += 1
-            for _file, existing in res.duplicates:
-                refused.append(
-                    {
-                        "file": name,
-                        "reason": f"already in this inspection (photo {existing[:8]})",
-                        "photo": existing,
-                    }
-                )
+            photo_id, refusal = self._add_one(item_id, name, data)
+            if photo_id is not None:
+                stored.append(photo_id)
+            if refusal is not None:
+                refused.append(refusal)
         if stored:
             self._notify(
                 PhoneEvent("photos", self.inspection_uuid, item_id=item_id, photo_ids=tuple(stored))
@@ -481,6 +455,46 @@ class PhoneServer:
             len(refused),
         )
         return {"stored": stored, "refused": refused}
+
+    def _add_one(
+        self, item_id: str, name: str, data: bytes
+    ) -> tuple[str | None, dict[str, str] | None]:
+        """(new photo id, None) or (None, refusal); a slot of the session's quota is
+        reserved before the decode, so parallel uploads never overshoot it."""
+        with self._lock:
+            if self._stored + self._reserved >= self.limits.photos_per_session:
+                return None, {
+                    "file": name,
+                    "reason": f"this session already took {self.limits.photos_per_session} "
+                    "photos; start a new one on the laptop",
+                }
+            self._reserved += 1
+        added = False
+        try:
+            try:
+                with self._decodes:
+                    prep = photo_svc.prepare(data, name)
+            except photo_svc.PhotoError as e:
+                return None, {"file": name, "reason": _strip_name(str(e), name)}
+            with self.db.session() as s:
+                insp = self._inspection(s)
+                try:
+                    res = photo_svc.add_prepared(s, insp, item_id, prep, actor=self.actor)
+                except UserError as e:
+                    return None, {"file": name, "reason": _strip_name(str(e), name)}
+            if res.added:
+                added = True
+                return res.added[0].id, None
+            existing = res.duplicates[0][1]
+            return None, {
+                "file": name,
+                "reason": f"already in this inspection (photo {existing[:8]})",
+                "photo": existing,
+            }
+        finally:
+            with self._lock:
+                self._reserved -= 1
+                self._stored += 1 if added else 0
 
     def set_visit(self, body: dict[str, Any]) -> dict[str, Any]:
         """``{"field": F, "now": true}`` (the laptop's clock) or ``{"field": F, "value": V}``."""
@@ -673,9 +687,6 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._dispatch("DELETE")
 
-    def do_HEAD(self) -> None:
-        self._dispatch("HEAD")
-
     def _dispatch(self, method: str) -> None:
         self._body_left: int | None = None
         parts = urlsplit(self.path)
@@ -687,9 +698,12 @@ class _Handler(BaseHTTPRequestHandler):
             msg = "token missing" if status == HTTPStatus.UNAUTHORIZED else "token not valid"
             if method == "GET" and parts.path == "/":
                 # An old QR code scanned again: say so in words, not JSON.
-                body = _ENDED_PAGE.encode()
-                self._headers(status, "text/html; charset=utf-8", len(body), "default-src 'none'")
-                self.wfile.write(body)
+                self._message_page(
+                    status,
+                    "会话已结束或二维码已失效：请在电脑上重新扫描二维码。",
+                    "This session has ended or the QR code is no longer valid: scan the code "
+                    "on the laptop again.",
+                )
                 return
             self._json(status, {"error": f"{msg}: scan the QR code on the laptop again"})
             return
@@ -756,7 +770,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _page(self, query: dict[str, list[str]]) -> None:
-        self.phone.state()  # a finalized or deleted inspection answers 409/410 here
+        try:
+            self.phone.state()  # a finalized or deleted inspection: say so, in words
+        except _Refusal as e:
+            zh = (
+                "该检查已定稿，手机不能再添加内容。"
+                if e.extra.get("finalized")
+                else "该检查已不存在。"
+            )
+            self._message_page(e.status, zh, str(e))
+            return
         nonce = secrets.token_urlsafe(16)
         body = page_html(_lang(query, self.headers.get("Accept-Language")), nonce).encode()
         self._headers(
@@ -767,6 +790,11 @@ class _Handler(BaseHTTPRequestHandler):
             "img-src 'self' blob: data:; connect-src 'self'; form-action 'none'; "
             "frame-ancestors 'none'; base-uri 'none'",
         )
+        self.wfile.write(body)
+
+    def _message_page(self, status: HTTPStatus, zh: str, en: str) -> None:
+        body = _MESSAGE_PAGE.format(zh=html.escape(zh), en=html.escape(en)).encode()
+        self._headers(status, "text/html; charset=utf-8", len(body), "default-src 'none'")
         self.wfile.write(body)
 
     def _thumb(self, query: dict[str, list[str]]) -> None:
@@ -896,12 +924,10 @@ class _Handler(BaseHTTPRequestHandler):
         return self.phone.add_photos(item_id, files)
 
 
-_ENDED_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Branch Inspector</title>
-</head><body style="font:18px/1.5 sans-serif;margin:24px">
-<p>会话已结束或二维码已失效：请在电脑上重新扫描二维码。</p>
-<p>This session has ended or the QR code is no longer valid: scan the code on the laptop
-again.</p></body></html>"""
+_MESSAGE_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Branch Inspector</title></head><body style="font:18px/1.5 sans-serif;margin:24px">
+<p>{zh}</p><p>{en}</p></body></html>"""
 
 _TOKEN_RE = re.compile(r"([?&]t=)[^&\s]*")
 
