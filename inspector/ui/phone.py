@@ -166,6 +166,9 @@ class PhoneDialog(QDialog):
             self._show_ended(str(e))
             return
         self.server = server
+        # A dialog deleted without closing (the window rebuilt for a language change, the
+        # app quitting) must not leave a live token behind.
+        self.destroyed.connect(lambda *_: _stop_quietly(server, "the window was closed"))
         png = phone_svc.qr_png(self.server.url, scale=QR_SCALE)
         pix = QPixmap()
         pix.loadFromData(png, "PNG")
@@ -178,8 +181,7 @@ class PhoneDialog(QDialog):
     def stop(self) -> None:
         server, self.server = self.server, None
         if server is not None:
-            server.listener = None  # our own stop needs no news
-            server.stop("the dialog was closed")
+            _stop_quietly(server, "the dialog was closed")  # our own stop needs no news
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop()
@@ -225,6 +227,11 @@ class PhoneDialog(QDialog):
     def _copy(self) -> None:
         if self.server is not None:
             QApplication.clipboard().setText(self.server.url)
+
+
+def _stop_quietly(server: phone_svc.PhoneServer, reason: str) -> None:
+    server.listener = None  # its receiver is gone
+    server.stop(reason)
 
 
 class PhoneCaptureButton(QPushButton):

@@ -105,3 +105,15 @@ def test_dialog_strings_are_translated(styled_app: Any) -> None:
         assert QCoreApplication.translate("PhoneCaptureButton", "📱 Phone capture") == "📱 手机拍照"
     finally:
         install_translations(styled_app, "en")
+
+
+def test_deleting_the_dialog_without_closing_ends_the_session(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    """The window rebuilds itself on a language change: no live token may survive that."""
+    dialog = _open_dialog(window, make_inspection(db), "ex.ramp")
+    server = dialog.server
+    assert server is not None and server.running
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not server.running, timeout=5_000)
+    assert server.token is None and phone_svc.active_server() is None

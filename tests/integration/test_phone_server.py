@@ -7,6 +7,7 @@ import io
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -32,6 +33,7 @@ from inspector.services.phone import (
     PhoneServer,
     active_server,
     clean_file_name,
+    list_interfaces,
     qr_png,
     resolve_bind,
 )
@@ -392,6 +394,29 @@ def test_resolve_bind_and_helpers() -> None:
     assert qr_png("http://192.168.1.23:8080/?t=abc").startswith(b"\x89PNG")
 
 
+def test_interfaces_are_read_from_the_interface_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wi-Fi first, then virtual bridges, loopback last; down interfaces and IPv6 left out."""
+    from types import SimpleNamespace
+
+    from inspector.services.phone import interfaces
+
+    def addr(family: int, address: str) -> SimpleNamespace:
+        return SimpleNamespace(family=family, address=address)
+
+    table = {
+        "docker0": [addr(socket.AF_INET, "172.17.0.1")],
+        "vEthernet (WSL)": [addr(socket.AF_INET, "172.20.0.1")],
+        "lo": [addr(socket.AF_INET, "127.0.0.1")],
+        "wlan0": [addr(socket.AF_INET6, "fe80::1"), addr(socket.AF_INET, "192.168.1.23")],
+        "eth1": [addr(socket.AF_INET, "10.0.0.5")],
+    }
+    up = {name: SimpleNamespace(isup=name != "eth1") for name in table}
+    fake = SimpleNamespace(net_if_addrs=lambda: table, net_if_stats=lambda: up)
+    monkeypatch.setattr(interfaces, "psutil", fake)
+    assert [i.name for i in list_interfaces()] == ["wlan0", "docker0", "vEthernet (WSL)", "lo"]
+    assert resolve_bind(None) == "192.168.1.23"
+
+
 def test_cli_refuses_finalized(db: Database, db_path: Path) -> None:
     done = make_finalized(db)
     r = Cli(db_path)("phone", done, "--bind", "127.0.0.1")
@@ -475,3 +500,16 @@ def test_listener_runs_in_a_server_thread(db: Database) -> None:
     finally:
         server.stop()
     assert seen[0] != threading.main_thread().name
+
+
+def test_uploads_wait_for_their_turn_then_503(db: Database, serve: Any) -> None:
+    uid = new_inspection(db)
+    server, c = serve(uid, limits=Limits(uploads=1, upload_wait=0.05))
+    assert server.uploads.acquire()  # another upload is being read
+    try:
+        code, body = c.upload("ex.ramp", [("a.jpg", photo_bytes("busy"))])
+        assert code == 503 and "busy" in body["error"]
+    finally:
+        server.uploads.release()
+    code, body = c.upload("ex.ramp", [("a.jpg", photo_bytes("busy"))])
+    assert code == 200 and len(body["stored"]) == 1

@@ -59,9 +59,46 @@ def list_interfaces() -> list[Interface]:
                 out.append(Interface(name=name, address=a.address))
 
     def rank(i: Interface) -> tuple[int, str, str]:
-        return (0 if i.private else 2 if i.loopback else 1, i.name, i.address)
+        if i.loopback:
+            return (3, i.name, i.address)
+        if i.private and not is_virtual(i.name):
+            return (0, i.name, i.address)
+        return (1 if i.private else 2, i.name, i.address)
 
     return sorted(set(out), key=rank)
+
+
+#: Name parts of virtual adapters (containers, VMs, VPNs): listed after Wi-Fi and Ethernet,
+#: since a phone can never reach the laptop through them.
+_VIRTUAL = (
+    "docker",
+    "veth",
+    "br-",
+    "virbr",
+    "vmnet",
+    "vbox",
+    "virtualbox",
+    "vmware",
+    "vethernet",
+    "hyper-v",
+    "wsl",
+    "tun",
+    "tap",
+    "utun",
+    "wg",
+    "tailscale",
+    "zt",
+    "lxc",
+    "lxd",
+    "podman",
+    "cni",
+    "flannel",
+)
+
+
+def is_virtual(name: str) -> bool:
+    low = name.lower()
+    return any(low.startswith(v) or f"({v}" in low or f" {v}" in low for v in _VIRTUAL)
 
 
 def resolve_bind(bind: str | None, interfaces: list[Interface] | None = None) -> str:

@@ -84,6 +84,8 @@ class Limits:
     notes_chars: int = 20_000
     connections: int = 16
     decodes: int = 1  # photos decoded at once: the laptop stays responsive
+    uploads: int = 2  # upload bodies held in memory at once (each at most request_bytes)
+    upload_wait: float = 120.0  # seconds an upload waits for its turn before 503
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,7 @@ class PhoneServer:
         self._stored = 0
         self._reserved = 0
         self._decodes = threading.BoundedSemaphore(self.limits.decodes)
+        self.uploads = threading.BoundedSemaphore(self.limits.uploads)
         self._stopped = threading.Event()
         self._threads: list[threading.Thread] = []
         self._stop_reason = ""
@@ -879,6 +882,17 @@ class _Handler(BaseHTTPRequestHandler):
                 "send multipart/form-data with a field 'item' and one or more 'photo' files",
             )
         length = self._length(limits.request_bytes)
+        if not self.phone.uploads.acquire(timeout=limits.upload_wait):
+            raise _Refusal(
+                HTTPStatus.SERVICE_UNAVAILABLE, "the laptop is busy with other uploads; try again"
+            )
+        try:
+            return self._read_upload(boundary, length)
+        finally:
+            self.phone.uploads.release()
+
+    def _read_upload(self, boundary: str, length: int) -> dict[str, Any]:
+        limits = self.phone.limits
         item_id: str | None = None
         files: list[tuple[str, bytes]] = []
         current: multipart.MultipartSegment | None = None
