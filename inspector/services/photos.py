@@ -628,6 +628,22 @@ def add_bytes(
         return _store_prepared(session, insp, item_id, prep, actor=actor)
 
 
+def add_prepared(
+    session: Session, insp: Inspection, item_id: str, prep: Prepared, *, actor: str
+) -> AddResult:
+    """Store one photo already decoded by :func:`prepare` (outside any transaction).
+
+    For callers that decode while holding no write lock (the phone server decodes a
+    12 MP HEIC in a request thread, then writes in a short unit of work). The result holds
+    the new photo in ``added`` or the existing one's id in ``duplicates``.
+    """
+    _require_draft(insp)
+    _require_item(insp, item_id)
+    result = AddResult()
+    _add_prepared(session, insp, item_id, prep, result, actor=actor)
+    return result
+
+
 def add_withheld(
     session: Session,
     insp: Inspection,

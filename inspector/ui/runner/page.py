@@ -43,6 +43,7 @@ from inspector.ui.finalize import FinalizePanel
 from inspector.ui.findings import FindingsPanel
 from inspector.ui.models.inspections import mode_label, status_label
 from inspector.ui.mystery import VisitPanel
+from inspector.ui.phone import PhoneCaptureButton
 from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.runner.item_view import ItemView
 from inspector.ui.runner.navigator import Navigator
@@ -126,6 +127,8 @@ class RunnerPage(QWidget):
         hl.addLayout(titles, 1)
         self.readonly_label = QLabel()
         hl.addWidget(self.readonly_label)
+        self.phone_button = PhoneCaptureButton(self)
+        hl.addWidget(self.phone_button)
 
         # item tab
         self.navigator = Navigator()
