@@ -20,6 +20,8 @@ what the winner committed.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,11 +44,12 @@ from inspector.db.models import (
     Finding,
     ImportRecord,
     Inspection,
+    InspectionOwner,
     Photo,
     SectionScoreRow,
     utcnow,
 )
-from inspector.domain.answers import Answer
+from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.scoring import score
 from inspector.errors import UserError
@@ -154,22 +157,58 @@ def import_file(
     limits: Limits = DEFAULT_LIMITS,
     actor: str = "",
 ) -> tuple[str, dict[str, Any]]:
-    """Import one package file; returns (outcome, receipt entry). Never raises for bad input."""
-    entry: dict[str, Any] = {"file": str(path), "id": None, "revision": None, "untrusted": None}
+    """Import one package file; returns (outcome, receipt entry). Never raises for bad input.
+
+    Whatever goes wrong with one package (a refusal, or an error nobody foresaw) makes
+    that package ``rejected`` with a reason; the other packages of the batch go on.
+    """
+    entry: dict[str, Any] = {
+        "file": str(path),
+        "id": None,
+        "revision": None,
+        "untrusted": None,
+        "signer": None,
+        "owner": None,
+    }
     try:
-        data = _read_file(path, limits)
-        device = keys.device_keys() if keys.is_encrypted(data) else None
-        pkg = read_package(data, limits=limits, device=device)
-        del data
-        checklist = _check_content(pkg)
+        return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
     except PackageError as e:
         log.warning("refused %s: %s", path, e.reason)
         return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
+    except UserError as e:
+        log.warning("refused %s: %s", path, e)
+        return "rejected", {**entry, "reason": f"{path.name}: {e}"}
+    except Exception as e:
+        # A hole in the checks (or the database failing for this package): this package is
+        # refused, the batch goes on, and the traceback goes to the log for a bug report.
+        log.exception("unexpected error importing %s", path)
+        reason = (
+            f"{path.name}: could not be read or stored ({type(e).__name__}); the package is "
+            "refused and the details are in the log"
+        )
+        return "rejected", {**entry, "reason": reason}
+
+
+def _import_file(
+    db: Database,
+    path: Path,
+    entry: dict[str, Any],
+    *,
+    trusted_only: bool,
+    limits: Limits,
+    actor: str,
+) -> tuple[str, dict[str, Any]]:
+    data = _read_file(path, limits)
+    device = keys.device_keys() if keys.is_encrypted(data) else None
+    pkg = read_package(data, limits=limits, device=device)
+    del data
+    checklist = _check_content(pkg)
     m = pkg.manifest
     entry.update(
         id=m.inspection.uuid,
         revision=m.inspection.revision,
         device=pkg.fingerprint,
+        signer=pkg.fingerprint,
         content_sha256=pkg.content_sha256,
     )
     last_error: Exception | None = None
@@ -199,20 +238,31 @@ def import_file(
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, at most the limit: a regular file only (a FIFO would hang)."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-        with open(path, "rb") as f:
-            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
-            # allocates n bytes up front, so never pass the limit itself.
-            data = f.read(size + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise PackageError("no such file") from None
     except IsADirectoryError:
         raise PackageError("is a folder") from None
     except OSError as e:
         raise PackageError(f"cannot read the file ({e.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise PackageError("is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise PackageError("is not a regular file (a device, pipe or socket)")
+        if st.st_size > limits.max_file_bytes:
+            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
+            # allocates n bytes up front, so never pass the limit itself.
+            data = f.read(min(st.st_size, limits.max_file_bytes) + 1)
+    except OSError as e:
+        raise PackageError(f"cannot read the file ({e.strerror})") from None
+    finally:
+        os.close(fd)
     if len(data) > limits.max_file_bytes:
         raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
     return data
@@ -234,6 +284,14 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
     if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
         raise PackageError("the checklist snapshot is not the checklist the manifest names")
     index = checklist.item_index()
+    for a in m.answers:
+        item = index.get(a.item_id)
+        if item is None:
+            continue  # reported below, with the other unknown items
+        try:
+            check_value(item, a.value)
+        except AnswerError as e:
+            raise PackageError(f"answer: {e}") from None
     for kind, ids in (
         ("answer", [a.item_id for a in m.answers]),
         ("finding", [f.item_id for f in m.findings]),
@@ -260,21 +318,58 @@ def _merge(
 ) -> tuple[str, dict[str, Any]]:
     m = pkg.manifest
     uuid, rev = m.inspection.uuid, m.inspection.revision
+    signer = pkg.fingerprint
+    owner = owner_of(s, uuid)
+    who = {"owner": owner or signer, "signer": signer}
     existing = s.scalar(
         select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == rev)
     )
+    stored = None
     if existing is not None:
         stored = existing.content_sha256 or _local_content_sha256(s, existing)
         if stored == pkg.content_sha256:
-            return "duplicates", {"reason": f"{path.name}: already imported"}
+            return "duplicates", {**who, "reason": f"{path.name}: already imported"}
+    if owner is not None and signer != owner:
+        refusal = _foreign_revision(s, path, uuid, rev, signer, owner, trusted=trusted)
+        if refusal is not None:
+            outcome, reason = refusal
+            log.warning("%s", reason)
+            return outcome, {**who, "reason": reason}
+    if existing is not None:
         return "conflicts", {
+            **who,
             "reason": (
                 f"{path.name}: HQ already holds revision {rev} of {uuid} with different "
                 f"content (stored {stored}, package {pkg.content_sha256}); nothing changed"
             ),
             "stored_sha256": stored,
         }
+    latest = s.scalar(
+        select(Inspection)
+        .where(Inspection.uuid == uuid)
+        .order_by(Inspection.revision.desc())
+        .limit(1)
+    )
+    if latest is not None:
+        moved = _moved(latest, pkg)
+        if moved:
+            reason = (
+                f"{path.name}: revision {rev} of {uuid} {moved}; the revisions of one inspection "
+                "never change its branch or mode (start a new inspection instead); nothing "
+                "changed"
+            )
+            return "rejected", {**who, "reason": reason}
+        if rev > latest.revision + 1 and signer != owner:
+            reason = (
+                f"{path.name}: revision {rev} of {uuid} skips ahead of revision "
+                f"{latest.revision}; only the owning device ({owner}) may send a revision "
+                "more than one ahead; nothing changed"
+            )
+            return "rejected", {**who, "reason": reason}
+    _check_photo_ids(s, pkg)
     notes: list[str] = []
+    if owner is not None and signer != owner:
+        notes.append(f"revision by device {signer}, which may amend; the owner is {owner}")
     current = s.scalar(
         select(Inspection).where(Inspection.uuid == uuid, Inspection.is_current.is_(True))
     )
@@ -291,6 +386,13 @@ def _merge(
             notes.append(
                 f"stored as an earlier revision; revision {current.revision} stays current"
             )
+    if owner is None:
+        # The first revision this database receives: its signer owns the inspection. The
+        # primary key makes a racing first revision from another key fail and retry.
+        s.connection().execute(
+            insert(_table(InspectionOwner)),
+            {"uuid": uuid, "fingerprint": signer, "first_revision": rev, "at": utcnow()},
+        )
     branch = _branch(s, pkg, notes)
     s.info["actor"] = actor
     _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
@@ -302,15 +404,84 @@ def _merge(
             "inspection_uuid": uuid,
             "revision": rev,
             "outcome": outcome,
-            "device_fingerprint": pkg.fingerprint,
+            "device_fingerprint": signer,
             "trusted": trusted,
             "at": utcnow(),
         },
     )
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = dict(who)
     if notes:
         extra["notes"] = notes
     return outcome, extra
+
+
+def owner_of(s: Session, uuid: str) -> str | None:
+    """The fingerprint of the device that owns inspection ``uuid``; None if unknown here.
+
+    The signer of the first revision this database received, or this installation's own
+    key for an inspection made here.
+    """
+    row = s.get(InspectionOwner, uuid)
+    if row is not None:
+        return row.fingerprint
+    local = s.scalar(
+        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != "imported")
+    )
+    if local is not None:
+        return keys.device_keys().fingerprint
+    # Imported before owners were recorded and not backfilled: the earliest signer.
+    return s.scalar(
+        select(Inspection.device_fingerprint)
+        .where(Inspection.uuid == uuid, Inspection.device_fingerprint.is_not(None))
+        .order_by(Inspection.id)
+        .limit(1)
+    )
+
+
+def _foreign_revision(
+    s: Session, path: Path, uuid: str, rev: int, signer: str, owner: str, *, trusted: bool
+) -> tuple[str, str] | None:
+    """Refuse a revision signed by a device that does not own the inspection, unless HQ
+    trusts that device and granted it amend rights; None when it may go ahead."""
+    if not trusted:
+        return "rejected", (
+            f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, which does "
+            f"not own it (the owner is {owner}) and is not trusted; nothing changed"
+        )
+    if not keys.can_amend(s, signer):
+        return "conflicts", (
+            f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, but the "
+            f"inspection belongs to device {owner}; nothing changed. If that device may amend "
+            "others' inspections: 'inspector keys trust FILE --can-amend', then import again"
+        )
+    return None
+
+
+def _moved(latest: Inspection, pkg: VerifiedPackage) -> str:
+    """How a revision would move the inspection (another branch or mode), or ''."""
+    i, b = pkg.manifest.inspection, pkg.manifest.branch
+    if latest.branch.code != b.code:
+        return f"moves it from branch {latest.branch.code} to {b.code}"
+    if latest.mode != i.mode:
+        return f"changes its mode from {latest.mode} to {i.mode}"
+    return ""
+
+
+def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
+    """Photo ids are unique across the database: a clash is refused, never retried."""
+    ids = [p.id for p in pkg.manifest.photos]
+    for n in range(0, len(ids), 500):
+        clash = s.execute(
+            select(Photo.id, Inspection.uuid, Inspection.revision)
+            .join(Inspection, Inspection.id == Photo.inspection_id)
+            .where(Photo.id.in_(ids[n : n + 500]))
+            .limit(1)
+        ).first()
+        if clash is not None:
+            raise PackageError(
+                f"photo id {clash[0]} is already used by a photo of inspection {clash[1]} "
+                f"revision {clash[2]}; photo ids must be unique, so this package is refused"
+            )
 
 
 def actor_of(s: Session) -> str:
@@ -366,6 +537,7 @@ def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -
     meta = p.model_dump(
         mode="json", exclude={"withheld", "image_sha256", "display_sha256", "thumb_sha256"}
     )
+    meta["layers"] = p.stored_layers()
     try:
         photos.add_withheld(
             s, insp, p.item_id, original_sha256=p.sha256, rendered=rendered, meta=meta
@@ -484,7 +656,8 @@ def _insert(
             insert(_table(Photo)),
             [
                 {
-                    **p.model_dump(exclude={"withheld", "image_sha256"}),
+                    **p.model_dump(exclude={"withheld", "image_sha256", "layers"}),
+                    "layers": p.stored_layers(),
                     "inspection_id": iid,
                     "original_sha256": p.image_sha256,
                     "rendered_sha256": None,
