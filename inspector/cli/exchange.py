@@ -197,4 +197,30 @@ def keys_list(ctx: Context, as_json: bool) -> None:
         click.echo(f"{r['fingerprint']}  {r['added_at'][:10]}  {amend:<10}  {r['label']}")
 
 
-COMMANDS = [export_cmd, import_cmd, keys_group]
+@click.command("provenance")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def provenance_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
+    """Every revision of an inspection: which device signed it, and which owns it."""
+    from inspector.services import inspections as insp_svc
+
+    with ctx.db.read_session() as s:
+        uuid = insp_svc.get(s, inspection_id).uuid
+        rows = exchange.provenance(s, uuid)
+    if as_json:
+        echo_json({"id": uuid, "owner": rows[0]["owner"] if rows else None, "revisions": rows})
+        return
+    click.echo(f"Inspection {uuid}: owner {rows[0]['owner'] or 'unknown'}")
+    for r in rows:
+        mark = "*" if r["current"] else " "
+        trust = "" if r["trusted"] in (None, True) else " [untrusted]"
+        signer = r["signer"] or "-"
+        note = "" if not r["signer"] or r["signer"] == r["owner"] else "  (not the owner)"
+        click.echo(
+            f"{mark} r{r['revision']:<4} {r['status']:<9} {r['origin']:<8} {r['branch']:<10} "
+            f"signed by {signer}{trust}{note}"
+        )
+
+
+COMMANDS = [export_cmd, import_cmd, keys_group, provenance_cmd]

@@ -438,6 +438,30 @@ def owner_of(s: Session, uuid: str) -> str | None:
     )
 
 
+def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
+    """Every stored revision of ``uuid`` with who signed it and who owns the inspection."""
+    owner = owner_of(s, uuid)
+    rows = s.scalars(
+        select(Inspection).where(Inspection.uuid == uuid).order_by(Inspection.revision)
+    )
+    return [
+        {
+            "revision": r.revision,
+            "current": r.is_current,
+            "status": r.status,
+            "origin": r.origin,
+            "branch": r.branch.code,
+            "mode": r.mode,
+            # A revision made here is signed by this installation when it is exported.
+            "signer": r.device_fingerprint or (owner if r.origin != "imported" else None),
+            "trusted": r.trusted,
+            "owner": owner,
+            "imported_at": r.imported_at.isoformat() if r.imported_at else None,
+        }
+        for r in rows
+    ]
+
+
 def _foreign_revision(
     s: Session, path: Path, uuid: str, rev: int, signer: str, owner: str, *, trusted: bool
 ) -> tuple[str, str] | None:

@@ -476,17 +476,23 @@ def _short_int(text: str) -> int:
 
 def _check_tree(obj: Any) -> None:
     """Nesting depth and number range of any JSON value, without recursion."""
-    stack: list[tuple[Any, int]] = [(obj, 1)]
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(obj, ())]
     while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise PackageError(f"manifest.json is nested deeper than {MAX_DEPTH} levels")
+        value, path = stack.pop()
+        if len(path) >= MAX_DEPTH:
+            raise PackageError(
+                f"manifest.json: {_dotted(path[:3])}...: nested deeper than {MAX_DEPTH} levels"
+            )
         if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
+            stack.extend((v, (*path, k)) for k, v in value.items())
         elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+            stack.extend((v, (*path, n)) for n, v in enumerate(value))
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
-            raise PackageError("manifest.json holds a whole number beyond 2^53")
+            raise PackageError(f"manifest.json: {_dotted(path)}: a whole number beyond 2^53")
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(p) for p in path) or "(top)"
 
 
 def load_manifest_json(raw: bytes) -> Any:
@@ -502,8 +508,10 @@ def load_manifest_json(raw: bytes) -> Any:
         )
     except RecursionError:
         raise PackageError(f"manifest.json is nested deeper than {MAX_DEPTH} levels") from None
-    except (UnicodeDecodeError, ValueError) as e:
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise PackageError(f"manifest.json is not valid UTF-8 JSON ({e})") from None
+    except ValueError as e:  # from the parse_* hooks above
+        raise PackageError(f"manifest.json: {e}") from None
     _check_tree(obj)
     return obj
 
