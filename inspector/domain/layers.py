@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -59,15 +60,20 @@ def _whole(v: Any) -> Any:
     return v
 
 
-def _upper(v: Any) -> Any:
-    return v.upper() if isinstance(v, str) else v
+def _color(v: Any) -> Any:
+    if not isinstance(v, str) or not _COLOR_RE.fullmatch(v):
+        raise ValueError(f"must look like #RRGGBB, not {v!r}"[:80])
+    return v.upper()
+
+
+_COLOR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 Coord = Annotated[int, BeforeValidator(_whole), Field(ge=0, le=MAX_COORD)]
 Extent = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=MAX_COORD)]
 LineWidth = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=500)]
 TextSize = Annotated[int, BeforeValidator(_whole), Field(ge=4, le=2000)]
-Color = Annotated[str, Field(pattern=r"^#[0-9A-F]{6}$", max_length=7), BeforeValidator(_upper)]
+Color = Annotated[str, BeforeValidator(_color)]
 
 
 class _Shape(BaseModel):
