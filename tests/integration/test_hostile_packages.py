@@ -328,6 +328,18 @@ def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
             ),
             "created_at",
         ),
+        "visit time year 9999 at -23:59": (
+            _resign(good, _set("inspection.visit", {"arrival": "9999-12-31T23:59:59-23:59"})),
+            "inspection.visit.arrival",
+        ),
+        "visit unknown key": (
+            _resign(good, _set("inspection.visit", {"mood": "bad"})),
+            "inspection.visit.mood",
+        ),
+        "visit scenario not in checklist": (
+            _resign(good, _set("inspection.visit", {"scenario": "no-such"})),
+            "visit scenario",
+        ),
         "long branch code": (_resign(good, _set("branch.code", "B" * 65)), "branch.code"),
         "huge narrative": (
             _resign(good, _set("inspection.narrative", "x" * 100_001)),

@@ -302,6 +302,9 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
             raise PackageError(
                 f"{kind}(s) for item(s) not in checklist {checklist.id}: {', '.join(unknown[:5])}"
             )
+    scenario = m.inspection.visit.scenario
+    if scenario and scenario not in {sc.id for sc in checklist.scenarios}:
+        raise PackageError(f"visit scenario {scenario!r} is not in checklist {checklist.id}")
     if Mode(m.inspection.mode) not in checklist.modes:
         raise PackageError(f"checklist {checklist.id} is not for {m.inspection.mode} inspections")
     return checklist
@@ -616,7 +619,7 @@ def _insert(
             "updated_at": i.updated_at,
             "finalized_at": i.finalized_at,
             "finalized_by": i.finalized_by,
-            "visit": dict(i.visit),
+            "visit": i.visit.stored(),
             "narrative": i.narrative,
             "manager_name": i.manager_name,
             "manager_signature": signature,

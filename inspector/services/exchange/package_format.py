@@ -107,7 +107,22 @@ Count = Annotated[int, Field(ge=0, le=INT_MAX)]
 Rev = Annotated[int, Field(ge=1, le=INT_MAX)]
 Text = Annotated[str, Field(max_length=TEXT_MAX)]
 Sha = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-VisitValue = bool | Annotated[int, Field(ge=-INT_MAX, le=INT_MAX)] | float | Text | None
+
+
+def _visit_time(v: str) -> str:
+    # Kept as written (the report shows it), but it must be a time HQ can place: ISO 8601
+    # with its offset, in range, as the app's own set_visit stores it.
+    try:
+        moment = datetime.fromisoformat(v)
+    except ValueError:
+        raise ValueError(f"{v[:40]!r} is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise ValueError("a visit time must carry its UTC offset")
+    _bounded_time(moment)
+    return v
+
+
+VisitTime = Annotated[str, Field(max_length=40), AfterValidator(_visit_time)]
 
 
 class _M(BaseModel):
@@ -134,6 +149,23 @@ class ChecklistData(_M):
     content: str = Field(max_length=16 * 1024 * 1024)
 
 
+class VisitData(_M):
+    """Mystery-shopper visit facts (the keys of ``inspections.VISIT_FIELDS``)."""
+
+    arrival: VisitTime | None = None
+    departure: VisitTime | None = None
+    wait_started: VisitTime | None = None
+    wait_called: VisitTime | None = None
+    ticket: (
+        Annotated[str, Field(max_length=100)] | Annotated[int, Field(ge=0, le=INT_MAX)] | None
+    ) = None
+    customers_waiting: int | None = Field(default=None, ge=0, le=1_000_000)
+    scenario: str | None = Field(default=None, max_length=100)
+
+    def stored(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+
 class InspectionData(_M):
     uuid: str = Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
     revision: Rev
@@ -147,9 +179,7 @@ class InspectionData(_M):
     updated_at: When
     finalized_at: When
     finalized_by: str | None = Field(default=None, max_length=200)
-    visit: dict[Annotated[str, Field(max_length=64)], VisitValue] = Field(
-        default_factory=dict, max_length=64
-    )
+    visit: VisitData = Field(default_factory=VisitData)
     narrative: Text = ""
     manager_name: str | None = Field(default=None, max_length=200)
     manager_signature_sha256: Sha | None = None
