@@ -340,6 +340,14 @@ def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
             _resign(good, _set("inspection.visit", {"scenario": "no-such"})),
             "visit scenario",
         ),
+        "NUL in a note": (
+            _resign(good, _set("answers.0.note", "a\x00b")),
+            "answers.0.note: text contains a NUL",
+        ),
+        "lone surrogate": (
+            raw("inspection.narrative", "SURROGATE-SENTINEL", b'"\\ud800"'),
+            "inspection.narrative: text contains an invalid character",
+        ),
         "long branch code": (_resign(good, _set("branch.code", "B" * 65)), "branch.code"),
         "huge narrative": (
             _resign(good, _set("inspection.narrative", "x" * 100_001)),

@@ -514,11 +514,29 @@ def _check_tree(obj: Any) -> None:
                 f"manifest.json: {_dotted(path[:3])}...: nested deeper than {MAX_DEPTH} levels"
             )
         if isinstance(value, dict):
-            stack.extend((v, (*path, k)) for k, v in value.items())
+            for k, v in value.items():
+                _check_text(k, path)
+                stack.append((v, (*path, k)))
         elif isinstance(value, list):
             stack.extend((v, (*path, n)) for n, v in enumerate(value))
+        elif isinstance(value, str):
+            _check_text(value, path)
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
             raise PackageError(f"manifest.json: {_dotted(path)}: a whole number beyond 2^53")
+
+
+def _check_text(text: str, path: tuple[str | int, ...]) -> None:
+    # PostgreSQL refuses NUL in text, and a lone surrogate ("\ud800" in JSON) cannot be
+    # encoded for either backend: refused here, with where, rather than failing the insert.
+    if "\x00" in text:
+        raise PackageError(f"manifest.json: {_dotted(path)}: text contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PackageError(
+            f"manifest.json: {_dotted(path)}: text contains an invalid character (a lone "
+            "UTF-16 surrogate)"
+        ) from None
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
