@@ -8,8 +8,16 @@ Outcomes per package (the receipt's five lists, which add up to the packages rea
   stays as history;
 * ``duplicates``: HQ already holds this revision with identical content; nothing changes;
 * ``conflicts``: HQ holds this revision with *different* content; refused, both hashes
-  reported (never a silent overwrite);
-* ``rejected``: the package failed verification or policy (``--trusted-only``).
+  reported (never a silent overwrite); or a trusted device without amend rights sent a
+  revision of an inspection another device owns (both fingerprints reported);
+* ``rejected``: the package failed verification or policy (``--trusted-only``; a revision
+  from an untrusted device that does not own the inspection; a revision that would move
+  the inspection to another branch or mode; a revision number skipping ahead from a device
+  that is not the owner), or reading it failed in any other way.
+
+Ownership: the signer of the first revision a database receives owns the inspection
+(``inspection_owners``; this installation's key for inspections made here); see
+docs/package-format.md, "Who may change an inspection".
 
 Deduplication rests on the database's unique constraint on (uuid, revision), not on the
 look-up before the insert: when several imports race, the loser's transaction fails with
