@@ -274,7 +274,26 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _swap_display(good: bytes, content: bytes) -> bytes:
+    """Photo 1's display image replaced by ``content`` (listed, hashed, signed: valid)."""
+    import hashlib
+
+    sha = hashlib.sha256(content).hexdigest()
+
+    def change(m: dict[str, Any]) -> None:
+        m["photos"][0]["display_sha256"] = sha
+        m["members"].append({"path": f"blobs/{sha}", "size": len(content), "sha256": sha})
+
+    return _zip([*_members(_resign(good, change)), (_info(f"blobs/{sha}"), content)])
+
+
 def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
+    manifest = json.loads(dict((i.filename, b) for i, b in _members(good))["manifest.json"])
+    display = dict((i.filename, b) for i, b in _members(good))[
+        f"blobs/{manifest['photos'][0]['display_sha256']}"
+    ]
+    w, h = manifest["photos"][0]["width"], manifest["photos"][0]["height"]
+
     def raw(path: str, sentinel: Any, text: bytes) -> bytes:
         return _resign_raw(good, _set(path, sentinel), json.dumps(sentinel).encode(), text)
 
@@ -347,6 +366,27 @@ def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
         "lone surrogate": (
             raw("inspection.narrative", "SURROGATE-SENTINEL", b'"\\ud800"'),
             "inspection.narrative: text contains an invalid character",
+        ),
+        "display not an image": (
+            _swap_display(good, b"%PDF-1.4 not a photo" * 10),
+            "the display image is damaged or not a JPEG",
+        ),
+        "display truncated": (
+            _swap_display(good, display[: len(display) // 2]),
+            "the display image is damaged or not a JPEG",
+        ),
+        "original size differs": (
+            _resign(good, _set("photos.0.width", w + 1)),
+            f"the original is {w}x{h}, the manifest says {w + 1}x{h}",
+        ),
+        "original format differs": (
+            _resign(good, _set("photos.0.format", "PNG")),
+            "the original is a JPEG, the manifest says PNG",
+        ),
+        "photo format unknown": (_resign(good, _set("photos.0.format", "TIFF")), "format"),
+        "too many pixels": (
+            _resign(good, lambda m: m["photos"][0].update(width=100_000, height=100_000)),
+            "pixels a photo may have",
         ),
         "long branch code": (_resign(good, _set("branch.code", "B" * 65)), "branch.code"),
         "huge narrative": (

@@ -27,15 +27,18 @@ what the winner committed.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import stat
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+from PIL import Image
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -75,6 +78,8 @@ from inspector.services.inspections import snapshot_from_content
 
 log = logging.getLogger(__name__)
 
+# Device derivatives are at most photos.DISPLAY_SIDE; allow for other builds' settings.
+MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
 
@@ -315,7 +320,62 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
         raise PackageError(f"visit scenario {scenario!r} is not in checklist {checklist.id}")
     if Mode(m.inspection.mode) not in checklist.modes:
         raise PackageError(f"checklist {checklist.id} is not for {m.inspection.mode} inspections")
+    _check_images(pkg)
     return checklist
+
+
+def _check_images(pkg: VerifiedPackage) -> None:
+    """The images HQ will show are images: a report or rendering must never meet one that
+    does not decode. The derivatives (small) are decoded at reduced scale, which still
+    reads all their data; the original's header must match what the manifest says.
+    A withheld photo's rendering is decoded in full when it is stored."""
+    for p in pkg.manifest.photos:
+        if p.withheld:
+            continue
+        assert p.display_sha256 is not None and p.thumb_sha256 is not None
+        _check_original(pkg.blobs[p.image_sha256], p)
+        for kind, sha in (("display", p.display_sha256), ("thumbnail", p.thumb_sha256)):
+            _check_derivative(pkg.blobs[sha], p, kind)
+
+
+def _check_original(data: bytes, p: PhotoData) -> None:
+    try:
+        photos.register_image_formats()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=list(photos.FORMATS)) as im:
+                fmt = "JPEG" if im.format == "MPO" else str(im.format)
+                size = im.size
+    except Exception as e:  # hostile headers raise anything from struct.error to ValueError
+        raise PackageError(f"photo {p.id}: the original is not a readable image ({e})") from None
+    if fmt != p.format:
+        raise PackageError(f"photo {p.id}: the original is a {fmt}, the manifest says {p.format}")
+    if sorted(size) != sorted((p.width, p.height)):
+        raise PackageError(
+            f"photo {p.id}: the original is {size[0]}x{size[1]}, the manifest says "
+            f"{p.width}x{p.height}"
+        )
+
+
+def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=["JPEG"]) as im:
+                w, h = im.size
+                if max(w, h) > MAX_DERIVATIVE_SIDE:
+                    raise PackageError(
+                        f"photo {p.id}: the {kind} image is {w}x{h}, larger than a "
+                        f"{kind} image can be"
+                    )
+                im.draft("RGB", (max(1, w // 8), max(1, h // 8)))
+                im.load()
+    except PackageError:
+        raise
+    except Exception as e:
+        raise PackageError(
+            f"photo {p.id}: the {kind} image is damaged or not a JPEG ({e})"
+        ) from None
 
 
 def _merge(

@@ -44,6 +44,7 @@ from inspector.domain.answers import StoredValue
 from inspector.domain.layers import MAX_COORD, LayerError, Layers
 from inspector.errors import UserError
 from inspector.services import keys
+from inspector.services.photos import MAX_PIXELS
 
 log = logging.getLogger(__name__)
 
@@ -218,7 +219,7 @@ class PhotoData(_M):
     position: Count = 0
     sha256: Sha = Field(description="the original's hash, always")
     size: int = Field(ge=0, le=INT_MAX)
-    format: str = Field(max_length=16)
+    format: Literal["JPEG", "PNG", "WEBP", "HEIF"]
     file_name: str = Field(default="", max_length=400)
     width: int = Field(ge=1, le=MAX_COORD)
     height: int = Field(ge=1, le=MAX_COORD)
@@ -241,6 +242,11 @@ class PhotoData(_M):
 
     @model_validator(mode="after")
     def _layers_fit(self) -> PhotoData:
+        if self.width * self.height > MAX_PIXELS:
+            raise ValueError(
+                f"{self.width}x{self.height} is more than the {MAX_PIXELS:,} pixels a photo "
+                "may have"
+            )
         try:
             self.layers.check_fits(self.width, self.height)
         except LayerError as e:
