@@ -37,6 +37,9 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from inspector.domain.answers import STORED_VALUE
+from inspector.domain.layers import Layers
+
 log = logging.getLogger(__name__)
 
 # Named constraints so Alembic migrations can alter them on SQLite and PostgreSQL alike.
@@ -77,6 +80,43 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class LayersJSON(TypeDecorator[dict[str, Any]]):
+    """Photo layers at the database boundary: checked on the way in, always readable out.
+
+    Writing a value that does not fit :class:`inspector.domain.layers.Layers` fails the
+    statement; reading goes through :meth:`Layers.from_stored`, so a row written before the
+    model existed can never make a rendering or a report crash.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dict[str, Any]:
+        return Layers.parse(value).stored()
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dict[str, Any]:
+        return Layers.from_stored(value).stored()
+
+
+class AnswerValueJSON(TypeDecorator[Any]):
+    """An answer's value at the database boundary: one JSON scalar of the typed model."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return STORED_VALUE.validate_python(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        try:
+            return STORED_VALUE.validate_python(value)
+        except ValueError:
+            # Written before values were typed: scoring and reports must still work, so
+            # the unreadable value reads as no value (the judgement, if any, stays).
+            log.warning("stored answer value %.60r is not a valid value; read as none", value)
+            return None
 
 
 class Base(DeclarativeBase):
@@ -228,7 +268,7 @@ class Answer(Base):
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(String(100))
     result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | na
-    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    value: Mapped[Any] = mapped_column(AnswerValueJSON, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -333,7 +373,7 @@ class Photo(Base):
     gps_alt: Mapped[float | None] = mapped_column(Float)
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     caption: Mapped[str] = mapped_column(Text, default="")
-    layers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    layers: Mapped[dict[str, Any]] = mapped_column(LayersJSON, default=dict)
     original_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
     display_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
     thumb_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
@@ -369,6 +409,24 @@ class TrustedKey(Base):
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     label: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # May this device send revisions of inspections another device owns? (keys trust
+    # --can-amend; migration 0003_owner_revisions). Without it such a revision is a conflict.
+    can_amend: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+
+
+class InspectionOwner(Base):
+    """Which device owns an inspection: the signer of the first revision this database got.
+
+    One row per UUID; the primary key settles a race between two first revisions. Local
+    inspections have no row (their owner is this installation's key).
+    """
+
+    __tablename__ = "inspection_owners"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(100), index=True)
+    first_revision: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ImportRecord(Base):

@@ -27,6 +27,7 @@ from inspector.db.models import (
     ChecklistSnapshot,
     Finding,
     Inspection,
+    InspectionOwner,
     Photo,
     SectionScoreRow,
     utcnow,
@@ -166,6 +167,10 @@ class Summary:
     grade: str | None
     passed: bool | None
     veto_failed: int
+    # Imported revisions: the device that signed this one, and the inspection's owner
+    # (the signer of the first revision received); None for inspections made here.
+    signer: str | None = None
+    owner: str | None = None
 
 
 _SUMMARY_COLUMNS = (
@@ -187,6 +192,8 @@ _SUMMARY_COLUMNS = (
     Inspection.grade,
     Inspection.passed,
     Inspection.veto_failed,
+    Inspection.device_fingerprint,
+    InspectionOwner.fingerprint,
 )
 
 
@@ -231,6 +238,7 @@ def list_summaries(
         select(*_SUMMARY_COLUMNS)
         .join(Branch, Branch.id == Inspection.branch_id)
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+        .outerjoin(InspectionOwner, InspectionOwner.uuid == Inspection.uuid)
         .where(*conds)
         .order_by(Inspection.started_at.desc(), Inspection.id.desc())
     )
@@ -1244,6 +1252,8 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "total": round(summary.total, 2) if summary.total is not None else None,
         "grade": summary.grade,
         "passed": summary.passed,
+        "signer": summary.signer,
+        "owner": summary.owner or summary.signer,
     }
 
 

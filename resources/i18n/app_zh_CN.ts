@@ -629,6 +629,11 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>InspectionTableModel</name>
     <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="163"/>
+        <source>Signed by {0}; owner {1}</source>
+        <translation>签名设备 {0}；所属设备 {1}</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/models/inspections.py" line="101"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
@@ -1353,6 +1358,26 @@ Log file: {2}</source>
         <location filename="../../inspector/ui/exchange.py" line="186"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="197"/>
+        <source>Signed by</source>
+        <translation>签名设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="198"/>
+        <source>Owner</source>
+        <translation>所属设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="230"/>
+        <source>Signed by {0}, which is not the owner {1}</source>
+        <translation>由 {0} 签名，该设备不是所属设备 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="233"/>
+        <source>Signed by {0}, the device that owns this inspection</source>
+        <translation>由 {0} 签名，即本检查的所属设备</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/exchange.py" line="191"/>
