@@ -242,9 +242,9 @@ def _import_file(
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
             return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
-        except (IntegrityError, OperationalError) as e:
+        except (IntegrityError, OperationalError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
-            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e.orig)
+            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e
     reason = f"{path.name}: could not be stored ({type(last_error).__name__}); try again"
     return "rejected", {**entry, "reason": reason}
@@ -562,8 +562,18 @@ def _moved(latest: Inspection, pkg: VerifiedPackage) -> str:
     return ""
 
 
+class _Raced(Exception):
+    """Another import committed this very revision while we classified it: classify again."""
+
+
 def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
-    """Photo ids are unique across the database: a clash is refused, never retried."""
+    """Photo ids are unique across the database: a clash is refused, never retried.
+
+    Except a clash with the same revision of the same inspection: another process imported
+    this package between our first look and now (PostgreSQL reads what others committed
+    since), so the package is classified again and comes out as a duplicate.
+    """
+    m = pkg.manifest
     ids = [p.id for p in pkg.manifest.photos]
     for n in range(0, len(ids), 500):
         clash = s.execute(
@@ -572,6 +582,8 @@ def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
             .where(Photo.id.in_(ids[n : n + 500]))
             .limit(1)
         ).first()
+        if clash is not None and (clash[1], clash[2]) == (m.inspection.uuid, m.inspection.revision):
+            raise _Raced(f"photo {clash[0]} stored meanwhile by another import")
         if clash is not None:
             raise PackageError(
                 f"photo id {clash[0]} is already used by a photo of inspection {clash[1]} "
