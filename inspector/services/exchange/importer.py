@@ -48,7 +48,6 @@ from inspector.db.models import (
 )
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
-from inspector.domain.scoring import score
 from inspector.errors import UserError
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
@@ -60,7 +59,7 @@ from inspector.services.exchange.package_format import (
     VerifiedPackage,
     read_package,
 )
-from inspector.services.inspections import snapshot_from_content
+from inspector.services.inspections import score_for, snapshot_from_content
 
 log = logging.getLogger(__name__)
 
@@ -397,8 +396,9 @@ def _insert(
         for a in m.answers
     }
     # HQ scores with its own engine and the package's checklist; a device's claimed score
-    # is not taken on trust.
-    result = score(checklist, Mode(i.mode), answers)
+    # is not taken on trust. The visit facts go in too: the scenario decides which items
+    # a mystery-shopper checklist shows.
+    result = score_for(checklist, i.mode, answers, i.visit)
     now = utcnow()
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
     conn = s.connection()
