@@ -319,7 +319,7 @@ def report_cmd(
     if not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
     with ctx.db.session() as s:
-        data = svc.load(s, flt, finding_limit=None)
+        data = svc.load(s, flt)
     write_hq_report(svc.report_content(data, lang), output)
     click.echo(str(output))
 

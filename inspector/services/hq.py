@@ -197,11 +197,18 @@ def _current_ids(flt: HqFilter) -> Select[Any]:
     return select(Inspection.id).where(*_conditions(flt))
 
 
-def _month(session: Session, col: Any) -> ColumnElement[str]:
-    """'YYYY-MM' of a timestamp column, in the dialect's own words."""
+def _month(session: Session, col: Any, tz: tzinfo = UTC) -> ColumnElement[str]:
+    """'YYYY-MM' of a timestamp column in zone ``tz``, in the dialect's own words.
+
+    The zone's offset now is used for every row (China has no daylight saving), so an
+    inspection at 02:00 on the 1st in Shanghai counts in that month, not the one before.
+    """
+    offset = datetime.now(UTC).astimezone(tz).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
     if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(col, "YYYY-MM")
-    return func.strftime("%Y-%m", col)
+        shifted = func.timezone("UTC", col) + literal(timedelta(minutes=minutes))
+        return func.to_char(shifted, "YYYY-MM")
+    return func.strftime("%Y-%m", col, f"{minutes:+d} minutes")
 
 
 # ---------------------------------------------------------------- result types
@@ -1067,7 +1074,7 @@ def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
     Grouped by (month, branch) in the database, which reads only the covering index, and
     folded into regions here (a few thousand groups at most).
     """
-    month = _month(session, Inspection.started_at).label("m")
+    month = _month(session, Inspection.started_at, flt.zone).label("m")
     q = (
         select(month, Inspection.branch_id, func.sum(Inspection.score_total), func.count())
         .where(Inspection.score_total.is_not(None), *_conditions(flt))
@@ -1921,7 +1928,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             c("redline", "redline", TEXT, 0.8),
             c("trend", "trend_d", DELTA, 0.6),
             c("date", "date", DATE, 0.9),
-            c("n", "n", INT, 0.6),
+            c("n", "n", INT, 0.8),
             c("avg", "avg", SCORE, 0.7),
             c("untrusted", "untrusted", INT, 0.7),
             *rec_col,
@@ -2262,6 +2269,16 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
             for r, f in zip(ftbl.rows, data.all_findings or data.findings, strict=True)
             if f.status == OVERDUE
         ],
+        note=(
+            (
+                f"仅列出最紧迫的 {FINDING_ROWS} 项未整改事项中的逾期项；完整清单见 Excel 导出。"
+                if zh
+                else f"Overdue items among the {FINDING_ROWS} most urgent open findings; "
+                "the Excel export lists them all."
+            )
+            if len(data.findings) >= FINDING_ROWS
+            else ""
+        ),
     )
     sections: list[HqTable | HqHeatmap] = [
         tbls["league"],

@@ -284,3 +284,20 @@ def test_hq_excel_reads_back(db: Database, run_cli: Cli, tmp_path: Path) -> None
     en = tmp_path / "hq-en.xlsx"
     run_cli.ok("hq", "export", "-o", str(en), "--lang", "en")
     assert load_workbook(en).sheetnames[:3] == ["Summary", "Regions", "League table"]
+
+
+def test_months_and_days_are_local(db: Database) -> None:
+    with db.session() as s:
+        branches.create(s, code="A01", name="甲支行", region="华东")
+        uuid = _finalized(s, "A01", "accessibility", {"acc.low_counter": {"result": "pass"}})
+        # 18:30 UTC on 28 February is 02:30 on 1 March in Shanghai.
+        svc.get(s, uuid).started_at = datetime(2026, 2, 28, 18, 30, tzinfo=UTC)
+    with db.session() as s:
+        data = hq.load(s)
+        assert [p.period for p in data.trend if p.region == ""] == ["2026-03"]
+        assert hq.counts(s, hq.HqFilter(date_from=datetime(2026, 3, 1).date()))[0] == 1
+        utc = hq.HqFilter(tz="UTC")
+        assert [p.period for p in hq.trend(s, utc) if p.region == ""] == ["2026-02"]
+        assert hq.counts(s, hq.HqFilter(date_from=datetime(2026, 3, 1).date(), tz="UTC"))[0] == 0
+    (row,) = data.ranked()
+    assert row.as_dict(data.tz)["latest_at"].startswith("2026-03-01T02:30:00+08:00")
