@@ -177,7 +177,8 @@ def _echo_league(data: svc.HqData) -> None:
         draft = "  [draft]" if r.latest_draft else ""
         when = timefmt.local_date(r.latest_at, tz).isoformat() if r.latest_at else "-"
         click.echo(
-            f"{r.rank:>4} {r.code:<10} {score} {trend} {r.latest_grade or '-':<10} "
+            f"{r.rank:>4} {r.code:<10} {score} {trend} "
+            f"{data.grade_label(r.latest_grade, 'en') or '-':<10} "
             f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}"
         )
     absent = data.unranked()

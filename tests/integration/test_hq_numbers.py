@@ -301,3 +301,28 @@ def test_months_and_days_are_local(db: Database) -> None:
         assert hq.counts(s, hq.HqFilter(date_from=datetime(2026, 3, 1).date(), tz="UTC"))[0] == 0
     (row,) = data.ranked()
     assert row.as_dict(data.tz)["latest_at"].startswith("2026-03-01T02:30:00+08:00")
+
+
+def test_hq_import_scores_mystery_visits_with_their_scenario(db: Database, tmp_path: Path) -> None:
+    from inspector.db import open_database
+    from inspector.services import exchange
+
+    demo.generate(db, inspections=40, seed=9)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert exchange.write_all(db, folder)
+    hq_cli = Cli(tmp_path / "hq.sqlite3")
+    r = hq_cli("import", str(folder))
+    assert r.exit_code == 0, r.output
+    with db.session() as s:
+        device = {i.uuid: i.score_total for i in s.scalars(select(Inspection))}
+    hq_db = open_database(tmp_path / "hq.sqlite3")
+    try:
+        with hq_db.session() as s:
+            imported = list(s.scalars(select(Inspection)))
+            assert any(i.mode == "mystery" and i.visit.get("scenario") for i in imported)
+            for i in imported:
+                assert i.score_total == pytest.approx(device[i.uuid], abs=1e-3), i.uuid
+            assert hq.score_check(s, hq.HqFilter()) == []
+    finally:
+        hq_db.dispose()
