@@ -392,6 +392,11 @@ def export_cmd(
     help="Do not re-score the inspections (the slow part at HQ scale).",
 )
 @click.option(
+    "--repair-scores",
+    is_flag=True,
+    help="Store the re-scored numbers where they differ (answers unchanged; audited).",
+)
+@click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
     default="en",
@@ -407,14 +412,20 @@ def integrity_cmd(
     date_to: str | None,
     tolerance: int,
     skip_scores: bool,
+    repair_scores: bool,
     lang: str,
     as_json: bool,
 ) -> None:
     """Stored scores that differ from a re-score, and photos to review (reused in other
     inspections, or taken outside the visit)."""
     flt = _filter(region, date_from, date_to)
+    if skip_scores and repair_scores:
+        raise ValidationError("--skip-scores and --repair-scores cannot be used together")
     with ctx.db.session() as s:
-        mismatches = [] if skip_scores else svc.score_check(s, flt)
+        if repair_scores:
+            mismatches = svc.repair_scores(s, flt, actor=default_actor() or "hq")
+        else:
+            mismatches = [] if skip_scores else svc.score_check(s, flt)
         flags = svc.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
     tz = flt.zone
     if as_json:
@@ -432,6 +443,12 @@ def integrity_cmd(
         click.echo(
             f"{f.kind_label(lang) if zh else f.kind:<16} {f.code:<10} "
             f"{svc.short_id(f.inspection_uuid)}  {f.item_title(lang)}  {taken}  {f.text(lang)}"
+        )
+    if repair_scores:
+        click.echo(
+            f"已修正 {len(mismatches)} 份检查的存储得分"
+            if zh
+            else f"stored score repaired for {len(mismatches)} inspection(s)"
         )
     if zh:
         click.echo(f"得分不符 {len(mismatches)} 份检查；待复核照片 {len(flags)} 张")

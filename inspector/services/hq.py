@@ -1480,6 +1480,46 @@ def score_check(session: Session, flt: HqFilter) -> list[ScoreMismatch]:
     return out
 
 
+def repair_scores(session: Session, flt: HqFilter, *, actor: str) -> list[ScoreMismatch]:
+    """Store the engine's score for every inspection :func:`score_check` finds wrong.
+
+    Stored numbers written by older versions (e.g. mystery visits scored without their
+    scenario) are replaced by what the stored answers, snapshot and visit give; answers are
+    not touched. Each repair is audited with the old and new numbers.
+    """
+    fixed = score_check(session, flt)
+    for m in fixed:
+        insp = session.scalars(
+            select(Inspection).where(
+                Inspection.uuid == m.inspection_uuid, Inspection.revision == m.revision
+            )
+        ).one()
+        result = insp_svc.rescore(session, insp)
+        audit.record(
+            session,
+            actor=actor,
+            entity="inspection",
+            action="rescore",
+            key=insp.uuid,
+            old={
+                "total": _r(m.stored_total),
+                "grade": m.stored_grade,
+                "passed": m.stored_passed,
+                "veto_failed": m.stored_veto,
+            },
+            new={
+                "total": _r(result.total),
+                "grade": result.grade,
+                "passed": result.passed,
+                "veto_failed": len(result.veto_failed),
+            },
+            inspection=insp,
+        )
+    session.flush()
+    log.info("repaired the stored score of %d inspection(s)", len(fixed))
+    return fixed
+
+
 def regions_summary(
     session: Session, flt: HqFilter, league_rows: list[LeagueRow]
 ) -> list[RegionRow]:

@@ -326,3 +326,28 @@ def test_hq_import_scores_mystery_visits_with_their_scenario(db: Database, tmp_p
             assert hq.score_check(s, hq.HqFilter()) == []
     finally:
         hq_db.dispose()
+
+
+def test_repair_scores_restores_the_engine_result_and_audits(db: Database, run_cli: Cli) -> None:
+    from inspector.db.models import AuditEntry
+
+    demo.generate(db, inspections=15, seed=4)
+    with db.session() as s:
+        insp = s.scalars(select(Inspection).order_by(Inspection.id)).first()
+        assert insp is not None and insp.score_total is not None
+        right, uuid = insp.score_total, insp.uuid
+        insp.score_total = 12.0
+    out = run_cli.ok("hq", "integrity", "--repair-scores")
+    assert "stored score repaired for 1 inspection(s)" in out
+    with db.session() as s:
+        fixed = s.scalars(select(Inspection).where(Inspection.uuid == uuid)).one()
+        assert fixed.score_total == pytest.approx(right, abs=1e-3)
+        (entry,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "rescore")).all()
+        assert entry.key == uuid and entry.old["total"] == 12.0
+    assert not [
+        r
+        for r in json.loads(run_cli.ok("hq", "integrity", "--json"))
+        if r["kind"] == "score_mismatch"
+    ]
+    both = run_cli("hq", "integrity", "--skip-scores", "--repair-scores")
+    assert both.exit_code == 1 and both.stderr.startswith("error: ")
