@@ -183,7 +183,7 @@ def _echo_league(data: svc.HqData) -> None:
         )
     absent = data.unranked()
     if absent:
-        click.echo(f"not inspected in this selection ({len(absent)}):")
+        click.echo(f"not ranked, no such inspection in this selection ({len(absent)}):")
         for r in absent:
             click.echo(f"     {r.code:<10} {r.region:<8} {r.name}")
 

@@ -1853,7 +1853,10 @@ _L = {
     "summary": ("汇总", "Summary"),
     "regions": ("区域汇总", "Regions"),
     "league": ("网点排名", "League table"),
-    "not_inspected": ("本期未检查网点", "Branches not inspected in the period"),
+    "not_inspected": (
+        "未参与排名的网点（本期无此类检查）",
+        "Branches not ranked (no such inspection in the period)",
+    ),
     "heatmap": (
         "区域得分热力图（各网点各区域最近一次得分）",
         "Area heatmap (each branch's latest score per area)",
@@ -2008,7 +2011,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         (c("code", "code", TEXT, 0.8), c("name", "branch", TEXT, 2), c("region", "region")),
         [(r.code, r.name, r.region) for r in data.unranked()],
         group=2,
-        sheet=label("not_inspected", lang),
+        sheet="未参与排名" if lang == "zh" else "Not ranked",
     )
     hm = data.heatmap
     heat_t = HqTable(
@@ -2174,6 +2177,7 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
     overdue_n = sum(r.overdue for r in data.rectification)
     closed_n = sum(r.closed for r in data.rectification)
     inspected = len(data.ranked())
+    any_inspection = sum(r.inspected for r in data.regions) if data.regions else inspected
     rows: list[tuple[Any, ...]] = [
         ("统计期间" if zh else "Period", data.filter.period(lang)),
         ("范围" if zh else "Selection", data.filter.describe(lang)),
@@ -2189,8 +2193,9 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         )
     rows += [
         ("网点数" if zh else "Branches", data.branches),
-        ("本期已检查网点" if zh else "Branches inspected in the period", inspected),
-        ("本期未检查网点" if zh else "Branches not inspected", data.branches - inspected),
+        ("本期有检查的网点" if zh else "Branches inspected in the period", any_inspection),
+        ("本期无检查的网点" if zh else "Branches not inspected", data.branches - any_inspection),
+        ("参与排名的网点" if zh else "Branches ranked", inspected),
         ("平均得分" if zh else "Average score", _r(data.average)),
         ("排名比较范围" if zh else "League compares", data.league_scope(lang)),
         ("红线未通过（检查次数）" if zh else "Red-line failures (inspections)", len(data.vetoes)),

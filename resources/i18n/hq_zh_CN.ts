@@ -268,9 +268,9 @@
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="425"/>
-        <source>%1 branches not inspected (listed last, unranked)</source>
-        <translation>%1 个网点本期未检查（列于末尾，不参与排名）</translation>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="426"/>
+        <source>%1 branches not ranked (no such inspection; listed last)</source>
+        <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="429"/>

@@ -118,8 +118,8 @@ def test_red_line_failure_never_ranks_above_a_pass(db: Database, run_cli: Cli) -
     assert {r["branch"]["code"] for r in out if r["rank"] is None} == {"C01", "D01"}
     assert all(r["score"] is None for r in out if r["rank"] is None)
     text = run_cli.ok("hq", "league", "--checklist", "disclosure")
-    assert "not inspected in this selection (2)" in text
-    assert text.index("B01") < text.index("A01") < text.index("not inspected")
+    assert "not ranked, no such inspection in this selection (2)" in text
+    assert text.index("B01") < text.index("A01") < text.index("not ranked")
 
 
 def test_league_compares_one_checklist_and_mode(db: Database, run_cli: Cli) -> None:

@@ -422,9 +422,9 @@ class HqDashboard(QWidget):
         summary += " · " + self.tr("League: %1").replace("%1", data.league_scope(lang))
         absent = len(data.unranked())
         if absent:
-            summary += " · " + self.tr("%1 branches not inspected (listed last, unranked)").replace(
-                "%1", str(absent)
-            )
+            summary += " · " + self.tr(
+                "%1 branches not ranked (no such inspection; listed last)"
+            ).replace("%1", str(absent))
         if data.filter.drafts:
             summary += " · " + self.tr("includes %1 draft(s), marked [draft]").replace(
                 "%1", str(data.drafts)
