@@ -2289,7 +2289,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     zh = lang == "zh"
     tbls = {t.name: t for t in tables(data, lang)}
     summary = [
-        (str(k), format_value(v, SCORE if isinstance(v, float) else TEXT))
+        (str(k), "—" if v is None else format_value(v, SCORE if isinstance(v, float) else TEXT))
         for k, v in summary_table(data, lang).rows
     ]
     hm = data.heatmap
