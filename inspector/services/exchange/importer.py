@@ -62,7 +62,6 @@ from inspector.db.models import (
 )
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
-from inspector.domain.scoring import score
 from inspector.errors import UserError
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
@@ -74,7 +73,7 @@ from inspector.services.exchange.package_format import (
     VerifiedPackage,
     read_package,
 )
-from inspector.services.inspections import snapshot_from_content
+from inspector.services.inspections import score_for, snapshot_from_content
 
 log = logging.getLogger(__name__)
 
@@ -676,8 +675,9 @@ def _insert(
         for a in m.answers
     }
     # HQ scores with its own engine and the package's checklist; a device's claimed score
-    # is not taken on trust.
-    result = score(checklist, Mode(i.mode), answers)
+    # is not taken on trust. The visit facts go in too: the scenario decides which items
+    # a mystery-shopper checklist shows.
+    result = score_for(checklist, i.mode, answers, i.visit.stored())
     now = utcnow()
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
     conn = s.connection()
