@@ -26,7 +26,7 @@ from inspector import paths
 from inspector.db import open_database
 from inspector.ui.hq import HqDashboard
 
-ROOT = paths.project_root()
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_hq import generate  # noqa: E402
 
