@@ -1,6 +1,6 @@
 """Screenshots of the HQ dashboard in English and Chinese, for the README and docs/hq.md.
 
-    QT_QPA_PLATFORM=offscreen /tmp/venv/bin/python scripts/hq_screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/hq_screenshots.py [OUT_DIR]
 
 Fills a temporary database with demo-like data (the bench generator: 24 branches, 3,000
 inspections over two years), opens the dashboard with the bundled CJK font as the
