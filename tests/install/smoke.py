@@ -60,7 +60,8 @@ class Program:
             cwd=self.workdir,
             env=self.env(),
             capture_output=True,
-            text=True,
+            encoding="utf-8",  # what the program writes (the bundle runs in UTF-8 mode)
+            errors="replace",
             timeout=TIMEOUT,
             check=False,
         )
@@ -107,14 +108,17 @@ def report_of_new_inspection(program: Program) -> Path:
 def gui_opens(program: Program) -> None:
     """The desktop app starts, shows its main window and runs its event loop; then is ended."""
     env = {**program.env(), AUTOPILOT_ENV: "0"}
-    proc = subprocess.Popen(
-        [*program.gui, "--db", str(program.workdir / "gui.sqlite3")],
-        cwd=program.workdir,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    stderr_path = program.workdir / "gui-stderr.txt"
+    with stderr_path.open("wb") as stderr:  # a file: a chatty app never blocks on a pipe
+        proc = subprocess.Popen(
+            [*program.gui, "--db", str(program.workdir / "gui.sqlite3")],
+            cwd=program.workdir,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            encoding="utf-8",
+            errors="replace",
+        )
     lines: queue.Queue[str | None] = queue.Queue()
 
     def read() -> None:
@@ -129,7 +133,7 @@ def gui_opens(program: Program) -> None:
         while True:
             line = lines.get(timeout=TIMEOUT)
             if line is None:
-                stderr = proc.stderr.read() if proc.stderr else ""
+                stderr = stderr_path.read_text("utf-8", errors="replace")
                 raise AssertionError(f"the app exited ({proc.wait()}): {seen}\n{stderr}")
             seen.append(line)
             if line.startswith("autopilot idle"):
@@ -137,3 +141,5 @@ def gui_opens(program: Program) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=TIMEOUT)
+    errors = stderr_path.read_text("utf-8", errors="replace")
+    assert "Traceback" not in errors, errors
