@@ -374,7 +374,6 @@ def test_penalties_beyond_zero_are_not_deducted_twice() -> None:
     assert sum(d.points for d in s.deductions) == pytest.approx(100.0)
 
 
-@settings(deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_deductions_always_sum_to_100_minus_total(
     c: Checklist, mode: Mode, data: st.DataObject
