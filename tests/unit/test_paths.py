@@ -11,8 +11,10 @@ from inspector import paths
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_checkout_reads_the_top_level_folders() -> None:
+def test_checkout_reads_the_top_level_folders(monkeypatch: pytest.MonkeyPatch) -> None:
     # The test run uses the editable install: the package carries no _data/ copy.
+    # (The suite points INSPECTOR_CHECKLISTS at shipped + test-only checklists; not here.)
+    monkeypatch.delenv("INSPECTOR_CHECKLISTS", raising=False)
     assert not (paths.package_dir() / paths.PACKAGED_DATA).exists()
     assert paths.checklists_dir() == ROOT / "checklists"
     assert paths.cjk_font_path() == ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
