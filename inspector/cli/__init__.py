@@ -13,6 +13,7 @@ Command modules in this package register themselves: each module that defines a
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -29,6 +30,7 @@ from inspector import __version__
 from inspector.db import Database, open_database
 from inspector.errors import UserError
 from inspector.logs import log_file, setup_logging
+from inspector.textsafe import EscapingStream
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +130,25 @@ def db_option(args: Sequence[str]) -> str | None:
 
 
 def main(args: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (never raises, never prints a traceback)."""
+    """Run the CLI; returns the exit code (never raises, never prints a traceback).
+
+    Everything printed goes through :class:`~inspector.textsafe.EscapingStream`: text
+    from packages or CSV files (branch names, notes) can never send terminal escapes.
+    """
     setup_logging()
     argv = list(sys.argv[1:] if args is None else args)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
+    try:
+        return _run(argv)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: list[str]) -> int:
     try:
         rv = cli.main(args=argv, prog_name="inspector", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as e:

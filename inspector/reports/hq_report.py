@@ -38,6 +38,7 @@ from reportlab.platypus import (
 )
 
 from inspector import paths
+from inspector.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -314,7 +315,7 @@ def render_hq_report(content: HqReportContent) -> bytes:
 
 def write_hq_report(content: HqReportContent, path: Path) -> None:
     data = render_hq_report(content)
-    path.write_bytes(data)
+    write_atomic(path, data)
     log.info("HQ report written to %s (%d bytes)", path, len(data))
 
 

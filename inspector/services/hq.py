@@ -14,6 +14,7 @@ HQ view should show its drafts too.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -48,6 +49,7 @@ from inspector.db.models import (
 from inspector.domain.checklist import Checklist, Mode
 from inspector.domain.scoring import Outcome
 from inspector.errors import NotFoundError, ValidationError
+from inspector.files import write_atomic
 from inspector.reports.hq_report import (
     DATE,
     DATETIME,
@@ -63,6 +65,7 @@ from inspector.reports.hq_report import (
 )
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
+from inspector.textsafe import is_formula_like, spreadsheet_text
 
 log = logging.getLogger(__name__)
 
@@ -1475,6 +1478,12 @@ def write_excel(data: HqData, path: Path, lang: str = "en") -> None:
             cell.alignment = Alignment(vertical="center", wrap_text=True)
         for row in t.rows:
             ws.append([_excel_value(v) for v in row])
+            for cell in ws[ws.max_row]:
+                # openpyxl makes any string starting with "=" a live formula; a branch
+                # name from a package is data, so it is stored as a text cell.
+                if isinstance(cell.value, str) and is_formula_like(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
         for ci, col in enumerate(t.columns, start=1):
             letter = get_column_letter(ci)
             fmt = _EXCEL_FORMATS.get(col.kind)
@@ -1489,10 +1498,9 @@ def write_excel(data: HqData, path: Path, lang: str = "en") -> None:
         ws.freeze_panes = "A2"
         last = get_column_letter(len(t.columns))
         ws.auto_filter.ref = f"A1:{last}{max(1, len(t.rows) + 1)}"
-    try:
-        wb.save(path)
-    except OSError as e:
-        raise ValidationError(f"-o: cannot write {path} ({e.strerror})") from None
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_atomic(path, buf.getvalue())
     log.info("HQ Excel export written to %s", path)
 
 
@@ -1511,13 +1519,12 @@ def write_csv(data: HqData, folder: Path, lang: str = "en") -> list[Path]:
         raise ValidationError(f"-o: cannot create folder {folder} ({e.strerror})") from None
     out: list[Path] = []
     for t in tables(data, lang):
-        path = folder / f"{t.name}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow([col.header for col in t.columns])
-            for row in t.rows:
-                w.writerow([_csv_value(v) for v in row])
-        out.append(path)
+        text = io.StringIO(newline="")
+        w = csv.writer(text)
+        w.writerow([col.header for col in t.columns])
+        for row in t.rows:
+            w.writerow([spreadsheet_text(_csv_value(v)) for v in row])
+        out.append(write_atomic(folder / f"{t.name}.csv", text.getvalue().encode("utf-8-sig")))
     return out
 
 
