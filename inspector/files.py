@@ -60,9 +60,9 @@ def _kind(mode: int) -> str:
 
 def _size_text(n: int) -> str:
     if n >= MB:
-        return f"{n / MB:g} MB"
+        return f"{n / MB:.3g} MB"
     if n >= KB:
-        return f"{n / KB:g} KB"
+        return f"{n / KB:.3g} KB"
     return f"{n} bytes"
 
 
@@ -95,7 +95,9 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             raise FileAccessError(p, f"is {_kind(st.st_mode)}, not a {what} file")
         if st.st_size > limit:
             raise FileAccessError(
-                p, f"the {what} is {_size_text(st.st_size)}; the limit is {_size_text(limit)}"
+                p,
+                f"the {what} is larger than the limit of {_size_text(limit)} "
+                f"({_size_text(st.st_size)})",
             )
         chunks: list[bytes] = []
         total = 0

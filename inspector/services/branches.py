@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch
 from inspector.errors import NotFoundError, ValidationError
+from inspector.files import CSV_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import audit
 
 log = logging.getLogger(__name__)
@@ -83,11 +84,9 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
     The whole file is checked first; any bad row refuses the whole file with its line.
     """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
-    except OSError as e:
-        raise ValidationError(f"{path}: cannot read ({e.strerror})") from None
+        raw = read_bounded(path, CSV_MAX_BYTES, "CSV")
+    except FileAccessError as e:
+        raise ValidationError(str(e)) from None
     text = _decode(raw, path)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from inspector import paths
 from inspector.db.models import Blob, Inspection, Photo, utcnow
 from inspector.errors import NotFoundError, ReadOnlyError, UserError, ValidationError
+from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
 
@@ -512,9 +513,9 @@ def _store_prepared(
 def _read_and_prepare(path: Path) -> Prepared:
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise PhotoError(f"{name}: cannot read the file ({e.strerror or e})") from None
+        data = read_bounded(path, MAX_FILE_BYTES, "photo")
+    except FileAccessError as e:
+        raise PhotoError(f"{name}: {e.reason}") from None
     return prepare(data, name)
 
 

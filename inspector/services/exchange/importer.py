@@ -50,6 +50,7 @@ from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.scoring import score
 from inspector.errors import UserError
+from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
@@ -199,23 +200,12 @@ def import_file(
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
+    # Regular files only (a FIFO or /dev/zero is refused, never waited on or read
+    # without end), at most the limit + 1 bytes.
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-        with open(path, "rb") as f:
-            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
-            # allocates n bytes up front, so never pass the limit itself.
-            data = f.read(size + 1)
-    except FileNotFoundError:
-        raise PackageError("no such file") from None
-    except IsADirectoryError:
-        raise PackageError("is a folder") from None
-    except OSError as e:
-        raise PackageError(f"cannot read the file ({e.strerror})") from None
-    if len(data) > limits.max_file_bytes:
-        raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-    return data
+        return read_bounded(path, limits.max_file_bytes, "package")
+    except FileAccessError as e:
+        raise PackageError(e.reason) from None
 
 
 @lru_cache(maxsize=32)
