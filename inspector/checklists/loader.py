@@ -220,9 +220,30 @@ def checklist_sha256(checklist: Checklist) -> str:
     return hashlib.sha256(canonical_json(checklist).encode("utf-8")).hexdigest()
 
 
-def checklist_from_json(text: str) -> Checklist:
-    """Rebuild a checklist from a snapshot's canonical JSON."""
-    return Checklist.model_validate_json(text)
+class SnapshotDamagedError(UserError):
+    """A checklist snapshot stored in the database no longer matches its hash or format."""
+
+
+def checklist_from_json(text: str, sha256: str | None = None) -> Checklist:
+    """Rebuild a checklist from a snapshot's canonical JSON (checked against ``sha256``).
+
+    A snapshot is evidence of what an inspection was scored with: one that was changed
+    in the database (a flipped byte, a damaged page) is refused with a clear error, not
+    used as if nothing happened or left to crash a later command.
+    """
+    restore = "restore the database from a backup ('inspector backup' makes one)"
+    if sha256 is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
+        raise SnapshotDamagedError(
+            f"the stored checklist snapshot {sha256[:12]} no longer matches its SHA-256: "
+            f"the database was changed or damaged; {restore}"
+        )
+    try:
+        return Checklist.model_validate_json(text)
+    except (pydantic.ValidationError, ValueError, RecursionError):
+        raise SnapshotDamagedError(
+            f"a stored checklist snapshot{f' {sha256[:12]}' if sha256 else ''} is damaged "
+            f"and cannot be read; {restore}"
+        ) from None
 
 
 def _read_text(path: Path) -> str:

@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from inspector import __version__
 from inspector.db import Database, open_database
+from inspector.db.errors import describe as describe_db_error
 from inspector.errors import UserError
 from inspector.logs import log_file, setup_logging
 from inspector.textsafe import EscapingStream
@@ -48,8 +50,10 @@ class Context:
 
     @property
     def db(self) -> Database:
+        global _db_shown
         if self._db is None:
             self._db = open_database(self.db_arg)
+            _db_shown = self._db.display_name
         return self._db
 
     def close(self) -> None:
@@ -58,6 +62,9 @@ class Context:
 
 
 pass_ctx = click.make_pass_decorator(Context)
+
+# The database the running command opened, to name it in a database error.
+_db_shown = "the database"
 
 
 def default_actor() -> str:
@@ -173,20 +180,30 @@ def _run(argv: list[str]) -> int:
     except UserError as e:
         click.echo(f"error: {_one_line(str(e))}", err=True)
         return EXIT_USER_ERROR
+    except DBAPIError as e:
+        described = describe_db_error(e, _db_shown)
+        if described is None:
+            return _internal_error(argv, e)
+        log.warning("database error running %s: %s", argv, e)
+        click.echo(f"error: {_one_line(str(described))}", err=True)
+        return EXIT_USER_ERROR
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
     except Exception as e:
-        log.exception("internal error running %s", argv)
-        click.echo(
-            f"error: internal error ({type(e).__name__}: {_one_line(str(e))}); "
-            f"details in {log_file()}",
-            err=True,
-        )
-        return EXIT_INTERNAL_ERROR
+        return _internal_error(argv, e)
     return int(rv) if isinstance(rv, int) else EXIT_OK
+
+
+def _internal_error(argv: list[str], e: Exception) -> int:
+    log.exception("internal error running %s", argv, exc_info=e)
+    click.echo(
+        f"error: internal error ({type(e).__name__}: {_one_line(str(e))}); details in {log_file()}",
+        err=True,
+    )
+    return EXIT_INTERNAL_ERROR
 
 
 def _one_line(text: str) -> str:

@@ -13,6 +13,7 @@ from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import inspections as insp_svc
+from inspector.services import verify
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def summary_cmd(
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
     flt = _filter(region, date_from, date_to, checklist, mode)
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         total, avg = svc.counts(s, flt)
         rows = svc.league(s, flt)
     data = {
@@ -163,7 +164,7 @@ def findings_cmd(
 ) -> None:
     """Findings and their rectification status, overdue first."""
     flt = _filter(region, date_from, date_to)
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         rows = svc.findings(s, flt, status=status)
     if as_json:
         echo_json([r.as_dict() for r in rows])
@@ -235,7 +236,7 @@ def report_cmd(
     flt = _filter(region, date_from, date_to, checklist, mode)
     if not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load(s, flt)
     try:
         write_hq_report(svc.report_content(data, lang), output)
@@ -279,7 +280,7 @@ def export_cmd(
     flt = _filter(region, date_from, date_to, checklist, mode)
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load(s, flt)
     if fmt == "csv":
         for p in svc.write_csv(data, output, lang):
@@ -311,10 +312,12 @@ def integrity_cmd(
     tolerance: int,
     as_json: bool,
 ) -> None:
-    """Photos to review: reused in other inspections, or taken outside the visit."""
+    """Photos to review (reused, outside the visit); stored evidence that fails its hash."""
     flt = _filter(region, date_from, date_to)
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         flags = svc.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
+        stored = verify.stored_integrity(s, flt)
+    flags += stored
     if as_json:
         echo_json([f.as_dict() for f in flags])
         return
@@ -323,7 +326,12 @@ def integrity_cmd(
             f"{f.kind:<16} {f.code:<10} {f.inspection_uuid[:8]} {f.item_id:<20} "
             f"{f.sha256[:12]}  {f.detail}"
         )
-    click.echo(f"{len(flags)} photo(s) to review")
+    click.echo(f"{len(flags) - len(stored)} photo(s) to review")
+    if stored:
+        click.echo(
+            f"{len(stored)} stored snapshot(s)/image(s) no longer verify: the database was "
+            "changed or damaged; restore it from a backup"
+        )
 
 
 COMMANDS = [hq]

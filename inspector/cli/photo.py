@@ -92,7 +92,7 @@ def add_cmd(
 @pass_ctx
 def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: bool) -> None:
     """List an inspection's photos (GPS and capture time are as reported by the device)."""
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         insp = insp_svc.get(s, inspection_id)
         rows = [svc.photo_dict(p) for p in svc.photos_of(insp, item_id)]
     if as_json:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector import paths
+from inspector.db.errors import describe
 from inspector.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,12 @@ BUSY_TIMEOUT_MS = 30_000
 
 def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
     """``--db`` value (a path or any SQLAlchemy URL), else ``INSPECTOR_DB``, else default."""
+    if url_or_path is not None and not str(url_or_path).strip():
+        # An empty --db (an unset shell variable, say) must not quietly mean the default.
+        raise UserError(
+            "--db: the value is empty; give a database file or URL, or leave --db out "
+            "for the default database"
+        )
     value = str(url_or_path) if url_or_path else os.environ.get("INSPECTOR_DB")
     if not value:
         return URL.create("sqlite", database=str(paths.default_database_path()))
@@ -48,6 +55,10 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
     path = Path(value).expanduser().resolve()
     if path.is_dir():
         raise UserError(f"--db: {path} is a folder; give a database file path")
+    if path.exists() and not path.is_file():
+        raise UserError(
+            f"--db: {path} is not a regular file (a device or pipe); give a database file"
+        )
     if not path.parent.is_dir():
         raise UserError(f"--db: folder {path.parent} does not exist; create it first")
     return URL.create("sqlite", database=str(path))
@@ -138,17 +149,29 @@ def open_database(
         engine = make_engine(url)
     except (NoSuchModuleError, ImportError) as e:
         raise UserError(f"--db {where}: unsupported database type ({e})") from None
+    shown = str(url.database) if url.get_backend_name() == "sqlite" else where
+    reader = engine.execution_options(sqlite_begin="DEFERRED")
     try:
-        with engine.connect() as conn:
+        with reader.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+        if migrate:
+            from inspector.db.migrate import current_revision, upgrade_to_head
+
+            if current_revision(engine) is None and table_names(reader):
+                raise UserError(
+                    f"database {shown} holds tables of another program, not of Branch "
+                    "Inspector; give another file"
+                )
+            upgrade_to_head(engine)
     except DBAPIError as e:
         engine.dispose()
+        described = describe(e, shown)
+        if described is not None:
+            raise described from None
         raise UserError(f"cannot open database {where}: {e.orig}") from None
-    if migrate:
-        from inspector.db.migrate import upgrade_to_head
-
-        upgrade_to_head(engine)
-    reader = engine.execution_options(sqlite_begin="DEFERRED")
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(
         url=url,
         engine=engine,
