@@ -9,7 +9,7 @@ Two places would otherwise execute them instead of showing them:
   tabular writer (``hq export`` CSV and XLSX) uses it.
 * a terminal obeys escape sequences and bidirectional overrides: a branch name holding
   ``ESC ] 0 ; ...`` can retitle the window, hide lines or fake output.
-  :func:`printable` shows such characters as visible ``\\x1b`` / ``\\u202e`` escapes; the
+  :func:`printable` shows such characters as visible ``\\u001b`` / ``\\u202e`` escapes; the
   CLI passes everything it prints through it (see :class:`EscapingStream`).
 """
 
@@ -47,9 +47,15 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 
 
 def _escape(m: re.Match[str]) -> str:
-    ch = m.group()
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    # \uXXXX for every character: readable on a terminal, and inside ``--json`` output
+    # (where json.dumps has already escaped C0 controls) a valid JSON escape that decodes
+    # back to exactly the stored text.
+    return f"\\u{ord(m.group()):04x}"
+
+
+def has_control_chars(text: str) -> bool:
+    """True when ``text`` holds a character :func:`printable` would escape (or a newline)."""
+    return _UNSAFE.search(text) is not None or "\n" in text
 
 
 def printable(text: str) -> str:
