@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -39,6 +38,7 @@ from reportlab.platypus import (
 
 from inspector import paths
 from inspector.files import write_atomic
+from inspector.reports.fonts import fallback_markup
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,8 @@ class HqReportRenderer:
         }
 
     def _p(self, text: str, style: str = "cell") -> Paragraph:
-        return Paragraph(escape(text), self.styles[style])
+        # Branch names come from packages: any script, never dropped (see fonts.py).
+        return Paragraph(fallback_markup(text, self.font), self.styles[style])
 
     def _summary(self) -> list[Any]:
         rows = [[self._p(k, "head"), self._p(v)] for k, v in self.content.summary]
