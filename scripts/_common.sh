@@ -6,9 +6,8 @@ VENV="${INSPECTOR_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
 
 # Debian/Ubuntu packages Qt needs to run (offscreen or on a screen), poppler-utils for
-# looking at PDFs, PostgreSQL for the HQ tests. fonts-dejavu-core and fonts-symbola are the
-# PDF fallback fonts (Arabic, Hebrew, Cyrillic, symbols, emoji; see inspector/reports/fonts.py).
-SYSTEM_PACKAGES_APP="fonts-dejavu-core fonts-symbola libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
+# looking at PDFs, PostgreSQL for the HQ tests.
+SYSTEM_PACKAGES_APP="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
 SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_APP poppler-utils postgresql"
 
 ensure_system_packages() {
@@ -45,3 +44,9 @@ ensure_venv() {
     touch "$stamp"
   fi
 }
+
+# Free TrueType fallback fonts for PDF text the bundled CJK font lacks (Arabic, Hebrew,
+# Cyrillic, symbols, emoji); see inspector/reports/fonts.py. The app needs them, so do tests.
+SYSTEM_PACKAGES_FONTS="fonts-dejavu-core fonts-symbola"
+SYSTEM_PACKAGES_APP="$SYSTEM_PACKAGES_APP $SYSTEM_PACKAGES_FONTS"
+SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_TEST $SYSTEM_PACKAGES_FONTS"
