@@ -144,7 +144,14 @@ def checklist_target() -> Target:
     from inspector.checklists import ChecklistError, load
 
     seeds = [
-        (ROOT / "checklists" / "example.yaml").read_bytes(),
+        next(
+            p.read_bytes()
+            for p in (
+                ROOT / "tests/fixtures/checklists/example.yaml",
+                ROOT / "checklists/example.yaml",
+            )
+            if p.is_file()
+        ),
         (ROOT / "checklists" / "mystery-shopper.yaml").read_bytes(),
         b"a: &x [1, 2]\nb: *x\nc: {<<: *x}\n",
     ]
