@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,6 +75,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
+    except UnicodeDecodeError:
+        # A damaged schema makes SQLite quote its garbage in the error text, which Python
+        # then fails to decode: still a damaged database, not a bug.
+        raise sqlite3.DatabaseError(
+            "database disk image is malformed (damaged schema; SQLite's message is unreadable)"
+        ) from None
     finally:
         cur.close()
 

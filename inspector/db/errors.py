@@ -43,7 +43,7 @@ def describe(e: BaseException, where: str) -> DatabaseUnusableError | None:
             "and its folder's permissions (the folder must be writable too), or work on a "
             "copy; read-only commands such as list, show and hq summary still work"
         )
-    if "malformed" in low or "not a database" in low or "disk i/o error" in low:
+    if any(m in low for m in ("malformed", "not a database", "disk i/o error", "could not decode")):
         return DatabaseUnusableError(
             f"cannot open database {where}: it is damaged or is not a Branch Inspector "
             f"database ({text}); "

@@ -80,6 +80,25 @@ def test_damaged_pages(db: Database, db_path: Path, run_cli: Cli) -> None:
         _clean_error(run_cli(*args), "is damaged", "restore it from a backup", "inspector backup")
 
 
+def test_damaged_schema_with_unreadable_error_text(
+    db: Database, db_path: Path, run_cli: Cli
+) -> None:
+    """SQLite quotes the damaged schema entry in its message; Python cannot decode it."""
+    _make(db)
+    db.dispose()
+    with sqlite3.connect(db_path) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    entry = data.find(b"tablebranchesbranches")  # sqlite_master: type, name, tbl_name
+    assert entry > 0
+    at = entry + len(b"table")
+    data[at : at + 3] = b"\xad\xad\xad"
+    sql = data.find(b"CREATE TABLE branches", at)
+    data[sql : sql + 6] = b"CREATX"
+    db_path.write_bytes(bytes(data))
+    _clean_error(run_cli("list"), "is damaged", "restore it from a backup")
+
+
 def test_read_only_database(db: Database, db_path: Path) -> None:
     uuid = _make(db)
     db.dispose()
