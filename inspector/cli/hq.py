@@ -13,7 +13,7 @@ from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import inspections as insp_svc
-from inspector.services import verify
+from inspector.services.verify import stored_integrity
 
 log = logging.getLogger(__name__)
 
@@ -316,7 +316,7 @@ def integrity_cmd(
     flt = _filter(region, date_from, date_to)
     with ctx.db.read_session() as s:
         flags = svc.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
-        stored = verify.stored_integrity(s, flt)
+        stored = stored_integrity(s, flt)
     flags += stored
     if as_json:
         echo_json([f.as_dict() for f in flags])
