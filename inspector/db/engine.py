@@ -72,7 +72,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     try:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
+        if not getattr(dbapi_conn, "_inspector_read_only", False):
+            # A read-only file keeps its journal mode: setting it is a write.
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
     except UnicodeDecodeError:
@@ -90,9 +92,51 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+class _ReadOnlyConnection(sqlite3.Connection):
+    """A connection to a database file this user may not write (marks it for the pragmas)."""
+
+    _inspector_read_only = True
+
+
+def read_only_uri(path: Path) -> str | None:
+    """A ``file:`` URI that reads ``path`` without writing anything, if we may not write it.
+
+    SQLite opens a file it cannot write read-only, but a WAL database also needs its
+    ``-shm`` index file, which it creates next to the database: in a folder we cannot
+    write either (a read-only share, a backup folder) every read then fails with "attempt
+    to write a readonly database". Such a file is opened ``immutable`` (no locks, no
+    ``-shm``), which is what it is for us; unless a ``-wal`` file holds commits not yet in
+    the main file, which immutable mode would not see.
+    """
+    if not path.is_file() or os.access(path, os.W_OK):
+        return None
+    uri = f"{path.as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0
+    if not os.access(path.parent, os.W_OK) and not shm.exists() and wal_empty:
+        uri += "&immutable=1"
+    return uri
+
+
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        timeout = BUSY_TIMEOUT_MS / 1000
+        uri = read_only_uri(Path(url.database)) if url.database else None
+        if uri is not None:
+            log.info("database %s is read-only for this user; opened as %s", url.database, uri)
+            engine = create_engine(
+                url,
+                creator=lambda: sqlite3.connect(
+                    uri,
+                    uri=True,
+                    timeout=timeout,
+                    factory=_ReadOnlyConnection,
+                    check_same_thread=False,  # the pool hands it to other threads
+                ),
+            )
+        else:
+            engine = create_engine(url, connect_args={"timeout": timeout})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine

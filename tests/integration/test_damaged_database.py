@@ -113,6 +113,36 @@ def test_read_only_database(db: Database, db_path: Path) -> None:
     _clean_error(r, "is read-only")
 
 
+def test_read_only_file_in_read_only_folder(
+    db: Database, db_path: Path, run_cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neither the file nor its folder is writable for this user (a share, a CD).
+
+    Root may write anything, so the permission check is what the test controls; the
+    database is then opened read-only and immutable (no -shm file is created).
+    """
+    uuid = _make(db)
+    db.dispose()
+    with sqlite3.connect(db_path) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    real_access = os.access
+    blocked = {str(db_path), str(db_path.parent)}
+
+    def access(path: object, mode: int, **kw: object) -> bool:
+        if mode & os.W_OK and str(path) in blocked:
+            return False
+        return real_access(path, mode, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("inspector.db.engine.os.access", access)
+    assert uuid in run_cli.ok("list")
+    assert "上海分行" in run_cli.ok("show", uuid)
+    run_cli.ok("hq", "summary")
+    _clean_error(run_cli("answer", uuid, "ex.manager", "--value", "yes"), "is read-only")
+    assert not db_path.with_name(db_path.name + "-shm").exists()
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
 def test_read_only_file(db: Database, db_path: Path, run_cli: Cli) -> None:
     uuid = _make(db)
