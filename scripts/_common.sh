@@ -51,3 +51,9 @@ ensure_venv() {
     touch "$stamp"
   fi
 }
+
+# Free TrueType fallback fonts for PDF text the bundled CJK font lacks (Arabic, Hebrew,
+# Cyrillic, symbols, emoji); see inspector/reports/fonts.py. The app needs them, so do tests.
+SYSTEM_PACKAGES_FONTS="fonts-dejavu-core fonts-symbola"
+SYSTEM_PACKAGES_APP="$SYSTEM_PACKAGES_APP $SYSTEM_PACKAGES_FONTS"
+SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_TEST $SYSTEM_PACKAGES_FONTS"

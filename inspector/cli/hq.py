@@ -23,6 +23,7 @@ from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
+from inspector.services.verify import stored_integrity
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ def summary_cmd(
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
     flt = _filter(region, date_from, date_to, checklist, mode)
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
     if as_json:
         echo_json(data.summary_dict())
@@ -246,7 +247,7 @@ def findings_cmd(
 ) -> None:
     """Findings and their rectification status, overdue first."""
     flt = _filter(region, date_from, date_to)
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         rows = svc.findings(s, flt, status=status)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
@@ -321,7 +322,7 @@ def report_cmd(
     flt = _filter(region, date_from, date_to, checklist, mode)
     if not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load(s, flt)
     write_hq_report(svc.report_content(data, lang), output)
     click.echo(str(output))
@@ -364,7 +365,7 @@ def export_cmd(
     flt = _filter(region, date_from, date_to, checklist, mode)
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load(s, flt, for_export=True, lang=lang)
     if fmt == "csv":
         for p in svc.write_csv(data, output, lang):
@@ -418,17 +419,20 @@ def integrity_cmd(
     lang: str,
     as_json: bool,
 ) -> None:
-    """Stored scores that differ from a re-score, and photos to review (reused in other
-    inspections, or taken outside the visit)."""
+    """Stored scores that differ from a re-score, photos to review (reused in other
+    inspections, or taken outside the visit), and stored evidence that fails its hash."""
     flt = _filter(region, date_from, date_to)
     if skip_scores and repair_scores:
         raise ValidationError("--skip-scores and --repair-scores cannot be used together")
-    with ctx.db.session() as s:
+    # Only a repair writes; the checks read (they work while another process writes).
+    with ctx.db.session() if repair_scores else ctx.db.read_session() as s:
         if repair_scores:
             mismatches = svc.repair_scores(s, flt, actor=default_actor() or "hq")
         else:
             mismatches = [] if skip_scores else svc.score_check(s, flt)
         flags = svc.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
+        stored = stored_integrity(s, flt)
+    flags += stored
     tz = flt.zone
     if as_json:
         echo_json([m.as_dict(tz) for m in mismatches] + [f.as_dict(tz) for f in flags])
@@ -452,12 +456,20 @@ def integrity_cmd(
             if zh
             else f"stored score repaired for {len(mismatches)} inspection(s)"
         )
+    photos_to_review = len(flags) - len(stored)
     if zh:
-        click.echo(f"得分不符 {len(mismatches)} 份检查；待复核照片 {len(flags)} 张")
+        click.echo(f"得分不符 {len(mismatches)} 份检查；待复核照片 {photos_to_review} 张")
     else:
         click.echo(
             f"{len(mismatches)} inspection(s) with a stored score that differs from a "
-            f"re-score; {len(flags)} photo(s) to review"
+            f"re-score; {photos_to_review} photo(s) to review"
+        )
+    if stored:
+        click.echo(
+            f"存储的检查表快照或图片有 {len(stored)} 处校验不符：数据库被改动或已损坏，请从备份恢复"
+            if zh
+            else f"{len(stored)} stored snapshot(s)/image(s) no longer verify: the database was "
+            "changed or damaged; restore it from a backup"
         )
 
 

@@ -20,7 +20,6 @@ from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -42,6 +41,7 @@ from reportlab.platypus import (
 
 from inspector import paths
 from inspector.files import write_atomic
+from inspector.reports.fonts import fallback_markup
 
 log = logging.getLogger(__name__)
 
@@ -344,7 +344,8 @@ class HqReportRenderer:
         }
 
     def _p(self, text: str, style: str = "cell") -> Paragraph:
-        return Paragraph(escape(text), self.styles[style])
+        # Branch names come from packages: any script, never dropped (see fonts.py).
+        return Paragraph(fallback_markup(text, self.font), self.styles[style])
 
     def _heading(self, text: str, style: str = "h2", level: int = 0) -> Paragraph:
         """A heading that is also a bookmark pointing at the page it is printed on."""

@@ -71,6 +71,7 @@ from inspector.reports.hq_report import (
 )
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
+from inspector.textsafe import is_formula_like, spreadsheet_text
 
 log = logging.getLogger(__name__)
 
@@ -442,6 +443,9 @@ _KINDS = {
     "duplicate_photo": ("重复照片", "duplicate photo"),
     "outside_visit": ("拍摄时间在检查时段外", "taken outside the visit"),
     "score_mismatch": ("存储得分与重算不符", "stored score differs"),
+    "snapshot_damaged": ("检查表快照校验不符", "checklist snapshot fails its hash"),
+    "blob_damaged": ("图片校验不符", "stored image fails its hash"),
+    "blob_missing": ("图片缺失", "stored image missing"),
 }
 
 
@@ -2393,7 +2397,9 @@ def export_cell(value: Any, kind: str, target: str) -> Any:
             return value.isoformat(sep=" ", timespec="minutes")
         if isinstance(value, date):
             return value.isoformat()
-    return value
+        # Text a spreadsheet would run as a formula (=, +, -, @, tab, CR) stays text.
+        return spreadsheet_text(value)
+    return value  # xlsx: formula-like strings are stored as text cells by the writer
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -2441,6 +2447,12 @@ def excel_bytes(data: HqData, lang: str = "en") -> bytes:
             ws.append(
                 [export_cell(v, col.kind, "xlsx") for v, col in zip(row, t.columns, strict=True)]
             )
+            for cell in ws[ws.max_row]:
+                # openpyxl makes any string starting with "=" a live formula; a branch
+                # name from a package is data, so it is stored as a text cell.
+                if isinstance(cell.value, str) and is_formula_like(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
         for ci, col in enumerate(t.columns, start=1):
             letter = get_column_letter(ci)
             fmt = _EXCEL_FORMATS.get(col.kind)

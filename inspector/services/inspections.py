@@ -65,7 +65,7 @@ def checklist_of(inspection: Inspection) -> Checklist:
     snap = inspection.snapshot
     cached = _checklists_by_sha.get(snap.sha256)
     if cached is None:
-        cached = _checklists_by_sha[snap.sha256] = checklist_from_json(snap.content)
+        cached = _checklists_by_sha[snap.sha256] = checklist_from_json(snap.content, snap.sha256)
     return cached
 
 

@@ -91,7 +91,15 @@ def report_of_new_inspection(program: Program) -> Path:
     answers = {"answers": {ITEM: {"result": "fail", "note": "坡道破损"}}}
     (work / "answers.json").write_text(json.dumps(answers, ensure_ascii=False), "utf-8")
     created = program.run(
-        *("new", "--branch", "310001", "--branch-name", "陆家嘴支行", "--checklist", "accessibility"),
+        *(
+            "new",
+            "--branch",
+            "310001",
+            "--branch-name",
+            "陆家嘴支行",
+            "--checklist",
+            "accessibility",
+        ),
         *("--inspector", "张三", "--answers", str(work / "answers.json")),
     )
     uuid = created.strip().splitlines()[-1]

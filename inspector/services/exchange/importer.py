@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import stat
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +61,7 @@ from inspector.db.models import (
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.errors import UserError
+from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
@@ -251,33 +250,12 @@ def _import_file(
 
 def _read_file(path: Path, limits: Limits) -> bytes:
     """The file's bytes, at most the limit: a regular file only (a FIFO would hang)."""
+    # Regular files only (a FIFO or /dev/zero is refused, never waited on or read
+    # without end), at most the limit + 1 bytes.
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise PackageError("no such file") from None
-    except IsADirectoryError:
-        raise PackageError("is a folder") from None
-    except OSError as e:
-        raise PackageError(f"cannot read the file ({e.strerror})") from None
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise PackageError("is a folder")
-        if not stat.S_ISREG(st.st_mode):
-            raise PackageError("is not a regular file (a device, pipe or socket)")
-        if st.st_size > limits.max_file_bytes:
-            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
-            # allocates n bytes up front, so never pass the limit itself.
-            data = f.read(min(st.st_size, limits.max_file_bytes) + 1)
-    except OSError as e:
-        raise PackageError(f"cannot read the file ({e.strerror})") from None
-    finally:
-        os.close(fd)
-    if len(data) > limits.max_file_bytes:
-        raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-    return data
+        return read_bounded(path, limits.max_file_bytes, "package")
+    except FileAccessError as e:
+        raise PackageError(e.reason) from None
 
 
 @lru_cache(maxsize=32)
