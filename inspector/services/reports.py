@@ -16,7 +16,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PIL import Image
@@ -27,7 +27,7 @@ from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item
 from inspector.domain.scoring import ItemScore, Outcome, Score
-from inspector.errors import ValidationError
+from inspector.errors import ReadOnlyError, ValidationError
 from inspector.reports import render_report
 from inspector.reports.model import (
     LANGS,
@@ -49,6 +49,7 @@ from inspector.reports.model import (
     SignOff,
     VetoFailure,
 )
+from inspector.services import audit
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
 from inspector.services import settings as settings_svc
@@ -117,6 +118,34 @@ def check_photo_size(size: str) -> str:
     return size
 
 
+def set_photo_print_size(session: Session, photo: Photo, size: str, *, actor: str) -> None:
+    """Print ``photo`` "large" (across the page: a document to be read) or "normal".
+
+    Only while the inspection is a draft, like every other change; recorded in the audit.
+    """
+    check_photo_size(size)
+    insp = photo.inspection
+    if insp.status == insp_svc.FINALIZED:
+        raise ReadOnlyError(
+            f"inspection {insp.uuid} is finalized; amend it to change how photos print "
+            "(or print every photo large with: report --photos large)"
+        )
+    old = photo.print_size or "normal"
+    if old == size:
+        return
+    photo.print_size = size
+    audit.record(
+        session,
+        actor=actor,
+        entity="photo",
+        action="print_size",
+        key=photo.id,
+        old={"print_size": old},
+        new={"print_size": size},
+        inspection=insp,
+    )
+
+
 def shopper_code(name: str) -> str:
     """A stable pseudonym for a mystery shopper: the same name gives the same code.
 
@@ -140,7 +169,20 @@ def _points_lost(s: ItemScore) -> float:
     return max(0.0, s.max_points - s.points) + s.penalty
 
 
-def _visit_rows(insp: Inspection, checklist: Checklist) -> tuple[tuple[Bi, str], ...]:
+def _visit_time(value: str, tz: str) -> str:
+    """A stored visit time (ISO 8601 with offset) as local time in ``tz`` with its offset."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if parsed.tzinfo is None:
+        return value  # no offset recorded: print it as given rather than guess
+    return timefmt.format_local(parsed, tz)
+
+
+def _visit_rows(
+    insp: Inspection, checklist: Checklist, lang: str = "zh", tz: str = timefmt.DEFAULT_TZ
+) -> tuple[tuple[Bi, str], ...]:
     visit: dict[str, Any] = dict(insp.visit or {})
     rows: list[tuple[Bi, str]] = []
     for key, label in _VISIT_LABELS.items():
@@ -148,10 +190,14 @@ def _visit_rows(insp: Inspection, checklist: Checklist) -> tuple[tuple[Bi, str],
         if value in (None, ""):
             continue
         text = str(value)
+        if key in insp_svc.TIME_FIELDS:
+            text = _visit_time(text, tz)
         if key == "scenario":
             for sc in checklist.scenarios:
                 if sc.id == value:
-                    text = f"{sc.title.zh} / {sc.title.en}"
+                    text = {"zh": sc.title.zh, "en": sc.title.en or sc.title.zh}.get(
+                        lang, f"{sc.title.zh} / {sc.title.en}"
+                    )
         rows.append((label, text))
     return tuple(rows)
 
@@ -332,7 +378,7 @@ def build_report_data(
             content_sha256=insp.content_sha256,
             supersedes_revision=insp.supersedes_revision,
             amendment_reason=insp.amendment_reason,
-            visit=_visit_rows(insp, checklist),
+            visit=_visit_rows(insp, checklist, lang, tz),
             narrative=insp.narrative or "",
             shopper_code=shopper_code(insp.inspector) if insp.mode == "mystery" else "",
         ),

@@ -253,7 +253,7 @@ def _images_by_page(r: PdfReader) -> list[set[Any]]:
         res = page.get("/Resources")
         xobjs = res.get_object().get("/XObject") if res else None
         ids = set()
-        for ref in (xobjs.get_object().values() if xobjs is not None else []):
+        for ref in xobjs.get_object().values() if xobjs is not None else []:
             if ref.get_object().get("/Subtype") == "/Image":
                 ids.add(getattr(ref, "idnum", None))
         out.append(ids)
