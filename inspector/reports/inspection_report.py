@@ -101,7 +101,7 @@ HEAD_BG = colors.HexColor("#DDE3EA")
 
 # The rectification register keeps a note to this many characters; the rest is on the
 # item's page (the register must stay a table a manager can scan).
-NOTE_CUT = 120
+NOTE_CUT = 80
 # The cover quotes this much of the summary text; the rest follows the scores.
 SUMMARY_CUT = 300
 TOP_FINDINGS = 5
