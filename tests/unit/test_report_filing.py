@@ -16,6 +16,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from inspector.reports import render_report
+from inspector.reports.inspection_report import NOTE_CUT, cut
 from inspector.reports.model import (
     PHOTO_MAX_SIDE_PX,
     Bi,
@@ -137,7 +138,9 @@ def test_long_note_is_cut_in_the_register_with_the_page_of_the_item() -> None:
     assert target >= register
     assert "1.1 [一票否决] · 检查项目0" in texts[target]
     # The register quotes the start of the note, cut with "…"; the rest is on the item page.
-    assert "已拍照留存。扶手松动，坡道表面破损…" in texts[register].replace("\n", "")
+    quoted, was_cut = cut(filing_sample().findings[0].note, NOTE_CUT)
+    assert was_cut and quoted.endswith("…")
+    assert quoted in texts[register].replace("\n", "")
 
 
 def test_cover_is_an_executive_summary() -> None:
