@@ -665,6 +665,7 @@ class InspectionReport:
         more = len(findings) - TOP_FINDINGS
         if more > 0:
             out.append(self.p(self.tf("more_findings", n=more), "Small"))
+            out.append(_PageRef(self, "register", "see_page", 7.5))
         out.append(Spacer(1, 3 * mm))
         return out
 
@@ -850,10 +851,9 @@ class InspectionReport:
     )
 
     def _findings(self) -> list[Flowable]:
-        out: list[Flowable] = [
-            CondPageBreak(45 * mm),
-            self._heading(self.t("findings"), self.plain("findings"), 0, "H1"),
-        ]
+        head = self._heading(self.t("findings"), self.plain("findings"), 0, "H1")
+        head._anchor = "register"
+        out: list[Flowable] = [CondPageBreak(45 * mm), head]
         findings = self.data.findings
         if not findings:
             out.append(self.p(self.t("no_findings")))
@@ -1105,7 +1105,8 @@ class InspectionReport:
         st = self._table_style(header=False)
         st.append(("BACKGROUND", (0, 0), (0, -1), LIGHT))
         tbl.setStyle(self._ts(st))
-        out += [tbl, Spacer(1, 4 * mm)]
+        # The photo list's heading and note never end a page without the table's first rows.
+        out += [tbl, Spacer(1, 4 * mm), CondPageBreak(40 * mm)]
         out.append(self.p(self.t("photos"), "H2"))
         photos = d.photos
         if not photos:
@@ -1326,7 +1327,7 @@ class InspectionReport:
             if b_page == page:
                 canv.bookmarkPage(key, fit="XYZ", top=top, left=0)
                 canv.addOutlineEntry(title, key, level=level, closed=level > 0)
-        for r_page, x, y, key, template in self._refs:
+        for n, (r_page, x, y, key, template) in enumerate(self._refs):
             target = self._anchors.get(key)
             if r_page != page or target is None:
                 continue
@@ -1338,7 +1339,10 @@ class InspectionReport:
             canv.drawString(x, y + 2, text)
             tw = canv.stringWidth(text, self.font, 7.5)
             canv.restoreState()
-            canv.linkAbsolute("", f"anchor-{key}", (x, y, x + tw, y + 10), thickness=0)
+            # Named explicitly: the canvas' own annotation counter is part of the page state
+            # restored for each held-back page, so its automatic names would repeat.
+            rect = (x, y, x + tw, y + 10)
+            canv.linkAbsolute("", f"anchor-{key}", rect, thickness=0, name=f"pageref{n}")
         for key, (a_page, top) in self._anchors.items():
             if a_page == page:
                 canv.bookmarkPage(f"anchor-{key}", fit="XYZ", top=top, left=0)

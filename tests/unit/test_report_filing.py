@@ -277,3 +277,17 @@ def test_sections_and_items_are_numbered_for_citing() -> None:
     text = "\n".join(page_texts(render_report(filing_sample())))
     assert "1. 无障碍出入口" in text and "2. 柜面服务" in text
     assert re.search(r"1\.1 \[一票否决\]", text)
+
+
+def test_cover_points_at_the_register_for_the_other_findings() -> None:
+    data = filing_sample()
+    more = tuple(replace(data.findings[1], item_id=f"acc.item_{n}") for n in range(3, 9))
+    pdf = render_report(replace(data, findings=(*data.findings, *more)))
+    texts = page_texts(pdf)
+    assert "另有 3 项问题" in texts[0]
+    m = re.search(r"详见第 (\d+) 页", texts[0])
+    assert m and "问题与整改清单" in texts[int(m.group(1)) - 1]
+    r = reader(pdf)
+    links = [a.get_object() for a in r.pages[0].get("/Annots") or []]
+    targets = [link["/Dest"][0].idnum for link in links if "/Dest" in link]
+    assert r.pages[int(m.group(1)) - 1].indirect_reference.idnum in targets  # clickable
