@@ -290,6 +290,14 @@ class InspectionReport:
         vals = {k: esc(v) for k, v in fmt.items()}
         return pick((esc(zh).format(**vals), esc(en).format(**vals)), self.lang, sep)
 
+    def _colon(self) -> str:
+        # A Chinese label takes the full-width colon; an English one ": ".
+        return "：" if self.lang == "zh" else ": "
+
+    def lab(self, key: str) -> str:
+        """A label followed by the colon its language uses ("备注：", "Note: ")."""
+        return self.t(key) + self._colon()
+
     def plain(self, key: str) -> str:
         """A fixed label as plain text (outline titles, canvas strings)."""
         return pick(LABELS[key], self.lang)
@@ -458,7 +466,7 @@ class InspectionReport:
             ("classification", d.filing.classification),
         ):
             fields.append(
-                [self.p(self.t(key) + ":", "Cell"), self.p(esc(value.strip()) or " ", "Cell")]
+                [self.p(self.lab(key), "Cell"), self.p(esc(value.strip()) or " ", "Cell")]
             )
         label_w = 16 * mm if self.lang == "zh" else 26 * mm
         right = Table(fields, colWidths=[label_w, 40 * mm])
@@ -638,7 +646,7 @@ class InspectionReport:
             seen = self.bi(f.answer, small_en=False) if f.answer.get(self.lang) else ""
             line = f"{tag}{self.item_ref(f.item_id)} {self.bi(f.text, small_en=False)}"
             if seen and f.answer.zh not in _PLAIN_FAIL:
-                line += f' <font color="#666666">({self.t("seen")}: {seen})</font>'
+                line += f' <font color="#666666">({self.lab("seen")}{seen})</font>'
             rows.append(
                 [
                     self.p(str(n), "Cell"),
@@ -892,7 +900,7 @@ class InspectionReport:
         item = f"{' '.join(tags)} {self.item_ref(f.item_id)}<br/>{self.bi(f.text)}".strip()
         src = self.source(f.source, f.source_inferred)
         if src:
-            item += f'<br/><font color="#666666" size="7">{self.t("source")}: {src}</font>'
+            item += f'<br/><font color="#666666" size="7">{self.lab("source")}{src}</font>'
         seen_parts = []
         if f.answer.get(self.lang):
             seen_parts.append(f"<b>{self.bi(f.answer, small_en=False)}</b>")
@@ -965,19 +973,19 @@ class InspectionReport:
         if item.penalty > 0:
             pts += f" (−{fmt_num(item.penalty)})"
         line = (
-            f"{self.t('answer')}: {self.bi(item.answer, small_en=False)} · "
-            f'{self.t("result")}: <font color="{colour}">{self.pair(OUTCOMES, item.outcome)}'
-            f"</font> · {self.t('points')}: {pts}"
+            f"{self.lab('answer')}{self.bi(item.answer, small_en=False)} · "
+            f'{self.lab("result")}<font color="{colour}">{self.pair(OUTCOMES, item.outcome)}'
+            f"</font> · {self.lab('points')}{pts}"
         )
         head_block: list[Flowable] = [head, self.p(line, "Body")]
         src = self.source(item.source, item.source_inferred)
         if src:
-            head_block.append(self.p(f"{self.t('source')}: {src}", "Small"))
+            head_block.append(self.p(f"{self.lab('source')}{src}", "Small"))
         out: list[Flowable] = []
         note = item.note.strip()
         short_note = len(note) <= 400
         if note:
-            para = self.p(f"{self.t('note')}: {esc(note)}", "Body")
+            para = self.p(f"{self.lab('note')}{esc(note)}", "Body")
             # A short note stays with the heading; a long one flows across pages on its own
             # (outside any table and any KeepTogether, so it can split).
             (head_block if short_note else out).append(para)
@@ -1215,7 +1223,7 @@ class InspectionReport:
         org = d.org.name.strip()
         left: list[Flowable] = []
         if org:
-            left.append(self.p(f"{self.t('org')}: {esc(org)}", "Body"))
+            left.append(self.p(f"{self.lab('org')}{esc(org)}", "Body"))
             left.append(Spacer(1, 2 * mm))
         left.append(table)
         if mystery and not d.show_shopper_name:
@@ -1241,7 +1249,7 @@ class InspectionReport:
         right = f"{self.plain('report_id')} {m.report_id}"
         secrecy = self.data.filing.classification.strip()
         if secrecy:
-            right = f"{self.plain('classification')}: {secrecy} · {right}"
+            right = f"{self.plain('classification')}{self._colon()}{secrecy} · {right}"
         if self.data.draft:
             right = f"{self.plain('draft')} · {right}"
         return left, right

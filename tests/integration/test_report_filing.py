@@ -113,7 +113,7 @@ def test_organisation_settings_print_on_the_report(
     )
     text = _text(out)
     assert text.count("某某银行消费者权益保护部") >= 2  # letterhead and sign-off
-    assert "消保检〔2026〕3号" in text and "密级: 内部" in text
+    assert "消保检〔2026〕3号" in text and "密级：内部" in text
     assert (600, 200) in _images(out)
     run_cli.ok("settings", "unset", "org.name")
     run_cli.ok("report", uuid, "-o", str(out))

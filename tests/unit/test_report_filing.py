@@ -233,7 +233,7 @@ def test_sign_off_block_for_filing() -> None:
     texts = page_texts(pdf)
     assert "某某银行消费者权益保护部" in texts[0]
     assert "消保检〔2024〕12号" in texts[0] and "内部" in texts[0]
-    assert "密级: 内部" in texts[1]  # the classification heads every page
+    assert "密级：内部" in texts[1]  # the classification heads every page
     last = texts[-1]
     for word in ("签署", "检查人", "张三", "网点负责人", "李四", "总行复核人", "盖章处", "日期"):
         assert word in last, word
