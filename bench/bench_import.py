@@ -78,6 +78,21 @@ def _checklist() -> tuple[str, str]:
     return content, hashlib.sha256(content.encode()).hexdigest()
 
 
+# Real JPEGs (the importer decodes the derivatives and reads the original's header), each
+# unique: a noise tile encoded once per size, with the photo's number burnt into a corner.
+ORIGINAL_SIZE, DISPLAY_SIZE, THUMB_SIZE = (400, 300), (160, 120), (64, 48)
+
+
+def _jpeg(rng: random.Random, size: tuple[int, int], tag: int) -> bytes:
+    from PIL import Image
+
+    img = Image.frombytes("RGB", size, rng.randbytes(size[0] * size[1] * 3))
+    img.putpixel((0, 0), (tag % 256, (tag // 256) % 256, (tag // 65536) % 256))
+    out = io.BytesIO()
+    img.save(out, format="JPEG", quality=90)
+    return out.getvalue()
+
+
 def make_packages(folder: Path, n: int, seed: int = 1) -> list[Path]:
     rng = random.Random(seed)
     device = keys.DeviceKeys(
@@ -93,8 +108,8 @@ def make_packages(folder: Path, n: int, seed: int = 1) -> list[Path]:
         photos = []
         for p in range(PHOTOS):
             shas = []
-            for size in (120_000, 30_000, 5_000):  # original, display, thumb
-                b = b"\xff\xd8\xff\xe0" + rng.randbytes(size)
+            for size in (ORIGINAL_SIZE, DISPLAY_SIZE, THUMB_SIZE):  # original, display, thumb
+                b = _jpeg(rng, size, k * PHOTOS + p)
                 h = hashlib.sha256(b).hexdigest()
                 blobs[h] = b
                 shas.append(h)
@@ -104,11 +119,11 @@ def make_packages(folder: Path, n: int, seed: int = 1) -> list[Path]:
                     "item_id": items[p],
                     "position": 0,
                     "sha256": shas[0],
-                    "size": 120_004,
+                    "size": len(blobs[shas[0]]),
                     "format": "JPEG",
                     "file_name": f"IMG_{p}.jpg",
-                    "width": 4000,
-                    "height": 3000,
+                    "width": ORIGINAL_SIZE[0],
+                    "height": ORIGINAL_SIZE[1],
                     "imported_at": at,
                     "withheld": False,
                     "image_sha256": shas[0],

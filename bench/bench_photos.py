@@ -66,9 +66,15 @@ def _ingest(paths: list[Path], db_file: Path) -> int:
     try:
         with db.session() as s:
             insp = insp_svc.create(
-                s, branch_code="BENCH", branch_name="Bench", checklist_id="example", inspector="b"
+                s,
+                branch_code="BENCH",
+                branch_name="Bench",
+                checklist_id="accessibility",
+                inspector="b",
             )
-            res = photos.add_files(s, insp, "ex.ramp", paths, actor="bench", commit_each=True)
+            res = photos.add_files(
+                s, insp, "acc.entrance_access", paths, actor="bench", commit_each=True
+            )
             if res.refused or len(res.added) != len(paths):
                 raise RuntimeError(f"ingest refused files: {res.refused}")
             return len(res.added)

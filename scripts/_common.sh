@@ -6,9 +6,10 @@ VENV="${INSPECTOR_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
 
 # Debian/Ubuntu packages Qt needs to run (offscreen or on a screen), poppler-utils for
-# looking at PDFs, PostgreSQL for the HQ tests.
+# looking at PDFs, PostgreSQL for the HQ tests, Chromium for the phone page tests (driven by
+# Playwright through its executable path; Playwright's own browser download is never used).
 SYSTEM_PACKAGES_APP="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
-SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_APP poppler-utils postgresql"
+SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_APP poppler-utils postgresql chromium"
 
 ensure_system_packages() {
   local wanted="$1" missing=()

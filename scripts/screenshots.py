@@ -111,12 +111,12 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
             "宣传资料摆放整齐。",
             actor="李四",
         )
-        f = svc.create(s, branch_code="110005", checklist_id="example", inspector="王五")
+        f = svc.create(s, branch_code="110005", checklist_id="accessibility", inspector="王五")
         for item in svc.checklist_of(f).items():
             if item.applies_to(Mode.ONSITE):
                 svc.set_answer(s, f, item.id, result="pass", actor="王五", rescore_now=False)
         svc.rescore(s, f)
-        photos.add_bytes(s, f, "ex.ramp", data, file_name=name, actor="王五")
+        photos.add_bytes(s, f, "acc.entrance_access", data, file_name=name, actor="王五")
         svc.finalize(s, f, by="王五", manager_name="赵六")
         uuids = (a.uuid, m.uuid, f.uuid)
     db.dispose()

@@ -6,6 +6,7 @@ Qt runs offscreen (pytest-qt aborts without a display otherwise); set before Qt 
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,13 +21,45 @@ from inspector.db import Database, open_database
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PHOTOS = FIXTURES / "photos" / "orientation"
+EXAMPLE_CHECKLIST = FIXTURES / "checklists" / "example.yaml"
+"""A small format demo used by most tests; it is not shipped (inspectors never see it)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checklists_with_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The shipped checklists plus the test-only ``example`` checklist, in one folder.
+
+    Set for the whole session (module-scoped fixtures create inspections too), and in
+    ``os.environ`` so that CLI subprocesses see it.
+    """
+    from inspector import paths
+
+    folder = tmp_path_factory.mktemp("checklists")
+    shipped = paths.checklists_dir()
+    for f in shipped.iterdir():
+        if f.is_file() and f.suffix in (".yaml", ".yml", ".json"):
+            shutil.copyfile(f, folder / f.name)
+    shutil.copyfile(EXAMPLE_CHECKLIST, folder / EXAMPLE_CHECKLIST.name)
+    before = os.environ.get("INSPECTOR_CHECKLISTS")
+    os.environ["INSPECTOR_CHECKLISTS"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("INSPECTOR_CHECKLISTS", None)
+    else:
+        os.environ["INSPECTOR_CHECKLISTS"] = before
 
 
 @pytest.fixture(autouse=True)
 def _isolated_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    checklists_with_example: Path,
 ) -> Path:
-    """Per-user data (default database, device key, logs) goes to a temporary folder."""
+    """Per-user data (default database, device key, logs) goes to a temporary folder.
+
+    Checklists come from a copy of the shipped ones plus the test-only example.
+    """
+    monkeypatch.setenv("INSPECTOR_CHECKLISTS", str(checklists_with_example))  # if a test unset it
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INSPECTOR_HOME", str(home))
     monkeypatch.delenv("INSPECTOR_DB", raising=False)

@@ -21,6 +21,7 @@ import yaml
 
 from inspector import paths
 from inspector.domain.checklist import (
+    ELEMENTS,
     FORMAT_VERSION,
     AnswerType,
     Checklist,
@@ -309,6 +310,13 @@ def _check_item(
         for m in item.modes:
             if m not in c.modes:
                 add((*loc, "modes"), f"item {item.id}: mode {m.value!r} is not in the checklist")
+    for element in item.elements:
+        if element not in ELEMENTS:
+            add(
+                (*loc, "elements"),
+                f"item {item.id}: unknown evaluation element {element!r} "
+                f"(known: {', '.join(sorted(ELEMENTS))})",
+            )
     for key in ("show_if", "na_if"):
         cond: Condition | None = getattr(item, key)
         if cond is None:

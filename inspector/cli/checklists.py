@@ -49,6 +49,10 @@ def _item(i: Item) -> dict[str, Any]:
         "source": i.source.ref if i.source else None,
         "source_inferred": i.source.inferred if i.source else None,
         "evidence": {"onsite": i.evidence.onsite.value, "mystery": i.evidence.mystery.value},
+        "rights": [r.value for r in i.rights],
+        "elements": list(i.elements),
+        # Authoring notes for HQ reviewers: only the checklist tools show them.
+        "review": [n for n in (i.review, i.source.note if i.source else None) if n],
     }
     if i.modes is not None:
         d["modes"] = [m.value for m in i.modes]

@@ -123,6 +123,10 @@ def import_cmd(ctx: Context, paths: tuple[Path, ...], as_json: bool, trusted_onl
                 what = f"{r['id']} r{r['revision']}" if r.get("id") else Path(r["file"]).name
                 detail = r.get("reason") or "; ".join(r.get("notes", []))
                 click.echo(f"{outcome:<10} {what}{flag}  {detail}".rstrip())
+                if r.get("signer"):
+                    owner = r.get("owner") or r["signer"]
+                    same = " (the owner)" if owner == r["signer"] else f", owner {owner}"
+                    click.echo(f"{'':<10} signed by {r['signer']}{same}")
         c = receipt.to_dict()["counts"]
         click.echo(
             f"{c['read']} read: {c['imported']} imported, {c['updated']} updated, "
@@ -161,12 +165,19 @@ def keys_export(output: Path) -> None:
 @keys_group.command("trust")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--label", default="", help="Who the device belongs to, e.g. 浦东支行 laptop 3.")
+@click.option(
+    "--can-amend/--cannot-amend",
+    "can_amend",
+    default=None,
+    help="Allow (or no longer allow) this device to send revisions of inspections another "
+    "device owns. Unchanged when not given; a newly trusted key may not.",
+)
 @pass_ctx
-def keys_trust(ctx: Context, file: Path, label: str) -> None:
+def keys_trust(ctx: Context, file: Path, label: str, can_amend: bool | None) -> None:
     """Add a device's public key file (or a package's device.pub) to the trusted list."""
     data = _read_key_file(file, "FILE")
     with ctx.db.session() as s:
-        row = keys_svc.trust(s, data, label=label, source=str(file))
+        row = keys_svc.trust(s, data, label=label, source=str(file), can_amend=can_amend)
         fp = row.fingerprint
     click.echo(fp)
 
@@ -182,7 +193,34 @@ def keys_list(ctx: Context, as_json: bool) -> None:
         echo_json(rows)
         return
     for r in rows:
-        click.echo(f"{r['fingerprint']}  {r['added_at'][:10]}  {r['label']}")
+        amend = "can-amend" if r["can_amend"] else "owner-only"
+        click.echo(f"{r['fingerprint']}  {r['added_at'][:10]}  {amend:<10}  {r['label']}")
 
 
-COMMANDS = [export_cmd, import_cmd, keys_group]
+@click.command("provenance")
+@click.argument("inspection_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def provenance_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
+    """Every revision of an inspection: which device signed it, and which owns it."""
+    from inspector.services import inspections as insp_svc
+
+    with ctx.db.read_session() as s:
+        uuid = insp_svc.get(s, inspection_id).uuid
+        rows = exchange.provenance(s, uuid)
+    if as_json:
+        echo_json({"id": uuid, "owner": rows[0]["owner"] if rows else None, "revisions": rows})
+        return
+    click.echo(f"Inspection {uuid}: owner {rows[0]['owner'] or 'unknown'}")
+    for r in rows:
+        mark = "*" if r["current"] else " "
+        trust = "" if r["trusted"] in (None, True) else " [untrusted]"
+        signer = r["signer"] or "-"
+        note = "" if not r["signer"] or r["signer"] == r["owner"] else "  (not the owner)"
+        click.echo(
+            f"{mark} r{r['revision']:<4} {r['status']:<9} {r['origin']:<8} {r['branch']:<10} "
+            f"signed by {signer}{trust}{note}"
+        )
+
+
+COMMANDS = [export_cmd, import_cmd, keys_group, provenance_cmd]

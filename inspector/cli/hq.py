@@ -9,9 +9,11 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
+from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 
 log = logging.getLogger(__name__)
@@ -324,6 +326,73 @@ def integrity_cmd(
             f"{f.sha256[:12]}  {f.detail}"
         )
     click.echo(f"{len(flags)} photo(s) to review")
+
+
+@hq.command("rights")
+@_region
+@click.option(
+    "--checklist",
+    "checklist",
+    default=hq_rights.DEFAULT_CHECKLIST,
+    show_default=True,
+    metavar="ID",
+    help="Checklist whose latest finalized inspection per branch is broken down.",
+)
+@_mode
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def rights_cmd(
+    ctx: Context, region: str | None, checklist: str, mode: str | None, as_json: bool
+) -> None:
+    """Scores by consumer right (八项权利) and evaluation element, per branch."""
+    with ctx.db.read_session() as s:
+        rows = hq_rights.by_branch(s, checklist_id=checklist, mode=mode, region=region)
+    if as_json:
+        echo_json([r.as_dict() for r in rows])
+        return
+    if not rows:
+        click.echo(f"no finalized {checklist} inspections")
+        return
+    names = list(RIGHT_NAMES)
+    click.echo(f"{'branch':<10} " + " ".join(f"{RIGHT_NAMES[n][0]:>6}" for n in names))
+    for r in rows:
+        cells = []
+        for n in names:
+            pct = r.rights[n].percent
+            cells.append(f"{pct:8.1f}" if pct is not None else f"{'-':>8}")
+        click.echo(f"{r.code:<10} " + " ".join(cells) + f"  {r.name}")
+
+
+@hq.command("mystery")
+@_region
+@click.option("--wave", default=None, metavar="NAME", help="Only the visits of this wave.")
+@click.option("--scenario", default=None, metavar="ID", help="Only visits playing this scenario.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def mystery_cmd(
+    ctx: Context, region: str | None, wave: str | None, scenario: str | None, as_json: bool
+) -> None:
+    """Mystery visits compared like with like: per scenario, per section."""
+    with ctx.db.read_session() as s:
+        rows = hq_mystery.visits(s, wave=wave, region=region, scenario=scenario)
+    summary = hq_mystery.by_scenario(rows)
+    if as_json:
+        echo_json(
+            {"scenarios": [g.as_dict() for g in summary], "visits": [r.as_dict() for r in rows]}
+        )
+        return
+    if not rows:
+        click.echo("no finalized mystery-shopper visits")
+        return
+    for g in summary:
+        avg = f"{g.average_total:.1f}" if g.average_total is not None else "-"
+        click.echo(f"scenario {g.scenario or '(none)'}: {g.visits} visit(s), average {avg}")
+        for sid, pct in g.sections.items():
+            click.echo(f"  {sid:<24} {pct:6.1f}" if pct is not None else f"  {sid:<24}      -")
+        for r in rows:
+            if r.scenario == g.scenario:
+                total = f"{r.total:6.1f}" if r.total is not None else "     -"
+                click.echo(f"    {r.code:<10} {total}  {r.wave or '':<12} {r.name}")
 
 
 COMMANDS = [hq]

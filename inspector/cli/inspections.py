@@ -81,6 +81,12 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
     metavar="ID",
     help="This inspection re-checks the findings of inspection ID.",
 )
+@click.option(
+    "--wave",
+    default=None,
+    metavar="NAME",
+    help="Mystery-shopper wave: every visit of a wave plays the same scenario.",
+)
 @pass_ctx
 def new_cmd(
     ctx: Context,
@@ -91,6 +97,7 @@ def new_cmd(
     branch_name: str | None,
     answers_file: Path | None,
     recheck_of: str | None,
+    wave: str | None,
 ) -> None:
     """Start a new draft inspection; prints its id."""
     doc = _read_answers_file(answers_file) if answers_file else {}
@@ -107,6 +114,8 @@ def new_cmd(
             visit=doc.get("visit"),
             narrative=doc.get("narrative"),
         )
+        if wave is not None:
+            svc.set_visit(s, insp, actor=insp.inspector or default_actor(), wave=wave)
         uuid = insp.uuid
     click.echo(uuid)
 
@@ -162,6 +171,9 @@ def answer_cmd(
 @click.command("visit")
 @click.argument("inspection_id", metavar="ID")
 @click.option("--scenario", default=None, metavar="ID", help="Scenario played (checklist ids).")
+@click.option(
+    "--wave", default=None, metavar="NAME", help="Wave of visits; fixes the scenario for all."
+)
 @click.option("--arrival", default=None, metavar="TIME", help="HH:MM, 'YYYY-MM-DD HH:MM' or ISO.")
 @click.option("--departure", default=None, metavar="TIME")
 @click.option("--ticket", default=None, help="Queue ticket number.")
@@ -182,6 +194,7 @@ def visit_cmd(
     ctx: Context,
     inspection_id: str,
     scenario: str | None,
+    wave: str | None,
     arrival: str | None,
     departure: str | None,
     ticket: str | None,
@@ -204,6 +217,7 @@ def visit_cmd(
         k: v
         for k, v in {
             "scenario": scenario,
+            "wave": wave,
             "arrival": arrival,
             "departure": departure,
             "ticket": ticket,
@@ -293,6 +307,11 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
         f"({data['checklist']['sha256'][:12]})"
     )
     click.echo(f"  mode       {data['mode']}   inspector {data['inspector']}")
+    if data["copied_from"]:
+        click.echo(
+            f"  copied     from {data['copied_from']}; "
+            f"{len(data['to_reverify'])} copied answer(s) still to re-verify"
+        )
     verdict = "PASSED" if sc["passed"] else "NOT PASSED"
     click.echo(f"  score      {sc['total']:.2f}  grade {sc['grade']}  {verdict}")
     if sc["veto_failed"]:
@@ -312,7 +331,10 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
 @click.argument("inspection_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="NAME", help="Inspector signing off.")
 @click.option(
-    "--manager", default=None, metavar="NAME", help="Branch manager acknowledging the result."
+    "--manager",
+    default=None,
+    metavar="NAME",
+    help="Branch manager acknowledging the result (on-site only; a mystery visit has none).",
 )
 @click.option(
     "--manager-signature",

@@ -37,6 +37,9 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from inspector.domain.answers import STORED_VALUE
+from inspector.domain.layers import Layers
+
 log = logging.getLogger(__name__)
 
 # Named constraints so Alembic migrations can alter them on SQLite and PostgreSQL alike.
@@ -77,6 +80,43 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+class LayersJSON(TypeDecorator[dict[str, Any]]):
+    """Photo layers at the database boundary: checked on the way in, always readable out.
+
+    Writing a value that does not fit :class:`inspector.domain.layers.Layers` fails the
+    statement; reading goes through :meth:`Layers.from_stored`, so a row written before the
+    model existed can never make a rendering or a report crash.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dict[str, Any]:
+        return Layers.parse(value).stored()
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dict[str, Any]:
+        return Layers.from_stored(value).stored()
+
+
+class AnswerValueJSON(TypeDecorator[Any]):
+    """An answer's value at the database boundary: one JSON scalar of the typed model."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return STORED_VALUE.validate_python(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        try:
+            return STORED_VALUE.validate_python(value)
+        except ValueError:
+            # Written before values were typed: scoring and reports must still work, so
+            # the unreadable value reads as no value (the judgement, if any, stays).
+            log.warning("stored answer value %.60r is not a valid value; read as none", value)
+            return None
 
 
 class Base(DeclarativeBase):
@@ -184,6 +224,12 @@ class Inspection(Base):
     manager_name: Mapped[str | None] = mapped_column(String(200))
     manager_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
     recheck_of: Mapped[str | None] = mapped_column(String(36), index=True)
+    # "Duplicate as new": the inspection this one was copied from, and the copied answers
+    # (item id -> {result, value, note}) still to be re-verified on site. They are not
+    # answers: until the inspector confirms one it counts as unanswered (migration
+    # integ_copied_from).
+    copied_from: Mapped[str | None] = mapped_column(String(36))
+    copied_answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     # Denormalised score, refreshed on every answer change, for lists and HQ queries.
     score_total: Mapped[float | None] = mapped_column(Float)
@@ -222,7 +268,7 @@ class Answer(Base):
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(String(100))
     result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | na
-    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    value: Mapped[Any] = mapped_column(AnswerValueJSON, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -277,6 +323,9 @@ class Finding(Base):
     closed_at: Mapped[datetime | None]
     closed_by_uuid: Mapped[str | None] = mapped_column(String(36))  # the re-check
     closing_note: Mapped[str] = mapped_column(Text, default="")
+    # 屡查屡犯: the UUID of the branch's previous inspection that had the same finding
+    # (the severity was raised one level when this was set).
+    repeat_of: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -326,7 +375,7 @@ class Photo(Base):
     caption: Mapped[str] = mapped_column(Text, default="")
     # "large": printed across the full text width of the report (a document to be read).
     print_size: Mapped[str] = mapped_column(String(16), default="normal", server_default="normal")
-    layers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    layers: Mapped[dict[str, Any]] = mapped_column(LayersJSON, default=dict)
     original_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
     display_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
     thumb_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
@@ -362,6 +411,24 @@ class TrustedKey(Base):
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     label: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # May this device send revisions of inspections another device owns? (keys trust
+    # --can-amend; migration 0003_owner_revisions). Without it such a revision is a conflict.
+    can_amend: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+
+
+class InspectionOwner(Base):
+    """Which device owns an inspection: the signer of the first revision this database got.
+
+    One row per UUID; the primary key settles a race between two first revisions. Local
+    inspections have no row (their owner is this installation's key).
+    """
+
+    __tablename__ = "inspection_owners"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(100), index=True)
+    first_revision: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ImportRecord(Base):

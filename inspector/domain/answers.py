@@ -6,13 +6,42 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field, Strict, TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
 from inspector.domain.checklist import AnswerType, Item, Result
 
 log = logging.getLogger(__name__)
 
 AnswerValue = bool | int | float | str | None
+
+# The typed model of an answer's value, one type per answer type. The app (through
+# coerce_value), a package's manifest and the database column all check values with these,
+# so a stored value is always one the scoring and the report understand. Numbers stay
+# inside what JSON carries exactly (2^53) and what a person could measure.
+MAX_WHOLE = 2**53
+MAX_MEASURE = 1e12
+MAX_TEXT_VALUE = 20_000
+WholeValue = Annotated[int, Strict(), Field(ge=-MAX_WHOLE, le=MAX_WHOLE)]
+MeasureValue = Annotated[
+    float, Strict(), Field(allow_inf_nan=False, ge=-MAX_MEASURE, le=MAX_MEASURE)
+]
+TextValue = Annotated[str, Strict(), Field(max_length=MAX_TEXT_VALUE)]
+BoolValue = Annotated[bool, Strict()]
+#: Any stored value: what the manifest schema and the database column accept.
+StoredValue = BoolValue | WholeValue | MeasureValue | TextValue | None
+STORED_VALUE: TypeAdapter[AnswerValue] = TypeAdapter(StoredValue)
+_BY_TYPE: dict[AnswerType, TypeAdapter[Any]] = {
+    AnswerType.YES_NO: TypeAdapter(BoolValue),
+    AnswerType.YES_NO_NA: TypeAdapter(BoolValue),
+    AnswerType.SCALE: TypeAdapter(WholeValue),
+    AnswerType.COUNT: TypeAdapter(WholeValue),
+    AnswerType.MEASURE: TypeAdapter(WholeValue | MeasureValue),
+    AnswerType.CHOICE: TypeAdapter(Annotated[str, Strict(), Field(max_length=100)]),
+    AnswerType.TEXT: TypeAdapter(TextValue),
+}
 
 _YES = {"yes", "y", "true", "1", "pass", "是", "有", "符合"}
 _NO = {"no", "n", "false", "0", "fail", "否", "无", "不符合"}
@@ -59,6 +88,52 @@ def coerce_value(item: Item, raw: Any) -> AnswerValue:
     """
     if raw is None:
         return None
+    return check_value(item, _coerce(item, raw))
+
+
+def check_value(item: Item, value: Any) -> AnswerValue:
+    """``value`` exactly as stored for ``item`` (no parsing), or :class:`AnswerError`.
+
+    The check every stored value passes: its JSON type is the item's, and it is inside the
+    item's scale, a count is not negative, a choice is one of the options.
+    """
+    if value is None:
+        return None
+    t = item.type
+    try:
+        try:
+            v: AnswerValue = _BY_TYPE[t].validate_python(value)
+        except PydanticValidationError as e:
+            msg = str(e.errors()[0]["msg"]).removeprefix("Value error, ")
+            raise AnswerError(msg[:1].lower() + msg[1:]) from None
+        if t == AnswerType.SCALE:
+            assert item.scale is not None and isinstance(v, int)
+            if not item.scale.min <= v <= item.scale.max:
+                raise AnswerError(f"must be between {item.scale.min} and {item.scale.max}")
+        elif t == AnswerType.COUNT:
+            assert isinstance(v, int)
+            if v < 0:
+                raise AnswerError("a count cannot be negative")
+        elif t == AnswerType.CHOICE:
+            assert item.options is not None
+            if v not in [o.id for o in item.options]:
+                raise AnswerError(f"must be one of {', '.join(o.id for o in item.options)}")
+    except AnswerError as e:
+        raise AnswerError(f"item {item.id} ({t.value}): value {_shown(value)} {e}") from None
+    return v
+
+
+def _shown(value: Any) -> str:
+    """A value for a message: short, and never failing (repr of a 5,000-digit int does)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "(a number too long to show)"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _coerce(item: Item, raw: Any) -> AnswerValue:
+    """Parse what a person typed into the item's value type (checked by check_value)."""
     t = item.type
     try:
         if t in (AnswerType.YES_NO, AnswerType.YES_NO_NA):
@@ -88,7 +163,11 @@ def coerce_value(item: Item, raw: Any) -> AnswerValue:
                 raise AnswerError("must be text")
             return raw
     except AnswerError as e:
-        raise AnswerError(f"item {item.id} ({t.value}): value {raw!r} {e}") from None
+        raise AnswerError(f"item {item.id} ({t.value}): value {_shown(raw)} {e}") from None
+    except (ValueError, OverflowError):
+        raise AnswerError(
+            f"item {item.id} ({t.value}): value {_shown(raw)} is not a usable {t.value} value"
+        ) from None
     raise AnswerError(f"item {item.id}: unknown answer type {t}")  # pragma: no cover
 
 
@@ -122,7 +201,10 @@ def _coerce_float(raw: Any) -> float:
     if isinstance(raw, bool):
         raise AnswerError("must be a number")
     if isinstance(raw, int | float):
-        v = float(raw)
+        try:
+            v = float(raw)
+        except OverflowError:
+            raise AnswerError("is too large") from None
     else:
         s = str(raw).strip().replace(",", ".")
         m = _RATIO.match(s)

@@ -14,7 +14,15 @@ import logging
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +44,54 @@ class Text(_Model):
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+
+RIGHT_NAMES: dict[str, tuple[str, str]] = {
+    "property_security": ("财产安全权", "Property security"),
+    "right_to_know": ("知情权", "Right to know"),
+    "free_choice": ("自主选择权", "Free choice"),
+    "fair_trade": ("公平交易权", "Fair trade"),
+    "lawful_claims": ("依法求偿权", "Lawful claims"),
+    "education": ("受教育权", "Education"),
+    "respect": ("受尊重权", "Respect"),
+    "information_security": ("信息安全权", "Information security"),
+}
+"""zh / en names of the eight rights, keyed by :class:`Right` value."""
+
+ELEMENTS: dict[str, tuple[str, str]] = {
+    "mechanism": ("体制机制建设", "Mechanisms: training, emergency plans"),
+    "controls": ("机制控制", "Controls: information protection, special-group services"),
+    "operations": ("业务经营", "Business conduct: disclosure, fees, sales, service"),
+    "complaints": ("投诉处理", "Complaint handling"),
+    "education": ("教育宣传", "Education and publicity"),
+}
+"""The regulator's evaluation elements an item can feed (``elements:`` in a checklist).
+
+Our ids for the evaluation content of 《银行保险机构消费者权益保护监管评价办法》
+(银保监发〔2021〕24号); checklists/README.md says what was and was not confirmed.
+"""
+
+PRACTICE_REF = "行业通行做法"
+"""The ``ref`` of an item that rests on established practice alone (no written rule)."""
+
+
+def source_text(source: Source, lang: str) -> str:
+    """How a source reads to an inspector or a branch, in their language.
+
+    Review notes (``note``) are never part of it. An item resting on practice says so in the
+    reader's language instead of citing a rule that does not exist.
+    """
+    ref = source.ref.strip()
+    if not source.inferred:
+        return ref
+    if ref == PRACTICE_REF:
+        return (
+            "行业通行做法（无成文规定）"
+            if lang != "en"
+            else "Established practice (no written rule)"
+        )
+    suffix = "（部分为行业通行做法）" if lang != "en" else " (partly established practice)"
+    return ref + suffix
 
 
 class Mode(StrEnum):
@@ -62,12 +118,49 @@ class Result(StrEnum):
 
 
 class Evidence(StrEnum):
-    """Photo evidence an item needs in a given mode."""
+    """Photo evidence an item needs in a given mode.
 
-    REQUIRED = "required"  # at least one photo, whatever the result
-    ON_FAIL = "on_fail"  # at least one photo when the item fails
+    Authors write ``always`` / ``on_fail`` / ``never`` (or ``optional``); ``required`` and
+    ``none`` are the stored spellings of ``always`` and ``never`` (snapshots of older
+    inspections use them, so both are read).
+    """
+
+    REQUIRED = "required"  # "always": at least one photo, whatever the result
+    ON_FAIL = "on_fail"  # at least one photo when the item fails or is partial
     OPTIONAL = "optional"
-    NONE = "none"
+    NONE = "none"  # "never"
+
+
+_EVIDENCE_ALIASES = {"always": Evidence.REQUIRED.value, "never": Evidence.NONE.value}
+
+
+def _evidence_alias(value: object) -> object:
+    return _EVIDENCE_ALIASES.get(value, value) if isinstance(value, str) else value
+
+
+EvidenceValue = Annotated[
+    Evidence,
+    BeforeValidator(_evidence_alias),
+    WithJsonSchema(
+        {
+            "enum": ["always", "on_fail", "optional", "never", "required", "none"],
+            "description": "always / on_fail / optional / never (required = always, none = never)",
+        }
+    ),
+]
+
+
+class Right(StrEnum):
+    """The eight rights of financial consumers (金融消费者八项权利) an item protects."""
+
+    PROPERTY_SECURITY = "property_security"  # 财产安全权
+    RIGHT_TO_KNOW = "right_to_know"  # 知情权
+    FREE_CHOICE = "free_choice"  # 自主选择权
+    FAIR_TRADE = "fair_trade"  # 公平交易权
+    LAWFUL_CLAIMS = "lawful_claims"  # 依法求偿权
+    EDUCATION = "education"  # 受教育权
+    RESPECT = "respect"  # 受尊重权
+    INFORMATION_SECURITY = "information_security"  # 信息安全权
 
 
 class Severity(StrEnum):
@@ -85,7 +178,13 @@ class Source(_Model):
     inferred: bool = Field(
         default=False, description="True for established practice with no written source found"
     )
-    note: str | None = None
+    note: str | None = Field(
+        default=None,
+        description=(
+            "Reviewer's note on the source (what to check before quoting it). Shown only in "
+            "the checklist tools ('checklists show'), never in the runner or a report."
+        ),
+    )
 
 
 class Condition(_Model):
@@ -106,8 +205,8 @@ class Condition(_Model):
 
 
 class EvidenceRule(_Model):
-    onsite: Evidence = Evidence.OPTIONAL
-    mystery: Evidence = Evidence.OPTIONAL
+    onsite: EvidenceValue = Evidence.OPTIONAL
+    mystery: EvidenceValue = Evidence.OPTIONAL
 
     def for_mode(self, mode: Mode) -> Evidence:
         return self.onsite if mode == Mode.ONSITE else self.mystery
@@ -186,6 +285,20 @@ class Item(_Model):
     show_if: Condition | None = None
     na_if: Condition | None = None
     evidence: EvidenceRule = EvidenceRule()
+    rights: list[Right] = Field(
+        default_factory=list, description="Consumer rights this item protects (八项权利)"
+    )
+    elements: list[str] = Field(
+        default_factory=list,
+        description="Regulator's evaluation elements the item feeds (ids in checklists/README.md)",
+    )
+    review: str | None = Field(
+        default=None,
+        description=(
+            "Authoring note for HQ reviewers (open questions, what to confirm). Shown only in "
+            "the checklist tools, never to an inspector or a branch."
+        ),
+    )
     redact: bool = Field(default=False, description="Photos likely show personal data")
     severity: Severity | None = None
     rectify_days: int | None = Field(default=None, ge=0)

@@ -13,6 +13,11 @@ Rules (all parameters come from the checklist file):
   (1 - f) of each answered penalty item), clamped to [0, 100].
 * The grade is the first band whose ``min`` the total reaches; a failed veto item caps the
   grade at ``veto_grade`` and makes ``passed`` false whatever the total.
+* Deductions (扣分) explain the total the way a branch reads a score sheet: every point
+  lost, item by item, so that 100 − Σ deductions = total (to the cent). An item in a section
+  of weight ``w`` (out of the applicable weights ``W``) whose section has ``possible``
+  points loses ``(1 − f) × points / possible × 100 × w / W``; a failed gate also carries the
+  rest of its section; penalty items carry their penalty (less what the clamp at 0 absorbs).
 """
 
 from __future__ import annotations
@@ -36,6 +41,26 @@ from inspector.domain.checklist import (
 log = logging.getLogger(__name__)
 
 _EPS = 1e-9
+
+
+class DeductionReason(StrEnum):
+    """Why points were taken off (the 扣分原因 column of a score sheet)."""
+
+    FAIL = "fail"
+    PARTIAL = "partial"
+    PENALTY = "penalty"
+    VETO = "veto"  # a failed red-line item: its points, and the grade is capped
+    GATE = "gate"  # a failed gate item: the whole section is zeroed
+
+
+@dataclass(frozen=True, slots=True)
+class Deduction:
+    """Points of the 100 lost through one item, rounded to cents."""
+
+    item_id: str
+    section_id: str
+    points: float
+    reason: DeductionReason
 
 
 class Outcome(StrEnum):
@@ -93,6 +118,7 @@ class Score:
     gates_failed: tuple[str, ...]
     sections: dict[str, SectionScore] = field(default_factory=dict)
     items: dict[str, ItemScore] = field(default_factory=dict)
+    deductions: tuple[Deduction, ...] = ()
 
     @property
     def answered(self) -> int:
@@ -290,6 +316,7 @@ def score(
     total = min(100.0, max(0.0, base - penalties))
     grade = grade_for(checklist, total, bool(veto_failed))
     passed = not veto_failed and checklist.grade(grade).passing
+    deductions = _deductions(checklist, sections, items, weights, base, total)
     return Score(
         total=total,
         base=base,
@@ -300,6 +327,96 @@ def score(
         gates_failed=tuple(gates_failed),
         sections=sections,
         items=items,
+        deductions=deductions,
+    )
+
+
+def _deductions(
+    checklist: Checklist,
+    sections: Mapping[str, SectionScore],
+    items: Mapping[str, ItemScore],
+    weights: float,
+    base: float,
+    total: float,
+) -> tuple[Deduction, ...]:
+    """Every point lost, per item, summing to 100 − total once rounded (see module doc).
+
+    With no applicable section there is no score yet, and nothing has been lost.
+    """
+    if weights <= 0:
+        return ()
+    raw: list[tuple[str, str, float, DeductionReason]] = []
+    for section in checklist.real_sections():
+        sec = sections[section.id]
+        if sec.percent is None or weights <= 0:
+            continue
+        share = 100.0 * sec.weight / weights  # this section's part of the 100
+        gate_item: str | None = None
+        lost_by_items = 0.0
+        for item in section.items:
+            s = items[item.id]
+            if s.fraction is None or not item.scored:
+                if item.gate and s.fraction is not None and s.fraction <= _EPS:
+                    gate_item = gate_item or item.id
+                continue
+            lost = (1.0 - s.fraction) * item.points / sec.possible * share
+            if item.gate and s.fraction <= _EPS:
+                gate_item = gate_item or item.id
+            if lost <= _EPS:
+                continue
+            lost_by_items += lost
+            if item.veto and s.fraction <= _EPS:
+                reason = DeductionReason.VETO
+            elif s.outcome == Outcome.PARTIAL:
+                reason = DeductionReason.PARTIAL
+            else:
+                reason = DeductionReason.FAIL
+            raw.append((item.id, section.id, lost, reason))
+        if sec.gated and gate_item is not None:
+            # A gate zeroes its section: what the items had still earned is lost through it.
+            rest = share - lost_by_items
+            if rest > _EPS:
+                raw.append((gate_item, section.id, rest, DeductionReason.GATE))
+    # Penalties come off after weighting; the clamp at 0 can absorb part of them.
+    room = max(0.0, base)
+    for section in checklist.real_sections():
+        for item in section.items:
+            s = items[item.id]
+            if s.penalty > _EPS and room > _EPS:
+                taken = min(s.penalty, room)
+                room -= taken
+                raw.append((item.id, section.id, taken, DeductionReason.PENALTY))
+    return _round_to_total(raw, 100.0 - total)
+
+
+def _round_to_total(
+    raw: list[tuple[str, str, float, DeductionReason]], target: float
+) -> tuple[Deduction, ...]:
+    """Round each deduction to cents so that they add up to ``target`` rounded to cents.
+
+    Largest-remainder rounding: floor every share, then give the missing cents to the
+    largest remainders, so no printed column is off by a cent from the printed total.
+    """
+    want = round(round(target, 2) * 100)
+    cents = [int(p * 100 + _EPS * 100) for _, _, p, _ in raw]
+    missing = want - sum(cents)
+    order = sorted(range(len(raw)), key=lambda i: raw[i][2] * 100 - cents[i], reverse=True)
+    for i in order:
+        if missing <= 0:
+            break
+        cents[i] += 1
+        missing -= 1
+    # Floating error can leave the floors a cent high; take it back from the smallest remainders.
+    for i in reversed(order):
+        if missing >= 0:
+            break
+        if cents[i] > 0:
+            cents[i] -= 1
+            missing += 1
+    return tuple(
+        Deduction(item_id=item, section_id=sec, points=c / 100, reason=reason)
+        for (item, sec, _, reason), c in zip(raw, cents, strict=True)
+        if c > 0
     )
 
 

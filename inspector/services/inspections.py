@@ -27,6 +27,7 @@ from inspector.db.models import (
     ChecklistSnapshot,
     Finding,
     Inspection,
+    InspectionOwner,
     Photo,
     SectionScoreRow,
     utcnow,
@@ -166,6 +167,10 @@ class Summary:
     grade: str | None
     passed: bool | None
     veto_failed: int
+    # Imported revisions: the device that signed this one, and the inspection's owner
+    # (the signer of the first revision received); None for inspections made here.
+    signer: str | None = None
+    owner: str | None = None
 
 
 _SUMMARY_COLUMNS = (
@@ -187,6 +192,8 @@ _SUMMARY_COLUMNS = (
     Inspection.grade,
     Inspection.passed,
     Inspection.veto_failed,
+    Inspection.device_fingerprint,
+    InspectionOwner.fingerprint,
 )
 
 
@@ -231,6 +238,7 @@ def list_summaries(
         select(*_SUMMARY_COLUMNS)
         .join(Branch, Branch.id == Inspection.branch_id)
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+        .outerjoin(InspectionOwner, InspectionOwner.uuid == Inspection.uuid)
         .where(*conds)
         .order_by(Inspection.started_at.desc(), Inspection.id.desc())
     )
@@ -465,6 +473,7 @@ def set_answer(
         # A new judgement or value replaces the previous answer as a whole.
         row.result = res.value if res is not None else None
         row.value = val
+        _drop_copied(insp, item_id)
     if note is not None:
         row.note = note
     row.answered_by = actor
@@ -492,6 +501,54 @@ def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"result": row.result, "value": row.value, "note": row.note}
+
+
+# ---------------------------------------------------------------- copied answers
+def copied_answers_of(insp: Inspection) -> dict[str, Answer]:
+    """The answers copied by "Duplicate as new" that the inspector has not re-verified.
+
+    They are shown beside the item as a suggestion and count as unanswered: an old
+    observation is never passed off as one made today.
+    """
+    out: dict[str, Answer] = {}
+    for item_id, fields in (insp.copied_answers or {}).items():
+        result = fields.get("result")
+        out[item_id] = Answer(
+            result=Result(result) if result else None,
+            value=fields.get("value"),
+            note=str(fields.get("note") or ""),
+        )
+    return out
+
+
+def _drop_copied(insp: Inspection, item_id: str) -> None:
+    if insp.copied_answers and item_id in insp.copied_answers:
+        # A new dict: the JSON column is not mutation-tracked.
+        insp.copied_answers = {k: v for k, v in insp.copied_answers.items() if k != item_id}
+
+
+def confirm_copied_answer(
+    session: Session, insp: Inspection, item_id: str, *, actor: str
+) -> AnswerRow | None:
+    """The inspector re-verified a copied answer on site: it becomes today's answer."""
+    _require_draft(insp)
+    fields = (insp.copied_answers or {}).get(item_id)
+    if fields is None:
+        raise NotFoundError(f"item {item_id} has no copied answer waiting to be re-verified")
+    result, value, note = fields.get("result"), fields.get("value"), fields.get("note")
+    _drop_copied(insp, item_id)
+    audit.record(
+        session,
+        actor=actor,
+        entity="answer",
+        action="reverify",
+        key=item_id,
+        new={"result": result, "value": value, "copied_from": insp.copied_from},
+        inspection=insp,
+    )
+    if result is None and value is None:
+        return set_answer(session, insp, item_id, note=str(note or ""), actor=actor)
+    return set_answer(session, insp, item_id, result=result, value=value, note=note, actor=actor)
 
 
 # ---------------------------------------------------------------- scoring
@@ -543,23 +600,82 @@ def default_deadline(item: Item, start: date) -> date:
 def _sync_findings(session: Session, insp: Inspection, checklist: Checklist, result: Score) -> None:
     by_item = {f.item_id: f for f in insp.findings}
     today = insp.started_at.date()
+    previous: tuple[str, set[str]] | None = None
     for item in checklist.items():
         s = result.items[item.id]
         failing = s.is_finding or (item.penalty > 0 and s.penalty > 0)
         f = by_item.get(item.id)
         if failing and f is None:
-            insp.findings.append(
-                Finding(
-                    item_id=item.id,
-                    severity=default_severity(item).value,
-                    deadline=default_deadline(item, today),
-                    active=True,
-                    status="open",
-                )
+            f = Finding(
+                item_id=item.id,
+                severity=default_severity(item).value,
+                deadline=default_deadline(item, today),
+                active=True,
+                status="open",
             )
+            if previous is None:  # looked up once, and only when a new finding appears
+                previous = previous_findings(session, insp)
+            _mark_repeat(f, previous)
+            insp.findings.append(f)
         elif f is not None and f.active != failing:
             f.active = failing
             f.updated_at = utcnow()
+
+
+SEVERITY_UP = {
+    Severity.LOW.value: Severity.MEDIUM.value,
+    Severity.MEDIUM.value: Severity.HIGH.value,
+}
+
+
+def previous_findings(session: Session, insp: Inspection) -> tuple[str, set[str]]:
+    """The branch's previous finalized inspection (UUID) and the items it found failing.
+
+    "Previous" is the latest finalized, current inspection of the same branch and mode that
+    started before this one, whatever its checklist (an item id means the same check in
+    every checklist that includes it). ``("", set())`` when there is none.
+    """
+    prev = session.scalars(
+        select(Inspection)
+        .where(
+            Inspection.branch_id == insp.branch_id,
+            Inspection.mode == insp.mode,
+            Inspection.uuid != insp.uuid,
+            Inspection.is_current.is_(True),
+            Inspection.status == FINALIZED,
+            Inspection.started_at < insp.started_at,
+        )
+        .order_by(Inspection.started_at.desc(), Inspection.id.desc())
+        .limit(1)
+    ).first()
+    if prev is None:
+        return "", set()
+    items = set(
+        session.scalars(
+            select(Finding.item_id).where(
+                Finding.inspection_id == prev.id, Finding.active.is_(True)
+            )
+        )
+    )
+    return prev.uuid, items
+
+
+def _mark_repeat(f: Finding, previous: tuple[str, set[str]]) -> None:
+    """屡查屡犯: the same finding as last time is marked and escalated one severity level."""
+    prev_uuid, prev_items = previous
+    if f.repeat_of is None and prev_uuid and f.item_id in prev_items:
+        f.repeat_of = prev_uuid
+        f.severity = SEVERITY_UP.get(f.severity, f.severity)
+
+
+def mark_repeat_findings(session: Session, insp: Inspection) -> None:
+    """Mark every active finding that repeats the previous inspection's (at sign-off)."""
+    previous = previous_findings(session, insp)
+    if not previous[0]:
+        return
+    for f in insp.findings:
+        if f.active:
+            _mark_repeat(f, previous)
 
 
 def active_findings(insp: Inspection) -> list[Finding]:
@@ -631,6 +747,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "status": f.status,
         "closed_at": f.closed_at.isoformat() if f.closed_at else None,
         "closed_by": f.closed_by_uuid,
+        # 屡查屡犯: the previous inspection with the same finding (severity raised a level).
+        "repeat_of": f.repeat_of,
     }
 
 
@@ -643,7 +761,12 @@ VISIT_FIELDS = (
     "scenario",
     "wait_started",
     "wait_called",
+    "wave",
 )
+"""``wave``: a mystery-shopper wave (e.g. "2026Q4 取现"): every visit of a wave plays the
+same scenario, so their totals compare like with like."""
+
+WAVE_MAX = 100
 
 
 TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
@@ -681,6 +804,7 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
     if scen and scen not in {s.id for s in checklist.scenarios}:
         ids = ", ".join(s.id for s in checklist.scenarios) or "none"
         raise ValidationError(f"scenario {scen!r} is not in checklist {checklist.id} ({ids})")
+    _check_wave(session, insp, checklist, fields)
     for key in TIME_FIELDS:
         if fields.get(key):
             fields[key] = parse_visit_time(key, fields[key])
@@ -713,6 +837,50 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
             rescore(session, insp)  # conditions may depend on the scenario played
 
 
+def wave_scenario(session: Session, wave: str, checklist_id: str, *, exclude: int) -> str | None:
+    """The scenario the wave's other visits play (the first one recorded fixes it)."""
+    rows = session.execute(
+        select(Inspection.visit)
+        .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
+        .where(
+            Inspection.id != exclude,
+            Inspection.is_current.is_(True),
+            ChecklistSnapshot.checklist_id == checklist_id,
+        )
+        .order_by(Inspection.started_at, Inspection.id)
+    )
+    for (visit,) in rows:
+        v = visit or {}
+        if v.get("wave") == wave and v.get("scenario"):
+            return str(v["scenario"])
+    return None
+
+
+def _check_wave(
+    session: Session, insp: Inspection, checklist: Checklist, fields: dict[str, Any]
+) -> None:
+    """A wave fixes the scenario: a visit joining it plays the wave's scenario."""
+    current = dict(insp.visit or {})
+    wave = fields.get("wave", current.get("wave"))
+    if wave is None or wave == "":
+        return
+    if not isinstance(wave, str) or len(wave.strip()) > WAVE_MAX or not wave.strip():
+        raise ValidationError(f"a wave name is 1 to {WAVE_MAX} characters")
+    wave = wave.strip()
+    if "wave" in fields:
+        fields["wave"] = wave
+    fixed = wave_scenario(session, wave, checklist.id, exclude=insp.id)
+    if fixed is None:
+        return
+    scen = fields.get("scenario", current.get("scenario"))
+    if scen and scen != fixed:
+        raise ValidationError(
+            f"wave {wave!r} plays scenario {fixed!r}; this visit says {scen!r}. "
+            "Every visit of a wave plays the same scenario: choose that one, or another wave"
+        )
+    fields["scenario"] = fixed
+
+
 def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) -> None:
     _require_draft(insp)
     if text != insp.narrative:
@@ -726,6 +894,27 @@ def set_narrative(session: Session, insp: Inspection, text: str, *, actor: str) 
             inspection=insp,
         )
         insp.narrative = text
+        insp.updated_at = utcnow()
+
+
+def set_manager_name(session: Session, insp: Inspection, name: str, *, actor: str) -> None:
+    """The branch manager's name, saved while it is typed (before sign-off)."""
+    _require_draft(insp)
+    if insp.mode == Mode.MYSTERY and name.strip():
+        raise ValidationError("a mystery-shopper visit has no branch-manager sign-off")
+    value = name.strip() or None
+    if value != insp.manager_name:
+        audit.record(
+            session,
+            actor=actor,
+            entity="inspection",
+            action="manager_name",
+            key=insp.uuid,
+            old=insp.manager_name,
+            new=value,
+            inspection=insp,
+        )
+        insp.manager_name = value
         insp.updated_at = utcnow()
 
 
@@ -757,9 +946,19 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
         if s.outcome == Outcome.HIDDEN:
             continue
         if s.outcome == Outcome.UNANSWERED and item.required:
-            out.append(
-                Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered")
-            )
+            if item.id in (insp.copied_answers or {}):
+                out.append(
+                    Missing(
+                        "answer",
+                        item.id,
+                        f"{item.id} 复制的答案尚待现场复核",
+                        f"{item.id}: the copied answer is not re-verified yet",
+                    )
+                )
+            else:
+                out.append(
+                    Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered")
+                )
             continue
         rule = item.evidence.for_mode(mode)
         need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
@@ -863,12 +1062,32 @@ def finalize(
         raise ReadOnlyError(f"inspection {insp.uuid} is already finalized")
     if not by.strip():
         raise ValidationError("finalizing needs the inspector's name (--by NAME)")
+    if insp.mode == Mode.MYSTERY and (manager_name or manager_signature):
+        # The shopper is covert: nobody at the branch signs a mystery visit.
+        raise ValidationError(
+            "a mystery-shopper visit has no branch-manager sign-off; "
+            "finalize it without a manager name or signature"
+        )
     missing = missing_for_finalize(insp)
     if missing and not force:
         first = "; ".join(m.message_en for m in missing[:5])
         more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
         raise ValidationError(f"cannot finalize, {len(missing)} thing(s) missing: {first}{more}")
     result = rescore(session, insp)
+    # A previous inspection may have arrived (import) since these findings were made.
+    mark_repeat_findings(session, insp)
+    if insp.copied_answers:
+        # What is signed is what the inspector entered: unconfirmed copies are not part of it.
+        audit.record(
+            session,
+            actor=by,
+            entity="inspection",
+            action="drop_copied_answers",
+            key=insp.uuid,
+            old=dict(insp.copied_answers),
+            inspection=insp,
+        )
+        insp.copied_answers = None
     insp.status = FINALIZED
     insp.finalized_at = utcnow()
     insp.finalized_by = by.strip()
@@ -878,6 +1097,8 @@ def finalize(
         insp.manager_name = manager_name.strip() or None
     if manager_signature is not None:
         insp.manager_signature = manager_signature
+    if insp.mode == Mode.MYSTERY:
+        insp.manager_name = insp.manager_signature = None
     insp.updated_at = utcnow()
     audit.record(
         session,
@@ -924,7 +1145,12 @@ def amend(session: Session, insp: Inspection, *, reason: str, actor: str) -> Ins
 
 
 def duplicate(session: Session, insp: Inspection, *, actor: str) -> Inspection:
-    """A new draft inspection (new UUID) with the same branch, checklist, mode and answers."""
+    """A new draft inspection (new UUID) with the same branch, checklist and mode.
+
+    The old answers come along as *copied answers to re-verify*, not as answers: each
+    counts as unanswered until the inspector confirms it (or answers anew), so no old
+    failure becomes a finding of the new inspection. ``copied_from`` records the source.
+    """
     new = _copy(session, insp, keep_identity=False)
     session.flush()
     audit.record(
@@ -933,7 +1159,7 @@ def duplicate(session: Session, insp: Inspection, *, actor: str) -> Inspection:
         entity="inspection",
         action="create",
         key=new.uuid,
-        new={"duplicate_of": insp.uuid},
+        new={"duplicate_of": insp.uuid, "copied_answers": sorted(new.copied_answers or {})},
         inspection=new,
     )
     rescore(session, new)
@@ -960,10 +1186,19 @@ def _copy(
         new.started_at = insp.started_at
         new.created_at = insp.created_at
         new.manager_name = insp.manager_name
+        new.copied_from = insp.copied_from
+        new.copied_answers = copy.deepcopy(insp.copied_answers)
+    else:
+        new.copied_from = insp.uuid
+        copied = {
+            a.item_id: {"result": a.result, "value": copy.deepcopy(a.value), "note": a.note}
+            for a in insp.answers
+        }
+        new.copied_answers = copied or None
     session.add(new)
-    for a in insp.answers:
-        new.answers.append(_clone(a))
     if keep_identity:
+        for a in insp.answers:
+            new.answers.append(_clone(a))
         for f in insp.findings:
             new.findings.append(_clone(f))
         for p in insp.photos:
@@ -1050,6 +1285,8 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "total": round(summary.total, 2) if summary.total is not None else None,
         "grade": summary.grade,
         "passed": summary.passed,
+        "signer": summary.signer,
+        "owner": summary.owner or summary.signer,
     }
 
 
@@ -1062,6 +1299,16 @@ def score_dict(result: Score) -> dict[str, Any]:
         "passed": result.passed,
         "veto_failed": list(result.veto_failed),
         "gates_failed": list(result.gates_failed),
+        # 扣分: each point lost, summing to 100 − total (to the cent).
+        "deductions": [
+            {
+                "item": d.item_id,
+                "section": d.section_id,
+                "points": d.points,
+                "reason": d.reason.value,
+            }
+            for d in result.deductions
+        ],
         "sections": {
             sid: {
                 "score": round(s.earned, 4),
@@ -1124,10 +1371,25 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         "visit": dict(insp.visit or {}),
         "narrative": insp.narrative,
         "recheck_of": insp.recheck_of,
+        "copied_from": insp.copied_from,
+        "to_reverify": sorted(insp.copied_answers or {}),
         "origin": insp.origin,
         "answers": ans_out,
         "score": score_dict(result),
-        "findings": [finding_dict(f) for f in active_findings(insp)],
+        # Each finding with the answer behind it: the inspector's judgement and the value
+        # (when they disagree, the judgement is what counted).
+        "findings": [
+            {
+                **finding_dict(f),
+                "judgement": (
+                    answers[f.item_id].result.value  # type: ignore[union-attr]
+                    if f.item_id in answers and answers[f.item_id].result
+                    else None
+                ),
+                "value": answers[f.item_id].value if f.item_id in answers else None,
+            }
+            for f in active_findings(insp)
+        ],
         "photos": photos,
         "missing": [
             {"kind": m.kind, "item": m.item_id, "message": m.message_en}

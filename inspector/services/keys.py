@@ -261,17 +261,31 @@ def decrypt(keys: DeviceKeys, data: bytes) -> bytes:
 
 # ---------------------------------------------------------------- trusted keys
 def trust(
-    session: Session, data: bytes, *, label: str = "", source: str = "key file"
+    session: Session,
+    data: bytes,
+    *,
+    label: str = "",
+    source: str = "key file",
+    can_amend: bool | None = None,
 ) -> TrustedKey:
-    """Add a device's public key to HQ's trusted list (or relabel it)."""
+    """Add a device's public key to HQ's trusted list (or relabel it).
+
+    ``can_amend`` grants (True) or withdraws (False) the right to send revisions of
+    inspections another device owns; None leaves it as it was (not granted for a new key).
+    """
     pub = parse_public_file(data, source)
     fp = pub.fingerprint
     row = session.get(TrustedKey, fp)
     if row is None:
-        row = TrustedKey(fingerprint=fp, public_key=pub.signing, label=label.strip())
+        row = TrustedKey(
+            fingerprint=fp, public_key=pub.signing, label=label.strip(), can_amend=bool(can_amend)
+        )
         session.add(row)
-    elif label.strip():
-        row.label = label.strip()
+    else:
+        if label.strip():
+            row.label = label.strip()
+        if can_amend is not None:
+            row.can_amend = can_amend
     # Inspections already received from this device become trusted too.
     session.execute(
         update(Inspection).where(Inspection.device_fingerprint == fp).values(trusted=True)
@@ -288,9 +302,16 @@ def is_trusted(session: Session, fingerprint: str) -> bool:
     return session.get(TrustedKey, fingerprint) is not None
 
 
+def can_amend(session: Session, fingerprint: str) -> bool:
+    """May this (trusted) device send revisions of inspections another device owns?"""
+    row = session.get(TrustedKey, fingerprint)
+    return row is not None and bool(row.can_amend)
+
+
 def trusted_dict(row: TrustedKey) -> dict[str, Any]:
     return {
         "fingerprint": row.fingerprint,
         "label": row.label,
         "added_at": row.added_at.isoformat(),
+        "can_amend": bool(row.can_amend),
     }

@@ -38,6 +38,21 @@ from sqlalchemy.orm import Session
 
 from inspector import paths
 from inspector.db.models import Blob, Inspection, Photo, utcnow
+
+# Re-exported (``as`` names): the editor and the CLI know these as photos.*.
+from inspector.domain.layers import ANNOTATION_KINDS as ANNOTATION_KINDS
+from inspector.domain.layers import DEFAULT_COLOR as DEFAULT_COLOR
+from inspector.domain.layers import REDACTION_STYLES as REDACTION_STYLES
+from inspector.domain.layers import (
+    Arrow,
+    Box,
+    Label,
+    LayerError,
+    Layers,
+    validate_for_photo,
+)
+from inspector.domain.layers import default_line_width as default_line_width
+from inspector.domain.layers import default_text_size as default_text_size
 from inspector.errors import NotFoundError, ReadOnlyError, UserError, ValidationError
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
@@ -56,15 +71,10 @@ THUMB_SIDE = 256
 DISPLAY_QUALITY = 85
 THUMB_QUALITY = 80
 RENDER_QUALITY = 90
-DEFAULT_COLOR = "#FF0000"
 MIN_PREFIX = 6
 
 Variant = Literal["original", "display", "thumb", "rendered"]
 VARIANTS: tuple[str, ...] = ("original", "display", "thumb", "rendered")
-ANNOTATION_KINDS = ("arrow", "rect", "ellipse", "text")
-REDACTION_STYLES = ("fill", "blur")
-
-_COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 # EXIF tags (numbers from the EXIF 2.32 specification).
 _ORIENTATION = 0x0112
@@ -147,6 +157,11 @@ def _what_is(data: bytes) -> str:
     if data[:16].isascii() and b"\x00" not in data[:512]:
         return "a text file"
     return "not an image this app reads"
+
+
+def register_image_formats() -> None:
+    """Make every format in FORMATS openable (HEIF needs its plugin registered)."""
+    _register_heif()
 
 
 def _open(data: bytes, file_name: str) -> Image.Image:
@@ -628,6 +643,22 @@ def add_bytes(
         return _store_prepared(session, insp, item_id, prep, actor=actor)
 
 
+def add_prepared(
+    session: Session, insp: Inspection, item_id: str, prep: Prepared, *, actor: str
+) -> AddResult:
+    """Store one photo already decoded by :func:`prepare` (outside any transaction).
+
+    For callers that decode while holding no write lock (the phone server decodes a
+    12 MP HEIC in a request thread, then writes in a short unit of work). The result holds
+    the new photo in ``added`` or the existing one's id in ``duplicates``.
+    """
+    _require_draft(insp)
+    _require_item(insp, item_id)
+    result = AddResult()
+    _add_prepared(session, insp, item_id, prep, result, actor=actor)
+    return result
+
+
 def add_withheld(
     session: Session,
     insp: Inspection,
@@ -658,6 +689,10 @@ def add_withheld(
     thumb = display.copy()
     thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
     gps = meta.get("gps") or {}
+    try:
+        layers = validate_for_photo(meta.get("layers"), width, height)
+    except LayerError as e:
+        raise PhotoError(f"{name}: {e}") from None
     with session.begin_nested():
         photo = Photo(
             item_id=item_id,
@@ -675,7 +710,7 @@ def add_withheld(
             gps_alt=gps.get("alt", meta.get("gps_alt")),
             imported_at=_as_datetime(meta.get("imported_at")) or utcnow(),
             caption=str(meta.get("caption") or ""),
-            layers=dict(meta.get("layers") or {}),
+            layers=layers,
             original_sha256=None,
             display_sha256=store_blob(session, _jpeg(display, DISPLAY_QUALITY)),
             thumb_sha256=store_blob(session, _jpeg(thumb, THUMB_QUALITY)),
@@ -758,122 +793,16 @@ def photo_dict(photo: Photo) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- layers
-def _num(shape: str, key: str, v: Any) -> int:
-    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ValidationError(f"{shape}: {key} must be a number, not {v!r}")
-    return round(v)
-
-
-def _check_point(shape: str, photo: Photo, x: int, y: int) -> None:
-    if not (0 <= x <= photo.width and 0 <= y <= photo.height):
-        raise ValidationError(
-            f"{shape}: point ({x},{y}) is outside the {photo.width}x{photo.height} image"
-        )
-
-
-def _check_box(shape: str, photo: Photo, x: int, y: int, w: int, h: int) -> None:
-    if w < 1 or h < 1:
-        raise ValidationError(f"{shape}: width and height must be at least 1 pixel")
-    if x < 0 or y < 0 or x + w > photo.width or y + h > photo.height:
-        raise ValidationError(
-            f"{shape}: box {x},{y},{w},{h} is not inside the "
-            f"{photo.width}x{photo.height} image (upright pixels, x,y from the top left)"
-        )
-
-
-def _check_extra(shape: str, d: dict[str, Any], allowed: set[str]) -> None:
-    extra = set(d) - allowed
-    if extra:
-        raise ValidationError(f"{shape}: unknown field(s) {', '.join(sorted(extra))}")
-
-
-def _clean_annotation(photo: Photo, i: int, a: Any) -> dict[str, Any]:
-    shape = f"annotation {i + 1}"
-    if not isinstance(a, dict):
-        raise ValidationError(f"{shape}: expected an object")
-    kind = a.get("kind")
-    if kind not in ANNOTATION_KINDS:
-        raise ValidationError(f"{shape}: kind must be one of {', '.join(ANNOTATION_KINDS)}")
-    shape = f"annotation {i + 1} ({kind})"
-    color = a.get("color", DEFAULT_COLOR)
-    if not isinstance(color, str) or not _COLOR_RE.match(color):
-        raise ValidationError(f"{shape}: color must look like #RRGGBB, not {color!r}")
-    default_w = default_line_width(photo.width, photo.height)
-    width = _num(shape, "width", a.get("width", default_w))
-    if not 1 <= width <= 500:
-        raise ValidationError(f"{shape}: width must be 1 to 500 pixels")
-    out: dict[str, Any] = {"kind": kind, "color": color.upper(), "width": width}
-    if kind == "arrow":
-        _check_extra(shape, a, {"kind", "color", "width", "x1", "y1", "x2", "y2"})
-        for k in ("x1", "y1", "x2", "y2"):
-            out[k] = _num(shape, k, a.get(k))
-        _check_point(shape, photo, out["x1"], out["y1"])
-        _check_point(shape, photo, out["x2"], out["y2"])
-        if (out["x1"], out["y1"]) == (out["x2"], out["y2"]):
-            raise ValidationError(f"{shape}: start and end are the same point")
-    elif kind in ("rect", "ellipse"):
-        _check_extra(shape, a, {"kind", "color", "width", "x", "y", "w", "h"})
-        for k in ("x", "y", "w", "h"):
-            out[k] = _num(shape, k, a.get(k))
-        _check_box(shape, photo, out["x"], out["y"], out["w"], out["h"])
-    else:
-        _check_extra(shape, a, {"kind", "color", "width", "x", "y", "text", "size"})
-        out["x"], out["y"] = _num(shape, "x", a.get("x")), _num(shape, "y", a.get("y"))
-        _check_point(shape, photo, out["x"], out["y"])
-        text = a.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise ValidationError(f"{shape}: text must not be empty")
-        if len(text) > 500:
-            raise ValidationError(f"{shape}: text is longer than 500 characters")
-        out["text"] = text
-        size = _num(shape, "size", a.get("size", default_text_size(photo.width, photo.height)))
-        if not 4 <= size <= 2000:
-            raise ValidationError(f"{shape}: size must be 4 to 2000 pixels")
-        out["size"] = size
-    return out
-
-
-def default_line_width(width: int, height: int) -> int:
-    """A line width visible on the whole photo (about 1/300 of its long side)."""
-    return max(2, round(max(width, height) / 300))
-
-
-def default_text_size(width: int, height: int) -> int:
-    """A label size readable on the whole photo (about 1/30 of its long side)."""
-    return max(12, round(max(width, height) / 30))
-
-
-def _clean_redaction(photo: Photo, i: int, r: Any) -> dict[str, Any]:
-    shape = f"redaction {i + 1}"
-    if not isinstance(r, dict):
-        raise ValidationError(f"{shape}: expected an object")
-    _check_extra(shape, r, {"x", "y", "w", "h", "style"})
-    out: dict[str, Any] = {k: _num(shape, k, r.get(k)) for k in ("x", "y", "w", "h")}
-    style = r.get("style", "fill")
-    if style not in REDACTION_STYLES:
-        raise ValidationError(f"{shape}: style must be fill or blur, not {style!r}")
-    out["style"] = style
-    _check_box(shape, photo, out["x"], out["y"], out["w"], out["h"])
-    return out
-
-
 def validate_layers(photo: Photo, layers: Any) -> dict[str, Any]:
-    """Checked, normalised layers (integers, upper-case colours) or ValidationError."""
-    if not isinstance(layers, dict):
-        raise ValidationError('layers must be {"annotations": [...], "redactions": [...]}')
-    _check_extra("layers", layers, {"annotations", "redactions"})
-    ann = layers.get("annotations") or []
-    red = layers.get("redactions") or []
-    if not isinstance(ann, list) or not isinstance(red, list):
-        raise ValidationError("layers: annotations and redactions must be lists")
-    if len(ann) + len(red) > 500:
-        raise ValidationError("layers: more than 500 shapes on one photo")
-    out: dict[str, Any] = {}
-    if ann:
-        out["annotations"] = [_clean_annotation(photo, i, a) for i, a in enumerate(ann)]
-    if red:
-        out["redactions"] = [_clean_redaction(photo, i, r) for i, r in enumerate(red)]
-    return out
+    """Checked, normalised layers (integers, upper-case colours) or ValidationError.
+
+    The model is :class:`inspector.domain.layers.Layers`, shared with package import and
+    the database column.
+    """
+    try:
+        return validate_for_photo(layers, photo.width, photo.height)
+    except LayerError as e:
+        raise ValidationError(str(e)) from None
 
 
 def set_layers(session: Session, photo: Photo, layers: dict[str, Any], *, actor: str) -> None:
@@ -991,48 +920,44 @@ def _blur_box(img: Image.Image, box: tuple[int, int, int, int]) -> None:
     img.paste(big, (x0, y0, x1, y1))
 
 
-def apply_layers(img: Image.Image, layers: dict[str, Any], scale: float) -> Image.Image:
+def apply_layers(img: Image.Image, layers: dict[str, Any] | Layers, scale: float) -> Image.Image:
     """Draw redactions, then annotations, on an upright RGB image at ``scale``.
 
     ``scale`` maps layer coordinates (upright original pixels) to ``img`` pixels.
-    Redactions go first so that arrows and labels drawn over them stay visible.
+    Redactions go first so that arrows and labels drawn over them stay visible. Layers are
+    read with :meth:`Layers.from_stored`, so no stored value can make drawing fail.
     """
+    model = Layers.from_stored(layers)
     img = img.copy()
     iw, ih = img.size
-    for r in layers.get("redactions", []):
-        x0 = max(0, min(iw, math.floor(r["x"] * scale)))
-        y0 = max(0, min(ih, math.floor(r["y"] * scale)))
-        x1 = max(0, min(iw, math.ceil((r["x"] + r["w"]) * scale)))
-        y1 = max(0, min(ih, math.ceil((r["y"] + r["h"]) * scale)))
+    for r in model.redactions:
+        x0 = max(0, min(iw, math.floor(r.x * scale)))
+        y0 = max(0, min(ih, math.floor(r.y * scale)))
+        x1 = max(0, min(iw, math.ceil((r.x + r.w) * scale)))
+        y1 = max(0, min(ih, math.ceil((r.y + r.h) * scale)))
         if x1 <= x0 or y1 <= y0:
             continue
-        if r.get("style") == "blur":
+        if r.style == "blur":
             _blur_box(img, (x0, y0, x1, y1))
         else:
             img.paste((0, 0, 0), (x0, y0, x1, y1))
     draw = ImageDraw.Draw(img)
-    for a in layers.get("annotations", []):
-        color = _hex(a.get("color", DEFAULT_COLOR))
-        width = max(1, round(a.get("width", 3) * scale))
-        kind = a["kind"]
-        if kind == "arrow":
+    for a in model.annotations:
+        color = _hex(a.color)
+        width = max(1, round((a.width or 3) * scale))
+        if isinstance(a, Arrow):
             _arrow(draw, a, scale, color, width)
-        elif kind in ("rect", "ellipse"):
-            box = (
-                a["x"] * scale,
-                a["y"] * scale,
-                (a["x"] + a["w"]) * scale,
-                (a["y"] + a["h"]) * scale,
-            )
-            if kind == "rect":
+        elif isinstance(a, Box):
+            box = (a.x * scale, a.y * scale, (a.x + a.w) * scale, (a.y + a.h) * scale)
+            if a.kind == "rect":
                 draw.rectangle(box, outline=color, width=width)
             else:
                 draw.ellipse(box, outline=color, width=width)
-        elif kind == "text":
-            size = max(4, round(a.get("size", 24) * scale))
+        elif isinstance(a, Label):
+            size = max(4, round((a.size or 24) * scale))
             draw.text(
-                (a["x"] * scale, a["y"] * scale),
-                a["text"],
+                (a.x * scale, a.y * scale),
+                a.text,
                 fill=color,
                 font=_font(size),
                 stroke_width=max(1, size // 12),
@@ -1043,12 +968,12 @@ def apply_layers(img: Image.Image, layers: dict[str, Any], scale: float) -> Imag
 
 def _arrow(
     draw: ImageDraw.ImageDraw,
-    a: dict[str, Any],
+    a: Arrow,
     scale: float,
     color: tuple[int, int, int],
     width: int,
 ) -> None:
-    x1, y1, x2, y2 = (a[k] * scale for k in ("x1", "y1", "x2", "y2"))
+    x1, y1, x2, y2 = (v * scale for v in (a.x1, a.y1, a.x2, a.y2))
     length = math.hypot(x2 - x1, y2 - y1)
     head = min(max(4.0 * width, 10.0), length * 0.5)
     ang = math.atan2(y2 - y1, x2 - x1)
@@ -1061,7 +986,7 @@ def _arrow(
     draw.polygon([(x2, y2), left, right], fill=color)
 
 
-def preview(display: bytes, layers: dict[str, Any], photo_width: int) -> bytes:
+def preview(display: bytes, layers: dict[str, Any] | Layers, photo_width: int) -> bytes:
     """JPEG of ``layers`` drawn on a display image (for an editor's preview; no DB)."""
     base, _f, _o, _s, _e = _decode(display, "display image", fit=None)
     return _jpeg(apply_layers(base, layers, base.width / photo_width), RENDER_QUALITY)

@@ -155,6 +155,13 @@ class ReceiptRow:
     inspection: str
     revision: str
     reason: str
+    signer: str = ""
+    owner: str = ""
+
+
+def short_fingerprint(fp: str) -> str:
+    """The first two groups of a fingerprint: enough to tell devices apart in a table."""
+    return ":".join(fp.split(":")[:2]) + "…" if fp else ""
 
 
 def receipt_rows(receipt: dict[str, Any]) -> list[ReceiptRow]:
@@ -168,13 +175,17 @@ def receipt_rows(receipt: dict[str, Any]) -> list[ReceiptRow]:
                     inspection=str(e.get("id") or "")[:8],
                     revision=str(e.get("revision") or ""),
                     reason=str(e.get("reason") or ""),
+                    signer=str(e.get("signer") or ""),
+                    owner=str(e.get("owner") or e.get("signer") or ""),
                 )
             )
     return rows
 
 
 class ReceiptModel(RowsTableModel[ReceiptRow]):
-    COL_OUTCOME, COL_FILE, COL_INSPECTION, COL_REVISION, COL_REASON = range(5)
+    COL_OUTCOME, COL_FILE, COL_INSPECTION, COL_REVISION, COL_SIGNER, COL_OWNER, COL_REASON = range(
+        7
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -183,6 +194,8 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             self.tr("File"),
             self.tr("Inspection"),
             self.tr("Rev."),
+            self.tr("Signed by"),
+            self.tr("Owner"),
             self.tr("Reason"),
         ]
 
@@ -199,11 +212,30 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
         if not index.isValid():
             return None
         r = self._rows[index.row()]
+        col = index.column()
+        foreign = bool(r.signer) and r.signer != r.owner
         if role == Qt.ItemDataRole.DisplayRole:
-            return [self.outcome_label(r.outcome), r.file, r.inspection, r.revision, r.reason][
-                index.column()
-            ]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_OUTCOME:
+            signer = short_fingerprint(r.signer) + (" ⚠" if foreign else "")
+            return [
+                self.outcome_label(r.outcome),
+                r.file,
+                r.inspection,
+                r.revision,
+                signer,
+                short_fingerprint(r.owner),
+                r.reason,
+            ][col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SIGNER, self.COL_OWNER):
+            if not r.signer:
+                return None
+            if foreign:
+                return self.tr("Signed by {0}, which is not the owner {1}").format(
+                    r.signer, r.owner
+                )
+            return self.tr("Signed by {0}, the device that owns this inspection").format(r.signer)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_SIGNER and foreign:
+            return QBrush(QColor(theme.PARTIAL))
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_OUTCOME:
             colour = {
                 "imported": theme.PASS,
                 "updated": theme.PASS,

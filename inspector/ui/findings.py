@@ -64,7 +64,7 @@ class FindingsModel(RowsTableModel[FindingRow]):
             "low": self.tr("Low (improve)"),
         }.get(sev, sev)
 
-    def set_findings(self, rows: list[FindingRow], checklist: Checklist, lang: str) -> None:
+    def set_findings(self, rows: list[FindingRow], checklist: Checklist | None, lang: str) -> None:
         """Rows with the checklist and language their item texts come from."""
         self._checklist, self._lang = checklist, lang
         self.set_rows(rows)
@@ -77,8 +77,9 @@ class FindingsModel(RowsTableModel[FindingRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_ITEM:
                 text = f.item_id
-                if self._checklist is not None:
-                    text = self._checklist.item(f.item_id).text.get(self._lang)
+                items = self._checklist.item_index() if self._checklist else {}
+                if f.item_id in items:
+                    text = items[f.item_id].text.get(self._lang)
                 return text
             if col == self.COL_SEVERITY:
                 return self.severity_label(f.severity)
@@ -112,6 +113,7 @@ class FindingsPanel(QWidget):
         self._lang = "zh"
         self._read_only = False
         self._loading = False
+        self._pending: dict[str, object] = {}  # typed fields waiting for their pause
         self.model = FindingsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -149,9 +151,12 @@ class FindingsPanel(QWidget):
         self.severity_combo.activated.connect(
             lambda _: self._emit({"severity": self.severity_combo.currentData()})
         )
-        self.owner_edit.editingFinished.connect(
-            lambda: self._emit({"owner": self.owner_edit.text()})
-        )
+        # Typing is saved after a short pause (and on leaving the field), like notes.
+        self.owner_edit.textChanged.connect(self._owner_changed)
+        self.owner_edit.editingFinished.connect(self._flush_action)
+        self.answer_label = QLabel()
+        self.answer_label.setObjectName("hint")
+        self.answer_label.setWordWrap(True)
         self.deadline_edit.dateChanged.connect(
             lambda d: self._emit({"deadline": date(d.year(), d.month(), d.day())})
         )
@@ -173,6 +178,7 @@ class FindingsPanel(QWidget):
         ed = QVBoxLayout(self.editor)
         ed.setContentsMargins(0, 8, 0, 0)
         ed.addWidget(self.title_label)
+        ed.addWidget(self.answer_label)
         ed.addLayout(form)
 
         intro = QLabel(
@@ -193,11 +199,32 @@ class FindingsPanel(QWidget):
         bottom.addWidget(self.editor, 1)
         lay.addLayout(bottom, 2)
 
+    def reset(self) -> None:
+        """Forget the inspection shown before (its rows, checklist and pending typing)."""
+        self._action_timer.stop()
+        self._pending = {}
+        self._shown = None
+        self._state = None
+        self._checklist = None
+        self._loading = True
+        try:
+            self.model.set_findings([], None, self._lang)
+        finally:
+            self._loading = False
+
     def update_state(self, state: InspectionState, lang: str) -> None:
         self._lang = lang
         self._read_only = state.read_only
+        # The checklist first: selecting a row below shows it, and its item ids belong to
+        # this inspection's checklist, not to the one shown before.
+        self._checklist = state.checklist
+        self._state = state
         current = self.current_item_id()
-        self.model.set_findings(state.findings, state.checklist, lang)
+        self._loading = True
+        try:
+            self.model.set_findings(state.findings, state.checklist, lang)
+        finally:
+            self._loading = False
         self.table.resizeRowsToContents()
         self.empty_label.setVisible(not state.findings)
         self.table.setVisible(bool(state.findings))
@@ -205,12 +232,17 @@ class FindingsPanel(QWidget):
         rows = [f.item_id for f in state.findings]
         if rows:
             r = rows.index(current) if current in rows else 0
-            self.table.selectRow(r)
+            self._loading = True
+            try:
+                self.table.selectRow(r)
+            finally:
+                self._loading = False
             self._show(self.model.row(r), state.checklist)
+        else:
+            self._shown = None
         for w in (self.severity_combo, self.owner_edit, self.deadline_edit):
             w.setEnabled(not state.read_only)
         self.action_edit.setReadOnly(state.read_only)
-        self._checklist = state.checklist
 
     def current_item_id(self) -> str | None:
         idx = self.table.currentIndex()
@@ -230,12 +262,18 @@ class FindingsPanel(QWidget):
     def _show(self, f: FindingRow, checklist: Checklist | None) -> None:
         self._loading = True
         try:
-            title = checklist.item(f.item_id).text.get(self._lang) if checklist else f.item_id
+            index = checklist.item_index() if checklist else {}
+            item = index.get(f.item_id)
+            title = item.text.get(self._lang) if item is not None else f.item_id
             self.title_label.setText(title)
+            self.answer_label.setText(self._answer_text(f.item_id))
             self.severity_combo.setCurrentIndex(max(0, self.severity_combo.findData(f.severity)))
-            if self.action_edit.toPlainText() != f.action:
+            same = self._shown is not None and self._shown.item_id == f.item_id
+            typing = same and "action" in self._pending
+            if not typing and self.action_edit.toPlainText() != f.action:
                 self.action_edit.setPlainText(f.action)
-            self.owner_edit.setText(f.owner)
+            if not (same and "owner" in self._pending) and self.owner_edit.text() != f.owner:
+                self.owner_edit.setText(f.owner)
             d = f.deadline or date.today()
             self.deadline_edit.setDate(QDate(d.year, d.month, d.day))
             self._shown = f
@@ -244,21 +282,54 @@ class FindingsPanel(QWidget):
 
     _shown: FindingRow | None = None
     _checklist: Checklist | None = None
+    _state: InspectionState | None = None
+
+    def _answer_text(self, item_id: str) -> str:
+        """The judgement and the value behind the finding: both are recorded, and which
+        one counted is said (the judgement overrides the value)."""
+        st = self._state
+        if st is None or self._checklist is None:
+            return ""
+        ans = st.answers.get(item_id)
+        if ans is None:
+            return ""
+        parts = []
+        if ans.result is not None:
+            word = {
+                "pass": self.tr("pass"),
+                "fail": self.tr("fail"),
+                "na": self.tr("not applicable"),
+            }[ans.result.value]
+            parts.append(self.tr("Inspector's judgement: {0}").format(word))
+        if ans.value is not None and not isinstance(ans.value, bool):
+            item = self._checklist.item(item_id)
+            unit = item.measure.unit.get(self._lang) if item.measure else ""
+            shown = f"{ans.value:g}" if isinstance(ans.value, float) else str(ans.value)
+            parts.append(self.tr("value: {0}").format(f"{shown} {unit}".strip()))
+            if ans.result is not None:
+                parts.append(self.tr("the judgement counts"))
+        return " · ".join(parts)
 
     def _action_changed(self) -> None:
         if not self._loading and self._shown is not None:
-            self._pending_action = self.action_edit.toPlainText()
+            self._pending["action"] = self.action_edit.toPlainText()
             self._action_timer.start()
 
-    _pending_action: str | None = None
+    def _owner_changed(self, text: str) -> None:
+        if not self._loading and self._shown is not None and not self._read_only:
+            self._pending["owner"] = text
+            self._action_timer.start()
 
     def _flush_action(self) -> None:
+        """Save the typed action and owner (after the pause, or now)."""
         self._action_timer.stop()
-        if self._pending_action is not None and self._shown is not None:
-            text, self._pending_action = self._pending_action, None
-            if text != self._shown.action:
-                self._shown = replace(self._shown, action=text)
-                self.finding_edited.emit(self._shown.item_id, {"action": text})
+        pending, self._pending = self._pending, {}
+        if not pending or self._shown is None or self._read_only:
+            return
+        changed = {k: v for k, v in pending.items() if getattr(self._shown, k) != v}
+        if changed:
+            self._shown = replace(self._shown, **changed)  # type: ignore[arg-type]
+            self.finding_edited.emit(self._shown.item_id, changed)
 
     def flush(self) -> None:
         self._flush_action()

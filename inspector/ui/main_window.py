@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.runner.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.runner.state_changed.connect(self._update_actions)
         self.runner.inspection_amended.connect(lambda _: self._update_actions())
+        self.runner.finalize_panel.report_requested.connect(self.build_report)
+        self.runner.finalize_panel.export_requested.connect(self.export_package)
         self.stack.currentChanged.connect(lambda _: self._update_actions())
 
         self.db_label = QLabel(db.display_name)
@@ -94,6 +97,10 @@ class MainWindow(QMainWindow):
             lambda p: self.statusBar().showMessage(self.tr("Package saved: {0}").format(p), 8000)
         )
         self.home.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        app = QApplication.instance()
+        if app is not None:
+            # Typing still waiting for its pause is committed however the app ends.
+            app.aboutToQuit.connect(self.runner.flush)
         self._build_actions()
         self.home.reload()
         self._update_actions()
@@ -184,15 +191,56 @@ class MainWindow(QMainWindow):
             self.runner.paste_photo,
             QKeySequence.StandardKey.Paste,
         )
+        # On a scale item the digit keys choose that step of the scale (a "1" on a 0–7
+        # scale is a 1, never a Pass); the judgement buttons stay on screen.
+        self.scale_actions = [
+            self._action(str(n), lambda _=False, n=n: self.runner.answer_scale(n), str(n))
+            for n in range(10)
+        ]
+        self.next_unanswered_action = self._action(
+            self.tr("Next unanswered item"), self.runner.next_unanswered, "Ctrl+J"
+        )
+        self.next_photo_action = self._action(
+            self.tr("Next item needing a photo"), self.runner.next_needing_photo, "Ctrl+Shift+J"
+        )
+        self.find_action = self._action(
+            self.tr("Find an item…"), self.runner.find_item, QKeySequence.StandardKey.Find
+        )
+        self.add_photo_action = self._action(
+            self.tr("Add photo…"), self.runner.add_photo, QKeySequence.StandardKey.Open
+        )
+        self.summary_action = self._action(self.tr("Summary"), self.runner.show_summary, "Ctrl+3")
+        self.manager_action = self._action(
+            self.tr("Branch manager's name"), self.runner.show_manager, "Ctrl+M"
+        )
+        self.confirm_action = self._action(
+            self.tr("Confirm the copied answer (re-verified)"),
+            lambda: self.runner.confirm_copied(),
+            "Ctrl+R",
+        )
         for act in (self.pass_action, self.fail_action, self.na_action):
             am.addAction(act)
+        am.addAction(self.confirm_action)
         am.addSeparator()
         am.addAction(self.paste_action)
+        am.addAction(self.add_photo_action)
         am.addSeparator()
-        for act in (self.next_action, self.prev_action):
+        for act in (
+            self.next_action,
+            self.prev_action,
+            self.next_unanswered_action,
+            self.next_photo_action,
+            self.find_action,
+        ):
             am.addAction(act)
         am.addSeparator()
-        for act in (self.checklist_action, self.findings_action, self.finalize_action):
+        for act in (
+            self.checklist_action,
+            self.findings_action,
+            self.summary_action,
+            self.finalize_action,
+            self.manager_action,
+        ):
             am.addAction(act)
         self.runner_actions = [
             self.pass_action,
@@ -204,6 +252,11 @@ class MainWindow(QMainWindow):
             self.checklist_action,
             self.finalize_action,
             self.paste_action,
+            self.next_unanswered_action,
+            self.next_photo_action,
+            self.find_action,
+            self.summary_action,
+            self.manager_action,
         ]
         im = mb.addMenu(self.tr("&Inspection"))
         self.report_action = self._action(self.tr("Report…"), self.build_report, "Ctrl+P")
@@ -218,6 +271,10 @@ class MainWindow(QMainWindow):
         f.insertSeparator(self.settings_action)
 
         h = mb.addMenu(self.tr("&Help"))
+        self.keys_action = self._action(
+            self.tr("Keyboard shortcuts"), self.show_keys, QKeySequence.StandardKey.HelpContents
+        )
+        h.addAction(self.keys_action)
         h.addAction(self._action(self.tr("Open the log folder"), self.open_log_folder))
         h.addAction(self._action(self.tr("About Branch Inspector"), self.show_about))
 
@@ -226,7 +283,12 @@ class MainWindow(QMainWindow):
         editable = in_runner and self.runner.state is not None and not self.runner.state.read_only
         for act in self.runner_actions:
             act.setEnabled(in_runner)
+        scale = editable and self.runner.current_is_scale()
         for act in (self.pass_action, self.fail_action, self.na_action):
+            act.setEnabled(editable and not scale)
+        for act in self.scale_actions:
+            act.setEnabled(scale)
+        for act in (self.add_photo_action, self.confirm_action):
             act.setEnabled(editable)
         st = self.runner.state if in_runner else None
         selected = self.home.selected_row() if not in_runner else None
@@ -386,6 +448,55 @@ class MainWindow(QMainWindow):
         self.close()
         self.deleteLater()
         return new
+
+    def keys_text(self) -> list[tuple[str, str]]:
+        """Every key of the runner, as shown in Help → Keyboard shortcuts."""
+        return [
+            ("1 / 2 / 3", self.tr("Pass / fail / N/A (on a scale item: the digits are the score)")),
+            (self.tr("Digits in a field"), self.tr("Typed into the field, never an answer")),
+            ("Esc", self.tr("Leave the value field (then 1 / 2 / 3 judge)")),
+            ("Enter", self.tr("Next item (in a note: a new line)")),
+            ("Ctrl+↑ / Ctrl+↓", self.tr("Previous / next item")),
+            ("Ctrl+J", self.tr("Next unanswered item")),
+            ("Ctrl+Shift+J", self.tr("Next item that still needs a photo")),
+            ("Ctrl+F", self.tr("Find an item by text or id (Enter opens it, Esc clears)")),
+            ("Ctrl+O", self.tr("Add photos to the current item")),
+            ("Ctrl+V", self.tr("Paste a photo as evidence (in a text field: paste text)")),
+            ("Ctrl+R", self.tr("Confirm a copied answer after re-verifying it")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo an answer")),
+            ("Ctrl+1 / Ctrl+2", self.tr("Checklist / findings")),
+            ("Ctrl+3", self.tr("Summary (or the visit narrative)")),
+            ("Ctrl+4", self.tr("Finalize")),
+            ("Ctrl+M", self.tr("Branch manager's name (sign-off)")),
+            ("Ctrl+P / Ctrl+E", self.tr("Report / export package")),
+            ("Ctrl+N / Ctrl+L / Ctrl+H", self.tr("New inspection / inspections list / HQ view")),
+            ("F1", self.tr("This list")),
+        ]
+
+    def show_keys(self) -> QDialog:
+        """Help → Keyboard shortcuts (F1): a window that may stay open beside the work."""
+        rows = "".join(
+            f"<tr><td style='padding-right:18px'><b>{k}</b></td><td>{v}</td></tr>"
+            for k, v in self.keys_text()
+        )
+        box = QDialog(self)
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        label = QLabel(f"<table>{rows}</table>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setObjectName("keysTable")
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(box.close)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.addWidget(label)
+        lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        # Sized once, not constrained by its layout: the list does not change while open.
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        box.resize(box.sizeHint())
+        box.setModal(False)
+        box.show()
+        return box
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))

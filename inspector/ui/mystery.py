@@ -16,19 +16,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector.ui import theme
 from inspector.ui.runner.state import InspectionState
+from inspector.ui.summary import NarrativeEditor
 
 log = logging.getLogger(__name__)
 
-TEXT_SAVE_DELAY_MS = 800
+FIELD_SAVE_DELAY_MS = 800  # typed visit facts are saved after this pause, like notes
 _UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 
 
@@ -86,24 +86,31 @@ class VisitPanel(QWidget):
         self.departure_now = QPushButton(self.tr("Now"))
         self.arrival_now.clicked.connect(lambda: self.visit_edited.emit({"arrival": now_iso()}))
         self.departure_now.clicked.connect(lambda: self.visit_edited.emit({"departure": now_iso()}))
-        self.arrival_edit.editingFinished.connect(
-            lambda: self._time_edited("arrival", self.arrival_edit)
+        # Typed facts are saved after a short pause and on leaving the field: a kill -9
+        # right after typing must not lose them.
+        self._pending: dict[str, object] = {}
+        self._field_timer = QTimer(self)
+        self._field_timer.setSingleShot(True)
+        self._field_timer.setInterval(FIELD_SAVE_DELAY_MS)
+        self._field_timer.timeout.connect(self._flush_fields)
+        self.arrival_edit.dateTimeChanged.connect(
+            lambda _: self._typed("arrival", _from_qdt(self.arrival_edit.dateTime()))
         )
-        self.departure_edit.editingFinished.connect(
-            lambda: self._time_edited("departure", self.departure_edit)
+        self.departure_edit.dateTimeChanged.connect(
+            lambda _: self._typed("departure", _from_qdt(self.departure_edit.dateTime()))
         )
+        self.arrival_edit.editingFinished.connect(self._flush_fields)
+        self.departure_edit.editingFinished.connect(self._flush_fields)
         self.ticket_edit = QLineEdit()
         self.ticket_edit.setPlaceholderText(self.tr("e.g. A023"))
         self.ticket_edit.setMaximumWidth(200)
-        self.ticket_edit.editingFinished.connect(
-            lambda: self._field("ticket", self.ticket_edit.text().strip())
-        )
+        self.ticket_edit.textChanged.connect(lambda t: self._typed("ticket", t.strip()))
+        self.ticket_edit.editingFinished.connect(self._flush_fields)
         self.waiting_spin = QSpinBox()
         self.waiting_spin.setRange(0, 999)
         self.waiting_spin.setMaximumWidth(120)
-        self.waiting_spin.editingFinished.connect(
-            lambda: self._field("customers_waiting", self.waiting_spin.value())
-        )
+        self.waiting_spin.valueChanged.connect(lambda v: self._typed("customers_waiting", v))
+        self.waiting_spin.editingFinished.connect(self._flush_fields)
         self.scenario_combo = QComboBox()
         self.scenario_combo.setMinimumWidth(260)
         self.scenario_combo.activated.connect(
@@ -117,25 +124,18 @@ class VisitPanel(QWidget):
         self.wait_start = QPushButton(self.tr("Start waiting (took a ticket)"))
         self.wait_start.setObjectName("primary")
         self.wait_called = QPushButton(self.tr("Called to the counter"))
-        self.wait_start.clicked.connect(
-            lambda: self.visit_edited.emit({"wait_started": now_iso(), "wait_called": None})
-        )
+        self.wait_start.clicked.connect(self.start_waiting)
         self.wait_called.clicked.connect(lambda: self.visit_edited.emit({"wait_called": now_iso()}))
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_wait)
 
-        self.narrative_edit = QPlainTextEdit()
-        self.narrative_edit.setMinimumHeight(150)
-        self.narrative_counter = QLabel()
-        self.narrative_prompt = QLabel()
-        self.narrative_prompt.setObjectName("hint")
-        self.narrative_prompt.setWordWrap(True)
-        self._narrative_timer = QTimer(self)
-        self._narrative_timer.setSingleShot(True)
-        self._narrative_timer.setInterval(TEXT_SAVE_DELAY_MS)
-        self._narrative_timer.timeout.connect(self._commit_narrative)
-        self.narrative_edit.textChanged.connect(self._narrative_changed)
+        self.narrative = NarrativeEditor()
+        self.narrative.edited.connect(self.narrative_edited)
+        # The editor's widgets under their old names (screenshots and tests use them).
+        self.narrative_edit = self.narrative.edit
+        self.narrative_counter = self.narrative.counter
+        self.narrative_prompt = self.narrative.prompt
 
         facts = QFormLayout()
         facts.setHorizontalSpacing(16)
@@ -159,9 +159,7 @@ class VisitPanel(QWidget):
         timer_box = self._panel(self.tr("Waiting time"), timer_lay)
 
         narrative_lay = QVBoxLayout()
-        narrative_lay.addWidget(self.narrative_prompt)
-        narrative_lay.addWidget(self.narrative_edit, 1)
-        narrative_lay.addWidget(self.narrative_counter)
+        narrative_lay.addWidget(self.narrative, 1)
         self.narrative_box = self._panel(self.tr("Narrative"), narrative_lay)
 
         top = QHBoxLayout()
@@ -227,21 +225,7 @@ class VisitPanel(QWidget):
             if not self.waiting_spin.hasFocus():
                 cw = state.visit.get("customers_waiting", 0)
                 self.waiting_spin.setValue(cw if isinstance(cw, int) else 0)
-            rule = c.narrative if c.narrative and state.mode in c.narrative.modes else None
-            self._min_length = rule.min_length if rule else 0
-            self.narrative_prompt.setText(
-                rule.prompt.get(lang)
-                if rule and rule.prompt
-                else self.tr(
-                    "Describe the visit in your own words: what "
-                    "happened, in order, and what staff said."
-                )
-            )
-            if not self._narrative_timer.isActive() and (
-                self.narrative_edit.toPlainText() != state.narrative
-            ):
-                self.narrative_edit.setPlainText(state.narrative)
-            self._saved_narrative = state.narrative
+            self.narrative.update_state(state, lang)
             for w in (
                 self.arrival_edit,
                 self.departure_edit,
@@ -253,7 +237,6 @@ class VisitPanel(QWidget):
                 self.wait_called,
             ):
                 w.setEnabled(not state.read_only)
-            self.narrative_edit.setReadOnly(state.read_only)
             self.wait_called.setEnabled(
                 not state.read_only
                 and bool(state.visit.get("wait_started"))
@@ -261,8 +244,33 @@ class VisitPanel(QWidget):
             )
         finally:
             self._loading = False
-        self._update_counter()
         self._update_wait()
+
+    def reset(self) -> None:
+        """Another inspection opens: forget this one's facts and text (already flushed)."""
+        self._field_timer.stop()
+        self._pending = {}
+        self._visit = {}
+        self.narrative.reset()
+        self._update_wait()
+
+    def start_waiting(self) -> None:
+        """The wait timer's start; a second press asks first and keeps the first start."""
+        started = parse_iso(self._visit.get("wait_started"))
+        if started is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Waiting time"),
+                self.tr(
+                    "The wait timer was started at {0}. Start it again from now? "
+                    "The first start stays in the audit trail."
+                ).format(started.astimezone().strftime("%H:%M:%S")),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.visit_edited.emit({"wait_started": now_iso(), "wait_called": None})
 
     def _field(self, key: str, value: object) -> None:
         if self._loading or self._visit.get(key) == value:
@@ -271,8 +279,17 @@ class VisitPanel(QWidget):
             return
         self.visit_edited.emit({key: value})
 
-    def _time_edited(self, key: str, edit: QDateTimeEdit) -> None:
-        self._field(key, _from_qdt(edit.dateTime()))
+    def _typed(self, key: str, value: object) -> None:
+        if self._loading:
+            return
+        self._pending[key] = value
+        self._field_timer.start()
+
+    def _flush_fields(self) -> None:
+        self._field_timer.stop()
+        pending, self._pending = self._pending, {}
+        for key, value in pending.items():
+            self._field(key, value)
 
     def _update_wait(self) -> None:
         started = parse_iso(self._visit.get("wait_started"))
@@ -298,27 +315,6 @@ class VisitPanel(QWidget):
             )
             self._tick.stop()
 
-    def _narrative_changed(self) -> None:
-        self._update_counter()
-        if not self._loading:
-            self._narrative_timer.start()
-
-    def _update_counter(self) -> None:
-        n = len(self.narrative_edit.toPlainText().strip())
-        if self._min_length:
-            colour = theme.PASS if n >= self._min_length else theme.FAIL
-            text = self.tr("{0} / {1} characters").format(n, self._min_length)
-        else:
-            colour, text = theme.MUTED, self.tr("{0} characters").format(n)
-        self.narrative_counter.setText(f"<span style='color:{colour}'>{text}</span>")
-
-    def _commit_narrative(self) -> None:
-        text = self.narrative_edit.toPlainText()
-        if text != self._saved_narrative:
-            self._saved_narrative = text
-            self.narrative_edited.emit(text)
-
     def flush(self) -> None:
-        if self._narrative_timer.isActive():
-            self._narrative_timer.stop()
-            self._commit_narrative()
+        self._flush_fields()
+        self.narrative.flush()

@@ -57,11 +57,26 @@ class NewInspectionDialog(QDialog):
         self.new_code.setPlaceholderText(self.tr("Branch code, e.g. 310001"))
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Branch name"))
+        # HQ groups branches by region: a branch added here asks for it (and the address).
+        self.new_region = QComboBox()
+        self.new_region.setEditable(True)
+        self.new_region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = self.new_region.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Region (required)"))
+        self.new_address = QLineEdit()
+        self.new_address.setPlaceholderText(self.tr("Address"))
         self.new_branch_box = QWidget()
-        nb = QHBoxLayout(self.new_branch_box)
-        nb.setContentsMargins(0, 0, 0, 0)
+        nb_outer = QVBoxLayout(self.new_branch_box)
+        nb_outer.setContentsMargins(0, 0, 0, 0)
+        nb = QHBoxLayout()
         nb.addWidget(self.new_code, 1)
         nb.addWidget(self.new_name, 2)
+        nb2 = QHBoxLayout()
+        nb2.addWidget(self.new_region, 1)
+        nb2.addWidget(self.new_address, 1)
+        nb_outer.addLayout(nb)
+        nb_outer.addLayout(nb2)
 
         self.checklist_combo = QComboBox()
         self.checklist_combo.currentIndexChanged.connect(self._checklist_changed)
@@ -126,6 +141,11 @@ class NewInspectionDialog(QDialog):
             label = f"{code}  {name}" + (f"（{region}）" if region else "")
             self.branch_combo.addItem(label, code)
         self.branch_combo.addItem(self.tr("+ Add a new branch…"), NEW_BRANCH)
+        regions = sorted({r for _c, _n, r in rows if r})
+        current_region = self.new_region.currentText()
+        self.new_region.clear()
+        self.new_region.addItems(regions)
+        self.new_region.setEditText(current_region)
         idx = self.branch_combo.findData(select) if select else 0
         self.branch_combo.setCurrentIndex(max(0, idx))
         self.branch_combo.blockSignals(False)
@@ -217,18 +237,36 @@ class NewInspectionDialog(QDialog):
             return
         code = str(self.branch_combo.currentData() or "")
         name: str | None = None
+        region = address = ""
         if code == NEW_BRANCH:
             code, name = self.new_code.text().strip(), self.new_name.text().strip()
+            region = self.new_region.currentText().strip()
+            address = self.new_address.text().strip()
             if not code or not name:
                 QMessageBox.warning(
                     self, self.windowTitle(), self.tr("Enter the new branch's code and name.")
                 )
                 return
+            if not region:
+                QMessageBox.warning(
+                    self,
+                    self.windowTitle(),
+                    self.tr("Enter the new branch's region: HQ compares branches by region."),
+                )
+                self.new_region.setFocus()
+                return
         mode = Mode.MYSTERY if self.mystery_radio.isChecked() else Mode.ONSITE
         try:
             with self.db.session() as s:
                 if name is not None:
-                    branches.create(s, code=code, name=name, actor=inspector)
+                    branches.create(
+                        s,
+                        code=code,
+                        name=name,
+                        region=region,
+                        address=address,
+                        actor=inspector,
+                    )
                 insp = svc.create(
                     s,
                     branch_code=code,

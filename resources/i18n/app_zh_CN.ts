@@ -4,82 +4,125 @@
 <context>
     <name>AnswerPanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="65"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="75"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="154"/>
         <source>Pass  [1]</source>
         <translation>合格  [1]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="66"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="76"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="155"/>
         <source>Fail  [2]</source>
         <translation>不合格  [2]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="67"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="77"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="156"/>
         <source>N/A  [3]</source>
         <translation>不适用  [3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="137"/>
-        <source>The value decides pass or fail; the buttons record your own judgement.</source>
-        <translation>由填写的数值判定是否合格；按钮用于记录您自己的判断。</translation>
+        <location filename="../../inspector/ui/runner/answers.py" line="154"/>
+        <source>Pass</source>
+        <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="141"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="155"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="156"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="160"/>
+        <source>The value decides pass or fail; the buttons record your own judgement, which then counts instead.</source>
+        <translation>由数值判定合格与否；按钮记录您本人的判断，按下后以您的判断为准。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="164"/>
+        <source>Esc leaves the field (then keys 1/2/3 judge).</source>
+        <translation>按 Esc 离开输入框（之后按 1/2/3 判断）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="171"/>
         <source>This checklist does not allow N/A for this item.</source>
         <translation>本检查表不允许此项选择“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="176"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="206"/>
+        <source>Score on the scale {0}–{1} (keys {0}–{1})</source>
+        <translation>按 {0}–{1} 分评分（按键 {0}–{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="210"/>
         <source>Score on the scale {0}–{1}</source>
         <translation>按 {0}–{1} 分打分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="186"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="220"/>
         <source>at least {0}</source>
         <translation>至少 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="188"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="222"/>
         <source>at most {0}</source>
         <translation>至多 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="189"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="223"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="208"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="244"/>
         <source>Measurement in {0}; passes when {1}</source>
         <translation>测量值（{0}），合格条件：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="253"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="291"/>
         <source>Choose one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="336"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="381"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="381"/>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="384"/>
+        <source>Your judgement ({0}) and the value ({1}) disagree: your judgement counts. Both are recorded; type the value again to let it decide.</source>
+        <translation>您的判断（{0}）与数值（{1}）不一致：以您的判断为准。两者均已记录；重新输入数值即由数值判定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="435"/>
         <source>✓ within the required range</source>
         <translation>✓ 在合格范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="336"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="435"/>
         <source>✗ outside the range</source>
         <translation>✗ 超出合格范围</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="348"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="447"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="352"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="451"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="362"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="461"/>
         <source>This item cannot be answered N/A.</source>
         <translation>此项不能选择“不适用”。</translation>
     </message>
@@ -87,7 +130,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="82"/>
+        <location filename="../../inspector/app.py" line="83"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -119,93 +162,158 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FinalizePanel</name>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="56"/>
+        <location filename="../../inspector/ui/finalize.py" line="79"/>
         <source>Click a line to go straight to it.</source>
         <translation>点击任一行即可直接跳转处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="61"/>
+        <location filename="../../inspector/ui/finalize.py" line="84"/>
         <source>Branch manager&apos;s name</source>
         <translation>网点负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="63"/>
+        <location filename="../../inspector/ui/finalize.py" line="94"/>
+        <source>Mystery-shopper visit: nobody at the branch signs it (the visit is covert). Only the inspector signs off.</source>
+        <translation>神秘客暗访：网点人员不签字（暗访不公开身份），仅由检查人签署。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="101"/>
         <source>Clear signature</source>
         <translation>清除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="65"/>
+        <location filename="../../inspector/ui/finalize.py" line="103"/>
         <source>Finalize and sign off</source>
         <translation>定稿并签署</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="75"/>
+        <location filename="../../inspector/ui/finalize.py" line="113"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="76"/>
+        <location filename="../../inspector/ui/finalize.py" line="114"/>
         <source>Branch manager (acknowledges)</source>
         <translation>网点负责人（确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="77"/>
+        <location filename="../../inspector/ui/finalize.py" line="115"/>
         <source>Manager&apos;s signature (optional)</source>
         <translation>负责人签名（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="82"/>
+        <location filename="../../inspector/ui/finalize.py" line="121"/>
         <source>Sign-off</source>
         <translation>签署确认</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="91"/>
+        <location filename="../../inspector/ui/finalize.py" line="133"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="125"/>
+        <location filename="../../inspector/ui/finalize.py" line="136"/>
+        <source>Report (PDF)…  [Ctrl+P]</source>
+        <translation>报告（PDF）…  [Ctrl+P]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="139"/>
+        <source>Export package…  [Ctrl+E]</source>
+        <translation>导出数据包…  [Ctrl+E]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="207"/>
         <source>{0} thing(s) to do before sign-off</source>
         <translation>定稿前还有 {0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="127"/>
+        <location filename="../../inspector/ui/finalize.py" line="209"/>
         <source>Everything required is done. Ready to sign off.</source>
         <translation>必填内容均已完成，可以签署确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="141"/>
+        <location filename="../../inspector/ui/finalize.py" line="226"/>
         <source>Finalized by {0}; read-only. Amending creates revision {1}.</source>
         <translation>已由{0}定稿，只读。修订将生成第 {1} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="145"/>
+        <location filename="../../inspector/ui/finalize.py" line="230"/>
         <source>Acknowledged by {0}.</source>
         <translation>已由{0}确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="154"/>
-        <location filename="../../inspector/ui/finalize.py" line="159"/>
+        <location filename="../../inspector/ui/finalize.py" line="250"/>
+        <source>Score and grade: hidden in this mode until sign-off</source>
+        <translation>得分与等级：此模式下签署前不显示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="253"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="253"/>
+        <source>NOT passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="255"/>
+        <source>Score {0} · grade {1} · {2}</source>
+        <translation>得分 {0} · 等级 {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="262"/>
+        <source>Red-line failures ({0}): {1}</source>
+        <translation>红线不合格（{0} 项）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="264"/>
+        <source>Red-line failures: none</source>
+        <translation>红线不合格：无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="270"/>
+        <source>Open findings ({0}): {1}</source>
+        <translation>未整改问题（{0} 项）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="273"/>
+        <source>Open findings: none</source>
+        <translation>未整改问题：无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="281"/>
+        <source>What is signed</source>
+        <translation>已签署的内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="281"/>
+        <source>What you sign</source>
+        <translation>您将签署的内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="305"/>
+        <location filename="../../inspector/ui/finalize.py" line="315"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="154"/>
+        <location filename="../../inspector/ui/finalize.py" line="305"/>
         <source>Enter the inspector&apos;s name.</source>
         <translation>请填写检查人姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="161"/>
+        <location filename="../../inspector/ui/finalize.py" line="310"/>
         <source>Finalize this inspection? It becomes read-only; later changes need an amendment with a reason.</source>
         <translation>确定定稿？定稿后只读，之后的修改须填写原因并生成修订版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="173"/>
+        <location filename="../../inspector/ui/finalize.py" line="329"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="173"/>
+        <location filename="../../inspector/ui/finalize.py" line="329"/>
         <source>Why does this inspection need a new revision?</source>
         <translation>为什么需要修订这份检查？</translation>
     </message>
@@ -256,44 +364,74 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="132"/>
+        <location filename="../../inspector/ui/findings.py" line="134"/>
         <source>No findings: every answered item passes.</source>
         <translation>暂无问题：已作答项目均合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="143"/>
+        <location filename="../../inspector/ui/findings.py" line="145"/>
         <source>What the branch must do</source>
         <translation>网点需采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="145"/>
+        <location filename="../../inspector/ui/findings.py" line="147"/>
         <source>Who is responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="168"/>
+        <location filename="../../inspector/ui/findings.py" line="173"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="169"/>
+        <location filename="../../inspector/ui/findings.py" line="174"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="170"/>
+        <location filename="../../inspector/ui/findings.py" line="175"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="171"/>
+        <location filename="../../inspector/ui/findings.py" line="176"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="180"/>
+        <location filename="../../inspector/ui/findings.py" line="186"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
         <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="299"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="300"/>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="301"/>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="303"/>
+        <source>Inspector&apos;s judgement: {0}</source>
+        <translation>检查人判断：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="308"/>
+        <source>value: {0}</source>
+        <translation>数值：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="310"/>
+        <source>the judgement counts</source>
+        <translation>以判断为准</translation>
     </message>
 </context>
 <context>
@@ -491,6 +629,11 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>InspectionTableModel</name>
     <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="163"/>
+        <source>Signed by {0}; owner {1}</source>
+        <translation>签名设备 {0}；所属设备 {1}</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/models/inspections.py" line="101"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
@@ -554,97 +697,142 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="76"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="87"/>
+        <source>Re-verified: confirm  [Ctrl+R]</source>
+        <translation>已复核：确认  [Ctrl+R]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="95"/>
         <source>Note (what you saw, where, who you spoke to)</source>
         <translation>备注（看到了什么、在哪里、与谁交谈）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="99"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="119"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="122"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="142"/>
         <source>◀ Previous</source>
         <translation>◀ 上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="123"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="143"/>
         <source>Next ▶  [Enter]</source>
         <translation>下一项 ▶  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="168"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="151"/>
+        <source>Summary  [Ctrl+3]</source>
+        <translation>总体描述  [Ctrl+3]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="196"/>
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="175"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="203"/>
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="177"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="205"/>
         <source>(established practice, no written source)</source>
         <translation>（行业惯例，无成文依据）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="199"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="234"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="235"/>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="236"/>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="242"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="242"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="250"/>
+        <source>note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="253"/>
+        <source>To re-verify: copied from inspection {0} — {1}. It counts as unanswered until you check it again and confirm it (or answer anew).</source>
+        <translation>待复核：复制自检查 {0} — {1}。在您现场重新核实并确认（或重新作答）之前，按未作答计。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="284"/>
         <source>photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="200"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="285"/>
         <source>photo required when failed</source>
         <translation>不合格时须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="201"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="286"/>
         <source>photo optional</source>
         <translation>照片可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="202"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="287"/>
         <source>no photo needed</source>
         <translation>无需照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="204"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="289"/>
         <source>Evidence ({0}) · {1} photo(s)</source>
         <translation>照片证据（{0}）· 已有 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="217"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="302"/>
         <source>Veto (red line)</source>
         <translation>一票否决（红线）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="219"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="304"/>
         <source>Critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="221"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="306"/>
         <source>Gate: failing zeroes the section</source>
         <translation>前提项：不合格则本部分计 0 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="223"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="308"/>
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="225"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
         <source>{0} pt</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="227"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="312"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="229"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="314"/>
         <source>Photos may show personal data: redact</source>
         <translation>照片可能含个人信息：请打码</translation>
     </message>
@@ -660,196 +848,338 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="64"/>
+        <location filename="../../inspector/ui/main_window.py" line="65"/>
         <source>Branch Inspector</source>
         <translation>网点消保检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="91"/>
+        <location filename="../../inspector/ui/main_window.py" line="94"/>
         <source>Report saved: {0}</source>
         <translation>报告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="94"/>
+        <location filename="../../inspector/ui/main_window.py" line="97"/>
         <source>Package saved: {0}</source>
         <translation>数据包已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="122"/>
+        <location filename="../../inspector/ui/main_window.py" line="129"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124"/>
+        <location filename="../../inspector/ui/main_window.py" line="131"/>
         <source>New inspection…</source>
         <translation>新建检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="126"/>
+        <location filename="../../inspector/ui/main_window.py" line="133"/>
         <source>Inspections list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="127"/>
+        <location filename="../../inspector/ui/main_window.py" line="134"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="128"/>
+        <location filename="../../inspector/ui/main_window.py" line="135"/>
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="129"/>
+        <location filename="../../inspector/ui/main_window.py" line="136"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="130"/>
-        <location filename="../../inspector/ui/main_window.py" line="286"/>
+        <location filename="../../inspector/ui/main_window.py" line="137"/>
+        <location filename="../../inspector/ui/main_window.py" line="348"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="139"/>
+        <location filename="../../inspector/ui/main_window.py" line="146"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140"/>
+        <location filename="../../inspector/ui/main_window.py" line="147"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="142"/>
+        <location filename="../../inspector/ui/main_window.py" line="149"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="151"/>
+        <location filename="../../inspector/ui/main_window.py" line="158"/>
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="153"/>
+        <location filename="../../inspector/ui/main_window.py" line="160"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="156"/>
+        <location filename="../../inspector/ui/main_window.py" line="163"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="159"/>
+        <location filename="../../inspector/ui/main_window.py" line="166"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="162"/>
+        <location filename="../../inspector/ui/main_window.py" line="169"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="165"/>
+        <location filename="../../inspector/ui/main_window.py" line="172"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="168"/>
+        <location filename="../../inspector/ui/main_window.py" line="175"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="173"/>
+        <location filename="../../inspector/ui/main_window.py" line="180"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="178"/>
+        <location filename="../../inspector/ui/main_window.py" line="185"/>
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="183"/>
+        <location filename="../../inspector/ui/main_window.py" line="190"/>
         <source>Paste photo as evidence</source>
         <translation>粘贴照片作为证据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="208"/>
+        <location filename="../../inspector/ui/main_window.py" line="201"/>
+        <location filename="../../inspector/ui/main_window.py" line="460"/>
+        <source>Next unanswered item</source>
+        <translation>下一个未作答项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="204"/>
+        <source>Next item needing a photo</source>
+        <translation>下一个缺照片的项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="207"/>
+        <source>Find an item…</source>
+        <translation>查找检查项…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="210"/>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="212"/>
+        <source>Summary</source>
+        <translation>总体描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="214"/>
+        <source>Branch manager&apos;s name</source>
+        <translation>网点负责人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="217"/>
+        <source>Confirm the copied answer (re-verified)</source>
+        <translation>确认复制的答案（已复核）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="261"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209"/>
+        <location filename="../../inspector/ui/main_window.py" line="262"/>
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="210"/>
+        <location filename="../../inspector/ui/main_window.py" line="263"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="211"/>
+        <location filename="../../inspector/ui/main_window.py" line="264"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="216"/>
+        <location filename="../../inspector/ui/main_window.py" line="269"/>
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="220"/>
+        <location filename="../../inspector/ui/main_window.py" line="273"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="221"/>
+        <location filename="../../inspector/ui/main_window.py" line="275"/>
+        <location filename="../../inspector/ui/main_window.py" line="483"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="278"/>
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222"/>
-        <location filename="../../inspector/ui/main_window.py" line="396"/>
+        <location filename="../../inspector/ui/main_window.py" line="279"/>
+        <location filename="../../inspector/ui/main_window.py" line="507"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="284"/>
+        <location filename="../../inspector/ui/main_window.py" line="346"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="336"/>
-        <location filename="../../inspector/ui/main_window.py" line="345"/>
-        <location filename="../../inspector/ui/main_window.py" line="355"/>
+        <location filename="../../inspector/ui/main_window.py" line="398"/>
+        <location filename="../../inspector/ui/main_window.py" line="407"/>
+        <location filename="../../inspector/ui/main_window.py" line="417"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="337"/>
+        <location filename="../../inspector/ui/main_window.py" line="399"/>
         <source>This is a server database; back it up with the server&apos;s own tools.</source>
         <translation>这是服务器数据库，请使用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="347"/>
+        <location filename="../../inspector/ui/main_window.py" line="409"/>
         <source>Database files (*.sqlite3)</source>
         <translation>数据库文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="356"/>
+        <location filename="../../inspector/ui/main_window.py" line="418"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="359"/>
+        <location filename="../../inspector/ui/main_window.py" line="421"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="397"/>
+        <location filename="../../inspector/ui/main_window.py" line="455"/>
+        <source>Pass / fail / N/A (on a scale item: the digits are the score)</source>
+        <translation>合格 / 不合格 / 不适用（评分项：数字即分值）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="456"/>
+        <source>Digits in a field</source>
+        <translation>输入框中的数字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="456"/>
+        <source>Typed into the field, never an answer</source>
+        <translation>输入到框内，绝不当作答案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="457"/>
+        <source>Leave the value field (then 1 / 2 / 3 judge)</source>
+        <translation>离开数值输入框（之后 1 / 2 / 3 判断）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="458"/>
+        <source>Next item (in a note: a new line)</source>
+        <translation>下一项（在备注中：换行）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="459"/>
+        <source>Previous / next item</source>
+        <translation>上一项 / 下一项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="461"/>
+        <source>Next item that still needs a photo</source>
+        <translation>下一个仍缺照片的项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="462"/>
+        <source>Find an item by text or id (Enter opens it, Esc clears)</source>
+        <translation>按文字或编号查找检查项（Enter 打开，Esc 清除）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="463"/>
+        <source>Add photos to the current item</source>
+        <translation>为当前项添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="464"/>
+        <source>Paste a photo as evidence (in a text field: paste text)</source>
+        <translation>粘贴照片作为证据（在文本框中：粘贴文字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="465"/>
+        <source>Confirm a copied answer after re-verifying it</source>
+        <translation>现场复核后确认复制的答案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="466"/>
+        <source>Undo / redo an answer</source>
+        <translation>撤销 / 重做作答</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="467"/>
+        <source>Checklist / findings</source>
+        <translation>检查表 / 问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="468"/>
+        <source>Summary (or the visit narrative)</source>
+        <translation>总体描述（或暗访经过）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="469"/>
+        <source>Finalize</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="470"/>
+        <source>Branch manager&apos;s name (sign-off)</source>
+        <translation>网点负责人姓名（签署）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="471"/>
+        <source>Report / export package</source>
+        <translation>报告 / 导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="472"/>
+        <source>New inspection / inspections list / HQ view</source>
+        <translation>新建检查 / 检查列表 / 总行视图</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="473"/>
+        <source>This list</source>
+        <translation>本列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="488"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="508"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -859,10 +1189,33 @@ Log file: {2}</source>
     </message>
 </context>
 <context>
+    <name>NarrativeEditor</name>
+    <message>
+        <location filename="../../inspector/ui/summary.py" line="60"/>
+        <source>Describe the visit in your own words: what happened, in order, and what staff said.</source>
+        <translation>用自己的话描述到访经过：按顺序写明发生了什么、员工说了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/summary.py" line="65"/>
+        <source>Summarise the inspection: the main problems, good practice seen, and anything HQ should look at.</source>
+        <translation>概述本次检查的总体情况：主要问题、良好做法和需要总行关注的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/summary.py" line="99"/>
+        <source>{0} / {1} characters</source>
+        <translation>{0} / {1} 字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/summary.py" line="101"/>
+        <source>{0} characters</source>
+        <translation>{0} 字</translation>
+    </message>
+</context>
+<context>
     <name>NewInspectionDialog</name>
     <message>
         <location filename="../../inspector/ui/new_inspection.py" line="47"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="108"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="123"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
@@ -882,86 +1235,101 @@ Log file: {2}</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="71"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="66"/>
+        <source>Region (required)</source>
+        <translation>所属区域（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_inspection.py" line="68"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_inspection.py" line="86"/>
         <source>On-site inspection</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="72"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="87"/>
         <source>Mystery shopper visit</source>
         <translation>神秘客暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="82"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="97"/>
         <source>Your name (remembered)</source>
         <translation>您的姓名（将被记住）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="90"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="105"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="92"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="107"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="94"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="109"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="95"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="110"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="101"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="116"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="128"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="143"/>
         <source>+ Add a new branch…</source>
         <translation>+ 新增网点…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="147"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="167"/>
         <source>{0} checklist file(s) have problems and are not listed; see the log file.</source>
         <translation>{0} 个检查表文件有问题，未列出；详见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="182"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="194"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="200"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="202"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="214"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="220"/>
         <source>Import branch list</source>
         <translation>导入网点名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="184"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="204"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="201"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="221"/>
         <source>{0} branch(es) added, {1} updated, {2} unchanged.</source>
         <translation>新增 {0} 个网点，更新 {1} 个，{2} 个无变化。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="212"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="232"/>
         <source>No checklist is available.</source>
         <translation>没有可用的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="215"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="235"/>
         <source>Enter your name.</source>
         <translation>请填写您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="224"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="247"/>
         <source>Enter the new branch&apos;s code and name.</source>
         <translation>请填写新网点的代码和名称。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_inspection.py" line="254"/>
+        <source>Enter the new branch&apos;s region: HQ compares branches by region.</source>
+        <translation>请填写新网点的所属区域：总行按区域比较网点。</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1358,26 @@ Log file: {2}</source>
         <location filename="../../inspector/ui/exchange.py" line="186"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="197"/>
+        <source>Signed by</source>
+        <translation>签名设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="198"/>
+        <source>Owner</source>
+        <translation>所属设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="230"/>
+        <source>Signed by {0}, which is not the owner {1}</source>
+        <translation>由 {0} 签名，该设备不是所属设备 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="233"/>
+        <source>Signed by {0}, the device that owns this inspection</source>
+        <translation>由 {0} 签名，即本检查的所属设备</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/exchange.py" line="191"/>
@@ -1103,69 +1491,109 @@ Log file: {2}</source>
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="109"/>
+        <location filename="../../inspector/ui/runner/page.py" line="113"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="165"/>
+        <location filename="../../inspector/ui/runner/page.py" line="136"/>
+        <source>Find an item (text or id)  [Ctrl+F]</source>
+        <translation>查找检查项（文字或编号）  [Ctrl+F]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="188"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="166"/>
-        <location filename="../../inspector/ui/runner/page.py" line="436"/>
+        <location filename="../../inspector/ui/runner/page.py" line="189"/>
+        <location filename="../../inspector/ui/runner/page.py" line="629"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="167"/>
+        <location filename="../../inspector/ui/runner/page.py" line="190"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="168"/>
-        <location filename="../../inspector/ui/runner/page.py" line="441"/>
+        <location filename="../../inspector/ui/runner/page.py" line="191"/>
+        <source>Summary</source>
+        <translation>总体描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="192"/>
+        <location filename="../../inspector/ui/runner/page.py" line="634"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="233"/>
+        <location filename="../../inspector/ui/runner/page.py" line="284"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="281"/>
+        <location filename="../../inspector/ui/runner/page.py" line="332"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="284"/>
+        <location filename="../../inspector/ui/runner/page.py" line="335"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="328"/>
+        <location filename="../../inspector/ui/runner/page.py" line="356"/>
+        <source>{0} is not on this item&apos;s scale</source>
+        <translation>{0} 不在本项的评分范围内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="366"/>
+        <source>Re-verified {0}</source>
+        <translation>已复核 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="408"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="337"/>
+        <location filename="../../inspector/ui/runner/page.py" line="417"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="428"/>
+        <location filename="../../inspector/ui/runner/page.py" line="498"/>
+        <source>Every visible item is answered.</source>
+        <translation>所有显示的检查项均已作答。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="513"/>
+        <source>No item still needs a photo.</source>
+        <translation>没有仍缺照片的检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="563"/>
+        <source>No item matches.</source>
+        <translation>没有匹配的检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="614"/>
+        <source>copied from {0}</source>
+        <translation>复制自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="619"/>
         <source>🔒 Read-only</source>
         <translation>🔒 只读</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="436"/>
+        <location filename="../../inspector/ui/runner/page.py" line="629"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="441"/>
+        <location filename="../../inspector/ui/runner/page.py" line="634"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
@@ -1230,6 +1658,19 @@ Log file: {2}</source>
     </message>
 </context>
 <context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../inspector/ui/summary.py" line="122"/>
+        <source>Summary of the inspection</source>
+        <translation>总体描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/summary.py" line="124"/>
+        <source>Signed off: the summary can no longer be changed.</source>
+        <translation>已签署：总体描述不能再修改。</translation>
+    </message>
+</context>
+<context>
     <name>VisitPanel</name>
     <message>
         <location filename="../../inspector/ui/mystery.py" line="85"/>
@@ -1238,17 +1679,17 @@ Log file: {2}</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="96"/>
+        <location filename="../../inspector/ui/mystery.py" line="105"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="117"/>
+        <location filename="../../inspector/ui/mystery.py" line="124"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="119"/>
+        <location filename="../../inspector/ui/mystery.py" line="126"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
@@ -1284,53 +1725,44 @@ Log file: {2}</source>
     </message>
     <message>
         <location filename="../../inspector/ui/mystery.py" line="159"/>
+        <location filename="../../inspector/ui/mystery.py" line="263"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="165"/>
+        <location filename="../../inspector/ui/mystery.py" line="163"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="181"/>
+        <location filename="../../inspector/ui/mystery.py" line="179"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="215"/>
+        <location filename="../../inspector/ui/mystery.py" line="213"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="236"/>
-        <source>Describe the visit in your own words: what happened, in order, and what staff said.</source>
-        <translation>按时间顺序描述到店经过：发生了什么，员工说了什么。</translation>
+        <location filename="../../inspector/ui/mystery.py" line="265"/>
+        <source>The wait timer was started at {0}. Start it again from now? The first start stays in the audit trail.</source>
+        <translation>等候计时已于 {0} 开始。要从现在重新开始吗？首次开始时间保留在审计记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="282"/>
+        <location filename="../../inspector/ui/mystery.py" line="299"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="290"/>
+        <location filename="../../inspector/ui/mystery.py" line="307"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="295"/>
+        <location filename="../../inspector/ui/mystery.py" line="312"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/mystery.py" line="310"/>
-        <source>{0} / {1} characters</source>
-        <translation>{0} / {1} 字</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/mystery.py" line="312"/>
-        <source>{0} characters</source>
-        <translation>{0} 字</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,3 +57,23 @@ def window(qtbot: QtBot, db: Database, settings: AppSettings) -> Iterator[MainWi
     w.activateWindow()
     yield w
     w.runner.flush()
+
+
+# Values that pass the example checklist's measured and counted items.
+PASSING_VALUES = {"ex.ramp_slope": "12", "ex.counter_height": "780", "ex.reading": "3"}
+
+
+def answer_pass_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    """Answer the current item as a passing one, by keyboard: key 1; on a scale item the
+    digit of the top of the scale; on a measured or counted item the value typed into its
+    field (which has the focus; a digit there is input)."""
+    runner = window.runner
+    field = runner.item_view.answer_panel.value_field()
+    item = runner.state.checklist.item(runner.current_item or "") if runner.state else None
+    if item is not None and item.scale is not None:
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + item.scale.max))
+    elif field is not None:
+        assert QApplication.focusWidget() is field
+        qtbot.keyClicks(field, PASSING_VALUES[runner.current_item or ""])
+    else:
+        qtbot.keyClick(window, Qt.Key.Key_1)

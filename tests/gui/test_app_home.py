@@ -111,6 +111,7 @@ def test_new_inspection_with_a_new_branch_and_csv_import(
     assert not dlg.new_branch_box.isHidden()
     dlg.new_code.setText("310010")
     dlg.new_name.setText("新天地支行")
+    dlg.new_region.setEditText("上海分行")  # offered from the imported list
     dlg.select_checklist("example")
     dlg.mystery_radio.setChecked(True)
     dlg.inspector_edit.setText("Li Si")

@@ -12,7 +12,7 @@ from inspector.services import inspections as svc
 from inspector.ui.main_window import MainWindow
 from inspector.ui.runner.page import RunnerPage
 
-from .conftest import make_inspection
+from .conftest import answer_pass_by_keyboard, make_inspection
 
 
 def _answers(db: Database, uuid: str) -> dict[str, tuple[str | None, object]]:
@@ -34,13 +34,17 @@ def test_keyboard_answers_every_item_and_lands_on_finalize(
         if runner.tabs.currentIndex() != RunnerPage.TAB_ITEM:
             break
         seen.append(runner.current_item)
-        qtbot.keyClick(window, Qt.Key.Key_1)
+        answer_pass_by_keyboard(qtbot, window)
         qtbot.keyClick(window, Qt.Key.Key_Return)
     assert runner.tabs.currentIndex() == RunnerPage.TAB_FINALIZE
     stored = _answers(db, uuid)
     # ex.ramp passed, so its follow-up ex.ramp_slope became visible and was asked too.
     assert "ex.ramp_slope" in seen
-    assert all(stored[i][0] == "pass" for i in seen)
+    assert all(i in stored for i in seen)
+    assert runner.state is not None
+    assert all(runner.state.outcome(i).value == "pass" for i in seen)
+    # A measurement is typed into its field: the value decides, no judgement is recorded.
+    assert stored["ex.ramp_slope"] == (None, 12.0)
     # The onsite evidence rule still asks for a photo of the ramp.
     with db.session() as s:
         missing = svc.missing_for_finalize(svc.get(s, uuid))

@@ -231,3 +231,508 @@ def test_missing_file_and_cli_exit_status(db: Database, tmp_path: Path) -> None:
         "rejected": 2,
     }
     assert "no such file" in receipt["rejected"][0]["reason"]
+
+
+# ---------------------------------------------------------------- values a schema must bound
+def _resign_raw(
+    data: bytes, change: Callable[[dict[str, Any]], None], old: bytes, new: bytes
+) -> bytes:
+    """Like _resign, then replace bytes in the signed manifest: for what JSON's encoder
+    will not write (NaN, 1e999, 5,000 digits, deep nesting). The signature stays valid."""
+    members = _members(data)
+    manifest = json.loads(dict((i.filename, b) for i, b in members)["manifest.json"])
+    change(manifest)
+    manifest["content_sha256"] = content_sha256(manifest)
+    raw = canonical_bytes(manifest)
+    assert raw.count(old) == 1, old
+    raw = raw.replace(old, new)
+    return _zip(
+        [
+            (
+                i,
+                raw
+                if i.filename == "manifest.json"
+                else keys.device_keys().sign(raw)
+                if i.filename == "manifest.sig"
+                else b,
+            )
+            for i, b in members
+        ]
+    )
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    """A change setting manifest[a][b]... (dotted path, list indexes as numbers)."""
+
+    def change(m: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = m
+        for p in parents:
+            node = node[int(p)] if isinstance(node, list) else node[p]
+        node[int(last) if isinstance(node, list) else last] = value
+
+    return change
+
+
+def _swap_display(good: bytes, content: bytes) -> bytes:
+    """Photo 1's display image replaced by ``content`` (listed, hashed, signed: valid)."""
+    import hashlib
+
+    sha = hashlib.sha256(content).hexdigest()
+
+    def change(m: dict[str, Any]) -> None:
+        m["photos"][0]["display_sha256"] = sha
+        m["members"].append({"path": f"blobs/{sha}", "size": len(content), "sha256": sha})
+
+    return _zip([*_members(_resign(good, change)), (_info(f"blobs/{sha}"), content)])
+
+
+def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
+    manifest = json.loads(dict((i.filename, b) for i, b in _members(good))["manifest.json"])
+    display = dict((i.filename, b) for i, b in _members(good))[
+        f"blobs/{manifest['photos'][0]['display_sha256']}"
+    ]
+    w, h = manifest["photos"][0]["width"], manifest["photos"][0]["height"]
+
+    def raw(path: str, sentinel: Any, text: bytes) -> bytes:
+        return _resign_raw(good, _set(path, sentinel), json.dumps(sentinel).encode(), text)
+
+    return {
+        "NaN GPS": (raw("photos.0.gps_lat", 12.345678, b"NaN"), "not a number a package may"),
+        "infinite GPS": (raw("photos.0.gps_lon", 12.345678, b"1e999"), "out of range"),
+        "GPS beyond 90": (_resign(good, _set("photos.0.gps_lat", 91.5)), "gps_lat"),
+        "5000-digit int": (raw("photos.0.position", 123456789, b"9" * 5000), "out of range"),
+        "deep nesting": (
+            raw("audit.0.new", "DEEP-SENTINEL", b"[" * 100_000 + b"]" * 100_000),
+            "nested deeper",
+        ),
+        "moderate nesting": (
+            raw("audit.0.new", "DEEP-SENTINEL", b"[" * 60 + b"]" * 60),
+            "nested deeper",
+        ),
+        "revision 2^63": (
+            _resign(good, _set("inspection.revision", 2**63)),
+            "inspection.revision: a whole number beyond 2^53",
+        ),
+        "revision 2^31": (
+            _resign(good, _set("inspection.revision", 2**31)),
+            "inspection.revision: Input should be less than or equal to 2147483647",
+        ),
+        "photo size 2^70": (_resign(good, _set("photos.0.size", 2**70)), "out of range"),
+        "photo size 2^40": (_resign(good, _set("photos.0.size", 2**40)), "photos.0.size"),
+        "audit int 2^60": (_resign(good, _set("audit.0.new", 2**60)), "audit.0.new: a whole"),
+        "layers without fields": (
+            _resign(good, _set("photos.0.layers", {"annotations": [{"kind": "text"}]})),
+            "photos.0.layers.annotations.0.text.x: Field required",
+        ),
+        "layers outside photo": (
+            _resign(
+                good,
+                _set("photos.0.layers", {"redactions": [{"x": 0, "y": 0, "w": 10**6, "h": 5}]}),
+            ),
+            "not inside",
+        ),
+        "answer value object": (_resign(good, _set("answers.0.value", {"a": 1})), "answers.0"),
+        "answer value wrong type": (_resign(good, _set("answers.0.value", "maybe")), "answer"),
+        "naive time": (
+            _resign(good, _set("inspection.created_at", "2026-01-01T10:00:00")),
+            "created_at",
+        ),
+        "year 10000": (
+            _resign_raw(
+                good,
+                _set("inspection.created_at", "2026-01-01T10:00:00+00:00"),
+                b"2026-01-01T10:00:00+00:00",
+                b"9999-12-31T23:59:59-23:59",
+            ),
+            "created_at",
+        ),
+        "visit time year 9999 at -23:59": (
+            _resign(good, _set("inspection.visit", {"arrival": "9999-12-31T23:59:59-23:59"})),
+            "inspection.visit.arrival",
+        ),
+        "visit unknown key": (
+            _resign(good, _set("inspection.visit", {"mood": "bad"})),
+            "inspection.visit.mood",
+        ),
+        "visit scenario not in checklist": (
+            _resign(good, _set("inspection.visit", {"scenario": "no-such"})),
+            "visit scenario",
+        ),
+        "NUL in a note": (
+            _resign(good, _set("answers.0.note", "a\x00b")),
+            "answers.0.note: text contains a NUL",
+        ),
+        "lone surrogate": (
+            raw("inspection.narrative", "SURROGATE-SENTINEL", b'"\\ud800"'),
+            "inspection.narrative: text contains an invalid character",
+        ),
+        "display not an image": (
+            _swap_display(good, b"%PDF-1.4 not a photo" * 10),
+            "the display image is damaged or not a JPEG",
+        ),
+        "display truncated": (
+            _swap_display(good, display[: len(display) // 2]),
+            "the display image is damaged or not a JPEG",
+        ),
+        "original size differs": (
+            _resign(good, _set("photos.0.width", w + 1)),
+            f"the original is {w}x{h}, the manifest says {w + 1}x{h}",
+        ),
+        "original format differs": (
+            _resign(good, _set("photos.0.format", "PNG")),
+            "the original is a JPEG, the manifest says PNG",
+        ),
+        "photo format unknown": (_resign(good, _set("photos.0.format", "TIFF")), "format"),
+        "too many pixels": (
+            _resign(good, lambda m: m["photos"][0].update(width=100_000, height=100_000)),
+            "pixels a photo may have",
+        ),
+        "long branch code": (_resign(good, _set("branch.code", "B" * 65)), "branch.code"),
+        "huge narrative": (
+            _resign(good, _set("inspection.narrative", "x" * 100_001)),
+            "inspection.narrative",
+        ),
+    }
+
+
+def test_hostile_values_are_refused_and_change_nothing(
+    any_db: Database, good_package: bytes, tmp_path: Path
+) -> None:
+    before = dump_tables(any_db)
+    for name, (data, reason) in _value_cases(good_package).items():
+        path = tmp_path / f"{name.replace(' ', '_')}.inspection"
+        path.write_bytes(data)
+        r = exchange.import_paths(any_db, [path])
+        assert r.total == 1 and len(r.rejected) == 1, (name, r.to_dict())
+        got = r.rejected[0]["reason"]
+        assert reason in got, (name, got)
+        assert "internal" not in got, (name, got)
+        assert dump_tables(any_db) == before, name
+    (tmp_path / "good.inspection").write_bytes(good_package)
+    assert exchange.import_paths(any_db, [tmp_path / "good.inspection"]).imported
+
+
+def test_one_bad_package_never_takes_the_batch_down(
+    db: Database, good_package: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import Cli
+
+    other = open_database(tmp_path / "other.sqlite3")
+    uuid2 = make_finalized(other, label="other", branch_code="BJ001")
+    with other.session() as s:
+        good2 = exchange.export_inspection(s, svc.get(s, uuid2))
+    bad = _value_cases(good_package)["NaN GPS"][0]
+    files = []
+    for name, data in (("1-good", good_package), ("2-bad", bad), ("3-good", good2)):
+        files.append(tmp_path / f"{name}.inspection")
+        files[-1].write_bytes(data)
+    cli = Cli(Path(str(db.url.database)))
+    r = cli("import", *map(str, files))
+    assert r.exit_code == 1, r.output
+    lines = r.stdout.splitlines()
+    assert sum(line.startswith("imported") for line in lines) == 2
+    assert any(line.startswith("rejected") and "2-bad.inspection" in line for line in lines)
+    assert lines[-1] == (
+        "3 read: 2 imported, 0 updated, 0 already imported, 0 in conflict, 1 rejected"
+    )
+    assert "internal error" not in r.output
+
+
+def test_an_unforeseen_error_rejects_only_that_package(
+    db: Database, good_package: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspector.services.exchange import importer
+
+    real = importer._check_content
+    calls = []
+
+    def flaky(pkg: Any) -> Any:
+        calls.append(pkg)
+        if len(calls) == 1:
+            raise KeyError("a hole in the checks")
+        return real(pkg)
+
+    monkeypatch.setattr(importer, "_check_content", flaky)
+    a, b = tmp_path / "a.inspection", tmp_path / "b.inspection"
+    a.write_bytes(good_package)
+    b.write_bytes(good_package)
+    r = exchange.import_paths(db, [a, b])
+    assert [e["file"] for e in r.rejected] == [str(a)]
+    assert "KeyError" in r.rejected[0]["reason"] and "log" in r.rejected[0]["reason"]
+    assert [e["file"] for e in r.imported] == [str(b)]
+
+
+def test_fifo_is_refused_not_waited_for(db: Database, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.inspection"
+    os.mkfifo(fifo)
+    r = exchange.import_paths(db, [fifo])
+    assert "not a regular file" in r.rejected[0]["reason"]
+
+
+def test_photo_id_of_another_inspection_is_a_clear_rejection(
+    any_db: Database, good_package: bytes, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from inspector.db.models import Photo
+
+    other = open_database(tmp_path / "other.sqlite3")
+    uuid2 = make_finalized(other, label="other", branch_code="BJ001")
+    with other.session() as s:
+        first = exchange.export_inspection(s, svc.get(s, uuid2))
+    (tmp_path / "first.inspection").write_bytes(first)
+    assert exchange.import_paths(any_db, [tmp_path / "first.inspection"]).imported
+    with any_db.session() as s:
+        taken = s.scalars(select(Photo.id)).first()
+    before = dump_tables(any_db)
+    path = tmp_path / "clash.inspection"
+    path.write_bytes(_resign(good_package, _set("photos.0.id", taken)))
+    r = exchange.import_paths(any_db, [path])
+    assert len(r.rejected) == 1, r.to_dict()
+    reason = r.rejected[0]["reason"]
+    assert f"photo id {taken} is already used" in reason and uuid2 in reason
+    assert "try again" not in reason
+    assert dump_tables(any_db) == before
+
+
+# ---------------------------------------------------------------- who may change an inspection
+def _other_device() -> keys.DeviceKeys:
+    return keys.DeviceKeys(
+        signing=keys.Ed25519PrivateKey.generate(), exchange=keys.X25519PrivateKey.generate()
+    )
+
+
+def _signed_by(
+    device: keys.DeviceKeys, data: bytes, change: Callable[[dict[str, Any]], None] | None = None
+) -> bytes:
+    """The package as if ``device`` had exported it (its key file, fingerprint, signature)."""
+    members = _members(data)
+    manifest = json.loads(dict((i.filename, b) for i, b in members)["manifest.json"])
+    if change is not None:
+        change(manifest)
+    manifest["device_fingerprint"] = device.fingerprint
+    manifest["content_sha256"] = content_sha256(manifest)
+    raw = canonical_bytes(manifest)
+    out: Members = []
+    for info, b in members:
+        if info.filename == "manifest.json":
+            b = raw
+        elif info.filename == "manifest.sig":
+            b = device.sign(raw)
+        elif info.filename == "device.pub":
+            b = device.public.to_file_bytes()
+        out.append((info, b))
+    return _zip(out)
+
+
+@pytest.fixture
+def two_revisions(tmp_path: Path) -> tuple[str, bytes, bytes]:
+    """Revision 1 and 2 of one inspection, exported by this test's device (the owner)."""
+    from tests.integration.conftest import amend_and_finalize
+
+    src = open_database(tmp_path / "owner.sqlite3")
+    uuid_ = make_finalized(src, n_photos=1)
+    with src.session() as s:
+        r1 = exchange.export_inspection(s, svc.get(s, uuid_))
+    amend_and_finalize(src, uuid_, note="the owner's amendment")
+    with src.session() as s:
+        r2 = exchange.export_inspection(s, svc.get(s, uuid_))
+    src.dispose()
+    return uuid_, r1, r2
+
+
+def _import(db: Database, tmp_path: Path, name: str, data: bytes) -> exchange.Receipt:
+    path = tmp_path / f"{name}.inspection"
+    path.write_bytes(data)
+    return exchange.import_paths(db, [path])
+
+
+def _current_revision(db: Database, uuid_: str) -> int:
+    with db.session() as s:
+        return svc.get(s, uuid_).revision
+
+
+def test_another_devices_revision_never_merges_silently(
+    any_db: Database, two_revisions: tuple[str, bytes, bytes], tmp_path: Path
+) -> None:
+    uuid_, r1, r2 = two_revisions
+    owner = keys.device_keys().fingerprint
+    intruder = _other_device()
+    forged = _signed_by(intruder, r2, _set("inspection.narrative", "rewritten by someone else"))
+    assert _import(any_db, tmp_path, "r1", r1).imported
+    before = dump_tables(any_db)
+
+    # Untrusted: refused, naming both devices; the owner's revision 1 stays current.
+    r = _import(any_db, tmp_path, "forged-untrusted", forged)
+    (e,) = r.rejected
+    assert intruder.fingerprint in e["reason"] and owner in e["reason"], e
+    assert (e["signer"], e["owner"]) == (intruder.fingerprint, owner)
+    assert dump_tables(any_db) == before
+
+    # Trusted, without amend rights: a conflict naming both fingerprints.
+    with any_db.session() as s:
+        keys.trust(s, intruder.public.to_file_bytes(), label="branch laptop 2")
+    before = dump_tables(any_db)
+    r = _import(any_db, tmp_path, "forged-trusted", forged)
+    (e,) = r.conflicts
+    assert intruder.fingerprint in e["reason"] and owner in e["reason"], e
+    assert "--can-amend" in e["reason"]
+    assert dump_tables(any_db) == before and not r.ok
+
+    # Granted amend rights: accepted, and the receipt says who signed and who owns it.
+    with any_db.session() as s:
+        keys.trust(s, intruder.public.to_file_bytes(), can_amend=True)
+    r = _import(any_db, tmp_path, "forged-amend", forged)
+    (e,) = r.updated
+    assert (e["signer"], e["owner"]) == (intruder.fingerprint, owner)
+    assert any("may amend" in n for n in e["notes"])
+    assert _current_revision(any_db, uuid_) == 2
+    with any_db.session() as s:
+        rows = exchange.provenance(s, uuid_)
+    assert [(x["revision"], x["signer"], x["owner"]) for x in rows] == [
+        (1, owner, owner),
+        (2, intruder.fingerprint, owner),
+    ]
+    # The owner's own revision 2 has other content: a conflict, never an overwrite.
+    assert _import(any_db, tmp_path, "r2", r2).conflicts
+
+
+def test_revision_99_from_another_device_cannot_pin_an_inspection(
+    any_db: Database, two_revisions: tuple[str, bytes, bytes], tmp_path: Path
+) -> None:
+    uuid_, r1, r2 = two_revisions
+    assert _import(any_db, tmp_path, "r1", r1).imported
+    intruder = _other_device()
+    pin = _set("inspection.revision", 99)
+    before = dump_tables(any_db)
+    r = _import(any_db, tmp_path, "r99-untrusted", _signed_by(intruder, r2, pin))
+    assert "does not own" in r.rejected[0]["reason"]
+    # Even a trusted device with amend rights may not skip ahead: only the owner may.
+    with any_db.session() as s:
+        keys.trust(s, intruder.public.to_file_bytes(), can_amend=True)
+    before = dump_tables(any_db)
+    r = _import(any_db, tmp_path, "r99-amend", _signed_by(intruder, r2, pin))
+    assert "skips ahead of revision 1" in r.rejected[0]["reason"], r.to_dict()
+    assert dump_tables(any_db) == before
+    # The genuine revision 2 becomes current, not "an earlier revision".
+    r = _import(any_db, tmp_path, "r2", r2)
+    assert r.updated and _current_revision(any_db, uuid_) == 2
+
+    # The owner itself may skip ahead (HQ missed revisions it will receive later).
+    def owner_r99(m: dict[str, Any]) -> None:
+        import uuid
+
+        pin(m)
+        for p in m["photos"]:
+            p["id"] = str(uuid.uuid4())  # a real later revision has photos of its own
+
+    r = _import(any_db, tmp_path, "r99-owner", _resign(r2, owner_r99))
+    assert r.updated and _current_revision(any_db, uuid_) == 99
+
+
+def test_revisions_never_change_branch_or_mode(
+    any_db: Database, two_revisions: tuple[str, bytes, bytes], tmp_path: Path
+) -> None:
+    _uuid, r1, r2 = two_revisions
+    assert _import(any_db, tmp_path, "r1", r1).imported
+    before = dump_tables(any_db)
+
+    def branch(m: dict[str, Any]) -> None:
+        m["branch"]["code"] = "BJ999"
+
+    r = _import(any_db, tmp_path, "moved", _resign(r2, branch))
+    assert "moves it from branch SH001 to BJ999" in r.rejected[0]["reason"], r.to_dict()
+    r = _import(any_db, tmp_path, "mode", _resign(r2, _set("inspection.mode", "mystery")))
+    assert "changes its mode from onsite to mystery" in r.rejected[0]["reason"], r.to_dict()
+    assert dump_tables(any_db) == before
+    assert _import(any_db, tmp_path, "r2", r2).updated
+
+
+def test_cli_keys_can_amend_and_receipt_show_owner_and_signer(
+    db: Database, two_revisions: tuple[str, bytes, bytes], tmp_path: Path
+) -> None:
+    from tests.conftest import Cli
+
+    uuid_, r1, r2 = two_revisions
+    cli = Cli(Path(str(db.url.database)))
+    intruder = _other_device()
+    pub = tmp_path / "laptop2.pub"
+    pub.write_bytes(intruder.public.to_file_bytes())
+    (tmp_path / "r1.inspection").write_bytes(r1)
+    (tmp_path / "r2x.inspection").write_bytes(_signed_by(intruder, r2))
+    owner = keys.device_keys().fingerprint
+
+    out = cli.ok("import", str(tmp_path / "r1.inspection"))
+    assert f"signed by {owner} (the owner)" in out
+    cli.ok("keys", "trust", str(pub), "--label", "laptop 2")
+    listed = json.loads(cli.ok("keys", "list", "--json"))
+    assert [(k["fingerprint"], k["can_amend"]) for k in listed] == [(intruder.fingerprint, False)]
+    r = cli("import", "--json", str(tmp_path / "r2x.inspection"))
+    assert r.exit_code == 1
+    (e,) = json.loads(r.stdout)["conflicts"]
+    assert (e["signer"], e["owner"]) == (intruder.fingerprint, owner)
+
+    cli.ok("keys", "trust", str(pub), "--can-amend")
+    assert "can-amend" in cli.ok("keys", "list")
+    assert json.loads(cli.ok("keys", "list", "--json"))[0]["can_amend"] is True
+    out = cli.ok("import", str(tmp_path / "r2x.inspection"))
+    assert f"signed by {intruder.fingerprint}, owner {owner}" in out
+    prov = json.loads(cli.ok("provenance", uuid_, "--json"))
+    assert prov["owner"] == owner
+    assert [r["signer"] for r in prov["revisions"]] == [owner, intruder.fingerprint]
+    assert "(not the owner)" in cli.ok("provenance", uuid_)
+    listed_insp = json.loads(cli.ok("list", "--json"))
+    assert (listed_insp[0]["signer"], listed_insp[0]["owner"]) == (intruder.fingerprint, owner)
+    # Re-trusting without the flag keeps the right; --cannot-amend withdraws it.
+    cli.ok("keys", "trust", str(pub))
+    assert json.loads(cli.ok("keys", "list", "--json"))[0]["can_amend"] is True
+    cli.ok("keys", "trust", str(pub), "--cannot-amend")
+    assert json.loads(cli.ok("keys", "list", "--json"))[0]["can_amend"] is False
+
+
+def test_a_laptop_that_imports_keeps_its_own_inspections(db: Database, tmp_path: Path) -> None:
+    """The same rule on a laptop: another device's revision of a local inspection is refused."""
+    uuid_ = make_finalized(db)
+    with db.session() as s:
+        mine = exchange.export_inspection(s, svc.get(s, uuid_))
+    intruder = _other_device()
+    before = dump_tables(db)
+    r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _set("inspection.revision", 2)))
+    assert keys.device_keys().fingerprint in r.rejected[0]["reason"], r.to_dict()
+    assert dump_tables(db) == before
+
+
+def test_a_stored_row_never_makes_a_later_command_crash(db: Database, tmp_path: Path) -> None:
+    """Rows written before values were typed (or by hand) still give a report and a
+    rendering; an unreadable redaction hides the whole photo rather than nothing."""
+    from PIL import Image, ImageStat
+    from sqlalchemy import text
+
+    from tests.conftest import Cli
+
+    uuid_ = make_finalized(db, n_photos=1)
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE photos SET layers = :v"),
+            {"v": json.dumps({"annotations": [{"kind": "text"}], "redactions": [{"x": "a"}]})},
+        )
+        conn.execute(text("UPDATE answers SET value = :v"), {"v": json.dumps({"x": [1, 2]})})
+        pid = conn.execute(text("SELECT id FROM photos")).scalar_one()
+    cli = Cli(Path(str(db.url.database)))
+    cli.ok("report", uuid_, "-o", str(tmp_path / "r.pdf"))
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    cli.ok("photo", "get", pid, "--variant", "rendered", "-o", str(tmp_path / "r.jpg"))
+    with Image.open(tmp_path / "r.jpg") as im:
+        assert max(ImageStat.Stat(im.convert("L")).extrema[0]) < 40  # covered, all dark
+    assert json.loads(cli.ok("show", uuid_, "--json"))["id"] == uuid_
+    # Writing such values through the ORM is refused at the column.
+    from sqlalchemy.exc import StatementError
+
+    from inspector.db.models import Photo
+
+    with pytest.raises(StatementError), db.session() as s:
+        s.get_one(Photo, pid).layers = {"annotations": [{"kind": "text"}]}
+        s.flush()

@@ -9,7 +9,9 @@ import pytest
 from inspector.checklists import ChecklistError, checklist_from_json, json_schema, load
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE_TEXT = (ROOT / "checklists" / "example.yaml").read_text(encoding="utf-8")
+EXAMPLE_TEXT = (ROOT / "tests" / "fixtures" / "checklists" / "example.yaml").read_text(
+    encoding="utf-8"
+)
 
 
 def _problems(tmp_path: Path, text: str, name: str = "c.yaml") -> list[str]:
@@ -31,7 +33,7 @@ def _line_of(text: str, needle: str, nth: int = 1) -> int:
 
 
 def test_example_loads_and_round_trips(tmp_path: Path) -> None:
-    loaded = load(ROOT / "checklists" / "example.yaml")
+    loaded = load(ROOT / "tests" / "fixtures" / "checklists" / "example.yaml")
     again = checklist_from_json(loaded.canonical_json)
     assert again == loaded.resolved
     assert len(loaded.sha256) == 64

@@ -15,7 +15,7 @@ from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome, score, top_grade
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = load(ROOT / "checklists" / "example.yaml").resolved
+EXAMPLE = load(ROOT / "tests" / "fixtures" / "checklists" / "example.yaml").resolved
 
 
 def _checklist(sections: list[dict[str, Any]], **extra: Any) -> Checklist:
@@ -331,3 +331,56 @@ def test_conditions_on_scenario_and_numbers() -> None:
     high = score(c, Mode.ONSITE, {**fail, "rise": Answer(value=300)}, scenario="wm")
     assert high.items["rail"].outcome == Outcome.FAIL
     assert high.items["wealth"].outcome == Outcome.FAIL
+
+
+def _check_deductions_add_up(c: Checklist, mode: Mode, answers: dict[str, Answer]) -> None:
+    s = score(c, mode, answers)
+    if not any(sec.applicable for sec in s.sections.values()):
+        assert s.deductions == ()  # nothing answered yet: no score, nothing lost
+        return
+    lost = sum(d.points for d in s.deductions)
+    assert lost == pytest.approx(100.0 - round(s.total, 2), abs=0.005)
+    assert all(d.points > 0 for d in s.deductions)
+    sections = {sec.id: {i.id for i in sec.items} for sec in c.real_sections()}
+    for d in s.deductions:
+        assert d.item_id in sections[d.section_id]
+
+
+def test_deductions_explain_the_total() -> None:
+    answers = all_pass(PROPS)
+    answers["p1"] = Answer(result=Result.FAIL)  # s1: 2 of 3 points lost, weight 20 of 100
+    answers["pen"] = Answer(result=Result.FAIL)  # penalty 4
+    answers["c"] = Answer(value=1)  # partial: 1 of 3 kinds
+    s = score(PROPS, Mode.ONSITE, answers)
+    by_item = {d.item_id: d for d in s.deductions}
+    assert by_item["p1"].reason.value == "fail"
+    assert by_item["pen"].reason.value == "penalty"
+    assert by_item["pen"].points == pytest.approx(4.0)
+    assert by_item["c"].reason.value == "partial"
+    assert sum(d.points for d in s.deductions) == pytest.approx(100 - round(s.total, 2))
+
+
+def test_gate_and_veto_deductions() -> None:
+    answers = all_pass(PROPS)
+    answers["g"] = Answer(result=Result.FAIL)
+    answers["v"] = Answer(result=Result.FAIL)
+    s = score(PROPS, Mode.ONSITE, answers)
+    reasons = {d.item_id: d.reason.value for d in s.deductions}
+    assert reasons["g"] == "gate"
+    assert reasons["v"] == "veto"
+    _check_deductions_add_up(PROPS, Mode.ONSITE, answers)
+
+
+def test_penalties_beyond_zero_are_not_deducted_twice() -> None:
+    answers = {i.id: Answer(result=Result.FAIL) for i in PROPS.items()}
+    s = score(PROPS, Mode.ONSITE, answers)
+    assert s.total == 0.0
+    assert sum(d.points for d in s.deductions) == pytest.approx(100.0)
+
+
+@settings(deadline=None)
+@given(c=CHECKLISTS, mode=MODES, data=st.data())
+def test_deductions_always_sum_to_100_minus_total(
+    c: Checklist, mode: Mode, data: st.DataObject
+) -> None:
+    _check_deductions_add_up(c, mode, data.draw(answer_sets(c)))

@@ -10,7 +10,13 @@ from inspector.services.exchange.export import (
     write_all,
     write_package,
 )
-from inspector.services.exchange.importer import Receipt, import_file, import_paths
+from inspector.services.exchange.importer import (
+    Receipt,
+    import_file,
+    import_paths,
+    owner_of,
+    provenance,
+)
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     FORMAT_VERSION,
@@ -30,7 +36,9 @@ __all__ = [
     "export_inspection",
     "import_file",
     "import_paths",
+    "owner_of",
     "package_file_name",
+    "provenance",
     "read_package",
     "write_all",
     "write_package",

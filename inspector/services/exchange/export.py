@@ -183,6 +183,7 @@ def build_manifest_data(
                 "closed_at": _iso(f.closed_at),
                 "closed_by_uuid": f.closed_by_uuid,
                 "closing_note": f.closing_note,
+                "repeat_of": f.repeat_of,
                 "created_at": _iso(f.created_at),
                 "updated_at": _iso(f.updated_at),
             }

@@ -8,8 +8,16 @@ Outcomes per package (the receipt's five lists, which add up to the packages rea
   stays as history;
 * ``duplicates``: HQ already holds this revision with identical content; nothing changes;
 * ``conflicts``: HQ holds this revision with *different* content; refused, both hashes
-  reported (never a silent overwrite);
-* ``rejected``: the package failed verification or policy (``--trusted-only``).
+  reported (never a silent overwrite); or a trusted device without amend rights sent a
+  revision of an inspection another device owns (both fingerprints reported);
+* ``rejected``: the package failed verification or policy (``--trusted-only``; a revision
+  from an untrusted device that does not own the inspection; a revision that would move
+  the inspection to another branch or mode; a revision number skipping ahead from a device
+  that is not the owner), or reading it failed in any other way.
+
+Ownership: the signer of the first revision a database receives owns the inspection
+(``inspection_owners``; this installation's key for inspections made here); see
+docs/package-format.md, "Who may change an inspection".
 
 Deduplication rests on the database's unique constraint on (uuid, revision), not on the
 look-up before the insert: when several imports race, the loser's transaction fails with
@@ -19,13 +27,18 @@ what the winner committed.
 
 from __future__ import annotations
 
+import io
 import logging
+import os
+import stat
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+from PIL import Image
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -42,11 +55,12 @@ from inspector.db.models import (
     Finding,
     ImportRecord,
     Inspection,
+    InspectionOwner,
     Photo,
     SectionScoreRow,
     utcnow,
 )
-from inspector.domain.answers import Answer
+from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.scoring import score
 from inspector.errors import UserError
@@ -64,6 +78,8 @@ from inspector.services.inspections import snapshot_from_content
 
 log = logging.getLogger(__name__)
 
+# Device derivatives are at most photos.DISPLAY_SIDE; allow for other builds' settings.
+MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
 
@@ -154,22 +170,58 @@ def import_file(
     limits: Limits = DEFAULT_LIMITS,
     actor: str = "",
 ) -> tuple[str, dict[str, Any]]:
-    """Import one package file; returns (outcome, receipt entry). Never raises for bad input."""
-    entry: dict[str, Any] = {"file": str(path), "id": None, "revision": None, "untrusted": None}
+    """Import one package file; returns (outcome, receipt entry). Never raises for bad input.
+
+    Whatever goes wrong with one package (a refusal, or an error nobody foresaw) makes
+    that package ``rejected`` with a reason; the other packages of the batch go on.
+    """
+    entry: dict[str, Any] = {
+        "file": str(path),
+        "id": None,
+        "revision": None,
+        "untrusted": None,
+        "signer": None,
+        "owner": None,
+    }
     try:
-        data = _read_file(path, limits)
-        device = keys.device_keys() if keys.is_encrypted(data) else None
-        pkg = read_package(data, limits=limits, device=device)
-        del data
-        checklist = _check_content(pkg)
+        return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
     except PackageError as e:
         log.warning("refused %s: %s", path, e.reason)
         return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
+    except UserError as e:
+        log.warning("refused %s: %s", path, e)
+        return "rejected", {**entry, "reason": f"{path.name}: {e}"}
+    except Exception as e:
+        # A hole in the checks (or the database failing for this package): this package is
+        # refused, the batch goes on, and the traceback goes to the log for a bug report.
+        log.exception("unexpected error importing %s", path)
+        reason = (
+            f"{path.name}: could not be read or stored ({type(e).__name__}); the package is "
+            "refused and the details are in the log"
+        )
+        return "rejected", {**entry, "reason": reason}
+
+
+def _import_file(
+    db: Database,
+    path: Path,
+    entry: dict[str, Any],
+    *,
+    trusted_only: bool,
+    limits: Limits,
+    actor: str,
+) -> tuple[str, dict[str, Any]]:
+    data = _read_file(path, limits)
+    device = keys.device_keys() if keys.is_encrypted(data) else None
+    pkg = read_package(data, limits=limits, device=device)
+    del data
+    checklist = _check_content(pkg)
     m = pkg.manifest
     entry.update(
         id=m.inspection.uuid,
         revision=m.inspection.revision,
         device=pkg.fingerprint,
+        signer=pkg.fingerprint,
         content_sha256=pkg.content_sha256,
     )
     last_error: Exception | None = None
@@ -190,29 +242,40 @@ def import_file(
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
             return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
-        except (IntegrityError, OperationalError) as e:
+        except (IntegrityError, OperationalError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
-            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e.orig)
+            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e
     reason = f"{path.name}: could not be stored ({type(last_error).__name__}); try again"
     return "rejected", {**entry, "reason": reason}
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, at most the limit: a regular file only (a FIFO would hang)."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-        with open(path, "rb") as f:
-            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
-            # allocates n bytes up front, so never pass the limit itself.
-            data = f.read(size + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise PackageError("no such file") from None
     except IsADirectoryError:
         raise PackageError("is a folder") from None
     except OSError as e:
         raise PackageError(f"cannot read the file ({e.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise PackageError("is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise PackageError("is not a regular file (a device, pipe or socket)")
+        if st.st_size > limits.max_file_bytes:
+            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
+            # allocates n bytes up front, so never pass the limit itself.
+            data = f.read(min(st.st_size, limits.max_file_bytes) + 1)
+    except OSError as e:
+        raise PackageError(f"cannot read the file ({e.strerror})") from None
+    finally:
+        os.close(fd)
     if len(data) > limits.max_file_bytes:
         raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
     return data
@@ -234,6 +297,14 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
     if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
         raise PackageError("the checklist snapshot is not the checklist the manifest names")
     index = checklist.item_index()
+    for a in m.answers:
+        item = index.get(a.item_id)
+        if item is None:
+            continue  # reported below, with the other unknown items
+        try:
+            check_value(item, a.value)
+        except AnswerError as e:
+            raise PackageError(f"answer: {e}") from None
     for kind, ids in (
         ("answer", [a.item_id for a in m.answers]),
         ("finding", [f.item_id for f in m.findings]),
@@ -244,9 +315,67 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
             raise PackageError(
                 f"{kind}(s) for item(s) not in checklist {checklist.id}: {', '.join(unknown[:5])}"
             )
+    scenario = m.inspection.visit.scenario
+    if scenario and scenario not in {sc.id for sc in checklist.scenarios}:
+        raise PackageError(f"visit scenario {scenario!r} is not in checklist {checklist.id}")
     if Mode(m.inspection.mode) not in checklist.modes:
         raise PackageError(f"checklist {checklist.id} is not for {m.inspection.mode} inspections")
+    _check_images(pkg)
     return checklist
+
+
+def _check_images(pkg: VerifiedPackage) -> None:
+    """The images HQ will show are images: a report or rendering must never meet one that
+    does not decode. The derivatives (small) are decoded at reduced scale, which still
+    reads all their data; the original's header must match what the manifest says.
+    A withheld photo's rendering is decoded in full when it is stored."""
+    for p in pkg.manifest.photos:
+        if p.withheld:
+            continue
+        assert p.display_sha256 is not None and p.thumb_sha256 is not None
+        _check_original(pkg.blobs[p.image_sha256], p)
+        for kind, sha in (("display", p.display_sha256), ("thumbnail", p.thumb_sha256)):
+            _check_derivative(pkg.blobs[sha], p, kind)
+
+
+def _check_original(data: bytes, p: PhotoData) -> None:
+    try:
+        photos.register_image_formats()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=list(photos.FORMATS)) as im:
+                fmt = "JPEG" if im.format == "MPO" else str(im.format)
+                size = im.size
+    except Exception as e:  # hostile headers raise anything from struct.error to ValueError
+        raise PackageError(f"photo {p.id}: the original is not a readable image ({e})") from None
+    if fmt != p.format:
+        raise PackageError(f"photo {p.id}: the original is a {fmt}, the manifest says {p.format}")
+    if sorted(size) != sorted((p.width, p.height)):
+        raise PackageError(
+            f"photo {p.id}: the original is {size[0]}x{size[1]}, the manifest says "
+            f"{p.width}x{p.height}"
+        )
+
+
+def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=["JPEG"]) as im:
+                w, h = im.size
+                if max(w, h) > MAX_DERIVATIVE_SIDE:
+                    raise PackageError(
+                        f"photo {p.id}: the {kind} image is {w}x{h}, larger than a "
+                        f"{kind} image can be"
+                    )
+                im.draft("RGB", (max(1, w // 8), max(1, h // 8)))
+                im.load()
+    except PackageError:
+        raise
+    except Exception as e:
+        raise PackageError(
+            f"photo {p.id}: the {kind} image is damaged or not a JPEG ({e})"
+        ) from None
 
 
 def _merge(
@@ -260,21 +389,58 @@ def _merge(
 ) -> tuple[str, dict[str, Any]]:
     m = pkg.manifest
     uuid, rev = m.inspection.uuid, m.inspection.revision
+    signer = pkg.fingerprint
+    owner = owner_of(s, uuid)
+    who = {"owner": owner or signer, "signer": signer}
     existing = s.scalar(
         select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == rev)
     )
+    stored = None
     if existing is not None:
         stored = existing.content_sha256 or _local_content_sha256(s, existing)
         if stored == pkg.content_sha256:
-            return "duplicates", {"reason": f"{path.name}: already imported"}
+            return "duplicates", {**who, "reason": f"{path.name}: already imported"}
+    if owner is not None and signer != owner:
+        refusal = _foreign_revision(s, path, uuid, rev, signer, owner, trusted=trusted)
+        if refusal is not None:
+            outcome, reason = refusal
+            log.warning("%s", reason)
+            return outcome, {**who, "reason": reason}
+    if existing is not None:
         return "conflicts", {
+            **who,
             "reason": (
                 f"{path.name}: HQ already holds revision {rev} of {uuid} with different "
                 f"content (stored {stored}, package {pkg.content_sha256}); nothing changed"
             ),
             "stored_sha256": stored,
         }
+    latest = s.scalar(
+        select(Inspection)
+        .where(Inspection.uuid == uuid)
+        .order_by(Inspection.revision.desc())
+        .limit(1)
+    )
+    if latest is not None:
+        moved = _moved(latest, pkg)
+        if moved:
+            reason = (
+                f"{path.name}: revision {rev} of {uuid} {moved}; the revisions of one inspection "
+                "never change its branch or mode (start a new inspection instead); nothing "
+                "changed"
+            )
+            return "rejected", {**who, "reason": reason}
+        if rev > latest.revision + 1 and signer != owner:
+            reason = (
+                f"{path.name}: revision {rev} of {uuid} skips ahead of revision "
+                f"{latest.revision}; only the owning device ({owner}) may send a revision "
+                "more than one ahead; nothing changed"
+            )
+            return "rejected", {**who, "reason": reason}
+    _check_photo_ids(s, pkg)
     notes: list[str] = []
+    if owner is not None and signer != owner:
+        notes.append(f"revision by device {signer}, which may amend; the owner is {owner}")
     current = s.scalar(
         select(Inspection).where(Inspection.uuid == uuid, Inspection.is_current.is_(True))
     )
@@ -291,6 +457,13 @@ def _merge(
             notes.append(
                 f"stored as an earlier revision; revision {current.revision} stays current"
             )
+    if owner is None:
+        # The first revision this database receives: its signer owns the inspection. The
+        # primary key makes a racing first revision from another key fail and retry.
+        s.connection().execute(
+            insert(_table(InspectionOwner)),
+            {"uuid": uuid, "fingerprint": signer, "first_revision": rev, "at": utcnow()},
+        )
     branch = _branch(s, pkg, notes)
     s.info["actor"] = actor
     _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
@@ -302,15 +475,120 @@ def _merge(
             "inspection_uuid": uuid,
             "revision": rev,
             "outcome": outcome,
-            "device_fingerprint": pkg.fingerprint,
+            "device_fingerprint": signer,
             "trusted": trusted,
             "at": utcnow(),
         },
     )
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = dict(who)
     if notes:
         extra["notes"] = notes
     return outcome, extra
+
+
+def owner_of(s: Session, uuid: str) -> str | None:
+    """The fingerprint of the device that owns inspection ``uuid``; None if unknown here.
+
+    The signer of the first revision this database received, or this installation's own
+    key for an inspection made here.
+    """
+    row = s.get(InspectionOwner, uuid)
+    if row is not None:
+        return row.fingerprint
+    local = s.scalar(
+        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != "imported")
+    )
+    if local is not None:
+        return keys.device_keys().fingerprint
+    # Imported before owners were recorded and not backfilled: the earliest signer.
+    return s.scalar(
+        select(Inspection.device_fingerprint)
+        .where(Inspection.uuid == uuid, Inspection.device_fingerprint.is_not(None))
+        .order_by(Inspection.id)
+        .limit(1)
+    )
+
+
+def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
+    """Every stored revision of ``uuid`` with who signed it and who owns the inspection."""
+    owner = owner_of(s, uuid)
+    rows = s.scalars(
+        select(Inspection).where(Inspection.uuid == uuid).order_by(Inspection.revision)
+    )
+    return [
+        {
+            "revision": r.revision,
+            "current": r.is_current,
+            "status": r.status,
+            "origin": r.origin,
+            "branch": r.branch.code,
+            "mode": r.mode,
+            # A revision made here is signed by this installation when it is exported.
+            "signer": r.device_fingerprint or (owner if r.origin != "imported" else None),
+            "trusted": r.trusted,
+            "owner": owner,
+            "imported_at": r.imported_at.isoformat() if r.imported_at else None,
+        }
+        for r in rows
+    ]
+
+
+def _foreign_revision(
+    s: Session, path: Path, uuid: str, rev: int, signer: str, owner: str, *, trusted: bool
+) -> tuple[str, str] | None:
+    """Refuse a revision signed by a device that does not own the inspection, unless HQ
+    trusts that device and granted it amend rights; None when it may go ahead."""
+    if not trusted:
+        return "rejected", (
+            f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, which does "
+            f"not own it (the owner is {owner}) and is not trusted; nothing changed"
+        )
+    if not keys.can_amend(s, signer):
+        return "conflicts", (
+            f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, but the "
+            f"inspection belongs to device {owner}; nothing changed. If that device may amend "
+            "others' inspections: 'inspector keys trust FILE --can-amend', then import again"
+        )
+    return None
+
+
+def _moved(latest: Inspection, pkg: VerifiedPackage) -> str:
+    """How a revision would move the inspection (another branch or mode), or ''."""
+    i, b = pkg.manifest.inspection, pkg.manifest.branch
+    if latest.branch.code != b.code:
+        return f"moves it from branch {latest.branch.code} to {b.code}"
+    if latest.mode != i.mode:
+        return f"changes its mode from {latest.mode} to {i.mode}"
+    return ""
+
+
+class _Raced(Exception):
+    """Another import committed this very revision while we classified it: classify again."""
+
+
+def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
+    """Photo ids are unique across the database: a clash is refused, never retried.
+
+    Except a clash with the same revision of the same inspection: another process imported
+    this package between our first look and now (PostgreSQL reads what others committed
+    since), so the package is classified again and comes out as a duplicate.
+    """
+    m = pkg.manifest
+    ids = [p.id for p in pkg.manifest.photos]
+    for n in range(0, len(ids), 500):
+        clash = s.execute(
+            select(Photo.id, Inspection.uuid, Inspection.revision)
+            .join(Inspection, Inspection.id == Photo.inspection_id)
+            .where(Photo.id.in_(ids[n : n + 500]))
+            .limit(1)
+        ).first()
+        if clash is not None and (clash[1], clash[2]) == (m.inspection.uuid, m.inspection.revision):
+            raise _Raced(f"photo {clash[0]} stored meanwhile by another import")
+        if clash is not None:
+            raise PackageError(
+                f"photo id {clash[0]} is already used by a photo of inspection {clash[1]} "
+                f"revision {clash[2]}; photo ids must be unique, so this package is refused"
+            )
 
 
 def actor_of(s: Session) -> str:
@@ -366,6 +644,7 @@ def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -
     meta = p.model_dump(
         mode="json", exclude={"withheld", "image_sha256", "display_sha256", "thumb_sha256"}
     )
+    meta["layers"] = p.stored_layers()
     try:
         photos.add_withheld(
             s, insp, p.item_id, original_sha256=p.sha256, rendered=rendered, meta=meta
@@ -420,7 +699,7 @@ def _insert(
             "updated_at": i.updated_at,
             "finalized_at": i.finalized_at,
             "finalized_by": i.finalized_by,
-            "visit": dict(i.visit),
+            "visit": i.visit.stored(),
             "narrative": i.narrative,
             "manager_name": i.manager_name,
             "manager_signature": signature,
@@ -484,7 +763,8 @@ def _insert(
             insert(_table(Photo)),
             [
                 {
-                    **p.model_dump(exclude={"withheld", "image_sha256"}),
+                    **p.model_dump(exclude={"withheld", "image_sha256", "layers"}),
+                    "layers": p.stored_layers(),
                     "inspection_id": iid,
                     "original_sha256": p.image_sha256,
                     "rendered_sha256": None,

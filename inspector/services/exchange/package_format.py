@@ -20,19 +20,31 @@ import hashlib
 import io
 import json
 import logging
+import math
 import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
+from inspector.domain.answers import StoredValue
+from inspector.domain.layers import MAX_COORD, LayerError, Layers
 from inspector.errors import UserError
 from inspector.services import keys
+from inspector.services.photos import MAX_PIXELS
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +83,57 @@ class PackageError(UserError):
 
 
 # ---------------------------------------------------------------- manifest schema
+# Every number is bounded by the column it goes into (PostgreSQL's INTEGER is 32 bits, the
+# tighter of the two backends), every float is finite, every string fits its column, and
+# text without a column limit is bounded too: a value that passes here can be stored and
+# shown without an error later.
+INT_MAX = 2**31 - 1
+TEXT_MAX = 100_000
+MAX_DEPTH = 32
+MAX_JSON_DIGITS = 20
+MAX_LIST = 100_000
+_FIRST_YEAR, _LAST_YEAR = 1900, 2999
+
+
+def _bounded_time(v: datetime) -> datetime:
+    # Aware (a naive time would be guessed at) and in a range every backend and Python's
+    # timezone arithmetic can hold.
+    if not _FIRST_YEAR <= v.year <= _LAST_YEAR:
+        raise ValueError(f"year {v.year} is outside {_FIRST_YEAR}-{_LAST_YEAR}")
+    return v.astimezone(UTC)
+
+
+When = Annotated[AwareDatetime, AfterValidator(_bounded_time)]
+Count = Annotated[int, Field(ge=0, le=INT_MAX)]
+Rev = Annotated[int, Field(ge=1, le=INT_MAX)]
+Text = Annotated[str, Field(max_length=TEXT_MAX)]
+Sha = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _visit_time(v: str) -> str:
+    # Kept as written (the report shows it), but it must be a time HQ can place: ISO 8601
+    # with its offset, in range, as the app's own set_visit stores it.
+    try:
+        moment = datetime.fromisoformat(v)
+    except ValueError:
+        raise ValueError(f"{v[:40]!r} is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise ValueError("a visit time must carry its UTC offset")
+    _bounded_time(moment)
+    return v
+
+
+VisitTime = Annotated[str, Field(max_length=40), AfterValidator(_visit_time)]
+
+
 class _M(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class MemberEntry(_M):
-    path: str
-    size: int = Field(ge=0)
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    path: str = Field(max_length=300)
+    size: int = Field(ge=0, le=2**40)
+    sha256: Sha
 
 
 class BranchData(_M):
@@ -89,115 +144,155 @@ class BranchData(_M):
 
 
 class ChecklistData(_M):
-    id: str
-    version: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    content: str
+    id: str = Field(max_length=100)
+    version: str = Field(max_length=50)
+    sha256: Sha
+    content: str = Field(max_length=16 * 1024 * 1024)
+
+
+class VisitData(_M):
+    """Mystery-shopper visit facts (the keys of ``inspections.VISIT_FIELDS``)."""
+
+    arrival: VisitTime | None = None
+    departure: VisitTime | None = None
+    wait_started: VisitTime | None = None
+    wait_called: VisitTime | None = None
+    ticket: (
+        Annotated[str, Field(max_length=100)] | Annotated[int, Field(ge=0, le=INT_MAX)] | None
+    ) = None
+    customers_waiting: int | None = Field(default=None, ge=0, le=1_000_000)
+    scenario: str | None = Field(default=None, max_length=100)
+    wave: str | None = Field(default=None, max_length=100)  # mystery-shopper wave
+
+    def stored(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
 
 
 class InspectionData(_M):
     uuid: str = Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-    revision: int = Field(ge=1)
-    supersedes: int | None = Field(default=None, ge=1)
-    amendment_reason: str | None = None
+    revision: Rev
+    supersedes: Rev | None = None
+    amendment_reason: Text | None = None
     mode: Literal["onsite", "mystery"]
     status: Literal["finalized"]
     inspector: str = Field(max_length=200)
-    created_at: datetime
-    started_at: datetime
-    updated_at: datetime
-    finalized_at: datetime
+    created_at: When
+    started_at: When
+    updated_at: When
+    finalized_at: When
     finalized_by: str | None = Field(default=None, max_length=200)
-    visit: dict[str, Any] = Field(default_factory=dict)
-    narrative: str = ""
+    visit: VisitData = Field(default_factory=VisitData)
+    narrative: Text = ""
     manager_name: str | None = Field(default=None, max_length=200)
-    manager_signature_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    manager_signature_sha256: Sha | None = None
     recheck_of: str | None = Field(default=None, max_length=36)
 
 
 class AnswerData(_M):
     item_id: str = Field(max_length=100)
     result: Literal["pass", "fail", "na"] | None = None
-    value: Any = None
-    note: str = ""
+    # The typed value model (bool, whole number, finite measure, bounded text); the
+    # importer then checks it against the item's own answer type.
+    value: StoredValue = None
+    note: Text = ""
     answered_by: str = Field(default="", max_length=200)
-    updated_at: datetime
+    updated_at: When
 
 
 class FindingData(_M):
     item_id: str = Field(max_length=100)
     active: bool = True
     severity: Literal["high", "medium", "low"] = "medium"
-    action: str = ""
+    action: Text = ""
     owner: str = Field(default="", max_length=200)
     deadline: date | None = None
     status: Literal["open", "closed"] = "open"
-    closed_at: datetime | None = None
+    closed_at: When | None = None
     closed_by_uuid: str | None = Field(default=None, max_length=36)
-    closing_note: str = ""
-    created_at: datetime
-    updated_at: datetime
+    closing_note: Text = ""
+    repeat_of: str | None = Field(default=None, max_length=36)  # 屡查屡犯 (added later)
+    created_at: When
+    updated_at: When
 
 
 class PhotoData(_M):
-    id: str = Field(min_length=1, max_length=36)
+    id: str = Field(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z-]+$")
     item_id: str = Field(max_length=100)
-    position: int = 0
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the original's hash, always")
-    size: int = Field(ge=0)
-    format: str = Field(max_length=16)
+    position: Count = 0
+    sha256: Sha = Field(description="the original's hash, always")
+    size: int = Field(ge=0, le=INT_MAX)
+    format: Literal["JPEG", "PNG", "WEBP", "HEIF"]
     file_name: str = Field(default="", max_length=400)
-    width: int = Field(ge=1)
-    height: int = Field(ge=1)
-    taken_at: datetime | None = None
+    width: int = Field(ge=1, le=MAX_COORD)
+    height: int = Field(ge=1, le=MAX_COORD)
+    taken_at: When | None = None
     camera: str | None = Field(default=None, max_length=200)
-    gps_lat: float | None = None
-    gps_lon: float | None = None
-    gps_alt: float | None = None
-    imported_at: datetime
-    caption: str = ""
-    layers: dict[str, Any] = Field(default_factory=dict)
+    gps_lat: float | None = Field(default=None, ge=-90, le=90)
+    gps_lon: float | None = Field(default=None, ge=-180, le=180)
+    gps_alt: float | None = Field(default=None, ge=-20_000, le=100_000)
+    imported_at: When
+    caption: Text = ""
+    # The app's own layer model; the shapes must also lie inside the photo (below).
+    layers: Layers = Field(default_factory=Layers)
     # withheld: the original stays on the device; ``image_sha256`` is then its rendering
     # with the redactions burnt in, and HQ derives display/thumb from that rendering.
     # Otherwise the image is the original and the device's derivatives travel with it.
     withheld: bool = False
-    image_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    display_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    thumb_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    image_sha256: Sha
+    display_sha256: Sha | None = None
+    thumb_sha256: Sha | None = None
+
+    @model_validator(mode="after")
+    def _layers_fit(self) -> PhotoData:
+        if self.width * self.height > MAX_PIXELS:
+            raise ValueError(
+                f"{self.width}x{self.height} is more than the {MAX_PIXELS:,} pixels a photo "
+                "may have"
+            )
+        try:
+            self.layers.check_fits(self.width, self.height)
+        except LayerError as e:
+            raise ValueError(str(e)) from None
+        return self
+
+    def stored_layers(self) -> dict[str, Any]:
+        """The layers as the Photo.layers column keeps them (defaults filled in)."""
+        return self.layers.with_defaults(self.width, self.height).stored()
 
 
 class AuditData(_M):
-    at: datetime
+    at: When
     actor: str = Field(default="", max_length=200)
-    revision: int | None = None
+    revision: Rev | None = None
     entity: str = Field(max_length=32)
     key: str = Field(default="", max_length=200)
     action: str = Field(max_length=32)
+    # Free-form JSON (what changed); bounded by the parser's depth, number and size limits.
     old: Any = None
     new: Any = None
 
 
 class ReportData(_M):
     path: Literal["report.pdf"]
-    lang: str
+    lang: str = Field(max_length=8)
 
 
 class Manifest(_M):
     format: Literal["branch-inspector-package"]
     format_version: Literal[1]
-    app_version: str
-    exported_at: datetime
-    device_fingerprint: str
-    content_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    app_version: str = Field(max_length=50)
+    exported_at: When
+    device_fingerprint: str = Field(max_length=100)
+    content_sha256: Sha
     inspection: InspectionData
     branch: BranchData
     checklist: ChecklistData
-    answers: list[AnswerData]
-    findings: list[FindingData]
-    photos: list[PhotoData]
-    audit: list[AuditData]
+    answers: list[AnswerData] = Field(max_length=MAX_LIST)
+    findings: list[FindingData] = Field(max_length=MAX_LIST)
+    photos: list[PhotoData] = Field(max_length=MAX_LIST)
+    audit: list[AuditData] = Field(max_length=MAX_LIST)
     report: ReportData | None = None
-    members: list[MemberEntry]
+    members: list[MemberEntry] = Field(max_length=MAX_LIST)
 
 
 CONTENT_KEYS = ("inspection", "branch", "checklist", "answers", "findings", "photos", "audit")
@@ -341,7 +436,7 @@ def read_package(
                 "the signature does not verify: the manifest was changed after signing, "
                 "or was signed with another key"
             )
-        manifest = _parse_manifest(manifest_bytes)
+        manifest, manifest_obj = _parse_manifest(manifest_bytes)
         if manifest.device_fingerprint != public.fingerprint:
             raise PackageError("the manifest names another device than the key that signed it")
         listed = {m.path: m for m in manifest.members}
@@ -380,7 +475,9 @@ def read_package(
                 blobs[digest] = content
             else:
                 raise PackageError(f"member {path!r} is not a known kind of member")
-    computed = content_sha256(manifest.model_dump(mode="json"))
+    # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
+    # the device computed, whatever normalisation the model does.
+    computed = content_sha256(manifest_obj)
     if computed != manifest.content_sha256:
         raise PackageError("the manifest's content hash does not match its content")
     _check_references(manifest, blobs, report)
@@ -396,11 +493,87 @@ def read_package(
     )
 
 
-def _parse_manifest(raw: bytes) -> Manifest:
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a package may carry")
+
+
+def _finite_float(text: str) -> float:
+    v = float(text)
+    if not math.isfinite(v):
+        raise ValueError(f"number {text[:40]} is out of range")
+    return v
+
+
+def _short_int(text: str) -> int:
+    # Checked before int() so a 5,000-digit number is a clear refusal, not the
+    # interpreter's "Exceeds the limit (4300 digits)".
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits is out of range")
+    return int(text)
+
+
+def _check_tree(obj: Any) -> None:
+    """Nesting depth and number range of any JSON value, without recursion."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(obj, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) >= MAX_DEPTH:
+            raise PackageError(
+                f"manifest.json: {_dotted(path[:3])}...: nested deeper than {MAX_DEPTH} levels"
+            )
+        if isinstance(value, dict):
+            for k, v in value.items():
+                _check_text(k, path)
+                stack.append((v, (*path, k)))
+        elif isinstance(value, list):
+            stack.extend((v, (*path, n)) for n, v in enumerate(value))
+        elif isinstance(value, str):
+            _check_text(value, path)
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+            raise PackageError(f"manifest.json: {_dotted(path)}: a whole number beyond 2^53")
+
+
+def _check_text(text: str, path: tuple[str | int, ...]) -> None:
+    # PostgreSQL refuses NUL in text, and a lone surrogate ("\ud800" in JSON) cannot be
+    # encoded for either backend: refused here, with where, rather than failing the insert.
+    if "\x00" in text:
+        raise PackageError(f"manifest.json: {_dotted(path)}: text contains a NUL character")
     try:
-        obj = json.loads(raw.decode("utf-8"))
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PackageError(
+            f"manifest.json: {_dotted(path)}: text contains an invalid character (a lone "
+            "UTF-16 surrogate)"
+        ) from None
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(p) for p in path) or "(top)"
+
+
+def load_manifest_json(raw: bytes) -> Any:
+    """The manifest's JSON, refusing NaN, infinities, huge numbers and deep nesting."""
+    # The C parser raises RecursionError near 1,000 levels, long before the stack is at
+    # risk; deeper than MAX_DEPTH but shallower than that is caught by _check_tree.
+    try:
+        obj = json.loads(
+            raw.decode("utf-8"),
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+            parse_int=_short_int,
+        )
+    except RecursionError:
+        raise PackageError(f"manifest.json is nested deeper than {MAX_DEPTH} levels") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise PackageError(f"manifest.json is not valid UTF-8 JSON ({e})") from None
+    except ValueError as e:  # from the parse_* hooks above
+        raise PackageError(f"manifest.json: {e}") from None
+    _check_tree(obj)
+    return obj
+
+
+def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+    obj = load_manifest_json(raw)
     if not isinstance(obj, dict):
         raise PackageError("manifest.json is not an object")
     if obj.get("format") != FORMAT_NAME:
@@ -411,13 +584,12 @@ def _parse_manifest(raw: bytes) -> Manifest:
             f"version {FORMAT_VERSION}); update Branch Inspector at HQ"
         )
     try:
-        return Manifest.model_validate(obj)
+        return Manifest.model_validate(obj), obj
     except ValidationError as e:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
-        raise PackageError(
-            f"manifest.json: {loc}: {first['msg']} ({e.error_count()} problem(s))"
-        ) from None
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        raise PackageError(f"manifest.json: {loc}: {msg} ({e.error_count()} problem(s))") from None
 
 
 def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:

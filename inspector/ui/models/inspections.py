@@ -45,6 +45,8 @@ class InspectionRow:
     grade_zh: str = ""
     grade_en: str = ""
     scores_hidden: bool = False
+    signer: str | None = None  # imported: the device that signed this revision
+    owner: str | None = None  # imported: the device that owns the inspection
 
     def checklist_title(self, lang: str) -> str:
         return self.checklist_title_en if lang == "en" else self.checklist_title_zh
@@ -83,6 +85,8 @@ def row_of(session: Session, x: svc.Summary) -> InspectionRow:
         grade_zh=grade_zh,
         grade_en=grade_en,
         scores_hidden=hidden,
+        signer=x.signer,
+        owner=x.owner or x.signer,
     )
 
 
@@ -152,7 +156,12 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
             if col == self.COL_STATUS and r.status == svc.FINALIZED:
                 return QBrush(QColor(theme.PASS))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_BRANCH:
-            return f"{r.branch_code} {r.branch_name}\n{r.uuid} (rev {r.revision})"
+            tip = f"{r.branch_code} {r.branch_name}\n{r.uuid} (rev {r.revision})"
+            if r.signer:
+                tip += "\n" + QCoreApplication.translate(
+                    "InspectionTableModel", "Signed by {0}; owner {1}"
+                ).format(r.signer, r.owner or r.signer)
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -26,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.answers import Answer, AnswerError, AnswerValue, coerce_value
 from inspector.domain.checklist import AnswerType, Item, Result
-from inspector.domain.scoring import measure_passes
+from inspector.domain.scoring import measure_passes, value_fraction
 from inspector.ui import theme
 
 log = logging.getLogger(__name__)
 
-TEXT_SAVE_DELAY_MS = 800
+TEXT_SAVE_DELAY_MS = 800  # every typed field (text, measurement, count) is saved after this pause
 
 
 def _fmt_number(v: float, decimals: int) -> str:
@@ -45,10 +46,12 @@ class AnswerPanel(QWidget):
         answer_requested(object, object): (Result | None, value) the user chose; the
             runner commits it (through the undo stack) and then calls :meth:`show_answer`.
         invalid_value(str): the typed text is not a valid value (shown in the status bar).
+        leave_value_field(): Esc in the value field (keys 1/2/3 judge again).
     """
 
     answer_requested = Signal(object, object)
     invalid_value = Signal(str)
+    leave_value_field = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,10 +60,17 @@ class AnswerPanel(QWidget):
         self._read_only = False
         self._lang = "zh"
         self._value_widgets: list[QWidget] = []
+        self._count_typed = False
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_SAVE_DELAY_MS)
         self._text_timer.timeout.connect(self._commit_text)
+        # Measurements and counts are saved after the same pause as text, not only when the
+        # field loses focus: a kill or a flat battery must not lose what was typed.
+        self._value_timer = QTimer(self)
+        self._value_timer.setSingleShot(True)
+        self._value_timer.setInterval(TEXT_SAVE_DELAY_MS)
+        self._value_timer.timeout.connect(self._commit_value)
 
         self.pass_button = self._judgement_button(self.tr("Pass  [1]"), "answerPass")
         self.fail_button = self._judgement_button(self.tr("Fail  [2]"), "answerFail")
@@ -81,6 +91,11 @@ class AnswerPanel(QWidget):
         self.override_hint = QLabel()
         self.override_hint.setObjectName("hint")
         self.override_hint.setWordWrap(True)
+        # When the judgement and the value disagree, the screen says which one counts.
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("banner")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.hide()
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +103,7 @@ class AnswerPanel(QWidget):
         lay.addLayout(self.value_box)
         lay.addLayout(buttons)
         lay.addWidget(self.override_hint)
+        lay.addWidget(self.conflict_label)
 
         # widgets created per item type
         self.scale_group: QButtonGroup | None = None
@@ -118,6 +134,7 @@ class AnswerPanel(QWidget):
         self._value_widgets = []
         self.scale_group = self.choice_group = None
         self.count_spin = None
+        self._count_typed = False
         self.measure_edit = None
         self.measure_verdict = None
         self.text_edit = None
@@ -132,9 +149,22 @@ class AnswerPanel(QWidget):
         if builder is not None:
             builder(item)
         typed = item.type not in (AnswerType.YES_NO, AnswerType.YES_NO_NA)
+        # On a scale item the digit keys are the score: the buttons show no key then.
+        scale = item.scale is not None
+        self.pass_button.setText(self.tr("Pass") if scale else self.tr("Pass  [1]"))
+        self.fail_button.setText(self.tr("Fail") if scale else self.tr("Fail  [2]"))
+        self.na_button.setText(self.tr("N/A") if scale else self.tr("N/A  [3]"))
         self.override_hint.setVisible(typed and not read_only)
         self.override_hint.setText(
-            self.tr("The value decides pass or fail; the buttons record your own judgement.")
+            self.tr(
+                "The value decides pass or fail; the buttons record your own judgement, "
+                "which then counts instead."
+            )
+            + (
+                "  " + self.tr("Esc leaves the field (then keys 1/2/3 judge).")
+                if self.value_field() is not None
+                else ""
+            )
         )
         self.na_button.setEnabled(item.allows_na and not read_only)
         self.na_button.setToolTip(
@@ -173,7 +203,11 @@ class AnswerPanel(QWidget):
         self.scale_group.idClicked.connect(lambda v: self._request_value(v))
         self._add(
             self._caption(
-                self.tr("Score on the scale {0}–{1}").format(item.scale.min, item.scale.max)
+                self.tr("Score on the scale {0}–{1} (keys {0}–{1})").format(
+                    item.scale.min, item.scale.max
+                )
+                if item.scale.max <= 9
+                else self.tr("Score on the scale {0}–{1}").format(item.scale.min, item.scale.max)
             )
         )
         self._add(row)
@@ -192,7 +226,9 @@ class AnswerPanel(QWidget):
         spin.setMinimumWidth(160)
         spin.setMinimumHeight(40)
         spin.setSpecialValueText("")
-        spin.editingFinished.connect(lambda: self._request_value(spin.value()))
+        spin.editingFinished.connect(self._commit_count)
+        spin.valueChanged.connect(self._count_changed)
+        spin.installEventFilter(self)
         self.count_spin = spin
         self._add(self._wrap(spin))
 
@@ -215,7 +251,9 @@ class AnswerPanel(QWidget):
         verdict.setMinimumWidth(220)
         unit_label = QLabel(unit)
         edit.textChanged.connect(self._update_measure_verdict)
+        edit.textEdited.connect(lambda _: self._value_timer.start())
         edit.editingFinished.connect(self._commit_measure)
+        edit.installEventFilter(self)
         self.measure_edit, self.measure_verdict = edit, verdict
         row = QWidget()
         lay = QHBoxLayout(row)
@@ -293,7 +331,7 @@ class AnswerPanel(QWidget):
             ids = [o.id for o in self._item.options]
             n = ids.index(value) if isinstance(value, str) and value in ids else None
             self._check_in_group(self.choice_group, n)
-        if self.count_spin is not None:
+        if self.count_spin is not None and not self._value_timer.isActive():
             self.count_spin.blockSignals(True)
             self.count_spin.setValue(int(value) if isinstance(value, int | float) else 0)
             self.count_spin.blockSignals(False)
@@ -304,7 +342,8 @@ class AnswerPanel(QWidget):
                 if isinstance(value, int | float) and not isinstance(value, bool)
                 else ""
             )
-            if self.measure_edit.text() != text and not self.measure_edit.hasFocus():
+            typing = self.measure_edit.hasFocus() or self._value_timer.isActive()
+            if self.measure_edit.text() != text and not typing:
                 self.measure_edit.blockSignals(True)
                 self.measure_edit.setText(text)
                 self.measure_edit.blockSignals(False)
@@ -316,6 +355,66 @@ class AnswerPanel(QWidget):
                 self.text_edit.setPlainText(text)
                 self.text_edit.blockSignals(False)
             self._update_text_counter()
+
+        self._update_conflict()
+
+    def value_verdict(self, answer: Answer | None) -> Result | None:
+        """What the value alone says (pass / fail), None when it says nothing."""
+        if self._item is None or answer is None or answer.value is None:
+            return None
+        if self._item.type in (AnswerType.YES_NO, AnswerType.YES_NO_NA, AnswerType.TEXT):
+            return None
+        fraction = value_fraction(self._item, Answer(value=answer.value))
+        if fraction is None:
+            return None
+        return Result.PASS if fraction >= 1.0 else Result.FAIL
+
+    def _update_conflict(self) -> None:
+        a = self._answer
+        implied = self.value_verdict(a)
+        if a is None or a.result is None or a.result == Result.NA or implied is None:
+            self.conflict_label.hide()
+            return
+        if implied == a.result:
+            self.conflict_label.hide()
+            return
+        words = {Result.PASS: self.tr("pass"), Result.FAIL: self.tr("fail")}
+        self.conflict_label.setText(
+            self.tr(
+                "Your judgement ({0}) and the value ({1}) disagree: your judgement counts. "
+                "Both are recorded; type the value again to let it decide."
+            ).format(words[a.result], words[implied])
+        )
+        self.conflict_label.show()
+
+    def value_field(self) -> QWidget | None:
+        """The field that takes the focus on this item (a measurement or a count)."""
+        if self.measure_edit is not None:
+            return self.measure_edit
+        if self.count_spin is not None:
+            return self.count_spin
+        return None
+
+    def choose_scale(self, value: int) -> bool:
+        """A digit key on a scale item: that step of the scale (never a judgement)."""
+        if self._item is None or self._item.scale is None or self._read_only:
+            return False
+        if not self._item.scale.min <= value <= self._item.scale.max:
+            return False
+        self._request_value(value)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and watched in (self.measure_edit, self.count_spin)
+        ):
+            self.flush()
+            self.leave_value_field.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _check_in_group(group: QButtonGroup, button_id: int | None) -> None:
@@ -387,7 +486,30 @@ class AnswerPanel(QWidget):
         # A new value hands the judgement back to the scoring engine.
         self.answer_requested.emit(None, value)
 
+    def _commit_value(self) -> None:
+        self._value_timer.stop()
+        if self.measure_edit is not None:
+            self._commit_measure()
+        elif self.count_spin is not None:
+            self._commit_count()
+
+    def _count_changed(self, _value: int) -> None:
+        self._count_typed = True
+        self._value_timer.start()
+
+    def _commit_count(self) -> None:
+        self._value_timer.stop()
+        if self.count_spin is None or not self._count_typed:
+            return  # only passing through the field never records a count of 0
+        self._count_typed = False
+        value = self.count_spin.value()
+        current = self._answer.value if self._answer else None
+        if current == value:
+            return
+        self._request_value(value)
+
     def _commit_measure(self) -> None:
+        self._value_timer.stop()
         if self.measure_edit is None:
             return
         text = self.measure_edit.text().strip()
@@ -414,10 +536,19 @@ class AnswerPanel(QWidget):
             return
         self.answer_requested.emit(None, text)
 
+    def reset(self) -> None:
+        """Forget the item shown (another inspection opens); pending typing was flushed."""
+        self._text_timer.stop()
+        self._value_timer.stop()
+        self._item = None
+        self._answer = None
+
     def flush(self) -> None:
         """Save pending typing now (before navigating away or closing)."""
         if self._text_timer.isActive():
             self._text_timer.stop()
             self._commit_text()
-        if self.measure_edit is not None and self.measure_edit.hasFocus():
+        if self._value_timer.isActive():
+            self._commit_value()
+        elif self.measure_edit is not None and self.measure_edit.hasFocus():
             self._commit_measure()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import Evidence, Item, Mode, Section
+from inspector.domain.checklist import Evidence, Item, Mode, Section, source_text
 from inspector.ui.runner.answers import AnswerPanel
 
 log = logging.getLogger(__name__)
@@ -31,11 +31,15 @@ class ItemView(QWidget):
     Signals:
         note_edited(str, str): (item id, note) after the user paused typing.
         previous_requested(), next_requested(): the navigation buttons.
+        summary_requested(): the summary (总体描述) button.
+        confirm_copied_requested(str): (item id) the copied answer was re-verified on site.
     """
 
     note_edited = Signal(str, str)
     previous_requested = Signal()
     next_requested = Signal()
+    summary_requested = Signal()
+    confirm_copied_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +49,7 @@ class ItemView(QWidget):
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self._commit_note)
         self._saved_note = ""
+        self._copied: Answer | None = None
         self._read_only = False
         self._lang = ""
 
@@ -72,6 +77,20 @@ class ItemView(QWidget):
 
         self.answer_panel = AnswerPanel()
 
+        # "Duplicate as new": the old answer is shown apart, never as today's answer.
+        self.copied_box = QFrame()
+        self.copied_box.setObjectName("panel")
+        cb = QHBoxLayout(self.copied_box)
+        cb.setContentsMargins(12, 8, 12, 8)
+        self.copied_label = QLabel()
+        self.copied_label.setWordWrap(True)
+        self.confirm_copied_button = QPushButton(self.tr("Re-verified: confirm  [Ctrl+R]"))
+        self.confirm_copied_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.confirm_copied_button.clicked.connect(self._confirm_copied)
+        cb.addWidget(self.copied_label, 1)
+        cb.addWidget(self.confirm_copied_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.copied_box.hide()
+
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(self.tr("Note (what you saw, where, who you spoke to)"))
         self.note_edit.setMinimumHeight(110)
@@ -94,6 +113,7 @@ class ItemView(QWidget):
         lay.addWidget(self.guidance_label)
         lay.addWidget(self.source_label)
         lay.addSpacing(6)
+        lay.addWidget(self.copied_box)
         lay.addWidget(self.answer_panel)
         lay.addSpacing(6)
         note_caption = QLabel(self.tr("Note"))
@@ -128,9 +148,15 @@ class ItemView(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prev_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
+        self.summary_button = QPushButton(self.tr("Summary  [Ctrl+3]"))
+        self.summary_button.setMinimumHeight(44)
+        self.summary_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.summary_button.clicked.connect(self.summary_requested)
         nav = QHBoxLayout()
         nav.setContentsMargins(28, 8, 28, 12)
         nav.addWidget(self.prev_button)
+        nav.addStretch(1)
+        nav.addWidget(self.summary_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
 
@@ -154,6 +180,8 @@ class ItemView(QWidget):
         read_only: bool,
         position: tuple[int, int],
         photos: int,
+        copied: Answer | None = None,
+        copied_from: str = "",
     ) -> None:
         """Show ``item`` (rebuilding the answer widgets when the item changes)."""
         same_item = self.item is not None and self.item.id == item.id
@@ -172,11 +200,8 @@ class ItemView(QWidget):
         self.guidance_label.setText(guidance)
         self.guidance_label.setVisible(bool(guidance))
         if item.source is not None:
-            src = self.tr("Source: {0}").format(item.source.ref)
-            if item.source.inferred:
-                src += "  " + self.tr("(established practice, no written source)")
-            if item.source.note:
-                src += f" — {item.source.note}"
+            # Review notes (source.note, item.review) are for HQ authors, never the branch.
+            src = self.tr("Source: {0}").format(source_text(item.source, lang))
             self.source_label.setText(src)
         self.source_label.setVisible(item.source is not None)
         if same:
@@ -191,7 +216,64 @@ class ItemView(QWidget):
         self._saved_note = note
         self.note_edit.setReadOnly(read_only)
         self.evidence_label.setText(self._evidence_text(item, mode, photos))
+        self._show_copied(item, copied if not read_only else None, copied_from, lang)
         self.prev_button.setEnabled(position[0] > 1)
+
+    def _show_copied(self, item: Item, copied: Answer | None, source: str, lang: str) -> None:
+        self._copied = copied
+        self.copied_box.setVisible(copied is not None)
+        if copied is None:
+            return
+        parts = []
+        if copied.result is not None:
+            parts.append(
+                {
+                    "pass": self.tr("pass"),
+                    "fail": self.tr("fail"),
+                    "na": self.tr("not applicable"),
+                }[copied.result.value]
+            )
+        if copied.value is not None:
+            v = copied.value
+            if isinstance(v, bool):
+                parts.append(self.tr("yes") if v else self.tr("no"))
+            elif item.options and isinstance(v, str):
+                labels = {o.id: o.label.get(lang) for o in item.options}
+                parts.append(labels.get(v, v))
+            else:
+                text = f"{v:g}" if isinstance(v, float) else str(v)
+                parts.append(text if len(text) <= 60 else text[:59] + "…")
+        if copied.note:
+            parts.append(self.tr("note: {0}").format(copied.note[:80]))
+        self.copied_label.setText(
+            self.tr(
+                "To re-verify: copied from inspection {0} — {1}. It counts as unanswered "
+                "until you check it again and confirm it (or answer anew)."
+            ).format(source[:8], " · ".join(parts) or "—")
+        )
+
+    def _confirm_copied(self) -> None:
+        if self.item is not None and self._copied is not None and not self._read_only:
+            self.flush()
+            self.confirm_copied_requested.emit(self.item.id)
+
+    def confirm_copied(self) -> bool:
+        """Ctrl+R: confirm the copied answer of this item (False when there is none)."""
+        if self._copied is None or not self.copied_box.isVisible():
+            return False
+        self._confirm_copied()
+        return True
+
+    def reset(self) -> None:
+        """Forget the item shown: another inspection opens (pending typing was flushed)."""
+        self._note_timer.stop()
+        self.answer_panel.reset()
+        self.item = None
+        self._copied = None
+        self._saved_note = ""
+        self.note_edit.blockSignals(True)
+        self.note_edit.clear()
+        self.note_edit.blockSignals(False)
 
     def _evidence_text(self, item: Item, mode: Mode, photos: int) -> str:
         rule = item.evidence.for_mode(mode)

@@ -53,8 +53,14 @@ class Navigator(QTreeView):
         if isinstance(item_id, str):
             self.item_activated.emit(item_id)
 
+    def forget(self) -> None:
+        """Another inspection opens: rebuild from its checklist even if the ids match."""
+        self._signature = ()
+        self._rows = {}
+        self.model_.clear()
+
     def update_state(self, state: InspectionState, lang: str, current: str | None) -> None:
-        visible = tuple(i.id for i in state.visible_items())
+        visible = (state.checklist.id, *(i.id for i in state.visible_items()))
         if visible != self._signature:
             self._rebuild(state, lang)
             self._signature = visible
@@ -73,7 +79,8 @@ class Navigator(QTreeView):
             sec_item.setFont(bold)
         for item_id, row in self._rows.items():
             outcome = state.outcome(item_id)
-            mark = _MARKS.get(outcome, "·")
+            # A copied answer still to re-verify: not an answer yet, but not blank either.
+            mark = "↻" if item_id in state.copied else _MARKS.get(outcome, "·")
             row.setText(f"{mark}  {row.data(ITEM_ID_ROLE + 2)}")
             row.setForeground(QBrush(theme.color(outcome.value)))
             f = QFont(self.font())
@@ -83,6 +90,28 @@ class Navigator(QTreeView):
             idx = self._rows[current].index()
             self.setCurrentIndex(idx)
             self.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def set_filter(self, text: str) -> list[str]:
+        """Show only items whose text or id contains ``text``; returns their ids in order."""
+        needle = text.strip().lower()
+        shown: list[str] = []
+        for sec_row in range(self.model_.rowCount()):
+            sec_item = self.model_.item(sec_row)
+            any_shown = False
+            for r in range(sec_item.rowCount()):
+                row = sec_item.child(r)
+                item_id = str(row.data(ITEM_ID_ROLE))
+                haystack = f"{item_id}\n{row.toolTip()}".lower()
+                match = not needle or needle in haystack
+                self.setRowHidden(r, sec_item.index(), not match)
+                if match:
+                    shown.append(item_id)
+                    any_shown = True
+            self.setRowHidden(sec_row, QModelIndex(), not any_shown)
+        self._filter = text
+        return shown
+
+    _filter = ""
 
     def _rebuild(self, state: InspectionState, lang: str) -> None:
         self.model_.clear()
@@ -107,3 +136,5 @@ class Navigator(QTreeView):
                 self._rows[item.id] = row
             self.model_.appendRow(sec_item)
         self.expandAll()
+        if self._filter:
+            self.set_filter(self._filter)

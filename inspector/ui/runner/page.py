@@ -12,10 +12,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,19 +36,21 @@ from sqlalchemy.orm import Session
 from inspector.db import Database
 from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import Mode, Result
+from inspector.domain.checklist import Evidence, Mode, Result
 from inspector.errors import UserError
 from inspector.services import inspections as svc
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.findings import FindingsPanel
 from inspector.ui.models.inspections import mode_label, status_label
 from inspector.ui.mystery import VisitPanel
+from inspector.ui.phone import PhoneCaptureButton
 from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.runner.item_view import ItemView
 from inspector.ui.runner.navigator import Navigator
 from inspector.ui.runner.score_panel import ScorePanel
 from inspector.ui.runner.state import InspectionState, read_state
 from inspector.ui.settings import AppSettings
+from inspector.ui.summary import SummaryPanel
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +94,7 @@ class RunnerPage(QWidget):
     status_message = Signal(str)
     state_changed = Signal()
 
-    TAB_ITEM, TAB_FINDINGS, TAB_VISIT, TAB_FINALIZE = range(4)
+    TAB_ITEM, TAB_FINDINGS, TAB_VISIT, TAB_SUMMARY, TAB_FINALIZE = range(5)
 
     def __init__(
         self, db: Database, settings: AppSettings, lang: str, parent: QWidget | None = None
@@ -122,20 +127,38 @@ class RunnerPage(QWidget):
         hl.addLayout(titles, 1)
         self.readonly_label = QLabel()
         hl.addWidget(self.readonly_label)
+        self.phone_button = PhoneCaptureButton(self)
+        hl.addWidget(self.phone_button)
 
         # item tab
         self.navigator = Navigator()
         self.navigator.setMinimumWidth(230)
         self.navigator.item_activated.connect(self.go_to_item)
+        # Ctrl+F: find an item by its text or id; Enter opens the first match.
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Find an item (text or id)  [Ctrl+F]"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._search_changed)
+        self.search_edit.returnPressed.connect(self._search_go)
+        self.search_edit.installEventFilter(self)
+        nav_box = QWidget()
+        nav_lay = QVBoxLayout(nav_box)
+        nav_lay.setContentsMargins(0, 0, 0, 0)
+        nav_lay.setSpacing(6)
+        nav_lay.addWidget(self.search_edit)
+        nav_lay.addWidget(self.navigator, 1)
         self.item_view = ItemView()
         self.item_view.answer_panel.answer_requested.connect(self._answer_requested)
         self.item_view.answer_panel.invalid_value.connect(self.status_message)
         self.item_view.note_edited.connect(self._note_edited)
         self.item_view.next_requested.connect(self.next_item)
         self.item_view.previous_requested.connect(self.previous_item)
+        self.item_view.summary_requested.connect(self.show_summary)
+        self.item_view.confirm_copied_requested.connect(self.confirm_copied)
+        self.item_view.answer_panel.leave_value_field.connect(self.setFocus)
         self.score_panel = ScorePanel()
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.navigator)
+        split.addWidget(nav_box)
         split.addWidget(self.item_view)
         split.addWidget(self.score_panel)
         split.setStretchFactor(0, 0)
@@ -154,7 +177,10 @@ class RunnerPage(QWidget):
         self.visit_panel = VisitPanel()
         self.visit_panel.visit_edited.connect(self._visit_edited)
         self.visit_panel.narrative_edited.connect(self._narrative_edited)
+        self.summary_panel = SummaryPanel()
+        self.summary_panel.editor.edited.connect(self._narrative_edited)
         self.finalize_panel = FinalizePanel()
+        self.finalize_panel.manager_edited.connect(self._manager_edited)
         self.finalize_panel.missing_activated.connect(self._missing_activated)
         self.finalize_panel.finalize_requested.connect(self._finalize)
         self.finalize_panel.amend_requested.connect(self._amend)
@@ -165,6 +191,7 @@ class RunnerPage(QWidget):
         self.tabs.addTab(item_tab, self.tr("Checklist"))
         self.tabs.addTab(self.findings_panel, self.tr("Findings"))
         self.tabs.addTab(self.visit_panel, self.tr("Visit"))
+        self.tabs.addTab(self.summary_panel, self.tr("Summary"))
         self.tabs.addTab(self.finalize_panel, self.tr("Finalize"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -195,6 +222,9 @@ class RunnerPage(QWidget):
         self._evidence_target = None
         with self.db.read_session() as s:
             state = read_state(s, uuid)
+        # Every widget that shows one inspection starts again from this one's record:
+        # nothing typed, drawn or selected for the one before may carry over.
+        self.reset_panels()
         self.uuid = state.uuid
         self.undo_stack.clear()
         self.current_item = None
@@ -209,12 +239,36 @@ class RunnerPage(QWidget):
         self._show_state()
         if item_id:
             self.go_to_item(item_id)
-        self.setFocus()
+        self.focus_item()
+
+    def reset_panels(self) -> None:
+        """Forget the inspection shown (its pending typing is already flushed)."""
+        self.search_edit.clear()
+        self.item_view.reset()
+        self.findings_panel.reset()
+        self.visit_panel.reset()
+        self.summary_panel.editor.reset()
+        self.finalize_panel.reset()
+        self.navigator.forget()
+        self.current_item = None
 
     def close_inspection(self) -> None:
         self.flush()
+        self.reset_panels()
         self.uuid = None
         self.state = None
+
+    def focus_item(self) -> None:
+        """After moving to an item: its value field takes the focus (a measurement or a
+        count: digits typed are the value, never a judgement), else the page (keys 1/2/3)."""
+        field = self.item_view.answer_panel.value_field()
+        on_item = self.tabs.currentIndex() == self.TAB_ITEM
+        if field is not None and on_item and self.state is not None and not self.state.read_only:
+            field.setFocus()
+            if isinstance(field, QLineEdit):
+                field.selectAll()
+        else:
+            self.setFocus()
 
     # ---------------------------------------------------------------- committing
     def _commit(self, fn: Callable[[Session, Inspection], object], *, quiet: bool = False) -> bool:
@@ -284,10 +338,35 @@ class RunnerPage(QWidget):
             self.status_message.emit(self.tr("Saved {0}").format(item_id))
 
     def answer_current(self, result: Result) -> None:
-        """Keys 1/2/3."""
+        """Keys 1/2/3 (and the Answer menu)."""
         if self.tabs.currentIndex() != self.TAB_ITEM:
             return
+        # A digit typed into a field never gets here: the field takes it as input (Qt's
+        # shortcut override), so this is a key on the page or the Answer menu.
         self.item_view.answer_panel.judge(result)
+
+    def current_is_scale(self) -> bool:
+        """Digit keys choose a step of the scale on this item, not pass/fail/N/A."""
+        if self.state is None or self.current_item is None:
+            return False
+        return self.state.checklist.item(self.current_item).scale is not None
+
+    def answer_scale(self, value: int) -> None:
+        """Digit keys on a scale item: that step of the scale."""
+        if self.tabs.currentIndex() != self.TAB_ITEM or _typing_in(QApplication.focusWidget()):
+            return
+        if not self.item_view.answer_panel.choose_scale(value):
+            self.status_message.emit(self.tr("{0} is not on this item's scale").format(value))
+
+    def confirm_copied(self, item_id: str | None = None) -> None:
+        """Confirm the copied answer of ``item_id`` (Ctrl+R: of the current item)."""
+        item_id = item_id or self.current_item
+        if item_id is None or self.state is None or item_id not in self.state.copied:
+            return
+        actor = self.actor
+        if self._commit(lambda s, insp: svc.confirm_copied_answer(s, insp, item_id, actor=actor)):
+            self.undo_stack.clear()  # undo would not bring back the copy: start afresh
+            self.status_message.emit(self.tr("Re-verified {0}").format(item_id))
 
     def _note_edited(self, item_id: str, note: str) -> None:
         actor = self.actor
@@ -305,6 +384,10 @@ class RunnerPage(QWidget):
     def _visit_edited(self, fields: dict[str, Any]) -> None:
         actor = self.actor
         self._commit(lambda s, insp: svc.set_visit(s, insp, actor=actor, **fields), quiet=True)
+
+    def _manager_edited(self, name: str) -> None:
+        actor = self.actor
+        self._commit(lambda s, insp: svc.set_manager_name(s, insp, name, actor=actor), quiet=True)
 
     def _narrative_edited(self, text: str) -> None:
         actor = self.actor
@@ -364,6 +447,9 @@ class RunnerPage(QWidget):
         if isinstance(fw, QPlainTextEdit) and not fw.isReadOnly():
             fw.insertPlainText("\n")
             return
+        if fw is self.search_edit:
+            self._search_go()
+            return
         self.next_item()
 
     def next_item(self) -> None:
@@ -378,7 +464,7 @@ class RunnerPage(QWidget):
             self.go_to_item(ids[pos + 1])
         else:
             self.tabs.setCurrentIndex(self.TAB_FINALIZE)
-        self.setFocus()
+        self.focus_item()
 
     def previous_item(self) -> None:
         if self.tabs.currentIndex() != self.TAB_ITEM:
@@ -390,7 +476,109 @@ class RunnerPage(QWidget):
             pos = ids.index(self.current_item)
             if pos > 0:
                 self.go_to_item(ids[pos - 1])
-        self.setFocus()
+        self.focus_item()
+
+    def next_matching(self, wanted: Callable[[str], bool]) -> bool:
+        """Go to the next visible item after the current one (wrapping) that ``wanted``."""
+        ids = self.visible_ids()
+        if not ids:
+            return False
+        pos = ids.index(self.current_item) if self.current_item in ids else -1
+        for item_id in ids[pos + 1 :] + ids[: pos + 1]:
+            if wanted(item_id):
+                self.item_view.flush()
+                self.go_to_item(item_id)
+                self.focus_item()
+                return True
+        return False
+
+    def next_unanswered(self) -> None:
+        """Ctrl+J: the next item with no answer (a copied answer to re-verify counts)."""
+        st = self.state
+        if st is None:
+            return
+        if not self.next_matching(lambda i: st.answers.get(i) is None or st.answers[i].is_empty):
+            self.status_message.emit(self.tr("Every visible item is answered."))
+
+    def next_needing_photo(self) -> None:
+        """Ctrl+Shift+J: the next item that still needs a photo for sign-off."""
+        st = self.state
+        if st is None:
+            return
+        needing = {m.item_id for m in st.missing if m.kind == "evidence" and m.item_id}
+        # Also items whose rule asks for a photo but are not answered yet.
+        for item in st.visible_items():
+            if item.evidence.for_mode(st.mode) == Evidence.REQUIRED and not st.photos.get(item.id):
+                ans = st.answers.get(item.id)
+                if ans is None or ans.result != Result.NA:
+                    needing.add(item.id)
+        if not self.next_matching(lambda i: i in needing):
+            self.status_message.emit(self.tr("No item still needs a photo."))
+
+    def add_photo(self) -> None:
+        """Ctrl+O: choose photo files for the current item."""
+        if self.state is None or self.state.read_only or self.current_item is None:
+            return
+        if self.tabs.currentIndex() != self.TAB_ITEM:
+            self.tabs.setCurrentIndex(self.TAB_ITEM)
+        self.evidence.choose_files()
+
+    def summary_tab(self) -> int:
+        """Where the written account is: the Visit tab of a mystery visit, else Summary."""
+        return self.TAB_VISIT if self.tabs.isTabVisible(self.TAB_VISIT) else self.TAB_SUMMARY
+
+    def show_summary(self) -> None:
+        """Ctrl+3: the summary (总体描述) or the visit narrative, ready to type."""
+        if self.state is None:
+            return
+        tab = self.summary_tab()
+        self.tabs.setCurrentIndex(tab)
+        editor = self.visit_panel.narrative if tab == self.TAB_VISIT else self.summary_panel.editor
+        editor.edit.setFocus()
+
+    def show_manager(self) -> None:
+        """Ctrl+M: the sign-off's branch-manager name."""
+        if self.state is None:
+            return
+        self.tabs.setCurrentIndex(self.TAB_FINALIZE)
+        edit = self.finalize_panel.manager_edit
+        if edit.isVisibleTo(self.finalize_panel):
+            edit.setFocus()
+        else:
+            self.finalize_panel.inspector_edit.setFocus()
+
+    def find_item(self) -> None:
+        """Ctrl+F: the item search box."""
+        if self.state is None:
+            return
+        self.tabs.setCurrentIndex(self.TAB_ITEM)
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self._matches = self.navigator.set_filter(text)
+
+    _matches: list[str] = []  # noqa: RUF012 - replaced, never mutated
+
+    def _search_go(self) -> None:
+        matches = [m for m in self._matches if self.state and self.state.is_visible(m)]
+        if not matches:
+            self.status_message.emit(self.tr("No item matches."))
+            return
+        self.go_to_item(matches[0])
+        self.focus_item()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.search_edit.clear()
+            self.focus_item()
+            return True
+        return super().eventFilter(watched, event)
 
     def _missing_activated(self, kind: str, item_id: str) -> None:
         if kind == "rectification":
@@ -398,10 +586,11 @@ class RunnerPage(QWidget):
             self.tabs.setCurrentIndex(self.TAB_FINDINGS)
         elif item_id:
             self.go_to_item(item_id)
-        elif kind in ("narrative", "visit"):
+            self.focus_item()
+        elif kind == "narrative":
+            self.show_summary()
+        elif kind == "visit":
             self.tabs.setCurrentIndex(self.TAB_VISIT)
-            if kind == "narrative":
-                self.visit_panel.narrative_edit.setFocus()
 
     def _tab_changed(self, index: int) -> None:
         self.flush()
@@ -414,7 +603,9 @@ class RunnerPage(QWidget):
         """Commit whatever is being typed (a note, a narrative, an action)."""
         self.item_view.flush()
         self.visit_panel.flush()
+        self.summary_panel.editor.flush()
         self.findings_panel.flush()
+        self.finalize_panel.flush()
 
     # ---------------------------------------------------------------- showing
     def _show_state(self) -> None:
@@ -424,9 +615,12 @@ class RunnerPage(QWidget):
         lang = self.lang
         self.title_label.setText(f"{st.branch_code}  {st.branch_name}")
         rev = f" · r{st.revision}" if st.revision > 1 else ""
+        copied = ""
+        if st.copied_from:
+            copied = " · " + self.tr("copied from {0}").format(st.copied_from[:8])
         self.subtitle_label.setText(
             f"{st.checklist.title.get(lang)} · {mode_label(st.mode.value)} · "
-            f"{status_label(st.status)}{rev} · {st.started.isoformat()}"
+            f"{status_label(st.status)}{rev} · {st.started.isoformat()}{copied}"
         )
         self.readonly_label.setText(self.tr("🔒 Read-only") if st.read_only else "")
         c = st.checklist
@@ -434,6 +628,8 @@ class RunnerPage(QWidget):
             c.visit_facts or c.scenarios or (c.narrative and st.mode in c.narrative.modes)
         )
         self.tabs.setTabVisible(self.TAB_VISIT, show_visit)
+        # The on-site summary (总体描述) has its own tab; a visit's narrative is in Visit.
+        self.tabs.setTabVisible(self.TAB_SUMMARY, not show_visit)
         n = len(st.findings)
         self.tabs.setTabText(
             self.TAB_FINDINGS, self.tr("Findings ({0})").format(n) if n else self.tr("Findings")
@@ -447,6 +643,8 @@ class RunnerPage(QWidget):
         self.findings_panel.update_state(st, lang)
         if show_visit:
             self.visit_panel.update_state(st, lang)
+        else:
+            self.summary_panel.update_state(st, lang)
         self.finalize_panel.update_state(st, lang, self.settings.inspector_name())
         if self.current_item is not None and not st.is_visible(self.current_item):
             # The answer just given hid this item's follow-up; stay on a visible one.
@@ -471,6 +669,8 @@ class RunnerPage(QWidget):
             read_only=st.read_only,
             position=(ids.index(item.id) + 1, len(ids)),
             photos=st.photos.get(item.id, 0),
+            copied=st.copied.get(item.id),
+            copied_from=st.copied_from or "",
         )
         target = (st.uuid, item.id, st.read_only)
         if target != self._evidence_target:
@@ -478,3 +678,15 @@ class RunnerPage(QWidget):
             self._evidence_target = target
             self.evidence.actor = self.actor
             self.evidence.set_target(*target)
+        self.state_changed.emit()  # the Answer menu depends on the item (scale or not)
+
+
+def _typing_in(w: QWidget | None) -> bool:
+    """Is ``w`` an editable text or number field (where a digit is input)?"""
+    if isinstance(w, QLineEdit):
+        return not w.isReadOnly()
+    if isinstance(w, QPlainTextEdit | QTextEdit):
+        return not w.isReadOnly()
+    if isinstance(w, QAbstractSpinBox):
+        return not w.isReadOnly()
+    return isinstance(w, QComboBox) and w.isEditable()

@@ -29,6 +29,7 @@ class FindingRow:
     action: str
     owner: str
     deadline: date | None
+    status: str = "open"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,9 @@ class InspectionState:
     amendment_reason: str | None
     started: date
     notes: dict[str, str] = field(default_factory=dict)
+    # "Duplicate as new": the source inspection and its answers still to re-verify.
+    copied_from: str | None = None
+    copied: dict[str, Answer] = field(default_factory=dict)
 
     @property
     def read_only(self) -> bool:
@@ -111,7 +115,7 @@ def state_of(insp: Inspection) -> InspectionState:
         visit=dict(insp.visit or {}),
         narrative=insp.narrative or "",
         findings=[
-            FindingRow(f.item_id, f.severity, f.action, f.owner, f.deadline)
+            FindingRow(f.item_id, f.severity, f.action, f.owner, f.deadline, f.status)
             for f in svc.active_findings(insp)
         ],
         missing=[MissingRow(m.kind, m.item_id, m.message_zh, m.message_en) for m in missing],
@@ -120,4 +124,6 @@ def state_of(insp: Inspection) -> InspectionState:
         amendment_reason=insp.amendment_reason,
         started=insp.started_at.astimezone().date(),
         notes={k: a.note for k, a in answers.items() if a.note},
+        copied_from=insp.copied_from,
+        copied=svc.copied_answers_of(insp) if insp.status == svc.DRAFT else {},
     )

@@ -5,7 +5,7 @@
 the full text width ("large"); existing photos stay "normal". Additive only.
 
 Revision ID: report_settings
-Revises: 0002_hq_indexes
+Revises: owner_revisions
 Create Date: 2026-11-24 20:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "report_settings"
-down_revision: str | None = "0002_hq_indexes"
+down_revision: str | None = "owner_revisions"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -1,0 +1,155 @@
+"""HQ: mystery-shopper visits compared like with like, by scenario and by section.
+
+The scenario played decides which sections of the mystery-shopper checklist apply (a
+complaint scenario exercises complaint handling, a wealth enquiry the sales section), so
+the totals of visits that played different scenarios are not comparable. HQ compares each
+section's percent, and visits within one scenario; a wave (``--wave``) plays one scenario
+at every branch, so its totals do compare.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from statistics import fmean
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from inspector.db.models import Branch, ChecklistSnapshot, Inspection
+from inspector.services import inspections as insp_svc
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHECKLIST = "mystery-shopper"
+NO_SCENARIO = ""
+
+
+@dataclass
+class Visit:
+    code: str
+    name: str
+    region: str
+    inspection: str
+    wave: str | None
+    scenario: str
+    total: float | None
+    grade: str | None
+    passed: bool | None
+    sections: dict[str, float | None]
+    started_at: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "branch": {"code": self.code, "name": self.name, "region": self.region},
+            "inspection": self.inspection,
+            "wave": self.wave,
+            "scenario": self.scenario or None,
+            "total": round(self.total, 2) if self.total is not None else None,
+            "grade": self.grade,
+            "passed": self.passed,
+            "sections": {
+                k: (round(v, 2) if v is not None else None) for k, v in self.sections.items()
+            },
+            "started_at": self.started_at,
+        }
+
+
+@dataclass
+class ScenarioSummary:
+    scenario: str
+    visits: int = 0
+    average_total: float | None = None
+    sections: dict[str, float | None] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario or None,
+            "visits": self.visits,
+            "average_total": round(self.average_total, 2)
+            if self.average_total is not None
+            else None,
+            "sections": {
+                k: (round(v, 2) if v is not None else None) for k, v in self.sections.items()
+            },
+        }
+
+
+def visits(
+    session: Session,
+    *,
+    checklist_id: str = DEFAULT_CHECKLIST,
+    wave: str | None = None,
+    region: str | None = None,
+    scenario: str | None = None,
+) -> list[Visit]:
+    """Finalized, current mystery visits with their stored section percents."""
+    q = (
+        select(Inspection)
+        .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
+        .join(Branch, Inspection.branch_id == Branch.id)
+        .where(
+            Inspection.is_current.is_(True),
+            Inspection.status == insp_svc.FINALIZED,
+            Inspection.mode == "mystery",
+            ChecklistSnapshot.checklist_id == checklist_id,
+        )
+        .options(selectinload(Inspection.section_scores), selectinload(Inspection.branch))
+        .order_by(Branch.code, Inspection.started_at)
+    )
+    if region:
+        q = q.where(Branch.region == region)
+    out: list[Visit] = []
+    for insp in session.scalars(q):
+        v = insp.visit or {}
+        if wave is not None and v.get("wave") != wave:
+            continue
+        scen = str(v.get("scenario") or NO_SCENARIO)
+        if scenario is not None and scen != scenario:
+            continue
+        out.append(
+            Visit(
+                code=insp.branch.code,
+                name=insp.branch.name,
+                region=insp.branch.region or "",
+                inspection=insp.uuid,
+                wave=v.get("wave"),
+                scenario=scen,
+                total=insp.score_total,
+                grade=insp.grade,
+                passed=insp.passed,
+                sections={r.section_id: r.percent for r in insp.section_scores},
+                started_at=insp.started_at.isoformat(),
+            )
+        )
+    return out
+
+
+def by_scenario(rows: list[Visit]) -> list[ScenarioSummary]:
+    """Per scenario: visits, average total, and each section's average percent.
+
+    A section's average is over the visits where it applied (N/A sections are left out,
+    never counted as 0).
+    """
+    groups: dict[str, list[Visit]] = {}
+    for r in rows:
+        groups.setdefault(r.scenario, []).append(r)
+    out = []
+    for scen in sorted(groups):
+        group = groups[scen]
+        totals = [r.total for r in group if r.total is not None]
+        section_ids = sorted({k for r in group for k in r.sections})
+        sections: dict[str, float | None] = {}
+        for sid in section_ids:
+            values = [p for r in group if (p := r.sections.get(sid)) is not None]
+            sections[sid] = fmean(values) if values else None
+        out.append(
+            ScenarioSummary(
+                scenario=scen,
+                visits=len(group),
+                average_total=fmean(totals) if totals else None,
+                sections=sections,
+            )
+        )
+    return out

@@ -1,0 +1,132 @@
+"""HQ: scores by consumer right (八项权利) and by the regulator's evaluation element.
+
+Each item of a checklist names the rights it protects and the evaluation element it feeds.
+For every branch, the latest finalized inspection of the chosen checklist and mode is
+re-scored with its own snapshot (the same engine the report uses), and each item's
+earned and possible points are added to every right and element it names. A right's
+percent is earned / possible: like the section percent, N/A and unanswered items leave the
+denominator, so a branch is never marked down for what it does not have.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from inspector.db.models import Branch, ChecklistSnapshot, Inspection
+from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
+from inspector.services import inspections as insp_svc
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHECKLIST = "comprehensive"
+
+
+@dataclass
+class Tally:
+    """Earned and possible points for one right or element."""
+
+    score: float = 0.0
+    max: float = 0.0
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.score / self.max if self.max > 0 else None
+
+    def as_dict(self) -> dict[str, Any]:
+        pct = self.percent
+        return {
+            "score": round(self.score, 2),
+            "max": round(self.max, 2),
+            "percent": round(pct, 2) if pct is not None else None,
+        }
+
+
+@dataclass
+class BranchRights:
+    """One branch's latest inspection, broken down by right and by element."""
+
+    code: str
+    name: str
+    region: str
+    inspection: str
+    checklist: str
+    finalized_at: str | None
+    rights: dict[str, Tally] = field(default_factory=dict)
+    elements: dict[str, Tally] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "branch": {"code": self.code, "name": self.name, "region": self.region},
+            "inspection": self.inspection,
+            "checklist": self.checklist,
+            "finalized_at": self.finalized_at,
+            "rights": {k: v.as_dict() for k, v in self.rights.items()},
+            "elements": {k: v.as_dict() for k, v in self.elements.items()},
+        }
+
+
+def by_branch(
+    session: Session,
+    *,
+    checklist_id: str = DEFAULT_CHECKLIST,
+    mode: str | None = None,
+    region: str | None = None,
+) -> list[BranchRights]:
+    """Per branch (by code), the latest finalized inspection's score per right and element."""
+    q = (
+        select(Inspection)
+        .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
+        .join(Branch, Inspection.branch_id == Branch.id)
+        .where(
+            Inspection.is_current.is_(True),
+            Inspection.status == insp_svc.FINALIZED,
+            ChecklistSnapshot.checklist_id == checklist_id,
+        )
+        .options(selectinload(Inspection.answers), selectinload(Inspection.branch))
+        .order_by(Branch.code, Inspection.finalized_at.desc(), Inspection.id.desc())
+    )
+    if mode:
+        q = q.where(Inspection.mode == mode)
+    if region:
+        q = q.where(Branch.region == region)
+    out: list[BranchRights] = []
+    seen: set[int] = set()
+    for insp in session.scalars(q):
+        if insp.branch_id in seen:
+            continue
+        seen.add(insp.branch_id)
+        out.append(_tally(insp))
+    return out
+
+
+def _tally(insp: Inspection) -> BranchRights:
+    checklist = insp_svc.checklist_of(insp)
+    result = insp_svc.compute_score(insp)
+    row = BranchRights(
+        code=insp.branch.code,
+        name=insp.branch.name,
+        region=insp.branch.region or "",
+        inspection=insp.uuid,
+        checklist=checklist.id,
+        finalized_at=insp.finalized_at.isoformat() if insp.finalized_at else None,
+        rights={r: Tally() for r in RIGHT_NAMES},
+        elements={e: Tally() for e in ELEMENTS},
+    )
+    for item in checklist.items():
+        s = result.items.get(item.id)
+        if s is None or not s.applicable or not item.scored:
+            continue
+        for right in item.rights:
+            t = row.rights[right.value]
+            t.score += s.points
+            t.max += s.max_points
+        for element in item.elements:
+            t = row.elements.setdefault(element, Tally())
+            t.score += s.points
+            t.max += s.max_points
+    return row

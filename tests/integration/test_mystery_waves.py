@@ -1,0 +1,71 @@
+"""Mystery visits compared like with like: waves fix the scenario; HQ compares per scenario."""
+
+from __future__ import annotations
+
+import json
+
+from inspector.db import Database
+from inspector.domain.checklist import Mode
+from inspector.services import inspections as svc
+
+from ..conftest import Cli
+
+
+def _visit(run_cli: Cli, code: str, *extra: str) -> str:
+    return run_cli.last_line(
+        "new", "--branch", code, "--branch-name", f"支行{code}",
+        "--checklist", "mystery-shopper", "--mode", "mystery", *extra,
+    )  # fmt: skip
+
+
+def _finish(db: Database, uuid: str, fail: tuple[str, ...] = ()) -> None:
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        for item in svc.checklist_of(insp).items():
+            if item.applies_to(Mode.MYSTERY) and item.type.value != "text":
+                result = "fail" if item.id in fail else "pass"
+                svc.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
+        svc.set_visit(s, insp, actor="t", arrival="09:00", departure="09:30")
+        svc.set_narrative(
+            s, insp, "进门后大堂经理主动问候并询问需求，引导取号等候。" * 5, actor="t"
+        )
+        svc.rescore(s, insp)
+        svc.finalize(s, insp, by="t", force=True)
+
+
+def test_a_wave_fixes_the_scenario_for_every_branch(run_cli: Cli) -> None:
+    a = _visit(run_cli, "310001", "--wave", "2026Q4")
+    run_cli.ok("visit", a, "--scenario", "cash_purpose")
+    b = _visit(run_cli, "310002", "--wave", "2026Q4")
+    # The second visit of the wave plays the wave's scenario without being told.
+    assert json.loads(run_cli.ok("visit", b, "--json"))["visit"]["scenario"] == "cash_purpose"
+    r = run_cli("visit", b, "--scenario", "wealth_enquiry")
+    assert r.exit_code == 1
+    assert "wave '2026Q4' plays scenario 'cash_purpose'" in r.stderr
+    # Another wave may play another scenario.
+    c = _visit(run_cli, "310003", "--wave", "2027Q1")
+    run_cli.ok("visit", c, "--scenario", "wealth_enquiry")
+    assert json.loads(run_cli.ok("show", c, "--json"))["visit"]["wave"] == "2027Q1"
+
+
+def test_hq_compares_mystery_visits_per_scenario(db: Database, run_cli: Cli) -> None:
+    a = _visit(run_cli, "310001", "--wave", "W1")
+    run_cli.ok("visit", a, "--scenario", "cash_purpose")
+    b = _visit(run_cli, "310002", "--wave", "W1")
+    c = _visit(run_cli, "310003")
+    run_cli.ok("visit", c, "--scenario", "limit_complaint")
+    _finish(db, a)
+    _finish(db, b, fail=("ms.cash_purpose_explained",))
+    _finish(db, c)
+    data = json.loads(run_cli.ok("hq", "mystery", "--json"))
+    scen = {g["scenario"]: g for g in data["scenarios"]}
+    assert set(scen) == {"cash_purpose", "limit_complaint"}
+    assert scen["cash_purpose"]["visits"] == 2
+    # The complaint section does not apply when no complaint was played: N/A, never 0.
+    assert scen["cash_purpose"]["sections"].get("ms.complaint") in (None, 100.0)
+    wave = json.loads(run_cli.ok("hq", "mystery", "--wave", "W1", "--json"))
+    assert {v["branch"]["code"] for v in wave["visits"]} == {"310001", "310002"}
+    assert all(v["scenario"] == "cash_purpose" for v in wave["visits"])
+    totals = {v["branch"]["code"]: v["total"] for v in wave["visits"]}
+    assert totals["310001"] > totals["310002"]
+    assert "scenario cash_purpose: 2 visit(s)" in run_cli.ok("hq", "mystery")
