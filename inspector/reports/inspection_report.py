@@ -897,6 +897,8 @@ class InspectionReport:
             tags.append(f'<font color="#B00020">[{self.t("veto_tag")}]</font>')
         elif f.critical:
             tags.append(f'<font color="#C77700">[{self.t("critical_tag")}]</font>')
+        if f.repeat:
+            tags.append(f'<font color="#B00020">[{self.t("repeat_tag")}]</font>')
         item = f"{' '.join(tags)} {self.item_ref(f.item_id)}<br/>{self.bi(f.text)}".strip()
         src = self.source(f.source, f.source_inferred)
         if src:

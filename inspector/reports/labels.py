@@ -71,6 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "photos": ("照片", "Photos"),
     "veto_tag": ("一票否决", "veto"),
     "critical_tag": ("关键项", "critical"),
+    "repeat_tag": ("屡查屡犯", "repeat"),
     "taken": ("拍摄", "taken"),
     "taken_col": ("拍摄时间（设备）", "Taken (device)"),
     "device_time": ("设备时间", "device time"),

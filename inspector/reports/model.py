@@ -182,6 +182,7 @@ class FindingRow:
     closed_at: date | None = None
     source_inferred: bool = False
     number: str = ""  # the item's number in the details ("2.3")
+    repeat: bool = False  # 屡查屡犯: the branch's previous inspection had it too
 
 
 @dataclass(frozen=True, slots=True)

@@ -347,6 +347,7 @@ def build_report_data(
                 closed_at=timefmt.local_date(f.closed_at, tz),
                 source_inferred=bool(item_or_none.source and item_or_none.source.inferred),
                 number=numbers.get(f.item_id, ""),
+                repeat=bool(f.repeat_of),
             )
         )
 

@@ -203,3 +203,15 @@ def test_chinese_report_of_a_shipped_checklist_reads_as_chinese(db: Database) ->
     allowed = {"SHA", "UTC", "UUID", "EXIF", "GB", "CBSS", "CBA", "LED"}
     words = {w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in allowed}
     assert not {w for w in words if not re.fullmatch(r"[0-9a-f]+", w.lower())}
+
+
+def test_repeat_finding_is_tagged_in_the_register(
+    db: Database, run_cli: Cli, tmp_path: Path
+) -> None:
+    _make(db, finalize=True, photos=1)  # ex.cash_kept failed at this branch before
+    uuid = _make(db, finalize=False, photos=1)
+    run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台", "--owner", "王五")
+    run_cli.ok("finalize", uuid, "--by", "张三")
+    out = tmp_path / "r.pdf"
+    run_cli.ok("report", uuid, "-o", str(out))
+    assert _text(out).count("[屡查屡犯]") >= 1

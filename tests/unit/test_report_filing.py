@@ -92,6 +92,7 @@ def filing_sample(lang: str = "zh", **kw: object) -> ReportData:
             closed_at=date(2024, 5, 20),
             answer=Bi("否", "No"),
             number=items[2].number,
+            repeat=True,
         ),
     )
     sections = (
@@ -184,6 +185,7 @@ def test_register_is_an_action_register() -> None:
     assert "立即整改扶手" in register and "2024-05-07" in register
     assert "已逾期" in register and "已整改" in register and "2024-05-20" in register
     assert "行业通行做法" in register
+    assert register.count("[屡查屡犯]") == 1  # the repeat of the previous inspection's finding
 
 
 def test_chinese_report_has_no_english_and_no_raw_ids() -> None:
