@@ -930,10 +930,10 @@ class InspectionReport:
 
     # ---- item details
     def _item_details(self) -> list[Flowable]:
-        out: list[Flowable] = [
-            CondPageBreak(60 * mm),
-            self._heading(self.t("details"), self.plain("details"), 0, "H1"),
-        ]
+        out: list[Flowable] = [CondPageBreak(60 * mm)]
+        # Headings waiting for the first item block: the part heading and each section
+        # heading go onto the page of the item that follows them, never alone at a foot.
+        heads: list[Flowable] = [self._heading(self.t("details"), self.plain("details"), 0, "H1")]
         by_section: dict[str, list[ItemRow]] = {}
         for item in self.data.items:
             by_section.setdefault(item.section_id, []).append(item)
@@ -942,17 +942,15 @@ class InspectionReport:
             if not items:
                 continue
             plain = f"{n}. {sec.title.get('en' if self.lang == 'en' else 'zh')}"
-            head: Flowable | None = self._heading(
-                f"{n}. {self.bi(sec.title, small_en=False)}", plain, 1, "H2"
+            heads.append(
+                self._heading(f"{n}. {self.bi(sec.title, small_en=False)}", plain, 1, "H2")
             )
             for item in items:
                 top, rest = self._item_block(item)
-                if head is not None:
-                    # Keep the section heading with its first item (no orphan heading).
-                    top.insert(0, head)
-                    head = None
-                out.append(KeepTogether(top))
+                out.append(KeepTogether([*heads, *top]))
+                heads = []
                 out += rest
+        out += heads  # no item at all: the heading stands alone (nothing to keep it with)
         return out
 
     def _item_block(self, item: ItemRow) -> tuple[list[Flowable], list[Flowable]]:

@@ -293,3 +293,18 @@ def test_cover_points_at_the_register_for_the_other_findings() -> None:
     links = [a.get_object() for a in r.pages[0].get("/Annots") or []]
     targets = [link["/Dest"][0].idnum for link in links if "/Dest" in link]
     assert r.pages[int(m.group(1)) - 1].indirect_reference.idnum in targets  # clickable
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page() -> None:
+    # Growing the register moves the later headings down the page, through its foot. The
+    # first item under each heading is tall (a photo across the page, a short note).
+    base = filing_sample()
+    base = replace(base, items=(replace(base.items[0], note="扶手松动。"), *base.items[1:4]))
+    firsts = {"检查项明细": "1.1 [一票否决] ·", "1. 无障碍出入口": "1.1 [", "2. 柜面服务": "2.1 ·"}
+    for n in range(0, 24, 2):
+        more = tuple(replace(base.findings[1], item_id=f"acc.item_{k % 12}") for k in range(n))
+        pdf = render_report(replace(base, findings=(*base.findings, *more)))
+        texts = page_texts(pdf)
+        for title, page in outline(reader(pdf)):
+            if title in firsts:
+                assert firsts[title] in texts[page], f"{n} more findings: {title} alone"
