@@ -300,7 +300,12 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page() -> None:
     # first item under each heading is tall (a photo across the page, a short note).
     base = filing_sample()
     base = replace(base, items=(replace(base.items[0], note="扶手松动。"), *base.items[1:4]))
-    firsts = {"检查项明细": "1.1 [一票否决] ·", "1. 无障碍出入口": "1.1 [", "2. 柜面服务": "2.1 ·"}
+    firsts = {
+        "问题与整改清单": "立即整改扶手",  # the first register row
+        "检查项明细": "1.1 [一票否决] ·",
+        "1. 无障碍出入口": "1.1 [",
+        "2. 柜面服务": "2.1 ·",
+    }
     for n in range(0, 24, 2):
         more = tuple(replace(base.findings[1], item_id=f"acc.item_{k % 12}") for k in range(n))
         pdf = render_report(replace(base, findings=(*base.findings, *more)))
