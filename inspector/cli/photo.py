@@ -1,4 +1,4 @@
-"""``inspector photo add|list|get|redact|annotate|delete``: photo evidence."""
+"""``inspector photo add|list|get|redact|annotate|delete|print-size``: photo evidence."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from inspector.errors import ValidationError
 from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.services import reports as report_svc
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,20 @@ def delete_cmd(ctx: Context, photo_id: str, actor: str | None) -> None:
         pid = p.id
         svc.delete(s, p, actor=actor or default_actor())
     click.echo(f"photo {pid} deleted")
+
+
+@photo.command("print-size")
+@click.argument("photo_id", metavar="PHOTO_ID")
+@click.argument("size", type=click.Choice(["normal", "large"]), metavar="normal|large")
+@click.option("--by", "actor", default=None, metavar="NAME")
+@pass_ctx
+def print_size_cmd(ctx: Context, photo_id: str, size: str, actor: str | None) -> None:
+    """How the report prints a photo: "large" spans the page (a fee schedule to be read)."""
+    with ctx.db.session() as s:
+        p = svc.get(s, photo_id)
+        pid = p.id
+        report_svc.set_photo_print_size(s, p, size, actor=actor or default_actor())
+    click.echo(f"photo {pid}: printed {size}")
 
 
 COMMANDS = [photo]

@@ -789,6 +789,7 @@ def photo_dict(photo: Photo) -> dict[str, Any]:
         "file_name": photo.file_name,
         "position": photo.position,
         "caption": photo.caption,
+        "print_size": photo.print_size or "normal",
     }
 
 
