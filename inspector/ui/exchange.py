@@ -195,14 +195,24 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             "rejected": self.tr("Rejected"),
         }.get(outcome, outcome)
 
+    def reason(self, r: ReceiptRow) -> str:
+        """The reason as the user reads it: a duplicate needs no service message."""
+        if r.outcome == "duplicates":
+            return self.tr("{0}: already imported").format(r.file)
+        return r.reason
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [self.outcome_label(r.outcome), r.file, r.inspection, r.revision, r.reason][
-                index.column()
-            ]
+            return [
+                self.outcome_label(r.outcome),
+                r.file,
+                r.inspection,
+                r.revision,
+                self.reason(r),
+            ][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_OUTCOME:
             colour = {
                 "imported": theme.PASS,
@@ -212,7 +222,7 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             }.get(r.outcome, theme.MUTED)
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.reason or r.file
+            return self.reason(r) or r.file
         return None
 
 

@@ -125,7 +125,10 @@ class MainWindow(QMainWindow):
         )
         self.home_action = self._action(self.tr("Inspections list"), self.show_home, "Ctrl+L")
         self.settings_action = self._action(self.tr("Settings…"), self.show_settings)
-        self.backup_action = self._action(self.tr("Back up database…"), self.back_up_database)
+        # A lambda: triggered(bool) would arrive as ``path=False``.
+        self.backup_action = self._action(
+            self.tr("Back up database…"), lambda: self.back_up_database()
+        )
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.hq_action = self._action(self.tr("HQ view"), self.show_hq, "Ctrl+H")
         for a in (self.new_action, self.home_action, self.hq_action):

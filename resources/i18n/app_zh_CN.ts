@@ -408,82 +408,82 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="233"/>
+        <location filename="../../inspector/ui/exchange.py" line="243"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="237"/>
+        <location filename="../../inspector/ui/exchange.py" line="247"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="238"/>
+        <location filename="../../inspector/ui/exchange.py" line="248"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="239"/>
+        <location filename="../../inspector/ui/exchange.py" line="249"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="243"/>
+        <location filename="../../inspector/ui/exchange.py" line="253"/>
         <source>Only accept packages signed by trusted devices</source>
         <translation>只接受受信任设备签名的数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="244"/>
+        <location filename="../../inspector/ui/exchange.py" line="254"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="247"/>
+        <location filename="../../inspector/ui/exchange.py" line="257"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="300"/>
+        <location filename="../../inspector/ui/exchange.py" line="310"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="302"/>
+        <location filename="../../inspector/ui/exchange.py" line="312"/>
         <source>Inspection packages (*{0});;All files (*)</source>
         <translation>检查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="310"/>
+        <location filename="../../inspector/ui/exchange.py" line="320"/>
         <source>Folder of packages</source>
         <translation>数据包所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="322"/>
+        <location filename="../../inspector/ui/exchange.py" line="332"/>
         <source>Add files or a folder.</source>
         <translation>请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="346"/>
+        <location filename="../../inspector/ui/exchange.py" line="356"/>
         <source>Reading packages…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="352"/>
+        <location filename="../../inspector/ui/exchange.py" line="362"/>
         <source>{0} of {1} packages</source>
         <translation>{0} / {1} 个数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="366"/>
+        <location filename="../../inspector/ui/exchange.py" line="376"/>
         <source>{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected</source>
         <translation>共读取 {0} 个：导入 {1}，更新 {2}，重复 {3}，冲突 {4}，拒绝 {5}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="376"/>
+        <location filename="../../inspector/ui/exchange.py" line="386"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="391"/>
+        <location filename="../../inspector/ui/exchange.py" line="401"/>
         <source>Import cancelled; packages read before it are kept.</source>
         <translation>导入已取消；此前已读取的数据包保留。</translation>
     </message>
@@ -491,62 +491,82 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="101"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="102"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="103"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="104"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="109"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="111"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="112"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="113"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="120"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="111"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="122"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="125"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="136"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="126"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="137"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="127"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="138"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="128"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="139"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="129"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="140"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="130"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="141"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="131"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="142"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="174"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="166"/>
+        <source>revision {0}</source>
+        <translation>第 {0} 版</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="186"/>
         <source>hidden</source>
         <translation>不显示</translation>
     </message>
@@ -695,161 +715,161 @@ Your work up to the last change is saved. The details are in the log file:
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="128"/>
+        <location filename="../../inspector/ui/main_window.py" line="130"/>
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="129"/>
+        <location filename="../../inspector/ui/main_window.py" line="132"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="130"/>
-        <location filename="../../inspector/ui/main_window.py" line="286"/>
+        <location filename="../../inspector/ui/main_window.py" line="133"/>
+        <location filename="../../inspector/ui/main_window.py" line="289"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="139"/>
+        <location filename="../../inspector/ui/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140"/>
+        <location filename="../../inspector/ui/main_window.py" line="143"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="142"/>
+        <location filename="../../inspector/ui/main_window.py" line="145"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="151"/>
+        <location filename="../../inspector/ui/main_window.py" line="154"/>
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="153"/>
+        <location filename="../../inspector/ui/main_window.py" line="156"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="156"/>
+        <location filename="../../inspector/ui/main_window.py" line="159"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="159"/>
+        <location filename="../../inspector/ui/main_window.py" line="162"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="162"/>
+        <location filename="../../inspector/ui/main_window.py" line="165"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="165"/>
+        <location filename="../../inspector/ui/main_window.py" line="168"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="168"/>
+        <location filename="../../inspector/ui/main_window.py" line="171"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="173"/>
+        <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="178"/>
+        <location filename="../../inspector/ui/main_window.py" line="181"/>
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="183"/>
+        <location filename="../../inspector/ui/main_window.py" line="186"/>
         <source>Paste photo as evidence</source>
         <translation>粘贴照片作为证据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="208"/>
+        <location filename="../../inspector/ui/main_window.py" line="211"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209"/>
+        <location filename="../../inspector/ui/main_window.py" line="212"/>
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="210"/>
+        <location filename="../../inspector/ui/main_window.py" line="213"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="211"/>
+        <location filename="../../inspector/ui/main_window.py" line="214"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="216"/>
+        <location filename="../../inspector/ui/main_window.py" line="219"/>
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="220"/>
+        <location filename="../../inspector/ui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="221"/>
+        <location filename="../../inspector/ui/main_window.py" line="224"/>
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="222"/>
-        <location filename="../../inspector/ui/main_window.py" line="396"/>
+        <location filename="../../inspector/ui/main_window.py" line="225"/>
+        <location filename="../../inspector/ui/main_window.py" line="399"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="284"/>
+        <location filename="../../inspector/ui/main_window.py" line="287"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="336"/>
-        <location filename="../../inspector/ui/main_window.py" line="345"/>
-        <location filename="../../inspector/ui/main_window.py" line="355"/>
+        <location filename="../../inspector/ui/main_window.py" line="339"/>
+        <location filename="../../inspector/ui/main_window.py" line="348"/>
+        <location filename="../../inspector/ui/main_window.py" line="358"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="337"/>
+        <location filename="../../inspector/ui/main_window.py" line="340"/>
         <source>This is a server database; back it up with the server&apos;s own tools.</source>
         <translation>这是服务器数据库，请使用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="347"/>
+        <location filename="../../inspector/ui/main_window.py" line="350"/>
         <source>Database files (*.sqlite3)</source>
         <translation>数据库文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="356"/>
+        <location filename="../../inspector/ui/main_window.py" line="359"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="359"/>
+        <location filename="../../inspector/ui/main_window.py" line="362"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="397"/>
+        <location filename="../../inspector/ui/main_window.py" line="400"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -1016,6 +1036,11 @@ Log file: {2}</source>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="201"/>
+        <source>{0}: already imported</source>
+        <translation>{0}：已导入过</translation>
+    </message>
 </context>
 <context>
     <name>ReportExporter</name>
@@ -1108,64 +1133,64 @@ Log file: {2}</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="165"/>
+        <location filename="../../inspector/ui/runner/page.py" line="166"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="166"/>
-        <location filename="../../inspector/ui/runner/page.py" line="436"/>
+        <location filename="../../inspector/ui/runner/page.py" line="167"/>
+        <location filename="../../inspector/ui/runner/page.py" line="439"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="167"/>
+        <location filename="../../inspector/ui/runner/page.py" line="168"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="168"/>
-        <location filename="../../inspector/ui/runner/page.py" line="441"/>
+        <location filename="../../inspector/ui/runner/page.py" line="169"/>
+        <location filename="../../inspector/ui/runner/page.py" line="444"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="233"/>
+        <location filename="../../inspector/ui/runner/page.py" line="234"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="281"/>
+        <location filename="../../inspector/ui/runner/page.py" line="282"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="284"/>
+        <location filename="../../inspector/ui/runner/page.py" line="285"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="328"/>
+        <location filename="../../inspector/ui/runner/page.py" line="329"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="337"/>
+        <location filename="../../inspector/ui/runner/page.py" line="338"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="428"/>
-        <source>🔒 Read-only</source>
-        <translation>🔒 只读</translation>
+        <location filename="../../inspector/ui/runner/page.py" line="430"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="436"/>
+        <location filename="../../inspector/ui/runner/page.py" line="439"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="441"/>
+        <location filename="../../inspector/ui/runner/page.py" line="444"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
@@ -1188,12 +1213,12 @@ Log file: {2}</source>
         <translation>已答 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="97"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="95"/>
         <source>RED LINE FAILED — grade capped</source>
         <translation>触犯红线 — 等级封顶</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="101"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="99"/>
         <source>Gate failed, section scored 0: {0}</source>
         <translation>前提项不合格，该部分计 0 分：{0}</translation>
     </message>

@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="257"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="379"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="380"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
@@ -218,52 +218,52 @@
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="274"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="275"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="307"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="320"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="321"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="342"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="343"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="364"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="365"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="371"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="372"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="381"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="382"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="393"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="394"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="406"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="407"/>
         <source>Updated %1 UTC · %2</source>
         <translation>更新于 %1 UTC · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="411"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="412"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>

@@ -14,7 +14,7 @@ import math
 import os
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -82,7 +82,7 @@ def _pixmap(data: bytes) -> QPixmap:
 
 class _AddShape(QUndoCommand):
     def __init__(self, editor: PhotoEditorDialog, group: str, shape: dict[str, Any]) -> None:
-        super().__init__(editor.tr("Add shape"))
+        super().__init__(QCoreApplication.translate("PhotoEditorDialog", "Add shape"))
         self._editor, self._group, self._shape = editor, group, shape
 
     def redo(self) -> None:
@@ -96,7 +96,7 @@ class _AddShape(QUndoCommand):
 
 class _RemoveShape(QUndoCommand):
     def __init__(self, editor: PhotoEditorDialog, group: str, index: int) -> None:
-        super().__init__(editor.tr("Delete shape"))
+        super().__init__(QCoreApplication.translate("PhotoEditorDialog", "Delete shape"))
         self._editor, self._group, self._index = editor, group, index
         self._shape = editor._layers[group][index]
 

@@ -87,10 +87,8 @@ class ScorePanel(QFrame):
         self.total_label.setText(f"{s.total:.1f}")
         grade = state.checklist.grade(s.grade)
         colour = theme.PASS if s.passed else theme.FAIL
-        self.grade_label.setText(
-            f"<span style='color:{colour}'>{grade.label.get(lang)}</span>"
-            + f" <span style='color:{theme.MUTED};font-size:10pt'>({grade.code})</span>"
-        )
+        # The label only: the grade's code is an English id ("good"), noise beside "良好".
+        self.grade_label.setText(f"<span style='color:{colour}'>{grade.label.get(lang)}</span>")
         index = state.checklist.item_index()
         if s.veto_failed:
             names = "\n".join(f"• {index[i].text.get(lang)}" for i in s.veto_failed)
