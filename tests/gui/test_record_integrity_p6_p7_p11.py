@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPointF, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -41,6 +50,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QProgressDialog,
+    QScrollArea,
     QSpinBox,
     QStatusBar,
     QTabBar,
@@ -659,3 +669,103 @@ def _drive(walker: Walker, w: MainWindow, ids: dict[str, str], qtbot: QtBot, tmp
 
 def db_of(w: MainWindow) -> Database:
     return w.db
+
+
+# ---------------------------------------------------------------- point 11: layout
+#: A 1366x768 laptop with a 40 px taskbar, less a 30 px title bar.
+LAPTOP_CLIENT = QSize(1366, 728 - 30)
+
+
+@pytest.fixture
+def zh_window(
+    qtbot: QtBot, db: Database, settings: AppSettings, styled_app: QApplication
+) -> Iterator[tuple[MainWindow, str]]:
+    """The runner in Chinese on the comprehensive checklist with its first red line failed."""
+    from inspector.services import branches
+
+    with db.session() as s:
+        branches.create(s, code="310001", name="陆家嘴支行", region="上海分行", actor="张三")
+        insp = insp_svc.create(
+            s, branch_code="310001", checklist_id="comprehensive", inspector="张三"
+        )
+        items = [i for i in insp_svc.checklist_of(insp).items() if i.applies_to(Mode.ONSITE)]
+        for item in items[:14]:
+            if item.type.value in ("yes_no", "yes_no_na"):
+                result = "fail" if item.veto and item.id == "dis.price_list" else "pass"
+                insp_svc.set_answer(s, insp, item.id, result=result, actor="张三")
+        uuid = insp.uuid
+    settings.set_language("zh")
+    install_translations(styled_app, "zh")
+    try:
+        w = MainWindow(db, settings)
+        qtbot.addWidget(w)
+        w.resize(LAPTOP_CLIENT)
+        w.show()
+        qtbot.waitExposed(w)
+        w.open_inspection(uuid, "dis.price_list")
+        QApplication.processEvents()
+        yield w, uuid
+        w.runner.flush()
+    finally:
+        install_translations(styled_app, "en")
+        settings.set_language("en")
+
+
+def _cut_off(label: QLabel) -> bool:
+    need = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+    return label.height() < need or (
+        not label.wordWrap() and label.width() < label.sizeHint().width()
+    )
+
+
+def test_p11_score_sections_not_cut_off_by_red_line_banner(
+    zh_window: tuple[MainWindow, str],
+) -> None:
+    w, _uuid = zh_window
+    assert w.size() == LAPTOP_CLIENT
+    panel = w.runner.score_panel
+    assert panel.veto_label.isVisible(), "the red-line banner should be showing"
+    labels = [x for x in panel.findChildren(QLabel) if x.isVisibleTo(panel) and x.text()]
+    percents = [x for x in labels if x.text().endswith("%")]
+    assert len(percents) >= 4
+    cut = [x.text() for x in labels if _cut_off(x)]
+    assert not cut, f"cut off in the live-score panel: {cut}"
+
+
+def test_p11_main_window_fits_a_laptop_screen_with_a_taskbar(
+    qtbot: QtBot, zh_window: tuple[MainWindow, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w, _uuid = zh_window
+    # Everything the runner shows (banner included) fits in the laptop's client area.
+    hint = w.minimumSizeHint().expandedTo(w.minimumSize())
+    assert hint.width() <= LAPTOP_CLIENT.width() and hint.height() <= LAPTOP_CLIENT.height()
+    # A new window on such a screen opens inside it, title bar included.
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1366, 728))
+    fresh = MainWindow(w.db, w.settings)
+    qtbot.addWidget(fresh)
+    assert fresh.width() <= 1366
+    assert fresh.y() >= 0 and fresh.y() + fresh.height() + 30 <= 728
+
+
+def test_p11_next_item_title_visible_after_enter(
+    qtbot: QtBot, zh_window: tuple[MainWindow, str]
+) -> None:
+    w, _uuid = zh_window
+    view = w.runner.item_view
+    scroll = view.findChild(QScrollArea)
+    assert scroll is not None
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the item page should need scrolling at this size"
+    bar.setValue(bar.maximum())  # the inspector scrolled down to the note and photos
+    before = view.text_label.text()
+    w.runner.setFocus()
+    qtbot.keyClick(w.runner, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert view.text_label.text() != before
+    # The page starts at the top: the section, position and the whole title are in view.
+    assert bar.value() == 0, "the next item opened scrolled down, its title (partly) hidden"
+    top = view.text_label.mapTo(scroll.viewport(), QPoint(0, 0))
+    assert top.y() >= 0, "the next item's title is scrolled out of sight"
+    assert top.y() + view.text_label.height() <= scroll.viewport().height()
