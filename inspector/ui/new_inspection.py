@@ -45,7 +45,7 @@ class NewInspectionDialog(QDialog):
         self.db, self.settings, self.lang = db, settings, lang
         self.created_uuid: str | None = None
         self.setWindowTitle(self.tr("New inspection"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)  # the branch row (list + CSV import) never overlaps
 
         self.branch_combo = QComboBox()
         self.branch_combo.setEditable(False)
