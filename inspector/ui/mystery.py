@@ -28,6 +28,18 @@ from inspector.ui.runner.state import InspectionState
 
 log = logging.getLogger(__name__)
 
+
+class _WrappedLabel(QLabel):
+    """A word-wrapped label that does not ask for height-for-width layout.
+
+    With it, Qt's box layout squeezed the visit-fact rows above below their minimum on a
+    1366x768 laptop and cut the "Now" buttons in half; the prompt is one or two lines.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 TEXT_SAVE_DELAY_MS = 800
 _UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 
@@ -128,7 +140,7 @@ class VisitPanel(QWidget):
         self.narrative_edit = QPlainTextEdit()
         self.narrative_edit.setMinimumHeight(150)
         self.narrative_counter = QLabel()
-        self.narrative_prompt = QLabel()
+        self.narrative_prompt = _WrappedLabel()
         self.narrative_prompt.setObjectName("hint")
         self.narrative_prompt.setWordWrap(True)
         self._narrative_timer = QTimer(self)

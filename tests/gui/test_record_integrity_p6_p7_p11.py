@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ from tests.conftest import PHOTOS
 from tests.gui.conftest import make_inspection
 
 ITEM = "ex.ramp"
+#: A 1366x768 laptop with a 40 px taskbar, less a 30 px title bar.
+LAPTOP_CLIENT = QSize(1366, 728 - 30)
 
 
 def _img(data: bytes) -> Image.Image:
@@ -213,6 +216,8 @@ _TAGS = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 _NOT_PROSE = re.compile(
     r"\S*[/\\]\S*"  # paths and URLs
     r"|\*\.\w+"  # file patterns in file dialogs (*.pdf)
+    r"|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"  # UUIDs
+    r"|\b[0-9a-f]{6,64}\b"  # id prefixes and hashes
     r"|\b[\w-]+(?:\.[\w-]+)+\b"  # item ids, file names, versions
     r"|\b\w*\d\w*\b"  # anything with a digit (tickets, revisions, hashes)
     r"|%[\w]"  # Qt placeholders (%v of %m)
@@ -249,6 +254,8 @@ class Walker:
 
     seen: dict[str, set[str]] = field(default_factory=dict)
     screen: str = ""
+    #: Visible widgets laid out smaller than their minimum (text or frame cut off).
+    clipped: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, text: object, where: str) -> None:
         if isinstance(text, str) and text.strip():
@@ -257,6 +264,8 @@ class Walker:
     def walk(self, top: QWidget) -> None:
         for w in [top, *top.findChildren(QWidget)]:
             name = type(w).__name__
+            if top.isVisible() and w.isVisible():
+                self._check_clipped(w, name)
             if w.isWindow():
                 self.add(w.windowTitle(), f"{name} title")
             self.add(w.toolTip(), f"{name} tooltip")
@@ -268,7 +277,8 @@ class Walker:
             elif isinstance(w, QComboBox):
                 for i in range(w.count()):
                     self.add(w.itemText(i), f"{name} item")
-                    self.add(w.itemData(i, Qt.ItemDataRole.ToolTipRole), f"{name} item tip")
+                    tip = w.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                    self.add(tip, f"{name} item tip")
             elif isinstance(w, QTabBar):
                 for i in range(w.count()):
                     self.add(w.tabText(i), "tab")
@@ -288,8 +298,23 @@ class Walker:
                 self._model(w.model(), name)
             elif isinstance(w, QStatusBar):
                 self.add(w.currentMessage(), "status bar")
+            elif isinstance(w, QMenu):
+                self.add(w.title(), "menu")
             for action in w.actions():
                 self._action(action, f"{name} action")
+
+    def _check_clipped(self, w: QWidget, name: str) -> None:
+        if isinstance(w, QLabel) and w.wordWrap():
+            need = QSize(0, w.heightForWidth(w.width()))
+        elif isinstance(w, QAbstractButton | QLabel | QLineEdit | QComboBox | QAbstractSpinBox):
+            need = w.minimumSizeHint()
+        else:
+            return
+        if w.height() < need.height() - 1 or w.width() < need.width() - 1:
+            text = getattr(w, "text", lambda: "")() or w.objectName() or name
+            self.clipped.setdefault(f"{name} {text!r}", set()).add(
+                f"{self.screen}: {w.width()}x{w.height()} < {need.width()}x{need.height()}"
+            )
 
     def _action(self, action: QAction, where: str) -> None:
         if action.isSeparator():
@@ -297,11 +322,8 @@ class Walker:
         self.add(action.text(), where)
         self.add(action.toolTip(), f"{where} tooltip")
         self.add(action.statusTip(), f"{where} status tip")
-        menu = action.menu()
-        if isinstance(menu, QMenu):
-            self.add(menu.title(), "menu")
-            for sub in menu.actions():
-                self._action(sub, "menu action")
+        # (Not action.menu(): PySide 6 returns None from it without a reference, and enough
+        # calls crash the interpreter. Menus are widgets and are walked as such.)
 
     def _model(
         self, model: QAbstractItemModel, where: str, parent: QModelIndex | None = None
@@ -310,9 +332,8 @@ class Walker:
         if not parent.isValid():
             for c in range(_columns(model, parent)):
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                    self.add(
-                        model.headerData(c, Qt.Orientation.Horizontal, role), f"{where} header"
-                    )
+                    header = model.headerData(c, Qt.Orientation.Horizontal, role)
+                    self.add(header, f"{where} header")
         for r in range(min(model.rowCount(parent), 60)):
             for c in range(_columns(model, parent)):
                 index = model.index(r, c, parent)
@@ -495,6 +516,41 @@ def _click_everything(
     restore()
 
 
+def _walk_app(
+    lang: str,
+    qtbot: QtBot,
+    db: Database,
+    settings: AppSettings,
+    app: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Walker:
+    """Drive the whole app in ``lang`` at the laptop's client size; what it showed."""
+    ids = _fill_zh(db, tmp_path)
+    settings.set_language(lang)
+    settings.set_inspector_name("张三")
+    install_translations(app, lang)
+    walker = Walker()
+    try:
+        with capture_dialogs(walker, monkeypatch):
+            w = MainWindow(db, settings)
+            qtbot.addWidget(w)
+            w.resize(LAPTOP_CLIENT)
+            w.show()
+            qtbot.waitExposed(w)
+            _drive(walker, w, ids, qtbot, tmp_path)
+            w.runner.flush()
+    finally:
+        install_translations(app, "en")
+        settings.set_language("en")
+    assert len(walker.seen) > 300, "the walker saw too little to be trusted"
+    return walker
+
+
+def _clipped(walker: Walker) -> list[str]:
+    return [f"{k}: {sorted(v)[0]}" for k, v in sorted(walker.clipped.items())]
+
+
 def test_p11_every_zh_screen_is_chinese_and_drawable(
     qtbot: QtBot,
     db: Database,
@@ -503,24 +559,10 @@ def test_p11_every_zh_screen_is_chinese_and_drawable(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Walks every screen, tab, menu and dialog in Chinese: no English word, no glyph the
-    bundled font lacks (a box on a laptop without other CJK fonts)."""
-    ids = _fill_zh(db, tmp_path)
-    settings.set_language("zh")
-    settings.set_inspector_name("张三")
-    install_translations(styled_app, "zh")
-    walker = Walker()
-    try:
-        with capture_dialogs(walker, monkeypatch):
-            w = MainWindow(db, settings)
-            qtbot.addWidget(w)
-            w.show()
-            qtbot.waitExposed(w)
-            _drive(walker, w, ids, qtbot, tmp_path)
-            w.runner.flush()
-    finally:
-        install_translations(styled_app, "en")
-        settings.set_language("en")
+    """Walks every screen, tab, menu, button and dialog in Chinese at 1366x768: no English
+    word, no glyph the bundled font lacks (a box on a laptop without other CJK fonts), no
+    button, field or label laid out smaller than it needs."""
+    walker = _walk_app("zh", qtbot, db, settings, styled_app, tmp_path, monkeypatch)
     metrics = _bundled_metrics()
     problems = []
     for text, places in sorted(walker.seen.items()):
@@ -529,10 +571,26 @@ def test_p11_every_zh_screen_is_chinese_and_drawable(
         if words or boxes:
             where = sorted(places)[0]
             problems.append(f"{text!r} ({where}): english={words} missing glyphs={boxes}")
-    assert len(walker.seen) > 300, "the walker saw too little to be trusted"
     assert not problems, f"{len(problems)} untranslated or undrawable strings:\n" + "\n".join(
         problems
     )
+    assert not _clipped(walker), "cut off at 1366x768:\n" + "\n".join(_clipped(walker))
+
+
+def test_p11_every_en_screen_fits_and_draws(
+    qtbot: QtBot,
+    db: Database,
+    settings: AppSettings,
+    styled_app: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same walk in English (longer words): nothing cut off, every glyph drawable."""
+    walker = _walk_app("en", qtbot, db, settings, styled_app, tmp_path, monkeypatch)
+    metrics = _bundled_metrics()
+    boxes = {t: missing_glyphs(t, metrics) for t in walker.seen}
+    assert not {t: b for t, b in boxes.items() if b}
+    assert not _clipped(walker), "cut off at 1366x768:\n" + "\n".join(_clipped(walker))
 
 
 def _drive(walker: Walker, w: MainWindow, ids: dict[str, str], qtbot: QtBot, tmp: Path) -> None:
@@ -550,9 +608,8 @@ def _drive(walker: Walker, w: MainWindow, ids: dict[str, str], qtbot: QtBot, tmp
     _click_everything(walker, w.home, lambda: (w.show_home(), w.home.table.selectRow(0)), qtbot)
     menu_actions = [
         a
-        for m in w.menuBar().actions()
-        if isinstance(m.menu(), QMenu)
-        for a in m.menu().actions()  # type: ignore[union-attr]
+        for m in w.menuBar().findChildren(QMenu)
+        for a in m.actions()
         if not a.isSeparator() and a is not w.quit_action
     ]
     for a in menu_actions:
@@ -769,3 +826,19 @@ def test_p11_next_item_title_visible_after_enter(
     top = view.text_label.mapTo(scroll.viewport(), QPoint(0, 0))
     assert top.y() >= 0, "the next item's title is scrolled out of sight"
     assert top.y() + view.text_label.height() <= scroll.viewport().height()
+
+
+def test_pyside_returning_none_never_aborts_a_long_session() -> None:
+    """The walker above makes tens of thousands of Qt calls that return None; with PySide 6.12
+    on Python 3.11 each took a reference from None and the process aborted
+    ("none_dealloc"). The app makes None immortal when the binding has that bug."""
+    from PySide6.QtCore import QObject
+
+    from inspector.ui import pyside_fixes
+
+    probe = QObject()
+    for _ in range(20_000):  # an afternoon of Enter presses with nothing focused
+        probe.parent()
+    if sys.version_info < (3, 12) and pyside_fixes.none_loses_references():
+        assert pyside_fixes.protect_none()
+        assert sys.getrefcount(None) > 1 << 39
