@@ -373,7 +373,7 @@ class ImportDialog(QDialog):
         counts = result.get("counts", {})
         self.summary_label.setText(
             self.tr(
-                "{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected"
+                "Read {0} · imported {1} · updated {2} · duplicates {3} · conflicts {4} · rejected {5}"  # noqa: E501 - one string for the translators
             ).format(
                 counts.get("read", 0),
                 counts.get("imported", 0),

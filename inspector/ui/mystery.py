@@ -7,7 +7,8 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -38,6 +39,21 @@ class _WrappedLabel(QLabel):
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+    def sizeHint(self) -> QSize:
+        # The height of the text wrapped at the width it has (once it has one).
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(super().heightForWidth(self.width()))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 TEXT_SAVE_DELAY_MS = 800

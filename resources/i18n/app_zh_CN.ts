@@ -474,7 +474,7 @@ Your work up to the last change is saved. The details are in the log file:
     </message>
     <message>
         <location filename="../../inspector/ui/exchange.py" line="376"/>
-        <source>{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected</source>
+        <source>Read {0} · imported {1} · updated {2} · duplicates {3} · conflicts {4} · rejected {5}</source>
         <translation>共读取 {0} 个：导入 {1}，更新 {2}，重复 {3}，冲突 {4}，拒绝 {5}</translation>
     </message>
     <message>
@@ -584,87 +584,87 @@ Your work up to the last change is saved. The details are in the log file:
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="122"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="123"/>
         <source>◀ Previous</source>
         <translation>◀ 上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="123"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="124"/>
         <source>Next ▶  [Enter]</source>
         <translation>下一项 ▶  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="168"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="171"/>
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="175"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="178"/>
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="177"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="180"/>
         <source>(established practice, no written source)</source>
         <translation>（行业惯例，无成文依据）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="199"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="202"/>
         <source>photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="200"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="203"/>
         <source>photo required when failed</source>
         <translation>不合格时须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="201"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="204"/>
         <source>photo optional</source>
         <translation>照片可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="202"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="205"/>
         <source>no photo needed</source>
         <translation>无需照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="204"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="207"/>
         <source>Evidence ({0}) · {1} photo(s)</source>
         <translation>照片证据（{0}）· 已有 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="217"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="220"/>
         <source>Veto (red line)</source>
         <translation>一票否决（红线）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="219"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="222"/>
         <source>Critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="221"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="224"/>
         <source>Gate: failing zeroes the section</source>
         <translation>前提项：不合格则本部分计 0 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="223"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="226"/>
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="225"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="228"/>
         <source>{0} pt</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="227"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="230"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="229"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="232"/>
         <source>Photos may show personal data: redact</source>
         <translation>照片可能含个人信息：请打码</translation>
     </message>
@@ -680,196 +680,197 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="64"/>
+        <location filename="../../inspector/ui/main_window.py" line="70"/>
         <source>Branch Inspector</source>
+        <extracomment>The size the window opens at when the screen has room: a 1366x768 laptop&apos;s full width. Room for the title bar and frame the window manager adds (unknown before showing).</extracomment>
         <translation>网点消保检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="91"/>
+        <location filename="../../inspector/ui/main_window.py" line="99"/>
         <source>Report saved: {0}</source>
         <translation>报告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="94"/>
+        <location filename="../../inspector/ui/main_window.py" line="102"/>
         <source>Package saved: {0}</source>
         <translation>数据包已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="122"/>
+        <location filename="../../inspector/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="124"/>
+        <location filename="../../inspector/ui/main_window.py" line="151"/>
         <source>New inspection…</source>
         <translation>新建检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="126"/>
+        <location filename="../../inspector/ui/main_window.py" line="153"/>
         <source>Inspections list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="127"/>
+        <location filename="../../inspector/ui/main_window.py" line="154"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="130"/>
+        <location filename="../../inspector/ui/main_window.py" line="157"/>
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="132"/>
+        <location filename="../../inspector/ui/main_window.py" line="159"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="133"/>
-        <location filename="../../inspector/ui/main_window.py" line="289"/>
+        <location filename="../../inspector/ui/main_window.py" line="160"/>
+        <location filename="../../inspector/ui/main_window.py" line="316"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="142"/>
+        <location filename="../../inspector/ui/main_window.py" line="169"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="143"/>
+        <location filename="../../inspector/ui/main_window.py" line="170"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="145"/>
+        <location filename="../../inspector/ui/main_window.py" line="172"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="154"/>
+        <location filename="../../inspector/ui/main_window.py" line="181"/>
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="156"/>
+        <location filename="../../inspector/ui/main_window.py" line="183"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="159"/>
+        <location filename="../../inspector/ui/main_window.py" line="186"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="162"/>
+        <location filename="../../inspector/ui/main_window.py" line="189"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="165"/>
+        <location filename="../../inspector/ui/main_window.py" line="192"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="168"/>
+        <location filename="../../inspector/ui/main_window.py" line="195"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="171"/>
+        <location filename="../../inspector/ui/main_window.py" line="198"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176"/>
+        <location filename="../../inspector/ui/main_window.py" line="203"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="181"/>
+        <location filename="../../inspector/ui/main_window.py" line="208"/>
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="186"/>
+        <location filename="../../inspector/ui/main_window.py" line="213"/>
         <source>Paste photo as evidence</source>
         <translation>粘贴照片作为证据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="211"/>
+        <location filename="../../inspector/ui/main_window.py" line="238"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="212"/>
+        <location filename="../../inspector/ui/main_window.py" line="239"/>
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="213"/>
+        <location filename="../../inspector/ui/main_window.py" line="240"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="214"/>
+        <location filename="../../inspector/ui/main_window.py" line="241"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="219"/>
+        <location filename="../../inspector/ui/main_window.py" line="246"/>
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="223"/>
+        <location filename="../../inspector/ui/main_window.py" line="250"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="224"/>
+        <location filename="../../inspector/ui/main_window.py" line="251"/>
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="225"/>
-        <location filename="../../inspector/ui/main_window.py" line="399"/>
+        <location filename="../../inspector/ui/main_window.py" line="252"/>
+        <location filename="../../inspector/ui/main_window.py" line="426"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="287"/>
+        <location filename="../../inspector/ui/main_window.py" line="314"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="339"/>
-        <location filename="../../inspector/ui/main_window.py" line="348"/>
-        <location filename="../../inspector/ui/main_window.py" line="358"/>
+        <location filename="../../inspector/ui/main_window.py" line="366"/>
+        <location filename="../../inspector/ui/main_window.py" line="375"/>
+        <location filename="../../inspector/ui/main_window.py" line="385"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="340"/>
+        <location filename="../../inspector/ui/main_window.py" line="367"/>
         <source>This is a server database; back it up with the server&apos;s own tools.</source>
         <translation>这是服务器数据库，请使用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="350"/>
+        <location filename="../../inspector/ui/main_window.py" line="377"/>
         <source>Database files (*.sqlite3)</source>
         <translation>数据库文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="359"/>
+        <location filename="../../inspector/ui/main_window.py" line="386"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="362"/>
+        <location filename="../../inspector/ui/main_window.py" line="389"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="400"/>
+        <location filename="../../inspector/ui/main_window.py" line="427"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -1198,27 +1199,27 @@ Log file: {2}</source>
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="31"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="32"/>
         <source>Live score</source>
         <translation>实时得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="47"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="48"/>
         <source>Scores are hidden in mystery-shopper mode: record what you observe; HQ sees the score.</source>
         <translation>神秘客模式下不显示得分：如实记录所见所闻，得分由总行查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="76"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="97"/>
         <source>{0} of {1} items answered</source>
         <translation>已答 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="95"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="116"/>
         <source>RED LINE FAILED — grade capped</source>
         <translation>触犯红线 — 等级封顶</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="99"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="120"/>
         <source>Gate failed, section scored 0: {0}</source>
         <translation>前提项不合格，该部分计 0 分：{0}</translation>
     </message>
@@ -1257,103 +1258,103 @@ Log file: {2}</source>
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="85"/>
-        <location filename="../../inspector/ui/mystery.py" line="86"/>
+        <location filename="../../inspector/ui/mystery.py" line="113"/>
+        <location filename="../../inspector/ui/mystery.py" line="114"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="96"/>
+        <location filename="../../inspector/ui/mystery.py" line="124"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="117"/>
+        <location filename="../../inspector/ui/mystery.py" line="145"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="119"/>
+        <location filename="../../inspector/ui/mystery.py" line="147"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="143"/>
+        <location filename="../../inspector/ui/mystery.py" line="171"/>
         <source>Scenario</source>
         <translation>检测场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="144"/>
+        <location filename="../../inspector/ui/mystery.py" line="172"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="145"/>
+        <location filename="../../inspector/ui/mystery.py" line="173"/>
         <source>Departure</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="146"/>
+        <location filename="../../inspector/ui/mystery.py" line="174"/>
         <source>Ticket number</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="147"/>
+        <location filename="../../inspector/ui/mystery.py" line="175"/>
         <source>Customers waiting on arrival</source>
         <translation>到达时等候客户数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="148"/>
+        <location filename="../../inspector/ui/mystery.py" line="176"/>
         <source>Visit facts</source>
         <translation>到店信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="159"/>
+        <location filename="../../inspector/ui/mystery.py" line="187"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="165"/>
+        <location filename="../../inspector/ui/mystery.py" line="193"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="181"/>
+        <location filename="../../inspector/ui/mystery.py" line="209"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="215"/>
+        <location filename="../../inspector/ui/mystery.py" line="243"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="236"/>
+        <location filename="../../inspector/ui/mystery.py" line="264"/>
         <source>Describe the visit in your own words: what happened, in order, and what staff said.</source>
         <translation>按时间顺序描述到店经过：发生了什么，员工说了什么。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="282"/>
+        <location filename="../../inspector/ui/mystery.py" line="310"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="290"/>
+        <location filename="../../inspector/ui/mystery.py" line="318"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="295"/>
+        <location filename="../../inspector/ui/mystery.py" line="323"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="310"/>
+        <location filename="../../inspector/ui/mystery.py" line="338"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="312"/>
+        <location filename="../../inspector/ui/mystery.py" line="340"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
