@@ -551,6 +551,22 @@ def _clipped(walker: Walker) -> list[str]:
     return [f"{k}: {sorted(v)[0]}" for k, v in sorted(walker.clipped.items())]
 
 
+def _exercise_combos(walker: Walker, root: QWidget) -> None:
+    """Choose each entry of each visible combo box in turn (strings that appear only for
+    some choices: a checklist's description, a custom period's dates, a new branch's form),
+    walking the windows after each; the first entry is chosen again at the end."""
+    for combo in root.findChildren(QComboBox):
+        if not (combo.isVisible() and combo.isEnabled()):
+            continue
+        for i in [*range(combo.count()), 0]:
+            combo.setCurrentIndex(i)
+            QApplication.processEvents()
+            walker.walk_all()
+
+
+# Showing a dialog whose minimum size changes: the offscreen platform only says it cannot
+# pass the hint on to a window manager.
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_p11_every_zh_screen_is_chinese_and_drawable(
     qtbot: QtBot,
     db: Database,
@@ -577,6 +593,9 @@ def test_p11_every_zh_screen_is_chinese_and_drawable(
     assert not _clipped(walker), "cut off at 1366x768:\n" + "\n".join(_clipped(walker))
 
 
+# Showing a dialog whose minimum size changes: the offscreen platform only says it cannot
+# pass the hint on to a window manager.
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_p11_every_en_screen_fits_and_draws(
     qtbot: QtBot,
     db: Database,
@@ -697,12 +716,21 @@ def _drive(walker: Walker, w: MainWindow, ids: dict[str, str], qtbot: QtBot, tmp
     assert w.hq is not None
     w.hq.wait_idle()
     screen("hq")
+    _exercise_combos(walker, w.hq)
+    w.hq.wait_idle()
+    _click_everything(walker, w.hq, lambda: None, qtbot)
+    w.hq.wait_idle()
 
     # The new-inspection dialog, built directly so its combo boxes are filled.
     from inspector.ui.new_inspection import NewInspectionDialog
 
     walker.screen = "new inspection"
-    walker.walk(NewInspectionDialog(db_of(w), w.settings, w.lang, w))
+    new = NewInspectionDialog(db_of(w), w.settings, w.lang, w)
+    qtbot.addWidget(new)
+    new.show()
+    qtbot.waitExposed(new)
+    _exercise_combos(walker, new)
+    _click_everything(walker, new, lambda: None, qtbot)
 
     # The import dialog with a receipt: the finalized inspection again is a duplicate.
     from inspector.services.exchange.export import write_package
