@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.checklists import load
@@ -256,6 +256,7 @@ def answer_sets(draw: st.DrawFn, c: Checklist) -> dict[str, Answer]:
 MODES = st.sampled_from([Mode.ONSITE, Mode.MYSTERY])
 
 
+@settings(max_examples=300, deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_total_always_within_0_and_100(c: Checklist, mode: Mode, data: st.DataObject) -> None:
     s = score(c, mode, data.draw(answer_sets(c)))
@@ -264,6 +265,7 @@ def test_total_always_within_0_and_100(c: Checklist, mode: Mode, data: st.DataOb
         assert sec.percent is None or 0.0 <= sec.percent <= 100.0
 
 
+@settings(max_examples=300, deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_failed_to_passed_never_lowers_the_total(
     c: Checklist, mode: Mode, data: st.DataObject
@@ -277,6 +279,7 @@ def test_failed_to_passed_never_lowers_the_total(
     assert after.passed or not before.passed
 
 
+@settings(max_examples=300, deadline=None)
 @given(mode=MODES, data=st.data())
 def test_na_never_lowers_the_total(mode: Mode, data: st.DataObject) -> None:
     c = PROPS
@@ -290,6 +293,7 @@ def test_na_never_lowers_the_total(mode: Mode, data: st.DataObject) -> None:
     assert score(c, mode, na).total == pytest.approx(score(c, mode, unanswered).total)
 
 
+@settings(max_examples=100, deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_same_answers_same_result(c: Checklist, mode: Mode, data: st.DataObject) -> None:
     answers = data.draw(answer_sets(c))
