@@ -43,6 +43,10 @@ def _photo_bytes() -> tuple[bytes, str]:
     return buf.getvalue(), "generated.jpg"
 
 
+#: A 1366x768 laptop with a taskbar, less the title bar: what the window really gets.
+WINDOW = (1366, 698)
+
+
 def _fill(db_path: Path) -> tuple[str, str, str]:
     """Three inspections: on-site half done, mystery visit, a finalized one."""
     from inspector.db import open_database
@@ -64,7 +68,8 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
         a = svc.create(s, branch_code="310001", checklist_id=onsite_id, inspector="张三")
         items = [i for i in svc.checklist_of(a).items() if i.applies_to(Mode.ONSITE)]
         for n, item in enumerate(items[:12]):
-            result = "fail" if n in (2, 7) else "pass"
+            # The first item is a red line: its banner shows in the live-score panel.
+            result = "fail" if n in (0, 7) else "pass"
             svc.set_answer(s, a, item.id, result=result, actor="张三", rescore_now=False)
         svc.rescore(s, a)
         data, name = _photo_bytes()
@@ -132,7 +137,7 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="inspector-shots-"))
     os.environ["INSPECTOR_HOME"] = str(home)
     db_path = home / "shots.sqlite3"
-    onsite, mystery, _final = _fill(db_path)
+    onsite, mystery, final = _fill(db_path)
 
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -157,7 +162,7 @@ def main() -> int:
         settings.set_inspector_name("张三")
         install_translations(app, lang)
         w = MainWindow(db, settings)
-        w.resize(1366, 768)
+        w.resize(*WINDOW)
         w.show()
         app.processEvents()
         w.home.reload()
@@ -185,6 +190,10 @@ def main() -> int:
             editor.show()
             shot(editor, f"photo-editor-{lang}")
             editor.close()
+        w.open_inspection(final)
+        w.runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
+        shot(w, f"finalized-{lang}")
+        _dialog_shots(db, w, settings, lang, shot, final, home)
         w.show_hq()
         if w.hq is not None:
             w.hq.wait_idle()
@@ -200,6 +209,38 @@ def main() -> int:
     db.dispose()
     QApplication.processEvents()
     return 0
+
+
+def _dialog_shots(
+    db: object, w: object, settings: object, lang: str, shot: object, final: str, home: Path
+) -> None:
+    """The new-inspection, import (with its receipt) and settings dialogs."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from inspector.services.exchange.export import write_package
+    from inspector.ui.exchange import ImportDialog
+    from inspector.ui.new_inspection import NewInspectionDialog
+    from inspector.ui.settings import SettingsDialog
+
+    new = NewInspectionDialog(db, settings, lang, w)  # type: ignore[arg-type]
+    new.show()
+    shot(new, f"new-inspection-{lang}")  # type: ignore[operator]
+    new.close()
+    package = write_package(db, final, home / f"pkg-{lang}.zip")  # type: ignore[arg-type]
+    dialog = ImportDialog(db, settings, w)  # type: ignore[arg-type]
+    dialog.add_paths([package])
+    dialog.show()
+    loop = QEventLoop()
+    dialog.imported.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    dialog.start_import()
+    loop.exec()
+    shot(dialog, f"import-{lang}")  # type: ignore[operator]
+    dialog.close()
+    settings_dialog = SettingsDialog(settings, w)  # type: ignore[arg-type]
+    settings_dialog.show()
+    shot(settings_dialog, f"settings-{lang}")  # type: ignore[operator]
+    settings_dialog.close()
 
 
 def _photo_editor(db: object, uuid: str, parent: object) -> object | None:

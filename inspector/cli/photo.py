@@ -117,7 +117,10 @@ def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: boo
     type=click.Choice(list(svc.VARIANTS)),
     default="original",
     show_default=True,
-    help="original: byte-exact file; display/thumb: upright JPEGs; rendered: with layers.",
+    help=(
+        "original: byte-exact file; display/thumb: upright JPEGs, drawn with the redactions "
+        "and annotations as shown everywhere; rendered: full size with layers."
+    ),
 )
 @click.option(
     "-o",

@@ -663,6 +663,14 @@ def _shipped_titles() -> dict[str, tuple[str, str]]:
     return {c.id: (c.resolved.title.zh, c.resolved.title.en) for c in loaded}
 
 
+def checklist_title(checklist_id: str, lang: str) -> str:
+    """A shipped checklist's title in ``lang`` ("zh" or "en"), else its id."""
+    titles = _shipped_titles().get(checklist_id)
+    if titles is None:
+        return checklist_id
+    return titles[0] if lang == "zh" else titles[1]
+
+
 @lru_cache(maxsize=64)
 def _parsed(sha256: str, content: str) -> Checklist:
     return checklist_from_json(content)

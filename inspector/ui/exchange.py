@@ -208,6 +208,12 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             "rejected": self.tr("Rejected"),
         }.get(outcome, outcome)
 
+    def reason(self, r: ReceiptRow) -> str:
+        """The reason as the user reads it: a duplicate needs no service message."""
+        if r.outcome == "duplicates":
+            return self.tr("{0}: already imported").format(r.file)
+        return r.reason
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -223,7 +229,7 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
                 r.revision,
                 signer,
                 short_fingerprint(r.owner),
-                r.reason,
+                self.reason(r),
             ][col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SIGNER, self.COL_OWNER):
             if not r.signer:
@@ -244,7 +250,7 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             }.get(r.outcome, theme.MUTED)
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.reason or r.file
+            return self.reason(r) or r.file
         return None
 
 
@@ -395,7 +401,7 @@ class ImportDialog(QDialog):
         counts = result.get("counts", {})
         self.summary_label.setText(
             self.tr(
-                "{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected"
+                "Read {0} · imported {1} · updated {2} · duplicates {3} · conflicts {4} · rejected {5}"  # noqa: E501 - one string for the translators
             ).format(
                 counts.get("read", 0),
                 counts.get("imported", 0),

@@ -6,8 +6,8 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -41,6 +41,12 @@ from inspector.ui.translations import install_translations
 
 log = logging.getLogger(__name__)
 
+#: The size the window opens at when the screen has room: a 1366x768 laptop's full width.
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 1366, 768
+MIN_WIDTH, MIN_HEIGHT = 1000, 600
+#: Room for the title bar and frame the window manager adds (unknown before showing).
+FRAME_ALLOWANCE = 40
+
 
 class MainWindow(QMainWindow):
     """Attributes:
@@ -63,8 +69,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.lang = self.settings.language()
         self.setWindowTitle(self.tr("Branch Inspector"))
-        self.resize(1366, 768)
-        self.setMinimumSize(1100, 680)
+        # Small enough for a 1366x768 laptop with a taskbar (about 1366x728 available, less
+        # the title bar); every page scrolls rather than grow past it.
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.fit_to_screen()
 
         self.home = HomePage(db, self.settings, self.lang)
         self.runner = RunnerPage(db, self.settings, self.lang)
@@ -105,6 +113,25 @@ class MainWindow(QMainWindow):
         self.home.reload()
         self._update_actions()
 
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Size the window to the preferred size or the screen's free area, whichever is less.
+
+        ``available`` defaults to the screen's available geometry (without taskbars).
+        """
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                self.resize(PREFERRED_WIDTH, PREFERRED_HEIGHT)
+                return
+            available = screen.availableGeometry()
+        width = max(MIN_WIDTH, min(PREFERRED_WIDTH, available.width()))
+        height = max(MIN_HEIGHT, min(PREFERRED_HEIGHT, available.height() - FRAME_ALLOWANCE))
+        self.resize(width, height)
+        self.move(
+            available.x() + max(0, (available.width() - width) // 2),
+            available.y() + max(0, (available.height() - FRAME_ALLOWANCE - height) // 2),
+        )
+
     # ---------------------------------------------------------------- menus
     def _action(
         self,
@@ -132,7 +159,10 @@ class MainWindow(QMainWindow):
         )
         self.home_action = self._action(self.tr("Inspections list"), self.show_home, "Ctrl+L")
         self.settings_action = self._action(self.tr("Settings…"), self.show_settings)
-        self.backup_action = self._action(self.tr("Back up database…"), self.back_up_database)
+        # A lambda: triggered(bool) would arrive as ``path=False``.
+        self.backup_action = self._action(
+            self.tr("Back up database…"), lambda: self.back_up_database()
+        )
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.hq_action = self._action(self.tr("HQ view"), self.show_hq, "Ctrl+H")
         for a in (self.new_action, self.home_action, self.hq_action):

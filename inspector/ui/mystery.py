@@ -28,6 +28,7 @@ from inspector.ui.summary import NarrativeEditor
 
 log = logging.getLogger(__name__)
 
+
 FIELD_SAVE_DELAY_MS = 800  # typed visit facts are saved after this pause, like notes
 _UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 

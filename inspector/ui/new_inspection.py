@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -45,7 +46,7 @@ class NewInspectionDialog(QDialog):
         self.db, self.settings, self.lang = db, settings, lang
         self.created_uuid: str | None = None
         self.setWindowTitle(self.tr("New inspection"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)  # the branch row (list + CSV import) never overlaps
 
         self.branch_combo = QComboBox()
         self.branch_combo.setEditable(False)
@@ -170,6 +171,23 @@ class NewInspectionDialog(QDialog):
 
     def _branch_changed(self) -> None:
         self.new_branch_box.setVisible(self.branch_combo.currentData() == NEW_BRANCH)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Qt's first size came out 18 px short over the main window and squeezed the rows.
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show the new-branch form or a longer description whole (never squeezed)."""
+        if self.layout() is None:
+            return
+        hint = self.sizeHint()
+        height = hint.height()
+        if self.hasHeightForWidth():
+            height = max(height, self.heightForWidth(self.width()))
+        if self.height() < height or self.width() < hint.width():
+            self.resize(max(self.width(), hint.width()), max(self.height(), height))
 
     def _checklist_changed(self) -> None:
         c = self.selected_checklist()
@@ -183,8 +201,10 @@ class NewInspectionDialog(QDialog):
         elif Mode.MYSTERY not in modes:
             self.onsite_radio.setChecked(True)
         desc = c.resolved.description.get(self.lang) if c.resolved.description else ""
-        if desc:
-            self.checklist_note.setText(desc)
+        # Always replaced: a checklist without a description must not show the last one's.
+        self.checklist_note.setText(desc)
+        self.checklist_note.setVisible(bool(desc))
+        self._fit()
 
     def selected_checklist(self) -> LoadedChecklist | None:
         i = self.checklist_combo.currentIndex()

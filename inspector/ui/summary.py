@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from inspector.domain.checklist import Mode
@@ -16,6 +17,32 @@ from inspector.ui.runner.state import InspectionState
 log = logging.getLogger(__name__)
 
 TEXT_SAVE_DELAY_MS = 800
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that does not ask for height-for-width layout.
+
+    With it, Qt's box layout squeezed the visit-fact rows above below their minimum on a
+    1366x768 laptop and cut the "Now" buttons in half; the prompt is one or two lines.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        # The height of the text wrapped at the width it has (once it has one).
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(super().heightForWidth(self.width()))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class NarrativeEditor(QWidget):
@@ -32,7 +59,7 @@ class NarrativeEditor(QWidget):
         self._loading = False
         self._min_length = 0
         self._saved = ""
-        self.prompt = QLabel()
+        self.prompt = WrappedLabel()
         self.prompt.setObjectName("hint")
         self.prompt.setWordWrap(True)
         self.edit = QPlainTextEdit()

@@ -100,6 +100,9 @@ QFrame#panel, QWidget#panel {{
 }}
 QFrame#header {{ background: {PRIMARY}; }}
 QFrame#header QLabel {{ color: white; }}
+QFrame#header QLabel#readOnlyBadge {{
+    border: 1px solid #8fb0cf; border-radius: 6px; padding: 4px 12px; font-weight: 600;
+}}
 QFrame#header QPushButton {{
     background: transparent; color: white; border: 1px solid #8fb0cf; border-radius: 6px;
     padding: 6px 14px;

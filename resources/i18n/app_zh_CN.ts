@@ -546,152 +546,172 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="233"/>
+        <location filename="../../inspector/ui/exchange.py" line="271"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="237"/>
+        <location filename="../../inspector/ui/exchange.py" line="275"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="238"/>
+        <location filename="../../inspector/ui/exchange.py" line="276"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="239"/>
+        <location filename="../../inspector/ui/exchange.py" line="277"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="243"/>
+        <location filename="../../inspector/ui/exchange.py" line="281"/>
         <source>Only accept packages signed by trusted devices</source>
         <translation>只接受受信任设备签名的数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="244"/>
+        <location filename="../../inspector/ui/exchange.py" line="282"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="247"/>
+        <location filename="../../inspector/ui/exchange.py" line="285"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="300"/>
+        <location filename="../../inspector/ui/exchange.py" line="338"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="302"/>
+        <location filename="../../inspector/ui/exchange.py" line="340"/>
         <source>Inspection packages (*{0});;All files (*)</source>
         <translation>检查数据包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="310"/>
+        <location filename="../../inspector/ui/exchange.py" line="348"/>
         <source>Folder of packages</source>
         <translation>数据包所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="322"/>
+        <location filename="../../inspector/ui/exchange.py" line="360"/>
         <source>Add files or a folder.</source>
         <translation>请添加文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="346"/>
+        <location filename="../../inspector/ui/exchange.py" line="384"/>
         <source>Reading packages…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="352"/>
+        <location filename="../../inspector/ui/exchange.py" line="390"/>
         <source>{0} of {1} packages</source>
         <translation>{0} / {1} 个数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="366"/>
-        <source>{0} read: {1} imported, {2} updated, {3} duplicates, {4} conflicts, {5} rejected</source>
-        <translation>共读取 {0} 个：导入 {1}，更新 {2}，重复 {3}，冲突 {4}，拒绝 {5}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/exchange.py" line="376"/>
+        <location filename="../../inspector/ui/exchange.py" line="414"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="391"/>
+        <location filename="../../inspector/ui/exchange.py" line="429"/>
         <source>Import cancelled; packages read before it are kept.</source>
         <translation>导入已取消；此前已读取的数据包保留。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="404"/>
+        <source>Read {0} · imported {1} · updated {2} · duplicates {3} · conflicts {4} · rejected {5}</source>
+        <translation>共读取 {0} 个：导入 {1}，更新 {2}，重复 {3}，冲突 {4}，拒绝 {5}</translation>
     </message>
 </context>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="163"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="173"/>
         <source>Signed by {0}; owner {1}</source>
         <translation>签名设备 {0}；所属设备 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="101"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="106"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="103"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="108"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="109"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="124"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="111"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="126"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="125"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="140"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="126"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="141"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="127"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="142"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="128"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="143"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="129"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="130"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="145"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="131"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="146"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="174"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="195"/>
         <source>hidden</source>
         <translation>不显示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="115"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="116"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="117"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/models/inspections.py" line="170"/>
+        <source>revision {0}</source>
+        <translation>第 {0} 版</translation>
     </message>
 </context>
 <context>
@@ -712,34 +732,29 @@ Your work up to the last change is saved. The details are in the log file:
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="142"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="143"/>
         <source>◀ Previous</source>
         <translation>◀ 上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="143"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="144"/>
         <source>Next ▶  [Enter]</source>
         <translation>下一项 ▶  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="151"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="152"/>
         <source>Summary  [Ctrl+3]</source>
         <translation>总体描述  [Ctrl+3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="196"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="199"/>
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="203"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="207"/>
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="205"/>
-        <source>(established practice, no written source)</source>
-        <translation>（行业惯例，无成文依据）</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="234"/>
@@ -848,338 +863,339 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="65"/>
+        <location filename="../../inspector/ui/main_window.py" line="71"/>
         <source>Branch Inspector</source>
+        <extracomment>The size the window opens at when the screen has room: a 1366x768 laptop&apos;s full width. Room for the title bar and frame the window manager adds (unknown before showing).</extracomment>
         <translation>网点消保检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="94"/>
+        <location filename="../../inspector/ui/main_window.py" line="102"/>
         <source>Report saved: {0}</source>
         <translation>报告已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="97"/>
+        <location filename="../../inspector/ui/main_window.py" line="105"/>
         <source>Package saved: {0}</source>
         <translation>数据包已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="129"/>
+        <location filename="../../inspector/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="131"/>
+        <location filename="../../inspector/ui/main_window.py" line="158"/>
         <source>New inspection…</source>
         <translation>新建检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="133"/>
+        <location filename="../../inspector/ui/main_window.py" line="160"/>
         <source>Inspections list</source>
         <translation>检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="134"/>
+        <location filename="../../inspector/ui/main_window.py" line="161"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="135"/>
+        <location filename="../../inspector/ui/main_window.py" line="164"/>
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="136"/>
+        <location filename="../../inspector/ui/main_window.py" line="166"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="137"/>
-        <location filename="../../inspector/ui/main_window.py" line="348"/>
+        <location filename="../../inspector/ui/main_window.py" line="167"/>
+        <location filename="../../inspector/ui/main_window.py" line="378"/>
         <source>HQ view</source>
         <translation>总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="146"/>
+        <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="147"/>
+        <location filename="../../inspector/ui/main_window.py" line="177"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="149"/>
+        <location filename="../../inspector/ui/main_window.py" line="179"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="158"/>
+        <location filename="../../inspector/ui/main_window.py" line="188"/>
         <source>&amp;Answer</source>
         <translation>作答(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="160"/>
+        <location filename="../../inspector/ui/main_window.py" line="190"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="163"/>
+        <location filename="../../inspector/ui/main_window.py" line="193"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="166"/>
+        <location filename="../../inspector/ui/main_window.py" line="196"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="169"/>
+        <location filename="../../inspector/ui/main_window.py" line="199"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="172"/>
+        <location filename="../../inspector/ui/main_window.py" line="202"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="175"/>
+        <location filename="../../inspector/ui/main_window.py" line="205"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="180"/>
+        <location filename="../../inspector/ui/main_window.py" line="210"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="185"/>
+        <location filename="../../inspector/ui/main_window.py" line="215"/>
         <source>Finalize…</source>
         <translation>定稿…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="190"/>
+        <location filename="../../inspector/ui/main_window.py" line="220"/>
         <source>Paste photo as evidence</source>
         <translation>粘贴照片作为证据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="201"/>
-        <location filename="../../inspector/ui/main_window.py" line="460"/>
+        <location filename="../../inspector/ui/main_window.py" line="231"/>
+        <location filename="../../inspector/ui/main_window.py" line="490"/>
         <source>Next unanswered item</source>
         <translation>下一个未作答项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204"/>
+        <location filename="../../inspector/ui/main_window.py" line="234"/>
         <source>Next item needing a photo</source>
         <translation>下一个缺照片的项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="207"/>
+        <location filename="../../inspector/ui/main_window.py" line="237"/>
         <source>Find an item…</source>
         <translation>查找检查项…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="210"/>
+        <location filename="../../inspector/ui/main_window.py" line="240"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="212"/>
+        <location filename="../../inspector/ui/main_window.py" line="242"/>
         <source>Summary</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="214"/>
+        <location filename="../../inspector/ui/main_window.py" line="244"/>
         <source>Branch manager&apos;s name</source>
         <translation>网点负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="217"/>
+        <location filename="../../inspector/ui/main_window.py" line="247"/>
         <source>Confirm the copied answer (re-verified)</source>
         <translation>确认复制的答案（已复核）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="261"/>
+        <location filename="../../inspector/ui/main_window.py" line="291"/>
         <source>&amp;Inspection</source>
         <translation>检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262"/>
+        <location filename="../../inspector/ui/main_window.py" line="292"/>
         <source>Report…</source>
         <translation>生成报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="263"/>
+        <location filename="../../inspector/ui/main_window.py" line="293"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="264"/>
+        <location filename="../../inspector/ui/main_window.py" line="294"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269"/>
+        <location filename="../../inspector/ui/main_window.py" line="299"/>
         <source>Import packages (HQ)…</source>
         <translation>导入数据包（总行）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="273"/>
+        <location filename="../../inspector/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="275"/>
-        <location filename="../../inspector/ui/main_window.py" line="483"/>
+        <location filename="../../inspector/ui/main_window.py" line="305"/>
+        <location filename="../../inspector/ui/main_window.py" line="513"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="278"/>
+        <location filename="../../inspector/ui/main_window.py" line="308"/>
         <source>Open the log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="279"/>
-        <location filename="../../inspector/ui/main_window.py" line="507"/>
+        <location filename="../../inspector/ui/main_window.py" line="309"/>
+        <location filename="../../inspector/ui/main_window.py" line="537"/>
         <source>About Branch Inspector</source>
         <translation>关于网点检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="346"/>
+        <location filename="../../inspector/ui/main_window.py" line="376"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="398"/>
-        <location filename="../../inspector/ui/main_window.py" line="407"/>
-        <location filename="../../inspector/ui/main_window.py" line="417"/>
+        <location filename="../../inspector/ui/main_window.py" line="428"/>
+        <location filename="../../inspector/ui/main_window.py" line="437"/>
+        <location filename="../../inspector/ui/main_window.py" line="447"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="399"/>
+        <location filename="../../inspector/ui/main_window.py" line="429"/>
         <source>This is a server database; back it up with the server&apos;s own tools.</source>
         <translation>这是服务器数据库，请使用服务器自带的工具备份（PostgreSQL：pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="409"/>
+        <location filename="../../inspector/ui/main_window.py" line="439"/>
         <source>Database files (*.sqlite3)</source>
         <translation>数据库文件 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="418"/>
+        <location filename="../../inspector/ui/main_window.py" line="448"/>
         <source>Writing the backup…</source>
         <translation>正在写入备份…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="421"/>
+        <location filename="../../inspector/ui/main_window.py" line="451"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="455"/>
+        <location filename="../../inspector/ui/main_window.py" line="485"/>
         <source>Pass / fail / N/A (on a scale item: the digits are the score)</source>
         <translation>合格 / 不合格 / 不适用（评分项：数字即分值）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="456"/>
+        <location filename="../../inspector/ui/main_window.py" line="486"/>
         <source>Digits in a field</source>
         <translation>输入框中的数字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="456"/>
+        <location filename="../../inspector/ui/main_window.py" line="486"/>
         <source>Typed into the field, never an answer</source>
         <translation>输入到框内，绝不当作答案</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="457"/>
+        <location filename="../../inspector/ui/main_window.py" line="487"/>
         <source>Leave the value field (then 1 / 2 / 3 judge)</source>
         <translation>离开数值输入框（之后 1 / 2 / 3 判断）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="458"/>
+        <location filename="../../inspector/ui/main_window.py" line="488"/>
         <source>Next item (in a note: a new line)</source>
         <translation>下一项（在备注中：换行）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="459"/>
+        <location filename="../../inspector/ui/main_window.py" line="489"/>
         <source>Previous / next item</source>
         <translation>上一项 / 下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="461"/>
+        <location filename="../../inspector/ui/main_window.py" line="491"/>
         <source>Next item that still needs a photo</source>
         <translation>下一个仍缺照片的项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="462"/>
+        <location filename="../../inspector/ui/main_window.py" line="492"/>
         <source>Find an item by text or id (Enter opens it, Esc clears)</source>
         <translation>按文字或编号查找检查项（Enter 打开，Esc 清除）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="463"/>
+        <location filename="../../inspector/ui/main_window.py" line="493"/>
         <source>Add photos to the current item</source>
         <translation>为当前项添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="464"/>
+        <location filename="../../inspector/ui/main_window.py" line="494"/>
         <source>Paste a photo as evidence (in a text field: paste text)</source>
         <translation>粘贴照片作为证据（在文本框中：粘贴文字）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="465"/>
+        <location filename="../../inspector/ui/main_window.py" line="495"/>
         <source>Confirm a copied answer after re-verifying it</source>
         <translation>现场复核后确认复制的答案</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="466"/>
+        <location filename="../../inspector/ui/main_window.py" line="496"/>
         <source>Undo / redo an answer</source>
         <translation>撤销 / 重做作答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="467"/>
+        <location filename="../../inspector/ui/main_window.py" line="497"/>
         <source>Checklist / findings</source>
         <translation>检查表 / 问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="468"/>
+        <location filename="../../inspector/ui/main_window.py" line="498"/>
         <source>Summary (or the visit narrative)</source>
         <translation>总体描述（或暗访经过）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="469"/>
+        <location filename="../../inspector/ui/main_window.py" line="499"/>
         <source>Finalize</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="470"/>
+        <location filename="../../inspector/ui/main_window.py" line="500"/>
         <source>Branch manager&apos;s name (sign-off)</source>
         <translation>网点负责人姓名（签署）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="471"/>
+        <location filename="../../inspector/ui/main_window.py" line="501"/>
         <source>Report / export package</source>
         <translation>报告 / 导出数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="472"/>
+        <location filename="../../inspector/ui/main_window.py" line="502"/>
         <source>New inspection / inspections list / HQ view</source>
         <translation>新建检查 / 检查列表 / 总行视图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="473"/>
+        <location filename="../../inspector/ui/main_window.py" line="503"/>
         <source>This list</source>
         <translation>本列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="488"/>
+        <location filename="../../inspector/ui/main_window.py" line="518"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="508"/>
+        <location filename="../../inspector/ui/main_window.py" line="538"/>
         <source>Branch Inspector {0}
 Database: {1}
 Log file: {2}</source>
@@ -1191,22 +1207,22 @@ Log file: {2}</source>
 <context>
     <name>NarrativeEditor</name>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="60"/>
+        <location filename="../../inspector/ui/summary.py" line="87"/>
         <source>Describe the visit in your own words: what happened, in order, and what staff said.</source>
         <translation>用自己的话描述到访经过：按顺序写明发生了什么、员工说了什么。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="65"/>
+        <location filename="../../inspector/ui/summary.py" line="92"/>
         <source>Summarise the inspection: the main problems, good practice seen, and anything HQ should look at.</source>
         <translation>概述本次检查的总体情况：主要问题、良好做法和需要总行关注的事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="99"/>
+        <location filename="../../inspector/ui/summary.py" line="126"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="101"/>
+        <location filename="../../inspector/ui/summary.py" line="128"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
@@ -1214,120 +1230,120 @@ Log file: {2}</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="47"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="123"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="48"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="124"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="54"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="55"/>
         <source>Import branch list (CSV)…</source>
         <translation>导入网点名单（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="57"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="58"/>
         <source>Branch code, e.g. 310001</source>
         <translation>网点代码，如 310001</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="59"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="60"/>
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="66"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="67"/>
         <source>Region (required)</source>
         <translation>所属区域（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="68"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="69"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="86"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="87"/>
         <source>On-site inspection</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="87"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="88"/>
         <source>Mystery shopper visit</source>
         <translation>神秘客暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="97"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="98"/>
         <source>Your name (remembered)</source>
         <translation>您的姓名（将被记住）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="105"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="106"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="107"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="108"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="109"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="110"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="110"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="111"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="116"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="117"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="143"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="144"/>
         <source>+ Add a new branch…</source>
         <translation>+ 新增网点…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="167"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="168"/>
         <source>{0} checklist file(s) have problems and are not listed; see the log file.</source>
         <translation>{0} 个检查表文件有问题，未列出；详见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="202"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="214"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="220"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="222"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="234"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="240"/>
         <source>Import branch list</source>
         <translation>导入网点名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="204"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="224"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="221"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="241"/>
         <source>{0} branch(es) added, {1} updated, {2} unchanged.</source>
         <translation>新增 {0} 个网点，更新 {1} 个，{2} 个无变化。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="232"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="252"/>
         <source>No checklist is available.</source>
         <translation>没有可用的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="235"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="255"/>
         <source>Enter your name.</source>
         <translation>请填写您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="247"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="267"/>
         <source>Enter the new branch&apos;s code and name.</source>
         <translation>请填写新网点的代码和名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="254"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="274"/>
         <source>Enter the new branch&apos;s region: HQ compares branches by region.</source>
         <translation>请填写新网点的所属区域：总行按区域比较网点。</translation>
     </message>
@@ -1335,27 +1351,27 @@ Log file: {2}</source>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="182"/>
+        <location filename="../../inspector/ui/exchange.py" line="193"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="183"/>
+        <location filename="../../inspector/ui/exchange.py" line="194"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="184"/>
+        <location filename="../../inspector/ui/exchange.py" line="195"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="185"/>
+        <location filename="../../inspector/ui/exchange.py" line="196"/>
         <source>Rev.</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="186"/>
+        <location filename="../../inspector/ui/exchange.py" line="199"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1370,39 +1386,44 @@ Log file: {2}</source>
         <translation>所属设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="230"/>
+        <location filename="../../inspector/ui/exchange.py" line="238"/>
         <source>Signed by {0}, which is not the owner {1}</source>
         <translation>由 {0} 签名，该设备不是所属设备 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="233"/>
+        <location filename="../../inspector/ui/exchange.py" line="241"/>
         <source>Signed by {0}, the device that owns this inspection</source>
         <translation>由 {0} 签名，即本检查的所属设备</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="191"/>
+        <location filename="../../inspector/ui/exchange.py" line="204"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="192"/>
+        <location filename="../../inspector/ui/exchange.py" line="205"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="193"/>
+        <location filename="../../inspector/ui/exchange.py" line="206"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="194"/>
+        <location filename="../../inspector/ui/exchange.py" line="207"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/exchange.py" line="195"/>
+        <location filename="../../inspector/ui/exchange.py" line="208"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/exchange.py" line="214"/>
+        <source>{0}: already imported</source>
+        <translation>{0}：已导入过</translation>
     </message>
 </context>
 <context>
@@ -1491,137 +1512,137 @@ Log file: {2}</source>
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="113"/>
+        <location filename="../../inspector/ui/runner/page.py" line="114"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="136"/>
+        <location filename="../../inspector/ui/runner/page.py" line="140"/>
         <source>Find an item (text or id)  [Ctrl+F]</source>
         <translation>查找检查项（文字或编号）  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="188"/>
+        <location filename="../../inspector/ui/runner/page.py" line="192"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="189"/>
-        <location filename="../../inspector/ui/runner/page.py" line="629"/>
+        <location filename="../../inspector/ui/runner/page.py" line="193"/>
+        <location filename="../../inspector/ui/runner/page.py" line="638"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="190"/>
+        <location filename="../../inspector/ui/runner/page.py" line="194"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="191"/>
+        <location filename="../../inspector/ui/runner/page.py" line="195"/>
         <source>Summary</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="192"/>
-        <location filename="../../inspector/ui/runner/page.py" line="634"/>
+        <location filename="../../inspector/ui/runner/page.py" line="196"/>
+        <location filename="../../inspector/ui/runner/page.py" line="643"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="284"/>
+        <location filename="../../inspector/ui/runner/page.py" line="288"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="332"/>
+        <location filename="../../inspector/ui/runner/page.py" line="336"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="335"/>
+        <location filename="../../inspector/ui/runner/page.py" line="339"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="356"/>
+        <location filename="../../inspector/ui/runner/page.py" line="360"/>
         <source>{0} is not on this item&apos;s scale</source>
         <translation>{0} 不在本项的评分范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="366"/>
+        <location filename="../../inspector/ui/runner/page.py" line="370"/>
         <source>Re-verified {0}</source>
         <translation>已复核 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="408"/>
+        <location filename="../../inspector/ui/runner/page.py" line="412"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="417"/>
+        <location filename="../../inspector/ui/runner/page.py" line="421"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="498"/>
+        <location filename="../../inspector/ui/runner/page.py" line="502"/>
         <source>Every visible item is answered.</source>
         <translation>所有显示的检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="513"/>
+        <location filename="../../inspector/ui/runner/page.py" line="517"/>
         <source>No item still needs a photo.</source>
         <translation>没有仍缺照片的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="563"/>
+        <location filename="../../inspector/ui/runner/page.py" line="567"/>
         <source>No item matches.</source>
         <translation>没有匹配的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="614"/>
+        <location filename="../../inspector/ui/runner/page.py" line="621"/>
         <source>copied from {0}</source>
         <translation>复制自 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="619"/>
-        <source>🔒 Read-only</source>
-        <translation>🔒 只读</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/runner/page.py" line="629"/>
+        <location filename="../../inspector/ui/runner/page.py" line="638"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="634"/>
+        <location filename="../../inspector/ui/runner/page.py" line="643"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="627"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
     </message>
 </context>
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="31"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="32"/>
         <source>Live score</source>
         <translation>实时得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="47"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="48"/>
         <source>Scores are hidden in mystery-shopper mode: record what you observe; HQ sees the score.</source>
         <translation>神秘客模式下不显示得分：如实记录所见所闻，得分由总行查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="76"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="97"/>
         <source>{0} of {1} items answered</source>
         <translation>已答 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="97"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="116"/>
         <source>RED LINE FAILED — grade capped</source>
         <translation>触犯红线 — 等级封顶</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/score_panel.py" line="101"/>
+        <location filename="../../inspector/ui/runner/score_panel.py" line="120"/>
         <source>Gate failed, section scored 0: {0}</source>
         <translation>前提项不合格，该部分计 0 分：{0}</translation>
     </message>
@@ -1660,12 +1681,12 @@ Log file: {2}</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="122"/>
+        <location filename="../../inspector/ui/summary.py" line="149"/>
         <source>Summary of the inspection</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="124"/>
+        <location filename="../../inspector/ui/summary.py" line="151"/>
         <source>Signed off: the summary can no longer be changed.</source>
         <translation>已签署：总体描述不能再修改。</translation>
     </message>
@@ -1673,94 +1694,94 @@ Log file: {2}</source>
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="85"/>
         <location filename="../../inspector/ui/mystery.py" line="86"/>
+        <location filename="../../inspector/ui/mystery.py" line="87"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="105"/>
+        <location filename="../../inspector/ui/mystery.py" line="106"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="124"/>
+        <location filename="../../inspector/ui/mystery.py" line="125"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="126"/>
+        <location filename="../../inspector/ui/mystery.py" line="127"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="143"/>
+        <location filename="../../inspector/ui/mystery.py" line="144"/>
         <source>Scenario</source>
         <translation>检测场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="144"/>
+        <location filename="../../inspector/ui/mystery.py" line="145"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="145"/>
+        <location filename="../../inspector/ui/mystery.py" line="146"/>
         <source>Departure</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="146"/>
+        <location filename="../../inspector/ui/mystery.py" line="147"/>
         <source>Ticket number</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="147"/>
+        <location filename="../../inspector/ui/mystery.py" line="148"/>
         <source>Customers waiting on arrival</source>
         <translation>到达时等候客户数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="148"/>
+        <location filename="../../inspector/ui/mystery.py" line="149"/>
         <source>Visit facts</source>
         <translation>到店信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="159"/>
-        <location filename="../../inspector/ui/mystery.py" line="263"/>
+        <location filename="../../inspector/ui/mystery.py" line="160"/>
+        <location filename="../../inspector/ui/mystery.py" line="264"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="163"/>
+        <location filename="../../inspector/ui/mystery.py" line="164"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="179"/>
+        <location filename="../../inspector/ui/mystery.py" line="180"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="213"/>
+        <location filename="../../inspector/ui/mystery.py" line="214"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="265"/>
+        <location filename="../../inspector/ui/mystery.py" line="266"/>
         <source>The wait timer was started at {0}. Start it again from now? The first start stays in the audit trail.</source>
         <translation>等候计时已于 {0} 开始。要从现在重新开始吗？首次开始时间保留在审计记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="299"/>
+        <location filename="../../inspector/ui/mystery.py" line="300"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="307"/>
+        <location filename="../../inspector/ui/mystery.py" line="308"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="312"/>
+        <location filename="../../inspector/ui/mystery.py" line="313"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
     </message>

@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="263"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="397"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="398"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
@@ -223,67 +223,67 @@
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="280"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="281"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="312"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="326"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="327"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="360"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="361"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="382"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="383"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="389"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="390"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="399"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="400"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="411"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="412"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="422"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="423"/>
         <source>League: %1</source>
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="426"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="427"/>
         <source>%1 branches not ranked (no such inspection; listed last)</source>
         <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="429"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="430"/>
         <source>includes %1 draft(s), marked [draft]</source>
         <translation>含 %1 份草稿，标注为 [草稿]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="435"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="436"/>
         <source>Updated %1 · %2</source>
         <translation>更新于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="440"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="441"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>

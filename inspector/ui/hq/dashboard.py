@@ -268,7 +268,8 @@ class HqDashboard(QWidget):
             box.clear()
             box.addItem(all_text, "")
             for v in values:
-                box.addItem(v, v)
+                label = hq.checklist_title(v, self.language()) if box is self.checklist_box else v
+                box.addItem(label, v)
             i = box.findData(current)
             box.setCurrentIndex(max(0, i))
             box.blockSignals(False)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from inspector.domain.checklist import Result
 from inspector.services import inspections as svc
 from inspector.ui import theme
 from inspector.ui.models.table import RowsTableModel
@@ -108,6 +109,16 @@ def mode_label(mode: str) -> str:
     )
 
 
+def result_label(result: Result) -> str:
+    """An answer's result in words (undo texts, messages), never the enum's English id."""
+    labels = {
+        Result.PASS: QCoreApplication.translate("InspectionTableModel", "Pass"),
+        Result.FAIL: QCoreApplication.translate("InspectionTableModel", "Fail"),
+        Result.NA: QCoreApplication.translate("InspectionTableModel", "Not applicable"),
+    }
+    return labels.get(result, str(result.value))
+
+
 def status_label(status: str) -> str:
     return (
         QCoreApplication.translate("InspectionTableModel", "Finalized")
@@ -156,7 +167,8 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
             if col == self.COL_STATUS and r.status == svc.FINALIZED:
                 return QBrush(QColor(theme.PASS))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_BRANCH:
-            tip = f"{r.branch_code} {r.branch_name}\n{r.uuid} (rev {r.revision})"
+            revision = self.tr("revision {0}").format(r.revision)
+            tip = f"{r.branch_code} {r.branch_name}\n{r.uuid} ({revision})"
             if r.signer:
                 tip += "\n" + QCoreApplication.translate(
                     "InspectionTableModel", "Signed by {0}; owner {1}"

@@ -14,7 +14,7 @@ import math
 import os
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -82,7 +82,7 @@ def _pixmap(data: bytes) -> QPixmap:
 
 class _AddShape(QUndoCommand):
     def __init__(self, editor: PhotoEditorDialog, group: str, shape: dict[str, Any]) -> None:
-        super().__init__(editor.tr("Add shape"))
+        super().__init__(QCoreApplication.translate("PhotoEditorDialog", "Add shape"))
         self._editor, self._group, self._shape = editor, group, shape
 
     def redo(self) -> None:
@@ -96,7 +96,7 @@ class _AddShape(QUndoCommand):
 
 class _RemoveShape(QUndoCommand):
     def __init__(self, editor: PhotoEditorDialog, group: str, index: int) -> None:
-        super().__init__(editor.tr("Delete shape"))
+        super().__init__(QCoreApplication.translate("PhotoEditorDialog", "Delete shape"))
         self._editor, self._group, self._index = editor, group, index
         self._shape = editor._layers[group][index]
 
@@ -229,7 +229,7 @@ class PhotoEditorDialog(QDialog):
             photo = svc.get(s, photo_id)
             self.photo_id = photo.id
             self._width, self._height = photo.width, photo.height
-            self._display = svc.variant_bytes(s, photo, "display")
+            self._display = svc.editor_base(s, photo)
             self._layers: dict[str, list[dict[str, Any]]] = {
                 "annotations": copy.deepcopy((photo.layers or {}).get("annotations", [])),
                 "redactions": copy.deepcopy((photo.layers or {}).get("redactions", [])),
@@ -240,6 +240,7 @@ class PhotoEditorDialog(QDialog):
             #: Who is recorded in the audit log; the embedding window may set it.
             self.actor = photo.inspection.inspector or os_user()
         self.read_only = read_only or withheld or finalized
+        self._withheld = withheld
         self._saved = copy.deepcopy(self._layers)
         self._color = QColor(svc.DEFAULT_COLOR)
         self._line_width = svc.default_line_width(self._width, self._height)
@@ -339,6 +340,10 @@ class PhotoEditorDialog(QDialog):
             self.color_button.setEnabled(False)
         self.set_tool("select")
         self._rebuild()
+        if self._layers["redactions"] and not withheld:
+            # What a redaction hides is shown only on request: a redacted photo opens as it
+            # is exported; switching Preview off (or picking a drawing tool) shows the rest.
+            self.set_preview(True)
 
     # ------------------------------------------------------------ public API
     @property
@@ -358,6 +363,8 @@ class PhotoEditorDialog(QDialog):
             return
         self.tool_actions[tool].setChecked(True)
         self.view.tool = tool
+        if tool != "select" and self._previewing:
+            self.set_preview(False)
         drag = (
             QGraphicsView.DragMode.RubberBandDrag
             if tool == "select"
@@ -392,6 +399,7 @@ class PhotoEditorDialog(QDialog):
         if self.preview_action.isChecked() != on:
             self.preview_action.setChecked(on)
         self._rebuild()
+        self._update_hint()
 
     def save(self) -> None:
         if self.read_only:
@@ -534,6 +542,8 @@ class PhotoEditorDialog(QDialog):
             text = self.tr(
                 "Read-only: this photo's inspection is finalized or its original was withheld."
             )
+            if self._previewing and not self._withheld:
+                text += "  " + self.tr("Preview off shows the original under the redactions.")
         else:
             hints = {
                 "select": self.tr("Click a shape to select it; Delete removes it. Wheel zooms."),
@@ -549,6 +559,11 @@ class PhotoEditorDialog(QDialog):
                 ),
             }
             text = hints[self.view.tool]
+            if self._previewing:
+                text = self.tr(
+                    "Shown as exported, redactions applied. Switch Preview off to see the "
+                    "original and edit the shapes."
+                )
             if not self.undo_stack.isClean():
                 text += "  " + self.tr("(unsaved changes)")
         self.hint.setText(text)

@@ -65,6 +65,21 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 THUMB = 96
+#: Encoded image formats a clipboard or a drag may carry, best first, with the file suffix
+#: the pasted photo is stored under. Their bytes are the photo itself (a camera JPEG with
+#: its EXIF orientation, time and GPS), so they are ingested as they are; only a bare
+#: bitmap (``application/x-qt-image``) is encoded as a PNG, since nothing better exists.
+ENCODED_IMAGE_TYPES: tuple[tuple[str, str], ...] = (
+    ("image/jpeg", ".jpg"),
+    ("image/jpg", ".jpg"),
+    ("image/pjpeg", ".jpg"),
+    ("image/heic", ".heic"),
+    ("image/heif", ".heif"),
+    ("image/heic-sequence", ".heic"),
+    ("image/webp", ".webp"),
+    ("image/png", ".png"),
+    ("image/x-png", ".png"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,19 +323,36 @@ class EvidenceStrip(QWidget):
         )
         self.add_files([Path(f) for f in files])
 
-    def paste(self) -> None:
+    def paste(self) -> bool:
+        """Ctrl+V: the clipboard's files, encoded image or bitmap become evidence.
+
+        Returns True when an ingest was started.
+        """
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None:
-            return
+            return False
+        return self._ingest_mime(mime, self.tr("pasted image"))
+
+    def _ingest_mime(self, mime: QMimeData, stem: str) -> bool:
+        """Ingest what ``mime`` carries, keeping the original bytes whenever there are any.
+
+        Files first (byte-exact, with their names), then encoded image bytes as the source
+        application offered them (a JPEG keeps its EXIF orientation, time and place), and
+        only as a last resort the decoded bitmap, which has lost all of that, as a PNG.
+        """
         files = self._local_files(mime)
         if files:
-            self.add_files(files)
-            return
+            return self.add_files(files)
+        encoded = _encoded_image(mime)
+        if encoded is not None:
+            data, suffix = encoded
+            return self.add_image_bytes(data, stem + suffix)
         if mime.hasImage():
             image = QImage(mime.imageData())
             if image.isNull():
-                return
-            self.add_image_bytes(_png_bytes(image), self.tr("pasted image.png"))
+                return False
+            return self.add_image_bytes(_png_bytes(image), stem + ".png")
+        return False
 
     def delete_selected(self, confirm: bool = True) -> int:
         """Delete the selected photos (after a confirmation); returns how many."""
@@ -378,14 +410,7 @@ class EvidenceStrip(QWidget):
         if not self._accepts(mime):
             event.ignore()
             return
-        files = self._local_files(mime)
-        if files:
-            started = self.add_files(files)
-        else:
-            started = self.add_image_bytes(
-                _png_bytes(QImage(mime.imageData())), self.tr("dropped image.png")
-            )
-        if started:
+        if self._ingest_mime(mime, self.tr("dropped image")):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -393,7 +418,7 @@ class EvidenceStrip(QWidget):
     def _accepts(self, mime: QMimeData) -> bool:
         if self._read_only or self._job is not None or not self._uuid:
             return False
-        return bool(self._local_files(mime)) or mime.hasImage()
+        return bool(self._local_files(mime)) or _encoded_image(mime) is not None or mime.hasImage()
 
     @staticmethod
     def _local_files(mime: QMimeData) -> list[Path]:
@@ -488,6 +513,17 @@ class EvidenceStrip(QWidget):
 
 def _short(path: str) -> str:
     return Path(path).name or path
+
+
+def _encoded_image(mime: QMimeData) -> tuple[bytes, str] | None:
+    """The first encoded image ``mime`` carries and its file suffix, else None."""
+    formats = set(mime.formats())
+    for mime_type, suffix in ENCODED_IMAGE_TYPES:
+        if mime_type in formats:
+            data = bytes(mime.data(mime_type).data())
+            if data:
+                return data, suffix
+    return None
 
 
 def _png_bytes(image: QImage) -> bytes:

@@ -138,6 +138,7 @@ class ItemView(QWidget):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = scroll
 
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.next_button = QPushButton(self.tr("Next ▶  [Enter]"))
@@ -187,6 +188,8 @@ class ItemView(QWidget):
         same_item = self.item is not None and self.item.id == item.id
         if not same_item:
             self.flush()
+            # A new item starts at its title, wherever the last one was scrolled to.
+            self.scroll_area.verticalScrollBar().setValue(0)
         # Finalizing or amending keeps the item but changes what may be edited: rebuild.
         same = same_item and read_only == self._read_only and lang == self._lang
         self.item, self._read_only, self._lang = item, read_only, lang

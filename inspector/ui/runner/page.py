@@ -41,7 +41,7 @@ from inspector.errors import UserError
 from inspector.services import inspections as svc
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.findings import FindingsPanel
-from inspector.ui.models.inspections import mode_label, status_label
+from inspector.ui.models.inspections import mode_label, result_label, status_label
 from inspector.ui.mystery import VisitPanel
 from inspector.ui.phone import PhoneCaptureButton
 from inspector.ui.photos.strip import EvidenceStrip
@@ -126,6 +126,7 @@ class RunnerPage(QWidget):
         titles.addWidget(self.subtitle_label)
         hl.addLayout(titles, 1)
         self.readonly_label = QLabel()
+        self.readonly_label.setObjectName("readOnlyBadge")
         hl.addWidget(self.readonly_label)
         self.phone_button = PhoneCaptureButton(self)
         hl.addWidget(self.phone_button)
@@ -329,7 +330,7 @@ class RunnerPage(QWidget):
         if old is not None and old.result == new.result and old.value == new.value:
             return
         if self.apply_answer(item_id, new):
-            label = res.value if res is not None else str(value)
+            label = result_label(res) if res is not None else str(value)
             self.undo_stack.push(
                 AnswerCommand(
                     self, item_id, old, new, self.tr("answer {0}: {1}").format(item_id, label)
@@ -622,7 +623,9 @@ class RunnerPage(QWidget):
             f"{st.checklist.title.get(lang)} · {mode_label(st.mode.value)} · "
             f"{status_label(st.status)}{rev} · {st.started.isoformat()}{copied}"
         )
-        self.readonly_label.setText(self.tr("🔒 Read-only") if st.read_only else "")
+        # A framed badge, no emoji: the bundled CJK font has no 🔒 (it was a box before 只读).
+        self.readonly_label.setText(self.tr("Read-only") if st.read_only else "")
+        self.readonly_label.setVisible(st.read_only)
         c = st.checklist
         show_visit = st.mode == Mode.MYSTERY and bool(
             c.visit_facts or c.scenarios or (c.narrative and st.mode in c.narrative.modes)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,19 +56,39 @@ class ScorePanel(QFrame):
         self.sections.setHorizontalSpacing(8)
         self._section_widgets: list[QWidget] = []
 
+        # Banners and the section list scroll inside the panel: a red-line banner or a long
+        # checklist (16 sections) must never squeeze the rows until "100%" reads "10096",
+        # nor make the window taller than a 1366x768 laptop screen.
+        body = QWidget()
+        body.setObjectName("scoreBody")
+        body_lay = QVBoxLayout(body)
+        body_lay.setContentsMargins(0, 0, 4, 0)
+        body_lay.setSpacing(8)
+        body_lay.addWidget(self.veto_label)
+        body_lay.addWidget(self.gate_label)
+        body_lay.addWidget(self.hidden_label)
+        body_lay.addSpacing(4)
+        body_lay.addLayout(self.sections)
+        body_lay.addStretch(1)
+        self.sections_scroll = QScrollArea()
+        self.sections_scroll.setObjectName("scoreScroll")
+        self.sections_scroll.setWidget(body)
+        self.sections_scroll.setWidgetResizable(True)
+        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections_scroll.setStyleSheet(
+            "QScrollArea#scoreScroll, QWidget#scoreBody { background: transparent; border: none; }"
+        )
+        self.sections_scroll.viewport().setAutoFillBackground(False)
+
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(16, 16, 16, 16)
+        lay.setContentsMargins(16, 16, 12, 16)
         lay.setSpacing(8)
         lay.addWidget(self.caption)
         lay.addWidget(self.total_label)
         lay.addWidget(self.grade_label)
         lay.addWidget(self.progress_label)
-        lay.addWidget(self.veto_label)
-        lay.addWidget(self.gate_label)
-        lay.addWidget(self.hidden_label)
-        lay.addSpacing(8)
-        lay.addLayout(self.sections)
-        lay.addStretch(1)
+        lay.addWidget(self.sections_scroll, 1)
 
     def update_state(self, state: InspectionState, lang: str) -> None:
         s = state.score
@@ -87,10 +108,8 @@ class ScorePanel(QFrame):
         self.total_label.setText(f"{s.total:.1f}")
         grade = state.checklist.grade(s.grade)
         colour = theme.PASS if s.passed else theme.FAIL
-        self.grade_label.setText(
-            f"<span style='color:{colour}'>{grade.label.get(lang)}</span>"
-            + f" <span style='color:{theme.MUTED};font-size:10pt'>({grade.code})</span>"
-        )
+        # The label only: the grade's code is an English id ("good"), noise beside "良好".
+        self.grade_label.setText(f"<span style='color:{colour}'>{grade.label.get(lang)}</span>")
         index = state.checklist.item_index()
         if s.veto_failed:
             names = "\n".join(f"• {index[i].text.get(lang)}" for i in s.veto_failed)
