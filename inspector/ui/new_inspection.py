@@ -180,8 +180,16 @@ class NewInspectionDialog(QDialog):
 
     def _fit(self) -> None:
         """Grow to show the new-branch form or a longer description whole (never squeezed)."""
-        if self.layout() is None:
+        lay = self.layout()
+        if lay is None:
             return
+        # An editable combo box asks for more height once styled than its row first gave
+        # it (the region box came out 34 px of 36): pin it, then let the layout recompute.
+        need = self.new_region.minimumSizeHint().height()
+        if self.new_region.minimumHeight() < need:
+            self.new_region.setMinimumHeight(need)
+            lay.invalidate()
+            lay.activate()
         hint = self.sizeHint()
         height = hint.height()
         if self.hasHeightForWidth():

@@ -774,7 +774,7 @@ def zh_window(
             s, branch_code="310001", checklist_id="comprehensive", inspector="张三"
         )
         items = [i for i in insp_svc.checklist_of(insp).items() if i.applies_to(Mode.ONSITE)]
-        for item in items[:14]:
+        for item in items[:30]:  # several sections answered: their percents show
             if item.type.value in ("yes_no", "yes_no_na"):
                 result = "fail" if item.veto and item.id == "dis.price_list" else "pass"
                 insp_svc.set_answer(s, insp, item.id, result=result, actor="张三")

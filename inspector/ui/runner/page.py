@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextEdit,
@@ -190,10 +191,12 @@ class RunnerPage(QWidget):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(item_tab, self.tr("Checklist"))
-        self.tabs.addTab(self.findings_panel, self.tr("Findings"))
-        self.tabs.addTab(self.visit_panel, self.tr("Visit"))
-        self.tabs.addTab(self.summary_panel, self.tr("Summary"))
-        self.tabs.addTab(self.finalize_panel, self.tr("Finalize"))
+        # Each page scrolls rather than setting the window's minimum height: a tab's stack
+        # is as tall as its tallest page, and the sign-off page alone outgrew a laptop.
+        self.tabs.addTab(_scrolled(self.findings_panel), self.tr("Findings"))
+        self.tabs.addTab(_scrolled(self.visit_panel), self.tr("Visit"))
+        self.tabs.addTab(_scrolled(self.summary_panel), self.tr("Summary"))
+        self.tabs.addTab(_scrolled(self.finalize_panel), self.tr("Finalize"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         lay = QVBoxLayout(self)
@@ -693,3 +696,13 @@ def _typing_in(w: QWidget | None) -> bool:
     if isinstance(w, QAbstractSpinBox):
         return not w.isReadOnly()
     return isinstance(w, QComboBox) and w.isEditable()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area that follows its width and scrolls vertically."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
