@@ -1,4 +1,4 @@
-"""``inspector photo add|list|get|redact|annotate|delete``: photo evidence."""
+"""``inspector photo add|list|get|redact|annotate|attach|delete``: photo evidence."""
 
 from __future__ import annotations
 
@@ -249,6 +249,25 @@ def delete_cmd(ctx: Context, photo_id: str, actor: str | None) -> None:
         pid = p.id
         svc.delete(s, p, actor=actor or default_actor())
     click.echo(f"photo {pid} deleted")
+
+
+@photo.command("attach")
+@click.argument("photo_id", metavar="PHOTO_ID")
+@click.argument("item_id", metavar="ITEM")
+@click.option("--by", "actor", default=None, metavar="NAME")
+@pass_ctx
+def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> None:
+    """Use a photo already taken as evidence of another ITEM too (no second copy).
+
+    The new photo id is printed as the last line. Redactions and annotations stay shared:
+    a redacted photo is redacted under every item.
+    """
+    with ctx.db.session() as s:
+        p = svc.get(s, photo_id)
+        new = svc.attach_to_item(s, p, item_id, actor=actor or default_actor())
+        pid, item, new_id = p.id, p.item_id, new.id
+    click.echo(f"photo {pid} of item {item} is now also evidence of item {item_id}")
+    click.echo(new_id)
 
 
 COMMANDS = [photo]
