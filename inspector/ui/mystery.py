@@ -113,7 +113,7 @@ class VisitPanel(QWidget):
         self.waiting_spin.valueChanged.connect(lambda v: self._typed("customers_waiting", v))
         self.waiting_spin.editingFinished.connect(self._flush_fields)
         self.scenario_combo = QComboBox()
-        self.scenario_combo.setMinimumWidth(260)
+        self.scenario_combo.setMinimumWidth(220)
         self.scenario_combo.activated.connect(
             lambda _: self._field("scenario", self.scenario_combo.currentData() or None)
         )
@@ -123,7 +123,7 @@ class VisitPanel(QWidget):
         self.wave_edit = QLineEdit()
         self.wave_edit.setPlaceholderText(self.tr("e.g. 2026Q4 cash"))
         self.wave_edit.setMaxLength(100)
-        self.wave_edit.setMaximumWidth(260)
+        self.wave_edit.setMinimumWidth(140)
         self.wave_edit.setToolTip(
             self.tr("Every visit of a wave plays the same scenario, so their scores compare.")
         )
@@ -158,9 +158,17 @@ class VisitPanel(QWidget):
         facts = QFormLayout()
         facts.setHorizontalSpacing(16)
         facts.setVerticalSpacing(10)
-        facts.addRow(self.tr("Scenario"), self.scenario_combo)
-        facts.addRow(self.tr("Wave"), self.wave_edit)
-        facts.addRow(self.visit_message)
+        # The wave shares the scenario's row: it decides the scenario, and the page has no
+        # height to spare on a 768-pixel screen.
+        scenario_row = QHBoxLayout()
+        scenario_row.setContentsMargins(0, 0, 0, 0)
+        scenario_row.addWidget(self.scenario_combo, 3)
+        self.wave_label = QLabel(self.tr("Wave"))
+        self.wave_label.setBuddy(self.wave_edit)
+        scenario_row.addSpacing(8)
+        scenario_row.addWidget(self.wave_label)
+        scenario_row.addWidget(self.wave_edit, 2)
+        facts.addRow(self.tr("Scenario"), scenario_row)
         facts.addRow(self.tr("Arrival"), self._row(self.arrival_edit, self.arrival_now))
         facts.addRow(self.tr("Departure"), self._row(self.departure_edit, self.departure_now))
         facts.addRow(self.tr("Ticket number"), self.ticket_edit)
@@ -190,6 +198,8 @@ class VisitPanel(QWidget):
         lay.setContentsMargins(24, 16, 24, 16)
         lay.setSpacing(16)
         lay.addLayout(top)
+        # Full width under the facts: a refusal is read in one line and never squeezes them.
+        lay.addWidget(self.visit_message)
         lay.addWidget(self.narrative_box, 1)
 
     def _time_edit(self) -> QDateTimeEdit:
@@ -271,7 +281,7 @@ class VisitPanel(QWidget):
 
     def show_refusal(self, message: str) -> None:
         """The service's reason a visit fact was not saved ("" after a save succeeded)."""
-        self.visit_message.setText(message)
+        self.visit_message.setText(self.tr("Not saved: %1").replace("%1", message))
         self.visit_message.setVisible(bool(message))
 
     def reset(self) -> None:

@@ -149,3 +149,18 @@ def test_repeat_findings_are_marked_with_the_previous_inspection(
     tip = str(repeat.data(Qt.ItemDataRole.ToolTipRole))
     assert day in tip and first[:8] in tip
     assert str(plain.data(Qt.ItemDataRole.ToolTipRole)) == "ex.reading"
+
+
+def test_new_strings_have_chinese_translations() -> None:
+    from PySide6.QtCore import QTranslator
+
+    from inspector import paths
+
+    translator = QTranslator()
+    assert translator.load(str(paths.resource_path("i18n", "reuse_zh_CN.qm")))
+    for context, source, zh in (
+        ("EvidenceStrip", "Also use for item…", "同时用于其他检查项…"),
+        ("VisitPanel", "Wave", "批次"),
+        ("FindingsModel", "[Repeat] %1", "【屡查屡犯】%1"),
+    ):
+        assert translator.translate(context, source) == zh
