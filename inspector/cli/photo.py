@@ -72,9 +72,15 @@ def add_cmd(
             commit_each=True,
         )
         added = [p.id for p in result.added]
+        elsewhere = {pid for _f, pid in result.duplicates if svc.get(s, pid).item_id != item_id}
     for file, existing in result.duplicates:
+        hint = ""
+        if existing in elsewhere:
+            # The same shot for a second item is attached, not stored again.
+            hint = f"; to use it for {item_id} too: inspector photo attach {existing[:8]} {item_id}"
         click.echo(
-            f"{file}: already in this inspection as photo {existing}; not added again", err=True
+            f"{file}: already in this inspection as photo {existing}; not added again{hint}",
+            err=True,
         )
     for file, reason in result.refused:
         click.echo(f"error: {file}: {reason}", err=True)

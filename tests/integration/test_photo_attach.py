@@ -153,6 +153,10 @@ def test_cli_attach_prints_the_new_id_last(run_cli: Cli) -> None:
     new_id = run_cli.last_line("photo", "attach", first[:8], SECOND, "--by", "王五")
     rows = json.loads(run_cli.ok("photo", "list", insp, "--json"))
     assert {(r["id"], r["item"]) for r in rows} == {(first, FIRST), (new_id, SECOND)}
+    # Adding the same file to a third item says how to attach it instead.
+    dup = run_cli("photo", "add", insp, "ex.polite", str(PHOTOS / "Landscape_3.jpg"))
+    assert dup.exit_code == 0
+    assert f"inspector photo attach {first[:8]} ex.polite" in dup.stderr
     again = run_cli("photo", "attach", first[:8], SECOND)
     assert again.exit_code == 1
     assert again.stderr.startswith("error: ") and "Traceback" not in again.output
