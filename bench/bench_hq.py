@@ -2,7 +2,7 @@
 
 Usage::
 
-    /tmp/venv/bin/python bench/bench_hq.py [--inspections N] [--db PATH] [--repeat R]
+    .venv/bin/python bench/bench_hq.py [--inspections N] [--db PATH] [--repeat R]
 
 Fills a temporary SQLite database (or ``--db`` if it already holds data) with demo data:
 ``inspector demo --inspections N`` when that command exists, else the bulk generator below

@@ -2,7 +2,7 @@
 
 Usage::
 
-    /tmp/venv/bin/python bench/bench_import.py [--packages N]
+    .venv/bin/python bench/bench_import.py [--packages N]
 
 Ratio = time of ``exchange.import_paths`` / time of a baseline measured in the same run:
 plain ``sqlite3`` reading the same ZIP members, hashing them and inserting the same rows

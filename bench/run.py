@@ -5,6 +5,7 @@ time to the baseline measured in the same run (lower is better), and details. Us
 
     python bench/run.py              # all benchmarks
     python bench/run.py photos hq    # only bench_photos.py and bench_hq.py
+    python bench/run.py fuzz --minutes 10   # the long fuzz run (see bench/fuzz.py)
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def _load(path: Path) -> ModuleType:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["fuzz"]:
+        return int(_load(HERE / "fuzz.py").main(argv[1:]))
     wanted = {a.removeprefix("bench_").removesuffix(".py") for a in argv}
     files = sorted(HERE.glob("bench_*.py"))
     if wanted:

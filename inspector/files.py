@@ -1,44 +1,256 @@
-"""Writing files the user relies on (reports, packages, keys to hand out): all or nothing."""
+"""Files the user gives us and files we hand back: bounded reads, all-or-nothing writes.
+
+Every file the app writes for the user (reports, exports, packages, photos, keys, backups)
+goes through :func:`write_atomic` / :func:`atomic_path`; every file it reads from the user
+(photos, packages, checklists, CSVs, key files, narrative and answers files) goes through
+:func:`read_bounded`. One place each, so a device node, a FIFO or a huge sparse file is
+handled the same way everywhere.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from inspector.errors import UserError
 
 log = logging.getLogger(__name__)
 
+KB = 1024
+MB = 1024 * 1024
 
-def write_atomic(path: Path, data: bytes) -> Path:
+# Read limits for the files a user hands the app (the photo and package limits live with
+# their formats). Generous for real files, small enough that /dev/zero or a mistaken
+# multi-GB file is refused before it costs memory.
+CHECKLIST_MAX_BYTES = 4 * MB
+CSV_MAX_BYTES = 16 * MB
+KEY_FILE_MAX_BYTES = 64 * KB
+TEXT_FILE_MAX_BYTES = 1 * MB  # a narrative: a few pages of text
+ANSWERS_MAX_BYTES = 16 * MB
+
+_READ_CHUNK = 1 * MB
+
+
+class FileAccessError(UserError):
+    """A file that cannot be read or written as asked; ``reason`` is without the path."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _size_text(n: int) -> str:
+    if n >= MB:
+        return f"{n / MB:.3g} MB"
+    if n >= KB:
+        return f"{n / KB:.3g} KB"
+    return f"{n} bytes"
+
+
+# ---------------------------------------------------------------- reading
+def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes.
+
+    Opened non-blocking and checked with ``fstat`` on the open descriptor (no race with
+    a swapped path), so a FIFO is refused instead of waiting for a writer for ever and a
+    device such as ``/dev/zero`` is refused instead of read until memory runs out. The
+    size on disk is checked before reading (a sparse 300 MB file costs nothing), and at
+    most ``limit + 1`` bytes are read in case the file grows while we read it.
+    ``what`` names the file in messages ("photo", "checklist", ...).
+    """
+    p = os.fspath(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(p, flags)
+    except FileNotFoundError:
+        raise FileAccessError(p, "no such file") from None
+    except IsADirectoryError:
+        raise FileAccessError(p, f"is a folder; give the {what} file") from None
+    except PermissionError:
+        raise FileAccessError(p, "permission denied; check the file's permissions") from None
+    except OSError as e:
+        raise FileAccessError(p, f"cannot open the {what} ({e.strerror or e})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileAccessError(p, f"is {_kind(st.st_mode)}, not a {what} file")
+        if st.st_size > limit:
+            raise FileAccessError(
+                p,
+                f"the {what} is larger than the limit of {_size_text(limit)} "
+                f"({_size_text(st.st_size)})",
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise FileAccessError(
+                p, f"the {what} is larger than {_size_text(limit)} (it grew while read)"
+            )
+        return b"".join(chunks)
+    except OSError as e:
+        raise FileAccessError(p, f"cannot read the {what} ({e.strerror or e})") from None
+    finally:
+        os.close(fd)
+
+
+def read_text_bounded(path: Path | str, limit: int, what: str = "file") -> str:
+    """:func:`read_bounded`, decoded as UTF-8 (a BOM is allowed)."""
+    data = read_bounded(path, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise FileAccessError(
+            path, f"line {line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8"
+        ) from None
+
+
+# ---------------------------------------------------------------- writing
+def check_output_target(path: Path) -> Path:
+    """The real path to write ``path`` to, or a :class:`FileAccessError` saying why not.
+
+    A symbolic link is followed (the file it points to is replaced, not the link); a
+    target that exists and is not a regular file (``/dev/full``, a FIFO, a folder) is
+    refused: renaming over it would replace a device node or a pipe someone reads.
+    """
+    path = Path(os.path.realpath(path.expanduser()))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise FileAccessError(path, f"cannot check the target ({e.strerror or e})") from None
+    else:
+        if stat.S_ISDIR(st.st_mode):
+            raise FileAccessError(path, "is a folder; give a file name")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileAccessError(
+                path, f"is {_kind(st.st_mode)}; only a regular file can be written or replaced"
+            )
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileAccessError(path, f"folder {folder} does not exist; create it first")
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename is durable only once the folder's entry is on disk too.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_failed(path: Path, e: OSError) -> FileAccessError:
+    reason = e.strerror or str(e)
+    if e.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    elif e.errno == errno.EFBIG:
+        reason = "the file is larger than this system allows (ulimit -f?)"
+    elif e.errno in (errno.EACCES, errno.EPERM):
+        reason = "permission denied; check the folder's permissions"
+    elif e.errno == errno.EROFS:
+        reason = "the file system is read-only"
+    kept = " the existing file is unchanged" if path.exists() else ""
+    return FileAccessError(path, f"cannot write ({reason});{kept}".rstrip(";"))
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, *, mode: int = 0o666) -> Iterator[Path]:
+    """A fresh temporary path next to ``path``; moved over ``path`` when the block ends.
+
+    For writers that need a file name rather than bytes (SQLite's ``VACUUM INTO``). The
+    block must create the file; it is then flushed to disk, given the permissions
+    ``mode`` as reduced by the umask, and renamed over the target. On any failure the
+    temporary file is removed and an existing target is left as it was.
+    """
+    target = check_output_target(path)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, mode & ~_umask())
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise _write_failed(target, e) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int = 0o666) -> Path:
     """Write ``data`` to ``path`` so that a reader sees the old file or the whole new one.
 
     A temporary file in the same folder (same file system, so ``os.replace`` is atomic)
     is written, flushed to disk, then renamed over the target; a half-written PDF or
-    package never sits where the user expects one. Returns the resolved path.
+    package never sits where the user expects one, and a failed write (disk full,
+    ``ulimit -f``) leaves an existing file untouched. The file is created with ``mode``
+    reduced by the umask, like any other file (``mode=0o600`` for private keys). A
+    target that exists and is not a regular file is refused. Returns the resolved path.
     """
-    path = path.expanduser()
-    folder = path.parent
-    if not folder.is_dir():
-        raise UserError(f"folder {folder} does not exist; create it or choose another path")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name")
+    target = check_output_target(path)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # O_EXCL: never follow or reuse something planted at the temporary name. The
+        # kernel applies the umask to ``mode`` (mkstemp would force 0600).
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
     except OSError as e:
-        raise UserError(f"cannot write in {folder} ({e.strerror or e})") from None
+        raise _write_failed(target, e) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"cannot write {path} ({e.strerror or e})") from None
+        tmp.unlink(missing_ok=True)
+        raise _write_failed(target, e) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return path.resolve()
+    _fsync_dir(target.parent)
+    return target
+
+
+def _umask() -> int:
+    # Reading the umask means setting it; /proc shows it without that on Linux.
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,9 +1,15 @@
-# Shared by scripts/run and scripts/test: a project virtualenv and the system libraries.
+# Shared by scripts/run, scripts/test and scripts/bundle: a project virtualenv and the system
+# libraries. Also runs in Git Bash on Windows (the bundle workflow), where a venv keeps its
+# programs in Scripts/ and Python is usually called python.
 # shellcheck shell=bash
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${INSPECTOR_VENV:-$ROOT/.venv}"
-PY="${PYTHON:-python3}"
+case "$(uname -s 2>/dev/null || true)" in
+  MINGW* | MSYS* | CYGWIN*) VBIN="$VENV/Scripts"; PY_DEFAULT=python ;;
+  *) VBIN="$VENV/bin"; PY_DEFAULT=python3 ;;
+esac
+PY="${PYTHON:-$PY_DEFAULT}"
 
 # Debian/Ubuntu packages Qt needs to run (offscreen or on a screen), poppler-utils for
 # looking at PDFs, PostgreSQL for the HQ tests, Chromium for the phone page tests (driven by
@@ -36,12 +42,18 @@ ensure_venv() {
     echo "error: Python 3.11 or newer is needed (found: $("$PY" --version 2>&1))" >&2
     exit 1
   fi
-  if [ ! -x "$VENV/bin/python" ]; then
+  if [ ! -x "$VBIN/python" ]; then
     "$PY" -m venv "$VENV"
   fi
   local stamp="$VENV/.installed-$extra"
   if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[$extra]"
+    "$VBIN/python" -m pip install -q --disable-pip-version-check -e "$ROOT[$extra]"
     touch "$stamp"
   fi
 }
+
+# Free TrueType fallback fonts for PDF text the bundled CJK font lacks (Arabic, Hebrew,
+# Cyrillic, symbols, emoji); see inspector/reports/fonts.py. The app needs them, so do tests.
+SYSTEM_PACKAGES_FONTS="fonts-dejavu-core fonts-symbola"
+SYSTEM_PACKAGES_APP="$SYSTEM_PACKAGES_APP $SYSTEM_PACKAGES_FONTS"
+SYSTEM_PACKAGES_TEST="$SYSTEM_PACKAGES_TEST $SYSTEM_PACKAGES_FONTS"

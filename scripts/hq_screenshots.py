@@ -1,6 +1,6 @@
 """Screenshots of the HQ dashboard in English and Chinese, for the README and docs/hq.md.
 
-    QT_QPA_PLATFORM=offscreen /tmp/venv/bin/python scripts/hq_screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/hq_screenshots.py [OUT_DIR]
 
 Fills a temporary database with demo-like data (the bench generator: 24 branches, 3,000
 inspections over two years), opens the dashboard with the bundled CJK font as the
@@ -26,7 +26,7 @@ from inspector import paths
 from inspector.db import open_database
 from inspector.ui.hq import HqDashboard
 
-ROOT = paths.project_root()
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_hq import generate  # noqa: E402
 

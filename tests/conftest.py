@@ -1,6 +1,11 @@
 """Shared fixtures: every test gets its own temporary SQLite database and data folder.
 
 Qt runs offscreen (pytest-qt aborts without a display otherwise); set before Qt loads.
+
+Property tests (hypothesis) run the ``fast`` profile by default, so the test command stays
+quick; ``HYPOTHESIS_PROFILE=thorough`` (what ``python bench/run.py hypothesis`` uses) tries
+many more examples. A test that is slow per example asks for a share of the profile's count
+with ``examples()`` (tests/hypothesis_profiles.py) instead of a fixed number.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ import pytest
 from click.testing import CliRunner
 
 from inspector.db import Database, open_database
+from tests.hypothesis_profiles import load_profile
+
+load_profile()
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PHOTOS = FIXTURES / "photos" / "orientation"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from inspector.domain.checklist import (
     Section,
 )
 from inspector.errors import NotFoundError, UserError
+from inspector.files import CHECKLIST_MAX_BYTES, FileAccessError, read_bounded
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +64,31 @@ class ChecklistError(UserError):
 
 
 # ---------------------------------------------------------------- YAML with lines
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _alias_line(text: str) -> int:
+    # Where the first alias (``*name``) is; only looked up once one has been found.
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                return int(event.start_mark.line) + 1
+    except yaml.YAMLError:
+        pass
+    return 1
+
+
 def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
-    """Parse YAML (JSON is YAML) keeping the 1-based line of every key and value."""
+    """Parse YAML (JSON is YAML) keeping the 1-based line of every key and value.
+
+    Aliases (``&a`` / ``*a``) and merge keys (``<<:``) are refused: a checklist never
+    needs them, and a few lines of nested aliases expand to billions of nodes (the
+    "billion laughs"). Any value the YAML constructor cannot build (an unknown tag, an
+    integer of thousands of digits) is a problem at its line, never a crash.
+    """
     lines: dict[Loc, int] = {}
     problems: list[Problem] = []
     try:
@@ -72,18 +97,60 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
         mark = e.problem_mark
         line = mark.line + 1 if mark is not None else 1
         raise ChecklistError([Problem(file, line, f"not valid YAML: {e.problem}")]) from None
+    except yaml.reader.ReaderError as e:
+        # libyaml reports a byte offset, the Python reader a character offset: find the
+        # first character YAML does not allow instead.
+        bad = _NON_PRINTABLE.search(text)
+        line = text[: bad.start()].count("\n") + 1 if bad else 1
+        raise ChecklistError(
+            [Problem(file, line, f"not valid YAML: character {e.character!r} is not allowed")]
+        ) from None
     except yaml.YAMLError as e:
         raise ChecklistError([Problem(file, 1, f"not valid YAML: {e}")]) from None
+    except RecursionError:
+        raise ChecklistError([Problem(file, 1, "not valid YAML: nested too deeply")]) from None
     if root is None:
         raise ChecklistError([Problem(file, 1, "the file is empty")])
     constructor = yaml.SafeLoader("")
+    seen: set[int] = set()
+
+    def scalar(node: yaml.Node) -> Any:
+        try:
+            return constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as e:
+            problems.append(Problem(file, node.start_mark.line + 1, f"{e.problem}"))
+        except (ValueError, OverflowError) as e:
+            # int("9" * 5000) exceeds Python's digit limit.
+            problems.append(Problem(file, node.start_mark.line + 1, f"value cannot be read ({e})"))
+        return None
 
     def build(node: yaml.Node, loc: Loc) -> Any:
+        if id(node) in seen:
+            # The composer shares one node for an anchor and its aliases.
+            raise ChecklistError(
+                [Problem(file, _alias_line(text), "aliases (*name) are not allowed in checklists")]
+            )
+        seen.add(id(node))
         lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = constructor.construct_object(key_node, deep=True)
+                if key_node.tag == _MERGE_TAG:
+                    raise ChecklistError(
+                        [
+                            Problem(
+                                file,
+                                key_node.start_mark.line + 1,
+                                "merge keys (<<) are not allowed in checklists; write the keys out",
+                            )
+                        ]
+                    )
+                if not isinstance(key_node, yaml.ScalarNode):
+                    problems.append(
+                        Problem(file, key_node.start_mark.line + 1, "a key must be plain text")
+                    )
+                    continue
+                key = scalar(key_node)
                 if not isinstance(key, str | int):
                     problems.append(
                         Problem(file, key_node.start_mark.line + 1, f"key {key!r} is not text")
@@ -98,11 +165,14 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [build(child, (*loc, i)) for i, child in enumerate(node.value)]
-        return constructor.construct_object(node, deep=True)
+        return scalar(node)
 
-    data = build(root, ())
+    try:
+        data = build(root, ())
+    except RecursionError:
+        raise ChecklistError([Problem(file, 1, "not valid YAML: nested too deeply")]) from None
     if problems:
-        raise ChecklistError(problems)
+        raise ChecklistError(_dedupe(problems))
     return data, lines
 
 
@@ -151,22 +221,52 @@ def checklist_sha256(checklist: Checklist) -> str:
     return hashlib.sha256(canonical_json(checklist).encode("utf-8")).hexdigest()
 
 
-def checklist_from_json(text: str) -> Checklist:
-    """Rebuild a checklist from a snapshot's canonical JSON."""
-    return Checklist.model_validate_json(text)
+class SnapshotDamagedError(UserError):
+    """A checklist snapshot stored in the database no longer matches its hash or format."""
+
+
+def checklist_from_json(text: str, sha256: str | None = None) -> Checklist:
+    """Rebuild a checklist from a snapshot's canonical JSON (checked against ``sha256``).
+
+    A snapshot is evidence of what an inspection was scored with: one that was changed
+    in the database (a flipped byte, a damaged page) is refused with a clear error, not
+    used as if nothing happened or left to crash a later command.
+    """
+    restore = "restore the database from a backup ('inspector backup' makes one)"
+    if sha256 is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
+        raise SnapshotDamagedError(
+            f"the stored checklist snapshot {sha256[:12]} no longer matches its SHA-256: "
+            f"the database was changed or damaged; {restore}"
+        )
+    try:
+        return Checklist.model_validate_json(text)
+    except (pydantic.ValidationError, ValueError, RecursionError):
+        raise SnapshotDamagedError(
+            f"a stored checklist snapshot{f' {sha256[:12]}' if sha256 else ''} is damaged "
+            f"and cannot be read; {restore}"
+        ) from None
+
+
+def _read_text(path: Path) -> str:
+    """A checklist file's text: a regular file, bounded in size, UTF-8 (BOM allowed)."""
+    name = str(path)
+    try:
+        raw = read_bounded(path, CHECKLIST_MAX_BYTES, "checklist")
+    except FileAccessError as e:
+        raise ChecklistError([Problem(name, 1, e.reason)]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise ChecklistError(
+            [Problem(name, line, f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save it as UTF-8")]
+        ) from None
 
 
 def parse_file(path: Path) -> Checklist:
     """Parse and check one file on its own (includes are not followed)."""
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ChecklistError([Problem(name, 1, "no such file")]) from None
-    except UnicodeDecodeError as e:
-        raise ChecklistError([Problem(name, 1, f"not UTF-8 text ({e.reason})")]) from None
-    except OSError as e:
-        raise ChecklistError([Problem(name, 1, f"cannot read: {e.strerror}")]) from None
+    text = _read_text(path)
     data, lines = _parse_with_lines(text, name)
     if not isinstance(data, dict):
         raise ChecklistError([Problem(name, 1, "the top level must be a mapping (key: value)")])
@@ -401,8 +501,8 @@ def find_file(checklist_id: str, folder: Path | None = None) -> Path:
             return p
     for p in iter_files(folder):
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            data, _ = _parse_with_lines(_read_text(p), str(p))
+        except ChecklistError:
             continue
         if isinstance(data, dict) and data.get("id") == checklist_id:
             return p

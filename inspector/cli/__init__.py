@@ -13,6 +13,7 @@ Command modules in this package register themselves: each module that defines a
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -24,11 +25,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from inspector import __version__
 from inspector.db import Database, open_database
+from inspector.db.errors import describe as describe_db_error
 from inspector.errors import UserError
 from inspector.logs import log_file, setup_logging
+from inspector.textsafe import EscapingStream
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +50,10 @@ class Context:
 
     @property
     def db(self) -> Database:
+        global _db_shown
         if self._db is None:
             self._db = open_database(self.db_arg)
+            _db_shown = self._db.display_name
         return self._db
 
     def close(self) -> None:
@@ -56,6 +62,9 @@ class Context:
 
 
 pass_ctx = click.make_pass_decorator(Context)
+
+# The database the running command opened, to name it in a database error.
+_db_shown = "the database"
 
 
 def default_actor() -> str:
@@ -128,9 +137,25 @@ def db_option(args: Sequence[str]) -> str | None:
 
 
 def main(args: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (never raises, never prints a traceback)."""
+    """Run the CLI; returns the exit code (never raises, never prints a traceback).
+
+    Everything printed goes through :class:`~inspector.textsafe.EscapingStream`: text
+    from packages or CSV files (branch names, notes) can never send terminal escapes.
+    """
     setup_logging()
     argv = list(sys.argv[1:] if args is None else args)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
+    try:
+        return _run(argv)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: list[str]) -> int:
     try:
         rv = cli.main(args=argv, prog_name="inspector", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as e:
@@ -155,20 +180,30 @@ def main(args: Sequence[str] | None = None) -> int:
     except UserError as e:
         click.echo(f"error: {_one_line(str(e))}", err=True)
         return EXIT_USER_ERROR
+    except DBAPIError as e:
+        described = describe_db_error(e, _db_shown)
+        if described is None:
+            return _internal_error(argv, e)
+        log.warning("database error running %s: %s", argv, e)
+        click.echo(f"error: {_one_line(str(described))}", err=True)
+        return EXIT_USER_ERROR
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
     except Exception as e:
-        log.exception("internal error running %s", argv)
-        click.echo(
-            f"error: internal error ({type(e).__name__}: {_one_line(str(e))}); "
-            f"details in {log_file()}",
-            err=True,
-        )
-        return EXIT_INTERNAL_ERROR
+        return _internal_error(argv, e)
     return int(rv) if isinstance(rv, int) else EXIT_OK
+
+
+def _internal_error(argv: list[str], e: Exception) -> int:
+    log.exception("internal error running %s", argv, exc_info=e)
+    click.echo(
+        f"error: internal error ({type(e).__name__}: {_one_line(str(e))}); details in {log_file()}",
+        err=True,
+    )
+    return EXIT_INTERNAL_ERROR
 
 
 def _one_line(text: str) -> str:

@@ -10,6 +10,7 @@ import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.errors import UserError
+from inspector.files import KEY_FILE_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import exchange
 from inspector.services import keys as keys_svc
 
@@ -18,11 +19,9 @@ log = logging.getLogger(__name__)
 
 def _read_key_file(path: Path, option: str) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{option}: {path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{option}: {path} is a folder; give the public key file") from None
+        return read_bounded(path, KEY_FILE_MAX_BYTES, "public key")
+    except FileAccessError as e:
+        raise UserError(f"{option}: {e}") from None
 
 
 @click.command("export")

@@ -1,20 +1,29 @@
-"""``inspector hq summary|findings|close-finding|recheck|report|export|integrity``."""
+"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``.
+
+Every command counts finalized inspections only unless ``--include-drafts`` is given
+(on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
+setting, else Asia/Shanghai) with their zone.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.domain import timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
+from inspector.services.verify import stored_integrity
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +36,47 @@ def _filter(
     mode: str | None = None,
 ) -> svc.HqFilter:
     ctx = click.get_current_context(silent=True)
-    finalized_only = bool(ctx and ctx.find_root().meta.get("hq_finalized_only"))
+    meta = ctx.find_root().meta if ctx else {}
+    tz = meta.get("hq_tz") or None
+    timefmt.zone(tz)  # an unknown zone is an error before any query runs
     return svc.HqFilter(
         region=region or None,
         date_from=_date("--from", date_from),
         date_to=_date("--to", date_to),
         checklist_id=checklist or None,
         mode=mode or None,
-        finalized_only=finalized_only,
+        finalized_only=bool(meta.get("hq_finalized_only")),
+        include_drafts=bool(meta.get("hq_include_drafts")),
+        tz=tz,
     )
+
+
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """Store an option in the root context, so it works on the group or on a command."""
+
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        if value:
+            ctx.find_root().meta[key] = value
+        return value
+
+    return callback
+
+
+_drafts = click.option(
+    "--include-drafts",
+    is_flag=True,
+    expose_value=False,
+    callback=_remember("hq_include_drafts"),
+    help="Count drafts too (marked as drafts on every row and page).",
+)
+_tz = click.option(
+    "--tz",
+    default=None,
+    expose_value=False,
+    metavar="ZONE",
+    callback=_remember("hq_tz"),
+    help="Time zone for dates and times shown (default: INSPECTOR_TZ, else Asia/Shanghai).",
+)
 
 
 def _date(opt: str, value: str | None) -> date | None:
@@ -82,11 +123,19 @@ _lang = click.option(
 @click.option(
     "--finalized-only",
     is_flag=True,
-    help="Count finalized inspections only (drafts on this machine are left out).",
+    help="Count finalized inspections only (the default now; kept for old scripts).",
 )
+@_drafts
+@_tz
 @click.pass_context
 def hq(ctx: click.Context, finalized_only: bool) -> None:
     ctx.find_root().meta["hq_finalized_only"] = finalized_only
+
+
+def _scope_line(data: svc.HqData) -> str:
+    return f"league: checklist {data.league_checklist}, mode {data.league_mode}" + (
+        f"; {data.drafts} draft(s) included" if data.filter.drafts else "; finalized only"
+    )
 
 
 @hq.command("summary")
@@ -95,6 +144,8 @@ def hq(ctx: click.Context, finalized_only: bool) -> None:
 @_to
 @_checklist
 @_mode
+@_drafts
+@_tz
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def summary_cmd(
@@ -108,39 +159,68 @@ def summary_cmd(
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
     flt = _filter(region, date_from, date_to, checklist, mode)
-    with ctx.db.session() as s:
-        total, avg = svc.counts(s, flt)
-        rows = svc.league(s, flt)
-    data = {
-        "inspections": total,
-        "branches": len(rows),
-        "per_branch": [
-            {
-                "code": r.code,
-                "name": r.name,
-                "region": r.region,
-                "latest_score": round(r.latest_score, 2) if r.latest_score is not None else None,
-                "latest_grade": r.latest_grade,
-                "latest_at": r.latest_at.isoformat() if r.latest_at else None,
-                "inspections": r.inspections,
-            }
-            for r in rows
-        ],
-    }
+    with ctx.db.read_session() as s:
+        data = svc.load_first(s, flt)
     if as_json:
-        echo_json(data)
+        echo_json(data.summary_dict())
         return
-    avg_s = f"{avg:.1f}" if avg is not None else "-"
-    click.echo(f"{total} inspections, {len(rows)} branches, average score {avg_s}")
-    for r in rows:
+    avg_s = f"{data.average:.1f}" if data.average is not None else "-"
+    click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
+    click.echo(_scope_line(data))
+    _echo_league(data)
+
+
+def _echo_league(data: svc.HqData) -> None:
+    tz = data.tz
+    for r in data.ranked():
         score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
         trend = f"{r.trend:+6.1f}" if r.trend is not None else "      "
-        rank = str(r.rank) if r.rank is not None else "-"
+        red = "  RED LINE FAILED" if r.veto_failed else ""
         mark = "  untrusted" if r.untrusted else ""
+        draft = "  [draft]" if r.latest_draft else ""
+        when = timefmt.local_date(r.latest_at, tz).isoformat() if r.latest_at else "-"
         click.echo(
-            f"{rank:>4} {r.code:<10} {score} {trend} {r.latest_grade or '-':<10} "
-            f"{r.inspections:>5}  {r.region:<8} {r.name}{mark}"
+            f"{r.rank:>4} {r.code:<10} {score} {trend} "
+            f"{data.grade_label(r.latest_grade, 'en') or '-':<10} "
+            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}"
         )
+    absent = data.unranked()
+    if absent:
+        click.echo(f"not ranked, no such inspection in this selection ({len(absent)}):")
+        for r in absent:
+            click.echo(f"     {r.code:<10} {r.region:<8} {r.name}")
+
+
+@hq.command("league")
+@_region
+@_from
+@_to
+@_checklist
+@_mode
+@_drafts
+@_tz
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def league_cmd(
+    ctx: Context,
+    region: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    checklist: str | None,
+    mode: str | None,
+    as_json: bool,
+) -> None:
+    """The branch ranking the dashboard shows: one checklist and mode (default the
+    comprehensive on-site checklist); a red-line failure never ranks above a pass;
+    branches without an inspection are listed apart (rank null in JSON)."""
+    flt = _filter(region, date_from, date_to, checklist, mode)
+    with ctx.db.session() as s:
+        data = svc.load_first(s, flt)
+    if as_json:
+        echo_json([r.as_dict(data.tz) for r in data.league])
+        return
+    click.echo(_scope_line(data))
+    _echo_league(data)
 
 
 @hq.command("findings")
@@ -153,6 +233,8 @@ def summary_cmd(
 @_region
 @_from
 @_to
+@_drafts
+@_tz
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def findings_cmd(
@@ -165,16 +247,17 @@ def findings_cmd(
 ) -> None:
     """Findings and their rectification status, overdue first."""
     flt = _filter(region, date_from, date_to)
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         rows = svc.findings(s, flt, status=status)
     if as_json:
-        echo_json([r.as_dict() for r in rows])
+        echo_json([r.as_dict(flt.zone) for r in rows])
         return
     for r in rows:
         deadline = r.deadline.isoformat() if r.deadline else "-"
+        draft = "  [draft]" if r.draft else ""
         click.echo(
-            f"{r.status:<8} {deadline:<10} {r.code:<10} {r.item_id:<24} "
-            f"{r.inspection_uuid[:8]}  {r.owner}"
+            f"{r.status:<8} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
+            f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}"
         )
     click.echo(f"{len(rows)} finding(s)")
 
@@ -222,6 +305,8 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 @_checklist
 @_mode
 @_lang
+@_drafts
+@_tz
 @pass_ctx
 def report_cmd(
     ctx: Context,
@@ -237,12 +322,9 @@ def report_cmd(
     flt = _filter(region, date_from, date_to, checklist, mode)
     if not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load(s, flt)
-    try:
-        write_hq_report(svc.report_content(data, lang), output)
-    except OSError as e:
-        raise ValidationError(f"-o: cannot write {output} ({e.strerror})") from None
+    write_hq_report(svc.report_content(data, lang), output)
     click.echo(str(output))
 
 
@@ -265,6 +347,8 @@ def report_cmd(
 @_checklist
 @_mode
 @_lang
+@_drafts
+@_tz
 @pass_ctx
 def export_cmd(
     ctx: Context,
@@ -281,8 +365,8 @@ def export_cmd(
     flt = _filter(region, date_from, date_to, checklist, mode)
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
-    with ctx.db.session() as s:
-        data = svc.load(s, flt)
+    with ctx.db.read_session() as s:
+        data = svc.load(s, flt, for_export=True, lang=lang)
     if fmt == "csv":
         for p in svc.write_csv(data, output, lang):
             click.echo(str(p))
@@ -295,6 +379,8 @@ def export_cmd(
 @_region
 @_from
 @_to
+@_drafts
+@_tz
 @click.option(
     "--tolerance",
     default=60,
@@ -302,6 +388,23 @@ def export_cmd(
     type=click.IntRange(0, 24 * 60),
     metavar="MINUTES",
     help="Allowed gap between a photo's time and the visit.",
+)
+@click.option(
+    "--skip-scores",
+    is_flag=True,
+    help="Do not re-score the inspections (the slow part at HQ scale).",
+)
+@click.option(
+    "--repair-scores",
+    is_flag=True,
+    help="Store the re-scored numbers where they differ (answers unchanged; audited).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the text output.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
@@ -311,21 +414,63 @@ def integrity_cmd(
     date_from: str | None,
     date_to: str | None,
     tolerance: int,
+    skip_scores: bool,
+    repair_scores: bool,
+    lang: str,
     as_json: bool,
 ) -> None:
-    """Photos to review: reused in other inspections, or taken outside the visit."""
+    """Stored scores that differ from a re-score, photos to review (reused in other
+    inspections, or taken outside the visit), and stored evidence that fails its hash."""
     flt = _filter(region, date_from, date_to)
-    with ctx.db.session() as s:
+    if skip_scores and repair_scores:
+        raise ValidationError("--skip-scores and --repair-scores cannot be used together")
+    # Only a repair writes; the checks read (they work while another process writes).
+    with ctx.db.session() if repair_scores else ctx.db.read_session() as s:
+        if repair_scores:
+            mismatches = svc.repair_scores(s, flt, actor=default_actor() or "hq")
+        else:
+            mismatches = [] if skip_scores else svc.score_check(s, flt)
         flags = svc.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
+        stored = stored_integrity(s, flt)
+    flags += stored
+    tz = flt.zone
     if as_json:
-        echo_json([f.as_dict() for f in flags])
+        echo_json([m.as_dict(tz) for m in mismatches] + [f.as_dict(tz) for f in flags])
         return
-    for f in flags:
+    zh = lang == "zh"
+    for m in mismatches:
+        kind = "存储得分与重算不符" if zh else "score_mismatch"
         click.echo(
-            f"{f.kind:<16} {f.code:<10} {f.inspection_uuid[:8]} {f.item_id:<20} "
-            f"{f.sha256[:12]}  {f.detail}"
+            f"{kind:<16} {m.code:<10} {svc.short_id(m.inspection_uuid)}  "
+            f"{timefmt.fmt_datetime(m.started_at, tz)}  {m.describe(lang)}"
         )
-    click.echo(f"{len(flags)} photo(s) to review")
+    for f in flags:
+        taken = timefmt.fmt_datetime(f.taken_at, tz) if f.taken_at else "-"
+        click.echo(
+            f"{f.kind_label(lang) if zh else f.kind:<16} {f.code:<10} "
+            f"{svc.short_id(f.inspection_uuid)}  {f.item_title(lang)}  {taken}  {f.text(lang)}"
+        )
+    if repair_scores:
+        click.echo(
+            f"已修正 {len(mismatches)} 份检查的存储得分"
+            if zh
+            else f"stored score repaired for {len(mismatches)} inspection(s)"
+        )
+    photos_to_review = len(flags) - len(stored)
+    if zh:
+        click.echo(f"得分不符 {len(mismatches)} 份检查；待复核照片 {photos_to_review} 张")
+    else:
+        click.echo(
+            f"{len(mismatches)} inspection(s) with a stored score that differs from a "
+            f"re-score; {photos_to_review} photo(s) to review"
+        )
+    if stored:
+        click.echo(
+            f"存储的检查表快照或图片有 {len(stored)} 处校验不符：数据库被改动或已损坏，请从备份恢复"
+            if zh
+            else f"{len(stored)} stored snapshot(s)/image(s) no longer verify: the database was "
+            "changed or damaged; restore it from a backup"
+        )
 
 
 @hq.command("rights")

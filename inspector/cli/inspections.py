@@ -12,6 +12,12 @@ import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.errors import ValidationError
+from inspector.files import (
+    ANSWERS_MAX_BYTES,
+    TEXT_FILE_MAX_BYTES,
+    FileAccessError,
+    read_text_bounded,
+)
 from inspector.services import audit
 from inspector.services import inspections as svc
 
@@ -21,11 +27,11 @@ log = logging.getLogger(__name__)
 def _read_answers_file(path: Path) -> dict[str, Any]:
     """The answers file: {"answers": {...}} and, optionally, "visit" and "narrative"."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValidationError(f"--answers: {path}: no such file") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"--answers: {path}: not UTF-8 text") from None
+        data = json.loads(read_text_bounded(path, ANSWERS_MAX_BYTES, "answers"))
+    except FileAccessError as e:
+        raise ValidationError(f"--answers: {e}") from None
+    except RecursionError:
+        raise ValidationError(f"--answers: {path}: nested too deeply") from None
     except json.JSONDecodeError as e:
         raise ValidationError(
             f"--answers: {path}:{e.lineno}:{e.colno}: not valid JSON ({e.msg})"
@@ -207,11 +213,9 @@ def visit_cmd(
         raise click.UsageError("give --narrative or --narrative-file, not both")
     if narrative_file is not None:
         try:
-            narrative = narrative_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise ValidationError(
-                f"--narrative-file: {narrative_file}: cannot read ({e})"
-            ) from None
+            narrative = read_text_bounded(narrative_file, TEXT_FILE_MAX_BYTES, "narrative")
+        except FileAccessError as e:
+            raise ValidationError(f"--narrative-file: {e}") from None
     fields = {
         k: v
         for k, v in {

@@ -11,6 +11,7 @@ import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.errors import ValidationError
+from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
 
@@ -97,7 +98,7 @@ def add_cmd(
 @pass_ctx
 def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: bool) -> None:
     """List an inspection's photos (GPS and capture time are as reported by the device)."""
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         insp = insp_svc.get(s, inspection_id)
         rows = [svc.photo_dict(p) for p in svc.photos_of(insp, item_id)]
     if as_json:
@@ -142,10 +143,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    try:
-        output.write_bytes(data)
-    except OSError as e:
-        raise ValidationError(f"-o {output}: cannot write ({e.strerror or e})") from None
+    write_atomic(output, data)
     click.echo(f"{output}: {variant}, {len(data)} bytes")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector import paths
+from inspector.db.errors import describe
 from inspector.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,12 @@ BUSY_TIMEOUT_MS = 30_000
 
 def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
     """``--db`` value (a path or any SQLAlchemy URL), else ``INSPECTOR_DB``, else default."""
+    if url_or_path is not None and not str(url_or_path).strip():
+        # An empty --db (an unset shell variable, say) must not quietly mean the default.
+        raise UserError(
+            "--db: the value is empty; give a database file or URL, or leave --db out "
+            "for the default database"
+        )
     value = str(url_or_path) if url_or_path else os.environ.get("INSPECTOR_DB")
     if not value:
         return URL.create("sqlite", database=str(paths.default_database_path()))
@@ -48,6 +56,10 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
     path = Path(value).expanduser().resolve()
     if path.is_dir():
         raise UserError(f"--db: {path} is a folder; give a database file path")
+    if path.exists() and not path.is_file():
+        raise UserError(
+            f"--db: {path} is not a regular file (a device or pipe); give a database file"
+        )
     if not path.parent.is_dir():
         raise UserError(f"--db: folder {path.parent} does not exist; create it first")
     return URL.create("sqlite", database=str(path))
@@ -60,9 +72,17 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     try:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
+        if not getattr(dbapi_conn, "_inspector_read_only", False):
+            # A read-only file keeps its journal mode: setting it is a write.
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
+    except UnicodeDecodeError:
+        # A damaged schema makes SQLite quote its garbage in the error text, which Python
+        # then fails to decode: still a damaged database, not a bug.
+        raise sqlite3.DatabaseError(
+            "database disk image is malformed (damaged schema; SQLite's message is unreadable)"
+        ) from None
     finally:
         cur.close()
 
@@ -72,9 +92,51 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+class _ReadOnlyConnection(sqlite3.Connection):
+    """A connection to a database file this user may not write (marks it for the pragmas)."""
+
+    _inspector_read_only = True
+
+
+def read_only_uri(path: Path) -> str | None:
+    """A ``file:`` URI that reads ``path`` without writing anything, if we may not write it.
+
+    SQLite opens a file it cannot write read-only, but a WAL database also needs its
+    ``-shm`` index file, which it creates next to the database: in a folder we cannot
+    write either (a read-only share, a backup folder) every read then fails with "attempt
+    to write a readonly database". Such a file is opened ``immutable`` (no locks, no
+    ``-shm``), which is what it is for us; unless a ``-wal`` file holds commits not yet in
+    the main file, which immutable mode would not see.
+    """
+    if not path.is_file() or os.access(path, os.W_OK):
+        return None
+    uri = f"{path.as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0
+    if not os.access(path.parent, os.W_OK) and not shm.exists() and wal_empty:
+        uri += "&immutable=1"
+    return uri
+
+
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        timeout = BUSY_TIMEOUT_MS / 1000
+        uri = read_only_uri(Path(url.database)) if url.database else None
+        if uri is not None:
+            log.info("database %s is read-only for this user; opened as %s", url.database, uri)
+            engine = create_engine(
+                url,
+                creator=lambda: sqlite3.connect(
+                    uri,
+                    uri=True,
+                    timeout=timeout,
+                    factory=_ReadOnlyConnection,
+                    check_same_thread=False,  # the pool hands it to other threads
+                ),
+            )
+        else:
+            engine = create_engine(url, connect_args={"timeout": timeout})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -138,17 +200,29 @@ def open_database(
         engine = make_engine(url)
     except (NoSuchModuleError, ImportError) as e:
         raise UserError(f"--db {where}: unsupported database type ({e})") from None
+    shown = str(url.database) if url.get_backend_name() == "sqlite" else where
+    reader = engine.execution_options(sqlite_begin="DEFERRED")
     try:
-        with engine.connect() as conn:
+        with reader.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+        if migrate:
+            from inspector.db.migrate import current_revision, upgrade_to_head
+
+            if current_revision(engine) is None and table_names(reader):
+                raise UserError(
+                    f"database {shown} holds tables of another program, not of Branch "
+                    "Inspector; give another file"
+                )
+            upgrade_to_head(engine)
     except DBAPIError as e:
         engine.dispose()
+        described = describe(e, shown)
+        if described is not None:
+            raise described from None
         raise UserError(f"cannot open database {where}: {e.orig}") from None
-    if migrate:
-        from inspector.db.migrate import upgrade_to_head
-
-        upgrade_to_head(engine)
-    reader = engine.execution_options(sqlite_begin="DEFERRED")
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(
         url=url,
         engine=engine,

@@ -18,9 +18,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from inspector import paths
+
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = paths.migrations_dir()
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -41,7 +43,9 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    # A read: it must not wait for (or take) the write lock, so that read-only commands
+    # work while another process writes and on a read-only file.
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 

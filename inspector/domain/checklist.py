@@ -29,11 +29,18 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 """The newest checklist format this code reads (``format:`` at the top of a file)."""
 
+# Bounds on integers a checklist may hold: generous for any real checklist, and small
+# enough that no number from a file can build a huge UI or overflow a database column.
+MAX_PHOTOS = 1000
+MAX_SCALE = 100
+MAX_COUNT = 1_000_000_000
+
 
 class _Model(BaseModel):
     # Unknown keys are errors (a typo like ``pionts`` must not silently score 0), and a
     # loaded checklist never changes: an inspection is scored with exactly what it used.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Numbers are finite: ``weight: .inf`` would validate and then score 0.00 (NaN).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Text(_Model):
@@ -215,8 +222,8 @@ class EvidenceRule(_Model):
 class PhotoCount(_Model):
     """Photos an inspection needs in all, per mode (e.g. at least 4 per branch visit)."""
 
-    onsite: int = Field(default=0, ge=0)
-    mystery: int = Field(default=0, ge=0)
+    onsite: int = Field(default=0, ge=0, le=MAX_PHOTOS)
+    mystery: int = Field(default=0, ge=0, le=MAX_PHOTOS)
 
     def for_mode(self, mode: Mode) -> int:
         return self.onsite if mode == Mode.ONSITE else self.mystery
@@ -225,16 +232,17 @@ class PhotoCount(_Model):
 class ScaleSpec(_Model):
     """A 0..n scale (e.g. polite phrases used, 0-5). Points scale linearly."""
 
-    min: int = 0
-    max: int = Field(ge=1)
+    # Every step is a button on the item page: a scale is small.
+    min: int = Field(default=0, ge=-MAX_SCALE, le=MAX_SCALE)
+    max: int = Field(ge=1, le=MAX_SCALE)
     labels: dict[int, Text] | None = None
 
 
 class CountSpec(_Model):
     """A count with a pass threshold: ``pass_min`` (at least) and/or ``pass_max`` (at most)."""
 
-    pass_min: int | None = Field(default=None, ge=0)
-    pass_max: int | None = Field(default=None, ge=0)
+    pass_min: int | None = Field(default=None, ge=0, le=MAX_COUNT)
+    pass_max: int | None = Field(default=None, ge=0, le=MAX_COUNT)
     partial: bool = Field(
         default=False,
         description="Below pass_min, earn points in proportion (2 of 3 kinds = 2/3).",
@@ -258,7 +266,7 @@ class ChoiceOption(_Model):
 
 
 class TextSpec(_Model):
-    min_length: int = Field(default=0, ge=0)
+    min_length: int = Field(default=0, ge=0, le=1_000_000)
     multiline: bool = True
 
 
@@ -301,7 +309,7 @@ class Item(_Model):
     )
     redact: bool = Field(default=False, description="Photos likely show personal data")
     severity: Severity | None = None
-    rectify_days: int | None = Field(default=None, ge=0)
+    rectify_days: int | None = Field(default=None, ge=0, le=3650)
     scale: ScaleSpec | None = None
     count: CountSpec | None = None
     measure: MeasureSpec | None = None
@@ -361,13 +369,13 @@ class Scenario(_Model):
 
 
 class NarrativeRule(_Model):
-    min_length: int = Field(default=0, ge=0)
+    min_length: int = Field(default=0, ge=0, le=1_000_000)
     modes: list[Mode] = Field(default_factory=lambda: [Mode.MYSTERY])
     prompt: Text | None = None
 
 
 class Checklist(_Model):
-    format: int = Field(ge=1)
+    format: int = Field(ge=1, le=1000)
     id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     version: str = Field(min_length=1)
     title: Text

@@ -66,3 +66,125 @@ def has_glyph(text: str, font_name: str = REGULAR) -> bool:
     font = pdfmetrics.getFont(font_name)
     cmap = font.face.charToGlyph
     return all(ord(ch) in cmap or ch in "\n\r\t" for ch in text)
+
+
+# ---------------------------------------------------------------- fallback fonts
+# Scripts a note can plausibly hold that the CJK font lacks: Arabic, Hebrew, accented
+# Latin beyond its range, Cyrillic, Greek, symbols and emoji. Both are free TrueType
+# fonts (ReportLab embeds only TrueType outlines) from Debian packages that
+# scripts/_common.sh installs; a copy in resources/fonts/ is used first if present.
+FALLBACKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "DejaVuSans",
+        "DejaVuSans.ttf",
+        ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",),  # fonts-dejavu-core
+    ),
+    (
+        "Symbola",
+        "Symbola.ttf",
+        ("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",),  # fonts-symbola
+    ),
+)
+REPLACEMENT = "\ufffd"  # drawn where no font has the glyph: visible, never silent
+
+_fallback_lock = threading.Lock()
+_fallbacks: list[tuple[str, frozenset[int]]] | None = None
+_warned: set[str] = set()
+
+
+def _fallback_fonts() -> list[tuple[str, frozenset[int]]]:
+    """(name, code points) of each fallback font found, registered with ReportLab."""
+    global _fallbacks
+    with _fallback_lock:
+        if _fallbacks is not None:
+            return _fallbacks
+        found: list[tuple[str, frozenset[int]]] = []
+        for name, bundled, system in FALLBACKS:
+            for candidate in (str(paths.resource_path("fonts", bundled)), *system):
+                try:
+                    font = TTFont(name, candidate)
+                except (TTFError, OSError):
+                    continue
+                pdfmetrics.registerFont(font)
+                for bold in (0, 1):
+                    for italic in (0, 1):
+                        addMapping(name, bold, italic, name)
+                found.append((name, frozenset(font.face.charToGlyph)))
+                log.debug("report fallback font %s from %s", name, candidate)
+                break
+            else:
+                log.warning(
+                    "report fallback font %s not found (install %s); text it would show is "
+                    "printed as %s",
+                    name,
+                    " or ".join(system),
+                    REPLACEMENT,
+                )
+        _fallbacks = found
+        return found
+
+
+def _primary_cmap(font_name: str) -> frozenset[int] | dict[int, int]:
+    register_fonts()
+    cmap: dict[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph
+    return cmap
+
+
+def fallback_markup(text: str, font_name: str = REGULAR) -> str:
+    """``text`` as escaped Paragraph markup that never loses a character.
+
+    Arabic and Hebrew are joined and put in visual order (:mod:`.shaping`); each run of
+    characters the main font lacks is wrapped in ``<font face=...>`` of the first
+    fallback font that has them; a character no font has becomes a visible U+FFFD and
+    is logged, so an inspector's note never vanishes silently from the PDF.
+    """
+    from xml.sax.saxutils import escape
+
+    from inspector.reports.shaping import shape
+
+    text = shape(text)
+    primary = _primary_cmap(font_name)
+    if all(ord(ch) in primary or ch in "\n\r\t" for ch in text):
+        return escape(text)
+    fallbacks = _fallback_fonts()
+    parts: list[str] = []
+    run_face: str | None = None
+    run: list[str] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        chunk = escape("".join(run))
+        parts.append(chunk if run_face is None else f'<font face="{run_face}">{chunk}</font>')
+        run.clear()
+
+    missing: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        face: str | None = None
+        if not (code in primary or ch in "\n\r\t" or 0xFE00 <= code <= 0xFE0F or code == 0x200D):
+            face = next((name for name, cmap in fallbacks if code in cmap), None)
+            if face is None:
+                missing.append(ch)
+                replacement_face = next(
+                    (name for name, cmap in fallbacks if ord(REPLACEMENT) in cmap), None
+                )
+                ch, face = (REPLACEMENT, replacement_face) if replacement_face else ("?", None)
+        elif 0xFE00 <= code <= 0xFE0F or code == 0x200D:
+            continue  # emoji variation selectors and joiners: invisible, no glyph needed
+        if face != run_face:
+            flush()
+            run_face = face
+        run.append(ch)
+    flush()
+    if missing:
+        key = "".join(sorted(set(missing)))
+        if key not in _warned:
+            _warned.add(key)
+            log.warning(
+                "no report font has %s; printed as %s in: %r",
+                ", ".join(f"U+{ord(c):04X}" for c in sorted(set(missing))),
+                REPLACEMENT,
+                text[:80],
+            )
+    return "".join(parts)

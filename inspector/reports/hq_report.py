@@ -17,9 +17,9 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -30,6 +30,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -38,6 +40,8 @@ from reportlab.platypus import (
 )
 
 from inspector import paths
+from inspector.files import write_atomic
+from inspector.reports.fonts import fallback_markup
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +53,8 @@ DELTA = "delta"  # signed change in points
 DATE = "date"
 DATETIME = "datetime"
 PERCENT = "percent"  # 0..100 share
+ID = "id"  # an inspection id: printed short and never wrapped in the PDF
+ID_CHARS = 13  # 'xxxxxxxx-xxxx', a prefix 'inspector show' accepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,7 @@ class HqColumn:
     header: str
     kind: str = TEXT
     width: float = 1.0  # relative width in the PDF
+    pdf: bool = True  # False: only in Excel/CSV (ids for scripts, long notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,8 @@ class HqTable:
     columns: tuple[HqColumn, ...]
     rows: list[tuple[Any, ...]]
     note: str = ""
+    group: int | None = None  # PDF: rows grouped under a sub-heading per value of this column
+    sheet: str = ""  # Excel sheet name, in the report language
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +98,11 @@ class HqReportContent:
     summary: list[tuple[str, str]]
     sections: list[HqTable | HqHeatmap] = field(default_factory=list)
     footer: str = ""
+    regions: HqTable | None = None  # first page: one row per region
+    trend: list[tuple[str, float]] = field(default_factory=list)  # (YYYY-MM, average)
+    trend_regions: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    trend_title: str = ""
+    banner: str = ""  # printed on every page (e.g. drafts included)
 
 
 def score_colour(value: float | None) -> colors.Color:
@@ -118,6 +132,8 @@ def format_value(value: Any, kind: str) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == DATE and isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d")
+    if kind == ID and isinstance(value, str):
+        return value[:ID_CHARS]
     if isinstance(value, bool):
         return "✓" if value else ""
     return str(value)
@@ -141,13 +157,145 @@ def _fonts() -> tuple[str, str]:
     return name, name
 
 
+_GREY = colors.Color(0.45, 0.45, 0.45)
+_LINE_COLOURS = [
+    colors.Color(0.84, 0.37, 0.0),
+    colors.Color(0.0, 0.45, 0.70),
+    colors.Color(0.0, 0.62, 0.45),
+    colors.Color(0.80, 0.47, 0.65),
+    colors.Color(0.90, 0.62, 0.0),
+    colors.Color(0.34, 0.71, 0.91),
+    colors.Color(0.5, 0.5, 0.5),
+    colors.Color(0.6, 0.3, 0.1),
+]
+
+
+class _Doc(SimpleDocTemplate):  # type: ignore[misc]
+    """Adds an outline entry for every flowable that carries a ``_bookmark``, on the page
+    where that flowable was actually drawn (so each bookmark opens its own page)."""
+
+    def afterFlowable(self, flowable: Any) -> None:
+        mark = getattr(flowable, "_bookmark", None)
+        if mark is None:
+            return
+        key, title, level = mark
+        self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 6)
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+class _TrendChart(Flowable):  # type: ignore[misc]
+    """Monthly average score: all regions (thick) and each region (thin), with a legend.
+
+    Drawn straight on the canvas in the bundled font (a ReportLab ``Drawing`` would set
+    Helvetica, an unembedded font, first)."""
+
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        *,
+        title: str,
+        overall: list[tuple[str, float]],
+        regions: dict[str, list[tuple[str, float]]],
+        all_label: str,
+        font: str,
+        bold: str,
+    ) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+        self.title, self.overall, self.regions = title, overall, regions
+        self.all_label, self.font, self.bold = all_label, font, bold
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        cv = self.canv
+        width, height = self.width, self.height
+        months = sorted(
+            {m for m, _ in self.overall} | {m for s in self.regions.values() for m, _ in s}
+        )
+        left, bottom, right, top = 26.0, 34.0, width - 6.0, height - 18.0
+        cv.saveState()
+        cv.setFont(self.bold, 10)
+        cv.drawString(0, height - 11, self.title)
+        if not months:
+            cv.setFont(self.font, 9)
+            cv.drawString(left, (bottom + top) / 2, "—")
+            cv.restoreState()
+            return
+        values = [v for _, v in self.overall] + [v for s in self.regions.values() for _, v in s]
+        lo = max(0.0, (min(values) // 10) * 10)
+        hi = 100.0
+        if hi - lo < 10:
+            lo = hi - 10
+
+        def x(m: str) -> float:
+            i = months.index(m)
+            return left + (right - left) * (i / (len(months) - 1) if len(months) > 1 else 0.5)
+
+        def y(v: float) -> float:
+            return bottom + (top - bottom) * (v - lo) / (hi - lo)
+
+        step = 10.0 if hi - lo > 30 else 5.0
+        tick = lo
+        cv.setFont(self.font, 7)
+        cv.setLineWidth(0.4)
+        while tick <= hi + 1e-9:
+            cv.setStrokeColor(colors.Color(0.88, 0.88, 0.88))
+            cv.line(left, y(tick), right, y(tick))
+            cv.setFillColor(_GREY)
+            cv.drawRightString(left - 3, y(tick) - 2.5, f"{tick:.0f}")
+            tick += step
+        every = max(1, -(-len(months) // 9))
+        cv.setFont(self.font, 6.5)
+        for i, m in enumerate(months):
+            if i % every == 0 or i == len(months) - 1:
+                cv.drawCentredString(x(m), bottom - 10, m)
+
+        def line(series: list[tuple[str, float]], col: colors.Color, w: float) -> None:
+            pts = [(x(m), y(v)) for m, v in series]
+            cv.setStrokeColor(col)
+            cv.setLineWidth(w)
+            for (x1, y1), (x2, y2) in pairwise(pts):
+                cv.line(x1, y1, x2, y2)
+
+        legend: list[tuple[str, colors.Color, float]] = [(self.all_label, colors.black, 2.0)]
+        for n, (region, series) in enumerate(sorted(self.regions.items())):
+            col = _LINE_COLOURS[n % len(_LINE_COLOURS)]
+            line(series, col, 0.8)
+            legend.append((region, col, 0.8))
+        line(self.overall, colors.black, 2.0)
+        cv.setFillColor(colors.black)
+        for m, v in self.overall:
+            cv.circle(x(m), y(v), 1.6, stroke=0, fill=1)
+        lx, ly = left, 14.0
+        cv.setFont(self.font, 7)
+        for name, col, w in legend:
+            label_w = pdfmetrics.stringWidth(name, self.font, 7)
+            if lx + 16 + label_w > right:
+                lx, ly = left, ly - 9
+            cv.setStrokeColor(col)
+            cv.setLineWidth(w)
+            cv.line(lx, ly + 2.5, lx + 10, ly + 2.5)
+            cv.setFillColor(colors.black)
+            cv.drawString(lx + 12, ly, name)
+            lx += 22 + label_w
+        cv.restoreState()
+
+
 class HqReportRenderer:
-    """Builds the PDF: override ``_styles`` or ``_story`` to change the layout."""
+    """Builds the PDF: override ``_styles`` or ``_story`` to change the layout.
+
+    Two passes: the first counts the pages, so every footer can say "第 x 页 / 共 y 页".
+    """
 
     def __init__(self, content: HqReportContent) -> None:
         self.content = content
         self.font, self.bold = _fonts()
         self.styles = self._styles()
+        self.total_pages: int | None = None
+        self._marks = 0
 
     def _styles(self) -> dict[str, ParagraphStyle]:
         wrap = "CJK" if self.content.lang == "zh" else None
@@ -164,6 +312,9 @@ class HqReportRenderer:
                 leading=14,
                 textColor=colors.Color(0.35, 0.35, 0.35),
             ),
+            "banner": ParagraphStyle(
+                "banner", parent=base, fontSize=10, leading=14, textColor=colors.Color(0.75, 0, 0)
+            ),
             "h2": ParagraphStyle(
                 "h2",
                 parent=base,
@@ -172,6 +323,17 @@ class HqReportRenderer:
                 leading=18,
                 spaceBefore=10,
                 spaceAfter=4,
+                keepWithNext=1,
+            ),
+            "h3": ParagraphStyle(
+                "h3",
+                parent=base,
+                fontName=self.bold,
+                fontSize=10.5,
+                leading=14,
+                spaceBefore=6,
+                spaceAfter=2,
+                keepWithNext=1,
             ),
             "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
             "head": ParagraphStyle("head", parent=base, fontName=self.bold, fontSize=8, leading=10),
@@ -182,13 +344,22 @@ class HqReportRenderer:
         }
 
     def _p(self, text: str, style: str = "cell") -> Paragraph:
-        return Paragraph(escape(text), self.styles[style])
+        # Branch names come from packages: any script, never dropped (see fonts.py).
+        return Paragraph(fallback_markup(text, self.font), self.styles[style])
 
+    def _heading(self, text: str, style: str = "h2", level: int = 0) -> Paragraph:
+        """A heading that is also a bookmark pointing at the page it is printed on."""
+        p = self._p(text, style)
+        self._marks += 1
+        p._bookmark = (f"s{self._marks}", text, level)
+        return p
+
+    # ------------------------------------------------------------ first page
     def _summary(self) -> list[Any]:
         rows = [[self._p(k, "head"), self._p(v)] for k, v in self.content.summary]
         if not rows:
             return []
-        t = Table(rows, colWidths=[60 * mm, 80 * mm], hAlign="LEFT")
+        t = Table(rows, colWidths=[45 * mm, 70 * mm], hAlign="LEFT")
         t.setStyle(
             TableStyle(
                 [
@@ -196,51 +367,137 @@ class HqReportRenderer:
                     ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
                     ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.94, 0.95, 0.97)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                 ]
             )
         )
         return [t]
 
-    def _table(self, tbl: HqTable, width: float) -> list[Any]:
-        out: list[Any] = [self._p(tbl.title, "h2")]
-        if tbl.note:
-            out.append(self._p(tbl.note, "note"))
-        if not tbl.rows:
-            out.append(self._p("—", "base"))
-            return out
-        total = sum(c.width for c in tbl.columns)
-        widths = [width * c.width / total for c in tbl.columns]
-        data: list[list[Any]] = [[self._p(c.header, "head") for c in tbl.columns]]
+    def _trend_chart(self, width: float, height: float) -> _TrendChart:
+        c = self.content
+        return _TrendChart(
+            width,
+            height,
+            title=c.trend_title,
+            overall=c.trend,
+            regions=c.trend_regions,
+            all_label="全部" if c.lang == "zh" else "All",
+            font=self.font,
+            bold=self.bold,
+        )
+
+    def _first_page(self, width: float) -> list[Any]:
+        c = self.content
+        out: list[Any] = [self._heading(c.title, "title"), self._p(c.subtitle, "subtitle")]
+        if c.banner:
+            out.append(self._p(c.banner, "banner"))
+        out.append(Spacer(1, 3 * mm))
+        summary = self._summary()
+        chart = self._trend_chart(width - 125 * mm, 82 * mm)
+        if summary:
+            row = Table(
+                [[summary[0], chart]], colWidths=[120 * mm, width - 120 * mm], hAlign="LEFT"
+            )
+            row.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), self.font),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                )
+            )
+            out.append(row)
+        else:
+            out.append(chart)
+        if c.regions is not None:
+            out += self._table(c.regions, width, style="h3", level=1)
+        out.append(PageBreak())
+        return out
+
+    # ------------------------------------------------------------ tables
+    def _id_width(self) -> float:
+        return float(pdfmetrics.stringWidth("0" * ID_CHARS, self.font, 7.5)) + 8
+
+    def _grid(
+        self, tbl: HqTable, cols: list[int], rows: list[tuple[Any, ...]], width: float
+    ) -> Table:
+        columns = [tbl.columns[i] for i in cols]
+        id_w = self._id_width()
+        fixed = sum(id_w for col in columns if col.kind == ID)
+        flex = [col for col in columns if col.kind != ID]
+        total = sum(col.width for col in flex) or 1.0
+        widths = [
+            id_w if col.kind == ID else (width - fixed) * col.width / total for col in columns
+        ]
+        data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
+            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]
-        for r, row in enumerate(tbl.rows, start=1):
-            data.append(
-                [self._p(format_value(v, c.kind)) for v, c in zip(row, tbl.columns, strict=True)]
-            )
-            for ci, (v, c) in enumerate(zip(row, tbl.columns, strict=True)):
-                if c.kind == SCORE and isinstance(v, int | float):
+        for r, row in enumerate(rows, start=1):
+            cells: list[Any] = []
+            for ci, i in enumerate(cols):
+                v, col = row[i], tbl.columns[i]
+                text = format_value(v, col.kind)
+                # An id is a plain string cell: ReportLab never wraps those.
+                cells.append(text if col.kind == ID else self._p(text))
+                if col.kind == SCORE and isinstance(v, int | float):
                     style.append(("BACKGROUND", (ci, r), (ci, r), score_colour(float(v))))
+            data.append(cells)
         # splitInRow lets a long cell break across pages instead of raising LayoutError.
         t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         t.setStyle(TableStyle(style))
-        out.append(t)
+        return t
+
+    def _table(self, tbl: HqTable, width: float, *, style: str = "h2", level: int = 0) -> list[Any]:
+        out: list[Any] = [self._heading(tbl.title, style, level)]
+        if tbl.note:
+            out.append(self._p(tbl.note, "note"))
+        if not tbl.rows:
+            out.append(self._p("无" if self.content.lang == "zh" else "None", "base"))
+            return out
+        cols = [i for i, col in enumerate(tbl.columns) if col.pdf]
+        if tbl.group is None:
+            out.append(self._grid(tbl, cols, tbl.rows, width))
+            return out
+        # Long lists are read region by region: a sub-heading (and bookmark) per group.
+        g = tbl.group
+        groups: dict[str, list[tuple[Any, ...]]] = {}
+        for row in tbl.rows:
+            groups.setdefault(str(row[g] or "—"), []).append(row)
+        cols = [i for i in cols if i != g]
+        for n, name in enumerate(sorted(groups)):
+            rows = groups[name]
+            if n:  # the first group follows its section heading (kept together)
+                out.append(CondPageBreak(30 * mm))
+            out.append(
+                self._heading(
+                    f"{name}（{len(rows)}）"
+                    if self.content.lang == "zh"
+                    else f"{name} ({len(rows)})",
+                    "h3",
+                    level + 1,
+                )
+            )
+            out.append(self._grid(tbl, cols, rows, width))
         return out
 
     def _heatmap(self, hm: HqHeatmap, width: float) -> list[Any]:
-        out: list[Any] = [self._p(hm.title, "h2")]
+        out: list[Any] = [self._heading(hm.title)]
         if hm.note:
             out.append(self._p(hm.note, "note"))
         if not hm.row_labels or not hm.col_labels:
-            out.append(self._p("—", "base"))
+            out.append(self._p("无" if self.content.lang == "zh" else "None", "base"))
             return out
         label_w = 45 * mm
-        cell_w = min(22 * mm, (width - label_w) / len(hm.col_labels))
+        cell_w = min(32 * mm, (width - label_w) / len(hm.col_labels))
         data: list[list[Any]] = [
             [self._p("", "head")] + [self._p(a, "heat") for a in hm.col_labels]
         ]
@@ -262,36 +519,42 @@ class HqReportRenderer:
         return out
 
     def _story(self, width: float) -> list[Any]:
-        c = self.content
-        story: list[Any] = [
-            self._p(c.title, "title"),
-            self._p(c.subtitle, "subtitle"),
-            Spacer(1, 4 * mm),
-        ]
-        story += self._summary()
-        for sec in c.sections:
+        self._marks = 0
+        story: list[Any] = self._first_page(width)
+        for n, sec in enumerate(self.content.sections):
             parts = (
                 self._heatmap(sec, width) if isinstance(sec, HqHeatmap) else self._table(sec, width)
             )
             # A new page only when less than a few rows' room is left: a heading never
             # stands alone at a page's foot, and a long table does not push a near-empty
             # page ahead of it (it splits, repeating its header row).
-            story.append(CondPageBreak(45 * mm))
+            if n:
+                story.append(CondPageBreak(45 * mm))
             story += parts
         return story
 
+    def _page_text(self, page: int) -> str:
+        total = self.total_pages
+        if self.content.lang == "zh":
+            return f"第 {page} 页 / 共 {total} 页" if total else f"第 {page} 页"
+        return f"Page {page} of {total}" if total else f"Page {page}"
+
     def _on_page(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont(self.font, 7)
-        canvas.setFillColor(colors.Color(0.45, 0.45, 0.45))
-        text = f"{self.content.footer}    {doc.page}"
-        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * mm, text)
+        canvas.setFont(self.font, 7.5)
+        canvas.setFillColor(_GREY)
+        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * mm, self._page_text(doc.page))
+        canvas.drawString(doc.leftMargin, 8 * mm, f"{self.content.footer} · {self.content.title}")
+        if self.content.banner:
+            canvas.setFillColor(colors.Color(0.75, 0, 0))
+            canvas.setFont(self.font, 8)
+            canvas.drawString(doc.leftMargin, doc.pagesize[1] - 8 * mm, self.content.banner)
         canvas.restoreState()
 
-    def render(self) -> bytes:
+    def _build(self) -> tuple[bytes, int]:
         buf = io.BytesIO()
         size = landscape(A4)
-        doc = SimpleDocTemplate(
+        doc = _Doc(
             buf,
             pagesize=size,
             leftMargin=12 * mm,
@@ -300,11 +563,22 @@ class HqReportRenderer:
             bottomMargin=14 * mm,
             title=self.content.title,
             author="Branch Inspector",
+            lang="zh-CN" if self.content.lang == "zh" else "en",
             # The canvas starts in the bundled font: no unembedded Helvetica in the file.
             initialFontName=self.font,
         )
         doc.build(self._story(doc.width), onFirstPage=self._on_page, onLaterPages=self._on_page)
-        return buf.getvalue()
+        return buf.getvalue(), doc.page
+
+    def render(self) -> bytes:
+        self.total_pages = None
+        _, pages = self._build()
+        self.total_pages = pages
+        data, again = self._build()
+        if again != pages:  # the footer's width cannot move content; keep the count honest
+            self.total_pages = again
+            data, _ = self._build()
+        return data
 
 
 def render_hq_report(content: HqReportContent) -> bytes:
@@ -313,8 +587,9 @@ def render_hq_report(content: HqReportContent) -> bytes:
 
 
 def write_hq_report(content: HqReportContent, path: Path) -> None:
+    """The PDF written all or nothing (never a half-written file at ``path``)."""
     data = render_hq_report(content)
-    path.write_bytes(data)
+    write_atomic(path, data)
     log.info("HQ report written to %s (%d bytes)", path, len(data))
 
 

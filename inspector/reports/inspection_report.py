@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -47,7 +46,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector.reports.fonts import has_glyph, register_fonts
+from inspector.reports.fonts import fallback_markup, has_glyph, register_fonts
 from inspector.reports.labels import LABELS, MODES, OUTCOMES, SEVERITIES, pick
 from inspector.reports.model import (
     LANGS,
@@ -79,7 +78,8 @@ HEAD_BG = colors.HexColor("#DDE3EA")
 def esc(text: object) -> str:
     """User text as safe Paragraph markup: escaped, control characters dropped, newlines kept."""
     s = _CONTROL.sub("", str(text))
-    return escape(s).replace("\r\n", "\n").replace("\n", "<br/>")
+    # fallback_markup escapes, and routes glyphs the CJK font lacks to fallback fonts.
+    return fallback_markup(s).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def fmt_dt(value: datetime | None) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
 from pathlib import Path
 
 from inspector.db import Database
 from inspector.errors import UserError
+from inspector.files import atomic_path
 
 log = logging.getLogger(__name__)
 
@@ -31,32 +31,19 @@ def backup_database(db: Database, target: Path) -> Path:
     source = Path(str(db.url.database)).resolve()
     if target == source:
         raise UserError(f"{target}: that is the database itself; choose another file")
-    if target.is_dir():
-        raise UserError(f"{target} is a folder; give a file name for the backup")
-    if not target.parent.is_dir():
-        raise UserError(f"folder {target.parent} does not exist; create it first")
-    tmp = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    raw = db.engine.raw_connection()
-    try:
-        raw.execute("VACUUM INTO ?", (str(tmp),))
-    except sqlite3.Error as e:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise UserError(f"{target}: the backup could not be written ({e})") from None
-    finally:
-        raw.close()
-    try:
+    # The snapshot is written to a temporary file next to the target, checked, flushed
+    # and only then renamed over it: a failed or damaged backup never replaces a good one.
+    with atomic_path(target) as tmp:
+        raw = db.engine.raw_connection()
+        try:
+            raw.execute("VACUUM INTO ?", (str(tmp),))
+        except sqlite3.Error as e:
+            raise UserError(f"{target}: the backup could not be written ({e})") from None
+        finally:
+            raw.close()
         with contextlib.closing(sqlite3.connect(tmp)) as conn:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()
         if verdict != ("ok",):
             raise UserError(f"{target}: the backup failed its integrity check ({verdict})")
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
     log.info("backed up %s to %s", source, target)
     return target

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch
 from inspector.errors import NotFoundError, ValidationError
+from inspector.files import CSV_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import audit
+from inspector.textsafe import has_control_chars, printable_line
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,32 @@ class ImportSummary:
     created: int
     updated: int
     unchanged: int
+
+
+def _max_len(column: str) -> int:
+    length = getattr(Branch.__table__.c[column].type, "length", None)
+    return int(length) if length else 10_000
+
+
+# From the table itself, so the check and the columns never disagree: a code longer than
+# its column was accepted once and then blocked every export of its inspections.
+MAX_LENGTHS = {f: _max_len(f) for f in ("code", "name", "region", "address")}
+
+
+def field_problem(field: str, value: str) -> str | None:
+    """Why ``value`` cannot be a branch's ``field``, or None."""
+    if len(value) > MAX_LENGTHS[field]:
+        return f"{field} is {len(value)} characters long; at most {MAX_LENGTHS[field]} are allowed"
+    if has_control_chars(value):
+        return f"{field} contains a control character ({printable_line(value)!s}); remove it"
+    return None
+
+
+def _check(code: str, **fields: str) -> None:
+    for field, value in {"code": code, **fields}.items():
+        problem = field_problem(field, value)
+        if problem:
+            raise ValidationError(f"branch {printable_line(code[:64])}: {problem}")
 
 
 def get_by_code(session: Session, code: str) -> Branch:
@@ -56,6 +84,7 @@ def create(
         raise ValidationError("a branch needs a code")
     if not name:
         raise ValidationError(f"branch {code}: a branch needs a name")
+    _check(code, name=name, region=region.strip(), address=address.strip())
     if find_by_code(session, code) is not None:
         raise ValidationError(f"a branch with code {code!r} already exists")
     branch = Branch(code=code, name=name, region=region.strip(), address=address.strip())
@@ -83,11 +112,9 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
     The whole file is checked first; any bad row refuses the whole file with its line.
     """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
-    except OSError as e:
-        raise ValidationError(f"{path}: cannot read ({e.strerror})") from None
+        raw = read_bounded(path, CSV_MAX_BYTES, "CSV")
+    except FileAccessError as e:
+        raise ValidationError(str(e)) from None
     text = _decode(raw, path)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
@@ -115,6 +142,10 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
             raise ValidationError(f"{path}:{lineno}: the branch code is empty")
         if not rec["name"]:
             raise ValidationError(f"{path}:{lineno}: branch {rec['code']} has no name")
+        for f, value in rec.items():
+            problem = field_problem(f, value)
+            if problem:
+                raise ValidationError(f"{path}:{lineno}: {problem}")
         if rec["code"] in seen:
             raise ValidationError(
                 f"{path}:{lineno}: branch code {rec['code']} repeats line {seen[rec['code']]}"
@@ -156,9 +187,37 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
+    """UTF-8 (with or without BOM) or GBK; a file mixing the two is refused.
+
+    Rows pasted from two sources can end up in one file half UTF-8, half GBK. Decoded
+    as GBK, the UTF-8 rows turn into plausible-looking wrong characters (网点 becomes
+    缃戠偣) that would be stored as branch names; so each line is classified first.
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    utf8_line = 0
+    other_line = 0
+    for n, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
             continue
-    raise ValidationError(f"{path}: not a text file in UTF-8 or GBK encoding")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other_line = other_line or n
+        else:
+            utf8_line = utf8_line or n
+        if utf8_line and other_line:
+            raise ValidationError(
+                f"{path}:{max(utf8_line, other_line)}: this file mixes encodings: line "
+                f"{utf8_line} is UTF-8 but line {other_line} is not (GBK?); save the whole "
+                "file in one encoding, preferably UTF-8"
+            )
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError as e:
+        bad_line = raw[: e.start].count(b"\n") + 1
+        raise ValidationError(
+            f"{path}:{bad_line}: not text in UTF-8 or GBK encoding; save the file as UTF-8"
+        ) from None

@@ -1,8 +1,10 @@
 """Demo data: realistic finalized inspections across 40 branches in 6 regions.
 
 Made for trying the HQ views and for load tests (``inspector demo --inspections 100000``):
-rows go in with bulk ``INSERT ... executemany`` in batches, one transaction per batch,
-and scores come from the pure scoring engine, the same one the app uses. Each branch has
+rows go in with bulk ``INSERT ... executemany`` in batches, one transaction per batch.
+What is stored is decided by the same service functions the app uses for a user's
+inspection (``score_for`` with the visit facts, ``finding_item_ids``, default severity and
+deadline), so ``inspector hq integrity`` finds every demo score equal to a re-score. Each branch has
 its own quality so league tables differ; findings get owners and deadlines, some closed,
 some overdue; mystery visits get visit facts and a narrative. Photos (small generated
 images with text) go through the photo service like any other photo.
@@ -35,13 +37,15 @@ from inspector.db.models import (
 )
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
-from inspector.domain.scoring import score
+from inspector.domain.scoring import Outcome
 from inspector.errors import ValidationError
 from inspector.services import audit, photos
 from inspector.services.inspections import (
     FINALIZED,
     default_deadline,
     default_severity,
+    finding_item_ids,
+    score_for,
     snapshot_for,
 )
 
@@ -220,54 +224,8 @@ def _batch(
         started = now - timedelta(days=rng.uniform(0, 548), minutes=rng.randint(0, 600))
         finalized = started + timedelta(hours=rng.uniform(1, 6))
         items = items_by[(plan.loaded.id, mode)]
-        answers: dict[str, Answer] = {}
-        ans_rows = []
-        for item in items:
-            result, value = _answer(item, quality, rng)
-            answers[item.id] = Answer(result=Result(result) if result else None, value=value)
-            ans_rows.append(
-                {
-                    "item_id": item.id,
-                    "result": result,
-                    "value": value,
-                    "note": "",
-                    "updated_at": started,
-                }
-            )
-        sc = score(plan.checklist, mode, answers)
-        sec_rows = [
-            {
-                "section_id": sid,
-                "area": sec.area,
-                "weight": sec.weight,
-                "earned": sec.earned,
-                "possible": sec.possible,
-                "percent": sec.percent,
-            }
-            for sid, sec in sc.sections.items()
-        ]
-        find_rows = []
-        index = plan.checklist.item_index()
-        for item_id, it in sc.items.items():
-            if not it.is_finding:
-                continue
-            item = index[item_id]
-            deadline = default_deadline(item, started.date())
-            closed = deadline < today and rng.random() < 0.7
-            find_rows.append(
-                {
-                    "item_id": item_id,
-                    "active": True,
-                    "severity": default_severity(item).value,
-                    "action": rng.choice(ACTIONS),
-                    "owner": rng.choice(OWNERS),
-                    "deadline": deadline,
-                    "status": "closed" if closed else "open",
-                    "closed_at": started + timedelta(days=rng.uniform(0.5, 20)) if closed else None,
-                    "created_at": started,
-                    "updated_at": started,
-                }
-            )
+        # The visit facts come first: the scenario played decides which mystery items show,
+        # and so the score (scoring without it stored totals the PDF did not print).
         visit: dict[str, Any] = {}
         narrative = ""
         if mode == Mode.MYSTERY:
@@ -288,6 +246,57 @@ def _batch(
                 b="清楚完整" if good else "不够充分",
                 c="整齐有序" if good else "略显杂乱",
                 d="规范" if good else "有待改进",
+            )
+        answers: dict[str, Answer] = {}
+        drawn: dict[str, tuple[str | None, Any]] = {}
+        for item in items:
+            result, value = _answer(item, quality, rng)
+            drawn[item.id] = (result, value)
+            answers[item.id] = Answer(result=Result(result) if result else None, value=value)
+        # Scored exactly as the app scores a stored inspection (same service function).
+        sc = score_for(plan.checklist, mode, answers, visit)
+        # An inspector cannot answer an item the scenario hides; neither does the demo.
+        ans_rows = [
+            {
+                "item_id": item_id,
+                "result": result,
+                "value": value,
+                "note": "",
+                "updated_at": started,
+            }
+            for item_id, (result, value) in drawn.items()
+            if sc.items[item_id].outcome != Outcome.HIDDEN
+        ]
+        sec_rows = [
+            {
+                "section_id": sid,
+                "area": sec.area,
+                "weight": sec.weight,
+                "earned": sec.earned,
+                "possible": sec.possible,
+                "percent": sec.percent,
+            }
+            for sid, sec in sc.sections.items()
+        ]
+        find_rows = []
+        index = plan.checklist.item_index()
+        for item_id in finding_item_ids(plan.checklist, sc):
+            item = index[item_id]
+            deadline = default_deadline(item, started.date())
+            closed = deadline < today and rng.random() < 0.7
+            find_rows.append(
+                {
+                    "item_id": item_id,
+                    "active": True,
+                    "severity": default_severity(item).value,
+                    "action": rng.choice(ACTIONS),
+                    "owner": rng.choice(OWNERS),
+                    "deadline": deadline,
+                    "status": "closed" if closed else "open",
+                    "closed_at": started + timedelta(days=rng.uniform(0.5, 20)) if closed else None,
+                    "created_at": started,
+                    "updated_at": started,
+                }
             )
         inspector = rng.choice(INSPECTORS)
         rows.append(

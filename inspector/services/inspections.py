@@ -65,7 +65,7 @@ def checklist_of(inspection: Inspection) -> Checklist:
     snap = inspection.snapshot
     cached = _checklists_by_sha.get(snap.sha256)
     if cached is None:
-        cached = _checklists_by_sha[snap.sha256] = checklist_from_json(snap.content)
+        cached = _checklists_by_sha[snap.sha256] = checklist_from_json(snap.content, snap.sha256)
     return cached
 
 
@@ -552,19 +552,49 @@ def confirm_copied_answer(
 
 
 # ---------------------------------------------------------------- scoring
-def scenario_of(insp: Inspection) -> str | None:
-    value = (insp.visit or {}).get("scenario")
+def scenario_from_visit(visit: Mapping[str, Any] | None) -> str | None:
+    """The mystery-shopper scenario played, from the visit facts (None when not chosen)."""
+    value = (visit or {}).get("scenario")
     return str(value) if value else None
 
 
+def scenario_of(insp: Inspection) -> str | None:
+    return scenario_from_visit(insp.visit)
+
+
+def score_for(
+    checklist: Checklist,
+    mode: Mode | str,
+    answers: Mapping[str, Answer],
+    visit: Mapping[str, Any] | None,
+) -> Score:
+    """The one way a score is computed from stored data: answers, checklist and visit facts.
+
+    Every writer of a stored score (the app, the importer, the demo generator) and every
+    reader that checks one (``hq integrity``, the PDF) goes through here, so the scenario
+    that ``show_if`` conditions depend on can never be forgotten by one of them.
+    """
+    return score(checklist, Mode(mode), answers, scenario_from_visit(visit))
+
+
+def finding_item_ids(checklist: Checklist, result: Score) -> list[str]:
+    """Items that are findings of ``result``: failed, partial, or a penalty taken."""
+    out = []
+    for item in checklist.items():
+        s = result.items[item.id]
+        if s.is_finding or (item.penalty > 0 and s.penalty > 0):
+            out.append(item.id)
+    return out
+
+
 def compute_score(insp: Inspection) -> Score:
-    return score(checklist_of(insp), Mode(insp.mode), answers_of(insp), scenario_of(insp))
+    return score_for(checklist_of(insp), insp.mode, answers_of(insp), insp.visit)
 
 
 def rescore(session: Session, insp: Inspection) -> Score:
     """Refresh the stored score, section scores and findings from the answers."""
     checklist = checklist_of(insp)
-    result = score(checklist, Mode(insp.mode), answers_of(insp), scenario_of(insp))
+    result = score_for(checklist, insp.mode, answers_of(insp), insp.visit)
     insp.score_total = round(result.total, 4)
     insp.grade = result.grade
     insp.passed = result.passed
@@ -601,9 +631,9 @@ def _sync_findings(session: Session, insp: Inspection, checklist: Checklist, res
     by_item = {f.item_id: f for f in insp.findings}
     today = insp.started_at.date()
     previous: tuple[str, set[str]] | None = None
+    findings = set(finding_item_ids(checklist, result))
     for item in checklist.items():
-        s = result.items[item.id]
-        failing = s.is_finding or (item.penalty > 0 and s.penalty > 0)
+        failing = item.id in findings
         f = by_item.get(item.id)
         if failing and f is None:
             f = Finding(

@@ -54,6 +54,7 @@ from inspector.domain.layers import (
 from inspector.domain.layers import default_line_width as default_line_width
 from inspector.domain.layers import default_text_size as default_text_size
 from inspector.errors import NotFoundError, ReadOnlyError, UserError, ValidationError
+from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
 
@@ -531,9 +532,9 @@ def _store_prepared(
 def _read_and_prepare(path: Path) -> Prepared:
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise PhotoError(f"{name}: cannot read the file ({e.strerror or e})") from None
+        data = read_bounded(path, MAX_FILE_BYTES, "photo")
+    except FileAccessError as e:
+        raise PhotoError(f"{name}: {e.reason}") from None
     return prepare(data, name)
 
 

@@ -17,6 +17,7 @@ from inspector.db.models import Branch, ImportRecord, Inspection, Photo
 from inspector.services import exchange, keys
 from inspector.services import inspections as svc
 from tests.conftest import Cli
+from tests.hypothesis_profiles import examples
 from tests.integration.conftest import (
     amend_and_finalize,
     dump_tables,
@@ -261,7 +262,8 @@ def _import_fresh(paths: list[Path]) -> list[dict[str, object]]:
             target.dispose()
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Each example imports five packages twice: a tenth of the profile's count (3 by default).
+@settings(max_examples=examples(0.1), suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_import_order_and_repetition_do_not_matter(corpus: list[Path], data: st.DataObject) -> None:
     expected = _import_fresh(corpus)

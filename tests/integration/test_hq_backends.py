@@ -15,6 +15,8 @@ from inspector.services import demo, hq
 def _views(db: Database) -> dict[str, object]:
     with db.read_session() as s:
         data = hq.load(s, today=date(2026, 11, 23))
+        mismatches = hq.score_check(s, hq.HqFilter())
+        with_drafts = hq.counts(s, hq.HqFilter(include_drafts=True))[0]
     summary = data.summary_dict()
     for row in summary["per_branch"]:
         row.pop("latest_at")  # demo times are relative to the moment each database was filled
@@ -24,6 +26,16 @@ def _views(db: Database) -> dict[str, object]:
         "failing": sorted((f.item_id, f.failures) for f in data.failing),
         "trend": [(t.period, t.region, t.inspections, round(t.average, 4)) for t in data.trend],
         "rectification": [(r.code, r.open, r.overdue, r.closed) for r in data.rectification],
+        "ranking": [
+            (r.rank, r.code, r.veto_failed, r.latest_passed, r.checklist_id, r.mode)
+            for r in data.league
+        ],
+        "regions": [
+            (r.region, r.branches, r.inspected, r.inspections, round(r.average or 0, 4), r.vetoes)
+            for r in data.regions
+        ],
+        "mismatches": mismatches,
+        "with_drafts": with_drafts,
     }
 
 
@@ -37,9 +49,18 @@ def test_hq_views_agree_across_backends(db: Database, pg_db: Database, tmp_path:
     assert sqlite_views["trend"] == pg_views["trend"]
     assert sqlite_views["rectification"] == pg_views["rectification"]
     assert sqlite_views["failing"] == pg_views["failing"]
+    assert sqlite_views["ranking"] == pg_views["ranking"]
+    assert sqlite_views["regions"] == pg_views["regions"]
+    assert sqlite_views["mismatches"] == pg_views["mismatches"] == []
+    assert sqlite_views["with_drafts"] == pg_views["with_drafts"] == 120
+    # The league never ranks a red-line failure above a pass, on either backend.
+    ranked = [r for r in pg_views["ranking"] if r[0] is not None]  # type: ignore[attr-defined]
+    failed = [n for n, r in enumerate(ranked) if r[2] > 0]
+    assert not failed or all(r[2] > 0 for r in ranked[failed[0] :])
     # The files HQ hands on are produced from PostgreSQL too.
     with pg_db.read_session() as s:
-        data = hq.load(s)
-    hq.write_excel(data, tmp_path / "hq.xlsx")
-    sheet = load_workbook(tmp_path / "hq.xlsx").worksheets[0]
-    assert sheet.max_row > 1
+        data = hq.load(s, for_export=True, lang="zh")
+    hq.write_excel(data, tmp_path / "hq.xlsx", "zh")
+    wb = load_workbook(tmp_path / "hq.xlsx")
+    assert wb.worksheets[0].title == "汇总" and wb.worksheets[0].max_row > 1
+    assert any(n.startswith("答卷-") and wb[n].max_row > 1 for n in wb.sheetnames)

@@ -28,7 +28,11 @@ PASS_ONE = {
 }
 
 
-def _setup(db: Database) -> dict[str, str]:
+DRAFTS = hq.HqFilter(include_drafts=True)
+
+
+def _setup(db: Database, *, finalize: bool = True) -> dict[str, str]:
+    """Three branches; two finalized inspections (HQ counts finalized ones by default)."""
     with db.session() as s:
         branches.create(s, code="310001", name="上海<b>营业部", region="上海")
         branches.create(s, code="320001", name="南京支行", region="江苏")
@@ -40,6 +44,9 @@ def _setup(db: Database) -> dict[str, str]:
             s, branch_code="320001", checklist_id="accessibility", answers=PASS_ONE, inspector="t"
         )
         b.trusted = False
+        if finalize:
+            svc.finalize(s, a, by="t", force=True)
+            svc.finalize(s, b, by="t", force=True)
         return {"a": a.uuid, "b": b.uuid}
 
 
@@ -48,9 +55,10 @@ def test_league_latest_trend_and_untrusted(db: Database) -> None:
     with db.session() as s:
         first = svc.get(s, ids["a"])
         first.started_at = datetime.now(UTC) - timedelta(days=40)
-        svc.create(
+        second = svc.create(
             s, branch_code="310001", checklist_id="accessibility", answers=PASS_ONE, inspector="t"
         )
+        svc.finalize(s, second, by="t", force=True)
     with db.session() as s:
         rows = {r.code: r for r in hq.league(s, hq.HqFilter())}
         total, _ = hq.counts(s, hq.HqFilter())
@@ -70,13 +78,12 @@ def test_only_current_revisions_count(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s:
         insp = svc.get(s, ids["b"])
-        svc.finalize(s, insp, by="t", force=True)
         new = svc.amend(s, insp, reason="fix", actor="t")
         svc.set_answer(s, new, "acc.priority_window", result="pass", actor="t")
     with db.session() as s:
-        total, _ = hq.counts(s, hq.HqFilter())
-        rows = {r.code: r for r in hq.league(s, hq.HqFilter())}
-        failing = {f.item_id: f.failures for f in hq.failing_items(s, hq.HqFilter(), total)}
+        total, _ = hq.counts(s, DRAFTS)
+        rows = {r.code: r for r in hq.league(s, DRAFTS)}
+        failing = {f.item_id: f.failures for f in hq.failing_items(s, DRAFTS, total)}
     assert total == 2
     assert rows["320001"].inspections == 1
     assert failing["acc.priority_window"] == 1  # the amended revision passes it
@@ -223,7 +230,7 @@ def test_cli_summary_json_and_findings(db: Database, run_cli: Cli) -> None:
     out = json.loads(run_cli.ok("hq", "summary", "--json"))
     assert out["inspections"] == 2 and out["branches"] == 3
     per = {p["code"]: p for p in out["per_branch"]}
-    assert set(per["310001"]) == {
+    assert set(per["310001"]) >= {
         "code",
         "name",
         "region",
@@ -300,16 +307,18 @@ def test_excel_export_typed_cells(db: Database, run_cli: Cli, tmp_path: Path) ->
     xlsx = tmp_path / "hq.xlsx"
     run_cli.ok("hq", "export", "-o", str(xlsx), "--lang", "en")
     wb = load_workbook(xlsx)
+    # Sheet names are in the report language.
     assert {
-        "league",
-        "heatmap",
-        "failing_items",
-        "veto_failures",
-        "findings",
-        "trend",
-        "integrity",
+        "Summary",
+        "League table",
+        "Area scores",
+        "Failed items",
+        "Red lines",
+        "Findings",
+        "Trend",
+        "Integrity",
     } <= set(wb.sheetnames)
-    ws = wb["league"]
+    ws = wb["League table"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     header = [c.value for c in ws[1]]
     score_col = header.index("Latest score") + 1
@@ -317,15 +326,16 @@ def test_excel_export_typed_cells(db: Database, run_cli: Cli, tmp_path: Path) ->
     cell = ws.cell(row=2, column=score_col)
     assert isinstance(cell.value, float) and cell.number_format == "0.0"
     assert isinstance(ws.cell(row=2, column=n_col).value, int)
-    assert isinstance(wb["heatmap"].cell(row=2, column=3).value, float)
-    assert wb["findings"].max_row >= 3
+    assert isinstance(wb["Area scores"].cell(row=2, column=3).value, float)
+    assert wb["Findings"].max_row >= 3
 
 
 def test_csv_export_has_bom(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     _setup(db)
     out = tmp_path / "csv"
     lines = run_cli.ok("hq", "export", "-o", str(out), "--format", "csv").split()
-    assert len(lines) == 7
+    # summary, regions, 8 views, one answer sheet per checklist (here: accessibility)
+    assert len(lines) == 11 and (out / "answers_accessibility.csv").is_file()
     raw = (out / "league.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -338,19 +348,35 @@ def test_heatmap_names_areas_of_a_comprehensive_inspection(db: Database) -> None
         insp = svc.create(s, branch_code="B9", branch_name="九号", checklist_id="comprehensive")
         svc.set_answer(s, insp, "dis.price_list", result="pass")
     with db.read_session() as s:
-        hm = hq.load(s).heatmap
+        hm = hq.load(s, DRAFTS).heatmap
     assert hm.areas == ["disclosure"]
     assert hm.area_title("disclosure", "zh") == "信息披露"
     assert hm.area_title("disclosure", "en").startswith("Disclosure")
 
 
-def test_finalized_only_leaves_drafts_out(db: Database, run_cli: Cli) -> None:
-    ids = _setup(db)  # two drafts
+def test_drafts_count_only_when_asked_and_are_marked(db: Database, run_cli: Cli) -> None:
+    ids = _setup(db, finalize=False)  # two drafts
     with db.session() as s:
         svc.finalize(s, svc.get(s, ids["a"]), by="t", force=True)
     with db.read_session() as s:
-        assert hq.counts(s, hq.HqFilter())[0] == 2
-        assert hq.counts(s, hq.HqFilter(finalized_only=True))[0] == 1
-    every = json.loads(run_cli.ok("hq", "summary", "--json"))
-    finished = json.loads(run_cli.ok("hq", "--finalized-only", "summary", "--json"))
-    assert (every["inspections"], finished["inspections"]) == (2, 1)
+        assert hq.counts(s, hq.HqFilter())[0] == 1
+        assert hq.counts(s, hq.HqFilter(finalized_only=True))[0] == 1  # old flag: a no-op
+        assert hq.counts(s, DRAFTS)[0] == 2
+        league = {r.code: r for r in hq.league(s, hq.HqFilter())}
+        assert league["320001"].rank is None  # its only inspection is a draft: unranked
+        with_drafts = {r.code: r for r in hq.league(s, DRAFTS)}
+        assert with_drafts["320001"].latest_draft and not with_drafts["310001"].latest_draft
+    default = json.loads(run_cli.ok("hq", "summary", "--json"))
+    old_flag = json.loads(run_cli.ok("hq", "--finalized-only", "summary", "--json"))
+    every = json.loads(run_cli.ok("hq", "summary", "--include-drafts", "--json"))
+    on_group = json.loads(run_cli.ok("hq", "--include-drafts", "summary", "--json"))
+    assert (default["inspections"], old_flag["inspections"]) == (1, 1)
+    assert (every["inspections"], on_group["inspections"], every["drafts"]) == (2, 2, 1)
+    league = json.loads(run_cli.ok("hq", "league", "--include-drafts", "--json"))
+    assert {r["branch"]["code"]: r["draft"] for r in league if r["rank"]} == {
+        "310001": False,
+        "320001": True,
+    }
+    findings = json.loads(run_cli.ok("hq", "findings", "--include-drafts", "--json"))
+    assert {f["draft"] for f in findings} == {True, False}
+    assert all(not f["draft"] for f in json.loads(run_cli.ok("hq", "findings", "--json")))

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.checklists import load
@@ -256,7 +256,6 @@ def answer_sets(draw: st.DrawFn, c: Checklist) -> dict[str, Answer]:
 MODES = st.sampled_from([Mode.ONSITE, Mode.MYSTERY])
 
 
-@settings(max_examples=300, deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_total_always_within_0_and_100(c: Checklist, mode: Mode, data: st.DataObject) -> None:
     s = score(c, mode, data.draw(answer_sets(c)))
@@ -265,7 +264,6 @@ def test_total_always_within_0_and_100(c: Checklist, mode: Mode, data: st.DataOb
         assert sec.percent is None or 0.0 <= sec.percent <= 100.0
 
 
-@settings(max_examples=300, deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_failed_to_passed_never_lowers_the_total(
     c: Checklist, mode: Mode, data: st.DataObject
@@ -279,7 +277,6 @@ def test_failed_to_passed_never_lowers_the_total(
     assert after.passed or not before.passed
 
 
-@settings(max_examples=300, deadline=None)
 @given(mode=MODES, data=st.data())
 def test_na_never_lowers_the_total(mode: Mode, data: st.DataObject) -> None:
     c = PROPS
@@ -293,7 +290,6 @@ def test_na_never_lowers_the_total(mode: Mode, data: st.DataObject) -> None:
     assert score(c, mode, na).total == pytest.approx(score(c, mode, unanswered).total)
 
 
-@settings(max_examples=100, deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_same_answers_same_result(c: Checklist, mode: Mode, data: st.DataObject) -> None:
     answers = data.draw(answer_sets(c))
@@ -378,7 +374,6 @@ def test_penalties_beyond_zero_are_not_deducted_twice() -> None:
     assert sum(d.points for d in s.deductions) == pytest.approx(100.0)
 
 
-@settings(deadline=None)
 @given(c=CHECKLISTS, mode=MODES, data=st.data())
 def test_deductions_always_sum_to_100_minus_total(
     c: Checklist, mode: Mode, data: st.DataObject

@@ -28,7 +28,7 @@ from inspector.domain.checklist import (
 )
 from inspector.domain.scoring import Outcome, score, top_grade
 
-SHIPPED_DIR = paths.project_root() / "checklists"
+SHIPPED_DIR = paths.data_dir("checklists")
 LOADED, PROBLEMS = load_all(SHIPPED_DIR)
 BY_ID: dict[str, LoadedChecklist] = {lc.id: lc for lc in LOADED}
 

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import stat
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -62,8 +60,8 @@ from inspector.db.models import (
 )
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
-from inspector.domain.scoring import score
 from inspector.errors import UserError
+from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
@@ -74,7 +72,7 @@ from inspector.services.exchange.package_format import (
     VerifiedPackage,
     read_package,
 )
-from inspector.services.inspections import snapshot_from_content
+from inspector.services.inspections import score_for, snapshot_from_content
 
 log = logging.getLogger(__name__)
 
@@ -242,9 +240,9 @@ def _import_file(
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
             return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
-        except (IntegrityError, OperationalError) as e:
+        except (IntegrityError, OperationalError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
-            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e.orig)
+            log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e
     reason = f"{path.name}: could not be stored ({type(last_error).__name__}); try again"
     return "rejected", {**entry, "reason": reason}
@@ -252,33 +250,12 @@ def _import_file(
 
 def _read_file(path: Path, limits: Limits) -> bytes:
     """The file's bytes, at most the limit: a regular file only (a FIFO would hang)."""
+    # Regular files only (a FIFO or /dev/zero is refused, never waited on or read
+    # without end), at most the limit + 1 bytes.
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise PackageError("no such file") from None
-    except IsADirectoryError:
-        raise PackageError("is a folder") from None
-    except OSError as e:
-        raise PackageError(f"cannot read the file ({e.strerror})") from None
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise PackageError("is a folder")
-        if not stat.S_ISREG(st.st_mode):
-            raise PackageError("is not a regular file (a device, pipe or socket)")
-        if st.st_size > limits.max_file_bytes:
-            raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            # Bounded by the size just seen (+1 to notice a file that grew): read(n)
-            # allocates n bytes up front, so never pass the limit itself.
-            data = f.read(min(st.st_size, limits.max_file_bytes) + 1)
-    except OSError as e:
-        raise PackageError(f"cannot read the file ({e.strerror})") from None
-    finally:
-        os.close(fd)
-    if len(data) > limits.max_file_bytes:
-        raise PackageError(f"the file is larger than {limits.max_file_bytes} bytes")
-    return data
+        return read_bounded(path, limits.max_file_bytes, "package")
+    except FileAccessError as e:
+        raise PackageError(e.reason) from None
 
 
 @lru_cache(maxsize=32)
@@ -562,8 +539,18 @@ def _moved(latest: Inspection, pkg: VerifiedPackage) -> str:
     return ""
 
 
+class _Raced(Exception):
+    """Another import committed this very revision while we classified it: classify again."""
+
+
 def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
-    """Photo ids are unique across the database: a clash is refused, never retried."""
+    """Photo ids are unique across the database: a clash is refused, never retried.
+
+    Except a clash with the same revision of the same inspection: another process imported
+    this package between our first look and now (PostgreSQL reads what others committed
+    since), so the package is classified again and comes out as a duplicate.
+    """
+    m = pkg.manifest
     ids = [p.id for p in pkg.manifest.photos]
     for n in range(0, len(ids), 500):
         clash = s.execute(
@@ -572,6 +559,8 @@ def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
             .where(Photo.id.in_(ids[n : n + 500]))
             .limit(1)
         ).first()
+        if clash is not None and (clash[1], clash[2]) == (m.inspection.uuid, m.inspection.revision):
+            raise _Raced(f"photo {clash[0]} stored meanwhile by another import")
         if clash is not None:
             raise PackageError(
                 f"photo id {clash[0]} is already used by a photo of inspection {clash[1]} "
@@ -664,8 +653,9 @@ def _insert(
         for a in m.answers
     }
     # HQ scores with its own engine and the package's checklist; a device's claimed score
-    # is not taken on trust.
-    result = score(checklist, Mode(i.mode), answers)
+    # is not taken on trust. The visit facts go in too: the scenario decides which items
+    # a mystery-shopper checklist shows.
+    result = score_for(checklist, i.mode, answers, i.visit.stored())
     now = utcnow()
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
     conn = s.connection()

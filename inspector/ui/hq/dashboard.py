@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.domain import timefmt
 from inspector.services import hq
 from inspector.ui.hq.charts import (
     BarChart,
@@ -142,11 +143,16 @@ class HqDashboard(QWidget):
         self.mode_box.addItem(self.tr("On-site"), "onsite")
         self.mode_box.addItem(self.tr("Mystery shopper"), "mystery")
         self._fill_choices([], [])
-        self.finalized_box = QCheckBox(self.tr("Finalized only"), self)
-        self.finalized_box.setToolTip(
-            self.tr("Leave out drafts: half-answered inspections would rank a branch on little")
+        # Finalized inspections only unless asked: a half-answered draft would rank a
+        # branch on little. Drafts shown are marked as drafts on every row.
+        self.drafts_box = QCheckBox(self.tr("Include drafts"), self)
+        self.drafts_box.setToolTip(
+            self.tr(
+                "Count draft (not finalized) inspections too; they are marked as drafts. "
+                "Half-answered drafts can move a branch in the league."
+            )
         )
-        self.finalized_box.toggled.connect(self.refresh)
+        self.drafts_box.toggled.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         for box in (self.region_box, self.period_box, self.checklist_box, self.mode_box):
@@ -165,7 +171,7 @@ class HqDashboard(QWidget):
             if box is self.period_box:
                 bar.addWidget(self.from_edit)
                 bar.addWidget(self.to_edit)
-        bar.addWidget(self.finalized_box)
+        bar.addWidget(self.drafts_box)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
 
@@ -298,7 +304,7 @@ class HqDashboard(QWidget):
             date_to=d_to,
             checklist_id=self.checklist_box.currentData() or None,
             mode=self.mode_box.currentData() or None,
-            finalized_only=self.finalized_box.isChecked(),
+            include_drafts=self.drafts_box.isChecked(),
         )
 
     def refresh(self) -> None:
@@ -326,7 +332,19 @@ class HqDashboard(QWidget):
         row = self.league_model.row_at(proxy.mapToSource(index).row())
         self.branch_activated.emit(row.code)
 
+    def _set_view_language(self, data: hq.HqData, lang: str) -> None:
+        for model in (
+            self.league_model,
+            self.veto_model,
+            self.rect_model,
+            self.findings_model,
+            self.integrity_model,
+        ):
+            model.lang = lang
+            model.tz = data.tz
+
     def _show_league(self, data: hq.HqData, lang: str) -> None:
+        self._set_view_language(data, lang)
         self._league_shown = data.league
         self.league_model.grade_text = lambda code: data.grade_label(code, lang)
         self.league_model.set_rows(data.league)
@@ -359,7 +377,7 @@ class HqDashboard(QWidget):
         self.bars.set_items(
             [
                 (
-                    f"{f.item_id}  {f.text(lang)}",
+                    f.text(lang),
                     float(f.failures),
                     self.tr("%1: failed %2 times in %3 branches")
                     .replace("%1", f.text(lang))
@@ -388,7 +406,7 @@ class HqDashboard(QWidget):
         open_n = sum(r.open for r in data.rectification)
         overdue_n = sum(r.overdue for r in data.rectification)
         avg = f"{data.average:.1f}" if data.average is not None else "—"
-        self.summary_label.setText(
+        summary = (
             self.tr(
                 "%1 inspections · %2 branches · average %3 · %4 veto failures · "
                 "%5 open findings, %6 overdue · %7 photos to review"
@@ -401,10 +419,21 @@ class HqDashboard(QWidget):
             .replace("%6", str(overdue_n))
             .replace("%7", str(len(data.integrity)))
         )
+        summary += " · " + self.tr("League: %1").replace("%1", data.league_scope(lang))
+        absent = len(data.unranked())
+        if absent:
+            summary += " · " + self.tr(
+                "%1 branches not ranked (no such inspection; listed last)"
+            ).replace("%1", str(absent))
+        if data.filter.drafts:
+            summary += " · " + self.tr("includes %1 draft(s), marked [draft]").replace(
+                "%1", str(data.drafts)
+            )
+        self.summary_label.setText(summary)
         untrusted = sum(1 for r in data.league if r.untrusted)
         status = (
-            self.tr("Updated %1 UTC · %2")
-            .replace("%1", data.generated_at.strftime("%H:%M:%S"))
+            self.tr("Updated %1 · %2")
+            .replace("%1", timefmt.fmt_datetime(data.generated_at, data.tz))
             .replace("%2", data.filter.describe(lang))
         )
         if untrusted:

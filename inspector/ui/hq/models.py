@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from inspector.domain import timefmt
 from inspector.services import hq
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 
@@ -39,6 +40,9 @@ class _RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        # Set by the dashboard: the language rows are shown in and the reader's time zone.
+        self.lang = "en"
+        self.tz = timefmt.zone()
         self._cols = self._columns()
 
     def _columns(self) -> list[tuple[str, Callable[[T], Any], Callable[[T], Any]]]:
@@ -103,7 +107,15 @@ class LeagueModel(_RowsModel[hq.LeagueRow]):
                 lambda r: -(r.rank or 10**9),
             ),
             (self.tr("Code"), lambda r: r.code, lambda r: r.code),
-            (self.tr("Branch"), lambda r: r.name + (" ⚠" if r.untrusted else ""), lambda r: r.name),
+            (
+                self.tr("Branch"),
+                lambda r: (
+                    r.name
+                    + (" ⚠" if r.untrusted else "")
+                    + ("  [" + self.tr("draft") + "]" if r.latest_draft else "")
+                ),
+                lambda r: r.name,
+            ),
             (self.tr("Region"), lambda r: r.region, lambda r: r.region),
             (self.tr("Latest"), lambda r: _score(r.latest_score), lambda r: r.latest_score),
             (
@@ -119,7 +131,9 @@ class LeagueModel(_RowsModel[hq.LeagueRow]):
             (self.tr("Trend"), lambda r: "", lambda r: r.trend),
             (
                 self.tr("Date"),
-                lambda r: r.latest_at.strftime("%Y-%m-%d") if r.latest_at else "",
+                lambda r: (
+                    timefmt.local_date(r.latest_at, self.tz).isoformat() if r.latest_at else ""
+                ),
                 lambda r: r.latest_at.isoformat() if r.latest_at else "",
             ),
             (self.tr("Inspections"), lambda r: str(r.inspections), lambda r: r.inspections),
@@ -152,14 +166,22 @@ class VetoModel(_RowsModel[hq.VetoRow]):
         return [
             (
                 self.tr("Date"),
-                lambda r: r.started_at.strftime("%Y-%m-%d"),
+                lambda r: timefmt.local_date(r.started_at, self.tz).isoformat(),
                 lambda r: r.started_at.isoformat(),
             ),
             (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
             (self.tr("Region"), lambda r: r.region, lambda r: r.region),
             (self.tr("Score"), lambda r: _score(r.score), lambda r: r.score),
-            (self.tr("Veto items"), lambda r: ", ".join(r.items), lambda r: ", ".join(r.items)),
-            (self.tr("Inspection"), lambda r: r.uuid[:8], lambda r: r.uuid),
+            (
+                self.tr("Veto items"),
+                lambda r: "; ".join(r.titles(self.lang)),
+                lambda r: ", ".join(r.items),
+            ),
+            (
+                self.tr("Inspection"),
+                lambda r: hq.short_id(r.uuid) + ("  [" + self.tr("draft") + "]" if r.draft else ""),
+                lambda r: r.uuid,
+            ),
         ]
 
 
@@ -195,21 +217,32 @@ class FindingsModel(_RowsModel[hq.FindingRow]):
         severity = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
         rank = {"high": 0, "medium": 1, "low": 2}
         return [
-            (self.tr("Status"), lambda r: status.get(r.status, r.status), lambda r: r.status),
+            (
+                self.tr("Status"),
+                lambda r: (
+                    status.get(r.status, r.status)
+                    + ("  [" + self.tr("draft") + "]" if r.draft else "")
+                ),
+                lambda r: r.status,
+            ),
             (
                 self.tr("Deadline"),
                 lambda r: r.deadline.isoformat() if r.deadline else "",
                 lambda r: r.deadline.isoformat() if r.deadline else "",
             ),
             (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
-            (self.tr("Item"), lambda r: r.item_id, lambda r: r.item_id),
+            (self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
             (
                 self.tr("Severity"),
                 lambda r: severity.get(r.severity, r.severity),
                 lambda r: rank.get(r.severity, 3),
             ),
             (self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
-            (self.tr("Inspection"), lambda r: r.inspection_uuid[:8], lambda r: r.inspection_uuid),
+            (
+                self.tr("Inspection"),
+                lambda r: hq.short_id(r.inspection_uuid),
+                lambda r: r.inspection_uuid,
+            ),
         ]
 
     def _extra(self, row: hq.FindingRow, column: int, role: int) -> Any:
@@ -229,12 +262,16 @@ class IntegrityModel(_RowsModel[hq.IntegrityFlag]):
         return [
             (self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind), lambda r: r.kind),
             (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
-            (self.tr("Item"), lambda r: r.item_id, lambda r: r.item_id),
+            (self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
             (
                 self.tr("Taken"),
-                lambda r: r.taken_at.strftime("%Y-%m-%d %H:%M") if r.taken_at else "",
+                lambda r: timefmt.fmt_datetime(r.taken_at, self.tz) if r.taken_at else "",
                 lambda r: r.taken_at.isoformat() if r.taken_at else "",
             ),
-            (self.tr("Detail"), lambda r: r.detail, lambda r: r.detail),
-            (self.tr("Inspection"), lambda r: r.inspection_uuid[:8], lambda r: r.inspection_uuid),
+            (self.tr("Detail"), lambda r: r.text(self.lang), lambda r: r.detail),
+            (
+                self.tr("Inspection"),
+                lambda r: hq.short_id(r.inspection_uuid),
+                lambda r: r.inspection_uuid,
+            ),
         ]

@@ -1,0 +1,129 @@
+"""Times as people read them: local time with its zone, never a bare UTC stamp.
+
+Stored times stay UTC (aware datetimes; a naive one read from SQLite is UTC too). Every
+report, export and CLI line turns them into the reader's zone here, so one setting decides
+it everywhere: ``--tz`` on the command line, else the ``INSPECTOR_TZ`` environment
+variable, else Asia/Shanghai (the branches are in China).
+
+Pure standard library; any layer may use it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inspector.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TZ = "Asia/Shanghai"
+TZ_ENV = "INSPECTOR_TZ"
+# Used when the system has no time-zone database (Windows without the tzdata package):
+# China has kept UTC+8 without daylight saving since 1991.
+_FALLBACK = {"Asia/Shanghai": timezone(timedelta(hours=8), "Asia/Shanghai"), "UTC": UTC}
+
+
+def zone(name: str | None = None) -> tzinfo:
+    """The zone called ``name`` (IANA name, e.g. Asia/Shanghai, or UTC / +08:00).
+
+    ``None`` or empty: the ``INSPECTOR_TZ`` setting, else Asia/Shanghai.
+    """
+    text = (name or os.environ.get(TZ_ENV) or DEFAULT_TZ).strip()
+    if text.upper() == "UTC":
+        return UTC
+    offset = _parse_offset(text)
+    if offset is not None:
+        return offset
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        if text in _FALLBACK:
+            return _FALLBACK[text]
+        raise ValidationError(
+            f"--tz: unknown time zone {text!r}; use a name such as Asia/Shanghai or an "
+            "offset such as +08:00"
+        ) from None
+
+
+def _parse_offset(text: str) -> tzinfo | None:
+    """'+08:00', '+8', 'UTC+8' as a fixed offset; None when ``text`` is not an offset."""
+    t = text.upper().removeprefix("UTC").removeprefix("GMT")
+    if not t or t[0] not in "+-":
+        return None
+    sign = -1 if t[0] == "-" else 1
+    hh, _, mm = t[1:].partition(":")
+    if not hh.isdigit() or (mm and not mm.isdigit()):
+        return None
+    delta = timedelta(hours=int(hh), minutes=int(mm or 0))
+    if delta > timedelta(hours=14):
+        return None
+    return timezone(sign * delta)
+
+
+def as_utc(dt: datetime) -> datetime:
+    """An aware UTC datetime (naive values from the database are UTC)."""
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def local(dt: datetime, tz: tzinfo) -> datetime:
+    """``dt`` (stored UTC) in zone ``tz``."""
+    return as_utc(dt).astimezone(tz)
+
+
+def local_date(dt: datetime, tz: tzinfo) -> date:
+    """The calendar day ``dt`` falls on in ``tz`` (an inspection at 01:00 in Shanghai is
+    on that day, not on the UTC day before)."""
+    return local(dt, tz).date()
+
+
+def offset_label(tz: tzinfo, at: datetime | None = None) -> str:
+    """'UTC+08:00' (the offset that applies at ``at``, default now)."""
+    when = as_utc(at) if at is not None else datetime.now(UTC)
+    off = when.astimezone(tz).utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def zone_label(tz: tzinfo, at: datetime | None = None) -> str:
+    """'Asia/Shanghai (UTC+08:00)' for headings that say once which zone times are in."""
+    name = getattr(tz, "key", None) or str(tz)
+    off = offset_label(tz, at)
+    return off if name in (off, "UTC") or name.startswith("UTC") else f"{name} ({off})"
+
+
+def fmt_datetime(dt: datetime | None, tz: tzinfo, *, zone_suffix: bool = True) -> str:
+    """'2026-03-05 14:30 UTC+08:00' (empty for None)."""
+    if dt is None:
+        return ""
+    loc = local(dt, tz)
+    text = loc.strftime("%Y-%m-%d %H:%M")
+    return f"{text} {offset_label(tz, dt)}" if zone_suffix else text
+
+
+def excel_datetime(dt: datetime, tz: tzinfo) -> datetime:
+    """A naive local datetime for a spreadsheet cell (Excel has no zones; the header says
+    which one)."""
+    return local(dt, tz).replace(tzinfo=None)
+
+
+def human_duration(delta: timedelta, lang: str = "en") -> str:
+    """'16 h 18 min' / '16 小时 18 分钟'; days from 48 h on ('3 d 4 h'); never '978 min'."""
+    minutes = int(abs(delta).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    zh = lang == "zh"
+    if minutes < 60:
+        return f"{mins} 分钟" if zh else f"{mins} min"
+    if minutes < 48 * 60:
+        h = days * 24 + hours
+        if zh:
+            return f"{h} 小时 {mins} 分钟" if mins else f"{h} 小时"
+        return f"{h} h {mins} min" if mins else f"{h} h"
+    if zh:
+        return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
+    return f"{days} d {hours} h" if hours else f"{days} d"

@@ -1,0 +1,19 @@
+"""Entry of the bundled executables (PyInstaller): one script, two programs.
+
+``inspector`` is built as a console program (the CLI; with no command it opens the app) and
+``inspector-gui`` as a windowed one (no console window on Windows): the same code as the
+wheel's two entry points, chosen by the executable's own name.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from inspector.__main__ import gui, main
+
+if __name__ == "__main__":
+    if Path(sys.executable).stem.lower() == "inspector-gui":
+        gui()
+    else:
+        main()
