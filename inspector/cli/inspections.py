@@ -20,6 +20,7 @@ from inspector.files import (
 )
 from inspector.services import audit
 from inspector.services import inspections as svc
+from inspector.services.images import read_image_file
 
 log = logging.getLogger(__name__)
 
@@ -339,12 +340,26 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
     metavar="NAME",
     help="Branch manager acknowledging the result (on-site only; a mystery visit has none).",
 )
+@click.option(
+    "--manager-signature",
+    "signature",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="The manager's signature: a PNG or JPEG image (at most 2 MB, 4000 px).",
+)
 @pass_ctx
-def finalize_cmd(ctx: Context, inspection_id: str, by: str, manager: str | None) -> None:
-    """Sign off a draft; it becomes read-only. Refused while anything is missing."""
+def finalize_cmd(
+    ctx: Context, inspection_id: str, by: str, manager: str | None, signature: Path | None
+) -> None:
+    """Sign off a draft; it becomes read-only. Refused while anything is missing
+    (including a red-line finding without a rectification action or owner)."""
+    png = read_image_file(signature, what="manager signature") if signature else None
+    if png is not None and not (manager or "").strip():
+        raise ValidationError("--manager-signature needs --manager NAME (whose signature it is)")
     with ctx.db.session() as s:
         insp = svc.get(s, inspection_id)
-        result = svc.finalize(s, insp, by=by, manager_name=manager)
+        result = svc.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)
         uuid = insp.uuid
     click.echo(
         f"finalized; total {result.total:.2f}, grade {result.grade}, "

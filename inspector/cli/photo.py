@@ -1,4 +1,4 @@
-"""``inspector photo add|list|get|redact|annotate|attach|delete``: photo evidence."""
+"""``inspector photo add|list|get|redact|annotate|attach|delete|print-size``: photo evidence."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from inspector.errors import ValidationError
 from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.services import reports as report_svc
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +273,20 @@ def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> 
         pid, item, new_id = p.id, p.item_id, new.id
     click.echo(f"photo {pid} of item {item} is now also evidence of item {item_id}")
     click.echo(new_id)
+
+
+@photo.command("print-size")
+@click.argument("photo_id", metavar="PHOTO_ID")
+@click.argument("size", type=click.Choice(["normal", "large"]), metavar="normal|large")
+@click.option("--by", "actor", default=None, metavar="NAME")
+@pass_ctx
+def print_size_cmd(ctx: Context, photo_id: str, size: str, actor: str | None) -> None:
+    """How the report prints a photo: "large" spans the page (a fee schedule to be read)."""
+    with ctx.db.session() as s:
+        p = svc.get(s, photo_id)
+        pid = p.id
+        report_svc.set_photo_print_size(s, p, size, actor=actor or default_actor())
+    click.echo(f"photo {pid}: printed {size}")
 
 
 COMMANDS = [photo]

@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, pass_ctx
+from inspector.domain import timefmt
 from inspector.files import write_atomic
+from inspector.reports.model import Filing
 from inspector.services import inspections as svc
 from inspector.services import reports
 
@@ -34,9 +36,42 @@ log = logging.getLogger(__name__)
     help="Report language: Chinese, English, or Chinese with English beneath.",
 )
 @click.option("--revision", type=int, default=None, help="An earlier revision.")
+@click.option("--number", "doc_number", default="", metavar="TEXT", help="Report number (文号).")
+@click.option(
+    "--classification", default="", metavar="TEXT", help="Classification (密级), e.g. 内部."
+)
+@click.option(
+    "--photos",
+    "photo_size",
+    type=click.Choice(["normal", "large"]),
+    default="normal",
+    show_default=True,
+    help="large: every photo across the page width (documents must be legible).",
+)
+@click.option(
+    "--shopper-name",
+    is_flag=True,
+    help="Mystery shopping: print the shopper's name instead of the shopper code (HQ only).",
+)
+@click.option(
+    "--tz",
+    default=timefmt.DEFAULT_TZ,
+    show_default=True,
+    metavar="ZONE",
+    help="Time zone of the times printed (IANA name).",
+)
 @pass_ctx
 def report_cmd(
-    ctx: Context, inspection_id: str, output: Path, lang: str, revision: int | None
+    ctx: Context,
+    inspection_id: str,
+    output: Path,
+    lang: str,
+    revision: int | None,
+    doc_number: str,
+    classification: str,
+    photo_size: str,
+    shopper_name: bool,
+    tz: str,
 ) -> None:
     """Write the PDF report of an inspection (drafts carry a DRAFT watermark)."""
     output = output.expanduser().resolve()
@@ -44,7 +79,15 @@ def report_cmd(
         insp = svc.get(s, inspection_id)
         if revision is not None:
             insp = svc.get_revision(s, insp.uuid, revision)
-        pdf = reports.build_report(s, insp, lang=lang)
+        pdf = reports.build_report(
+            s,
+            insp,
+            lang=lang,
+            filing=Filing(number=doc_number.strip(), classification=classification.strip()),
+            photo_size=photo_size,
+            show_shopper_name=shopper_name,
+            tz=tz,
+        )
         draft = insp.status != svc.FINALIZED
     write_atomic(output, pdf)
     if draft:

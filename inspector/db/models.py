@@ -375,6 +375,8 @@ class Photo(Base):
     gps_alt: Mapped[float | None] = mapped_column(Float)
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
     caption: Mapped[str] = mapped_column(Text, default="")
+    # "large": printed across the full text width of the report (a document to be read).
+    print_size: Mapped[str] = mapped_column(String(16), default="normal", server_default="normal")
     layers: Mapped[dict[str, Any]] = mapped_column(LayersJSON, default=dict)
     original_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
     display_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
@@ -445,3 +447,19 @@ class ImportRecord(Base):
     device_fingerprint: Mapped[str] = mapped_column(String(100))
     trusted: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Setting(Base):
+    """A value shared by everyone using this database (the organisation's name and logo).
+
+    Per-user preferences (language, last position) stay in the GUI's QSettings; what a
+    report prints for the whole bank lives with the data, so the CLI and the app agree.
+    """
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # an image (logo), when any
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")

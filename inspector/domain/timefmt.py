@@ -127,3 +127,32 @@ def human_duration(delta: timedelta, lang: str = "en") -> str:
     if zh:
         return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
     return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+# ---------------------------------------------------------------- for printed reports
+# Zone names as strings (what ``report --tz`` passes around); same zones as :func:`zone`.
+
+
+def to_local(dt_utc: datetime, tz: str = DEFAULT_TZ) -> datetime:
+    """``dt_utc`` in zone ``tz``; a naive value is taken as UTC (how the database stores it)."""
+    if dt_utc.tzinfo is None:
+        dt_utc = dt_utc.replace(tzinfo=UTC)
+    return dt_utc.astimezone(zone(tz))
+
+
+def format_local(dt_utc: datetime | None, tz: str = DEFAULT_TZ, *, empty: str = "—") -> str:
+    """``2026-11-17 15:00 (UTC+08:00)``: local time with its offset, unambiguous in print."""
+    if dt_utc is None:
+        return empty
+    moment = to_local(dt_utc, tz)
+    off = moment.strftime("%z") or "+0000"
+    return f"{moment:%Y-%m-%d %H:%M} (UTC{off[:3]}:{off[3:5]})"
+
+
+def local_day(value: date | datetime | None, tz: str = DEFAULT_TZ) -> date | None:
+    """The calendar day of ``value`` in zone ``tz`` (a plain date is returned as it is)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return to_local(value, tz).date()
+    return value

@@ -41,6 +41,7 @@ from reportlab.platypus import (
 
 from inspector import paths
 from inspector.files import write_atomic
+from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup
 
 log = logging.getLogger(__name__)
@@ -292,6 +293,8 @@ class HqReportRenderer:
 
     def __init__(self, content: HqReportContent) -> None:
         self.content = content
+        # 避头尾 for every CJK paragraph, as in the inspection report (no line opens with "，").
+        cjkwrap.install()
         self.font, self.bold = _fonts()
         self.styles = self._styles()
         self.total_pages: int | None = None

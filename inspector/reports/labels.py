@@ -7,6 +7,7 @@ report) without reading ReportLab calls. Every entry is ``key: (zh, en)``.
 from __future__ import annotations
 
 import logging
+import re
 
 log = logging.getLogger(__name__)
 
@@ -14,8 +15,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "title": ("消费者权益保护检查报告", "Consumer Protection Inspection Report"),
     "draft": ("草稿", "DRAFT"),
     "draft_note": (
-        "本报告为草稿，检查尚未完成签署，内容可能变化。",
-        "This report is a draft: the inspection has not been signed off and may change.",
+        "草稿：本报告为草稿，检查尚未完成签署，内容可能变化。",
+        "DRAFT: this report is a draft; the inspection has not been signed off and may change.",
     ),
     "summary": ("检查概况与评分", "Summary and score"),
     "branch": ("被检查机构", "Branch"),
@@ -70,6 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "photos": ("照片", "Photos"),
     "veto_tag": ("一票否决", "veto"),
     "critical_tag": ("关键项", "critical"),
+    "repeat_tag": ("屡查屡犯", "repeat"),
     "taken": ("拍摄", "taken"),
     "taken_col": ("拍摄时间（设备）", "Taken (device)"),
     "device_time": ("设备时间", "device time"),
@@ -96,6 +98,48 @@ LABELS: dict[str, tuple[str, str]] = {
     "generated": ("生成于", "Generated"),
     "yes": ("是", "Yes"),
     "untitled": ("（无）", "(none)"),
+    # executive summary (cover)
+    "exec_summary": ("检查结论摘要", "Executive summary"),
+    "red_lines": ("红线（一票否决）未通过", "Red-line failures"),
+    "findings_by_sev": ("问题数量（按严重程度）", "Findings by severity"),
+    "rect_status": ("整改状态", "Rectification status"),
+    "top_findings": ("主要问题", "Top findings"),
+    "summary_text": ("总体评价", "Summary"),
+    "more_findings": ("另有 {n} 项问题，见整改清单。", "{n} more finding(s): see the register."),
+    "full_text_below": ("（全文见第 {page} 页）", "(full text on page {page})"),
+    "see_page": ("详见第 {page} 页", "see page {page}"),
+    "count": ("{n} 项", "{n}"),
+    "scores": ("评分与分项得分", "Scores by section"),
+    # rectification register
+    "status": ("状态", "Status"),
+    "item_no": ("条目", "Item"),
+    # sign-off
+    "org": ("检查机构", "Inspecting organisation"),
+    "doc_number": ("文号", "Ref. No."),
+    "classification": ("密级", "Classification"),
+    "shopper": ("神秘客", "Mystery shopper"),
+    "hq_reviewer": ("总行复核人", "HQ reviewer"),
+    "seal": ("盖章处", "Seal"),
+    "role": ("角色", "Role"),
+    "name": ("姓名", "Name"),
+    "shopper_code_note": (
+        "神秘客以编号标识；姓名由总行留存。",
+        "The mystery shopper is identified by a code; HQ keeps the name.",
+    ),
+    "item_page": ("见第 {page} 页", "p. {page}"),
+}
+
+STATUSES: dict[str, tuple[str, str]] = {
+    "open": ("未整改", "Open"),
+    "overdue": ("已逾期", "Overdue"),
+    "closed": ("已整改", "Closed"),
+}
+
+# A short severity for table cells; the long form (with its meaning) is in SEVERITIES.
+SEVERITIES_SHORT: dict[str, tuple[str, str]] = {
+    "high": ("高", "High"),
+    "medium": ("中", "Medium"),
+    "low": ("低", "Low"),
 }
 
 MODES: dict[str, tuple[str, str]] = {
@@ -117,6 +161,36 @@ SEVERITIES: dict[str, tuple[str, str]] = {
     "medium": ("中（限期整改）", "Medium"),
     "low": ("低（持续改进）", "Low"),
 }
+
+
+# How the shipped checklists say "no written rule found"; printed as a Chinese reader
+# expects, not as the bilingual authoring note.
+_NO_WRITTEN_RULE = re.compile(r"^\s*行业惯例[，,]?\s*未找到成文依据.*$")
+# A parenthesised gloss in Latin letters, e.g. "(bank consumer-protection exam material)";
+# years and clause numbers such as "(2014)" have no letters and stay.
+_LATIN_GLOSS = re.compile(r"\s*[(（][^()（）]*[A-Za-z]{2,}[^()（）]*[)）]")
+
+
+def source_text(ref: str, inferred: bool, lang: str) -> str:
+    """The source of a requirement as the reader of ``lang`` expects to read it.
+
+    zh: "行业通行做法" where there is no written rule, English glosses dropped, and
+    "（部分依据行业通行做法）" where a written source is completed by practice.
+    """
+    ref = ref.strip()
+    if not ref and not inferred:
+        return ""
+    generic = not ref or bool(_NO_WRITTEN_RULE.match(ref))
+    zh_ref = "" if generic else _LATIN_GLOSS.sub("", ref).strip().replace("; ", "；")
+    en_ref = "" if generic else ref
+    if generic:
+        zh, en = "行业通行做法（无成文规定）", "Established practice (no written rule found)"
+    elif inferred:
+        zh = f"{zh_ref}（部分依据行业通行做法）"
+        en = f"{en_ref} (partly established practice)"
+    else:
+        zh, en = zh_ref, en_ref
+    return pick((zh, en), lang)
 
 
 def pick(pair: tuple[str, str], lang: str, sep: str = " / ") -> str:

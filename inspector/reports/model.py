@@ -26,6 +26,11 @@ LANGS = ("zh", "en", "both")
 PHOTO_BOX_MM = 84.0
 PHOTO_PRINT_DPI = 180
 PHOTO_MAX_SIDE_PX = round(PHOTO_BOX_MM / 25.4 * PHOTO_PRINT_DPI)
+# A "large" photo (a document such as a fee schedule that must be legible) spans the text
+# width of A4 with 18 mm margins: 174 mm, about 1230 px at the same print resolution.
+PHOTO_LARGE_MM = 174.0
+PHOTO_LARGE_SIDE_PX = round(PHOTO_LARGE_MM / 25.4 * PHOTO_PRINT_DPI)
+PHOTO_SIZES = ("normal", "large")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,8 @@ class InspectionMeta:
     amendment_reason: str | None = None
     visit: tuple[tuple[Bi, str], ...] = ()  # mystery-shopper visit facts, already phrased
     narrative: str = ""
+    # A mystery shopper is named by this code unless HQ asks for the name (ReportData).
+    shopper_code: str = ""
 
     @property
     def report_id(self) -> str:
@@ -129,6 +136,7 @@ class PhotoData:
     caption: str = ""
     redacted: bool = False
     file_name: str = ""
+    large: bool = False  # printed across the full text width (a document to be read)
 
     @property
     def short_hash(self) -> str:
@@ -148,8 +156,10 @@ class ItemRow:
     note: str = ""
     veto: bool = False
     critical: bool = False
-    source: str = ""
+    source: str = ""  # the reference as written in the checklist
+    source_inferred: bool = False  # established practice rather than (only) a written rule
     photos: tuple[PhotoData, ...] = ()
+    number: str = ""  # "2.3": section 2, item 3, what a reader cites instead of the id
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +177,12 @@ class FindingRow:
     deadline: date | None
     veto: bool = False
     critical: bool = False
-    status: str = "open"
+    status: str = "open"  # open | overdue | closed
+    answer: Bi = Bi("")  # what was seen: the answer itself ("5 / 7", "否", "1:10")
+    closed_at: date | None = None
+    source_inferred: bool = False
+    number: str = ""  # the item's number in the details ("2.3")
+    repeat: bool = False  # 屡查屡犯: the branch's previous inspection had it too
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +191,22 @@ class SignOff:
     manager_name: str = ""
     signed_at: datetime | None = None
     manager_signature: bytes | None = None  # PNG as drawn on the tablet
+
+
+@dataclass(frozen=True, slots=True)
+class OrgInfo:
+    """The inspecting organisation (a setting, empty until someone sets it)."""
+
+    name: str = ""
+    logo: bytes | None = None  # PNG or JPEG, validated when it was set
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """Fields a bank fills to file the report: 文号 and 密级 (blank lines when empty)."""
+
+    number: str = ""
+    classification: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +224,11 @@ class ReportData:
     draft: bool
     lang: str = "zh"
     generated_at: datetime | None = None
+    org: OrgInfo = OrgInfo()
+    filing: Filing = Filing()
+    photo_size: str = "normal"  # normal | large: every photo across the text width
+    show_shopper_name: bool = False  # mystery shopping: print the shopper's name, not the code
+    tz: str = "Asia/Shanghai"  # every time printed is local time in this zone, with offset
 
     @property
     def photos(self) -> list[PhotoData]:

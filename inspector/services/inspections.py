@@ -1010,6 +1010,7 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                         f"{item.id} needs at least {n} characters",
                     )
                 )
+    out += _red_lines_without_rectification(insp, checklist, result)
     need = checklist.min_photos.for_mode(mode)
     # A photo attached to several items is one photo taken, not several.
     have = len({p.sha256 for p in insp.photos})
@@ -1043,6 +1044,38 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                 out.append(Missing("visit", None, f"未填写{zh}", f"the {en} is missing"))
         if checklist.scenarios and not (insp.visit or {}).get("scenario"):
             out.append(Missing("visit", None, "未选择检测场景", "no scenario chosen"))
+    return out
+
+
+def _red_lines_without_rectification(
+    insp: Inspection, checklist: Checklist, result: Score
+) -> list[Missing]:
+    """A failed red-line (veto) item is filed with its rectification: action and owner."""
+    active = {f.item_id: f for f in insp.findings if f.active}
+    out: list[Missing] = []
+    for item in checklist.items():
+        if not item.veto or not result.items[item.id].is_finding:
+            continue
+        f = active.get(item.id)
+        lacks_action = f is None or not f.action.strip()
+        lacks_owner = f is None or not f.owner.strip()
+        if not (lacks_action or lacks_owner):
+            continue
+        zh = "、".join(
+            x for x, lack in (("整改措施", lacks_action), ("责任人", lacks_owner)) if lack
+        )
+        en = " and ".join(
+            x for x, lack in (("action", lacks_action), ("owner", lacks_owner)) if lack
+        )
+        out.append(
+            Missing(
+                "rectification",
+                item.id,
+                f"{item.id} 红线项未通过，须填写{zh}",
+                f"{item.id} failed a red line and needs a rectification {en} "
+                f"(inspector finding ID {item.id} --action ... --owner ...)",
+            )
+        )
     return out
 
 

@@ -796,6 +796,7 @@ def photo_dict(photo: Photo) -> dict[str, Any]:
         "file_name": photo.file_name,
         "position": photo.position,
         "caption": photo.caption,
+        "print_size": photo.print_size or "normal",
     }
 
 
@@ -906,6 +907,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
         gps_alt=photo.gps_alt,
         imported_at=photo.imported_at,
         caption=photo.caption,
+        print_size=photo.print_size,
         layers=dict(photo.layers or {}),
         original_sha256=photo.original_sha256,
         display_sha256=photo.display_sha256,

@@ -12,29 +12,36 @@ then photos placed in the PDF; the GUI runs :func:`build_report` in a worker thr
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from PIL import Image
 from sqlalchemy.orm import Session
 
-from inspector.db.models import Inspection, Photo, utcnow
+from inspector.db.models import Finding, Inspection, Photo, utcnow
+from inspector.domain import timefmt
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import AnswerType, Checklist, Item, Source
+from inspector.domain.checklist import AnswerType, Checklist, Item
 from inspector.domain.scoring import ItemScore, Outcome, Score
-from inspector.errors import ValidationError
+from inspector.errors import ReadOnlyError, ValidationError
 from inspector.reports import render_report
 from inspector.reports.model import (
     LANGS,
+    PHOTO_LARGE_SIDE_PX,
     PHOTO_MAX_SIDE_PX,
+    PHOTO_SIZES,
     Bi,
     BranchInfo,
     ChecklistInfo,
+    Filing,
     FindingRow,
     InspectionMeta,
     ItemRow,
+    OrgInfo,
     PhotoData,
     ReportData,
     ScoreSummary,
@@ -42,8 +49,10 @@ from inspector.reports.model import (
     SignOff,
     VetoFailure,
 )
+from inspector.services import audit
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
+from inspector.services import settings as settings_svc
 
 log = logging.getLogger(__name__)
 
@@ -103,20 +112,77 @@ def answer_text(item: Item, answer: Answer | None) -> Bi:
     return Bi(str(v), str(v))
 
 
-def _source_text(source: Source | None) -> str:
-    if source is None:
-        return ""
-    text = source.ref
-    if source.inferred:
-        text += "（行业惯例 / established practice）"
-    return text
+def check_photo_size(size: str) -> str:
+    if size not in PHOTO_SIZES:
+        raise ValidationError(f"photo size must be {' or '.join(PHOTO_SIZES)}, not {size!r}")
+    return size
+
+
+def set_photo_print_size(session: Session, photo: Photo, size: str, *, actor: str) -> None:
+    """Print ``photo`` "large" (across the page: a document to be read) or "normal".
+
+    Only while the inspection is a draft, like every other change; recorded in the audit.
+    """
+    check_photo_size(size)
+    insp = photo.inspection
+    if insp.status == insp_svc.FINALIZED:
+        raise ReadOnlyError(
+            f"inspection {insp.uuid} is finalized; amend it to change how photos print "
+            "(or print every photo large with: report --photos large)"
+        )
+    old = photo.print_size or "normal"
+    if old == size:
+        return
+    photo.print_size = size
+    audit.record(
+        session,
+        actor=actor,
+        entity="photo",
+        action="print_size",
+        key=photo.id,
+        old={"print_size": old},
+        new={"print_size": size},
+        inspection=insp,
+    )
+
+
+def shopper_code(name: str) -> str:
+    """A stable pseudonym for a mystery shopper: the same name gives the same code.
+
+    Printed instead of the name (the branch must not learn who visited); HQ can compute
+    the code of each of its shoppers, or print the name with ``--shopper-name``.
+    """
+    digest = hashlib.sha256(name.strip().encode("utf-8")).hexdigest()
+    return f"MS-{digest[:6].upper()}"
+
+
+def finding_status(f: Finding, today: date) -> str:
+    """open | overdue | closed: overdue once the deadline has passed with the finding open."""
+    if f.status == "closed":
+        return "closed"
+    if f.deadline is not None and f.deadline < today:
+        return "overdue"
+    return "open"
 
 
 def _points_lost(s: ItemScore) -> float:
     return max(0.0, s.max_points - s.points) + s.penalty
 
 
-def _visit_rows(insp: Inspection, checklist: Checklist) -> tuple[tuple[Bi, str], ...]:
+def _visit_time(value: str, tz: str) -> str:
+    """A stored visit time (ISO 8601 with offset) as local time in ``tz`` with its offset."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if parsed.tzinfo is None:
+        return value  # no offset recorded: print it as given rather than guess
+    return timefmt.format_local(parsed, tz)
+
+
+def _visit_rows(
+    insp: Inspection, checklist: Checklist, lang: str = "zh", tz: str = timefmt.DEFAULT_TZ
+) -> tuple[tuple[Bi, str], ...]:
     visit: dict[str, Any] = dict(insp.visit or {})
     rows: list[tuple[Bi, str]] = []
     for key, label in _VISIT_LABELS.items():
@@ -124,15 +190,19 @@ def _visit_rows(insp: Inspection, checklist: Checklist) -> tuple[tuple[Bi, str],
         if value in (None, ""):
             continue
         text = str(value)
+        if key in insp_svc.TIME_FIELDS:
+            text = _visit_time(text, tz)
         if key == "scenario":
             for sc in checklist.scenarios:
                 if sc.id == value:
-                    text = f"{sc.title.zh} / {sc.title.en}"
+                    text = {"zh": sc.title.zh, "en": sc.title.en or sc.title.zh}.get(
+                        lang, f"{sc.title.zh} / {sc.title.en}"
+                    )
         rows.append((label, text))
     return tuple(rows)
 
 
-def _photo_data(photo: Photo, jpeg: bytes) -> PhotoData:
+def _photo_data(photo: Photo, jpeg: bytes, *, large: bool = False) -> PhotoData:
     with Image.open(io.BytesIO(jpeg), formats=["JPEG"]) as im:
         w, h = im.size
     gps = (
@@ -153,6 +223,7 @@ def _photo_data(photo: Photo, jpeg: bytes) -> PhotoData:
         caption=photo.caption or "",
         redacted=photo_svc.is_redacted(photo),
         file_name=photo.file_name or "",
+        large=large,
     )
 
 
@@ -163,24 +234,50 @@ def build_report_data(
     *,
     progress: Progress | None = None,
     progress_total: int | None = None,
+    filing: Filing | None = None,
+    photo_size: str = "normal",
+    show_shopper_name: bool = False,
+    tz: str = timefmt.DEFAULT_TZ,
 ) -> ReportData:
     """Everything the report shows, as plain data (photos rendered at print size).
 
     ``progress(done, total)`` is called after each photo is rendered; ``total`` is
     ``progress_total`` when given (so a caller can reserve steps for later work).
+    ``filing`` carries 文号 / 密级; ``photo_size`` "large" prints every photo across the
+    page; ``show_shopper_name`` prints a mystery shopper's name instead of the code;
+    times are printed in zone ``tz``.
     """
     check_lang(lang)
+    check_photo_size(photo_size)
+    try:
+        timefmt.zone(tz)
+    except ValueError as e:
+        raise ValidationError(str(e)) from None
     checklist = insp_svc.checklist_of(insp)
     result: Score = insp_svc.compute_score(insp)
     answers = insp_svc.answers_of(insp)
     index = checklist.item_index()
+    numbers: dict[str, str] = {}
+    for s_n, sec in enumerate(checklist.real_sections(), start=1):
+        for i_n, it in enumerate(sec.items, start=1):
+            numbers[it.id] = f"{s_n}.{i_n}"
+    generated = utcnow()
+    today = timefmt.local_day(generated, tz) or generated.date()
 
     all_photos = photo_svc.photos_of(insp)
+    per_item: dict[str, int] = {}
+    for p in all_photos:
+        per_item[p.item_id] = per_item.get(p.item_id, 0) + 1
     total = progress_total if progress_total is not None else len(all_photos)
     rendered: dict[str, list[PhotoData]] = {}
     for n, p in enumerate(all_photos, start=1):
-        jpeg = photo_svc.render(session, p, max_side=PHOTO_MAX_SIDE_PX)
-        rendered.setdefault(p.item_id, []).append(_photo_data(p, jpeg))
+        large = photo_size == "large" or p.print_size == "large"
+        # A photo printed across the page (alone under its item, or "large") needs twice
+        # the pixels of one in a pair to stay sharp.
+        wide = large or per_item[p.item_id] == 1
+        side = PHOTO_LARGE_SIDE_PX if wide else PHOTO_MAX_SIDE_PX
+        jpeg = photo_svc.render(session, p, max_side=side)
+        rendered.setdefault(p.item_id, []).append(_photo_data(p, jpeg, large=large))
         if progress is not None:
             progress(n, total)
 
@@ -218,8 +315,10 @@ def build_report_data(
                     note=a.note if a is not None else "",
                     veto=item.veto,
                     critical=item.critical,
-                    source=_source_text(item.source),
+                    source=item.source.ref if item.source else "",
+                    source_inferred=bool(item.source and item.source.inferred),
                     photos=photos,
+                    number=numbers[item.id],
                 )
             )
 
@@ -237,13 +336,18 @@ def build_report_data(
                 note=a.note if a is not None else "",
                 points_lost=_points_lost(result.items[f.item_id]),
                 severity=f.severity,
-                source=_source_text(item_or_none.source),
+                source=item_or_none.source.ref if item_or_none.source else "",
                 action=f.action,
                 owner=f.owner,
                 deadline=f.deadline,
                 veto=item_or_none.veto,
                 critical=item_or_none.critical,
-                status=f.status,
+                status=finding_status(f, today),
+                answer=answer_text(item_or_none, a),
+                closed_at=timefmt.local_day(f.closed_at, tz),
+                source_inferred=bool(item_or_none.source and item_or_none.source.inferred),
+                number=numbers.get(f.item_id, ""),
+                repeat=bool(f.repeat_of),
             )
         )
 
@@ -275,8 +379,9 @@ def build_report_data(
             content_sha256=insp.content_sha256,
             supersedes_revision=insp.supersedes_revision,
             amendment_reason=insp.amendment_reason,
-            visit=_visit_rows(insp, checklist),
+            visit=_visit_rows(insp, checklist, lang, tz),
             narrative=insp.narrative or "",
+            shopper_code=shopper_code(insp.inspector) if insp.mode == "mystery" else "",
         ),
         score=ScoreSummary(
             total=result.total,
@@ -301,22 +406,49 @@ def build_report_data(
         ),
         draft=insp.status != insp_svc.FINALIZED,
         lang=lang,
-        generated_at=utcnow(),
+        generated_at=generated,
+        org=OrgInfo(
+            name=settings_svc.get_text(session, "org.name"),
+            logo=settings_svc.get_image(session, "org.logo"),
+        ),
+        filing=filing or Filing(),
+        photo_size=photo_size,
+        show_shopper_name=show_shopper_name,
+        tz=tz,
     )
 
 
 def build_report(
-    session: Session, insp: Inspection, *, lang: str = "zh", progress: Progress | None = None
+    session: Session,
+    insp: Inspection,
+    *,
+    lang: str = "zh",
+    progress: Progress | None = None,
+    filing: Filing | None = None,
+    photo_size: str = "normal",
+    show_shopper_name: bool = False,
+    tz: str = timefmt.DEFAULT_TZ,
 ) -> bytes:
     """The PDF report of ``insp`` (any revision; a draft gets a DRAFT watermark).
 
     ``progress(done, total)``: one step per photo rendered, one per photo placed in the
-    PDF, and a last one when the file is complete.
+    PDF, and a last one when the file is complete. The other options: see
+    :func:`build_report_data`.
     """
     check_lang(lang)
     n = len(insp.photos)
     total = 2 * n + 1
-    data = build_report_data(session, insp, lang, progress=progress, progress_total=total)
+    data = build_report_data(
+        session,
+        insp,
+        lang,
+        progress=progress,
+        progress_total=total,
+        filing=filing,
+        photo_size=photo_size,
+        show_shopper_name=show_shopper_name,
+        tz=tz,
+    )
 
     def placed(done: int, _total: int) -> None:
         if progress is not None:

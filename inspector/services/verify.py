@@ -8,6 +8,7 @@ integrity`` adds these findings to its photo flags, one per inspection and objec
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections import defaultdict
@@ -67,8 +68,11 @@ def _bad_blobs(session: Session, shas: set[str]) -> Iterator[tuple[str, str]]:
 
 
 def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
-    """Inspections (chosen by ``flt``) whose snapshot or photo blobs no longer verify."""
-    conds = hq._conditions(flt)
+    """Inspections (chosen by ``flt``) whose snapshot or photo blobs no longer verify.
+
+    Drafts are checked too, whatever the filter says: damaged evidence is damaged evidence.
+    """
+    conds = hq._conditions(dataclasses.replace(flt, include_drafts=True))
     out: list[IntegrityFlag] = []
     rows = session.execute(
         select(Inspection.uuid, Inspection.snapshot_id, Branch.code, Branch.name)

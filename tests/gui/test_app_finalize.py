@@ -241,3 +241,34 @@ def test_ctrl_v_pastes_a_clipboard_image_as_evidence(
         assert (photo.item_id, photo.width, photo.height) == ("ex.counter_height", 240, 160)
     assert window.runner.state is not None
     assert window.runner.state.photos == {"ex.counter_height": 1}
+
+
+def test_red_line_finding_without_owner_blocks_sign_off(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    uuid = make_inspection(db)
+    answers = {
+        "ex.ramp": {"result": "na"},
+        "ex.counter_height": {"value": 760},
+        "ex.manager": {"value": True},
+        "ex.cash_kept": {"value": False},  # a red line failed
+        "ex.polite": {"value": 4},
+        "ex.reading": {"value": 2},
+        "ex.answer_quality": {"value": "accurate"},
+    }
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        for item, fields in answers.items():
+            svc.set_answer(s, insp, item, actor="t", **fields)
+        kinds = [m.kind for m in svc.missing_for_finalize(insp)]
+    assert kinds == ["rectification"], kinds
+    window.open_inspection(uuid)
+    runner = window.runner
+    runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
+    panel = runner.finalize_panel
+    assert not panel.finalize_button.isEnabled()
+    text = str(panel.missing_model.index(0, 0).data())
+    assert "整改措施" in text or "action" in text
+    rect = panel.missing_view.visualRect(panel.missing_model.index(0, 0))
+    qtbot.mouseClick(panel.missing_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert runner.tabs.currentIndex() == RunnerPage.TAB_FINDINGS

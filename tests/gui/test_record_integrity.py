@@ -59,6 +59,10 @@ def _complete(db: Database, uuid: str, *, fail: tuple[str, ...] = ()) -> None:
                 data = PHOTO.read_bytes()
                 photos.add_bytes(s, insp, m.item_id, data, file_name=f"{m.item_id}.jpg", actor="t")
                 break
+        for m in svc.missing_for_finalize(insp):
+            if m.kind == "rectification" and m.item_id:
+                # A failed red line is signed off with its action and owner.
+                svc.update_finding(s, insp, m.item_id, actor="t", action="立即整改", owner="王五")
         assert svc.missing_for_finalize(insp) == [], svc.missing_for_finalize(insp)
 
 

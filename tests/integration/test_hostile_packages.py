@@ -469,7 +469,7 @@ def test_fifo_is_refused_not_waited_for(db: Database, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.inspection"
     os.mkfifo(fifo)
     r = exchange.import_paths(db, [fifo])
-    assert "not a regular file" in r.rejected[0]["reason"]
+    assert "is a pipe (FIFO), not a package file" in r.rejected[0]["reason"]
 
 
 def test_photo_id_of_another_inspection_is_a_clear_rejection(

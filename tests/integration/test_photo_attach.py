@@ -215,7 +215,7 @@ def test_migration_down_keeps_first_rows_and_up_allows_attach_again(any_db: Data
     cfg = alembic_config(any_db.engine)
     with any_db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "owner_revisions")  # the old rule: once per inspection
+        command.downgrade(cfg, "report_settings")  # the old rule: once per inspection
     any_db.dispose()
     url = any_db.engine.url.render_as_string(hide_password=False)
     upgraded = open_database(url)

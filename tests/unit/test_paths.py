@@ -29,6 +29,7 @@ def test_packaged_copy_wins_over_neighbouring_folders(
         (package / "_data" / name).mkdir(parents=True)
         (package.parent / name).mkdir()  # a stray folder beside the package: not used
     monkeypatch.setattr(paths, "package_dir", lambda: package)
+    monkeypatch.delenv("INSPECTOR_CHECKLISTS", raising=False)
     assert paths.checklists_dir() == package / "_data" / "checklists"
     assert paths.resource_path("i18n") == package / "_data" / "resources" / "i18n"
 

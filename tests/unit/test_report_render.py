@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from inspector.reports import render_report
 from inspector.reports.model import (
+    PHOTO_LARGE_SIDE_PX,
     PHOTO_MAX_SIDE_PX,
     Bi,
     BranchInfo,
@@ -246,15 +247,42 @@ def test_unbroken_long_token_does_not_overflow() -> None:
     assert len(reader(pdf).pages) >= 2
 
 
-def test_draft_marks_every_page() -> None:
+def _images_by_page(r: PdfReader) -> list[set[Any]]:
+    out = []
+    for page in r.pages:
+        res = page.get("/Resources")
+        xobjs = res.get_object().get("/XObject") if res else None
+        ids = set()
+        for ref in xobjs.get_object().values() if xobjs is not None else []:
+            if ref.get_object().get("/Subtype") == "/Image":
+                ids.add(getattr(ref, "idnum", None))
+        out.append(ids)
+    return out
+
+
+def test_draft_marks_every_page_with_one_drawn_image() -> None:
     pdf = render_report(sample(draft=True, photos_per_item=2))
-    pages = reader(pdf).pages
-    assert len(pages) >= 3
-    for page in pages:
+    r = reader(pdf)
+    assert len(r.pages) >= 3
+    # One image object, drawn on every page: the watermark.
+    common = set.intersection(*_images_by_page(r))
+    assert len(common) == 1
+    for n, page in enumerate(r.pages):
         t = page.extract_text() or ""
-        assert "DRAFT" in t and "草稿" in t
-    final = reader(render_report(sample()))
-    assert all("DRAFT" not in (p.extract_text() or "") for p in final.pages)
+        # Said in words on every page (header, or the draft note on the cover) ...
+        assert "草稿" in t, n
+        # ... but the watermark itself is a picture: its letters never reach the text.
+        assert "DRAFT" not in t and "草 稿" not in t, n
+    final = reader(render_report(sample(photos_per_item=2)))
+    assert not set.intersection(*_images_by_page(final))
+    assert all("草稿" not in (p.extract_text() or "") for p in final.pages)
+
+
+def test_english_draft_says_draft_in_words_only_in_the_header() -> None:
+    r = reader(render_report(sample(draft=True, lang="en")))
+    for page in r.pages:
+        # The cover note or the running header, nothing interleaved.
+        assert (page.extract_text() or "").count("DRAFT") == 1
 
 
 def test_metadata_and_outline() -> None:
@@ -269,16 +297,21 @@ def test_metadata_and_outline() -> None:
     assert "证据附录" in titles
 
 
+def _image_sizes(pdf: bytes) -> list[tuple[int, int]]:
+    return [img.image.size for page in reader(pdf).pages for img in page.images]
+
+
 def test_large_photos_are_scaled_to_print_resolution() -> None:
     big = photo(1, "it.0", w=3000, h=2250)
     data = sample(n_items=1)
-    data = replace(data, items=(replace(data.items[0], photos=(big,)),))
-    r = reader(render_report(data))
-    sizes = []
-    for page in r.pages:
-        for img in page.images:
-            sizes.append(img.image.size)
+    # Two photos under one item: each is half the text width.
+    pair = replace(data, items=(replace(data.items[0], photos=(big, photo(2, "it.0"))),))
+    sizes = _image_sizes(render_report(pair))
     assert sizes and max(max(s) for s in sizes) <= PHOTO_MAX_SIDE_PX * 1.25
+    # One photo alone under its item uses the full text width, so it keeps more pixels.
+    alone = replace(data, items=(replace(data.items[0], photos=(big,)),))
+    sizes = _image_sizes(render_report(alone))
+    assert PHOTO_MAX_SIDE_PX * 1.25 < max(sizes[0]) <= PHOTO_LARGE_SIDE_PX * 1.25
 
 
 def test_progress_counts_photos() -> None:

@@ -592,7 +592,10 @@ class RunnerPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _missing_activated(self, kind: str, item_id: str) -> None:
-        if item_id:
+        if kind == "rectification":
+            # A red-line finding without action or owner is completed in the findings tab.
+            self.tabs.setCurrentIndex(self.TAB_FINDINGS)
+        elif item_id:
             self.go_to_item(item_id)
             self.focus_item()
         elif kind == "narrative":

@@ -7,7 +7,7 @@ from (inspection, sha256) to (inspection, item, sha256): the same file still can
 added twice to one item.
 
 Revision ID: reuse_photo_items
-Revises: owner_revisions
+Revises: report_settings
 Create Date: 2026-11-24 20:30:00
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision: str = "reuse_photo_items"
-down_revision: str | None = "owner_revisions"
+down_revision: str | None = "report_settings"
 branch_labels: str | None = None
 depends_on: str | None = None
 

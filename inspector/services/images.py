@@ -1,0 +1,62 @@
+"""Small images a person hands in for a report: a signature, an organisation's logo.
+
+Both are printed, never trusted: each is decoded with Pillow before it is accepted (only
+PNG or JPEG, bounded in bytes and in pixels, so a decompression bomb or a renamed file
+is refused with a message), then stored re-encoded as PNG so the report reads one format.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from PIL import Image
+
+from inspector.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_SIDE = 4000
+
+
+def read_image_file(path: Path, *, what: str) -> bytes:
+    """The PNG bytes of the PNG or JPEG at ``path``, or ValidationError saying why not."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise ValidationError(f"{what} {path}: cannot be read ({e.strerror or e})") from None
+    if size > MAX_BYTES:
+        raise ValidationError(
+            f"{what} {path}: {size // 1024} KB is too large (at most {MAX_BYTES // 1024} KB); "
+            "save it smaller"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ValidationError(f"{what} {path}: cannot be read ({e.strerror or e})") from None
+    return normalise_image(data, what=f"{what} {path}")
+
+
+def normalise_image(data: bytes, *, what: str) -> bytes:
+    """``data`` (PNG or JPEG) checked and re-encoded as PNG; ValidationError otherwise."""
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"{what}: too large (at most {MAX_BYTES // 1024} KB)")
+    try:
+        with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
+            w, h = im.size
+            if w < 1 or h < 1 or w > MAX_SIDE or h > MAX_SIDE:
+                raise ValidationError(
+                    f"{what}: {w}×{h} pixels; at most {MAX_SIDE}×{MAX_SIDE} is accepted"
+                )
+            im.load()
+            # Keep transparency (a signature drawn on a transparent background).
+            mode = "RGBA" if im.mode in ("RGBA", "LA", "P") else "RGB"
+            out = io.BytesIO()
+            im.convert(mode).save(out, "PNG", optimize=True)
+    except ValidationError:
+        raise
+    except (OSError, ValueError, Image.DecompressionBombError) as e:
+        raise ValidationError(f"{what}: not a readable PNG or JPEG image ({e})") from None
+    return out.getvalue()

@@ -1,0 +1,127 @@
+"""Settings shared by everyone using a database: what reports print for the organisation.
+
+Shipped empty. ``org.name`` is the inspecting organisation printed on the cover and the
+sign-off block of every report; ``org.logo`` its logo (PNG or JPEG, validated, stored as
+PNG). Set with ``inspector settings set KEY VALUE``; each change is audited.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from inspector.db.models import Setting, utcnow
+from inspector.errors import ValidationError
+from inspector.services import audit
+from inspector.services.images import read_image_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    key: str
+    kind: str  # text | image
+    help: str
+    max_len: int = 200
+
+
+SPECS: dict[str, Spec] = {
+    s.key: s
+    for s in (
+        Spec("org.name", "text", "organisation name printed on reports (e.g. 某某银行消保部)"),
+        Spec("org.logo", "image", "organisation logo printed on reports: a PNG or JPEG file"),
+    )
+}
+
+
+def _spec(key: str) -> Spec:
+    spec = SPECS.get(key)
+    if spec is None:
+        raise ValidationError(f"unknown setting {key!r}; known: {', '.join(sorted(SPECS))}")
+    return spec
+
+
+def get_text(session: Session, key: str) -> str:
+    _spec(key)
+    row = session.get(Setting, key)
+    return row.value if row is not None else ""
+
+
+def get_image(session: Session, key: str) -> bytes | None:
+    _spec(key)
+    row = session.get(Setting, key)
+    return row.data if row is not None else None
+
+
+def set_value(session: Session, key: str, value: str, *, actor: str) -> None:
+    """Set ``key``: text as given (trimmed), an image from the file path ``value``.
+
+    An empty value clears the setting.
+    """
+    spec = _spec(key)
+    value = value.strip()
+    data: bytes | None = None
+    text = value
+    if spec.kind == "text":
+        if len(value) > spec.max_len:
+            raise ValidationError(f"{key}: at most {spec.max_len} characters ({len(value)} given)")
+        if any(ord(c) < 32 for c in value):
+            raise ValidationError(f"{key}: control characters are not allowed")
+    elif value:
+        data = read_image_file(Path(value).expanduser(), what=key)
+        text = Path(value).name
+    row = session.get(Setting, key)
+    old = _describe(row)
+    if not value:
+        if row is not None:
+            session.delete(row)
+    else:
+        if row is None:
+            row = Setting(key=key)
+            session.add(row)
+        row.value = text
+        row.data = data
+        row.updated_at = utcnow()
+        row.updated_by = actor
+    audit.record(
+        session,
+        actor=actor,
+        entity="setting",
+        action="update" if value else "delete",
+        key=key,
+        old=old,
+        new={"value": text, "bytes": len(data)}
+        if data is not None
+        else ({"value": text} if value else None),
+    )
+    log.info("setting %s changed by %s", key, actor)
+
+
+def _describe(row: Setting | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    out: dict[str, Any] = {"value": row.value}
+    if row.data is not None:
+        out["bytes"] = len(row.data)
+    return out
+
+
+def all_settings(session: Session) -> list[dict[str, Any]]:
+    """Every known setting with its value ("" when unset), for ``settings show``."""
+    out = []
+    for key, spec in SPECS.items():
+        row = session.get(Setting, key)
+        entry: dict[str, Any] = {"key": key, "kind": spec.kind, "value": "", "help": spec.help}
+        if row is not None:
+            entry["value"] = row.value
+            if row.data is not None:
+                entry["bytes"] = len(row.data)
+            entry["updated_at"] = row.updated_at.isoformat()
+            entry["updated_by"] = row.updated_by
+        out.append(entry)
+    return out
