@@ -1,4 +1,4 @@
-"""``inspector photo add|list|get|redact|annotate|delete|print-size``: photo evidence."""
+"""``inspector photo add|list|get|redact|annotate|attach|delete|print-size``: photo evidence."""
 
 from __future__ import annotations
 
@@ -74,9 +74,15 @@ def add_cmd(
             commit_each=True,
         )
         added = [p.id for p in result.added]
+        elsewhere = {pid for _f, pid in result.duplicates if svc.get(s, pid).item_id != item_id}
     for file, existing in result.duplicates:
+        hint = ""
+        if existing in elsewhere:
+            # The same shot for a second item is attached, not stored again.
+            hint = f"; to use it for {item_id} too: inspector photo attach {existing[:8]} {item_id}"
         click.echo(
-            f"{file}: already in this inspection as photo {existing}; not added again", err=True
+            f"{file}: already in this inspection as photo {existing}; not added again{hint}",
+            err=True,
         )
     for file, reason in result.refused:
         click.echo(f"error: {file}: {reason}", err=True)
@@ -251,6 +257,25 @@ def delete_cmd(ctx: Context, photo_id: str, actor: str | None) -> None:
         pid = p.id
         svc.delete(s, p, actor=actor or default_actor())
     click.echo(f"photo {pid} deleted")
+
+
+@photo.command("attach")
+@click.argument("photo_id", metavar="PHOTO_ID")
+@click.argument("item_id", metavar="ITEM")
+@click.option("--by", "actor", default=None, metavar="NAME")
+@pass_ctx
+def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> None:
+    """Use a photo already taken as evidence of another ITEM too (no second copy).
+
+    The new photo id is printed as the last line. Redactions and annotations stay shared:
+    a redacted photo is redacted under every item.
+    """
+    with ctx.db.session() as s:
+        p = svc.get(s, photo_id)
+        new = svc.attach_to_item(s, p, item_id, actor=actor or default_actor())
+        pid, item, new_id = p.id, p.item_id, new.id
+    click.echo(f"photo {pid} of item {item} is now also evidence of item {item_id}")
+    click.echo(new_id)
 
 
 @photo.command("print-size")

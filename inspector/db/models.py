@@ -352,7 +352,9 @@ class Photo(Base):
     """
 
     __tablename__ = "photos"
-    __table_args__ = (UniqueConstraint("inspection_id", "sha256"),)
+    # One row per item the photo is evidence of: a photo attached to a second item gets a
+    # second row referring to the same blobs (bytes stored once).
+    __table_args__ = (UniqueConstraint("inspection_id", "item_id", "sha256"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     inspection_id: Mapped[int] = mapped_column(

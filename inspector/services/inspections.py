@@ -1012,8 +1012,9 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                 )
     out += _red_lines_without_rectification(insp, checklist, result)
     need = checklist.min_photos.for_mode(mode)
-    if need and len(insp.photos) < need:
-        have = len(insp.photos)
+    # A photo attached to several items is one photo taken, not several.
+    have = len({p.sha256 for p in insp.photos})
+    if need and have < need:
         out.append(
             Missing(
                 "evidence",

@@ -467,10 +467,14 @@ def _require_item(insp: Inspection, item_id: str) -> None:
         ) from None
 
 
-def _existing(session: Session, insp: Inspection, sha256: str) -> Photo | None:
-    return session.scalar(
-        select(Photo).where(Photo.inspection_id == insp.id, Photo.sha256 == sha256)
-    )
+def _existing(
+    session: Session, insp: Inspection, sha256: str, item_id: str | None = None
+) -> Photo | None:
+    """The photo with this hash in the inspection (under ``item_id`` when given)."""
+    q = select(Photo).where(Photo.inspection_id == insp.id, Photo.sha256 == sha256)
+    if item_id is not None:
+        q = q.where(Photo.item_id == item_id)
+    return session.scalars(q.order_by(Photo.item_id, Photo.id).limit(1)).first()
 
 
 def _next_position(session: Session, insp: Inspection, item_id: str) -> int:
@@ -639,7 +643,8 @@ def add_bytes(
     if dup is not None:
         raise PhotoError(
             f"{file_name}: this photo is already in the inspection (photo {dup.id[:8]}, "
-            f"item {dup.item_id}); it was not added again"
+            f"item {dup.item_id}); it was not added again. To use it for this item too, "
+            f"attach it: 'inspector photo attach {dup.id[:8]} {item_id}'"
         )
     with session.begin_nested():
         return _store_prepared(session, insp, item_id, prep, actor=actor)
@@ -680,9 +685,11 @@ def add_withheld(
     name = str(meta.get("file_name") or f"photo {original_sha256[:12]}")
     if not re.fullmatch(r"[0-9a-f]{64}", original_sha256):
         raise PhotoError(f"{name}: {original_sha256!r} is not a SHA-256 hex digest")
-    dup = _existing(session, insp, original_sha256)
+    dup = _existing(session, insp, original_sha256, item_id)
     if dup is not None:
-        raise PhotoError(f"{name}: already in inspection {insp.uuid} as photo {dup.id}")
+        raise PhotoError(
+            f"{name}: already in inspection {insp.uuid} for item {item_id} as photo {dup.id}"
+        )
     full, fmt, _o, (width, height), _exif = _decode(rendered, name, fit=None)
     if fmt != "JPEG":
         raise PhotoError(f"{name}: a withheld photo's rendering must be a JPEG, not {fmt}")
@@ -817,25 +824,118 @@ def set_layers(session: Session, photo: Photo, layers: dict[str, Any], *, actor:
             "annotations are part of the image and cannot be changed here"
         )
     clean = validate_layers(photo, layers)
-    old = dict(photo.layers or {})
-    if clean == old:
+    # The same photo attached to other items is the same picture: a redaction made under
+    # one item must hide the same pixels everywhere it is shown or exported.
+    rows = [photo, *siblings(session, photo)]
+    if all(dict(r.layers or {}) == clean for r in rows):
         return
-    stale = photo.rendered_sha256
-    photo.layers = clean
-    photo.rendered_sha256 = None
+    stale: list[str | None] = []
+    for row in rows:
+        before = dict(row.layers or {})
+        if before == clean:
+            continue
+        stale.append(row.rendered_sha256)
+        row.layers = clean
+        row.rendered_sha256 = None
+        audit.record(
+            session,
+            actor=actor,
+            entity="photo",
+            action="layers",
+            key=row.id,
+            old=before if row is photo else {**before, "via": photo.id},
+            new=clean,
+            inspection=insp,
+        )
     insp.updated_at = utcnow()
+    session.flush()
+    _drop_unused_blobs(session, stale)
+
+
+def siblings(session: Session, photo: Photo) -> list[Photo]:
+    """The rows of the same photo attached to other items of its inspection."""
+    return list(
+        session.scalars(
+            select(Photo)
+            .where(
+                Photo.inspection_id == photo.inspection_id,
+                Photo.sha256 == photo.sha256,
+                Photo.id != photo.id,
+            )
+            .order_by(Photo.item_id, Photo.id)
+        )
+    )
+
+
+def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) -> Photo:
+    """Use a photo already taken as evidence of a second item, without a second copy.
+
+    The new row refers to the same content-addressed blobs (original, display, thumbnail
+    and cached rendering), so no image bytes are stored again, and carries the same
+    layers: a redacted photo is redacted under every item (:func:`set_layers` keeps them
+    in step). Only drafts change; the attachment is audited. Returns the new row.
+    """
+    insp = photo.inspection
+    _require_draft(insp)
+    _require_item(insp, item_id)
+    if item_id == photo.item_id:
+        raise PhotoError(f"photo {photo.id[:8]} is already evidence of item {item_id}")
+    there = session.scalar(
+        select(Photo).where(
+            Photo.inspection_id == insp.id,
+            Photo.item_id == item_id,
+            Photo.sha256 == photo.sha256,
+        )
+    )
+    if there is not None:
+        raise PhotoError(
+            f"photo {photo.id[:8]} is already evidence of item {item_id} (as photo "
+            f"{there.id[:8]}); it was not attached again"
+        )
+    new = Photo(
+        item_id=item_id,
+        position=_next_position(session, insp, item_id),
+        sha256=photo.sha256,
+        size=photo.size,
+        format=photo.format,
+        file_name=photo.file_name,
+        width=photo.width,
+        height=photo.height,
+        taken_at=photo.taken_at,
+        camera=photo.camera,
+        gps_lat=photo.gps_lat,
+        gps_lon=photo.gps_lon,
+        gps_alt=photo.gps_alt,
+        imported_at=photo.imported_at,
+        caption=photo.caption,
+        print_size=photo.print_size,
+        layers=dict(photo.layers or {}),
+        original_sha256=photo.original_sha256,
+        display_sha256=photo.display_sha256,
+        thumb_sha256=photo.thumb_sha256,
+        rendered_sha256=photo.rendered_sha256,
+    )
+    with session.begin_nested():
+        insp.photos.append(new)
+        session.flush()
     audit.record(
         session,
         actor=actor,
         entity="photo",
-        action="layers",
-        key=photo.id,
-        old=old,
-        new=clean,
+        action="attach",
+        key=new.id,
+        new={
+            "item": item_id,
+            "sha256": photo.sha256,
+            "from_photo": photo.id,
+            "from_item": photo.item_id,
+        },
         inspection=insp,
     )
+    insp.updated_at = utcnow()
     session.flush()
-    _drop_unused_blobs(session, [stale])
+    log.info("photo %s of %s attached to item %s as %s", photo.id, photo.item_id, item_id, new.id)
+    return new
 
 
 def redact(
@@ -1019,12 +1119,19 @@ def render(session: Session, photo: Photo, *, max_side: int | None = None) -> by
         img, _f, _o, _s, _e = _decode(data, photo.file_name or photo.id, fit=max_side)
         return _jpeg(img, RENDER_QUALITY)
     if max_side is None or max_side > DISPLAY_SIDE:
+        if photo.rendered_sha256 is None:
+            _share_rendering(session, photo)
         if photo.rendered_sha256 is not None:
             full_bytes = blob_bytes(session, photo.rendered_sha256)
         else:
             full = apply_layers(_upright_full(session, photo), layers, 1.0)
             full_bytes = _jpeg(full, RENDER_QUALITY)
             photo.rendered_sha256 = store_blob(session, full_bytes)
+            # Blur redactions add noise, so a second rendering would differ byte for byte:
+            # the rows of an attached photo share this one (one blob, one export member).
+            for other in siblings(session, photo):
+                if other.rendered_sha256 is None and other.layers == photo.layers:
+                    other.rendered_sha256 = photo.rendered_sha256
             session.flush()
         if max_side is None or max_side >= max(photo.width, photo.height):
             return full_bytes
@@ -1037,6 +1144,14 @@ def render(session: Session, photo: Photo, *, max_side: int | None = None) -> by
         base.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     scale = base.width / photo.width
     return _jpeg(apply_layers(base, layers, scale), RENDER_QUALITY)
+
+
+def _share_rendering(session: Session, photo: Photo) -> None:
+    """Reuse the cached rendering of the same photo under another item (same layers)."""
+    for other in siblings(session, photo):
+        if other.rendered_sha256 is not None and other.layers == photo.layers:
+            photo.rendered_sha256 = other.rendered_sha256
+            return
 
 
 def variant_bytes(session: Session, photo: Photo, variant: Variant) -> bytes:

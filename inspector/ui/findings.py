@@ -80,6 +80,8 @@ class FindingsModel(RowsTableModel[FindingRow]):
                 items = self._checklist.item_index() if self._checklist else {}
                 if f.item_id in items:
                     text = items[f.item_id].text.get(self._lang)
+                if f.repeat_of:
+                    text = self.tr("[Repeat] %1").replace("%1", text)
                 return text
             if col == self.COL_SEVERITY:
                 return self.severity_label(f.severity)
@@ -92,9 +94,23 @@ class FindingsModel(RowsTableModel[FindingRow]):
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_SEVERITY:
             colour = {"high": theme.FAIL, "medium": theme.PARTIAL}.get(f.severity, theme.MUTED)
             return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_ITEM and f.repeat_of:
+            return QBrush(QColor(theme.FAIL))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_ITEM:
-            return f.item_id
+            return f.item_id + (f"\n{self.repeat_text(f)}" if f.repeat_of else "")
         return None
+
+    def repeat_text(self, f: FindingRow) -> str:
+        """屡查屡犯: which earlier inspection had the same finding, and what that changed."""
+        when = f.repeat_started.isoformat() if f.repeat_started else "?"
+        return (
+            self.tr(
+                "Repeat finding: the previous inspection on %1 (%2) found the same; "
+                "severity raised one level."
+            )
+            .replace("%1", when)
+            .replace("%2", (f.repeat_of or "")[:8])
+        )
 
 
 class FindingsPanel(QWidget):

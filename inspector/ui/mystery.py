@@ -1,5 +1,6 @@
 """Mystery-shopper visit: arrival and departure, ticket, customers waiting, a wait timer,
-the scenario, and the narrative with a live length counter."""
+the scenario and the visit wave (which fixes the scenario), and the narrative with a live
+length counter."""
 
 from __future__ import annotations
 
@@ -113,10 +114,27 @@ class VisitPanel(QWidget):
         self.waiting_spin.valueChanged.connect(lambda v: self._typed("customers_waiting", v))
         self.waiting_spin.editingFinished.connect(self._flush_fields)
         self.scenario_combo = QComboBox()
-        self.scenario_combo.setMinimumWidth(260)
+        self.scenario_combo.setMinimumWidth(220)
         self.scenario_combo.activated.connect(
             lambda _: self._field("scenario", self.scenario_combo.currentData() or None)
         )
+
+        # A wave (批次) fixes the scenario for every branch visited in it; the service
+        # refuses a scenario that differs, and the refusal is shown under the field.
+        self.wave_edit = QLineEdit()
+        self.wave_edit.setPlaceholderText(self.tr("e.g. 2026Q4 cash"))
+        self.wave_edit.setMaxLength(100)
+        self.wave_edit.setMinimumWidth(140)
+        self.wave_edit.setToolTip(
+            self.tr("Every visit of a wave plays the same scenario, so their scores compare.")
+        )
+        self.wave_edit.textChanged.connect(lambda t: self._typed("wave", t.strip()))
+        self.wave_edit.editingFinished.connect(self._flush_fields)
+        self.visit_message = QLabel()
+        self.visit_message.setObjectName("hint")
+        self.visit_message.setWordWrap(True)
+        self.visit_message.setStyleSheet("color: #8a4b00;")
+        self.visit_message.hide()
 
         self.wait_label = QLabel("—")
         self.wait_label.setObjectName("bigScore")
@@ -141,7 +159,17 @@ class VisitPanel(QWidget):
         facts = QFormLayout()
         facts.setHorizontalSpacing(16)
         facts.setVerticalSpacing(10)
-        facts.addRow(self.tr("Scenario"), self.scenario_combo)
+        # The wave shares the scenario's row: it decides the scenario, and the page has no
+        # height to spare on a 768-pixel screen.
+        scenario_row = QHBoxLayout()
+        scenario_row.setContentsMargins(0, 0, 0, 0)
+        scenario_row.addWidget(self.scenario_combo, 3)
+        self.wave_label = QLabel(self.tr("Wave"))
+        self.wave_label.setBuddy(self.wave_edit)
+        scenario_row.addSpacing(8)
+        scenario_row.addWidget(self.wave_label)
+        scenario_row.addWidget(self.wave_edit, 2)
+        facts.addRow(self.tr("Scenario"), scenario_row)
         facts.addRow(self.tr("Arrival"), self._row(self.arrival_edit, self.arrival_now))
         facts.addRow(self.tr("Departure"), self._row(self.departure_edit, self.departure_now))
         facts.addRow(self.tr("Ticket number"), self.ticket_edit)
@@ -171,6 +199,8 @@ class VisitPanel(QWidget):
         lay.setContentsMargins(24, 16, 24, 16)
         lay.setSpacing(16)
         lay.addLayout(top)
+        # Full width under the facts: a refusal is read in one line and never squeezes them.
+        lay.addWidget(self.visit_message)
         lay.addWidget(self.narrative_box, 1)
 
     def _time_edit(self) -> QDateTimeEdit:
@@ -221,6 +251,8 @@ class VisitPanel(QWidget):
             for key, edit in (("arrival", self.arrival_edit), ("departure", self.departure_edit)):
                 if not edit.hasFocus():
                     edit.setDateTime(_qdt(state.visit.get(key)))
+            if not self.wave_edit.hasFocus():
+                self.wave_edit.setText(str(state.visit.get("wave", "")))
             if not self.ticket_edit.hasFocus():
                 self.ticket_edit.setText(str(state.visit.get("ticket", "")))
             if not self.waiting_spin.hasFocus():
@@ -231,6 +263,7 @@ class VisitPanel(QWidget):
                 self.arrival_edit,
                 self.departure_edit,
                 self.ticket_edit,
+                self.wave_edit,
                 self.waiting_spin,
                 self.arrival_now,
                 self.departure_now,
@@ -247,8 +280,14 @@ class VisitPanel(QWidget):
             self._loading = False
         self._update_wait()
 
+    def show_refusal(self, message: str) -> None:
+        """The service's reason a visit fact was not saved ("" after a save succeeded)."""
+        self.visit_message.setText(self.tr("Not saved: %1").replace("%1", message))
+        self.visit_message.setVisible(bool(message))
+
     def reset(self) -> None:
         """Another inspection opens: forget this one's facts and text (already flushed)."""
+        self.show_refusal("")
         self._field_timer.stop()
         self._pending = {}
         self._visit = {}

@@ -617,8 +617,10 @@ def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None
         raise PackageError("report.pdf and the manifest's report entry disagree")
     if len({p.id for p in m.photos}) != len(m.photos):
         raise PackageError("the manifest lists a photo twice")
-    if len({p.sha256 for p in m.photos}) != len(m.photos):
-        raise PackageError("the manifest lists the same photo twice")
+    # One photo may be evidence of several items (attached, one entry per item), but
+    # never twice for the same item.
+    if len({(p.item_id, p.sha256) for p in m.photos}) != len(m.photos):
+        raise PackageError("the manifest lists the same photo twice for one item")
     if len({a.item_id for a in m.answers}) != len(m.answers):
         raise PackageError("the manifest answers an item twice")
     if len({f.item_id for f in m.findings}) != len(m.findings):

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QMenu,
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.domain.checklist import Mode
 from inspector.errors import UserError
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
@@ -172,6 +174,7 @@ class EvidenceStrip(QWidget):
         self._read_only = True
         self._job: workers.Job | None = None
         self.actor = ""
+        self.lang = "zh"  # language of the item texts in "Also use for item…"
         self.model = PhotoListModel(self)
 
         self.view = QListView(self)
@@ -503,8 +506,74 @@ class EvidenceStrip(QWidget):
             self.tr("View…") if self._read_only else self.tr("Annotate / redact…")
         )
         menu.addAction(self.edit_action)
+        menu.addAction(self._attach_action())
         menu.addAction(self.delete_action)
         menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # ------------------------------------------------------------ reuse for another item
+    def _attach_action(self) -> QAction:
+        """ "Also use for item…": the photo becomes evidence of a second item (no copy)."""
+        action = getattr(self, "_attach", None)
+        if action is None:
+            action = QAction(self.tr("Also use for item…"), self)
+            action.triggered.connect(self.choose_item_for_attach)
+            self._attach = action
+        action.setEnabled(not self._read_only and self._uuid is not None and self._job is None)
+        return action
+
+    def attach_choices(self, photo_id: str) -> list[tuple[str, str]]:
+        """(item id, label) of the items the photo can also be evidence of, in order."""
+        if not self._uuid:
+            return []
+        with self._db.read_session() as s:
+            insp = insp_svc.get(s, self._uuid)
+            photo = svc.get(s, photo_id)
+            taken = {photo.item_id, *(p.item_id for p in svc.siblings(s, photo))}
+            mode = Mode(insp.mode)
+            return [
+                (item.id, f"{item.id} · {item.text.get(self.lang)}")
+                for item in insp_svc.checklist_of(insp).items()
+                if item.applies_to(mode) and item.id not in taken
+            ]
+
+    def choose_item_for_attach(self) -> None:
+        """Ask which item the current photo is also evidence of, then attach it."""
+        index = self.view.currentIndex()
+        if self._read_only or not index.isValid():
+            return
+        photo_id = str(index.data(Qt.ItemDataRole.UserRole))
+        choices = self.attach_choices(photo_id)
+        if not choices:
+            self._show_message(self.tr("Every other item already has this photo."))
+            return
+        labels = [label for _id, label in choices]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Also use for item"),
+            self.tr("Use this photo as evidence of this item too (no second copy is stored):"),
+            labels,
+            0,
+            False,
+        )
+        if ok and label in labels:
+            self.attach_to_item(photo_id, choices[labels.index(label)][0])
+
+    def attach_to_item(self, photo_id: str, item_id: str) -> str | None:
+        """Attach the photo to ``item_id``; the new photo id, or None (message shown)."""
+        try:
+            with self._db.session() as s:
+                new = svc.attach_to_item(
+                    s, svc.get(s, photo_id), item_id, actor=self.actor or os_user()
+                )
+                new_id = new.id
+        except UserError as e:
+            self._show_message(str(e))
+            return None
+        self._show_message(
+            self.tr("The photo is now also evidence of item %1.").replace("%1", item_id)
+        )
+        self.photos_changed.emit()
+        return new_id
 
     def _layers_saved(self, _photo_id: str) -> None:
         self.reload()

@@ -206,6 +206,7 @@ class RunnerPage(QWidget):
         lay.addWidget(self.tabs, 1)
         self._evidence_target: tuple[str, str, bool] | None = None
         self.evidence = EvidenceStrip(db)
+        self.evidence.lang = lang
         self.evidence.photos_changed.connect(self._photos_changed)
         self.item_view.add_evidence_widget(self.evidence)
 
@@ -387,7 +388,17 @@ class RunnerPage(QWidget):
 
     def _visit_edited(self, fields: dict[str, Any]) -> None:
         actor = self.actor
-        self._commit(lambda s, insp: svc.set_visit(s, insp, actor=actor, **fields), quiet=True)
+        refused: list[str] = []
+
+        def save(s: Session, insp: Inspection) -> None:
+            try:
+                svc.set_visit(s, insp, actor=actor, **fields)
+            except UserError as e:
+                refused.append(str(e))  # e.g. the wave plays another scenario
+                raise
+
+        self._commit(save, quiet=True)
+        self.visit_panel.show_refusal(refused[0] if refused else "")
 
     def _manager_edited(self, name: str) -> None:
         actor = self.actor

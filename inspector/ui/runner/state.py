@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, object_session
 
 from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
@@ -30,6 +31,9 @@ class FindingRow:
     owner: str
     deadline: date | None
     status: str = "open"
+    # 屡查屡犯: the previous inspection (UUID, and the day it started) with the same finding.
+    repeat_of: str | None = None
+    repeat_started: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +118,7 @@ def state_of(insp: Inspection) -> InspectionState:
         photos=photos,
         visit=dict(insp.visit or {}),
         narrative=insp.narrative or "",
-        findings=[
-            FindingRow(f.item_id, f.severity, f.action, f.owner, f.deadline, f.status)
-            for f in svc.active_findings(insp)
-        ],
+        findings=_finding_rows(insp),
         missing=[MissingRow(m.kind, m.item_id, m.message_zh, m.message_en) for m in missing],
         manager_name=insp.manager_name,
         finalized_by=insp.finalized_by,
@@ -127,3 +128,30 @@ def state_of(insp: Inspection) -> InspectionState:
         copied_from=insp.copied_from,
         copied=svc.copied_answers_of(insp) if insp.status == svc.DRAFT else {},
     )
+
+
+def _finding_rows(insp: Inspection) -> list[FindingRow]:
+    findings = svc.active_findings(insp)
+    started: dict[str, date] = {}
+    uuids = {f.repeat_of for f in findings if f.repeat_of}
+    session = object_session(insp)
+    if uuids and session is not None:
+        rows = session.execute(
+            select(Inspection.uuid, Inspection.started_at).where(
+                Inspection.uuid.in_(uuids), Inspection.is_current.is_(True)
+            )
+        )
+        started = {u: at.astimezone().date() for u, at in rows}
+    return [
+        FindingRow(
+            f.item_id,
+            f.severity,
+            f.action,
+            f.owner,
+            f.deadline,
+            f.status,
+            repeat_of=f.repeat_of,
+            repeat_started=started.get(f.repeat_of) if f.repeat_of else None,
+        )
+        for f in findings
+    ]
