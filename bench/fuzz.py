@@ -27,6 +27,23 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
+def _checklists_with_example() -> str:
+    """The shipped checklists plus the test fixture ``example``, in a temporary folder."""
+    import shutil
+
+    from inspector import paths
+
+    root = Path(__file__).resolve().parents[1]
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-checklists-"))
+    for f in paths.checklists_dir().iterdir():
+        if f.is_file() and f.suffix in (".yaml", ".yml", ".json"):
+            shutil.copyfile(f, folder / f.name)
+    shutil.copyfile(
+        root / "tests" / "fixtures" / "checklists" / "example.yaml", folder / "example.yaml"
+    )
+    return str(folder)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py fuzz", description=__doc__.split("\n")[0])
     parser.add_argument("--minutes", type=float, default=1.0, help="how long to run (all targets)")
@@ -38,6 +55,8 @@ def main(argv: list[str]) -> int:
 
     # Never touch the user's own database or device key.
     os.environ["INSPECTOR_HOME"] = tempfile.mkdtemp(prefix="fuzz-home-")
+    # The package targets build their seed inspection on the test-only example checklist.
+    os.environ["INSPECTOR_CHECKLISTS"] = _checklists_with_example()
     os.environ.pop("INSPECTOR_DB", None)
     sys.path.insert(0, str(ROOT))
     logging.disable(logging.CRITICAL)  # refusals log warnings by design; keep the output short

@@ -736,3 +736,29 @@ def test_a_stored_row_never_makes_a_later_command_crash(db: Database, tmp_path: 
     with pytest.raises(StatementError), db.session() as s:
         s.get_one(Photo, pid).layers = {"annotations": [{"kind": "text"}]}
         s.flush()
+
+
+def test_crashes_found_by_the_fuzzer_are_clear_rejections(
+    db: Database, good_package: bytes, tmp_path: Path
+) -> None:
+    """Reproducers from ``bench/run.py fuzz``: each once escaped as "internal error"."""
+    newer_zip = bytearray(good_package)
+    newer_zip[newer_zip.rfind(b"PK\x01\x02") + 6] = 84  # "version needed to extract" 8.4
+    members = _members(good_package)
+    empty_name = _zip([*members, (_info(""), b"x")])
+    huge_revision = _resign(good_package, _set("inspection.revision", 10**30))
+    before = dump_tables(db)
+    for name, data in (
+        ("zip_version", bytes(newer_zip)),
+        ("empty_name", empty_name),
+        ("huge_revision", huge_revision),
+    ):
+        path = tmp_path / f"{name}.inspection"
+        path.write_bytes(data)
+        r = exchange.import_paths(db, [path])
+        assert r.total == 1 and len(r.rejected) == 1, (name, r.to_dict())
+        reason = r.rejected[0]["reason"]
+        assert reason.startswith(path.name + ": "), name
+        # Each says what is wrong, not merely that something failed.
+        assert "could not be read or stored" not in reason, reason
+        assert dump_tables(db) == before, name

@@ -340,6 +340,8 @@ def _public_keys(data: bytes) -> keys.PublicKeys:
 
 def _check_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
+    if not name:  # checked first: ZipInfo.is_dir() fails on an empty name
+        raise PackageError("a member has an empty name")
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         raise PackageError(f"member {name!r} is a symbolic link")
@@ -377,6 +379,12 @@ def _read_member(
                 buf.write(chunk)
     except PackageError:
         raise
+    except NotImplementedError as e:
+        # zipfile refuses ZIP versions and methods it does not know; we never write them.
+        raise PackageError(
+            f"member {info.filename!r} uses a ZIP feature this program does not read ({e}); "
+            "export the package again with Branch Inspector"
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as e:
         raise PackageError(f"member {info.filename!r} is damaged or truncated ({e})") from None
     if n != info.file_size:
@@ -406,6 +414,8 @@ def read_package(
         raise PackageError(f"the package is larger than {limits.max_file_bytes} bytes")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as e:
+        raise PackageError(f"not a package this program reads ({e})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
         raise PackageError(f"not a package: not a ZIP file, or truncated ({e})") from None
     with zf:
