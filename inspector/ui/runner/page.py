@@ -191,11 +191,11 @@ class RunnerPage(QWidget):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(item_tab, self.tr("Checklist"))
-        # Each page scrolls rather than setting the window's minimum height: a tab's stack
-        # is as tall as its tallest page, and the sign-off page alone outgrew a laptop.
-        self.tabs.addTab(_scrolled(self.findings_panel), self.tr("Findings"))
-        self.tabs.addTab(_scrolled(self.visit_panel), self.tr("Visit"))
-        self.tabs.addTab(_scrolled(self.summary_panel), self.tr("Summary"))
+        self.tabs.addTab(self.findings_panel, self.tr("Findings"))
+        self.tabs.addTab(self.visit_panel, self.tr("Visit"))
+        self.tabs.addTab(self.summary_panel, self.tr("Summary"))
+        # The sign-off page scrolls rather than setting the window's minimum height: a tab
+        # stack is as tall as its tallest page, and this page alone outgrew a laptop screen.
         self.tabs.addTab(_scrolled(self.finalize_panel), self.tr("Finalize"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
