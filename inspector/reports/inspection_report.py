@@ -852,6 +852,7 @@ class InspectionReport:
         Col("item", flex=3.0),
         Col("seen", flex=3.0),
         Col("severity", fit=True),
+        Col("lost", fit=True),
         Col("action", flex=2.2),
         Col("owner", fit=True, max_mm=26),
         Col("deadline", fit=True),
@@ -880,6 +881,7 @@ class InspectionReport:
         texts: dict[str, list[str]] = {
             "no": [str(len(findings))],
             "severity": [pick(v, self.lang) for v in SEVERITIES_SHORT.values()],
+            "lost": [f"{f.points_lost:.2f}" for f in findings],
             "owner": [f.owner for f in findings],
             "deadline": [self.day(f.deadline) for f in findings],
             "status": self._status_texts(),
@@ -921,6 +923,7 @@ class InspectionReport:
                 f'<font color="{sev_colour}">{self.pair(SEVERITIES_SHORT, f.severity)}</font>',
                 "CellCenter",
             ),
+            "lost": self.p(f"{f.points_lost:.2f}" if f.points_lost else "—", "CellCenter"),
             "action": self.p(esc(f.action) if f.action else "—", "Cell"),
             "owner": self.p(esc(f.owner) if f.owner else "—", "Cell"),
             "deadline": self.p(esc(self.day(f.deadline)), "Cell"),

@@ -26,7 +26,7 @@ from inspector.db.models import Finding, Inspection, Photo, utcnow
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item
-from inspector.domain.scoring import ItemScore, Outcome, Score
+from inspector.domain.scoring import Outcome, Score
 from inspector.errors import ReadOnlyError, ValidationError
 from inspector.reports import render_report
 from inspector.reports.model import (
@@ -163,10 +163,6 @@ def finding_status(f: Finding, today: date) -> str:
     if f.deadline is not None and f.deadline < today:
         return "overdue"
     return "open"
-
-
-def _points_lost(s: ItemScore) -> float:
-    return max(0.0, s.max_points - s.points) + s.penalty
 
 
 def _visit_time(value: str, tz: str) -> str:
@@ -323,6 +319,9 @@ def build_report_data(
             )
 
     findings: list[FindingRow] = []
+    lost_by_item: dict[str, float] = {}
+    for d in result.deductions:
+        lost_by_item[d.item_id] = round(lost_by_item.get(d.item_id, 0.0) + d.points, 2)
     for f in insp_svc.active_findings(insp):
         item_or_none = index.get(f.item_id)
         if item_or_none is None:
@@ -334,7 +333,9 @@ def build_report_data(
                 item_id=f.item_id,
                 text=Bi(item_or_none.text.zh, item_or_none.text.en),
                 note=a.note if a is not None else "",
-                points_lost=_points_lost(result.items[f.item_id]),
+                # 扣分 on the 100-point scale (score.deductions): the register's column adds
+                # up to 100 − the printed total.
+                points_lost=lost_by_item.get(f.item_id, 0.0),
                 severity=f.severity,
                 source=item_or_none.source.ref if item_or_none.source else "",
                 action=f.action,

@@ -215,3 +215,18 @@ def test_repeat_finding_is_tagged_in_the_register(
     out = tmp_path / "r.pdf"
     run_cli.ok("report", uuid, "-o", str(out))
     assert _text(out).count("[屡查屡犯]") >= 1
+
+
+def test_register_deductions_add_up_to_the_printed_score(db: Database) -> None:
+    """扣分 in the register: 100 − Σ扣分 is the printed total (issue 14)."""
+    uuid = _make(db, finalize=False, photos=0)
+    with db.session() as s:
+        data = reports.build_report_data(s, svc.get(s, uuid), "zh")
+    lost = [f.points_lost for f in data.findings]
+    assert all(p > 0 for p in lost), lost
+    assert 100 - round(sum(lost), 2) == round(data.score.total, 2)
+    with db.session() as s:
+        pdf = reports.build_report(s, svc.get(s, uuid), lang="zh")
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "扣分" in text
+    assert f"{lost[0]:.2f}" in text
