@@ -255,9 +255,10 @@ def findings_cmd(
     for r in rows:
         deadline = r.deadline.isoformat() if r.deadline else "-"
         draft = "  [draft]" if r.draft else ""
+        repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
         click.echo(
             f"{r.status:<8} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
-            f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}"
+            f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
         )
     click.echo(f"{len(rows)} finding(s)")
 

@@ -367,6 +367,7 @@ class FindingRow:
     item_en: str = ""
     draft: bool = False
     checklist_id: str = ""
+    repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
 
     def item_title(self, lang: str) -> str:
         t = self.item_zh if lang == "zh" else self.item_en
@@ -374,6 +375,7 @@ class FindingRow:
 
     def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
         return {
+            "repeat_of": self.repeat_of,
             "inspection": self.inspection_uuid,
             "branch": {"code": self.code, "name": self.name, "region": self.region},
             "item": self.item_id,
@@ -1194,6 +1196,7 @@ def findings(
             Finding.closed_at,
             Finding.closed_by_uuid,
             Finding.closing_note,
+            Finding.repeat_of,
             st,
         )
         .join(Inspection, Inspection.id == Finding.inspection_id)
@@ -1238,6 +1241,7 @@ def findings(
             item_en=texts.get(r.item_id, ("", ""))[1],
             draft=r.insp_status != insp_svc.FINALIZED,
             checklist_id=cids.get(r.snapshot_id, ""),
+            repeat_of=r.repeat_of,
         )
         for r in rows
     ]

@@ -37,6 +37,16 @@ def test_same_failure_as_last_time_is_marked_and_escalated(db: Database, run_cli
     assert findings["ex.counter_height"]["repeat_of"] is None
     before = json.loads(run_cli.ok("show", first, "--json"))
     sev_before = {f["item"]: f["severity"] for f in before["findings"]}["ex.polite"]
+    # HQ's findings list marks it too.
+    with db.session() as s:
+        insp = svc.get(s, second)
+        for f in insp.findings:
+            svc.update_finding(s, insp, f.item_id, actor="张三", owner="李四", action="整改")
+        svc.finalize(s, insp, by="张三", manager_name="李四", force=True)
+    hq_rows = json.loads(run_cli.ok("hq", "findings", "--json"))
+    marks = {(r["inspection"], r["item"]): r["repeat_of"] for r in hq_rows}
+    assert marks[(second, "ex.polite")] == first
+    assert "屡查屡犯" in run_cli.ok("hq", "findings")
     order = ["low", "medium", "high"]
     assert order.index(findings["ex.polite"]["severity"]) == min(order.index(sev_before) + 1, 2)
 
