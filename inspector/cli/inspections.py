@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.domain import timefmt
 from inspector.errors import ValidationError
 from inspector.files import (
     ANSWERS_MAX_BYTES,
@@ -23,6 +24,17 @@ from inspector.services import inspections as svc
 from inspector.services.images import read_image_file
 
 log = logging.getLogger(__name__)
+
+
+def _local(iso: str | None, *, date_only: bool = False) -> str:
+    """A stored UTC time (ISO) as people read it: local time with its zone (INSPECTOR_TZ)."""
+    if not iso:
+        return "-"
+    moment = datetime.fromisoformat(iso)
+    tz = timefmt.zone()
+    if date_only:
+        return timefmt.local_date(moment, tz).isoformat()
+    return timefmt.fmt_datetime(moment, tz)
 
 
 def _read_answers_file(path: Path) -> dict[str, Any]:
@@ -282,7 +294,8 @@ def list_cmd(
     for r in rows:
         total = f"{r['total']:6.2f}" if r["total"] is not None else "     -"
         click.echo(
-            f"{r['id']}  r{r['revision']}  {r['started_at'][:10]}  {r['status']:<9} "
+            f"{r['id']}  r{r['revision']}  {_local(r['started_at'], date_only=True)}  "
+            f"{r['status']:<9} "
             f"{r['mode']:<7} {r['branch']['code']:<10} {r['checklist']['id']:<20} "
             f"{total} {r['grade'] or ''}"
         )
@@ -445,7 +458,7 @@ def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
         return
     for r in rows:
         click.echo(
-            f"{r['at'][:19]}  r{r['revision']}  {r['actor'] or '-':<12} {r['action']:<8} "
+            f"{_local(r['at'])}  r{r['revision']}  {r['actor'] or '-':<12} {r['action']:<8} "
             f"{r['entity']:<10} {r['key']:<20} {json.dumps(r['old'], ensure_ascii=False)} -> "
             f"{json.dumps(r['new'], ensure_ascii=False)}"
         )
