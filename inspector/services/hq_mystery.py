@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from inspector.db.models import Branch, ChecklistSnapshot, Inspection
-from inspector.services import inspections as insp_svc
+from inspector.db.models import Branch, Inspection
+from inspector.services.hq_rights import finalized_current
 
 log = logging.getLogger(__name__)
 
@@ -86,20 +85,11 @@ def visits(
 ) -> list[Visit]:
     """Finalized, current mystery visits with their stored section percents."""
     q = (
-        select(Inspection)
-        .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
-        .join(Branch, Inspection.branch_id == Branch.id)
-        .where(
-            Inspection.is_current.is_(True),
-            Inspection.status == insp_svc.FINALIZED,
-            Inspection.mode == "mystery",
-            ChecklistSnapshot.checklist_id == checklist_id,
-        )
+        finalized_current(checklist_id, region)
+        .where(Inspection.mode == "mystery")
         .options(selectinload(Inspection.section_scores), selectinload(Inspection.branch))
         .order_by(Branch.code, Inspection.started_at)
     )
-    if region:
-        q = q.where(Branch.region == region)
     out: list[Visit] = []
     for insp in session.scalars(q):
         v = insp.visit or {}

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
@@ -70,14 +70,11 @@ class BranchRights:
         }
 
 
-def by_branch(
-    session: Session,
-    *,
-    checklist_id: str = DEFAULT_CHECKLIST,
-    mode: str | None = None,
-    region: str | None = None,
-) -> list[BranchRights]:
-    """Per branch (by code), the latest finalized inspection's score per right and element."""
+def finalized_current(checklist_id: str, region: str | None = None) -> Select[Any]:
+    """Current, finalized inspections of one checklist (optionally of one region's branches).
+
+    Joined with their branch and snapshot, so callers may order and filter by either.
+    """
     q = (
         select(Inspection)
         .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
@@ -87,13 +84,27 @@ def by_branch(
             Inspection.status == insp_svc.FINALIZED,
             ChecklistSnapshot.checklist_id == checklist_id,
         )
+    )
+    if region:
+        q = q.where(Branch.region == region)
+    return q
+
+
+def by_branch(
+    session: Session,
+    *,
+    checklist_id: str = DEFAULT_CHECKLIST,
+    mode: str | None = None,
+    region: str | None = None,
+) -> list[BranchRights]:
+    """Per branch (by code), the latest finalized inspection's score per right and element."""
+    q = (
+        finalized_current(checklist_id, region)
         .options(selectinload(Inspection.answers), selectinload(Inspection.branch))
         .order_by(Branch.code, Inspection.finalized_at.desc(), Inspection.id.desc())
     )
     if mode:
         q = q.where(Inspection.mode == mode)
-    if region:
-        q = q.where(Branch.region == region)
     out: list[BranchRights] = []
     seen: set[int] = set()
     for insp in session.scalars(q):
