@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.errors import UserError
+from inspector.errors import UserError, ValidationError
 from inspector.files import KEY_FILE_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import exchange
 from inspector.services import keys as keys_svc
@@ -24,6 +25,24 @@ def _read_key_file(path: Path, option: str) -> bytes:
         raise UserError(f"{option}: {e}") from None
 
 
+def _output_path(raw: str, *, folder: bool) -> Path:
+    """``-o``: a path ending in a separator (or an existing folder, or --all) is a folder.
+
+    Click would drop the trailing '/', and 'out/' then became a file named 'out'.
+    """
+    if not raw.strip():
+        raise ValidationError("-o: give a file or folder name")
+    path = Path(raw).expanduser()
+    if folder or raw.endswith(("/", os.sep)):
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise ValidationError(f"-o: {path} exists and is not a folder") from None
+        except OSError as e:
+            raise ValidationError(f"-o: cannot create folder {path} ({e.strerror})") from None
+    return path
+
+
 @click.command("export")
 @click.argument("inspection_id", required=False, metavar="ID")
 @click.option(
@@ -31,8 +50,11 @@ def _read_key_file(path: Path, option: str) -> bytes:
     "--output",
     "output",
     required=True,
-    type=click.Path(path_type=Path),
-    help="Package file (or folder) for one inspection; the folder for --all.",
+    type=click.Path(),
+    help=(
+        "Package file (or folder) for one inspection; the folder for --all. A path ending "
+        "in / is a folder, created if it does not exist."
+    ),
 )
 @click.option("--all", "export_all", is_flag=True, help="Every finalized current inspection.")
 @click.option(
@@ -56,7 +78,7 @@ def _read_key_file(path: Path, option: str) -> bytes:
 def export_cmd(
     ctx: Context,
     inspection_id: str | None,
-    output: Path,
+    output: str,
     export_all: bool,
     since: datetime | None,
     with_report: bool,
@@ -64,6 +86,7 @@ def export_cmd(
     encrypt_to: Path | None,
 ) -> None:
     """Write signed .inspection packages of finalized inspections; prints the path(s)."""
+    out = _output_path(output, folder=export_all)
     recipient = _read_key_file(encrypt_to, "--encrypt-to") if encrypt_to else None
     if export_all == (inspection_id is not None):
         raise click.UsageError("give either an inspection ID or --all")
@@ -73,7 +96,7 @@ def export_cmd(
         since_day: date | None = since.date() if since else None
         written = exchange.write_all(
             ctx.db,
-            output,
+            out,
             since=since_day,
             include_report=with_report,
             encrypt_to=recipient,
@@ -81,13 +104,13 @@ def export_cmd(
         )
         for p in written:
             click.echo(str(p))
-        click.echo(f"{len(written)} package(s) written to {output.expanduser().resolve()}")
+        click.echo(f"{len(written)} package(s) written to {out.resolve()}")
         return
     assert inspection_id is not None
     path = exchange.write_package(
         ctx.db,
         inspection_id,
-        output,
+        out,
         include_report=with_report,
         encrypt_to=recipient,
         lang=lang,

@@ -283,3 +283,18 @@ def test_photos_and_scores_survive_the_trip(corpus: list[Path], tmp_path: Path) 
         for insp in s.scalars(select(Inspection)):
             assert insp.score_total == pytest.approx(svc.compute_score(insp).total, abs=1e-4)
     target.dispose()
+
+
+def test_export_to_a_new_folder_with_a_trailing_slash(
+    db: Database, run_cli: Cli, tmp_path: Path
+) -> None:
+    """'export ID -o out/' (as the README writes it) makes the folder, never a file 'out'."""
+    uuid_ = make_finalized(db)
+    out = tmp_path / "out"
+    path = Path(run_cli.last_line("export", uuid_, "-o", f"{out}/"))
+    assert out.is_dir() and path.parent == out and path.suffix == ".inspection"
+    blocker = tmp_path / "taken"
+    blocker.write_text("x")
+    r = run_cli("export", uuid_, "-o", f"{blocker}/")
+    assert r.exit_code == 1 and "exists and is not a folder" in r.stderr
+    assert blocker.read_text() == "x"
