@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import click
@@ -55,10 +56,12 @@ log = logging.getLogger(__name__)
 )
 @click.option(
     "--tz",
-    default=timefmt.DEFAULT_TZ,
-    show_default=True,
+    default=None,
     metavar="ZONE",
-    help="Time zone of the times printed (IANA name).",
+    help=(
+        "Time zone of the times printed (IANA name or +08:00). Default: $INSPECTOR_TZ, else "
+        "the 'display.tz' setting, else Asia/Shanghai."
+    ),
 )
 @pass_ctx
 def report_cmd(
@@ -71,11 +74,13 @@ def report_cmd(
     classification: str,
     photo_size: str,
     shopper_name: bool,
-    tz: str,
+    tz: str | None,
 ) -> None:
     """Write the PDF report of an inspection (drafts carry a DRAFT watermark)."""
     output = output.expanduser().resolve()
-    with ctx.db.session() as s:
+    db = ctx.db  # opening it applies the display.tz setting
+    tz = tz or os.environ.get(timefmt.TZ_ENV) or timefmt.DEFAULT_TZ
+    with db.session() as s:
         insp = svc.get(s, inspection_id)
         if revision is not None:
             insp = svc.get_revision(s, insp.uuid, revision)

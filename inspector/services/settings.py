@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Setting, utcnow
+from inspector.domain import timefmt
 from inspector.errors import ValidationError
 from inspector.services import audit
 from inspector.services.images import read_image_file
@@ -35,6 +36,12 @@ SPECS: dict[str, Spec] = {
     for s in (
         Spec("org.name", "text", "organisation name printed on reports (e.g. 某某银行消保部)"),
         Spec("org.logo", "image", "organisation logo printed on reports: a PNG or JPEG file"),
+        Spec(
+            "display.tz",
+            "text",
+            "time zone of printed times (IANA name or +08:00); empty: Asia/Shanghai",
+            64,
+        ),
     )
 }
 
@@ -72,6 +79,14 @@ def set_value(session: Session, key: str, value: str, *, actor: str) -> None:
             raise ValidationError(f"{key}: at most {spec.max_len} characters ({len(value)} given)")
         if any(ord(c) < 32 for c in value):
             raise ValidationError(f"{key}: control characters are not allowed")
+        if key == "display.tz" and value:
+            try:
+                timefmt.zone(value)  # an unknown zone is refused now, not at the next report
+            except ValidationError:
+                raise ValidationError(
+                    f"{key}: unknown time zone {value!r}; use a name such as Asia/Shanghai or "
+                    "an offset such as +08:00"
+                ) from None
     elif value:
         data = read_image_file(Path(value).expanduser(), what=key)
         text = Path(value).name
