@@ -16,6 +16,7 @@ from inspector import paths
 from inspector.db import Database, open_database
 from inspector.errors import UserError
 from inspector.logs import setup_logging
+from inspector.services import settings as settings_svc
 from inspector.ui.translations import install_translations
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     sys.excepthook = make_excepthook(log_path)
     try:
         database: Database = open_database(db)
+        settings_svc.apply_display_tz(database)
     except UserError as e:
         log.error("cannot open database: %s", e)
         QMessageBox.critical(None, app.translate("App", "Cannot open the database"), str(e))

@@ -68,6 +68,8 @@ def _isolated_home(
     Checklists come from a copy of the shipped ones plus the test-only example.
     """
     monkeypatch.setenv("INSPECTOR_CHECKLISTS", str(checklists_with_example))  # if a test unset it
+    # Empty = unset; set (not deleted) so a zone a command applies in-process is undone.
+    monkeypatch.setenv("INSPECTOR_TZ", "")
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INSPECTOR_HOME", str(home))
     monkeypatch.delenv("INSPECTOR_DB", raising=False)

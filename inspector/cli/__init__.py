@@ -30,7 +30,6 @@ from sqlalchemy.exc import DBAPIError
 from inspector import __version__
 from inspector.db import Database, open_database
 from inspector.db.errors import describe as describe_db_error
-from inspector.domain import timefmt
 from inspector.errors import UserError
 from inspector.logs import log_file, setup_logging
 from inspector.services import settings as settings_svc
@@ -41,23 +40,6 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
-
-
-def _apply_display_tz(db: Database) -> None:
-    """The database's ``display.tz`` setting, unless $INSPECTOR_TZ (or --tz) says otherwise.
-
-    Printed times follow ``--tz`` > $INSPECTOR_TZ > this setting > Asia/Shanghai.
-    """
-    if os.environ.get(timefmt.TZ_ENV):
-        return
-    try:
-        with db.read_session() as s:
-            tz = settings_svc.get_text(s, "display.tz")
-    except Exception:  # an old or damaged database: the default zone, never a failure here
-        log.debug("display.tz not readable", exc_info=True)
-        return
-    if tz:
-        os.environ[timefmt.TZ_ENV] = tz
 
 
 @dataclass
@@ -73,7 +55,7 @@ class Context:
         if self._db is None:
             self._db = open_database(self.db_arg)
             _db_shown = self._db.display_name
-            _apply_display_tz(self._db)
+            settings_svc.apply_display_tz(self._db)
         return self._db
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -233,7 +234,7 @@ def build_report_data(
     filing: Filing | None = None,
     photo_size: str = "normal",
     show_shopper_name: bool = False,
-    tz: str = timefmt.DEFAULT_TZ,
+    tz: str | None = None,
 ) -> ReportData:
     """Everything the report shows, as plain data (photos rendered at print size).
 
@@ -241,10 +242,12 @@ def build_report_data(
     ``progress_total`` when given (so a caller can reserve steps for later work).
     ``filing`` carries 文号 / 密级; ``photo_size`` "large" prints every photo across the
     page; ``show_shopper_name`` prints a mystery shopper's name instead of the code;
-    times are printed in zone ``tz``.
+    times are printed in zone ``tz`` (default: $INSPECTOR_TZ, which the ``display.tz``
+    setting fills, else Asia/Shanghai).
     """
     check_lang(lang)
     check_photo_size(photo_size)
+    tz = tz or os.environ.get(timefmt.TZ_ENV) or timefmt.DEFAULT_TZ
     try:
         timefmt.zone(tz)
     except ValueError as e:
@@ -428,7 +431,7 @@ def build_report(
     filing: Filing | None = None,
     photo_size: str = "normal",
     show_shopper_name: bool = False,
-    tz: str = timefmt.DEFAULT_TZ,
+    tz: str | None = None,
 ) -> bytes:
     """The PDF report of ``insp`` (any revision; a draft gets a DRAFT watermark).
 

@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         before = self.lang
-        SettingsDialog(self.settings, self).exec()
+        SettingsDialog(self.settings, self, self.db).exec()
         if self.settings.language() != before:
             self.runner.flush()
             self.language_changed.emit(self.settings.language())

@@ -13,14 +13,22 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector import paths
+from inspector.db import Database
+from inspector.errors import UserError
+from inspector.services import settings as settings_svc
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +93,17 @@ class AppSettings:
 
 
 class SettingsDialog(QDialog):
-    """Language and inspector name (the main window rebuilds itself in a new language)."""
+    """Language and inspector name (the main window rebuilds itself in a new language), and,
+    with a database, what reports print: the organisation's name and logo and the time zone
+    (stored in the database, shared with ``inspector settings``)."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, db: Database | None = None
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._db = db
+        self._logo_path: str | None = None  # a newly chosen file; "" clears the logo
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(460)
         self.language_combo = QComboBox()
@@ -115,9 +129,73 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(note)
+        if db is not None:
+            lay.addWidget(self._report_box(db))
         lay.addWidget(buttons)
 
+    def _report_box(self, db: Database) -> QGroupBox:
+        with db.read_session() as s:
+            org = settings_svc.get_text(s, "org.name")
+            logo = settings_svc.get_text(s, "org.logo")
+            tz = settings_svc.get_text(s, "display.tz")
+        self._saved = {"org.name": org, "display.tz": tz}
+        box = QGroupBox(self.tr("Reports (this database)"))
+        self.org_edit = QLineEdit(org)
+        self.org_edit.setPlaceholderText(self.tr("Printed on every report, e.g. the bank's name"))
+        self.logo_label = QLabel(logo or self.tr("none"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_logo)
+        clear = QPushButton(self.tr("Remove"))
+        clear.clicked.connect(self._clear_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(clear)
+        self.tz_edit = QLineEdit(tz)
+        self.tz_edit.setPlaceholderText("Asia/Shanghai")
+        self.tz_edit.setToolTip(self.tr("Time zone of printed times: a name or an offset (+08:00)"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Organisation"), self.org_edit)
+        form.addRow(self.tr("Logo"), logo_row)
+        form.addRow(self.tr("Time zone"), self.tz_edit)
+        return box
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Organisation logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self._logo_path = path
+            self.logo_label.setText(path)
+
+    def _clear_logo(self) -> None:
+        self._logo_path = ""
+        self.logo_label.setText(self.tr("none"))
+
+    def _save_report_settings(self, db: Database) -> None:
+        actor = self._settings.inspector_name() or "settings"
+        org = self.org_edit.text().strip()
+        if org != self._saved["org.name"]:
+            with db.session() as s:
+                settings_svc.set_value(s, "org.name", org, actor=actor)
+            self._saved["org.name"] = org
+        if self._logo_path is not None:
+            with db.session() as s:
+                settings_svc.set_value(s, "org.logo", self._logo_path, actor=actor)
+            self._logo_path = None
+        tz = self.tz_edit.text().strip()
+        if tz != self._saved["display.tz"]:
+            settings_svc.set_display_tz(db, tz, actor=actor)
+            self._saved["display.tz"] = tz
+
     def accept(self) -> None:
+        if self._db is not None:
+            try:
+                self._save_report_settings(self._db)
+            except UserError as e:
+                # A bad logo or zone: say what, keep the dialog open to correct it.
+                QMessageBox.warning(self, self.tr("Settings"), str(e))
+                return
         self._settings.set_language(str(self.language_combo.currentData()))
         self._settings.set_inspector_name(self.name_edit.text())
         super().accept()

@@ -130,7 +130,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="83"/>
+        <location filename="../../inspector/app.py" line="85"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -360,76 +360,86 @@ Your work up to the last change is saved. The details are in the log file:
         <source>Low (improve)</source>
         <translation>低（持续改进）</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="84"/>
+        <source>[Repeat] %1</source>
+        <translation>【屡查屡犯】%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="108"/>
+        <source>Repeat finding: the previous inspection on %1 (%2) found the same; severity raised one level.</source>
+        <translation>屡查屡犯：上次检查（%1，%2）发现了同一问题；严重程度已提高一级。</translation>
+    </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="134"/>
+        <location filename="../../inspector/ui/findings.py" line="150"/>
         <source>No findings: every answered item passes.</source>
         <translation>暂无问题：已作答项目均合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="145"/>
+        <location filename="../../inspector/ui/findings.py" line="161"/>
         <source>What the branch must do</source>
         <translation>网点需采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="147"/>
+        <location filename="../../inspector/ui/findings.py" line="163"/>
         <source>Who is responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="173"/>
+        <location filename="../../inspector/ui/findings.py" line="189"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="174"/>
+        <location filename="../../inspector/ui/findings.py" line="190"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="175"/>
+        <location filename="../../inspector/ui/findings.py" line="191"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="176"/>
+        <location filename="../../inspector/ui/findings.py" line="192"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="186"/>
+        <location filename="../../inspector/ui/findings.py" line="202"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
         <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="299"/>
+        <location filename="../../inspector/ui/findings.py" line="315"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="300"/>
+        <location filename="../../inspector/ui/findings.py" line="316"/>
         <source>fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="301"/>
+        <location filename="../../inspector/ui/findings.py" line="317"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="303"/>
+        <location filename="../../inspector/ui/findings.py" line="319"/>
         <source>Inspector&apos;s judgement: {0}</source>
         <translation>检查人判断：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="308"/>
+        <location filename="../../inspector/ui/findings.py" line="324"/>
         <source>value: {0}</source>
         <translation>数值：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="310"/>
+        <location filename="../../inspector/ui/findings.py" line="326"/>
         <source>the judgement counts</source>
         <translation>以判断为准</translation>
     </message>
@@ -1311,39 +1321,39 @@ Log file: {2}</source>
         <translation>{0} 个检查表文件有问题，未列出；详见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="222"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="234"/>
-        <location filename="../../inspector/ui/new_inspection.py" line="240"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="230"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="242"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="248"/>
         <source>Import branch list</source>
         <translation>导入网点名单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="224"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="232"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="241"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="249"/>
         <source>{0} branch(es) added, {1} updated, {2} unchanged.</source>
         <translation>新增 {0} 个网点，更新 {1} 个，{2} 个无变化。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="252"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="260"/>
         <source>No checklist is available.</source>
         <translation>没有可用的检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="255"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="263"/>
         <source>Enter your name.</source>
         <translation>请填写您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="267"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="275"/>
         <source>Enter the new branch&apos;s code and name.</source>
         <translation>请填写新网点的代码和名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_inspection.py" line="274"/>
+        <location filename="../../inspector/ui/new_inspection.py" line="282"/>
         <source>Enter the new branch&apos;s region: HQ compares branches by region.</source>
         <translation>请填写新网点的所属区域：总行按区域比较网点。</translation>
     </message>
@@ -1512,109 +1522,109 @@ Log file: {2}</source>
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="114"/>
+        <location filename="../../inspector/ui/runner/page.py" line="115"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="140"/>
+        <location filename="../../inspector/ui/runner/page.py" line="141"/>
         <source>Find an item (text or id)  [Ctrl+F]</source>
         <translation>查找检查项（文字或编号）  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="192"/>
+        <location filename="../../inspector/ui/runner/page.py" line="193"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="193"/>
-        <location filename="../../inspector/ui/runner/page.py" line="638"/>
+        <location filename="../../inspector/ui/runner/page.py" line="194"/>
+        <location filename="../../inspector/ui/runner/page.py" line="652"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="194"/>
+        <location filename="../../inspector/ui/runner/page.py" line="195"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="195"/>
+        <location filename="../../inspector/ui/runner/page.py" line="196"/>
         <source>Summary</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="196"/>
-        <location filename="../../inspector/ui/runner/page.py" line="643"/>
+        <location filename="../../inspector/ui/runner/page.py" line="199"/>
+        <location filename="../../inspector/ui/runner/page.py" line="657"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="288"/>
+        <location filename="../../inspector/ui/runner/page.py" line="292"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="336"/>
+        <location filename="../../inspector/ui/runner/page.py" line="340"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="339"/>
+        <location filename="../../inspector/ui/runner/page.py" line="343"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="360"/>
+        <location filename="../../inspector/ui/runner/page.py" line="364"/>
         <source>{0} is not on this item&apos;s scale</source>
         <translation>{0} 不在本项的评分范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="370"/>
+        <location filename="../../inspector/ui/runner/page.py" line="374"/>
         <source>Re-verified {0}</source>
         <translation>已复核 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="412"/>
+        <location filename="../../inspector/ui/runner/page.py" line="426"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="421"/>
+        <location filename="../../inspector/ui/runner/page.py" line="435"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="502"/>
+        <location filename="../../inspector/ui/runner/page.py" line="516"/>
         <source>Every visible item is answered.</source>
         <translation>所有显示的检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="517"/>
+        <location filename="../../inspector/ui/runner/page.py" line="531"/>
         <source>No item still needs a photo.</source>
         <translation>没有仍缺照片的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="567"/>
+        <location filename="../../inspector/ui/runner/page.py" line="581"/>
         <source>No item matches.</source>
         <translation>没有匹配的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="621"/>
+        <location filename="../../inspector/ui/runner/page.py" line="635"/>
         <source>copied from {0}</source>
         <translation>复制自 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="638"/>
+        <location filename="../../inspector/ui/runner/page.py" line="652"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="643"/>
+        <location filename="../../inspector/ui/runner/page.py" line="657"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="627"/>
+        <location filename="../../inspector/ui/runner/page.py" line="641"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -1650,24 +1660,81 @@ Log file: {2}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="93"/>
+        <location filename="../../inspector/ui/settings.py" line="107"/>
+        <location filename="../../inspector/ui/settings.py" line="197"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="103"/>
+        <location filename="../../inspector/ui/settings.py" line="117"/>
         <source>The window is rebuilt in the chosen language at once; nothing is lost.</source>
         <translation>窗口将立即以所选语言重建，已录入内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="108"/>
+        <location filename="../../inspector/ui/settings.py" line="122"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings.py" line="109"/>
+        <location filename="../../inspector/ui/settings.py" line="123"/>
         <source>Inspector name</source>
         <translation>检查人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="142"/>
+        <source>Reports (this database)</source>
+        <translation>报告（本数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="144"/>
+        <source>Printed on every report, e.g. the bank&apos;s name</source>
+        <translation>打印在每份报告上，如银行名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="145"/>
+        <location filename="../../inspector/ui/settings.py" line="173"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="146"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="148"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="156"/>
+        <source>Time zone of printed times: a name or an offset (+08:00)</source>
+        <translation>报告与输出所用时区：时区名称或偏移量（+08:00）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="158"/>
+        <source>Organisation</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="159"/>
+        <source>Logo</source>
+        <translation>机构标志</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="160"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="165"/>
+        <source>Organisation logo</source>
+        <translation>机构标志</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings.py" line="165"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -1694,94 +1761,114 @@ Log file: {2}</source>
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="86"/>
         <location filename="../../inspector/ui/mystery.py" line="87"/>
+        <location filename="../../inspector/ui/mystery.py" line="88"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="106"/>
+        <location filename="../../inspector/ui/mystery.py" line="107"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/mystery.py" line="125"/>
+        <source>e.g. 2026Q4 cash</source>
+        <translation>例如 2026Q4 取现</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/mystery.py" line="129"/>
+        <source>Every visit of a wave plays the same scenario, so their scores compare.</source>
+        <translation>同一批次的所有暗访使用同一场景，得分才可比较。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/mystery.py" line="143"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="127"/>
+        <location filename="../../inspector/ui/mystery.py" line="145"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="144"/>
+        <location filename="../../inspector/ui/mystery.py" line="162"/>
+        <source>Wave</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/mystery.py" line="164"/>
         <source>Scenario</source>
         <translation>检测场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="145"/>
+        <location filename="../../inspector/ui/mystery.py" line="166"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="146"/>
+        <location filename="../../inspector/ui/mystery.py" line="167"/>
         <source>Departure</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="147"/>
+        <location filename="../../inspector/ui/mystery.py" line="168"/>
         <source>Ticket number</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="148"/>
+        <location filename="../../inspector/ui/mystery.py" line="169"/>
         <source>Customers waiting on arrival</source>
         <translation>到达时等候客户数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="149"/>
+        <location filename="../../inspector/ui/mystery.py" line="170"/>
         <source>Visit facts</source>
         <translation>到店信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="160"/>
-        <location filename="../../inspector/ui/mystery.py" line="264"/>
+        <location filename="../../inspector/ui/mystery.py" line="181"/>
+        <location filename="../../inspector/ui/mystery.py" line="296"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="164"/>
+        <location filename="../../inspector/ui/mystery.py" line="185"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="180"/>
+        <location filename="../../inspector/ui/mystery.py" line="203"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="214"/>
+        <location filename="../../inspector/ui/mystery.py" line="237"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="266"/>
+        <location filename="../../inspector/ui/mystery.py" line="278"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/mystery.py" line="298"/>
         <source>The wait timer was started at {0}. Start it again from now? The first start stays in the audit trail.</source>
         <translation>等候计时已于 {0} 开始。要从现在重新开始吗？首次开始时间保留在审计记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="300"/>
+        <location filename="../../inspector/ui/mystery.py" line="332"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="308"/>
+        <location filename="../../inspector/ui/mystery.py" line="340"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="313"/>
+        <location filename="../../inspector/ui/mystery.py" line="345"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
     </message>

@@ -314,7 +314,6 @@ def test_answers_file_may_carry_visit_and_narrative(run_cli: Cli, tmp_path: Path
 
 def test_display_time_zone_setting(run_cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """Printed times: --tz / $INSPECTOR_TZ, else the database's display.tz, else Shanghai."""
-    monkeypatch.delenv("INSPECTOR_TZ", raising=False)
     iid = run_cli.last_line(
         "new", "--branch", "310002", "--branch-name", "静安支行", "--checklist", "accessibility"
     )
@@ -322,7 +321,6 @@ def test_display_time_zone_setting(run_cli: Cli, monkeypatch: pytest.MonkeyPatch
     r = run_cli("settings", "set", "display.tz", "Mars/Base")
     assert r.exit_code == 1 and "display.tz: unknown time zone 'Mars/Base'" in r.stderr
     run_cli.ok("settings", "set", "display.tz", "UTC")
-    monkeypatch.delenv("INSPECTOR_TZ", raising=False)
     assert "UTC+00:00" in run_cli.ok("audit", iid)
     monkeypatch.setenv("INSPECTOR_TZ", "+09:00")
     assert "UTC+09:00" in run_cli.ok("audit", iid)
