@@ -16,6 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from inspector.db.errors import describe as describe_db_error
 from inspector.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,11 @@ def error_text(exc: BaseException, log_path: Path) -> tuple[str, str]:
     """(title, message) for the dialog."""
     if isinstance(exc, UserError):
         return QCoreApplication.translate("ErrorDialog", "Cannot do that"), str(exc)
+    # A database that went read-only, full or damaged while the app ran: say which and
+    # what to do (restore from a backup, check permissions), not an SQL message.
+    unusable = describe_db_error(exc, QCoreApplication.translate("ErrorDialog", "in use"))
+    if unusable is not None:
+        return QCoreApplication.translate("ErrorDialog", "Database problem"), str(unusable)
     message = QCoreApplication.translate(
         "ErrorDialog",
         "Something went wrong: {0}\n\nYour work up to the last change is saved. "

@@ -49,3 +49,15 @@ def test_dialog_reopens_with_the_stored_values(
     qtbot.addWidget(dlg)
     assert dlg.org_edit.text() == "总行消保部"
     assert dlg.tz_edit.text() == ""  # unset: the default zone
+
+
+def test_a_database_failure_while_running_is_explained(tmp_path: Path) -> None:
+    """Issue 11 §8 in the app: a database that turned read-only reads as such, not as SQL."""
+    from sqlalchemy.exc import OperationalError
+
+    from inspector.ui.errors import error_text
+
+    exc = OperationalError("INSERT ...", {}, Exception("attempt to write a readonly database"))
+    title, message = error_text(exc, tmp_path / "app.log")
+    assert title == "Database problem"
+    assert "read-only" in message and "INSERT" not in message
