@@ -45,6 +45,10 @@ from inspector.domain.checklist import (
 from inspector.domain.scoring import Outcome, Score, score
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.services import audit, branches
+from inspector.services import findings as finding_svc
+
+# Re-exported: callers have long read a finding's record as ``inspections.finding_dict``.
+from inspector.services.findings import finding_dict as finding_dict
 
 log = logging.getLogger(__name__)
 
@@ -767,19 +771,29 @@ def update_finding(
     return f
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
-        "item": f.item_id,
-        "severity": f.severity,
-        "action": f.action,
-        "owner": f.owner,
-        "deadline": f.deadline.isoformat() if f.deadline else None,
-        "status": f.status,
-        "closed_at": f.closed_at.isoformat() if f.closed_at else None,
-        "closed_by": f.closed_by_uuid,
-        # 屡查屡犯: the previous inspection with the same finding (severity raised a level).
-        "repeat_of": f.repeat_of,
-    }
+def close_findings_by_recheck(
+    session: Session, recheck_insp: Inspection, *, actor: str
+) -> list[Finding]:
+    """Close the open findings of the followed-up inspection whose item passes in the re-check.
+
+    Only a clear pass closes a finding: a partial, N/A or unanswered item in the re-check
+    leaves it open. Each closing is audited on the followed-up inspection.
+    """
+    if not recheck_insp.recheck_of:
+        raise ValidationError(
+            f"inspection {recheck_insp.uuid} is not a re-check; create one with "
+            "'inspector new --recheck-of ID'"
+        )
+    target = get(session, recheck_insp.recheck_of)
+    return finding_svc.close_passed(
+        session, recheck_insp, target, compute_score(recheck_insp), actor=actor
+    )
+
+
+def close_finding(session: Session, ref: str, item_id: str, *, note: str, actor: str) -> Finding:
+    """Close one finding by hand (rectification verified without a re-check)."""
+    finding_svc.require_closing_note(note)  # before the look-up: the first thing to fix
+    return finding_svc.close_by_hand(session, get(session, ref), item_id, note=note, actor=actor)
 
 
 # ---------------------------------------------------------------- visit facts
@@ -1142,9 +1156,6 @@ def finalize(
     )
     if insp.recheck_of:
         # A finalized re-check closes the followed-up inspection's findings it now passes.
-        # Imported here: hq builds on this module.
-        from inspector.services.hq import close_findings_by_recheck
-
         close_findings_by_recheck(session, insp, actor=by.strip())
     return result
 

@@ -72,7 +72,7 @@ def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
 
     Drafts are checked too, whatever the filter says: damaged evidence is damaged evidence.
     """
-    conds = hq._conditions(dataclasses.replace(flt, include_drafts=True))
+    conds = hq.conditions(dataclasses.replace(flt, include_drafts=True))
     out: list[IntegrityFlag] = []
     rows = session.execute(
         select(Inspection.uuid, Inspection.snapshot_id, Branch.code, Branch.name)

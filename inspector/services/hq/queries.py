@@ -14,15 +14,12 @@ above one that passed. Times are shown in the reader's zone (:mod:`inspector.dom
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -51,112 +48,38 @@ from inspector.db.models import (
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
-from inspector.domain.scoring import Outcome
-from inspector.errors import NotFoundError, ValidationError
-from inspector.files import write_atomic
-from inspector.reports.hq_report import (
-    DATE,
-    DATETIME,
-    DELTA,
-    ID,
-    INT,
-    PERCENT,
-    SCORE,
-    TEXT,
-    HqColumn,
-    HqHeatmap,
-    HqReportContent,
-    HqTable,
-    format_value,
-)
+from inspector.errors import ValidationError
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
-from inspector.textsafe import is_formula_like, spreadsheet_text
+from inspector.services.findings import CLOSED, OPEN, OVERDUE, STATUSES
+from inspector.services.hq.rows import (
+    DEFAULT_TOLERANCE,
+    FINDING_ROWS,
+    HISTORY_POINTS,
+    LOCAL_TZ,
+    SCORE_TOLERANCE,
+    TOP_ITEMS,
+    VETO_ROWS,
+    AnswerSheet,
+    BranchInfo,
+    FailingItem,
+    FindingRow,
+    Heatmap,
+    HqData,
+    HqFilter,
+    IntegrityFlag,
+    LeagueRow,
+    RectificationRow,
+    RegionRow,
+    ScoreMismatch,
+    TrendPoint,
+    VetoRow,
+    _r,
+    mode_label,
+    status_label_insp,
+)
 
 log = logging.getLogger(__name__)
-
-HISTORY_POINTS = 8  # scores kept per branch for the sparkline
-TOP_ITEMS = 20
-VETO_ROWS = 200
-FINDING_ROWS = 5000
-# Naive visit times are the branch's local time; our branches are in China (UTC+8).
-LOCAL_TZ = timefmt.zone(timefmt.DEFAULT_TZ)
-DEFAULT_TOLERANCE = timedelta(minutes=60)
-# Stored totals are rounded to 4 places; anything further apart is a different score.
-SCORE_TOLERANCE = 0.001
-
-OPEN = "open"
-OVERDUE = "overdue"
-CLOSED = "closed"
-STATUSES = (OPEN, OVERDUE, CLOSED)
-
-
-# ---------------------------------------------------------------- filter
-@dataclass(frozen=True, slots=True)
-class HqFilter:
-    """What the dashboard's filter bar and the CLI options select."""
-
-    region: str | None = None
-    date_from: date | None = None  # local calendar days in ``tz``
-    date_to: date | None = None
-    checklist_id: str | None = None
-    mode: str | None = None
-    # Kept so older callers and scripts ('hq --finalized-only') work: finalized-only is
-    # now the default, and this flag changes nothing.
-    finalized_only: bool = False
-    # Drafts count only when asked for (dashboard checkbox, '--include-drafts'), and are
-    # then marked as drafts on every row and page: a half-answered draft must never move
-    # a branch in the league without anyone seeing why.
-    include_drafts: bool = False
-    tz: str | None = None  # reader's time zone (None: INSPECTOR_TZ, else Asia/Shanghai)
-
-    @property
-    def zone(self) -> tzinfo:
-        return timefmt.zone(self.tz)
-
-    @property
-    def drafts(self) -> bool:
-        """Whether drafts are counted (the explicit include wins over the old flag)."""
-        return self.include_drafts
-
-    def describe(self, lang: str = "en") -> str:
-        zh = lang == "zh"
-        parts = []
-        if self.region:
-            parts.append(("区域 " if zh else "region ") + self.region)
-        if self.date_from or self.date_to:
-            a = self.date_from.isoformat() if self.date_from else "…"
-            b = self.date_to.isoformat() if self.date_to else "…"
-            parts.append(f"{a} – {b}")
-        if self.checklist_id:
-            parts.append(("检查表 " if zh else "checklist ") + self.checklist_id)
-        if self.mode:
-            parts.append(("方式 " if zh else "mode ") + mode_label(self.mode, lang))
-        parts.append(
-            ("含草稿（未定稿）" if zh else "drafts included (not finalized)")
-            if self.drafts
-            else ("仅已定稿" if zh else "finalized only")
-        )
-        if not (self.region or self.date_from or self.date_to):
-            parts.insert(0, "全部网点、全部时间" if zh else "all branches, all time")
-        return "；".join(parts) if zh else "; ".join(parts)
-
-    def period(self, lang: str = "en") -> str:
-        """The period in words, for a report's first page."""
-        zh = lang == "zh"
-        if not (self.date_from or self.date_to):
-            return "全部时间" if zh else "all time"
-        a = self.date_from.isoformat() if self.date_from else "…"
-        b = self.date_to.isoformat() if self.date_to else "…"
-        return f"{a} 至 {b}" if zh else f"{a} to {b}"
-
-
-_MODES = {"onsite": ("现场检查", "on-site"), "mystery": ("神秘人暗访", "mystery shopper")}
-
-
-def mode_label(mode: str, lang: str) -> str:
-    zh, en = _MODES.get(mode, (mode, mode))
-    return zh if lang == "zh" else en
 
 
 def _day_start(d: date, tz: tzinfo = UTC) -> datetime:
@@ -164,7 +87,7 @@ def _day_start(d: date, tz: tzinfo = UTC) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=tz).astimezone(UTC)
 
 
-def _conditions(flt: HqFilter, insp: Any = Inspection) -> list[ColumnElement[bool]]:
+def conditions(flt: HqFilter, insp: Any = Inspection) -> list[ColumnElement[bool]]:
     """WHERE terms on ``inspections`` (or an alias of it) for the filter."""
     conds: list[ColumnElement[bool]] = [insp.is_current.is_(True)]
     tz = flt.zone
@@ -195,7 +118,7 @@ def _current_ids(flt: HqFilter) -> Select[Any]:
     ``findings.inspection_id IN (subquery)`` lets SQLite build the id set once and scan the
     child table's covering index, instead of a join that reads every inspection row.
     """
-    return select(Inspection.id).where(*_conditions(flt))
+    return select(Inspection.id).where(*conditions(flt))
 
 
 def _month(session: Session, col: Any, tz: tzinfo = UTC) -> ColumnElement[str]:
@@ -210,429 +133,6 @@ def _month(session: Session, col: Any, tz: tzinfo = UTC) -> ColumnElement[str]:
         shifted = func.timezone("UTC", col) + literal(timedelta(minutes=minutes))
         return func.to_char(shifted, "YYYY-MM")
     return func.strftime("%Y-%m", col, f"{minutes:+d} minutes")
-
-
-# ---------------------------------------------------------------- result types
-@dataclass(frozen=True, slots=True)
-class BranchInfo:
-    id: int
-    code: str
-    name: str
-    region: str
-
-
-@dataclass(frozen=True, slots=True)
-class LeagueRow:
-    """A branch in the league table. ``trend`` is latest minus previous score.
-
-    ``rank`` is None for a branch with no inspection in the selection: such branches are
-    listed apart, never ranked as worst.
-    """
-
-    rank: int | None
-    code: str
-    name: str
-    region: str
-    latest_score: float | None
-    latest_grade: str | None
-    latest_at: datetime | None
-    latest_uuid: str | None
-    previous_score: float | None
-    inspections: int
-    average: float | None
-    veto_failed: int
-    untrusted: int
-    history: tuple[float, ...]  # oldest first
-    latest_passed: bool | None = None
-    latest_draft: bool = False  # the latest inspection is a draft (only with drafts included)
-    drafts: int = 0  # drafts among ``inspections``
-    checklist_id: str = ""
-    mode: str = ""
-
-    @property
-    def trend(self) -> float | None:
-        if self.latest_score is None or self.previous_score is None:
-            return None
-        return self.latest_score - self.previous_score
-
-    @property
-    def ranked(self) -> bool:
-        return self.rank is not None
-
-    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
-        """A row of ``hq league --json``."""
-        return {
-            "rank": self.rank,
-            "branch": {"code": self.code, "name": self.name, "region": self.region},
-            "score": _r(self.latest_score),
-            "grade": self.latest_grade,
-            "passed": self.latest_passed,
-            "veto_failed": self.veto_failed,
-            "inspections": self.inspections,
-            "checklist": self.checklist_id,
-            "mode": self.mode,
-            "draft": self.latest_draft,
-            "latest_at": _iso(self.latest_at, tz),
-            "inspection": self.latest_uuid,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Heatmap:
-    areas: list[str]
-    branches: list[str]  # branch codes, league order
-    branch_names: dict[str, str]
-    values: dict[tuple[str, str], float]  # (code, area) -> percent
-    area_titles: dict[str, tuple[str, str]]  # area -> (zh, en) checklist title
-
-    def value(self, code: str, area: str) -> float | None:
-        return self.values.get((code, area))
-
-    def area_title(self, area: str, lang: str) -> str:
-        zh, en = self.area_titles.get(area, (area, area))
-        return zh if lang == "zh" else en
-
-
-@dataclass(frozen=True, slots=True)
-class FailingItem:
-    item_id: str
-    text_zh: str
-    text_en: str
-    failures: int
-    branches: int
-    share: float  # failures per 100 inspections in the selection
-
-    def text(self, lang: str) -> str:
-        return self.text_zh if lang == "zh" else self.text_en
-
-
-@dataclass(frozen=True, slots=True)
-class VetoRow:
-    uuid: str
-    code: str
-    name: str
-    region: str
-    started_at: datetime
-    score: float | None
-    grade: str | None
-    items: tuple[str, ...]  # item ids
-    item_titles: tuple[tuple[str, str], ...] = ()  # (zh, en) per item, same order
-    draft: bool = False
-
-    def titles(self, lang: str) -> tuple[str, ...]:
-        if not self.item_titles:
-            return self.items
-        return tuple(zh if lang == "zh" else en for zh, en in self.item_titles)
-
-
-@dataclass(frozen=True, slots=True)
-class TrendPoint:
-    period: str  # YYYY-MM
-    region: str  # "" = all regions
-    average: float
-    inspections: int
-
-
-@dataclass(frozen=True, slots=True)
-class RectificationRow:
-    code: str
-    name: str
-    region: str
-    open: int
-    overdue: int
-    closed: int
-
-    @property
-    def total(self) -> int:
-        return self.open + self.overdue + self.closed
-
-
-@dataclass(frozen=True, slots=True)
-class FindingRow:
-    inspection_uuid: str
-    code: str
-    name: str
-    region: str
-    item_id: str
-    severity: str
-    owner: str
-    action: str
-    deadline: date | None
-    status: str  # open | overdue | closed (overdue computed from the deadline)
-    closed_at: datetime | None
-    closed_by: str | None
-    closing_note: str
-    started_at: datetime
-    item_zh: str = ""
-    item_en: str = ""
-    draft: bool = False
-    checklist_id: str = ""
-    repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
-
-    def item_title(self, lang: str) -> str:
-        t = self.item_zh if lang == "zh" else self.item_en
-        return t or self.item_id
-
-    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
-        return {
-            "repeat_of": self.repeat_of,
-            "inspection": self.inspection_uuid,
-            "branch": {"code": self.code, "name": self.name, "region": self.region},
-            "item": self.item_id,
-            "item_title": {"zh": self.item_title("zh"), "en": self.item_title("en")},
-            "severity": self.severity,
-            "owner": self.owner,
-            "action": self.action,
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-            "status": self.status,
-            "closed_at": _iso(self.closed_at, tz),
-            "closed_by": self.closed_by,
-            "note": self.closing_note,
-            "inspected_at": _iso(self.started_at, tz),
-            "draft": self.draft,
-        }
-
-
-def _iso(dt: datetime | None, tz: tzinfo | None) -> str | None:
-    """ISO 8601 with the offset of the reader's zone (same instant as the stored UTC)."""
-    if dt is None:
-        return None
-    return timefmt.local(dt, tz or timefmt.zone()).isoformat()
-
-
-@dataclass(frozen=True, slots=True)
-class IntegrityFlag:
-    """A photo HQ should look at: reused elsewhere, or taken outside the visit."""
-
-    kind: str  # duplicate_photo | outside_visit
-    sha256: str
-    inspection_uuid: str
-    code: str
-    name: str
-    item_id: str
-    taken_at: datetime | None
-    detail: str  # English
-    detail_zh: str = ""
-    item_zh: str = ""
-    item_en: str = ""
-
-    def text(self, lang: str) -> str:
-        return (self.detail_zh or self.detail) if lang == "zh" else self.detail
-
-    def item_title(self, lang: str) -> str:
-        return (self.item_zh if lang == "zh" else self.item_en) or self.item_id
-
-    def kind_label(self, lang: str) -> str:
-        zh, en = _KINDS.get(self.kind, (self.kind, self.kind))
-        return zh if lang == "zh" else en
-
-    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "sha256": self.sha256,
-            "inspection": self.inspection_uuid,
-            "branch": self.code,
-            "branch_name": self.name,
-            "item": self.item_id,
-            "item_title": {"zh": self.item_title("zh"), "en": self.item_title("en")},
-            "taken_at": _iso(self.taken_at, tz),
-            "detail": self.detail,
-            "detail_zh": self.text("zh"),
-        }
-
-
-_KINDS = {
-    "duplicate_photo": ("重复照片", "duplicate photo"),
-    "outside_visit": ("拍摄时间在检查时段外", "taken outside the visit"),
-    "score_mismatch": ("存储得分与重算不符", "stored score differs"),
-    "snapshot_damaged": ("检查表快照校验不符", "checklist snapshot fails its hash"),
-    "blob_damaged": ("图片校验不符", "stored image fails its hash"),
-    "blob_missing": ("图片缺失", "stored image missing"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreMismatch:
-    """An inspection whose stored score is not what the scoring engine gives for its
-    stored answers, checklist snapshot and visit facts."""
-
-    inspection_uuid: str
-    revision: int
-    code: str
-    name: str
-    started_at: datetime
-    status: str
-    stored_total: float | None
-    stored_grade: str | None
-    stored_passed: bool | None
-    stored_veto: int | None
-    total: float
-    grade: str
-    passed: bool
-    veto: int
-
-    def describe(self, lang: str = "en") -> str:
-        def f(v: float | None) -> str:
-            return f"{v:.2f}" if v is not None else "—"
-
-        parts = []
-        if self.stored_total is None or abs(self.stored_total - self.total) > SCORE_TOLERANCE:
-            parts.append(
-                f"得分存储为 {f(self.stored_total)}，重算为 {f(self.total)}"
-                if lang == "zh"
-                else f"stored total {f(self.stored_total)}, re-scored {f(self.total)}"
-            )
-        if self.stored_grade != self.grade:
-            parts.append(
-                f"等级存储为 {self.stored_grade}，重算为 {self.grade}"
-                if lang == "zh"
-                else f"stored grade {self.stored_grade}, re-scored {self.grade}"
-            )
-        if self.stored_passed != self.passed or (self.stored_veto or 0) != self.veto:
-            parts.append(
-                f"否决项存储为 {self.stored_veto}，重算为 {self.veto}"
-                if lang == "zh"
-                else f"stored veto failures {self.stored_veto}, re-scored {self.veto}"
-                f" (passed {self.stored_passed} vs {self.passed})"
-            )
-        return "；".join(parts) if lang == "zh" else "; ".join(parts)
-
-    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
-        """A row of 'hq integrity --json' (kind score_mismatch)."""
-        return {
-            "kind": "score_mismatch",
-            "sha256": "",
-            "inspection": self.inspection_uuid,
-            "revision": self.revision,
-            "branch": self.code,
-            "branch_name": self.name,
-            "item": "",
-            "taken_at": None,
-            "inspected_at": _iso(self.started_at, tz),
-            "stored": {
-                "total": _r(self.stored_total),
-                "grade": self.stored_grade,
-                "passed": self.stored_passed,
-                "veto_failed": self.stored_veto,
-            },
-            "rescored": {
-                "total": _r(self.total),
-                "grade": self.grade,
-                "passed": self.passed,
-                "veto_failed": self.veto,
-            },
-            "detail": self.describe("en"),
-            "detail_zh": self.describe("zh"),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class RegionRow:
-    """One region on the report's first page."""
-
-    region: str
-    branches: int
-    inspected: int  # branches with at least one inspection in the selection
-    inspections: int
-    average: float | None
-    vetoes: int  # inspections with a failed red line
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerSheet:
-    """Every answer of the selected inspections of one checklist (an Excel sheet)."""
-
-    checklist_id: str
-    title_zh: str
-    title_en: str
-    items: list[tuple[str, str, str]]  # (id, zh, en) in checklist order
-    rows: list[tuple[Any, ...]]  # inspection columns then one answer text per item
-
-
-@dataclass(frozen=True, slots=True)
-class HqData:
-    """Every HQ view for one filter."""
-
-    filter: HqFilter
-    generated_at: datetime
-    inspections: int
-    branches: int
-    average: float | None
-    league: list[LeagueRow]
-    heatmap: Heatmap
-    failing: list[FailingItem]
-    vetoes: list[VetoRow]
-    trend: list[TrendPoint]
-    rectification: list[RectificationRow]
-    findings: list[FindingRow]
-    integrity: list[IntegrityFlag] = field(default_factory=list)
-    # grade code -> (zh, en) label, from the checklists the inspections were scored with
-    grade_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
-    complete: bool = True  # False: only the first views (see load_first)
-    league_checklist: str = ""
-    league_mode: str = ""
-    checklist_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
-    drafts: int = 0  # drafts among ``inspections`` (0 unless drafts are included)
-    regions: list[RegionRow] = field(default_factory=list)
-    # Filled for exports only (see load(..., for_export=True)):
-    all_findings: list[FindingRow] = field(default_factory=list)
-    answer_sheets: list[AnswerSheet] = field(default_factory=list)
-
-    @property
-    def tz(self) -> tzinfo:
-        return self.filter.zone
-
-    def grade_label(self, code: str | None, lang: str) -> str:
-        """The grade as people read it (优秀 / Excellent), not its code."""
-        if not code:
-            return ""
-        zh, en = self.grade_labels.get(code, (code, code))
-        return zh if lang == "zh" else en
-
-    def checklist_title(self, cid: str, lang: str) -> str:
-        zh, en = self.checklist_titles.get(cid, (cid, cid))
-        return zh if lang == "zh" else en
-
-    def league_scope(self, lang: str) -> str:
-        """'综合检查 · 现场检查': what the league compares."""
-        if not self.league_checklist:
-            return ""
-        return (
-            f"{self.checklist_title(self.league_checklist, lang)} · "
-            f"{mode_label(self.league_mode, lang)}"
-        )
-
-    def ranked(self) -> list[LeagueRow]:
-        return [r for r in self.league if r.rank is not None]
-
-    def unranked(self) -> list[LeagueRow]:
-        """Branches with no inspection in the selection: listed apart, never 'worst'."""
-        return [r for r in self.league if r.rank is None]
-
-    def summary_dict(self) -> dict[str, Any]:
-        """The ``hq summary --json`` contract."""
-        return {
-            "inspections": self.inspections,
-            "branches": self.branches,
-            "drafts": self.drafts,
-            "league": {"checklist": self.league_checklist, "mode": self.league_mode},
-            "per_branch": [
-                {
-                    "code": r.code,
-                    "name": r.name,
-                    "region": r.region,
-                    "latest_score": round(r.latest_score, 2)
-                    if r.latest_score is not None
-                    else None,
-                    "latest_grade": r.latest_grade,
-                    "latest_at": _iso(r.latest_at, self.tz),
-                    "inspections": r.inspections,
-                    "rank": r.rank,
-                    "draft": r.latest_draft,
-                }
-                for r in self.league
-            ],
-        }
 
 
 # ---------------------------------------------------------------- look-ups
@@ -751,7 +251,7 @@ def _veto_items(session: Session, snapshot_ids: Iterable[int]) -> set[str]:
 def counts(session: Session, flt: HqFilter) -> tuple[int, float | None]:
     """(inspections, average score) of the selection."""
     row = session.execute(
-        select(func.count(), func.avg(Inspection.score_total)).where(*_conditions(flt))
+        select(func.count(), func.avg(Inspection.score_total)).where(*conditions(flt))
     ).one()
     return int(row[0] or 0), (float(row[1]) if row[1] is not None else None)
 
@@ -770,7 +270,7 @@ def _history(session: Session, flt: HqFilter, per_branch: int = HISTORY_POINTS) 
     j = aliased(Inspection)
     cutoff = (
         select(j.started_at)
-        .where(j.branch_id == Branch.id, *_conditions(flt, j))
+        .where(j.branch_id == Branch.id, *conditions(flt, j))
         .order_by(j.started_at.desc())
         .limit(1)
         .offset(per_branch - 1)
@@ -792,7 +292,7 @@ def _history(session: Session, flt: HqFilter, per_branch: int = HISTORY_POINTS) 
         )
         .select_from(Branch)
         .join(Inspection, Inspection.branch_id == Branch.id)
-        .where(Inspection.started_at >= since, *_conditions(flt))
+        .where(Inspection.started_at >= since, *conditions(flt))
         .order_by(Inspection.branch_id, Inspection.started_at.desc(), Inspection.id.desc())
     )
     if flt.region:
@@ -822,7 +322,7 @@ def league_scope(session: Session, flt: HqFilter) -> tuple[str, str]:
     pairs = session.execute(
         select(ChecklistSnapshot.checklist_id, Inspection.mode, n)
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
-        .where(*_conditions(flt))
+        .where(*conditions(flt))
         .group_by(ChecklistSnapshot.checklist_id, Inspection.mode)
         .order_by(n.desc(), ChecklistSnapshot.checklist_id, Inspection.mode)
     ).all()
@@ -871,7 +371,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                     "drafts"
                 ),
             )
-            .where(*_conditions(flt))
+            .where(*conditions(flt))
             .group_by(Inspection.branch_id)
         )
     }
@@ -1011,13 +511,11 @@ def failing_items(
         session.execute(
             select(Finding.item_id, func.count(func.distinct(Inspection.branch_id)))
             .join(Inspection, Inspection.id == Finding.inspection_id)
-            .where(Finding.active.is_(True), Finding.item_id.in_(ids), *_conditions(flt))
+            .where(Finding.active.is_(True), Finding.item_id.in_(ids), *conditions(flt))
             .group_by(Finding.item_id)
         ).all()
     )
-    snaps = session.scalars(
-        select(Inspection.snapshot_id).where(*_conditions(flt)).distinct()
-    ).all()
+    snaps = session.scalars(select(Inspection.snapshot_id).where(*conditions(flt)).distinct()).all()
     texts = _item_texts(session, snaps)
     return [
         FailingItem(
@@ -1048,7 +546,7 @@ def veto_failures(session: Session, flt: HqFilter, limit: int = VETO_ROWS) -> li
             Branch.region,
         )
         .join(Branch, Branch.id == Inspection.branch_id)
-        .where(Inspection.veto_failed > 0, *_conditions(flt))
+        .where(Inspection.veto_failed > 0, *conditions(flt))
         .order_by(Inspection.started_at.desc(), Inspection.id.desc())
         .limit(limit)
     )
@@ -1091,7 +589,7 @@ def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
     month = _month(session, Inspection.started_at, flt.zone).label("m")
     q = (
         select(month, Inspection.branch_id, func.sum(Inspection.score_total), func.count())
-        .where(Inspection.score_total.is_not(None), *_conditions(flt))
+        .where(Inspection.score_total.is_not(None), *conditions(flt))
         .group_by(month, Inspection.branch_id)
     )
     region_of = {b.id: b.region for b in _branches(session, flt).values()}
@@ -1201,7 +699,7 @@ def findings(
         )
         .join(Inspection, Inspection.id == Finding.inspection_id)
         .join(Branch, Branch.id == Inspection.branch_id)
-        .where(Finding.active.is_(True), *_conditions(flt))
+        .where(Finding.active.is_(True), *conditions(flt))
     )
     if status == CLOSED:
         q = q.where(Finding.status == CLOSED)
@@ -1297,7 +795,7 @@ def integrity(
     Capture times are device claims (EXIF), so these are flags for a person, not verdicts.
     Stored scores are checked by :func:`score_check` (a separate, slower pass).
     """
-    conds = _conditions(flt)
+    conds = conditions(flt)
     ids = _current_ids(flt)
     tz = flt.zone
     out: list[IntegrityFlag] = []
@@ -1439,7 +937,7 @@ def score_check(session: Session, flt: HqFilter) -> list[ScoreMismatch]:
             Branch.name,
         )
         .join(Branch, Branch.id == Inspection.branch_id)
-        .where(*_conditions(flt))
+        .where(*conditions(flt))
         .order_by(Inspection.id)
     ).all()
     snapshots: dict[int, Checklist] = {}
@@ -1549,7 +1047,7 @@ def regions_summary(
             func.count(func.distinct(Inspection.branch_id)),
         )
         .join(Branch, Branch.id == Inspection.branch_id)
-        .where(*_conditions(flt))
+        .where(*conditions(flt))
         .group_by(Branch.region)
     )
     stats = {r[0]: r for r in session.execute(q)}
@@ -1618,7 +1116,7 @@ def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[Ans
         )
         .join(Branch, Branch.id == Inspection.branch_id)
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
-        .where(*_conditions(flt))
+        .where(*conditions(flt))
         .order_by(ChecklistSnapshot.checklist_id, Branch.region, Branch.code, Inspection.started_at)
     ).all()
     if not meta:
@@ -1676,12 +1174,6 @@ def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[Ans
     return sheets
 
 
-def status_label_insp(status: str, lang: str) -> str:
-    if status == insp_svc.FINALIZED:
-        return "已定稿" if lang == "zh" else "finalized"
-    return "草稿" if lang == "zh" else "draft"
-
-
 # ---------------------------------------------------------------- everything at once
 def load(
     session: Session,
@@ -1725,7 +1217,7 @@ def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
         drafts = int(
             session.scalar(
                 select(func.count()).where(
-                    *_conditions(flt), Inspection.status != insp_svc.FINALIZED
+                    *conditions(flt), Inspection.status != insp_svc.FINALIZED
                 )
             )
             or 0
@@ -1779,740 +1271,3 @@ def load_rest(
         regions=regions_summary(session, flt, first.league),
         complete=True,
     )
-
-
-# ---------------------------------------------------------------- rectification
-def _close(
-    session: Session, target: Inspection, f: Finding, *, actor: str, by_uuid: str | None, note: str
-) -> None:
-    old = insp_svc.finding_dict(f)
-    f.status = CLOSED
-    f.closed_at = utcnow()
-    f.closed_by_uuid = by_uuid
-    f.closing_note = note
-    f.updated_at = utcnow()
-    audit.record(
-        session,
-        actor=actor,
-        entity="finding",
-        action="close",
-        key=f.item_id,
-        old=old,
-        new={**insp_svc.finding_dict(f), "note": note},
-        inspection=target,
-    )
-
-
-def close_findings_by_recheck(
-    session: Session, recheck_insp: Inspection, *, actor: str
-) -> list[Finding]:
-    """Close the open findings of the followed-up inspection whose item passes in the re-check.
-
-    Only a clear pass closes a finding: a partial, N/A or unanswered item in the re-check
-    leaves it open. Each closing is audited on the followed-up inspection.
-    """
-    if not recheck_insp.recheck_of:
-        raise ValidationError(
-            f"inspection {recheck_insp.uuid} is not a re-check; create one with "
-            "'inspector new --recheck-of ID'"
-        )
-    target = insp_svc.get(session, recheck_insp.recheck_of)
-    result = insp_svc.compute_score(recheck_insp)
-    closed: list[Finding] = []
-    for f in target.findings:
-        if not f.active or f.status == CLOSED:
-            continue
-        s = result.items.get(f.item_id)
-        if s is None or s.outcome != Outcome.PASS:
-            continue
-        _close(
-            session,
-            target,
-            f,
-            actor=actor,
-            by_uuid=recheck_insp.uuid,
-            note=f"re-check {recheck_insp.uuid} passed",
-        )
-        closed.append(f)
-    session.flush()
-    log.info("re-check %s closed %d finding(s) of %s", recheck_insp.uuid, len(closed), target.uuid)
-    return closed
-
-
-def close_finding(session: Session, ref: str, item_id: str, *, note: str, actor: str) -> Finding:
-    """Close one finding by hand (rectification verified without a re-check)."""
-    if not note.strip():
-        raise ValidationError(
-            "closing a finding needs a note saying how it was rectified (--note TEXT)"
-        )
-    target = insp_svc.get(session, ref)
-    f = next((x for x in target.findings if x.item_id == item_id and x.active), None)
-    if f is None:
-        raise NotFoundError(
-            f"item {item_id!r} is not a finding of inspection {target.uuid}; "
-            "'inspector hq findings' lists the findings"
-        )
-    if f.status == CLOSED:
-        raise ValidationError(
-            f"finding {item_id} of inspection {target.uuid} is already closed "
-            f"({f.closed_at:%Y-%m-%d})"
-            if f.closed_at
-            else f"finding {item_id} of inspection {target.uuid} is already closed"
-        )
-    _close(session, target, f, actor=actor, by_uuid=None, note=note.strip())
-    session.flush()
-    return f
-
-
-# ---------------------------------------------------------------- tables (PDF / Excel / CSV)
-_L = {
-    "summary": ("汇总", "Summary"),
-    "regions": ("区域汇总", "Regions"),
-    "league": ("网点排名", "League table"),
-    "not_inspected": (
-        "未参与排名的网点（本期无此类检查）",
-        "Branches not ranked (no such inspection in the period)",
-    ),
-    "heatmap": (
-        "区域得分热力图（各网点各区域最近一次得分）",
-        "Area heatmap (each branch's latest score per area)",
-    ),
-    "failing": ("最常见问题项", "Items failed most often"),
-    "veto": ("红线（一票否决）未通过", "Red-line (veto) failures"),
-    "findings": ("整改跟踪", "Rectification"),
-    "all_findings": ("全部整改事项", "All findings"),
-    "overdue": ("逾期未整改", "Overdue rectifications"),
-    "trend": ("得分趋势（月均）", "Score trend (monthly average)"),
-    "integrity": ("证据完整性", "Evidence integrity"),
-    "rank": ("名次", "Rank"),
-    "code": ("网点代码", "Code"),
-    "branch": ("网点", "Branch"),
-    "region": ("区域", "Region"),
-    "latest": ("最近得分", "Latest score"),
-    "grade": ("等级", "Grade"),
-    "redline": ("红线", "Red line"),
-    "trend_d": ("变化", "Change"),
-    "date": ("检查日期", "Inspected"),
-    "n": ("检查次数", "Inspections"),
-    "avg": ("平均分", "Average"),
-    "untrusted": ("未验证来源", "Untrusted"),
-    "percent": ("得分率", "Percent"),
-    "item": ("检查项", "Item"),
-    "item_id": ("检查项编号", "Item id"),
-    "failures": ("不合格次数", "Failures"),
-    "branches": ("网点数", "Branches"),
-    "inspected": ("已检查网点", "Inspected branches"),
-    "share": ("每百次检查", "Per 100 inspections"),
-    "score": ("得分", "Score"),
-    "items": ("未通过的红线项", "Red-line items failed"),
-    "inspection": ("检查编号", "Inspection"),
-    "severity": ("严重程度", "Severity"),
-    "action": ("整改措施", "Action"),
-    "owner": ("责任人", "Owner"),
-    "deadline": ("整改期限", "Deadline"),
-    "status": ("状态", "Status"),
-    "closed_at": ("整改完成日期", "Closed on"),
-    "closing_note": ("整改说明", "Closing note"),
-    "month": ("月份", "Month"),
-    "kind": ("类型", "Kind"),
-    "detail": ("说明", "Detail"),
-    "taken": ("拍摄时间", "Taken"),
-    "open": ("未整改", "Open"),
-    "overdue_n": ("逾期", "Overdue"),
-    "closed": ("已整改", "Closed"),
-    "all": ("全部", "All"),
-    "vetoes": ("红线未通过", "Red-line failures"),
-    "record": ("记录状态", "Record"),
-    "mode": ("检查方式", "Mode"),
-    "checklist": ("检查表", "Checklist"),
-    "answers": ("答卷", "Answers"),
-    "key": ("项目", "Item"),
-    "value": ("内容", "Value"),
-}
-_STATUS = {OPEN: ("未整改", "open"), OVERDUE: ("逾期", "overdue"), CLOSED: ("已整改", "closed")}
-ID_CHARS = 13  # 'xxxxxxxx-xxxx': a prefix 'inspector show' accepts, unique at HQ scale
-
-
-def label(key: str, lang: str) -> str:
-    zh, en = _L[key]
-    return zh if lang == "zh" else en
-
-
-def short_id(uuid: str) -> str:
-    """The inspection id as printed in the PDF: long enough to be unique, never wrapped."""
-    return uuid[:ID_CHARS]
-
-
-def _redline(passed: bool | None, veto: int, lang: str) -> str:
-    if veto > 0:
-        return f"未通过（{veto} 项）" if lang == "zh" else f"failed ({veto})"
-    if passed is None:
-        return ""
-    return "通过" if lang == "zh" else "passed"
-
-
-def tables(data: HqData, lang: str = "en") -> list[HqTable]:
-    """One table per view (Excel sheet, CSV file); rows hold typed values.
-
-    Dates and times are already in the reader's zone (the headers say which); rows of a
-    draft inspection say so in a 'Record' column whenever drafts are included.
-    """
-    tz = data.tz
-    zone = timefmt.offset_label(tz, data.generated_at)
-    drafts = data.filter.drafts
-
-    def c(key: str, lk: str, kind: str = TEXT, width: float = 1.0, *, pdf: bool = True) -> HqColumn:
-        return HqColumn(key, label(lk, lang), kind, width, pdf=pdf)
-
-    def rec(draft: bool) -> tuple[Any, ...]:
-        return (
-            (status_label_insp("draft" if draft else insp_svc.FINALIZED, lang),) if drafts else ()
-        )
-
-    rec_col = (c("record", "record", TEXT, 0.6),) if drafts else ()
-
-    def d(dt: datetime | None) -> date | None:
-        return timefmt.local_date(dt, tz) if dt is not None else None
-
-    league_t = HqTable(
-        "league",
-        label("league", lang),
-        (
-            c("rank", "rank", INT, 0.5),
-            c("code", "code", TEXT, 0.8),
-            c("name", "branch", TEXT, 2),
-            c("region", "region"),
-            c("latest", "latest", SCORE, 0.8),
-            c("grade", "grade", TEXT, 0.7),
-            c("redline", "redline", TEXT, 0.8),
-            c("trend", "trend_d", DELTA, 0.6),
-            c("date", "date", DATE, 0.9),
-            c("n", "n", INT, 0.8),
-            c("avg", "avg", SCORE, 0.7),
-            c("untrusted", "untrusted", INT, 0.7),
-            *rec_col,
-        ),
-        [
-            (
-                r.rank,
-                r.code,
-                r.name,
-                r.region,
-                _r(r.latest_score),
-                data.grade_label(r.latest_grade, lang),
-                _redline(r.latest_passed, r.veto_failed, lang),
-                _r(r.trend),
-                d(r.latest_at),
-                r.inspections,
-                _r(r.average),
-                r.untrusted,
-                *rec(r.latest_draft),
-            )
-            for r in data.ranked()
-        ],
-        note=(
-            ("比较范围：" if lang == "zh" else "Compared: ")
-            + data.league_scope(lang)
-            + (
-                "。红线未通过的网点排在通过的网点之后。"
-                if lang == "zh"
-                else ". A branch that failed a red line never ranks above one that passed."
-            )
-        ),
-        sheet=label("league", lang),
-    )
-    absent_t = HqTable(
-        "not_inspected",
-        label("not_inspected", lang),
-        (c("code", "code", TEXT, 0.8), c("name", "branch", TEXT, 2), c("region", "region")),
-        [(r.code, r.name, r.region) for r in data.unranked()],
-        group=2,
-        sheet="未参与排名" if lang == "zh" else "Not ranked",
-    )
-    hm = data.heatmap
-    heat_t = HqTable(
-        "heatmap",
-        label("heatmap", lang),
-        (
-            c("code", "code", TEXT, 0.8),
-            c("name", "branch", TEXT, 2),
-            *(HqColumn(a, hm.area_title(a, lang), PERCENT) for a in hm.areas),
-        ),
-        [
-            (code, hm.branch_names.get(code, ""), *(_r(hm.value(code, a)) for a in hm.areas))
-            for code in hm.branches
-        ],
-        sheet="区域得分" if lang == "zh" else "Area scores",
-    )
-    failing_t = HqTable(
-        "failing_items",
-        label("failing", lang),
-        (
-            c("text", "item", TEXT, 4),
-            c("failures", "failures", INT, 0.8),
-            c("branches", "branches", INT, 0.7),
-            c("share", "share", PERCENT, 0.8),
-            c("item", "item_id", TEXT, 1.2, pdf=False),
-        ),
-        [(f.text(lang), f.failures, f.branches, _r(f.share), f.item_id) for f in data.failing],
-        sheet="常见问题项" if lang == "zh" else "Failed items",
-    )
-    veto_t = HqTable(
-        "veto_failures",
-        label("veto", lang),
-        (
-            c("date", "date", DATE, 0.9),
-            c("code", "code", TEXT, 0.8),
-            c("name", "branch", TEXT, 1.6),
-            c("region", "region"),
-            c("score", "score", SCORE, 0.6),
-            c("grade", "grade", TEXT, 0.6),
-            c("items", "items", TEXT, 3),
-            c("inspection", "inspection", ID, 1.3),
-            *rec_col,
-        ),
-        [
-            (
-                d(v.started_at),
-                v.code,
-                v.name,
-                v.region,
-                _r(v.score),
-                data.grade_label(v.grade, lang),
-                "；".join(v.titles(lang)) if lang == "zh" else "; ".join(v.titles(lang)),
-                v.uuid,
-                *rec(v.draft),
-            )
-            for v in data.vetoes
-        ],
-        group=3,
-        sheet="红线" if lang == "zh" else "Red lines",
-    )
-
-    def finding_table(name: str, title: str, rows: list[FindingRow], sheet: str) -> HqTable:
-        return HqTable(
-            name,
-            title,
-            (
-                c("date", "date", DATE, 0.9),
-                c("code", "code", TEXT, 0.8),
-                c("name", "branch", TEXT, 1.4),
-                c("region", "region"),
-                c("item", "item", TEXT, 2.6),
-                c("severity", "severity", TEXT, 0.75),
-                c("action", "action", TEXT, 1.6),
-                c("owner", "owner", TEXT, 0.9),
-                c("deadline", "deadline", DATE, 0.9),
-                c("status", "status", TEXT, 0.6),
-                c("closed_at", "closed_at", DATE, 0.9),
-                c("closing_note", "closing_note", TEXT, 1.5, pdf=False),
-                c("inspection", "inspection", ID, 1.3),
-                c("item_id", "item_id", TEXT, 1.2, pdf=False),
-                *rec_col,
-            ),
-            [
-                (
-                    d(f.started_at),
-                    f.code,
-                    f.name,
-                    f.region,
-                    f.item_title(lang),
-                    severity_label(f.severity, lang),
-                    f.action,
-                    f.owner,
-                    f.deadline,
-                    status_label(f.status, lang),
-                    d(f.closed_at),
-                    f.closing_note,
-                    f.inspection_uuid,
-                    f.item_id,
-                    *rec(f.draft),
-                )
-                for f in rows
-            ],
-            group=3,
-            sheet=sheet,
-        )
-
-    find_t = finding_table(
-        "findings",
-        label("findings", lang),
-        data.all_findings or data.findings,
-        "整改跟踪" if lang == "zh" else "Findings",
-    )
-    trend_t = HqTable(
-        "trend",
-        label("trend", lang),
-        (c("month", "month"), c("region", "region"), c("avg", "avg", SCORE), c("n", "n", INT)),
-        [
-            (p.period, p.region or label("all", lang), _r(p.average), p.inspections)
-            for p in data.trend
-        ],
-        sheet="得分趋势" if lang == "zh" else "Trend",
-    )
-    integ_t = HqTable(
-        "integrity",
-        label("integrity", lang),
-        (
-            c("kind", "kind", TEXT, 1.0),
-            c("code", "code", TEXT, 0.8),
-            c("name", "branch", TEXT, 1.4),
-            c("item", "item", TEXT, 2.0),
-            HqColumn(
-                "taken",
-                f"{label('taken', lang)}（{zone}）"
-                if lang == "zh"
-                else f"{label('taken', lang)} ({zone})",
-                DATETIME,
-                1.1,
-            ),
-            c("detail", "detail", TEXT, 3),
-            c("inspection", "inspection", ID, 1.3),
-        ),
-        [
-            (
-                g.kind_label(lang),
-                g.code,
-                g.name,
-                g.item_title(lang),
-                timefmt.local(g.taken_at, tz).replace(tzinfo=None) if g.taken_at else None,
-                g.text(lang),
-                g.inspection_uuid,
-            )
-            for g in data.integrity
-        ],
-        sheet="证据完整性" if lang == "zh" else "Integrity",
-    )
-    return [league_t, absent_t, heat_t, failing_t, veto_t, find_t, trend_t, integ_t]
-
-
-def summary_table(data: HqData, lang: str = "en") -> HqTable:
-    """Key figures of the selection as (label, value) rows (first page, first sheet)."""
-    zh = lang == "zh"
-    open_n = sum(r.open for r in data.rectification)
-    overdue_n = sum(r.overdue for r in data.rectification)
-    closed_n = sum(r.closed for r in data.rectification)
-    inspected = len(data.ranked())
-    any_inspection = sum(r.inspected for r in data.regions) if data.regions else inspected
-    rows: list[tuple[Any, ...]] = [
-        ("统计期间" if zh else "Period", data.filter.period(lang)),
-        ("范围" if zh else "Selection", data.filter.describe(lang)),
-        (
-            "生成时间" if zh else "Generated",
-            timefmt.fmt_datetime(data.generated_at, data.tz),
-        ),
-        ("检查次数" if zh else "Inspections", data.inspections),
-    ]
-    if data.filter.drafts:
-        rows.append(
-            ("其中草稿（未定稿）" if zh else "of which drafts (not finalized)", data.drafts)
-        )
-    rows += [
-        ("网点数" if zh else "Branches", data.branches),
-        ("本期有检查的网点" if zh else "Branches inspected in the period", any_inspection),
-        ("本期无检查的网点" if zh else "Branches not inspected", data.branches - any_inspection),
-        ("参与排名的网点" if zh else "Branches ranked", inspected),
-        ("平均得分" if zh else "Average score", _r(data.average)),
-        ("排名比较范围" if zh else "League compares", data.league_scope(lang)),
-        ("红线未通过（检查次数）" if zh else "Red-line failures (inspections)", len(data.vetoes)),
-        ("整改：未整改" if zh else "Findings: open", open_n),
-        ("整改：逾期" if zh else "Findings: overdue", overdue_n),
-        ("整改：已整改" if zh else "Findings: closed", closed_n),
-        ("证据完整性提示" if zh else "Integrity flags", len(data.integrity)),
-    ]
-    return HqTable(
-        "summary",
-        label("summary", lang),
-        (HqColumn("key", label("key", lang), TEXT, 1.5), HqColumn("value", label("value", lang))),
-        rows,
-        sheet=label("summary", lang),
-    )
-
-
-def regions_table(data: HqData, lang: str = "en") -> HqTable:
-    def c(key: str, lk: str, kind: str = TEXT, width: float = 1.0) -> HqColumn:
-        return HqColumn(key, label(lk, lang), kind, width)
-
-    return HqTable(
-        "regions",
-        label("regions", lang),
-        (
-            c("region", "region", TEXT, 1.4),
-            c("branches", "branches", INT),
-            c("inspected", "inspected", INT),
-            c("n", "n", INT),
-            c("avg", "avg", SCORE),
-            c("vetoes", "vetoes", INT),
-        ),
-        [
-            (r.region, r.branches, r.inspected, r.inspections, _r(r.average), r.vetoes)
-            for r in data.regions
-        ],
-        sheet=label("regions", lang),
-    )
-
-
-def answer_tables(data: HqData, lang: str = "en") -> list[HqTable]:
-    """One table per checklist with every answer of every selected inspection."""
-    out = []
-    for sh in data.answer_sheets:
-        title = sh.title_zh if lang == "zh" else sh.title_en
-        cols = (
-            HqColumn("inspection", label("inspection", lang), ID, 1.3),
-            HqColumn("code", label("code", lang)),
-            HqColumn("name", label("branch", lang), TEXT, 2),
-            HqColumn("region", label("region", lang)),
-            HqColumn("date", label("date", lang), DATE),
-            HqColumn("mode", label("mode", lang)),
-            HqColumn("record", label("record", lang)),
-            HqColumn("score", label("score", lang), SCORE),
-            HqColumn("grade", label("grade", lang)),
-            *(HqColumn(i, zh if lang == "zh" else en, TEXT, 1.5) for i, zh, en in sh.items),
-        )
-        out.append(
-            HqTable(
-                f"answers_{sh.checklist_id}",
-                f"{label('answers', lang)}：{title}" if lang == "zh" else f"Answers: {title}",
-                cols,
-                sh.rows,
-                sheet=f"{label('answers', lang)}-{title}",
-            )
-        )
-    return out
-
-
-def status_label(status: str, lang: str) -> str:
-    zh, en = _STATUS.get(status, (status, status))
-    return zh if lang == "zh" else en
-
-
-_SEVERITY = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
-
-
-def severity_label(severity: str, lang: str) -> str:
-    zh, en = _SEVERITY.get(severity, (severity, severity))
-    return zh if lang == "zh" else en
-
-
-def _r(v: float | None) -> float | None:
-    return round(v, 2) if v is not None else None
-
-
-def report_content(data: HqData, lang: str = "en") -> HqReportContent:
-    """What the consolidated PDF shows, in ``lang`` (zh | en)."""
-    if lang not in ("zh", "en"):
-        raise ValidationError(f"--lang must be zh or en, not {lang!r}")
-    zh = lang == "zh"
-    tbls = {t.name: t for t in tables(data, lang)}
-    summary = [
-        (str(k), "—" if v is None else format_value(v, SCORE if isinstance(v, float) else TEXT))
-        for k, v in summary_table(data, lang).rows
-    ]
-    hm = data.heatmap
-    heat = HqHeatmap(
-        label("heatmap", lang),
-        [f"{code} {hm.branch_names.get(code, '')}" for code in hm.branches],
-        [hm.area_title(a, lang) for a in hm.areas],
-        [[hm.value(code, a) for a in hm.areas] for code in hm.branches],
-    )
-    ftbl = tbls["findings"]
-    # Every overdue row has the same status and no closing date: those columns say nothing.
-    overdue_t = replace(
-        ftbl,
-        name="overdue",
-        title=label("overdue", lang),
-        columns=tuple(
-            replace(col, pdf=False) if col.key in ("status", "closed_at") else col
-            for col in ftbl.columns
-        ),
-        rows=[
-            r
-            for r, f in zip(ftbl.rows, data.all_findings or data.findings, strict=True)
-            if f.status == OVERDUE
-        ],
-        note=(
-            (
-                f"仅列出最紧迫的 {FINDING_ROWS} 项未整改事项中的逾期项；完整清单见 Excel 导出。"
-                if zh
-                else f"Overdue items among the {FINDING_ROWS} most urgent open findings; "
-                "the Excel export lists them all."
-            )
-            if len(data.findings) >= FINDING_ROWS
-            else ""
-        ),
-    )
-    sections: list[HqTable | HqHeatmap] = [
-        tbls["league"],
-        tbls["not_inspected"],
-        heat,
-        tbls["failing_items"],
-        tbls["veto_failures"],
-        overdue_t,
-    ]
-    if data.integrity:
-        sections.append(tbls["integrity"])
-    overall = [p for p in data.trend if p.region == ""]
-    by_region: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for p in data.trend:
-        if p.region:
-            by_region[p.region].append((p.period, p.average))
-    banner = ""
-    if data.filter.drafts:
-        banner = (
-            f"本报告含 {data.drafts} 份草稿（未定稿）检查，标注为“草稿”的数据可能变化"
-            if zh
-            else f"Includes {data.drafts} draft (not finalized) inspection(s); rows marked "
-            "'draft' may still change"
-        )
-    return HqReportContent(
-        title="消费者权益保护检查汇总报告" if zh else "Consumer protection inspections: HQ report",
-        subtitle=f"{data.filter.period(lang)} · "
-        + ("生成于 " if zh else "generated ")
-        + timefmt.fmt_datetime(data.generated_at, data.tz),
-        lang=lang,
-        summary=summary,
-        sections=sections,
-        footer="分支机构检查系统" if zh else "Branch Inspector",
-        regions=regions_table(data, lang),
-        trend=[(p.period, p.average) for p in overall],
-        trend_regions=dict(by_region),
-        trend_title=label("trend", lang),
-        banner=banner,
-    )
-
-
-# ---------------------------------------------------------------- Excel / CSV
-_EXCEL_FORMATS = {
-    SCORE: "0.0",
-    PERCENT: "0.0",
-    DELTA: "+0.0;-0.0;0.0",
-    INT: "0",
-    DATE: "yyyy-mm-dd",
-    DATETIME: "yyyy-mm-dd hh:mm",
-}
-_SHEET_BAD = str.maketrans({ch: "_" for ch in "[]:*?/\\"})
-
-
-def export_cell(value: Any, kind: str, target: str) -> Any:
-    """The one place a cell value for a file is produced (``target`` xlsx | csv).
-
-    Every Excel cell and CSV field goes through here, so a rule for all of them (e.g.
-    neutralising text that a spreadsheet would run as a formula) has one place to live.
-    Times in rows are already local (naive); aware ones are turned into the default zone.
-    """
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        value = timefmt.excel_datetime(value, timefmt.zone())
-    if target == "csv":
-        if value is None:
-            return ""
-        if isinstance(value, datetime):
-            return value.isoformat(sep=" ", timespec="minutes")
-        if isinstance(value, date):
-            return value.isoformat()
-        # Text a spreadsheet would run as a formula (=, +, -, @, tab, CR) stays text.
-        return spreadsheet_text(value)
-    return value  # xlsx: formula-like strings are stored as text cells by the writer
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    """A valid, unique Excel sheet name (31 characters, none of []:*?/\\)."""
-    base = name.translate(_SHEET_BAD).strip("'")[:31] or "Sheet"
-    out, n = base, 2
-    while out.lower() in used:
-        suffix = f" ({n})"
-        out = base[: 31 - len(suffix)] + suffix
-        n += 1
-    used.add(out.lower())
-    return out
-
-
-def export_tables(data: HqData, lang: str = "en") -> list[HqTable]:
-    """What 'hq export' writes: summary, regions, every view, then one answer sheet per
-    checklist."""
-    return [
-        summary_table(data, lang),
-        regions_table(data, lang),
-        *tables(data, lang),
-        *answer_tables(data, lang),
-    ]
-
-
-def excel_bytes(data: HqData, lang: str = "en") -> bytes:
-    """The workbook: one sheet per table, typed cells, number formats, frozen header,
-    auto-filter; sheet names in the report language."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    head_fill = PatternFill("solid", fgColor="DCE3EF")
-    used: set[str] = set()
-    for t in export_tables(data, lang):
-        ws = wb.create_sheet(_sheet_name(t.sheet or t.title, used))
-        ws.append([export_cell(col.header, TEXT, "xlsx") for col in t.columns])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = head_fill
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-        for row in t.rows:
-            ws.append(
-                [export_cell(v, col.kind, "xlsx") for v, col in zip(row, t.columns, strict=True)]
-            )
-            for cell in ws[ws.max_row]:
-                # openpyxl makes any string starting with "=" a live formula; a branch
-                # name from a package is data, so it is stored as a text cell.
-                if isinstance(cell.value, str) and is_formula_like(cell.value):
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
-        for ci, col in enumerate(t.columns, start=1):
-            letter = get_column_letter(ci)
-            fmt = _EXCEL_FORMATS.get(col.kind)
-            if fmt:
-                for (cell,) in ws.iter_rows(min_row=2, min_col=ci, max_col=ci):
-                    cell.number_format = fmt
-            longest = max(
-                [_text_width(col.header)]
-                + [_text_width(str(r[ci - 1])) for r in t.rows[:500] if r[ci - 1] is not None]
-            )
-            ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
-        ws.freeze_panes = "A2"
-        last = get_column_letter(len(t.columns))
-        ws.auto_filter.ref = f"A1:{last}{max(1, len(t.rows) + 1)}"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def write_excel(data: HqData, path: Path, lang: str = "en") -> None:
-    """The workbook written all or nothing (a half-written .xlsx never sits at ``path``)."""
-    write_atomic(path, excel_bytes(data, lang))
-    log.info("HQ Excel export written to %s", path)
-
-
-def _text_width(s: str) -> int:
-    # CJK characters take about two columns in Excel.
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
-
-
-def write_csv(data: HqData, folder: Path, lang: str = "en") -> list[Path]:
-    """One CSV per table, UTF-8 with BOM so Excel opens Chinese text correctly."""
-    if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"-o: {folder} is a file; CSV export needs a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise ValidationError(f"-o: cannot create folder {folder} ({e.strerror})") from None
-    out: list[Path] = []
-    for t in export_tables(data, lang):
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow([export_cell(col.header, TEXT, "csv") for col in t.columns])
-        for row in t.rows:
-            w.writerow(
-                [export_cell(v, col.kind, "csv") for v, col in zip(row, t.columns, strict=True)]
-            )
-        path = folder / f"{t.name}.csv"
-        write_atomic(path, buf.getvalue().encode("utf-8-sig"))
-        out.append(path)
-    return out

@@ -1,0 +1,525 @@
+"""HQ filter and result types: the plain frozen rows every HQ view returns."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from inspector.domain import timefmt
+from inspector.services import inspections as insp_svc
+
+log = logging.getLogger(__name__)
+
+
+HISTORY_POINTS = 8  # scores kept per branch for the sparkline
+TOP_ITEMS = 20
+VETO_ROWS = 200
+FINDING_ROWS = 5000
+# Naive visit times are the branch's local time; our branches are in China (UTC+8).
+LOCAL_TZ = timefmt.zone(timefmt.DEFAULT_TZ)
+DEFAULT_TOLERANCE = timedelta(minutes=60)
+# Stored totals are rounded to 4 places; anything further apart is a different score.
+SCORE_TOLERANCE = 0.001
+
+
+# ---------------------------------------------------------------- filter
+@dataclass(frozen=True, slots=True)
+class HqFilter:
+    """What the dashboard's filter bar and the CLI options select."""
+
+    region: str | None = None
+    date_from: date | None = None  # local calendar days in ``tz``
+    date_to: date | None = None
+    checklist_id: str | None = None
+    mode: str | None = None
+    # Kept so older callers and scripts ('hq --finalized-only') work: finalized-only is
+    # now the default, and this flag changes nothing.
+    finalized_only: bool = False
+    # Drafts count only when asked for (dashboard checkbox, '--include-drafts'), and are
+    # then marked as drafts on every row and page: a half-answered draft must never move
+    # a branch in the league without anyone seeing why.
+    include_drafts: bool = False
+    tz: str | None = None  # reader's time zone (None: INSPECTOR_TZ, else Asia/Shanghai)
+
+    @property
+    def zone(self) -> tzinfo:
+        return timefmt.zone(self.tz)
+
+    @property
+    def drafts(self) -> bool:
+        """Whether drafts are counted (the explicit include wins over the old flag)."""
+        return self.include_drafts
+
+    def describe(self, lang: str = "en") -> str:
+        zh = lang == "zh"
+        parts = []
+        if self.region:
+            parts.append(("区域 " if zh else "region ") + self.region)
+        if self.date_from or self.date_to:
+            a = self.date_from.isoformat() if self.date_from else "…"
+            b = self.date_to.isoformat() if self.date_to else "…"
+            parts.append(f"{a} – {b}")
+        if self.checklist_id:
+            parts.append(("检查表 " if zh else "checklist ") + self.checklist_id)
+        if self.mode:
+            parts.append(("方式 " if zh else "mode ") + mode_label(self.mode, lang))
+        parts.append(
+            ("含草稿（未定稿）" if zh else "drafts included (not finalized)")
+            if self.drafts
+            else ("仅已定稿" if zh else "finalized only")
+        )
+        if not (self.region or self.date_from or self.date_to):
+            parts.insert(0, "全部网点、全部时间" if zh else "all branches, all time")
+        return "；".join(parts) if zh else "; ".join(parts)
+
+    def period(self, lang: str = "en") -> str:
+        """The period in words, for a report's first page."""
+        zh = lang == "zh"
+        if not (self.date_from or self.date_to):
+            return "全部时间" if zh else "all time"
+        a = self.date_from.isoformat() if self.date_from else "…"
+        b = self.date_to.isoformat() if self.date_to else "…"
+        return f"{a} 至 {b}" if zh else f"{a} to {b}"
+
+
+_MODES = {"onsite": ("现场检查", "on-site"), "mystery": ("神秘人暗访", "mystery shopper")}
+
+
+def mode_label(mode: str, lang: str) -> str:
+    zh, en = _MODES.get(mode, (mode, mode))
+    return zh if lang == "zh" else en
+
+
+def status_label_insp(status: str, lang: str) -> str:
+    if status == insp_svc.FINALIZED:
+        return "已定稿" if lang == "zh" else "finalized"
+    return "草稿" if lang == "zh" else "draft"
+
+
+def _r(v: float | None) -> float | None:
+    return round(v, 2) if v is not None else None
+
+
+# ---------------------------------------------------------------- result types
+@dataclass(frozen=True, slots=True)
+class BranchInfo:
+    id: int
+    code: str
+    name: str
+    region: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeagueRow:
+    """A branch in the league table. ``trend`` is latest minus previous score.
+
+    ``rank`` is None for a branch with no inspection in the selection: such branches are
+    listed apart, never ranked as worst.
+    """
+
+    rank: int | None
+    code: str
+    name: str
+    region: str
+    latest_score: float | None
+    latest_grade: str | None
+    latest_at: datetime | None
+    latest_uuid: str | None
+    previous_score: float | None
+    inspections: int
+    average: float | None
+    veto_failed: int
+    untrusted: int
+    history: tuple[float, ...]  # oldest first
+    latest_passed: bool | None = None
+    latest_draft: bool = False  # the latest inspection is a draft (only with drafts included)
+    drafts: int = 0  # drafts among ``inspections``
+    checklist_id: str = ""
+    mode: str = ""
+
+    @property
+    def trend(self) -> float | None:
+        if self.latest_score is None or self.previous_score is None:
+            return None
+        return self.latest_score - self.previous_score
+
+    @property
+    def ranked(self) -> bool:
+        return self.rank is not None
+
+    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
+        """A row of ``hq league --json``."""
+        return {
+            "rank": self.rank,
+            "branch": {"code": self.code, "name": self.name, "region": self.region},
+            "score": _r(self.latest_score),
+            "grade": self.latest_grade,
+            "passed": self.latest_passed,
+            "veto_failed": self.veto_failed,
+            "inspections": self.inspections,
+            "checklist": self.checklist_id,
+            "mode": self.mode,
+            "draft": self.latest_draft,
+            "latest_at": _iso(self.latest_at, tz),
+            "inspection": self.latest_uuid,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Heatmap:
+    areas: list[str]
+    branches: list[str]  # branch codes, league order
+    branch_names: dict[str, str]
+    values: dict[tuple[str, str], float]  # (code, area) -> percent
+    area_titles: dict[str, tuple[str, str]]  # area -> (zh, en) checklist title
+
+    def value(self, code: str, area: str) -> float | None:
+        return self.values.get((code, area))
+
+    def area_title(self, area: str, lang: str) -> str:
+        zh, en = self.area_titles.get(area, (area, area))
+        return zh if lang == "zh" else en
+
+
+@dataclass(frozen=True, slots=True)
+class FailingItem:
+    item_id: str
+    text_zh: str
+    text_en: str
+    failures: int
+    branches: int
+    share: float  # failures per 100 inspections in the selection
+
+    def text(self, lang: str) -> str:
+        return self.text_zh if lang == "zh" else self.text_en
+
+
+@dataclass(frozen=True, slots=True)
+class VetoRow:
+    uuid: str
+    code: str
+    name: str
+    region: str
+    started_at: datetime
+    score: float | None
+    grade: str | None
+    items: tuple[str, ...]  # item ids
+    item_titles: tuple[tuple[str, str], ...] = ()  # (zh, en) per item, same order
+    draft: bool = False
+
+    def titles(self, lang: str) -> tuple[str, ...]:
+        if not self.item_titles:
+            return self.items
+        return tuple(zh if lang == "zh" else en for zh, en in self.item_titles)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    period: str  # YYYY-MM
+    region: str  # "" = all regions
+    average: float
+    inspections: int
+
+
+@dataclass(frozen=True, slots=True)
+class RectificationRow:
+    code: str
+    name: str
+    region: str
+    open: int
+    overdue: int
+    closed: int
+
+    @property
+    def total(self) -> int:
+        return self.open + self.overdue + self.closed
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    inspection_uuid: str
+    code: str
+    name: str
+    region: str
+    item_id: str
+    severity: str
+    owner: str
+    action: str
+    deadline: date | None
+    status: str  # open | overdue | closed (overdue computed from the deadline)
+    closed_at: datetime | None
+    closed_by: str | None
+    closing_note: str
+    started_at: datetime
+    item_zh: str = ""
+    item_en: str = ""
+    draft: bool = False
+    checklist_id: str = ""
+    repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
+
+    def item_title(self, lang: str) -> str:
+        t = self.item_zh if lang == "zh" else self.item_en
+        return t or self.item_id
+
+    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
+        return {
+            "repeat_of": self.repeat_of,
+            "inspection": self.inspection_uuid,
+            "branch": {"code": self.code, "name": self.name, "region": self.region},
+            "item": self.item_id,
+            "item_title": {"zh": self.item_title("zh"), "en": self.item_title("en")},
+            "severity": self.severity,
+            "owner": self.owner,
+            "action": self.action,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "status": self.status,
+            "closed_at": _iso(self.closed_at, tz),
+            "closed_by": self.closed_by,
+            "note": self.closing_note,
+            "inspected_at": _iso(self.started_at, tz),
+            "draft": self.draft,
+        }
+
+
+def _iso(dt: datetime | None, tz: tzinfo | None) -> str | None:
+    """ISO 8601 with the offset of the reader's zone (same instant as the stored UTC)."""
+    if dt is None:
+        return None
+    return timefmt.local(dt, tz or timefmt.zone()).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrityFlag:
+    """A photo HQ should look at: reused elsewhere, or taken outside the visit."""
+
+    kind: str  # duplicate_photo | outside_visit
+    sha256: str
+    inspection_uuid: str
+    code: str
+    name: str
+    item_id: str
+    taken_at: datetime | None
+    detail: str  # English
+    detail_zh: str = ""
+    item_zh: str = ""
+    item_en: str = ""
+
+    def text(self, lang: str) -> str:
+        return (self.detail_zh or self.detail) if lang == "zh" else self.detail
+
+    def item_title(self, lang: str) -> str:
+        return (self.item_zh if lang == "zh" else self.item_en) or self.item_id
+
+    def kind_label(self, lang: str) -> str:
+        zh, en = _KINDS.get(self.kind, (self.kind, self.kind))
+        return zh if lang == "zh" else en
+
+    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "inspection": self.inspection_uuid,
+            "branch": self.code,
+            "branch_name": self.name,
+            "item": self.item_id,
+            "item_title": {"zh": self.item_title("zh"), "en": self.item_title("en")},
+            "taken_at": _iso(self.taken_at, tz),
+            "detail": self.detail,
+            "detail_zh": self.text("zh"),
+        }
+
+
+_KINDS = {
+    "duplicate_photo": ("重复照片", "duplicate photo"),
+    "outside_visit": ("拍摄时间在检查时段外", "taken outside the visit"),
+    "score_mismatch": ("存储得分与重算不符", "stored score differs"),
+    "snapshot_damaged": ("检查表快照校验不符", "checklist snapshot fails its hash"),
+    "blob_damaged": ("图片校验不符", "stored image fails its hash"),
+    "blob_missing": ("图片缺失", "stored image missing"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreMismatch:
+    """An inspection whose stored score is not what the scoring engine gives for its
+    stored answers, checklist snapshot and visit facts."""
+
+    inspection_uuid: str
+    revision: int
+    code: str
+    name: str
+    started_at: datetime
+    status: str
+    stored_total: float | None
+    stored_grade: str | None
+    stored_passed: bool | None
+    stored_veto: int | None
+    total: float
+    grade: str
+    passed: bool
+    veto: int
+
+    def describe(self, lang: str = "en") -> str:
+        def f(v: float | None) -> str:
+            return f"{v:.2f}" if v is not None else "—"
+
+        parts = []
+        if self.stored_total is None or abs(self.stored_total - self.total) > SCORE_TOLERANCE:
+            parts.append(
+                f"得分存储为 {f(self.stored_total)}，重算为 {f(self.total)}"
+                if lang == "zh"
+                else f"stored total {f(self.stored_total)}, re-scored {f(self.total)}"
+            )
+        if self.stored_grade != self.grade:
+            parts.append(
+                f"等级存储为 {self.stored_grade}，重算为 {self.grade}"
+                if lang == "zh"
+                else f"stored grade {self.stored_grade}, re-scored {self.grade}"
+            )
+        if self.stored_passed != self.passed or (self.stored_veto or 0) != self.veto:
+            parts.append(
+                f"否决项存储为 {self.stored_veto}，重算为 {self.veto}"
+                if lang == "zh"
+                else f"stored veto failures {self.stored_veto}, re-scored {self.veto}"
+                f" (passed {self.stored_passed} vs {self.passed})"
+            )
+        return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+    def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
+        """A row of 'hq integrity --json' (kind score_mismatch)."""
+        return {
+            "kind": "score_mismatch",
+            "sha256": "",
+            "inspection": self.inspection_uuid,
+            "revision": self.revision,
+            "branch": self.code,
+            "branch_name": self.name,
+            "item": "",
+            "taken_at": None,
+            "inspected_at": _iso(self.started_at, tz),
+            "stored": {
+                "total": _r(self.stored_total),
+                "grade": self.stored_grade,
+                "passed": self.stored_passed,
+                "veto_failed": self.stored_veto,
+            },
+            "rescored": {
+                "total": _r(self.total),
+                "grade": self.grade,
+                "passed": self.passed,
+                "veto_failed": self.veto,
+            },
+            "detail": self.describe("en"),
+            "detail_zh": self.describe("zh"),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRow:
+    """One region on the report's first page."""
+
+    region: str
+    branches: int
+    inspected: int  # branches with at least one inspection in the selection
+    inspections: int
+    average: float | None
+    vetoes: int  # inspections with a failed red line
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSheet:
+    """Every answer of the selected inspections of one checklist (an Excel sheet)."""
+
+    checklist_id: str
+    title_zh: str
+    title_en: str
+    items: list[tuple[str, str, str]]  # (id, zh, en) in checklist order
+    rows: list[tuple[Any, ...]]  # inspection columns then one answer text per item
+
+
+@dataclass(frozen=True, slots=True)
+class HqData:
+    """Every HQ view for one filter."""
+
+    filter: HqFilter
+    generated_at: datetime
+    inspections: int
+    branches: int
+    average: float | None
+    league: list[LeagueRow]
+    heatmap: Heatmap
+    failing: list[FailingItem]
+    vetoes: list[VetoRow]
+    trend: list[TrendPoint]
+    rectification: list[RectificationRow]
+    findings: list[FindingRow]
+    integrity: list[IntegrityFlag] = field(default_factory=list)
+    # grade code -> (zh, en) label, from the checklists the inspections were scored with
+    grade_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    complete: bool = True  # False: only the first views (see load_first)
+    league_checklist: str = ""
+    league_mode: str = ""
+    checklist_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    drafts: int = 0  # drafts among ``inspections`` (0 unless drafts are included)
+    regions: list[RegionRow] = field(default_factory=list)
+    # Filled for exports only (see load(..., for_export=True)):
+    all_findings: list[FindingRow] = field(default_factory=list)
+    answer_sheets: list[AnswerSheet] = field(default_factory=list)
+
+    @property
+    def tz(self) -> tzinfo:
+        return self.filter.zone
+
+    def grade_label(self, code: str | None, lang: str) -> str:
+        """The grade as people read it (优秀 / Excellent), not its code."""
+        if not code:
+            return ""
+        zh, en = self.grade_labels.get(code, (code, code))
+        return zh if lang == "zh" else en
+
+    def checklist_title(self, cid: str, lang: str) -> str:
+        zh, en = self.checklist_titles.get(cid, (cid, cid))
+        return zh if lang == "zh" else en
+
+    def league_scope(self, lang: str) -> str:
+        """'综合检查 · 现场检查': what the league compares."""
+        if not self.league_checklist:
+            return ""
+        return (
+            f"{self.checklist_title(self.league_checklist, lang)} · "
+            f"{mode_label(self.league_mode, lang)}"
+        )
+
+    def ranked(self) -> list[LeagueRow]:
+        return [r for r in self.league if r.rank is not None]
+
+    def unranked(self) -> list[LeagueRow]:
+        """Branches with no inspection in the selection: listed apart, never 'worst'."""
+        return [r for r in self.league if r.rank is None]
+
+    def summary_dict(self) -> dict[str, Any]:
+        """The ``hq summary --json`` contract."""
+        return {
+            "inspections": self.inspections,
+            "branches": self.branches,
+            "drafts": self.drafts,
+            "league": {"checklist": self.league_checklist, "mode": self.league_mode},
+            "per_branch": [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "region": r.region,
+                    "latest_score": round(r.latest_score, 2)
+                    if r.latest_score is not None
+                    else None,
+                    "latest_grade": r.latest_grade,
+                    "latest_at": _iso(r.latest_at, self.tz),
+                    "inspections": r.inspections,
+                    "rank": r.rank,
+                    "draft": r.latest_draft,
+                }
+                for r in self.league
+            ],
+        }
