@@ -8,9 +8,9 @@ committed change from there; a :class:`_Bridge` signal carries the news to the G
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,8 @@ from inspector.services import phone as phone_svc
 from inspector.ui import theme
 
 if TYPE_CHECKING:
-    from inspector.ui.runner.page import RunnerPage
+    from inspector.ui.photos.strip import EvidenceStrip
+    from inspector.ui.runner.state import InspectionState
 
 log = logging.getLogger(__name__)
 
@@ -234,10 +235,36 @@ def _stop_quietly(server: phone_svc.PhoneServer, reason: str) -> None:
     server.stop(reason)
 
 
+class CapturePage(Protocol):
+    """What the capture button needs of the runner page it sits on.
+
+    A protocol rather than the page class: the page builds the button, so naming the page
+    here would make the two modules import each other.
+    """
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def uuid(self) -> str | None: ...
+    @property
+    def state(self) -> InspectionState | None: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def evidence(self) -> EvidenceStrip: ...
+    @property
+    def state_changed(self) -> SignalInstance: ...
+    @property
+    def home_requested(self) -> SignalInstance: ...
+    @property
+    def inspection_changed(self) -> SignalInstance: ...
+    def refresh(self) -> None: ...
+
+
 class PhoneCaptureButton(QPushButton):
     """The runner's "Phone capture" button: opens (or raises) the dialog for its inspection."""
 
-    def __init__(self, page: RunnerPage) -> None:
+    def __init__(self, page: CapturePage) -> None:
         super().__init__()
         self.page = page
         self.dialog: PhoneDialog | None = None
@@ -257,7 +284,9 @@ class PhoneCaptureButton(QPushButton):
             self.dialog.activateWindow()
             return self.dialog
         self._close_dialog()
-        dialog = PhoneDialog(page.db, page.uuid, page.actor, page)
+        # The page is a widget: the dialog is its child, closed and freed with it.
+        parent = page if isinstance(page, QWidget) else None
+        dialog = PhoneDialog(page.db, page.uuid, page.actor, parent)
         dialog.photos_arrived.connect(self._photos_arrived)
         dialog.visit_changed.connect(self._changed)
         dialog.destroyed.connect(self._forget)

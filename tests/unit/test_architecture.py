@@ -1,0 +1,101 @@
+"""The import graph of ``inspector`` has no cycles, lazy and type-only imports included.
+
+A cycle hides a layering mistake behind a function-level import ("imported here: X builds
+on this module") and makes the import order decide whether the program starts. grimp
+(import-linter's own graph builder) reads every import statement in a module, inside
+functions and ``if TYPE_CHECKING:`` blocks too; the second test proves that it still does.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import grimp
+import pytest
+
+
+def _cycles(package: str) -> list[list[str]]:
+    """Each group of modules that import one another (strongly connected), sorted."""
+    graph = grimp.build_graph(package, cache_dir=None)
+    edges = {m: sorted(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan; the graph is a few hundred modules deep at most
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in edges[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1 or v in edges[v]:
+                groups.append(sorted(group))
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return sorted(groups)
+
+
+def _describe(package: str, groups: list[list[str]]) -> str:
+    graph = grimp.build_graph(package, cache_dir=None)
+    lines = []
+    for group in groups:
+        lines.append("cycle: " + " <-> ".join(group))
+        for a in group:
+            for b in sorted(graph.find_modules_directly_imported_by(a)):
+                if b in group:
+                    for d in graph.get_import_details(importer=a, imported=b):
+                        lines.append(f"  {a}:{d['line_number']}: {d['line_contents']}")
+    return "\n".join(lines)
+
+
+def test_inspector_has_no_import_cycle() -> None:
+    groups = _cycles("inspector")
+    assert not groups, "import cycles in inspector:\n" + _describe("inspector", groups)
+
+
+def test_the_check_sees_lazy_and_type_only_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pkg = tmp_path / "cyclepkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "low.py").write_text(
+        textwrap.dedent(
+            """
+            def late() -> None:
+                from cyclepkg.high import top  # lazy: still a cycle
+                top()
+            """
+        )
+    )
+    (pkg / "high.py").write_text("from cyclepkg import low\n\n\ndef top() -> None:\n    pass\n")
+    (pkg / "typed.py").write_text(
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from cyclepkg import leaf\n"
+    )
+    (pkg / "leaf.py").write_text("from cyclepkg import typed\n")
+    (pkg / "clean.py").write_text("from cyclepkg import leaf\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _cycles("cyclepkg") == [
+        ["cyclepkg.high", "cyclepkg.low"],
+        ["cyclepkg.leaf", "cyclepkg.typed"],
+    ]
+    assert "cyclepkg.low:3: from cyclepkg.high import top" in _describe(
+        "cyclepkg", _cycles("cyclepkg")
+    )
