@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from inspector.db import Database
@@ -63,11 +64,16 @@ class HqLoader(QObject):
         # Drop queued, not yet started, requests: only the newest matters.
         workers.drop_queued(self._pool)
         job = workers.Job(lambda progress: self._load(flt, n, progress), "HQ dashboard query")
-        job.signals.partial.connect(lambda result: self.loaded.emit(n, result))
-        job.signals.succeeded.connect(lambda result: self.loaded.emit(n, result))
-        job.signals.failed.connect(lambda message, _user: self.failed.emit(n, message))
+        job.signals.partial.connect(lambda result: self._forward("loaded", n, result))
+        job.signals.succeeded.connect(lambda result: self._forward("loaded", n, result))
+        job.signals.failed.connect(lambda message, _user: self._forward("failed", n, message))
         workers.start(job, self._pool)
         return n
+
+    def _forward(self, signal: str, request: int, value: object) -> None:
+        # An answer may arrive after the dashboard closed and this loader was deleted.
+        if shiboken6.isValid(self):
+            getattr(self, signal).emit(request, value)
 
     @property
     def latest(self) -> int:
