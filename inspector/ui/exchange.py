@@ -44,7 +44,7 @@ from inspector.files import write_atomic
 from inspector.services import exchange, reports
 from inspector.services import inspections as svc
 from inspector.ui import theme, workers
-from inspector.ui.models.table import RowsTableModel
+from inspector.ui.models.table import Column, RowsTableModel
 from inspector.ui.report_preview import ReportPreviewDialog
 from inspector.ui.settings import AppSettings
 
@@ -189,15 +189,33 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = [
-            self.tr("Outcome"),
-            self.tr("File"),
-            self.tr("Inspection"),
-            self.tr("Rev."),
-            self.tr("Signed by"),
-            self.tr("Owner"),
-            self.tr("Reason"),
-        ]
+        fg = Qt.ItemDataRole.ForegroundRole
+        self.set_columns(
+            [
+                Column(
+                    self.tr("Outcome"),
+                    lambda r: self.outcome_label(r.outcome),
+                    roles={fg: self._outcome_brush},
+                ),
+                Column(self.tr("File"), lambda r: r.file),
+                Column(self.tr("Inspection"), lambda r: r.inspection),
+                Column(self.tr("Rev."), lambda r: r.revision),
+                Column(
+                    self.tr("Signed by"),
+                    lambda r: short_fingerprint(r.signer) + (" ⚠" if self._foreign(r) else ""),
+                    tooltip=self._signer_tooltip,
+                    roles={
+                        fg: lambda r: QBrush(QColor(theme.PARTIAL)) if self._foreign(r) else None
+                    },
+                ),
+                Column(
+                    self.tr("Owner"),
+                    lambda r: short_fingerprint(r.owner),
+                    tooltip=self._signer_tooltip,
+                ),
+                Column(self.tr("Reason"), self.reason),
+            ]
+        )
 
     def outcome_label(self, outcome: str) -> str:
         return {
@@ -214,43 +232,30 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             return self.tr("{0}: already imported").format(r.file)
         return r.reason
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+    @staticmethod
+    def _foreign(r: ReceiptRow) -> bool:
+        return bool(r.signer) and r.signer != r.owner
+
+    def _signer_tooltip(self, r: ReceiptRow) -> str | None:
+        if not r.signer:
             return None
-        r = self._rows[index.row()]
-        col = index.column()
-        foreign = bool(r.signer) and r.signer != r.owner
-        if role == Qt.ItemDataRole.DisplayRole:
-            signer = short_fingerprint(r.signer) + (" ⚠" if foreign else "")
-            return [
-                self.outcome_label(r.outcome),
-                r.file,
-                r.inspection,
-                r.revision,
-                signer,
-                short_fingerprint(r.owner),
-                self.reason(r),
-            ][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SIGNER, self.COL_OWNER):
-            if not r.signer:
-                return None
-            if foreign:
-                return self.tr("Signed by {0}, which is not the owner {1}").format(
-                    r.signer, r.owner
-                )
-            return self.tr("Signed by {0}, the device that owns this inspection").format(r.signer)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_SIGNER and foreign:
-            return QBrush(QColor(theme.PARTIAL))
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_OUTCOME:
-            colour = {
-                "imported": theme.PASS,
-                "updated": theme.PASS,
-                "conflicts": theme.PARTIAL,
-                "rejected": theme.FAIL,
-            }.get(r.outcome, theme.MUTED)
-            return QBrush(QColor(colour))
+        if self._foreign(r):
+            return self.tr("Signed by {0}, which is not the owner {1}").format(r.signer, r.owner)
+        return self.tr("Signed by {0}, the device that owns this inspection").format(r.signer)
+
+    @staticmethod
+    def _outcome_brush(r: ReceiptRow) -> QBrush:
+        colour = {
+            "imported": theme.PASS,
+            "updated": theme.PASS,
+            "conflicts": theme.PARTIAL,
+            "rejected": theme.FAIL,
+        }.get(r.outcome, theme.MUTED)
+        return QBrush(QColor(colour))
+
+    def row_role(self, row: ReceiptRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.reason(r) or r.file
+            return self.reason(row) or row.file
         return None
 
 

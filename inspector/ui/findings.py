@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.checklist import Checklist
 from inspector.ui import theme
-from inspector.ui.models.table import RowsTableModel
+from inspector.ui.models.table import Column, RowsTableModel
 from inspector.ui.runner.state import FindingRow, InspectionState
 
 log = logging.getLogger(__name__)
@@ -49,13 +49,37 @@ class FindingsModel(RowsTableModel[FindingRow]):
         super().__init__(parent)
         self._checklist: Checklist | None = None
         self._lang = "zh"
-        self._headers = [
-            self.tr("Item"),
-            self.tr("Severity"),
-            self.tr("Rectification action"),
-            self.tr("Owner"),
-            self.tr("Deadline"),
-        ]
+        fg = Qt.ItemDataRole.ForegroundRole
+        self.set_columns(
+            [
+                Column(
+                    self.tr("Item"),
+                    self._item_text,
+                    tooltip=lambda f: (
+                        f.item_id + (f"\n{self.repeat_text(f)}" if f.repeat_of else "")
+                    ),
+                    roles={fg: lambda f: QBrush(QColor(theme.FAIL)) if f.repeat_of else None},
+                ),
+                Column(
+                    self.tr("Severity"),
+                    lambda f: self.severity_label(f.severity),
+                    roles={
+                        fg: lambda f: QBrush(
+                            QColor(
+                                {"high": theme.FAIL, "medium": theme.PARTIAL}.get(
+                                    f.severity, theme.MUTED
+                                )
+                            )
+                        )
+                    },
+                ),
+                Column(self.tr("Rectification action"), lambda f: f.action or "—"),
+                Column(self.tr("Owner"), lambda f: f.owner or "—"),
+                Column(
+                    self.tr("Deadline"), lambda f: f.deadline.isoformat() if f.deadline else "—"
+                ),
+            ]
+        )
 
     def severity_label(self, sev: str) -> str:
         return {
@@ -69,36 +93,14 @@ class FindingsModel(RowsTableModel[FindingRow]):
         self._checklist, self._lang = checklist, lang
         self.set_rows(rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        f = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_ITEM:
-                text = f.item_id
-                items = self._checklist.item_index() if self._checklist else {}
-                if f.item_id in items:
-                    text = items[f.item_id].text.get(self._lang)
-                if f.repeat_of:
-                    text = self.tr("[Repeat] %1").replace("%1", text)
-                return text
-            if col == self.COL_SEVERITY:
-                return self.severity_label(f.severity)
-            if col == self.COL_ACTION:
-                return f.action or "—"
-            if col == self.COL_OWNER:
-                return f.owner or "—"
-            if col == self.COL_DEADLINE:
-                return f.deadline.isoformat() if f.deadline else "—"
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_SEVERITY:
-            colour = {"high": theme.FAIL, "medium": theme.PARTIAL}.get(f.severity, theme.MUTED)
-            return QBrush(QColor(colour))
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_ITEM and f.repeat_of:
-            return QBrush(QColor(theme.FAIL))
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_ITEM:
-            return f.item_id + (f"\n{self.repeat_text(f)}" if f.repeat_of else "")
-        return None
+    def _item_text(self, f: FindingRow) -> str:
+        text = f.item_id
+        items = self._checklist.item_index() if self._checklist else {}
+        if f.item_id in items:
+            text = items[f.item_id].text.get(self._lang)
+        if f.repeat_of:
+            text = self.tr("[Repeat] %1").replace("%1", text)
+        return text
 
     def repeat_text(self, f: FindingRow) -> str:
         """屡查屡犯: which earlier inspection had the same finding, and what that changed."""

@@ -1,9 +1,16 @@
-"""Background work: a QRunnable that runs a function off the GUI thread and reports back.
+"""Background work: the one worker mechanism of the UI, and its error handling.
 
-The function receives a ``progress(done, total)`` callback; calling it after the user
-cancelled raises :class:`Cancelled`, which ends the work at the next step. Results and
-errors come back as signals, delivered on the GUI thread. Each job opens its own session
-from the shared :class:`~inspector.db.Database` (sessions are not thread-safe).
+A :class:`Job` is a ``QRunnable`` that runs ``fn(progress)`` off the GUI thread (in the
+global pool, or a private one such as the HQ dashboard's one-query-at-a-time pool). Its
+:class:`JobSignals` come back on the GUI thread: ``progressed(done, total)``,
+``partial(value)`` (an early result, e.g. the first HQ views), ``succeeded(result)``,
+``failed(message, is_user_error)`` and ``cancelled()``.
+
+``progress`` is a :class:`Progress`: calling it after the user cancelled raises
+:class:`Cancelled`, which ends the work at the next step. Errors are handled here, once, by
+:func:`failure`: a :class:`~inspector.errors.UserError` is shown as its message; anything else
+is logged with its traceback and shown as one short line. Each job opens its own session from
+the shared :class:`~inspector.db.Database` (sessions are not thread-safe).
 """
 
 from __future__ import annotations
@@ -28,45 +35,78 @@ class Cancelled(Exception):
     """Raised inside a job when the user cancelled it."""
 
 
+def failure(exc: BaseException, what: str = "job") -> tuple[str, bool]:
+    """(message for the user, is it a user error) for an exception that ended some work.
+
+    A user error is expected (a refused file, a bad package): its message says what to do and
+    is logged at INFO. Anything else is a bug or an environment fault: its traceback goes to
+    the log file and the user reads one line naming it.
+    """
+    if isinstance(exc, UserError):
+        log.info("%s refused: %s", what, exc)
+        return str(exc), True
+    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    log.error("%s failed:\n%s", what, trace)
+    return f"{type(exc).__name__}: {exc}", False
+
+
 class JobSignals(QObject):
-    """Signals: progressed(done, total), succeeded(result), failed(message, is_user_error)."""
+    """Signals of a :class:`Job` (see the module docstring)."""
 
     progressed = Signal(int, int)
+    partial = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str, bool)
     cancelled = Signal()
 
 
-class Job(QRunnable):
-    """Run ``fn(progress)`` in the global thread pool."""
+class Progress:
+    """What a job's function receives: call it with ``(done, total)`` to report a step.
 
-    def __init__(self, fn: Callable[[ProgressFn], Any]) -> None:
+    Calling it after :meth:`Job.cancel` raises :class:`Cancelled`. ``partial(value)`` hands an
+    early result to the GUI thread; ``cancelled`` lets work check without reporting a step.
+    """
+
+    def __init__(self, signals: JobSignals, cancel: threading.Event) -> None:
+        self._signals, self._cancel = signals, cancel
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+        self._signals.progressed.emit(done, total)
+
+    def partial(self, value: object) -> None:
+        self._signals.partial.emit(value)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class Job(QRunnable):
+    """Run ``fn(progress)`` in a thread pool; ``what`` names the work in the log."""
+
+    def __init__(self, fn: Callable[[Progress], Any], what: str = "job") -> None:
         super().__init__()
         self._fn = fn
+        self._what = what
         self._cancel = threading.Event()
         self.signals = JobSignals()
+        self._progress = Progress(self.signals, self._cancel)
         # The pool must not delete the runnable while Python still holds the signals.
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _progress(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-        self.signals.progressed.emit(done, total)
-
     def run(self) -> None:
         try:
             result = self._fn(self._progress)
         except Cancelled:
             self.signals.cancelled.emit()
-        except UserError as e:
-            log.info("job refused: %s", e)
-            self.signals.failed.emit(str(e), True)
-        except Exception as e:  # reported to the user, logged with its traceback
-            log.error("job failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(f"{type(e).__name__}: {e}", False)
+        except Exception as e:  # every failure is reported, see failure()
+            message, user_error = failure(e, self._what)
+            self.signals.failed.emit(message, user_error)
         else:
             if self._cancel.is_set():
                 self.signals.cancelled.emit()
@@ -74,21 +114,31 @@ class Job(QRunnable):
                 self.signals.succeeded.emit(result)
 
 
-_running: set[Job] = set()
+# Jobs started and not yet ended, with the pool each runs in: they stay alive until they
+# report their end (or are taken back from their pool before they started).
+_running: dict[Job, QThreadPool] = {}
 
 
-def start(job: Job) -> Job:
-    """Start ``job``; it is kept alive until it reports its end."""
-    _running.add(job)
+def start(job: Job, pool: QThreadPool | None = None) -> Job:
+    """Start ``job`` in ``pool`` (the global pool by default)."""
+    pool = pool or QThreadPool.globalInstance()
+    _running[job] = pool
 
     def _done(*_: object) -> None:
-        _running.discard(job)
+        _running.pop(job, None)
 
     job.signals.succeeded.connect(_done)
     job.signals.failed.connect(_done)
     job.signals.cancelled.connect(_done)
-    QThreadPool.globalInstance().start(job)
+    pool.start(job)
     return job
+
+
+def drop_queued(pool: QThreadPool) -> None:
+    """Take back the jobs of ``pool`` that have not started yet (they never run)."""
+    for job, p in list(_running.items()):
+        if p is pool and pool.tryTake(job):
+            _running.pop(job, None)
 
 
 def wait_all(msecs: int = 30_000) -> bool:
@@ -100,7 +150,7 @@ def run_with_progress(
     parent: QWidget,
     title: str,
     label: str,
-    fn: Callable[[ProgressFn], Any],
+    fn: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str, bool], None] | None = None,
 ) -> Job:

@@ -61,7 +61,7 @@ def test_refresh_fills_every_view(qtbot: QtBot, dash: HqDashboard) -> None:
     with qtbot.waitSignal(dash.refreshed, timeout=20_000):
         dash.refresh()
     assert dash.league_model.rowCount() == 2
-    assert dash.league_model.row_at(0).code == "320001"  # all items passed
+    assert dash.league_model.row(0).code == "320001"  # all items passed
     assert dash.league_model.index(0, 5).data() == "Excellent"
     assert dash.heatmap.data().rows and dash.heatmap.data().values[0][0] is not None
     assert "优先" in dash.bars.items()[0][0] or "priority" in dash.bars.items()[0][0].lower()
@@ -80,7 +80,7 @@ def test_region_filter_requeries(qtbot: QtBot, dash: HqDashboard) -> None:
         dash.refresh()
     with qtbot.waitSignal(dash.refreshed, timeout=20_000):
         dash.region_box.setCurrentIndex(dash.region_box.findData("上海"))
-    assert [dash.league_model.row_at(r).code for r in range(dash.league_model.rowCount())] == [
+    assert [dash.league_model.row(r).code for r in range(dash.league_model.rowCount())] == [
         "310001"
     ]
     assert dash.current_filter().region == "上海"
@@ -141,7 +141,7 @@ def test_drafts_only_when_the_checkbox_says_so(qtbot: QtBot, dash: HqDashboard) 
         dash.refresh()
     data = dash.data()
     assert data is not None and data.inspections == 2 and not dash.current_filter().drafts
-    assert dash.league_model.row_at(0).code == "320001"  # the draft does not drop it
+    assert dash.league_model.row(0).code == "320001"  # the draft does not drop it
     with qtbot.waitSignal(dash.refreshed, timeout=20_000):
         dash.drafts_box.setChecked(True)
     data = dash.data()
@@ -150,9 +150,7 @@ def test_drafts_only_when_the_checkbox_says_so(qtbot: QtBot, dash: HqDashboard) 
     nanjing = next(r for r in data.league if r.code == "320001")
     assert nanjing.latest_draft
     row = next(
-        i
-        for i in range(dash.league_model.rowCount())
-        if dash.league_model.row_at(i).code == "320001"
+        i for i in range(dash.league_model.rowCount()) if dash.league_model.row(i).code == "320001"
     )
     assert "[draft]" in dash.league_model.index(row, 2).data()
     assert "draft" in dash.summary_label.text()

@@ -330,7 +330,7 @@ class HqDashboard(QWidget):
     def _league_double_clicked(self, index: QModelIndex) -> None:
         proxy = self.league_view.model()
         assert isinstance(proxy, QSortFilterProxyModel)
-        row = self.league_model.row_at(proxy.mapToSource(index).row())
+        row = self.league_model.row(proxy.mapToSource(index).row())
         self.branch_activated.emit(row.code)
 
     def _set_view_language(self, data: hq.HqData, lang: str) -> None:

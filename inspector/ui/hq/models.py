@@ -1,92 +1,53 @@
 """Qt table models over the plain HQ view rows (:mod:`inspector.services.hq`).
 
-Each model keeps a list of frozen rows and answers ``data()`` from it; ``SORT_ROLE`` gives
-the raw value (numbers as numbers) so a ``QSortFilterProxyModel`` sorts 9 before 10.
+Each model is a :class:`~inspector.ui.models.table.RowsTableModel` with one column spec per
+column; ``SORT_ROLE`` gives the raw value (numbers as numbers) so a
+``QSortFilterProxyModel`` sorts 9 before 10.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector.domain import timefmt
 from inspector.services import hq
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
+from inspector.ui.models.table import RIGHT, Column, RowsTableModel
 
 log = logging.getLogger(__name__)
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The role a view's sort proxy sorts by: the raw value, numbers as numbers.
+SORT_ROLE = RowsTableModel.SORT_ROLE
 T = TypeVar("T")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _score(v: float | None) -> str:
     return f"{v:.1f}" if v is not None else "—"
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
-    """Rows of one dataclass; subclasses list their columns in ``_columns()``."""
+class _HqModel(RowsTableModel[T]):
+    """An HQ view: rows of one dataclass, with the reader's language and time zone."""
+
+    # A missing number sorts below every real one (the views hold scores from 0 to 100).
+    MISSING_SORT = -1e9
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[T] = []
         # Set by the dashboard: the language rows are shown in and the reader's time zone.
         self.lang = "en"
         self.tz = timefmt.zone()
-        self._cols = self._columns()
+        self.set_columns(self._columns())
 
-    def _columns(self) -> list[tuple[str, Callable[[T], Any], Callable[[T], Any]]]:
-        """(header, display text, sort value) per column."""
+    def _columns(self) -> list[Column[T]]:
         raise NotImplementedError
 
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def row_at(self, row: int) -> T:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cols)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._cols[section][0]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        _, text, sort = self._cols[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text(row)
-        if role == SORT_ROLE:
-            v = sort(row)
-            return v if v is not None else -1e9
-        return self._extra(row, index.column(), role)
-
-    def _extra(self, row: T, column: int, role: int) -> Any:
-        return None
-
-
-class LeagueModel(_RowsModel[hq.LeagueRow]):
+class LeagueModel(_HqModel[hq.LeagueRow]):
     """The league table; untrusted-device branches are marked and explained in a tooltip."""
 
     COL_SCORE = 4
@@ -99,15 +60,16 @@ class LeagueModel(_RowsModel[hq.LeagueRow]):
 
     def _columns(
         self,
-    ) -> list[tuple[str, Callable[[hq.LeagueRow], Any], Callable[[hq.LeagueRow], Any]]]:
+    ) -> list[Column[hq.LeagueRow]]:
         return [
-            (
+            Column(
                 self.tr("Rank"),
                 lambda r: str(r.rank) if r.rank else "—",
                 lambda r: -(r.rank or 10**9),
+                align=RIGHT,
             ),
-            (self.tr("Code"), lambda r: r.code, lambda r: r.code),
-            (
+            Column(self.tr("Code"), lambda r: r.code, lambda r: r.code),
+            Column(
                 self.tr("Branch"),
                 lambda r: (
                     r.name
@@ -116,68 +78,87 @@ class LeagueModel(_RowsModel[hq.LeagueRow]):
                 ),
                 lambda r: r.name,
             ),
-            (self.tr("Region"), lambda r: r.region, lambda r: r.region),
-            (self.tr("Latest"), lambda r: _score(r.latest_score), lambda r: r.latest_score),
-            (
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            Column(
+                self.tr("Latest"),
+                lambda r: _score(r.latest_score),
+                lambda r: r.latest_score,
+                align=RIGHT,
+                roles={
+                    Qt.ItemDataRole.BackgroundRole: lambda r: QBrush(score_colour(r.latest_score))
+                },
+            ),
+            Column(
                 self.tr("Grade"),
                 lambda r: self.grade_text(r.latest_grade) or "—",
                 lambda r: r.latest_score,
             ),
-            (
+            Column(
                 self.tr("Change"),
                 lambda r: f"{r.trend:+.1f}" if r.trend is not None else "",
                 lambda r: r.trend,
+                align=RIGHT,
+                roles={
+                    Qt.ItemDataRole.ForegroundRole: lambda r: (
+                        QBrush(QColor("#2e7d32" if r.trend > 0 else "#c62828")) if r.trend else None
+                    )
+                },
             ),
-            (self.tr("Trend"), lambda r: "", lambda r: r.trend),
-            (
+            Column(
+                self.tr("Trend"),
+                lambda r: "",
+                lambda r: r.trend,
+                roles={HISTORY_ROLE: lambda r: list(r.history)},
+            ),
+            Column(
                 self.tr("Date"),
                 lambda r: (
                     timefmt.local_date(r.latest_at, self.tz).isoformat() if r.latest_at else ""
                 ),
                 lambda r: r.latest_at.isoformat() if r.latest_at else "",
             ),
-            (self.tr("Inspections"), lambda r: str(r.inspections), lambda r: r.inspections),
-            (self.tr("Average"), lambda r: _score(r.average), lambda r: r.average),
-            (
+            Column(
+                self.tr("Inspections"),
+                lambda r: str(r.inspections),
+                lambda r: r.inspections,
+                align=RIGHT,
+            ),
+            Column(
+                self.tr("Average"), lambda r: _score(r.average), lambda r: r.average, align=RIGHT
+            ),
+            Column(
                 self.tr("Vetoes"),
                 lambda r: str(r.veto_failed) if r.veto_failed else "",
                 lambda r: r.veto_failed,
+                align=RIGHT,
             ),
         ]
 
-    def _extra(self, row: hq.LeagueRow, column: int, role: int) -> Any:
-        if role == HISTORY_ROLE and column == self.COL_TREND:
-            return list(row.history)
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.COL_SCORE:
-            return QBrush(score_colour(row.latest_score))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.trend:
-            return QBrush(QColor("#2e7d32" if row.trend > 0 else "#c62828"))
+    def row_role(self, row: hq.LeagueRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and row.untrusted:
             return self.tr("%n inspection(s) from devices HQ does not trust", "", row.untrusted)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 6, 9, 10, 11):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
-class VetoModel(_RowsModel[hq.VetoRow]):
+class VetoModel(_HqModel[hq.VetoRow]):
     def _columns(
         self,
-    ) -> list[tuple[str, Callable[[hq.VetoRow], Any], Callable[[hq.VetoRow], Any]]]:
+    ) -> list[Column[hq.VetoRow]]:
         return [
-            (
+            Column(
                 self.tr("Date"),
                 lambda r: timefmt.local_date(r.started_at, self.tz).isoformat(),
                 lambda r: r.started_at.isoformat(),
             ),
-            (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
-            (self.tr("Region"), lambda r: r.region, lambda r: r.region),
-            (self.tr("Score"), lambda r: _score(r.score), lambda r: r.score),
-            (
+            Column(self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            Column(self.tr("Score"), lambda r: _score(r.score), lambda r: r.score),
+            Column(
                 self.tr("Veto items"),
                 lambda r: "; ".join(r.titles(self.lang)),
                 lambda r: ", ".join(r.items),
             ),
-            (
+            Column(
                 self.tr("Inspection"),
                 lambda r: hq.short_id(r.uuid) + ("  [" + self.tr("draft") + "]" if r.draft else ""),
                 lambda r: r.uuid,
@@ -185,30 +166,28 @@ class VetoModel(_RowsModel[hq.VetoRow]):
         ]
 
 
-class RectificationModel(_RowsModel[hq.RectificationRow]):
+class RectificationModel(_HqModel[hq.RectificationRow]):
     def _columns(
         self,
-    ) -> list[
-        tuple[str, Callable[[hq.RectificationRow], Any], Callable[[hq.RectificationRow], Any]]
-    ]:
+    ) -> list[Column[hq.RectificationRow]]:
         return [
-            (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
-            (self.tr("Region"), lambda r: r.region, lambda r: r.region),
-            (self.tr("Open"), lambda r: str(r.open), lambda r: r.open),
-            (self.tr("Overdue"), lambda r: str(r.overdue), lambda r: r.overdue),
-            (self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
+            Column(self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            Column(self.tr("Open"), lambda r: str(r.open), lambda r: r.open),
+            Column(self.tr("Overdue"), lambda r: str(r.overdue), lambda r: r.overdue),
+            Column(self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
         ]
 
-    def _extra(self, row: hq.RectificationRow, column: int, role: int) -> Any:
+    def row_role(self, row: hq.RectificationRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.overdue:
             return QBrush(QColor("#c62828"))
         return None
 
 
-class FindingsModel(_RowsModel[hq.FindingRow]):
+class FindingsModel(_HqModel[hq.FindingRow]):
     def _columns(
         self,
-    ) -> list[tuple[str, Callable[[hq.FindingRow], Any], Callable[[hq.FindingRow], Any]]]:
+    ) -> list[Column[hq.FindingRow]]:
         status = {
             hq.OPEN: self.tr("open"),
             hq.OVERDUE: self.tr("overdue"),
@@ -217,7 +196,7 @@ class FindingsModel(_RowsModel[hq.FindingRow]):
         severity = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
         rank = {"high": 0, "medium": 1, "low": 2}
         return [
-            (
+            Column(
                 self.tr("Status"),
                 lambda r: (
                     status.get(r.status, r.status)
@@ -225,51 +204,51 @@ class FindingsModel(_RowsModel[hq.FindingRow]):
                 ),
                 lambda r: r.status,
             ),
-            (
+            Column(
                 self.tr("Deadline"),
                 lambda r: r.deadline.isoformat() if r.deadline else "",
                 lambda r: r.deadline.isoformat() if r.deadline else "",
             ),
-            (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
-            (self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
-            (
+            Column(self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
+            Column(self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
+            Column(
                 self.tr("Severity"),
                 lambda r: severity.get(r.severity, r.severity),
                 lambda r: rank.get(r.severity, 3),
             ),
-            (self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
-            (
+            Column(self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
+            Column(
                 self.tr("Inspection"),
                 lambda r: hq.short_id(r.inspection_uuid),
                 lambda r: r.inspection_uuid,
             ),
         ]
 
-    def _extra(self, row: hq.FindingRow, column: int, role: int) -> Any:
+    def row_role(self, row: hq.FindingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.status == hq.OVERDUE:
             return QBrush(QColor("#c62828"))
         return None
 
 
-class IntegrityModel(_RowsModel[hq.IntegrityFlag]):
+class IntegrityModel(_HqModel[hq.IntegrityFlag]):
     def _columns(
         self,
-    ) -> list[tuple[str, Callable[[hq.IntegrityFlag], Any], Callable[[hq.IntegrityFlag], Any]]]:
+    ) -> list[Column[hq.IntegrityFlag]]:
         kinds = {
             "duplicate_photo": self.tr("same photo elsewhere"),
             "outside_visit": self.tr("taken outside the visit"),
         }
         return [
-            (self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind), lambda r: r.kind),
-            (self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
-            (self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
-            (
+            Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind), lambda r: r.kind),
+            Column(self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
+            Column(self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
+            Column(
                 self.tr("Taken"),
                 lambda r: timefmt.fmt_datetime(r.taken_at, self.tz) if r.taken_at else "",
                 lambda r: r.taken_at.isoformat() if r.taken_at else "",
             ),
-            (self.tr("Detail"), lambda r: r.text(self.lang), lambda r: r.detail),
-            (
+            Column(self.tr("Detail"), lambda r: r.text(self.lang), lambda r: r.detail),
+            Column(
                 self.tr("Inspection"),
                 lambda r: hq.short_id(r.inspection_uuid),
                 lambda r: r.inspection_uuid,

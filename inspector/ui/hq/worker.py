@@ -2,21 +2,21 @@
 
 Each request carries a number; the dashboard keeps only the answer to its latest request,
 so quickly changing a filter cannot show stale numbers. The job opens its own session
-(sessions are not thread-safe; the engine and its pool are).
+(sessions are not thread-safe; the engine and its pool are); its errors are handled by
+:func:`inspector.ui.workers.failure`, like every other background job.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from inspector.db import Database
-from inspector.errors import UserError
 from inspector.services import hq
+from inspector.ui import workers
 
 log = logging.getLogger(__name__)
 
@@ -28,47 +28,9 @@ class HqResult:
     checklists: list[str]
 
 
-class HqLoaderSignals(QObject):
-    """Signals: loaded(request, HqResult), failed(request, message)."""
-
-    loaded = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _LoadJob(QRunnable):
-    def __init__(
-        self,
-        db: Database,
-        flt: hq.HqFilter,
-        request: int,
-        signals: HqLoaderSignals,
-        is_latest: Callable[[int], bool],
-    ) -> None:
-        super().__init__()
-        self._db, self._flt, self._request, self._signals = db, flt, request, signals
-        self._is_latest = is_latest
-
-    def run(self) -> None:
-        try:
-            with self._db.read_session() as s:
-                # The first views (league, heatmap) go on screen while the rest is computed.
-                first = hq.load_first(s, self._flt)
-                regions, checklists = hq.regions(s), hq.checklist_ids(s)
-                self._signals.loaded.emit(self._request, HqResult(first, regions, checklists))
-                if not self._is_latest(self._request):
-                    return  # a newer filter was chosen meanwhile
-                result = HqResult(hq.load_rest(s, first), regions, checklists)
-        except UserError as e:
-            self._signals.failed.emit(self._request, str(e))
-        except Exception as e:  # shown in the dashboard, traceback in the log file
-            log.error("HQ dashboard query failed:\n%s", traceback.format_exc())
-            self._signals.failed.emit(self._request, f"{type(e).__name__}: {e}")
-        else:
-            self._signals.loaded.emit(self._request, result)
-
-
 class HqLoader(QObject):
-    """Queues loads on a private one-thread pool (one query at a time, newest wins).
+    """Runs loads as :class:`~inspector.ui.workers.Job` on a private one-thread pool
+    (one query at a time, newest wins).
 
     Signals:
         loaded(int, HqResult): views for request number N: first the league and heatmap
@@ -84,18 +46,34 @@ class HqLoader(QObject):
         self._db = db
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = HqLoaderSignals(self)
-        self._signals.loaded.connect(self.loaded)
-        self._signals.failed.connect(self.failed)
         self._request = 0
+
+    def _load(self, flt: hq.HqFilter, request: int, progress: workers.Progress) -> HqResult:
+        with self._db.read_session() as s:
+            # The first views (league, heatmap) go on screen while the rest is computed.
+            first = hq.load_first(s, flt)
+            regions, checklists = hq.regions(s), hq.checklist_ids(s)
+            progress.partial(HqResult(first, regions, checklists))
+            if request != self._request:
+                raise workers.Cancelled  # a newer filter was chosen meanwhile
+            return HqResult(hq.load_rest(s, first), regions, checklists)
 
     def request(self, flt: hq.HqFilter) -> int:
         self._request += 1
-        self._pool.clear()  # drop queued, not yet started, requests: only the newest matters
-        self._pool.start(
-            _LoadJob(self._db, flt, self._request, self._signals, lambda n: n == self._request)
-        )
-        return self._request
+        n = self._request
+        # Drop queued, not yet started, requests: only the newest matters.
+        workers.drop_queued(self._pool)
+        job = workers.Job(lambda progress: self._load(flt, n, progress), "HQ dashboard query")
+        job.signals.partial.connect(lambda result: self._forward("loaded", n, result))
+        job.signals.succeeded.connect(lambda result: self._forward("loaded", n, result))
+        job.signals.failed.connect(lambda message, _user: self._forward("failed", n, message))
+        workers.start(job, self._pool)
+        return n
+
+    def _forward(self, signal: str, request: int, value: object) -> None:
+        # An answer may arrive after the dashboard closed and this loader was deleted.
+        if shiboken6.isValid(self):
+            getattr(self, signal).emit(request, value)
 
     @property
     def latest(self) -> int:

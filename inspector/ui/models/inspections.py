@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from inspector.domain.checklist import Result
 from inspector.services import inspections as svc
 from inspector.ui import theme
-from inspector.ui.models.table import RowsTableModel
+from inspector.ui.models.table import RIGHT, Column, RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -132,81 +132,85 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
 
     COL_BRANCH, COL_CHECKLIST, COL_MODE, COL_DATE, COL_STATUS, COL_SCORE, COL_GRADE = range(7)
     ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+    SORT_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._headers = [
-            QCoreApplication.translate("InspectionTableModel", "Branch"),
-            QCoreApplication.translate("InspectionTableModel", "Checklist"),
-            QCoreApplication.translate("InspectionTableModel", "Mode"),
-            QCoreApplication.translate("InspectionTableModel", "Date"),
-            QCoreApplication.translate("InspectionTableModel", "Status"),
-            QCoreApplication.translate("InspectionTableModel", "Score"),
-            QCoreApplication.translate("InspectionTableModel", "Grade"),
-        ]
+        fg = Qt.ItemDataRole.ForegroundRole
+        self.set_columns(
+            [
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Branch"),
+                    lambda r: f"{r.branch_code}  {r.branch_name}",
+                    tooltip=self._branch_tooltip,
+                ),
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Checklist"),
+                    lambda r: r.checklist_title(self._lang),
+                ),
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Mode"),
+                    lambda r: mode_label(r.mode),
+                ),
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Date"),
+                    lambda r: r.started.isoformat(),
+                ),
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Status"),
+                    self._status_text,
+                    roles={
+                        fg: lambda r: (
+                            QBrush(QColor(theme.PASS)) if r.status == svc.FINALIZED else None
+                        )
+                    },
+                ),
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Score"),
+                    self._score_text,
+                    sort=lambda r: r.total if r.total is not None else -1.0,
+                    align=RIGHT,
+                ),
+                Column(
+                    QCoreApplication.translate("InspectionTableModel", "Grade"),
+                    self._grade_text,
+                    roles={
+                        fg: lambda r: (
+                            QBrush(QColor(theme.FAIL))
+                            if (r.veto_failed or r.passed is False) and not r.scores_hidden
+                            else None
+                        )
+                    },
+                ),
+            ]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == self.ROW_ROLE:
-            return r
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            return self._sort_key(r, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if (
-                col == self.COL_GRADE
-                and (r.veto_failed or r.passed is False)
-                and not r.scores_hidden
-            ):
-                return QBrush(QColor(theme.FAIL))
-            if col == self.COL_STATUS and r.status == svc.FINALIZED:
-                return QBrush(QColor(theme.PASS))
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_BRANCH:
-            revision = self.tr("revision {0}").format(r.revision)
-            tip = f"{r.branch_code} {r.branch_name}\n{r.uuid} ({revision})"
-            if r.signer:
-                tip += "\n" + QCoreApplication.translate(
-                    "InspectionTableModel", "Signed by {0}; owner {1}"
-                ).format(r.signer, r.owner or r.signer)
-            return tip
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_SCORE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def _branch_tooltip(self, r: InspectionRow) -> str:
+        revision = self.tr("revision {0}").format(r.revision)
+        tip = f"{r.branch_code} {r.branch_name}\n{r.uuid} ({revision})"
+        if r.signer:
+            tip += "\n" + QCoreApplication.translate(
+                "InspectionTableModel", "Signed by {0}; owner {1}"
+            ).format(r.signer, r.owner or r.signer)
+        return tip
 
-    def _display(self, r: InspectionRow, col: int) -> str:
-        if col == self.COL_BRANCH:
-            return f"{r.branch_code}  {r.branch_name}"
-        if col == self.COL_CHECKLIST:
-            return r.checklist_title(self._lang)
-        if col == self.COL_MODE:
-            return mode_label(r.mode)
-        if col == self.COL_DATE:
-            return r.started.isoformat()
-        if col == self.COL_STATUS:
-            status = status_label(r.status)
-            return f"{status} · r{r.revision}" if r.revision > 1 else status
-        if col == self.COL_SCORE:
-            if r.scores_hidden:
-                return QCoreApplication.translate("InspectionTableModel", "hidden")
-            return f"{r.total:.1f}" if r.total is not None else "—"
-        if col == self.COL_GRADE:
-            if r.scores_hidden:
-                return "—"
-            grade = (r.grade_en if self._lang == "en" else r.grade_zh) or "—"
-            return f"{grade} ⚠" if r.veto_failed else grade
-        return ""
+    @staticmethod
+    def _status_text(r: InspectionRow) -> str:
+        status = status_label(r.status)
+        return f"{status} · r{r.revision}" if r.revision > 1 else status
 
-    def _sort_key(self, r: InspectionRow, col: int) -> object:
-        if col == self.COL_SCORE:
-            return r.total if r.total is not None else -1.0
-        if col == self.COL_DATE:
-            return r.started.isoformat()
-        return self._display(r, col)
+    @staticmethod
+    def _score_text(r: InspectionRow) -> str:
+        if r.scores_hidden:
+            return QCoreApplication.translate("InspectionTableModel", "hidden")
+        return f"{r.total:.1f}" if r.total is not None else "—"
+
+    def _grade_text(self, r: InspectionRow) -> str:
+        if r.scores_hidden:
+            return "—"
+        grade = (r.grade_en if self._lang == "en" else r.grade_zh) or "—"
+        return f"{grade} ⚠" if r.veto_failed else grade
 
 
 class InspectionFilterProxy(QSortFilterProxyModel):
