@@ -74,12 +74,6 @@ def _isolated_home(
     monkeypatch.setenv("INSPECTOR_HOME", str(home))
     monkeypatch.delenv("INSPECTOR_DB", raising=False)
     monkeypatch.setenv("INSPECTOR_USER", "tester")
-    # The in-process CLI applies a database's display.tz by setting INSPECTOR_TZ, as a real
-    # process would; record the variable so that teardown restores it for the next test.
-    tz = os.environ.get("INSPECTOR_TZ")
-    monkeypatch.setenv("INSPECTOR_TZ", tz or "")
-    if tz is None:
-        monkeypatch.delenv("INSPECTOR_TZ")
     return home
 
 
