@@ -1,4 +1,8 @@
-"""Photo evidence: safe decoding, byte-exact storage, derivatives, layers and rendering.
+"""Photo evidence: byte-exact storage, derivatives, layers and rendering, with the audit.
+
+Decoding, EXIF and derivatives are pure (no database) in
+:mod:`inspector.services.photo_decode`; drawing layers is pure in
+:mod:`inspector.services.photo_render`. This module stores and serves what they make.
 
 What this module guarantees (see ``docs/photos.md``):
 
