@@ -1,4 +1,8 @@
-"""Photo evidence: safe decoding, byte-exact storage, derivatives, layers and rendering.
+"""Photo evidence: byte-exact storage, derivatives, layers and rendering, with the audit.
+
+Decoding, EXIF and derivatives are pure (no database) in
+:mod:`inspector.services.photo_decode`; drawing layers is pure in
+:mod:`inspector.services.photo_render`. This module stores and serves what they make.
 
 What this module guarantees (see ``docs/photos.md``):
 
@@ -17,27 +21,22 @@ What this module guarantees (see ``docs/photos.md``):
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
-import math
 import re
-import warnings
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
-from functools import cache
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import Image
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from inspector import paths
 from inspector.db.models import Blob, Inspection, Photo, utcnow
 
 # Re-exported (``as`` names): the editor and the CLI know these as photos.*.
@@ -45,345 +44,43 @@ from inspector.domain.layers import ANNOTATION_KINDS as ANNOTATION_KINDS
 from inspector.domain.layers import DEFAULT_COLOR as DEFAULT_COLOR
 from inspector.domain.layers import REDACTION_STYLES as REDACTION_STYLES
 from inspector.domain.layers import (
-    Arrow,
-    Box,
-    Label,
     LayerError,
-    Layers,
     validate_for_photo,
 )
 from inspector.domain.layers import default_line_width as default_line_width
 from inspector.domain.layers import default_text_size as default_text_size
-from inspector.errors import NotFoundError, ReadOnlyError, UserError, ValidationError
+from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
 
+# The pure parts (decoding, EXIF, derivatives, layer drawing) live in photo_decode and
+# photo_render; these names stay importable as photos.* for the CLI, GUI, importer and tests.
+from inspector.services.photo_decode import DISPLAY_QUALITY as DISPLAY_QUALITY
+from inspector.services.photo_decode import DISPLAY_SIDE as DISPLAY_SIDE
+from inspector.services.photo_decode import FORMATS as FORMATS
+from inspector.services.photo_decode import MAX_FILE_BYTES as MAX_FILE_BYTES
+from inspector.services.photo_decode import MAX_PIXELS as MAX_PIXELS
+from inspector.services.photo_decode import RENDER_QUALITY as RENDER_QUALITY
+from inspector.services.photo_decode import THUMB_QUALITY as THUMB_QUALITY
+from inspector.services.photo_decode import THUMB_SIDE as THUMB_SIDE
+from inspector.services.photo_decode import DecodedImage as DecodedImage
+from inspector.services.photo_decode import PhotoError as PhotoError
+from inspector.services.photo_decode import Prepared as Prepared
+from inspector.services.photo_decode import decode as decode
+from inspector.services.photo_decode import derivatives_of_rendering, to_jpeg
+from inspector.services.photo_decode import prepare as prepare
+from inspector.services.photo_decode import register_image_formats as register_image_formats
+from inspector.services.photo_render import apply_layers as apply_layers
+from inspector.services.photo_render import preview as preview
+from inspector.services.photo_render import reduced, render_on_display, shown_variant
+
 log = logging.getLogger(__name__)
 
-#: Pillow format names we decode; everything else is refused before decoding.
-FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
-#: Pillow's own decompression-bomb threshold (~89 MP): a 64 MP phone photo passes, a
-#: 20000x20000 image (400 MP, ~1.2 GB decoded) is refused before its pixels are decoded.
-MAX_PIXELS = 89_478_485
-#: Larger files are refused before any parsing (a phone photo is a few MB).
-MAX_FILE_BYTES = 200 * 1024 * 1024
-DISPLAY_SIDE = 1600
-THUMB_SIDE = 256
-DISPLAY_QUALITY = 85
-THUMB_QUALITY = 80
-RENDER_QUALITY = 90
 MIN_PREFIX = 6
 
 Variant = Literal["original", "display", "thumb", "rendered"]
 VARIANTS: tuple[str, ...] = ("original", "display", "thumb", "rendered")
-
-# EXIF tags (numbers from the EXIF 2.32 specification).
-_ORIENTATION = 0x0112
-_MAKE = 0x010F
-_MODEL = 0x0110
-_DATETIME = 0x0132
-_EXIF_IFD = 0x8769
-_GPS_IFD = 0x8825
-_DATETIME_ORIGINAL = 0x9003
-_OFFSET_TIME_ORIGINAL = 0x9011
-
-_TRANSPOSE: dict[int, tuple[Image.Transpose, ...]] = {
-    2: (Image.Transpose.FLIP_LEFT_RIGHT,),
-    3: (Image.Transpose.ROTATE_180,),
-    4: (Image.Transpose.FLIP_TOP_BOTTOM,),
-    5: (Image.Transpose.TRANSPOSE,),
-    6: (Image.Transpose.ROTATE_270,),
-    7: (Image.Transpose.TRANSVERSE,),
-    8: (Image.Transpose.ROTATE_90,),
-}
-
-# First bytes of formats people are likely to try, to say what the file is instead of
-# only "not supported".
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"BM", "a BMP image"),
-    (b"PK\x03\x04", "a ZIP archive or Office document"),
-    (b"<svg", "an SVG drawing"),
-    (b"<?xml", "an XML file"),
-)
-
-
-class PhotoError(UserError):
-    """A photo that cannot be stored or used; the message names the file and the reason."""
-
-
-# ---------------------------------------------------------------- decoding (pure)
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A validated photo, ready to store: original bytes, metadata and derivatives."""
-
-    file_name: str
-    data: bytes
-    sha256: str
-    format: str  # JPEG | PNG | WEBP | HEIF
-    width: int  # upright
-    height: int  # upright
-    orientation: int
-    display: bytes  # upright JPEG, long side <= DISPLAY_SIDE
-    thumb: bytes  # upright JPEG, long side <= THUMB_SIDE
-    taken_at: datetime | None = None  # EXIF, device-reported
-    camera: str | None = None
-    gps_lat: float | None = None  # device-reported
-    gps_lon: float | None = None
-    gps_alt: float | None = None
-
-    @property
-    def size(self) -> int:
-        return len(self.data)
-
-
-@cache
-def _register_heif() -> None:
-    # pillow-heif adds the "HEIF" format to Pillow; done once, on first use, so importing
-    # this module stays cheap and side-effect free.
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-
-
-def _what_is(data: bytes) -> str:
-    head = data[:16].lstrip()
-    for magic, name in _MAGIC:
-        if head.startswith(magic):
-            return name
-    if data[:16].isascii() and b"\x00" not in data[:512]:
-        return "a text file"
-    return "not an image this app reads"
-
-
-def register_image_formats() -> None:
-    """Make every format in FORMATS openable (HEIF needs its plugin registered)."""
-    _register_heif()
-
-
-def _open(data: bytes, file_name: str) -> Image.Image:
-    """Open (header only) with restricted decoders; refuses bombs from the header size."""
-    _register_heif()
-    try:
-        im = Image.open(io.BytesIO(data), formats=list(FORMATS))
-    except UnidentifiedImageError:
-        raise PhotoError(
-            f"{file_name}: {_what_is(data)}; use a JPEG, PNG, WebP or HEIC/HEIF photo"
-        ) from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        m = re.search(r"\((\d+) pixels\)", str(e))
-        count = f"{int(m.group(1)):,} pixels, " if m else ""
-        raise PhotoError(
-            f"{file_name}: the image is too large to open safely ({count}the limit is "
-            f"{MAX_PIXELS:,}); resize it before adding it"
-        ) from None
-    except Exception as e:  # hostile headers raise anything from struct.error to ValueError
-        raise PhotoError(f"{file_name}: damaged image file ({_reason(e)})") from None
-    if im.format not in (*FORMATS, "MPO"):  # Image.open(formats=...) already enforces it
-        raise PhotoError(f"{file_name}: {im.format} images are not supported")
-    w, h = im.size
-    if w <= 0 or h <= 0:
-        raise PhotoError(f"{file_name}: the image has no pixels ({w}x{h})")
-    if w * h > MAX_PIXELS:
-        raise PhotoError(
-            f"{file_name}: the image is too large to open safely ({w}x{h} = {w * h:,} pixels, "
-            f"the limit is {MAX_PIXELS:,}); resize it before adding it"
-        )
-    return im
-
-
-def _reason(e: BaseException) -> str:
-    text = str(e).strip() or type(e).__name__
-    return text.splitlines()[0][:200]
-
-
-def _decode(
-    data: bytes, file_name: str, *, fit: int | None
-) -> tuple[Image.Image, str, int, tuple[int, int], Image.Exif]:
-    """Fully decode ``data`` (upright, RGB), reduced to about ``fit`` px when given.
-
-    Returns the upright image, the format, the EXIF orientation, the upright size of the
-    whole image and the EXIF data. Decoding is complete: a truncated file fails here.
-    """
-    with warnings.catch_warnings():
-        # Pillow only warns between ~89 and ~179 MP; an evidence app must refuse instead.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        im = _open(data, file_name)
-        # A JPEG with extra pictures (phones' depth maps) opens as MPO: still a JPEG.
-        fmt = "JPEG" if im.format == "MPO" else str(im.format)
-        full = im.size
-        if fit is not None and fmt == "JPEG":
-            # DCT scaling decodes at 1/2, 1/4 or 1/8 size: several times faster, and the
-            # whole entropy-coded stream is still read, so truncation is still detected.
-            long_side = max(full)
-            if long_side > fit:
-                scale = fit / long_side
-                im.draft("RGB", (max(1, int(full[0] * scale)), max(1, int(full[1] * scale))))
-        try:
-            im.load()
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError(f"{file_name}: the image is too large to open safely") from None
-        except MemoryError:
-            raise PhotoError(f"{file_name}: not enough memory to decode the image") from None
-        except Exception as e:
-            raise PhotoError(
-                f"{file_name}: damaged or truncated image file ({_reason(e)}); "
-                "copy it again from the camera or phone"
-            ) from None
-    # After load(): PNG keeps EXIF in a chunk that may follow the pixels.
-    try:
-        exif = im.getexif()
-    except Exception:  # a broken EXIF block must not make a good photo unusable
-        log.warning("%s: unreadable EXIF data ignored", file_name, exc_info=True)
-        exif = Image.Exif()
-    orientation = exif.get(_ORIENTATION, 1)
-    orientation = orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else 1
-    img = _to_rgb(im)
-    if fit is not None and max(img.size) > fit:
-        # Bicubic after the draft's DCT reduction is as sharp as Lanczos at this ratio and
-        # costs less; reducing_gap lets Pillow box-reduce huge PNGs first.
-        img.thumbnail((fit, fit), Image.Resampling.BICUBIC, reducing_gap=2.0)
-    for op in _TRANSPOSE.get(orientation, ()):
-        img = img.transpose(op)
-    upright = (full[1], full[0]) if orientation in (5, 6, 7, 8) else full
-    return img, fmt, orientation, upright, exif
-
-
-def _to_rgb(im: Image.Image) -> Image.Image:
-    if im.mode == "RGB":
-        return im
-    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-        # Transparent areas would turn black in a JPEG; put them on white like a viewer.
-        rgba = im.convert("RGBA")
-        bg = Image.new("RGB", rgba.size, (255, 255, 255))
-        bg.paste(rgba, mask=rgba.getchannel("A"))
-        return bg
-    if im.mode.startswith("I;16") or im.mode in ("I", "F"):
-        return ImageOps.autocontrast(im.convert("F").convert("L")).convert("RGB")
-    return im.convert("RGB")
-
-
-def _jpeg(img: Image.Image, quality: int) -> bytes:
-    out = io.BytesIO()
-    img.save(out, format="JPEG", quality=quality, optimize=False, progressive=False)
-    return out.getvalue()
-
-
-def prepare(data: bytes, file_name: str) -> Prepared:
-    """Validate and decode one photo file (no database): hash, metadata, derivatives.
-
-    Pure and thread-safe, so the GUI can run it in a worker and the importer can reuse it.
-    Raises :class:`PhotoError` naming ``file_name`` and the reason.
-    """
-    if not data:
-        raise PhotoError(f"{file_name}: the file is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise PhotoError(
-            f"{file_name}: the file is {len(data) / 1e6:.0f} MB; "
-            f"photos over {MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted"
-        )
-    img, fmt, orientation, (width, height), exif = _decode(data, file_name, fit=DISPLAY_SIDE)
-    display = _jpeg(img, DISPLAY_QUALITY)
-    img.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
-    thumb = _jpeg(img, THUMB_QUALITY)
-    meta = _exif_meta(exif, file_name)
-    return Prepared(
-        file_name=file_name,
-        data=data,
-        sha256=hashlib.sha256(data).hexdigest(),
-        format=fmt,
-        width=width,
-        height=height,
-        orientation=orientation,
-        display=display,
-        thumb=thumb,
-        **meta,
-    )
-
-
-# ---------------------------------------------------------------- EXIF metadata
-def _exif_meta(exif: Image.Exif, file_name: str) -> dict[str, Any]:
-    try:
-        return {
-            "taken_at": _exif_time(exif),
-            "camera": _exif_camera(exif),
-            **_exif_gps(exif),
-        }
-    except Exception:  # metadata is a bonus; a photo with odd EXIF is still evidence
-        log.warning("%s: EXIF metadata ignored", file_name, exc_info=True)
-        return {}
-
-
-def _text(v: Any) -> str:
-    if isinstance(v, bytes):
-        v = v.decode("utf-8", "replace")
-    return str(v).replace("\x00", "").strip() if v is not None else ""
-
-
-def _exif_time(exif: Image.Exif) -> datetime | None:
-    sub = exif.get_ifd(_EXIF_IFD)
-    raw = _text(sub.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME))
-    if not raw:
-        return None
-    try:
-        naive = datetime.strptime(raw[:19], "%Y:%m:%d %H:%M:%S")
-    except ValueError:
-        return None
-    offset = _text(sub.get(_OFFSET_TIME_ORIGINAL))
-    m = re.fullmatch(r"([+-])(\d{2}):(\d{2})", offset)
-    if m:
-        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
-        tz = timezone(delta if m.group(1) == "+" else -delta)
-        return naive.replace(tzinfo=tz).astimezone(UTC)
-    # No offset recorded: the camera's clock is taken to be in this computer's time zone
-    # (inspections are local); the value stays labelled device-reported.
-    return naive.astimezone(UTC)
-
-
-def _exif_camera(exif: Image.Exif) -> str | None:
-    make, model = _text(exif.get(_MAKE)), _text(exif.get(_MODEL))
-    if make and model.lower().startswith(make.lower()):
-        make = ""
-    camera = " ".join(p for p in (make, model) if p)
-    return camera[:200] or None
-
-
-def _ratio(v: Any) -> float:
-    return float(v)
-
-
-def _dms(v: Any) -> float:
-    d, m, s = (_ratio(x) for x in v)
-    return d + m / 60 + s / 3600
-
-
-def _exif_gps(exif: Image.Exif) -> dict[str, float | None]:
-    gps = exif.get_ifd(_GPS_IFD)
-    out: dict[str, float | None] = {}
-    if not gps:
-        return out
-    try:
-        lat = _dms(gps[2]) * (-1 if _text(gps.get(1)).upper() == "S" else 1)
-        lon = _dms(gps[4]) * (-1 if _text(gps.get(3)).upper() == "W" else 1)
-    except (KeyError, TypeError, ValueError, ZeroDivisionError):
-        return out
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not all(map(math.isfinite, (lat, lon))):
-        return out
-    out["gps_lat"], out["gps_lon"] = round(lat, 7), round(lon, 7)
-    if 6 in gps:
-        try:
-            alt = _ratio(gps[6])
-            ref = gps.get(5, 0)
-            below = ref in (1, b"\x01") or (isinstance(ref, bytes) and ref[:1] == b"\x01")
-            out["gps_alt"] = round(-alt if below else alt, 2) if math.isfinite(alt) else None
-        except (TypeError, ValueError, ZeroDivisionError):
-            pass
-    return out
 
 
 # ---------------------------------------------------------------- blobs
@@ -690,13 +387,11 @@ def add_withheld(
         raise PhotoError(
             f"{name}: already in inspection {insp.uuid} for item {item_id} as photo {dup.id}"
         )
-    full, fmt, _o, (width, height), _exif = _decode(rendered, name, fit=None)
-    if fmt != "JPEG":
-        raise PhotoError(f"{name}: a withheld photo's rendering must be a JPEG, not {fmt}")
-    display = full.copy()
-    display.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    thumb = display.copy()
-    thumb.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    full = decode(rendered, name, fit=None)
+    if full.format != "JPEG":
+        raise PhotoError(f"{name}: a withheld photo's rendering must be a JPEG, not {full.format}")
+    width, height = full.size
+    display, thumb = derivatives_of_rendering(full.image)
     gps = meta.get("gps") or {}
     try:
         layers = validate_for_photo(meta.get("layers"), width, height)
@@ -721,8 +416,8 @@ def add_withheld(
             caption=str(meta.get("caption") or ""),
             layers=layers,
             original_sha256=None,
-            display_sha256=store_blob(session, _jpeg(display, DISPLAY_QUALITY)),
-            thumb_sha256=store_blob(session, _jpeg(thumb, THUMB_QUALITY)),
+            display_sha256=store_blob(session, display),
+            thumb_sha256=store_blob(session, thumb),
             rendered_sha256=store_blob(session, rendered),
         )
         if meta.get("id"):
@@ -983,123 +678,11 @@ def delete(session: Session, photo: Photo, *, actor: str) -> None:
     _drop_unused_blobs(session, shas)
 
 
-# ---------------------------------------------------------------- rendering
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return _font_cached(max(4, min(size, 2000)))
-
-
-@cache
-def _font_cached(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    try:
-        # The bundled CJK font, so Chinese labels render on any machine.
-        return ImageFont.truetype(str(paths.cjk_font_path()), size)
-    except OSError:
-        log.warning("CJK font missing; labels use Pillow's default font")
-        return ImageFont.load_default(size)
-
-
-def _hex(color: str) -> tuple[int, int, int]:
-    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
-
-
-def _blur_box(img: Image.Image, box: tuple[int, int, int, int]) -> None:
-    """Make a box unrecoverable: down to <= 4x4 colours, up, heavy blur, then noise.
-
-    Only up to 16 average colours survive the first step, so no detail (a face, a card
-    number) can be reconstructed; blur and noise make it look like a blur, not mosaic.
-    """
-    x0, y0, x1, y1 = box
-    region = img.crop(box)
-    w, h = region.size
-    small = region.resize(
-        (max(1, min(4, round(4 * w / max(w, h)))), max(1, min(4, round(4 * h / max(w, h))))),
-        Image.Resampling.BOX,
-    )
-    big = small.resize((w, h), Image.Resampling.BILINEAR)
-    big = big.filter(ImageFilter.GaussianBlur(radius=max(2.0, max(w, h) / 8)))
-    noise = Image.effect_noise((w, h), 12).convert("RGB")
-    big = Image.blend(big, Image.merge("RGB", (noise.getchannel(0),) * 3), 0.06)
-    img.paste(big, (x0, y0, x1, y1))
-
-
-def apply_layers(img: Image.Image, layers: dict[str, Any] | Layers, scale: float) -> Image.Image:
-    """Draw redactions, then annotations, on an upright RGB image at ``scale``.
-
-    ``scale`` maps layer coordinates (upright original pixels) to ``img`` pixels.
-    Redactions go first so that arrows and labels drawn over them stay visible. Layers are
-    read with :meth:`Layers.from_stored`, so no stored value can make drawing fail.
-    """
-    model = Layers.from_stored(layers)
-    img = img.copy()
-    iw, ih = img.size
-    for r in model.redactions:
-        x0 = max(0, min(iw, math.floor(r.x * scale)))
-        y0 = max(0, min(ih, math.floor(r.y * scale)))
-        x1 = max(0, min(iw, math.ceil((r.x + r.w) * scale)))
-        y1 = max(0, min(ih, math.ceil((r.y + r.h) * scale)))
-        if x1 <= x0 or y1 <= y0:
-            continue
-        if r.style == "blur":
-            _blur_box(img, (x0, y0, x1, y1))
-        else:
-            img.paste((0, 0, 0), (x0, y0, x1, y1))
-    draw = ImageDraw.Draw(img)
-    for a in model.annotations:
-        color = _hex(a.color)
-        width = max(1, round((a.width or 3) * scale))
-        if isinstance(a, Arrow):
-            _arrow(draw, a, scale, color, width)
-        elif isinstance(a, Box):
-            box = (a.x * scale, a.y * scale, (a.x + a.w) * scale, (a.y + a.h) * scale)
-            if a.kind == "rect":
-                draw.rectangle(box, outline=color, width=width)
-            else:
-                draw.ellipse(box, outline=color, width=width)
-        elif isinstance(a, Label):
-            size = max(4, round((a.size or 24) * scale))
-            draw.text(
-                (a.x * scale, a.y * scale),
-                a.text,
-                fill=color,
-                font=_font(size),
-                stroke_width=max(1, size // 12),
-                stroke_fill=(255, 255, 255) if sum(color) < 384 else (0, 0, 0),
-            )
-    return img
-
-
-def _arrow(
-    draw: ImageDraw.ImageDraw,
-    a: Arrow,
-    scale: float,
-    color: tuple[int, int, int],
-    width: int,
-) -> None:
-    x1, y1, x2, y2 = (v * scale for v in (a.x1, a.y1, a.x2, a.y2))
-    length = math.hypot(x2 - x1, y2 - y1)
-    head = min(max(4.0 * width, 10.0), length * 0.5)
-    ang = math.atan2(y2 - y1, x2 - x1)
-    # The shaft stops where the head begins so a thick line does not poke through the tip.
-    bx, by = x2 - head * 0.8 * math.cos(ang), y2 - head * 0.8 * math.sin(ang)
-    draw.line((x1, y1, bx, by), fill=color, width=width)
-    spread = math.radians(25)
-    left = (x2 - head * math.cos(ang - spread), y2 - head * math.sin(ang - spread))
-    right = (x2 - head * math.cos(ang + spread), y2 - head * math.sin(ang + spread))
-    draw.polygon([(x2, y2), left, right], fill=color)
-
-
-def preview(display: bytes, layers: dict[str, Any] | Layers, photo_width: int) -> bytes:
-    """JPEG of ``layers`` drawn on a display image (for an editor's preview; no DB)."""
-    base, _f, _o, _s, _e = _decode(display, "display image", fit=None)
-    return _jpeg(apply_layers(base, layers, base.width / photo_width), RENDER_QUALITY)
-
-
 def _upright_full(session: Session, photo: Photo) -> Image.Image:
     assert photo.original_sha256 is not None
     data = blob_bytes(session, photo.original_sha256)
     name = photo.file_name or photo.id
-    img, _f, _o, _s, _e = _decode(data, name, fit=None)
-    return img
+    return decode(data, name, fit=None).image
 
 
 def render(session: Session, photo: Photo, *, max_side: int | None = None) -> bytes:
@@ -1116,8 +699,7 @@ def render(session: Session, photo: Photo, *, max_side: int | None = None) -> by
         data = blob_bytes(session, photo.rendered_sha256 or photo.display_sha256)
         if max_side is None:
             return data
-        img, _f, _o, _s, _e = _decode(data, photo.file_name or photo.id, fit=max_side)
-        return _jpeg(img, RENDER_QUALITY)
+        return reduced(data, max_side=max_side, file_name=photo.file_name or photo.id)
     if max_side is None or max_side > DISPLAY_SIDE:
         if photo.rendered_sha256 is None:
             _share_rendering(session, photo)
@@ -1125,7 +707,7 @@ def render(session: Session, photo: Photo, *, max_side: int | None = None) -> by
             full_bytes = blob_bytes(session, photo.rendered_sha256)
         else:
             full = apply_layers(_upright_full(session, photo), layers, 1.0)
-            full_bytes = _jpeg(full, RENDER_QUALITY)
+            full_bytes = to_jpeg(full, RENDER_QUALITY)
             photo.rendered_sha256 = store_blob(session, full_bytes)
             # Blur redactions add noise, so a second rendering would differ byte for byte:
             # the rows of an attached photo share this one (one blob, one export member).
@@ -1135,15 +717,14 @@ def render(session: Session, photo: Photo, *, max_side: int | None = None) -> by
             session.flush()
         if max_side is None or max_side >= max(photo.width, photo.height):
             return full_bytes
-        img, _f, _o, _s, _e = _decode(full_bytes, photo.file_name or photo.id, fit=max_side)
-        return _jpeg(img, RENDER_QUALITY)
-    base, _f, _o, _s, _e = _decode(
-        blob_bytes(session, photo.display_sha256), photo.file_name or photo.id, fit=None
+        return reduced(full_bytes, max_side=max_side, file_name=photo.file_name or photo.id)
+    return render_on_display(
+        blob_bytes(session, photo.display_sha256),
+        layers,
+        photo.width,
+        max_side=max_side,
+        file_name=photo.file_name or photo.id,
     )
-    if max(base.size) > max_side:
-        base.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    scale = base.width / photo.width
-    return _jpeg(apply_layers(base, layers, scale), RENDER_QUALITY)
 
 
 def _share_rendering(session: Session, photo: Photo) -> None:
@@ -1207,17 +788,13 @@ def _shown(session: Session, photo: Photo, variant: Variant) -> bytes:
     cached = _SHOWN_CACHE.get(key)
     if cached is not None:
         return cached
-    # A thumbnail is drawn on a DCT-reduced decode (~2x its size): several times faster.
-    fit = THUMB_SIDE * 2 if variant == "thumb" else None
-    base, _f, _o, _s, _e = _decode(
-        blob_bytes(session, photo.display_sha256), photo.file_name or photo.id, fit=fit
+    data = shown_variant(
+        blob_bytes(session, photo.display_sha256),
+        layers,
+        photo.width,
+        thumb=variant == "thumb",
+        file_name=photo.file_name or photo.id,
     )
-    img = apply_layers(base, layers, base.width / photo.width)
-    if variant == "thumb":
-        img.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0)
-        data = _jpeg(img, THUMB_QUALITY)
-    else:
-        data = _jpeg(img, DISPLAY_QUALITY)
     if len(_SHOWN_CACHE) >= _SHOWN_CACHE_MAX:
         _SHOWN_CACHE.pop(next(iter(_SHOWN_CACHE)))
     _SHOWN_CACHE[key] = data

@@ -1,4 +1,4 @@
-"""prepare(): decoding, orientation, metadata and refusal of bad files (no database)."""
+"""prepare() and decode(): orientation, metadata and refusal of bad files (no database)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,15 @@ from fractions import Fraction
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from inspector.services.photos import MAX_PIXELS, PhotoError, Prepared, prepare
+from inspector.services.photo_decode import (
+    MAX_PIXELS,
+    DecodedImage,
+    PhotoError,
+    Prepared,
+    decode,
+    derivatives_of_rendering,
+    prepare,
+)
 from tests.conftest import PHOTOS
 
 
@@ -198,3 +206,65 @@ def test_just_over_the_limit_is_refused_not_just_warned() -> None:
     side = int(MAX_PIXELS**0.5) + 2
     with pytest.raises(PhotoError, match="too large"):
         prepare(_huge_png(side, side), "big.png")
+
+
+# ---------------------------------------------------------------- decode() and DecodedImage
+def test_decode_names_every_field_and_keeps_the_whole_upright_size() -> None:
+    data = (PHOTOS / "Landscape_6.jpg").read_bytes()
+    with Image.open(io.BytesIO(data)) as raw:
+        stored_w, stored_h = raw.size  # as stored: rotated 90°, so taller than wide
+    full = decode(data, "Landscape_6.jpg", fit=None)
+    assert isinstance(full, DecodedImage)
+    assert full.format == "JPEG"
+    assert full.orientation == 6
+    # Orientation 6 is a quarter turn: the upright size swaps the stored one.
+    assert full.size == (full.width, full.height) == (stored_h, stored_w)
+    assert full.image.size == full.size
+    assert full.image.mode == "RGB"
+    assert full.exif.get(0x0112) == 6
+    small = decode(data, "Landscape_6.jpg", fit=200)
+    # Reduced pixels, but width/height still describe the whole photo (layer coordinates).
+    assert max(small.image.size) <= 200
+    assert small.size == full.size
+    assert small.image.width > small.image.height
+
+
+def test_decoded_image_is_immutable() -> None:
+    decoded = decode(_jpeg(), "a.jpg", fit=None)
+    with pytest.raises(AttributeError):
+        decoded.format = "PNG"  # type: ignore[misc]
+
+
+def test_decode_without_exif_orientation_is_upright_as_stored() -> None:
+    im = Image.new("RGBA", (30, 20), (255, 0, 0, 0))
+    out = io.BytesIO()
+    im.save(out, "PNG")
+    decoded = decode(out.getvalue(), "t.png", fit=None)
+    assert (decoded.format, decoded.orientation, decoded.size) == ("PNG", 1, (30, 20))
+    # Transparency goes on white, as in prepare().
+    assert decoded.image.getpixel((0, 0)) == (255, 255, 255)
+
+
+def test_decode_refuses_a_truncated_file_naming_it() -> None:
+    data = _jpeg((800, 600))
+    with pytest.raises(PhotoError, match=r"^cut\.jpg: damaged or truncated"):
+        decode(data[: len(data) // 2], "cut.jpg", fit=None)
+
+
+def test_derivatives_of_a_rendering_are_display_and_thumbnail_jpegs() -> None:
+    display, thumb = derivatives_of_rendering(Image.new("RGB", (4000, 3000), (10, 200, 30)))
+    d, t = _img(display), _img(thumb)
+    assert (d.format, d.size) == ("JPEG", (1600, 1200))
+    assert (t.format, t.size) == ("JPEG", (256, 192))
+    small_d, _ = derivatives_of_rendering(Image.new("RGB", (300, 200)))
+    assert _img(small_d).size == (300, 200)  # never enlarged
+
+
+def test_storage_module_re_exports_the_same_objects() -> None:
+    from inspector.services import photo_decode, photo_render, photos
+
+    for name in ("MAX_PIXELS", "FORMATS", "DISPLAY_SIDE", "PhotoError", "Prepared", "prepare"):
+        assert getattr(photos, name) is getattr(photo_decode, name)
+    assert photos.register_image_formats is photo_decode.register_image_formats
+    assert photos.apply_layers is photo_render.apply_layers
+    assert photos.preview is photo_render.preview
