@@ -218,6 +218,8 @@ _NOT_PROSE = re.compile(
     r"|\*\.\w+"  # file patterns in file dialogs (*.pdf)
     r"|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"  # UUIDs
     r"|\b[0-9a-f]{4}(?::[0-9a-f]{4})+\b"  # key fingerprints (groups may be all letters)
+    r"|\b[0-9a-f]{4,}…"  # shortened ids and fingerprints ("dbad…")
+    r"|\b[0-9a-f]{8}-[0-9a-f-]*"  # UUIDs cut short
     r"|\b[0-9a-f]{6,64}\b"  # id prefixes and hashes
     r"|\b[\w-]+(?:\.[\w-]+)+\b"  # item ids, file names, versions
     r"|\b\w*\d\w*\b"  # anything with a digit (tickets, revisions, hashes)
