@@ -4,82 +4,107 @@
 <context>
     <name>EvidenceStrip</name>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="199"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="202"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="201"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="204"/>
         <source>No photos yet: drop files here or paste an image.</source>
         <translation>尚无照片：可将文件拖放到此处或粘贴图片。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="225"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="228"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="227"/>
-        <location filename="../../inspector/ui/photos/strip.py" line="503"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="230"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="506"/>
         <source>Annotate / redact…</source>
         <translation>标注 / 遮挡…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="320"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="323"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="322"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="325"/>
         <source>Photos (%1)</source>
         <translation>照片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="334"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="337"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="413"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="416"/>
         <source>dropped image</source>
         <translation>拖入的图片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="367"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="370"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/photos/strip.py" line="369"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="372"/>
         <source>Delete %n photo(s) from this item? This is recorded in the audit log.</source>
         <translation>
             <numerusform>从此检查项删除 %n 张照片？此操作会记入审计日志。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="434"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="437"/>
         <source>Adding photos: %v of %m</source>
         <translation>正在添加照片：%v / %m</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="453"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="456"/>
         <source>%1: already in this inspection, not added again.</source>
         <translation>%1：本次检查中已有此照片，未重复添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="457"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="460"/>
         <source>%1 was refused: %2</source>
         <translation>%1 未被接受：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="470"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="473"/>
         <source>Adding photos failed: %1</source>
         <translation>添加照片失败：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="503"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="506"/>
         <source>View…</source>
         <translation>查看…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/photos/strip.py" line="518"/>
+        <source>Also use for item…</source>
+        <translation>同时用于其他检查项…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/photos/strip.py" line="547"/>
+        <source>Every other item already has this photo.</source>
+        <translation>其他检查项都已使用这张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/photos/strip.py" line="552"/>
+        <source>Also use for item</source>
+        <translation>同时用于其他检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/photos/strip.py" line="553"/>
+        <source>Use this photo as evidence of this item too (no second copy is stored):</source>
+        <translation>将这张照片同时作为以下检查项的证据（不另存副本）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/photos/strip.py" line="573"/>
+        <source>The photo is now also evidence of item %1.</source>
+        <translation>这张照片已同时作为检查项 %1 的证据。</translation>
     </message>
 </context>
 <context>
@@ -260,18 +285,18 @@
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="142"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="144"/>
         <source>Taken (device clock): %1</source>
         <extracomment>Encoded image formats a clipboard or a drag may carry, best first, with the file suffix the pasted photo is stored under. Their bytes are the photo itself (a camera JPEG with its EXIF orientation, time and GPS), so they are ingested as they are; only a bare bitmap (``application/x-qt-image``) is encoded as a PNG, since nothing better exists.</extracomment>
         <translation>拍摄时间（设备时钟）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="144"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="146"/>
         <source>Redacted</source>
         <translation>已遮挡</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photos/strip.py" line="146"/>
+        <location filename="../../inspector/ui/photos/strip.py" line="148"/>
         <source>Annotated</source>
         <translation>已标注</translation>
     </message>

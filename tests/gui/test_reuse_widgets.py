@@ -156,11 +156,12 @@ def test_new_strings_have_chinese_translations() -> None:
 
     from inspector import paths
 
-    translator = QTranslator()
-    assert translator.load(str(paths.resource_path("i18n", "reuse_zh_CN.qm")))
-    for context, source, zh in (
-        ("EvidenceStrip", "Also use for item…", "同时用于其他检查项…"),
-        ("VisitPanel", "Wave", "批次"),
-        ("FindingsModel", "[Repeat] %1", "【屡查屡犯】%1"),
+    app_tr, photos_tr = QTranslator(), QTranslator()
+    assert app_tr.load(str(paths.resource_path("i18n", "app_zh_CN.qm")))
+    assert photos_tr.load(str(paths.resource_path("i18n", "photos_zh_CN.qm")))
+    for translator, context, source, zh in (
+        (photos_tr, "EvidenceStrip", "Also use for item…", "同时用于其他检查项…"),
+        (app_tr, "VisitPanel", "Wave", "批次"),
+        (app_tr, "FindingsModel", "[Repeat] %1", "【屡查屡犯】%1"),
     ):
         assert translator.translate(context, source) == zh
