@@ -6,13 +6,9 @@ answers items through the runner, one committed change at a time, printing after
 
 from __future__ import annotations
 
-import os
-import queue
 import signal
 import sqlite3
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,41 +16,22 @@ import pytest
 from inspector.app import AUTOPILOT_ENV
 from inspector.db import Database
 from inspector.ui.settings import AppSettings
+from tests.gui.child import Child
 
 from .conftest import make_inspection
 
 TIMEOUT = 60
 
 
-class App:
-    """The app in a subprocess; its stdout lines arrive on a queue (no polling, no sleeps)."""
+class App(Child):
+    """The app in a subprocess (with its autopilot answering items)."""
 
     def __init__(self, db_path: Path, autopilot: int) -> None:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", AUTOPILOT_ENV: str(autopilot)}
-        self.proc = subprocess.Popen(
+        super().__init__(
             [sys.executable, "-m", "inspector", "--db", str(db_path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=env,
+            {AUTOPILOT_ENV: str(autopilot)},
+            TIMEOUT,
         )
-        self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.strip())
-        self.lines.put("<eof>")
-
-    def next_line(self) -> str:
-        line = self.lines.get(timeout=TIMEOUT)
-        assert line != "<eof>", f"app exited with {self.proc.wait()}"
-        return line
-
-    def kill(self) -> None:
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=TIMEOUT)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

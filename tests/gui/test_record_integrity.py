@@ -6,12 +6,9 @@ each driving the real main window the way an inspector would: keys, clicks, typi
 
 from __future__ import annotations
 
-import os
 import queue
 import signal
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -32,6 +29,7 @@ from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings
 
 from ..conftest import PHOTOS, Cli
+from .child import Child
 from .conftest import make_inspection
 
 PHOTO = PHOTOS / "Landscape_1.jpg"
@@ -221,36 +219,17 @@ app.exec()
 """
 
 
-class _Child:
+class _Child(Child):
     def __init__(self, db_path: Path, uuid: str) -> None:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, str(db_path), uuid],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=env,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.strip())
-        self.lines.put("<eof>")
+        super().__init__([sys.executable, "-c", _CHILD, str(db_path), uuid], {}, 30)
 
     def expect(self, text: str) -> None:
         try:
-            line = self.lines.get(timeout=30)
+            line = self.next_line()
         except queue.Empty:
             self.kill()
             pytest.fail(f"the app never said {text!r} (the typing was not saved)")
         assert line == text
-
-    def kill(self) -> None:
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=30)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
