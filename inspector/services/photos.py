@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -780,12 +781,16 @@ def _has_layers(photo: Photo) -> bool:
 #: layer set or photo can never be served a stale image.
 _SHOWN_CACHE: dict[tuple[str, str, str], bytes] = {}
 _SHOWN_CACHE_MAX = 512
+# The phone-capture server's threads read thumbnails too: evicting while another thread
+# inserts would raise "dictionary changed size during iteration".
+_SHOWN_LOCK = threading.Lock()
 
 
 def _shown(session: Session, photo: Photo, variant: Variant) -> bytes:
     layers = photo.layers or {}
     key = (photo.display_sha256, json.dumps(layers, sort_keys=True), variant)
-    cached = _SHOWN_CACHE.get(key)
+    with _SHOWN_LOCK:
+        cached = _SHOWN_CACHE.get(key)
     if cached is not None:
         return cached
     data = shown_variant(
@@ -795,9 +800,10 @@ def _shown(session: Session, photo: Photo, variant: Variant) -> bytes:
         thumb=variant == "thumb",
         file_name=photo.file_name or photo.id,
     )
-    if len(_SHOWN_CACHE) >= _SHOWN_CACHE_MAX:
-        _SHOWN_CACHE.pop(next(iter(_SHOWN_CACHE)))
-    _SHOWN_CACHE[key] = data
+    with _SHOWN_LOCK:
+        if len(_SHOWN_CACHE) >= _SHOWN_CACHE_MAX:
+            _SHOWN_CACHE.pop(next(iter(_SHOWN_CACHE)))
+        _SHOWN_CACHE[key] = data
     return data
 
 
