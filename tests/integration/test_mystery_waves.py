@@ -69,3 +69,10 @@ def test_hq_compares_mystery_visits_per_scenario(db: Database, run_cli: Cli) -> 
     totals = {v["branch"]["code"]: v["total"] for v in wave["visits"]}
     assert totals["310001"] > totals["310002"]
     assert "scenario cash_purpose: 2 visit(s)" in run_cli.ok("hq", "mystery")
+
+
+def test_a_bad_wave_name_is_refused_and_changes_nothing(run_cli: Cli) -> None:
+    a = _visit(run_cli, "310001")
+    r = run_cli("visit", a, "--wave", "x" * 101)
+    assert r.exit_code == 1 and "a wave name is 1 to 100 characters" in r.stderr
+    assert "wave" not in json.loads(run_cli.ok("visit", a, "--json"))["visit"]
