@@ -1,15 +1,37 @@
 """Exceptions whose message is meant for the user.
 
-Anything raised as a :class:`UserError` is shown as it is, by the CLI as a one-line
-``error: ...`` and by the GUI in a message box; everything else is a bug, logged with its
-traceback and reported with the log file's location.
+A :class:`UserError` carries a catalogue :class:`~inspector.text.Message` and the fields it
+names (ids, paths, limits), not a finished sentence: the CLI renders it in English for a
+terminal (``str(exc)``, so it may name a command to run), the app renders it in the user's
+language for the app (``exc.render(lang, Surface.GUI)``, which names buttons and menus, never a
+command). Everything else raised is a bug, logged with its traceback and reported with the log
+file's location.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from inspector.text import Lang, Message, Surface, Text
+
 
 class UserError(Exception):
-    """A problem the user can fix; the message says what, where and what to do."""
+    """A problem the user can fix; its message says what, where and what to do."""
+
+    def __init__(self, message: Message | str, /, **fields: object) -> None:
+        # TRANSITION (removed before this lands): plain strings until every raise site
+        # uses the catalogue.
+        if isinstance(message, str):
+            message = Message(Text(zh=message, en=message))
+        self.message = message
+        self.fields: Mapping[str, object] = fields
+        super().__init__(message.render(Lang.EN, Surface.CLI, fields))
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return self.message.render(lang, surface, self.fields)
+
+    def __str__(self) -> str:
+        return self.render(Lang.EN, Surface.CLI)
 
 
 class NotFoundError(UserError):

@@ -13,26 +13,46 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector.db.errors import describe as describe_db_error
 from inspector.errors import UserError
+from inspector.text import Lang, Surface
 
 log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
+def ui_lang() -> Lang:
+    """The language the UI speaks (install_translations sets the default locale)."""
+    return Lang.ZH if QLocale().language() == QLocale.Language.Chinese else Lang.EN
+
+
+def user_text(exc: BaseException) -> str:
+    """A user error in the UI's language and in the app's terms (never a command to run).
+
+    Errors from the catalogue (:class:`UserError`, and value errors such as an answer that
+    does not fit its item) render themselves; anything else is shown as its text.
+    """
+    if isinstance(exc, UserError):
+        return exc.render(ui_lang(), Surface.GUI)
+    render = getattr(exc, "render", None)
+    if callable(render):
+        return str(render(ui_lang(), Surface.GUI))
+    return str(exc)
+
+
 def error_text(exc: BaseException, log_path: Path) -> tuple[str, str]:
     """(title, message) for the dialog."""
     if isinstance(exc, UserError):
-        return QCoreApplication.translate("ErrorDialog", "Cannot do that"), str(exc)
+        return QCoreApplication.translate("ErrorDialog", "Cannot do that"), user_text(exc)
     # A database that went read-only, full or damaged while the app ran: say which and
     # what to do (restore from a backup, check permissions), not an SQL message.
     unusable = describe_db_error(exc, QCoreApplication.translate("ErrorDialog", "in use"))
     if unusable is not None:
-        return QCoreApplication.translate("ErrorDialog", "Database problem"), str(unusable)
+        return QCoreApplication.translate("ErrorDialog", "Database problem"), user_text(unusable)
     message = QCoreApplication.translate(
         "ErrorDialog",
         "Something went wrong: {0}\n\nYour work up to the last change is saved. "

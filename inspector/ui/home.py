@@ -25,6 +25,7 @@ from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import branches as branches_svc
 from inspector.services import inspections as svc
+from inspector.ui.errors import user_text
 from inspector.ui.models.inspections import (
     HOME_LIMIT,
     InspectionFilterProxy,
@@ -257,7 +258,7 @@ class HomePage(QWidget):
                 new = svc.duplicate(s, svc.get(s, row.uuid), actor=self.settings.inspector_name())
                 uuid = new.uuid
         except UserError as e:
-            QMessageBox.warning(self, self.tr("Duplicate"), str(e))
+            QMessageBox.warning(self, self.tr("Duplicate"), user_text(e))
             return None
         self.reload()
         self.select_uuid(uuid)
@@ -285,7 +286,7 @@ class HomePage(QWidget):
             with self.db.session() as s:
                 svc.delete_draft(s, svc.get(s, row.uuid), actor=self.settings.inspector_name())
         except UserError as e:
-            QMessageBox.warning(self, self.tr("Delete draft"), str(e))
+            QMessageBox.warning(self, self.tr("Delete draft"), user_text(e))
             return False
         last_uuid, _ = self.settings.last_position()
         if last_uuid == row.uuid:

@@ -29,6 +29,7 @@ from inspector.domain.checklist import Mode
 from inspector.errors import UserError
 from inspector.services import branches
 from inspector.services import inspections as svc
+from inspector.ui.errors import user_text
 from inspector.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -239,7 +240,7 @@ class NewInspectionDialog(QDialog):
             with self.db.session() as s:
                 summary = branches.import_csv(s, path, actor=self.inspector_edit.text().strip())
         except UserError as e:
-            QMessageBox.warning(self, self.tr("Import branch list"), str(e))
+            QMessageBox.warning(self, self.tr("Import branch list"), user_text(e))
             return False
         self.settings.set_last_folder(str(path.parent))
         self._load_branches()
@@ -305,7 +306,7 @@ class NewInspectionDialog(QDialog):
                 )
                 self.created_uuid = insp.uuid
         except UserError as e:
-            QMessageBox.warning(self, self.windowTitle(), str(e))
+            QMessageBox.warning(self, self.windowTitle(), user_text(e))
             return
         self.settings.set_inspector_name(inspector)
         log.info("created inspection %s", self.created_uuid)

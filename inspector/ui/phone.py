@@ -29,6 +29,7 @@ from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import phone as phone_svc
 from inspector.ui import theme
+from inspector.ui.errors import user_text
 
 if TYPE_CHECKING:
     from inspector.ui.photos.strip import EvidenceStrip
@@ -164,7 +165,7 @@ class PhoneDialog(QDialog):
         except UserError as e:
             # Finalized meanwhile, the port refused, or a session in another process.
             self.server = None
-            self._show_ended(str(e))
+            self._show_ended(user_text(e))
             return
         self.server = server
         # A dialog deleted without closing (the window rebuilt for a language change, the

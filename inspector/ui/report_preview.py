@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import UserError
 from inspector.reports.preview import PdfPages
+from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class ReportPreviewDialog(QDialog):
         try:
             self._source = PdfPages(path)
         except UserError as e:
-            self._error = str(e)
+            self._error = user_text(e)
             self.status.setText(self.tr("The preview failed: {0}").format(self._error))
             return
         # One page per event-loop turn keeps the window responsive (see reports.preview).

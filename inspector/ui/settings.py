@@ -29,6 +29,7 @@ from inspector import paths
 from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import settings as settings_svc
+from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +195,7 @@ class SettingsDialog(QDialog):
                 self._save_report_settings(self._db)
             except UserError as e:
                 # A bad logo or zone: say what, keep the dialog open to correct it.
-                QMessageBox.warning(self, self.tr("Settings"), str(e))
+                QMessageBox.warning(self, self.tr("Settings"), user_text(e))
                 return
         self._settings.set_language(str(self.language_combo.currentData()))
         self._settings.set_inspector_name(self.name_edit.text())

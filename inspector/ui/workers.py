@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from inspector.errors import UserError
+from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def failure(exc: BaseException, what: str = "job") -> tuple[str, bool]:
     """
     if isinstance(exc, UserError):
         log.info("%s refused: %s", what, exc)
-        return str(exc), True
+        return user_text(exc), True
     trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("%s failed:\n%s", what, trace)
     return f"{type(exc).__name__}: {exc}", False

@@ -63,6 +63,7 @@ from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -409,7 +410,7 @@ class PhotoEditorDialog(QDialog):
                 photo = svc.get(s, self.photo_id)
                 svc.set_layers(s, photo, self.layers, actor=self.actor)
         except UserError as e:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(e))
+            QMessageBox.warning(self, self.tr("Cannot save"), user_text(e))
             return
         self._saved = copy.deepcopy(self._layers)
         self.undo_stack.setClean()

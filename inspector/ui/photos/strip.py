@@ -60,6 +60,7 @@ from inspector.errors import UserError
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
 from inspector.ui import workers
+from inspector.ui.errors import user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
 
 log = logging.getLogger(__name__)
@@ -306,7 +307,7 @@ class EvidenceStrip(QWidget):
                     p = svc.add_bytes(s, insp, item, data, file_name=file_name, actor=actor)
                 except svc.PhotoError as e:
                     progress(1, 1)
-                    return IngestOutcome([], [], [(file_name, str(e))])
+                    return IngestOutcome([], [], [(file_name, user_text(e))])
                 pid = p.id
             progress(1, 1)
             return IngestOutcome([pid], [], [])
@@ -381,7 +382,7 @@ class EvidenceStrip(QWidget):
                 for pid in ids:
                     svc.delete(s, svc.get(s, pid), actor=self.actor or os_user())
         except UserError as e:
-            self._show_message(str(e))
+            self._show_message(user_text(e))
             return 0
         self.reload()
         self.photos_changed.emit()
@@ -567,7 +568,7 @@ class EvidenceStrip(QWidget):
                 )
                 new_id = new.id
         except UserError as e:
-            self._show_message(str(e))
+            self._show_message(user_text(e))
             return None
         self._show_message(
             self.tr("The photo is now also evidence of item %1.").replace("%1", item_id)

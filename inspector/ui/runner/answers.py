@@ -29,6 +29,7 @@ from inspector.domain.answers import Answer, AnswerError, AnswerValue, coerce_va
 from inspector.domain.checklist import AnswerType, Item, Result
 from inspector.domain.scoring import measure_passes, value_fraction
 from inspector.ui import theme
+from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -478,7 +479,7 @@ class AnswerPanel(QWidget):
         try:
             value = coerce_value(self._item, raw)
         except AnswerError as e:
-            self.invalid_value.emit(str(e))
+            self.invalid_value.emit(user_text(e))
             return
         current = self._answer.value if self._answer else None
         if value == current and (self._answer is None or self._answer.result is None):

@@ -40,6 +40,7 @@ from inspector.domain.answers import Answer
 from inspector.domain.checklist import Evidence, Mode, Result
 from inspector.errors import UserError
 from inspector.services import inspections as svc
+from inspector.ui.errors import user_text
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.findings import FindingsPanel
 from inspector.ui.models.inspections import mode_label, result_label, status_label
@@ -287,9 +288,9 @@ class RunnerPage(QWidget):
         except UserError as e:
             log.info("refused: %s", e)
             if quiet:
-                self.status_message.emit(str(e))
+                self.status_message.emit(user_text(e))
             else:
-                QMessageBox.warning(self, self.tr("Not saved"), str(e))
+                QMessageBox.warning(self, self.tr("Not saved"), user_text(e))
             self.refresh()
             return False
         self.refresh()
@@ -394,7 +395,7 @@ class RunnerPage(QWidget):
             try:
                 svc.set_visit(s, insp, actor=actor, **fields)
             except UserError as e:
-                refused.append(str(e))  # e.g. the wave plays another scenario
+                refused.append(user_text(e))  # e.g. the wave plays another scenario
                 raise
 
         self._commit(save, quiet=True)
