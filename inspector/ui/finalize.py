@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.checklist import Mode
+from inspector.services.views.runner import InspectionState
 from inspector.ui import theme
-from inspector.ui.runner.state import InspectionState
 from inspector.ui.signature import SignaturePad
 
 log = logging.getLogger(__name__)

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.checklist import Checklist
+from inspector.services.views.runner import FindingRow, InspectionState
 from inspector.ui import theme
 from inspector.ui.models.table import Column, RowsTableModel
-from inspector.ui.runner.state import FindingRow, InspectionState
 
 log = logging.getLogger(__name__)
 

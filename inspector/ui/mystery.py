@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.runner.state import InspectionState
+from inspector.services.views.runner import InspectionState
 from inspector.ui.summary import NarrativeEditor
 
 log = logging.getLogger(__name__)

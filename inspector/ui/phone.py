@@ -32,8 +32,8 @@ from inspector.ui import theme
 from inspector.ui.errors import user_text
 
 if TYPE_CHECKING:
+    from inspector.services.views.runner import InspectionState
     from inspector.ui.photos.strip import EvidenceStrip
-    from inspector.ui.runner.state import InspectionState
 
 log = logging.getLogger(__name__)
 

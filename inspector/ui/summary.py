@@ -11,8 +11,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from inspector.domain.checklist import Mode
+from inspector.services.views.runner import InspectionState
 from inspector.ui import theme
-from inspector.ui.runner.state import InspectionState
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from inspector.domain.scoring import Outcome
+from inspector.services.views.runner import InspectionState
 from inspector.ui import theme
-from inspector.ui.runner.state import InspectionState
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,10 @@
 """The runner page: one inspection from the first item to sign-off.
 
-Every change is its own committed unit of work (``with db.session() as s:``), made the
-moment the user makes it; the page then reads a fresh :class:`InspectionState` and shows
-it everywhere. There is no save button and nothing to lose on a crash: the position
+Every change is its own committed unit of work (a function of
+:mod:`inspector.services.commands.inspections`, given the database and the inspection's
+UUID), made the moment the user makes it; the page then reads a fresh
+:class:`InspectionState` (:func:`inspector.services.views.runner.inspection_state`) and
+shows it everywhere. There is no save button and nothing to lose on a crash: the position
 (inspection and item) is written to the settings on every navigation.
 """
 
@@ -32,14 +34,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from inspector.db import Database
-from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Evidence, Mode, Result
 from inspector.errors import UserError
-from inspector.services import inspections as svc
+from inspector.services.commands import inspections as commands
+from inspector.services.views.runner import InspectionState, inspection_state
 from inspector.ui.errors import user_text
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.findings import FindingsPanel
@@ -50,7 +51,6 @@ from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.runner.item_view import ItemView
 from inspector.ui.runner.navigator import Navigator
 from inspector.ui.runner.score_panel import ScorePanel
-from inspector.ui.runner.state import InspectionState, read_state
 from inspector.ui.settings import AppSettings
 from inspector.ui.summary import SummaryPanel
 
@@ -226,8 +226,7 @@ class RunnerPage(QWidget):
         """Show inspection ``uuid`` at ``item_id`` (else the first unanswered item)."""
         self.flush()
         self._evidence_target = None
-        with self.db.read_session() as s:
-            state = read_state(s, uuid)
+        state = inspection_state(self.db, uuid)
         # Every widget that shows one inspection starts again from this one's record:
         # nothing typed, drawn or selected for the one before may carry over.
         self.reset_panels()
@@ -277,14 +276,13 @@ class RunnerPage(QWidget):
             self.setFocus()
 
     # ---------------------------------------------------------------- committing
-    def _commit(self, fn: Callable[[Session, Inspection], object], *, quiet: bool = False) -> bool:
-        """Run ``fn`` in its own unit of work on the current inspection, then refresh."""
+    def _commit(self, fn: Callable[[str], object], *, quiet: bool = False) -> bool:
+        """Run the command ``fn(uuid)`` (its own unit of work) on the current inspection,
+        then refresh."""
         if self.uuid is None:
             return False
         try:
-            with self.db.session() as s:
-                insp = svc.get(s, self.uuid)
-                fn(s, insp)
+            fn(self.uuid)
         except UserError as e:
             log.info("refused: %s", e)
             if quiet:
@@ -300,8 +298,7 @@ class RunnerPage(QWidget):
     def refresh(self) -> None:
         if self.uuid is None:
             return
-        with self.db.read_session() as s:
-            self.state = read_state(s, self.uuid)
+        self.state = inspection_state(self.db, self.uuid)
         self._show_state()
 
     @property
@@ -310,17 +307,10 @@ class RunnerPage(QWidget):
 
     def apply_answer(self, item_id: str, answer: Answer | None, *, navigate: bool = False) -> bool:
         """Store ``answer`` for ``item_id`` (None clears it) as one committed change."""
-        actor = self.actor
-
-        def change(s: Session, insp: Inspection) -> None:
-            if answer is None or answer.is_empty:
-                svc.set_answer(s, insp, item_id, clear=True, actor=actor)
-                if answer is not None and answer.note:
-                    svc.set_answer(s, insp, item_id, note=answer.note, actor=actor)
-                return
-            svc.set_answer(s, insp, item_id, result=answer.result, value=answer.value, actor=actor)
-
-        ok = self._commit(change)
+        actor, db = self.actor, self.db
+        ok = self._commit(
+            lambda uuid: commands.store_answer(db, uuid, item_id, answer, actor=actor)
+        )
         if ok and navigate and item_id != self.current_item:
             self.go_to_item(item_id)
         return ok
@@ -369,31 +359,33 @@ class RunnerPage(QWidget):
         item_id = item_id or self.current_item
         if item_id is None or self.state is None or item_id not in self.state.copied:
             return
-        actor = self.actor
-        if self._commit(lambda s, insp: svc.confirm_copied_answer(s, insp, item_id, actor=actor)):
+        actor, db = self.actor, self.db
+        if self._commit(
+            lambda uuid: commands.confirm_copied_answer(db, uuid, item_id, actor=actor)
+        ):
             self.undo_stack.clear()  # undo would not bring back the copy: start afresh
             self.status_message.emit(self.tr("Re-verified {0}").format(item_id))
 
     def _note_edited(self, item_id: str, note: str) -> None:
-        actor = self.actor
+        actor, db = self.actor, self.db
         self._commit(
-            lambda s, insp: svc.set_answer(s, insp, item_id, note=note, actor=actor), quiet=True
+            lambda uuid: commands.set_note(db, uuid, item_id, note, actor=actor), quiet=True
         )
 
     def _finding_edited(self, item_id: str, fields: dict[str, Any]) -> None:
-        actor = self.actor
+        actor, db = self.actor, self.db
         self._commit(
-            lambda s, insp: svc.update_finding(s, insp, item_id, actor=actor, **fields),
+            lambda uuid: commands.update_finding(db, uuid, item_id, actor=actor, **fields),
             quiet=True,
         )
 
     def _visit_edited(self, fields: dict[str, Any]) -> None:
-        actor = self.actor
+        actor, db = self.actor, self.db
         refused: list[str] = []
 
-        def save(s: Session, insp: Inspection) -> None:
+        def save(uuid: str) -> None:
             try:
-                svc.set_visit(s, insp, actor=actor, **fields)
+                commands.set_visit(db, uuid, actor=actor, **fields)
             except UserError as e:
                 refused.append(user_text(e))  # e.g. the wave plays another scenario
                 raise
@@ -402,12 +394,14 @@ class RunnerPage(QWidget):
         self.visit_panel.show_refusal(refused[0] if refused else "")
 
     def _manager_edited(self, name: str) -> None:
-        actor = self.actor
-        self._commit(lambda s, insp: svc.set_manager_name(s, insp, name, actor=actor), quiet=True)
+        actor, db = self.actor, self.db
+        self._commit(
+            lambda uuid: commands.set_manager_name(db, uuid, name, actor=actor), quiet=True
+        )
 
     def _narrative_edited(self, text: str) -> None:
-        actor = self.actor
-        self._commit(lambda s, insp: svc.set_narrative(s, insp, text, actor=actor), quiet=True)
+        actor, db = self.actor, self.db
+        self._commit(lambda uuid: commands.set_narrative(db, uuid, text, actor=actor), quiet=True)
 
     def _photos_changed(self) -> None:
         self.refresh()
@@ -417,9 +411,10 @@ class RunnerPage(QWidget):
     def _finalize(self, by: str, manager: str, signature: object) -> None:
         self.flush()
         png = signature if isinstance(signature, bytes) else None
+        db = self.db
 
-        def change(s: Session, insp: Inspection) -> None:
-            svc.finalize(s, insp, by=by, manager_name=manager or None, manager_signature=png)
+        def change(uuid: str) -> None:
+            commands.finalize(db, uuid, by=by, manager_name=manager or None, manager_signature=png)
 
         if self._commit(change):
             self.settings.set_inspector_name(by) if not self.settings.inspector_name() else None
@@ -429,8 +424,8 @@ class RunnerPage(QWidget):
                 self.inspection_finalized.emit(self.uuid)
 
     def amend(self, reason: str) -> bool:
-        actor = self.actor
-        ok = self._commit(lambda s, insp: svc.amend(s, insp, reason=reason, actor=actor))
+        actor, db = self.actor, self.db
+        ok = self._commit(lambda uuid: commands.amend(db, uuid, reason=reason, actor=actor))
         if ok and self.uuid:
             self.undo_stack.clear()
             self.status_message.emit(self.tr("New revision created"))

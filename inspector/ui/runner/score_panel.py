@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services.views.runner import InspectionState
 from inspector.ui import theme
-from inspector.ui.runner.state import InspectionState
 
 log = logging.getLogger(__name__)
 

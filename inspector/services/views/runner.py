@@ -1,7 +1,7 @@
-"""A plain snapshot of one inspection for the runner's widgets, read in one session.
+"""The runner screen's read model: a plain snapshot of one inspection, read in one session.
 
 Widgets never hold ORM objects: after every committed change the runner reads a fresh
-:class:`InspectionState` and hands it to each panel.
+:class:`InspectionState` (:func:`inspection_state`) and hands it to each panel.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import object_session
 
+from inspector.db import Database
 from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Item, Mode
@@ -92,12 +93,14 @@ class InspectionState:
         return s is not None and s.outcome != Outcome.HIDDEN
 
 
-def read_state(session: Session, uuid: str) -> InspectionState:
-    insp = svc.get(session, uuid)
-    return state_of(insp)
+def inspection_state(db: Database, uuid: str) -> InspectionState:
+    """Inspection ``uuid`` (its current revision) as the runner shows it."""
+    with db.read_session() as s:
+        return state_of(svc.get(s, uuid))
 
 
 def state_of(insp: Inspection) -> InspectionState:
+    """The snapshot of a loaded inspection (its session still open)."""
     checklist = svc.checklist_of(insp)
     answers = svc.answers_of(insp)
     photos: dict[str, int] = {}
