@@ -22,6 +22,7 @@ from inspector.files import (
 from inspector.services import audit
 from inspector.services import inspections as svc
 from inspector.services.images import read_image_file
+from inspector.services.views.inspection_list import list_inspections
 
 log = logging.getLogger(__name__)
 
@@ -285,9 +286,8 @@ def list_cmd(
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
     )
-    with ctx.db.read_session() as s:
-        summaries, _total = svc.list_summaries(s, flt)
-        rows = [svc.summary_dict(x) for x in summaries]
+    # The same rows as the home screen's list (one read model for both).
+    rows = [r.as_dict() for r in list_inspections(ctx.db, flt).rows]
     if as_json:
         echo_json(rows)
         return

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import branches as branches_svc
 from inspector.services import inspections as svc
+from inspector.services.commands import inspections as commands
+from inspector.services.views.home import home_view
 from inspector.ui.errors import user_text
 from inspector.ui.models.inspections import (
     HOME_LIMIT,
     InspectionFilterProxy,
     InspectionRow,
     InspectionTableModel,
-    load_rows,
 )
 from inspector.ui.settings import AppSettings
 
@@ -182,12 +182,11 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         current = str(self.branch_combo.currentData() or "")
-        with self.db.read_session() as s:
-            rows, self._total = load_rows(s, current or None, limit=self.limit)
-            branch_list = [(b.code, b.name) for b in branches_svc.list_all(s)]
+        view = home_view(self.db, current or None, limit=self.limit)
+        rows, self._total = view.rows, view.total
         selected = self.selected_row()
         self.model.set_rows(rows)
-        branches = sorted(branch_list)
+        branches = sorted((b.code, b.name) for b in view.branches)
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem(self.tr("All branches"), "")
@@ -254,9 +253,7 @@ class HomePage(QWidget):
         if row is None:
             return None
         try:
-            with self.db.session() as s:
-                new = svc.duplicate(s, svc.get(s, row.uuid), actor=self.settings.inspector_name())
-                uuid = new.uuid
+            uuid = commands.duplicate(self.db, row.uuid, actor=self.settings.inspector_name())
         except UserError as e:
             QMessageBox.warning(self, self.tr("Duplicate"), user_text(e))
             return None
@@ -283,8 +280,7 @@ class HomePage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            with self.db.session() as s:
-                svc.delete_draft(s, svc.get(s, row.uuid), actor=self.settings.inspector_name())
+            commands.delete_draft(self.db, row.uuid, actor=self.settings.inspector_name())
         except UserError as e:
             QMessageBox.warning(self, self.tr("Delete draft"), user_text(e))
             return False

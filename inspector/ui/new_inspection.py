@@ -27,8 +27,9 @@ from inspector.checklists import LoadedChecklist, load_all
 from inspector.db import Database
 from inspector.domain.checklist import Mode
 from inspector.errors import UserError
-from inspector.services import branches
-from inspector.services import inspections as svc
+from inspector.services.commands import branches as branch_commands
+from inspector.services.commands import inspections as commands
+from inspector.services.views.branches import branch_choices
 from inspector.ui.errors import user_text
 from inspector.ui.settings import AppSettings
 
@@ -135,8 +136,7 @@ class NewInspectionDialog(QDialog):
 
     # ---------------------------------------------------------------- data
     def _load_branches(self, select: str | None = None) -> None:
-        with self.db.read_session() as s:
-            rows = [(b.code, b.name, b.region) for b in branches.list_all(s)]
+        rows = [(b.code, b.name, b.region) for b in branch_choices(self.db)]
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         for code, name, region in rows:
@@ -237,8 +237,9 @@ class NewInspectionDialog(QDialog):
 
     def import_branches(self, path: Path) -> bool:
         try:
-            with self.db.session() as s:
-                summary = branches.import_csv(s, path, actor=self.inspector_edit.text().strip())
+            summary = branch_commands.import_csv(
+                self.db, path, actor=self.inspector_edit.text().strip()
+            )
         except UserError as e:
             QMessageBox.warning(self, self.tr("Import branch list"), user_text(e))
             return False
@@ -286,25 +287,18 @@ class NewInspectionDialog(QDialog):
                 return
         mode = Mode.MYSTERY if self.mystery_radio.isChecked() else Mode.ONSITE
         try:
-            with self.db.session() as s:
-                if name is not None:
-                    branches.create(
-                        s,
-                        code=code,
-                        name=name,
-                        region=region,
-                        address=address,
-                        actor=inspector,
-                    )
-                insp = svc.create(
-                    s,
-                    branch_code=code,
-                    checklist_id=loaded.id,
-                    mode=mode.value,
-                    inspector=inspector,
-                    loaded=loaded,
-                )
-                self.created_uuid = insp.uuid
+            self.created_uuid = commands.create(
+                self.db,
+                branch_code=code,
+                checklist=loaded,
+                mode=mode.value,
+                inspector=inspector,
+                new_branch=(
+                    commands.NewBranch(code, name, region=region, address=address)
+                    if name is not None
+                    else None
+                ),
+            )
         except UserError as e:
             QMessageBox.warning(self, self.windowTitle(), user_text(e))
             return

@@ -1,9 +1,9 @@
-"""The home screen's table: inspections as plain rows, a table model and a filter proxy."""
+"""The home screen's table: a table model and a filter proxy over the plain rows of
+:mod:`inspector.services.views.inspection_list`."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
@@ -15,90 +15,18 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session
 
 from inspector.domain.checklist import Result
 from inspector.services import inspections as svc
+from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow
 from inspector.ui import theme
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
 
 log = logging.getLogger(__name__)
 
+__all__ = ["HOME_LIMIT", "InspectionFilterProxy", "InspectionRow", "InspectionTableModel"]
+
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class InspectionRow:
-    uuid: str
-    revision: int
-    branch_code: str
-    branch_name: str
-    checklist_title_zh: str
-    checklist_title_en: str
-    mode: str
-    started: date
-    status: str
-    total: float | None
-    grade: str | None
-    passed: bool | None
-    veto_failed: int
-    inspector: str
-    grade_zh: str = ""
-    grade_en: str = ""
-    scores_hidden: bool = False
-    signer: str | None = None  # imported: the device that signed this revision
-    owner: str | None = None  # imported: the device that owns the inspection
-
-    def checklist_title(self, lang: str) -> str:
-        return self.checklist_title_en if lang == "en" else self.checklist_title_zh
-
-
-HOME_LIMIT = 2000
-"""Rows the inspections list holds: an inspector's own work fits many times over; at HQ,
-with 100,000 inspections, the HQ view and ``inspector list`` cover the rest."""
-
-
-def row_of(session: Session, x: svc.Summary) -> InspectionRow:
-    checklist = svc.checklist_by_sha(session, x.snapshot_sha256)
-    grade_zh = grade_en = x.grade or ""
-    if x.grade:
-        try:
-            label = checklist.grade(x.grade).label
-            grade_zh, grade_en = label.zh, label.en
-        except KeyError:
-            pass  # a grade code the checklist no longer has: show the code
-    hidden = x.mode in {m.value for m in checklist.hide_scores_in}
-    return InspectionRow(
-        uuid=x.uuid,
-        revision=x.revision,
-        branch_code=x.branch_code,
-        branch_name=x.branch_name,
-        checklist_title_zh=x.title_zh,
-        checklist_title_en=x.title_en,
-        mode=x.mode,
-        started=x.started_at.astimezone().date(),
-        status=x.status,
-        total=x.total,
-        grade=x.grade,
-        passed=x.passed,
-        veto_failed=x.veto_failed,
-        inspector=x.inspector,
-        grade_zh=grade_zh,
-        grade_en=grade_en,
-        scores_hidden=hidden,
-        signer=x.signer,
-        owner=x.owner or x.signer,
-    )
-
-
-def load_rows(
-    session: Session, branch_code: str | None = None, limit: int = HOME_LIMIT
-) -> tuple[list[InspectionRow], int]:
-    """The newest ``limit`` current inspections (of one branch), and how many there are."""
-    summaries, total = svc.list_summaries(
-        session, svc.ListFilter(branch_code=branch_code or None), limit=limit
-    )
-    return [row_of(session, x) for x in summaries], total
 
 
 def mode_label(mode: str) -> str:
