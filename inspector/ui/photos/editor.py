@@ -61,8 +61,9 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.services.commands import photos as commands
+from inspector.services.views.photos import editor_photo
 from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
@@ -226,20 +227,17 @@ class PhotoEditorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        with db.read_session() as s:
-            photo = svc.get(s, photo_id)
-            self.photo_id = photo.id
-            self._width, self._height = photo.width, photo.height
-            self._display = svc.editor_base(s, photo)
-            self._layers: dict[str, list[dict[str, Any]]] = {
-                "annotations": copy.deepcopy((photo.layers or {}).get("annotations", [])),
-                "redactions": copy.deepcopy((photo.layers or {}).get("redactions", [])),
-            }
-            withheld = photo.original_sha256 is None
-            finalized = photo.inspection.status != insp_svc.DRAFT
-            title = photo.file_name.rsplit("/", 1)[-1] or photo.id[:8]
-            #: Who is recorded in the audit log; the embedding window may set it.
-            self.actor = photo.inspection.inspector or os_user()
+        photo = editor_photo(db, photo_id)
+        self.photo_id = photo.id
+        self._width, self._height = photo.width, photo.height
+        self._display = photo.display
+        self._layers: dict[str, list[dict[str, Any]]] = {
+            "annotations": copy.deepcopy(photo.layers.get("annotations", [])),
+            "redactions": copy.deepcopy(photo.layers.get("redactions", [])),
+        }
+        withheld, finalized, title = photo.withheld, photo.finalized, photo.title
+        #: Who is recorded in the audit log; the embedding window may set it.
+        self.actor = photo.inspector or os_user()
         self.read_only = read_only or withheld or finalized
         self._withheld = withheld
         self._saved = copy.deepcopy(self._layers)
@@ -406,9 +404,7 @@ class PhotoEditorDialog(QDialog):
         if self.read_only:
             return
         try:
-            with self._db.session() as s:
-                photo = svc.get(s, self.photo_id)
-                svc.set_layers(s, photo, self.layers, actor=self.actor)
+            commands.set_layers(self._db, self.photo_id, self.layers, actor=self.actor)
         except UserError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), user_text(e))
             return

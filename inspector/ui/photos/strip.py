@@ -1,7 +1,9 @@
 """The evidence strip: an item's photos as thumbnails, with add, drop, paste and delete.
 
 Decoding photos is slow (tens to hundreds of milliseconds each), so ingest runs in a
-worker (:class:`inspector.ui.workers.Job`) with its own database session; the strip shows
+worker (:class:`inspector.ui.workers.Job`) through
+:func:`inspector.services.commands.photos.add_files`, which opens its own database
+session; the strip shows
 a progress bar meanwhile and reports refused and duplicate files inline, without a modal
 box, so the inspector can keep working.
 """
@@ -9,7 +11,6 @@ box, so the inspector can keep working.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
-from inspector.domain.checklist import Mode
 from inspector.errors import UserError
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.services.commands import photos as commands
+from inspector.services.commands.photos import IngestOutcome
+from inspector.services.views import photos as views
+from inspector.services.views.photos import PhotoRow
 from inspector.ui import workers
 from inspector.ui.errors import user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
@@ -83,27 +86,6 @@ ENCODED_IMAGE_TYPES: tuple[tuple[str, str], ...] = (
     ("image/png", ".png"),
     ("image/x-png", ".png"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class PhotoRow:
-    id: str
-    file_name: str
-    thumb: bytes
-    redacted: bool
-    annotated: bool
-    width: int
-    height: int
-    taken_at: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class IngestOutcome:
-    """Plain data back from the worker (ORM objects must not cross threads)."""
-
-    added: list[str]
-    duplicates: list[tuple[str, str]]
-    refused: list[tuple[str, str]]
 
 
 class PhotoListModel(QAbstractListModel):
@@ -251,24 +233,10 @@ class EvidenceStrip(QWidget):
     def reload(self) -> None:
         rows: list[PhotoRow] = []
         if self._uuid and self._item:
-            with self._db.read_session() as s:
-                insp = insp_svc.get(s, self._uuid)
-                if not self.actor:
-                    self.actor = insp.inspector or os_user()
-                for p in svc.photos_of(insp, self._item):
-                    d = svc.photo_dict(p)
-                    rows.append(
-                        PhotoRow(
-                            id=p.id,
-                            file_name=p.file_name,
-                            thumb=svc.variant_bytes(s, p, "thumb"),
-                            redacted=d["redacted"],
-                            annotated=d["annotated"],
-                            width=p.width,
-                            height=p.height,
-                            taken_at=d["taken_at"],
-                        )
-                    )
+            shown = views.item_photos(self._db, self._uuid, self._item)
+            if not self.actor:
+                self.actor = shown.inspector or os_user()
+            rows = shown.rows
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self._update_enabled()
@@ -280,16 +248,7 @@ class EvidenceStrip(QWidget):
         uuid, item, actor, db = self._uuid, str(self._item), self.actor or os_user(), self._db
 
         def work(progress: workers.ProgressFn) -> IngestOutcome:
-            with db.session() as s:
-                insp = insp_svc.get(s, uuid)
-                res = svc.add_files(
-                    s, insp, item, files, actor=actor, progress=progress, commit_each=True
-                )
-                return IngestOutcome(
-                    added=[p.id for p in res.added],
-                    duplicates=list(res.duplicates),
-                    refused=list(res.refused),
-                )
+            return commands.add_files(db, uuid, item, files, actor=actor, progress=progress)
 
         self._start(work, len(files))
         return True
@@ -301,14 +260,11 @@ class EvidenceStrip(QWidget):
         uuid, item, actor, db = self._uuid, str(self._item), self.actor or os_user(), self._db
 
         def work(progress: workers.ProgressFn) -> IngestOutcome:
-            with db.session() as s:
-                insp = insp_svc.get(s, uuid)
-                try:
-                    p = svc.add_bytes(s, insp, item, data, file_name=file_name, actor=actor)
-                except svc.PhotoError as e:
-                    progress(1, 1)
-                    return IngestOutcome([], [], [(file_name, user_text(e))])
-                pid = p.id
+            try:
+                pid = commands.add_bytes(db, uuid, item, data, file_name=file_name, actor=actor)
+            except svc.PhotoError as e:
+                progress(1, 1)
+                return IngestOutcome([], [], [(file_name, user_text(e))])
             progress(1, 1)
             return IngestOutcome([pid], [], [])
 
@@ -378,9 +334,7 @@ class EvidenceStrip(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
         try:
-            with self._db.session() as s:
-                for pid in ids:
-                    svc.delete(s, svc.get(s, pid), actor=self.actor or os_user())
+            commands.delete(self._db, ids, actor=self.actor or os_user())
         except UserError as e:
             self._show_message(user_text(e))
             return 0
@@ -526,16 +480,10 @@ class EvidenceStrip(QWidget):
         """(item id, label) of the items the photo can also be evidence of, in order."""
         if not self._uuid:
             return []
-        with self._db.read_session() as s:
-            insp = insp_svc.get(s, self._uuid)
-            photo = svc.get(s, photo_id)
-            taken = {photo.item_id, *(p.item_id for p in svc.siblings(s, photo))}
-            mode = Mode(insp.mode)
-            return [
-                (item.id, f"{item.id} · {item.text.get(self.lang)}")
-                for item in insp_svc.checklist_of(insp).items()
-                if item.applies_to(mode) and item.id not in taken
-            ]
+        return [
+            (item_id, f"{item_id} · {text}")
+            for item_id, text in views.attach_choices(self._db, self._uuid, photo_id, self.lang)
+        ]
 
     def choose_item_for_attach(self) -> None:
         """Ask which item the current photo is also evidence of, then attach it."""
@@ -562,11 +510,9 @@ class EvidenceStrip(QWidget):
     def attach_to_item(self, photo_id: str, item_id: str) -> str | None:
         """Attach the photo to ``item_id``; the new photo id, or None (message shown)."""
         try:
-            with self._db.session() as s:
-                new = svc.attach_to_item(
-                    s, svc.get(s, photo_id), item_id, actor=self.actor or os_user()
-                )
-                new_id = new.id
+            new_id = commands.attach_to_item(
+                self._db, photo_id, item_id, actor=self.actor or os_user()
+            )
         except UserError as e:
             self._show_message(user_text(e))
             return None
