@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.files import write_atomic
-from inspector.services import exchange, reports
-from inspector.services import inspections as svc
+from inspector.services import exchange
+from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import theme, workers
 from inspector.ui.models.table import Column, RowsTableModel
 from inspector.ui.report_preview import ReportPreviewDialog
@@ -57,11 +57,8 @@ OUTCOMES = ("imported", "updated", "duplicates", "conflicts", "rejected")
 def build_report_file(
     db: Database, uuid: str, path: Path, lang: str, progress: workers.ProgressFn
 ) -> Path:
-    """Worker body: build the PDF in its own session and write it to ``path``."""
-    with db.read_session() as s:
-        insp = svc.get(s, uuid)
-        pdf = reports.build_report(s, insp, lang=lang, progress=progress)
-    write_atomic(path, pdf)
+    """Worker body: build the PDF (the service reads in its own session) and write it."""
+    write_atomic(path, report_pdf(db, uuid, lang=lang, progress=progress))
     return path
 
 
@@ -82,9 +79,7 @@ class ReportExporter(QObject):
         self.open_after_save = True
 
     def _default_name(self, uuid: str, suffix: str) -> str:
-        with self.db.read_session() as s:
-            insp = svc.get(s, uuid)
-            name = f"{insp.started_at.date().isoformat()}_{insp.branch.code}_{uuid[:8]}"
+        name = file_stem(self.db, uuid)
         folder = self.settings.last_folder() or str(Path.home())
         return str(Path(folder) / f"{name}{suffix}")
 

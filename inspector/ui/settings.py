@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from inspector import paths
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import settings as settings_svc
+from inspector.services.commands import settings as settings_commands
+from inspector.services.views.settings import report_settings
 from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
@@ -135,10 +136,8 @@ class SettingsDialog(QDialog):
         lay.addWidget(buttons)
 
     def _report_box(self, db: Database) -> QGroupBox:
-        with db.read_session() as s:
-            org = settings_svc.get_text(s, "org.name")
-            logo = settings_svc.get_text(s, "org.logo")
-            tz = settings_svc.get_text(s, "display.tz")
+        stored = report_settings(db)
+        org, logo, tz = stored.org_name, stored.logo, stored.display_tz
         self._saved = {"org.name": org, "display.tz": tz}
         box = QGroupBox(self.tr("Reports (this database)"))
         self.org_edit = QLineEdit(org)
@@ -177,16 +176,14 @@ class SettingsDialog(QDialog):
         actor = self._settings.inspector_name() or "settings"
         org = self.org_edit.text().strip()
         if org != self._saved["org.name"]:
-            with db.session() as s:
-                settings_svc.set_value(s, "org.name", org, actor=actor)
+            settings_commands.set_value(db, "org.name", org, actor=actor)
             self._saved["org.name"] = org
         if self._logo_path is not None:
-            with db.session() as s:
-                settings_svc.set_value(s, "org.logo", self._logo_path, actor=actor)
+            settings_commands.set_value(db, "org.logo", self._logo_path, actor=actor)
             self._logo_path = None
         tz = self.tz_edit.text().strip()
         if tz != self._saved["display.tz"]:
-            settings_svc.set_display_tz(db, tz, actor=actor)
+            settings_commands.set_value(db, "display.tz", tz, actor=actor)
             self._saved["display.tz"] = tz
 
     def accept(self) -> None:

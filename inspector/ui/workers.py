@@ -9,8 +9,9 @@ global pool, or a private one such as the HQ dashboard's one-query-at-a-time poo
 ``progress`` is a :class:`Progress`: calling it after the user cancelled raises
 :class:`Cancelled`, which ends the work at the next step. Errors are handled here, once, by
 :func:`failure`: a :class:`~inspector.errors.UserError` is shown as its message; anything else
-is logged with its traceback and shown as one short line. Each job opens its own session from
-the shared :class:`~inspector.db.Database` (sessions are not thread-safe).
+is logged with its traceback and shown as one short line. A job passes the shared
+:class:`~inspector.db.Database` and ids to a service function, which opens its own session
+in the worker thread (sessions are not thread-safe) and returns plain data.
 """
 
 from __future__ import annotations

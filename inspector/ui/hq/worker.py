@@ -1,31 +1,28 @@
 """Runs the HQ queries off the GUI thread, so the dashboard never freezes.
 
 Each request carries a number; the dashboard keeps only the answer to its latest request,
-so quickly changing a filter cannot show stale numbers. The job opens its own session
-(sessions are not thread-safe; the engine and its pool are); its errors are handled by
+so quickly changing a filter cannot show stale numbers. The job reads through
+:func:`inspector.services.views.hq.load_dashboard`, which opens its own session (sessions
+are not thread-safe; the engine and its pool are); its errors are handled by
 :func:`inspector.ui.workers.failure`, like every other background job.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from inspector.db import Database
 from inspector.services import hq
+from inspector.services.views.hq import HqResult, load_dashboard
 from inspector.ui import workers
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class HqResult:
-    data: hq.HqData
-    regions: list[str]
-    checklists: list[str]
+__all__ = ["HqLoader", "HqResult"]
 
 
 class HqLoader(QObject):
@@ -49,14 +46,13 @@ class HqLoader(QObject):
         self._request = 0
 
     def _load(self, flt: hq.HqFilter, request: int, progress: workers.Progress) -> HqResult:
-        with self._db.read_session() as s:
+        def first_views(first: HqResult) -> None:
             # The first views (league, heatmap) go on screen while the rest is computed.
-            first = hq.load_first(s, flt)
-            regions, checklists = hq.regions(s), hq.checklist_ids(s)
-            progress.partial(HqResult(first, regions, checklists))
+            progress.partial(first)
             if request != self._request:
                 raise workers.Cancelled  # a newer filter was chosen meanwhile
-            return HqResult(hq.load_rest(s, first), regions, checklists)
+
+        return load_dashboard(self._db, flt, on_first=first_views)
 
     def request(self, flt: hq.HqFilter) -> int:
         self._request += 1

@@ -1,0 +1,31 @@
+"""What the Report… and Export package… actions read: a file name and the PDF itself."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from inspector.db import Database
+from inspector.services import inspections as svc
+from inspector.services import reports
+
+log = logging.getLogger(__name__)
+
+
+def file_stem(db: Database, uuid: str) -> str:
+    """The suggested name of a file about inspection ``uuid``: ``DATE_BRANCH_UUID8``."""
+    with db.read_session() as s:
+        insp = svc.get(s, uuid)
+        return f"{insp.started_at.date().isoformat()}_{insp.branch.code}_{uuid[:8]}"
+
+
+def report_pdf(
+    db: Database,
+    uuid: str,
+    *,
+    lang: str = "zh",
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The PDF report of inspection ``uuid`` (its current revision), read in one session."""
+    with db.read_session() as s:
+        return reports.build_report(s, svc.get(s, uuid), lang=lang, progress=progress)
