@@ -4,6 +4,7 @@ A cycle hides a layering mistake behind a function-level import ("imported here:
 on this module") and makes the import order decide whether the program starts. grimp
 (import-linter's own graph builder) reads every import statement in a module, inside
 functions and ``if TYPE_CHECKING:`` blocks too; the second test proves that it still does.
+The last test keeps the database layer out of the UI (the screens call services by id).
 """
 
 from __future__ import annotations
@@ -99,3 +100,29 @@ def test_the_check_sees_lazy_and_type_only_imports(
     assert "cyclepkg.low:3: from cyclepkg.high import top" in _describe(
         "cyclepkg", _cycles("cyclepkg")
     )
+
+
+def test_the_ui_reads_and_writes_through_services() -> None:
+    """No screen imports SQLAlchemy or the ORM models (lazy and type-only imports too),
+    nor opens a session itself: it passes the ``Database`` handle and ids to
+    ``services/views`` and ``services/commands`` (see docs/architecture.md)."""
+    graph = grimp.build_graph("inspector", include_external_packages=True, cache_dir=None)
+    ui = [m for m in graph.modules if m.startswith("inspector.ui") or m == "inspector.app"]
+    bad = [
+        f"{m}:{d['line_number']}: {d['line_contents']}"
+        for m in sorted(ui)
+        for imported in sorted(graph.find_modules_directly_imported_by(m))
+        if imported == "sqlalchemy"
+        or imported.startswith("sqlalchemy.")
+        or imported == "inspector.db.models"
+        for d in graph.get_import_details(importer=m, imported=imported)
+    ]
+    root = Path(__file__).resolve().parents[2] / "inspector"
+    opened = [
+        f"{path.relative_to(root.parent)}:{n}: {line.strip()}"
+        for path in sorted([*(root / "ui").rglob("*.py"), root / "app.py"])
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".session()" in line or ".read_session()" in line
+    ]
+    assert not bad, "the UI imports the database layer:\n" + "\n".join(bad)
+    assert not opened, "the UI opens sessions:\n" + "\n".join(opened)
