@@ -2,10 +2,9 @@
 
 Decoding photos is slow (tens to hundreds of milliseconds each), so ingest runs in a
 worker (:class:`inspector.ui.workers.Job`) through
-:func:`inspector.services.commands.photos.add_files`, which opens its own database
-session; the strip shows
-a progress bar meanwhile and reports refused and duplicate files inline, without a modal
-box, so the inspector can keep working.
+:func:`inspector.services.commands.photos.add_files`, which opens its own database session;
+the strip shows a progress bar meanwhile and reports refused and duplicate files inline,
+without a modal box, so the inspector can keep working.
 """
 
 from __future__ import annotations
