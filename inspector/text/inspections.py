@@ -253,3 +253,27 @@ DELETE_FINALIZED = Message(
         zh="检查 {uuid} 已定稿，不能删除", en="inspection {uuid} is finalized and cannot be deleted"
     )
 )
+
+# ---------------------------------------------------------------- report options
+REPORT_LANG = Message(
+    what=Text(
+        zh="报告语言须为 zh（中文）、en（英文）或 both（双语），而不是 {lang}",
+        en="report language must be zh, en or both, not {lang}",
+    )
+)
+PHOTO_SIZE = Message(
+    what=Text(zh="照片尺寸须为 {sizes}，而不是 {size}", en="photo size must be {sizes}, not {size}")
+)
+PHOTO_SIZE_READ_ONLY = Message(
+    what=Text(zh="检查 {uuid} 已定稿", en="inspection {uuid} is finalized"),
+    cli=Text(
+        zh="如需更改照片的打印方式，请修订（或用 report --photos large 将所有照片大图打印）",
+        en="amend it to change how photos print "
+        "(or print every photo large with: report --photos large)",
+    ),
+    gui=Text(
+        zh="如需更改照片的打印方式，请在“定稿”标签页点击“修订（生成新版本）…”",
+        en="to change how photos print, click 'Amend (new revision)…' in the Finalize tab",
+    ),
+)
+REPORT_TIME_ZONE = Message(what=Text(zh="{cause}", en="{cause}"))
