@@ -1087,8 +1087,9 @@ def _red_lines_without_rectification(
 
 @dataclass(frozen=True, slots=True)
 class _MissingLine:
-    """One line of the finalize refusal: the CLI keeps the checklist's words (and its command
-    hint); the app says a red-line item lacks its rectification, the remedy says where."""
+    """One line of the finalize refusal: the CLI keeps the words of the missing list (with
+    its command hint); the app says a red-line item lacks its rectification and the
+    message's remedy says where to fill it in."""
 
     missing: Missing
 
@@ -1096,7 +1097,7 @@ class _MissingLine:
         m = self.missing
         if surface is Surface.GUI and m.kind == "rectification":
             return T.RED_LINE_UNRECTIFIED.render(lang, surface, item=m.item_id)
-        return m.message(Lang.EN if surface is Surface.CLI else lang_of(lang))
+        return m.message(lang_of(lang))
 
 
 def _cannot_finalize(missing: list[Missing]) -> ValidationError:
