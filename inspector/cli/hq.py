@@ -24,6 +24,7 @@ from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.services.verify import stored_integrity
+from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def _date(opt: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValidationError(f"{opt}: {value!r} is not a date; use YYYY-MM-DD") from None
+        raise ValidationError(T.NOT_A_DATE, option=opt, value=repr(value)) from None
 
 
 _region = click.option("--region", default=None, metavar="R", help="Only branches of region R.")
@@ -322,7 +323,7 @@ def report_cmd(
     """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings."""
     flt = _filter(region, date_from, date_to, checklist, mode)
     if not output.parent.is_dir():
-        raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
+        raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
         data = svc.load(s, flt)
     write_hq_report(svc.report_content(data, lang), output)
@@ -365,7 +366,7 @@ def export_cmd(
     """Every view as an Excel sheet (or a CSV file each)."""
     flt = _filter(region, date_from, date_to, checklist, mode)
     if fmt == "xlsx" and not output.parent.is_dir():
-        raise ValidationError(f"-o: folder {output.parent} does not exist; create it first")
+        raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
         data = svc.load(s, flt, for_export=True, lang=lang)
     if fmt == "csv":
@@ -424,7 +425,7 @@ def integrity_cmd(
     inspections, or taken outside the visit), and stored evidence that fails its hash."""
     flt = _filter(region, date_from, date_to)
     if skip_scores and repair_scores:
-        raise ValidationError("--skip-scores and --repair-scores cannot be used together")
+        raise ValidationError(T.EXCLUSIVE, first="--skip-scores", second="--repair-scores")
     # Only a repair writes; the checks read (they work while another process writes).
     with ctx.db.session() if repair_scores else ctx.db.read_session() as s:
         if repair_scores:

@@ -23,6 +23,7 @@ from inspector.services import audit
 from inspector.services import inspections as svc
 from inspector.services.images import read_image_file
 from inspector.services.views.inspection_list import list_inspections
+from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
 
@@ -40,30 +41,28 @@ def _local(iso: str | None, *, date_only: bool = False) -> str:
 
 def _read_answers_file(path: Path) -> dict[str, Any]:
     """The answers file: {"answers": {...}} and, optionally, "visit" and "narrative"."""
+    opt = "--answers"
     try:
         data = json.loads(read_text_bounded(path, ANSWERS_MAX_BYTES, "answers"))
     except FileAccessError as e:
-        raise ValidationError(f"--answers: {e}") from None
+        raise ValidationError(T.OPTION_FILE, option=opt, cause=e) from None
     except RecursionError:
-        raise ValidationError(f"--answers: {path}: nested too deeply") from None
+        raise ValidationError(T.ANSWERS_TOO_DEEP, option=opt, path=path) from None
     except json.JSONDecodeError as e:
         raise ValidationError(
-            f"--answers: {path}:{e.lineno}:{e.colno}: not valid JSON ({e.msg})"
+            T.ANSWERS_NOT_JSON, option=opt, path=path, line=e.lineno, col=e.colno, error=e.msg
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise ValidationError(
-            f'--answers: {path}: expected {{"answers": {{"ITEM_ID": {{"result": "pass"}}}}}}'
-        )
+        raise ValidationError(T.ANSWERS_SHAPE, option=opt, path=path)
     extra = set(data) - {"answers", "visit", "narrative"}
     if extra:
         raise ValidationError(
-            f"--answers: {path}: unknown key(s) {', '.join(sorted(extra))}; "
-            "expected answers, visit, narrative"
+            T.ANSWERS_UNKNOWN_KEYS, option=opt, path=path, keys=", ".join(sorted(extra))
         )
     if not isinstance(data.get("visit", {}), dict):
-        raise ValidationError(f'--answers: {path}: "visit" must be an object')
+        raise ValidationError(T.ANSWERS_VISIT_NOT_OBJECT, option=opt, path=path)
     if not isinstance(data.get("narrative", ""), str):
-        raise ValidationError(f'--answers: {path}: "narrative" must be text')
+        raise ValidationError(T.ANSWERS_NARRATIVE_NOT_TEXT, option=opt, path=path)
     return data
 
 
@@ -229,7 +228,7 @@ def visit_cmd(
         try:
             narrative = read_text_bounded(narrative_file, TEXT_FILE_MAX_BYTES, "narrative")
         except FileAccessError as e:
-            raise ValidationError(f"--narrative-file: {e}") from None
+            raise ValidationError(T.OPTION_FILE, option="--narrative-file", cause=e) from None
     fields = {
         k: v
         for k, v in {
@@ -369,7 +368,7 @@ def finalize_cmd(
     (including a red-line finding without a rectification action or owner)."""
     png = read_image_file(signature, what="manager signature") if signature else None
     if png is not None and not (manager or "").strip():
-        raise ValidationError("--manager-signature needs --manager NAME (whose signature it is)")
+        raise ValidationError(T.NEEDS_OPTION, option="--manager-signature", needed="--manager")
     with ctx.db.session() as s:
         insp = svc.get(s, inspection_id)
         result = svc.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)

@@ -16,6 +16,7 @@ from pathlib import Path
 from inspector.db import Database
 from inspector.errors import UserError
 from inspector.files import atomic_path
+from inspector.text import backup as T
 
 log = logging.getLogger(__name__)
 
@@ -23,14 +24,11 @@ log = logging.getLogger(__name__)
 def backup_database(db: Database, target: Path) -> Path:
     """Write a consistent copy of ``db`` to ``target`` (replaced atomically); return it."""
     if not db.is_sqlite:
-        raise UserError(
-            f"{db.display_name} is a server database; back it up with the server's own "
-            "tools (for PostgreSQL: pg_dump)"
-        )
+        raise UserError(T.SERVER_DATABASE, db=db.display_name)
     target = target.expanduser().resolve()
     source = Path(str(db.url.database)).resolve()
     if target == source:
-        raise UserError(f"{target}: that is the database itself; choose another file")
+        raise UserError(T.TARGET_IS_DATABASE, target=target)
     # The snapshot is written to a temporary file next to the target, checked, flushed
     # and only then renamed over it: a failed or damaged backup never replaces a good one.
     with atomic_path(target) as tmp:
@@ -38,12 +36,12 @@ def backup_database(db: Database, target: Path) -> Path:
         try:
             raw.execute("VACUUM INTO ?", (str(tmp),))
         except sqlite3.Error as e:
-            raise UserError(f"{target}: the backup could not be written ({e})") from None
+            raise UserError(T.NOT_WRITTEN, target=target, error=str(e)) from None
         finally:
             raw.close()
         with contextlib.closing(sqlite3.connect(tmp)) as conn:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()
         if verdict != ("ok",):
-            raise UserError(f"{target}: the backup failed its integrity check ({verdict})")
+            raise UserError(T.INTEGRITY, target=target, verdict=verdict)
     log.info("backed up %s to %s", source, target)
     return target

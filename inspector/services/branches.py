@@ -16,6 +16,8 @@ from inspector.db.models import Branch
 from inspector.errors import NotFoundError, ValidationError
 from inspector.files import CSV_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import audit
+from inspector.text import branches as T
+from inspector.text.parts import Joined, Phrase, Term, phrase
 from inspector.textsafe import has_control_chars, printable_line
 
 log = logging.getLogger(__name__)
@@ -46,12 +48,13 @@ def _max_len(column: str) -> int:
 MAX_LENGTHS = {f: _max_len(f) for f in ("code", "name", "region", "address")}
 
 
-def field_problem(field: str, value: str) -> str | None:
+def field_problem(field: str, value: str) -> Phrase | None:
     """Why ``value`` cannot be a branch's ``field``, or None."""
+    name = Term(field, T.FIELD_LABELS[field])
     if len(value) > MAX_LENGTHS[field]:
-        return f"{field} is {len(value)} characters long; at most {MAX_LENGTHS[field]} are allowed"
+        return phrase(T.FIELD_TOO_LONG, field=name, n=len(value), max=MAX_LENGTHS[field])
     if has_control_chars(value):
-        return f"{field} contains a control character ({printable_line(value)!s}); remove it"
+        return phrase(T.FIELD_CONTROL_CHAR, field=name, value=printable_line(value))
     return None
 
 
@@ -59,16 +62,13 @@ def _check(code: str, **fields: str) -> None:
     for field, value in {"code": code, **fields}.items():
         problem = field_problem(field, value)
         if problem:
-            raise ValidationError(f"branch {printable_line(code[:64])}: {problem}")
+            raise ValidationError(T.BRANCH_PROBLEM, code=printable_line(code[:64]), problem=problem)
 
 
 def get_by_code(session: Session, code: str) -> Branch:
     branch = session.scalar(select(Branch).where(Branch.code == code))
     if branch is None:
-        raise NotFoundError(
-            f"no branch with code {code!r}; add it with 'inspector branches import FILE.csv' "
-            "or give --branch-name NAME to create it"
-        )
+        raise NotFoundError(T.NOT_FOUND, code=repr(code))
     return branch
 
 
@@ -81,12 +81,12 @@ def create(
 ) -> Branch:
     code, name = code.strip(), name.strip()
     if not code:
-        raise ValidationError("a branch needs a code")
+        raise ValidationError(T.NEEDS_CODE)
     if not name:
-        raise ValidationError(f"branch {code}: a branch needs a name")
+        raise ValidationError(T.NEEDS_NAME, code=code)
     _check(code, name=name, region=region.strip(), address=address.strip())
     if find_by_code(session, code) is not None:
-        raise ValidationError(f"a branch with code {code!r} already exists")
+        raise ValidationError(T.EXISTS, code=repr(code))
     branch = Branch(code=code, name=name, region=region.strip(), address=address.strip())
     session.add(branch)
     session.flush()
@@ -114,11 +114,11 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
     try:
         raw = read_bounded(path, CSV_MAX_BYTES, "CSV")
     except FileAccessError as e:
-        raise ValidationError(str(e)) from None
+        raise ValidationError(T.CSV_UNREADABLE, cause=e) from None
     text = _decode(raw, path)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
-        raise ValidationError(f"{path}: the file is empty; expected a header row with code,name")
+        raise ValidationError(T.CSV_EMPTY, path=path)
     header = [h.strip().lower() for h in rows[0]]
     cols: dict[str, int] = {}
     for field, names in _HEADERS.items():
@@ -128,10 +128,7 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
                 break
     missing = [f for f in ("code", "name") if f not in cols]
     if missing:
-        raise ValidationError(
-            f"{path}:1: header has no {' or '.join(missing)} column; "
-            "expected columns code,name[,region,address]"
-        )
+        raise ValidationError(T.CSV_NO_COLUMN, path=path, missing=Joined(missing, "、", " or "))
     parsed: list[tuple[int, dict[str, str]]] = []
     seen: dict[str, int] = {}
     for lineno, row in enumerate(rows[1:], start=2):
@@ -139,16 +136,16 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
             continue
         rec = {f: (row[i].strip() if i < len(row) else "") for f, i in cols.items()}
         if not rec["code"]:
-            raise ValidationError(f"{path}:{lineno}: the branch code is empty")
+            raise ValidationError(T.CSV_EMPTY_CODE, path=path, line=lineno)
         if not rec["name"]:
-            raise ValidationError(f"{path}:{lineno}: branch {rec['code']} has no name")
+            raise ValidationError(T.CSV_NO_NAME, path=path, line=lineno, code=rec["code"])
         for f, value in rec.items():
             problem = field_problem(f, value)
             if problem:
-                raise ValidationError(f"{path}:{lineno}: {problem}")
+                raise ValidationError(T.CSV_LINE_PROBLEM, path=path, line=lineno, problem=problem)
         if rec["code"] in seen:
             raise ValidationError(
-                f"{path}:{lineno}: branch code {rec['code']} repeats line {seen[rec['code']]}"
+                T.CSV_REPEAT, path=path, line=lineno, code=rec["code"], first=seen[rec["code"]]
             )
         seen[rec["code"]] = lineno
         parsed.append((lineno, rec))
@@ -210,14 +207,14 @@ def _decode(raw: bytes, path: Path) -> str:
             utf8_line = utf8_line or n
         if utf8_line and other_line:
             raise ValidationError(
-                f"{path}:{max(utf8_line, other_line)}: this file mixes encodings: line "
-                f"{utf8_line} is UTF-8 but line {other_line} is not (GBK?); save the whole "
-                "file in one encoding, preferably UTF-8"
+                T.CSV_MIXED_ENCODING,
+                path=path,
+                line=max(utf8_line, other_line),
+                utf8_line=utf8_line,
+                other_line=other_line,
             )
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError as e:
         bad_line = raw[: e.start].count(b"\n") + 1
-        raise ValidationError(
-            f"{path}:{bad_line}: not text in UTF-8 or GBK encoding; save the file as UTF-8"
-        ) from None
+        raise ValidationError(T.CSV_NOT_TEXT, path=path, line=bad_line) from None

@@ -48,6 +48,8 @@ from inspector.services.inspections import (
     score_for,
     snapshot_for,
 )
+from inspector.text import cli as T
+from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +151,11 @@ def generate(
 ) -> DemoSummary:
     """Add ``inspections`` finalized demo inspections; returns what was made."""
     if inspections < 0 or photos_per_inspection < 0:
-        raise ValidationError("--inspections and --photos-per-inspection must be 0 or more")
+        raise ValidationError(
+            T.DEMO_NEGATIVE,
+            first=Term("--inspections", T.DEMO_INSPECTIONS),
+            second=Term("--photos-per-inspection", T.DEMO_PHOTOS),
+        )
     rng = random.Random(seed)
     summary = DemoSummary()
     loaded, _problems = load_all()
@@ -163,7 +169,7 @@ def generate(
             plans.append(_Plan(lc, c, snapshot_for(s, lc).id, tuple(c.modes)))
         branch_ids = [(b.id, b.region, q) for b, q in branches]
     if not plans:
-        raise ValidationError("no shipped checklist could be loaded; see 'inspector checklists'")
+        raise ValidationError(T.DEMO_NO_CHECKLIST)
     summary.branches = len(branch_ids)
     onsite = [p for p in plans if Mode.ONSITE in p.modes]
     mystery = [p for p in plans if Mode.MYSTERY in p.modes]

@@ -20,6 +20,8 @@ from inspector.db.models import Finding, Inspection, utcnow
 from inspector.domain.scoring import Outcome, Score
 from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
+from inspector.text import findings as T
+from inspector.text.parts import phrase
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +100,7 @@ def close_passed(
 def require_closing_note(note: str) -> None:
     """Refuse to close a finding by hand without saying how it was rectified."""
     if not note.strip():
-        raise ValidationError(
-            "closing a finding needs a note saying how it was rectified (--note TEXT)"
-        )
+        raise ValidationError(T.CLOSE_NEEDS_NOTE)
 
 
 def close_by_hand(
@@ -110,17 +110,10 @@ def close_by_hand(
     require_closing_note(note)
     f = next((x for x in target.findings if x.item_id == item_id and x.active), None)
     if f is None:
-        raise NotFoundError(
-            f"item {item_id!r} is not a finding of inspection {target.uuid}; "
-            "'inspector hq findings' lists the findings"
-        )
+        raise NotFoundError(T.NOT_A_FINDING, item=repr(item_id), uuid=target.uuid)
     if f.status == CLOSED:
-        raise ValidationError(
-            f"finding {item_id} of inspection {target.uuid} is already closed "
-            f"({f.closed_at:%Y-%m-%d})"
-            if f.closed_at
-            else f"finding {item_id} of inspection {target.uuid} is already closed"
-        )
+        when = phrase(T.CLOSED_ON, day=f"{f.closed_at:%Y-%m-%d}") if f.closed_at else ""
+        raise ValidationError(T.ALREADY_CLOSED, item=item_id, uuid=target.uuid, when=when)
     _close(session, target, f, actor=actor, by_uuid=None, note=note.strip())
     session.flush()
     return f

@@ -49,6 +49,9 @@ from inspector.services import findings as finding_svc
 
 # Re-exported: callers have long read a finding's record as ``inspections.finding_dict``.
 from inspector.services.findings import finding_dict as finding_dict
+from inspector.text import Lang, Surface, lang_of
+from inspector.text import inspections as T
+from inspector.text.parts import Joined, Term, phrase
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +104,7 @@ def get(session: Session, ref: str) -> Inspection:
     """The current revision of the inspection whose UUID is ``ref`` (or starts with it)."""
     ref = ref.strip().lower()
     if len(ref) < 4:
-        raise NotFoundError(f"inspection id {ref!r} is too short; give at least 4 characters")
+        raise NotFoundError(T.ID_TOO_SHORT, ref=repr(ref))
     rows = list(
         session.scalars(
             select(Inspection)
@@ -110,11 +113,9 @@ def get(session: Session, ref: str) -> Inspection:
         )
     )
     if not rows:
-        raise NotFoundError(
-            f"no inspection with id {ref!r}; 'inspector list' shows the inspections"
-        )
+        raise NotFoundError(T.NOT_FOUND, ref=repr(ref))
     if len(rows) > 1:
-        raise NotFoundError(f"inspection id {ref!r} is ambiguous; give more characters")
+        raise NotFoundError(T.AMBIGUOUS, ref=repr(ref))
     return rows[0]
 
 
@@ -123,7 +124,7 @@ def get_revision(session: Session, uuid: str, revision: int) -> Inspection:
         select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == revision)
     )
     if row is None:
-        raise NotFoundError(f"inspection {uuid} has no revision {revision}")
+        raise NotFoundError(T.NO_REVISION, uuid=uuid, revision=revision)
     return row
 
 
@@ -284,7 +285,7 @@ def checklist_by_sha(session: Session, sha256: str) -> Checklist:
             select(ChecklistSnapshot.content).where(ChecklistSnapshot.sha256 == sha256)
         )
         if content is None:
-            raise NotFoundError(f"no checklist snapshot {sha256}")
+            raise NotFoundError(T.NO_SNAPSHOT, sha256=sha256)
         cached = _checklists_by_sha[sha256] = checklist_from_json(content)
     return cached
 
@@ -312,12 +313,12 @@ def create(
     try:
         mode_v = Mode(mode)
     except ValueError:
-        raise ValidationError(f"mode must be onsite or mystery, not {mode!r}") from None
+        raise ValidationError(T.BAD_MODE, mode=repr(mode)) from None
     loaded = loaded or load_shipped(checklist_id)
     if mode_v not in loaded.resolved.modes:
         modes = ", ".join(m.value for m in loaded.resolved.modes)
         raise ValidationError(
-            f"checklist {loaded.id} is not for {mode_v.value} inspections (it supports: {modes})"
+            T.MODE_NOT_SUPPORTED, checklist=loaded.id, mode=mode_v.value, modes=modes
         )
     branch = branches.find_by_code(session, branch_code.strip())
     if branch is None:
@@ -362,22 +363,24 @@ def apply_answers_file(
 ) -> None:
     """Apply ``{"ITEM": {"result": ..., "value": ..., "note": ...}}``; all or nothing."""
     if not isinstance(answers, Mapping):
-        raise ValidationError('answers must be an object {"ITEM_ID": {"result": ...}}')
+        raise ValidationError(T.ANSWERS_NOT_OBJECT)
     checklist = checklist_of(insp)
     index = checklist.item_index()
     problems = []
     for item_id, fields in answers.items():
         if item_id not in index:
-            problems.append(f"unknown item {item_id!r}")
+            problems.append(phrase(T.ANSWERS_UNKNOWN_ITEM, item=repr(item_id)))
             continue
         if not isinstance(fields, Mapping):
-            problems.append(f"item {item_id}: expected an object with result/value/note")
+            problems.append(phrase(T.ANSWERS_ITEM_NOT_OBJECT, item=item_id))
             continue
         extra = set(fields) - {"result", "value", "note"}
         if extra:
-            problems.append(f"item {item_id}: unknown field(s) {', '.join(sorted(extra))}")
+            problems.append(
+                phrase(T.ANSWERS_UNKNOWN_FIELDS, item=item_id, fields=", ".join(sorted(extra)))
+            )
     if problems:
-        raise ValidationError("answers: " + "; ".join(problems))
+        raise ValidationError(T.ANSWERS_PROBLEMS, problems=Joined(problems))
     for item_id, fields in answers.items():
         result = fields.get("result")
         set_answer(
@@ -396,10 +399,7 @@ def apply_answers_file(
 # ---------------------------------------------------------------- answers
 def _require_draft(insp: Inspection) -> None:
     if insp.status != DRAFT:
-        raise ReadOnlyError(
-            f"inspection {insp.uuid} is finalized and read-only; "
-            "amend it to make a new revision ('inspector amend ID --reason TEXT')"
-        )
+        raise ReadOnlyError(T.READ_ONLY, uuid=insp.uuid)
 
 
 def answers_of(insp: Inspection) -> dict[str, Answer]:
@@ -433,12 +433,9 @@ def set_answer(
     try:
         item = checklist.item(item_id)
     except KeyError:
-        raise NotFoundError(
-            f"checklist {checklist.id} has no item {item_id!r}; "
-            f"'inspector checklists show {checklist.id}' lists its items"
-        ) from None
+        raise NotFoundError(T.NO_ITEM, checklist=checklist.id, item=repr(item_id)) from None
     if not item.applies_to(Mode(insp.mode)):
-        raise ValidationError(f"item {item_id} is not asked in {insp.mode} inspections")
+        raise ValidationError(T.ITEM_NOT_IN_MODE, item=item_id, mode=insp.mode)
     row = next((a for a in insp.answers if a.item_id == item_id), None)
     old = _answer_dict(row)
     if clear:
@@ -461,16 +458,14 @@ def set_answer(
         res = result if isinstance(result, Result) or result is None else parse_result(result)
         val = coerce_value(item, value)
     except AnswerError as e:
-        raise ValidationError(str(e)) from None
+        raise ValidationError(T.ANSWER_REFUSED, cause=e) from None
     if res == Result.NA and not item.allows_na:
-        raise ValidationError(
-            f"item {item_id} cannot be answered N/A (its checklist does not allow it)"
-        )
+        raise ValidationError(T.NA_NOT_ALLOWED, item=item_id)
     if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
         pass  # length is checked at finalize, a draft may be short
     if row is None:
         if res is None and val is None and not note:
-            raise ValidationError(f"item {item_id}: give a result, a value or a note")
+            raise ValidationError(T.EMPTY_ANSWER, item=item_id)
         row = AnswerRow(item_id=item_id, note="")
         insp.answers.append(row)
     if res is not None or val is not None:
@@ -538,7 +533,7 @@ def confirm_copied_answer(
     _require_draft(insp)
     fields = (insp.copied_answers or {}).get(item_id)
     if fields is None:
-        raise NotFoundError(f"item {item_id} has no copied answer waiting to be re-verified")
+        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_id)
     result, value, note = fields.get("result"), fields.get("value"), fields.get("note")
     _drop_copied(insp, item_id)
     audit.record(
@@ -742,7 +737,7 @@ def update_finding(
     _require_draft(insp)
     f = next((x for x in insp.findings if x.item_id == item_id and x.active), None)
     if f is None:
-        raise NotFoundError(f"item {item_id} is not a finding of inspection {insp.uuid}")
+        raise NotFoundError(T.NOT_A_FINDING, item=item_id, uuid=insp.uuid)
     old = finding_dict(f)
     if action is not None:
         f.action = action
@@ -754,9 +749,7 @@ def update_finding(
         try:
             f.severity = Severity(severity).value
         except ValueError:
-            raise ValidationError(
-                f"severity must be high, medium or low, not {severity!r}"
-            ) from None
+            raise ValidationError(T.BAD_SEVERITY, severity=repr(severity)) from None
     f.updated_at = utcnow()
     audit.record(
         session,
@@ -780,10 +773,7 @@ def close_findings_by_recheck(
     leaves it open. Each closing is audited on the followed-up inspection.
     """
     if not recheck_insp.recheck_of:
-        raise ValidationError(
-            f"inspection {recheck_insp.uuid} is not a re-check; create one with "
-            "'inspector new --recheck-of ID'"
-        )
+        raise ValidationError(T.NOT_A_RECHECK, uuid=recheck_insp.uuid)
     target = get(session, recheck_insp.recheck_of)
     return finding_svc.close_passed(
         session, recheck_insp, target, compute_score(recheck_insp), actor=actor
@@ -830,8 +820,9 @@ def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
         else:
             moment = datetime.fromisoformat(text)
     except ValueError:
+        label = T.VISIT_FIELD_LABELS.get(key)
         raise ValidationError(
-            f"{key}: {text!r} is not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or ISO 8601"
+            T.BAD_TIME, field=Term(key, label) if label else key, text=repr(text)
         ) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()  # local time of this machine
@@ -842,19 +833,21 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
     _require_draft(insp)
     unknown = set(fields) - set(VISIT_FIELDS)
     if unknown:
-        raise ValidationError(f"unknown visit field(s): {', '.join(sorted(unknown))}")
+        raise ValidationError(T.UNKNOWN_VISIT_FIELDS, fields=", ".join(sorted(unknown)))
     checklist = checklist_of(insp)
     scen = fields.get("scenario")
     if scen and scen not in {s.id for s in checklist.scenarios}:
-        ids = ", ".join(s.id for s in checklist.scenarios) or "none"
-        raise ValidationError(f"scenario {scen!r} is not in checklist {checklist.id} ({ids})")
+        ids = ", ".join(s.id for s in checklist.scenarios) or T.NO_SCENARIOS
+        raise ValidationError(
+            T.UNKNOWN_SCENARIO, scenario=repr(scen), checklist=checklist.id, ids=ids
+        )
     _check_wave(session, insp, checklist, fields)
     for key in TIME_FIELDS:
         if fields.get(key):
             fields[key] = parse_visit_time(key, fields[key])
     cw = fields.get("customers_waiting")
     if cw is not None and (not isinstance(cw, int) or isinstance(cw, bool) or cw < 0):
-        raise ValidationError("customers waiting must be a whole number, 0 or more")
+        raise ValidationError(T.CUSTOMERS_WAITING)
     old = dict(insp.visit or {})
     new = {**old, **fields}
     new = {k: v for k, v in new.items() if v not in (None, "")}
@@ -863,7 +856,7 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
         departure = datetime.fromisoformat(new["departure"])
         if departure < arrival:
             raise ValidationError(
-                f"departure {new['departure']} is before arrival {new['arrival']}"
+                T.DEPARTURE_BEFORE_ARRIVAL, departure=new["departure"], arrival=new["arrival"]
             )
     if new != old:
         insp.visit = new
@@ -909,7 +902,7 @@ def _check_wave(
     if wave is None or wave == "":
         return
     if not isinstance(wave, str) or len(wave.strip()) > WAVE_MAX or not wave.strip():
-        raise ValidationError(f"a wave name is 1 to {WAVE_MAX} characters")
+        raise ValidationError(T.WAVE_LENGTH, max=WAVE_MAX)
     wave = wave.strip()
     if "wave" in fields:
         fields["wave"] = wave
@@ -919,8 +912,7 @@ def _check_wave(
     scen = fields.get("scenario", current.get("scenario"))
     if scen and scen != fixed:
         raise ValidationError(
-            f"wave {wave!r} plays scenario {fixed!r}; this visit says {scen!r}. "
-            "Every visit of a wave plays the same scenario: choose that one, or another wave"
+            T.WAVE_SCENARIO, wave=repr(wave), fixed=repr(fixed), scenario=repr(scen)
         )
     fields["scenario"] = fixed
 
@@ -945,7 +937,7 @@ def set_manager_name(session: Session, insp: Inspection, name: str, *, actor: st
     """The branch manager's name, saved while it is typed (before sign-off)."""
     _require_draft(insp)
     if insp.mode == Mode.MYSTERY and name.strip():
-        raise ValidationError("a mystery-shopper visit has no branch-manager sign-off")
+        raise ValidationError(T.MYSTERY_NO_MANAGER)
     value = name.strip() or None
     if value != insp.manager_name:
         audit.record(
@@ -1093,6 +1085,36 @@ def _red_lines_without_rectification(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _MissingLine:
+    """One line of the finalize refusal: the CLI keeps the words of the missing list (with
+    its command hint); the app says a red-line item lacks its rectification and the
+    message's remedy says where to fill it in."""
+
+    missing: Missing
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        m = self.missing
+        if surface is Surface.GUI and m.kind == "rectification":
+            return T.RED_LINE_UNRECTIFIED.render(lang, surface, item=m.item_id)
+        return m.message(lang_of(lang))
+
+
+def _cannot_finalize(missing: list[Missing]) -> ValidationError:
+    """The refusal listing the first five gaps; red-line items name the Findings tab."""
+    fields: dict[str, object] = {
+        "count": len(missing),
+        "missing": Joined([_MissingLine(m) for m in missing[:5]]),
+        "more": phrase(T.FINALIZE_MORE, n=len(missing) - 5) if len(missing) > 5 else "",
+    }
+    red = [m.item_id for m in missing if m.kind == "rectification" and m.item_id]
+    if red:
+        return ValidationError(
+            T.FINALIZE_MISSING_RED_LINES, red_lines=Joined(red, zh="、", en=", "), **fields
+        )
+    return ValidationError(T.FINALIZE_MISSING, **fields)
+
+
 def finalize(
     session: Session,
     insp: Inspection,
@@ -1104,20 +1126,15 @@ def finalize(
 ) -> Score:
     """Sign off: the inspection becomes read-only. Refused while something is missing."""
     if insp.status == FINALIZED:
-        raise ReadOnlyError(f"inspection {insp.uuid} is already finalized")
+        raise ReadOnlyError(T.ALREADY_FINALIZED, uuid=insp.uuid)
     if not by.strip():
-        raise ValidationError("finalizing needs the inspector's name (--by NAME)")
+        raise ValidationError(T.FINALIZE_NEEDS_NAME)
     if insp.mode == Mode.MYSTERY and (manager_name or manager_signature):
         # The shopper is covert: nobody at the branch signs a mystery visit.
-        raise ValidationError(
-            "a mystery-shopper visit has no branch-manager sign-off; "
-            "finalize it without a manager name or signature"
-        )
+        raise ValidationError(T.MYSTERY_FINALIZE_MANAGER)
     missing = missing_for_finalize(insp)
     if missing and not force:
-        first = "; ".join(m.message_en for m in missing[:5])
-        more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
-        raise ValidationError(f"cannot finalize, {len(missing)} thing(s) missing: {first}{more}")
+        raise _cannot_finalize(missing)
     result = rescore(session, insp)
     # A previous inspection may have arrived (import) since these findings were made.
     mark_repeat_findings(session, insp)
@@ -1163,9 +1180,9 @@ def finalize(
 def amend(session: Session, insp: Inspection, *, reason: str, actor: str) -> Inspection:
     """A new draft revision of a finalized inspection, superseding it (same UUID)."""
     if insp.status != FINALIZED:
-        raise ValidationError(f"inspection {insp.uuid} is still a draft; change it directly")
+        raise ValidationError(T.AMEND_DRAFT, uuid=insp.uuid)
     if not reason.strip():
-        raise ValidationError("an amendment needs a reason")
+        raise ValidationError(T.AMEND_NEEDS_REASON)
     insp.is_current = False
     session.flush()  # the partial unique index allows one current row per UUID
     new = _copy(session, insp, keep_identity=True, revision=insp.revision + 1)
@@ -1269,7 +1286,7 @@ def _clone(row: _Row, **overrides: Any) -> _Row:
 
 def delete_draft(session: Session, insp: Inspection, *, actor: str) -> None:
     if insp.status != DRAFT:
-        raise ReadOnlyError(f"inspection {insp.uuid} is finalized and cannot be deleted")
+        raise ReadOnlyError(T.DELETE_FINALIZED, uuid=insp.uuid)
     audit.record(
         session,
         actor=actor,

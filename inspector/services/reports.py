@@ -54,6 +54,8 @@ from inspector.services import audit
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
 from inspector.services import settings as settings_svc
+from inspector.text import inspections as T
+from inspector.text.parts import Joined
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +79,7 @@ _VISIT_LABELS = {
 
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise ValidationError(f"report language must be zh, en or both, not {lang!r}")
+        raise ValidationError(T.REPORT_LANG, lang=repr(lang))
     return lang
 
 
@@ -115,7 +117,9 @@ def answer_text(item: Item, answer: Answer | None) -> Bi:
 
 def check_photo_size(size: str) -> str:
     if size not in PHOTO_SIZES:
-        raise ValidationError(f"photo size must be {' or '.join(PHOTO_SIZES)}, not {size!r}")
+        raise ValidationError(
+            T.PHOTO_SIZE, sizes=Joined(PHOTO_SIZES, "或", " or "), size=repr(size)
+        )
     return size
 
 
@@ -127,10 +131,7 @@ def set_photo_print_size(session: Session, photo: Photo, size: str, *, actor: st
     check_photo_size(size)
     insp = photo.inspection
     if insp.status == insp_svc.FINALIZED:
-        raise ReadOnlyError(
-            f"inspection {insp.uuid} is finalized; amend it to change how photos print "
-            "(or print every photo large with: report --photos large)"
-        )
+        raise ReadOnlyError(T.PHOTO_SIZE_READ_ONLY, uuid=insp.uuid)
     old = photo.print_size or "normal"
     if old == size:
         return
@@ -251,7 +252,7 @@ def build_report_data(
     try:
         timefmt.zone(tz)
     except ValueError as e:
-        raise ValidationError(str(e)) from None
+        raise ValidationError(T.REPORT_TIME_ZONE, cause=e) from None
     checklist = insp_svc.checklist_of(insp)
     result: Score = insp_svc.compute_score(insp)
     answers = insp_svc.answers_of(insp)

@@ -21,6 +21,8 @@ from inspector.domain import timefmt
 from inspector.errors import ValidationError
 from inspector.services import audit
 from inspector.services.images import read_image_file
+from inspector.text import settings as T
+from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ SPECS: dict[str, Spec] = {
 def _spec(key: str) -> Spec:
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError(f"unknown setting {key!r}; known: {', '.join(sorted(SPECS))}")
+        raise ValidationError(T.UNKNOWN, key=repr(key), known=", ".join(sorted(SPECS)))
     return spec
 
 
@@ -73,22 +75,21 @@ def set_value(session: Session, key: str, value: str, *, actor: str) -> None:
     An empty value clears the setting.
     """
     spec = _spec(key)
+    label = T.LABELS.get(key)
+    name: object = Term(key, label) if label is not None else key
     value = value.strip()
     data: bytes | None = None
     text = value
     if spec.kind == "text":
         if len(value) > spec.max_len:
-            raise ValidationError(f"{key}: at most {spec.max_len} characters ({len(value)} given)")
+            raise ValidationError(T.TOO_LONG, key=name, max=spec.max_len, n=len(value))
         if any(ord(c) < 32 for c in value):
-            raise ValidationError(f"{key}: control characters are not allowed")
+            raise ValidationError(T.CONTROL_CHARS, key=name)
         if key == "display.tz" and value:
             try:
                 timefmt.zone(value)  # an unknown zone is refused now, not at the next report
             except ValidationError:
-                raise ValidationError(
-                    f"{key}: unknown time zone {value!r}; use a name such as Asia/Shanghai or "
-                    "an offset such as +08:00"
-                ) from None
+                raise ValidationError(T.BAD_TIME_ZONE, key=name, value=repr(value)) from None
     elif value:
         data = read_image_file(Path(value).expanduser(), what=key)
         text = Path(value).name

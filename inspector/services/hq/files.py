@@ -24,6 +24,8 @@ from inspector.reports.hq_report import (
 )
 from inspector.services.hq.rows import HqData
 from inspector.services.hq.tables import answer_tables, regions_table, summary_table, tables
+from inspector.text import hq_errors as T
+from inspector.text.parts import Term
 from inspector.textsafe import is_formula_like, spreadsheet_text
 
 log = logging.getLogger(__name__)
@@ -145,11 +147,18 @@ def _text_width(s: str) -> int:
 def write_csv(data: HqData, folder: Path, lang: str = "en") -> list[Path]:
     """One CSV per table, UTF-8 with BOM so Excel opens Chinese text correctly."""
     if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"-o: {folder} is a file; CSV export needs a folder")
+        raise ValidationError(
+            T.CSV_TARGET_IS_FILE, option=Term("-o", T.OUTPUT_OPTION), folder=folder
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ValidationError(f"-o: cannot create folder {folder} ({e.strerror})") from None
+        raise ValidationError(
+            T.CANNOT_CREATE_FOLDER,
+            option=Term("-o", T.OUTPUT_OPTION),
+            folder=folder,
+            error=str(e.strerror),
+        ) from None
     out: list[Path] = []
     for t in export_tables(data, lang):
         buf = io.StringIO()

@@ -78,6 +78,8 @@ from inspector.services.hq.rows import (
     mode_label,
     status_label_insp,
 )
+from inspector.text import hq_errors as T
+from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
 
@@ -674,7 +676,9 @@ def findings(
     the dashboard lists; closed ones are counted per branch instead).
     """
     if status is not None and status not in STATUSES:
-        raise ValidationError(f"--status must be open, overdue or closed, not {status!r}")
+        raise ValidationError(
+            T.BAD_STATUS, option=Term("--status", T.STATUS_OPTION), status=repr(status)
+        )
     today = today or utcnow().date()
     st = _status_expr(today).label("st")
     q = (

@@ -34,6 +34,8 @@ from inspector.services.hq.rows import (
     _r,
     status_label_insp,
 )
+from inspector.text import hq_errors as T
+from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
 
@@ -470,7 +472,7 @@ def severity_label(severity: str, lang: str) -> str:
 def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     """What the consolidated PDF shows, in ``lang`` (zh | en)."""
     if lang not in ("zh", "en"):
-        raise ValidationError(f"--lang must be zh or en, not {lang!r}")
+        raise ValidationError(T.BAD_LANG, option=Term("--lang", T.LANG_OPTION), lang=repr(lang))
     zh = lang == "zh"
     tbls = {t.name: t for t in tables(data, lang)}
     summary = [

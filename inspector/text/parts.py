@@ -1,0 +1,65 @@
+"""Pieces of a message that are themselves rendered per language and surface.
+
+A :class:`~inspector.errors.UserError` field may be anything with ``render(lang, surface)``:
+these are the three shapes the error messages need -- a catalogue text bound to its fields
+(one problem in a list of problems), a name the CLI spells one way and the app another (a
+setting key vs. the field's label), and a list joined with the language's separator.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from inspector.text import Lang, Surface, Text, lang_of
+
+log = logging.getLogger(__name__)
+
+
+def _rendered(value: object, lang: Lang, surface: Surface) -> str:
+    render = getattr(value, "render", None)
+    if callable(render):
+        return str(render(lang, surface))
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A :class:`Text` with its fields, rendered when the whole message is."""
+
+    text: Text
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return self.text.render(lang, surface, **self.fields)
+
+
+def phrase(text: Text, /, **fields: object) -> Phrase:
+    return Phrase(text, fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name as the CLI spells it (a setting key, an option, a field name) and as the app
+    calls it (the label the user sees next to the field)."""
+
+    cli: str
+    gui: Text
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return self.cli if surface is Surface.CLI else self.gui.render(lang, surface)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Several parts in one field, joined the way each language lists things."""
+
+    parts: Sequence[object]
+    zh: str = "；"
+    en: str = "; "
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        lg = lang_of(lang)
+        sep = self.zh if lg is Lang.ZH else self.en
+        return sep.join(_rendered(p, lg, surface) for p in self.parts)
