@@ -18,15 +18,18 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import Finding, Inspection, utcnow
 from inspector.domain.scoring import Outcome, Score
+from inspector.domain.states import FindingState, FindingStatus
 from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
 
 log = logging.getLogger(__name__)
 
-OPEN = "open"
-OVERDUE = "overdue"  # shown, never stored: an open finding past its deadline
-CLOSED = "closed"
-STATUSES = (OPEN, OVERDUE, CLOSED)
+# The states HQ shows and filters by (overdue is shown, never stored: an open finding past
+# its deadline); kept under these names for the modules that import them.
+OPEN = FindingState.OPEN
+OVERDUE = FindingState.OVERDUE
+CLOSED = FindingState.CLOSED
+STATUSES = tuple(s.value for s in FindingState)  # plain strings: click.Choice lists them
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -49,7 +52,7 @@ def _close(
     session: Session, target: Inspection, f: Finding, *, actor: str, by_uuid: str | None, note: str
 ) -> None:
     old = finding_dict(f)
-    f.status = CLOSED
+    f.status = FindingStatus.CLOSED
     f.closed_at = utcnow()
     f.closed_by_uuid = by_uuid
     f.closing_note = note
@@ -76,7 +79,7 @@ def close_passed(
     """
     closed: list[Finding] = []
     for f in target.findings:
-        if not f.active or f.status == CLOSED:
+        if not f.active or f.status == FindingStatus.CLOSED:
             continue
         s = result.items.get(f.item_id)
         if s is None or s.outcome != Outcome.PASS:
@@ -114,7 +117,7 @@ def close_by_hand(
             f"item {item_id!r} is not a finding of inspection {target.uuid}; "
             "'inspector hq findings' lists the findings"
         )
-    if f.status == CLOSED:
+    if f.status == FindingStatus.CLOSED:
         raise ValidationError(
             f"finding {item_id} of inspection {target.uuid} is already closed "
             f"({f.closed_at:%Y-%m-%d})"

@@ -28,6 +28,7 @@ from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item
 from inspector.domain.scoring import Outcome, Score
+from inspector.domain.states import FindingState
 from inspector.errors import ReadOnlyError, ValidationError
 from inspector.reports import render_report
 from inspector.reports.model import (
@@ -159,11 +160,7 @@ def shopper_code(name: str) -> str:
 
 def finding_status(f: Finding, today: date) -> str:
     """open | overdue | closed: overdue once the deadline has passed with the finding open."""
-    if f.status == "closed":
-        return "closed"
-    if f.deadline is not None and f.deadline < today:
-        return "overdue"
-    return "open"
+    return FindingState.of(f.status, f.deadline, today)
 
 
 def _visit_time(value: str, tz: str) -> str:
