@@ -41,12 +41,14 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from inspector.domain.answers import STORED_VALUE
+from inspector.domain.checklist import Mode, Result
 from inspector.domain.layers import Layers
 from inspector.domain.states import (
     STORED_IMPORT_OUTCOMES,
     FindingStatus,
     ImportOutcome,
     InspectionStatus,
+    Origin,
     Severity,
 )
 
@@ -129,7 +131,7 @@ class AnswerValueJSON(TypeDecorator[Any]):
             return None
 
 
-def state_type(enum: type[StrEnum], name: str, *, check: bool = True) -> Enum:
+def state_type(enum: type[StrEnum], name: str, *, check: bool = True, length: int = 16) -> Enum:
     """A column of one of :mod:`inspector.domain.states`: the value stored as text.
 
     Reads give the enum member; writes accept a member or its exact string and refuse any
@@ -140,7 +142,7 @@ def state_type(enum: type[StrEnum], name: str, *, check: bool = True) -> Enum:
     return Enum(
         enum,
         native_enum=False,
-        length=16,
+        length=length,
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
         create_constraint=check,
@@ -234,7 +236,7 @@ class Inspection(Base):
     amendment_reason: Mapped[str | None] = mapped_column(Text)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    mode: Mapped[str] = mapped_column(String(16))  # onsite | mystery
+    mode: Mapped[Mode] = mapped_column(state_type(Mode, "mode"))
     status: Mapped[InspectionStatus] = mapped_column(
         state_type(InspectionStatus, "status"), default=InspectionStatus.DRAFT
     )
@@ -269,7 +271,7 @@ class Inspection(Base):
     veto_failed: Mapped[int] = mapped_column(Integer, default=0)
 
     # Exchange: where an imported inspection came from.
-    origin: Mapped[str] = mapped_column(String(16), default="local")  # local | imported
+    origin: Mapped[Origin] = mapped_column(state_type(Origin, "origin"), default=Origin.LOCAL)
     device_fingerprint: Mapped[str | None] = mapped_column(String(100))
     trusted: Mapped[bool | None] = mapped_column(Boolean)
     content_sha256: Mapped[str | None] = mapped_column(String(64))
@@ -298,7 +300,7 @@ class Answer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(String(100))
-    result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | na
+    result: Mapped[Result | None] = mapped_column(state_type(Result, "result", length=8))
     value: Mapped[Any] = mapped_column(AnswerValueJSON, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(200), default="")

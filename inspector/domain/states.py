@@ -88,3 +88,10 @@ class ImportOutcome(StrEnum):
 
 STORED_IMPORT_OUTCOMES = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
 """The outcomes an ``imports`` row may record (its CHECK constraint)."""
+
+
+class Origin(StrEnum):
+    """Where an inspection revision was made: here, or on a device whose package HQ imported."""
+
+    LOCAL = "local"
+    IMPORTED = "imported"

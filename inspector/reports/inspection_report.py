@@ -60,6 +60,7 @@ from reportlab.platypus import (
 
 from inspector import paths
 from inspector.domain import timefmt
+from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState, Severity
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup, has_glyph, register_fonts
@@ -344,7 +345,7 @@ class InspectionReport:
     def person(self, name: str) -> str:
         """The inspector as printed: a mystery shopper is a code unless HQ asked for the name."""
         m = self.data.inspection
-        if m.mode == "mystery" and not self.data.show_shopper_name and m.shopper_code:
+        if m.mode == Mode.MYSTERY and not self.data.show_shopper_name and m.shopper_code:
             return f"{pick(LABELS['shopper'], self.lang)} {m.shopper_code}"
         return name
 
@@ -1168,7 +1169,7 @@ class InspectionReport:
     # ---- sign-off
     def _signoff(self) -> list[Flowable]:
         d, s = self.data, self.data.signoff
-        mystery = d.inspection.mode == "mystery"
+        mystery = d.inspection.mode == Mode.MYSTERY
         head = self._heading(self.t("signoff"), self.plain("signoff"), 0, "H1")
         blank = Spacer(1, 14 * mm)
         date_txt = esc(self.day(s.signed_at)) if s.signed_at else ""

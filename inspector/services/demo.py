@@ -38,7 +38,7 @@ from inspector.db.models import (
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome
-from inspector.domain.states import FindingStatus
+from inspector.domain.states import FindingStatus, Origin
 from inspector.errors import ValidationError
 from inspector.services import audit, photos
 from inspector.services.inspections import (
@@ -322,7 +322,7 @@ def _batch(
                 "grade": sc.grade,
                 "passed": sc.passed,
                 "veto_failed": len(sc.veto_failed),
-                "origin": "local",
+                "origin": Origin.LOCAL,
             }
         )
         children.append((ans_rows, sec_rows, find_rows))

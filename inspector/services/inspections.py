@@ -477,7 +477,7 @@ def set_answer(
         insp.answers.append(row)
     if res is not None or val is not None:
         # A new judgement or value replaces the previous answer as a whole.
-        row.result = res.value if res is not None else None
+        row.result = res
         row.value = val
         _drop_copied(insp, item_id)
     if note is not None:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import Finding, Inspection, Photo, utcnow
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import AnswerType, Checklist, Item
+from inspector.domain.checklist import AnswerType, Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
 from inspector.domain.states import FindingState
 from inspector.errors import ReadOnlyError, ValidationError
@@ -382,7 +382,7 @@ def build_report_data(
             amendment_reason=insp.amendment_reason,
             visit=_visit_rows(insp, checklist, lang, tz),
             narrative=insp.narrative or "",
-            shopper_code=shopper_code(insp.inspector) if insp.mode == "mystery" else "",
+            shopper_code=shopper_code(insp.inspector) if insp.mode == Mode.MYSTERY else "",
         ),
         score=ScoreSummary(
             total=result.total,

@@ -99,6 +99,9 @@ def test_states_read_as_enums_and_are_stored_as_their_strings(
         ("findings", "status", "overdue"),  # shown, never stored
         ("findings", "severity", "critical"),
         ("findings", "severity", ""),
+        ("inspections", "mode", "online"),
+        ("inspections", "origin", "remote"),
+        ("answers", "result", "partial"),
     ],
 )
 def test_the_database_refuses_other_values_from_raw_sql(

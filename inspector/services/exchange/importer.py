@@ -60,7 +60,7 @@ from inspector.db.models import (
 )
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
-from inspector.domain.states import ImportOutcome, InspectionStatus
+from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
@@ -465,7 +465,7 @@ def owner_of(s: Session, uuid: str) -> str | None:
     if row is not None:
         return row.fingerprint
     local = s.scalar(
-        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != "imported")
+        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != Origin.IMPORTED)
     )
     if local is not None:
         return keys.device_keys().fingerprint
@@ -493,7 +493,7 @@ def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
             "branch": r.branch.code,
             "mode": r.mode,
             # A revision made here is signed by this installation when it is exported.
-            "signer": r.device_fingerprint or (owner if r.origin != "imported" else None),
+            "signer": r.device_fingerprint or (owner if r.origin != Origin.IMPORTED else None),
             "trusted": r.trusted,
             "owner": owner,
             "imported_at": r.imported_at.isoformat() if r.imported_at else None,
@@ -678,7 +678,7 @@ def _insert(
             "grade": result.grade,
             "passed": result.passed,
             "veto_failed": len(result.veto_failed),
-            "origin": "imported",
+            "origin": Origin.IMPORTED,
             "device_fingerprint": pkg.fingerprint,
             "trusted": trusted,
             "content_sha256": pkg.content_sha256,

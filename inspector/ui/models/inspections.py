@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
-from inspector.domain.checklist import Result
+from inspector.domain.checklist import Mode, Result
 from inspector.services import inspections as svc
 from inspector.ui import theme
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
@@ -104,7 +104,7 @@ def load_rows(
 def mode_label(mode: str) -> str:
     return (
         QCoreApplication.translate("InspectionTableModel", "Mystery shopper")
-        if mode == "mystery"
+        if mode == Mode.MYSTERY
         else QCoreApplication.translate("InspectionTableModel", "On-site")
     )
 

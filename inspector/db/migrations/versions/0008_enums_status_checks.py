@@ -1,10 +1,13 @@
 """States are enums: the database refuses any status, severity or outcome it does not know
 
 CHECK constraints on ``inspections.status`` (draft | finalized), ``findings.status``
-(open | closed), ``findings.severity`` (high | medium | low) and ``imports.outcome``
-(imported | updated), the values of :mod:`inspector.domain.states`. Stored values that
-differ only in case or surrounding spaces are normalised first; any other unknown value
-stops the upgrade with a message naming it (the database is left as it was).
+(open | closed), ``findings.severity`` (high | medium | low), ``imports.outcome``
+(imported | updated), and the other closed sets stored as text: ``inspections.mode``
+(onsite | mystery), ``inspections.origin`` (local | imported) and ``answers.result``
+(pass | fail | na, or none yet): the values of :mod:`inspector.domain.states` and
+:mod:`inspector.domain.checklist`. Stored values that differ only in case or surrounding
+spaces are normalised first; any other unknown value stops the upgrade with a message
+naming it (the database is left as it was).
 
 SQLite cannot add a CHECK constraint to a table, and the usual batch rebuild (copy, drop,
 rename) must not touch ``inspections``: with ``foreign_keys=ON``, which this program sets
@@ -38,6 +41,9 @@ depends_on: str | None = None
 # keeps meaning what it meant when the enums change.
 CHECKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("inspections", "status", ("draft", "finalized")),
+    ("inspections", "mode", ("onsite", "mystery")),
+    ("inspections", "origin", ("local", "imported")),
+    ("answers", "result", ("pass", "fail", "na")),  # NULL (no judgement yet) passes a CHECK
     ("findings", "status", ("open", "closed")),
     ("findings", "severity", ("high", "medium", "low")),
     ("imports", "outcome", ("imported", "updated")),
