@@ -154,6 +154,8 @@ def test_upgrade_keeps_the_data_and_tidies_case_and_spaces(any_db: Database) -> 
         # Rebuilding a table on SQLite would have cascade-deleted the children: all kept.
         assert _raw(upgraded, counts) == before
         assert _raw(upgraded, "SELECT status, severity FROM findings") == [("open", "high")]
+        if upgraded.engine.dialect.name == "sqlite":
+            assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
         with upgraded.session() as s:
             assert svc.get(s, uuid_).status is InspectionStatus.FINALIZED
         with pytest.raises(IntegrityError), upgraded.engine.begin() as c:
