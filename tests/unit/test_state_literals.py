@@ -1,4 +1,4 @@
-"""States are enums: no code compares or sets a status, severity or outcome as a bare string.
+"""States are enums: no code compares or sets a status, severity, outcome, mode or origin as text.
 
 The values live in :mod:`inspector.domain.states`; a literal ``"open"`` next to a status
 would drift from them unnoticed (a typo compares false forever). This scans every module
@@ -23,22 +23,24 @@ from pathlib import Path
 
 import pytest
 
+from inspector.domain.checklist import Mode
 from inspector.domain.states import (
     FindingState,
     FindingStatus,
     ImportOutcome,
     InspectionStatus,
+    Origin,
     Severity,
 )
 
 ROOT = Path(__file__).resolve().parents[2] / "inspector"
 STATE_VALUES = frozenset(
     m.value
-    for e in (InspectionStatus, FindingStatus, FindingState, Severity, ImportOutcome)
+    for e in (InspectionStatus, FindingStatus, FindingState, Severity, ImportOutcome, Mode, Origin)
     for m in e
 )
-# status, severity, outcome, insp_status, new_severity, statuses ... but not "status_label".
-STATE_NAME = re.compile(r"(?:^|_)(?:status|severity|outcome)(?:es)?$", re.IGNORECASE)
+# status, severity, outcome, mode, origin, insp_status, statuses ... not "status_label".
+STATE_NAME = re.compile(r"(?:^|_)(?:status|severity|outcome|mode|origin)(?:es|s)?$", re.I)
 EXEMPT = ("domain/states.py", "db/migrations/")
 
 
@@ -151,6 +153,8 @@ def test_no_state_is_a_bare_string_in_the_code() -> None:
         'Finding(item_id="a", status="open")',
         'x = {"status": "closed" if done else "open"}',
         'def finding_status(f):\n    return "overdue"',
+        'q.where(Inspection.mode == "mystery")',
+        'if r.origin != "imported": pass',
     ],
 )
 def test_the_scan_finds_each_kind_of_bare_state(source: str) -> None:
@@ -164,7 +168,6 @@ def test_the_scan_finds_each_kind_of_bare_state(source: str) -> None:
         'LABELS = {"open": ("未整改", "Open"), "high": ("高", "High")}',
         'text = self.tr("draft")',
         "if x.status == InspectionStatus.DRAFT: pass",
-        'if insp.origin != "imported": pass',  # origin is not one of these states
         'def status_label(s):\n    return "草稿"',
         'name = "closed"',
     ],
