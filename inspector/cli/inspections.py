@@ -12,6 +12,7 @@ import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain import timefmt
+from inspector.domain.states import InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.files import (
     ANSWERS_MAX_BYTES,
@@ -260,7 +261,7 @@ def visit_cmd(
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--branch", "branch_code", default=None, metavar="CODE")
-@click.option("--status", type=click.Choice(["draft", "finalized"]), default=None)
+@click.option("--status", type=click.Choice([s.value for s in InspectionStatus]), default=None)
 @click.option("--mode", type=click.Choice(["onsite", "mystery"]), default=None)
 @click.option("--search", "text", default="", help="Text in branch, inspector or checklist.")
 @click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), default=None)
@@ -415,7 +416,7 @@ def delete_cmd(ctx: Context, inspection_id: str, yes: bool) -> None:
 @click.option("--action", default=None, help="Rectification action.")
 @click.option("--owner", default=None, help="Who rectifies.")
 @click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), default=None)
-@click.option("--severity", type=click.Choice(["high", "medium", "low"]), default=None)
+@click.option("--severity", type=click.Choice([s.value for s in Severity]), default=None)
 @pass_ctx
 def finding_cmd(
     ctx: Context,

@@ -15,13 +15,16 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Index,
@@ -38,7 +41,16 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from inspector.domain.answers import STORED_VALUE
+from inspector.domain.checklist import Mode, Result
 from inspector.domain.layers import Layers
+from inspector.domain.states import (
+    STORED_IMPORT_OUTCOMES,
+    FindingStatus,
+    ImportOutcome,
+    InspectionStatus,
+    Origin,
+    Severity,
+)
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +129,25 @@ class AnswerValueJSON(TypeDecorator[Any]):
             # the unreadable value reads as no value (the judgement, if any, stays).
             log.warning("stored answer value %.60r is not a valid value; read as none", value)
             return None
+
+
+def state_type(enum: type[StrEnum], name: str, *, check: bool = True, length: int = 16) -> Enum:
+    """A column of one of :mod:`inspector.domain.states`: the value stored as text.
+
+    Reads give the enum member; writes accept a member or its exact string and refuse any
+    other value before the statement runs. ``check`` adds a CHECK constraint (named
+    ``ck_<table>_<name>``) so the database refuses other values from any writer, raw SQL
+    included (migration ``status_checks``).
+    """
+    return Enum(
+        enum,
+        native_enum=False,
+        length=length,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+        create_constraint=check,
+        name=name,
+    )
 
 
 class Base(DeclarativeBase):
@@ -205,8 +236,10 @@ class Inspection(Base):
     amendment_reason: Mapped[str | None] = mapped_column(Text)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    mode: Mapped[str] = mapped_column(String(16))  # onsite | mystery
-    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | finalized
+    mode: Mapped[Mode] = mapped_column(state_type(Mode, "mode"))
+    status: Mapped[InspectionStatus] = mapped_column(
+        state_type(InspectionStatus, "status"), default=InspectionStatus.DRAFT
+    )
     branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"), index=True)
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("checklist_snapshots.id"), index=True)
     inspector: Mapped[str] = mapped_column(String(200), default="")
@@ -238,7 +271,7 @@ class Inspection(Base):
     veto_failed: Mapped[int] = mapped_column(Integer, default=0)
 
     # Exchange: where an imported inspection came from.
-    origin: Mapped[str] = mapped_column(String(16), default="local")  # local | imported
+    origin: Mapped[Origin] = mapped_column(state_type(Origin, "origin"), default=Origin.LOCAL)
     device_fingerprint: Mapped[str | None] = mapped_column(String(100))
     trusted: Mapped[bool | None] = mapped_column(Boolean)
     content_sha256: Mapped[str | None] = mapped_column(String(64))
@@ -267,7 +300,7 @@ class Answer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(String(100))
-    result: Mapped[str | None] = mapped_column(String(8))  # pass | fail | na
+    result: Mapped[Result | None] = mapped_column(state_type(Result, "result", length=8))
     value: Mapped[Any] = mapped_column(AnswerValueJSON, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(200), default="")
@@ -315,11 +348,15 @@ class Finding(Base):
     # False when the item was failed and then answered otherwise: the row keeps what the
     # inspector typed (owner, action) in case the item fails again, but is not a finding.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    severity: Mapped[str] = mapped_column(String(16), default="medium")  # high|medium|low
+    severity: Mapped[Severity] = mapped_column(
+        state_type(Severity, "severity"), default=Severity.MEDIUM
+    )
     action: Mapped[str] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(String(200), default="")
     deadline: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | closed
+    status: Mapped[FindingStatus] = mapped_column(
+        state_type(FindingStatus, "status"), default=FindingStatus.OPEN
+    )
     closed_at: Mapped[datetime | None]
     closed_by_uuid: Mapped[str | None] = mapped_column(String(36))  # the re-check
     closing_note: Mapped[str] = mapped_column(Text, default="")
@@ -437,13 +474,23 @@ class ImportRecord(Base):
     """One package HQ accepted, so a re-sent file is recognised by its hash."""
 
     __tablename__ = "imports"
+    # Only what changed the database is recorded: duplicates, conflicts and rejections
+    # leave no row, so the CHECK allows just those two outcomes.
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IN ({})".format(", ".join(f"'{o.value}'" for o in STORED_IMPORT_OUTCOMES)),
+            name="outcome",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     package_sha256: Mapped[str] = mapped_column(String(64), index=True)
     file_name: Mapped[str] = mapped_column(String(400))
     inspection_uuid: Mapped[str] = mapped_column(String(36), index=True)
     revision: Mapped[int] = mapped_column(Integer)
-    outcome: Mapped[str] = mapped_column(String(16))  # imported | updated
+    outcome: Mapped[ImportOutcome] = mapped_column(
+        state_type(ImportOutcome, "outcome", check=False)
+    )
     device_fingerprint: Mapped[str] = mapped_column(String(100))
     trusted: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(default=utcnow)

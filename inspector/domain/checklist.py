@@ -24,6 +24,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
+# Severity lives with the other states; checklists name it, so it stays importable here.
+from inspector.domain.states import Severity as Severity
+
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
@@ -168,14 +171,6 @@ class Right(StrEnum):
     EDUCATION = "education"  # 受教育权
     RESPECT = "respect"  # 受尊重权
     INFORMATION_SECURITY = "information_security"  # 信息安全权
-
-
-class Severity(StrEnum):
-    """How urgent a finding's rectification is (立行立改 / 限期整改 / 持续改进)."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
 
 
 class Source(_Model):

@@ -60,6 +60,8 @@ from reportlab.platypus import (
 
 from inspector import paths
 from inspector.domain import timefmt
+from inspector.domain.checklist import Mode
+from inspector.domain.states import FindingState, Severity
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup, has_glyph, register_fonts
 from inspector.reports.labels import (
@@ -93,6 +95,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 RED = colors.HexColor("#B00020")
 GREEN = colors.HexColor("#2E7D32")
 AMBER = colors.HexColor("#C77700")
+_SEVERITY_COLOUR: dict[str, str] = {Severity.HIGH: "#B00020", Severity.MEDIUM: "#C77700"}
+_STATE_COLOUR: dict[str, str] = {FindingState.OVERDUE: "#B00020", FindingState.CLOSED: "#2E7D32"}
 GREY = colors.HexColor("#666666")
 LIGHT = colors.HexColor("#EEF1F5")
 RULE = colors.HexColor("#9AA5B1")
@@ -341,7 +345,7 @@ class InspectionReport:
     def person(self, name: str) -> str:
         """The inspector as printed: a mystery shopper is a code unless HQ asked for the name."""
         m = self.data.inspection
-        if m.mode == "mystery" and not self.data.show_shopper_name and m.shopper_code:
+        if m.mode == Mode.MYSTERY and not self.data.show_shopper_name and m.shopper_code:
             return f"{pick(LABELS['shopper'], self.lang)} {m.shopper_code}"
         return name
 
@@ -583,8 +587,8 @@ class InspectionReport:
         """Four key figures: red lines, findings by severity, rectification, answers."""
         d = self.data
         sc = d.score
-        sev = {k: 0 for k in ("high", "medium", "low")}
-        status = {k: 0 for k in ("open", "overdue", "closed")}
+        sev: dict[str, int] = {k: 0 for k in Severity}
+        status: dict[str, int] = {k: 0 for k in FindingState}
         for f in d.findings:
             sev[f.severity] = sev.get(f.severity, 0) + 1
             status[f.status] = status.get(f.status, 0) + 1
@@ -594,7 +598,7 @@ class InspectionReport:
         def counts(table: dict[str, tuple[str, str]], values: dict[str, int]) -> str:
             return " · ".join(f"{self.pair(table, k)} {n}" for k, n in values.items())
 
-        overdue = status.get("overdue", 0)
+        overdue = status.get(FindingState.OVERDUE, 0)
         rect = counts(STATUSES, status)
         if overdue:
             rect = f'<font color="#B00020">{rect}</font>'
@@ -641,7 +645,7 @@ class InspectionReport:
         out: list[Flowable] = [self.p(self.t("top_findings"), "H3")]
         rows = []
         for n, f in enumerate(findings[:TOP_FINDINGS], start=1):
-            sev_colour = {"high": "#B00020", "medium": "#C77700"}.get(f.severity, "#333333")
+            sev_colour = _SEVERITY_COLOUR.get(f.severity, "#333333")
             tag = f'<font color="#B00020">[{self.t("veto_tag")}]</font> ' if f.veto else ""
             seen = self.bi(f.answer, small_en=False) if f.answer.get(self.lang) else ""
             line = f"{tag}{self.item_ref(f.item_id)} {self.bi(f.text, small_en=False)}"
@@ -678,9 +682,9 @@ class InspectionReport:
         return out
 
     def _status_markup(self, f: FindingRow) -> str:
-        colour = {"overdue": "#B00020", "closed": "#2E7D32"}.get(f.status, "#333333")
+        colour = _STATE_COLOUR.get(f.status, "#333333")
         text = f'<font color="{colour}">{self.pair(STATUSES, f.status)}</font>'
-        if f.status == "closed" and f.closed_at is not None:
+        if f.status == FindingState.CLOSED and f.closed_at is not None:
             text += f"<br/>{esc(self.day(f.closed_at))}"
         return text
 
@@ -914,7 +918,7 @@ class InspectionReport:
         seen: list[Flowable] = [self.p("<br/>".join(seen_parts) or "—", "Cell")]
         if was_cut:
             seen.append(_PageRef(self, f"item:{f.item_id}", "see_page", 7.5))
-        sev_colour = {"high": "#B00020", "medium": "#C77700"}.get(f.severity, "#333333")
+        sev_colour = _SEVERITY_COLOUR.get(f.severity, "#333333")
         cells: dict[str, Any] = {
             "no": self.p(str(n), "Cell"),
             "item": self.p(item, "Cell"),
@@ -1165,7 +1169,7 @@ class InspectionReport:
     # ---- sign-off
     def _signoff(self) -> list[Flowable]:
         d, s = self.data, self.data.signoff
-        mystery = d.inspection.mode == "mystery"
+        mystery = d.inspection.mode == Mode.MYSTERY
         head = self._heading(self.t("signoff"), self.plain("signoff"), 0, "H1")
         blank = Spacer(1, 14 * mm)
         date_txt = esc(self.day(s.signed_at)) if s.signed_at else ""

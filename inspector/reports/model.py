@@ -16,6 +16,8 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from inspector.domain.states import FindingState
+
 log = logging.getLogger(__name__)
 
 LANGS = ("zh", "en", "both")
@@ -177,7 +179,7 @@ class FindingRow:
     deadline: date | None
     veto: bool = False
     critical: bool = False
-    status: str = "open"  # open | overdue | closed
+    status: str = FindingState.OPEN  # open | overdue | closed
     answer: Bi = Bi("")  # what was seen: the answer itself ("5 / 7", "否", "1:10")
     closed_at: date | None = None
     source_inferred: bool = False

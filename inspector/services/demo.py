@@ -38,6 +38,7 @@ from inspector.db.models import (
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome
+from inspector.domain.states import FindingStatus, Origin
 from inspector.errors import ValidationError
 from inspector.services import audit, photos
 from inspector.services.inspections import (
@@ -298,7 +299,7 @@ def _batch(
                     "action": rng.choice(ACTIONS),
                     "owner": rng.choice(OWNERS),
                     "deadline": deadline,
-                    "status": "closed" if closed else "open",
+                    "status": FindingStatus.CLOSED if closed else FindingStatus.OPEN,
                     "closed_at": started + timedelta(days=rng.uniform(0.5, 20)) if closed else None,
                     "created_at": started,
                     "updated_at": started,
@@ -327,7 +328,7 @@ def _batch(
                 "grade": sc.grade,
                 "passed": sc.passed,
                 "veto_failed": len(sc.veto_failed),
-                "origin": "local",
+                "origin": Origin.LOCAL,
             }
         )
         children.append((ans_rows, sec_rows, find_rows))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import Finding, Inspection, utcnow
 from inspector.domain.scoring import Outcome, Score
+from inspector.domain.states import FindingState, FindingStatus
 from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
 from inspector.text import findings as T
@@ -25,10 +26,12 @@ from inspector.text.parts import phrase
 
 log = logging.getLogger(__name__)
 
-OPEN = "open"
-OVERDUE = "overdue"  # shown, never stored: an open finding past its deadline
-CLOSED = "closed"
-STATUSES = (OPEN, OVERDUE, CLOSED)
+# The states HQ shows and filters by (overdue is shown, never stored: an open finding past
+# its deadline); kept under these names for the modules that import them.
+OPEN = FindingState.OPEN
+OVERDUE = FindingState.OVERDUE
+CLOSED = FindingState.CLOSED
+STATUSES = tuple(s.value for s in FindingState)  # plain strings: click.Choice lists them
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -51,7 +54,7 @@ def _close(
     session: Session, target: Inspection, f: Finding, *, actor: str, by_uuid: str | None, note: str
 ) -> None:
     old = finding_dict(f)
-    f.status = CLOSED
+    f.status = FindingStatus.CLOSED
     f.closed_at = utcnow()
     f.closed_by_uuid = by_uuid
     f.closing_note = note
@@ -78,7 +81,7 @@ def close_passed(
     """
     closed: list[Finding] = []
     for f in target.findings:
-        if not f.active or f.status == CLOSED:
+        if not f.active or f.status == FindingStatus.CLOSED:
             continue
         s = result.items.get(f.item_id)
         if s is None or s.outcome != Outcome.PASS:
@@ -111,7 +114,7 @@ def close_by_hand(
     f = next((x for x in target.findings if x.item_id == item_id and x.active), None)
     if f is None:
         raise NotFoundError(T.NOT_A_FINDING, item=repr(item_id), uuid=target.uuid)
-    if f.status == CLOSED:
+    if f.status == FindingStatus.CLOSED:
         when = phrase(T.CLOSED_ON, day=f"{f.closed_at:%Y-%m-%d}") if f.closed_at else ""
         raise ValidationError(T.ALREADY_CLOSED, item=item_id, uuid=target.uuid, when=when)
     _close(session, target, f, actor=actor, by_uuid=None, note=note.strip())

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, Inspection
+from inspector.domain.checklist import Mode
 from inspector.services.hq_rights import finalized_current
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def visits(
     """Finalized, current mystery visits with their stored section percents."""
     q = (
         finalized_current(checklist_id, region)
-        .where(Inspection.mode == "mystery")
+        .where(Inspection.mode == Mode.MYSTERY)
         .options(selectinload(Inspection.section_scores), selectinload(Inspection.branch))
         .order_by(Branch.code, Inspection.started_at)
     )

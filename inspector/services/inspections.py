@@ -43,6 +43,7 @@ from inspector.domain.checklist import (
     Severity,
 )
 from inspector.domain.scoring import Outcome, Score, score
+from inspector.domain.states import FindingStatus, InspectionStatus
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.services import audit, branches
 from inspector.services import findings as finding_svc
@@ -55,8 +56,9 @@ from inspector.text.parts import Joined, Term, phrase
 
 log = logging.getLogger(__name__)
 
-DRAFT = "draft"
-FINALIZED = "finalized"
+# Kept under these names for the modules that import them from here.
+DRAFT = InspectionStatus.DRAFT
+FINALIZED = InspectionStatus.FINALIZED
 
 # Default days to rectify by severity (立行立改 / signage and materials / building works).
 DEFAULT_RECTIFY_DAYS = {Severity.HIGH: 1, Severity.MEDIUM: 7, Severity.LOW: 30}
@@ -470,7 +472,7 @@ def set_answer(
         insp.answers.append(row)
     if res is not None or val is not None:
         # A new judgement or value replaces the previous answer as a whole.
-        row.result = res.value if res is not None else None
+        row.result = res
         row.value = val
         _drop_copied(insp, item_id)
     if note is not None:
@@ -637,10 +639,10 @@ def _sync_findings(session: Session, insp: Inspection, checklist: Checklist, res
         if failing and f is None:
             f = Finding(
                 item_id=item.id,
-                severity=default_severity(item).value,
+                severity=default_severity(item),
                 deadline=default_deadline(item, today),
                 active=True,
-                status="open",
+                status=FindingStatus.OPEN,
             )
             if previous is None:  # looked up once, and only when a new finding appears
                 previous = previous_findings(session, insp)
@@ -649,12 +651,6 @@ def _sync_findings(session: Session, insp: Inspection, checklist: Checklist, res
         elif f is not None and f.active != failing:
             f.active = failing
             f.updated_at = utcnow()
-
-
-SEVERITY_UP = {
-    Severity.LOW.value: Severity.MEDIUM.value,
-    Severity.MEDIUM.value: Severity.HIGH.value,
-}
 
 
 def previous_findings(session: Session, insp: Inspection) -> tuple[str, set[str]]:
@@ -694,7 +690,7 @@ def _mark_repeat(f: Finding, previous: tuple[str, set[str]]) -> None:
     prev_uuid, prev_items = previous
     if f.repeat_of is None and prev_uuid and f.item_id in prev_items:
         f.repeat_of = prev_uuid
-        f.severity = SEVERITY_UP.get(f.severity, f.severity)
+        f.severity = Severity(f.severity).escalated()
 
 
 def mark_repeat_findings(session: Session, insp: Inspection) -> None:
@@ -712,13 +708,12 @@ def active_findings(insp: Inspection) -> list[Finding]:
     checklist = checklist_of(insp)
     index = checklist.item_index()
     order = {i.id: n for n, i in enumerate(checklist.items())}
-    sev_rank = {"high": 0, "medium": 1, "low": 2}
 
     def key(f: Finding) -> tuple[int, int, int, int]:
         item = index.get(f.item_id)
         veto = 0 if item is not None and item.veto else 1
         crit = 0 if item is not None and item.critical else 1
-        return (veto, crit, sev_rank.get(f.severity, 3), order.get(f.item_id, 10**6))
+        return (veto, crit, Severity(f.severity).rank, order.get(f.item_id, 10**6))
 
     return sorted((f for f in insp.findings if f.active), key=key)
 
@@ -747,7 +742,7 @@ def update_finding(
         f.deadline = deadline
     if severity is not None:
         try:
-            f.severity = Severity(severity).value
+            f.severity = Severity(severity)
         except ValueError:
             raise ValidationError(T.BAD_SEVERITY, severity=repr(severity)) from None
     f.updated_at = utcnow()

@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 from inspector.db.models import Finding, Inspection, Photo, utcnow
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import AnswerType, Checklist, Item
+from inspector.domain.checklist import AnswerType, Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
+from inspector.domain.states import FindingState
 from inspector.errors import ReadOnlyError, ValidationError
 from inspector.reports import render_report
 from inspector.reports.model import (
@@ -160,11 +161,7 @@ def shopper_code(name: str) -> str:
 
 def finding_status(f: Finding, today: date) -> str:
     """open | overdue | closed: overdue once the deadline has passed with the finding open."""
-    if f.status == "closed":
-        return "closed"
-    if f.deadline is not None and f.deadline < today:
-        return "overdue"
-    return "open"
+    return FindingState.of(f.status, f.deadline, today)
 
 
 def _visit_time(value: str, tz: str) -> str:
@@ -386,7 +383,7 @@ def build_report_data(
             amendment_reason=insp.amendment_reason,
             visit=_visit_rows(insp, checklist, lang, tz),
             narrative=insp.narrative or "",
-            shopper_code=shopper_code(insp.inspector) if insp.mode == "mystery" else "",
+            shopper_code=shopper_code(insp.inspector) if insp.mode == Mode.MYSTERY else "",
         ),
         score=ScoreSummary(
             total=result.total,

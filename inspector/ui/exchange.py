@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.domain.states import ImportOutcome
 from inspector.files import write_atomic
 from inspector.services import exchange
 from inspector.services.views.files import file_stem, report_pdf
@@ -51,7 +52,7 @@ from inspector.ui.settings import AppSettings
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-OUTCOMES = ("imported", "updated", "duplicates", "conflicts", "rejected")
+OUTCOMES = tuple(ImportOutcome)
 
 
 def build_report_file(
@@ -213,17 +214,18 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
         )
 
     def outcome_label(self, outcome: str) -> str:
-        return {
-            "imported": self.tr("Imported"),
-            "updated": self.tr("Updated"),
-            "duplicates": self.tr("Duplicate"),
-            "conflicts": self.tr("Conflict"),
-            "rejected": self.tr("Rejected"),
-        }.get(outcome, outcome)
+        labels: dict[str, str] = {
+            ImportOutcome.IMPORTED: self.tr("Imported"),
+            ImportOutcome.UPDATED: self.tr("Updated"),
+            ImportOutcome.DUPLICATES: self.tr("Duplicate"),
+            ImportOutcome.CONFLICTS: self.tr("Conflict"),
+            ImportOutcome.REJECTED: self.tr("Rejected"),
+        }
+        return labels.get(outcome, outcome)
 
     def reason(self, r: ReceiptRow) -> str:
         """The reason as the user reads it: a duplicate needs no service message."""
-        if r.outcome == "duplicates":
+        if r.outcome == ImportOutcome.DUPLICATES:
             return self.tr("{0}: already imported").format(r.file)
         return r.reason
 
@@ -240,13 +242,13 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
 
     @staticmethod
     def _outcome_brush(r: ReceiptRow) -> QBrush:
-        colour = {
-            "imported": theme.PASS,
-            "updated": theme.PASS,
-            "conflicts": theme.PARTIAL,
-            "rejected": theme.FAIL,
-        }.get(r.outcome, theme.MUTED)
-        return QBrush(QColor(colour))
+        colour: dict[str, str] = {
+            ImportOutcome.IMPORTED: theme.PASS,
+            ImportOutcome.UPDATED: theme.PASS,
+            ImportOutcome.CONFLICTS: theme.PARTIAL,
+            ImportOutcome.REJECTED: theme.FAIL,
+        }
+        return QBrush(QColor(colour.get(r.outcome, theme.MUTED)))
 
     def row_role(self, row: ReceiptRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -404,11 +406,11 @@ class ImportDialog(QDialog):
                 "Read {0} · imported {1} · updated {2} · duplicates {3} · conflicts {4} · rejected {5}"  # noqa: E501 - one string for the translators
             ).format(
                 counts.get("read", 0),
-                counts.get("imported", 0),
-                counts.get("updated", 0),
-                counts.get("duplicates", 0),
-                counts.get("conflicts", 0),
-                counts.get("rejected", 0),
+                counts.get(ImportOutcome.IMPORTED, 0),
+                counts.get(ImportOutcome.UPDATED, 0),
+                counts.get(ImportOutcome.DUPLICATES, 0),
+                counts.get(ImportOutcome.CONFLICTS, 0),
+                counts.get(ImportOutcome.REJECTED, 0),
             )
         )
         self.progress_label.setText(self.tr("Done."))

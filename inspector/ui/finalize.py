@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.checklist import Mode
+from inspector.domain.states import FindingStatus
 from inspector.services.views.runner import InspectionState
 from inspector.ui import theme
 from inspector.ui.signature import SignaturePad
@@ -262,7 +263,7 @@ class FinalizePanel(QWidget):
             lines.append(self.tr("Red-line failures ({0}): {1}").format(len(s.veto_failed), names))
         else:
             lines.append(self.tr("Red-line failures: none"))
-        open_findings = [f for f in st.findings if f.status == "open"]
+        open_findings = [f for f in st.findings if f.status == FindingStatus.OPEN]
         if open_findings:
             names = "; ".join(index[f.item_id].text.get(lang) for f in open_findings[:8])
             more = "…" if len(open_findings) > 8 else ""

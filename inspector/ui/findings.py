@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.checklist import Checklist
+from inspector.domain.states import Severity
 from inspector.services.views.runner import FindingRow, InspectionState
 from inspector.ui import theme
 from inspector.ui.models.table import Column, RowsTableModel
@@ -39,7 +40,8 @@ from inspector.ui.models.table import Column, RowsTableModel
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-SEVERITIES = ("high", "medium", "low")
+SEVERITIES = tuple(Severity)
+SEVERITY_COLOURS: dict[str, str] = {Severity.HIGH: theme.FAIL, Severity.MEDIUM: theme.PARTIAL}
 
 
 class FindingsModel(RowsTableModel[FindingRow]):
@@ -64,13 +66,7 @@ class FindingsModel(RowsTableModel[FindingRow]):
                     self.tr("Severity"),
                     lambda f: self.severity_label(f.severity),
                     roles={
-                        fg: lambda f: QBrush(
-                            QColor(
-                                {"high": theme.FAIL, "medium": theme.PARTIAL}.get(
-                                    f.severity, theme.MUTED
-                                )
-                            )
-                        )
+                        fg: lambda f: QBrush(QColor(SEVERITY_COLOURS.get(f.severity, theme.MUTED)))
                     },
                 ),
                 Column(self.tr("Rectification action"), lambda f: f.action or "—"),
@@ -82,11 +78,12 @@ class FindingsModel(RowsTableModel[FindingRow]):
         )
 
     def severity_label(self, sev: str) -> str:
-        return {
-            "high": self.tr("High (fix now)"),
-            "medium": self.tr("Medium (fix by deadline)"),
-            "low": self.tr("Low (improve)"),
-        }.get(sev, sev)
+        labels: dict[str, str] = {
+            Severity.HIGH: self.tr("High (fix now)"),
+            Severity.MEDIUM: self.tr("Medium (fix by deadline)"),
+            Severity.LOW: self.tr("Low (improve)"),
+        }
+        return labels.get(sev, sev)
 
     def set_findings(self, rows: list[FindingRow], checklist: Checklist | None, lang: str) -> None:
         """Rows with the checklist and language their item texts come from."""

@@ -60,6 +60,7 @@ from inspector.db.models import (
 )
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
@@ -104,24 +105,15 @@ class Receipt:
     def _lists(self) -> tuple[list[dict[str, Any]], ...]:
         return (self.imported, self.updated, self.duplicates, self.conflicts, self.rejected)
 
-    def add(self, outcome: str, entry: dict[str, Any]) -> None:
-        getattr(self, outcome).append(entry)
+    def add(self, outcome: ImportOutcome, entry: dict[str, Any]) -> None:
+        getattr(self, ImportOutcome(outcome)).append(entry)
 
     def to_dict(self) -> dict[str, Any]:
+        # One key per outcome, in the enum's order (the --json contract), then the counts.
+        lists: dict[str, list[dict[str, Any]]] = {o.value: getattr(self, o) for o in ImportOutcome}
         return {
-            "imported": list(self.imported),
-            "updated": list(self.updated),
-            "duplicates": list(self.duplicates),
-            "conflicts": list(self.conflicts),
-            "rejected": list(self.rejected),
-            "counts": {
-                "read": self.total,
-                "imported": len(self.imported),
-                "updated": len(self.updated),
-                "duplicates": len(self.duplicates),
-                "conflicts": len(self.conflicts),
-                "rejected": len(self.rejected),
-            },
+            **{k: list(v) for k, v in lists.items()},
+            "counts": {"read": self.total, **{k: len(v) for k, v in lists.items()}},
         }
 
 
@@ -167,7 +159,7 @@ def import_file(
     trusted_only: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     actor: str = "",
-) -> tuple[str, dict[str, Any]]:
+) -> tuple[ImportOutcome, dict[str, Any]]:
     """Import one package file; returns (outcome, receipt entry). Never raises for bad input.
 
     Whatever goes wrong with one package (a refusal, or an error nobody foresaw) makes
@@ -185,10 +177,10 @@ def import_file(
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
     except PackageError as e:
         log.warning("refused %s: %s", path, e.reason)
-        return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
+        return ImportOutcome.REJECTED, {**entry, "reason": f"{path.name}: {e.reason}"}
     except UserError as e:
         log.warning("refused %s: %s", path, e)
-        return "rejected", {**entry, "reason": f"{path.name}: {e}"}
+        return ImportOutcome.REJECTED, {**entry, "reason": f"{path.name}: {e}"}
     except Exception as e:
         # A hole in the checks (or the database failing for this package): this package is
         # refused, the batch goes on, and the traceback goes to the log for a bug report.
@@ -197,7 +189,7 @@ def import_file(
             f"{path.name}: could not be read or stored ({type(e).__name__}); the package is "
             "refused and the details are in the log"
         )
-        return "rejected", {**entry, "reason": reason}
+        return ImportOutcome.REJECTED, {**entry, "reason": reason}
 
 
 def _import_file(
@@ -208,7 +200,7 @@ def _import_file(
     trusted_only: bool,
     limits: Limits,
     actor: str,
-) -> tuple[str, dict[str, Any]]:
+) -> tuple[ImportOutcome, dict[str, Any]]:
     data = _read_file(path, limits)
     device = keys.device_keys() if keys.is_encrypted(data) else None
     pkg = read_package(data, limits=limits, device=device)
@@ -233,19 +225,19 @@ def _import_file(
                         f"{path.name}: signed by device {pkg.fingerprint}, which is not on the "
                         "trusted list ('inspector keys trust FILE' adds it)"
                     )
-                    return "rejected", {**entry, "reason": reason}
+                    return ImportOutcome.REJECTED, {**entry, "reason": reason}
                 outcome, extra = _merge(s, pkg, checklist, path, trusted=trusted, actor=actor)
             return outcome, {**entry, **extra}
         except PackageError as e:
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
-            return "rejected", {**entry, "reason": f"{path.name}: {e.reason}"}
+            return ImportOutcome.REJECTED, {**entry, "reason": f"{path.name}: {e.reason}"}
         except (IntegrityError, OperationalError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
             log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e
     reason = f"{path.name}: could not be stored ({type(last_error).__name__}); try again"
-    return "rejected", {**entry, "reason": reason}
+    return ImportOutcome.REJECTED, {**entry, "reason": reason}
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
@@ -363,7 +355,7 @@ def _merge(
     *,
     trusted: bool,
     actor: str,
-) -> tuple[str, dict[str, Any]]:
+) -> tuple[ImportOutcome, dict[str, Any]]:
     m = pkg.manifest
     uuid, rev = m.inspection.uuid, m.inspection.revision
     signer = pkg.fingerprint
@@ -376,7 +368,7 @@ def _merge(
     if existing is not None:
         stored = existing.content_sha256 or _local_content_sha256(s, existing)
         if stored == pkg.content_sha256:
-            return "duplicates", {**who, "reason": f"{path.name}: already imported"}
+            return ImportOutcome.DUPLICATES, {**who, "reason": f"{path.name}: already imported"}
     if owner is not None and signer != owner:
         refusal = _foreign_revision(s, path, uuid, rev, signer, owner, trusted=trusted)
         if refusal is not None:
@@ -384,7 +376,7 @@ def _merge(
             log.warning("%s", reason)
             return outcome, {**who, "reason": reason}
     if existing is not None:
-        return "conflicts", {
+        return ImportOutcome.CONFLICTS, {
             **who,
             "reason": (
                 f"{path.name}: HQ already holds revision {rev} of {uuid} with different "
@@ -406,14 +398,14 @@ def _merge(
                 "never change its branch or mode (start a new inspection instead); nothing "
                 "changed"
             )
-            return "rejected", {**who, "reason": reason}
+            return ImportOutcome.REJECTED, {**who, "reason": reason}
         if rev > latest.revision + 1 and signer != owner:
             reason = (
                 f"{path.name}: revision {rev} of {uuid} skips ahead of revision "
                 f"{latest.revision}; only the owning device ({owner}) may send a revision "
                 "more than one ahead; nothing changed"
             )
-            return "rejected", {**who, "reason": reason}
+            return ImportOutcome.REJECTED, {**who, "reason": reason}
     _check_photo_ids(s, pkg)
     notes: list[str] = []
     if owner is not None and signer != owner:
@@ -421,13 +413,13 @@ def _merge(
     current = s.scalar(
         select(Inspection).where(Inspection.uuid == uuid, Inspection.is_current.is_(True))
     )
-    outcome = "imported"
+    outcome = ImportOutcome.IMPORTED
     make_current = True
     if current is not None:
         if current.revision < rev:
             current.is_current = False
             s.flush()  # the partial unique index allows one current row per UUID
-            outcome = "updated"
+            outcome = ImportOutcome.UPDATED
             notes.append(f"supersedes revision {current.revision}")
         else:
             make_current = False
@@ -473,7 +465,7 @@ def owner_of(s: Session, uuid: str) -> str | None:
     if row is not None:
         return row.fingerprint
     local = s.scalar(
-        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != "imported")
+        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != Origin.IMPORTED)
     )
     if local is not None:
         return keys.device_keys().fingerprint
@@ -501,7 +493,7 @@ def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
             "branch": r.branch.code,
             "mode": r.mode,
             # A revision made here is signed by this installation when it is exported.
-            "signer": r.device_fingerprint or (owner if r.origin != "imported" else None),
+            "signer": r.device_fingerprint or (owner if r.origin != Origin.IMPORTED else None),
             "trusted": r.trusted,
             "owner": owner,
             "imported_at": r.imported_at.isoformat() if r.imported_at else None,
@@ -512,16 +504,16 @@ def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
 
 def _foreign_revision(
     s: Session, path: Path, uuid: str, rev: int, signer: str, owner: str, *, trusted: bool
-) -> tuple[str, str] | None:
+) -> tuple[ImportOutcome, str] | None:
     """Refuse a revision signed by a device that does not own the inspection, unless HQ
     trusts that device and granted it amend rights; None when it may go ahead."""
     if not trusted:
-        return "rejected", (
+        return ImportOutcome.REJECTED, (
             f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, which does "
             f"not own it (the owner is {owner}) and is not trusted; nothing changed"
         )
     if not keys.can_amend(s, signer):
-        return "conflicts", (
+        return ImportOutcome.CONFLICTS, (
             f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, but the "
             f"inspection belongs to device {owner}; nothing changed. If that device may amend "
             "others' inspections: 'inspector keys trust FILE --can-amend', then import again"
@@ -574,7 +566,7 @@ def actor_of(s: Session) -> str:
 
 def _local_content_sha256(s: Session, insp: Inspection) -> str:
     """Content hash of a revision HQ did not import (its own), to compare with a package."""
-    if insp.status != "finalized":
+    if insp.status != InspectionStatus.FINALIZED:
         return "draft-at-hq"
     from inspector.services.exchange.export import content_hash_of
 
@@ -686,7 +678,7 @@ def _insert(
             "grade": result.grade,
             "passed": result.passed,
             "veto_failed": len(result.veto_failed),
-            "origin": "imported",
+            "origin": Origin.IMPORTED,
             "device_fingerprint": pkg.fingerprint,
             "trusted": trusted,
             "content_sha256": pkg.content_sha256,

@@ -42,6 +42,7 @@ from pydantic import (
 
 from inspector.domain.answers import StoredValue
 from inspector.domain.layers import MAX_COORD, LayerError, Layers
+from inspector.domain.states import FindingStatus, Severity
 from inspector.errors import UserError
 from inspector.services import keys
 from inspector.services.photos import MAX_PIXELS
@@ -174,7 +175,7 @@ class InspectionData(_M):
     supersedes: Rev | None = None
     amendment_reason: Text | None = None
     mode: Literal["onsite", "mystery"]
-    status: Literal["finalized"]
+    status: Literal["finalized"]  # InspectionStatus.FINALIZED: only a finalized revision travels
     inspector: str = Field(max_length=200)
     created_at: When
     started_at: When
@@ -202,11 +203,11 @@ class AnswerData(_M):
 class FindingData(_M):
     item_id: str = Field(max_length=100)
     active: bool = True
-    severity: Literal["high", "medium", "low"] = "medium"
+    severity: Severity = Severity.MEDIUM
     action: Text = ""
     owner: str = Field(default="", max_length=200)
     deadline: date | None = None
-    status: Literal["open", "closed"] = "open"
+    status: FindingStatus = FindingStatus.OPEN
     closed_at: When | None = None
     closed_by_uuid: str | None = Field(default=None, max_length=36)
     closing_note: Text = ""

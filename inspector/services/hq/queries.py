@@ -48,6 +48,7 @@ from inspector.db.models import (
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.states import FindingStatus
 from inspector.errors import ValidationError
 from inspector.services import audit
 from inspector.services import inspections as insp_svc
@@ -612,9 +613,9 @@ def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
 
 def _status_expr(today: date) -> ColumnElement[str]:
     return case(
-        (Finding.status == CLOSED, literal(CLOSED)),
-        (and_(Finding.deadline.is_not(None), Finding.deadline < today), literal(OVERDUE)),
-        else_=literal(OPEN),
+        (Finding.status == FindingStatus.CLOSED, literal(CLOSED.value)),
+        (and_(Finding.deadline.is_not(None), Finding.deadline < today), literal(OVERDUE.value)),
+        else_=literal(OPEN.value),
     )
 
 
@@ -706,15 +707,16 @@ def findings(
         .where(Finding.active.is_(True), *conditions(flt))
     )
     if status == CLOSED:
-        q = q.where(Finding.status == CLOSED)
+        q = q.where(Finding.status == FindingStatus.CLOSED)
     elif status == OVERDUE:
-        q = q.where(Finding.status == OPEN, Finding.deadline < today)
+        q = q.where(Finding.status == FindingStatus.OPEN, Finding.deadline < today)
     elif status == OPEN:
         q = q.where(
-            Finding.status == OPEN, (Finding.deadline.is_(None)) | (Finding.deadline >= today)
+            Finding.status == FindingStatus.OPEN,
+            (Finding.deadline.is_(None)) | (Finding.deadline >= today),
         )
     elif unresolved:
-        q = q.where(Finding.status == OPEN)
+        q = q.where(Finding.status == FindingStatus.OPEN)
     rank = case((st == OVERDUE, 0), (st == OPEN, 1), else_=2)
     q = q.order_by(rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id)
     if limit is not None:

@@ -104,7 +104,11 @@ _L = {
     "key": ("项目", "Item"),
     "value": ("内容", "Value"),
 }
-_STATUS = {OPEN: ("未整改", "open"), OVERDUE: ("逾期", "overdue"), CLOSED: ("已整改", "closed")}
+_STATUS: dict[str, tuple[str, str]] = {
+    OPEN: ("未整改", "open"),
+    OVERDUE: ("逾期", "overdue"),
+    CLOSED: ("已整改", "closed"),
+}
 ID_CHARS = 13  # 'xxxxxxxx-xxxx': a prefix 'inspector show' accepts, unique at HQ scale
 
 
@@ -141,7 +145,9 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
 
     def rec(draft: bool) -> tuple[Any, ...]:
         return (
-            (status_label_insp("draft" if draft else insp_svc.FINALIZED, lang),) if drafts else ()
+            (status_label_insp(insp_svc.DRAFT if draft else insp_svc.FINALIZED, lang),)
+            if drafts
+            else ()
         )
 
     rec_col = (c("record", "record", TEXT, 0.6),) if drafts else ()

@@ -52,7 +52,7 @@ from sqlalchemy.orm import Session
 from inspector.db import Database
 from inspector.db.models import Inspection, Photo
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import AnswerType, Evidence, Item, Mode, Text
+from inspector.domain.checklist import AnswerType, Evidence, Item, Mode, Result, Text
 from inspector.domain.scoring import Outcome
 from inspector.errors import ReadOnlyError, UserError, ValidationError
 from inspector.services import inspections as svc
@@ -365,7 +365,7 @@ class PhoneServer:
                     continue
                 rule = item.evidence.for_mode(mode)
                 ans = answers.get(item.id)
-                is_fail = ans is not None and ans.result is not None and ans.result.value == "fail"
+                is_fail = ans is not None and ans.result is not None and ans.result == Result.FAIL
                 wanted = rule == Evidence.REQUIRED and outcome != Outcome.NA
                 wanted = wanted or (rule == Evidence.ON_FAIL and is_fail)
                 have = photos.get(item.id, [])

@@ -19,6 +19,7 @@ from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
+from inspector.domain.states import FindingStatus
 from inspector.services import inspections as svc
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class FindingRow:
     action: str
     owner: str
     deadline: date | None
-    status: str = "open"
+    status: str = FindingStatus.OPEN
     # 屡查屡犯: the previous inspection (UUID, and the day it started) with the same finding.
     repeat_of: str | None = None
     repeat_started: date | None = None

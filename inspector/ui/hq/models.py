@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector.domain import timefmt
+from inspector.domain.states import Severity
 from inspector.services import hq
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
@@ -188,13 +189,17 @@ class FindingsModel(_HqModel[hq.FindingRow]):
     def _columns(
         self,
     ) -> list[Column[hq.FindingRow]]:
-        status = {
+        status: dict[str, str] = {
             hq.OPEN: self.tr("open"),
             hq.OVERDUE: self.tr("overdue"),
             hq.CLOSED: self.tr("closed"),
         }
-        severity = {"high": self.tr("high"), "medium": self.tr("medium"), "low": self.tr("low")}
-        rank = {"high": 0, "medium": 1, "low": 2}
+        severity: dict[str, str] = {
+            Severity.HIGH: self.tr("high"),
+            Severity.MEDIUM: self.tr("medium"),
+            Severity.LOW: self.tr("low"),
+        }
+        rank: dict[str, int] = {s: s.rank for s in Severity}
         return [
             Column(
                 self.tr("Status"),

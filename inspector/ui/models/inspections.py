@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from inspector.domain.checklist import Result
+from inspector.domain.checklist import Mode, Result
 from inspector.services import inspections as svc
 from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow
 from inspector.ui import theme
@@ -32,7 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 def mode_label(mode: str) -> str:
     return (
         QCoreApplication.translate("InspectionTableModel", "Mystery shopper")
-        if mode == "mystery"
+        if mode == Mode.MYSTERY
         else QCoreApplication.translate("InspectionTableModel", "On-site")
     )
 
