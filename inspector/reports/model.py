@@ -16,6 +16,8 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from inspector.text import Text
+
 log = logging.getLogger(__name__)
 
 LANGS = ("zh", "en", "both")
@@ -44,6 +46,11 @@ class Bi:
         if lang == "en":
             return self.en or self.zh
         return self.zh or self.en
+
+    @classmethod
+    def of(cls, text: Text, /, **fields: object) -> Bi:
+        """A catalogue entry (with its fields filled in) as the report's bilingual text."""
+        return cls(text.render("zh", **fields), text.render("en", **fields))
 
 
 @dataclass(frozen=True, slots=True)
