@@ -92,7 +92,8 @@ LABELS: dict[str, Text] = {
     "imported": Text(zh="导入时间", en="Imported"),
     "device_claim": Text(
         zh="拍摄时间与定位为拍摄设备自报（EXIF），仅供参考；SHA-256 为原始文件的哈希值。",
-        en="Capture time and GPS are reported by the camera (EXIF) and are claims, not facts; SHA-256 is the hash of the original file.",
+        en="Capture time and GPS are reported by the camera (EXIF) and are claims, not facts; "
+        "SHA-256 is the hash of the original file.",
     ),
     "no_photos": Text(zh="本次检查无照片。", en="No photos in this inspection."),
     "signoff": Text(zh="签署", en="Sign-off"),
