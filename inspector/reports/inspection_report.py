@@ -80,8 +80,10 @@ from inspector.text.report import (
     COLON,
     LABELS,
     MODES,
+    NO,
     OUTCOMES,
     REMARK,
+    RESULTS,
     SEVERITIES_SHORT,
     STATUSES,
 )
@@ -108,7 +110,7 @@ NOTE_CUT = 80
 SUMMARY_CUT = 300
 TOP_FINDINGS = 5
 # Answers that only restate "failed": not worth repeating beside a finding's title.
-_PLAIN_FAIL = frozenset({"不符合", "否"})
+_PLAIN_FAIL = frozenset({RESULTS["fail"].zh, NO.zh})
 
 
 def esc(text: object) -> str:
@@ -1270,7 +1272,7 @@ class InspectionReport:
             im = PILImage.new("RGBA", (w, h), (0, 0, 0, 0))
             draw = ImageDraw.Draw(im)
             red = (176, 0, 32, 40)
-            for text, size, y in (("草稿", 64, 0), ("DRAFT", 54, 64)):
+            for text, size, y in ((LABELS["draft"].zh, 64, 0), (LABELS["draft"].en, 54, 64)):
                 font = ImageFont.truetype(str(paths.cjk_font_path()), size * scale, index=0)
                 tw = draw.textlength(text, font=font)
                 draw.text(((w - tw) / 2, y * scale), text, font=font, fill=red)

@@ -235,3 +235,21 @@ STORED_DAMAGED = Text(
     en="{n} stored snapshot(s)/image(s) no longer verify: the database was changed or "
     "damaged; restore it from a backup",
 )
+
+# Stored evidence that no longer verifies ('inspector hq integrity', services/verify.py).
+SNAPSHOT_DETAIL = Text(
+    zh="检查表快照校验不符（{reason}）；请从备份恢复数据库",
+    en="{reason}; restore the database from a backup",
+)
+BLOB_DETAIL = Text(
+    zh="{reason}；请从备份恢复数据库", en="photo image {reason}; restore the database from a backup"
+)
+BLOB_HASH = Text(
+    zh="图片存储内容的哈希为 {actual}，应为 {expected}",
+    en="stored bytes hash to {actual}, not {expected}",
+)
+BLOB_SIZE = Text(
+    zh="图片记录的大小为 {size} 字节，实际存储 {held} 字节",
+    en="stored size {size} is not the {held} bytes held",
+)
+BLOB_GONE = Text(zh="图片存储内容缺失", en="the stored image is missing")
