@@ -22,7 +22,10 @@ class UserError(Exception):
         # TRANSITION (removed before this lands): plain strings until every raise site
         # uses the catalogue.
         if isinstance(message, str):
-            message = Message(Text(zh=message, en=message))
+            # A finished sentence is not a template: its braces (a YAML error quoting '}')
+            # are text.
+            plain = message.replace("{", "{{").replace("}", "}}")
+            message = Message(Text(zh=plain, en=plain))
         self.message = message
         self.fields: Mapping[str, object] = fields
         super().__init__(message.render(Lang.EN, Surface.CLI, fields))
