@@ -25,6 +25,7 @@ from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
+from inspector.text import hq as TH
 
 log = logging.getLogger(__name__)
 
@@ -441,7 +442,7 @@ def integrity_cmd(
         return
     zh = lang == "zh"
     for m in mismatches:
-        kind = "存储得分与重算不符" if zh else "score_mismatch"
+        kind = TH.SCORE_MISMATCH_KIND(lang)
         click.echo(
             f"{kind:<16} {m.code:<10} {svc.short_id(m.inspection_uuid)}  "
             f"{timefmt.fmt_datetime(m.started_at, tz)}  {m.describe(lang)}"
@@ -453,26 +454,11 @@ def integrity_cmd(
             f"{svc.short_id(f.inspection_uuid)}  {f.item_title(lang)}  {taken}  {f.text(lang)}"
         )
     if repair_scores:
-        click.echo(
-            f"已修正 {len(mismatches)} 份检查的存储得分"
-            if zh
-            else f"stored score repaired for {len(mismatches)} inspection(s)"
-        )
+        click.echo(TH.SCORES_REPAIRED(lang, n=len(mismatches)))
     photos_to_review = len(flags) - len(stored)
-    if zh:
-        click.echo(f"得分不符 {len(mismatches)} 份检查；待复核照片 {photos_to_review} 张")
-    else:
-        click.echo(
-            f"{len(mismatches)} inspection(s) with a stored score that differs from a "
-            f"re-score; {photos_to_review} photo(s) to review"
-        )
+    click.echo(TH.INTEGRITY_TOTALS(lang, n=len(mismatches), photos=photos_to_review))
     if stored:
-        click.echo(
-            f"存储的检查表快照或图片有 {len(stored)} 处校验不符：数据库被改动或已损坏，请从备份恢复"
-            if zh
-            else f"{len(stored)} stored snapshot(s)/image(s) no longer verify: the database was "
-            "changed or damaged; restore it from a backup"
-        )
+        click.echo(TH.STORED_DAMAGED(lang, n=len(stored)))
 
 
 @hq.command("rights")
@@ -501,7 +487,7 @@ def rights_cmd(
         click.echo(f"no finalized {checklist} inspections")
         return
     names = list(RIGHT_NAMES)
-    click.echo(f"{'branch':<10} " + " ".join(f"{RIGHT_NAMES[n][0]:>6}" for n in names))
+    click.echo(f"{'branch':<10} " + " ".join(f"{RIGHT_NAMES[n].zh:>6}" for n in names))
     for r in rows:
         cells = []
         for n in names:

@@ -26,6 +26,9 @@ from pydantic import (
 
 # Severity lives with the other states; checklists name it, so it stays importable here.
 from inspector.domain.states import Severity as Severity
+from inspector.text import Lang
+from inspector.text import Text as Wording
+from inspector.text import labels as TL
 
 log = logging.getLogger(__name__)
 
@@ -56,25 +59,10 @@ class Text(_Model):
         return self.en if lang == "en" else self.zh
 
 
-RIGHT_NAMES: dict[str, tuple[str, str]] = {
-    "property_security": ("财产安全权", "Property security"),
-    "right_to_know": ("知情权", "Right to know"),
-    "free_choice": ("自主选择权", "Free choice"),
-    "fair_trade": ("公平交易权", "Fair trade"),
-    "lawful_claims": ("依法求偿权", "Lawful claims"),
-    "education": ("受教育权", "Education"),
-    "respect": ("受尊重权", "Respect"),
-    "information_security": ("信息安全权", "Information security"),
-}
+RIGHT_NAMES: dict[str, Wording] = TL.RIGHTS
 """zh / en names of the eight rights, keyed by :class:`Right` value."""
 
-ELEMENTS: dict[str, tuple[str, str]] = {
-    "mechanism": ("体制机制建设", "Mechanisms: training, emergency plans"),
-    "controls": ("机制控制", "Controls: information protection, special-group services"),
-    "operations": ("业务经营", "Business conduct: disclosure, fees, sales, service"),
-    "complaints": ("投诉处理", "Complaint handling"),
-    "education": ("教育宣传", "Education and publicity"),
-}
+ELEMENTS: dict[str, Wording] = TL.ELEMENTS
 """The regulator's evaluation elements an item can feed (``elements:`` in a checklist).
 
 Our ids for the evaluation content of 《银行保险机构消费者权益保护监管评价办法》
@@ -94,14 +82,10 @@ def source_text(source: Source, lang: str) -> str:
     ref = source.ref.strip()
     if not source.inferred:
         return ref
+    lg = Lang.EN if lang == "en" else Lang.ZH
     if ref == PRACTICE_REF:
-        return (
-            "行业通行做法（无成文规定）"
-            if lang != "en"
-            else "Established practice (no written rule)"
-        )
-    suffix = "（部分为行业通行做法）" if lang != "en" else " (partly established practice)"
-    return ref + suffix
+        return TL.SOURCE_PRACTICE(lg)
+    return TL.SOURCE_PARTLY(lg, ref=ref)
 
 
 class Mode(StrEnum):

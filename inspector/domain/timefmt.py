@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inspector.errors import ValidationError
+from inspector.text import labels as TL
 
 log = logging.getLogger(__name__)
 
@@ -116,17 +117,12 @@ def human_duration(delta: timedelta, lang: str = "en") -> str:
     minutes = int(abs(delta).total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    zh = lang == "zh"
     if minutes < 60:
-        return f"{mins} 分钟" if zh else f"{mins} min"
+        return TL.MINUTES(lang, m=mins)
     if minutes < 48 * 60:
         h = days * 24 + hours
-        if zh:
-            return f"{h} 小时 {mins} 分钟" if mins else f"{h} 小时"
-        return f"{h} h {mins} min" if mins else f"{h} h"
-    if zh:
-        return f"{days} 天 {hours} 小时" if hours else f"{days} 天"
-    return f"{days} d {hours} h" if hours else f"{days} d"
+        return TL.HOURS_MINUTES(lang, h=h, m=mins) if mins else TL.HOURS(lang, h=h)
+    return TL.DAYS_HOURS(lang, d=days, h=hours) if hours else TL.DAYS(lang, d=days)
 
 
 # ---------------------------------------------------------------- for printed reports

@@ -43,6 +43,7 @@ from inspector import paths
 from inspector.files import write_atomic
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup
+from inspector.text import hq as T
 
 log = logging.getLogger(__name__)
 
@@ -385,7 +386,7 @@ class HqReportRenderer:
             title=c.trend_title,
             overall=c.trend,
             regions=c.trend_regions,
-            all_label="全部" if c.lang == "zh" else "All",
+            all_label=T.TREND_ALL(c.lang),
             font=self.font,
             bold=self.bold,
         )
@@ -464,7 +465,7 @@ class HqReportRenderer:
         if tbl.note:
             out.append(self._p(tbl.note, "note"))
         if not tbl.rows:
-            out.append(self._p("无" if self.content.lang == "zh" else "None", "base"))
+            out.append(self._p(T.NONE(self.content.lang), "base"))
             return out
         cols = [i for i, col in enumerate(tbl.columns) if col.pdf]
         if tbl.group is None:
@@ -482,9 +483,7 @@ class HqReportRenderer:
                 out.append(CondPageBreak(30 * mm))
             out.append(
                 self._heading(
-                    f"{name}（{len(rows)}）"
-                    if self.content.lang == "zh"
-                    else f"{name} ({len(rows)})",
+                    T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)),
                     "h3",
                     level + 1,
                 )
@@ -497,7 +496,7 @@ class HqReportRenderer:
         if hm.note:
             out.append(self._p(hm.note, "note"))
         if not hm.row_labels or not hm.col_labels:
-            out.append(self._p("无" if self.content.lang == "zh" else "None", "base"))
+            out.append(self._p(T.NONE(self.content.lang), "base"))
             return out
         label_w = 45 * mm
         cell_w = min(32 * mm, (width - label_w) / len(hm.col_labels))
@@ -538,9 +537,9 @@ class HqReportRenderer:
 
     def _page_text(self, page: int) -> str:
         total = self.total_pages
-        if self.content.lang == "zh":
-            return f"第 {page} 页 / 共 {total} 页" if total else f"第 {page} 页"
-        return f"Page {page} of {total}" if total else f"Page {page}"
+        if total:
+            return T.PAGE_OF(self.content.lang, page=page, pages=total)
+        return T.PAGE(self.content.lang, page=page)
 
     def _on_page(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()

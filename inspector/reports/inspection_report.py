@@ -64,15 +64,7 @@ from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState, Severity
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup, has_glyph, register_fonts
-from inspector.reports.labels import (
-    LABELS,
-    MODES,
-    OUTCOMES,
-    SEVERITIES_SHORT,
-    STATUSES,
-    pick,
-    source_text,
-)
+from inspector.reports.labels import pick, source_text
 from inspector.reports.model import (
     LANGS,
     PHOTO_BOX_MM,
@@ -83,6 +75,19 @@ from inspector.reports.model import (
     ItemRow,
     PhotoData,
     ReportData,
+)
+from inspector.text import Text
+from inspector.text.report import (
+    CHECKLIST_VERSION,
+    COLON,
+    LABELS,
+    MODES,
+    NO,
+    OUTCOMES,
+    REMARK,
+    RESULTS,
+    SEVERITIES_SHORT,
+    STATUSES,
 )
 
 log = logging.getLogger(__name__)
@@ -109,7 +114,7 @@ NOTE_CUT = 80
 SUMMARY_CUT = 300
 TOP_FINDINGS = 5
 # Answers that only restate "failed": not worth repeating beside a finding's title.
-_PLAIN_FAIL = frozenset({"不符合", "否"})
+_PLAIN_FAIL = frozenset({RESULTS["fail"].zh, NO.zh})
 
 
 def esc(text: object) -> str:
@@ -285,18 +290,18 @@ class InspectionReport:
     # ------------------------------------------------------------------ text helpers
     def t(self, key: str, sep: str = " / ") -> str:
         """A fixed label as markup; ``sep`` (markup, e.g. ``<br/>``) joins zh and en."""
-        zh, en = LABELS[key]
-        return pick((esc(zh), esc(en)), self.lang, sep)
+        text = LABELS[key]
+        return pick(Text(zh=esc(text.zh), en=esc(text.en)), self.lang, sep)
 
     def tf(self, key: str, sep: str = " / ", **fmt: object) -> str:
         """A fixed label with ``{placeholders}`` filled in (values escaped)."""
-        zh, en = LABELS[key]
+        text = LABELS[key]
         vals = {k: esc(v) for k, v in fmt.items()}
-        return pick((esc(zh).format(**vals), esc(en).format(**vals)), self.lang, sep)
+        return pick(Text(zh=esc(text.zh), en=esc(text.en)), self.lang, sep, **vals)
 
     def _colon(self) -> str:
         # A Chinese label takes the full-width colon; an English one ": ".
-        return "：" if self.lang == "zh" else ": "
+        return COLON.template(self.lang)
 
     def lab(self, key: str) -> str:
         """A label followed by the colon its language uses ("备注：", "Note: ")."""
@@ -317,8 +322,8 @@ class InspectionReport:
             return f'{esc(zh)}<br/><font color="#555555" size="-1">{esc(en)}</font>'
         return f"{esc(zh)} / {esc(en)}"
 
-    def pair(self, table: dict[str, tuple[str, str]], key: str) -> str:
-        return esc(pick(table.get(key, (key, key)), self.lang))
+    def pair(self, table: dict[str, Text], key: str) -> str:
+        return esc(pick(table.get(key, Text(zh=key, en=key)), self.lang))
 
     def p(self, markup: str, style: str = "Body") -> Paragraph:
         return Paragraph(markup, self.styles[style])
@@ -386,8 +391,8 @@ class InspectionReport:
         ]
 
     def _label_lines(self, key: str) -> list[str]:
-        zh, en = LABELS[key]
-        return {"zh": [zh], "en": [en]}.get(self.lang, [zh, en])
+        text = LABELS[key]
+        return {"zh": [text.zh], "en": [text.en]}.get(self.lang, [text.zh, text.en])
 
     # ------------------------------------------------------------------ story
     def _get_story(self) -> list[Flowable]:
@@ -595,7 +600,7 @@ class InspectionReport:
         n_veto = len(sc.veto_failures)
         veto_colour = "#B00020" if n_veto else "#2E7D32"
 
-        def counts(table: dict[str, tuple[str, str]], values: dict[str, int]) -> str:
+        def counts(table: dict[str, Text], values: dict[str, int]) -> str:
             return " · ".join(f"{self.pair(table, k)} {n}" for k, n in values.items())
 
         overdue = status.get(FindingState.OVERDUE, 0)
@@ -717,7 +722,9 @@ class InspectionReport:
             # The checklist id is a file name, not Chinese: say the title and version.
             rows[6] = (
                 "checklist",
-                f"{self.bi(d.checklist.title)}（版本 {esc(d.checklist.version)}）",
+                CHECKLIST_VERSION(
+                    "zh", title=self.bi(d.checklist.title), version=esc(d.checklist.version)
+                ),
             )
         if m.supersedes_revision is not None:
             rows.append(
@@ -802,8 +809,7 @@ class InspectionReport:
             title = s.title.get(lang)
             title = title if len(title) <= 22 else title[:21] + "…"
             if s.percent is None:
-                title += ("（" if lang == "zh" else " (") + pick(LABELS["na"], lang)
-                title += "）" if lang == "zh" else ")"
+                title = REMARK(lang, name=title, remark=LABELS["na"])
             names.append(title)
         chart.categoryAxis.categoryNames = names
         chart.categoryAxis.labels.fontName = self.font
@@ -1270,7 +1276,7 @@ class InspectionReport:
             im = PILImage.new("RGBA", (w, h), (0, 0, 0, 0))
             draw = ImageDraw.Draw(im)
             red = (176, 0, 32, 40)
-            for text, size, y in (("草稿", 64, 0), ("DRAFT", 54, 64)):
+            for text, size, y in ((LABELS["draft"].zh, 64, 0), (LABELS["draft"].en, 54, 64)):
                 font = ImageFont.truetype(str(paths.cjk_font_path()), size * scale, index=0)
                 tw = draw.textlength(text, font=font)
                 draw.text(((w - tw) / 2, y * scale), text, font=font, fill=red)
@@ -1321,12 +1327,7 @@ class InspectionReport:
         canv.restoreState()
 
     def _page_number_text(self, page: int, pages: int) -> str:
-        zh, en = LABELS["page"]
-        if self.lang == "zh":
-            return zh.format(page=page, pages=pages)
-        if self.lang == "en":
-            return en.format(page=page, pages=pages)
-        return f"{zh.format(page=page, pages=pages)} · {en.format(page=page, pages=pages)}"
+        return pick(LABELS["page"], self.lang, " · ", page=page, pages=pages)
 
     def _finish_page(self, canv: Canvas, page: int, total: int) -> None:
         """What can only be drawn once every page is laid out: page x of y, bookmarks
@@ -1346,8 +1347,8 @@ class InspectionReport:
             target = self._anchors.get(key)
             if r_page != page or target is None:
                 continue
-            zh, en = LABELS[template]
-            text = pick((zh, en), "zh" if self.lang == "both" else self.lang).format(page=target[0])
+            lang = "zh" if self.lang == "both" else self.lang
+            text = pick(LABELS[template], lang, page=target[0])
             canv.saveState()
             canv.setFont(self.font, 7.5)
             canv.setFillColor(colors.HexColor("#1F3A5F"))

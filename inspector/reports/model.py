@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from inspector.domain.states import FindingState
+from inspector.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,11 @@ class Bi:
         if lang == "en":
             return self.en or self.zh
         return self.zh or self.en
+
+    @classmethod
+    def of(cls, text: Text, /, **fields: object) -> Bi:
+        """A catalogue entry (with its fields filled in) as the report's bilingual text."""
+        return cls(text.render("zh", **fields), text.render("en", **fields))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -50,7 +50,8 @@ from inspector.services import findings as finding_svc
 
 # Re-exported: callers have long read a finding's record as ``inspections.finding_dict``.
 from inspector.services.findings import finding_dict as finding_dict
-from inspector.text import Lang, Surface, lang_of
+from inspector.text import Lang, Message, Surface, lang_of
+from inspector.text import finalize as TF
 from inspector.text import inspections as T
 from inspector.text.parts import Joined, Term, phrase
 
@@ -954,13 +955,23 @@ def set_manager_name(session: Session, insp: Inspection, name: str, *, actor: st
 class Missing:
     """Something that blocks finalizing; ``item_id`` is None for inspection-level gaps."""
 
-    kind: str  # answer | evidence | narrative | visit | note
+    kind: str  # answer | evidence | narrative | visit | rectification
     item_id: str | None
-    message_zh: str
-    message_en: str
+    text: Message  # from inspector.text.finalize
+    fields: Mapping[str, object] = field(default_factory=dict)
 
-    def message(self, lang: str = "en") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+    def message(self, lang: Lang | str = Lang.EN, surface: Surface = Surface.CLI) -> str:
+        """The gap in ``lang``: the CLI's English is a contract (``show --json`` "message").
+
+        A remedy follows the text directly (it carries its own brackets), in the terms of
+        ``surface``: the CLI's names a command, the app's a tab.
+        """
+        lg = lang_of(lang)
+        text = self.text.what.render(lg, surface, **self.fields)
+        remedy = self.text.cli if surface is Surface.CLI else self.text.gui
+        if remedy is not None:
+            text += remedy.render(lg, surface, **self.fields)
+        return text
 
 
 def missing_for_finalize(insp: Inspection) -> list[Missing]:
@@ -978,73 +989,42 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
             continue
         if s.outcome == Outcome.UNANSWERED and item.required:
             if item.id in (insp.copied_answers or {}):
-                out.append(
-                    Missing(
-                        "answer",
-                        item.id,
-                        f"{item.id} 复制的答案尚待现场复核",
-                        f"{item.id}: the copied answer is not re-verified yet",
-                    )
-                )
+                out.append(Missing("answer", item.id, TF.COPIED_NOT_VERIFIED, {"item": item.id}))
             else:
-                out.append(
-                    Missing("answer", item.id, f"{item.id} 未作答", f"{item.id} is not answered")
-                )
+                out.append(Missing("answer", item.id, TF.NOT_ANSWERED, {"item": item.id}))
             continue
         rule = item.evidence.for_mode(mode)
         need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
         need_photo = need_photo or (rule == Evidence.ON_FAIL and s.is_finding)
         if need_photo and photos_by_item.get(item.id, 0) == 0:
-            out.append(
-                Missing("evidence", item.id, f"{item.id} 缺少照片证据", f"{item.id} needs a photo")
-            )
+            out.append(Missing("evidence", item.id, TF.NEEDS_PHOTO, {"item": item.id}))
         if item.type == AnswerType.TEXT and item.text_spec and item.text_spec.min_length:
             ans = answers_of(insp).get(item.id)
             text = ans.value if ans and isinstance(ans.value, str) else ""
             if item.required and len(text.strip()) < item.text_spec.min_length:
                 n = item.text_spec.min_length
-                out.append(
-                    Missing(
-                        "answer",
-                        item.id,
-                        f"{item.id} 至少需要 {n} 个字",
-                        f"{item.id} needs at least {n} characters",
-                    )
-                )
+                out.append(Missing("answer", item.id, TF.TEXT_TOO_SHORT, {"item": item.id, "n": n}))
     out += _red_lines_without_rectification(insp, checklist, result)
     need = checklist.min_photos.for_mode(mode)
     # A photo attached to several items is one photo taken, not several.
     have = len({p.sha256 for p in insp.photos})
     if need and have < need:
-        out.append(
-            Missing(
-                "evidence",
-                None,
-                f"全部照片仅 {have} 张，本检查至少需要 {need} 张",
-                f"the inspection has {have} photo(s); at least {need} are needed",
-            )
-        )
+        out.append(Missing("evidence", None, TF.TOO_FEW_PHOTOS, {"have": have, "need": need}))
     rule_n = checklist.narrative
     if rule_n is not None and mode in rule_n.modes:
         n = len(insp.narrative.strip())
         if n < rule_n.min_length:
             out.append(
                 Missing(
-                    "narrative",
-                    None,
-                    f"总体描述仅 {n} 字，至少需要 {rule_n.min_length} 字",
-                    f"the narrative has {n} characters; at least {rule_n.min_length} are needed",
+                    "narrative", None, TF.NARRATIVE_TOO_SHORT, {"n": n, "min": rule_n.min_length}
                 )
             )
     if checklist.visit_facts and mode == Mode.MYSTERY:
-        for key, zh, en in (
-            ("arrival", "到达时间", "arrival time"),
-            ("departure", "离开时间", "departure time"),
-        ):
+        for key, fact in TF.VISIT_FACTS.items():
             if not (insp.visit or {}).get(key):
-                out.append(Missing("visit", None, f"未填写{zh}", f"the {en} is missing"))
+                out.append(Missing("visit", None, TF.VISIT_FACT_MISSING, {"fact": fact}))
         if checklist.scenarios and not (insp.visit or {}).get("scenario"):
-            out.append(Missing("visit", None, "未选择检测场景", "no scenario chosen"))
+            out.append(Missing("visit", None, TF.NO_SCENARIO))
     return out
 
 
@@ -1062,19 +1042,19 @@ def _red_lines_without_rectification(
         lacks_owner = f is None or not f.owner.strip()
         if not (lacks_action or lacks_owner):
             continue
-        zh = "、".join(
-            x for x, lack in (("整改措施", lacks_action), ("责任人", lacks_owner)) if lack
-        )
-        en = " and ".join(
-            x for x, lack in (("action", lacks_action), ("owner", lacks_owner)) if lack
+        lacking = (
+            TF.LACKS_ACTION_AND_OWNER
+            if lacks_action and lacks_owner
+            else TF.LACKS_ACTION
+            if lacks_action
+            else TF.LACKS_OWNER
         )
         out.append(
             Missing(
                 "rectification",
                 item.id,
-                f"{item.id} 红线项未通过，须填写{zh}",
-                f"{item.id} failed a red line and needs a rectification {en} "
-                f"(inspector finding ID {item.id} --action ... --owner ...)",
+                TF.RED_LINE_UNRECTIFIED,
+                {"item": item.id, "lacking": lacking},
             )
         )
     return out
@@ -1092,7 +1072,7 @@ class _MissingLine:
         m = self.missing
         if surface is Surface.GUI and m.kind == "rectification":
             return T.RED_LINE_UNRECTIFIED.render(lang, surface, item=m.item_id)
-        return m.message(lang_of(lang))
+        return m.message(lang_of(lang), surface)
 
 
 def _cannot_finalize(missing: list[Missing]) -> ValidationError:
@@ -1446,7 +1426,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         ],
         "photos": photos,
         "missing": [
-            {"kind": m.kind, "item": m.item_id, "message": m.message_en}
+            {"kind": m.kind, "item": m.item_id, "message": m.message()}
             for m in (missing_for_finalize(insp) if insp.status == DRAFT else [])
         ],
     }

@@ -56,26 +56,15 @@ from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
 from inspector.services import settings as settings_svc
 from inspector.text import inspections as T
+from inspector.text import report as TR
 from inspector.text.parts import Joined
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-_RESULT_TEXT = {
-    "pass": Bi("符合", "Pass"),
-    "fail": Bi("不符合", "Fail"),
-    "na": Bi("不适用", "N/A"),
-}
-_VISIT_LABELS = {
-    "arrival": Bi("到达时间", "Arrival"),
-    "departure": Bi("离开时间", "Departure"),
-    "ticket": Bi("排队号", "Ticket"),
-    "customers_waiting": Bi("等候人数", "Customers waiting"),
-    "wait_started": Bi("开始等候", "Wait started"),
-    "wait_called": Bi("叫号时间", "Called"),
-    "scenario": Bi("检测场景", "Scenario"),
-}
+_RESULT_TEXT = {k: Bi.of(t) for k, t in TR.RESULTS.items()}
+_VISIT_LABELS = {k: Bi.of(t) for k, t in TR.VISIT_FACTS.items()}
 
 
 def check_lang(lang: str) -> str:
@@ -87,19 +76,22 @@ def check_lang(lang: str) -> str:
 def answer_text(item: Item, answer: Answer | None) -> Bi:
     """The answer as a person would say it: "是", "1:14", "3 / 5", a choice's label."""
     if answer is None or answer.is_empty:
-        return Bi("未作答", "Not answered")
+        return Bi.of(TR.NOT_ANSWERED)
     v = answer.value
     if v is None:
         assert answer.result is not None
         return _RESULT_TEXT[answer.result.value]
     t = item.type
     if t in (AnswerType.YES_NO, AnswerType.YES_NO_NA) and isinstance(v, bool):
-        return Bi("是", "Yes") if v else Bi("否", "No")
+        return Bi.of(TR.YES if v else TR.NO)
     if t == AnswerType.SCALE and item.scale is not None:
         label = item.scale.labels.get(int(v)) if item.scale.labels else None
         base = f"{v} / {item.scale.max}"
         if label is not None:
-            return Bi(f"{base}（{label.zh}）", f"{base} ({label.en})")
+            return Bi(
+                TR.SCALE_STEP("zh", step=base, label=label.zh),
+                TR.SCALE_STEP("en", step=base, label=label.en),
+            )
         return Bi(base, base)
     if t == AnswerType.MEASURE and item.measure is not None and isinstance(v, int | float):
         num = f"{float(v):.{item.measure.decimals}f}"

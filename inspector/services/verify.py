@@ -21,6 +21,8 @@ from inspector.checklists import SnapshotDamagedError, checklist_from_json
 from inspector.db.models import Blob, Branch, ChecklistSnapshot, Inspection, Photo
 from inspector.services import hq
 from inspector.services.hq import HqFilter, IntegrityFlag
+from inspector.text import Text
+from inspector.text import hq as T
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,9 @@ def _damaged_snapshots(session: Session, snapshot_ids: list[int]) -> dict[int, s
     return out
 
 
-def _bad_blobs(session: Session, shas: set[str]) -> Iterator[tuple[str, str]]:
-    """(sha256, reason) for each of ``shas`` that is missing or whose bytes changed."""
+def _bad_blobs(session: Session, shas: set[str]) -> Iterator[tuple[str, Text, dict[str, object]]]:
+    """(sha256, reason, its fields) for each of ``shas`` that is missing or whose bytes
+    changed."""
     found: set[str] = set()
     wanted = sorted(shas)
     for i in range(0, len(wanted), 500):
@@ -59,12 +62,12 @@ def _bad_blobs(session: Session, shas: set[str]) -> Iterator[tuple[str, str]]:
             found.add(sha)
             actual = hashlib.sha256(data).hexdigest()
             if actual != sha:
-                yield sha, f"stored bytes hash to {actual[:12]}, not {sha[:12]}"
+                yield sha, T.BLOB_HASH, {"actual": actual[:12], "expected": sha[:12]}
             elif size != len(data):
-                yield sha, f"stored size {size} is not the {len(data)} bytes held"
+                yield sha, T.BLOB_SIZE, {"size": size, "held": len(data)}
     for sha in wanted:
         if sha not in found:
-            yield sha, "the stored image is missing"
+            yield sha, T.BLOB_GONE, {}
 
 
 def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
@@ -100,7 +103,8 @@ def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
                     r.name,
                     "",
                     None,
-                    damaged[r.snapshot_id] + "; restore the database from a backup",
+                    T.SNAPSHOT_DETAIL("en", reason=damaged[r.snapshot_id]),
+                    detail_zh=T.SNAPSHOT_DETAIL("zh", reason=damaged[r.snapshot_id]),
                 )
             )
     # Every blob a selected inspection's photos refer to, and who refers to it.
@@ -124,8 +128,8 @@ def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
         for sha in {p.original_sha256, p.display_sha256, p.thumb_sha256, p.rendered_sha256}:
             if sha:
                 users[sha].append((p.uuid, p.code, p.name, p.item_id))
-    for sha, reason in _bad_blobs(session, set(users)):
-        kind = BLOB_MISSING if "missing" in reason else BLOB_DAMAGED
+    for sha, reason, fields in _bad_blobs(session, set(users)):
+        kind = BLOB_MISSING if reason is T.BLOB_GONE else BLOB_DAMAGED
         for uuid, code, name, item in sorted(set(users[sha])):
             out.append(
                 IntegrityFlag(
@@ -136,7 +140,8 @@ def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
                     name,
                     item,
                     None,
-                    f"photo image {reason}; restore the database from a backup",
+                    T.BLOB_DETAIL("en", reason=reason.render("en", **fields)),
+                    detail_zh=T.BLOB_DETAIL("zh", reason=reason.render("zh", **fields)),
                 )
             )
     log.info("stored integrity: %d problem(s) over %d inspections", len(out), len(rows))

@@ -269,6 +269,9 @@ def test_red_line_finding_without_owner_blocks_sign_off(
     assert not panel.finalize_button.isEnabled()
     text = str(panel.missing_model.index(0, 0).data())
     assert "整改措施" in text or "action" in text
+    # The app names its own tab, never the CLI command the terminal shows (issue 15).
+    assert text.endswith("(fill it in on the Findings tab)"), text
+    assert "inspector finding" not in text and "--owner" not in text
     rect = panel.missing_view.visualRect(panel.missing_model.index(0, 0))
     qtbot.mouseClick(panel.missing_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert runner.tabs.currentIndex() == RunnerPage.TAB_FINDINGS

@@ -27,7 +27,7 @@ def test_scenario_not_played_makes_its_items_na(db: Database) -> None:
 def test_comprehensive_needs_four_photos(db: Database) -> None:
     with db.session() as s:
         insp = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="comprehensive")
-        messages = [m.message_en for m in svc.missing_for_finalize(insp) if m.item_id is None]
+        messages = [m.message() for m in svc.missing_for_finalize(insp) if m.item_id is None]
         assert "the inspection has 0 photo(s); at least 4 are needed" in messages
 
 

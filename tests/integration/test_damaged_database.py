@@ -200,6 +200,13 @@ def test_damaged_evidence_is_reported(db: Database, db_path: Path, run_cli: Cli)
     assert ("blob_damaged", uuid) in kinds
     blob = next(f for f in flags if f["kind"] == "blob_damaged")
     assert blob["sha256"] == display and blob["item"] == "ex.ramp"
+    # The English detail is what it was; a Chinese reader gets the same in Chinese.
+    assert blob["detail"].startswith("photo image stored bytes hash to ")
+    assert blob["detail"].endswith("; restore the database from a backup")
+    assert blob["detail_zh"].startswith("图片存储内容的哈希为 ")
+    assert blob["detail_zh"].endswith("；请从备份恢复数据库")
+    snap = next(f for f in flags if f["kind"] == "snapshot_damaged")
+    assert snap["detail_zh"].startswith("检查表快照校验不符（")
     text = run_cli.ok("hq", "integrity")
     assert "no longer verify" in text and "restore" in text
     _clean_error(run_cli("show", uuid), "no longer matches its SHA-256", "backup")

@@ -53,7 +53,7 @@ def test_red_line_finding_without_action_or_owner_blocks_finalize(
         missing = svc.missing_for_finalize(svc.get(s, uuid))
     kinds = [(m.kind, m.item_id) for m in missing]
     assert ("rectification", "ex.cash_kept") in kinds
-    assert "整改措施、责任人" in next(m.message_zh for m in missing if m.kind == "rectification")
+    assert "整改措施、责任人" in next(m.message("zh") for m in missing if m.kind == "rectification")
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台")
     r = run_cli("finalize", uuid, "--by", "张三")
     assert r.exit_code == 1 and "owner" in r.stderr and "action and" not in r.stderr

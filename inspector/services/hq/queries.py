@@ -79,6 +79,7 @@ from inspector.services.hq.rows import (
     mode_label,
     status_label_insp,
 )
+from inspector.text import hq as TH
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 
@@ -837,8 +838,7 @@ def integrity(
         for r in rs:
             others = sorted({f"{o.code} {o.uuid[:8]}" for o in rs if o.uuid != r.uuid})
             same_branch = all(o.code == r.code for o in rs)
-            where = "another visit of the same branch" if same_branch else "other branches"
-            where_zh = "同一网点的另一次检查" if same_branch else "其他网点"
+            where = TH.SAME_BRANCH if same_branch else TH.OTHER_BRANCHES
             out.append(
                 IntegrityFlag(
                     "duplicate_photo",
@@ -848,8 +848,10 @@ def integrity(
                     r.name,
                     r.item_id,
                     r.taken_at,
-                    f"same image in {where}: {', '.join(others)}",
-                    detail_zh=f"同一张照片也出现在{where_zh}：{'、'.join(others)}",
+                    TH.DUPLICATE_PHOTO("en", where=where, others=TH.OTHERS_SEP("en").join(others)),
+                    detail_zh=TH.DUPLICATE_PHOTO(
+                        "zh", where=where, others=TH.OTHERS_SEP("zh").join(others)
+                    ),
                     item_zh=str(r.snapshot_id),  # replaced by the title below
                 )
             )
@@ -881,7 +883,7 @@ def integrity(
             continue
         snaps.add(r.snapshot_id)
         gap = start - taken if taken < start else taken - end
-        before = taken < start
+        taken_text = TH.TAKEN_BEFORE if taken < start else TH.TAKEN_AFTER
         window = (
             f"{timefmt.fmt_datetime(start, tz, zone_suffix=False)} – "
             f"{timefmt.local(end, tz):%H:%M} {timefmt.offset_label(tz, start)}"
@@ -895,10 +897,8 @@ def integrity(
                 r.name,
                 r.item_id,
                 taken,
-                f"taken {timefmt.human_duration(gap, 'en')} {'before' if before else 'after'} "
-                f"the visit ({window})",
-                detail_zh=f"拍摄于检查{'开始前' if before else '结束后'} "
-                f"{timefmt.human_duration(gap, 'zh')}（检查时段 {window}）",
+                taken_text("en", gap=timefmt.human_duration(gap, "en"), window=window),
+                detail_zh=taken_text("zh", gap=timefmt.human_duration(gap, "zh"), window=window),
                 item_zh=str(r.snapshot_id),
             )
         )
@@ -1077,29 +1077,21 @@ def regions_summary(
     return out
 
 
-_RESULT_TEXT = {
-    Result.PASS.value: ("合格", "pass"),
-    Result.FAIL.value: ("不合格", "fail"),
-    Result.NA.value: ("不适用", "N/A"),
-}
-
-
 def _answer_text(item: Any, result: str | None, value: Any, lang: str) -> str:
     """An answer as a reader writes it: 合格 / 不合格 / 不适用, or the value itself."""
-    zh = lang == "zh"
     parts: list[str] = []
     if value is not None and value != "":
         if item is not None and item.options is not None:
             label = next((o.label for o in item.options if o.id == value), None)
-            parts.append((label.zh if zh else label.en) if label is not None else str(value))
+            parts.append(label.get(lang) if label is not None else str(value))
         elif isinstance(value, bool):
-            parts.append(("是" if value else "否") if zh else ("yes" if value else "no"))
+            parts.append((TH.YES if value else TH.NO)(lang))
         else:
             parts.append(str(value))
     if result:
-        zh_t, en_t = _RESULT_TEXT.get(result, (result, result))
-        parts.insert(0, zh_t if zh else en_t)
-    return "；".join(parts) if zh else "; ".join(parts)
+        text = TH.RESULTS.get(result)
+        parts.insert(0, text(lang) if text is not None else result)
+    return TH.LIST_SEP(lang).join(parts)
 
 
 def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[AnswerSheet]:

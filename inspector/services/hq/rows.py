@@ -9,6 +9,7 @@ from typing import Any
 
 from inspector.domain import timefmt
 from inspector.services import inspections as insp_svc
+from inspector.text import hq as T
 
 log = logging.getLogger(__name__)
 
@@ -53,49 +54,38 @@ class HqFilter:
         return self.include_drafts
 
     def describe(self, lang: str = "en") -> str:
-        zh = lang == "zh"
         parts = []
         if self.region:
-            parts.append(("区域 " if zh else "region ") + self.region)
+            parts.append(T.FILTER_REGION(lang, region=self.region))
         if self.date_from or self.date_to:
             a = self.date_from.isoformat() if self.date_from else "…"
             b = self.date_to.isoformat() if self.date_to else "…"
             parts.append(f"{a} – {b}")
         if self.checklist_id:
-            parts.append(("检查表 " if zh else "checklist ") + self.checklist_id)
+            parts.append(T.FILTER_CHECKLIST(lang, checklist=self.checklist_id))
         if self.mode:
-            parts.append(("方式 " if zh else "mode ") + mode_label(self.mode, lang))
-        parts.append(
-            ("含草稿（未定稿）" if zh else "drafts included (not finalized)")
-            if self.drafts
-            else ("仅已定稿" if zh else "finalized only")
-        )
+            parts.append(T.FILTER_MODE(lang, mode=mode_label(self.mode, lang)))
+        parts.append((T.FILTER_DRAFTS if self.drafts else T.FILTER_FINALIZED)(lang))
         if not (self.region or self.date_from or self.date_to):
-            parts.insert(0, "全部网点、全部时间" if zh else "all branches, all time")
-        return "；".join(parts) if zh else "; ".join(parts)
+            parts.insert(0, T.FILTER_EVERYTHING(lang))
+        return T.LIST_SEP(lang).join(parts)
 
     def period(self, lang: str = "en") -> str:
         """The period in words, for a report's first page."""
-        zh = lang == "zh"
         if not (self.date_from or self.date_to):
-            return "全部时间" if zh else "all time"
+            return T.PERIOD_ALL(lang)
         a = self.date_from.isoformat() if self.date_from else "…"
         b = self.date_to.isoformat() if self.date_to else "…"
-        return f"{a} 至 {b}" if zh else f"{a} to {b}"
-
-
-_MODES = {"onsite": ("现场检查", "on-site"), "mystery": ("神秘人暗访", "mystery shopper")}
+        return T.PERIOD(lang, start=a, end=b)
 
 
 def mode_label(mode: str, lang: str) -> str:
-    zh, en = _MODES.get(mode, (mode, mode))
-    return zh if lang == "zh" else en
+    text = T.MODES.get(mode)
+    return text(lang) if text is not None else mode
 
 
 def status_label_insp(status: str, lang: str) -> str:
-    if status == insp_svc.FINALIZED:
-        return "已定稿" if lang == "zh" else "finalized"
-    return "草稿" if lang == "zh" else "draft"
+    return (T.RECORD_FINALIZED if status == insp_svc.FINALIZED else T.RECORD_DRAFT)(lang)
 
 
 def _r(v: float | None) -> float | None:
@@ -313,8 +303,8 @@ class IntegrityFlag:
         return (self.item_zh if lang == "zh" else self.item_en) or self.item_id
 
     def kind_label(self, lang: str) -> str:
-        zh, en = _KINDS.get(self.kind, (self.kind, self.kind))
-        return zh if lang == "zh" else en
+        text = T.KINDS.get(self.kind)
+        return text(lang) if text is not None else self.kind
 
     def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
         return {
@@ -329,16 +319,6 @@ class IntegrityFlag:
             "detail": self.detail,
             "detail_zh": self.text("zh"),
         }
-
-
-_KINDS = {
-    "duplicate_photo": ("重复照片", "duplicate photo"),
-    "outside_visit": ("拍摄时间在检查时段外", "taken outside the visit"),
-    "score_mismatch": ("存储得分与重算不符", "stored score differs"),
-    "snapshot_damaged": ("检查表快照校验不符", "checklist snapshot fails its hash"),
-    "blob_damaged": ("图片校验不符", "stored image fails its hash"),
-    "blob_missing": ("图片缺失", "stored image missing"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,27 +345,28 @@ class ScoreMismatch:
         def f(v: float | None) -> str:
             return f"{v:.2f}" if v is not None else "—"
 
+        def yes(v: bool | None) -> object:
+            # English has always printed Python's True/False here (scripts may read it).
+            if lang == "zh" and v is not None:
+                return T.YES if v else T.NO
+            return v
+
         parts = []
         if self.stored_total is None or abs(self.stored_total - self.total) > SCORE_TOLERANCE:
-            parts.append(
-                f"得分存储为 {f(self.stored_total)}，重算为 {f(self.total)}"
-                if lang == "zh"
-                else f"stored total {f(self.stored_total)}, re-scored {f(self.total)}"
-            )
+            parts.append(T.STORED_TOTAL(lang, stored=f(self.stored_total), rescored=f(self.total)))
         if self.stored_grade != self.grade:
-            parts.append(
-                f"等级存储为 {self.stored_grade}，重算为 {self.grade}"
-                if lang == "zh"
-                else f"stored grade {self.stored_grade}, re-scored {self.grade}"
-            )
+            parts.append(T.STORED_GRADE(lang, stored=self.stored_grade, rescored=self.grade))
         if self.stored_passed != self.passed or (self.stored_veto or 0) != self.veto:
             parts.append(
-                f"否决项存储为 {self.stored_veto}，重算为 {self.veto}"
-                if lang == "zh"
-                else f"stored veto failures {self.stored_veto}, re-scored {self.veto}"
-                f" (passed {self.stored_passed} vs {self.passed})"
+                T.STORED_VETO(
+                    lang,
+                    stored=self.stored_veto,
+                    rescored=self.veto,
+                    stored_passed=yes(self.stored_passed),
+                    passed=yes(self.passed),
+                )
             )
-        return "；".join(parts) if lang == "zh" else "; ".join(parts)
+        return T.LIST_SEP(lang).join(parts)
 
     def as_dict(self, tz: tzinfo | None = None) -> dict[str, Any]:
         """A row of 'hq integrity --json' (kind score_mismatch)."""

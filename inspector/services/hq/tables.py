@@ -26,7 +26,7 @@ from inspector.reports.hq_report import (
     format_value,
 )
 from inspector.services import inspections as insp_svc
-from inspector.services.findings import CLOSED, OPEN, OVERDUE
+from inspector.services.findings import OVERDUE
 from inspector.services.hq.rows import (
     FINDING_ROWS,
     FindingRow,
@@ -34,87 +34,18 @@ from inspector.services.hq.rows import (
     _r,
     status_label_insp,
 )
+from inspector.text import hq as TH
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- tables (PDF / Excel / CSV)
-_L = {
-    "summary": ("汇总", "Summary"),
-    "regions": ("区域汇总", "Regions"),
-    "league": ("网点排名", "League table"),
-    "not_inspected": (
-        "未参与排名的网点（本期无此类检查）",
-        "Branches not ranked (no such inspection in the period)",
-    ),
-    "heatmap": (
-        "区域得分热力图（各网点各区域最近一次得分）",
-        "Area heatmap (each branch's latest score per area)",
-    ),
-    "failing": ("最常见问题项", "Items failed most often"),
-    "veto": ("红线（一票否决）未通过", "Red-line (veto) failures"),
-    "findings": ("整改跟踪", "Rectification"),
-    "all_findings": ("全部整改事项", "All findings"),
-    "overdue": ("逾期未整改", "Overdue rectifications"),
-    "trend": ("得分趋势（月均）", "Score trend (monthly average)"),
-    "integrity": ("证据完整性", "Evidence integrity"),
-    "rank": ("名次", "Rank"),
-    "code": ("网点代码", "Code"),
-    "branch": ("网点", "Branch"),
-    "region": ("区域", "Region"),
-    "latest": ("最近得分", "Latest score"),
-    "grade": ("等级", "Grade"),
-    "redline": ("红线", "Red line"),
-    "trend_d": ("变化", "Change"),
-    "date": ("检查日期", "Inspected"),
-    "n": ("检查次数", "Inspections"),
-    "avg": ("平均分", "Average"),
-    "untrusted": ("未验证来源", "Untrusted"),
-    "percent": ("得分率", "Percent"),
-    "item": ("检查项", "Item"),
-    "item_id": ("检查项编号", "Item id"),
-    "failures": ("不合格次数", "Failures"),
-    "branches": ("网点数", "Branches"),
-    "inspected": ("已检查网点", "Inspected branches"),
-    "share": ("每百次检查", "Per 100 inspections"),
-    "score": ("得分", "Score"),
-    "items": ("未通过的红线项", "Red-line items failed"),
-    "inspection": ("检查编号", "Inspection"),
-    "severity": ("严重程度", "Severity"),
-    "action": ("整改措施", "Action"),
-    "owner": ("责任人", "Owner"),
-    "deadline": ("整改期限", "Deadline"),
-    "status": ("状态", "Status"),
-    "closed_at": ("整改完成日期", "Closed on"),
-    "closing_note": ("整改说明", "Closing note"),
-    "month": ("月份", "Month"),
-    "kind": ("类型", "Kind"),
-    "detail": ("说明", "Detail"),
-    "taken": ("拍摄时间", "Taken"),
-    "open": ("未整改", "Open"),
-    "overdue_n": ("逾期", "Overdue"),
-    "closed": ("已整改", "Closed"),
-    "all": ("全部", "All"),
-    "vetoes": ("红线未通过", "Red-line failures"),
-    "record": ("记录状态", "Record"),
-    "mode": ("检查方式", "Mode"),
-    "checklist": ("检查表", "Checklist"),
-    "answers": ("答卷", "Answers"),
-    "key": ("项目", "Item"),
-    "value": ("内容", "Value"),
-}
-_STATUS: dict[str, tuple[str, str]] = {
-    OPEN: ("未整改", "open"),
-    OVERDUE: ("逾期", "overdue"),
-    CLOSED: ("已整改", "closed"),
-}
 ID_CHARS = 13  # 'xxxxxxxx-xxxx': a prefix 'inspector show' accepts, unique at HQ scale
 
 
 def label(key: str, lang: str) -> str:
-    zh, en = _L[key]
-    return zh if lang == "zh" else en
+    return TH.LABELS[key](lang)
 
 
 def short_id(uuid: str) -> str:
@@ -124,10 +55,10 @@ def short_id(uuid: str) -> str:
 
 def _redline(passed: bool | None, veto: int, lang: str) -> str:
     if veto > 0:
-        return f"未通过（{veto} 项）" if lang == "zh" else f"failed ({veto})"
+        return TH.REDLINE_FAILED(lang, n=veto)
     if passed is None:
         return ""
-    return "通过" if lang == "zh" else "passed"
+    return TH.REDLINE_PASSED(lang)
 
 
 def tables(data: HqData, lang: str = "en") -> list[HqTable]:
@@ -191,15 +122,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             )
             for r in data.ranked()
         ],
-        note=(
-            ("比较范围：" if lang == "zh" else "Compared: ")
-            + data.league_scope(lang)
-            + (
-                "。红线未通过的网点排在通过的网点之后。"
-                if lang == "zh"
-                else ". A branch that failed a red line never ranks above one that passed."
-            )
-        ),
+        note=TH.LEAGUE_NOTE(lang, scope=data.league_scope(lang)),
         sheet=label("league", lang),
     )
     absent_t = HqTable(
@@ -208,7 +131,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         (c("code", "code", TEXT, 0.8), c("name", "branch", TEXT, 2), c("region", "region")),
         [(r.code, r.name, r.region) for r in data.unranked()],
         group=2,
-        sheet="未参与排名" if lang == "zh" else "Not ranked",
+        sheet=TH.SHEETS["not_inspected"](lang),
     )
     hm = data.heatmap
     heat_t = HqTable(
@@ -223,7 +146,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             (code, hm.branch_names.get(code, ""), *(_r(hm.value(code, a)) for a in hm.areas))
             for code in hm.branches
         ],
-        sheet="区域得分" if lang == "zh" else "Area scores",
+        sheet=TH.SHEETS["heatmap"](lang),
     )
     failing_t = HqTable(
         "failing_items",
@@ -236,7 +159,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             c("item", "item_id", TEXT, 1.2, pdf=False),
         ),
         [(f.text(lang), f.failures, f.branches, _r(f.share), f.item_id) for f in data.failing],
-        sheet="常见问题项" if lang == "zh" else "Failed items",
+        sheet=TH.SHEETS["failing_items"](lang),
     )
     veto_t = HqTable(
         "veto_failures",
@@ -260,14 +183,14 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 v.region,
                 _r(v.score),
                 data.grade_label(v.grade, lang),
-                "；".join(v.titles(lang)) if lang == "zh" else "; ".join(v.titles(lang)),
+                TH.LIST_SEP(lang).join(v.titles(lang)),
                 v.uuid,
                 *rec(v.draft),
             )
             for v in data.vetoes
         ],
         group=3,
-        sheet="红线" if lang == "zh" else "Red lines",
+        sheet=TH.SHEETS["veto_failures"](lang),
     )
 
     def finding_table(name: str, title: str, rows: list[FindingRow], sheet: str) -> HqTable:
@@ -319,7 +242,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         "findings",
         label("findings", lang),
         data.all_findings or data.findings,
-        "整改跟踪" if lang == "zh" else "Findings",
+        TH.SHEETS["findings"](lang),
     )
     trend_t = HqTable(
         "trend",
@@ -329,7 +252,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             (p.period, p.region or label("all", lang), _r(p.average), p.inspections)
             for p in data.trend
         ],
-        sheet="得分趋势" if lang == "zh" else "Trend",
+        sheet=TH.SHEETS["trend"](lang),
     )
     integ_t = HqTable(
         "integrity",
@@ -341,9 +264,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             c("item", "item", TEXT, 2.0),
             HqColumn(
                 "taken",
-                f"{label('taken', lang)}（{zone}）"
-                if lang == "zh"
-                else f"{label('taken', lang)} ({zone})",
+                TH.WITH_ZONE(lang, label=TH.LABELS["taken"], zone=zone),
                 DATETIME,
                 1.1,
             ),
@@ -362,44 +283,42 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             )
             for g in data.integrity
         ],
-        sheet="证据完整性" if lang == "zh" else "Integrity",
+        sheet=TH.SHEETS["integrity"](lang),
     )
     return [league_t, absent_t, heat_t, failing_t, veto_t, find_t, trend_t, integ_t]
 
 
 def summary_table(data: HqData, lang: str = "en") -> HqTable:
     """Key figures of the selection as (label, value) rows (first page, first sheet)."""
-    zh = lang == "zh"
+    s = {k: t(lang) for k, t in TH.SUMMARY.items()}
     open_n = sum(r.open for r in data.rectification)
     overdue_n = sum(r.overdue for r in data.rectification)
     closed_n = sum(r.closed for r in data.rectification)
     inspected = len(data.ranked())
     any_inspection = sum(r.inspected for r in data.regions) if data.regions else inspected
     rows: list[tuple[Any, ...]] = [
-        ("统计期间" if zh else "Period", data.filter.period(lang)),
-        ("范围" if zh else "Selection", data.filter.describe(lang)),
+        (s["period"], data.filter.period(lang)),
+        (s["selection"], data.filter.describe(lang)),
         (
-            "生成时间" if zh else "Generated",
+            s["generated"],
             timefmt.fmt_datetime(data.generated_at, data.tz),
         ),
-        ("检查次数" if zh else "Inspections", data.inspections),
+        (s["inspections"], data.inspections),
     ]
     if data.filter.drafts:
-        rows.append(
-            ("其中草稿（未定稿）" if zh else "of which drafts (not finalized)", data.drafts)
-        )
+        rows.append((s["drafts"], data.drafts))
     rows += [
-        ("网点数" if zh else "Branches", data.branches),
-        ("本期有检查的网点" if zh else "Branches inspected in the period", any_inspection),
-        ("本期无检查的网点" if zh else "Branches not inspected", data.branches - any_inspection),
-        ("参与排名的网点" if zh else "Branches ranked", inspected),
-        ("平均得分" if zh else "Average score", _r(data.average)),
-        ("排名比较范围" if zh else "League compares", data.league_scope(lang)),
-        ("红线未通过（检查次数）" if zh else "Red-line failures (inspections)", len(data.vetoes)),
-        ("整改：未整改" if zh else "Findings: open", open_n),
-        ("整改：逾期" if zh else "Findings: overdue", overdue_n),
-        ("整改：已整改" if zh else "Findings: closed", closed_n),
-        ("证据完整性提示" if zh else "Integrity flags", len(data.integrity)),
+        (s["branches"], data.branches),
+        (s["inspected"], any_inspection),
+        (s["not_inspected"], data.branches - any_inspection),
+        (s["ranked"], inspected),
+        (s["average"], _r(data.average)),
+        (s["league"], data.league_scope(lang)),
+        (s["vetoes"], len(data.vetoes)),
+        (s["open"], open_n),
+        (s["overdue"], overdue_n),
+        (s["closed"], closed_n),
+        (s["integrity"], len(data.integrity)),
     ]
     return HqTable(
         "summary",
@@ -453,33 +372,29 @@ def answer_tables(data: HqData, lang: str = "en") -> list[HqTable]:
         out.append(
             HqTable(
                 f"answers_{sh.checklist_id}",
-                f"{label('answers', lang)}：{title}" if lang == "zh" else f"Answers: {title}",
+                TH.ANSWERS_TITLE(lang, title=title),
                 cols,
                 sh.rows,
-                sheet=f"{label('answers', lang)}-{title}",
+                sheet=TH.ANSWERS_SHEET(lang, title=title),
             )
         )
     return out
 
 
 def status_label(status: str, lang: str) -> str:
-    zh, en = _STATUS.get(status, (status, status))
-    return zh if lang == "zh" else en
-
-
-_SEVERITY = {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")}
+    text = TH.STATUSES.get(status)
+    return text(lang) if text is not None else status
 
 
 def severity_label(severity: str, lang: str) -> str:
-    zh, en = _SEVERITY.get(severity, (severity, severity))
-    return zh if lang == "zh" else en
+    text = TH.SEVERITIES.get(severity)
+    return text(lang) if text is not None else severity
 
 
 def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     """What the consolidated PDF shows, in ``lang`` (zh | en)."""
     if lang not in ("zh", "en"):
         raise ValidationError(T.BAD_LANG, option=Term("--lang", T.LANG_OPTION), lang=repr(lang))
-    zh = lang == "zh"
     tbls = {t.name: t for t in tables(data, lang)}
     summary = [
         (str(k), "—" if v is None else format_value(v, SCORE if isinstance(v, float) else TEXT))
@@ -507,16 +422,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
             for r, f in zip(ftbl.rows, data.all_findings or data.findings, strict=True)
             if f.status == OVERDUE
         ],
-        note=(
-            (
-                f"仅列出最紧迫的 {FINDING_ROWS} 项未整改事项中的逾期项；完整清单见 Excel 导出。"
-                if zh
-                else f"Overdue items among the {FINDING_ROWS} most urgent open findings; "
-                "the Excel export lists them all."
-            )
-            if len(data.findings) >= FINDING_ROWS
-            else ""
-        ),
+        note=(TH.OVERDUE_NOTE(lang, n=FINDING_ROWS) if len(data.findings) >= FINDING_ROWS else ""),
     )
     sections: list[HqTable | HqHeatmap] = [
         tbls["league"],
@@ -535,21 +441,18 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
             by_region[p.region].append((p.period, p.average))
     banner = ""
     if data.filter.drafts:
-        banner = (
-            f"本报告含 {data.drafts} 份草稿（未定稿）检查，标注为“草稿”的数据可能变化"
-            if zh
-            else f"Includes {data.drafts} draft (not finalized) inspection(s); rows marked "
-            "'draft' may still change"
-        )
+        banner = TH.DRAFTS_BANNER(lang, n=data.drafts)
     return HqReportContent(
-        title="消费者权益保护检查汇总报告" if zh else "Consumer protection inspections: HQ report",
-        subtitle=f"{data.filter.period(lang)} · "
-        + ("生成于 " if zh else "generated ")
-        + timefmt.fmt_datetime(data.generated_at, data.tz),
+        title=TH.REPORT_TITLE(lang),
+        subtitle=TH.REPORT_SUBTITLE(
+            lang,
+            period=data.filter.period(lang),
+            generated=timefmt.fmt_datetime(data.generated_at, data.tz),
+        ),
         lang=lang,
         summary=summary,
         sections=sections,
-        footer="分支机构检查系统" if zh else "Branch Inspector",
+        footer=TH.REPORT_FOOTER(lang),
         regions=regions_table(data, lang),
         trend=[(p.period, p.average) for p in overall],
         trend_regions=dict(by_region),

@@ -58,6 +58,9 @@ from inspector.errors import ReadOnlyError, UserError, ValidationError
 from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services.phone.lock import SessionLock
+from inspector.text import Text as Words
+from inspector.text import labels as TL
+from inspector.text import report as TR
 
 log = logging.getLogger(__name__)
 
@@ -569,9 +572,6 @@ def _text(t: Text) -> dict[str, str]:
     return {"zh": t.zh, "en": t.en}
 
 
-_RESULTS = {"pass": ("符合", "Pass"), "fail": ("不符合", "Fail"), "na": ("不适用", "N/A")}
-
-
 def _answer_label(item: Item, ans: Answer | None) -> dict[str, str] | None:
     """The answer as the inspector gave it (a judgement and/or value), in both languages."""
     if ans is None or ans.is_empty:
@@ -587,18 +587,18 @@ def _answer_label(item: Item, ans: Answer | None) -> dict[str, str] | None:
                 en.append(opt.label.en)
                 v = None
         if isinstance(v, bool):
-            zh.append("是" if v else "否")
-            en.append("Yes" if v else "No")
+            zh.append((TR.YES if v else TR.NO).zh)
+            en.append((TR.YES if v else TR.NO).en)
         elif v is not None:
             s = str(v)
             s = s if len(s) <= 60 else s[:59] + "…"
             zh.append(s)
             en.append(s)
     if ans.result is not None:
-        pair = _RESULTS.get(ans.result.value)
-        if pair is not None:
-            zh.append(pair[0])
-            en.append(pair[1])
+        result = TR.RESULTS.get(ans.result.value)
+        if result is not None:
+            zh.append(result.zh)
+            en.append(result.en)
     if not zh:
         return None
     return {"zh": " · ".join(zh), "en": " · ".join(en)}
@@ -701,12 +701,7 @@ class _Handler(BaseHTTPRequestHandler):
             msg = "token missing" if status == HTTPStatus.UNAUTHORIZED else "token not valid"
             if method == "GET" and parts.path == "/":
                 # An old QR code scanned again: say so in words, not JSON.
-                self._message_page(
-                    status,
-                    "会话已结束或二维码已失效：请在电脑上重新扫描二维码。",
-                    "This session has ended or the QR code is no longer valid: scan the code "
-                    "on the laptop again.",
-                )
+                self._message_page(status, TL.PHONE_SESSION_ENDED)
                 return
             self._json(status, {"error": f"{msg}: scan the QR code on the laptop again"})
             return
@@ -776,12 +771,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.phone.state()  # a finalized or deleted inspection: say so, in words
         except _Refusal as e:
-            zh = (
-                "该检查已定稿，手机不能再添加内容。"
-                if e.extra.get("finalized")
-                else "该检查已不存在。"
-            )
-            self._message_page(e.status, zh, str(e))
+            gone = TL.PHONE_FINALIZED if e.extra.get("finalized") else TL.PHONE_DELETED
+            self._message_page(e.status, gone)
             return
         nonce = secrets.token_urlsafe(16)
         body = page_html(_lang(query, self.headers.get("Accept-Language")), nonce).encode()
@@ -795,8 +786,8 @@ class _Handler(BaseHTTPRequestHandler):
         )
         self.wfile.write(body)
 
-    def _message_page(self, status: HTTPStatus, zh: str, en: str) -> None:
-        body = _MESSAGE_PAGE.format(zh=html.escape(zh), en=html.escape(en)).encode()
+    def _message_page(self, status: HTTPStatus, text: Words) -> None:
+        body = _MESSAGE_PAGE.format(zh=html.escape(text.zh), en=html.escape(text.en)).encode()
         self._headers(status, "text/html; charset=utf-8", len(body), "default-src 'none'")
         self.wfile.write(body)
 

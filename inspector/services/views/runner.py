@@ -21,6 +21,7 @@ from inspector.domain.checklist import Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
 from inspector.domain.states import FindingStatus
 from inspector.services import inspections as svc
+from inspector.text import Surface
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +43,11 @@ class FindingRow:
 class MissingRow:
     kind: str
     item_id: str | None
-    message_zh: str
-    message_en: str
+    gap: svc.Missing  # its words, from the catalogue (inspector.text.finalize)
 
     def message(self, lang: str) -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        """The gap in the app's words (a tab, never a command) and language."""
+        return self.gap.message(lang, Surface.GUI)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def state_of(insp: Inspection) -> InspectionState:
         visit=dict(insp.visit or {}),
         narrative=insp.narrative or "",
         findings=_finding_rows(insp),
-        missing=[MissingRow(m.kind, m.item_id, m.message_zh, m.message_en) for m in missing],
+        missing=[MissingRow(m.kind, m.item_id, m) for m in missing],
         manager_name=insp.manager_name,
         finalized_by=insp.finalized_by,
         amendment_reason=insp.amendment_reason,
