@@ -17,7 +17,7 @@ from inspector.errors import NotFoundError, ValidationError
 from inspector.files import CSV_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import audit
 from inspector.text import branches as T
-from inspector.text.parts import Joined, Phrase, Term, phrase
+from inspector.text.parts import OR_SEP, Joined, Phrase, Term, phrase
 from inspector.textsafe import has_control_chars, printable_line
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
                 break
     missing = [f for f in ("code", "name") if f not in cols]
     if missing:
-        raise ValidationError(T.CSV_NO_COLUMN, path=path, missing=Joined(missing, "、", " or "))
+        raise ValidationError(T.CSV_NO_COLUMN, path=path, missing=Joined(missing, OR_SEP))
     parsed: list[tuple[int, dict[str, str]]] = []
     seen: dict[str, int] = {}
     for lineno, row in enumerate(rows[1:], start=2):

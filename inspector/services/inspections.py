@@ -53,7 +53,7 @@ from inspector.services.findings import finding_dict as finding_dict
 from inspector.text import Lang, Message, Surface, lang_of
 from inspector.text import finalize as TF
 from inspector.text import inspections as T
-from inspector.text.parts import Joined, Term, phrase
+from inspector.text.parts import NAMES_SEP, Joined, Term, phrase
 
 log = logging.getLogger(__name__)
 
@@ -1085,7 +1085,7 @@ def _cannot_finalize(missing: list[Missing]) -> ValidationError:
     red = [m.item_id for m in missing if m.kind == "rectification" and m.item_id]
     if red:
         return ValidationError(
-            T.FINALIZE_MISSING_RED_LINES, red_lines=Joined(red, zh="、", en=", "), **fields
+            T.FINALIZE_MISSING_RED_LINES, red_lines=Joined(red, NAMES_SEP), **fields
         )
     return ValidationError(T.FINALIZE_MISSING, **fields)
 

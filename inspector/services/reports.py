@@ -57,7 +57,7 @@ from inspector.services import photos as photo_svc
 from inspector.services import settings as settings_svc
 from inspector.text import inspections as T
 from inspector.text import report as TR
-from inspector.text.parts import Joined
+from inspector.text.parts import OR_SEP, Joined
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +110,7 @@ def answer_text(item: Item, answer: Answer | None) -> Bi:
 
 def check_photo_size(size: str) -> str:
     if size not in PHOTO_SIZES:
-        raise ValidationError(
-            T.PHOTO_SIZE, sizes=Joined(PHOTO_SIZES, "或", " or "), size=repr(size)
-        )
+        raise ValidationError(T.PHOTO_SIZE, sizes=Joined(PHOTO_SIZES, OR_SEP), size=repr(size))
     return size
 
 

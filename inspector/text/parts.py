@@ -16,6 +16,11 @@ from inspector.text import Lang, Surface, Text, lang_of
 
 log = logging.getLogger(__name__)
 
+# How each language joins the parts of a list.
+LIST_SEP = Text(zh="；", en="; ")  # clauses: one problem after another
+NAMES_SEP = Text(zh="、", en=", ")  # names: item ids, columns
+OR_SEP = Text(zh="或", en=" or ")  # alternatives: one of these
+
 
 def _rendered(value: object, lang: Lang, surface: Surface) -> str:
     render = getattr(value, "render", None)
@@ -56,10 +61,8 @@ class Joined:
     """Several parts in one field, joined the way each language lists things."""
 
     parts: Sequence[object]
-    zh: str = "；"
-    en: str = "; "
+    sep: Text = field(default_factory=lambda: LIST_SEP)
 
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
         lg = lang_of(lang)
-        sep = self.zh if lg is Lang.ZH else self.en
-        return sep.join(_rendered(p, lg, surface) for p in self.parts)
+        return self.sep.template(lg).join(_rendered(p, lg, surface) for p in self.parts)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from inspector.ui.runner.state import MissingRow
-
 from inspector.db import Database
 from inspector.domain.checklist import Source, source_text
 from inspector.reports.labels import pick
 from inspector.services import inspections as svc
 from inspector.services.hq.rows import HqFilter, ScoreMismatch
+from inspector.services.views.runner import MissingRow
 from inspector.text import Surface
 from inspector.text import report as TR
 from tests.conftest import Cli
