@@ -15,6 +15,7 @@ from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
 from inspector.services import reports as report_svc
+from inspector.text import photos as T
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def _ints(option: str, value: str, n: int) -> list[int]:
     except ValueError:
         names = {4: "X,Y,W,H"}.get(n, ",".join(["N"] * n))
         raise ValidationError(
-            f"{option} {value!r}: expected {n} whole numbers {names} (upright pixels)"
+            T.BAD_NUMBERS, option=option, value=repr(value), count=n, names=names
         ) from None
 
 
@@ -229,7 +230,7 @@ def annotate_cmd(
     for t in texts:
         parts = t.split(",", 2)
         if len(parts) != 3 or not parts[2].strip():
-            raise ValidationError(f"--text {t!r}: expected X,Y,TEXT")
+            raise ValidationError(T.BAD_LABEL, option="--text", value=repr(t))
         x, y = _ints("--text", ",".join(parts[:2]), 2)
         label: dict[str, Any] = {"kind": "text", "x": x, "y": y, "text": parts[2], "color": color}
         if text_size is not None:
