@@ -111,8 +111,7 @@ def check_value(item: Item, value: Any) -> AnswerValue:
         try:
             v: AnswerValue = _BY_TYPE[t].validate_python(value)
         except PydanticValidationError as e:
-            msg = str(e.errors()[0]["msg"]).removeprefix("Value error, ")
-            raise AnswerError(T.NOT_OF_TYPE, detail=msg[:1].lower() + msg[1:]) from None
+            raise _type_error(t, e) from None
         if t == AnswerType.SCALE:
             assert item.scale is not None and isinstance(v, int)
             if not item.scale.min <= v <= item.scale.max:
@@ -128,6 +127,30 @@ def check_value(item: Item, value: Any) -> AnswerValue:
     except AnswerError as e:
         raise _refused(item, value, e) from None
     return v
+
+
+def _type_error(t: AnswerType, e: PydanticValidationError) -> AnswerError:
+    """The type check's complaint in the catalogue's words where it has them.
+
+    A measure is checked as a whole number or a decimal: of its two complaints, the one
+    about the value (out of range) says more than the one about its type.
+    """
+    errors = e.errors()
+    kinds = {str(err["type"]) for err in errors}
+    if kinds & {"less_than_equal", "greater_than_equal"}:
+        limit = MAX_MEASURE if t == AnswerType.MEASURE else MAX_WHOLE
+        return AnswerError(T.BETWEEN, min=f"{-limit:,.0f}", max=f"{limit:,.0f}")
+    if "finite_number" in kinds:
+        return AnswerError(T.FINITE_NUMBER)
+    if "string_too_long" in kinds:
+        return AnswerError(T.TOO_LONG, max=f"{MAX_TEXT_VALUE:,}")
+    if t == AnswerType.MEASURE and kinds <= {"int_type", "float_type"}:
+        return AnswerError(T.NUMBER)
+    by_kind = {"int_type": T.WHOLE_NUMBER, "bool_type": T.YES_OR_NO, "string_type": T.MUST_BE_TEXT}
+    if len(kinds) == 1 and (only := next(iter(kinds))) in by_kind:
+        return AnswerError(by_kind[only])
+    msg = str(errors[0]["msg"]).removeprefix("Value error, ")
+    return AnswerError(T.NOT_OF_TYPE, detail=msg[:1].lower() + msg[1:])
 
 
 def _refused(item: Item, value: Any, reason: AnswerError) -> AnswerError:

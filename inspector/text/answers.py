@@ -52,6 +52,7 @@ RESULT_WORDS = Message(
 BETWEEN = Message(what=Text(zh="必须在 {min} 到 {max} 之间", en="must be between {min} and {max}"))
 NEGATIVE_COUNT = Message(what=Text(zh="不能为负数（计数）", en="a count cannot be negative"))
 ONE_OF = Message(what=Text(zh="必须是 {choices} 之一", en="must be one of {choices}"))
+TOO_LONG = Message(what=Text(zh="不能超过 {max} 个字符", en="must be at most {max} characters"))
 MUST_BE_TEXT = Message(what=Text(zh="必须是文字", en="must be text"))
 YES_OR_NO = Message(what=Text(zh="必须是“是”或“否”", en="must be yes or no"))
 YES_OR_NO_OR_NA = Message(

@@ -59,8 +59,9 @@ from inspector.domain.checklist import Mode
 from inspector.errors import UserError
 from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.text import Surface
 from inspector.ui import workers
-from inspector.ui.errors import user_text
+from inspector.ui.errors import ui_lang, user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
 
 log = logging.getLogger(__name__)
@@ -288,7 +289,8 @@ class EvidenceStrip(QWidget):
                 return IngestOutcome(
                     added=[p.id for p in res.added],
                     duplicates=list(res.duplicates),
-                    refused=list(res.refused),
+                    # The app's words for each refusal (res.refused is the CLI's English).
+                    refused=[(f, e.reason(ui_lang(), Surface.GUI)) for f, e in res.refusals],
                 )
 
         self._start(work, len(files))
@@ -307,7 +309,7 @@ class EvidenceStrip(QWidget):
                     p = svc.add_bytes(s, insp, item, data, file_name=file_name, actor=actor)
                 except svc.PhotoError as e:
                     progress(1, 1)
-                    return IngestOutcome([], [], [(file_name, user_text(e))])
+                    return IngestOutcome([], [], [(file_name, e.reason(ui_lang(), Surface.GUI))])
                 pid = p.id
             progress(1, 1)
             return IngestOutcome([pid], [], [])
