@@ -91,7 +91,7 @@ class PhotoError(UserError):
     (the photo strip's "FILE was refused: REASON", ``photo add``'s ``error: FILE: REASON``).
     """
 
-    def __init__(self, message: Message | str, /, *, file: str | None = None, **fields: object):
+    def __init__(self, message: Message, /, *, file: str | None = None, **fields: object) -> None:
         self.file = file
         super().__init__(message, **fields)
         self.args = (str(self),)
