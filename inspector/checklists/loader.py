@@ -12,8 +12,8 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ from inspector.domain.checklist import (
 )
 from inspector.errors import NotFoundError, UserError
 from inspector.files import CHECKLIST_MAX_BYTES, FileAccessError, read_bounded
+from inspector.text import Lang, Message, Surface, Text
+from inspector.text import checklists as T
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +49,42 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One problem of a checklist file: where (file, line) and a catalogue message.
+
+    ``fields`` fill the message (the key path, the item id, the value found); ``str()``
+    is the English ``FILE:LINE: problem`` the CLI prints and authors' tools parse.
+    """
+
     file: str
     line: int
-    message: str
+    message: Message
+    fields: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def text(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        """The problem alone, without the file and line."""
+        return self.message.render(lang, surface, self.fields)
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return T.AT_LINE.render(
+            lang, surface, file=self.file, line=self.line, problem=self.text(lang, surface)
+        )
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return self.render(Lang.EN, Surface.CLI)
+
+
+def _problem(file: str, line: int, message: Message, **fields: object) -> Problem:
+    return Problem(file, line, message, fields)
+
+
+@dataclass(frozen=True, slots=True)
+class _ProblemList:
+    """A file's problems, one a line, in the reader's language."""
+
+    problems: tuple[Problem, ...]
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return "\n".join(p.render(lang, surface) for p in self.problems)
 
 
 class ChecklistError(UserError):
@@ -60,7 +92,7 @@ class ChecklistError(UserError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__(T.PROBLEMS, problems=_ProblemList(tuple(problems)))
 
 
 # ---------------------------------------------------------------- YAML with lines
@@ -96,21 +128,21 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         line = mark.line + 1 if mark is not None else 1
-        raise ChecklistError([Problem(file, line, f"not valid YAML: {e.problem}")]) from None
+        raise ChecklistError([_problem(file, line, T.NOT_YAML, detail=str(e.problem))]) from None
     except yaml.reader.ReaderError as e:
         # libyaml reports a byte offset, the Python reader a character offset: find the
         # first character YAML does not allow instead.
         bad = _NON_PRINTABLE.search(text)
         line = text[: bad.start()].count("\n") + 1 if bad else 1
         raise ChecklistError(
-            [Problem(file, line, f"not valid YAML: character {e.character!r} is not allowed")]
+            [_problem(file, line, T.NOT_YAML_CHARACTER, character=repr(e.character))]
         ) from None
     except yaml.YAMLError as e:
-        raise ChecklistError([Problem(file, 1, f"not valid YAML: {e}")]) from None
+        raise ChecklistError([_problem(file, 1, T.NOT_YAML, detail=str(e))]) from None
     except RecursionError:
-        raise ChecklistError([Problem(file, 1, "not valid YAML: nested too deeply")]) from None
+        raise ChecklistError([_problem(file, 1, T.TOO_DEEP)]) from None
     if root is None:
-        raise ChecklistError([Problem(file, 1, "the file is empty")])
+        raise ChecklistError([_problem(file, 1, T.EMPTY)])
     constructor = yaml.SafeLoader("")
     seen: set[int] = set()
 
@@ -118,18 +150,20 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
         try:
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as e:
-            problems.append(Problem(file, node.start_mark.line + 1, f"{e.problem}"))
+            problems.append(
+                _problem(file, node.start_mark.line + 1, T.YAML_VALUE, detail=str(e.problem))
+            )
         except (ValueError, OverflowError) as e:
             # int("9" * 5000) exceeds Python's digit limit.
-            problems.append(Problem(file, node.start_mark.line + 1, f"value cannot be read ({e})"))
+            problems.append(
+                _problem(file, node.start_mark.line + 1, T.VALUE_UNREADABLE, detail=str(e))
+            )
         return None
 
     def build(node: yaml.Node, loc: Loc) -> Any:
         if id(node) in seen:
             # The composer shares one node for an anchor and its aliases.
-            raise ChecklistError(
-                [Problem(file, _alias_line(text), "aliases (*name) are not allowed in checklists")]
-            )
+            raise ChecklistError([_problem(file, _alias_line(text), T.ALIASES)])
         seen.add(id(node))
         lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
@@ -137,28 +171,20 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE_TAG:
                     raise ChecklistError(
-                        [
-                            Problem(
-                                file,
-                                key_node.start_mark.line + 1,
-                                "merge keys (<<) are not allowed in checklists; write the keys out",
-                            )
-                        ]
+                        [_problem(file, key_node.start_mark.line + 1, T.MERGE_KEYS)]
                     )
                 if not isinstance(key_node, yaml.ScalarNode):
-                    problems.append(
-                        Problem(file, key_node.start_mark.line + 1, "a key must be plain text")
-                    )
+                    problems.append(_problem(file, key_node.start_mark.line + 1, T.KEY_NOT_PLAIN))
                     continue
                 key = scalar(key_node)
                 if not isinstance(key, str | int):
                     problems.append(
-                        Problem(file, key_node.start_mark.line + 1, f"key {key!r} is not text")
+                        _problem(file, key_node.start_mark.line + 1, T.KEY_NOT_TEXT, key=repr(key))
                     )
                     continue
                 if key in out:
                     problems.append(
-                        Problem(file, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+                        _problem(file, key_node.start_mark.line + 1, T.DUPLICATE_KEY, key=repr(key))
                     )
                 lines[(*loc, key)] = key_node.start_mark.line + 1
                 out[key] = build(value_node, (*loc, key))
@@ -170,7 +196,7 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
     try:
         data = build(root, ())
     except RecursionError:
-        raise ChecklistError([Problem(file, 1, "not valid YAML: nested too deeply")]) from None
+        raise ChecklistError([_problem(file, 1, T.TOO_DEEP)]) from None
     if problems:
         raise ChecklistError(_dedupe(problems))
     return data, lines
@@ -185,8 +211,8 @@ def _line(lines: dict[Loc, int], loc: Loc) -> int:
     return lines.get((), 1)
 
 
-def _describe(loc: Loc) -> str:
-    return ".".join(str(p) for p in loc) or "file"
+def _describe(loc: Loc) -> str | Text:
+    return ".".join(str(p) for p in loc) or T.WHOLE_FILE
 
 
 # ---------------------------------------------------------------- loading
@@ -232,19 +258,14 @@ def checklist_from_json(text: str, sha256: str | None = None) -> Checklist:
     in the database (a flipped byte, a damaged page) is refused with a clear error, not
     used as if nothing happened or left to crash a later command.
     """
-    restore = "restore the database from a backup ('inspector backup' makes one)"
     if sha256 is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
-        raise SnapshotDamagedError(
-            f"the stored checklist snapshot {sha256[:12]} no longer matches its SHA-256: "
-            f"the database was changed or damaged; {restore}"
-        )
+        raise SnapshotDamagedError(T.SNAPSHOT_CHANGED, sha=sha256[:12])
     try:
         return Checklist.model_validate_json(text)
     except (pydantic.ValidationError, ValueError, RecursionError):
-        raise SnapshotDamagedError(
-            f"a stored checklist snapshot{f' {sha256[:12]}' if sha256 else ''} is damaged "
-            f"and cannot be read; {restore}"
-        ) from None
+        if sha256:
+            raise SnapshotDamagedError(T.SNAPSHOT_UNREADABLE, sha=sha256[:12]) from None
+        raise SnapshotDamagedError(T.SNAPSHOT_UNREADABLE_UNNAMED) from None
 
 
 def _read_text(path: Path) -> str:
@@ -253,13 +274,13 @@ def _read_text(path: Path) -> str:
     try:
         raw = read_bounded(path, CHECKLIST_MAX_BYTES, "checklist")
     except FileAccessError as e:
-        raise ChecklistError([Problem(name, 1, e.reason)]) from None
+        raise ChecklistError([_problem(name, 1, T.UNREADABLE, reason=e.reason)]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise ChecklistError(
-            [Problem(name, line, f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save it as UTF-8")]
+            [_problem(name, line, T.NOT_UTF8, byte=f"0x{raw[e.start]:02x}")]
         ) from None
 
 
@@ -269,16 +290,17 @@ def parse_file(path: Path) -> Checklist:
     text = _read_text(path)
     data, lines = _parse_with_lines(text, name)
     if not isinstance(data, dict):
-        raise ChecklistError([Problem(name, 1, "the top level must be a mapping (key: value)")])
+        raise ChecklistError([_problem(name, 1, T.NOT_A_MAPPING)])
     fmt = data.get("format")
     if isinstance(fmt, int) and fmt > FORMAT_VERSION:
         raise ChecklistError(
             [
-                Problem(
+                _problem(
                     name,
                     _line(lines, ("format",)),
-                    f"format {fmt} is newer than this program reads ({FORMAT_VERSION});"
-                    " update Branch Inspector",
+                    T.FORMAT_NEWER,
+                    format=fmt,
+                    supported=FORMAT_VERSION,
                 )
             ]
         )
@@ -288,13 +310,17 @@ def parse_file(path: Path) -> Checklist:
         problems = []
         for err in e.errors():
             loc = _strip_union_loc(tuple(err["loc"]))
-            msg = err["msg"]
+            line = _line(lines, loc)
             if err["type"] == "extra_forbidden":
-                msg = f"unknown key {loc[-1]!r}"
-                loc_txt = _describe(loc[:-1])
+                problems.append(
+                    _problem(
+                        name, line, T.UNKNOWN_KEY, where=_describe(loc[:-1]), key=repr(loc[-1])
+                    )
+                )
             else:
-                loc_txt = _describe(loc)
-            problems.append(Problem(name, _line(lines, loc), f"{loc_txt}: {msg}"))
+                problems.append(
+                    _problem(name, line, T.FIELD_INVALID, where=_describe(loc), detail=err["msg"])
+                )
         raise ChecklistError(_dedupe(problems)) from None
     problems = _check_rules(checklist, name, lines)
     if problems:
@@ -312,8 +338,8 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple[int, str]] = set()
     out = []
     for p in problems:
-        if (p.line, p.message) not in seen:
-            seen.add((p.line, p.message))
+        if (p.line, p.text(Lang.EN)) not in seen:
+            seen.add((p.line, p.text(Lang.EN)))
             out.append(p)
     return out
 
@@ -321,22 +347,22 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 def _check_rules(c: Checklist, file: str, lines: dict[Loc, int]) -> list[Problem]:
     problems: list[Problem] = []
 
-    def add(loc: Loc, msg: str) -> None:
-        problems.append(Problem(file, _line(lines, loc), msg))
+    def add(loc: Loc, msg: Message, **fields: object) -> None:
+        problems.append(Problem(file, _line(lines, loc), msg, fields))
 
     grade_codes = [g.code for g in c.grades]
     if len(set(grade_codes)) != len(grade_codes):
-        add(("grades",), "grade codes must be unique")
+        add(("grades",), T.GRADE_CODES_NOT_UNIQUE)
     if not any(g.min == 0 for g in c.grades):
-        add(("grades",), "one grade band must start at min: 0 so every total has a grade")
+        add(("grades",), T.NO_GRADE_FROM_ZERO)
     mins = [g.min for g in c.grades]
     if len(set(mins)) != len(mins):
-        add(("grades",), "two grade bands have the same min")
+        add(("grades",), T.GRADE_MINS_EQUAL)
     if c.veto_grade not in grade_codes:
-        add(("veto_grade",), f"veto_grade {c.veto_grade!r} is not one of the grades")
+        add(("veto_grade",), T.VETO_GRADE_UNKNOWN, grade=repr(c.veto_grade))
     for m in c.hide_scores_in:
         if m not in c.modes:
-            add(("hide_scores_in",), f"mode {m.value!r} is not in modes")
+            add(("hide_scores_in",), T.HIDDEN_MODE_UNKNOWN, mode=repr(m.value))
 
     section_ids: set[str] = set()
     seen_items: dict[str, Item] = {}
@@ -345,12 +371,12 @@ def _check_rules(c: Checklist, file: str, lines: dict[Loc, int]) -> list[Problem
             continue
         sloc: Loc = ("sections", si)
         if entry.id in section_ids:
-            add((*sloc, "id"), f"duplicate section id {entry.id!r}")
+            add((*sloc, "id"), T.DUPLICATE_SECTION, section=repr(entry.id))
         section_ids.add(entry.id)
         for ii, item in enumerate(entry.items):
             iloc: Loc = (*sloc, "items", ii)
             if item.id in seen_items:
-                add((*iloc, "id"), f"duplicate item id {item.id!r}")
+                add((*iloc, "id"), T.DUPLICATE_ITEM, item=repr(item.id))
             _check_item(item, iloc, add, seen_items, c)
             seen_items[item.id] = item
     return problems
@@ -364,6 +390,7 @@ def _check_item(
     c: Checklist,
 ) -> None:
     t = item.type
+    i = item.id
     spec_for = {
         AnswerType.SCALE: "scale",
         AnswerType.COUNT: "count",
@@ -373,49 +400,48 @@ def _check_item(
     for typ, key in spec_for.items():
         present = getattr(item, key) is not None
         if t == typ and not present:
-            add((*loc, "type"), f"item {item.id}: type {t.value} needs '{key}'")
+            add((*loc, "type"), T.TYPE_NEEDS, item=i, type=t.value, key=key)
         if t != typ and present:
-            add((*loc, key), f"item {item.id}: '{key}' only applies to type {typ.value}")
+            add((*loc, key), T.ONLY_FOR_TYPE, item=i, type=typ.value, key=key)
     if item.scale is not None and item.scale.min >= item.scale.max:
-        add((*loc, "scale"), f"item {item.id}: scale min must be below max")
+        add((*loc, "scale"), T.SCALE_MIN_NOT_BELOW_MAX, item=i)
     if item.count is not None:
         cs = item.count
         if cs.pass_min is None and cs.pass_max is None:
-            add((*loc, "count"), f"item {item.id}: count needs pass_min or pass_max")
+            add((*loc, "count"), T.COUNT_NEEDS_LIMIT, item=i)
         if cs.pass_min is not None and cs.pass_max is not None and cs.pass_min > cs.pass_max:
-            add((*loc, "count"), f"item {item.id}: pass_min is above pass_max")
+            add((*loc, "count"), T.COUNT_LIMITS_CROSSED, item=i)
     if item.measure is not None:
         ms = item.measure
         if ms.min is None and ms.max is None:
-            add((*loc, "measure"), f"item {item.id}: a measurement needs a min or max threshold")
+            add((*loc, "measure"), T.MEASURE_NEEDS_LIMIT, item=i)
         if ms.min is not None and ms.max is not None and ms.min > ms.max:
-            add((*loc, "measure"), f"item {item.id}: threshold min {ms.min} is above max {ms.max}")
+            add((*loc, "measure"), T.MEASURE_LIMITS_CROSSED, item=i, min=ms.min, max=ms.max)
     if item.options is not None:
         ids = [o.id for o in item.options]
         if len(ids) < 2:
-            add((*loc, "options"), f"item {item.id}: a choice needs at least two options")
+            add((*loc, "options"), T.TOO_FEW_OPTIONS, item=i)
         if len(set(ids)) != len(ids):
-            add((*loc, "options"), f"item {item.id}: option ids must be unique")
+            add((*loc, "options"), T.OPTIONS_NOT_UNIQUE, item=i)
     role = item.points > 0 or item.penalty > 0 or item.gate or item.veto
     if not role and t != AnswerType.TEXT:
-        add((*loc, "points"), f"item {item.id}: has no points, penalty, gate or veto role")
+        add((*loc, "points"), T.NO_ROLE, item=i)
     if item.penalty > 0 and item.points > 0:
-        add(
-            (*loc, "penalty"),
-            f"item {item.id}: a penalty item deducts from the total; give it points: 0",
-        )
+        add((*loc, "penalty"), T.PENALTY_WITH_POINTS, item=i)
     if t == AnswerType.TEXT and (item.veto or item.gate):
-        add((*loc, "type"), f"item {item.id}: a free-text item cannot be a veto or gate")
+        add((*loc, "type"), T.TEXT_AS_VETO, item=i)
     if item.modes is not None:
         for m in item.modes:
             if m not in c.modes:
-                add((*loc, "modes"), f"item {item.id}: mode {m.value!r} is not in the checklist")
+                add((*loc, "modes"), T.ITEM_MODE_UNKNOWN, item=i, mode=repr(m.value))
     for element in item.elements:
         if element not in ELEMENTS:
             add(
                 (*loc, "elements"),
-                f"item {item.id}: unknown evaluation element {element!r} "
-                f"(known: {', '.join(sorted(ELEMENTS))})",
+                T.UNKNOWN_ELEMENT,
+                item=i,
+                element=repr(element),
+                known=", ".join(sorted(ELEMENTS)),
             )
     for key in ("show_if", "na_if"):
         cond: Condition | None = getattr(item, key)
@@ -423,27 +449,27 @@ def _check_item(
             continue
         if cond.item is None:
             if cond.scenario is None:
-                add((*loc, key), f"item {item.id}: {key} needs 'item' or 'scenario'")
+                add((*loc, key), T.CONDITION_NEEDS_TARGET, item=i, key=key)
             if any(x is not None for x in (cond.result, cond.value, cond.min, cond.max)):
-                add((*loc, key), f"item {item.id}: {key} tests an item's answer but names none")
+                add((*loc, key), T.CONDITION_TESTS_NOTHING, item=i, key=key)
         elif cond.item == item.id:
-            add((*loc, key), f"item {item.id}: {key} refers to the item itself")
+            add((*loc, key), T.CONDITION_ON_ITSELF, item=i, key=key)
         elif cond.item not in earlier:
-            add(
-                (*loc, key, "item"),
-                f"item {item.id}: {key} refers to {cond.item!r}, which is not an earlier item",
-            )
+            add((*loc, key, "item"), T.CONDITION_ON_LATER, item=i, key=key, ref=repr(cond.item))
         elif all(x is None for x in (cond.result, cond.value, cond.min, cond.max)):
-            add((*loc, key), f"item {item.id}: {key} needs 'result', 'value', 'min' or 'max'")
+            add((*loc, key), T.CONDITION_NEEDS_TEST, item=i, key=key)
         if cond.min is not None and cond.max is not None and cond.min > cond.max:
-            add((*loc, key), f"item {item.id}: {key} min is above max")
+            add((*loc, key), T.CONDITION_LIMITS_CROSSED, item=i, key=key)
         if cond.scenario is not None:
             known = {sc.id for sc in c.scenarios}
             for sid in cond.scenario:
                 if sid not in known:
                     add(
                         (*loc, key, "scenario"),
-                        f"item {item.id}: {key} names unknown scenario {sid!r}",
+                        T.CONDITION_SCENARIO_UNKNOWN,
+                        item=i,
+                        key=key,
+                        scenario=repr(sid),
                     )
 
 
@@ -458,7 +484,7 @@ def resolve(checklist: Checklist, path: Path, _stack: tuple[str, ...] = ()) -> C
             sections.append(entry)
             continue
         if entry.include in (*_stack, checklist.id):
-            problems.append(Problem(str(path), 1, f"include cycle through {entry.include!r}"))
+            problems.append(_problem(str(path), 1, T.INCLUDE_CYCLE, include=repr(entry.include)))
             continue
         try:
             sub_path = find_file(entry.include, path.parent)
@@ -467,7 +493,7 @@ def resolve(checklist: Checklist, path: Path, _stack: tuple[str, ...] = ()) -> C
             problems.extend(e.problems)
             continue
         except NotFoundError as e:
-            problems.append(Problem(str(path), 1, str(e)))
+            problems.append(_problem(str(path), 1, T.INCLUDE_FAILED, cause=e))
             continue
         subs = sub.real_sections()
         total = sum(s.weight for s in subs)
@@ -506,10 +532,7 @@ def find_file(checklist_id: str, folder: Path | None = None) -> Path:
             continue
         if isinstance(data, dict) and data.get("id") == checklist_id:
             return p
-    raise NotFoundError(
-        f"no checklist with id {checklist_id!r} in {folder}; "
-        "'inspector checklists list' shows the ones available"
-    )
+    raise NotFoundError(T.NOT_FOUND, checklist=repr(checklist_id), folder=str(folder))
 
 
 def iter_files(folder: Path) -> Iterable[Path]:

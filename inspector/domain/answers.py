@@ -12,6 +12,9 @@ from pydantic import Field, Strict, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from inspector.domain.checklist import AnswerType, Item, Result
+from inspector.domain.errors import MessageValueError
+from inspector.text import Text
+from inspector.text import answers as T
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +69,12 @@ class Answer:
         return self.result is None and self.value is None
 
 
-class AnswerError(ValueError):
-    """A value that does not fit the item's answer type; the message says why."""
+class AnswerError(MessageValueError):
+    """A value that does not fit the item's answer type; the message says why.
+
+    A catalogue message with fields: the runner shows it in the app's language
+    (``render(lang, Surface.GUI)``), the CLI prints ``str()`` in English.
+    """
 
 
 def parse_result(text: str) -> Result:
@@ -78,7 +85,7 @@ def parse_result(text: str) -> Result:
         return Result.FAIL
     if t in _NA:
         return Result.NA
-    raise AnswerError(f"result must be pass, fail or na, not {text!r}")
+    raise AnswerError(T.RESULT_WORDS, value=repr(text))
 
 
 def coerce_value(item: Item, raw: Any) -> AnswerValue:
@@ -104,31 +111,65 @@ def check_value(item: Item, value: Any) -> AnswerValue:
         try:
             v: AnswerValue = _BY_TYPE[t].validate_python(value)
         except PydanticValidationError as e:
-            msg = str(e.errors()[0]["msg"]).removeprefix("Value error, ")
-            raise AnswerError(msg[:1].lower() + msg[1:]) from None
+            raise _type_error(t, e) from None
         if t == AnswerType.SCALE:
             assert item.scale is not None and isinstance(v, int)
             if not item.scale.min <= v <= item.scale.max:
-                raise AnswerError(f"must be between {item.scale.min} and {item.scale.max}")
+                raise AnswerError(T.BETWEEN, min=item.scale.min, max=item.scale.max)
         elif t == AnswerType.COUNT:
             assert isinstance(v, int)
             if v < 0:
-                raise AnswerError("a count cannot be negative")
+                raise AnswerError(T.NEGATIVE_COUNT)
         elif t == AnswerType.CHOICE:
             assert item.options is not None
             if v not in [o.id for o in item.options]:
-                raise AnswerError(f"must be one of {', '.join(o.id for o in item.options)}")
+                raise AnswerError(T.ONE_OF, choices=", ".join(o.id for o in item.options))
     except AnswerError as e:
-        raise AnswerError(f"item {item.id} ({t.value}): value {_shown(value)} {e}") from None
+        raise _refused(item, value, e) from None
     return v
 
 
-def _shown(value: Any) -> str:
+def _type_error(t: AnswerType, e: PydanticValidationError) -> AnswerError:
+    """The type check's complaint in the catalogue's words where it has them.
+
+    A measure is checked as a whole number or a decimal: of its two complaints, the one
+    about the value (out of range) says more than the one about its type.
+    """
+    errors = e.errors()
+    kinds = {str(err["type"]) for err in errors}
+    if kinds & {"less_than_equal", "greater_than_equal"}:
+        limit = MAX_MEASURE if t == AnswerType.MEASURE else MAX_WHOLE
+        return AnswerError(T.BETWEEN, min=f"{-limit:,.0f}", max=f"{limit:,.0f}")
+    if "finite_number" in kinds:
+        return AnswerError(T.FINITE_NUMBER)
+    if "string_too_long" in kinds:
+        return AnswerError(T.TOO_LONG, max=f"{MAX_TEXT_VALUE:,}")
+    if t == AnswerType.MEASURE and kinds <= {"int_type", "float_type"}:
+        return AnswerError(T.NUMBER)
+    by_kind = {"int_type": T.WHOLE_NUMBER, "bool_type": T.YES_OR_NO, "string_type": T.MUST_BE_TEXT}
+    if len(kinds) == 1 and (only := next(iter(kinds))) in by_kind:
+        return AnswerError(by_kind[only])
+    msg = str(errors[0]["msg"]).removeprefix("Value error, ")
+    return AnswerError(T.NOT_OF_TYPE, detail=msg[:1].lower() + msg[1:])
+
+
+def _refused(item: Item, value: Any, reason: AnswerError) -> AnswerError:
+    """``reason`` (a bare "must be ...") said of ``item`` and the value given."""
+    return AnswerError(
+        T.VALUE_REFUSED,
+        item=item.id,
+        type=T.ANSWER_TYPES[item.type.value],
+        value=_shown(value),
+        reason=reason,
+    )
+
+
+def _shown(value: Any) -> str | Text:
     """A value for a message: short, and never failing (repr of a 5,000-digit int does)."""
     try:
         text = repr(value)
     except ValueError:
-        return "(a number too long to show)"
+        return T.NUMBER_TOO_LONG
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -142,12 +183,12 @@ def _coerce(item: Item, raw: Any) -> AnswerValue:
             assert item.scale is not None
             v = _coerce_int(raw)
             if not item.scale.min <= v <= item.scale.max:
-                raise AnswerError(f"must be between {item.scale.min} and {item.scale.max}")
+                raise AnswerError(T.BETWEEN, min=item.scale.min, max=item.scale.max)
             return v
         if t == AnswerType.COUNT:
             v = _coerce_int(raw)
             if v < 0:
-                raise AnswerError("a count cannot be negative")
+                raise AnswerError(T.NEGATIVE_COUNT)
             return v
         if t == AnswerType.MEASURE:
             return _coerce_float(raw)
@@ -157,18 +198,18 @@ def _coerce(item: Item, raw: Any) -> AnswerValue:
             s = str(raw).strip()
             if s in ids:
                 return s
-            raise AnswerError(f"must be one of {', '.join(ids)}")
+            raise AnswerError(T.ONE_OF, choices=", ".join(ids))
         if t == AnswerType.TEXT:
             if not isinstance(raw, str):
-                raise AnswerError("must be text")
+                raise AnswerError(T.MUST_BE_TEXT)
             return raw
     except AnswerError as e:
-        raise AnswerError(f"item {item.id} ({t.value}): value {_shown(raw)} {e}") from None
+        raise _refused(item, raw, e) from None
     except (ValueError, OverflowError):
         raise AnswerError(
-            f"item {item.id} ({t.value}): value {_shown(raw)} is not a usable {t.value} value"
+            T.NOT_USABLE, item=item.id, type=T.ANSWER_TYPES[t.value], value=_shown(raw)
         ) from None
-    raise AnswerError(f"item {item.id}: unknown answer type {t}")  # pragma: no cover
+    raise AnswerError(T.UNKNOWN_TYPE, item=item.id, type=str(t))  # pragma: no cover
 
 
 def _coerce_bool(item: Item, raw: Any) -> bool | str:
@@ -181,12 +222,12 @@ def _coerce_bool(item: Item, raw: Any) -> bool | str:
         return True
     if s in _NO:
         return False
-    raise AnswerError("must be yes or no" + (" (or use --result na)" if item.allows_na else ""))
+    raise AnswerError(T.YES_OR_NO_OR_NA if item.allows_na else T.YES_OR_NO)
 
 
 def _coerce_int(raw: Any) -> int:
     if isinstance(raw, bool):
-        raise AnswerError("must be a whole number")
+        raise AnswerError(T.WHOLE_NUMBER)
     if isinstance(raw, int):
         return raw
     if isinstance(raw, float) and raw.is_integer():
@@ -194,24 +235,24 @@ def _coerce_int(raw: Any) -> int:
     try:
         return int(str(raw).strip())
     except ValueError:
-        raise AnswerError("must be a whole number") from None
+        raise AnswerError(T.WHOLE_NUMBER) from None
 
 
 def _coerce_float(raw: Any) -> float:
     if isinstance(raw, bool):
-        raise AnswerError("must be a number")
+        raise AnswerError(T.NUMBER)
     if isinstance(raw, int | float):
         try:
             v = float(raw)
         except OverflowError:
-            raise AnswerError("is too large") from None
+            raise AnswerError(T.TOO_LARGE) from None
     else:
         s = str(raw).strip().replace(",", ".")
         m = _RATIO.match(s)
         try:
             v = float(m.group(1)) if m else float(s)
         except ValueError:
-            raise AnswerError("must be a number (a slope may be written 1:12)") from None
+            raise AnswerError(T.NUMBER_OR_SLOPE) from None
     if not math.isfinite(v):
-        raise AnswerError("must be a finite number")
+        raise AnswerError(T.FINITE_NUMBER)
     return v

@@ -29,6 +29,9 @@ from pydantic import (
     model_validator,
 )
 
+from inspector.domain.errors import MessageValueError, Phrase
+from inspector.text import layers as T
+
 log = logging.getLogger(__name__)
 
 ANNOTATION_KINDS = ("arrow", "rect", "ellipse", "text")
@@ -42,7 +45,7 @@ MAX_COORD = 100_000_000
 COVER_ALL: dict[str, Any] = {"x": 0, "y": 0, "w": MAX_COORD, "h": MAX_COORD, "style": "fill"}
 
 
-class LayerError(ValueError):
+class LayerError(MessageValueError):
     """Layers that do not fit the model or the photo; the message says which shape and why."""
 
 
@@ -167,20 +170,30 @@ def default_text_size(width: int, height: int) -> int:
     return max(12, round(max(width, height) / 30))
 
 
-def _where(loc: tuple[int | str, ...], raw: Any) -> str:
+def _shape(kind: str, index: int, shape: str | None) -> Phrase:
+    """``annotation 2 (text)``: the ``index``-th (0-based) shape of ``kind``."""
+    if shape in ANNOTATION_KINDS:
+        return Phrase(
+            T.SHAPE_OF_KIND, {"kind": T.KINDS[kind], "n": index + 1, "shape": T.SHAPES[shape]}
+        )
+    return Phrase(T.SHAPE, {"kind": T.KINDS[kind], "n": index + 1})
+
+
+def _where(loc: tuple[int | str, ...], raw: Any) -> Phrase:
     """``annotation 2 (text)`` from a pydantic location, for messages people read."""
     if len(loc) >= 2 and loc[0] in ("annotations", "redactions") and isinstance(loc[1], int):
-        kind = loc[0][:-1]
-        shape = f"{kind} {loc[1] + 1}"
         try:
             k = raw[loc[0]][loc[1]].get("kind")
         except (KeyError, IndexError, TypeError, AttributeError):
             k = None
-        if isinstance(k, str) and k in ANNOTATION_KINDS:
-            shape += f" ({k})"
+        shape = _shape(str(loc[0])[:-1], loc[1], k if isinstance(k, str) else None)
         rest = [str(p) for p in loc[2:] if p not in ANNOTATION_KINDS and p != "rect|ellipse"]
-        return shape + (f": {'.'.join(rest)}" if rest else "")
-    return "layers" + (f": {'.'.join(str(p) for p in loc)}" if loc else "")
+        if not rest:
+            return shape
+        return Phrase(T.AT_FIELD, {"where": shape, "field": ".".join(rest)})
+    if not loc:
+        return Phrase(T.LAYERS)
+    return Phrase(T.AT_FIELD, {"where": Phrase(T.LAYERS), "field": ".".join(str(p) for p in loc)})
 
 
 class Layers(BaseModel):
@@ -206,13 +219,15 @@ class Layers(BaseModel):
         if raw is None:
             return cls()
         if not isinstance(raw, dict):
-            raise LayerError('layers must be {"annotations": [...], "redactions": [...]}')
+            raise LayerError(T.NOT_A_MAPPING, form='{"annotations": [...], "redactions": [...]}')
         try:
             return cls.model_validate(raw)
         except ValidationError as e:
             first = e.errors()[0]
             msg = str(first["msg"]).removeprefix("Value error, ")
-            raise LayerError(f"{_where(tuple(first['loc']), raw)}: {msg}") from None
+            raise LayerError(
+                T.INVALID, where=_where(tuple(first["loc"]), raw), detail=msg
+            ) from None
 
     @classmethod
     def from_stored(cls, raw: Any) -> Layers:
@@ -247,17 +262,15 @@ class Layers(BaseModel):
         """Every shape lies inside a ``width`` x ``height`` photo; raises LayerError."""
         for kind, shapes in (("annotation", self.annotations), ("redaction", self.redactions)):
             for i, s in enumerate(shapes):
-                name = f"{kind} {i + 1}" + (f" ({s.kind})" if hasattr(s, "kind") else "")
+                name = _shape(kind, i, getattr(s, "kind", None))
+                size = {"width": width, "height": height}
                 for x, y in s.points():
                     if not (x <= width and y <= height):
-                        raise LayerError(
-                            f"{name}: point ({x},{y}) is outside the {width}x{height} image"
-                        )
+                        raise LayerError(T.POINT_OUTSIDE, shape=name, x=x, y=y, **size)
                 b = s.box()
                 if b is not None and (b[0] + b[2] > width or b[1] + b[3] > height):
                     raise LayerError(
-                        f"{name}: box {b[0]},{b[1]},{b[2]},{b[3]} is not inside the "
-                        f"{width}x{height} image (upright pixels, x,y from the top left)"
+                        T.BOX_OUTSIDE, shape=name, x=b[0], y=b[1], w=b[2], h=b[3], **size
                     )
 
     def with_defaults(self, width: int, height: int) -> Layers:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inspector.errors import ValidationError
 from inspector.text import labels as TL
+from inspector.text import times as T
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,8 @@ def zone(name: str | None = None) -> tzinfo:
     except (ZoneInfoNotFoundError, ValueError):
         if text in _FALLBACK:
             return _FALLBACK[text]
-        raise ValidationError(
-            f"--tz: unknown time zone {text!r}; use a name such as Asia/Shanghai or an "
-            "offset such as +08:00"
-        ) from None
+        # Not "--tz: ...": the name also comes from $INSPECTOR_TZ and the display.tz setting.
+        raise ValidationError(T.UNKNOWN_ZONE, zone=repr(text)) from None
 
 
 def _parse_offset(text: str) -> tzinfo | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 from inspector.errors import ValidationError
+from inspector.text import photos as T
 
 log = logging.getLogger(__name__)
 
@@ -26,29 +27,36 @@ def read_image_file(path: Path, *, what: str) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise ValidationError(f"{what} {path}: cannot be read ({e.strerror or e})") from None
+        raise ValidationError(
+            T.IMAGE_UNREADABLE, what=what, path=str(path), reason=str(e.strerror or e)
+        ) from None
     if size > MAX_BYTES:
         raise ValidationError(
-            f"{what} {path}: {size // 1024} KB is too large (at most {MAX_BYTES // 1024} KB); "
-            "save it smaller"
+            T.IMAGE_FILE_TOO_LARGE,
+            what=what,
+            path=str(path),
+            size=size // 1024,
+            limit=MAX_BYTES // 1024,
         )
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise ValidationError(f"{what} {path}: cannot be read ({e.strerror or e})") from None
+        raise ValidationError(
+            T.IMAGE_UNREADABLE, what=what, path=str(path), reason=str(e.strerror or e)
+        ) from None
     return normalise_image(data, what=f"{what} {path}")
 
 
 def normalise_image(data: bytes, *, what: str) -> bytes:
     """``data`` (PNG or JPEG) checked and re-encoded as PNG; ValidationError otherwise."""
     if len(data) > MAX_BYTES:
-        raise ValidationError(f"{what}: too large (at most {MAX_BYTES // 1024} KB)")
+        raise ValidationError(T.IMAGE_TOO_LARGE, what=what, limit=MAX_BYTES // 1024)
     try:
         with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
             w, h = im.size
             if w < 1 or h < 1 or w > MAX_SIDE or h > MAX_SIDE:
                 raise ValidationError(
-                    f"{what}: {w}×{h} pixels; at most {MAX_SIDE}×{MAX_SIDE} is accepted"
+                    T.IMAGE_TOO_MANY_PIXELS, what=what, width=w, height=h, side=MAX_SIDE
                 )
             im.load()
             # Keep transparency (a signature drawn on a transparent background).
@@ -58,5 +66,5 @@ def normalise_image(data: bytes, *, what: str) -> bytes:
     except ValidationError:
         raise
     except (OSError, ValueError, Image.DecompressionBombError) as e:
-        raise ValidationError(f"{what}: not a readable PNG or JPEG image ({e})") from None
+        raise ValidationError(T.IMAGE_NOT_READABLE, what=what, detail=str(e)) from None
     return out.getvalue()

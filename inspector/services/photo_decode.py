@@ -29,6 +29,8 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from inspector.errors import UserError
+from inspector.text import Lang, Message, Surface
+from inspector.text import photos as T
 
 log = logging.getLogger(__name__)
 
@@ -67,21 +69,42 @@ _TRANSPOSE: dict[int, tuple[Image.Transpose, ...]] = {
 
 # First bytes of formats people are likely to try, to say what the file is instead of
 # only "not supported".
+# The names are keys of ``inspector.text.photos.FILE_KINDS``.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"BM", "a BMP image"),
-    (b"PK\x03\x04", "a ZIP archive or Office document"),
-    (b"<svg", "an SVG drawing"),
-    (b"<?xml", "an XML file"),
+    (b"%PDF", "pdf"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"BM", "bmp"),
+    (b"PK\x03\x04", "zip"),
+    (b"<svg", "svg"),
+    (b"<?xml", "xml"),
 )
 
 
 class PhotoError(UserError):
-    """A photo that cannot be stored or used; the message names the file and the reason."""
+    """A photo that cannot be stored or used; the message names the file and the reason.
+
+    ``file`` (when the error concerns one file) is said before the reason on every
+    surface; :meth:`reason` is the reason alone, for a list that already names the file
+    (the photo strip's "FILE was refused: REASON", ``photo add``'s ``error: FILE: REASON``).
+    """
+
+    def __init__(self, message: Message, /, *, file: str | None = None, **fields: object) -> None:
+        self.file = file
+        super().__init__(message, **fields)
+        self.args = (str(self),)
+
+    def reason(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        """The reason without the file name."""
+        return super().render(lang, surface)
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        reason = self.reason(lang, surface)
+        if self.file is None:
+            return reason
+        return T.IN_FILE.render(lang, surface, {"file": self.file, "reason": reason})
 
 
 # ---------------------------------------------------------------- decoding
@@ -119,13 +142,14 @@ def _register_heif() -> None:
 
 
 def _what_is(data: bytes) -> str:
+    """A key of ``FILE_KINDS`` saying what ``data`` looks like."""
     head = data[:16].lstrip()
     for magic, name in _MAGIC:
         if head.startswith(magic):
             return name
     if data[:16].isascii() and b"\x00" not in data[:512]:
-        return "a text file"
-    return "not an image this app reads"
+        return "text"
+    return "unknown"
 
 
 def register_image_formats() -> None:
@@ -139,27 +163,30 @@ def _open(data: bytes, file_name: str) -> Image.Image:
     try:
         im = Image.open(io.BytesIO(data), formats=list(FORMATS))
     except UnidentifiedImageError:
-        raise PhotoError(
-            f"{file_name}: {_what_is(data)}; use a JPEG, PNG, WebP or HEIC/HEIF photo"
-        ) from None
+        raise PhotoError(T.NOT_A_PHOTO, file=file_name, kind=T.FILE_KINDS[_what_is(data)]) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         m = re.search(r"\((\d+) pixels\)", str(e))
-        count = f"{int(m.group(1)):,} pixels, " if m else ""
-        raise PhotoError(
-            f"{file_name}: the image is too large to open safely ({count}the limit is "
-            f"{MAX_PIXELS:,}); resize it before adding it"
-        ) from None
+        limit = f"{MAX_PIXELS:,}"
+        if m:
+            raise PhotoError(
+                T.TOO_MANY_PIXELS, file=file_name, pixels=f"{int(m.group(1)):,}", limit=limit
+            ) from None
+        raise PhotoError(T.TOO_LARGE_TO_OPEN, file=file_name, limit=limit) from None
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError
-        raise PhotoError(f"{file_name}: damaged image file ({_reason(e)})") from None
+        raise PhotoError(T.DAMAGED, file=file_name, detail=_reason(e)) from None
     if im.format not in (*FORMATS, "MPO"):  # Image.open(formats=...) already enforces it
-        raise PhotoError(f"{file_name}: {im.format} images are not supported")
+        raise PhotoError(T.UNSUPPORTED_FORMAT, file=file_name, format=str(im.format))
     w, h = im.size
     if w <= 0 or h <= 0:
-        raise PhotoError(f"{file_name}: the image has no pixels ({w}x{h})")
+        raise PhotoError(T.NO_PIXELS, file=file_name, width=w, height=h)
     if w * h > MAX_PIXELS:
         raise PhotoError(
-            f"{file_name}: the image is too large to open safely ({w}x{h} = {w * h:,} pixels, "
-            f"the limit is {MAX_PIXELS:,}); resize it before adding it"
+            T.TOO_MANY_PIXELS_SIZED,
+            file=file_name,
+            width=w,
+            height=h,
+            pixels=f"{w * h:,}",
+            limit=f"{MAX_PIXELS:,}",
         )
     return im
 
@@ -209,14 +236,11 @@ def decode(data: bytes, file_name: str, *, fit: int | None) -> DecodedImage:
         try:
             im.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError(f"{file_name}: the image is too large to open safely") from None
+            raise PhotoError(T.TOO_LARGE_TO_OPEN, file=file_name, limit=f"{MAX_PIXELS:,}") from None
         except MemoryError:
-            raise PhotoError(f"{file_name}: not enough memory to decode the image") from None
+            raise PhotoError(T.NO_MEMORY, file=file_name) from None
         except Exception as e:
-            raise PhotoError(
-                f"{file_name}: damaged or truncated image file ({_reason(e)}); "
-                "copy it again from the camera or phone"
-            ) from None
+            raise PhotoError(T.TRUNCATED, file=file_name, detail=_reason(e)) from None
     # After load(): PNG keeps EXIF in a chunk that may follow the pixels.
     try:
         exif = im.getexif()
@@ -266,11 +290,13 @@ def prepare(data: bytes, file_name: str) -> Prepared:
     Raises :class:`PhotoError` naming ``file_name`` and the reason.
     """
     if not data:
-        raise PhotoError(f"{file_name}: the file is empty")
+        raise PhotoError(T.EMPTY_FILE, file=file_name)
     if len(data) > MAX_FILE_BYTES:
         raise PhotoError(
-            f"{file_name}: the file is {len(data) / 1e6:.0f} MB; "
-            f"photos over {MAX_FILE_BYTES // (1024 * 1024)} MB are not accepted"
+            T.FILE_TOO_LARGE,
+            file=file_name,
+            size=f"{len(data) / 1e6:.0f}",
+            limit=MAX_FILE_BYTES // (1024 * 1024),
         )
     decoded = decode(data, file_name, fit=DISPLAY_SIDE)
     img = decoded.image

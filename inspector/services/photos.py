@@ -75,6 +75,8 @@ from inspector.services.photo_decode import register_image_formats as register_i
 from inspector.services.photo_render import apply_layers as apply_layers
 from inspector.services.photo_render import preview as preview
 from inspector.services.photo_render import reduced, render_on_display, shown_variant
+from inspector.text import Lang, Surface
+from inspector.text import photos as T
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +103,7 @@ def _store_blob(session: Session, data: bytes, sha: str) -> str:
 def blob_bytes(session: Session, sha256: str) -> bytes:
     data = session.scalar(select(Blob.data).where(Blob.sha256 == sha256))
     if data is None:
-        raise PhotoError(
-            f"stored image {sha256[:12]} is missing from the database; "
-            "restore the database from a backup"
-        )
+        raise PhotoError(T.BLOB_MISSING, sha=sha256[:12])
     return bytes(data)
 
 
@@ -144,14 +143,14 @@ class AddResult:
     added: list[Photo] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, existing id)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    #: The refused files' errors, in the order of ``refused``: ``refused`` holds their
+    #: English reasons for the CLI; the app says them in its own language and terms.
+    refusals: list[tuple[str, PhotoError]] = field(default_factory=list)
 
 
 def _require_draft(insp: Inspection) -> None:
     if insp.status != insp_svc.DRAFT:
-        raise ReadOnlyError(
-            f"inspection {insp.uuid} is finalized: its photos cannot change; "
-            "amend it to make a new revision ('inspector amend ID --reason TEXT')"
-        )
+        raise ReadOnlyError(T.FINALIZED, inspection=insp.uuid)
 
 
 def _require_item(insp: Inspection, item_id: str) -> None:
@@ -159,10 +158,7 @@ def _require_item(insp: Inspection, item_id: str) -> None:
     try:
         checklist.item(item_id)
     except KeyError:
-        raise NotFoundError(
-            f"checklist {checklist.id} has no item {item_id!r}; "
-            f"'inspector checklists show {checklist.id}' lists its items"
-        ) from None
+        raise NotFoundError(T.NO_ITEM, checklist=checklist.id, item=repr(item_id)) from None
 
 
 def _existing(
@@ -233,7 +229,7 @@ def _read_and_prepare(path: Path) -> Prepared:
     try:
         data = read_bounded(path, MAX_FILE_BYTES, "photo")
     except FileAccessError as e:
-        raise PhotoError(f"{name}: {e.reason}") from None
+        raise PhotoError(T.UNREADABLE_FILE, file=name, reason=e.reason) from None
     return prepare(data, name)
 
 
@@ -309,12 +305,9 @@ def add_files(
                 if commit_each:
                     session.commit()
             except PhotoError as e:
-                reason = str(e)
-                prefix = f"{name}: "
-                result.refused.append(
-                    (name, reason[len(prefix) :] if reason.startswith(prefix) else reason)
-                )
-                log.info("photo refused: %s", reason)
+                result.refused.append((name, e.reason(Lang.EN, Surface.CLI)))
+                result.refusals.append((name, e))
+                log.info("photo refused: %s", e)
             if progress is not None:
                 progress(i, total)
     finally:
@@ -339,10 +332,10 @@ def add_bytes(
     prep = prepare(data, file_name)
     dup = _existing(session, insp, prep.sha256)
     if dup is not None:
+        if dup.item_id == item_id:
+            raise PhotoError(T.DUPLICATE_HERE, file=file_name, photo=dup.id[:8], item=item_id)
         raise PhotoError(
-            f"{file_name}: this photo is already in the inspection (photo {dup.id[:8]}, "
-            f"item {dup.item_id}); it was not added again. To use it for this item too, "
-            f"attach it: 'inspector photo attach {dup.id[:8]} {item_id}'"
+            T.DUPLICATE, file=file_name, photo=dup.id[:8], item=dup.item_id, target=item_id
         )
     with session.begin_nested():
         return _store_prepared(session, insp, item_id, prep, actor=actor)
@@ -382,22 +375,22 @@ def add_withheld(
     """
     name = str(meta.get("file_name") or f"photo {original_sha256[:12]}")
     if not re.fullmatch(r"[0-9a-f]{64}", original_sha256):
-        raise PhotoError(f"{name}: {original_sha256!r} is not a SHA-256 hex digest")
+        raise PhotoError(T.NOT_A_SHA256, file=name, value=repr(original_sha256))
     dup = _existing(session, insp, original_sha256, item_id)
     if dup is not None:
         raise PhotoError(
-            f"{name}: already in inspection {insp.uuid} for item {item_id} as photo {dup.id}"
+            T.WITHHELD_DUPLICATE, file=name, inspection=insp.uuid, item=item_id, photo=dup.id
         )
     full = decode(rendered, name, fit=None)
     if full.format != "JPEG":
-        raise PhotoError(f"{name}: a withheld photo's rendering must be a JPEG, not {full.format}")
+        raise PhotoError(T.WITHHELD_NOT_JPEG, file=name, format=full.format)
     width, height = full.size
     display, thumb = derivatives_of_rendering(full.image)
     gps = meta.get("gps") or {}
     try:
         layers = validate_for_photo(meta.get("layers"), width, height)
     except LayerError as e:
-        raise PhotoError(f"{name}: {e}") from None
+        raise PhotoError(T.BAD_LAYERS, file=name, cause=e) from None
     with session.begin_nested():
         photo = Photo(
             item_id=item_id,
@@ -436,7 +429,7 @@ def _as_datetime(v: Any) -> datetime | None:
     try:
         d = datetime.fromisoformat(str(v))
     except ValueError:
-        raise ValidationError(f"{v!r} is not an ISO date-time") from None
+        raise ValidationError(T.NOT_A_DATETIME, value=repr(v)) from None
     return d if d.tzinfo else d.replace(tzinfo=UTC)
 
 
@@ -445,12 +438,12 @@ def get(session: Session, ref: str) -> Photo:
     """The photo whose id is ``ref`` or starts with it (at least 6 characters)."""
     ref = ref.strip().lower()
     if len(ref) < MIN_PREFIX:
-        raise NotFoundError(f"photo id {ref!r} is too short; give at least {MIN_PREFIX} characters")
+        raise NotFoundError(T.ID_TOO_SHORT, ref=repr(ref), min=MIN_PREFIX)
     rows = list(session.scalars(select(Photo).where(Photo.id.startswith(ref)).limit(2)))
     if not rows:
-        raise NotFoundError(f"no photo with id {ref!r}; 'inspector photo list ID' lists them")
+        raise NotFoundError(T.NO_PHOTO, ref=repr(ref))
     if len(rows) > 1:
-        raise NotFoundError(f"photo id {ref!r} is ambiguous; give more characters")
+        raise NotFoundError(T.AMBIGUOUS_ID, ref=repr(ref))
     return rows[0]
 
 
@@ -507,7 +500,7 @@ def validate_layers(photo: Photo, layers: Any) -> dict[str, Any]:
     try:
         return validate_for_photo(layers, photo.width, photo.height)
     except LayerError as e:
-        raise ValidationError(str(e)) from None
+        raise ValidationError(T.BAD_LAYERS, cause=e) from None
 
 
 def set_layers(session: Session, photo: Photo, layers: dict[str, Any], *, actor: str) -> None:
@@ -515,10 +508,7 @@ def set_layers(session: Session, photo: Photo, layers: dict[str, Any], *, actor:
     insp = photo.inspection
     _require_draft(insp)
     if photo.original_sha256 is None:
-        raise PhotoError(
-            f"photo {photo.id}: the original was withheld by the sender; its redactions and "
-            "annotations are part of the image and cannot be changed here"
-        )
+        raise PhotoError(T.WITHHELD_LAYERS_FIXED, photo=photo.id)
     clean = validate_layers(photo, layers)
     # The same photo attached to other items is the same picture: a redaction made under
     # one item must hide the same pixels everywhere it is shown or exported.
@@ -575,7 +565,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
     _require_draft(insp)
     _require_item(insp, item_id)
     if item_id == photo.item_id:
-        raise PhotoError(f"photo {photo.id[:8]} is already evidence of item {item_id}")
+        raise PhotoError(T.ALREADY_EVIDENCE, photo=photo.id[:8], item=item_id)
     there = session.scalar(
         select(Photo).where(
             Photo.inspection_id == insp.id,
@@ -584,10 +574,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
         )
     )
     if there is not None:
-        raise PhotoError(
-            f"photo {photo.id[:8]} is already evidence of item {item_id} (as photo "
-            f"{there.id[:8]}); it was not attached again"
-        )
+        raise PhotoError(T.ALREADY_ATTACHED, photo=photo.id[:8], item=item_id, other=there.id[:8])
     new = Photo(
         item_id=item_id,
         position=_next_position(session, insp, item_id),
@@ -644,7 +631,7 @@ def redact(
 ) -> None:
     """Add redaction boxes ``(x, y, w, h)`` in upright pixels."""
     if not boxes:
-        raise ValidationError("give at least one box to redact")
+        raise ValidationError(T.NO_BOXES)
     layers = dict(photo.layers or {})
     layers["redactions"] = [
         *layers.get("redactions", []),
@@ -694,7 +681,7 @@ def render(session: Session, photo: Photo, *, max_side: int | None = None) -> by
     A withheld original renders from the stored rendering, which already has its layers.
     """
     if max_side is not None and max_side < 1:
-        raise ValidationError("max_side must be a positive number of pixels")
+        raise ValidationError(T.BAD_MAX_SIDE)
     layers = photo.layers or {}
     if photo.original_sha256 is None:
         data = blob_bytes(session, photo.rendered_sha256 or photo.display_sha256)
@@ -746,10 +733,7 @@ def variant_bytes(session: Session, photo: Photo, variant: Variant) -> bytes:
     """
     if variant == "original":
         if photo.original_sha256 is None:
-            raise PhotoError(
-                f"photo {photo.id}: the original was withheld by the sender (it is redacted); "
-                "only the display, thumb and rendered variants exist here"
-            )
+            raise PhotoError(T.ORIGINAL_WITHHELD, photo=photo.id)
         return blob_bytes(session, photo.original_sha256)
     if variant in ("display", "thumb"):
         if _has_layers(photo):
@@ -759,7 +743,7 @@ def variant_bytes(session: Session, photo: Photo, variant: Variant) -> bytes:
         )
     if variant == "rendered":
         return render(session, photo)
-    raise ValidationError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
+    raise ValidationError(T.BAD_VARIANT, choices=", ".join(VARIANTS), variant=repr(variant))
 
 
 def editor_base(session: Session, photo: Photo) -> bytes:

@@ -25,7 +25,8 @@ class IngestOutcome:
 
     added: list[str]  # photo ids
     duplicates: list[tuple[str, str]]  # (file, id of the photo already there)
-    refused: list[tuple[str, str]]  # (file, reason)
+    # (file, why): the CLI prints the English; the app words the reason itself.
+    refused: list[tuple[str, svc.PhotoError]]
 
 
 def add_files(
@@ -51,7 +52,7 @@ def add_files(
         return IngestOutcome(
             added=[p.id for p in res.added],
             duplicates=list(res.duplicates),
-            refused=list(res.refused),
+            refused=list(res.refusals),
         )
 
 

@@ -61,8 +61,9 @@ from inspector.services.commands import photos as commands
 from inspector.services.commands.photos import IngestOutcome
 from inspector.services.views import photos as views
 from inspector.services.views.photos import PhotoRow
+from inspector.text import Surface
 from inspector.ui import workers
-from inspector.ui.errors import user_text
+from inspector.ui.errors import ui_lang, user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
 
 log = logging.getLogger(__name__)
@@ -263,7 +264,7 @@ class EvidenceStrip(QWidget):
                 pid = commands.add_bytes(db, uuid, item, data, file_name=file_name, actor=actor)
             except svc.PhotoError as e:
                 progress(1, 1)
-                return IngestOutcome([], [], [(file_name, user_text(e))])
+                return IngestOutcome([], [], [(file_name, e)])
             progress(1, 1)
             return IngestOutcome([pid], [], [])
 
@@ -411,8 +412,10 @@ class EvidenceStrip(QWidget):
             for f, _pid in outcome.duplicates
         ]
         lines += [
-            self.tr("%1 was refused: %2").replace("%1", _short(f)).replace("%2", reason)
-            for f, reason in outcome.refused
+            self.tr("%1 was refused: %2")
+            .replace("%1", _short(f))
+            .replace("%2", why.reason(ui_lang(), Surface.GUI))
+            for f, why in outcome.refused
         ]
         if lines:
             self._show_message("\n".join(lines))
