@@ -14,6 +14,7 @@ from inspector.errors import UserError, ValidationError
 from inspector.files import KEY_FILE_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import exchange
 from inspector.services import keys as keys_svc
+from inspector.text import exchange as T
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ def _read_key_file(path: Path, option: str) -> bytes:
     try:
         return read_bounded(path, KEY_FILE_MAX_BYTES, "public key")
     except FileAccessError as e:
-        raise UserError(f"{option}: {e}") from None
+        raise UserError(T.OPTION_FILE, option=option, cause=e) from None
 
 
 def _output_path(raw: str, *, folder: bool) -> Path:
@@ -31,15 +32,17 @@ def _output_path(raw: str, *, folder: bool) -> Path:
     Click would drop the trailing '/', and 'out/' then became a file named 'out'.
     """
     if not raw.strip():
-        raise ValidationError("-o: give a file or folder name")
+        raise ValidationError(T.OUTPUT_EMPTY, option="-o: ")
     path = Path(raw).expanduser()
     if folder or raw.endswith(("/", os.sep)):
         try:
             path.mkdir(parents=True, exist_ok=True)
         except FileExistsError:
-            raise ValidationError(f"-o: {path} exists and is not a folder") from None
+            raise ValidationError(T.OUTPUT_NOT_FOLDER, option="-o: ", path=str(path)) from None
         except OSError as e:
-            raise ValidationError(f"-o: cannot create folder {path} ({e.strerror})") from None
+            raise ValidationError(
+                T.OUTPUT_CANNOT_CREATE, option="-o: ", path=str(path), detail=str(e.strerror)
+            ) from None
     return path
 
 
