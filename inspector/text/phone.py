@@ -61,6 +61,12 @@ FINALIZED = Message(
     ),
 )
 
+# Why a session ended (shown in the Phone capture window).
+STOPPED_BY_ANOTHER = Message(
+    Text(zh="另一个手机拍照会话已开始", en="another phone session started")
+)
+STOPPED_IDLE = Message(Text(zh="{minutes} 分钟内没有请求", en="no request for {minutes} minutes"))
+
 # ``--bind``: the CLI's choice of network (the app offers a list instead).
 NO_INTERFACE = Message(
     Text(

@@ -37,6 +37,7 @@ from inspector.services.phone import (
     qr_png,
     resolve_bind,
 )
+from inspector.text import Lang, Surface
 from tests.conftest import PHOTOS, Cli
 from tests.integration.conftest import dump_tables, make_finalized, photo_bytes
 
@@ -338,6 +339,9 @@ def test_idle_session_stops(db: Database, events: list[PhoneEvent]) -> None:
         assert server.check_idle() is True
         assert not server.running and server.token is None
         assert events[-1].kind == "stopped" and "30 minutes" in events[-1].reason
+        # The app says why in its own language (issue 15).
+        why = events[-1].why
+        assert why is not None and why.render(Lang.ZH, Surface.GUI) == "30 分钟内没有请求"
     finally:
         server.stop()
 

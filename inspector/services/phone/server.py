@@ -100,6 +100,8 @@ class PhoneEvent:
     item_id: str | None = None
     photo_ids: tuple[str, ...] = ()
     reason: str = ""
+    # Why the session stopped, for the app to say in its language (None: ``reason`` only).
+    why: UserError | None = None
 
 
 Listener = Callable[[PhoneEvent], None]
@@ -261,7 +263,7 @@ class PhoneServer:
         with _active_lock:
             previous, _active = _active, self
         if previous is not None and previous is not self:
-            previous.stop("another phone session started")
+            previous.stop(UserError(T.STOPPED_BY_ANOTHER))
         if not self._session_lock.acquire():
             holder = self._session_lock.holder()
             with _active_lock:
@@ -293,9 +295,13 @@ class PhoneServer:
         """True once the session has ended."""
         return self._stopped.wait(timeout)
 
-    def stop(self, reason: str = "stopped") -> None:
-        """End the session: the token dies at once, the port is closed. Idempotent."""
+    def stop(self, reason: str | UserError = "stopped") -> None:
+        """End the session: the token dies at once, the port is closed. Idempotent.
+
+        ``reason`` is English (logs, ``stop_reason``), or an error the app can render."""
         global _active
+        why = reason if isinstance(reason, UserError) else None
+        reason = str(reason)
         with self._lock:
             if self._stopped.is_set():
                 return
@@ -312,7 +318,7 @@ class PhoneServer:
         self._http.server_close()
         self._session_lock.release()
         log.info("phone session for %s ended: %s", self.inspection_uuid, reason)
-        self._notify(PhoneEvent("stopped", self.inspection_uuid, reason=reason))
+        self._notify(PhoneEvent("stopped", self.inspection_uuid, reason=reason, why=why))
 
     def join(self) -> None:
         """Wait for the server's threads to end (after :meth:`stop`)."""
@@ -331,7 +337,7 @@ class PhoneServer:
     def check_idle(self) -> bool:
         """Stop the session when it has been idle too long; True when it did."""
         if self.running and self.idle_for() >= self.idle_seconds:
-            self.stop(f"no request for {int(self.idle_seconds // 60)} minutes")
+            self.stop(UserError(T.STOPPED_IDLE, minutes=int(self.idle_seconds // 60)))
             return True
         return False
 
