@@ -116,3 +116,19 @@ def test_an_unusable_database_is_told_in_chinese_at_start_up(
     assert "无法打开数据库" in text and "损坏" in text, text
     assert "备份数据库" in text  # the app's own backup action, by its menu name
     assert "inspector" not in text.replace("Branch Inspector", "")
+
+
+def test_a_database_failure_while_running_is_told_in_chinese(tmp_path: Path, zh: None) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from inspector.ui.errors import error_text
+
+    exc = OperationalError("INSERT ...", {}, Exception("attempt to write a readonly database"))
+    title, message = error_text(exc, tmp_path / "app.log")
+    assert title == "数据库问题" or CJK.search(title)
+    assert "只读" in message and "权限" in message, message
+    assert "INSERT" not in message and "hq summary" not in message
+    exc = OperationalError("SELECT ...", {}, Exception("database disk image is malformed"))
+    _title, message = error_text(exc, tmp_path / "app.log")
+    assert "损坏" in message and "文件 › 备份数据库…" in message, message
+    assert "inspector backup" not in message
