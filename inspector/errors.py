@@ -22,7 +22,10 @@ class UserError(Exception):
         # TRANSITION (removed before this lands): plain strings until every raise site
         # uses the catalogue.
         if isinstance(message, str):
-            message = Message(Text(zh=message, en=message))
+            # A plain text is words, not a template: a brace in it (a YAML parser's
+            # "expected ',' or '}'") must not be read as a field.
+            literal = message.replace("{", "{{").replace("}", "}}")
+            message = Message(Text(zh=literal, en=literal))
         self.message = message
         self.fields: Mapping[str, object] = fields
         super().__init__(message.render(Lang.EN, Surface.CLI, fields))
