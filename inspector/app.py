@@ -73,7 +73,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the desktop app on database ``db`` (a path or URL; default: per-user)."""
     log_path = setup_logging()
     app = create_application(argv)
-    from inspector.ui.errors import make_excepthook
+    from inspector.ui.errors import make_excepthook, user_text
     from inspector.ui.main_window import MainWindow
 
     sys.excepthook = make_excepthook(log_path)
@@ -82,7 +82,8 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
         settings_svc.apply_display_tz(database)
     except UserError as e:
         log.error("cannot open database: %s", e)
-        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), str(e))
+        # In the app's language and words: no '--db' or 'inspector backup' to a desktop user.
+        QMessageBox.critical(None, app.translate("App", "Cannot open the database"), user_text(e))
         return 1
     log.info("app started on %s", database.display_name)
     window = MainWindow(database)

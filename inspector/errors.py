@@ -12,20 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from inspector.text import Lang, Message, Surface, Text
+from inspector.text import Lang, Message, Surface
 
 
 class UserError(Exception):
     """A problem the user can fix; its message says what, where and what to do."""
 
-    def __init__(self, message: Message | str, /, **fields: object) -> None:
-        # TRANSITION (removed before this lands): plain strings until every raise site
-        # uses the catalogue.
-        if isinstance(message, str):
-            # A finished sentence, not a template: braces in it (a YAML error quoting
-            # '}', a user's text) are text.
-            plain = message.replace("{", "{{").replace("}", "}}")
-            message = Message(Text(zh=plain, en=plain))
+    def __init__(self, message: Message, /, **fields: object) -> None:
         self.message = message
         self.fields: Mapping[str, object] = fields
         super().__init__(message.render(Lang.EN, Surface.CLI, fields))

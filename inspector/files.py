@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from inspector.errors import UserError
+from inspector.text import Message
+from inspector.text import files as F
 
 log = logging.getLogger(__name__)
 
@@ -38,24 +40,29 @@ _READ_CHUNK = 1 * MB
 
 
 class FileAccessError(UserError):
-    """A file that cannot be read or written as asked; ``reason`` is without the path."""
+    """A file that cannot be read or written as asked.
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    ``problem`` is the error without the path (it renders in each language, so a caller
+    can put it in its own sentence as a field); ``reason`` is its English text.
+    """
+
+    def __init__(self, path: Path | str, reason: Message, /, **fields: object) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        self.problem = UserError(reason, **fields)
+        self.reason = str(self.problem)
+        super().__init__(F.AT_PATH, path=self.path, reason=self.problem)
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> object:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return F.NODE_KINDS["folder"]
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return F.NODE_KINDS["fifo"]
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return F.NODE_KINDS["device"]
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return F.NODE_KINDS["socket"]
+    return F.NODE_KINDS["other"]
 
 
 def _size_text(n: int) -> str:
@@ -78,26 +85,25 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
     ``what`` names the file in messages ("photo", "checklist", ...).
     """
     p = os.fspath(path)
+    kind = F.KINDS.get(what, what)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(p, flags)
     except FileNotFoundError:
-        raise FileAccessError(p, "no such file") from None
+        raise FileAccessError(p, F.NO_SUCH_FILE) from None
     except IsADirectoryError:
-        raise FileAccessError(p, f"is a folder; give the {what} file") from None
+        raise FileAccessError(p, F.IS_FOLDER_GIVE_FILE, what=kind) from None
     except PermissionError:
-        raise FileAccessError(p, "permission denied; check the file's permissions") from None
+        raise FileAccessError(p, F.READ_PERMISSION) from None
     except OSError as e:
-        raise FileAccessError(p, f"cannot open the {what} ({e.strerror or e})") from None
+        raise FileAccessError(p, F.CANNOT_OPEN, what=kind, detail=str(e.strerror or e)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise FileAccessError(p, f"is {_kind(st.st_mode)}, not a {what} file")
+            raise FileAccessError(p, F.NOT_REGULAR, node=_kind(st.st_mode), what=kind)
         if st.st_size > limit:
             raise FileAccessError(
-                p,
-                f"the {what} is larger than the limit of {_size_text(limit)} "
-                f"({_size_text(st.st_size)})",
+                p, F.TOO_LARGE, what=kind, limit=_size_text(limit), size=_size_text(st.st_size)
             )
         chunks: list[bytes] = []
         total = 0
@@ -108,12 +114,10 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise FileAccessError(
-                p, f"the {what} is larger than {_size_text(limit)} (it grew while read)"
-            )
+            raise FileAccessError(p, F.GREW, what=kind, limit=_size_text(limit))
         return b"".join(chunks)
     except OSError as e:
-        raise FileAccessError(p, f"cannot read the {what} ({e.strerror or e})") from None
+        raise FileAccessError(p, F.CANNOT_READ, what=kind, detail=str(e.strerror or e)) from None
     finally:
         os.close(fd)
 
@@ -125,9 +129,7 @@ def read_text_bounded(path: Path | str, limit: int, what: str = "file") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise FileAccessError(
-            path, f"line {line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8"
-        ) from None
+        raise FileAccessError(path, F.NOT_UTF8, line=line, byte=f"{data[e.start]:02x}") from None
 
 
 # ---------------------------------------------------------------- writing
@@ -144,17 +146,15 @@ def check_output_target(path: Path) -> Path:
     except FileNotFoundError:
         pass
     except OSError as e:
-        raise FileAccessError(path, f"cannot check the target ({e.strerror or e})") from None
+        raise FileAccessError(path, F.CANNOT_CHECK_TARGET, detail=str(e.strerror or e)) from None
     else:
         if stat.S_ISDIR(st.st_mode):
-            raise FileAccessError(path, "is a folder; give a file name")
+            raise FileAccessError(path, F.TARGET_IS_FOLDER)
         if not stat.S_ISREG(st.st_mode):
-            raise FileAccessError(
-                path, f"is {_kind(st.st_mode)}; only a regular file can be written or replaced"
-            )
+            raise FileAccessError(path, F.TARGET_NOT_REGULAR, node=_kind(st.st_mode))
     folder = path.parent
     if not folder.is_dir():
-        raise FileAccessError(path, f"folder {folder} does not exist; create it first")
+        raise FileAccessError(path, F.NO_FOLDER, folder=str(folder))
     return path
 
 
@@ -169,17 +169,17 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_failed(path: Path, e: OSError) -> FileAccessError:
-    reason = e.strerror or str(e)
+    reason: object = e.strerror or str(e)
     if e.errno == errno.ENOSPC:
-        reason = "the disk is full"
+        reason = F.DISK_FULL
     elif e.errno == errno.EFBIG:
-        reason = "the file is larger than this system allows (ulimit -f?)"
+        reason = F.BySurface(cli=F.TOO_BIG_CLI, gui=F.TOO_BIG_GUI)
     elif e.errno in (errno.EACCES, errno.EPERM):
-        reason = "permission denied; check the folder's permissions"
+        reason = F.WRITE_PERMISSION
     elif e.errno == errno.EROFS:
-        reason = "the file system is read-only"
-    kept = " the existing file is unchanged" if path.exists() else ""
-    return FileAccessError(path, f"cannot write ({reason});{kept}".rstrip(";"))
+        reason = F.READ_ONLY_FS
+    message = F.CANNOT_WRITE_KEPT if path.exists() else F.CANNOT_WRITE
+    return FileAccessError(path, message, reason=reason)
 
 
 @contextlib.contextmanager

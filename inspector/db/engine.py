@@ -28,6 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from inspector import paths
 from inspector.db.errors import describe
 from inspector.errors import UserError
+from inspector.text import db as T
+from inspector.text.files import CliOnly
+
+DB_OPTION = CliOnly("--db: ")
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +42,7 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
     """``--db`` value (a path or any SQLAlchemy URL), else ``INSPECTOR_DB``, else default."""
     if url_or_path is not None and not str(url_or_path).strip():
         # An empty --db (an unset shell variable, say) must not quietly mean the default.
-        raise UserError(
-            "--db: the value is empty; give a database file or URL, or leave --db out "
-            "for the default database"
-        )
+        raise UserError(T.EMPTY_VALUE, option=DB_OPTION)
     value = str(url_or_path) if url_or_path else os.environ.get("INSPECTOR_DB")
     if not value:
         return URL.create("sqlite", database=str(paths.default_database_path()))
@@ -49,19 +50,17 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None) -> URL:
         try:
             url = make_url(value)
         except ArgumentError:
-            raise UserError(f"--db: {value!r} is not a database URL or a file path") from None
+            raise UserError(T.NOT_A_URL, option=DB_OPTION, value=repr(value)) from None
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         return url
     path = Path(value).expanduser().resolve()
     if path.is_dir():
-        raise UserError(f"--db: {path} is a folder; give a database file path")
+        raise UserError(T.IS_FOLDER, option=DB_OPTION, path=str(path))
     if path.exists() and not path.is_file():
-        raise UserError(
-            f"--db: {path} is not a regular file (a device or pipe); give a database file"
-        )
+        raise UserError(T.NOT_REGULAR, option=DB_OPTION, path=str(path))
     if not path.parent.is_dir():
-        raise UserError(f"--db: folder {path.parent} does not exist; create it first")
+        raise UserError(T.NO_FOLDER, option=DB_OPTION, folder=str(path.parent))
     return URL.create("sqlite", database=str(path))
 
 
@@ -199,7 +198,9 @@ def open_database(
     try:
         engine = make_engine(url)
     except (NoSuchModuleError, ImportError) as e:
-        raise UserError(f"--db {where}: unsupported database type ({e})") from None
+        raise UserError(
+            T.UNSUPPORTED, option=CliOnly("--db "), where=where, detail=str(e)
+        ) from None
     shown = str(url.database) if url.get_backend_name() == "sqlite" else where
     reader = engine.execution_options(sqlite_begin="DEFERRED")
     try:
@@ -209,17 +210,14 @@ def open_database(
             from inspector.db.migrate import current_revision, upgrade_to_head
 
             if current_revision(engine) is None and table_names(reader):
-                raise UserError(
-                    f"database {shown} holds tables of another program, not of Branch "
-                    "Inspector; give another file"
-                )
+                raise UserError(T.FOREIGN_TABLES, where=shown)
             upgrade_to_head(engine)
     except DBAPIError as e:
         engine.dispose()
         described = describe(e, shown)
         if described is not None:
             raise described from None
-        raise UserError(f"cannot open database {where}: {e.orig}") from None
+        raise UserError(T.CANNOT_OPEN, where=where, detail=str(e.orig)) from None
     except BaseException:
         engine.dispose()
         raise

@@ -13,13 +13,9 @@ import logging
 from sqlalchemy.exc import DBAPIError
 
 from inspector.errors import UserError
+from inspector.text import db as T
 
 log = logging.getLogger(__name__)
-
-RESTORE_HINT = (
-    "restore it from a backup ('inspector backup' makes one; earlier versions are kept "
-    "next to the database as *.bak before each upgrade)"
-)
 
 
 class DatabaseUnusableError(UserError):
@@ -38,30 +34,13 @@ def describe(e: BaseException, where: str) -> DatabaseUnusableError | None:
     text = _original(e)
     low = text.lower()
     if "readonly" in low or "read-only" in low or "read only" in low:
-        return DatabaseUnusableError(
-            f"database {where} is read-only: this command changes data. Check the file's "
-            "and its folder's permissions (the folder must be writable too), or work on a "
-            "copy; read-only commands such as list, show and hq summary still work"
-        )
+        return DatabaseUnusableError(T.READ_ONLY, where=where)
     if any(m in low for m in ("malformed", "not a database", "disk i/o error", "could not decode")):
-        return DatabaseUnusableError(
-            f"cannot open database {where}: it is damaged or is not a Branch Inspector "
-            f"database ({text}); "
-            f"{RESTORE_HINT}"
-        )
+        return DatabaseUnusableError(T.DAMAGED, where=where, detail=text)
     if "database is locked" in low or "database table is locked" in low:
-        return DatabaseUnusableError(
-            f"database {where} is locked by another program that is writing to it; "
-            "wait for it to finish and try again"
-        )
+        return DatabaseUnusableError(T.LOCKED, where=where)
     if "unable to open database file" in low:
-        return DatabaseUnusableError(
-            f"cannot open database {where}: check that the file and its folder exist and "
-            "that you may read and write them"
-        )
+        return DatabaseUnusableError(T.UNABLE_TO_OPEN, where=where)
     if "disk is full" in low or "database or disk is full" in low:
-        return DatabaseUnusableError(
-            f"database {where}: the disk is full; free some space and try again "
-            "(nothing was half-written)"
-        )
+        return DatabaseUnusableError(T.DISK_FULL, where=where)
     return None

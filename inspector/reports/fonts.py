@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from inspector import paths
 from inspector.errors import UserError
+from inspector.text import reports_errors as T
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +39,12 @@ def register_fonts() -> tuple[str, str]:
             return REGULAR, BOLD
         path = paths.cjk_font_path()
         if not path.is_file():
-            raise UserError(
-                f"the report font {path} is missing; reinstall Branch Inspector "
-                "(resources/fonts/ must hold wqy-microhei.ttc)"
-            )
+            raise UserError(T.FONT_MISSING, path=str(path))
         try:
             # subfontIndex 0 is "WenQuanYi Micro Hei" (1 is the monospaced variant).
             pdfmetrics.registerFont(TTFont(REGULAR, str(path), subfontIndex=0))
         except TTFError as e:
-            raise UserError(f"the report font {path} cannot be read ({e}); reinstall") from None
+            raise UserError(T.FONT_UNREADABLE, path=str(path), detail=str(e)) from None
         # Map every style of the family onto embedded faces (<b>/<i> in Paragraph markup).
         for bold in (0, 1):
             for italic in (0, 1):

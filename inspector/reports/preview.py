@@ -19,6 +19,7 @@ from types import TracebackType
 import pypdfium2 as pdfium
 
 from inspector.errors import UserError
+from inspector.text import reports_errors as T
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +33,9 @@ class PdfPages:
         try:
             self._pdf = pdfium.PdfDocument(str(path))
         except FileNotFoundError:
-            raise UserError(f"{path}: the report file is gone; build it again") from None
+            raise UserError(T.REPORT_GONE, path=str(path)) from None
         except pdfium.PdfiumError as e:
-            raise UserError(f"{path}: not a readable PDF ({e})") from None
+            raise UserError(T.NOT_A_PDF, path=str(path), detail=str(e)) from None
 
     def __len__(self) -> int:
         return len(self._pdf)

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from inspector import paths
 from inspector.db.models import Inspection, TrustedKey
 from inspector.errors import UserError, ValidationError
+from inspector.text import keys as T
 
 log = logging.getLogger(__name__)
 
@@ -94,28 +95,24 @@ class PublicKeys:
 def parse_public_file(data: bytes, source: str) -> PublicKeys:
     """Read a public key file; ``source`` names it in error messages."""
     if len(data) > PUBLIC_FILE_MAX:
-        raise ValidationError(f"{source}: too large for a public key file")
+        raise ValidationError(T.TOO_LARGE, source=source)
     signing: bytes | None = None
     exchange: bytes | None = None
     for m in _PEM_RE.finditer(data):
         if m.group(1) != b"PUBLIC KEY":
             raise ValidationError(
-                f"{source}: holds a {m.group(1).decode(errors='replace').lower()}, "
-                "not a public key; give the file written by 'inspector keys export'"
+                T.NOT_PUBLIC, source=source, kind=m.group(1).decode(errors="replace").lower()
             )
         try:
             key = serialization.load_pem_public_key(m.group(0))
         except ValueError:
-            raise ValidationError(f"{source}: a public key block is damaged") from None
+            raise ValidationError(T.DAMAGED_BLOCK, source=source) from None
         if isinstance(key, Ed25519PublicKey) and signing is None:
             signing = _raw_public(key)
         elif isinstance(key, X25519PublicKey) and exchange is None:
             exchange = _raw_public(key)
     if signing is None:
-        raise ValidationError(
-            f"{source}: no Ed25519 public key found; give the file written by "
-            "'inspector keys export' on the device"
-        )
+        raise ValidationError(T.NO_ED25519, source=source)
     return PublicKeys(signing=signing, exchange=exchange)
 
 
@@ -166,10 +163,7 @@ def _parse_private(data: bytes, path: Path) -> DeviceKeys:
         elif isinstance(key, X25519PrivateKey):
             exchange = key
     if signing is None or exchange is None:
-        raise DeviceKeyError(
-            f"device key file {path} is damaged; restore it from a backup (packages signed "
-            "with the old key can then still be matched) or remove it to create a new key"
-        )
+        raise DeviceKeyError(T.DEVICE_KEY_DAMAGED, path=str(path))
     return DeviceKeys(signing=signing, exchange=exchange)
 
 

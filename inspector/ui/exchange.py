@@ -45,6 +45,7 @@ from inspector.files import write_atomic
 from inspector.services import exchange
 from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import theme, workers
+from inspector.ui.errors import user_text
 from inspector.ui.models.table import Column, RowsTableModel
 from inspector.ui.report_preview import ReportPreviewDialog
 from inspector.ui.settings import AppSettings
@@ -160,6 +161,15 @@ def short_fingerprint(fp: str) -> str:
     return ":".join(fp.split(":")[:2]) + "…" if fp else ""
 
 
+def _reason_text(entry: dict[str, Any]) -> str:
+    """The reason in the app's language and words when the receipt carries its error (an
+    import run here), else its English text (a receipt read back from JSON)."""
+    error = entry.get(exchange.REASON_ERROR)
+    if isinstance(error, BaseException):
+        return user_text(error)
+    return str(entry.get("reason") or "")
+
+
 def receipt_rows(receipt: dict[str, Any]) -> list[ReceiptRow]:
     rows = []
     for outcome in OUTCOMES:
@@ -170,7 +180,7 @@ def receipt_rows(receipt: dict[str, Any]) -> list[ReceiptRow]:
                     file=Path(str(e.get("file") or "")).name,
                     inspection=str(e.get("id") or "")[:8],
                     revision=str(e.get("revision") or ""),
-                    reason=str(e.get("reason") or ""),
+                    reason=_reason_text(e),
                     signer=str(e.get("signer") or ""),
                     owner=str(e.get("owner") or e.get("signer") or ""),
                 )
@@ -371,7 +381,7 @@ class ImportDialog(QDialog):
             receipt = exchange.import_paths(
                 db, paths, trusted_only=trusted, progress=report, actor=actor
             )
-            return receipt.to_dict()
+            return receipt.to_dict(errors=True)
 
         job = workers.Job(work)
         job.signals.progressed.connect(self._progressed)

@@ -212,7 +212,7 @@ class PhoneDialog(QDialog):
             self.visit_changed.emit()
         elif event.kind == "stopped":
             self.server = None
-            self._show_ended(event.reason)
+            self._show_ended(user_text(event.why) if event.why is not None else event.reason)
 
     def _show_ended(self, reason: str) -> None:
         self.qr.clear()

@@ -83,6 +83,7 @@ def test_idle_end_is_shown_and_finalize_closes_the_dialog(
         assert dialog.server.check_idle()
     qtbot.waitUntil(lambda: dialog.server is None, timeout=5_000)
     assert "ended" in dialog.status.text() and not dialog.copy_button.isEnabled()
+    assert "(no request for 0 minutes)" in dialog.status.text()
     dialog.restart()
     assert dialog.server is not None and dialog.server.running
     server = dialog.server

@@ -15,6 +15,7 @@ from inspector.db import Database
 from inspector.services import inspections as svc
 from inspector.services import photos
 from inspector.services.phone import PhoneServer
+from inspector.text import Lang, Surface
 from tests.integration.test_phone_server import JPEG, heic_bytes, new_inspection
 
 CHROMIUM = "/usr/bin/chromium"
@@ -94,7 +95,13 @@ def test_camera_button_uploads_jpeg_and_heic_byte_exact(
     stored.nth(1).wait_for()
     refused.first.wait_for()
     assert stored.count() == 2 and refused.count() == 1
-    assert "text file" in refused.first.inner_text()
+    # The page is in Chinese: the photo service's reason as the app words it in Chinese.
+    with pytest.raises(photos.PhotoError) as err:
+        photos.prepare(text.read_bytes(), "notes.txt")
+    said = err.value.render(Lang.ZH, Surface.GUI)
+    assert (
+        said.removeprefix("notes.txt: ").removeprefix("notes.txt：") in refused.first.inner_text()
+    )
     # After the uploads the page reloads its state: two thumbnails, no "photo needed".
     page.locator("#item-ex\\.ramp .thumbs img").nth(1).wait_for()
     assert card.get_by_text("仍需照片").count() == 0
@@ -159,3 +166,35 @@ def test_page_after_the_session_ends_says_so(db: Database, serve: Any, phone_pag
     page.goto(server2.url.replace(server2.token or "", "stale"))
     page.get_by_text("会话已结束").wait_for()
     assert page.locator("#items .card").count() == 0
+
+
+def test_a_refusal_is_shown_in_the_pages_language_and_follows_a_switch(
+    db: Database, phone_page: Any
+) -> None:
+    """Issue 15: the laptop's refusal reads in the page's language, in the app's words."""
+    from inspector.services.phone import Limits
+    from tests.integration.test_phone_server import photo_bytes
+
+    uid = new_inspection(db)
+    server = PhoneServer(db, uid, bind="127.0.0.1", port=0, limits=Limits(photos_per_session=1))
+    server.start()
+    try:
+        page = phone_page
+        page.goto(server.url)
+        card = page.locator("#item-ex\\.ramp")
+        card.get_by_text("仍需照片").wait_for()
+        files = [
+            {"name": f"{n}.jpg", "mimeType": "image/jpeg", "buffer": photo_bytes(f"p{n}")}
+            for n in (1, 2)
+        ]
+        card.locator("input[type=file]").set_input_files(files)
+        refused = page.locator("#item-ex\\.ramp .status[data-status=refused]")
+        refused.first.wait_for()
+        page.locator("body[data-pending='0']").wait_for(state="attached")
+        assert "本次会话已收到 1 张照片" in refused.first.inner_text()
+        page.locator("#lang").click()
+        english = "this session already took 1 photos"
+        page.locator("#item-ex\\.ramp .status[data-status=refused]", has_text=english).wait_for()
+        assert "本次会话" not in page.locator("#item-ex\\.ramp").inner_text()
+    finally:
+        server.stop("test ended")

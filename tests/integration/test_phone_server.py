@@ -37,6 +37,7 @@ from inspector.services.phone import (
     qr_png,
     resolve_bind,
 )
+from inspector.text import Lang, Surface
 from tests.conftest import PHOTOS, Cli
 from tests.integration.conftest import dump_tables, make_finalized, photo_bytes
 
@@ -338,6 +339,9 @@ def test_idle_session_stops(db: Database, events: list[PhoneEvent]) -> None:
         assert server.check_idle() is True
         assert not server.running and server.token is None
         assert events[-1].kind == "stopped" and "30 minutes" in events[-1].reason
+        # The app says why in its own language (issue 15).
+        why = events[-1].why
+        assert why is not None and why.render(Lang.ZH, Surface.GUI) == "30 分钟内没有请求"
     finally:
         server.stop()
 
@@ -513,3 +517,42 @@ def test_uploads_wait_for_their_turn_then_503(db: Database, serve: Any) -> None:
         server.uploads.release()
     code, body = c.upload("ex.ramp", [("a.jpg", photo_bytes("busy"))])
     assert code == 200 and len(body["stored"]) == 1
+
+
+# ---------------------------------------------------------------- refusals in the page's words
+def test_refusals_carry_the_pages_words_in_both_languages(db: Database, serve: Any) -> None:
+    """Issue 15: the English ``error``/``reason`` stay; ``error_text``/``reason_text`` say the
+    same in the app's words in Chinese and English, never a command to run."""
+    uid = new_inspection(db)
+    limits = Limits(photos_per_session=1)
+    _server, c = serve(uid, limits=limits)
+    status, res = c.upload("ex.ramp", [("1.jpg", photo_bytes("q1")), ("2.jpg", photo_bytes("q2"))])
+    assert status == 200 and len(res["stored"]) == 1
+    refused = res["refused"][0]
+    assert refused["reason"] == "this session already took 1 photos; start a new one on the laptop"
+    assert (
+        refused["reason_text"]["zh"]
+        == "本次会话已收到 1 张照片；请在电脑上点击“新二维码”开始新的会话"
+    )
+    assert "New code" in refused["reason_text"]["en"]
+    code, body = c.json("POST", "/api/visit", {"field": "ticket", "value": "A1"})
+    assert code == 409 and body["error"] == "visit facts belong to mystery-shopping visits"
+    assert body["error_text"] == {
+        "zh": "到访信息只用于暗访检查",
+        "en": "visit facts belong to mystery-shopping visits",
+    }
+    # A finalized inspection: the CLI's remedy names a command, the page's never does.
+    with db.session() as s:
+        svc.finalize(s, svc.get(s, uid), by="张三", force=True)
+    code, body = c.json("GET", "/api/state")
+    assert code == 409 and body["finalized"] is True
+    assert "'inspector amend ID --reason TEXT'" in body["error"]
+    for text in body["error_text"].values():
+        assert "inspector amend" not in text and "--reason" not in text
+    assert "修订（生成新版本）" in body["error_text"]["zh"]
+    status, _h, page = c.call("GET", "/")
+    assert (
+        status == 409 and "修订（生成新版本）".encode() in page and b"inspector amend" not in page
+    )
+    code, body = c.json("GET", "/api/state", token="wrong")
+    assert code == 403 and body["error_text"]["zh"].startswith("令牌无效")

@@ -11,6 +11,7 @@ from inspector.services.exchange.export import (
     write_package,
 )
 from inspector.services.exchange.importer import (
+    REASON_ERROR,
     Receipt,
     import_file,
     import_paths,
@@ -29,6 +30,7 @@ from inspector.services.exchange.package_format import (
 __all__ = [
     "DEFAULT_LIMITS",
     "FORMAT_VERSION",
+    "REASON_ERROR",
     "SUFFIX",
     "Limits",
     "PackageError",

@@ -33,6 +33,8 @@ from inspector.services.exchange.package_format import (
     canonical_bytes,
     content_sha256,
 )
+from inspector.text import exchange as T
+from inspector.text.files import CliOnly
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +47,10 @@ def _iso(d: datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _blob(session: Session, sha: str | None, what: str) -> bytes:
+def _blob(session: Session, sha: str | None, what: UserError) -> bytes:
     row = session.get(Blob, sha) if sha else None
     if row is None:
-        raise UserError(
-            f"{what}: stored data {sha} is missing from the database; "
-            "run 'inspector check' or restore a backup"
-        )
+        raise UserError(T.STORED_DATA_MISSING, what=what, sha=sha)
     return row.data
 
 
@@ -65,7 +64,7 @@ def _photo(session: Session, p: Photo, blobs: dict[str, bytes]) -> dict[str, Any
         assert kind == "rendered"
         parts: list[bytes | None] = [image, None, None]
     else:
-        what = f"photo {p.id} of item {p.item_id}"
+        what = UserError(T.PHOTO_OF_ITEM, photo=p.id, item=p.item_id)
         parts = [
             _blob(session, p.original_sha256, what),
             _blob(session, p.display_sha256, what),
@@ -245,18 +244,12 @@ def export_inspection(
     the package is then sealed so only that installation can open it.
     """
     if insp.status != insp_svc.FINALIZED:
-        raise ValidationError(
-            f"inspection {insp.uuid} is a draft; only finalized inspections are exported "
-            f"(finalize it first: 'inspector finalize {insp.uuid[:8]} --by NAME')"
-        )
+        raise ValidationError(T.DRAFT_NOT_EXPORTED, uuid=insp.uuid, short=insp.uuid[:8])
     recipient: bytes | None = None
     if encrypt_to is not None:
         pub = keys.parse_public_file(encrypt_to, "--encrypt-to")
         if pub.exchange is None:
-            raise ValidationError(
-                "--encrypt-to: the key file has no encryption (X25519) key; "
-                "use the file written by 'inspector keys export' at HQ"
-            )
+            raise ValidationError(T.NO_X25519, option=CliOnly("--encrypt-to: "))
         recipient = pub.exchange
     device = device or keys.device_keys()
     data, blobs = normalized_content(session, insp, fingerprint=device.fingerprint)
@@ -342,7 +335,7 @@ def write_all(
     """One package per finalized current inspection into ``out_dir``; the paths written."""
     out_dir = out_dir.expanduser()
     if not out_dir.is_dir():
-        raise NotFoundError(f"-o {out_dir}: no such folder; create it first")
+        raise NotFoundError(T.NO_SUCH_FOLDER, option=CliOnly("-o "), folder=str(out_dir))
     written: list[Path] = []
     with db.session() as s:
         ids = [i.id for i in finalized_current(s, since)]

@@ -74,6 +74,8 @@ from inspector.services.exchange.package_format import (
     read_package,
 )
 from inspector.services.inspections import score_for, snapshot_from_content
+from inspector.text import Message
+from inspector.text import exchange as T
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,15 @@ log = logging.getLogger(__name__)
 MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
+# A receipt entry's reason as an error (it renders in the app's language and words); kept
+# out of the JSON receipt, whose ``reason`` is its English text.
+REASON_ERROR = "reason_error"
+
+
+def _reason(message: Message, /, **fields: object) -> dict[str, Any]:
+    """The ``reason`` (English, for the CLI and --json) and the error behind it."""
+    error = UserError(message, **fields)
+    return {"reason": str(error), REASON_ERROR: error}
 
 
 @dataclass
@@ -108,11 +119,19 @@ class Receipt:
     def add(self, outcome: ImportOutcome, entry: dict[str, Any]) -> None:
         getattr(self, ImportOutcome(outcome)).append(entry)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, errors: bool = False) -> dict[str, Any]:
+        """The receipt as JSON data; ``errors=True`` keeps each reason's error object (under
+        ``reason_error``, not JSON) for the app to show in its own language."""
+
+        def entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            if errors:
+                return list(rows)
+            return [{k: v for k, v in r.items() if k != REASON_ERROR} for r in rows]
+
         # One key per outcome, in the enum's order (the --json contract), then the counts.
         lists: dict[str, list[dict[str, Any]]] = {o.value: getattr(self, o) for o in ImportOutcome}
         return {
-            **{k: list(v) for k, v in lists.items()},
+            **{k: entries(v) for k, v in lists.items()},
             "counts": {"read": self.total, **{k: len(v) for k, v in lists.items()}},
         }
 
@@ -175,21 +194,15 @@ def import_file(
     }
     try:
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
-    except PackageError as e:
-        log.warning("refused %s: %s", path, e.reason)
-        return ImportOutcome.REJECTED, {**entry, "reason": f"{path.name}: {e.reason}"}
     except UserError as e:
         log.warning("refused %s: %s", path, e)
-        return ImportOutcome.REJECTED, {**entry, "reason": f"{path.name}: {e}"}
+        return ImportOutcome.REJECTED, {**entry, **_reason(T.IN_FILE, file=path.name, cause=e)}
     except Exception as e:
         # A hole in the checks (or the database failing for this package): this package is
         # refused, the batch goes on, and the traceback goes to the log for a bug report.
         log.exception("unexpected error importing %s", path)
-        reason = (
-            f"{path.name}: could not be read or stored ({type(e).__name__}); the package is "
-            "refused and the details are in the log"
-        )
-        return ImportOutcome.REJECTED, {**entry, "reason": reason}
+        reason = _reason(T.UNEXPECTED, file=path.name, kind=type(e).__name__)
+        return ImportOutcome.REJECTED, {**entry, **reason}
 
 
 def _import_file(
@@ -221,23 +234,20 @@ def _import_file(
                 trusted = keys.is_trusted(s, pkg.fingerprint)
                 entry["untrusted"] = not trusted
                 if trusted_only and not trusted:
-                    reason = (
-                        f"{path.name}: signed by device {pkg.fingerprint}, which is not on the "
-                        "trusted list ('inspector keys trust FILE' adds it)"
-                    )
-                    return ImportOutcome.REJECTED, {**entry, "reason": reason}
+                    reason = _reason(T.NOT_TRUSTED, file=path.name, device=pkg.fingerprint)
+                    return ImportOutcome.REJECTED, {**entry, **reason}
                 outcome, extra = _merge(s, pkg, checklist, path, trusted=trusted, actor=actor)
             return outcome, {**entry, **extra}
         except PackageError as e:
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
-            return ImportOutcome.REJECTED, {**entry, "reason": f"{path.name}: {e.reason}"}
+            return ImportOutcome.REJECTED, {**entry, **_reason(T.IN_FILE, file=path.name, cause=e)}
         except (IntegrityError, OperationalError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
             log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e
-    reason = f"{path.name}: could not be stored ({type(last_error).__name__}); try again"
-    return ImportOutcome.REJECTED, {**entry, "reason": reason}
+    reason = _reason(T.RACED_OUT, file=path.name, kind=type(last_error).__name__)
+    return ImportOutcome.REJECTED, {**entry, **reason}
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
@@ -247,7 +257,7 @@ def _read_file(path: Path, limits: Limits) -> bytes:
     try:
         return read_bounded(path, limits.max_file_bytes, "package")
     except FileAccessError as e:
-        raise PackageError(e.reason) from None
+        raise PackageError(T.CAUSE, cause=e.problem) from None
 
 
 @lru_cache(maxsize=32)
@@ -262,9 +272,9 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
     try:
         checklist = _parse_checklist(m.checklist.sha256, m.checklist.content)
     except ValueError as e:
-        raise PackageError(f"the checklist snapshot is not a valid checklist ({e})") from None
+        raise PackageError(T.SNAPSHOT_INVALID, detail=str(e)) from None
     if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
-        raise PackageError("the checklist snapshot is not the checklist the manifest names")
+        raise PackageError(T.SNAPSHOT_OTHER)
     index = checklist.item_index()
     for a in m.answers:
         item = index.get(a.item_id)
@@ -273,7 +283,7 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
         try:
             check_value(item, a.value)
         except AnswerError as e:
-            raise PackageError(f"answer: {e}") from None
+            raise PackageError(T.ANSWER_INVALID, cause=e) from None
     for kind, ids in (
         ("answer", [a.item_id for a in m.answers]),
         ("finding", [f.item_id for f in m.findings]),
@@ -282,13 +292,16 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
         unknown = sorted({i for i in ids if i not in index})
         if unknown:
             raise PackageError(
-                f"{kind}(s) for item(s) not in checklist {checklist.id}: {', '.join(unknown[:5])}"
+                T.UNKNOWN_ITEMS,
+                kind=T.ITEM_REFS[kind],
+                checklist=checklist.id,
+                items=", ".join(unknown[:5]),
             )
     scenario = m.inspection.visit.scenario
     if scenario and scenario not in {sc.id for sc in checklist.scenarios}:
-        raise PackageError(f"visit scenario {scenario!r} is not in checklist {checklist.id}")
+        raise PackageError(T.SCENARIO_UNKNOWN, scenario=repr(scenario), checklist=checklist.id)
     if Mode(m.inspection.mode) not in checklist.modes:
-        raise PackageError(f"checklist {checklist.id} is not for {m.inspection.mode} inspections")
+        raise PackageError(T.MODE_WRONG, checklist=checklist.id, mode=m.inspection.mode)
     _check_images(pkg)
     return checklist
 
@@ -316,13 +329,15 @@ def _check_original(data: bytes, p: PhotoData) -> None:
                 fmt = "JPEG" if im.format == "MPO" else str(im.format)
                 size = im.size
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError
-        raise PackageError(f"photo {p.id}: the original is not a readable image ({e})") from None
+        raise PackageError(T.ORIGINAL_UNREADABLE, photo=p.id, detail=str(e)) from None
     if fmt != p.format:
-        raise PackageError(f"photo {p.id}: the original is a {fmt}, the manifest says {p.format}")
+        raise PackageError(T.ORIGINAL_FORMAT, photo=p.id, actual=fmt, declared=p.format)
     if sorted(size) != sorted((p.width, p.height)):
         raise PackageError(
-            f"photo {p.id}: the original is {size[0]}x{size[1]}, the manifest says "
-            f"{p.width}x{p.height}"
+            T.ORIGINAL_SIZE,
+            photo=p.id,
+            actual=f"{size[0]}x{size[1]}",
+            declared=f"{p.width}x{p.height}",
         )
 
 
@@ -334,8 +349,10 @@ def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
                 w, h = im.size
                 if max(w, h) > MAX_DERIVATIVE_SIDE:
                     raise PackageError(
-                        f"photo {p.id}: the {kind} image is {w}x{h}, larger than a "
-                        f"{kind} image can be"
+                        T.DERIVATIVE_TOO_LARGE,
+                        photo=p.id,
+                        kind=T.IMAGE_KINDS[kind],
+                        size=f"{w}x{h}",
                     )
                 im.draft("RGB", (max(1, w // 8), max(1, h // 8)))
                 im.load()
@@ -343,7 +360,7 @@ def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
         raise
     except Exception as e:
         raise PackageError(
-            f"photo {p.id}: the {kind} image is damaged or not a JPEG ({e})"
+            T.DERIVATIVE_DAMAGED, photo=p.id, kind=T.IMAGE_KINDS[kind], detail=str(e)
         ) from None
 
 
@@ -368,19 +385,23 @@ def _merge(
     if existing is not None:
         stored = existing.content_sha256 or _local_content_sha256(s, existing)
         if stored == pkg.content_sha256:
-            return ImportOutcome.DUPLICATES, {**who, "reason": f"{path.name}: already imported"}
+            return ImportOutcome.DUPLICATES, {**who, **_reason(T.DUPLICATE, file=path.name)}
     if owner is not None and signer != owner:
         refusal = _foreign_revision(s, path, uuid, rev, signer, owner, trusted=trusted)
         if refusal is not None:
             outcome, reason = refusal
-            log.warning("%s", reason)
-            return outcome, {**who, "reason": reason}
+            log.warning("%s", reason["reason"])
+            return outcome, {**who, **reason}
     if existing is not None:
         return ImportOutcome.CONFLICTS, {
             **who,
-            "reason": (
-                f"{path.name}: HQ already holds revision {rev} of {uuid} with different "
-                f"content (stored {stored}, package {pkg.content_sha256}); nothing changed"
+            **_reason(
+                T.CONTENT_CONFLICT,
+                file=path.name,
+                revision=rev,
+                uuid=uuid,
+                stored=stored,
+                package=pkg.content_sha256,
             ),
             "stored_sha256": stored,
         }
@@ -392,20 +413,19 @@ def _merge(
     )
     if latest is not None:
         moved = _moved(latest, pkg)
-        if moved:
-            reason = (
-                f"{path.name}: revision {rev} of {uuid} {moved}; the revisions of one inspection "
-                "never change its branch or mode (start a new inspection instead); nothing "
-                "changed"
-            )
-            return ImportOutcome.REJECTED, {**who, "reason": reason}
+        if moved is not None:
+            reason = _reason(T.MOVED, file=path.name, revision=rev, uuid=uuid, moved=moved)
+            return ImportOutcome.REJECTED, {**who, **reason}
         if rev > latest.revision + 1 and signer != owner:
-            reason = (
-                f"{path.name}: revision {rev} of {uuid} skips ahead of revision "
-                f"{latest.revision}; only the owning device ({owner}) may send a revision "
-                "more than one ahead; nothing changed"
+            reason = _reason(
+                T.SKIPS_AHEAD,
+                file=path.name,
+                revision=rev,
+                uuid=uuid,
+                latest=latest.revision,
+                owner=owner,
             )
-            return ImportOutcome.REJECTED, {**who, "reason": reason}
+            return ImportOutcome.REJECTED, {**who, **reason}
     _check_photo_ids(s, pkg)
     notes: list[str] = []
     if owner is not None and signer != owner:
@@ -504,31 +524,25 @@ def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
 
 def _foreign_revision(
     s: Session, path: Path, uuid: str, rev: int, signer: str, owner: str, *, trusted: bool
-) -> tuple[ImportOutcome, str] | None:
+) -> tuple[ImportOutcome, dict[str, Any]] | None:
     """Refuse a revision signed by a device that does not own the inspection, unless HQ
     trusts that device and granted it amend rights; None when it may go ahead."""
+    who = {"file": path.name, "revision": rev, "uuid": uuid, "signer": signer, "owner": owner}
     if not trusted:
-        return ImportOutcome.REJECTED, (
-            f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, which does "
-            f"not own it (the owner is {owner}) and is not trusted; nothing changed"
-        )
+        return ImportOutcome.REJECTED, _reason(T.UNTRUSTED_FOREIGN, **who)
     if not keys.can_amend(s, signer):
-        return ImportOutcome.CONFLICTS, (
-            f"{path.name}: revision {rev} of {uuid} is signed by device {signer}, but the "
-            f"inspection belongs to device {owner}; nothing changed. If that device may amend "
-            "others' inspections: 'inspector keys trust FILE --can-amend', then import again"
-        )
+        return ImportOutcome.CONFLICTS, _reason(T.FOREIGN_NO_AMEND, **who)
     return None
 
 
-def _moved(latest: Inspection, pkg: VerifiedPackage) -> str:
-    """How a revision would move the inspection (another branch or mode), or ''."""
+def _moved(latest: Inspection, pkg: VerifiedPackage) -> UserError | None:
+    """How a revision would move the inspection (another branch or mode), or None."""
     i, b = pkg.manifest.inspection, pkg.manifest.branch
     if latest.branch.code != b.code:
-        return f"moves it from branch {latest.branch.code} to {b.code}"
+        return UserError(T.MOVED_BRANCH, old=latest.branch.code, new=b.code)
     if latest.mode != i.mode:
-        return f"changes its mode from {latest.mode} to {i.mode}"
-    return ""
+        return UserError(T.MOVED_MODE, old=latest.mode, new=i.mode)
+    return None
 
 
 class _Raced(Exception):
@@ -554,10 +568,7 @@ def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
         if clash is not None and (clash[1], clash[2]) == (m.inspection.uuid, m.inspection.revision):
             raise _Raced(f"photo {clash[0]} stored meanwhile by another import")
         if clash is not None:
-            raise PackageError(
-                f"photo id {clash[0]} is already used by a photo of inspection {clash[1]} "
-                f"revision {clash[2]}; photo ids must be unique, so this package is refused"
-            )
+            raise PackageError(T.PHOTO_ID_CLASH, photo=clash[0], uuid=clash[1], revision=clash[2])
 
 
 def actor_of(s: Session) -> str:
@@ -619,7 +630,7 @@ def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -
             s, insp, p.item_id, original_sha256=p.sha256, rendered=rendered, meta=meta
         )
     except UserError as e:
-        raise PackageError(f"photo {p.id}: {e}") from None
+        raise PackageError(T.PHOTO_CAUSE, photo=p.id, cause=e) from None
 
 
 def _table(model: type[Any]) -> Table:

@@ -46,6 +46,8 @@ from inspector.domain.states import FindingStatus, Severity
 from inspector.errors import UserError
 from inspector.services import keys
 from inspector.services.photos import MAX_PIXELS
+from inspector.text import Message
+from inspector.text import exchange as T
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +78,11 @@ DEFAULT_LIMITS = Limits()
 
 
 class PackageError(UserError):
-    """A package that is refused; ``reason`` says why, without the file name."""
+    """A package that is refused; ``reason`` says why (in English), without the file name."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: Message, /, **fields: object) -> None:
+        super().__init__(reason, **fields)
+        self.reason = str(self)
 
 
 # ---------------------------------------------------------------- manifest schema
@@ -342,18 +344,18 @@ def _public_keys(data: bytes) -> keys.PublicKeys:
 def _check_name(info: zipfile.ZipInfo) -> None:
     name = info.filename
     if not name:  # checked first: ZipInfo.is_dir() fails on an empty name
-        raise PackageError("a member has an empty name")
+        raise PackageError(T.MEMBER_EMPTY_NAME)
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise PackageError(f"member {name!r} is a symbolic link")
+        raise PackageError(T.MEMBER_SYMLINK, name=repr(name))
     if info.is_dir():
-        raise PackageError(f"member {name!r} is a folder; packages hold only files")
+        raise PackageError(T.MEMBER_FOLDER, name=repr(name))
     if info.flag_bits & 0x1:
-        raise PackageError(f"member {name!r} is ZIP-encrypted")
+        raise PackageError(T.MEMBER_ENCRYPTED, name=repr(name))
     if not name or "\\" in name or "\x00" in name or name.startswith("/") or ":" in name:
-        raise PackageError(f"member name {name!r} is absolute or not a plain relative path")
+        raise PackageError(T.MEMBER_ABSOLUTE, name=repr(name))
     if any(part in ("", ".", "..") for part in PurePosixPath(name).parts) or "//" in name:
-        raise PackageError(f"member name {name!r} contains '..' or empty parts")
+        raise PackageError(T.MEMBER_DOTDOT, name=repr(name))
 
 
 def _read_member(
@@ -371,29 +373,23 @@ def _read_member(
                     break
                 n += len(chunk)
                 if n > limit:
-                    raise PackageError(f"member {info.filename!r} is larger than {limit} bytes")
+                    raise PackageError(T.MEMBER_TOO_LARGE, name=repr(info.filename), limit=limit)
                 if n > 1024 * 1024 and n / compressed > limits.max_ratio:
                     raise PackageError(
-                        f"member {info.filename!r} expands more than {limits.max_ratio:g}x "
-                        "(a ZIP bomb?)"
+                        T.MEMBER_BOMB, name=repr(info.filename), ratio=f"{limits.max_ratio:g}"
                     )
                 buf.write(chunk)
     except PackageError:
         raise
     except NotImplementedError as e:
         # zipfile refuses ZIP versions and methods it does not know; we never write them.
-        raise PackageError(
-            f"member {info.filename!r} uses a ZIP feature this program does not read ({e}); "
-            "export the package again with Branch Inspector"
-        ) from None
+        raise PackageError(T.MEMBER_ZIP_FEATURE, name=repr(info.filename), detail=str(e)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as e:
-        raise PackageError(f"member {info.filename!r} is damaged or truncated ({e})") from None
+        raise PackageError(T.MEMBER_DAMAGED, name=repr(info.filename), detail=str(e)) from None
     if n != info.file_size:
-        raise PackageError(f"member {info.filename!r}: declared size does not match its content")
+        raise PackageError(T.MEMBER_SIZE_MISMATCH, name=repr(info.filename))
     if n > 1024 and n / compressed > limits.max_ratio:
-        raise PackageError(
-            f"member {info.filename!r} expands more than {limits.max_ratio:g}x (a ZIP bomb?)"
-        )
+        raise PackageError(T.MEMBER_BOMB, name=repr(info.filename), ratio=f"{limits.max_ratio:g}")
     return buf.getvalue()
 
 
@@ -406,32 +402,32 @@ def read_package(
     """Verify a package completely; raises :class:`PackageError` with the reason."""
     if keys.is_encrypted(data):
         if device is None:
-            raise PackageError("the package is encrypted and no decryption key is available")
+            raise PackageError(T.ENCRYPTED_NO_KEY)
         try:
             data = keys.decrypt(device, data)
         except ValueError as e:
-            raise PackageError(f"encrypted package: {e}") from None
+            raise PackageError(T.ENCRYPTED_BAD, detail=str(e)) from None
     if len(data) > limits.max_file_bytes:
-        raise PackageError(f"the package is larger than {limits.max_file_bytes} bytes")
+        raise PackageError(T.PACKAGE_TOO_LARGE, limit=limits.max_file_bytes)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as e:
-        raise PackageError(f"not a package this program reads ({e})") from None
+        raise PackageError(T.NOT_READABLE, detail=str(e)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
-        raise PackageError(f"not a package: not a ZIP file, or truncated ({e})") from None
+        raise PackageError(T.NOT_ZIP, detail=str(e)) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_entries:
-            raise PackageError(f"too many members ({len(infos)} > {limits.max_entries})")
+            raise PackageError(T.TOO_MANY_MEMBERS, count=len(infos), limit=limits.max_entries)
         by_name: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             _check_name(info)
             if info.filename in by_name:
-                raise PackageError(f"member name {info.filename!r} appears twice")
+                raise PackageError(T.MEMBER_TWICE, name=repr(info.filename))
             by_name[info.filename] = info
         missing_control = sorted(CONTROL_MEMBERS - set(by_name))
         if missing_control:
-            raise PackageError(f"not a package: {', '.join(missing_control)} missing")
+            raise PackageError(T.CONTROL_MISSING, names=", ".join(missing_control))
         size = len(data)
         manifest_bytes = _read_member(
             zf, by_name[MANIFEST], limits.max_manifest_bytes, limits, size
@@ -441,56 +437,53 @@ def read_package(
         try:
             public = _public_keys(pub_bytes)
         except UserError as e:
-            raise PackageError(str(e)) from None
+            raise PackageError(T.CAUSE, cause=e) from None
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
-            raise PackageError(
-                "the signature does not verify: the manifest was changed after signing, "
-                "or was signed with another key"
-            )
+            raise PackageError(T.SIGNATURE_BAD)
         manifest, manifest_obj = _parse_manifest(manifest_bytes)
         if manifest.device_fingerprint != public.fingerprint:
-            raise PackageError("the manifest names another device than the key that signed it")
+            raise PackageError(T.DEVICE_MISMATCH)
         listed = {m.path: m for m in manifest.members}
         if len(listed) != len(manifest.members):
-            raise PackageError("the manifest lists a member twice")
+            raise PackageError(T.MANIFEST_MEMBER_TWICE)
         present = set(by_name) - CONTROL_MEMBERS
         extra = sorted(present - set(listed))
         if extra:
-            raise PackageError(f"member(s) not listed in the manifest: {', '.join(extra[:5])}")
+            raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
         absent = sorted(set(listed) - present)
         if absent:
-            raise PackageError(f"member(s) listed but missing: {', '.join(absent[:5])}")
+            raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
         total = len(manifest_bytes)
         blobs: dict[str, bytes] = {}
         report: bytes | None = None
         for path, entry in listed.items():
             info = by_name[path]
             if entry.size > limits.max_entry_bytes:
-                raise PackageError(f"member {path!r} is larger than {limits.max_entry_bytes} bytes")
+                raise PackageError(
+                    T.MEMBER_TOO_LARGE, name=repr(path), limit=limits.max_entry_bytes
+                )
             total += entry.size
             if total > limits.max_total_bytes:
-                raise PackageError(
-                    f"the members add up to more than {limits.max_total_bytes} bytes"
-                )
+                raise PackageError(T.TOTAL_TOO_LARGE, limit=limits.max_total_bytes)
             content = _read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
             if len(content) != entry.size:
-                raise PackageError(f"member {path!r}: size differs from the manifest")
+                raise PackageError(T.SIZE_DIFFERS, name=repr(path))
             digest = hashlib.sha256(content).hexdigest()
             if digest != entry.sha256:
                 raise PackageError(
-                    f"member {path!r}: SHA-256 {digest} differs from the manifest's {entry.sha256}"
+                    T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
                 )
             if path == REPORT:
                 report = content
             elif path.startswith("blobs/") and path[6:] == digest:
                 blobs[digest] = content
             else:
-                raise PackageError(f"member {path!r} is not a known kind of member")
+                raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
     computed = content_sha256(manifest_obj)
     if computed != manifest.content_sha256:
-        raise PackageError("the manifest's content hash does not match its content")
+        raise PackageError(T.CONTENT_HASH)
     _check_references(manifest, blobs, report)
     return VerifiedPackage(
         manifest=manifest,
@@ -529,9 +522,7 @@ def _check_tree(obj: Any) -> None:
     while stack:
         value, path = stack.pop()
         if len(path) >= MAX_DEPTH:
-            raise PackageError(
-                f"manifest.json: {_dotted(path[:3])}...: nested deeper than {MAX_DEPTH} levels"
-            )
+            raise PackageError(T.TOO_DEEP_AT, path=_dotted(path[:3]), depth=MAX_DEPTH)
         if isinstance(value, dict):
             for k, v in value.items():
                 _check_text(k, path)
@@ -541,21 +532,18 @@ def _check_tree(obj: Any) -> None:
         elif isinstance(value, str):
             _check_text(value, path)
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
-            raise PackageError(f"manifest.json: {_dotted(path)}: a whole number beyond 2^53")
+            raise PackageError(T.BIG_INT, path=_dotted(path))
 
 
 def _check_text(text: str, path: tuple[str | int, ...]) -> None:
     # PostgreSQL refuses NUL in text, and a lone surrogate ("\ud800" in JSON) cannot be
     # encoded for either backend: refused here, with where, rather than failing the insert.
     if "\x00" in text:
-        raise PackageError(f"manifest.json: {_dotted(path)}: text contains a NUL character")
+        raise PackageError(T.NUL_CHAR, path=_dotted(path))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise PackageError(
-            f"manifest.json: {_dotted(path)}: text contains an invalid character (a lone "
-            "UTF-16 surrogate)"
-        ) from None
+        raise PackageError(T.SURROGATE, path=_dotted(path)) from None
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:
@@ -574,11 +562,11 @@ def load_manifest_json(raw: bytes) -> Any:
             parse_int=_short_int,
         )
     except RecursionError:
-        raise PackageError(f"manifest.json is nested deeper than {MAX_DEPTH} levels") from None
+        raise PackageError(T.TOO_DEEP, depth=MAX_DEPTH) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise PackageError(f"manifest.json is not valid UTF-8 JSON ({e})") from None
+        raise PackageError(T.NOT_JSON, detail=str(e)) from None
     except ValueError as e:  # from the parse_* hooks above
-        raise PackageError(f"manifest.json: {e}") from None
+        raise PackageError(T.MANIFEST_VALUE, detail=str(e)) from None
     _check_tree(obj)
     return obj
 
@@ -586,13 +574,12 @@ def load_manifest_json(raw: bytes) -> Any:
 def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
     obj = load_manifest_json(raw)
     if not isinstance(obj, dict):
-        raise PackageError("manifest.json is not an object")
+        raise PackageError(T.NOT_OBJECT)
     if obj.get("format") != FORMAT_NAME:
-        raise PackageError(f"not a Branch Inspector package (format {obj.get('format')!r})")
+        raise PackageError(T.WRONG_FORMAT, format=repr(obj.get("format")))
     if obj.get("format_version") != FORMAT_VERSION:
         raise PackageError(
-            f"unknown package format version {obj.get('format_version')!r} (this build reads "
-            f"version {FORMAT_VERSION}); update Branch Inspector at HQ"
+            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=FORMAT_VERSION
         )
     try:
         return Manifest.model_validate(obj), obj
@@ -600,13 +587,13 @@ def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         msg = str(first["msg"]).removeprefix("Value error, ")
-        raise PackageError(f"manifest.json: {loc}: {msg} ({e.error_count()} problem(s))") from None
+        raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=e.error_count()) from None
 
 
 def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:
     """Every hash the manifest names is a member, and the checklist is the one named."""
     if hashlib.sha256(m.checklist.content.encode("utf-8")).hexdigest() != m.checklist.sha256:
-        raise PackageError("the checklist snapshot does not match its SHA-256")
+        raise PackageError(T.SNAPSHOT_HASH)
     needed: list[str] = []
     if m.inspection.manager_signature_sha256:
         needed.append(m.inspection.manager_signature_sha256)
@@ -614,25 +601,25 @@ def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None
         needed.append(p.image_sha256)
         if p.withheld:
             if p.display_sha256 or p.thumb_sha256:
-                raise PackageError(f"photo {p.id}: a withheld photo carries only its rendering")
+                raise PackageError(T.WITHHELD_EXTRA, photo=p.id)
             continue
         if p.image_sha256 != p.sha256:
-            raise PackageError(f"photo {p.id}: the image is not the original it names")
+            raise PackageError(T.NOT_ORIGINAL, photo=p.id)
         if not p.display_sha256 or not p.thumb_sha256:
-            raise PackageError(f"photo {p.id}: display or thumbnail image missing")
+            raise PackageError(T.DERIVATIVES_MISSING, photo=p.id)
         needed += [p.display_sha256, p.thumb_sha256]
     for sha in needed:
         if sha not in blobs:
-            raise PackageError(f"blob {sha} is referenced but not in the package")
+            raise PackageError(T.BLOB_MISSING, sha=sha)
     if (m.report is None) != (report is None):
-        raise PackageError("report.pdf and the manifest's report entry disagree")
+        raise PackageError(T.REPORT_MISMATCH)
     if len({p.id for p in m.photos}) != len(m.photos):
-        raise PackageError("the manifest lists a photo twice")
+        raise PackageError(T.PHOTO_TWICE)
     # One photo may be evidence of several items (attached, one entry per item), but
     # never twice for the same item.
     if len({(p.item_id, p.sha256) for p in m.photos}) != len(m.photos):
-        raise PackageError("the manifest lists the same photo twice for one item")
+        raise PackageError(T.PHOTO_TWICE_ITEM)
     if len({a.item_id for a in m.answers}) != len(m.answers):
-        raise PackageError("the manifest answers an item twice")
+        raise PackageError(T.ANSWER_TWICE)
     if len({f.item_id for f in m.findings}) != len(m.findings):
-        raise PackageError("the manifest lists a finding twice")
+        raise PackageError(T.FINDING_TWICE)

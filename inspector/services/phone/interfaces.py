@@ -16,8 +16,12 @@ from dataclasses import dataclass
 import psutil
 
 from inspector.errors import ValidationError
+from inspector.text import phone as T
+from inspector.text.files import CliOnly
 
 log = logging.getLogger(__name__)
+
+BIND = CliOnly("--bind ")  # the option named in the terminal only
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +112,11 @@ def resolve_bind(bind: str | None, interfaces: list[Interface] | None = None) ->
     would then be reachable from every network the laptop is on.
     """
     found = list_interfaces() if interfaces is None else interfaces
-    known = ", ".join(i.label() for i in found) or "none"
+    known: object = ", ".join(i.label() for i in found) or T.NO_INTERFACES
     if bind is None or not bind.strip():
         lan = [i for i in found if not i.loopback]
         if not lan:
-            raise ValidationError(
-                "no network interface with an IPv4 address is up; join the branch Wi-Fi or "
-                "the phone's hotspot, or give --bind ADDR (interfaces: " + known + ")"
-            )
+            raise ValidationError(T.NO_INTERFACE, known=known)
         return lan[0].address
     text = bind.strip()
     by_name = [i for i in found if i.name == text]
@@ -124,21 +125,13 @@ def resolve_bind(bind: str | None, interfaces: list[Interface] | None = None) ->
     try:
         ip = ipaddress.ip_address(text)
     except ValueError:
-        raise ValidationError(
-            f"--bind {text!r} is neither an IPv4 address nor an interface name "
-            f"(interfaces: {known})"
-        ) from None
+        raise ValidationError(T.BIND_UNKNOWN, option=BIND, text=repr(text), known=known) from None
     if ip.version != 4:
-        raise ValidationError(f"--bind {text}: only IPv4 addresses are supported")
+        raise ValidationError(T.BIND_V6, option=BIND, text=text)
     if ip.is_unspecified:
-        raise ValidationError(
-            f"--bind {text} would listen on every network; give one interface's address "
-            f"(interfaces: {known})"
-        )
+        raise ValidationError(T.BIND_ALL, option=BIND, text=text, known=known)
     if ip.is_loopback:
         return text  # this machine only (tests, or a browser on the laptop itself)
     if text not in {i.address for i in found}:
-        raise ValidationError(
-            f"--bind {text} is not an address of this computer (interfaces: {known})"
-        )
+        raise ValidationError(T.BIND_NOT_HERE, option=BIND, text=text, known=known)
     return text

@@ -58,9 +58,12 @@ from inspector.errors import ReadOnlyError, UserError, ValidationError
 from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services.phone.lock import SessionLock
+from inspector.text import Lang, Message, Surface
 from inspector.text import Text as Words
 from inspector.text import labels as TL
+from inspector.text import phone as T
 from inspector.text import report as TR
+from inspector.text.files import CliOnly
 
 log = logging.getLogger(__name__)
 
@@ -100,18 +103,42 @@ class PhoneEvent:
     item_id: str | None = None
     photo_ids: tuple[str, ...] = ()
     reason: str = ""
+    # Why the session stopped, for the app to say in its language (None: ``reason`` only).
+    why: UserError | None = None
 
 
 Listener = Callable[[PhoneEvent], None]
 
 
 class _Refusal(Exception):
-    """Answer the request with ``status`` and a JSON ``{"error": message}``."""
+    """Answer the request with ``status`` and JSON ``{"error": English, "error_text":
+    {"zh": ..., "en": ...}}`` (the page shows ``error_text`` in its language), plus
+    ``extra`` keys."""
 
-    def __init__(self, status: HTTPStatus, message: str, **extra: Any) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        status: HTTPStatus,
+        message: Message,
+        /,
+        *,
+        extra: dict[str, Any] | None = None,
+        **fields: object,
+    ) -> None:
+        self.error = UserError(message, **fields)
+        super().__init__(str(self.error))
         self.status = status
-        self.extra = extra
+        self.extra = extra or {}
+
+
+def page_text(error: UserError) -> dict[str, str]:
+    """An error as the phone page shows it: in the app's words, in both of its languages."""
+    return {lang.value: error.render(lang, Surface.GUI) for lang in (Lang.ZH, Lang.EN)}
+
+
+def _refused(name: str, error: UserError, **extra: str) -> dict[str, Any]:
+    """A refused file of an upload: the English ``reason`` and the page's ``reason_text``."""
+    text = {k: _strip_name(v, name) for k, v in page_text(error).items()}
+    return {"file": name, "reason": _strip_name(str(error), name), "reason_text": text, **extra}
 
 
 # ---------------------------------------------------------------- one process, one session
@@ -205,13 +232,12 @@ class PhoneServer:
         self._stop_reason = ""
         self._session_lock = SessionLock()
         if not 0 <= port <= 65535:
-            raise ValidationError(f"--port {port}: give 0 (any free port) to 65535")
+            raise ValidationError(T.PORT_RANGE, option=CliOnly("--port "), port=port)
         try:
             self._http = _HttpServer((bind, port), self)
         except OSError as e:
             raise UserError(
-                f"cannot listen on {bind}:{port} ({e.strerror or e}); "
-                "choose another interface or port (--port 0 picks a free one)"
+                T.CANNOT_LISTEN, bind=bind, port=port, detail=str(e.strerror or e)
             ) from None
         self.address = bind
         self.port = int(self._http.server_address[1])
@@ -240,7 +266,7 @@ class PhoneServer:
         with _active_lock:
             previous, _active = _active, self
         if previous is not None and previous is not self:
-            previous.stop("another phone session started")
+            previous.stop(UserError(T.STOPPED_BY_ANOTHER))
         if not self._session_lock.acquire():
             holder = self._session_lock.holder()
             with _active_lock:
@@ -249,10 +275,7 @@ class PhoneServer:
             self._token = None
             self._stopped.set()
             self._http.server_close()
-            raise UserError(
-                f"another phone session is running on this computer (process {holder}: the "
-                "desktop app or 'inspector phone'); stop it first"
-            )
+            raise UserError(T.ANOTHER_SESSION, pid=holder)
         serve = threading.Thread(
             target=self._http.serve_forever,
             kwargs={"poll_interval": 0.2},
@@ -275,9 +298,13 @@ class PhoneServer:
         """True once the session has ended."""
         return self._stopped.wait(timeout)
 
-    def stop(self, reason: str = "stopped") -> None:
-        """End the session: the token dies at once, the port is closed. Idempotent."""
+    def stop(self, reason: str | UserError = "stopped") -> None:
+        """End the session: the token dies at once, the port is closed. Idempotent.
+
+        ``reason`` is English (logs, ``stop_reason``), or an error the app can render."""
         global _active
+        why = reason if isinstance(reason, UserError) else None
+        reason = str(reason)
         with self._lock:
             if self._stopped.is_set():
                 return
@@ -294,7 +321,7 @@ class PhoneServer:
         self._http.server_close()
         self._session_lock.release()
         log.info("phone session for %s ended: %s", self.inspection_uuid, reason)
-        self._notify(PhoneEvent("stopped", self.inspection_uuid, reason=reason))
+        self._notify(PhoneEvent("stopped", self.inspection_uuid, reason=reason, why=why))
 
     def join(self) -> None:
         """Wait for the server's threads to end (after :meth:`stop`)."""
@@ -313,7 +340,7 @@ class PhoneServer:
     def check_idle(self) -> bool:
         """Stop the session when it has been idle too long; True when it did."""
         if self.running and self.idle_for() >= self.idle_seconds:
-            self.stop(f"no request for {int(self.idle_seconds // 60)} minutes")
+            self.stop(UserError(T.STOPPED_IDLE, minutes=int(self.idle_seconds // 60)))
             return True
         return False
 
@@ -343,11 +370,13 @@ class PhoneServer:
     def _inspection(self, session: Session) -> Inspection:
         insp = session.get(Inspection, self.inspection_pk)
         if insp is None:
-            raise _Refusal(HTTPStatus.GONE, "this inspection was deleted on the laptop")
+            raise _Refusal(HTTPStatus.GONE, T.DELETED)
         try:
             _require_open(insp)
         except ReadOnlyError as e:
-            raise _Refusal(HTTPStatus.CONFLICT, str(e), finalized=True) from None
+            raise _Refusal(
+                HTTPStatus.CONFLICT, T.CAUSE, cause=e, extra={"finalized": True}
+            ) from None
         return insp
 
     def state(self) -> dict[str, Any]:
@@ -417,7 +446,7 @@ class PhoneServer:
                 select(Photo).where(Photo.id == photo_id, Photo.inspection_id == insp.id)
             )
             if photo is None:
-                raise _Refusal(HTTPStatus.NOT_FOUND, "no such photo in this inspection")
+                raise _Refusal(HTTPStatus.NOT_FOUND, T.NO_PHOTO)
             thumb = photo_svc.blob_bytes(s, photo.thumb_sha256)
             layers = photo.layers or {}
             if layers.get("redactions") or layers.get("annotations"):
@@ -432,11 +461,9 @@ class PhoneServer:
             try:
                 item = checklist.item(item_id)
             except KeyError:
-                raise _Refusal(
-                    HTTPStatus.BAD_REQUEST, f"this inspection has no item {item_id!r}"
-                ) from None
+                raise _Refusal(HTTPStatus.BAD_REQUEST, T.NO_ITEM, item=repr(item_id)) from None
             if not item.applies_to(Mode(insp.mode)):
-                raise _Refusal(HTTPStatus.BAD_REQUEST, f"item {item_id} is not asked here")
+                raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_ASKED, item=item_id)
 
     def add_photos(self, item_id: str, files: list[tuple[str, bytes]]) -> dict[str, Any]:
         """Store ``files`` (name, bytes) on ``item_id``; each is stored or refused alone."""
@@ -469,11 +496,8 @@ class PhoneServer:
         reserved before the decode, so parallel uploads never overshoot it."""
         with self._lock:
             if self._stored + self._reserved >= self.limits.photos_per_session:
-                return None, {
-                    "file": name,
-                    "reason": f"this session already took {self.limits.photos_per_session} "
-                    "photos; start a new one on the laptop",
-                }
+                quota = UserError(T.QUOTA, count=self.limits.photos_per_session)
+                return None, _refused(name, quota)
             self._reserved += 1
         added = False
         try:
@@ -481,22 +505,19 @@ class PhoneServer:
                 with self._decodes:
                     prep = photo_svc.prepare(data, name)
             except photo_svc.PhotoError as e:
-                return None, {"file": name, "reason": _strip_name(str(e), name)}
+                return None, _refused(name, e)
             with self.db.session() as s:
                 insp = self._inspection(s)
                 try:
                     res = photo_svc.add_prepared(s, insp, item_id, prep, actor=self.actor)
                 except UserError as e:
-                    return None, {"file": name, "reason": _strip_name(str(e), name)}
+                    return None, _refused(name, e)
             if res.added:
                 added = True
                 return res.added[0].id, None
             existing = res.duplicates[0][1]
-            return None, {
-                "file": name,
-                "reason": f"already in this inspection (photo {existing[:8]})",
-                "photo": existing,
-            }
+            already = UserError(T.ALREADY_HERE, photo=existing[:8])
+            return None, _refused(name, already, photo=existing)
         finally:
             with self._lock:
                 self._reserved -= 1
@@ -505,14 +526,14 @@ class PhoneServer:
     def set_visit(self, body: dict[str, Any]) -> dict[str, Any]:
         """``{"field": F, "now": true}`` (the laptop's clock) or ``{"field": F, "value": V}``."""
         if self.mode != Mode.MYSTERY:
-            raise _Refusal(HTTPStatus.CONFLICT, "visit facts belong to mystery-shopping visits")
+            raise _Refusal(HTTPStatus.CONFLICT, T.VISIT_MYSTERY_ONLY)
         key = body.get("field")
         if key not in PHONE_VISIT_FIELDS:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, f"unknown visit field {key!r}")
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.UNKNOWN_VISIT_FIELD, field=repr(key))
         value: Any
         if body.get("now") is True:
             if key not in TIME_FIELDS:
-                raise _Refusal(HTTPStatus.BAD_REQUEST, f"{key} is not a time")
+                raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_A_TIME, field=key)
             value = datetime.now().astimezone().isoformat(timespec="seconds")
         else:
             value = body.get("value")
@@ -522,11 +543,9 @@ class PhoneServer:
                 if isinstance(value, str) and value.strip().isdigit():
                     value = int(value.strip())
                 if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 9999:
-                    raise _Refusal(
-                        HTTPStatus.BAD_REQUEST, "customers waiting: a whole number, 0 or more"
-                    )
+                    raise _Refusal(HTTPStatus.BAD_REQUEST, T.CUSTOMERS_WAITING)
             elif not isinstance(value, str) or len(value) > 200:
-                raise _Refusal(HTTPStatus.BAD_REQUEST, f"{key}: expected a short text")
+                raise _Refusal(HTTPStatus.BAD_REQUEST, T.SHORT_TEXT, field=key)
         with self.db.session() as s:
             insp = self._inspection(s)
             svc.set_visit(s, insp, actor=self.actor, **{key: value})
@@ -537,24 +556,19 @@ class PhoneServer:
     def set_notes(self, body: dict[str, Any]) -> dict[str, Any]:
         """``{"text": T, "base": B}``: refused (409) when the laptop changed it since ``B``."""
         if self.mode != Mode.MYSTERY:
-            raise _Refusal(HTTPStatus.CONFLICT, "notes belong to mystery-shopping visits")
+            raise _Refusal(HTTPStatus.CONFLICT, T.NOTES_MYSTERY_ONLY)
         text, base = body.get("text"), body.get("base")
         if not isinstance(text, str) or not isinstance(base, str):
-            raise _Refusal(HTTPStatus.BAD_REQUEST, 'expected {"text": ..., "base": ...}')
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOTES_BODY)
         if len(text) > self.limits.notes_chars:
             raise _Refusal(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"notes are limited to {self.limits.notes_chars} characters",
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE, T.NOTES_TOO_LONG, limit=self.limits.notes_chars
             )
         with self.db.session() as s:
             insp = self._inspection(s)
             current = insp.narrative or ""
             if current != base and current != text:
-                raise _Refusal(
-                    HTTPStatus.CONFLICT,
-                    "the notes were changed on the laptop; your text was kept on the phone",
-                    notes=current,
-                )
+                raise _Refusal(HTTPStatus.CONFLICT, T.NOTES_CHANGED, extra={"notes": current})
             svc.set_narrative(s, insp, text, actor=self.actor)
         self._notify(PhoneEvent("notes", self.inspection_uuid))
         return {"notes": text}
@@ -562,10 +576,7 @@ class PhoneServer:
 
 def _require_open(insp: Inspection) -> None:
     if insp.status != svc.DRAFT or not insp.is_current:
-        raise ReadOnlyError(
-            f"inspection {insp.uuid} is finalized: the phone cannot add to it; "
-            "amend it first ('inspector amend ID --reason TEXT')"
-        )
+        raise ReadOnlyError(T.FINALIZED, uuid=insp.uuid)
 
 
 def _text(t: Text) -> dict[str, str]:
@@ -605,8 +616,11 @@ def _answer_label(item: Item, ans: Answer | None) -> dict[str, str] | None:
 
 
 def _strip_name(message: str, name: str) -> str:
-    prefix = f"{name}: "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+    # The page shows the file's name next to its reason: not twice (in either language).
+    for prefix in (f"{name}: ", f"{name}："):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
@@ -698,28 +712,28 @@ class _Handler(BaseHTTPRequestHandler):
         if status is not None:
             # Nothing is read: the body (if any) is dropped with the connection.
             self.close_connection = True
-            msg = "token missing" if status == HTTPStatus.UNAUTHORIZED else "token not valid"
+            token = T.TOKEN_MISSING if status == HTTPStatus.UNAUTHORIZED else T.TOKEN_INVALID
             if method == "GET" and parts.path == "/":
                 # An old QR code scanned again: say so in words, not JSON.
                 self._message_page(status, TL.PHONE_SESSION_ENDED)
                 return
-            self._json(status, {"error": f"{msg}: scan the QR code on the laptop again"})
+            self._error(status, UserError(token))
             return
         self.phone.touch()
         try:
             self._route(method, parts.path, query)
         except _Refusal as e:
             self._drain()
-            self._json(e.status, {"error": str(e), **e.extra})
+            self._error(e.status, e.error, e.extra)
         except UserError as e:
-            self._json(HTTPStatus.BAD_REQUEST, {"error": str(e)})
+            self._error(HTTPStatus.BAD_REQUEST, e)
         except (ConnectionError, TimeoutError) as e:
             log.info("phone connection lost: %s", e)
             self.close_connection = True
         except Exception:
             log.exception("phone request %s %s failed", method, parts.path)
             self.close_connection = True
-            self._json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "internal error on the laptop"})
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, UserError(T.INTERNAL))
         finally:
             self.phone.touch()
 
@@ -739,8 +753,8 @@ class _Handler(BaseHTTPRequestHandler):
         handler = routes.get((method, path))
         if handler is None:
             if any(p == path for _m, p in routes):
-                raise _Refusal(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed here")
-            raise _Refusal(HTTPStatus.NOT_FOUND, "no such page")
+                raise _Refusal(HTTPStatus.METHOD_NOT_ALLOWED, T.METHOD_NOT_ALLOWED, method=method)
+            raise _Refusal(HTTPStatus.NOT_FOUND, T.NO_PAGE)
         handler(query)
 
     # ---------------------------------------------------------------- answers
@@ -756,6 +770,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
+
+    def _error(
+        self, status: HTTPStatus, error: UserError, extra: dict[str, Any] | None = None
+    ) -> None:
+        # ``error`` stays the English text it always was; the page shows ``error_text``.
+        self._json(status, {"error": str(error), "error_text": page_text(error), **(extra or {})})
 
     def _json(self, status: HTTPStatus, data: dict[str, Any]) -> None:
         body = json.dumps(data, ensure_ascii=False).encode()
@@ -794,7 +814,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _thumb(self, query: dict[str, list[str]]) -> None:
         photo_id = (query.get("photo") or [""])[0]
         if not re.fullmatch(r"[0-9a-f-]{8,40}", photo_id):
-            raise _Refusal(HTTPStatus.NOT_FOUND, "no such photo in this inspection")
+            raise _Refusal(HTTPStatus.NOT_FOUND, T.NO_PHOTO)
         body = self.phone.thumbnail(photo_id)
         self._headers(HTTPStatus.OK, "image/jpeg", len(body), "default-src 'none'")
         self.wfile.write(body)
@@ -802,17 +822,16 @@ class _Handler(BaseHTTPRequestHandler):
     # ---------------------------------------------------------------- request bodies
     def _length(self, limit: int) -> int:
         if self.headers.get("Transfer-Encoding"):
-            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length")
+            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, T.LENGTH_REQUIRED)
         raw = self.headers.get("Content-Length")
         if raw is None or not raw.strip().isdigit():
-            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length")
+            raise _Refusal(HTTPStatus.LENGTH_REQUIRED, T.LENGTH_REQUIRED)
         n = int(raw)
         self._body_left = n
         if n > limit:
             self._body_left = self.phone.limits.request_bytes + 1  # never drained
             raise _Refusal(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"the request is {n} bytes; at most {limit} are accepted",
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE, T.REQUEST_TOO_LARGE, size=n, limit=limit
             )
         return n
 
@@ -823,7 +842,7 @@ class _Handler(BaseHTTPRequestHandler):
             if not chunk:
                 self._body_left = 0
                 self.close_connection = True
-                raise _Refusal(HTTPStatus.BAD_REQUEST, "the upload was cut off")
+                raise _Refusal(HTTPStatus.BAD_REQUEST, T.CUT_OFF)
             self._body_left -= len(chunk)
             yield chunk
 
@@ -858,9 +877,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise _Refusal(HTTPStatus.BAD_REQUEST, "the body is not JSON") from None
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_JSON) from None
         if not isinstance(data, dict):
-            raise _Refusal(HTTPStatus.BAD_REQUEST, "the body must be a JSON object")
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_OBJECT)
         return data
 
     def _upload(self) -> dict[str, Any]:
@@ -868,15 +887,10 @@ class _Handler(BaseHTTPRequestHandler):
         ctype, options = multipart.parse_options_header(self.headers.get("Content-Type", ""))
         boundary = options.get("boundary")
         if ctype != "multipart/form-data" or not boundary:
-            raise _Refusal(
-                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                "send multipart/form-data with a field 'item' and one or more 'photo' files",
-            )
+            raise _Refusal(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, T.NOT_MULTIPART)
         length = self._length(limits.request_bytes)
         if not self.phone.uploads.acquire(timeout=limits.upload_wait):
-            raise _Refusal(
-                HTTPStatus.SERVICE_UNAVAILABLE, "the laptop is busy with other uploads; try again"
-            )
+            raise _Refusal(HTTPStatus.SERVICE_UNAVAILABLE, T.BUSY)
         try:
             return self._read_upload(boundary, length)
         finally:
@@ -902,8 +916,7 @@ class _Handler(BaseHTTPRequestHandler):
                             current, buf = event, bytearray()
                             if event.name not in ("item", "photo"):
                                 raise _Refusal(
-                                    HTTPStatus.BAD_REQUEST,
-                                    f"unknown field {event.name!r}; send 'item' and 'photo'",
+                                    HTTPStatus.BAD_REQUEST, T.UNKNOWN_FIELD, field=repr(event.name)
                                 )
                         elif event is None:
                             assert current is not None
@@ -917,15 +930,16 @@ class _Handler(BaseHTTPRequestHandler):
         except multipart.ParserLimitReached:
             raise _Refusal(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"at most {limits.files_per_request} photos of "
-                f"{limits.photo_bytes // (1024 * 1024)} MB each in one upload",
+                T.TOO_MANY_PHOTOS,
+                count=limits.files_per_request,
+                mb=limits.photo_bytes // (1024 * 1024),
             ) from None
         except multipart.MultipartError as e:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, f"the upload is not valid ({e})") from None
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.UPLOAD_INVALID, detail=str(e)) from None
         if not item_id:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, "the field 'item' is missing")
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.ITEM_MISSING)
         if not files:
-            raise _Refusal(HTTPStatus.BAD_REQUEST, "no 'photo' file in the upload")
+            raise _Refusal(HTTPStatus.BAD_REQUEST, T.NO_PHOTO_FILE)
         return self.phone.add_photos(item_id, files)
 
 

@@ -33,6 +33,7 @@ from alembic import op
 from sqlalchemy import Connection, text
 
 from inspector.errors import UserError
+from inspector.text import db as T
 
 revision: str = "status_checks"
 down_revision: str | None = "reuse_photo_items"
@@ -84,9 +85,7 @@ def _normalise(conn: Connection, table: str, column: str, values: tuple[str, ...
     if bad:
         found = ", ".join(f"{v!r} ({n} rows)" for v, n in bad)
         raise UserError(
-            f"cannot upgrade the database: {table}.{column} holds {found}, which is not one "
-            f"of {', '.join(values)}; nothing was changed. Correct those rows (or restore a "
-            "backup), then open the database again"
+            T.UPGRADE_BAD_VALUES, table=table, column=column, found=found, allowed=", ".join(values)
         )
 
 

@@ -49,6 +49,8 @@
   const $ = (id) => document.getElementById(id);
   const tr = (k, n) => (T[lang][k] || k).replace("{n}", n);
   const pick = (t) => (t ? t[lang] || t.zh : "");
+  // A refusal from the laptop in the page's language (error_text), else its English.
+  const said = (body) => pick(body.error_text) || body.error || "";
 
   function api(path, extra) {
     const sep = path.includes("?") ? "&" : "?";
@@ -67,7 +69,7 @@
     try { body = await resp.json(); } catch (e) { body = {}; }
     if (resp.status === 401 || resp.status === 403) { dead = true; banner(tr("ended")); }
     else if (body.finalized) { dead = true; banner(tr("finalized")); }
-    else if (resp.status === 410) { dead = true; banner(body.error || tr("ended")); }
+    else if (resp.status === 410) { dead = true; banner(said(body) || tr("ended")); }
     return body;
   }
 
@@ -249,7 +251,8 @@
           const st = document.createElement("span");
           st.className = "status st-" + u.status;
           st.dataset.status = u.status;
-          st.textContent = u.status === "refused" ? tr("refused") + u.reason : tr(u.status);
+          st.textContent = u.status === "refused"
+            ? tr("refused") + (u.reasonText ? pick(u.reasonText) : u.reason) : tr(u.status);
           li.append(img, name, st);
           list.append(li);
         }
@@ -300,7 +303,10 @@
           entry.status = "stored"; entry.reason = tr("already");
         } else {
           entry.status = "refused";
-          entry.reason = (body.refused && body.refused[0] && body.refused[0].reason) || body.error || "?";
+          const refused = body.refused && body.refused[0];
+          // Both languages: the reason follows the page when the language is switched.
+          entry.reasonText = (refused && refused.reason_text) || body.error_text || null;
+          entry.reason = (refused && refused.reason) || body.error || "?";
         }
       } catch (e) {
         entry.status = "refused";
@@ -334,7 +340,7 @@
     } catch (e) { banner(tr("offline")); return null; }
     if (!resp.ok) {
       const body = await fail(resp);
-      if (!dead && resp.status !== 409) banner(body.error || tr("unsaved"));
+      if (!dead && resp.status !== 409) banner(said(body) || tr("unsaved"));
       return { error: body, status: resp.status };
     }
     return await resp.json();
