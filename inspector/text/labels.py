@@ -51,8 +51,3 @@ PHONE_SESSION_ENDED = Text(
     en="This session has ended or the QR code is no longer valid: scan the code on the "
     "laptop again.",
 )
-PHONE_FINALIZED = Text(
-    zh="该检查已定稿，手机不能再添加内容。",
-    en="This inspection is finalized: the phone can no longer add to it.",
-)
-PHONE_DELETED = Text(zh="该检查已不存在。", en="This inspection no longer exists.")

@@ -16,6 +16,7 @@ from inspector.ui.errors import error_text, make_excepthook
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import AppSettings, SettingsDialog
 from inspector.ui.translations import install_translations
+from tests.messages import plain_message
 
 
 def test_chinese_translation_loads_for_every_module(
@@ -46,7 +47,9 @@ def test_bundled_cjk_font_is_registered(styled_app: QApplication) -> None:
 
 def test_error_dialog_text_user_error_as_is_bug_with_log_location(tmp_path: Path) -> None:
     log = tmp_path / "inspector.log"
-    title, msg = error_text(ValidationError("item x: value 'abc' must be a number"), log)
+    title, msg = error_text(
+        ValidationError(plain_message("item x: value 'abc' must be a number")), log
+    )
     assert msg == "item x: value 'abc' must be a number"
     assert title == "Cannot do that"
     title, msg = error_text(RuntimeError("boom"), log)

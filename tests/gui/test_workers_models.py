@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from inspector.errors import ValidationError
 from inspector.ui import workers
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
+from tests.messages import plain_message
 
 WAIT = 10.0  # seconds a worker thread may take to reach a step (never reached when all is well)
 
@@ -27,7 +28,9 @@ def test_user_error_is_shown_as_its_message_and_not_logged_as_a_failure(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     def work(progress: workers.Progress) -> None:
-        raise ValidationError("package.zip: signature does not match; ask for a new export")
+        raise ValidationError(
+            plain_message("package.zip: signature does not match; ask for a new export")
+        )
 
     job = workers.Job(work, "import")
     succeeded: list[object] = []

@@ -791,8 +791,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.phone.state()  # a finalized or deleted inspection: say so, in words
         except _Refusal as e:
-            gone = TL.PHONE_FINALIZED if e.extra.get("finalized") else TL.PHONE_DELETED
-            self._message_page(e.status, gone)
+            self._message_page(e.status, e.error)
             return
         nonce = secrets.token_urlsafe(16)
         body = page_html(_lang(query, self.headers.get("Accept-Language")), nonce).encode()
@@ -806,8 +805,15 @@ class _Handler(BaseHTTPRequestHandler):
         )
         self.wfile.write(body)
 
-    def _message_page(self, status: HTTPStatus, text: Words) -> None:
-        body = _MESSAGE_PAGE.format(zh=html.escape(text.zh), en=html.escape(text.en)).encode()
+    def _message_page(self, status: HTTPStatus, text: Words | UserError) -> None:
+        """A page of words in both languages: a catalogue text, or an error in the app's
+        words (what to do names the laptop's buttons, never a command)."""
+        zh, en = (
+            (text.zh, text.en)
+            if isinstance(text, Words)
+            else (lambda t: (t["zh"], t["en"]))(page_text(text))
+        )
+        body = _MESSAGE_PAGE.format(zh=html.escape(zh), en=html.escape(en)).encode()
         self._headers(status, "text/html; charset=utf-8", len(body), "default-src 'none'")
         self.wfile.write(body)
 
