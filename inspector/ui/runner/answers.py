@@ -62,6 +62,8 @@ class AnswerPanel(QWidget):
         self._lang = "zh"
         self._value_widgets: list[QWidget] = []
         self._count_typed = False
+        # The typed text last refused for this item: told once, not again on every flush.
+        self._refused: str | None = None
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_SAVE_DELAY_MS)
@@ -129,10 +131,10 @@ class AnswerPanel(QWidget):
         """Rebuild the value widgets for ``item`` and show ``answer``."""
         self.flush()
         self._item, self._lang, self._read_only = item, lang, read_only
-        for w in self._value_widgets:
-            w.hide()
-            w.deleteLater()
-        self._value_widgets = []
+        self._refused = None
+        # Forget the old fields first: hiding the focused one ends its editing, and its text
+        # belongs to the item it was typed for (flushed above), never to the item shown next.
+        old, self._value_widgets = self._value_widgets, []
         self.scale_group = self.choice_group = None
         self.count_spin = None
         self._count_typed = False
@@ -140,6 +142,9 @@ class AnswerPanel(QWidget):
         self.measure_verdict = None
         self.text_edit = None
         self.text_counter = None
+        for w in old:
+            w.hide()
+            w.deleteLater()
         builder = {
             AnswerType.SCALE: self._build_scale,
             AnswerType.COUNT: self._build_count,
@@ -479,8 +484,10 @@ class AnswerPanel(QWidget):
         try:
             value = coerce_value(self._item, raw)
         except AnswerError as e:
+            self._refused = raw if isinstance(raw, str) else None
             self.invalid_value.emit(user_text(e))
             return
+        self._refused = None
         current = self._answer.value if self._answer else None
         if value == current and (self._answer is None or self._answer.result is None):
             return
@@ -520,6 +527,8 @@ class AnswerPanel(QWidget):
         parsed = self._parse(text)
         if parsed is not None and parsed == current:
             return
+        if parsed is None and text == self._refused:
+            return  # already refused and told; the field still shows it for correcting
         self._request_value(text)
 
     def _text_changed(self) -> None:
