@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from inspector.text import Lang, Message, Surface
 
 
-class UserError(Exception):
-    """A problem the user can fix; its message says what, where and what to do."""
+class _Worded(Exception):
+    """An exception whose words are a catalogue Message and its fields."""
 
     def __init__(self, message: Message, /, **fields: object) -> None:
         self.message = message
@@ -28,6 +28,16 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.render(Lang.EN, Surface.CLI)
+
+
+class UserError(_Worded):
+    """A problem the user can fix; its message says what, where and what to do."""
+
+
+class MessageValueError(_Worded, ValueError):
+    """A value that does not fit (an answer outside its item's scale, a redaction outside
+    its photo): a ``ValueError`` to the code around it, which often turns it into its own
+    error, but a person reads its words in the runner, the photo editor or a terminal."""
 
 
 class NotFoundError(UserError):

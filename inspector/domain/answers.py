@@ -12,7 +12,7 @@ from pydantic import Field, Strict, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from inspector.domain.checklist import AnswerType, Item, Result
-from inspector.domain.errors import MessageValueError
+from inspector.errors import MessageValueError
 from inspector.text import Text
 from inspector.text import answers as T
 

@@ -29,8 +29,9 @@ from pydantic import (
     model_validator,
 )
 
-from inspector.domain.errors import MessageValueError, Phrase
+from inspector.errors import MessageValueError
 from inspector.text import layers as T
+from inspector.text.parts import Phrase
 
 log = logging.getLogger(__name__)
 

@@ -39,6 +39,9 @@ class Phrase:
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
         return self.text.render(lang, surface, **self.fields)
 
+    def __str__(self) -> str:
+        return self.render(Lang.EN, Surface.CLI)
+
 
 def phrase(text: Text, /, **fields: object) -> Phrase:
     return Phrase(text, fields)
