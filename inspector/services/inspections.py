@@ -53,7 +53,7 @@ from inspector.services.findings import finding_dict as finding_dict
 from inspector.text import Lang, Message, Surface, lang_of
 from inspector.text import finalize as TF
 from inspector.text import inspections as T
-from inspector.text.parts import NAMES_SEP, Joined, Term, phrase
+from inspector.text.parts import NAMES_SEP, ItemName, Joined, Term, phrase
 
 log = logging.getLogger(__name__)
 
@@ -974,6 +974,10 @@ class Missing:
         return text
 
 
+def _name(item: Item) -> ItemName:
+    return ItemName(item.id, item.text.zh, item.text.en)
+
+
 def missing_for_finalize(insp: Inspection) -> list[Missing]:
     """Everything that must be done before the inspection can be finalized, in order."""
     checklist = checklist_of(insp)
@@ -989,21 +993,25 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
             continue
         if s.outcome == Outcome.UNANSWERED and item.required:
             if item.id in (insp.copied_answers or {}):
-                out.append(Missing("answer", item.id, TF.COPIED_NOT_VERIFIED, {"item": item.id}))
+                out.append(
+                    Missing("answer", item.id, TF.COPIED_NOT_VERIFIED, {"item": _name(item)})
+                )
             else:
-                out.append(Missing("answer", item.id, TF.NOT_ANSWERED, {"item": item.id}))
+                out.append(Missing("answer", item.id, TF.NOT_ANSWERED, {"item": _name(item)}))
             continue
         rule = item.evidence.for_mode(mode)
         need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
         need_photo = need_photo or (rule == Evidence.ON_FAIL and s.is_finding)
         if need_photo and photos_by_item.get(item.id, 0) == 0:
-            out.append(Missing("evidence", item.id, TF.NEEDS_PHOTO, {"item": item.id}))
+            out.append(Missing("evidence", item.id, TF.NEEDS_PHOTO, {"item": _name(item)}))
         if item.type == AnswerType.TEXT and item.text_spec and item.text_spec.min_length:
             ans = answers_of(insp).get(item.id)
             text = ans.value if ans and isinstance(ans.value, str) else ""
             if item.required and len(text.strip()) < item.text_spec.min_length:
                 n = item.text_spec.min_length
-                out.append(Missing("answer", item.id, TF.TEXT_TOO_SHORT, {"item": item.id, "n": n}))
+                out.append(
+                    Missing("answer", item.id, TF.TEXT_TOO_SHORT, {"item": _name(item), "n": n})
+                )
     out += _red_lines_without_rectification(insp, checklist, result)
     need = checklist.min_photos.for_mode(mode)
     # A photo attached to several items is one photo taken, not several.
@@ -1054,7 +1062,7 @@ def _red_lines_without_rectification(
                 "rectification",
                 item.id,
                 TF.RED_LINE_UNRECTIFIED,
-                {"item": item.id, "lacking": lacking},
+                {"item": _name(item), "lacking": lacking},
             )
         )
     return out
@@ -1071,7 +1079,7 @@ class _MissingLine:
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
         m = self.missing
         if surface is Surface.GUI and m.kind == "rectification":
-            return T.RED_LINE_UNRECTIFIED.render(lang, surface, item=m.item_id)
+            return T.RED_LINE_UNRECTIFIED.render(lang, surface, item=m.fields["item"])
         return m.message(lang_of(lang), surface)
 
 
@@ -1082,7 +1090,7 @@ def _cannot_finalize(missing: list[Missing]) -> ValidationError:
         "missing": Joined([_MissingLine(m) for m in missing[:5]]),
         "more": phrase(T.FINALIZE_MORE, n=len(missing) - 5) if len(missing) > 5 else "",
     }
-    red = [m.item_id for m in missing if m.kind == "rectification" and m.item_id]
+    red = [m.fields["item"] for m in missing if m.kind == "rectification" and m.item_id]
     if red:
         return ValidationError(
             T.FINALIZE_MISSING_RED_LINES, red_lines=Joined(red, NAMES_SEP), **fields

@@ -3,7 +3,7 @@
 The app lists these on its sign-off page in the user's language; the CLI prints them in
 English (``inspector finalize`` refuses with the first five, ``inspector show --json`` lists
 them under ``"missing"``). Each gap is a :class:`~inspector.text.Message` whose ``what`` names
-the item (``{item}``, its id) and the gap; a remedy, where there is one, follows it directly
+the item (``{item}``: its id on the CLI, its title in the app) and the gap; a remedy, where there is one, follows it directly
 and carries its own brackets: ``cli`` may name the command, ``gui`` names the app's tab.
 """
 
@@ -16,12 +16,12 @@ from inspector.text import Message, Text
 log = logging.getLogger(__name__)
 
 COPIED_NOT_VERIFIED = Message(
-    Text(zh="{item} 复制的答案尚待现场复核", en="{item}: the copied answer is not re-verified yet")
+    Text(zh="{item}复制的答案尚待现场复核", en="{item}: the copied answer is not re-verified yet")
 )
-NOT_ANSWERED = Message(Text(zh="{item} 未作答", en="{item} is not answered"))
-NEEDS_PHOTO = Message(Text(zh="{item} 缺少照片证据", en="{item} needs a photo"))
+NOT_ANSWERED = Message(Text(zh="{item}未作答", en="{item} is not answered"))
+NEEDS_PHOTO = Message(Text(zh="{item}缺少照片证据", en="{item} needs a photo"))
 TEXT_TOO_SHORT = Message(
-    Text(zh="{item} 至少需要 {n} 个字", en="{item} needs at least {n} characters")
+    Text(zh="{item}至少需要 {n} 个字", en="{item} needs at least {n} characters")
 )
 TOO_FEW_PHOTOS = Message(
     Text(
@@ -45,7 +45,7 @@ NO_SCENARIO = Message(Text(zh="未选择检测场景", en="no scenario chosen"))
 
 RED_LINE_UNRECTIFIED = Message(
     what=Text(
-        zh="{item} 红线项未通过，须填写{lacking}",
+        zh="{item}红线项未通过，须填写{lacking}",
         en="{item} failed a red line and needs a rectification {lacking}",
     ),
     cli=Text(

@@ -229,7 +229,7 @@ FINALIZE_MISSING = Message(
 FINALIZE_MISSING_RED_LINES = Message(
     what=FINALIZE_MISSING.what,
     gui=Text(
-        zh="请在“问题与整改”标签页为红线项 {red_lines} 填写整改措施和责任人",
+        zh="请在“问题与整改”标签页为红线项{red_lines}填写整改措施和责任人",
         en="fill in the Action and Owner of the red-line finding(s) {red_lines} "
         "in the Findings tab",
     ),
@@ -237,7 +237,7 @@ FINALIZE_MISSING_RED_LINES = Message(
 FINALIZE_MORE = Text(zh="（另有 {n} 项）", en=" (and {n} more)")
 # One red-line item in the app's list of what is missing (the remedy says where to fill it).
 RED_LINE_UNRECTIFIED = Text(
-    zh="{item} 红线项未通过，缺少整改措施或责任人",
+    zh="{item}红线项未通过，缺少整改措施或责任人",
     en="{item} failed a red line and needs a rectification action and owner",
 )
 

@@ -69,3 +69,26 @@ class Joined:
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
         lg = lang_of(lang)
         return self.sep.template(lg).join(_rendered(p, lg, surface) for p in self.parts)
+
+
+# How the app names a checklist item in a message: by the words the runner shows.
+ITEM_TITLE = Text(zh="“{title}”", en="“{title}”")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemName:
+    """A checklist item as each surface names it: the CLI by its id (what its commands
+    take), the app by its title in the reader's language (what the runner lists)."""
+
+    id: str
+    zh: str
+    en: str
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        if surface is Surface.CLI:
+            return self.id
+        title = self.zh if lang_of(lang) is Lang.ZH else self.en
+        return ITEM_TITLE.render(lang, surface, title=title)
+
+    def __str__(self) -> str:
+        return self.id

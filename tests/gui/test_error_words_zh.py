@@ -74,7 +74,8 @@ def test_finalize_refusal_box_is_chinese_and_names_the_findings_tab(
     title, text = boxes[0]
     assert CJK.search(title) and CJK.search(text), boxes
     assert "inspector" not in text and "--" not in text, text
-    assert "无法定稿" in text and "ex.cash_kept" in text
+    # The app names the item as its runner lists it, by its title, not by its id.
+    assert "无法定稿" in text and "“保留现金和人工柜面服务”" in text and "ex.cash_kept" not in text
     assert "问题与整改" in text and "整改措施" in text and "责任人" in text
     with db.session() as s:
         assert svc.get(s, uuid).status == svc.DRAFT

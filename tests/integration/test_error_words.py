@@ -67,7 +67,7 @@ def test_finalize_refused_for_a_red_line_says_where_to_fill_in_the_rectification
         insp = svc.get(s, uuid)
         e = _refusal(lambda: svc.finalize(s, insp, by="张三"))
     app = _app_zh(e)
-    assert "ex.cash_kept" in app and "问题与整改" in app
+    assert "“保留现金和人工柜面服务”" in app and "问题与整改" in app
     assert "整改措施" in app and "责任人" in app
     en_app = e.render(Lang.EN, Surface.GUI)
     assert "Findings tab" in en_app and COMMAND.search(en_app) is None, en_app

@@ -41,11 +41,11 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
     row = MissingRow(gap.kind, gap.item_id, gap)
     assert (
         row.message("zh")
-        == "ex.cash_kept 红线项未通过，须填写整改措施、责任人（在“问题与整改”页填写）"
+        == "“保留现金和人工柜面服务”红线项未通过，须填写整改措施、责任人（在“问题与整改”页填写）"
     )
     assert row.message("en") == (
-        "ex.cash_kept failed a red line and needs a rectification action and owner "
-        "(fill it in on the Findings tab)"
+        "“Cash and staffed counters kept” failed a red line and needs a rectification action "
+        "and owner (fill it in on the Findings tab)"
     )
     for lang in ("zh", "en"):
         assert "inspector" not in row.message(lang) and "--" not in row.message(lang)
@@ -53,7 +53,9 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台")
     with db.session() as s:
         (gap,) = [m for m in svc.missing_for_finalize(svc.get(s, uuid)) if m.item_id]
-    assert gap.message("zh", Surface.GUI).startswith("ex.cash_kept 红线项未通过，须填写责任人（")
+    assert gap.message("zh", Surface.GUI).startswith(
+        "“保留现金和人工柜面服务”红线项未通过，须填写责任人（"
+    )
     assert "needs a rectification owner (inspector finding" in gap.message()
 
 
@@ -62,8 +64,9 @@ def test_each_gap_renders_in_both_languages(db: Database) -> None:
     with db.session() as s:
         gaps = svc.missing_for_finalize(svc.get(s, uuid))
     assert [g.message() for g in gaps] == ["ex.ramp needs a photo", RED_LINE_CLI]
-    assert gaps[0].message("zh", Surface.GUI) == "ex.ramp 缺少照片证据"
-    assert gaps[0].message("zh") == gaps[0].message("zh", Surface.GUI)  # no remedy to differ
+    # The app names the item by its title, the CLI by its id.
+    assert gaps[0].message("zh", Surface.GUI) == "“出入口有高差时设置轮椅坡道”缺少照片证据"
+    assert gaps[0].message("zh") == "ex.ramp缺少照片证据"
 
 
 def test_hq_words_keep_their_wording() -> None:
