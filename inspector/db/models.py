@@ -37,7 +37,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
 from inspector.domain.answers import STORED_VALUE
@@ -66,6 +66,20 @@ NAMING = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+WAVE_MAX = 100
+"""Longest mystery-shopper wave name (characters): what the app and packages accept."""
+
+
+def wave_of(visit: Any) -> str | None:
+    """The wave stored in ``inspections.wave`` for these visit facts (None: no wave).
+
+    Exactly ``visit["wave"]`` when it is a non-empty string: the column is an index of the
+    JSON, so a look-up by column finds the same visits a look-up in the JSON would.
+    """
+    wave = visit.get("wave") if isinstance(visit, dict) else None
+    return wave if isinstance(wave, str) and wave else None
 
 
 def new_uuid() -> str:
@@ -215,6 +229,10 @@ class Inspection(Base):
             "status",
             "snapshot_id",
         ),
+        # A wave's visits of one checklist, oldest first (migration 0009_wave_column): the
+        # scenario a wave plays and HQ's mystery views by wave. Wave first: most rows have
+        # none, and HQ filters by wave alone.
+        Index("ix_inspections_wave", "wave", "is_current", "snapshot_id", "started_at"),
         Index(
             "ix_inspections_hq_time",
             "is_current",
@@ -253,6 +271,10 @@ class Inspection(Base):
     # Mystery-shopper visit facts: arrival, departure, ticket, customers_waiting,
     # wait_started, wait_called, scenario (ISO times as text in JSON).
     visit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # ``visit["wave"]``, kept in step by ``_visit_sets_wave`` (ORM writes) and by
+    # ``wave_of`` (bulk inserts), so that a wave is found by index, not by reading the JSON
+    # of every inspection.
+    wave: Mapped[str | None] = mapped_column(String(WAVE_MAX))
     narrative: Mapped[str] = mapped_column(Text, default="")
     manager_name: Mapped[str | None] = mapped_column(String(200))
     manager_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
@@ -291,6 +313,13 @@ class Inspection(Base):
     section_scores: Mapped[list[SectionScoreRow]] = relationship(
         back_populates="inspection", cascade="all, delete-orphan"
     )
+
+    @validates("visit")
+    def _visit_sets_wave(self, _key: str, visit: dict[str, Any]) -> dict[str, Any]:
+        # Every ORM write of the visit facts (set_visit, amend and duplicate copies) assigns
+        # a new dict (a JSON column does not track changes inside one), so this sees them all.
+        self.wave = wave_of(visit)
+        return visit
 
 
 class Answer(Base):

@@ -6,8 +6,9 @@ What is stored is decided by the same service functions the app uses for a user'
 inspection (``score_for`` with the visit facts, ``finding_item_ids``, default severity and
 deadline), so ``inspector hq integrity`` finds every demo score equal to a re-score. Each branch has
 its own quality so league tables differ; findings get owners and deadlines, some closed,
-some overdue; mystery visits get visit facts and a narrative. Photos (small generated
-images with text) go through the photo service like any other photo.
+some overdue; mystery visits get visit facts, a wave (one per quarter and scenario) and a
+narrative. Photos (small generated images with text) go through the photo service like any
+other photo.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from inspector.db.models import (
     SectionScoreRow,
     new_uuid,
     utcnow,
+    wave_of,
 )
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
@@ -247,6 +249,10 @@ def _batch(
             }
             if plan.checklist.scenarios:
                 visit["scenario"] = rng.choice(plan.checklist.scenarios).id
+            # A wave per quarter and scenario, so every wave plays one scenario as the app
+            # requires (and HQ's ``--wave`` views have something to compare).
+            quarter = f"{started.year}Q{(started.month - 1) // 3 + 1}"
+            visit["wave"] = f"{quarter} {visit['scenario']}" if "scenario" in visit else quarter
             good = quality > 0.8
             narrative = NARRATIVE.format(
                 a="热情" if good else "一般",
@@ -322,6 +328,7 @@ def _batch(
                 "finalized_at": finalized,
                 "finalized_by": inspector,
                 "visit": visit,
+                "wave": wave_of(visit),  # a bulk insert: the ORM hook does not run
                 "narrative": narrative,
                 "manager_name": "网点负责人",
                 "score_total": round(sc.total, 4),

@@ -91,11 +91,12 @@ def visits(
         .options(selectinload(Inspection.section_scores), selectinload(Inspection.branch))
         .order_by(Branch.code, Inspection.started_at)
     )
+    if wave is not None:
+        # The indexed column (``ix_inspections_wave``), not the visit JSON of every visit.
+        q = q.where(Inspection.wave == wave)
     out: list[Visit] = []
     for insp in session.scalars(q):
         v = insp.visit or {}
-        if wave is not None and v.get("wave") != wave:
-            continue
         scen = str(v.get("scenario") or NO_SCENARIO)
         if scenario is not None and scen != scenario:
             continue

@@ -19,6 +19,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
+from inspector.db.models import WAVE_MAX as WAVE_MAX  # re-exported: the service's limit
 from inspector.db.models import (
     Answer as AnswerRow,
 )
@@ -794,9 +795,8 @@ VISIT_FIELDS = (
     "wave",
 )
 """``wave``: a mystery-shopper wave (e.g. "2026Q4 取现"): every visit of a wave plays the
-same scenario, so their totals compare like with like."""
-
-WAVE_MAX = 100
+same scenario, so their totals compare like with like. ``inspections.wave`` indexes it
+(at most ``WAVE_MAX`` characters)."""
 
 
 TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
@@ -871,21 +871,32 @@ def set_visit(session: Session, insp: Inspection, *, actor: str, **fields: Any) 
 
 
 def wave_scenario(session: Session, wave: str, checklist_id: str, *, exclude: int) -> str | None:
-    """The scenario the wave's other visits play (the first one recorded fixes it)."""
-    rows = session.execute(
+    """The scenario the wave's other visits play (the first one recorded fixes it).
+
+    Found through the indexed ``inspections.wave`` column (``ix_inspections_wave``): only
+    the wave's own visits are read, however many inspections the database holds.
+    """
+    q = (
         select(Inspection.visit)
         .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)
         .where(
-            Inspection.id != exclude,
+            Inspection.wave == wave,
             Inspection.is_current.is_(True),
+            Inspection.id != exclude,
             ChecklistSnapshot.checklist_id == checklist_id,
         )
         .order_by(Inspection.started_at, Inspection.id)
+        # Usually the first visit names the scenario: read a few, not the whole wave.
+        .execution_options(yield_per=32)
     )
-    for (visit,) in rows:
-        v = visit or {}
-        if v.get("wave") == wave and v.get("scenario"):
-            return str(v["scenario"])
+    rows = session.scalars(q)
+    try:
+        for visit in rows:
+            scenario = (visit or {}).get("scenario")
+            if scenario:
+                return str(scenario)
+    finally:
+        rows.close()
     return None
 
 

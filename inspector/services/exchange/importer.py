@@ -57,6 +57,7 @@ from inspector.db.models import (
     Photo,
     SectionScoreRow,
     utcnow,
+    wave_of,
 )
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
@@ -681,6 +682,7 @@ def _insert(
             "finalized_at": i.finalized_at,
             "finalized_by": i.finalized_by,
             "visit": i.visit.stored(),
+            "wave": wave_of(i.visit.stored()),  # a bulk insert: the ORM hook does not run
             "narrative": i.narrative,
             "manager_name": i.manager_name,
             "manager_signature": signature,

@@ -40,6 +40,7 @@ from pydantic import (
     model_validator,
 )
 
+from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
 from inspector.domain.layers import MAX_COORD, LayerError, Layers
 from inspector.domain.states import FindingStatus, Severity
@@ -165,7 +166,8 @@ class VisitData(_M):
     ) = None
     customers_waiting: int | None = Field(default=None, ge=0, le=1_000_000)
     scenario: str | None = Field(default=None, max_length=100)
-    wave: str | None = Field(default=None, max_length=100)  # mystery-shopper wave
+    # Mystery-shopper wave; at most what ``inspections.wave`` holds.
+    wave: str | None = Field(default=None, max_length=WAVE_MAX)
 
     def stored(self) -> dict[str, Any]:
         return self.model_dump(exclude_none=True)
