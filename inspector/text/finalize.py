@@ -2,9 +2,10 @@
 
 The app lists these on its sign-off page in the user's language; the CLI prints them in
 English (``inspector finalize`` refuses with the first five, ``inspector show --json`` lists
-them under ``"missing"``). Each gap is a :class:`~inspector.text.Message` whose ``what`` names
-the item (``{item}``: its id on the CLI, its title in the app) and the gap; a remedy, where there is one, follows it directly
-and carries its own brackets: ``cli`` may name the command, ``gui`` names the app's tab.
+them under ``"missing"``). Each gap is a :class:`~inspector.text.Message` whose ``what``
+names the item (``{item}``: its id on the CLI, its title in the app) and the gap; a remedy,
+where there is one, follows it directly and carries its own brackets: ``cli`` may name the
+command, ``gui`` names the app's tab.
 """
 
 from __future__ import annotations
