@@ -989,6 +989,15 @@ def _name(item: Item) -> ItemName:
     return ItemName(item.id, item.text.zh, item.text.en)
 
 
+def item_name(insp: Inspection, item_id: str) -> ItemName | str:
+    """How a message names an item of ``insp``: its id on the CLI, its title in the app (the
+    bare id when the checklist has no such item)."""
+    try:
+        return _name(checklist_of(insp).item(item_id))
+    except KeyError:
+        return item_id
+
+
 def missing_for_finalize(insp: Inspection) -> list[Missing]:
     """Everything that must be done before the inspection can be finalized, in order."""
     checklist = checklist_of(insp)

@@ -333,9 +333,18 @@ def add_bytes(
     dup = _existing(session, insp, prep.sha256)
     if dup is not None:
         if dup.item_id == item_id:
-            raise PhotoError(T.DUPLICATE_HERE, file=file_name, photo=dup.id[:8], item=item_id)
+            raise PhotoError(
+                T.DUPLICATE_HERE,
+                file=file_name,
+                photo=dup.id[:8],
+                item=insp_svc.item_name(insp, item_id),
+            )
         raise PhotoError(
-            T.DUPLICATE, file=file_name, photo=dup.id[:8], item=dup.item_id, target=item_id
+            T.DUPLICATE,
+            file=file_name,
+            photo=dup.id[:8],
+            item=insp_svc.item_name(insp, dup.item_id),
+            target=item_id,
         )
     with session.begin_nested():
         return _store_prepared(session, insp, item_id, prep, actor=actor)
@@ -565,7 +574,9 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
     _require_draft(insp)
     _require_item(insp, item_id)
     if item_id == photo.item_id:
-        raise PhotoError(T.ALREADY_EVIDENCE, photo=photo.id[:8], item=item_id)
+        raise PhotoError(
+            T.ALREADY_EVIDENCE, photo=photo.id[:8], item=insp_svc.item_name(insp, item_id)
+        )
     there = session.scalar(
         select(Photo).where(
             Photo.inspection_id == insp.id,
@@ -574,7 +585,12 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
         )
     )
     if there is not None:
-        raise PhotoError(T.ALREADY_ATTACHED, photo=photo.id[:8], item=item_id, other=there.id[:8])
+        raise PhotoError(
+            T.ALREADY_ATTACHED,
+            photo=photo.id[:8],
+            item=insp_svc.item_name(insp, item_id),
+            other=there.id[:8],
+        )
     new = Photo(
         item_id=item_id,
         position=_next_position(session, insp, item_id),

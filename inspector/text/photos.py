@@ -139,7 +139,7 @@ NO_ITEM = Message(
 )
 DUPLICATE = Message(
     what=Text(
-        zh="本次检查中已有这张照片（照片 {photo}，检查项 {item}），未重复添加",
+        zh="本次检查中已有这张照片（照片 {photo}，检查项{item}），未重复添加",
         en="this photo is already in the inspection (photo {photo}, item {item}); "
         "it was not added again",
     ),
@@ -148,7 +148,7 @@ DUPLICATE = Message(
         en="to use it for this item too, attach it: 'inspector photo attach {photo} {target}'",
     ),
     gui=Text(
-        zh="如需同时用于本检查项，请在检查项 {item} 的照片栏中右键单击这张照片，"
+        zh="如需同时用于本检查项，请在检查项{item}的照片栏中右键单击这张照片，"
         "选择“同时用于其他检查项…”",
         en="to use it for this item too, right-click it among the photos of item {item} "
         "and choose 'Also use for item…'",
@@ -200,13 +200,13 @@ WITHHELD_LAYERS_FIXED = Message(
 )
 ALREADY_EVIDENCE = Message(
     what=Text(
-        zh="照片 {photo} 已是检查项 {item} 的证据",
+        zh="照片 {photo} 已是检查项{item}的证据",
         en="photo {photo} is already evidence of item {item}",
     )
 )
 ALREADY_ATTACHED = Message(
     what=Text(
-        zh="照片 {photo} 已是检查项 {item} 的证据（照片 {other}），未重复关联",
+        zh="照片 {photo} 已是检查项{item}的证据（照片 {other}），未重复关联",
         en="photo {photo} is already evidence of item {item} (as photo {other}); "
         "it was not attached again",
     )

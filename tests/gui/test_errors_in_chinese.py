@@ -126,7 +126,8 @@ def test_a_photo_pasted_again_names_the_strips_menu_not_a_command(
     with qtbot.waitSignal(strip.ingest_finished, timeout=20_000):
         _paste_jpeg(zh_window, data)
     text = strip.message.text()
-    assert "本次检查中已有这张照片" in text and "检查项 ex.ramp" in text, text
+    # The item is named as the runner lists it: by its title, not its id.
+    assert "本次检查中已有这张照片" in text and "检查项“出入口有高差时设置轮椅坡道”" in text, text
     # The remedy is the strip's context-menu entry, as the Chinese UI calls it.
     assert "右键单击" in text and "“同时用于其他检查项…”" in text, text
     _assert_app_words(text)
