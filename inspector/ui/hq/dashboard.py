@@ -288,6 +288,7 @@ class HqDashboard(QWidget):
         self.rights_show_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.rights_show_box.currentIndexChanged.connect(self._show_rights)
         self.rights_note = self._note()
+        self.rights_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by code, as the CLI
         self.rights_stack, self.rights_empty = self._stack(self.rights_view)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show"), self))
@@ -310,6 +311,9 @@ class HqDashboard(QWidget):
         self.scenario_view = self._table(self.scenario_model)
         self.visit_model = MysteryVisitModel(self)
         self.visit_view = self._table(self.visit_model)
+        # Scenario by scenario and visits by branch code, as 'hq mystery' lists them.
+        self.scenario_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.visit_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(
             self._titled(
