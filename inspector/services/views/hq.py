@@ -4,8 +4,8 @@ Besides the views of :mod:`inspector.services.hq`, the dashboard shows the consu
 breakdown (:mod:`inspector.services.hq_rights`, ``inspector hq rights``) and the
 mystery-shopping comparison (:mod:`inspector.services.hq_mystery`, ``inspector hq
 mystery``). They are read through the same service functions as those commands, with the
-options those commands accept taken from the dashboard's filter (:func:`rights_args`,
-:func:`mystery_args`), so the screen and ``--json`` show the same numbers.
+options those commands accept taken from the dashboard's filter (``hq.rights_args``,
+``hq.mystery_args``), so the screen and ``--json`` show the same numbers.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from inspector.checklists import load_all
 from inspector.db import Database
 from inspector.services import hq, hq_mystery, hq_rights
 
@@ -62,10 +60,7 @@ class MysteryView:
 
     def section_ids(self) -> list[str]:
         """Every section any scenario or visit has, in checklist order (unknown ids last)."""
-        seen = {s for g in self.scenarios for s in g.sections}
-        seen |= {s for v in self.visits for s in v.sections}
-        order = list(self.section_titles)
-        return sorted(seen, key=lambda s: (order.index(s) if s in order else len(order), s))
+        return hq.section_ids(self.scenarios, self.visits, self.section_titles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,54 +72,20 @@ class HqResult:
     mystery: MysteryView | None = None
 
 
-def rights_args(flt: hq.HqFilter) -> dict[str, Any]:
-    """The ``hq_rights.by_branch`` arguments (``hq rights`` options) the filter sets.
-
-    ``hq rights`` takes a region, a checklist (default: the comprehensive one) and a mode;
-    it reads each branch's latest finalized inspection whatever the period, never drafts.
-    """
-    return {
-        "checklist_id": flt.checklist_id or hq_rights.DEFAULT_CHECKLIST,
-        "mode": flt.mode or None,
-        "region": flt.region or None,
-    }
-
-
-def mystery_args(flt: hq.HqFilter, wave: str | None) -> dict[str, Any]:
-    """The ``hq_mystery.visits`` arguments (``hq mystery`` options) the filter sets.
-
-    ``hq mystery`` takes a region and a wave; it reads finalized visits of the
-    mystery-shopper checklist whatever the period, never drafts.
-    """
-    return {"region": flt.region or None, "wave": wave or None}
-
-
-def _mystery_titles() -> tuple[Titles, Titles]:
-    loaded, _problems = load_all()
-    for c in loaded:
-        if c.id == hq_mystery.DEFAULT_CHECKLIST:
-            cl = c.resolved
-            return (
-                {s.id: (s.title.zh, s.title.en) for s in cl.scenarios},
-                {s.id: (s.title.zh, s.title.en) for s in cl.real_sections()},
-            )
-    return {}, {}
-
-
 def load_rights(session: Session, flt: hq.HqFilter) -> RightsView:
-    args = rights_args(flt)
+    args = hq.rights_args(flt)
     rows = hq_rights.by_branch(session, **args)
     return RightsView(args["checklist_id"], args["mode"], args["region"], rows)
 
 
 def load_mystery(session: Session, flt: hq.HqFilter, wave: str | None) -> MysteryView:
-    args = mystery_args(flt, wave)
+    args = hq.mystery_args(flt, wave)
     visits = hq_mystery.visits(session, **args)
     everything = (
         hq_mystery.visits(session, region=args["region"]) if args["wave"] is not None else visits
     )
     waves = sorted({v.wave for v in everything if v.wave})
-    scenarios, sections = _mystery_titles()
+    scenarios, sections = hq.mystery_titles()
     return MysteryView(
         region=args["region"],
         wave=args["wave"],
