@@ -321,12 +321,13 @@ def report_cmd(
     mode: str | None,
     lang: str,
 ) -> None:
-    """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings."""
+    """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
+    consumer rights and mystery shopping."""
     flt = _filter(region, date_from, date_to, checklist, mode)
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
-        data = svc.load(s, flt)
+        data = svc.load(s, flt, extras=True)
     write_hq_report(svc.report_content(data, lang), output)
     click.echo(str(output))
 

@@ -56,6 +56,12 @@ from inspector.services.hq.queries import (
     veto_failures,
     visit_window,
 )
+from inspector.services.hq.rights_mystery import (
+    mystery_args,
+    mystery_titles,
+    rights_args,
+    section_ids,
+)
 from inspector.services.hq.rows import (
     DEFAULT_TOLERANCE,
     FINDING_ROWS,
@@ -150,6 +156,8 @@ __all__ = [
     "load_first",
     "load_rest",
     "mode_label",
+    "mystery_args",
+    "mystery_titles",
     "rank_key",
     "rectification",
     "regions",
@@ -157,8 +165,10 @@ __all__ = [
     "regions_table",
     "repair_scores",
     "report_content",
+    "rights_args",
     "scoped",
     "score_check",
+    "section_ids",
     "severity_label",
     "short_id",
     "status_label",

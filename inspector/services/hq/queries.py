@@ -50,9 +50,10 @@ from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.states import FindingStatus
 from inspector.errors import ValidationError
-from inspector.services import audit
+from inspector.services import audit, hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.services.findings import CLOSED, OPEN, OVERDUE, STATUSES
+from inspector.services.hq.rights_mystery import mystery_args, rights_args
 from inspector.services.hq.rows import (
     DEFAULT_TOLERANCE,
     FINDING_ROWS,
@@ -1181,13 +1182,16 @@ def load(
     today: date | None = None,
     finding_limit: int | None = FINDING_ROWS,
     for_export: bool = False,
+    extras: bool = False,
     lang: str = "en",
 ) -> HqData:
     """All views for ``flt`` (what the dashboard, report and export show).
 
     ``findings`` holds the unresolved (open and overdue) ones; closed findings are
     counted per branch in ``rectification`` ('hq findings --status closed' lists them).
-    ``for_export`` also fills ``all_findings`` (closed ones too) and ``answer_sheets``.
+    ``for_export`` also fills ``all_findings`` (closed ones too) and ``answer_sheets``;
+    ``for_export`` or ``extras`` fills ``rights`` and ``mystery`` ('hq rights' and 'hq
+    mystery' for the filter, all waves).
     """
     first = load_first(session, flt)
     data = load_rest(
@@ -1198,6 +1202,12 @@ def load(
             data,
             all_findings=findings(session, data.filter, today=today, limit=None),
             answer_sheets=answer_sheets(session, data.filter, lang),
+        )
+    if for_export or extras:
+        data = replace(
+            data,
+            rights=hq_rights.by_branch(session, **rights_args(data.filter)),
+            mystery=hq_mystery.visits(session, **mystery_args(data.filter)),
         )
     return data
 

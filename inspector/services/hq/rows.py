@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from inspector.domain import timefmt
+from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.text import hq as T
 
@@ -448,6 +449,9 @@ class HqData:
     # Filled for exports only (see load(..., for_export=True)):
     all_findings: list[FindingRow] = field(default_factory=list)
     answer_sheets: list[AnswerSheet] = field(default_factory=list)
+    # 'hq rights' and 'hq mystery' for this filter (None: not loaded; see load(extras=True))
+    rights: list[hq_rights.BranchRights] | None = None
+    mystery: list[hq_mystery.Visit] | None = None
 
     @property
     def tz(self) -> tzinfo:

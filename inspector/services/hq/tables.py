@@ -27,6 +27,7 @@ from inspector.reports.hq_report import (
 )
 from inspector.services import inspections as insp_svc
 from inspector.services.findings import OVERDUE
+from inspector.services.hq import rights_mystery
 from inspector.services.hq.rows import (
     FINDING_ROWS,
     FindingRow,
@@ -285,7 +286,17 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         ],
         sheet=TH.SHEETS["integrity"](lang),
     )
-    return [league_t, absent_t, heat_t, failing_t, veto_t, find_t, trend_t, integ_t]
+    return [
+        league_t,
+        absent_t,
+        heat_t,
+        failing_t,
+        veto_t,
+        find_t,
+        trend_t,
+        integ_t,
+        *rights_mystery.tables(data, lang),
+    ]
 
 
 def summary_table(data: HqData, lang: str = "en") -> HqTable:
@@ -434,6 +445,8 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     ]
     if data.integrity:
         sections.append(tbls["integrity"])
+    # Consumer rights and mystery shopping, when loaded (as on the dashboard's tabs).
+    sections += [tbls[n] for n in rights_mystery.TABLES if n in tbls]
     overall = [p for p in data.trend if p.region == ""]
     by_region: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for p in data.trend:

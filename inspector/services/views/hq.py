@@ -1,15 +1,66 @@
-"""The HQ dashboard's read model: the views for one filter plus the filter's choices."""
+"""The HQ dashboard's read model: the views for one filter plus the filter's choices.
+
+Besides the views of :mod:`inspector.services.hq`, the dashboard shows the consumer-rights
+breakdown (:mod:`inspector.services.hq_rights`, ``inspector hq rights``) and the
+mystery-shopping comparison (:mod:`inspector.services.hq_mystery`, ``inspector hq
+mystery``). They are read through the same service functions as those commands, with the
+options those commands accept taken from the dashboard's filter (``hq.rights_args``,
+``hq.mystery_args``), so the screen and ``--json`` show the same numbers.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
 
 from inspector.db import Database
-from inspector.services import hq
+from inspector.services import hq, hq_mystery, hq_rights
 
 log = logging.getLogger(__name__)
+
+Titles = dict[str, tuple[str, str]]  # id -> (zh, en)
+
+
+@dataclass(frozen=True, slots=True)
+class RightsView:
+    """``hq rights --json`` for the dashboard's filter: one row per branch."""
+
+    checklist: str
+    mode: str | None
+    region: str | None
+    rows: list[hq_rights.BranchRights]
+
+
+@dataclass(frozen=True, slots=True)
+class MysteryView:
+    """``hq mystery --json`` for the dashboard's filter and wave.
+
+    ``waves`` are the waves the region's visits belong to (the wave box's choices);
+    ``scenario_titles`` and ``section_titles`` name the ids of the mystery-shopper checklist.
+    """
+
+    region: str | None
+    wave: str | None
+    visits: list[hq_mystery.Visit]
+    scenarios: list[hq_mystery.ScenarioSummary]
+    waves: list[str]
+    scenario_titles: Titles = field(default_factory=dict)
+    section_titles: Titles = field(default_factory=dict)
+
+    def scenario_title(self, scenario: str, lang: str) -> str:
+        zh, en = self.scenario_titles.get(scenario, (scenario, scenario))
+        return zh if lang == "zh" else en
+
+    def section_title(self, section: str, lang: str) -> str:
+        zh, en = self.section_titles.get(section, (section, section))
+        return zh if lang == "zh" else en
+
+    def section_ids(self) -> list[str]:
+        """Every section any scenario or visit has, in checklist order (unknown ids last)."""
+        return hq.section_ids(self.scenarios, self.visits, self.section_titles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,23 +68,65 @@ class HqResult:
     data: hq.HqData
     regions: list[str]
     checklists: list[str]
+    rights: RightsView | None = None
+    mystery: MysteryView | None = None
+
+
+def load_rights(session: Session, flt: hq.HqFilter) -> RightsView:
+    args = hq.rights_args(flt)
+    rows = hq_rights.by_branch(session, **args)
+    return RightsView(args["checklist_id"], args["mode"], args["region"], rows)
+
+
+def load_mystery(session: Session, flt: hq.HqFilter, wave: str | None) -> MysteryView:
+    args = hq.mystery_args(flt, wave)
+    visits = hq_mystery.visits(session, **args)
+    everything = (
+        hq_mystery.visits(session, region=args["region"]) if args["wave"] is not None else visits
+    )
+    waves = sorted({v.wave for v in everything if v.wave})
+    scenarios, sections = hq.mystery_titles()
+    return MysteryView(
+        region=args["region"],
+        wave=args["wave"],
+        visits=visits,
+        scenarios=hq_mystery.by_scenario(visits),
+        waves=waves,
+        scenario_titles=scenarios,
+        section_titles=sections,
+    )
 
 
 def load_dashboard(
     db: Database,
     flt: hq.HqFilter,
     *,
+    wave: str | None = None,
     on_first: Callable[[HqResult], None] | None = None,
+    checkpoint: Callable[[], None] | None = None,
 ) -> HqResult:
     """Every view for ``flt`` in one read-only session (one snapshot of the data).
 
     The first views (counts, league, heatmap; ``data.complete`` False) go to ``on_first``
-    while the rest is computed; an exception ``on_first`` raises (a newer filter was
-    chosen) ends the load there.
+    while the rest is computed; an exception ``on_first`` or ``checkpoint`` raises (a newer
+    filter was chosen) ends the load there. ``checkpoint`` is called between the later
+    views (the rest, consumer rights, mystery shopping); ``wave`` selects the mystery
+    visits of one wave.
     """
+
+    def check() -> None:
+        if checkpoint is not None:
+            checkpoint()
+
     with db.read_session() as s:
         first = hq.load_first(s, flt)
         regions, checklists = hq.regions(s), hq.checklist_ids(s)
         if on_first is not None:
             on_first(HqResult(first, regions, checklists))
-        return HqResult(hq.load_rest(s, first), regions, checklists)
+        check()
+        data = hq.load_rest(s, first)
+        check()
+        rights = load_rights(s, flt)
+        check()
+        mystery = load_mystery(s, flt, wave)
+        return HqResult(data, regions, checklists, rights, mystery)

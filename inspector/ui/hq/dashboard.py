@@ -4,7 +4,9 @@ A tab of the main window working on the HQ database (SQLite or PostgreSQL). The 
 (region, period, checklist, mode) re-queries in a worker thread; the tabs show the league
 table with trend sparklines, the area x branch heatmap, the items failed most often and the
 veto failures, the score trend per region, rectification per branch, and photos flagged
-for review.
+for review, the scores per consumer right (八项权利) and the mystery-shopping visits
+compared per scenario and section (the numbers of ``inspector hq rights`` and ``inspector hq
+mystery`` for the same filter).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +44,7 @@ from PySide6.QtWidgets import (
 from inspector.db import Database
 from inspector.domain import timefmt
 from inspector.services import hq
+from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import (
     BarChart,
     HeatmapData,
@@ -53,7 +57,10 @@ from inspector.ui.hq.models import (
     FindingsModel,
     IntegrityModel,
     LeagueModel,
+    MysteryScenarioModel,
+    MysteryVisitModel,
     RectificationModel,
+    RightsModel,
     VetoModel,
 )
 from inspector.ui.hq.worker import HqLoader, HqResult
@@ -94,6 +101,7 @@ class HqDashboard(QWidget):
         self._loader.failed.connect(self._on_failed)
         self._data: hq.HqData | None = None
         self._league_shown: list[hq.LeagueRow] | None = None
+        self._result: HqResult | None = None
         self._build()
 
     # ------------------------------------------------------------ layout
@@ -233,18 +241,99 @@ class HqDashboard(QWidget):
             self.integrity_view,
         )
 
+        rights_tab = self._build_rights()
+        mystery_tab = self._build_mystery()
+
         self.tabs = QTabWidget(self)
         self.tabs.addTab(branches_tab, self.tr("Branches"))
         self.tabs.addTab(items_tab, self.tr("Items and vetoes"))
         self.tabs.addTab(self.trend_chart, self.tr("Trend"))
         self.tabs.addTab(rect_tab, self.tr("Rectification"))
         self.tabs.addTab(integrity_tab, self.tr("Evidence integrity"))
+        self.tabs.addTab(rights_tab, self.tr("Consumer rights"))
+        self.tabs.addTab(mystery_tab, self.tr("Mystery shopping"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_label)
+
+    def _note(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet("color: #5f6b7a;")
+        return label
+
+    def _stack(self, content: QWidget) -> tuple[QStackedWidget, QLabel]:
+        """``content`` or, when there is nothing to show, a centred line saying why."""
+        stack = QStackedWidget(self)
+        stack.addWidget(content)
+        empty = QLabel(self)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        empty.setTextFormat(Qt.TextFormat.PlainText)
+        empty.setStyleSheet("color: #5f6b7a; font-size: 11pt;")
+        stack.addWidget(empty)
+        return stack, empty
+
+    def _build_rights(self) -> QWidget:
+        self.rights_model = RightsModel(self)
+        self.rights_model.relabel(self.language())  # right names before the first load
+        self.rights_view = self._table(self.rights_model)
+        self.rights_show_box = QComboBox(self)
+        self.rights_show_box.addItem(self.tr("Eight consumer rights"), RightsModel.RIGHTS)
+        self.rights_show_box.addItem(self.tr("Evaluation elements"), RightsModel.ELEMENTS)
+        self.rights_show_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.rights_show_box.currentIndexChanged.connect(self._show_rights)
+        self.rights_note = self._note()
+        self.rights_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by code, as the CLI
+        self.rights_stack, self.rights_empty = self._stack(self.rights_view)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show"), self))
+        top.addWidget(self.rights_show_box)
+        top.addWidget(self.rights_note, 1)
+        tab = QWidget(self)
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.rights_stack, 1)
+        return tab
+
+    def _build_mystery(self) -> QWidget:
+        self.wave_box = QComboBox(self)
+        self.wave_box.addItem(self.tr("All waves"), "")
+        self.wave_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.wave_box.currentIndexChanged.connect(self.refresh)
+        self.mystery_note = self._note()
+        self.scenario_model = MysteryScenarioModel(self)
+        self.scenario_view = self._table(self.scenario_model)
+        self.visit_model = MysteryVisitModel(self)
+        self.visit_view = self._table(self.visit_model)
+        # Scenario by scenario and visits by branch code, as 'hq mystery' lists them.
+        self.scenario_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.visit_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(
+            self._titled(
+                self.tr("Per scenario: average total and each section's average percent"),
+                self.scenario_view,
+            )
+        )
+        split.addWidget(self._titled(self.tr("Visits"), self.visit_view))
+        split.setSizes([200, 400])
+        self.mystery_stack, self.mystery_empty = self._stack(split)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Wave"), self))
+        top.addWidget(self.wave_box)
+        top.addWidget(self.mystery_note, 1)
+        tab = QWidget(self)
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.mystery_stack, 1)
+        return tab
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -312,10 +401,14 @@ class HqDashboard(QWidget):
         """Query again with the current filters (in the background)."""
         self.status_label.setText(self.tr("Loading…"))
         self.refresh_button.setEnabled(False)
-        self._loader.request(self.current_filter())
+        self._loader.request(self.current_filter(), self.wave_box.currentData() or None)
 
     def data(self) -> hq.HqData | None:
         return self._data
+
+    def result(self) -> HqResult | None:
+        """Everything on screen: the HQ views, consumer rights and mystery shopping."""
+        return self._result
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         return self._loader.wait(msecs)
@@ -373,6 +466,8 @@ class HqDashboard(QWidget):
             return
         self.refresh_button.setEnabled(True)
         self._data = data
+        self._result = result
+        self._show_extras(result, lang)
         if self._league_shown is not data.league:
             self._show_league(data, lang)
         self.bars.set_items(
@@ -441,6 +536,77 @@ class HqDashboard(QWidget):
             status += " · " + self.tr("⚠ marks branches with inspections from untrusted devices")
         self.status_label.setText(status)
         self.refreshed.emit()
+
+    def _show_extras(self, result: HqResult, lang: str) -> None:
+        data = result.data
+        for model in (self.rights_model, self.scenario_model, self.visit_model):
+            model.lang = lang
+            model.tz = data.tz
+        self.visit_model.grade_text = lambda code: data.grade_label(code, lang)
+        self._show_rights()
+        if result.mystery is not None:
+            self._show_mystery(result.mystery, lang)
+
+    def _show_rights(self) -> None:
+        result = self._result
+        if result is None or result.rights is None:
+            return
+        view = result.rights
+        lang = self.language()
+        self.rights_model.set_view(view, self.rights_show_box.currentData() or RightsModel.RIGHTS)
+        self.rights_view.resizeColumnsToContents()
+        title = result.data.checklist_title(view.checklist, lang)
+        scope = title
+        if view.mode:
+            scope += " · " + hq.mode_label(view.mode, lang)
+        if view.region:
+            scope += " · " + view.region
+        self.rights_note.setText(
+            self.tr(
+                "%1: each branch's latest finalized inspection; percent of the points possible "
+                "for each right (items not applicable left out). Period and drafts do not "
+                "apply here."
+            ).replace("%1", scope)
+        )
+        self.rights_empty.setText(
+            self.tr("No finalized inspection of “%1” in this selection.").replace("%1", scope)
+        )
+        self.rights_stack.setCurrentIndex(0 if view.rows else 1)
+
+    def _show_mystery(self, view: hq_view.MysteryView, lang: str) -> None:
+        current = self.wave_box.currentData() or ""
+        self.wave_box.blockSignals(True)
+        self.wave_box.clear()
+        self.wave_box.addItem(self.tr("All waves"), "")
+        for w in view.waves:
+            self.wave_box.addItem(w, w)
+        if current and current not in view.waves:
+            # The chosen wave has no visit in this region: keep it, say so (empty state).
+            self.wave_box.addItem(current, current)
+        self.wave_box.setCurrentIndex(max(0, self.wave_box.findData(current)))
+        self.wave_box.blockSignals(False)
+        self.scenario_model.set_view(view)
+        self.scenario_view.resizeColumnsToContents()
+        self.visit_model.set_view(view)
+        self.visit_view.resizeColumnsToContents()
+        self.mystery_note.setText(
+            self.tr(
+                "Finalized mystery-shopper visits. Sections are compared like with like: a "
+                "section's average counts only the visits where it applied; totals compare "
+                "within one scenario or one wave. Period, checklist and mode do not apply here."
+            )
+        )
+        where = view.region or self.tr("all regions")
+        if view.wave:
+            empty = (
+                self.tr("No finalized mystery-shopper visits of wave “%1” in %2.")
+                .replace("%1", view.wave)
+                .replace("%2", where)
+            )
+        else:
+            empty = self.tr("No finalized mystery-shopper visits in %1.").replace("%1", where)
+        self.mystery_empty.setText(empty)
+        self.mystery_stack.setCurrentIndex(0 if view.visits else 1)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._loader.wait()

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector.domain import timefmt
+from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import Severity
-from inspector.services import hq
+from inspector.services import hq, hq_mystery, hq_rights
+from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
 
@@ -46,6 +49,11 @@ class _HqModel(RowsTableModel[T]):
 
     def _columns(self) -> list[Column[T]]:
         raise NotImplementedError
+
+    def relabel(self, lang: str) -> None:
+        """Show data labels (right names, section titles) in ``lang``: columns anew."""
+        self.lang = lang
+        self.set_columns(self._columns())
 
 
 class LeagueModel(_HqModel[hq.LeagueRow]):
@@ -259,3 +267,244 @@ class IntegrityModel(_HqModel[hq.IntegrityFlag]):
                 lambda r: r.inspection_uuid,
             ),
         ]
+
+
+def _percent_cell(value: float | None) -> QBrush:
+    return QBrush(score_colour(value))
+
+
+class RightsModel(_HqModel[hq_rights.BranchRights]):
+    """``hq rights``: one row per branch, a column per right (or per evaluation element).
+
+    Cells show earned / possible points as a percent, coloured like the heatmap; the
+    tooltip gives the points. ``shown`` says: the rights or the elements.
+    """
+
+    RIGHTS = "rights"
+    ELEMENTS = "elements"
+    FIXED = 3  # code, branch, region: the columns before the percents
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self.shown = self.RIGHTS
+        self.element_ids: list[str] = list(ELEMENTS)
+        super().__init__(parent)
+
+    def set_view(self, view: hq_view.RightsView, show: str) -> None:
+        """Rows of ``view``; ``show`` is RIGHTS or ELEMENTS (the columns after the branch)."""
+        extra = sorted({e for r in view.rows for e in r.elements} - set(ELEMENTS))
+        self.element_ids = [*ELEMENTS, *extra]
+        self.shown = show
+        self.set_columns(self._columns())
+        self.set_rows(view.rows)
+
+    def keys(self) -> list[str]:
+        """The rights' or elements' ids, in column order."""
+        return list(RIGHT_NAMES) if self.shown == self.RIGHTS else list(self.element_ids)
+
+    def _name(self, key: str) -> str:
+        names = RIGHT_NAMES if self.shown == self.RIGHTS else ELEMENTS
+        text = names.get(key)
+        return text(self.lang) if text is not None else key
+
+    def _tally(self, r: hq_rights.BranchRights, key: str) -> hq_rights.Tally | None:
+        return (r.rights if self.shown == self.RIGHTS else r.elements).get(key)
+
+    def _percent(self, r: hq_rights.BranchRights, key: str) -> float | None:
+        t = self._tally(r, key)
+        return t.percent if t is not None else None
+
+    def _points(self, r: hq_rights.BranchRights, key: str) -> str:
+        t = self._tally(r, key)
+        if t is None or t.max <= 0:
+            return self.tr("%1: no scored item applies").replace("%1", self._name(key))
+        return (
+            self.tr("%1: %2 of %3 points")
+            .replace("%1", self._name(key))
+            .replace("%2", f"{t.score:g}")
+            .replace("%3", f"{t.max:g}")
+        )
+
+    def _key_column(self, key: str) -> Column[hq_rights.BranchRights]:
+        def pct(r: hq_rights.BranchRights) -> float | None:
+            return self._percent(r, key)
+
+        return Column(
+            self._name(key),
+            lambda r: _score(pct(r)),
+            pct,
+            align=RIGHT,
+            tooltip=lambda r: self._points(r, key),
+            roles={Qt.ItemDataRole.BackgroundRole: lambda r: _percent_cell(pct(r))},
+        )
+
+    def _columns(self) -> list[Column[hq_rights.BranchRights]]:
+        cols: list[Column[hq_rights.BranchRights]] = [
+            Column(self.tr("Code"), lambda r: r.code, lambda r: r.code),
+            Column(self.tr("Branch"), lambda r: r.name, lambda r: r.name),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+        ]
+        cols += [self._key_column(key) for key in self.keys()]
+        cols += [
+            Column(
+                self.tr("Finalized"),
+                lambda r: _local_date(r.finalized_at, self.tz),
+                lambda r: r.finalized_at or "",
+            ),
+            Column(
+                self.tr("Inspection"),
+                lambda r: hq.short_id(r.inspection),
+                lambda r: r.inspection,
+                tooltip=lambda r: r.inspection,
+            ),
+        ]
+        return cols
+
+
+class _HasSections(Protocol):
+    @property
+    def sections(self) -> dict[str, float | None]: ...
+
+
+S = TypeVar("S", bound=_HasSections)
+
+
+def _section_column(header: str, sid: str) -> Column[S]:
+    """A section's percent (``—`` where the section did not apply)."""
+
+    def pct(row: S) -> float | None:
+        return row.sections.get(sid)
+
+    return Column(
+        header,
+        lambda row: _score(pct(row)),
+        pct,
+        align=RIGHT,
+        roles={Qt.ItemDataRole.BackgroundRole: lambda row: _percent_cell(pct(row))},
+    )
+
+
+def _local_date(iso: str | None, tz: Any) -> str:
+    """The local calendar day of a stored ISO time (as ``--json`` prints it)."""
+    if not iso:
+        return ""
+    return timefmt.local_date(datetime.fromisoformat(iso), tz).isoformat()
+
+
+class MysteryScenarioModel(_HqModel[hq_mystery.ScenarioSummary]):
+    """``hq mystery`` per scenario: visits, average total and each section's average."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self.view: hq_view.MysteryView | None = None
+        super().__init__(parent)
+
+    def set_view(self, view: hq_view.MysteryView) -> None:
+        self.view = view
+        self.set_columns(self._columns())
+        self.set_rows(view.scenarios)
+
+    def _scenario(self, scenario: str) -> str:
+        if not scenario:
+            return self.tr("(no scenario)")
+        return self.view.scenario_title(scenario, self.lang) if self.view else scenario
+
+    def _columns(self) -> list[Column[hq_mystery.ScenarioSummary]]:
+        cols: list[Column[hq_mystery.ScenarioSummary]] = [
+            Column(
+                self.tr("Scenario"),
+                lambda g: self._scenario(g.scenario),
+                lambda g: g.scenario,
+                tooltip=lambda g: g.scenario or None,
+            ),
+            Column(self.tr("Visits"), lambda g: str(g.visits), lambda g: g.visits, align=RIGHT),
+            Column(
+                self.tr("Average total"),
+                lambda g: _score(g.average_total),
+                lambda g: g.average_total,
+                align=RIGHT,
+                roles={Qt.ItemDataRole.BackgroundRole: lambda g: _percent_cell(g.average_total)},
+            ),
+        ]
+        view = self.view
+        if view is not None:
+            cols += [
+                _section_column(view.section_title(s, self.lang), s) for s in view.section_ids()
+            ]
+        return cols
+
+
+class MysteryVisitModel(_HqModel[hq_mystery.Visit]):
+    """``hq mystery`` per visit: branch, wave, scenario, total, grade and section percents."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self.view: hq_view.MysteryView | None = None
+        # Set by the dashboard from HqData.grade_label: grades read as 优秀 / Excellent.
+        self.grade_text: Callable[[str | None], str] = lambda code: code or ""
+        super().__init__(parent)
+
+    def set_view(self, view: hq_view.MysteryView) -> None:
+        self.view = view
+        self.set_columns(self._columns())
+        self.set_rows(view.visits)
+
+    def _scenario(self, scenario: str) -> str:
+        if not scenario:
+            return self.tr("(no scenario)")
+        return self.view.scenario_title(scenario, self.lang) if self.view else scenario
+
+    def _passed(self, passed: bool | None) -> str:
+        if passed is None:
+            return ""
+        return self.tr("passed") if passed else self.tr("failed")
+
+    def _columns(self) -> list[Column[hq_mystery.Visit]]:
+        cols: list[Column[hq_mystery.Visit]] = [
+            Column(self.tr("Code"), lambda v: v.code, lambda v: v.code),
+            Column(self.tr("Branch"), lambda v: v.name, lambda v: v.name),
+            Column(self.tr("Region"), lambda v: v.region, lambda v: v.region),
+            Column(self.tr("Wave"), lambda v: v.wave or "", lambda v: v.wave or ""),
+            Column(
+                self.tr("Scenario"),
+                lambda v: self._scenario(v.scenario),
+                lambda v: v.scenario,
+                tooltip=lambda v: v.scenario or None,
+            ),
+            Column(
+                self.tr("Total"),
+                lambda v: _score(v.total),
+                lambda v: v.total,
+                align=RIGHT,
+                roles={Qt.ItemDataRole.BackgroundRole: lambda v: _percent_cell(v.total)},
+            ),
+            Column(self.tr("Grade"), lambda v: self.grade_text(v.grade) or "—", lambda v: v.total),
+            Column(
+                self.tr("Result"),
+                lambda v: self._passed(v.passed),
+                lambda v: -1 if v.passed is None else int(v.passed),
+                roles={
+                    Qt.ItemDataRole.ForegroundRole: lambda v: (
+                        QBrush(QColor("#c62828")) if v.passed is False else None
+                    )
+                },
+            ),
+        ]
+        view = self.view
+        if view is not None:
+            cols += [
+                _section_column(view.section_title(s, self.lang), s) for s in view.section_ids()
+            ]
+        cols.append(
+            Column(
+                self.tr("Date"),
+                lambda v: _local_date(v.started_at, self.tz),
+                lambda v: v.started_at,
+            )
+        )
+        cols.append(
+            Column(
+                self.tr("Inspection"),
+                lambda v: hq.short_id(v.inspection),
+                lambda v: v.inspection,
+                tooltip=lambda v: v.inspection,
+            )
+        )
+        return cols

@@ -31,7 +31,8 @@ class HqLoader(QObject):
 
     Signals:
         loaded(int, HqResult): views for request number N: first the league and heatmap
-            (``data.complete`` False), then all of them.
+            (``data.complete`` False), then all of them (with consumer rights and mystery
+            shopping). Between views a newer request cancels the load.
         failed(int, str): request N failed with this message.
     """
 
@@ -45,21 +46,29 @@ class HqLoader(QObject):
         self._pool.setMaxThreadCount(1)
         self._request = 0
 
-    def _load(self, flt: hq.HqFilter, request: int, progress: workers.Progress) -> HqResult:
-        def first_views(first: HqResult) -> None:
-            # The first views (league, heatmap) go on screen while the rest is computed.
-            progress.partial(first)
+    def _load(
+        self, flt: hq.HqFilter, wave: str | None, request: int, progress: workers.Progress
+    ) -> HqResult:
+        def still_wanted() -> None:
             if request != self._request:
                 raise workers.Cancelled  # a newer filter was chosen meanwhile
 
-        return load_dashboard(self._db, flt, on_first=first_views)
+        def first_views(first: HqResult) -> None:
+            # The first views (league, heatmap) go on screen while the rest is computed.
+            progress.partial(first)
+            still_wanted()
 
-    def request(self, flt: hq.HqFilter) -> int:
+        return load_dashboard(
+            self._db, flt, wave=wave, on_first=first_views, checkpoint=still_wanted
+        )
+
+    def request(self, flt: hq.HqFilter, wave: str | None = None) -> int:
+        """Load every view for ``flt`` (mystery visits of ``wave`` only, when given)."""
         self._request += 1
         n = self._request
         # Drop queued, not yet started, requests: only the newest matters.
         workers.drop_queued(self._pool)
-        job = workers.Job(lambda progress: self._load(flt, n, progress), "HQ dashboard query")
+        job = workers.Job(lambda progress: self._load(flt, wave, n, progress), "HQ dashboard query")
         job.signals.partial.connect(lambda result: self._forward("loaded", n, result))
         job.signals.succeeded.connect(lambda result: self._forward("loaded", n, result))
         job.signals.failed.connect(lambda message, _user: self._forward("failed", n, message))
