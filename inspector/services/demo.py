@@ -247,12 +247,15 @@ def _batch(
                 "ticket": f"A{rng.randint(1, 200):03d}",
                 "customers_waiting": rng.randint(0, 15),
             }
-            if plan.checklist.scenarios:
-                visit["scenario"] = rng.choice(plan.checklist.scenarios).id
-            # A wave per quarter and scenario, so every wave plays one scenario as the app
-            # requires (and HQ's ``--wave`` views have something to compare).
             quarter = f"{started.year}Q{(started.month - 1) // 3 + 1}"
-            visit["wave"] = f"{quarter} {visit['scenario']}" if "scenario" in visit else quarter
+            visit["wave"] = quarter
+            if plan.checklist.scenarios:
+                scenario = rng.choice(plan.checklist.scenarios)
+                visit["scenario"] = scenario.id
+                # A wave per quarter and scenario ("2026Q2-3"), so every wave plays one
+                # scenario as the app requires and HQ's ``--wave`` views have something to
+                # compare; numbered, so the name reads the same in a Chinese report.
+                visit["wave"] = f"{quarter}-{plan.checklist.scenarios.index(scenario) + 1}"
             good = quality > 0.8
             narrative = NARRATIVE.format(
                 a="热情" if good else "一般",
