@@ -7,6 +7,7 @@ setting, else Asia/Shanghai) with their zone.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -77,7 +78,10 @@ _tz = click.option(
     expose_value=False,
     metavar="ZONE",
     callback=_remember("hq_tz"),
-    help="Time zone for dates and times shown (default: INSPECTOR_TZ, else Asia/Shanghai).",
+    help=(
+        "Time zone for dates and times shown (default: $INSPECTOR_TZ, then the 'display.tz' "
+        "setting, else Asia/Shanghai)."
+    ),
 )
 
 
@@ -121,6 +125,31 @@ _lang = click.option(
 )
 
 
+def hq_filter(*, scope: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The HQ filter options of a command -- region and period, with ``scope`` also checklist
+    and mode, then drafts and time zone -- handed to it as one ``flt: HqFilter``."""
+
+    def decorate(f: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(f)
+        def command(
+            *args: Any,
+            region: str | None,
+            date_from: str | None,
+            date_to: str | None,
+            checklist: str | None = None,
+            mode: str | None = None,
+            **kwargs: Any,
+        ) -> None:
+            f(*args, flt=_filter(region, date_from, date_to, checklist, mode), **kwargs)
+
+        options = [_region, _from, _to, *([_checklist, _mode] if scope else []), _drafts, _tz]
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @click.group("hq", help="HQ views: compare branches, track rectification, reports, export.")
 @click.option(
     "--finalized-only",
@@ -141,26 +170,15 @@ def _scope_line(data: svc.HqData) -> str:
 
 
 @hq.command("summary")
-@_region
-@_from
-@_to
-@_checklist
-@_mode
-@_drafts
-@_tz
+@hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def summary_cmd(
     ctx: Context,
-    region: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    checklist: str | None,
-    mode: str | None,
+    flt: svc.HqFilter,
     as_json: bool,
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
-    flt = _filter(region, date_from, date_to, checklist, mode)
     with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
     if as_json:
@@ -194,28 +212,17 @@ def _echo_league(data: svc.HqData) -> None:
 
 
 @hq.command("league")
-@_region
-@_from
-@_to
-@_checklist
-@_mode
-@_drafts
-@_tz
+@hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def league_cmd(
     ctx: Context,
-    region: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    checklist: str | None,
-    mode: str | None,
+    flt: svc.HqFilter,
     as_json: bool,
 ) -> None:
     """The branch ranking the dashboard shows: one checklist and mode (default the
     comprehensive on-site checklist); a red-line failure never ranks above a pass;
     branches without an inspection are listed apart (rank null in JSON)."""
-    flt = _filter(region, date_from, date_to, checklist, mode)
     with ctx.db.session() as s:
         data = svc.load_first(s, flt)
     if as_json:
@@ -232,23 +239,16 @@ def league_cmd(
     default=None,
     help="Only open, overdue (open past the deadline) or closed findings.",
 )
-@_region
-@_from
-@_to
-@_drafts
-@_tz
+@hq_filter(scope=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def findings_cmd(
     ctx: Context,
     status: str | None,
-    region: str | None,
-    date_from: str | None,
-    date_to: str | None,
+    flt: svc.HqFilter,
     as_json: bool,
 ) -> None:
     """Findings and their rectification status, overdue first."""
-    flt = _filter(region, date_from, date_to)
     with ctx.db.read_session() as s:
         rows = svc.findings(s, flt, status=status)
     if as_json:
@@ -302,28 +302,17 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
     metavar="FILE.pdf",
     help="Where to write the PDF.",
 )
-@_region
-@_from
-@_to
-@_checklist
-@_mode
+@hq_filter()
 @_lang
-@_drafts
-@_tz
 @pass_ctx
 def report_cmd(
     ctx: Context,
     output: Path,
-    region: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    checklist: str | None,
-    mode: str | None,
+    flt: svc.HqFilter,
     lang: str,
 ) -> None:
     """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
     consumer rights and mystery shopping."""
-    flt = _filter(region, date_from, date_to, checklist, mode)
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
@@ -345,28 +334,17 @@ def report_cmd(
 @click.option(
     "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
 )
-@_region
-@_from
-@_to
-@_checklist
-@_mode
+@hq_filter()
 @_lang
-@_drafts
-@_tz
 @pass_ctx
 def export_cmd(
     ctx: Context,
     output: Path,
     fmt: str,
-    region: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    checklist: str | None,
-    mode: str | None,
+    flt: svc.HqFilter,
     lang: str,
 ) -> None:
     """Every view as an Excel sheet (or a CSV file each)."""
-    flt = _filter(region, date_from, date_to, checklist, mode)
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
@@ -380,11 +358,7 @@ def export_cmd(
 
 
 @hq.command("integrity")
-@_region
-@_from
-@_to
-@_drafts
-@_tz
+@hq_filter(scope=False)
 @click.option(
     "--tolerance",
     default=60,
@@ -414,9 +388,7 @@ def export_cmd(
 @pass_ctx
 def integrity_cmd(
     ctx: Context,
-    region: str | None,
-    date_from: str | None,
-    date_to: str | None,
+    flt: svc.HqFilter,
     tolerance: int,
     skip_scores: bool,
     repair_scores: bool,
@@ -425,7 +397,6 @@ def integrity_cmd(
 ) -> None:
     """Stored scores that differ from a re-score, photos to review (reused in other
     inspections, or taken outside the visit), and stored evidence that fails its hash."""
-    flt = _filter(region, date_from, date_to)
     if skip_scores and repair_scores:
         raise ValidationError(T.EXCLUSIVE, first="--skip-scores", second="--repair-scores")
     # Only a repair writes; the checks read (they work while another process writes).
