@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from inspector.db import Database, open_database
+from inspector.domain import timefmt
 from tests.hypothesis_profiles import load_profile
 
 load_profile()
@@ -68,8 +69,9 @@ def _isolated_home(
     Checklists come from a copy of the shipped ones plus the test-only example.
     """
     monkeypatch.setenv("INSPECTOR_CHECKLISTS", str(checklists_with_example))  # if a test unset it
-    # Empty = unset; set (not deleted) so a zone a command applies in-process is undone.
+    # Empty = unset; and no database's display.tz carries over from an earlier test.
     monkeypatch.setenv("INSPECTOR_TZ", "")
+    timefmt.use_setting(None)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INSPECTOR_HOME", str(home))
     monkeypatch.delenv("INSPECTOR_DB", raising=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import click
@@ -79,7 +78,7 @@ def report_cmd(
     """Write the PDF report of an inspection (drafts carry a DRAFT watermark)."""
     output = output.expanduser().resolve()
     db = ctx.db  # opening it applies the display.tz setting
-    tz = tz or os.environ.get(timefmt.TZ_ENV) or timefmt.DEFAULT_TZ
+    tz = timefmt.zone_name(tz)
     with db.session() as s:
         insp = svc.get(s, inspection_id)
         if revision is not None:

@@ -3,7 +3,8 @@
 Stored times stay UTC (aware datetimes; a naive one read from SQLite is UTC too). Every
 report, export and CLI line turns them into the reader's zone here, so one setting decides
 it everywhere: ``--tz`` on the command line, else the ``INSPECTOR_TZ`` environment
-variable, else Asia/Shanghai (the branches are in China).
+variable, else the database's ``display.tz`` setting (:func:`use_setting`, called when a
+database is opened), else Asia/Shanghai (the branches are in China).
 
 Pure standard library; any layer may use it.
 """
@@ -27,13 +28,29 @@ TZ_ENV = "INSPECTOR_TZ"
 # China has kept UTC+8 without daylight saving since 1991.
 _FALLBACK = {"Asia/Shanghai": timezone(timedelta(hours=8), "Asia/Shanghai"), "UTC": UTC}
 
+# The open database's display.tz setting: below $INSPECTOR_TZ, above the default.
+_setting: str | None = None
+
+
+def use_setting(name: str | None) -> None:
+    """Make ``name`` (the database's ``display.tz``; None or empty: none) the zone used when
+    neither a ``--tz`` nor $INSPECTOR_TZ names one."""
+    global _setting
+    _setting = (name or "").strip() or None
+
+
+def zone_name(name: str | None = None) -> str:
+    """The name of the zone times print in: ``name`` (``--tz``), else $INSPECTOR_TZ, else the
+    ``display.tz`` setting, else Asia/Shanghai."""
+    return (name or os.environ.get(TZ_ENV) or _setting or DEFAULT_TZ).strip()
+
 
 def zone(name: str | None = None) -> tzinfo:
     """The zone called ``name`` (IANA name, e.g. Asia/Shanghai, or UTC / +08:00).
 
-    ``None`` or empty: the ``INSPECTOR_TZ`` setting, else Asia/Shanghai.
+    ``None`` or empty: the zone :func:`zone_name` picks.
     """
-    text = (name or os.environ.get(TZ_ENV) or DEFAULT_TZ).strip()
+    text = zone_name(name)
     if text.upper() == "UTC":
         return UTC
     offset = _parse_offset(text)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -230,12 +229,12 @@ def build_report_data(
     ``progress_total`` when given (so a caller can reserve steps for later work).
     ``filing`` carries 文号 / 密级; ``photo_size`` "large" prints every photo across the
     page; ``show_shopper_name`` prints a mystery shopper's name instead of the code;
-    times are printed in zone ``tz`` (default: $INSPECTOR_TZ, which the ``display.tz``
-    setting fills, else Asia/Shanghai).
+    times are printed in zone ``tz`` (default: $INSPECTOR_TZ, else the ``display.tz``
+    setting, else Asia/Shanghai).
     """
     check_lang(lang)
     check_photo_size(photo_size)
-    tz = tz or os.environ.get(timefmt.TZ_ENV) or timefmt.DEFAULT_TZ
+    tz = timefmt.zone_name(tz)
     try:
         timefmt.zone(tz)
     except ValueError as e:

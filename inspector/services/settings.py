@@ -8,7 +8,6 @@ PNG). Set with ``inspector settings set KEY VALUE``; each change is audited.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,29 +147,21 @@ def all_settings(session: Session) -> list[dict[str, Any]]:
 def apply_display_tz(db: Database) -> None:
     """Make the database's ``display.tz`` the zone of printed times in this process.
 
-    Precedence: ``--tz`` > $INSPECTOR_TZ > this setting > Asia/Shanghai, so an environment
-    value (or one a command line option set) is left alone.
+    Precedence: ``--tz`` > $INSPECTOR_TZ > this setting > Asia/Shanghai
+    (:func:`inspector.domain.timefmt.zone_name`), so an environment value still wins.
     """
-    if os.environ.get(timefmt.TZ_ENV):
-        return
     try:
         with db.read_session() as s:
             tz = get_text(s, "display.tz")
     except Exception:  # an old or damaged database: the default zone, never a failure here
         log.debug("display.tz not readable", exc_info=True)
-        return
-    if tz:
-        os.environ[timefmt.TZ_ENV] = tz
+        tz = None
+    timefmt.use_setting(tz)
 
 
 def set_display_tz(db: Database, value: str, *, actor: str) -> None:
-    """Store ``display.tz`` and make it this process's zone at once (unless $INSPECTOR_TZ
-    came from outside: an environment the user set keeps winning)."""
+    """Store ``display.tz`` and make it this process's zone at once (an $INSPECTOR_TZ the
+    user set keeps winning)."""
     with db.session() as s:
-        old = get_text(s, "display.tz")
         set_value(s, "display.tz", value, actor=actor)
-    current = os.environ.get(timefmt.TZ_ENV, "")
-    if current and current != old:
-        return  # set by the user's environment, not by this setting
-    os.environ.pop(timefmt.TZ_ENV, None)
-    apply_display_tz(db)
+    timefmt.use_setting(value)

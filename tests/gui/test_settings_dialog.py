@@ -3,7 +3,6 @@ database and shared with ``inspector settings``; a bad value is refused with its
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
+from inspector.domain import timefmt
 from inspector.services import settings as settings_svc
 from inspector.ui.settings import AppSettings, SettingsDialog
 from tests.conftest import PHOTOS
@@ -37,7 +37,7 @@ def test_report_settings_are_saved_and_a_bad_zone_is_refused(
         assert settings_svc.get_text(s, "display.tz") == "Europe/London"
         logo = settings_svc.get_image(s, "org.logo")
     assert logo is not None and logo[:4] == b"\x89PNG"  # stored validated, as PNG
-    assert os.environ["INSPECTOR_TZ"] == "Europe/London"  # printed times follow at once
+    assert timefmt.zone_name() == "Europe/London"  # printed times follow at once
 
 
 def test_dialog_reopens_with_the_stored_values(
