@@ -259,6 +259,9 @@ class Walker:
     screen: str = ""
     #: Visible widgets laid out smaller than their minimum (text or frame cut off).
     clipped: dict[str, set[str]] = field(default_factory=dict)
+    #: Windows left over from earlier tests (made before this walk, in another language);
+    #: held, so their Python wrappers stay the ones topLevelWidgets() returns for them.
+    earlier: list[QWidget] = field(default_factory=lambda: list(QApplication.topLevelWidgets()))
 
     def add(self, text: object, where: str) -> None:
         if isinstance(text, str) and text.strip():
@@ -348,6 +351,8 @@ class Walker:
 
     def walk_all(self) -> None:
         for top in QApplication.topLevelWidgets():
+            if any(top is e for e in self.earlier):
+                continue
             if top.isVisible() or isinstance(top, QDialog):
                 self.walk(top)
 
