@@ -190,13 +190,8 @@ class FinalizePanel(QWidget):
         self._state, self._lang = state, lang
         self.missing_model.clear()
         for m in state.missing:
-            text = m.message(lang)
-            if m.item_id:
-                # The service's message names the item id; the inspector knows its text.
-                item_text = state.checklist.item(m.item_id).text.get(lang)
-                text = f"→  {item_text}    ·  {text}"
-            else:
-                text = f"•  {text}"
+            # The app's words name the item by its text, as the checklist tab lists it.
+            text = f"→  {m.message(lang)}" if m.item_id else f"•  {m.message(lang)}"
             row = QStandardItem(text)
             row.setData(m.kind, KIND_ROLE)
             row.setData(m.item_id or "", ITEM_ROLE)
@@ -258,14 +253,15 @@ class FinalizePanel(QWidget):
                 )
             )
         index = st.checklist.item_index()
+        sep = self.tr("; ", "between the names of a list")
         if s.veto_failed:
-            names = "; ".join(index[i].text.get(lang) for i in s.veto_failed)
+            names = sep.join(index[i].text.get(lang) for i in s.veto_failed)
             lines.append(self.tr("Red-line failures ({0}): {1}").format(len(s.veto_failed), names))
         else:
             lines.append(self.tr("Red-line failures: none"))
         open_findings = [f for f in st.findings if f.status == FindingStatus.OPEN]
         if open_findings:
-            names = "; ".join(index[f.item_id].text.get(lang) for f in open_findings[:8])
+            names = sep.join(index[f.item_id].text.get(lang) for f in open_findings[:8])
             more = "…" if len(open_findings) > 8 else ""
             lines.append(
                 self.tr("Open findings ({0}): {1}").format(len(open_findings), names + more)
