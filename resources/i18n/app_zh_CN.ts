@@ -1434,7 +1434,7 @@ Log file: {2}</source>
     <message>
         <location filename="../../inspector/ui/exchange.py" line="230"/>
         <source>Duplicate</source>
-        <translation>复制</translation>
+        <translation>重复</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/exchange.py" line="231"/>
