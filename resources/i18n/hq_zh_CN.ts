@@ -4,72 +4,72 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="196"/>
+        <location filename="../../inspector/ui/hq/models.py" line="201"/>
         <source>open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="197"/>
+        <location filename="../../inspector/ui/hq/models.py" line="202"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="198"/>
+        <location filename="../../inspector/ui/hq/models.py" line="203"/>
         <source>closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="201"/>
+        <location filename="../../inspector/ui/hq/models.py" line="206"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="202"/>
+        <location filename="../../inspector/ui/hq/models.py" line="207"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="203"/>
+        <location filename="../../inspector/ui/hq/models.py" line="208"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="208"/>
+        <location filename="../../inspector/ui/hq/models.py" line="213"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="211"/>
+        <location filename="../../inspector/ui/hq/models.py" line="216"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="216"/>
+        <location filename="../../inspector/ui/hq/models.py" line="221"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="220"/>
+        <location filename="../../inspector/ui/hq/models.py" line="225"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="221"/>
+        <location filename="../../inspector/ui/hq/models.py" line="226"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="223"/>
+        <location filename="../../inspector/ui/hq/models.py" line="228"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="227"/>
+        <location filename="../../inspector/ui/hq/models.py" line="232"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="229"/>
+        <location filename="../../inspector/ui/hq/models.py" line="234"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -222,144 +222,144 @@
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="285"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="286"/>
         <source>Eight consumer rights</source>
         <translation>金融消费者八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="286"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="287"/>
         <source>Evaluation elements</source>
         <translation>监管评价要素</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="292"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="294"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="304"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="575"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="299"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="579"/>
         <source>All waves</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="315"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
         <source>Per scenario: average total and each section&apos;s average percent</source>
         <translation>按场景：平均总分及各部分平均得分率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="319"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="317"/>
         <source>Visits</source>
         <translation>各次暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="323"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="321"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="347"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="488"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="351"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="492"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="348"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="352"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="365"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="369"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="397"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="401"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="415"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="419"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="449"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="453"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="473"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="477"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="480"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="484"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="490"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="494"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="502"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="506"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="513"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="517"/>
         <source>League: %1</source>
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="517"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="521"/>
         <source>%1 branches not ranked (no such inspection; listed last)</source>
         <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="520"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="524"/>
         <source>includes %1 draft(s), marked [draft]</source>
         <translation>含 %1 份草稿，标注为 [草稿]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="526"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="530"/>
         <source>Updated %1 · %2</source>
         <translation>更新于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="531"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="535"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="561"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="565"/>
         <source>%1: each branch&apos;s latest finalized inspection; percent of the points possible for each right (items not applicable left out). Period and drafts do not apply here.</source>
         <translation>%1：每个网点最近一次已定稿的检查；各项权利的得分率＝得分÷可得分（不适用的检查项不计入）。期间和草稿筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="567"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="571"/>
         <source>No finalized inspection of “%1” in this selection.</source>
         <translation>所选范围内没有“%1”的已定稿检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="589"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="593"/>
         <source>Finalized mystery-shopper visits. Sections are compared like with like: a section&apos;s average counts only the visits where it applied; totals compare within one scenario or one wave. Period, checklist and mode do not apply here.</source>
         <translation>已定稿的神秘客暗访。各部分同口径比较：某部分的平均分只计入适用该部分的暗访；总分只在同一场景或同一批次内可比。期间、检查表和方式筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="594"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="598"/>
         <source>all regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="597"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="601"/>
         <source>No finalized mystery-shopper visits of wave “%1” in %2.</source>
         <translation>%2没有批次“%1”的已定稿神秘客暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="602"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="606"/>
         <source>No finalized mystery-shopper visits in %1.</source>
         <translation>%1没有已定稿的神秘客暗访。</translation>
     </message>
@@ -367,42 +367,42 @@
 <context>
     <name>IntegrityModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="246"/>
+        <location filename="../../inspector/ui/hq/models.py" line="251"/>
         <source>same photo elsewhere</source>
         <translation>照片重复使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="247"/>
+        <location filename="../../inspector/ui/hq/models.py" line="252"/>
         <source>taken outside the visit</source>
         <translation>拍摄时间不在检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="250"/>
+        <location filename="../../inspector/ui/hq/models.py" line="255"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="251"/>
+        <location filename="../../inspector/ui/hq/models.py" line="256"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="252"/>
+        <location filename="../../inspector/ui/hq/models.py" line="257"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="254"/>
+        <location filename="../../inspector/ui/hq/models.py" line="259"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="258"/>
+        <location filename="../../inspector/ui/hq/models.py" line="263"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="260"/>
+        <location filename="../../inspector/ui/hq/models.py" line="265"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -410,73 +410,73 @@
 <context>
     <name>LeagueModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="70"/>
+        <location filename="../../inspector/ui/hq/models.py" line="75"/>
         <source>Rank</source>
         <extracomment>The role a view&apos;s sort proxy sorts by: the raw value, numbers as numbers.</extracomment>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="75"/>
+        <location filename="../../inspector/ui/hq/models.py" line="80"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="77"/>
+        <location filename="../../inspector/ui/hq/models.py" line="82"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="81"/>
+        <location filename="../../inspector/ui/hq/models.py" line="86"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="85"/>
+        <location filename="../../inspector/ui/hq/models.py" line="90"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="87"/>
+        <location filename="../../inspector/ui/hq/models.py" line="92"/>
         <source>Latest</source>
         <translation>最近得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="96"/>
+        <location filename="../../inspector/ui/hq/models.py" line="101"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="101"/>
+        <location filename="../../inspector/ui/hq/models.py" line="106"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="112"/>
+        <location filename="../../inspector/ui/hq/models.py" line="117"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="118"/>
+        <location filename="../../inspector/ui/hq/models.py" line="123"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="125"/>
+        <location filename="../../inspector/ui/hq/models.py" line="130"/>
         <source>Inspections</source>
         <translation>检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="131"/>
+        <location filename="../../inspector/ui/hq/models.py" line="136"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="134"/>
+        <location filename="../../inspector/ui/hq/models.py" line="139"/>
         <source>Vetoes</source>
         <translation>否决项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/hq/models.py" line="143"/>
+        <location filename="../../inspector/ui/hq/models.py" line="148"/>
         <source>%n inspection(s) from devices HQ does not trust</source>
         <translation>
             <numerusform>%n 次检查来自总行未信任的设备</numerusform>
@@ -486,22 +486,22 @@
 <context>
     <name>MysteryScenarioModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="402"/>
+        <location filename="../../inspector/ui/hq/models.py" line="407"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="408"/>
+        <location filename="../../inspector/ui/hq/models.py" line="413"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="413"/>
+        <location filename="../../inspector/ui/hq/models.py" line="418"/>
         <source>Visits</source>
         <translation>暗访次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="415"/>
+        <location filename="../../inspector/ui/hq/models.py" line="420"/>
         <source>Average total</source>
         <translation>平均总分</translation>
     </message>
@@ -509,67 +509,67 @@
 <context>
     <name>MysteryVisitModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="446"/>
+        <location filename="../../inspector/ui/hq/models.py" line="451"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="452"/>
+        <location filename="../../inspector/ui/hq/models.py" line="457"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="452"/>
+        <location filename="../../inspector/ui/hq/models.py" line="457"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="456"/>
+        <location filename="../../inspector/ui/hq/models.py" line="461"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="457"/>
+        <location filename="../../inspector/ui/hq/models.py" line="462"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="458"/>
+        <location filename="../../inspector/ui/hq/models.py" line="463"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="459"/>
+        <location filename="../../inspector/ui/hq/models.py" line="464"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="461"/>
+        <location filename="../../inspector/ui/hq/models.py" line="466"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="467"/>
+        <location filename="../../inspector/ui/hq/models.py" line="472"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="473"/>
+        <location filename="../../inspector/ui/hq/models.py" line="478"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="475"/>
+        <location filename="../../inspector/ui/hq/models.py" line="480"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="492"/>
+        <location filename="../../inspector/ui/hq/models.py" line="497"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="499"/>
+        <location filename="../../inspector/ui/hq/models.py" line="504"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -577,27 +577,27 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="178"/>
+        <location filename="../../inspector/ui/hq/models.py" line="183"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="179"/>
+        <location filename="../../inspector/ui/hq/models.py" line="184"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="180"/>
+        <location filename="../../inspector/ui/hq/models.py" line="185"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="181"/>
+        <location filename="../../inspector/ui/hq/models.py" line="186"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="182"/>
+        <location filename="../../inspector/ui/hq/models.py" line="187"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
@@ -605,37 +605,37 @@
 <context>
     <name>RightsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="314"/>
+        <location filename="../../inspector/ui/hq/models.py" line="319"/>
         <source>%1: no scored item applies</source>
         <translation>%1：没有适用的计分检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="316"/>
+        <location filename="../../inspector/ui/hq/models.py" line="321"/>
         <source>%1: %2 of %3 points</source>
         <translation>%1：得 %2 分，满分 %3 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="337"/>
+        <location filename="../../inspector/ui/hq/models.py" line="342"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="338"/>
+        <location filename="../../inspector/ui/hq/models.py" line="343"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="339"/>
+        <location filename="../../inspector/ui/hq/models.py" line="344"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="344"/>
+        <location filename="../../inspector/ui/hq/models.py" line="349"/>
         <source>Finalized</source>
         <translation>定稿日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="349"/>
+        <location filename="../../inspector/ui/hq/models.py" line="354"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -643,37 +643,37 @@
 <context>
     <name>VetoModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="153"/>
+        <location filename="../../inspector/ui/hq/models.py" line="158"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="157"/>
+        <location filename="../../inspector/ui/hq/models.py" line="162"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="158"/>
+        <location filename="../../inspector/ui/hq/models.py" line="163"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="159"/>
+        <location filename="../../inspector/ui/hq/models.py" line="164"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="161"/>
+        <location filename="../../inspector/ui/hq/models.py" line="166"/>
         <source>Veto items</source>
         <translation>否决项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="166"/>
+        <location filename="../../inspector/ui/hq/models.py" line="171"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="167"/>
+        <location filename="../../inspector/ui/hq/models.py" line="172"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>

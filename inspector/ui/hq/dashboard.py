@@ -290,16 +290,9 @@ class HqDashboard(QWidget):
         self.rights_note = self._note()
         self.rights_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by code, as the CLI
         self.rights_stack, self.rights_empty = self._stack(self.rights_view)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show"), self))
-        top.addWidget(self.rights_show_box)
-        top.addWidget(self.rights_note, 1)
-        tab = QWidget(self)
-        lay = QVBoxLayout(tab)
-        lay.setContentsMargins(0, 4, 0, 0)
-        lay.addLayout(top)
-        lay.addWidget(self.rights_stack, 1)
-        return tab
+        return self._choice_tab(
+            self.tr("Show"), self.rights_show_box, self.rights_note, self.rights_stack
+        )
 
     def _build_mystery(self) -> QWidget:
         self.wave_box = QComboBox(self)
@@ -324,15 +317,21 @@ class HqDashboard(QWidget):
         split.addWidget(self._titled(self.tr("Visits"), self.visit_view))
         split.setSizes([200, 400])
         self.mystery_stack, self.mystery_empty = self._stack(split)
+        return self._choice_tab(
+            self.tr("Wave"), self.wave_box, self.mystery_note, self.mystery_stack
+        )
+
+    def _choice_tab(self, label: str, choice: QComboBox, note: QLabel, body: QWidget) -> QWidget:
+        """A tab with a labelled choice and a note above its body."""
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Wave"), self))
-        top.addWidget(self.wave_box)
-        top.addWidget(self.mystery_note, 1)
+        top.addWidget(QLabel(label, self))
+        top.addWidget(choice)
+        top.addWidget(note, 1)
         tab = QWidget(self)
         lay = QVBoxLayout(tab)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addLayout(top)
-        lay.addWidget(self.mystery_stack, 1)
+        lay.addWidget(body, 1)
         return tab
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
