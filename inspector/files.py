@@ -21,6 +21,7 @@ from pathlib import Path
 from inspector.errors import UserError
 from inspector.text import Message
 from inspector.text import files as F
+from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def _write_failed(path: Path, e: OSError) -> FileAccessError:
     if e.errno == errno.ENOSPC:
         reason = F.DISK_FULL
     elif e.errno == errno.EFBIG:
-        reason = F.BySurface(cli=F.TOO_BIG_CLI, gui=F.TOO_BIG_GUI)
+        reason = Term(cli=F.TOO_BIG_CLI, gui=F.TOO_BIG_GUI)
     elif e.errno in (errno.EACCES, errno.EPERM):
         reason = F.WRITE_PERMISSION
     elif e.errno == errno.EROFS:

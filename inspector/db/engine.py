@@ -29,7 +29,7 @@ from inspector import paths
 from inspector.db.errors import describe
 from inspector.errors import UserError
 from inspector.text import db as T
-from inspector.text.files import CliOnly
+from inspector.text.parts import CliOnly
 
 DB_OPTION = CliOnly("--db: ")
 

@@ -1,7 +1,7 @@
 """Words for opening the database and for a database that cannot be used as it is.
 
-The CLI names the ``--db`` option a bad value came from (a :class:`CliOnly` field); the app
-has no options: it opens the database it was started on.
+The CLI names the ``--db`` option a bad value came from (a ``parts.CliOnly`` field); the
+app has no options: it opens the database it was started on.
 """
 
 from __future__ import annotations

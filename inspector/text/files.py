@@ -1,41 +1,8 @@
-"""Words for files the user gives the app and files it writes (``inspector.files``).
-
-Also the two small helpers every module here uses for words that differ by surface inside
-a sentence: :class:`CliOnly` (the option a value came from, ``--db: ``, shown only in a
-terminal) and :class:`BySurface` (a phrase said one way in a terminal, another in the app).
-"""
+"""Words for files the user gives the app and files it writes (``inspector.files``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from inspector.text import Lang, Message, Surface, Text
-
-
-@dataclass(frozen=True, slots=True)
-class CliOnly:
-    """A field shown in the terminal only: the option a bad value came from.
-
-    The CLI says ``--db: /x is a folder``; the app has no options, so it says
-    ``/x is a folder``.
-    """
-
-    text: str
-
-    def render(self, lang: Lang, surface: Surface = Surface.CLI) -> str:
-        return self.text if surface is Surface.CLI else ""
-
-
-@dataclass(frozen=True, slots=True)
-class BySurface:
-    """A field worded for each surface (a shell hint in the terminal, plain words in the app)."""
-
-    cli: Text
-    gui: Text
-
-    def render(self, lang: Lang, surface: Surface = Surface.CLI) -> str:
-        return (self.cli if surface is Surface.CLI else self.gui).render(lang, surface)
-
+from inspector.text import Message, Text
 
 # ``read_bounded(..., what)``: the kind of file, as the callers name it.
 KINDS = {

@@ -49,14 +49,28 @@ def phrase(text: Text, /, **fields: object) -> Phrase:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A name as the CLI spells it (a setting key, an option, a field name) and as the app
-    calls it (the label the user sees next to the field)."""
+    """Words that differ by surface inside a sentence: a name as the CLI spells it (a setting
+    key, an option; or a phrase such as a shell hint) and as the app says it (the label the
+    user sees next to the field, plain words)."""
 
-    cli: str
+    cli: str | Text
     gui: Text
 
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
-        return self.cli if surface is Surface.CLI else self.gui.render(lang, surface)
+        if surface is not Surface.CLI:
+            return self.gui.render(lang, surface)
+        return self.cli if isinstance(self.cli, str) else self.cli.render(lang, surface)
+
+
+@dataclass(frozen=True, slots=True)
+class CliOnly:
+    """A field shown in the terminal only: the option a bad value came from. The CLI says
+    ``--db: /x is a folder``; the app has no options, so it says ``/x is a folder``."""
+
+    text: str
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return self.text if surface is Surface.CLI else ""
 
 
 @dataclass(frozen=True, slots=True)

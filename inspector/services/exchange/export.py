@@ -34,7 +34,7 @@ from inspector.services.exchange.package_format import (
     content_sha256,
 )
 from inspector.text import exchange as T
-from inspector.text.files import CliOnly
+from inspector.text.parts import CliOnly
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import psutil
 
 from inspector.errors import ValidationError
 from inspector.text import phone as T
-from inspector.text.files import CliOnly
+from inspector.text.parts import CliOnly
 
 log = logging.getLogger(__name__)
 

@@ -63,7 +63,7 @@ from inspector.text import Text as Words
 from inspector.text import labels as TL
 from inspector.text import phone as T
 from inspector.text import report as TR
-from inspector.text.files import CliOnly
+from inspector.text.parts import CliOnly
 
 log = logging.getLogger(__name__)
 
