@@ -223,7 +223,7 @@ def league_cmd(
     """The branch ranking the dashboard shows: one checklist and mode (default the
     comprehensive on-site checklist); a red-line failure never ranks above a pass;
     branches without an inspection are listed apart (rank null in JSON)."""
-    with ctx.db.session() as s:
+    with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
     if as_json:
         echo_json([r.as_dict(data.tz) for r in data.league])

@@ -178,6 +178,9 @@ OVERDUE_NOTE = Text(
     zh="仅列出最紧迫的 {n} 项未整改事项中的逾期项；完整清单见 Excel 导出。",
     en="Overdue items among the {n} most urgent open findings; the Excel export lists them all.",
 )
+NEWEST_NOTE = Text(
+    zh="仅列出最近的 {n} 项（共 {total} 项）。", en="The newest {n} of {total} are listed."
+)
 TREND_ALL = Text(zh="全部", en="All")
 # A group's sub-heading in a long table: the region and how many rows it has.
 GROUP_HEADING = Text(zh="{name}（{n}）", en="{name} ({n})")

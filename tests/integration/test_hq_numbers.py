@@ -17,6 +17,7 @@ from inspector.db.models import Inspection
 from inspector.domain import timefmt
 from inspector.services import branches, demo, hq
 from inspector.services import inspections as svc
+from inspector.text import hq as TH
 from tests.conftest import Cli
 
 LEAGUE_KEYS = {
@@ -351,3 +352,23 @@ def test_repair_scores_restores_the_engine_result_and_audits(db: Database, run_c
     ]
     both = run_cli("hq", "integrity", "--skip-scores", "--repair-scores")
     assert both.exit_code == 1 and both.stderr.startswith("error: ")
+
+
+def test_red_line_failures_are_counted_beyond_the_listed_rows(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The veto table lists the newest VETO_ROWS; the count in the summaries is all of them,
+    and equals the regions' sum (it once counted the capped list)."""
+    demo.generate(db, inspections=150, seed=3)
+    monkeypatch.setattr(hq.queries, "VETO_ROWS", 5)
+    monkeypatch.setattr(hq.queries.veto_failures, "__defaults__", (5,))
+    with db.read_session() as s:
+        data = hq.load(s, hq.HqFilter())
+    assert len(data.vetoes) == 5
+    assert data.veto_total > 5
+    assert data.veto_total == sum(r.vetoes for r in data.regions)
+    content = hq.report_content(data, "en")
+    summary = dict(content.summary)
+    assert summary[TH.SUMMARY["vetoes"]("en")] == str(data.veto_total)
+    (veto_table,) = [t for t in hq.tables(data, "en") if t.name == "veto_failures"]
+    assert f"newest 5 of {data.veto_total}" in veto_table.note

@@ -1272,6 +1272,10 @@ def load_rest(
         first,
         failing=failing_items(session, flt, first.inspections),
         vetoes=veto_failures(session, flt),
+        veto_total=int(
+            session.scalar(select(func.count()).where(Inspection.veto_failed > 0, *conditions(flt)))
+            or 0
+        ),
         trend=trend(session, flt),
         rectification=rectification(session, flt, today),
         findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),

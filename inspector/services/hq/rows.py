@@ -433,7 +433,7 @@ class HqData:
     league: list[LeagueRow]
     heatmap: Heatmap
     failing: list[FailingItem]
-    vetoes: list[VetoRow]
+    vetoes: list[VetoRow]  # the newest VETO_ROWS of them
     trend: list[TrendPoint]
     rectification: list[RectificationRow]
     findings: list[FindingRow]
@@ -445,6 +445,7 @@ class HqData:
     league_mode: str = ""
     checklist_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
     drafts: int = 0  # drafts among ``inspections`` (0 unless drafts are included)
+    veto_total: int = 0  # inspections with a failed red line, all of them (``vetoes`` is capped)
     regions: list[RegionRow] = field(default_factory=list)
     # Filled for exports only (see load(..., for_export=True)):
     all_findings: list[FindingRow] = field(default_factory=list)

@@ -192,6 +192,11 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         ],
         group=3,
         sheet=TH.SHEETS["veto_failures"](lang),
+        note=(
+            TH.NEWEST_NOTE(lang, n=len(data.vetoes), total=data.veto_total)
+            if data.veto_total > len(data.vetoes)
+            else ""
+        ),
     )
 
     def finding_table(name: str, title: str, rows: list[FindingRow], sheet: str) -> HqTable:
@@ -325,7 +330,7 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         (s["ranked"], inspected),
         (s["average"], _r(data.average)),
         (s["league"], data.league_scope(lang)),
-        (s["vetoes"], len(data.vetoes)),
+        (s["vetoes"], data.veto_total),
         (s["open"], open_n),
         (s["overdue"], overdue_n),
         (s["closed"], closed_n),

@@ -509,7 +509,7 @@ class HqDashboard(QWidget):
             .replace("%1", str(data.inspections))
             .replace("%2", str(data.branches))
             .replace("%3", avg)
-            .replace("%4", str(len(data.vetoes)))
+            .replace("%4", str(data.veto_total))
             .replace("%5", str(open_n))
             .replace("%6", str(overdue_n))
             .replace("%7", str(len(data.integrity)))
