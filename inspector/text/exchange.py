@@ -256,8 +256,8 @@ FINDING_TWICE = Message(Text(zh="清单中同一问题列了两次", en="the man
 
 SNAPSHOT_INVALID = Message(
     Text(
-        zh="检查表快照不是有效的检查表（{detail}）",
-        en="the checklist snapshot is not a valid checklist ({detail})",
+        zh="数据包中的检查表快照不是有效的检查表",
+        en="the package's checklist snapshot is not a valid checklist",
     )
 )
 SNAPSHOT_OTHER = Message(

@@ -106,6 +106,13 @@ def _cases(good: bytes) -> dict[str, tuple[bytes, str, exchange.Limits | None]]:
     def future(m: dict[str, Any]) -> None:
         m["format_version"] = 2
 
+    def bad_checklist(m: dict[str, Any]) -> None:
+        # Hash and signature match: the checklist itself is not one.
+        import hashlib
+
+        m["checklist"]["content"] = '{"id": "x"}'
+        m["checklist"]["sha256"] = hashlib.sha256(b'{"id": "x"}').hexdigest()
+
     def draft(m: dict[str, Any]) -> None:
         m["inspection"]["status"] = "draft"
 
@@ -162,6 +169,11 @@ def _cases(good: bytes) -> dict[str, tuple[bytes, str, exchange.Limits | None]]:
             None,
         ),
         "unknown item": (_resign(good, bad_item), "not in checklist", None),
+        "not a checklist": (
+            _resign(good, bad_checklist),
+            "the package's checklist snapshot is not a valid checklist",
+            None,
+        ),
         "draft inspection": (_resign(good, draft), "inspection.status", None),
         "encrypted to another key": (
             keys.encrypt_to(other.public.exchange or b"", good),

@@ -41,7 +41,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from inspector.checklists import checklist_from_json
+from inspector.checklists import SnapshotDamagedError, checklist_from_json
 from inspector.db import Database
 from inspector.db.models import (
     Answer as AnswerRow,
@@ -272,8 +272,10 @@ def _check_content(pkg: VerifiedPackage) -> Checklist:
     m = pkg.manifest
     try:
         checklist = _parse_checklist(m.checklist.sha256, m.checklist.content)
-    except ValueError as e:
-        raise PackageError(T.SNAPSHOT_INVALID, detail=str(e)) from None
+    except SnapshotDamagedError:
+        # The package's checklist, not one stored here: the package is refused, and nothing
+        # about HQ's database needs restoring.
+        raise PackageError(T.SNAPSHOT_INVALID) from None
     if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
         raise PackageError(T.SNAPSHOT_OTHER)
     index = checklist.item_index()
