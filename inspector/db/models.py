@@ -75,11 +75,13 @@ WAVE_MAX = 100
 def wave_of(visit: Any) -> str | None:
     """The wave stored in ``inspections.wave`` for these visit facts (None: no wave).
 
-    Exactly ``visit["wave"]`` when it is a non-empty string: the column is an index of the
-    JSON, so a look-up by column finds the same visits a look-up in the JSON would.
+    Exactly ``visit["wave"]`` when it is a non-empty string that fits the column (as
+    migration 0009 backfilled it): the column is an index of the JSON, so a look-up by
+    column finds the same visits a look-up in the JSON would. The app never writes a longer
+    wave; one in an old database stays out of the column rather than fail a later write.
     """
     wave = visit.get("wave") if isinstance(visit, dict) else None
-    return wave if isinstance(wave, str) and wave else None
+    return wave if isinstance(wave, str) and wave and len(wave) <= WAVE_MAX else None
 
 
 def new_uuid() -> str:

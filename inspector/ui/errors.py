@@ -34,14 +34,17 @@ def user_text(exc: BaseException) -> str:
     """A user error in the UI's language and in the app's terms (never a command to run).
 
     Errors from the catalogue (:class:`UserError`, and value errors such as an answer that
-    does not fit its item) render themselves; anything else is shown as its text.
+    does not fit its item) render themselves; anything else is shown as its text. A render
+    that fails (a bug in a message) falls back to the English the error was made with.
     """
-    if isinstance(exc, UserError):
-        return exc.render(ui_lang(), Surface.GUI)
     render = getattr(exc, "render", None)
-    if callable(render):
+    if not callable(render):
+        return str(exc)
+    try:
         return str(render(ui_lang(), Surface.GUI))
-    return str(exc)
+    except Exception:
+        log.exception("cannot render %r for the app", exc)
+        return str(exc)
 
 
 def error_text(exc: BaseException, log_path: Path) -> tuple[str, str]:

@@ -25,7 +25,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from inspector.errors import UserError
+from inspector.db.errors import describe as describe_db_error
+from inspector.errors import MessageValueError, UserError
 from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
@@ -44,11 +45,15 @@ def failure(exc: BaseException, what: str = "job") -> tuple[str, bool]:
     is logged at INFO. Anything else is a bug or an environment fault: its traceback goes to
     the log file and the user reads one line naming it.
     """
-    if isinstance(exc, UserError):
+    if isinstance(exc, UserError | MessageValueError):
         log.info("%s refused: %s", what, exc)
         return user_text(exc), True
     trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("%s failed:\n%s", what, trace)
+    # A database that went read-only, full or damaged: say which and what to do.
+    unusable = describe_db_error(exc, QCoreApplication.translate("ErrorDialog", "in use"))
+    if unusable is not None:
+        return user_text(unusable), True
     return f"{type(exc).__name__}: {exc}", False
 
 
