@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,10 @@ SUFFIXES = (".yaml", ".yml", ".json")
 # libyaml's C parser (about 10x faster; the app parses every checklist when the new-
 # inspection dialog opens) keeps line marks like the pure-Python one it replaces.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# One YAML parse at a time in this process: the HQ dashboard's worker threads read the
+# checklist titles while the app may read checklists too, and libyaml's parser crashed
+# (a segmentation fault in compose) when two threads used it at once.
+_YAML_LOCK = threading.Lock()
 
 Loc = tuple[str | int, ...]
 
@@ -105,7 +110,9 @@ _NON_PRINTABLE = re.compile(
 def _alias_line(text: str) -> int:
     # Where the first alias (``*name``) is; only looked up once one has been found.
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        with _YAML_LOCK:
+            events = list(yaml.parse(text, Loader=_Loader))
+        for event in events:
             if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 return int(event.start_mark.line) + 1
     except yaml.YAMLError:
@@ -124,7 +131,8 @@ def _parse_with_lines(text: str, file: str) -> tuple[Any, dict[Loc, int]]:
     lines: dict[Loc, int] = {}
     problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        with _YAML_LOCK:
+            root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         line = mark.line + 1 if mark is not None else 1

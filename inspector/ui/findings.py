@@ -129,6 +129,7 @@ class FindingsPanel(QWidget):
         self._read_only = False
         self._loading = False
         self._pending: dict[str, object] = {}  # typed fields waiting for their pause
+        self._pending_item: str | None = None  # ... and the finding they were typed for
         self.model = FindingsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -218,6 +219,7 @@ class FindingsPanel(QWidget):
         """Forget the inspection shown before (its rows, checklist and pending typing)."""
         self._action_timer.stop()
         self._pending = {}
+        self._pending_item = None
         self._shown = None
         self._state = None
         self._checklist = None
@@ -327,24 +329,38 @@ class FindingsPanel(QWidget):
 
     def _action_changed(self) -> None:
         if not self._loading and self._shown is not None:
-            self._pending["action"] = self.action_edit.toPlainText()
-            self._action_timer.start()
+            self._typed("action", self.action_edit.toPlainText())
 
     def _owner_changed(self, text: str) -> None:
         if not self._loading and self._shown is not None and not self._read_only:
-            self._pending["owner"] = text
-            self._action_timer.start()
+            self._typed("owner", text)
+
+    def _typed(self, key: str, value: str) -> None:
+        assert self._shown is not None
+        if self._pending_item not in (None, self._shown.item_id):
+            self._flush_action()  # typing for another finding is still waiting: save it first
+        self._pending_item = self._shown.item_id
+        self._pending[key] = value
+        self._action_timer.start()
 
     def _flush_action(self) -> None:
-        """Save the typed action and owner (after the pause, or now)."""
+        """Save the typed action and owner (after the pause, or now) for the finding they
+        were typed for, even if a refresh has shown another one since."""
         self._action_timer.stop()
         pending, self._pending = self._pending, {}
-        if not pending or self._shown is None or self._read_only:
+        item_id, self._pending_item = self._pending_item, None
+        if not pending or item_id is None or self._read_only:
             return
-        changed = {k: v for k, v in pending.items() if getattr(self._shown, k) != v}
+        rows = self._state.findings if self._state is not None else []
+        finding = next((f for f in rows if f.item_id == item_id), None)
+        if finding is None:
+            log.info("finding %s is gone (an undo?); its typed %s is not saved", item_id, pending)
+            return
+        changed = {k: v for k, v in pending.items() if getattr(finding, k) != v}
         if changed:
-            self._shown = replace(self._shown, **changed)  # type: ignore[arg-type]
-            self.finding_edited.emit(self._shown.item_id, changed)
+            if self._shown is not None and self._shown.item_id == item_id:
+                self._shown = replace(self._shown, **changed)  # type: ignore[arg-type]
+            self.finding_edited.emit(item_id, changed)
 
     def flush(self) -> None:
         self._flush_action()

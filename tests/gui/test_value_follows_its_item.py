@@ -7,9 +7,12 @@ stored on it.
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
+from inspector.domain.checklist import Result
 from inspector.services import inspections as insp_svc
 from inspector.ui.main_window import MainWindow
 from tests.gui.conftest import make_inspection
@@ -59,3 +62,51 @@ def test_a_value_typed_in_one_item_never_lands_on_the_next(
     window.runner.go_to_item("ex.counter_height")
     assert window.runner.item_view.answer_panel._item.id == "ex.counter_height"
     assert _answers(db, uuid) == {"ex.ramp": None, "ex.ramp_slope": 800}
+
+
+def test_undo_never_moves_a_measurement_still_being_typed_to_another_item(
+    qtbot: QtBot, db: Database, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing in the slope, then Undo (which hides the slope again): the typed value is for
+    the slope, never for the item the runner shows next."""
+    boxes: list[str] = []  # a refusal box (it once said the slope's 10 was not a yes/no)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: boxes.append(text))
+    uuid = make_inspection(db)
+    assert window.open_inspection(uuid, "ex.ramp")
+    runner = window.runner
+    runner.item_view.answer_panel.judge(Result.PASS)  # through the undo stack
+    assert _answers(db, uuid) == {"ex.ramp": None}
+    runner.go_to_item("ex.ramp_slope")
+    panel = runner.item_view.answer_panel
+    assert panel.measure_edit is not None
+    panel.measure_edit.setFocus()
+    qtbot.keyClicks(panel.measure_edit, "10")  # waiting for its pause
+    refused: list[str] = []
+    runner.status_message.connect(refused.append)
+    runner.undo_stack.undo()  # the ramp's answer goes: its slope is hidden again
+    rows = _answers(db, uuid)
+    assert "ex.ramp" not in rows, rows
+    assert set(rows) <= {"ex.ramp_slope"}, rows  # the 10 went nowhere else
+    assert all("ex.ramp " not in m and "ex.ramp:" not in m for m in refused), refused
+    assert boxes == []
+
+
+def test_undo_never_moves_a_findings_action_still_being_typed_to_another_finding(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    uuid = make_inspection(db)
+    assert window.open_inspection(uuid, "ex.ramp")
+    runner = window.runner
+    runner.item_view.answer_panel.judge(Result.FAIL)
+    runner.go_to_item("ex.manager")
+    runner.item_view.answer_panel.judge(Result.FAIL)
+    fp = runner.findings_panel
+    row = [f.item_id for f in runner.state.findings].index("ex.manager")
+    fp.table.selectRow(row)
+    assert fp.current_item_id() == "ex.manager"
+    fp.action_edit.setPlainText("ACTION-FOR-MANAGER")  # waiting for its pause
+    runner.undo_stack.undo()  # the manager's failure goes, and its finding with it
+    fp.flush()
+    with db.session() as s:
+        actions = {f.item_id: f.action for f in insp_svc.get(s, uuid).findings if f.active}
+    assert actions.get("ex.ramp", "") == "", actions

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from inspector.checklists import load_all
@@ -46,8 +47,10 @@ def mystery_args(flt: HqFilter, wave: str | None = None) -> dict[str, Any]:
     return {"region": flt.region or None, "wave": wave or None}
 
 
+@lru_cache(maxsize=1)
 def mystery_titles() -> tuple[Titles, Titles]:
-    """(scenario titles, section titles) of the shipped mystery-shopper checklist."""
+    """(scenario titles, section titles) of the shipped mystery-shopper checklist (read
+    once per process, like the other shipped titles: not on every dashboard refresh)."""
     loaded, _problems = load_all()
     for c in loaded:
         if c.id == hq_mystery.DEFAULT_CHECKLIST:

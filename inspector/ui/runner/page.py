@@ -315,10 +315,11 @@ class RunnerPage(QWidget):
             self.go_to_item(item_id)
         return ok
 
-    def _answer_requested(self, result: object, value: object) -> None:
-        if self.state is None or self.current_item is None or self.state.read_only:
+    def _answer_requested(self, item_id: str, result: object, value: object) -> None:
+        # The item the value was typed for, not the one shown now: a refresh (an undo, an
+        # answer hiding a follow-up) may have moved on before pending typing was saved.
+        if self.state is None or self.state.read_only:
             return
-        item_id = self.current_item
         old = self.state.answers.get(item_id)
         res = Result(result) if isinstance(result, str) else None
         new = Answer(result=res, value=value, note=old.note if old else "")  # type: ignore[arg-type]
@@ -660,7 +661,8 @@ class RunnerPage(QWidget):
             self.summary_panel.update_state(st, lang)
         self.finalize_panel.update_state(st, lang, self.settings.inspector_name())
         if self.current_item is not None and not st.is_visible(self.current_item):
-            # The answer just given hid this item's follow-up; stay on a visible one.
+            # The answer just given hid this item's follow-up; stay on a visible one (what
+            # was being typed there is saved for that item when its field is replaced).
             ids = self.visible_ids()
             self.current_item = ids[0] if ids else None
         self._show_item()
