@@ -125,9 +125,9 @@ _lang = click.option(
 )
 
 
-def hq_filter(*, scope: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """The HQ filter options of a command -- region and period, with ``scope`` also checklist
-    and mode, then drafts and time zone -- handed to it as one ``flt: HqFilter``."""
+def hq_filter() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The HQ filter options of a command -- region, period, checklist, mode, drafts and time
+    zone, as the dashboard has them -- handed to it as one ``flt: HqFilter``."""
 
     def decorate(f: Callable[..., None]) -> Callable[..., None]:
         @functools.wraps(f)
@@ -142,7 +142,7 @@ def hq_filter(*, scope: bool = True) -> Callable[[Callable[..., None]], Callable
         ) -> None:
             f(*args, flt=_filter(region, date_from, date_to, checklist, mode), **kwargs)
 
-        options = [_region, _from, _to, *([_checklist, _mode] if scope else []), _drafts, _tz]
+        options = [_region, _from, _to, _checklist, _mode, _drafts, _tz]
         for option in reversed(options):
             command = option(command)
         return command
@@ -239,7 +239,7 @@ def league_cmd(
     default=None,
     help="Only open, overdue (open past the deadline) or closed findings.",
 )
-@hq_filter(scope=False)
+@hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def findings_cmd(
@@ -358,7 +358,7 @@ def export_cmd(
 
 
 @hq.command("integrity")
-@hq_filter(scope=False)
+@hq_filter()
 @click.option(
     "--tolerance",
     default=60,

@@ -372,3 +372,15 @@ def test_red_line_failures_are_counted_beyond_the_listed_rows(
     assert summary[TH.SUMMARY["vetoes"]("en")] == str(data.veto_total)
     (veto_table,) = [t for t in hq.tables(data, "en") if t.name == "veto_failures"]
     assert f"newest 5 of {data.veto_total}" in veto_table.note
+
+
+def test_hq_findings_take_the_dashboards_checklist_and_mode(db: Database, run_cli: Cli) -> None:
+    """The dashboard's findings tab applies its checklist and mode boxes; the CLI can too."""
+    demo.generate(db, inspections=80, seed=2)
+    every = json.loads(run_cli.ok("hq", "findings", "--json"))
+    acc = json.loads(run_cli.ok("hq", "findings", "--json", "--checklist", "accessibility"))
+    with db.read_session() as s:
+        same = hq.findings(s, hq.HqFilter(checklist_id="accessibility"))
+    assert 0 < len(acc) < len(every)
+    assert [r["item"] for r in acc] == [r.item_id for r in same]
+    assert all(r["item"].startswith("acc.") for r in acc), acc[:3]
