@@ -318,3 +318,21 @@ def test_the_orm_check_finds_a_nested_orm_object() -> None:
 
     assert _orm_objects(Leaky([{"a": 1}, {"b": Branch(code="X")}])) == [".rows[1]['b']"]
     assert _orm_objects(Leaky([{"a": 1}])) == []
+
+
+def test_file_names_carry_the_local_day_and_a_file_safe_branch_code(db: Database) -> None:
+    """Report and package names share one stem: the day the inspection started where it
+    was made (01:30 in Shanghai is still that day, not the UTC day before)."""
+    from datetime import UTC, datetime
+
+    from inspector.services.exchange import export
+
+    uuid = _new(db)
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        insp.started_at = datetime(2026, 3, 4, 17, 30, tzinfo=UTC)  # 01:30 on the 5th, +08:00
+        insp.branch.code = "SH/01 区"
+        name = export.package_file_name(insp)
+    stem = files.file_stem(db, uuid)
+    assert stem == f"2026-03-05_SH_01_{uuid[:8]}"
+    assert name == f"{stem}_r1{export.SUFFIX}"

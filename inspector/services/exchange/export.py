@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from inspector import __version__
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Inspection, Photo, utcnow
+from inspector.domain import timefmt
 from inspector.errors import NotFoundError, UserError, ValidationError
 from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
@@ -285,10 +286,16 @@ def _write(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
     zf.writestr(info, data)
 
 
-def package_file_name(insp: Inspection) -> str:
+def file_stem(insp: Inspection) -> str:
+    """``DAY_BRANCH_UUID8`` for files about ``insp`` (package, report): the local day it
+    started (an inspection at 01:00 in Shanghai is on that day), a file-safe branch code."""
     code = re.sub(r"[^A-Za-z0-9_-]+", "_", insp.branch.code).strip("_") or "branch"
-    day = insp.started_at.date().isoformat()
-    return f"{day}_{code}_{insp.uuid[:8]}_r{insp.revision}{SUFFIX}"
+    day = timefmt.local_date(insp.started_at, timefmt.zone()).isoformat()
+    return f"{day}_{code}_{insp.uuid[:8]}"
+
+
+def package_file_name(insp: Inspection) -> str:
+    return f"{file_stem(insp)}_r{insp.revision}{SUFFIX}"
 
 
 def write_package(

@@ -8,15 +8,15 @@ from collections.abc import Callable
 from inspector.db import Database
 from inspector.services import inspections as svc
 from inspector.services import reports
+from inspector.services.exchange import export
 
 log = logging.getLogger(__name__)
 
 
 def file_stem(db: Database, uuid: str) -> str:
-    """The suggested name of a file about inspection ``uuid``: ``DATE_BRANCH_UUID8``."""
+    """The suggested name of a file about inspection ``uuid``: ``DAY_BRANCH_UUID8``."""
     with db.read_session() as s:
-        insp = svc.get(s, uuid)
-        return f"{insp.started_at.date().isoformat()}_{insp.branch.code}_{uuid[:8]}"
+        return export.file_stem(svc.get(s, uuid))
 
 
 def report_pdf(
