@@ -45,7 +45,9 @@ class Renderable(Protocol):
     def render(self, lang: Lang, surface: Surface = Surface.CLI) -> str: ...
 
 
-def _field(value: object, lang: Lang, surface: Surface) -> object:
+def rendered(value: object, lang: Lang, surface: Surface) -> object:
+    """``value`` in ``lang`` for ``surface`` if it renders itself (a nested error, a part of
+    a message), else ``value`` as it is."""
     render = getattr(value, "render", None)
     if callable(render):
         return render(lang, surface)
@@ -64,7 +66,7 @@ class Text:
 
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI, /, **fields: object) -> str:
         lg = lang_of(lang)
-        values = {k: _field(v, lg, surface) for k, v in fields.items()}
+        values = {k: rendered(v, lg, surface) for k, v in fields.items()}
         return self.template(lg).format_map(_Strict(values, self))
 
     def __call__(self, lang: Lang | str, /, **fields: object) -> str:

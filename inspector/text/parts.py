@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from inspector.text import Lang, Surface, Text, lang_of
+from inspector.text import Lang, Surface, Text, lang_of, rendered
 
 log = logging.getLogger(__name__)
 
@@ -20,13 +20,6 @@ log = logging.getLogger(__name__)
 LIST_SEP = Text(zh="；", en="; ")  # clauses: one problem after another
 NAMES_SEP = Text(zh="、", en=", ")  # names: item ids, columns
 OR_SEP = Text(zh="或", en=" or ")  # alternatives: one of these
-
-
-def _rendered(value: object, lang: Lang, surface: Surface) -> str:
-    render = getattr(value, "render", None)
-    if callable(render):
-        return str(render(lang, surface))
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +75,7 @@ class Joined:
 
     def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
         lg = lang_of(lang)
-        return self.sep.template(lg).join(_rendered(p, lg, surface) for p in self.parts)
+        return self.sep.template(lg).join(str(rendered(p, lg, surface)) for p in self.parts)
 
 
 # How the app names a checklist item in a message: by the words the runner shows.

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector.db.errors import describe as describe_db_error
 from inspector.errors import UserError
-from inspector.text import Lang, Surface
+from inspector.text import Lang, Surface, rendered
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,10 @@ def user_text(exc: BaseException) -> str:
     does not fit its item) render themselves; anything else is shown as its text. A render
     that fails (a bug in a message) falls back to the English the error was made with.
     """
-    render = getattr(exc, "render", None)
-    if not callable(render):
+    if not callable(getattr(exc, "render", None)):
         return str(exc)
     try:
-        return str(render(ui_lang(), Surface.GUI))
+        return str(rendered(exc, ui_lang(), Surface.GUI))
     except Exception:
         log.exception("cannot render %r for the app", exc)
         return str(exc)
