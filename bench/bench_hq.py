@@ -25,12 +25,13 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
 
+from inspector import clock
 from inspector.checklists import load_all
 from inspector.db import Database, open_database
 from inspector.db.models import Branch, Finding, Inspection, SectionScoreRow
@@ -70,7 +71,7 @@ def generate(
 ) -> None:
     """Insert ``inspections`` finalized inspections with section scores and findings."""
     rng = random.Random(seed)
-    end = end or datetime.now(UTC)
+    end = end or clock.now()
     loaded, _problems = load_all()
     loaded = [c for c in loaded if c.id != "example"] or loaded
     with db.session() as s:
@@ -252,7 +253,7 @@ def measure(
         regions = hq.regions(s)
         checklists = hq.checklist_ids(s)
         region = regions[0] if regions else None
-        year_ago = date.today() - timedelta(days=365)
+        year_ago = clock.local_today() - timedelta(days=365)
         filters = {
             "all": hq.HqFilter(),
             "region": hq.HqFilter(region=region),

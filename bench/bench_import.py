@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from inspector import clock
 from inspector.checklists import canonical_json, checklist_from_json
 from inspector.db import open_database
 from inspector.services import exchange, keys
@@ -199,7 +200,7 @@ def baseline(db_file: Path, paths: list[Path]) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    now = clock.now().replace(tzinfo=None).isoformat(" ")
     for path in paths:
         with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zf:
             members = {}

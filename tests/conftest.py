@@ -15,6 +15,11 @@ import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The day every test runs on (inspector/clock.py): demo data, deadlines and "overdue" are
+# built from this clock, so the suite gives the same result on any day. Set before anything
+# reads the clock, and in os.environ so CLI subprocesses run on the same day.
+os.environ["INSPECTOR_CLOCK"] = PINNED_CLOCK = "2026-11-20T02:00:00+00:00"
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +81,7 @@ def _isolated_home(
     monkeypatch.setenv("INSPECTOR_HOME", str(home))
     monkeypatch.delenv("INSPECTOR_DB", raising=False)
     monkeypatch.setenv("INSPECTOR_USER", "tester")
+    monkeypatch.setenv("INSPECTOR_CLOCK", PINNED_CLOCK)  # if a test moved it
     return home
 
 

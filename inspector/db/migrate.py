@@ -9,7 +9,6 @@ several processes opening a new database at once end with one schema, not an err
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -18,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from inspector import paths
+from inspector import clock, paths
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ def _backup_sqlite(engine: Engine, current: str) -> None:
     db = engine.url.database
     if not db or db == ":memory:":
         return
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     target = Path(db).with_name(f"{Path(db).name}.before-{current}-{stamp}.bak")
     raw = engine.raw_connection()
     try:

@@ -40,6 +40,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
+from inspector import clock
 from inspector.domain.answers import STORED_VALUE
 from inspector.domain.checklist import Mode, Result
 from inspector.domain.layers import Layers
@@ -65,7 +66,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 WAVE_MAX = 100

@@ -16,6 +16,7 @@ import os
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from inspector import clock
 from inspector.errors import ValidationError
 from inspector.text import labels as TL
 from inspector.text import times as T
@@ -98,7 +99,7 @@ def local_date(dt: datetime, tz: tzinfo) -> date:
 
 def offset_label(tz: tzinfo, at: datetime | None = None) -> str:
     """'UTC+08:00' (the offset that applies at ``at``, default now)."""
-    when = as_utc(at) if at is not None else datetime.now(UTC)
+    when = as_utc(at) if at is not None else clock.now()
     off = when.astimezone(tz).utcoffset() or timedelta(0)
     minutes = int(off.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"

@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
+from inspector import clock
 from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
 from inspector.db.models import WAVE_MAX as WAVE_MAX  # re-exported: the service's limit
 from inspector.db.models import (
@@ -811,7 +812,7 @@ def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
     try:
         if len(text) <= 5 and ":" in text:
             hh, mm = (int(x) for x in text.split(":"))
-            day = today or datetime.now().date()
+            day = today or clock.local_today()
             moment = datetime(day.year, day.month, day.day, hh, mm)
         else:
             moment = datetime.fromisoformat(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QUrl, Signal
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import __version__
+from inspector import __version__, clock
 from inspector.db import Database
 from inspector.domain.checklist import Result
 from inspector.errors import NotFoundError
@@ -430,7 +429,7 @@ class MainWindow(QMainWindow):
             )
             return None
         if path is None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            stamp = clock.local_now().strftime("%Y%m%d-%H%M")
             folder = self.settings.last_folder() or str(Path.home())
             chosen, _ = QFileDialog.getSaveFileName(
                 self,

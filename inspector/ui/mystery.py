@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector import clock
 from inspector.services.views.runner import InspectionState
 from inspector.ui.summary import NarrativeEditor
 
@@ -36,7 +37,7 @@ _UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 
 def now_iso() -> str:
     """The local time with its UTC offset, to the second (what the visit facts store)."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.local_now().isoformat(timespec="seconds")
 
 
 def parse_iso(text: object) -> datetime | None:
@@ -332,7 +333,7 @@ class VisitPanel(QWidget):
             self.wait_detail.setText(self.tr("Start the timer when you take a ticket."))
             self._tick.stop()
             return
-        end = called or datetime.now().astimezone()
+        end = called or clock.local_now()
         secs = max(0, int((end - started).total_seconds()))
         self.wait_label.setText(f"{secs // 60:02d}:{secs % 60:02d}")
         started_s = started.astimezone().strftime("%H:%M:%S")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from inspector import clock
 from inspector.db import Database
 from inspector.services import inspections as svc
 from inspector.ui.main_window import MainWindow
@@ -60,7 +61,7 @@ def test_list_filters_by_text_branch_status_and_date(db: Database, window: MainW
     home.branch_combo.setCurrentIndex(home.branch_combo.findData("310002"))
     assert home.proxy.rowCount() == 1
     home.branch_combo.setCurrentIndex(0)
-    tomorrow = date.today().toordinal() + 1
+    tomorrow = clock.local_today().toordinal() + 1
     d = date.fromordinal(tomorrow)
     home.from_edit.setDate(QDate(d.year, d.month, d.day))
     assert home.proxy.rowCount() == 0

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
-from inspector.db import Database
+from inspector import clock
+from inspector.db import Database, open_database
 from inspector.db.models import Branch, Finding, Inspection, Photo, utcnow
-from inspector.services import exchange
+from inspector.services import demo, exchange
 from tests.conftest import Cli
 
 
@@ -66,3 +68,38 @@ def test_demo_is_repeatable_by_seed(db: Database, run_cli: Cli) -> None:
         both = sorted(s.scalars(select(Inspection.score_total)))
         assert s.scalar(select(func.count()).select_from(Branch)) == 40  # not duplicated
     assert sorted(first * 2) == both
+
+
+@pytest.mark.parametrize("day", ["2026-03-31", "2026-12-07"])
+def test_demo_is_built_from_the_apps_clock(
+    day: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo (and so every test that uses it) gives the same data on any day the suite runs:
+    it reads the app's clock, which INSPECTOR_CLOCK pins, so two runs on one pinned day agree
+    and the data ends on that day."""
+    monkeypatch.setenv(clock.ENV, day)
+    pinned = date.fromisoformat(day)
+    assert clock.utc_today() == pinned
+
+    def run(name: str) -> list[tuple[str, str, float | None, date | None]]:
+        db = open_database(str(tmp_path / name))
+        try:
+            demo.generate(db, inspections=60, seed=11)
+            with db.session() as s:
+                rows = [
+                    (i.branch.code, i.started_at.date().isoformat(), i.score_total, None)
+                    for i in s.scalars(select(Inspection).order_by(Inspection.started_at))
+                ]
+                newest = max(i.started_at for i in s.scalars(select(Inspection)))
+                overdue = s.scalar(
+                    select(func.count())
+                    .select_from(Finding)
+                    .where(Finding.status == "open", Finding.deadline < pinned)
+                )
+        finally:
+            db.dispose()
+        assert newest.date() <= pinned and pinned - newest.date() < timedelta(days=30)
+        assert overdue
+        return rows
+
+    assert run("a.sqlite3") == run("b.sqlite3")

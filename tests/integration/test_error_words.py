@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from inspector import clock
 from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import branches, hq, reports
@@ -178,7 +178,7 @@ def test_finding_branch_settings_backup_and_hq_errors(db: Database, tmp_path: Pa
 
 def _hq_data(db: Database) -> HqData:
     with db.read_session() as s:
-        return hq.load(s, HqFilter(date_to=date.today()))
+        return hq.load(s, HqFilter(date_to=clock.local_today()))
 
 
 def test_the_cli_prints_finalize_refusals_with_the_command_in_english(

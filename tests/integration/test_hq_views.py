@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from inspector import clock
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Finding, Inspection, Photo
 from inspector.services import branches, hq
@@ -54,7 +55,7 @@ def test_league_latest_trend_and_untrusted(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s:
         first = svc.get(s, ids["a"])
-        first.started_at = datetime.now(UTC) - timedelta(days=40)
+        first.started_at = clock.now() - timedelta(days=40)
         second = svc.create(
             s, branch_code="310001", checklist_id="accessibility", answers=PASS_ONE, inspector="t"
         )
@@ -97,7 +98,7 @@ def test_filters_region_period_mode_checklist(db: Database) -> None:
         assert hq.counts(s, hq.HqFilter(mode="mystery"))[0] == 0
         assert hq.counts(s, hq.HqFilter(checklist_id="public-education"))[0] == 0
         assert hq.counts(s, hq.HqFilter(checklist_id="accessibility"))[0] == 2
-        future = date.today() + timedelta(days=3)
+        future = clock.local_today() + timedelta(days=3)
         assert hq.counts(s, hq.HqFilter(date_from=future))[0] == 0
         assert hq.counts(s, hq.HqFilter(date_to=future))[0] == 2
 
@@ -162,7 +163,7 @@ def test_findings_status_overdue(db: Database) -> None:
             .join(Inspection)
             .where(Inspection.uuid == ids["a"], Finding.item_id == "acc.priority_window")
         ).one()
-        f.deadline = date.today() - timedelta(days=2)
+        f.deadline = clock.local_today() - timedelta(days=2)
     with db.session() as s:
         overdue = hq.findings(s, hq.HqFilter(), status="overdue")
         open_ = hq.findings(s, hq.HqFilter(), status="open")

@@ -4,8 +4,8 @@ what it always was, the app's words are in its language and never name a command
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
+from inspector import clock
 from inspector.db import Database
 from inspector.domain.checklist import Source, source_text
 from inspector.reports.labels import pick
@@ -78,7 +78,7 @@ def test_hq_words_keep_their_wording() -> None:
     )
     assert HqFilter().period("zh") == "全部时间"
     m = ScoreMismatch(
-        "u", 1, "SH001", "浦东", datetime.now(UTC), "finalized",
+        "u", 1, "SH001", "浦东", clock.now(), "finalized",
         90.0, "excellent", True, 0, 50.0, "fail", False, 1,
     )  # fmt: skip
     assert m.describe("en") == (

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from inspector import clock
 from inspector.checklists import checklist_from_json, load_all
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import (
@@ -132,7 +133,7 @@ def _month(session: Session, col: Any, tz: tzinfo = UTC) -> ColumnElement[str]:
     The zone's offset now is used for every row (China has no daylight saving), so an
     inspection at 02:00 on the 1st in Shanghai counts in that month, not the one before.
     """
-    offset = datetime.now(UTC).astimezone(tz).utcoffset() or timedelta(0)
+    offset = clock.now().astimezone(tz).utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     if session.get_bind().dialect.name == "postgresql":
         shifted = func.timezone("UTC", col) + literal(timedelta(minutes=minutes))

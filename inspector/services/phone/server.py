@@ -38,7 +38,6 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -49,6 +48,7 @@ import multipart
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector import clock
 from inspector.db import Database
 from inspector.db.models import Inspection, Photo
 from inspector.domain.answers import Answer
@@ -534,7 +534,7 @@ class PhoneServer:
         if body.get("now") is True:
             if key not in TIME_FIELDS:
                 raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_A_TIME, field=key)
-            value = datetime.now().astimezone().isoformat(timespec="seconds")
+            value = clock.local_now().isoformat(timespec="seconds")
         else:
             value = body.get("value")
             if value is None or value == "":

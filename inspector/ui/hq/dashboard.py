@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector import clock
 from inspector.db import Database
 from inspector.domain import timefmt
 from inspector.services import hq
@@ -386,7 +387,7 @@ class HqDashboard(QWidget):
             assert isinstance(a, date) and isinstance(b, date)
             d_from, d_to = min(a, b), max(a, b)  # a reversed range still means that span
         else:
-            d_from, d_to = period_range(key, today or date.today())
+            d_from, d_to = period_range(key, today or clock.local_today())
         return hq.HqFilter(
             region=self.region_box.currentData() or None,
             date_from=d_from,
