@@ -38,7 +38,8 @@ from inspector.db.models import Branch, Finding, Inspection, SectionScoreRow
 from inspector.domain.checklist import Mode
 from inspector.domain.scoring import grade_for, section_area
 from inspector.services import hq
-from inspector.services.inspections import default_deadline, default_severity, snapshot_for
+from inspector.services.findings.sync import default_deadline, default_severity
+from inspector.services.inspections.snapshots import snapshot_for
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 from inspector.db import open_database
-from inspector.services import inspections as insp_svc
 from inspector.services import photos
+from inspector.services.inspections import lifecycle
 
 N_PHOTOS = 30
 SIZE = (4000, 3000)
@@ -65,7 +65,7 @@ def _ingest(paths: list[Path], db_file: Path) -> int:
     db = open_database(str(db_file))
     try:
         with db.session() as s:
-            insp = insp_svc.create(
+            insp = lifecycle.create(
                 s,
                 branch_code="BENCH",
                 branch_name="Bench",

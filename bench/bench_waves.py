@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from inspector.db import open_database
 from inspector.db.models import ChecklistSnapshot, Inspection
 from inspector.services import demo, hq_mystery
-from inspector.services import inspections as svc
+from inspector.services.inspections import visits as insp_visits
 
 log = logging.getLogger(__name__)
 
@@ -111,11 +111,11 @@ def measure(
             say(f"{total} inspections, {len(waves)} waves, busiest {busiest!r}: {size} visits")
             cases: dict[str, tuple[Callable[[], Any], Callable[[], Any]]] = {
                 "wave scenario, busiest wave": (
-                    lambda: svc.wave_scenario(s, busiest, CHECKLIST, exclude=0),
+                    lambda: insp_visits.wave_scenario(s, busiest, CHECKLIST, exclude=0),
                     lambda: _scan_scenario(s, busiest, CHECKLIST, exclude=0),
                 ),
                 "wave scenario, new wave": (
-                    lambda: svc.wave_scenario(s, "2099Q1 新批次", CHECKLIST, exclude=0),
+                    lambda: insp_visits.wave_scenario(s, "2099Q1 新批次", CHECKLIST, exclude=0),
                     lambda: _scan_scenario(s, "2099Q1 新批次", CHECKLIST, exclude=0),
                 ),
                 "hq mystery --wave": (

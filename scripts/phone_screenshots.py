@@ -33,8 +33,8 @@ def main() -> int:
 
     from inspector.db import open_database
     from inspector.services import branches, photos
-    from inspector.services import inspections as svc
     from inspector.services import phone as phone_svc
+    from inspector.services.inspections import answering, lifecycle
 
     db = open_database(str(Path(home) / "shots.sqlite3"))
     # The bundled CJK font for Chromium too (a server image may have none; phones do).
@@ -46,9 +46,9 @@ def main() -> int:
     )
     with db.session() as s:
         branches.create(s, code="310001", name="上海分行陆家嘴支行", region="上海")
-        insp = svc.create(s, branch_code="310001", checklist_id="example", inspector="张三")
-        svc.set_answer(s, insp, "ex.ramp", result="pass", actor="张三")
-        svc.set_answer(s, insp, "ex.polite", result="fail", actor="张三")
+        insp = lifecycle.create(s, branch_code="310001", checklist_id="example", inspector="张三")
+        answering.set_answer(s, insp, "ex.ramp", result="pass", actor="张三")
+        answering.set_answer(s, insp, "ex.polite", result="fail", actor="张三")
         photos.add_bytes(
             s,
             insp,

@@ -52,7 +52,14 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
     from inspector.db import open_database
     from inspector.domain.checklist import Mode
     from inspector.services import branches, photos
-    from inspector.services import inspections as svc
+    from inspector.services.inspections import (
+        answering,
+        lifecycle,
+        rescoring,
+        signoff,
+        snapshots,
+        visits,
+    )
 
     db = open_database(str(db_path))
     checklists = {p.stem for p in (ROOT / "checklists").glob("*.yaml")}
@@ -65,13 +72,13 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
             ("110005", "国贸支行", "北京分行"),
         ):
             branches.create(s, code=code, name=name, region=region, actor="张三")
-        a = svc.create(s, branch_code="310001", checklist_id=onsite_id, inspector="张三")
-        items = [i for i in svc.checklist_of(a).items() if i.applies_to(Mode.ONSITE)]
+        a = lifecycle.create(s, branch_code="310001", checklist_id=onsite_id, inspector="张三")
+        items = [i for i in snapshots.checklist_of(a).items() if i.applies_to(Mode.ONSITE)]
         for n, item in enumerate(items[:12]):
             # The first item is a red line: its banner shows in the live-score panel.
             result = "fail" if n in (0, 7) else "pass"
-            svc.set_answer(s, a, item.id, result=result, actor="张三", rescore_now=False)
-        svc.rescore(s, a)
+            answering.set_answer(s, a, item.id, result=result, actor="张三", rescore_now=False)
+        rescoring.rescore(s, a)
         data, name = _photo_bytes()
         photo = photos.add_bytes(s, a, items[0].id, data, file_name=name, actor="张三")
         w, h = photo.width, photo.height
@@ -95,10 +102,10 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
             },
             actor="张三",
         )
-        m = svc.create(
+        m = lifecycle.create(
             s, branch_code="310002", checklist_id=mystery_id, mode="mystery", inspector="李四"
         )
-        c = svc.checklist_of(m)
+        c = snapshots.checklist_of(m)
         fields: dict[str, object] = {
             "arrival": "2026-11-20T09:42:00+08:00",
             "ticket": "A023",
@@ -108,21 +115,23 @@ def _fill(db_path: Path) -> tuple[str, str, str]:
         }
         if c.scenarios:
             fields["scenario"] = c.scenarios[0].id
-        svc.set_visit(s, m, actor="李四", **fields)
-        svc.set_narrative(
+        visits.set_visit(s, m, actor="李四", **fields)
+        visits.set_narrative(
             s,
             m,
             "9:42 进入网点，大堂经理主动问候并询问业务需求，引导取号。等候区座椅充足，"
             "宣传资料摆放整齐。",
             actor="李四",
         )
-        f = svc.create(s, branch_code="110005", checklist_id="accessibility", inspector="王五")
-        for item in svc.checklist_of(f).items():
+        f = lifecycle.create(
+            s, branch_code="110005", checklist_id="accessibility", inspector="王五"
+        )
+        for item in snapshots.checklist_of(f).items():
             if item.applies_to(Mode.ONSITE):
-                svc.set_answer(s, f, item.id, result="pass", actor="王五", rescore_now=False)
-        svc.rescore(s, f)
+                answering.set_answer(s, f, item.id, result="pass", actor="王五", rescore_now=False)
+        rescoring.rescore(s, f)
         photos.add_bytes(s, f, "acc.entrance_access", data, file_name=name, actor="王五")
-        svc.finalize(s, f, by="王五", manager_name="赵六")
+        signoff.finalize(s, f, by="王五", manager_name="赵六")
         uuids = (a.uuid, m.uuid, f.uuid)
     db.dispose()
     return uuids
@@ -249,10 +258,10 @@ def _photo_editor(db: object, uuid: str, parent: object) -> object | None:
         from inspector.ui.photos.editor import PhotoEditorDialog
     except ImportError:
         return None
-    from inspector.services import inspections as svc
+    from inspector.services.inspections import lookup
 
     with db.session() as s:  # type: ignore[attr-defined]
-        photo_id = svc.get(s, uuid).photos[0].id
+        photo_id = lookup.get(s, uuid).photos[0].id
     return PhotoEditorDialog(db, photo_id, parent, read_only=False)
 
 

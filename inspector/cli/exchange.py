@@ -228,10 +228,10 @@ def keys_list(ctx: Context, as_json: bool) -> None:
 @pass_ctx
 def provenance_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     """Every revision of an inspection: which device signed it, and which owns it."""
-    from inspector.services import inspections as insp_svc
+    from inspector.services.inspections import lookup
 
     with ctx.db.read_session() as s:
-        uuid = insp_svc.get(s, inspection_id).uuid
+        uuid = lookup.get(s, inspection_id).uuid
         rows = exchange.provenance(s, uuid)
     if as_json:
         echo_json({"id": uuid, "owner": rows[0]["owner"] if rows else None, "revisions": rows})

@@ -23,7 +23,7 @@ from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
-from inspector.services import inspections as insp_svc
+from inspector.services.inspections import lookup
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
 from inspector.text import hq as TH
@@ -284,7 +284,7 @@ def close_finding_cmd(ctx: Context, inspection_id: str, item: str, note: str) ->
 def recheck_cmd(ctx: Context, recheck_id: str) -> None:
     """Close the findings that re-check RECHECK_ID shows as passing now."""
     with ctx.db.session() as s:
-        insp = insp_svc.get(s, recheck_id)
+        insp = lookup.get(s, recheck_id)
         closed = svc.close_findings_by_recheck(s, insp, actor=default_actor())
         items = [f.item_id for f in closed]
     for item in items:

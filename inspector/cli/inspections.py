@@ -21,8 +21,12 @@ from inspector.files import (
     read_text_bounded,
 )
 from inspector.services import audit
-from inspector.services import inspections as svc
+from inspector.services.findings.edit import update_finding
+from inspector.services.findings.record import finding_dict
 from inspector.services.images import read_image_file
+from inspector.services.inspections import answering, lifecycle, listing, lookup, signoff
+from inspector.services.inspections import records as insp_records
+from inspector.services.inspections import visits as insp_visits
 from inspector.services.views.inspection_list import list_inspections
 from inspector.text import cli as T
 
@@ -121,7 +125,7 @@ def new_cmd(
     """Start a new draft inspection; prints its id."""
     doc = _read_answers_file(answers_file) if answers_file else {}
     with ctx.db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code=branch_code,
             checklist_id=checklist_id,
@@ -134,7 +138,7 @@ def new_cmd(
             narrative=doc.get("narrative"),
         )
         if wave is not None:
-            svc.set_visit(s, insp, actor=insp.inspector or default_actor(), wave=wave)
+            insp_visits.set_visit(s, insp, actor=insp.inspector or default_actor(), wave=wave)
         uuid = insp.uuid
     click.echo(uuid)
 
@@ -172,8 +176,8 @@ def answer_cmd(
     if not clear and result is None and value is None and note is None:
         raise click.UsageError("give --result, --value, --note or --clear")
     with ctx.db.session() as s:
-        insp = svc.get(s, inspection_id)
-        svc.set_answer(
+        insp = lookup.get(s, inspection_id)
+        answering.set_answer(
             s,
             insp,
             item_id,
@@ -243,12 +247,12 @@ def visit_cmd(
         if v is not None
     }
     with ctx.db.session() as s:
-        insp = svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         actor = insp.inspector or default_actor()
         if fields:
-            svc.set_visit(s, insp, actor=actor, **fields)
+            insp_visits.set_visit(s, insp, actor=actor, **fields)
         if narrative is not None:
-            svc.set_narrative(s, insp, narrative, actor=actor)
+            insp_visits.set_narrative(s, insp, narrative, actor=actor)
         visit, text = dict(insp.visit or {}), insp.narrative
     if as_json:
         echo_json({"visit": visit, "narrative": text})
@@ -278,7 +282,7 @@ def list_cmd(
     date_to: Any,
 ) -> None:
     """List inspections (current revisions), newest first."""
-    flt = svc.ListFilter(
+    flt = listing.ListFilter(
         text=text,
         branch_code=branch_code,
         status=status,
@@ -309,10 +313,10 @@ def list_cmd(
 def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | None) -> None:
     """Show an inspection: answers, score, findings, photos, what is missing."""
     with ctx.db.read_session() as s:
-        insp = svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         if revision is not None:
-            insp = svc.get_revision(s, insp.uuid, revision)
-        data = svc.show_dict(s, insp)
+            insp = lookup.get_revision(s, insp.uuid, revision)
+        data = insp_records.show_dict(s, insp)
     if as_json:
         echo_json(data)
         return
@@ -371,8 +375,8 @@ def finalize_cmd(
     if png is not None and not (manager or "").strip():
         raise ValidationError(T.NEEDS_OPTION, option="--manager-signature", needed="--manager")
     with ctx.db.session() as s:
-        insp = svc.get(s, inspection_id)
-        result = svc.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)
+        insp = lookup.get(s, inspection_id)
+        result = signoff.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)
         uuid = insp.uuid
     click.echo(
         f"finalized; total {result.total:.2f}, grade {result.grade}, "
@@ -389,8 +393,8 @@ def finalize_cmd(
 def amend_cmd(ctx: Context, inspection_id: str, reason: str, actor: str | None) -> None:
     """Make a new draft revision of a finalized inspection (same id, supersedes it)."""
     with ctx.db.session() as s:
-        insp = svc.get(s, inspection_id)
-        new = svc.amend(s, insp, reason=reason, actor=actor or default_actor())
+        insp = lookup.get(s, inspection_id)
+        new = lifecycle.amend(s, insp, reason=reason, actor=actor or default_actor())
         rev, uuid = new.revision, new.uuid
     click.echo(f"revision {rev} created as a draft")
     click.echo(uuid)
@@ -403,10 +407,10 @@ def amend_cmd(ctx: Context, inspection_id: str, reason: str, actor: str | None) 
 def delete_cmd(ctx: Context, inspection_id: str, yes: bool) -> None:
     """Delete a draft inspection (finalized ones cannot be deleted)."""
     with ctx.db.session() as s:
-        insp = svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         if not yes and not click.confirm(f"Delete draft {insp.uuid} of {insp.branch.code}?"):
             raise click.exceptions.Abort()
-        svc.delete_draft(s, insp, actor=default_actor())
+        lifecycle.delete_draft(s, insp, actor=default_actor())
     click.echo("deleted")
 
 
@@ -429,9 +433,9 @@ def finding_cmd(
 ) -> None:
     """Set the rectification of a finding (failed item) of a draft inspection."""
     with ctx.db.session() as s:
-        insp = svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         dl: date | None = deadline.date() if deadline else None
-        f = svc.update_finding(
+        f = update_finding(
             s,
             insp,
             item_id,
@@ -441,7 +445,7 @@ def finding_cmd(
             deadline=dl,
             severity=severity,
         )
-        click.echo(json.dumps(svc.finding_dict(f), ensure_ascii=False))
+        click.echo(json.dumps(finding_dict(f), ensure_ascii=False))
 
 
 @click.command("audit")
@@ -451,7 +455,7 @@ def finding_cmd(
 def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     """Show every recorded change of an inspection (all revisions)."""
     with ctx.db.read_session() as s:
-        insp = svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         rows = [audit.as_dict(e) for e in audit.entries_for(s, insp.uuid)]
     if as_json:
         echo_json(rows)

@@ -12,9 +12,9 @@ import click
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.errors import ValidationError
 from inspector.files import write_atomic
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
 from inspector.services import reports as report_svc
+from inspector.services.inspections import lookup
 from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def add_cmd(
     reported and not stored twice.
     """
     with ctx.db.session() as s:
-        insp = insp_svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         result = svc.add_files(
             s,
             insp,
@@ -101,7 +101,7 @@ def add_cmd(
 def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: bool) -> None:
     """List an inspection's photos (GPS and capture time are as reported by the device)."""
     with ctx.db.read_session() as s:
-        insp = insp_svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         rows = [svc.photo_dict(p) for p in svc.photos_of(insp, item_id)]
     if as_json:
         echo_json(rows)

@@ -9,10 +9,11 @@ import click
 
 from inspector.cli import Context, pass_ctx
 from inspector.domain import timefmt
+from inspector.domain.states import InspectionStatus
 from inspector.files import write_atomic
 from inspector.reports.model import Filing
-from inspector.services import inspections as svc
 from inspector.services import reports
+from inspector.services.inspections import lookup
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +81,9 @@ def report_cmd(
     db = ctx.db  # opening it applies the display.tz setting
     tz = timefmt.zone_name(tz)
     with db.session() as s:
-        insp = svc.get(s, inspection_id)
+        insp = lookup.get(s, inspection_id)
         if revision is not None:
-            insp = svc.get_revision(s, insp.uuid, revision)
+            insp = lookup.get_revision(s, insp.uuid, revision)
         pdf = reports.build_report(
             s,
             insp,
@@ -92,7 +93,7 @@ def report_cmd(
             show_shopper_name=shopper_name,
             tz=tz,
         )
-        draft = insp.status != svc.FINALIZED
+        draft = insp.status != InspectionStatus.FINALIZED
     write_atomic(output, pdf)
     if draft:
         click.echo("note: the inspection is a draft; every page is marked DRAFT", err=True)

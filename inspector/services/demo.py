@@ -40,17 +40,12 @@ from inspector.db.models import (
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome
-from inspector.domain.states import FindingStatus, Origin
+from inspector.domain.states import FindingStatus, InspectionStatus, Origin
 from inspector.errors import ValidationError
 from inspector.services import audit, photos
-from inspector.services.inspections import (
-    FINALIZED,
-    default_deadline,
-    default_severity,
-    finding_item_ids,
-    score_for,
-    snapshot_for,
-)
+from inspector.services.findings.sync import default_deadline, default_severity, finding_item_ids
+from inspector.services.inspections.scoring import score_for
+from inspector.services.inspections.snapshots import snapshot_for
 from inspector.text import cli as T
 from inspector.text.parts import Term
 
@@ -321,7 +316,7 @@ def _batch(
                 "revision": 1,
                 "is_current": True,
                 "mode": mode.value,
-                "status": FINALIZED,
+                "status": InspectionStatus.FINALIZED,
                 "branch_id": branch_id,
                 "snapshot_id": plan.snapshot_id,
                 "inspector": inspector,

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
-from inspector.services import inspections as insp_svc
+from inspector.domain.states import InspectionStatus
+from inspector.services.inspections import scoring as insp_scoring
+from inspector.services.inspections import snapshots
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +83,7 @@ def finalized_current(checklist_id: str, region: str | None = None) -> Select[An
         .join(Branch, Inspection.branch_id == Branch.id)
         .where(
             Inspection.is_current.is_(True),
-            Inspection.status == insp_svc.FINALIZED,
+            Inspection.status == InspectionStatus.FINALIZED,
             ChecklistSnapshot.checklist_id == checklist_id,
         )
     )
@@ -116,8 +118,8 @@ def by_branch(
 
 
 def _tally(insp: Inspection) -> BranchRights:
-    checklist = insp_svc.checklist_of(insp)
-    result = insp_svc.compute_score(insp)
+    checklist = snapshots.checklist_of(insp)
+    result = insp_scoring.compute_score(insp)
     row = BranchRights(
         code=insp.branch.code,
         name=insp.branch.name,

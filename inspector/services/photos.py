@@ -50,10 +50,11 @@ from inspector.domain.layers import (
 )
 from inspector.domain.layers import default_line_width as default_line_width
 from inspector.domain.layers import default_text_size as default_text_size
+from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit
-from inspector.services import inspections as insp_svc
+from inspector.services.inspections import signoff, snapshots
 
 # The pure parts (decoding, EXIF, derivatives, layer drawing) live in photo_decode and
 # photo_render; these names stay importable as photos.* for the CLI, GUI, importer and tests.
@@ -149,12 +150,12 @@ class AddResult:
 
 
 def _require_draft(insp: Inspection) -> None:
-    if insp.status != insp_svc.DRAFT:
+    if insp.status != InspectionStatus.DRAFT:
         raise ReadOnlyError(T.FINALIZED, inspection=insp.uuid)
 
 
 def _require_item(insp: Inspection, item_id: str) -> None:
-    checklist = insp_svc.checklist_of(insp)
+    checklist = snapshots.checklist_of(insp)
     try:
         checklist.item(item_id)
     except KeyError:
@@ -337,13 +338,13 @@ def add_bytes(
                 T.DUPLICATE_HERE,
                 file=file_name,
                 photo=dup.id[:8],
-                item=insp_svc.item_name(insp, item_id),
+                item=signoff.item_name(insp, item_id),
             )
         raise PhotoError(
             T.DUPLICATE,
             file=file_name,
             photo=dup.id[:8],
-            item=insp_svc.item_name(insp, dup.item_id),
+            item=signoff.item_name(insp, dup.item_id),
             target=item_id,
         )
     with session.begin_nested():
@@ -575,7 +576,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
     _require_item(insp, item_id)
     if item_id == photo.item_id:
         raise PhotoError(
-            T.ALREADY_EVIDENCE, photo=photo.id[:8], item=insp_svc.item_name(insp, item_id)
+            T.ALREADY_EVIDENCE, photo=photo.id[:8], item=signoff.item_name(insp, item_id)
         )
     there = session.scalar(
         select(Photo).where(
@@ -588,7 +589,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
         raise PhotoError(
             T.ALREADY_ATTACHED,
             photo=photo.id[:8],
-            item=insp_svc.item_name(insp, item_id),
+            item=signoff.item_name(insp, item_id),
             other=there.id[:8],
         )
     new = Photo(

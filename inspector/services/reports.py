@@ -27,7 +27,7 @@ from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
-from inspector.domain.states import FindingState
+from inspector.domain.states import FindingState, InspectionStatus
 from inspector.errors import ReadOnlyError, ValidationError
 from inspector.reports import render_report
 from inspector.reports.model import (
@@ -51,9 +51,11 @@ from inspector.reports.model import (
     VetoFailure,
 )
 from inspector.services import audit
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
 from inspector.services import settings as settings_svc
+from inspector.services.findings.record import active_findings
+from inspector.services.inspections import scoring as insp_scoring
+from inspector.services.inspections import snapshots, visits
 from inspector.text import inspections as T
 from inspector.text import report as TR
 from inspector.text.parts import OR_SEP, Joined
@@ -120,7 +122,7 @@ def set_photo_print_size(session: Session, photo: Photo, size: str, *, actor: st
     """
     check_photo_size(size)
     insp = photo.inspection
-    if insp.status == insp_svc.FINALIZED:
+    if insp.status == InspectionStatus.FINALIZED:
         raise ReadOnlyError(T.PHOTO_SIZE_READ_ONLY, uuid=insp.uuid)
     old = photo.print_size or "normal"
     if old == size:
@@ -174,7 +176,7 @@ def _visit_rows(
         if value in (None, ""):
             continue
         text = str(value)
-        if key in insp_svc.TIME_FIELDS:
+        if key in visits.TIME_FIELDS:
             text = _visit_time(text, tz)
         if key == "scenario":
             for sc in checklist.scenarios:
@@ -239,9 +241,9 @@ def build_report_data(
         timefmt.zone(tz)
     except ValueError as e:
         raise ValidationError(T.REPORT_TIME_ZONE, cause=e) from None
-    checklist = insp_svc.checklist_of(insp)
-    result: Score = insp_svc.compute_score(insp)
-    answers = insp_svc.answers_of(insp)
+    checklist = snapshots.checklist_of(insp)
+    result: Score = insp_scoring.compute_score(insp)
+    answers = insp_scoring.answers_of(insp)
     index = checklist.item_index()
     numbers: dict[str, str] = {}
     for s_n, sec in enumerate(checklist.real_sections(), start=1):
@@ -312,7 +314,7 @@ def build_report_data(
     lost_by_item: dict[str, float] = {}
     for d in result.deductions:
         lost_by_item[d.item_id] = round(lost_by_item.get(d.item_id, 0.0) + d.points, 2)
-    for f in insp_svc.active_findings(insp):
+    for f in active_findings(insp):
         item_or_none = index.get(f.item_id)
         if item_or_none is None:
             log.warning("finding %s of %s is not in its checklist", f.item_id, insp.uuid)
@@ -395,7 +397,7 @@ def build_report_data(
             signed_at=insp.finalized_at,
             manager_signature=insp.manager_signature,
         ),
-        draft=insp.status != insp_svc.FINALIZED,
+        draft=insp.status != InspectionStatus.FINALIZED,
         lang=lang,
         generated_at=generated,
         org=OrgInfo(

@@ -32,3 +32,26 @@ ALREADY_CLOSED = Message(
     )
 )
 CLOSED_ON = Text(zh="（{day}）", en=" ({day})")
+
+# Editing names an active finding of a draft (no HQ listing to point to).
+NOT_A_FINDING_TO_EDIT = Message(
+    what=Text(
+        zh="检查项 {item} 不是检查 {uuid} 的问题",
+        en="item {item} is not a finding of inspection {uuid}",
+    )
+)
+
+BAD_SEVERITY = Message(
+    what=Text(
+        zh="严重程度须为 high（高）、medium（中）或 low（低），而不是 {severity}",
+        en="severity must be high, medium or low, not {severity}",
+    )
+)
+
+NOT_A_RECHECK = Message(
+    what=Text(zh="检查 {uuid} 不是复查", en="inspection {uuid} is not a re-check"),
+    cli=Text(
+        zh="请用 'inspector new --recheck-of ID' 新建复查",
+        en="create one with 'inspector new --recheck-of ID'",
+    ),
+)

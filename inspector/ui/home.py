@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.domain.states import InspectionStatus
 from inspector.errors import UserError
-from inspector.services import inspections as svc
 from inspector.services.commands import inspections as commands
 from inspector.services.views.home import home_view
 from inspector.ui.errors import user_text
@@ -100,8 +100,8 @@ class HomePage(QWidget):
         self.branch_combo.currentIndexChanged.connect(self.reload)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All statuses"), "")
-        self.status_combo.addItem(self.tr("Draft"), svc.DRAFT)
-        self.status_combo.addItem(self.tr("Finalized"), svc.FINALIZED)
+        self.status_combo.addItem(self.tr("Draft"), InspectionStatus.DRAFT)
+        self.status_combo.addItem(self.tr("Finalized"), InspectionStatus.FINALIZED)
         self.status_combo.currentIndexChanged.connect(self._filters_changed)
         self.from_edit = self._date_edit()
         self.to_edit = self._date_edit()
@@ -231,10 +231,10 @@ class HomePage(QWidget):
         row = self.selected_row()
         self.open_button.setEnabled(row is not None)
         self.duplicate_button.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None and row.status == svc.DRAFT)
+        self.delete_button.setEnabled(row is not None and row.status == InspectionStatus.DRAFT)
         self.delete_button.setToolTip(
             self.tr("Finalized inspections cannot be deleted; amend them instead.")
-            if row is not None and row.status != svc.DRAFT
+            if row is not None and row.status != InspectionStatus.DRAFT
             else ""
         )
 
@@ -264,7 +264,7 @@ class HomePage(QWidget):
 
     def delete_selected(self, *, confirm: bool = True) -> bool:
         row = self.selected_row()
-        if row is None or row.status != svc.DRAFT:
+        if row is None or row.status != InspectionStatus.DRAFT:
             return False
         if confirm:
             answer = QMessageBox.question(

@@ -69,7 +69,7 @@ class VisitPanel(QWidget):
     """Visit facts and narrative; every change is handed to the runner to commit.
 
     Signals:
-        visit_edited(dict): visit fields to store (services.inspections.set_visit).
+        visit_edited(dict): visit fields to store (services.inspections.visits.set_visit).
         narrative_edited(str): the narrative after the user paused typing.
     """
 

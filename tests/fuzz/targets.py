@@ -183,14 +183,14 @@ def _package_world() -> _PackageWorld:
     if _world is None:
         from inspector.db import open_database
         from inspector.services import exchange
-        from inspector.services import inspections as svc
+        from inspector.services.inspections import lookup
         from tests.integration.conftest import make_finalized
 
         folder = Path(tempfile.mkdtemp(prefix="fuzz-pkg-"))
         db = open_database(str(folder / "source.sqlite3"))
         uuid = make_finalized(db, n_photos=1)
         with db.session() as s:
-            package = exchange.export_inspection(s, svc.get(s, uuid))
+            package = exchange.export_inspection(s, lookup.get(s, uuid))
         db.dispose()
         with zipfile.ZipFile(io.BytesIO(package)) as zf:
             manifest = zf.read("manifest.json")

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
 from inspector.services import branches
-from inspector.services import inspections as svc
+from inspector.services.inspections import lifecycle
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import AppSettings
 
@@ -43,7 +43,7 @@ def make_inspection(
     with db.session() as s:
         if branches.find_by_code(s, code) is None:
             branches.create(s, code=code, name="Lujiazui Branch", region="Shanghai")
-        return svc.create(
+        return lifecycle.create(
             s, branch_code=code, checklist_id=checklist, mode=mode, inspector="Zhang San"
         ).uuid
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
-from inspector.services import inspections as svc
+from inspector.domain.states import InspectionStatus
+from inspector.services.inspections import answering, lookup, signoff
 from inspector.ui.exchange import ImportDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.runner.page import RunnerPage
@@ -86,7 +87,7 @@ def _drop_photo_and_redact(qtbot: QtBot, db: Database, window: MainWindow, path:
     uuid = window.runner.uuid
     assert uuid is not None
     with db.session() as s:
-        (photo,) = svc.get(s, uuid).photos
+        (photo,) = lookup.get(s, uuid).photos
         photo_id = photo.id
     assert window.runner.state is not None and window.runner.state.photos["ex.ramp"] == 1
     editor = strip.open_editor(photo_id)
@@ -103,7 +104,7 @@ def _drop_photo_and_redact(qtbot: QtBot, db: Database, window: MainWindow, path:
     with qtbot.waitSignal(strip.photos_changed, timeout=10_000):
         editor.save()
     with db.session() as s:
-        assert svc.get(s, uuid).photos[0].layers["redactions"]
+        assert lookup.get(s, uuid).photos[0].layers["redactions"]
 
 
 def test_sign_off_with_a_drawn_signature_then_amend(
@@ -124,8 +125,8 @@ def test_sign_off_with_a_drawn_signature_then_amend(
     with qtbot.waitSignal(runner.inspection_finalized):
         panel.finalize_button.click()
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        assert insp.status == svc.FINALIZED
+        insp = lookup.get(s, uuid)
+        assert insp.status == InspectionStatus.FINALIZED
         assert insp.manager_name == "Zhao Liu"
         assert insp.manager_signature is not None
         assert insp.manager_signature.startswith(b"\x89PNG")
@@ -134,13 +135,13 @@ def test_sign_off_with_a_drawn_signature_then_amend(
     assert not runner.item_view.answer_panel.fail_button.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_2)
     with db.session() as s:
-        assert all(a.result == "pass" or a.value is not None for a in svc.get(s, uuid).answers)
+        assert all(a.result == "pass" or a.value is not None for a in lookup.get(s, uuid).answers)
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("补充照片", True))
     with qtbot.waitSignal(runner.inspection_amended):
         window.amend_action.trigger()
     with db.session() as s:
-        revs = svc.revisions(s, uuid)
+        revs = lookup.revisions(s, uuid)
         assert [(r.revision, r.status, r.is_current) for r in revs] == [
             (1, "finalized", False),
             (2, "draft", True),
@@ -154,7 +155,7 @@ def test_report_export_and_hq_import(
 ) -> None:
     uuid = _finish_onsite(qtbot, db, window)
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid), by="Zhang San")
+        signoff.finalize(s, lookup.get(s, uuid), by="Zhang San")
     window.runner.refresh()
     window.exporter.open_after_save = False
     pdf = tmp_path / "report.pdf"
@@ -180,7 +181,7 @@ def test_report_export_and_hq_import(
         assert dlg.model.rowCount() == 2
         assert "imported" in dlg.summary_label.text()
         with hq.session() as s:
-            assert svc.get(s, uuid).status == svc.FINALIZED
+            assert lookup.get(s, uuid).status == InspectionStatus.FINALIZED
     finally:
         hq.dispose()
 
@@ -208,12 +209,12 @@ def test_mystery_visit_hides_scores_and_records_the_visit(
     assert "/ 80" in visit.narrative_counter.text()
     visit.flush()
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         v = insp.visit
         assert {"arrival", "wait_started", "wait_called", "scenario", "ticket"} <= set(v)
         assert v["ticket"] == "A023" and v["scenario"] == "cash"
         assert insp.narrative.startswith("进门后")
-        kinds = {m.kind for m in svc.missing_for_finalize(insp)}
+        kinds = {m.kind for m in signoff.missing_for_finalize(insp)}
     assert "narrative" in kinds  # 36 characters of 80
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
     panel = runner.finalize_panel
@@ -237,7 +238,7 @@ def test_ctrl_v_pastes_a_clipboard_image_as_evidence(
     with qtbot.waitSignal(window.runner.evidence.photos_changed, timeout=30_000):
         qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     with db.session() as s:
-        (photo,) = svc.get(s, uuid).photos
+        (photo,) = lookup.get(s, uuid).photos
         assert (photo.item_id, photo.width, photo.height) == ("ex.counter_height", 240, 160)
     assert window.runner.state is not None
     assert window.runner.state.photos == {"ex.counter_height": 1}
@@ -257,10 +258,10 @@ def test_red_line_finding_without_owner_blocks_sign_off(
         "ex.answer_quality": {"value": "accurate"},
     }
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         for item, fields in answers.items():
-            svc.set_answer(s, insp, item, actor="t", **fields)
-        kinds = [m.kind for m in svc.missing_for_finalize(insp)]
+            answering.set_answer(s, insp, item, actor="t", **fields)
+        kinds = [m.kind for m in signoff.missing_for_finalize(insp)]
     assert kinds == ["rectification"], kinds
     window.open_inspection(uuid)
     runner = window.runner

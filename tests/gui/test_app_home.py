@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from inspector import clock
 from inspector.db import Database
-from inspector.services import inspections as svc
+from inspector.domain.states import InspectionStatus
+from inspector.services.inspections import lifecycle, listing, lookup, signoff
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NEW_BRANCH, NewInspectionDialog
 from inspector.ui.settings import AppSettings
@@ -41,7 +42,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _finalize(db: Database, uuid: str) -> None:
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid), by="Zhang San", force=True)
+        signoff.finalize(s, lookup.get(s, uuid), by="Zhang San", force=True)
 
 
 def test_list_filters_by_text_branch_status_and_date(db: Database, window: MainWindow) -> None:
@@ -54,7 +55,7 @@ def test_list_filters_by_text_branch_status_and_date(db: Database, window: MainW
     home.search_edit.setText("310002")
     assert home.proxy.rowCount() == 1
     home.search_edit.clear()
-    home.status_combo.setCurrentIndex(home.status_combo.findData(svc.FINALIZED))
+    home.status_combo.setCurrentIndex(home.status_combo.findData(InspectionStatus.FINALIZED))
     assert home.proxy.rowCount() == 1
     assert home.model.row(home.proxy.mapToSource(home.proxy.index(0, 0)).row()).uuid == a
     home.status_combo.setCurrentIndex(0)
@@ -85,7 +86,7 @@ def test_duplicate_and_delete_draft_but_not_finalized(
     assert home.delete_selected() is True
     assert no_dialogs and "Delete the draft" in no_dialogs[0]
     with db.session() as s:
-        assert [i.uuid for i in svc.list_current(s)] == [a]
+        assert [i.uuid for i in listing.list_current(s)] == [a]
 
 
 def test_double_click_opens_the_runner(qtbot: QtBot, db: Database, window: MainWindow) -> None:
@@ -119,7 +120,7 @@ def test_new_inspection_with_a_new_branch_and_csv_import(
     dlg.accept()
     assert dlg.created_uuid is not None
     with db.session() as s:
-        insp = svc.get(s, dlg.created_uuid)
+        insp = lookup.get(s, dlg.created_uuid)
         assert (insp.branch.code, insp.mode, insp.inspector) == ("310010", "mystery", "Li Si")
     assert settings.inspector_name() == "Li Si"
 
@@ -154,8 +155,10 @@ def test_double_click_in_the_league_lists_that_branchs_inspections(
 ) -> None:
     a = make_inspection(db)
     with db.session() as s:
-        code = svc.get(s, a).branch.code
-        other = svc.create(s, branch_code="990001", branch_name="另一网点", checklist_id="example")
+        code = lookup.get(s, a).branch.code
+        other = lifecycle.create(
+            s, branch_code="990001", branch_name="另一网点", checklist_id="example"
+        )
         assert other.uuid
     window.show_hq()
     assert window.hq is not None

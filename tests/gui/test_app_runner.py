@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 from inspector.db import Database
 from inspector.domain.checklist import Result
 from inspector.services import audit
-from inspector.services import inspections as svc
+from inspector.services.findings.record import active_findings
+from inspector.services.inspections import lookup, signoff
 from inspector.ui.main_window import MainWindow
 from inspector.ui.runner.page import RunnerPage
 
@@ -17,7 +18,7 @@ from .conftest import answer_pass_by_keyboard, make_inspection
 
 def _answers(db: Database, uuid: str) -> dict[str, tuple[str | None, object]]:
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         return {a.item_id: (a.result, a.value) for a in insp.answers}
 
 
@@ -47,7 +48,7 @@ def test_keyboard_answers_every_item_and_lands_on_finalize(
     assert stored["ex.ramp_slope"] == (None, 12.0)
     # The onsite evidence rule still asks for a photo of the ramp.
     with db.session() as s:
-        missing = svc.missing_for_finalize(svc.get(s, uuid))
+        missing = signoff.missing_for_finalize(lookup.get(s, uuid))
     assert [m.kind for m in missing] == ["evidence"]
     assert runner.finalize_panel.missing_model.rowCount() == 1
 
@@ -139,7 +140,7 @@ def test_failed_item_becomes_an_editable_finding(
     panel.action_edit.setPlainText("恢复现金柜台服务")
     panel.flush()
     with db.session() as s:
-        f = svc.active_findings(svc.get(s, uuid))[0]
+        f = active_findings(lookup.get(s, uuid))[0]
         assert (f.owner, f.severity, f.action) == ("Wang Wu", "low", "恢复现金柜台服务")
 
 
@@ -151,7 +152,7 @@ def test_note_is_saved_when_moving_on(qtbot: QtBot, db: Database, window: MainWi
     qtbot.keyClicks(runner.item_view.note_edit, "on duty at 9:40")
     runner.item_view.next_button.click()
     with db.session() as s:
-        notes = {a.item_id: a.note for a in svc.get(s, uuid).answers}
+        notes = {a.item_id: a.note for a in lookup.get(s, uuid).answers}
     assert notes["ex.manager"] == "on duty at 9:40"
 
 

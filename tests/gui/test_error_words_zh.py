@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
-from inspector.services import inspections as svc
+from inspector.domain.states import InspectionStatus
+from inspector.services.inspections import answering, lookup
 from inspector.ui.main_window import MainWindow
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings
@@ -52,9 +53,9 @@ def test_finalize_refusal_box_is_chinese_and_names_the_findings_tab(
         "ex.answer_quality": {"value": "accurate"},
     }
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         for item, fields in answers.items():
-            svc.set_answer(s, insp, item, actor="t", **fields)  # type: ignore[arg-type]
+            answering.set_answer(s, insp, item, actor="t", **fields)  # type: ignore[arg-type]
     boxes: list[tuple[str, str]] = []
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, title, text, *a, **k: boxes.append((title, text))
@@ -78,5 +79,5 @@ def test_finalize_refusal_box_is_chinese_and_names_the_findings_tab(
     assert "无法定稿" in text and "“保留现金和人工柜面服务”" in text and "ex.cash_kept" not in text
     assert "问题与整改" in text and "整改措施" in text and "责任人" in text
     with db.session() as s:
-        assert svc.get(s, uuid).status == svc.DRAFT
+        assert lookup.get(s, uuid).status == InspectionStatus.DRAFT
     window.runner.flush()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
+from inspector.services.inspections import lookup
 from inspector.ui.main_window import MainWindow
 from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.settings import AppSettings
@@ -111,7 +111,7 @@ def test_a_corrupt_photo_pasted_in_chinese_is_refused_in_chinese(
     assert "图片文件已损坏或不完整" in text, text
     _assert_app_words(text)
     with db.session() as s:
-        assert photo_svc.photos_of(insp_svc.get(s, uuid)) == []
+        assert photo_svc.photos_of(lookup.get(s, uuid)) == []
 
 
 def test_a_photo_pasted_again_names_the_strips_menu_not_a_command(
@@ -120,7 +120,7 @@ def test_a_photo_pasted_again_names_the_strips_menu_not_a_command(
     uuid = make_inspection(db)
     data = (PHOTOS / "Landscape_3.jpg").read_bytes()
     with db.session() as s:
-        photo_svc.add_bytes(s, insp_svc.get(s, uuid), "ex.ramp", data, file_name="a.jpg", actor="t")
+        photo_svc.add_bytes(s, lookup.get(s, uuid), "ex.ramp", data, file_name="a.jpg", actor="t")
     assert zh_window.open_inspection(uuid, "ex.manager")
     strip = zh_window.runner.evidence
     with qtbot.waitSignal(strip.ingest_finished, timeout=20_000):
@@ -150,4 +150,4 @@ def test_an_answer_out_of_range_is_refused_in_chinese(
     _assert_app_words(text)
     assert zh_window.statusBar().currentMessage() == text
     with db.session() as s:
-        assert not insp_svc.get(s, uuid).answers
+        assert not lookup.get(s, uuid).answers

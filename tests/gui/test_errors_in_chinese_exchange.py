@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
 from inspector.services import exchange
-from inspector.services import inspections as svc
+from inspector.services.inspections import lookup
 from inspector.ui.exchange import ImportDialog, ReceiptModel
 from inspector.ui.settings import AppSettings
 from inspector.ui.translations import install_translations
@@ -45,7 +45,7 @@ def _tampered_package(tmp_path: Path) -> Path:
     try:
         uuid_ = make_finalized(src)
         with src.session() as s:
-            data = exchange.export_inspection(s, svc.get(s, uuid_))
+            data = exchange.export_inspection(s, lookup.get(s, uuid_))
     finally:
         src.dispose()
     out = io.BytesIO()

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from inspector import paths
 from inspector.db import Database
 from inspector.services import branches
-from inspector.services import inspections as svc
+from inspector.services.inspections import lifecycle, signoff
 from inspector.ui.hq import HqDashboard
 
 
@@ -21,7 +21,7 @@ def filled(db: Database) -> Database:
     with db.session() as s:
         branches.create(s, code="310001", name="上海营业部", region="上海")
         branches.create(s, code="320001", name="南京支行", region="江苏")
-        a = svc.create(
+        a = lifecycle.create(
             s,
             branch_code="310001",
             checklist_id="accessibility",
@@ -30,16 +30,16 @@ def filled(db: Database) -> Database:
                 "acc.low_counter": {"result": "pass"},
             },
         )
-        b = svc.create(
+        b = lifecycle.create(
             s,
             branch_code="320001",
             checklist_id="accessibility",
             answers={"acc.priority_window": {"result": "pass"}},
         )
-        svc.finalize(s, a, by="t", force=True)
-        svc.finalize(s, b, by="t", force=True)
+        signoff.finalize(s, a, by="t", force=True)
+        signoff.finalize(s, b, by="t", force=True)
         # A half-done draft: HQ views leave it out unless drafts are included.
-        svc.create(
+        lifecycle.create(
             s,
             branch_code="320001",
             checklist_id="accessibility",

@@ -15,7 +15,8 @@ from inspector import paths
 from inspector.db import Database
 from inspector.domain.checklist import RIGHT_NAMES, Mode
 from inspector.services import demo
-from inspector.services import inspections as svc
+from inspector.services.inspections import answering, lookup, rescoring, signoff, snapshots
+from inspector.services.inspections import visits as insp_visits
 from inspector.ui.hq import HqDashboard
 from inspector.ui.hq.models import RightsModel
 
@@ -126,14 +127,18 @@ def test_waves_filter_the_mystery_tab_like_the_cli(
         )  # fmt: skip
         run_cli.ok("visit", uuid, "--scenario", scenario)
         with db.session() as s:
-            insp = svc.get(s, uuid)
-            for item in svc.checklist_of(insp).items():
+            insp = lookup.get(s, uuid)
+            for item in snapshots.checklist_of(insp).items():
                 if item.applies_to(Mode.MYSTERY) and item.type.value != "text":
-                    svc.set_answer(s, insp, item.id, result="pass", actor="t", rescore_now=False)
-            svc.set_visit(s, insp, actor="t", arrival="09:00", departure="09:30")
-            svc.set_narrative(s, insp, "大堂经理主动问候并询问需求，引导取号。" * 5, actor="t")
-            svc.rescore(s, insp)
-            svc.finalize(s, insp, by="t", force=True)
+                    answering.set_answer(
+                        s, insp, item.id, result="pass", actor="t", rescore_now=False
+                    )
+            insp_visits.set_visit(s, insp, actor="t", arrival="09:00", departure="09:30")
+            insp_visits.set_narrative(
+                s, insp, "大堂经理主动问候并询问需求，引导取号。" * 5, actor="t"
+            )
+            rescoring.rescore(s, insp)
+            signoff.finalize(s, insp, by="t", force=True)
 
     visit("310001", "W1", "cash_purpose")
     visit("310002", "W1", "cash_purpose")

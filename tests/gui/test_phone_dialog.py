@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
-from inspector.services import inspections as svc
 from inspector.services import phone as phone_svc
+from inspector.services.inspections import lookup, signoff
 from inspector.ui.main_window import MainWindow
 from inspector.ui.phone import PhoneDialog
 from tests.gui.conftest import make_inspection
@@ -88,7 +88,7 @@ def test_idle_end_is_shown_and_finalize_closes_the_dialog(
     assert dialog.server is not None and dialog.server.running
     server = dialog.server
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid), by="Zhang San", force=True)
+        signoff.finalize(s, lookup.get(s, uuid), by="Zhang San", force=True)
     window.runner.refresh()
     assert not server.running
     assert not window.runner.phone_button.isEnabled()

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLayout, QMessageBox, QVBoxLayout, Q
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.services.inspections import lookup, signoff
 from inspector.ui.photos.editor import PhotoEditorDialog
 from inspector.ui.photos.strip import EvidenceStrip, IngestOutcome
 from tests.conftest import PHOTOS
@@ -89,7 +89,7 @@ def test_dropped_files_are_added_off_the_gui_thread(
     assert strip.message.isVisible() and "scan.pdf was refused" in strip.message.text()
     assert "PDF document" in strip.message.text()
     with db.session() as s:
-        stored = {p.id for p in svc.photos_of(insp_svc.get(s, uuid), ITEM)}
+        stored = {p.id for p in svc.photos_of(lookup.get(s, uuid), ITEM)}
     assert stored == set(outcome.added)
     # Dropping the same photo again is reported, not stored twice.
     with qtbot.waitSignal(strip.ingest_finished, timeout=20_000):
@@ -116,7 +116,7 @@ def test_pasted_image_is_added(qtbot: QtBot, db: Database, strip: EvidenceStrip)
         strip.paste()
     assert strip.model.rowCount() == 1
     with db.session() as s:
-        (p,) = svc.photos_of(insp_svc.get(s, uuid), ITEM)
+        (p,) = svc.photos_of(lookup.get(s, uuid), ITEM)
         assert (p.format, p.width, p.height) == ("PNG", 320, 200)
 
 
@@ -125,7 +125,7 @@ def test_delete_selected_photo(
 ) -> None:
     uuid = make_inspection(db)
     with db.session() as s:
-        svc.add_files(s, insp_svc.get(s, uuid), ITEM, [PHOTOS / "Landscape_1.jpg"], actor="t")
+        svc.add_files(s, lookup.get(s, uuid), ITEM, [PHOTOS / "Landscape_1.jpg"], actor="t")
     strip.set_target(uuid, ITEM, read_only=False)
     strip.view.setCurrentIndex(strip.model.index(0))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -137,7 +137,7 @@ def test_delete_selected_photo(
 def _photo(db: Database, name: str = "Landscape_1.jpg") -> tuple[str, str]:
     uuid = make_inspection(db)
     with db.session() as s:
-        res = svc.add_files(s, insp_svc.get(s, uuid), ITEM, [PHOTOS / name], actor="t")
+        res = svc.add_files(s, lookup.get(s, uuid), ITEM, [PHOTOS / name], actor="t")
         return uuid, res.added[0].id
 
 
@@ -230,7 +230,7 @@ def test_select_and_delete_shape_and_preview(qtbot: QtBot, db: Database, editor_
 def test_finalized_photo_opens_read_only(qtbot: QtBot, db: Database, editor_for) -> None:  # type: ignore[no-untyped-def]
     uuid, pid = _photo(db)
     with db.session() as s:
-        insp_svc.finalize(s, insp_svc.get(s, uuid), by="t", force=True)
+        signoff.finalize(s, lookup.get(s, uuid), by="t", force=True)
     dialog = editor_for(pid)
     assert dialog.read_only
     assert not dialog.tool_actions["redact_fill"].isEnabled()

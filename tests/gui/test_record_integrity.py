@@ -17,9 +17,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
+from inspector.domain.checklist import Mode
 from inspector.errors import ValidationError
 from inspector.services import audit, branches, photos
-from inspector.services import inspections as svc
+from inspector.services.findings.edit import update_finding
+from inspector.services.findings.record import active_findings
+from inspector.services.inspections import answering, lookup, rescoring, signoff, snapshots, visits
+from inspector.services.inspections import records as insp_records
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NEW_BRANCH, NewInspectionDialog
@@ -39,34 +43,36 @@ PHOTO = PHOTOS / "Landscape_1.jpg"
 def _complete(db: Database, uuid: str, *, fail: tuple[str, ...] = ()) -> None:
     """Answer every item of ``uuid`` (pass, or fail for ``fail``) and fill what sign-off needs."""
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        checklist = svc.checklist_of(insp)
-        mode = svc.Mode(insp.mode)
+        insp = lookup.get(s, uuid)
+        checklist = snapshots.checklist_of(insp)
+        mode = Mode(insp.mode)
         for item in checklist.items():
             if item.applies_to(mode):
                 result = "fail" if item.id in fail else "pass"
-                svc.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
-        svc.rescore(s, insp)
-        if mode == svc.Mode.MYSTERY:
-            svc.set_visit(s, insp, actor="t", arrival="09:00", departure="09:40", scenario="cash")
-            svc.set_narrative(
+                answering.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
+        rescoring.rescore(s, insp)
+        if mode == Mode.MYSTERY:
+            visits.set_visit(
+                s, insp, actor="t", arrival="09:00", departure="09:40", scenario="cash"
+            )
+            visits.set_narrative(
                 s, insp, "进门后大堂经理主动问候，取号等候，柜员办理业务并解释。" * 4, actor="t"
             )
-        for m in svc.missing_for_finalize(insp):
+        for m in signoff.missing_for_finalize(insp):
             if m.kind == "evidence" and m.item_id:
                 data = PHOTO.read_bytes()
                 photos.add_bytes(s, insp, m.item_id, data, file_name=f"{m.item_id}.jpg", actor="t")
                 break
-        for m in svc.missing_for_finalize(insp):
+        for m in signoff.missing_for_finalize(insp):
             if m.kind == "rectification" and m.item_id:
                 # A failed red line is signed off with its action and owner.
-                svc.update_finding(s, insp, m.item_id, actor="t", action="立即整改", owner="王五")
-        assert svc.missing_for_finalize(insp) == [], svc.missing_for_finalize(insp)
+                update_finding(s, insp, m.item_id, actor="t", action="立即整改", owner="王五")
+        assert signoff.missing_for_finalize(insp) == [], signoff.missing_for_finalize(insp)
 
 
 def _answers(db: Database, uuid: str) -> dict[str, tuple[object, object]]:
     with db.session() as s:
-        return {a.item_id: (a.result, a.value) for a in svc.get(s, uuid).answers}
+        return {a.item_id: (a.result, a.value) for a in lookup.get(s, uuid).answers}
 
 
 def _draw(qtbot: QtBot, panel: FinalizePanel) -> None:
@@ -113,7 +119,7 @@ def test_p1_signoff_does_not_carry_over(
     with qtbot.waitSignal(runner.inspection_finalized):
         panel.finalize_button.click()
     with db.session() as s:
-        signed = svc.get(s, a).manager_signature
+        signed = lookup.get(s, a).manager_signature
     assert signed is not None
 
     # A mystery visit next: nothing of A's sign-off, and no branch-manager sign-off at all.
@@ -129,14 +135,14 @@ def test_p1_signoff_does_not_carry_over(
     with qtbot.waitSignal(runner.inspection_finalized):
         panel.finalize_button.click()
     with db.session() as s:
-        visit = svc.get(s, b)
+        visit = lookup.get(s, b)
         assert visit.manager_name is None
         assert visit.manager_signature is None
     # The service refuses a manager's sign-off on a mystery visit (CLI and app alike).
     c = make_inspection(db, mode="mystery")
     _complete(db, c)
     with db.session() as s, pytest.raises(ValidationError, match="mystery"):
-        svc.finalize(s, svc.get(s, c), by="Zhang San", manager_signature=signed)
+        signoff.finalize(s, lookup.get(s, c), by="Zhang San", manager_signature=signed)
 
     # An on-site draft shows its own (empty) sign-off, in this window and after a restart.
     d = make_inspection(db)
@@ -153,14 +159,14 @@ def test_p1_signoff_does_not_carry_over(
     # inspection opened after an accessibility draft (with a finding selected) must show.
     acc = make_inspection(db, checklist="accessibility")
     with db.session() as s:
-        insp = svc.get(s, acc)
-        first = svc.checklist_of(insp).items()[0].id
-        svc.set_answer(s, insp, first, result="fail", actor="t")
+        insp = lookup.get(s, acc)
+        first = snapshots.checklist_of(insp).items()[0].id
+        answering.set_answer(s, insp, first, result="fail", actor="t")
     comp = make_inspection(db, checklist="comprehensive")
     with db.session() as s:
-        insp = svc.get(s, comp)
-        svc.set_answer(s, insp, "dis.no_promise", result="fail", actor="t")
-        svc.finalize(s, insp, by="Zhang San", force=True)
+        insp = lookup.get(s, comp)
+        answering.set_answer(s, insp, "dis.no_promise", result="fail", actor="t")
+        signoff.finalize(s, insp, by="Zhang San", force=True)
     assert window.open_inspection(acc)
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINDINGS)
     assert runner.findings_panel.current_item_id() == first
@@ -179,7 +185,7 @@ def test_p1_cli_finalize_refuses_a_manager_on_a_mystery_visit(db: Database, run_
     assert "Traceback" not in r.output
     run_cli.ok("finalize", uuid, "--by", "Zhang San")
     with db.session() as s:
-        assert svc.get(s, uuid).manager_name is None
+        assert lookup.get(s, uuid).manager_name is None
 
 
 # ---------------------------------------------------------------- 2
@@ -238,10 +244,10 @@ def test_p2_typed_values_saved_without_leaving_the_field_and_survive_kill_9(
 ) -> None:
     uuid = make_inspection(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        svc.set_answer(s, insp, "ex.ramp", result="pass", actor="t")
-        svc.set_answer(s, insp, "ex.ramp_slope", result="pass", actor="t")
-        svc.set_answer(s, insp, "ex.cash_kept", result="fail", actor="t")
+        insp = lookup.get(s, uuid)
+        answering.set_answer(s, insp, "ex.ramp", result="pass", actor="t")
+        answering.set_answer(s, insp, "ex.ramp_slope", result="pass", actor="t")
+        answering.set_answer(s, insp, "ex.cash_kept", result="fail", actor="t")
     db.dispose()  # the app process is the only writer from now on
     child = _Child(db_path, uuid)
     child.expect("typed measure")
@@ -252,11 +258,11 @@ def test_p2_typed_values_saved_without_leaving_the_field_and_survive_kill_9(
     again = open_database(str(db_path))
     try:
         with again.session() as s:
-            insp = svc.get(s, uuid)
+            insp = lookup.get(s, uuid)
             slope = next(a for a in insp.answers if a.item_id == "ex.ramp_slope")
             # The typed slope replaced the old Pass: the value decides now (1:9 fails 1:12).
             assert (slope.result, slope.value) == (None, 9.0)
-            assert svc.active_findings(insp)[0].owner == "Wang Wu"
+            assert active_findings(insp)[0].owner == "Wang Wu"
     finally:
         again.dispose()
     # The same pause as notes, at most a second.
@@ -268,7 +274,7 @@ def test_p2_closing_the_app_saves_fields_still_waiting_for_their_pause(
 ) -> None:
     uuid = make_inspection(db, mode="mystery")
     with db.session() as s:
-        svc.set_answer(s, svc.get(s, uuid), "ex.cash_kept", result="fail", actor="t")
+        answering.set_answer(s, lookup.get(s, uuid), "ex.cash_kept", result="fail", actor="t")
     w = MainWindow(db, settings)
     qtbot.addWidget(w)
     w.show()
@@ -282,8 +288,8 @@ def test_p2_closing_the_app_saves_fields_still_waiting_for_their_pause(
     runner.tabs.blockSignals(False)
     w.close()
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        assert svc.active_findings(insp)[0].owner == "Wang Wu"
+        insp = lookup.get(s, uuid)
+        assert active_findings(insp)[0].owner == "Wang Wu"
         assert insp.visit.get("ticket") == "A023"
 
 
@@ -293,7 +299,7 @@ def test_p3_typing_a_number_never_answers_the_item(
 ) -> None:
     uuid = make_inspection(db)
     with db.session() as s:
-        svc.set_answer(s, svc.get(s, uuid), "ex.ramp", result="pass", actor="t")
+        answering.set_answer(s, lookup.get(s, uuid), "ex.ramp", result="pass", actor="t")
     assert window.open_inspection(uuid, "ex.ramp_slope")
     runner = window.runner
     panel = runner.item_view.answer_panel
@@ -327,7 +333,7 @@ def test_p3_typing_a_number_never_answers_the_item(
     fp.table.selectRow(rows.index("ex.counter_height"))
     assert "780" in fp.answer_label.text() and "fail" in fp.answer_label.text()
     with db.session() as s:
-        shown = svc.show_dict(s, svc.get(s, uuid))
+        shown = insp_records.show_dict(s, lookup.get(s, uuid))
     (finding,) = [f for f in shown["findings"] if f["item"] == "ex.counter_height"]
     assert (finding["judgement"], finding["value"]) == ("fail", 780.0)
 
@@ -355,7 +361,7 @@ def test_p4_onsite_summary_is_an_editable_panel(
     assert "29 / 80" in editor.counter.text()
     runner.flush()
     with db.session() as s:
-        assert svc.get(s, uuid).narrative == "Lobby tidy, notices complete."
+        assert lookup.get(s, uuid).narrative == "Lobby tidy, notices complete."
 
     # The Finalize row for the summary leads to this panel with the text on it.
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
@@ -371,7 +377,7 @@ def test_p4_onsite_summary_is_an_editable_panel(
 
     # Re-read and edited until sign-off, read-only after.
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid), by="Zhang San", force=True)
+        signoff.finalize(s, lookup.get(s, uuid), by="Zhang San", force=True)
     assert window.open_inspection(uuid)
     assert runner.summary_panel.editor.edit.toPlainText() == "Lobby tidy, notices complete."
     assert runner.summary_panel.editor.edit.isReadOnly()
@@ -384,7 +390,7 @@ def test_p5_wait_timer_second_press_asks_and_keeps_the_first_start(
     uuid = make_inspection(db, mode="mystery")
     first = "2026-11-24T09:00:00+08:00"
     with db.session() as s:
-        svc.set_visit(s, svc.get(s, uuid), actor="t", wait_started=first)
+        visits.set_visit(s, lookup.get(s, uuid), actor="t", wait_started=first)
     assert window.open_inspection(uuid)
     runner = window.runner
     runner.tabs.setCurrentIndex(RunnerPage.TAB_VISIT)
@@ -399,11 +405,11 @@ def test_p5_wait_timer_second_press_asks_and_keeps_the_first_start(
     runner.visit_panel.wait_start.click()
     assert len(asked) == 1
     with db.session() as s:
-        assert svc.get(s, uuid).visit["wait_started"] == first  # "No" kept it
+        assert lookup.get(s, uuid).visit["wait_started"] == first  # "No" kept it
     reply[0] = QMessageBox.StandardButton.Yes
     runner.visit_panel.wait_start.click()
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         assert insp.visit["wait_started"] != first
         starts = [
             (e.old or {}).get("wait_started")
@@ -420,19 +426,19 @@ def test_p8_duplicate_marks_copied_answers_to_reverify(
     old = make_inspection(db)
     _complete(db, old, fail=("ex.cash_kept",))  # a red-line failure
     with db.session() as s:
-        svc.finalize(s, svc.get(s, old), by="Zhang San")
+        signoff.finalize(s, lookup.get(s, old), by="Zhang San")
     window.home.reload()
     window.home.select_uuid(old)
     new = window.home.duplicate_selected()
     assert new is not None and new != old
     with db.session() as s:
-        insp = svc.get(s, new)
+        insp = lookup.get(s, new)
         assert insp.answers == []  # nothing is an answer until re-verified
-        assert svc.active_findings(insp) == []  # no old failure is a new finding
+        assert active_findings(insp) == []  # no old failure is a new finding
         assert insp.veto_failed == 0
         assert insp.copied_from == old
-        shown = svc.show_dict(s, insp)
-        kinds = {m.item_id for m in svc.missing_for_finalize(insp) if m.kind == "answer"}
+        shown = insp_records.show_dict(s, insp)
+        kinds = {m.item_id for m in signoff.missing_for_finalize(insp) if m.kind == "answer"}
     assert shown["copied_from"] == old and "ex.cash_kept" in shown["to_reverify"]
     assert f"copied     from {old}" in Cli(db_path)("show", new).stdout
     assert "ex.cash_kept" in kinds  # counts as unanswered
@@ -449,16 +455,16 @@ def test_p8_duplicate_marks_copied_answers_to_reverify(
     assert _answers(db, new)["ex.cash_kept"] == ("fail", None)
     assert not view.copied_box.isVisibleTo(view)
     with db.session() as s:
-        insp = svc.get(s, new)
-        assert [f.item_id for f in svc.active_findings(insp)] == ["ex.cash_kept"]
+        insp = lookup.get(s, new)
+        assert [f.item_id for f in active_findings(insp)] == ["ex.cash_kept"]
         assert "ex.cash_kept" not in (insp.copied_answers or {})
     # Answering anew also settles the copy; finalizing drops copies never confirmed.
     runner.go_to_item("ex.manager")
     qtbot.keyClick(window, Qt.Key.Key_2)
     with db.session() as s:
-        insp = svc.get(s, new)
+        insp = lookup.get(s, new)
         assert "ex.manager" not in (insp.copied_answers or {})
-        svc.finalize(s, insp, by="Zhang San", force=True)
+        signoff.finalize(s, insp, by="Zhang San", force=True)
         assert insp.copied_answers is None and insp.copied_from == old
 
 
@@ -495,9 +501,9 @@ def test_p10_whole_inspection_by_keyboard(
 ) -> None:
     uuid = make_inspection(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         for item_id in ("ex.ramp", "ex.counter_height", "ex.manager"):
-            svc.set_answer(s, insp, item_id, result="pass", actor="t")
+            answering.set_answer(s, insp, item_id, result="pass", actor="t")
     assert window.open_inspection(uuid, "ex.ramp")
     runner = window.runner
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -537,7 +543,7 @@ def test_p10_whole_inspection_by_keyboard(
     qtbot.keyClicks(runner.finalize_panel.manager_edit, "Zhao Liu")
     runner.flush()
     with db.session() as s:
-        assert svc.get(s, uuid).manager_name == "Zhao Liu"  # saved as typed, like any field
+        assert lookup.get(s, uuid).manager_name == "Zhao Liu"  # saved as typed, like any field
     # F1 lists the keys; the desktop guide documents the same keys.
     box = window.show_keys()
     qtbot.waitExposed(box)
@@ -582,7 +588,7 @@ def test_p13_finalized_inspection_offers_report_and_export(
 ) -> None:
     uuid = make_inspection(db)
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid), by="Zhang San", force=True)
+        signoff.finalize(s, lookup.get(s, uuid), by="Zhang San", force=True)
     assert window.open_inspection(uuid)
     runner = window.runner
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)

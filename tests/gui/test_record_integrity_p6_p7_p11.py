@@ -62,9 +62,10 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as photo_svc
 from inspector.services import reports as report_svc
+from inspector.services.inspections import answering, lifecycle, lookup, signoff, snapshots
+from inspector.services.inspections import scoring as insp_scoring
 from inspector.ui.main_window import MainWindow
 from inspector.ui.photos.editor import PhotoEditorDialog
 from inspector.ui.runner.page import RunnerPage
@@ -108,11 +109,11 @@ def test_p6_pasted_jpeg_keeps_original_bytes(
         window.paste_action.trigger()
     assert done.args[0].added, done.args[0]
     with db.session() as s:
-        (p,) = photo_svc.photos_of(insp_svc.get(s, uuid), ITEM)
+        (p,) = photo_svc.photos_of(lookup.get(s, uuid), ITEM)
         assert p.format == "JPEG"
         assert photo_svc.variant_bytes(s, p, "original") == original
         shown = _img(photo_svc.variant_bytes(s, p, "display"))
-        report = report_svc.build_report_data(s, insp_svc.get(s, uuid), "en")
+        report = report_svc.build_report_data(s, lookup.get(s, uuid), "en")
     upright = _img((PHOTOS / "Landscape_1.jpg").read_bytes())
     assert _difference(shown, upright) < 12, "the pasted photo is not upright in the app"
     (photo,) = next(i for i in report.items if i.id == ITEM).photos
@@ -128,7 +129,7 @@ def test_p6_pasted_jpeg_keeps_original_bytes(
         window.paste_action.trigger()
     assert done.args[0].added
     with db.session() as s:
-        formats = sorted(p.format for p in photo_svc.photos_of(insp_svc.get(s, uuid), ITEM))
+        formats = sorted(p.format for p in photo_svc.photos_of(lookup.get(s, uuid), ITEM))
     assert formats == ["JPEG", "PNG"]
 
 
@@ -138,7 +139,7 @@ def redacted(db: Database) -> Iterator[tuple[str, str, tuple[float, float]]]:
     """An inspection with one photo whose middle is blacked out; (uuid, photo id, centre)."""
     uuid = make_inspection(db)
     with db.session() as s:
-        insp = insp_svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         p = photo_svc.add_bytes(
             s, insp, ITEM, (PHOTOS / "Landscape_1.jpg").read_bytes(), file_name="a.jpg", actor="t"
         )
@@ -173,7 +174,7 @@ def test_p7_redacted_photo_thumbnails_show_the_redaction(
         # Service side: every shown variant carries the redaction.
         for variant in ("thumb", "display", "rendered"):
             assert _dark(_img(photo_svc.variant_bytes(s, p, variant)), centre), variant
-        report = report_svc.build_report_data(s, insp_svc.get(s, uuid), "zh")
+        report = report_svc.build_report_data(s, lookup.get(s, uuid), "zh")
     (photo,) = next(i for i in report.items if i.id == ITEM).photos
     assert _dark(_img(photo.jpeg), centre)
 
@@ -442,9 +443,9 @@ def _fill_zh(db: Database, tmp_path: Path) -> dict[str, str]:
     with db.session() as s:
         branches.create(s, code="310001", name="陆家嘴支行", region="上海分行", actor="张三")
         branches.create(s, code="110005", name="国贸支行", region="北京分行", actor="张三")
-        on = insp_svc.create(s, branch_code="310001", checklist_id="example", inspector="张三")
+        on = lifecycle.create(s, branch_code="310001", checklist_id="example", inspector="张三")
         for item, result in (("ex.ramp", "fail"), ("ex.manager", "pass"), ("ex.cash_kept", "fail")):
-            insp_svc.set_answer(s, on, item, result=result, actor="张三")
+            answering.set_answer(s, on, item, result=result, actor="张三")
         p = photo_svc.add_bytes(
             s,
             on,
@@ -454,18 +455,18 @@ def _fill_zh(db: Database, tmp_path: Path) -> dict[str, str]:
             actor="张三",
         )
         photo_svc.redact(s, p, [(10, 10, 200, 200)], actor="张三")
-        my = insp_svc.create(
+        my = lifecycle.create(
             s, branch_code="310001", checklist_id="example", mode="mystery", inspector="张三"
         )
-        fin = insp_svc.create(s, branch_code="110005", checklist_id="example", inspector="张三")
-        for item in insp_svc.checklist_of(fin).items():
+        fin = lifecycle.create(s, branch_code="110005", checklist_id="example", inspector="张三")
+        for item in snapshots.checklist_of(fin).items():
             if item.applies_to(Mode.ONSITE) and item.type.value in ("yes_no", "yes_no_na"):
-                insp_svc.set_answer(s, fin, item.id, result="pass", actor="张三")
+                answering.set_answer(s, fin, item.id, result="pass", actor="张三")
         ids = {"onsite": on.uuid, "mystery": my.uuid, "final": fin.uuid, "photo": p.id}
     with db.session() as s:
-        fin = insp_svc.get(s, ids["final"])
-        for item in insp_svc.checklist_of(fin).items():
-            if item.applies_to(Mode.ONSITE) and insp_svc.answers_of(fin).get(item.id) is None:
+        fin = lookup.get(s, ids["final"])
+        for item in snapshots.checklist_of(fin).items():
+            if item.applies_to(Mode.ONSITE) and insp_scoring.answers_of(fin).get(item.id) is None:
                 _answer_any(s, fin, item)
         photo_svc.add_bytes(
             s,
@@ -475,7 +476,7 @@ def _fill_zh(db: Database, tmp_path: Path) -> dict[str, str]:
             file_name="b.jpg",
             actor="张三",
         )
-        insp_svc.finalize(s, fin, by="张三", manager_name="赵六")
+        signoff.finalize(s, fin, by="张三", manager_name="赵六")
     return ids
 
 
@@ -494,7 +495,7 @@ def _answer_any(s: object, insp: object, item: object) -> None:
         kw = {"value": item.options[0].id}  # type: ignore[attr-defined]
     elif t == "text":
         kw = {"value": "正常"}
-    insp_svc.set_answer(s, insp, item.id, actor="张三", **kw)  # type: ignore[arg-type, attr-defined]
+    answering.set_answer(s, insp, item.id, actor="张三", **kw)  # type: ignore[arg-type, attr-defined]
 
 
 def _click_everything(
@@ -778,14 +779,14 @@ def zh_window(
 
     with db.session() as s:
         branches.create(s, code="310001", name="陆家嘴支行", region="上海分行", actor="张三")
-        insp = insp_svc.create(
+        insp = lifecycle.create(
             s, branch_code="310001", checklist_id="comprehensive", inspector="张三"
         )
-        items = [i for i in insp_svc.checklist_of(insp).items() if i.applies_to(Mode.ONSITE)]
+        items = [i for i in snapshots.checklist_of(insp).items() if i.applies_to(Mode.ONSITE)]
         for item in items[:30]:  # several sections answered: their percents show
             if item.type.value in ("yes_no", "yes_no_na"):
                 result = "fail" if item.veto and item.id == "dis.price_list" else "pass"
-                insp_svc.set_answer(s, insp, item.id, result=result, actor="张三")
+                answering.set_answer(s, insp, item.id, result=result, actor="张三")
         uuid = insp.uuid
     settings.set_language("zh")
     install_translations(styled_app, "zh")

@@ -12,8 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
-from inspector.services import inspections as svc
 from inspector.services import photos
+from inspector.services.inspections import (
+    answering,
+    lifecycle,
+    lookup,
+    rescoring,
+    signoff,
+    snapshots,
+    visits,
+)
 from inspector.ui.main_window import MainWindow
 from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.runner.page import RunnerPage
@@ -42,10 +50,12 @@ def test_also_use_for_item_attaches_without_a_copy(
 ) -> None:
     uuid = make_inspection(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         pid = photos.add_bytes(s, insp, FIRST, photo_bytes("x"), file_name="x.jpg", actor="t").id
-        svc.set_answer(s, insp, SECOND, result="pass", actor="t")
-        assert ("evidence", SECOND) in {(m.kind, m.item_id) for m in svc.missing_for_finalize(insp)}
+        answering.set_answer(s, insp, SECOND, result="pass", actor="t")
+        assert ("evidence", SECOND) in {
+            (m.kind, m.item_id) for m in signoff.missing_for_finalize(insp)
+        }
     strip.lang = "en"
     strip.set_target(uuid, FIRST, read_only=False)
     strip.view.setCurrentIndex(strip.model.index(0, 0))
@@ -65,12 +75,12 @@ def test_also_use_for_item_attaches_without_a_copy(
     assert f"{SECOND} · Wheelchair ramp where the entrance has a step" in offered[0]
     assert SECOND in strip.message.text()
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         rows = {p.item_id: p for p in insp.photos}
         assert set(rows) == {FIRST, SECOND} and rows[FIRST].id == pid
         assert rows[SECOND].original_sha256 == rows[FIRST].original_sha256
         assert ("evidence", SECOND) not in {
-            (m.kind, m.item_id) for m in svc.missing_for_finalize(insp)
+            (m.kind, m.item_id) for m in signoff.missing_for_finalize(insp)
         }
     # Under the second item the strip shows it; the item it is already under is not offered.
     strip.set_target(uuid, SECOND, read_only=False)
@@ -85,7 +95,7 @@ def _mystery(db: Database, code: str, **visit: str) -> str:
     uuid = make_inspection(db, checklist="mystery-shopper", mode="mystery", code=code)
     if visit:
         with db.session() as s:
-            svc.set_visit(s, svc.get(s, uuid), actor="t", **visit)
+            visits.set_visit(s, lookup.get(s, uuid), actor="t", **visit)
     return uuid
 
 
@@ -105,7 +115,7 @@ def test_wave_is_saved_and_its_scenario_shown_or_the_refusal_explained(
     assert "plays scenario 'cash_purpose'" in visit.visit_message.text()
     assert "Traceback" not in visit.visit_message.text()
     with db.session() as s:
-        assert "wave" not in svc.get(s, other).visit
+        assert "wave" not in lookup.get(s, other).visit
     fresh = _mystery(db, "310003")
     window.open_inspection(fresh)
     runner.tabs.setCurrentIndex(RunnerPage.TAB_VISIT)
@@ -116,7 +126,7 @@ def test_wave_is_saved_and_its_scenario_shown_or_the_refusal_explained(
     # Saved by the same pause-debounce as the other typed facts.
     qtbot.waitUntil(lambda: runner.state is not None and "wave" in runner.state.visit)
     with db.session() as s:
-        v = svc.get(s, fresh).visit
+        v = lookup.get(s, fresh).visit
     assert (v["wave"], v["scenario"]) == ("2026Q4", "cash_purpose")
     assert visit.scenario_combo.currentData() == "cash_purpose"
     assert not visit.visit_message.isVisibleTo(visit)
@@ -127,15 +137,15 @@ def test_repeat_findings_are_marked_with_the_previous_inspection(
 ) -> None:
     first = make_finalized(db, branch_code="310001", fail=("ex.polite",))
     with db.session() as s:
-        insp = svc.create(s, branch_code="310001", checklist_id="example", inspector="t")
+        insp = lifecycle.create(s, branch_code="310001", checklist_id="example", inspector="t")
         insp.started_at = insp.started_at + timedelta(days=30)
-        for item in svc.checklist_of(insp).items():
+        for item in snapshots.checklist_of(insp).items():
             if item.applies_to(Mode.ONSITE):
                 result = "fail" if item.id in ("ex.polite", "ex.reading") else "pass"
-                svc.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
-        svc.rescore(s, insp)
+                answering.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
+        rescoring.rescore(s, insp)
         second = insp.uuid
-        day = svc.get(s, first).started_at.astimezone().date().isoformat()
+        day = lookup.get(s, first).started_at.astimezone().date().isoformat()
     window.open_inspection(second)
     runner = window.runner
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINDINGS)

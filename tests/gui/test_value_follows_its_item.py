@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
 from inspector.domain.checklist import Result
-from inspector.services import inspections as insp_svc
+from inspector.services.inspections import answering, lookup
 from inspector.ui.main_window import MainWindow
 from tests.gui.conftest import make_inspection
 
@@ -22,13 +22,13 @@ def _with_ramp(db: Database) -> str:
     """An inspection whose ramp passed, so its slope (a measured item) is asked next."""
     uuid = make_inspection(db)
     with db.session() as s:
-        insp_svc.set_answer(s, insp_svc.get(s, uuid), "ex.ramp", result="pass", actor="t")
+        answering.set_answer(s, lookup.get(s, uuid), "ex.ramp", result="pass", actor="t")
     return uuid
 
 
 def _answers(db: Database, uuid: str) -> dict[str, object]:
     with db.session() as s:
-        return {a.item_id: a.value for a in insp_svc.get(s, uuid).answers}
+        return {a.item_id: a.value for a in lookup.get(s, uuid).answers}
 
 
 def test_an_invalid_value_is_refused_for_its_own_item_only(
@@ -108,5 +108,5 @@ def test_undo_never_moves_a_findings_action_still_being_typed_to_another_finding
     runner.undo_stack.undo()  # the manager's failure goes, and its finding with it
     fp.flush()
     with db.session() as s:
-        actions = {f.item_id: f.action for f in insp_svc.get(s, uuid).findings if f.active}
+        actions = {f.item_id: f.action for f in lookup.get(s, uuid).findings if f.active}
     assert actions.get("ex.ramp", "") == "", actions

@@ -22,7 +22,17 @@ from inspector.db import Database, open_database
 from inspector.db.models import Base, Inspection
 from inspector.domain.checklist import Mode
 from inspector.services import branches, photos
-from inspector.services import inspections as svc
+from inspector.services.findings.edit import update_finding
+from inspector.services.findings.record import finding_dict
+from inspector.services.inspections import (
+    answering,
+    lifecycle,
+    lookup,
+    rescoring,
+    signoff,
+    snapshots,
+)
+from inspector.services.inspections import records as insp_records
 
 PG_ENV = "INSPECTOR_TEST_PG_URL"
 
@@ -106,10 +116,12 @@ def make_finalized(
     with db.session() as s:
         if branches.find_by_code(s, branch_code) is None:
             branches.create(s, code=branch_code, name=branch_name, region="上海")
-        insp = svc.create(s, branch_code=branch_code, checklist_id=checklist, inspector="张三")
-        items = [i for i in svc.checklist_of(insp).items() if i.applies_to(Mode.ONSITE)]
+        insp = lifecycle.create(
+            s, branch_code=branch_code, checklist_id=checklist, inspector="张三"
+        )
+        items = [i for i in snapshots.checklist_of(insp).items() if i.applies_to(Mode.ONSITE)]
         for item in items:
-            svc.set_answer(
+            answering.set_answer(
                 s,
                 insp,
                 item.id,
@@ -118,9 +130,9 @@ def make_finalized(
                 actor="张三",
                 rescore_now=False,
             )
-        svc.rescore(s, insp)
+        rescoring.rescore(s, insp)
         for f in insp.findings:
-            svc.update_finding(s, insp, f.item_id, actor="张三", owner="李四", action="整改")
+            update_finding(s, insp, f.item_id, actor="张三", owner="李四", action="整改")
         for n in range(n_photos):
             p = photos.add_bytes(
                 s,
@@ -132,7 +144,7 @@ def make_finalized(
             )
             if redact and n == 0:
                 photos.redact(s, p, [(10, 10, 50, 40)], actor="张三")
-        svc.finalize(
+        signoff.finalize(
             s,
             insp,
             by="张三",
@@ -145,10 +157,10 @@ def make_finalized(
 
 def amend_and_finalize(db: Database, uuid_: str, *, note: str = "amended") -> None:
     with db.session() as s:
-        new = svc.amend(s, svc.get(s, uuid_), reason="typo", actor="张三")
+        new = lifecycle.amend(s, lookup.get(s, uuid_), reason="typo", actor="张三")
         first = sorted(a.item_id for a in new.answers)[0]
-        svc.set_answer(s, new, first, note=note, actor="张三")
-        svc.finalize(s, new, by="张三", force=True)
+        answering.set_answer(s, new, first, note=note, actor="张三")
+        signoff.finalize(s, new, by="张三", force=True)
 
 
 def dump_tables(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -168,7 +180,7 @@ def logical_state(db: Database) -> list[dict[str, Any]]:
     with db.session() as s:
         rows = s.scalars(select(Inspection).order_by(Inspection.uuid, Inspection.revision))
         for insp in rows:
-            d = svc.show_dict(s, insp)
+            d = insp_records.show_dict(s, insp)
             d["is_current"] = insp.is_current
             d["content_sha256"] = insp.content_sha256
             d["trusted"] = insp.trusted
@@ -183,6 +195,6 @@ def logical_state(db: Database) -> list[dict[str, Any]]:
                 )
                 for p in insp.photos
             )
-            d["all_findings"] = sorted(svc.finding_dict(f).items() for f in insp.findings)
+            d["all_findings"] = sorted(finding_dict(f).items() for f in insp.findings)
             out.append(d)
     return out

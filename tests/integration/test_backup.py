@@ -10,8 +10,8 @@ import pytest
 
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import inspections as svc
 from inspector.services.backup import backup_database
+from inspector.services.inspections import answering, lifecycle, lookup
 from tests.conftest import Cli
 
 
@@ -33,12 +33,12 @@ def test_backup_is_a_complete_openable_database(run_cli: Cli, tmp_path: Path) ->
 
 def test_backup_while_a_write_transaction_is_open(db: Database, tmp_path: Path) -> None:
     with db.session() as s:
-        insp = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="example")
+        insp = lifecycle.create(s, branch_code="B1", branch_name="一号", checklist_id="example")
         uuid = insp.uuid
     # A writer holds an uncommitted change: the backup has the committed state only.
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        svc.set_answer(s, insp, "ex.polite", value=2)
+        insp = lookup.get(s, uuid)
+        answering.set_answer(s, insp, "ex.polite", value=2)
         s.flush()
         backup_database(db, tmp_path / "b.sqlite3")
     with sqlite3.connect(tmp_path / "b.sqlite3") as conn:

@@ -16,7 +16,7 @@ from inspector.db import Database
 from inspector.db.models import Branch
 from inspector.errors import ValidationError
 from inspector.services import branches
-from inspector.services import inspections as svc
+from inspector.services.inspections import lifecycle
 from inspector.textsafe import printable, printable_line
 from tests.conftest import Cli
 
@@ -84,7 +84,9 @@ def test_stored_escapes_are_printed_escaped(db: Database, run_cli: Cli) -> None:
     with db.session() as s:
         s.add(Branch(code="310001", name=ESCAPE_NAME, region="\x1b[31m华东"))
         s.flush()
-        insp = svc.create(s, branch_code="310001", checklist_id="example", inspector="\x1b[8m")
+        insp = lifecycle.create(
+            s, branch_code="310001", checklist_id="example", inspector="\x1b[8m"
+        )
         uuid = insp.uuid
     outputs = [
         run_cli("branches", "list"),

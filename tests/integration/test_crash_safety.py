@@ -14,17 +14,19 @@ WRITER = textwrap.dedent(
     """
     import sys
     from inspector.db import open_database
-    from inspector.services import inspections as svc
+    from inspector.services.inspections import answering
+    from inspector.services.inspections import lifecycle
+    from inspector.services.inspections import lookup
 
     db = open_database(sys.argv[1])
     with db.session() as s:
-        insp = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="example")
+        insp = lifecycle.create(s, branch_code="B1", branch_name="一号", checklist_id="example")
         uuid = insp.uuid
     print("ready", uuid, flush=True)
     for i in range(100000):
         with db.session() as s:
-            insp = svc.get(s, uuid)
-            svc.set_answer(s, insp, "ex.remarks", value=f"v{i}", actor="crash")
+            insp = lookup.get(s, uuid)
+            answering.set_answer(s, insp, "ex.remarks", value=f"v{i}", actor="crash")
         # Acknowledged only after commit() returned, as the GUI shows "saved".
         print(i, flush=True)
     """

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 
 from inspector.db import Database
-from inspector.services import inspections as svc
 from inspector.services import photos
+from inspector.services.inspections import lifecycle, lookup, snapshots
 from tests.conftest import PHOTOS, Cli
 
 
 def _make(db: Database) -> str:
     with db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code="310001",
             branch_name="上海分行",
@@ -177,7 +177,7 @@ def test_read_commands_do_not_wait_for_the_write_lock(
 def test_damaged_evidence_is_reported(db: Database, db_path: Path, run_cli: Cli) -> None:
     uuid = _make(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         display = insp.photos[0].display_sha256
         snap_id = insp.snapshot_id
     with sqlite3.connect(db_path) as c:
@@ -193,7 +193,7 @@ def test_damaged_evidence_is_reported(db: Database, db_path: Path, run_cli: Cli)
         )
         data[len(data) // 2] ^= 0xFF
         c.execute("UPDATE blobs SET data = ? WHERE sha256 = ?", (bytes(data), display))
-    svc._checklists_by_sha.clear()  # a fresh process would not have it cached
+    snapshots._checklists_by_sha.clear()  # a fresh process would not have it cached
     flags = json.loads(run_cli.ok("hq", "integrity", "--json"))
     kinds = {(f["kind"], f["inspection"]) for f in flags}
     assert ("snapshot_damaged", uuid) in kinds

@@ -104,20 +104,22 @@ def test_backup_before_upgrade_is_a_complete_copy(db_path: Path) -> None:
 def test_reads_do_not_wait_for_an_open_write_transaction(db_path: Path) -> None:
     import threading
 
-    from inspector.services import inspections as svc
+    from inspector.services.inspections import answering, lifecycle, lookup
 
     database = open_database(str(db_path))
     try:
         with database.session() as s:
-            uuid = svc.create(s, branch_code="B1", branch_name="一号", checklist_id="example").uuid
+            uuid = lifecycle.create(
+                s, branch_code="B1", branch_name="一号", checklist_id="example"
+            ).uuid
         seen: list[int] = []
 
         def read() -> None:
             with database.read_session() as r:
-                seen.append(len(svc.get(r, uuid).answers))
+                seen.append(len(lookup.get(r, uuid).answers))
 
         with database.session() as s:  # holds SQLite's write lock until the block ends
-            svc.set_answer(s, svc.get(s, uuid), "ex.polite", value=3)
+            answering.set_answer(s, lookup.get(s, uuid), "ex.polite", value=3)
             reader = threading.Thread(target=read)
             reader.start()
             reader.join(timeout=5)  # a blocked reader would wait for the busy timeout (30 s)

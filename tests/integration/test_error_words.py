@@ -14,11 +14,12 @@ from inspector import clock
 from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import branches, hq, reports
-from inspector.services import findings as finding_svc
-from inspector.services import inspections as svc
 from inspector.services import settings as settings_svc
 from inspector.services.backup import backup_database
+from inspector.services.findings.closing import close_by_hand, require_closing_note
+from inspector.services.findings.edit import update_finding
 from inspector.services.hq import HqData, HqFilter
+from inspector.services.inspections import answering, lifecycle, lookup, signoff, visits
 from inspector.text import Lang, Surface
 from tests.conftest import Cli
 
@@ -39,9 +40,9 @@ RED_LINE_ANSWERS = {
 def _draft(db: Database, answers: dict[str, dict[str, object]] | None = None) -> str:
     with db.session() as s:
         branches.create(s, code="310001", name="陆家嘴支行", region="上海分行", actor="t")
-        insp = svc.create(s, branch_code="310001", checklist_id="example", inspector="张三")
+        insp = lifecycle.create(s, branch_code="310001", checklist_id="example", inspector="张三")
         for item, fields in (answers or {}).items():
-            svc.set_answer(s, insp, item, actor="t", **fields)  # type: ignore[arg-type]
+            answering.set_answer(s, insp, item, actor="t", **fields)  # type: ignore[arg-type]
         return insp.uuid
 
 
@@ -64,8 +65,8 @@ def test_finalize_refused_for_a_red_line_says_where_to_fill_in_the_rectification
 ) -> None:
     uuid = _draft(db, RED_LINE_ANSWERS)
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        e = _refusal(lambda: svc.finalize(s, insp, by="张三"))
+        insp = lookup.get(s, uuid)
+        e = _refusal(lambda: signoff.finalize(s, insp, by="张三"))
     app = _app_zh(e)
     assert "“保留现金和人工柜面服务”" in app and "问题与整改" in app
     assert "整改措施" in app and "责任人" in app
@@ -82,10 +83,10 @@ def test_finalize_refused_for_a_red_line_says_where_to_fill_in_the_rectification
 def test_finalize_refusal_lists_five_and_counts_the_rest_in_both_languages(db: Database) -> None:
     uuid = _draft(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        missing = svc.missing_for_finalize(insp)
+        insp = lookup.get(s, uuid)
+        missing = signoff.missing_for_finalize(insp)
         assert len(missing) > 5
-        e = _refusal(lambda: svc.finalize(s, insp, by="张三"))
+        e = _refusal(lambda: signoff.finalize(s, insp, by="张三"))
     assert str(e).startswith(f"cannot finalize, {len(missing)} thing(s) missing: ")
     assert str(e).endswith(f" (and {len(missing) - 5} more)")
     app = _app_zh(e)
@@ -96,12 +97,12 @@ def test_finalize_refusal_lists_five_and_counts_the_rest_in_both_languages(db: D
 def test_a_finalized_inspection_is_amended_with_the_button_in_the_app(db: Database) -> None:
     uuid = _draft(db, RED_LINE_ANSWERS)
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        svc.update_finding(s, insp, "ex.cash_kept", actor="t", action="恢复", owner="王五")
-        svc.finalize(s, insp, by="张三")
+        insp = lookup.get(s, uuid)
+        update_finding(s, insp, "ex.cash_kept", actor="t", action="恢复", owner="王五")
+        signoff.finalize(s, insp, by="张三")
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        e = _refusal(lambda: svc.set_answer(s, insp, "ex.polite", value=1, actor="t"))
+        insp = lookup.get(s, uuid)
+        e = _refusal(lambda: answering.set_answer(s, insp, "ex.polite", value=1, actor="t"))
         photo_e = _refusal(lambda: reports.check_photo_size("huge"))
     assert str(e) == (
         f"inspection {uuid} is finalized and read-only; amend it to make a new revision "
@@ -115,11 +116,13 @@ def test_a_finalized_inspection_is_amended_with_the_button_in_the_app(db: Databa
 def test_visit_and_answer_errors_name_the_apps_fields(db: Database) -> None:
     uuid = _draft(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        bad_time = _refusal(lambda: svc.parse_visit_time("arrival", "noon"))
-        na = _refusal(lambda: svc.set_answer(s, insp, "ex.cash_kept", result="na", actor="t"))
-        unknown = _refusal(lambda: svc.set_answer(s, insp, "no.such", result="pass", actor="t"))
-        bad_file = _refusal(lambda: svc.apply_answers_file(s, insp, {"x": 1}, actor="t"))
+        insp = lookup.get(s, uuid)
+        bad_time = _refusal(lambda: visits.parse_visit_time("arrival", "noon"))
+        na = _refusal(lambda: answering.set_answer(s, insp, "ex.cash_kept", result="na", actor="t"))
+        unknown = _refusal(
+            lambda: answering.set_answer(s, insp, "no.such", result="pass", actor="t")
+        )
+        bad_file = _refusal(lambda: lifecycle.apply_answers_file(s, insp, {"x": 1}, actor="t"))
     assert str(bad_time) == (
         "arrival: 'noon' is not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or ISO 8601"
     )
@@ -138,11 +141,9 @@ def test_visit_and_answer_errors_name_the_apps_fields(db: Database) -> None:
 def test_finding_branch_settings_backup_and_hq_errors(db: Database, tmp_path: Path) -> None:
     uuid = _draft(db, RED_LINE_ANSWERS)
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        note = _refusal(lambda: finding_svc.require_closing_note(" "))
-        no_finding = _refusal(
-            lambda: finding_svc.close_by_hand(s, insp, "ex.manager", note="ok", actor="t")
-        )
+        insp = lookup.get(s, uuid)
+        note = _refusal(lambda: require_closing_note(" "))
+        no_finding = _refusal(lambda: close_by_hand(s, insp, "ex.manager", note="ok", actor="t"))
         no_branch = _refusal(lambda: branches.get_by_code(s, "999"))
         long_name = _refusal(lambda: branches.create(s, code="310002", name="名" * 500, actor="t"))
         org = _refusal(lambda: settings_svc.set_value(s, "org.name", "x" * 300, actor="t"))

@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from inspector.db import Database, open_database
 from inspector.db.models import Branch, ImportRecord, Inspection, Photo
-from inspector.services import exchange, keys
-from inspector.services import inspections as svc
+from inspector.services import branches, exchange, keys
+from inspector.services.inspections import lifecycle, lookup
+from inspector.services.inspections import records as insp_records
+from inspector.services.inspections import scoring as insp_scoring
 from tests.conftest import Cli
 from tests.hypothesis_profiles import examples
 from tests.integration.conftest import (
@@ -28,7 +30,7 @@ from tests.integration.conftest import (
 
 def _export(db: Database, uuid_: str, revision: int | None = None, **kw: object) -> bytes:
     with db.session() as s:
-        insp = svc.get(s, uuid_) if revision is None else svc.get_revision(s, uuid_, revision)
+        insp = lookup.get(s, uuid_) if revision is None else lookup.get_revision(s, uuid_, revision)
         return exchange.export_inspection(s, insp, **kw)  # type: ignore[arg-type]
 
 
@@ -46,8 +48,8 @@ def test_round_trip_gives_back_the_same_inspection(any_db: Database, tmp_path: P
     assert [e["id"] for e in receipt.imported] == [uuid_]
     assert receipt.imported[0]["untrusted"] is True
     with db.session() as s, any_db.session() as t:
-        a, b = svc.get(s, uuid_), svc.get(t, uuid_)
-        da, db_ = svc.show_dict(s, a), svc.show_dict(t, b)
+        a, b = lookup.get(s, uuid_), lookup.get(t, uuid_)
+        da, db_ = insp_records.show_dict(s, a), insp_records.show_dict(t, b)
         for key in ("origin",):
             da.pop(key), db_.pop(key)
         assert da == db_
@@ -90,7 +92,7 @@ def test_revisions_merge_in_any_order(any_db: Database, tmp_path: Path) -> None:
     assert [e["revision"] for e in rec.imported] == [2, 1]
     assert "earlier revision" in rec.imported[1]["notes"][0]
     with any_db.session() as s:
-        rows = {i.revision: i.is_current for i in svc.revisions(s, uuid_)}
+        rows = {i.revision: i.is_current for i in lookup.revisions(s, uuid_)}
     assert rows == {1: False, 2: True}
 
 
@@ -104,8 +106,8 @@ def test_newer_revision_updates_and_keeps_the_old_one(db: Database, tmp_path: Pa
     rec = exchange.import_paths(db, [r2])
     assert [e["revision"] for e in rec.updated] == [2]
     with db.session() as s:
-        assert svc.get(s, uuid_).revision == 2
-        assert len(svc.revisions(s, uuid_)) == 2
+        assert lookup.get(s, uuid_).revision == 2
+        assert len(lookup.revisions(s, uuid_)) == 2
         outcomes = sorted(s.scalars(select(ImportRecord.outcome)))
     assert outcomes == ["imported", "updated"]
 
@@ -116,7 +118,7 @@ def test_same_revision_with_other_content_is_a_conflict(db: Database, tmp_path: 
     first = _write(tmp_path, "first.inspection", _export(src, uuid_))
     # The same revision edited behind the app's back on the device, then re-exported.
     with src.session() as s:
-        insp = svc.get(s, uuid_)
+        insp = lookup.get(s, uuid_)
         insp.narrative = "changed after finalizing"
     second = _write(tmp_path, "second.inspection", _export(src, uuid_))
     assert exchange.import_paths(db, [first]).imported
@@ -138,7 +140,7 @@ def test_unknown_checklist_and_branch_come_with_the_package(db: Database, tmp_pa
     rec = exchange.import_paths(db, [pkg])
     assert rec.imported and "created from the package" in rec.imported[0]["notes"][0]
     with db.session() as s:
-        insp = svc.get(s, uuid_)
+        insp = lookup.get(s, uuid_)
         assert insp.snapshot.checklist_id == "accessibility"
         assert insp.branch.name == "上海分行浦东支行"
 
@@ -151,13 +153,13 @@ def test_branch_name_at_hq_is_kept(db: Database, tmp_path: Path) -> None:
     rec = exchange.import_paths(db, [_write(tmp_path, "a.inspection", _export(src, uuid_))])
     assert "HQ's name kept" in rec.imported[0]["notes"][0]
     with db.session() as s:
-        assert svc.get(s, uuid_).branch.name == "总行的名字"
+        assert lookup.get(s, uuid_).branch.name == "总行的名字"
 
 
 def test_drafts_are_not_exported(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     with db.session() as s:
-        svc.branches.create(s, code="SH001", name="n")
-        uuid_ = svc.create(s, branch_code="SH001", checklist_id="example").uuid
+        branches.create(s, code="SH001", name="n")
+        uuid_ = lifecycle.create(s, branch_code="SH001", checklist_id="example").uuid
     r = run_cli("export", uuid_, "-o", str(tmp_path / "x.inspection"))
     assert r.exit_code == 1
     assert "is a draft" in r.stderr and "finalize" in r.stderr
@@ -168,7 +170,9 @@ def test_cli_export_import_keys(db: Database, run_cli: Cli, tmp_path: Path) -> N
     uuid_ = make_finalized(db)
     draft_src = make_finalized(db, label="b", branch_code="SH003")
     with db.session() as s:
-        svc.amend(s, svc.get(s, draft_src), reason="r", actor="x")  # current is a draft now
+        lifecycle.amend(
+            s, lookup.get(s, draft_src), reason="r", actor="x"
+        )  # current is a draft now
     out = run_cli.last_line("export", uuid_[:8], "-o", str(tmp_path))
     assert out.endswith(".inspection") and Path(out).is_file()
     folder = tmp_path / "all"
@@ -206,7 +210,7 @@ def test_trusting_later_marks_earlier_imports_trusted(db: Database, tmp_path: Pa
     with db.session() as s:
         keys.trust(s, keys.device_keys().public.to_file_bytes())
     with db.session() as s:
-        assert svc.get(s, uuid_).trusted is True
+        assert lookup.get(s, uuid_).trusted is True
 
 
 def test_encrypted_package_opens_only_at_hq(db: Database, tmp_path: Path) -> None:
@@ -244,7 +248,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = []
     for uuid_, rev in ((a, 1), (a, 2), (b, 1), (c, 1)):
         with src.session() as s:
-            insp = svc.get_revision(s, uuid_, rev)
+            insp = lookup.get_revision(s, uuid_, rev)
             data = exchange.export_inspection(s, insp, device=device)
         out.append(_write(folder, f"{uuid_[:8]}-{rev}.inspection", data))
     src.dispose()
@@ -281,7 +285,9 @@ def test_photos_and_scores_survive_the_trip(corpus: list[Path], tmp_path: Path) 
         n = len(list(s.scalars(select(Photo))))
         assert n == 5  # a r1 (2) + a r2 (2) + b (1)
         for insp in s.scalars(select(Inspection)):
-            assert insp.score_total == pytest.approx(svc.compute_score(insp).total, abs=1e-4)
+            assert insp.score_total == pytest.approx(
+                insp_scoring.compute_score(insp).total, abs=1e-4
+            )
     target.dispose()
 
 

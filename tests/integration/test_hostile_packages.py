@@ -16,8 +16,8 @@ import pytest
 
 from inspector.db import Database, open_database
 from inspector.services import exchange, keys
-from inspector.services import inspections as svc
 from inspector.services.exchange.package_format import canonical_bytes, content_sha256
+from inspector.services.inspections import lookup
 from tests.integration.conftest import dump_tables, make_finalized
 
 Members = list[tuple[zipfile.ZipInfo, bytes]]
@@ -193,7 +193,7 @@ def good_package(tmp_path: Path) -> bytes:
     src = open_database(tmp_path / "device.sqlite3")
     uuid_ = make_finalized(src, n_photos=2)
     with src.session() as s:
-        data = exchange.export_inspection(s, svc.get(s, uuid_))
+        data = exchange.export_inspection(s, lookup.get(s, uuid_))
     src.dispose()
     return data
 
@@ -205,7 +205,7 @@ def test_hostile_packages_are_refused_and_change_nothing(
     other = open_database(tmp_path / "other.sqlite3")
     uuid_ = make_finalized(other, label="other", branch_code="BJ001")
     with other.session() as s:
-        first = exchange.export_inspection(s, svc.get(s, uuid_))
+        first = exchange.export_inspection(s, lookup.get(s, uuid_))
     (tmp_path / "first.inspection").write_bytes(first)
     assert exchange.import_paths(db, [tmp_path / "first.inspection"]).imported
     before = dump_tables(db)
@@ -433,7 +433,7 @@ def test_one_bad_package_never_takes_the_batch_down(
     other = open_database(tmp_path / "other.sqlite3")
     uuid2 = make_finalized(other, label="other", branch_code="BJ001")
     with other.session() as s:
-        good2 = exchange.export_inspection(s, svc.get(s, uuid2))
+        good2 = exchange.export_inspection(s, lookup.get(s, uuid2))
     bad = _value_cases(good_package)["NaN GPS"][0]
     files = []
     for name, data in (("1-good", good_package), ("2-bad", bad), ("3-good", good2)):
@@ -494,7 +494,7 @@ def test_photo_id_of_another_inspection_is_a_clear_rejection(
     other = open_database(tmp_path / "other.sqlite3")
     uuid2 = make_finalized(other, label="other", branch_code="BJ001")
     with other.session() as s:
-        first = exchange.export_inspection(s, svc.get(s, uuid2))
+        first = exchange.export_inspection(s, lookup.get(s, uuid2))
     (tmp_path / "first.inspection").write_bytes(first)
     assert exchange.import_paths(any_db, [tmp_path / "first.inspection"]).imported
     with any_db.session() as s:
@@ -548,10 +548,10 @@ def two_revisions(tmp_path: Path) -> tuple[str, bytes, bytes]:
     src = open_database(tmp_path / "owner.sqlite3")
     uuid_ = make_finalized(src, n_photos=1)
     with src.session() as s:
-        r1 = exchange.export_inspection(s, svc.get(s, uuid_))
+        r1 = exchange.export_inspection(s, lookup.get(s, uuid_))
     amend_and_finalize(src, uuid_, note="the owner's amendment")
     with src.session() as s:
-        r2 = exchange.export_inspection(s, svc.get(s, uuid_))
+        r2 = exchange.export_inspection(s, lookup.get(s, uuid_))
     src.dispose()
     return uuid_, r1, r2
 
@@ -564,7 +564,7 @@ def _import(db: Database, tmp_path: Path, name: str, data: bytes) -> exchange.Re
 
 def _current_revision(db: Database, uuid_: str) -> int:
     with db.session() as s:
-        return svc.get(s, uuid_).revision
+        return lookup.get(s, uuid_).revision
 
 
 def test_another_devices_revision_never_merges_silently(
@@ -709,7 +709,7 @@ def test_a_laptop_that_imports_keeps_its_own_inspections(db: Database, tmp_path:
     """The same rule on a laptop: another device's revision of a local inspection is refused."""
     uuid_ = make_finalized(db)
     with db.session() as s:
-        mine = exchange.export_inspection(s, svc.get(s, uuid_))
+        mine = exchange.export_inspection(s, lookup.get(s, uuid_))
     intruder = _other_device()
     before = dump_tables(db)
     r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _set("inspection.revision", 2)))

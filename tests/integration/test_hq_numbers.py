@@ -16,7 +16,8 @@ from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import Inspection
 from inspector.domain import timefmt
 from inspector.services import branches, demo, hq
-from inspector.services import inspections as svc
+from inspector.services.inspections import answering, lifecycle, lookup, signoff
+from inspector.services.inspections import scoring as insp_scoring
 from inspector.text import hq as TH
 from tests.conftest import Cli
 
@@ -41,8 +42,10 @@ def test_demo_scores_are_what_the_engine_gives_for_the_stored_data(db: Database)
         assert len(mystery) > 5
         for insp in mystery:
             # What the per-inspection PDF prints is compute_score(); it must be the stored one.
-            assert svc.compute_score(insp).total == pytest.approx(insp.score_total, abs=1e-3)
-            result = svc.compute_score(insp)
+            assert insp_scoring.compute_score(insp).total == pytest.approx(
+                insp.score_total, abs=1e-3
+            )
+            result = insp_scoring.compute_score(insp)
             hidden = {i for i, it in result.items.items() if it.outcome.value == "hidden"}
             stored = set(
                 s.scalars(select(AnswerRow.item_id).where(AnswerRow.inspection_id == insp.id))
@@ -73,8 +76,10 @@ def _finalized(s: object, code: str, checklist: str, answers: dict[str, dict[str
     from sqlalchemy.orm import Session
 
     assert isinstance(s, Session)
-    insp = svc.create(s, branch_code=code, checklist_id=checklist, answers=answers, inspector="t")
-    svc.finalize(s, insp, by="t", force=True)
+    insp = lifecycle.create(
+        s, branch_code=code, checklist_id=checklist, answers=answers, inspector="t"
+    )
+    signoff.finalize(s, insp, by="t", force=True)
     return insp.uuid
 
 
@@ -169,7 +174,7 @@ def test_integrity_rows_read_as_people_write(db: Database, run_cli: Cli) -> None
     with db.session() as s:
         branches.create(s, code="A01", name="甲支行", region="华东")
         uuid = _finalized(s, "A01", "accessibility", {"acc.entrance_access": {"result": "pass"}})
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         _photo(s, insp, "e" * 64, insp.started_at - timedelta(minutes=978))
     flags = json.loads(run_cli.ok("hq", "integrity", "--json"))
     (flag,) = [f for f in flags if f["kind"] == "outside_visit"]
@@ -187,8 +192,8 @@ def test_integrity_rows_read_as_people_write(db: Database, run_cli: Cli) -> None
 def _report_db(db: Database) -> None:
     demo.generate(db, inspections=90, seed=2)
     with db.session() as s:  # one draft, to see it marked when drafts are included
-        insp = svc.create(s, branch_code="SH001", checklist_id="comprehensive", inspector="t")
-        svc.set_answer(s, insp, "dis.price_list", result="fail")
+        insp = lifecycle.create(s, branch_code="SH001", checklist_id="comprehensive", inspector="t")
+        answering.set_answer(s, insp, "dis.price_list", result="fail")
 
 
 _HEX_ID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}\b")
@@ -292,7 +297,7 @@ def test_months_and_days_are_local(db: Database) -> None:
         branches.create(s, code="A01", name="甲支行", region="华东")
         uuid = _finalized(s, "A01", "accessibility", {"acc.low_counter": {"result": "pass"}})
         # 18:30 UTC on 28 February is 02:30 on 1 March in Shanghai.
-        svc.get(s, uuid).started_at = datetime(2026, 2, 28, 18, 30, tzinfo=UTC)
+        lookup.get(s, uuid).started_at = datetime(2026, 2, 28, 18, 30, tzinfo=UTC)
     with db.session() as s:
         data = hq.load(s)
         assert [p.period for p in data.trend if p.region == ""] == ["2026-03"]

@@ -14,7 +14,7 @@ from inspector import clock
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Finding, Inspection, Photo
 from inspector.services import branches, hq
-from inspector.services import inspections as svc
+from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from tests.conftest import Cli
 
 FAIL_BOTH = {
@@ -38,28 +38,28 @@ def _setup(db: Database, *, finalize: bool = True) -> dict[str, str]:
         branches.create(s, code="310001", name="上海<b>营业部", region="上海")
         branches.create(s, code="320001", name="南京支行", region="江苏")
         branches.create(s, code="330001", name="杭州支行", region="浙江")
-        a = svc.create(
+        a = lifecycle.create(
             s, branch_code="310001", checklist_id="accessibility", answers=FAIL_BOTH, inspector="t"
         )
-        b = svc.create(
+        b = lifecycle.create(
             s, branch_code="320001", checklist_id="accessibility", answers=PASS_ONE, inspector="t"
         )
         b.trusted = False
         if finalize:
-            svc.finalize(s, a, by="t", force=True)
-            svc.finalize(s, b, by="t", force=True)
+            signoff.finalize(s, a, by="t", force=True)
+            signoff.finalize(s, b, by="t", force=True)
         return {"a": a.uuid, "b": b.uuid}
 
 
 def test_league_latest_trend_and_untrusted(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s:
-        first = svc.get(s, ids["a"])
+        first = lookup.get(s, ids["a"])
         first.started_at = clock.now() - timedelta(days=40)
-        second = svc.create(
+        second = lifecycle.create(
             s, branch_code="310001", checklist_id="accessibility", answers=PASS_ONE, inspector="t"
         )
-        svc.finalize(s, second, by="t", force=True)
+        signoff.finalize(s, second, by="t", force=True)
     with db.session() as s:
         rows = {r.code: r for r in hq.league(s, hq.HqFilter())}
         total, _ = hq.counts(s, hq.HqFilter())
@@ -78,9 +78,9 @@ def test_league_latest_trend_and_untrusted(db: Database) -> None:
 def test_only_current_revisions_count(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s:
-        insp = svc.get(s, ids["b"])
-        new = svc.amend(s, insp, reason="fix", actor="t")
-        svc.set_answer(s, new, "acc.priority_window", result="pass", actor="t")
+        insp = lookup.get(s, ids["b"])
+        new = lifecycle.amend(s, insp, reason="fix", actor="t")
+        answering.set_answer(s, new, "acc.priority_window", result="pass", actor="t")
     with db.session() as s:
         total, _ = hq.counts(s, DRAFTS)
         rows = {r.code: r for r in hq.league(s, DRAFTS)}
@@ -123,7 +123,7 @@ def test_heatmap_failing_items_and_trend(db: Database) -> None:
 def test_recheck_closes_only_passing_findings_and_audits(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s:
-        re = svc.create(
+        re = lifecycle.create(
             s,
             branch_code="310001",
             checklist_id="accessibility",
@@ -135,7 +135,7 @@ def test_recheck_closes_only_passing_findings_and_audits(db: Database) -> None:
         re_uuid = re.uuid
     assert [f.item_id for f in closed] == ["acc.entrance_access"]
     with db.session() as s:
-        target = svc.get(s, ids["a"])
+        target = lookup.get(s, ids["a"])
         by_item = {f.item_id: f for f in target.findings}
         assert by_item["acc.entrance_access"].status == "closed"
         assert by_item["acc.entrance_access"].closed_by_uuid == re_uuid
@@ -146,13 +146,13 @@ def test_recheck_closes_only_passing_findings_and_audits(db: Database) -> None:
             ("acc.entrance_access", "hq", ids["a"])
         ]
         # Running it again closes nothing more.
-        assert hq.close_findings_by_recheck(s, svc.get(s, re_uuid), actor="hq") == []
+        assert hq.close_findings_by_recheck(s, lookup.get(s, re_uuid), actor="hq") == []
 
 
 def test_recheck_needs_a_recheck(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s, pytest.raises(hq.ValidationError, match="not a re-check"):
-        hq.close_findings_by_recheck(s, svc.get(s, ids["a"]), actor="hq")
+        hq.close_findings_by_recheck(s, lookup.get(s, ids["a"]), actor="hq")
 
 
 def test_findings_status_overdue(db: Database) -> None:
@@ -201,7 +201,7 @@ def _photo(s: object, insp: Inspection, sha: str, taken: datetime | None) -> Non
 def test_integrity_flags_duplicates_and_times(db: Database) -> None:
     ids = _setup(db)
     with db.session() as s:
-        a, b = svc.get(s, ids["a"]), svc.get(s, ids["b"])
+        a, b = lookup.get(s, ids["a"]), lookup.get(s, ids["b"])
         _photo(s, a, "a" * 64, a.started_at + timedelta(minutes=5))  # fine
         _photo(s, a, "d" * 64, None)
         _photo(s, b, "d" * 64, None)  # same image at another branch
@@ -347,8 +347,10 @@ def test_csv_export_has_bom(db: Database, run_cli: Cli, tmp_path: Path) -> None:
 def test_heatmap_names_areas_of_a_comprehensive_inspection(db: Database) -> None:
     """Only the comprehensive checklist is stored, yet its areas read as titles."""
     with db.session() as s:
-        insp = svc.create(s, branch_code="B9", branch_name="九号", checklist_id="comprehensive")
-        svc.set_answer(s, insp, "dis.price_list", result="pass")
+        insp = lifecycle.create(
+            s, branch_code="B9", branch_name="九号", checklist_id="comprehensive"
+        )
+        answering.set_answer(s, insp, "dis.price_list", result="pass")
     with db.read_session() as s:
         hm = hq.load(s, DRAFTS).heatmap
     assert hm.areas == ["disclosure"]
@@ -359,7 +361,7 @@ def test_heatmap_names_areas_of_a_comprehensive_inspection(db: Database) -> None
 def test_drafts_count_only_when_asked_and_are_marked(db: Database, run_cli: Cli) -> None:
     ids = _setup(db, finalize=False)  # two drafts
     with db.session() as s:
-        svc.finalize(s, svc.get(s, ids["a"]), by="t", force=True)
+        signoff.finalize(s, lookup.get(s, ids["a"]), by="t", force=True)
     with db.read_session() as s:
         assert hq.counts(s, hq.HqFilter())[0] == 1
         assert hq.counts(s, hq.HqFilter(finalized_only=True))[0] == 1  # old flag: a no-op

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from inspector.db import open_database
 from inspector.db.models import Blob, Branch, ChecklistSnapshot, ImportRecord, Inspection
 from inspector.services import exchange
-from inspector.services import inspections as svc
+from inspector.services.inspections import lookup
 from tests.integration.conftest import amend_and_finalize, make_finalized
 
 pytestmark = pytest.mark.postgres
@@ -39,7 +39,7 @@ def test_concurrent_imports_store_one_copy(pg_url: str, tmp_path: Path) -> None:
     files = []
     for uuid_, rev in ((a, 1), (a, 2), (b, 1)):
         with src.session() as s:
-            data = exchange.export_inspection(s, svc.get_revision(s, uuid_, rev))
+            data = exchange.export_inspection(s, lookup.get_revision(s, uuid_, rev))
         p = tmp_path / f"{uuid_[:8]}-{rev}.inspection"
         p.write_bytes(data)
         files.append(str(p))

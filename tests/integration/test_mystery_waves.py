@@ -6,7 +6,8 @@ import json
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
-from inspector.services import inspections as svc
+from inspector.services.inspections import answering, lookup, rescoring, signoff, snapshots
+from inspector.services.inspections import visits as insp_visits
 
 from ..conftest import Cli
 
@@ -20,17 +21,17 @@ def _visit(run_cli: Cli, code: str, *extra: str) -> str:
 
 def _finish(db: Database, uuid: str, fail: tuple[str, ...] = ()) -> None:
     with db.session() as s:
-        insp = svc.get(s, uuid)
-        for item in svc.checklist_of(insp).items():
+        insp = lookup.get(s, uuid)
+        for item in snapshots.checklist_of(insp).items():
             if item.applies_to(Mode.MYSTERY) and item.type.value != "text":
                 result = "fail" if item.id in fail else "pass"
-                svc.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
-        svc.set_visit(s, insp, actor="t", arrival="09:00", departure="09:30")
-        svc.set_narrative(
+                answering.set_answer(s, insp, item.id, result=result, actor="t", rescore_now=False)
+        insp_visits.set_visit(s, insp, actor="t", arrival="09:00", departure="09:30")
+        insp_visits.set_narrative(
             s, insp, "进门后大堂经理主动问候并询问需求，引导取号等候。" * 5, actor="t"
         )
-        svc.rescore(s, insp)
-        svc.finalize(s, insp, by="t", force=True)
+        rescoring.rescore(s, insp)
+        signoff.finalize(s, insp, by="t", force=True)
 
 
 def test_a_wave_fixes_the_scenario_for_every_branch(run_cli: Cli) -> None:

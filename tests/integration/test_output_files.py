@@ -23,7 +23,7 @@ from inspector.db import Database
 from inspector.errors import UserError
 from inspector.files import atomic_path, write_atomic
 from inspector.services import branches, photos
-from inspector.services import inspections as svc
+from inspector.services.inspections import lifecycle, lookup
 from inspector.textsafe import is_formula_like, spreadsheet_text
 from tests.conftest import PHOTOS, Cli
 from tests.integration.conftest import make_finalized
@@ -43,7 +43,7 @@ def umask_022() -> Iterator[None]:
 def _hostile_db(db: Database) -> str:
     with db.session() as s:
         branches.create(s, code="666001", name=HOSTILE_NAME, region=HOSTILE_REGION)
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code="666001",
             checklist_id="accessibility",
@@ -250,7 +250,7 @@ def test_every_cli_writer_refuses_a_device_or_fifo(
     uuid = _hostile_db(db)
     final = make_finalized(db)
     with db.read_session() as s:
-        photo_id = svc.get(s, uuid).photos[0].id
+        photo_id = lookup.get(s, uuid).photos[0].id
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     for target in ["/dev/full", str(fifo)]:
@@ -268,7 +268,7 @@ def test_every_cli_writer_is_atomic_and_follows_umask(
     uuid = _hostile_db(db)
     final = make_finalized(db)
     with db.read_session() as s:
-        photo_id = svc.get(s, uuid).photos[0].id
+        photo_id = lookup.get(s, uuid).photos[0].id
     for i, args in enumerate(_commands(uuid, photo_id, "OUT", final)):
         out = tmp_path / f"out{i}"
         out.write_bytes(b"old")

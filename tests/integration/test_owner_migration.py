@@ -12,7 +12,7 @@ from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config
 from inspector.db.models import InspectionOwner, TrustedKey
 from inspector.services import exchange, keys
-from inspector.services import inspections as svc
+from inspector.services.inspections import lookup
 from tests.integration.conftest import make_finalized
 
 
@@ -22,7 +22,7 @@ def test_upgrade_gives_imported_inspections_their_first_signer_as_owner(
     src = open_database(tmp_path / "device.sqlite3")
     uuid_ = make_finalized(src)
     with src.session() as s:
-        (tmp_path / "p.inspection").write_bytes(exchange.export_inspection(s, svc.get(s, uuid_)))
+        (tmp_path / "p.inspection").write_bytes(exchange.export_inspection(s, lookup.get(s, uuid_)))
     src.dispose()
     local = make_finalized(any_db, label="local", branch_code="HQ001")
     assert exchange.import_paths(any_db, [tmp_path / "p.inspection"]).imported

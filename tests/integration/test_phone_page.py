@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from inspector.db import Database
-from inspector.services import inspections as svc
 from inspector.services import photos
+from inspector.services.inspections import lookup
 from inspector.services.phone import PhoneServer
 from inspector.text import Lang, Surface
 from tests.integration.test_phone_server import JPEG, heic_bytes, new_inspection
@@ -109,7 +109,7 @@ def test_camera_button_uploads_jpeg_and_heic_byte_exact(
     # The thumbnails decode (JPEG, fetched with the token): the page marks each loaded one.
     page.locator("#item-ex\\.ramp .thumbs img[data-loaded]").nth(1).wait_for()
     with db.read_session() as s:
-        rows = photos.photos_of(svc.get(s, uid))
+        rows = photos.photos_of(lookup.get(s, uid))
         got = [(p.item_id, p.file_name, photos.variant_bytes(s, p, "original")) for p in rows]
     assert got == [
         ("ex.ramp", "Landscape_6.jpg", JPEG.read_bytes()),
@@ -139,7 +139,7 @@ def test_mystery_visit_facts_and_notes_from_the_page(
 
     def visit() -> tuple[dict[str, Any], str]:
         with db.read_session() as s:
-            insp = svc.get(s, uid)
+            insp = lookup.get(s, uid)
             return dict(insp.visit or {}), insp.narrative
 
     # The page counts its requests in flight; each change is committed before it answers.

@@ -25,7 +25,8 @@ from inspector.db import Database
 from inspector.db.models import Photo
 from inspector.errors import ReadOnlyError, ValidationError
 from inspector.services import branches, photos
-from inspector.services import inspections as svc
+from inspector.services.inspections import answering, lifecycle, lookup, signoff
+from inspector.services.inspections import visits as insp_visits
 from inspector.services.phone import (
     Interface,
     Limits,
@@ -58,7 +59,7 @@ def new_inspection(db: Database, *, mode: str = "onsite", checklist: str = "exam
     with db.session() as s:
         if branches.find_by_code(s, "SH001") is None:
             branches.create(s, code="SH001", name="上海分行浦东支行", region="上海")
-        insp = svc.create(
+        insp = lifecycle.create(
             s, branch_code="SH001", checklist_id=checklist, mode=mode, inspector="张三"
         )
         return insp.uuid
@@ -142,7 +143,7 @@ def serve(db: Database, events: list[PhoneEvent]) -> Iterator[Any]:
 
 def stored_photos(db: Database, uuid_: str) -> list[Photo]:
     with db.read_session() as s:
-        return photos.photos_of(svc.get(s, uuid_))
+        return photos.photos_of(lookup.get(s, uuid_))
 
 
 # ---------------------------------------------------------------- tokens
@@ -167,8 +168,8 @@ def test_page_and_state_show_this_inspection_only_and_no_scores(db: Database, se
     other = make_finalized(db, label="other")
     uid = new_inspection(db)
     with db.session() as s:
-        insp = svc.get(s, uid)
-        svc.set_answer(s, insp, "ex.polite", result="fail", actor="张三")
+        insp = lookup.get(s, uid)
+        answering.set_answer(s, insp, "ex.polite", result="fail", actor="张三")
     _server, c = serve(uid)
     status, headers, html = c.call("GET", "/")
     assert status == 200
@@ -189,7 +190,7 @@ def test_page_and_state_show_this_inspection_only_and_no_scores(db: Database, se
         assert word not in text
     # A photo of another inspection is not served, even with a valid token.
     with db.read_session() as s:
-        foreign = photos.photos_of(svc.get(s, other))[0].id
+        foreign = photos.photos_of(lookup.get(s, other))[0].id
     assert c.call("GET", f"/api/thumb?photo={foreign}")[0] == 404
     assert c.call("GET", "/api/other")[0] == 404
     assert c.call("DELETE", "/api/photos")[0] == 405
@@ -297,7 +298,7 @@ def test_refuses_finalized_inspections(db: Database, serve: Any) -> None:
     uid = new_inspection(db)
     _server, c = serve(uid)
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uid), by="张三", force=True)
+        signoff.finalize(s, lookup.get(s, uid), by="张三", force=True)
     before = dump_tables(db)
     code, body = c.json("GET", "/api/state")
     assert code == 409 and body["finalized"] is True
@@ -363,11 +364,11 @@ def test_visit_facts_and_notes(db: Database, serve: Any, events: list[PhoneEvent
     assert c.json("POST", "/api/visit", {"field": "score", "value": "1"})[0] == 400
     assert c.json("POST", "/api/notes", {"text": "柜员态度好", "base": ""})[0] == 200
     with db.session() as s:
-        svc.set_narrative(s, svc.get(s, uid), "laptop text", actor="张三")
+        insp_visits.set_narrative(s, lookup.get(s, uid), "laptop text", actor="张三")
     code, body = c.json("POST", "/api/notes", {"text": "phone text", "base": "柜员态度好"})
     assert code == 409 and body["notes"] == "laptop text"
     with db.read_session() as s:
-        insp = svc.get(s, uid)
+        insp = lookup.get(s, uid)
         visit, narrative = dict(insp.visit), insp.narrative
     assert visit["ticket"] == "A023" and visit["customers_waiting"] == 4
     assert visit["scenario"] == "cash_purpose" and visit["arrival"] == res["visit"]["arrival"]
@@ -543,7 +544,7 @@ def test_refusals_carry_the_pages_words_in_both_languages(db: Database, serve: A
     }
     # A finalized inspection: the CLI's remedy names a command, the page's never does.
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uid), by="张三", force=True)
+        signoff.finalize(s, lookup.get(s, uid), by="张三", force=True)
     code, body = c.json("GET", "/api/state")
     assert code == 409 and body["finalized"] is True
     assert "'inspector amend ID --reason TEXT'" in body["error"]

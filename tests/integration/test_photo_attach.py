@@ -16,7 +16,7 @@ from inspector.db.migrate import alembic_config
 from inspector.db.models import AuditEntry, Blob, Photo
 from inspector.errors import NotFoundError, ReadOnlyError
 from inspector.services import exchange, photos
-from inspector.services import inspections as svc
+from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from tests.conftest import PHOTOS, Cli
 from tests.integration.conftest import photo_bytes
 
@@ -26,7 +26,7 @@ FIRST, SECOND = "ex.counter_height", "ex.ramp"
 @pytest.fixture
 def insp_uuid(db: Database) -> str:
     with db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s, branch_code="B001", branch_name="测试支行", checklist_id="example", inspector="t"
         )
         return insp.uuid
@@ -39,7 +39,7 @@ def _count(db: Database, model: type[Blob] | type[Photo]) -> int:
 
 def _add(db: Database, uuid_: str, item: str = FIRST, label: str = "p") -> str:
     with db.session() as s:
-        insp = svc.get(s, uuid_)
+        insp = lookup.get(s, uuid_)
         data = photo_bytes(label)
         return photos.add_bytes(s, insp, item, data, file_name=f"{label}.jpg", actor="t").id
 
@@ -61,7 +61,7 @@ def test_attach_shares_the_blobs_and_is_audited(db: Database, insp_uuid: str) ->
         assert (b.item_id, a.item_id) == (SECOND, FIRST)
         for col in ("sha256", "original_sha256", "display_sha256", "thumb_sha256", "size"):
             assert getattr(a, col) == getattr(b, col)
-        insp = svc.get(s, insp_uuid)
+        insp = lookup.get(s, insp_uuid)
         assert [p.id for p in photos.photos_of(insp, SECOND)] == [new_id]
         entry = s.scalars(
             select(AuditEntry).where(AuditEntry.entity == "photo", AuditEntry.action == "attach")
@@ -82,7 +82,7 @@ def test_attach_refuses_same_item_twice_unknown_item_and_finalized(
     with pytest.raises(NotFoundError, match=r"no item 'ex\.nope'"):
         _attach(db, pid, "ex.nope")
     with db.session() as s:
-        svc.finalize(s, svc.get(s, insp_uuid), by="t", force=True)
+        signoff.finalize(s, lookup.get(s, insp_uuid), by="t", force=True)
     with pytest.raises(ReadOnlyError):
         _attach(db, pid, "ex.polite")
     assert _count(db, Photo) == 2
@@ -132,15 +132,17 @@ def test_finalize_counts_the_attached_photo_for_the_second_item(
 ) -> None:
     _add(db, insp_uuid)
     with db.session() as s:
-        insp = svc.get(s, insp_uuid)
-        svc.set_answer(s, insp, SECOND, result="pass", actor="t")
-        missing = {(m.kind, m.item_id) for m in svc.missing_for_finalize(insp)}
+        insp = lookup.get(s, insp_uuid)
+        answering.set_answer(s, insp, SECOND, result="pass", actor="t")
+        missing = {(m.kind, m.item_id) for m in signoff.missing_for_finalize(insp)}
     assert ("evidence", SECOND) in missing
     with db.session() as s:
         pid = s.scalars(select(Photo.id)).one()
     _attach(db, pid)
     with db.session() as s:
-        missing = {(m.kind, m.item_id) for m in svc.missing_for_finalize(svc.get(s, insp_uuid))}
+        missing = {
+            (m.kind, m.item_id) for m in signoff.missing_for_finalize(lookup.get(s, insp_uuid))
+        }
     assert ("evidence", SECOND) not in missing
 
 
@@ -167,7 +169,7 @@ def test_export_carries_the_bytes_once_and_import_keeps_both_items(
 ) -> None:
     src = open_database(tmp_path / "src.sqlite3")
     with src.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s, branch_code="B001", branch_name="测试支行", checklist_id="example", inspector="t"
         )
         uuid_ = insp.uuid
@@ -176,9 +178,9 @@ def test_export_carries_the_bytes_once_and_import_keeps_both_items(
         photos.redact(s, red, [(5, 5, 40, 40)], style="blur", actor="t")
         photos.attach_to_item(s, plain, SECOND, actor="t")
         photos.attach_to_item(s, red, SECOND, actor="t")
-        svc.finalize(s, insp, by="t", force=True)
+        signoff.finalize(s, insp, by="t", force=True)
     with src.session() as s:
-        data = exchange.export_inspection(s, svc.get(s, uuid_))
+        data = exchange.export_inspection(s, lookup.get(s, uuid_))
     pkg = tmp_path / "a.inspection"
     pkg.write_bytes(data)
     with zipfile.ZipFile(pkg) as zf:
@@ -191,7 +193,7 @@ def test_export_carries_the_bytes_once_and_import_keeps_both_items(
     receipt = exchange.import_paths(any_db, [pkg])
     assert [e["id"] for e in receipt.imported] == [uuid_]
     with any_db.session() as t:
-        got = svc.get(t, uuid_)
+        got = lookup.get(t, uuid_)
         items = sorted((p.item_id, p.sha256) for p in got.photos)
         assert len(items) == 4 and {i for i, _ in items} == {FIRST, SECOND}
         withheld = [p for p in got.photos if p.original_sha256 is None]
@@ -205,7 +207,7 @@ def test_export_carries_the_bytes_once_and_import_keeps_both_items(
 
 def test_migration_down_keeps_first_rows_and_up_allows_attach_again(any_db: Database) -> None:
     with any_db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s, branch_code="B001", branch_name="测试支行", checklist_id="example", inspector="t"
         )
         uuid_ = insp.uuid
@@ -224,6 +226,6 @@ def test_migration_down_keeps_first_rows_and_up_allows_attach_again(any_db: Data
             assert [(r.id, r.item_id) for r in s.scalars(select(Photo))] == [(pid, FIRST)]
             photos.attach_to_item(s, photos.get(s, pid), SECOND, actor="t")
         with upgraded.session() as s:
-            assert len(svc.get(s, uuid_).photos) == 2
+            assert len(lookup.get(s, uuid_).photos) == 2
     finally:
         upgraded.dispose()

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from inspector.db import open_database
-from inspector.services import inspections as svc
+from inspector.services.inspections import lookup, signoff
 from tests.conftest import PHOTOS, Cli
 
 
@@ -131,7 +131,7 @@ def test_finalized_inspection_is_read_only(run_cli: Cli, insp: str) -> None:
     # Finalized directly: the example checklist would first need every answer.
     db = open_database(str(run_cli.db_path))
     with db.session() as s:
-        svc.finalize(s, svc.get(s, insp), by="t", force=True)
+        signoff.finalize(s, lookup.get(s, insp), by="t", force=True)
     db.dispose()
     for args in (
         ("add", insp, "ex.ramp", str(PHOTOS / "Landscape_2.jpg")),

@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Photo
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
-from inspector.services import inspections as insp_svc
 from inspector.services import photos
+from inspector.services.inspections import lifecycle, lookup, signoff
+from inspector.services.inspections import records as insp_records
 from tests.conftest import PHOTOS
 
 ITEM = "ex.ramp"
@@ -23,7 +24,7 @@ ITEM = "ex.ramp"
 @pytest.fixture
 def insp_uuid(db: Database) -> str:
     with db.session() as s:
-        insp = insp_svc.create(
+        insp = lifecycle.create(
             s, branch_code="B001", branch_name="测试支行", checklist_id="example", inspector="t"
         )
         return insp.uuid
@@ -36,7 +37,7 @@ def _count(db: Database, model: type[Blob] | type[Photo]) -> int:
 
 def _add(db: Database, uuid: str, *files: Path) -> photos.AddResult:
     with db.session() as s:
-        insp = insp_svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         return photos.add_files(s, insp, ITEM, list(files), actor="t")
 
 
@@ -53,7 +54,7 @@ def test_good_files_are_stored_bad_ones_refused_without_leftovers(
     text.write_text("not a photo")
     seen: list[tuple[int, int]] = []
     with db.session() as s:
-        insp = insp_svc.get(s, insp_uuid)
+        insp = lookup.get(s, insp_uuid)
         res = photos.add_files(
             s,
             insp,
@@ -78,7 +79,7 @@ def test_good_files_are_stored_bad_ones_refused_without_leftovers(
         assert p.format == "JPEG"
         assert _img(photos.variant_bytes(s, p, "display")).size == (1600, 1067)
         assert max(_img(photos.variant_bytes(s, p, "thumb")).size) == 256
-        show = insp_svc.show_dict(s, insp_svc.get(s, insp_uuid))
+        show = insp_records.show_dict(s, lookup.get(s, insp_uuid))
         assert {ph["id"] for ph in show["photos"]} == set(added)
         actions = [
             (e.entity, e.action) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))
@@ -95,7 +96,7 @@ def test_same_photo_twice_is_reported_not_stored(db: Database, insp_uuid: str) -
     with db.session() as s, pytest.raises(photos.PhotoError, match="already in the inspection"):
         photos.add_bytes(
             s,
-            insp_svc.get(s, insp_uuid),
+            lookup.get(s, insp_uuid),
             ITEM,
             (PHOTOS / "Landscape_1.jpg").read_bytes(),
             file_name="pasted.jpg",
@@ -108,7 +109,7 @@ def test_add_bytes_and_prefix_lookup(db: Database, insp_uuid: str) -> None:
     Image.new("RGB", (300, 200), (9, 90, 200)).save(buf, format="PNG")
     with db.session() as s:
         p = photos.add_bytes(
-            s, insp_svc.get(s, insp_uuid), ITEM, buf.getvalue(), file_name="clip.png", actor="t"
+            s, lookup.get(s, insp_uuid), ITEM, buf.getvalue(), file_name="clip.png", actor="t"
         )
         pid = p.id
     with db.session() as s:
@@ -123,13 +124,13 @@ def test_add_bytes_and_prefix_lookup(db: Database, insp_uuid: str) -> None:
 
 def test_unknown_item_and_finalized_inspection_are_refused(db: Database, insp_uuid: str) -> None:
     with db.session() as s, pytest.raises(NotFoundError, match="no item 'nope'"):
-        photos.add_files(s, insp_svc.get(s, insp_uuid), "nope", [], actor="t")
+        photos.add_files(s, lookup.get(s, insp_uuid), "nope", [], actor="t")
     res = _add(db, insp_uuid, PHOTOS / "Landscape_1.jpg")
     pid = res.added[0].id
     with db.session() as s:
-        insp_svc.finalize(s, insp_svc.get(s, insp_uuid), by="t", force=True)
+        signoff.finalize(s, lookup.get(s, insp_uuid), by="t", force=True)
     with db.session() as s:
-        insp = insp_svc.get(s, insp_uuid)
+        insp = lookup.get(s, insp_uuid)
         with pytest.raises(ReadOnlyError, match="finalized"):
             photos.add_files(s, insp, ITEM, [PHOTOS / "Landscape_2.jpg"], actor="t")
         p = photos.get(s, pid)
@@ -272,9 +273,9 @@ def test_delete_removes_row_and_unused_blobs(db: Database, insp_uuid: str) -> No
 def test_amended_revision_shares_blobs_and_delete_keeps_them(db: Database, insp_uuid: str) -> None:
     pid = _pid(db, insp_uuid)
     with db.session() as s:
-        insp_svc.finalize(s, insp_svc.get(s, insp_uuid), by="t", force=True)
+        signoff.finalize(s, lookup.get(s, insp_uuid), by="t", force=True)
     with db.session() as s:
-        new = insp_svc.amend(s, insp_svc.get(s, insp_uuid), reason="fix", actor="t")
+        new = lifecycle.amend(s, lookup.get(s, insp_uuid), reason="fix", actor="t")
         copy = next(p for p in new.photos)
         photos.delete(s, copy, actor="t")
     with db.session() as s:
@@ -292,7 +293,7 @@ def test_withheld_original_travels_as_rendering_only(db: Database, insp_uuid: st
         sha = p.sha256
     assert kind == "rendered"
     with db.session() as s:
-        other = insp_svc.create(s, branch_code="B001", checklist_id="example", inspector="hq")
+        other = lifecycle.create(s, branch_code="B001", checklist_id="example", inspector="hq")
         w = photos.add_withheld(
             s, other, ITEM, original_sha256=sha, rendered=rendered, meta={**meta, "id": None}
         )
@@ -321,7 +322,7 @@ def test_commit_each_keeps_photos_stored_before_a_failure(db: Database, insp_uui
             raise KeyboardInterrupt  # the process dies after the second photo
 
     with pytest.raises(KeyboardInterrupt), db.session() as s:
-        insp = insp_svc.get(s, insp_uuid)
+        insp = lookup.get(s, insp_uuid)
         photos.add_files(s, insp, ITEM, files, actor="t", progress=progress, commit_each=True)
     with db.read_session() as s:
-        assert len(insp_svc.get(s, insp_uuid).photos) == 2
+        assert len(lookup.get(s, insp_uuid).photos) == 2

@@ -6,8 +6,17 @@ import json
 from datetime import timedelta
 
 from inspector.db import Database
+from inspector.domain.checklist import Mode
 from inspector.services import branches
-from inspector.services import inspections as svc
+from inspector.services.findings.edit import update_finding
+from inspector.services.inspections import (
+    answering,
+    lifecycle,
+    lookup,
+    rescoring,
+    signoff,
+    snapshots,
+)
 
 from ..conftest import Cli
 from .conftest import make_finalized
@@ -17,14 +26,16 @@ def _later_draft(db: Database, fail: tuple[str, ...]) -> str:
     with db.session() as s:
         if branches.find_by_code(s, "SH001") is None:
             branches.create(s, code="SH001", name="上海分行浦东支行", region="上海")
-        insp = svc.create(s, branch_code="SH001", checklist_id="example", inspector="张三")
+        insp = lifecycle.create(s, branch_code="SH001", checklist_id="example", inspector="张三")
         # Started after the first inspection (same clock otherwise).
         insp.started_at = insp.started_at + timedelta(days=30)
-        for item in svc.checklist_of(insp).items():
-            if item.applies_to(svc.Mode.ONSITE):
+        for item in snapshots.checklist_of(insp).items():
+            if item.applies_to(Mode.ONSITE):
                 result = "fail" if item.id in fail else "pass"
-                svc.set_answer(s, insp, item.id, result=result, actor="张三", rescore_now=False)
-        svc.rescore(s, insp)
+                answering.set_answer(
+                    s, insp, item.id, result=result, actor="张三", rescore_now=False
+                )
+        rescoring.rescore(s, insp)
         return insp.uuid
 
 
@@ -39,10 +50,10 @@ def test_same_failure_as_last_time_is_marked_and_escalated(db: Database, run_cli
     sev_before = {f["item"]: f["severity"] for f in before["findings"]}["ex.polite"]
     # HQ's findings list marks it too.
     with db.session() as s:
-        insp = svc.get(s, second)
+        insp = lookup.get(s, second)
         for f in insp.findings:
-            svc.update_finding(s, insp, f.item_id, actor="张三", owner="李四", action="整改")
-        svc.finalize(s, insp, by="张三", manager_name="李四", force=True)
+            update_finding(s, insp, f.item_id, actor="张三", owner="李四", action="整改")
+        signoff.finalize(s, insp, by="张三", manager_name="李四", force=True)
     hq_rows = json.loads(run_cli.ok("hq", "findings", "--json"))
     marks = {(r["inspection"], r["item"]): r["repeat_of"] for r in hq_rows}
     assert marks[(second, "ex.polite")] == first

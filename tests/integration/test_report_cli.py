@@ -10,9 +10,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from inspector.db import Database
-from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services import reports
+from inspector.services.inspections import lifecycle, lookup, signoff
 from tests.conftest import PHOTOS, Cli
 
 HOSTILE = '<img src="/etc/passwd"> & <b>'
@@ -20,7 +20,7 @@ HOSTILE = '<img src="/etc/passwd"> & <b>'
 
 def _make(db: Database, *, finalize: bool, photos: int = 3) -> str:
     with db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code="310001",
             branch_name="深圳福田支行",
@@ -43,7 +43,7 @@ def _make(db: Database, *, finalize: bool, photos: int = 3) -> str:
         if added:
             photo_svc.redact(s, added[0], [(0, 0, 200, 100)], actor="张三")
         if finalize:
-            svc.finalize(s, insp, by="张三", manager_name="李四", force=True)
+            signoff.finalize(s, insp, by="张三", manager_name="李四", force=True)
         return insp.uuid
 
 
@@ -61,7 +61,7 @@ def test_report_of_finalized_inspection(db: Database, run_cli: Cli, tmp_path: Pa
     text = _text(out)
     assert "深圳福田支行" in text
     with db.session() as s:
-        total = svc.get(s, uuid).score_total
+        total = lookup.get(s, uuid).score_total
     assert total is not None and f"{total:.2f}" in text
     assert '<img src="/etc/passwd">' in text
     assert "李四" in text and "张三" in text
@@ -93,7 +93,7 @@ def test_draft_report_marks_every_page(db: Database, run_cli: Cli, tmp_path: Pat
 def test_earlier_revision(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     uuid = _make(db, finalize=True, photos=0)
     with db.session() as s:
-        svc.amend(s, svc.get(s, uuid), reason="补充照片", actor="张三")
+        lifecycle.amend(s, lookup.get(s, uuid), reason="补充照片", actor="张三")
     out = tmp_path / "r1.pdf"
     assert run_cli("report", uuid, "-o", str(out), "--revision", "1").exit_code == 0
     assert "草稿" not in _text(out)  # revision 1 is the finalized one
@@ -126,7 +126,7 @@ def test_existing_file_is_replaced(db: Database, run_cli: Cli, tmp_path: Path) -
 def test_photos_are_upright_redacted_and_print_sized(db: Database) -> None:
     uuid = _make(db, finalize=True, photos=2)
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         data = reports.build_report_data(s, insp, "zh")
         stored = {p.id: (p.width, p.height) for p in insp.photos}
     shown = data.photos
@@ -147,7 +147,7 @@ def test_progress_reaches_total(db: Database) -> None:
     calls: list[tuple[int, int]] = []
     with db.session() as s:
         reports.build_report(
-            s, svc.get(s, uuid), lang="both", progress=lambda d, t: calls.append((d, t))
+            s, lookup.get(s, uuid), lang="both", progress=lambda d, t: calls.append((d, t))
         )
     assert calls[-1] == (7, 7)
     done = [d for d, _ in calls]
@@ -159,4 +159,4 @@ def test_unknown_language_is_a_user_error(db: Database) -> None:
 
     uuid = _make(db, finalize=False, photos=0)
     with db.session() as s, pytest.raises(UserError, match="zh, en or both"):
-        reports.build_report(s, svc.get(s, uuid), lang="de")
+        reports.build_report(s, lookup.get(s, uuid), lang="de")

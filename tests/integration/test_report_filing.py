@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from inspector.db import Database
 from inspector.db.models import AuditEntry
-from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services import reports
+from inspector.services.inspections import lifecycle, lookup, signoff
 from tests.conftest import PHOTOS, Cli
 from tests.integration.test_report_cli import _make
 
@@ -50,7 +50,7 @@ def test_red_line_finding_without_action_or_owner_blocks_finalize(
     assert r.exit_code == 1 and r.stderr.count("\n") == 1
     assert "ex.cash_kept" in r.stderr and "action and owner" in r.stderr
     with db.session() as s:
-        missing = svc.missing_for_finalize(svc.get(s, uuid))
+        missing = signoff.missing_for_finalize(lookup.get(s, uuid))
     kinds = [(m.kind, m.item_id) for m in missing]
     assert ("rectification", "ex.cash_kept") in kinds
     assert "整改措施、责任人" in next(m.message("zh") for m in missing if m.kind == "rectification")
@@ -80,12 +80,12 @@ def test_finalize_with_a_manager_signature(db: Database, run_cli: Cli, tmp_path:
     r = run_cli("finalize", uuid, "--by", "张三", "--manager-signature", str(jpeg))
     assert r.exit_code == 1 and "--manager" in r.stderr
     with db.session() as s:
-        assert svc.get(s, uuid).status == "draft"  # nothing half-done by the refusals
+        assert lookup.get(s, uuid).status == "draft"  # nothing half-done by the refusals
     run_cli.ok(
         "finalize", uuid, "--by", "张三", "--manager", "李四", "--manager-signature", str(jpeg)
     )
     with db.session() as s:
-        sig = svc.get(s, uuid).manager_signature
+        sig = lookup.get(s, uuid).manager_signature
     assert sig is not None and sig.startswith(b"\x89PNG")  # stored as PNG, as the app draws
     out = tmp_path / "r.pdf"
     run_cli.ok("report", uuid, "-o", str(out))
@@ -141,7 +141,7 @@ def test_large_photos_per_report_and_per_photo(db: Database, run_cli: Cli, tmp_p
     run_cli.ok("report", uuid, "-o", str(large), "--photos", "large")
     assert max(max(s) for s in _photos(large)) > 1.5 * max(max(s) for s in _photos(normal))
     with db.session() as s:
-        first = photo_svc.photos_of(svc.get(s, uuid))[0].id
+        first = photo_svc.photos_of(lookup.get(s, uuid))[0].id
     run_cli.ok("photo", "print-size", first, "large")
     one = tmp_path / "one.pdf"
     run_cli.ok("report", uuid, "-o", str(one))
@@ -158,7 +158,7 @@ def test_mystery_report_identifies_the_shopper_by_code(
     db: Database, run_cli: Cli, tmp_path: Path
 ) -> None:
     with db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code="310001",
             branch_name="深圳福田支行",
@@ -181,7 +181,7 @@ def test_mystery_report_identifies_the_shopper_by_code(
 
 def test_chinese_report_of_a_shipped_checklist_reads_as_chinese(db: Database) -> None:
     with db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code="310001",
             branch_name="深圳福田支行",
@@ -221,12 +221,12 @@ def test_register_deductions_add_up_to_the_printed_score(db: Database) -> None:
     """扣分 in the register: 100 − Σ扣分 is the printed total (issue 14)."""
     uuid = _make(db, finalize=False, photos=0)
     with db.session() as s:
-        data = reports.build_report_data(s, svc.get(s, uuid), "zh")
+        data = reports.build_report_data(s, lookup.get(s, uuid), "zh")
     lost = [f.points_lost for f in data.findings]
     assert all(p > 0 for p in lost), lost
     assert 100 - round(sum(lost), 2) == round(data.score.total, 2)
     with db.session() as s:
-        pdf = reports.build_report(s, svc.get(s, uuid), lang="zh")
+        pdf = reports.build_report(s, lookup.get(s, uuid), lang="zh")
     text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "扣分" in text
     assert f"{lost[0]:.2f}" in text

@@ -19,14 +19,15 @@ from inspector.db import Database
 from inspector.db.models import AuditEntry, Base, Branch, Inspection, Photo
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Mode, Result
+from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, ReadOnlyError, UserError
 from inspector.services import hq
-from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services.commands import branches as branch_commands
 from inspector.services.commands import inspections as commands
 from inspector.services.commands import photos as photo_commands
 from inspector.services.commands import settings as settings_commands
+from inspector.services.inspections import lookup
 from inspector.services.views import files, home, inspection_list, photos, runner
 from inspector.services.views import hq as hq_view
 from inspector.services.views import settings as settings_view
@@ -104,7 +105,7 @@ def test_a_refused_change_writes_nothing(db: Database) -> None:
         commands.store_answer(db, "0" * 32, ITEM, Answer(result=Result.PASS), actor="x")
     assert _count(db, AuditEntry) == before
     state = runner.inspection_state(db, uuid)
-    assert state.read_only and state.status == svc.FINALIZED
+    assert state.read_only and state.status == InspectionStatus.FINALIZED
     assert state.manager_name == "王经理" and state.finalized_by == "张三"
 
 
@@ -129,7 +130,7 @@ def test_finalize_then_amend_by_uuid(db: Database) -> None:
     state = runner.inspection_state(db, uuid)
     with pytest.raises(UserError):  # unanswered items: refused, still a draft
         commands.finalize(db, uuid, by="张三", manager_name="王经理")
-    assert runner.inspection_state(db, uuid).status == svc.DRAFT
+    assert runner.inspection_state(db, uuid).status == InspectionStatus.DRAFT
     while unanswered := [i.id for i in state.visible_items() if i.id not in state.answers]:
         # An answer may show further items (show_if): answer until none is left.
         for item_id in unanswered:
@@ -169,7 +170,7 @@ def test_home_view_rows_total_and_branches(db: Database) -> None:
     only = home.home_view(db, "SH001")
     assert [r.uuid for r in only.rows] == [first] and only.total == 1
     row = only.rows[0]
-    assert row.status == svc.FINALIZED and row.grade_zh and row.grade_en
+    assert row.status == InspectionStatus.FINALIZED and row.grade_zh and row.grade_en
     assert row.checklist_title("en") and not row.scores_hidden
     assert _orm_objects(view) == []
 
@@ -329,7 +330,7 @@ def test_file_names_carry_the_local_day_and_a_file_safe_branch_code(db: Database
 
     uuid = _new(db)
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         insp.started_at = datetime(2026, 3, 4, 17, 30, tzinfo=UTC)  # 01:30 on the 5th, +08:00
         insp.branch.code = "SH/01 区"
         name = export.package_file_name(insp)

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
-from inspector.db.models import Base, Finding, ImportRecord
+from inspector.db.models import Base, Finding, ImportRecord, utcnow
 from inspector.domain.checklist import Severity as ChecklistSeverity
 from inspector.domain.states import (
     FindingState,
@@ -31,7 +31,7 @@ from inspector.domain.states import (
 )
 from inspector.errors import UserError
 from inspector.services import exchange
-from inspector.services import inspections as svc
+from inspector.services.inspections import lookup
 from tests.conftest import Cli
 from tests.integration.conftest import make_finalized
 
@@ -60,7 +60,7 @@ def test_states_read_as_enums_and_are_stored_as_their_strings(
 ) -> None:
     uuid_ = make_finalized(any_db)
     with any_db.session() as s:
-        insp = svc.get(s, uuid_)
+        insp = lookup.get(s, uuid_)
         f = insp.findings[0]
         assert insp.status is InspectionStatus.FINALIZED
         assert f.status is FindingStatus.OPEN
@@ -68,7 +68,7 @@ def test_states_read_as_enums_and_are_stored_as_their_strings(
         f.status = FindingStatus.CLOSED
         f.severity = Severity.LOW
     with any_db.session() as s:
-        f = svc.get(s, uuid_).findings[0]
+        f = lookup.get(s, uuid_).findings[0]
         assert (f.status, f.severity) == (FindingStatus.CLOSED, Severity.LOW)
         # Queries compare with members or their strings alike.
         assert s.scalar(select(Finding.id).where(Finding.status == "closed")) == f.id
@@ -79,7 +79,7 @@ def test_states_read_as_enums_and_are_stored_as_their_strings(
     # An imported package records its outcome the same way.
     package = tmp_path / "a.inspection"
     with any_db.session() as s:
-        package.write_bytes(exchange.export_inspection(s, svc.get(s, uuid_)))
+        package.write_bytes(exchange.export_inspection(s, lookup.get(s, uuid_)))
     hq = open_database(str(tmp_path / "hq.sqlite3"))
     try:
         receipt = exchange.import_paths(hq, [package])
@@ -119,7 +119,7 @@ def test_imports_record_only_what_changed_the_database(any_db: Database, outcome
         "INSERT INTO imports (package_sha256, file_name, inspection_uuid, revision, outcome, "
         "device_fingerprint, trusted, at) VALUES ('x', 'f', 'u', 1, :o, 'fp', true, :at)"
     )
-    at = svc.utcnow().replace(tzinfo=None)
+    at = utcnow().replace(tzinfo=None)
     with any_db.engine.begin() as c:
         c.execute(insert, {"o": "updated", "at": at})
     with pytest.raises(IntegrityError, match="ck_imports_outcome"), any_db.engine.begin() as c:
@@ -132,10 +132,10 @@ def test_the_orm_refuses_an_unknown_state_before_any_sql(db: Database) -> None:
         pytest.raises(StatementError, match="not among the defined enum values"),
         db.session() as s,
     ):
-        svc.get(s, uuid_).findings[0].status = "overdue"  # type: ignore[assignment]
+        lookup.get(s, uuid_).findings[0].status = "overdue"  # type: ignore[assignment]
         s.flush()
     with db.session() as s:
-        assert svc.get(s, uuid_).findings[0].status is FindingStatus.OPEN
+        assert lookup.get(s, uuid_).findings[0].status is FindingStatus.OPEN
 
 
 def test_upgrade_keeps_the_data_and_tidies_case_and_spaces(any_db: Database) -> None:
@@ -157,7 +157,7 @@ def test_upgrade_keeps_the_data_and_tidies_case_and_spaces(any_db: Database) -> 
         if upgraded.engine.dialect.name == "sqlite":
             assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
         with upgraded.session() as s:
-            assert svc.get(s, uuid_).status is InspectionStatus.FINALIZED
+            assert lookup.get(s, uuid_).status is InspectionStatus.FINALIZED
         with pytest.raises(IntegrityError), upgraded.engine.begin() as c:
             c.execute(text("UPDATE findings SET severity = 'urgent'"))
     finally:

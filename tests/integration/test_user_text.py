@@ -9,8 +9,8 @@ from inspector import clock
 from inspector.db import Database
 from inspector.domain.checklist import Source, source_text
 from inspector.reports.labels import pick
-from inspector.services import inspections as svc
 from inspector.services.hq.rows import HqFilter, ScoreMismatch
+from inspector.services.inspections import lookup, signoff
 from inspector.services.views.runner import MissingRow
 from inspector.text import Surface
 from inspector.text import report as TR
@@ -28,7 +28,7 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
 ) -> None:
     uuid = _make(db, finalize=False, photos=1)  # ex.cash_kept (a red line) failed
     with db.session() as s:
-        (gap,) = [m for m in svc.missing_for_finalize(svc.get(s, uuid)) if m.item_id]
+        (gap,) = [m for m in signoff.missing_for_finalize(lookup.get(s, uuid)) if m.item_id]
     # The CLI (finalize's error, show --json "message") says what it always said.
     assert gap.message() == RED_LINE_CLI
     r = run_cli("finalize", uuid, "--by", "张三")
@@ -52,7 +52,7 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
     # Once the action is set, only the owner is asked for, in both languages.
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台")
     with db.session() as s:
-        (gap,) = [m for m in svc.missing_for_finalize(svc.get(s, uuid)) if m.item_id]
+        (gap,) = [m for m in signoff.missing_for_finalize(lookup.get(s, uuid)) if m.item_id]
     assert gap.message("zh", Surface.GUI).startswith(
         "“保留现金和人工柜面服务”红线项未通过，须填写责任人（"
     )
@@ -62,7 +62,7 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
 def test_each_gap_renders_in_both_languages(db: Database) -> None:
     uuid = _make(db, finalize=False, photos=0)
     with db.session() as s:
-        gaps = svc.missing_for_finalize(svc.get(s, uuid))
+        gaps = signoff.missing_for_finalize(lookup.get(s, uuid))
     assert [g.message() for g in gaps] == ["ex.ramp needs a photo", RED_LINE_CLI]
     # The app names the item by its title, the CLI by its id.
     assert gaps[0].message("zh", Surface.GUI) == "“出入口有高差时设置轮椅坡道”缺少照片证据"

@@ -17,7 +17,8 @@ from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.db.models import Inspection
 from inspector.services import demo, exchange, hq_mystery
-from inspector.services import inspections as svc
+from inspector.services.inspections import lifecycle, lookup, signoff
+from inspector.services.inspections import visits as insp_visits
 from tests.conftest import Cli
 from tests.integration.conftest import make_finalized
 
@@ -40,7 +41,7 @@ def _waves(db: Database) -> dict[str, str | None]:
 
 def _mystery(db: Database, code: str) -> str:
     with db.session() as s:
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code=code,
             branch_name=f"支行{code}",
@@ -57,8 +58,10 @@ def test_upgrade_fills_the_wave_of_an_old_database_from_the_visit_json(
     counted = make_finalized(any_db, n_photos=1)
     a, b, c = (_mystery(any_db, code) for code in ("310001", "310002", "310003"))
     with any_db.session() as s:
-        svc.set_visit(s, svc.get(s, a), actor="t", wave="2026Q4 取现", scenario="cash_purpose")
-        svc.set_visit(s, svc.get(s, b), actor="t", wave="2026Q4 取现")
+        insp_visits.set_visit(
+            s, lookup.get(s, a), actor="t", wave="2026Q4 取现", scenario="cash_purpose"
+        )
+        insp_visits.set_visit(s, lookup.get(s, b), actor="t", wave="2026Q4 取现")
     counts = "SELECT (SELECT COUNT(*) FROM answers), (SELECT COUNT(*) FROM findings), " + (
         "(SELECT COUNT(*) FROM photos), (SELECT COUNT(*) FROM section_scores)"
     )
@@ -97,8 +100,8 @@ def test_upgrade_fills_the_wave_of_an_old_database_from_the_visit_json(
             assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
         with upgraded.session() as s:
             # The upgraded column answers the look-up the JSON scan used to.
-            b_id = svc.get(s, b).id
-            assert svc.wave_scenario(s, "2026Q4 取现", "mystery-shopper", exclude=b_id) == (
+            b_id = lookup.get(s, b).id
+            assert insp_visits.wave_scenario(s, "2026Q4 取现", "mystery-shopper", exclude=b_id) == (
                 "cash_purpose"
             )
     finally:
@@ -110,33 +113,33 @@ def test_every_write_of_the_visit_keeps_the_wave_column_in_step(
 ) -> None:
     a = _mystery(db, "310001")
     with db.session() as s:
-        insp = svc.get(s, a)
-        svc.set_visit(s, insp, actor="t", wave="  W1 ", scenario="cash_purpose")
+        insp = lookup.get(s, a)
+        insp_visits.set_visit(s, insp, actor="t", wave="  W1 ", scenario="cash_purpose")
         assert (insp.visit["wave"], insp.wave) == ("W1", "W1")  # before any flush
     assert _waves(db)[a] == "W1"
     with db.session() as s:
-        svc.set_visit(s, svc.get(s, a), actor="t", wave="W2")
+        insp_visits.set_visit(s, lookup.get(s, a), actor="t", wave="W2")
     assert _waves(db)[a] == "W2"
     with db.session() as s:
-        svc.set_visit(s, svc.get(s, a), actor="t", wave="")  # cleared
+        insp_visits.set_visit(s, lookup.get(s, a), actor="t", wave="")  # cleared
     assert _waves(db)[a] is None
 
     # A copy: an amendment keeps the visit facts (and so the wave), a duplicate starts anew.
     uuid_ = make_finalized(db)
     with db.session() as s:
-        insp = svc.get(s, uuid_)
+        insp = lookup.get(s, uuid_)
         insp.visit = {**insp.visit, "wave": "W3"}
     run_cli.ok("amend", uuid_, "--reason", "typo in a note")
     with db.session() as s:
         rows = s.scalars(select(Inspection).where(Inspection.uuid == uuid_)).all()
         assert [(r.revision, r.wave) for r in rows] == [(1, "W3"), (2, "W3")]
-        dup = svc.duplicate(s, svc.get(s, uuid_), actor="t")
+        dup = lifecycle.duplicate(s, lookup.get(s, uuid_), actor="t")
         assert dup.wave is None and dup.visit == {}
 
     # An imported package's visit facts: HQ indexes the wave it received.
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid_), by="t", force=True)
-        package = exchange.export_inspection(s, svc.get(s, uuid_))
+        signoff.finalize(s, lookup.get(s, uuid_), by="t", force=True)
+        package = exchange.export_inspection(s, lookup.get(s, uuid_))
     (tmp_path / "p.inspection").write_bytes(package)
     hq = open_database(tmp_path / "hq.sqlite3")
     try:

@@ -18,7 +18,8 @@ from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.answers import Answer
 from inspector.services import branches
-from inspector.services import inspections as svc
+from inspector.services.findings import edit as finding_edit
+from inspector.services.inspections import answering, lifecycle, lookup, signoff, visits
 
 log = logging.getLogger(__name__)
 
@@ -29,25 +30,27 @@ def store_answer(
     """Store ``answer`` for ``item_id`` (None or an empty answer clears it, keeping a note
     the empty answer carries) as one committed change."""
     with db.session() as s:
-        insp = svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         if answer is None or answer.is_empty:
-            svc.set_answer(s, insp, item_id, clear=True, actor=actor)
+            answering.set_answer(s, insp, item_id, clear=True, actor=actor)
             if answer is not None and answer.note:
-                svc.set_answer(s, insp, item_id, note=answer.note, actor=actor)
+                answering.set_answer(s, insp, item_id, note=answer.note, actor=actor)
             return
-        svc.set_answer(s, insp, item_id, result=answer.result, value=answer.value, actor=actor)
+        answering.set_answer(
+            s, insp, item_id, result=answer.result, value=answer.value, actor=actor
+        )
 
 
 def set_note(db: Database, uuid: str, item_id: str, note: str, *, actor: str) -> None:
     """The note of one item's answer (the judgement and value stay)."""
     with db.session() as s:
-        svc.set_answer(s, svc.get(s, uuid), item_id, note=note, actor=actor)
+        answering.set_answer(s, lookup.get(s, uuid), item_id, note=note, actor=actor)
 
 
 def confirm_copied_answer(db: Database, uuid: str, item_id: str, *, actor: str) -> None:
     """A copied answer re-verified on site becomes today's answer."""
     with db.session() as s:
-        svc.confirm_copied_answer(s, svc.get(s, uuid), item_id, actor=actor)
+        answering.confirm_copied_answer(s, lookup.get(s, uuid), item_id, actor=actor)
 
 
 def update_finding(
@@ -63,9 +66,9 @@ def update_finding(
 ) -> None:
     """Edit the rectification of one finding (action, owner, deadline, severity)."""
     with db.session() as s:
-        svc.update_finding(
+        finding_edit.update_finding(
             s,
-            svc.get(s, uuid),
+            lookup.get(s, uuid),
             item_id,
             actor=actor,
             action=action,
@@ -78,17 +81,17 @@ def update_finding(
 def set_visit(db: Database, uuid: str, *, actor: str, **fields: Any) -> None:
     """Visit facts (wave, scenario, times, staff…), checked as a whole."""
     with db.session() as s:
-        svc.set_visit(s, svc.get(s, uuid), actor=actor, **fields)
+        visits.set_visit(s, lookup.get(s, uuid), actor=actor, **fields)
 
 
 def set_manager_name(db: Database, uuid: str, name: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.set_manager_name(s, svc.get(s, uuid), name, actor=actor)
+        visits.set_manager_name(s, lookup.get(s, uuid), name, actor=actor)
 
 
 def set_narrative(db: Database, uuid: str, text: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.set_narrative(s, svc.get(s, uuid), text, actor=actor)
+        visits.set_narrative(s, lookup.get(s, uuid), text, actor=actor)
 
 
 def finalize(
@@ -101,9 +104,9 @@ def finalize(
 ) -> None:
     """Sign off (refused while something is missing); the inspection becomes read-only."""
     with db.session() as s:
-        svc.finalize(
+        signoff.finalize(
             s,
-            svc.get(s, uuid),
+            lookup.get(s, uuid),
             by=by,
             manager_name=manager_name,
             manager_signature=manager_signature,
@@ -113,18 +116,18 @@ def finalize(
 def amend(db: Database, uuid: str, *, reason: str, actor: str) -> None:
     """A new editable revision of a finalized inspection (the old one stays as it was)."""
     with db.session() as s:
-        svc.amend(s, svc.get(s, uuid), reason=reason, actor=actor)
+        lifecycle.amend(s, lookup.get(s, uuid), reason=reason, actor=actor)
 
 
 def duplicate(db: Database, uuid: str, *, actor: str) -> str:
     """A new draft with this inspection's answers to re-verify; its UUID."""
     with db.session() as s:
-        return svc.duplicate(s, svc.get(s, uuid), actor=actor).uuid
+        return lifecycle.duplicate(s, lookup.get(s, uuid), actor=actor).uuid
 
 
 def delete_draft(db: Database, uuid: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.delete_draft(s, svc.get(s, uuid), actor=actor)
+        lifecycle.delete_draft(s, lookup.get(s, uuid), actor=actor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,7 @@ def create(
                 address=new_branch.address,
                 actor=inspector,
             )
-        insp = svc.create(
+        insp = lifecycle.create(
             s,
             branch_code=branch_code,
             checklist_id=checklist.id,

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import Database
-from inspector.services import inspections as insp_svc
 from inspector.services import photos as svc
+from inspector.services.inspections import lookup
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def add_files(
     with db.session() as s:
         res = svc.add_files(
             s,
-            insp_svc.get(s, uuid),
+            lookup.get(s, uuid),
             item_id,
             files,
             actor=actor,
@@ -62,7 +62,7 @@ def add_bytes(
     """Add one photo given as bytes (pasted); its id. Raises :class:`~svc.PhotoError`."""
     with db.session() as s:
         return svc.add_bytes(
-            s, insp_svc.get(s, uuid), item_id, data, file_name=file_name, actor=actor
+            s, lookup.get(s, uuid), item_id, data, file_name=file_name, actor=actor
         ).id
 
 

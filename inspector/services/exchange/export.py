@@ -18,9 +18,9 @@ from inspector import __version__
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Inspection, Photo, utcnow
 from inspector.domain import timefmt
+from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, UserError, ValidationError
 from inspector.files import write_atomic
-from inspector.services import inspections as insp_svc
 from inspector.services import keys, photos, reports
 from inspector.services.exchange.package_format import (
     DEVICE_PUB,
@@ -34,6 +34,7 @@ from inspector.services.exchange.package_format import (
     canonical_bytes,
     content_sha256,
 )
+from inspector.services.inspections import lookup
 from inspector.text import exchange as T
 from inspector.text.parts import CliOnly
 
@@ -244,7 +245,7 @@ def export_inspection(
     ``encrypt_to`` is HQ's public key file (bytes of ``inspector keys export`` at HQ);
     the package is then sealed so only that installation can open it.
     """
-    if insp.status != insp_svc.FINALIZED:
+    if insp.status != InspectionStatus.FINALIZED:
         raise ValidationError(T.DRAFT_NOT_EXPORTED, uuid=insp.uuid, short=insp.uuid[:8])
     recipient: bytes | None = None
     if encrypt_to is not None:
@@ -309,7 +310,7 @@ def write_package(
 ) -> Path:
     """Export the current revision of ``inspection_ref`` to ``out_path`` (a file or folder)."""
     with db.session() as s:
-        insp = insp_svc.get(s, inspection_ref)
+        insp = lookup.get(s, inspection_ref)
         data = export_inspection(
             s, insp, include_report=include_report, encrypt_to=encrypt_to, lang=lang
         )
@@ -321,7 +322,7 @@ def write_package(
 def finalized_current(session: Session, since: date | None = None) -> Iterator[Inspection]:
     """Finalized current revisions (finalized on or after ``since``), oldest first."""
     q = select(Inspection).where(
-        Inspection.is_current.is_(True), Inspection.status == insp_svc.FINALIZED
+        Inspection.is_current.is_(True), Inspection.status == InspectionStatus.FINALIZED
     )
     if since is not None:
         start = datetime(since.year, since.month, since.day, tzinfo=utcnow().tzinfo)

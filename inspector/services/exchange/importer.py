@@ -74,7 +74,8 @@ from inspector.services.exchange.package_format import (
     VerifiedPackage,
     read_package,
 )
-from inspector.services.inspections import score_for, snapshot_from_content
+from inspector.services.inspections.scoring import score_for
+from inspector.services.inspections.snapshots import snapshot_from_content
 from inspector.text import Message
 from inspector.text import exchange as T
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 import logging
 
 from inspector.errors import NotFoundError, ValidationError
-from inspector.services.findings import CLOSED, OPEN, OVERDUE, STATUSES
+from inspector.services.findings.closing import close_finding, close_findings_by_recheck
+from inspector.services.findings.record import STATUSES
 from inspector.services.hq.files import (
     excel_bytes,
     export_cell,
@@ -99,20 +100,16 @@ from inspector.services.hq.tables import (
     summary_table,
     tables,
 )
-from inspector.services.inspections import close_finding, close_findings_by_recheck
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "CLOSED",
     "DEFAULT_LEAGUE",
     "DEFAULT_TOLERANCE",
     "FINDING_ROWS",
     "HISTORY_POINTS",
     "ID_CHARS",
     "LOCAL_TZ",
-    "OPEN",
-    "OVERDUE",
     "SCORE_CHECK_BATCH",
     "SCORE_TOLERANCE",
     "STATUSES",

@@ -49,11 +49,10 @@ from inspector.db.models import (
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
-from inspector.domain.states import FindingStatus
+from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
 from inspector.errors import ValidationError
 from inspector.services import audit, hq_mystery, hq_rights
-from inspector.services import inspections as insp_svc
-from inspector.services.findings import CLOSED, OPEN, OVERDUE, STATUSES
+from inspector.services.findings.record import STATUSES
 from inspector.services.hq.rights_mystery import mystery_args, rights_args
 from inspector.services.hq.rows import (
     DEFAULT_TOLERANCE,
@@ -81,6 +80,8 @@ from inspector.services.hq.rows import (
     mode_label,
     status_label_insp,
 )
+from inspector.services.inspections import rescoring
+from inspector.services.inspections import scoring as insp_scoring
 from inspector.text import hq as TH
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
@@ -104,7 +105,7 @@ def conditions(flt: HqFilter, insp: Any = Inspection) -> list[ColumnElement[bool
     if flt.mode:
         conds.append(insp.mode == flt.mode)
     if not flt.drafts:
-        conds.append(insp.status == insp_svc.FINALIZED)
+        conds.append(insp.status == InspectionStatus.FINALIZED)
     if flt.checklist_id:
         conds.append(
             insp.snapshot_id.in_(
@@ -373,7 +374,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                 func.count().label("n"),
                 func.avg(Inspection.score_total).label("avg"),
                 func.sum(case((Inspection.trusted.is_(False), 1), else_=0)).label("untrusted"),
-                func.sum(case((Inspection.status != insp_svc.FINALIZED, 1), else_=0)).label(
+                func.sum(case((Inspection.status != InspectionStatus.FINALIZED, 1), else_=0)).label(
                     "drafts"
                 ),
             )
@@ -432,7 +433,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                     float(r.score_total) for r in reversed(rs) if r.score_total is not None
                 ),
                 latest_passed=bool(first.passed) if first.passed is not None else None,
-                latest_draft=first.status != insp_svc.FINALIZED,
+                latest_draft=first.status != InspectionStatus.FINALIZED,
                 drafts=int(st.drafts or 0),
                 checklist_id=cid,
                 mode=mode,
@@ -580,7 +581,7 @@ def veto_failures(session: Session, flt: HqFilter, limit: int = VETO_ROWS) -> li
             r.grade,
             tuple(items.get(r.id, ())),
             tuple(texts.get(i, (i, i)) for i in items.get(r.id, ())),
-            draft=r.status != insp_svc.FINALIZED,
+            draft=r.status != InspectionStatus.FINALIZED,
         )
         for r in rows
     ]
@@ -616,9 +617,12 @@ def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
 
 def _status_expr(today: date) -> ColumnElement[str]:
     return case(
-        (Finding.status == FindingStatus.CLOSED, literal(CLOSED.value)),
-        (and_(Finding.deadline.is_not(None), Finding.deadline < today), literal(OVERDUE.value)),
-        else_=literal(OPEN.value),
+        (Finding.status == FindingStatus.CLOSED, literal(FindingState.CLOSED.value)),
+        (
+            and_(Finding.deadline.is_not(None), Finding.deadline < today),
+            literal(FindingState.OVERDUE.value),
+        ),
+        else_=literal(FindingState.OPEN.value),
     )
 
 
@@ -635,9 +639,9 @@ def rectification(
     per_insp = (
         select(
             Finding.inspection_id.label("iid"),
-            func.sum(case((st == OPEN, 1), else_=0)).label("o"),
-            func.sum(case((st == OVERDUE, 1), else_=0)).label("od"),
-            func.sum(case((st == CLOSED, 1), else_=0)).label("cl"),
+            func.sum(case((st == FindingState.OPEN, 1), else_=0)).label("o"),
+            func.sum(case((st == FindingState.OVERDUE, 1), else_=0)).label("od"),
+            func.sum(case((st == FindingState.CLOSED, 1), else_=0)).label("cl"),
         )
         .where(Finding.active.is_(True), Finding.inspection_id.in_(_current_ids(flt)))
         .group_by(Finding.inspection_id)
@@ -709,18 +713,18 @@ def findings(
         .join(Branch, Branch.id == Inspection.branch_id)
         .where(Finding.active.is_(True), *conditions(flt))
     )
-    if status == CLOSED:
+    if status == FindingState.CLOSED:
         q = q.where(Finding.status == FindingStatus.CLOSED)
-    elif status == OVERDUE:
+    elif status == FindingState.OVERDUE:
         q = q.where(Finding.status == FindingStatus.OPEN, Finding.deadline < today)
-    elif status == OPEN:
+    elif status == FindingState.OPEN:
         q = q.where(
             Finding.status == FindingStatus.OPEN,
             (Finding.deadline.is_(None)) | (Finding.deadline >= today),
         )
     elif unresolved:
         q = q.where(Finding.status == FindingStatus.OPEN)
-    rank = case((st == OVERDUE, 0), (st == OPEN, 1), else_=2)
+    rank = case((st == FindingState.OVERDUE, 0), (st == FindingState.OPEN, 1), else_=2)
     q = q.order_by(rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id)
     if limit is not None:
         q = q.limit(limit)
@@ -746,7 +750,7 @@ def findings(
             started_at=r.started_at,
             item_zh=texts.get(r.item_id, ("", ""))[0],
             item_en=texts.get(r.item_id, ("", ""))[1],
-            draft=r.insp_status != insp_svc.FINALIZED,
+            draft=r.insp_status != InspectionStatus.FINALIZED,
             checklist_id=cids.get(r.snapshot_id, ""),
             repeat_of=r.repeat_of,
         )
@@ -967,7 +971,7 @@ def score_check(session: Session, flt: HqFilter) -> list[ScoreMismatch]:
         ):
             answers[iid][item_id] = Answer(result=Result(result) if result else None, value=value)
         for r in batch:
-            result_ = insp_svc.score_for(
+            result_ = insp_scoring.score_for(
                 snapshots[r.snapshot_id], r.mode, answers.get(r.id, {}), r.visit
             )
             stored = float(r.score_total) if r.score_total is not None else None
@@ -1016,7 +1020,7 @@ def repair_scores(session: Session, flt: HqFilter, *, actor: str) -> list[ScoreM
                 Inspection.uuid == m.inspection_uuid, Inspection.revision == m.revision
             )
         ).one()
-        result = insp_svc.rescore(session, insp)
+        result = rescoring.rescore(session, insp)
         audit.record(
             session,
             actor=actor,
@@ -1226,7 +1230,7 @@ def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
         drafts = int(
             session.scalar(
                 select(func.count()).where(
-                    *conditions(flt), Inspection.status != insp_svc.FINALIZED
+                    *conditions(flt), Inspection.status != InspectionStatus.FINALIZED
                 )
             )
             or 0

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from inspector.domain import timefmt
+from inspector.domain.states import InspectionStatus
 from inspector.services import hq_mystery, hq_rights
-from inspector.services import inspections as insp_svc
 from inspector.text import hq as T
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def mode_label(mode: str, lang: str) -> str:
 
 
 def status_label_insp(status: str, lang: str) -> str:
-    return (T.RECORD_FINALIZED if status == insp_svc.FINALIZED else T.RECORD_DRAFT)(lang)
+    return (T.RECORD_FINALIZED if status == InspectionStatus.FINALIZED else T.RECORD_DRAFT)(lang)
 
 
 def _r(v: float | None) -> float | None:

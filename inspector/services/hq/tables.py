@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from inspector.domain import timefmt
+from inspector.domain.states import FindingState, InspectionStatus
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import (
     DATE,
@@ -25,8 +26,6 @@ from inspector.reports.hq_report import (
     HqTable,
     format_value,
 )
-from inspector.services import inspections as insp_svc
-from inspector.services.findings import OVERDUE
 from inspector.services.hq import rights_mystery
 from inspector.services.hq.rows import (
     FINDING_ROWS,
@@ -77,7 +76,11 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
 
     def rec(draft: bool) -> tuple[Any, ...]:
         return (
-            (status_label_insp(insp_svc.DRAFT if draft else insp_svc.FINALIZED, lang),)
+            (
+                status_label_insp(
+                    InspectionStatus.DRAFT if draft else InspectionStatus.FINALIZED, lang
+                ),
+            )
             if drafts
             else ()
         )
@@ -436,7 +439,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
         rows=[
             r
             for r, f in zip(ftbl.rows, data.all_findings or data.findings, strict=True)
-            if f.status == OVERDUE
+            if f.status == FindingState.OVERDUE
         ],
         note=(TH.OVERDUE_NOTE(lang, n=FINDING_ROWS) if len(data.findings) >= FINDING_ROWS else ""),
     )

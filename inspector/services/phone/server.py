@@ -54,9 +54,11 @@ from inspector.db.models import Inspection, Photo
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Evidence, Item, Mode, Result, Text
 from inspector.domain.scoring import Outcome
+from inspector.domain.states import InspectionStatus
 from inspector.errors import ReadOnlyError, UserError, ValidationError
-from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
+from inspector.services.inspections import lookup, snapshots, visits
+from inspector.services.inspections import scoring as insp_scoring
 from inspector.services.phone.lock import SessionLock
 from inspector.text import Lang, Message, Surface
 from inspector.text import Text as Words
@@ -70,7 +72,7 @@ log = logging.getLogger(__name__)
 #: The session ends after this long without a request (the issue's 30 minutes).
 IDLE_SECONDS = 30 * 60
 #: The page's time fields and the fields the phone may set.
-TIME_FIELDS = svc.TIME_FIELDS
+TIME_FIELDS = visits.TIME_FIELDS
 PHONE_VISIT_FIELDS = (*TIME_FIELDS, "ticket", "customers_waiting", "scenario")
 _TOKEN_BYTES = 32
 _CHUNK = 64 * 1024
@@ -214,7 +216,7 @@ class PhoneServer:
         self.listener = listener
         self._clock = clock
         with db.read_session() as s:
-            insp = svc.get(s, inspection_ref)
+            insp = lookup.get(s, inspection_ref)
             _require_open(insp)
             self.inspection_pk = insp.id
             self.inspection_uuid = insp.uuid
@@ -383,9 +385,9 @@ class PhoneServer:
         """What the page shows (no scores, no findings, nothing of other inspections)."""
         with self.db.read_session() as s:
             insp = self._inspection(s)
-            checklist = svc.checklist_of(insp)
-            result = svc.compute_score(insp)
-            answers = svc.answers_of(insp)
+            checklist = snapshots.checklist_of(insp)
+            result = insp_scoring.compute_score(insp)
+            answers = insp_scoring.answers_of(insp)
             mode = Mode(insp.mode)
             photos: dict[str, list[str]] = {}
             for p in photo_svc.photos_of(insp):
@@ -457,7 +459,7 @@ class PhoneServer:
     def _check_item(self, item_id: str) -> None:
         with self.db.read_session() as s:
             insp = self._inspection(s)
-            checklist = svc.checklist_of(insp)
+            checklist = snapshots.checklist_of(insp)
             try:
                 item = checklist.item(item_id)
             except KeyError:
@@ -548,7 +550,7 @@ class PhoneServer:
                 raise _Refusal(HTTPStatus.BAD_REQUEST, T.SHORT_TEXT, field=key)
         with self.db.session() as s:
             insp = self._inspection(s)
-            svc.set_visit(s, insp, actor=self.actor, **{key: value})
+            visits.set_visit(s, insp, actor=self.actor, **{key: value})
             visit = dict(insp.visit or {})
         self._notify(PhoneEvent("visit", self.inspection_uuid))
         return {"visit": {k: visit.get(k) for k in PHONE_VISIT_FIELDS}}
@@ -569,13 +571,13 @@ class PhoneServer:
             current = insp.narrative or ""
             if current != base and current != text:
                 raise _Refusal(HTTPStatus.CONFLICT, T.NOTES_CHANGED, extra={"notes": current})
-            svc.set_narrative(s, insp, text, actor=self.actor)
+            visits.set_narrative(s, insp, text, actor=self.actor)
         self._notify(PhoneEvent("notes", self.inspection_uuid))
         return {"notes": text}
 
 
 def _require_open(insp: Inspection) -> None:
-    if insp.status != svc.DRAFT or not insp.is_current:
+    if insp.status != InspectionStatus.DRAFT or not insp.is_current:
         raise ReadOnlyError(T.FINALIZED, uuid=insp.uuid)
 
 

@@ -6,9 +6,9 @@ import logging
 from collections.abc import Callable
 
 from inspector.db import Database
-from inspector.services import inspections as svc
 from inspector.services import reports
 from inspector.services.exchange import export
+from inspector.services.inspections import lookup
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 def file_stem(db: Database, uuid: str) -> str:
     """The suggested name of a file about inspection ``uuid``: ``DAY_BRANCH_UUID8``."""
     with db.read_session() as s:
-        return export.file_stem(svc.get(s, uuid))
+        return export.file_stem(lookup.get(s, uuid))
 
 
 def report_pdf(
@@ -28,4 +28,4 @@ def report_pdf(
 ) -> bytes:
     """The PDF report of inspection ``uuid`` (its current revision), read in one session."""
     with db.read_session() as s:
-        return reports.build_report(s, svc.get(s, uuid), lang=lang, progress=progress)
+        return reports.build_report(s, lookup.get(s, uuid), lang=lang, progress=progress)

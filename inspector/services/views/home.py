@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from inspector.db import Database
-from inspector.services import inspections as svc
+from inspector.services.inspections import listing
 from inspector.services.views.branches import BranchChoice, choices_in
 from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow, rows_in
 
@@ -24,5 +24,5 @@ def home_view(db: Database, branch_code: str | None = None, limit: int = HOME_LI
     """The newest ``limit`` current inspections (of one branch), how many there are, and
     every branch for the filter."""
     with db.read_session() as s:
-        found = rows_in(s, svc.ListFilter(branch_code=branch_code or None), limit=limit)
+        found = rows_in(s, listing.ListFilter(branch_code=branch_code or None), limit=limit)
         return HomeView(found.rows, found.total, choices_in(s))

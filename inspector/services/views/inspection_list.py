@@ -1,6 +1,6 @@
 """Lists of inspections (the home screen and ``inspector list``): plain rows, one session.
 
-A row is the :class:`~inspector.services.inspections.Summary` a list query reads (no ORM
+A row is the :class:`~inspector.services.inspections.listing.Summary` a list query reads (no ORM
 objects, no answers) with what a screen adds from the checklist: the grade's label in both
 languages and whether the mode hides scores. ``inspector list --json`` prints
 :meth:`InspectionRow.as_dict` (the public contract of ``summary_dict``).
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
-from inspector.services import inspections as svc
+from inspector.services.inspections import listing, snapshots
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class InspectionRow:
     signer: str | None = None  # imported: the device that signed this revision
     owner: str | None = None  # imported: the device that owns the inspection
     # The list query's row this one was made from (``--json`` prints it).
-    summary: svc.Summary | None = None
+    summary: listing.Summary | None = None
 
     def checklist_title(self, lang: str) -> str:
         return self.checklist_title_en if lang == "en" else self.checklist_title_zh
@@ -56,7 +56,7 @@ class InspectionRow:
         """The short form ``inspector list --json`` prints (a public contract)."""
         if self.summary is None:
             raise ValueError(f"row {self.uuid} was not read from the database")
-        return svc.summary_dict(self.summary)
+        return listing.summary_dict(self.summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +65,9 @@ class InspectionList:
     total: int  # how many match (more than ``rows`` when a limit cut the list)
 
 
-def row_of(session: Session, x: svc.Summary) -> InspectionRow:
+def row_of(session: Session, x: listing.Summary) -> InspectionRow:
     """The row of one summary: the grade's labels and score hiding from its checklist."""
-    checklist = svc.checklist_by_sha(session, x.snapshot_sha256)
+    checklist = snapshots.checklist_by_sha(session, x.snapshot_sha256)
     grade_zh = grade_en = x.grade or ""
     if x.grade:
         try:
@@ -101,15 +101,15 @@ def row_of(session: Session, x: svc.Summary) -> InspectionRow:
 
 
 def rows_in(
-    session: Session, flt: svc.ListFilter | None = None, *, limit: int | None = None
+    session: Session, flt: listing.ListFilter | None = None, *, limit: int | None = None
 ) -> InspectionList:
     """Current inspections matching ``flt``, newest first, at most ``limit``."""
-    summaries, total = svc.list_summaries(session, flt, limit=limit)
+    summaries, total = listing.list_summaries(session, flt, limit=limit)
     return InspectionList([row_of(session, x) for x in summaries], total)
 
 
 def list_inspections(
-    db: Database, flt: svc.ListFilter | None = None, *, limit: int | None = None
+    db: Database, flt: listing.ListFilter | None = None, *, limit: int | None = None
 ) -> InspectionList:
     """:func:`rows_in` in its own read-only session."""
     with db.read_session() as s:

@@ -9,8 +9,9 @@ from typing import Any
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
-from inspector.services import inspections as insp_svc
+from inspector.domain.states import InspectionStatus
 from inspector.services import photos as svc
+from inspector.services.inspections import lookup, snapshots
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class ItemPhotos:
 
 def item_photos(db: Database, uuid: str, item_id: str) -> ItemPhotos:
     with db.read_session() as s:
-        insp = insp_svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         rows = []
         for p in svc.photos_of(insp, item_id):
             d = svc.photo_dict(p)
@@ -60,13 +61,13 @@ def attach_choices(db: Database, uuid: str, photo_id: str, lang: str) -> list[tu
     """(item id, item text in ``lang``) of the items of the inspection's mode the photo is
     not yet evidence of, in checklist order."""
     with db.read_session() as s:
-        insp = insp_svc.get(s, uuid)
+        insp = lookup.get(s, uuid)
         photo = svc.get(s, photo_id)
         taken = {photo.item_id, *(p.item_id for p in svc.siblings(s, photo))}
         mode = Mode(insp.mode)
         return [
             (item.id, item.text.get(lang))
-            for item in insp_svc.checklist_of(insp).items()
+            for item in snapshots.checklist_of(insp).items()
             if item.applies_to(mode) and item.id not in taken
         ]
 
@@ -97,7 +98,7 @@ def editor_photo(db: Database, photo_id: str) -> EditorPhoto:
             display=svc.editor_base(s, photo),
             title=photo.file_name.rsplit("/", 1)[-1] or photo.id[:8],
             withheld=photo.original_sha256 is None,
-            finalized=photo.inspection.status != insp_svc.DRAFT,
+            finalized=photo.inspection.status != InspectionStatus.DRAFT,
             inspector=photo.inspection.inspector or "",
             layers={
                 "annotations": copy.deepcopy(stored.get("annotations", [])),

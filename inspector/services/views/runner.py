@@ -19,8 +19,10 @@ from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
-from inspector.domain.states import FindingStatus
-from inspector.services import inspections as svc
+from inspector.domain.states import FindingStatus, InspectionStatus
+from inspector.services.findings.record import active_findings
+from inspector.services.inspections import answering, lookup, signoff, snapshots
+from inspector.services.inspections import scoring as insp_scoring
 from inspector.text import Surface
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,7 @@ class FindingRow:
 class MissingRow:
     kind: str
     item_id: str | None
-    gap: svc.Missing  # its words, from the catalogue (inspector.text.finalize)
+    gap: signoff.Missing  # its words, from the catalogue (inspector.text.finalize)
 
     def message(self, lang: str) -> str:
         """The gap in the app's words (a tab, never a command) and language."""
@@ -78,7 +80,7 @@ class InspectionState:
 
     @property
     def read_only(self) -> bool:
-        return self.status != svc.DRAFT
+        return self.status != InspectionStatus.DRAFT
 
     @property
     def scores_hidden(self) -> bool:
@@ -98,17 +100,17 @@ class InspectionState:
 def inspection_state(db: Database, uuid: str) -> InspectionState:
     """Inspection ``uuid`` (its current revision) as the runner shows it."""
     with db.read_session() as s:
-        return state_of(svc.get(s, uuid))
+        return state_of(lookup.get(s, uuid))
 
 
 def state_of(insp: Inspection) -> InspectionState:
     """The snapshot of a loaded inspection (its session still open)."""
-    checklist = svc.checklist_of(insp)
-    answers = svc.answers_of(insp)
+    checklist = snapshots.checklist_of(insp)
+    answers = insp_scoring.answers_of(insp)
     photos: dict[str, int] = {}
     for p in insp.photos:
         photos[p.item_id] = photos.get(p.item_id, 0) + 1
-    missing = svc.missing_for_finalize(insp) if insp.status == svc.DRAFT else []
+    missing = signoff.missing_for_finalize(insp) if insp.status == InspectionStatus.DRAFT else []
     return InspectionState(
         uuid=insp.uuid,
         revision=insp.revision,
@@ -119,7 +121,7 @@ def state_of(insp: Inspection) -> InspectionState:
         branch_name=insp.branch.name,
         inspector=insp.inspector,
         answers=answers,
-        score=svc.compute_score(insp),
+        score=insp_scoring.compute_score(insp),
         photos=photos,
         visit=dict(insp.visit or {}),
         narrative=insp.narrative or "",
@@ -131,12 +133,12 @@ def state_of(insp: Inspection) -> InspectionState:
         started=insp.started_at.astimezone().date(),
         notes={k: a.note for k, a in answers.items() if a.note},
         copied_from=insp.copied_from,
-        copied=svc.copied_answers_of(insp) if insp.status == svc.DRAFT else {},
+        copied=answering.copied_answers_of(insp) if insp.status == InspectionStatus.DRAFT else {},
     )
 
 
 def _finding_rows(insp: Inspection) -> list[FindingRow]:
-    findings = svc.active_findings(insp)
+    findings = active_findings(insp)
     started: dict[str, date] = {}
     uuids = {f.repeat_of for f in findings if f.repeat_of}
     session = object_session(insp)

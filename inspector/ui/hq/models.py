@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from inspector.domain import timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
-from inspector.domain.states import Severity
+from inspector.domain.states import FindingState, Severity
 from inspector.services import hq, hq_mystery, hq_rights
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
@@ -198,9 +198,9 @@ class FindingsModel(_HqModel[hq.FindingRow]):
         self,
     ) -> list[Column[hq.FindingRow]]:
         status: dict[str, str] = {
-            hq.OPEN: self.tr("open"),
-            hq.OVERDUE: self.tr("overdue"),
-            hq.CLOSED: self.tr("closed"),
+            FindingState.OPEN: self.tr("open"),
+            FindingState.OVERDUE: self.tr("overdue"),
+            FindingState.CLOSED: self.tr("closed"),
         }
         severity: dict[str, str] = {
             Severity.HIGH: self.tr("high"),
@@ -238,7 +238,7 @@ class FindingsModel(_HqModel[hq.FindingRow]):
         ]
 
     def row_role(self, row: hq.FindingRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == hq.OVERDUE:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == FindingState.OVERDUE:
             return QBrush(QColor("#c62828"))
         return None
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from inspector.domain.checklist import Mode, Result
-from inspector.services import inspections as svc
+from inspector.domain.states import InspectionStatus
 from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow
 from inspector.ui import theme
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
@@ -50,7 +50,7 @@ def result_label(result: Result) -> str:
 def status_label(status: str) -> str:
     return (
         QCoreApplication.translate("InspectionTableModel", "Finalized")
-        if status == svc.FINALIZED
+        if status == InspectionStatus.FINALIZED
         else QCoreApplication.translate("InspectionTableModel", "Draft")
     )
 
@@ -90,7 +90,9 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
                     self._status_text,
                     roles={
                         fg: lambda r: (
-                            QBrush(QColor(theme.PASS)) if r.status == svc.FINALIZED else None
+                            QBrush(QColor(theme.PASS))
+                            if r.status == InspectionStatus.FINALIZED
+                            else None
                         )
                     },
                 ),

@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 
 
 class AnswerCommand(QUndoCommand):
-    """One answer change; redo and undo both go through ``services.inspections.set_answer``.
+    """One answer change; redo and undo both go through ``answering.set_answer``.
 
     The change is already committed when the command is pushed (so a refused value never
     enters the stack); the first ``redo`` call from ``QUndoStack.push`` is skipped.

@@ -1,53 +1,27 @@
-"""The finding lifecycle: a finding's statuses, its audited record, and closing it.
-
-A finding is opened (and kept in step with the answers) when an inspection is scored
-(:mod:`inspector.services.inspections`), edited while the inspection is a draft, and
-closed later either by hand at HQ, with a note saying how it was rectified, or by a
-finalized re-check that passes its item. Closing works on loaded inspections and their
-score only, so this module sits below :mod:`inspector.services.inspections`, which
-resolves references and scores re-checks, and below :mod:`inspector.services.hq`, which
-reports on findings: nothing here imports either.
-"""
+"""Closing findings: by a finalized re-check that passes the item, or by hand with a note."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from inspector.db.models import Finding, Inspection, utcnow
+from inspector.db.models import (
+    Finding,
+    Inspection,
+    utcnow,
+)
 from inspector.domain.scoring import Outcome, Score
-from inspector.domain.states import FindingState, FindingStatus
+from inspector.domain.states import FindingStatus
 from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
+from inspector.services.findings.record import finding_dict
+from inspector.services.inspections.lookup import get
+from inspector.services.inspections.scoring import compute_score
 from inspector.text import findings as T
 from inspector.text.parts import phrase
 
 log = logging.getLogger(__name__)
-
-# The states HQ shows and filters by (overdue is shown, never stored: an open finding past
-# its deadline); kept under these names for the modules that import them.
-OPEN = FindingState.OPEN
-OVERDUE = FindingState.OVERDUE
-CLOSED = FindingState.CLOSED
-STATUSES = tuple(s.value for s in FindingState)  # plain strings: click.Choice lists them
-
-
-def finding_dict(f: Finding) -> dict[str, Any]:
-    """A finding as the audit log and ``show --json`` record it."""
-    return {
-        "item": f.item_id,
-        "severity": f.severity,
-        "action": f.action,
-        "owner": f.owner,
-        "deadline": f.deadline.isoformat() if f.deadline else None,
-        "status": f.status,
-        "closed_at": f.closed_at.isoformat() if f.closed_at else None,
-        "closed_by": f.closed_by_uuid,
-        # 屡查屡犯: the previous inspection with the same finding (severity raised a level).
-        "repeat_of": f.repeat_of,
-    }
 
 
 def _close(
@@ -120,3 +94,23 @@ def close_by_hand(
     _close(session, target, f, actor=actor, by_uuid=None, note=note.strip())
     session.flush()
     return f
+
+
+def close_findings_by_recheck(
+    session: Session, recheck_insp: Inspection, *, actor: str
+) -> list[Finding]:
+    """Close the open findings of the followed-up inspection whose item passes in the re-check.
+
+    Only a clear pass closes a finding: a partial, N/A or unanswered item in the re-check
+    leaves it open. Each closing is audited on the followed-up inspection.
+    """
+    if not recheck_insp.recheck_of:
+        raise ValidationError(T.NOT_A_RECHECK, uuid=recheck_insp.uuid)
+    target = get(session, recheck_insp.recheck_of)
+    return close_passed(session, recheck_insp, target, compute_score(recheck_insp), actor=actor)
+
+
+def close_finding(session: Session, ref: str, item_id: str, *, note: str, actor: str) -> Finding:
+    """Close one finding by hand (rectification verified without a re-check)."""
+    require_closing_note(note)  # before the look-up: the first thing to fix
+    return close_by_hand(session, get(session, ref), item_id, note=note, actor=actor)
