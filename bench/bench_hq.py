@@ -37,8 +37,15 @@ from inspector.db import Database, open_database
 from inspector.db.models import Branch, Finding, Inspection, SectionScoreRow
 from inspector.domain.checklist import Mode
 from inspector.domain.scoring import grade_for, section_area
-from inspector.services import hq
 from inspector.services.findings.sync import default_deadline, default_severity
+from inspector.services.hq import integrity as hq_integrity
+from inspector.services.hq import items as hq_items
+from inspector.services.hq import league as hq_league
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq import scope as hq_scope
+from inspector.services.hq import trend as hq_trend
+from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections.snapshots import snapshot_for
 
 log = logging.getLogger(__name__)
@@ -251,15 +258,15 @@ def measure(
     results: list[tuple[str, float, str]] = []
     with db.read_session() as s:
         total = s.scalar(select(func.count()).select_from(Inspection)) or 0
-        regions = hq.regions(s)
-        checklists = hq.checklist_ids(s)
+        regions = hq_scope.regions(s)
+        checklists = hq_scope.checklist_ids(s)
         region = regions[0] if regions else None
         year_ago = clock.local_today() - timedelta(days=365)
         filters = {
-            "all": hq.HqFilter(),
-            "region": hq.HqFilter(region=region),
-            "12 months": hq.HqFilter(date_from=year_ago),
-            "checklist+mode": hq.HqFilter(
+            "all": HqFilter(),
+            "region": HqFilter(region=region),
+            "12 months": HqFilter(date_from=year_ago),
+            "checklist+mode": HqFilter(
                 checklist_id=checklists[0] if checklists else None, mode="onsite"
             ),
         }
@@ -276,18 +283,18 @@ def measure(
             f"{total} inspections; baselines: count(*) {base_count:.1f} ms, "
             f"GROUP BY branch {base_group:.1f} ms"
         )
-        views: dict[str, Callable[[hq.HqFilter], Any]] = {
-            "counts": lambda f: hq.counts(s, f),
-            "league": lambda f: hq.league(s, f),
-            "heatmap": lambda f: hq.heatmap(s, f),
-            "failing items": lambda f: hq.failing_items(s, f, total),
-            "veto failures": lambda f: hq.veto_failures(s, f),
-            "trend": lambda f: hq.trend(s, f),
-            "rectification": lambda f: hq.rectification(s, f),
-            "open findings": lambda f: hq.findings(s, f, unresolved=True),
-            "integrity": lambda f: hq.integrity(s, f),
-            "dashboard first views": lambda f: hq.load_first(s, f),
-            "dashboard (all views)": lambda f: hq.load(s, f),
+        views: dict[str, Callable[[HqFilter], Any]] = {
+            "counts": lambda f: hq_league.counts(s, f),
+            "league": lambda f: hq_league.league(s, f),
+            "heatmap": lambda f: hq_items.heatmap(s, f),
+            "failing items": lambda f: hq_items.failing_items(s, f, total),
+            "veto failures": lambda f: hq_items.veto_failures(s, f),
+            "trend": lambda f: hq_trend.trend(s, f),
+            "rectification": lambda f: hq_rectification.rectification(s, f),
+            "open findings": lambda f: hq_rectification.findings(s, f, unresolved=True),
+            "integrity": lambda f: hq_integrity.integrity(s, f),
+            "dashboard first views": lambda f: hq_load.load_first(s, f),
+            "dashboard (all views)": lambda f: hq_load.load(s, f),
         }
         say(f"{'view':<24}{'filter':<16}{'ms':>9}{'x count':>9}{'x group':>9}")
         for vname, fn in views.items():

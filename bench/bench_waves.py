@@ -33,7 +33,8 @@ from sqlalchemy.orm import Session
 
 from inspector.db import open_database
 from inspector.db.models import ChecklistSnapshot, Inspection
-from inspector.services import demo, hq_mystery
+from inspector.services import demo
+from inspector.services.hq import mystery as hq_mystery
 from inspector.services.inspections import visits as insp_visits
 
 log = logging.getLogger(__name__)

@@ -21,8 +21,17 @@ from inspector.domain import timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
-from inspector.services import hq as svc
-from inspector.services import hq_mystery, hq_rights
+from inspector.services.findings.closing import close_finding, close_findings_by_recheck
+from inspector.services.findings.record import STATUSES
+from inspector.services.hq import files as hq_files
+from inspector.services.hq import integrity as hq_integrity
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import mystery as hq_mystery
+from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq import rights as hq_rights
+from inspector.services.hq import score_check as hq_score_check
+from inspector.services.hq import tables as hq_tables
+from inspector.services.hq.rows import HqData, HqFilter
 from inspector.services.inspections import lookup
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
@@ -37,12 +46,12 @@ def _filter(
     date_to: str | None,
     checklist: str | None = None,
     mode: str | None = None,
-) -> svc.HqFilter:
+) -> HqFilter:
     ctx = click.get_current_context(silent=True)
     meta = ctx.find_root().meta if ctx else {}
     tz = meta.get("hq_tz") or None
     timefmt.zone(tz)  # an unknown zone is an error before any query runs
-    return svc.HqFilter(
+    return HqFilter(
         region=region or None,
         date_from=_date("--from", date_from),
         date_to=_date("--to", date_to),
@@ -163,7 +172,7 @@ def hq(ctx: click.Context, finalized_only: bool) -> None:
     ctx.find_root().meta["hq_finalized_only"] = finalized_only
 
 
-def _scope_line(data: svc.HqData) -> str:
+def _scope_line(data: HqData) -> str:
     return f"league: checklist {data.league_checklist}, mode {data.league_mode}" + (
         f"; {data.drafts} draft(s) included" if data.filter.drafts else "; finalized only"
     )
@@ -175,12 +184,12 @@ def _scope_line(data: svc.HqData) -> str:
 @pass_ctx
 def summary_cmd(
     ctx: Context,
-    flt: svc.HqFilter,
+    flt: HqFilter,
     as_json: bool,
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
     with ctx.db.read_session() as s:
-        data = svc.load_first(s, flt)
+        data = hq_load.load_first(s, flt)
     if as_json:
         echo_json(data.summary_dict())
         return
@@ -190,7 +199,7 @@ def summary_cmd(
     _echo_league(data)
 
 
-def _echo_league(data: svc.HqData) -> None:
+def _echo_league(data: HqData) -> None:
     tz = data.tz
     for r in data.ranked():
         score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
@@ -217,14 +226,14 @@ def _echo_league(data: svc.HqData) -> None:
 @pass_ctx
 def league_cmd(
     ctx: Context,
-    flt: svc.HqFilter,
+    flt: HqFilter,
     as_json: bool,
 ) -> None:
     """The branch ranking the dashboard shows: one checklist and mode (default the
     comprehensive on-site checklist); a red-line failure never ranks above a pass;
     branches without an inspection are listed apart (rank null in JSON)."""
     with ctx.db.read_session() as s:
-        data = svc.load_first(s, flt)
+        data = hq_load.load_first(s, flt)
     if as_json:
         echo_json([r.as_dict(data.tz) for r in data.league])
         return
@@ -235,7 +244,7 @@ def league_cmd(
 @hq.command("findings")
 @click.option(
     "--status",
-    type=click.Choice(list(svc.STATUSES)),
+    type=click.Choice(list(STATUSES)),
     default=None,
     help="Only open, overdue (open past the deadline) or closed findings.",
 )
@@ -245,12 +254,12 @@ def league_cmd(
 def findings_cmd(
     ctx: Context,
     status: str | None,
-    flt: svc.HqFilter,
+    flt: HqFilter,
     as_json: bool,
 ) -> None:
     """Findings and their rectification status, overdue first."""
     with ctx.db.read_session() as s:
-        rows = svc.findings(s, flt, status=status)
+        rows = hq_rectification.findings(s, flt, status=status)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
         return
@@ -259,7 +268,7 @@ def findings_cmd(
         draft = "  [draft]" if r.draft else ""
         repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
         click.echo(
-            f"{r.status:<8} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
+            f"{r.status:<8} {deadline:<10} {r.code:<10} {hq_tables.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
         )
     click.echo(f"{len(rows)} finding(s)")
@@ -273,7 +282,7 @@ def findings_cmd(
 def close_finding_cmd(ctx: Context, inspection_id: str, item: str, note: str) -> None:
     """Close finding ITEM of inspection ID by hand (audited)."""
     with ctx.db.session() as s:
-        f = svc.close_finding(s, inspection_id, item, note=note, actor=default_actor())
+        f = close_finding(s, inspection_id, item, note=note, actor=default_actor())
         uuid = f.inspection.uuid
     click.echo(f"closed {item} of {uuid}")
 
@@ -285,7 +294,7 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
     """Close the findings that re-check RECHECK_ID shows as passing now."""
     with ctx.db.session() as s:
         insp = lookup.get(s, recheck_id)
-        closed = svc.close_findings_by_recheck(s, insp, actor=default_actor())
+        closed = close_findings_by_recheck(s, insp, actor=default_actor())
         items = [f.item_id for f in closed]
     for item in items:
         click.echo(f"closed {item}")
@@ -308,7 +317,7 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 def report_cmd(
     ctx: Context,
     output: Path,
-    flt: svc.HqFilter,
+    flt: HqFilter,
     lang: str,
 ) -> None:
     """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
@@ -316,8 +325,8 @@ def report_cmd(
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
-        data = svc.load(s, flt, extras=True)
-    write_hq_report(svc.report_content(data, lang), output)
+        data = hq_load.load(s, flt, extras=True)
+    write_hq_report(hq_tables.report_content(data, lang), output)
     click.echo(str(output))
 
 
@@ -341,19 +350,19 @@ def export_cmd(
     ctx: Context,
     output: Path,
     fmt: str,
-    flt: svc.HqFilter,
+    flt: HqFilter,
     lang: str,
 ) -> None:
     """Every view as an Excel sheet (or a CSV file each)."""
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
-        data = svc.load(s, flt, for_export=True, lang=lang)
+        data = hq_load.load(s, flt, for_export=True, lang=lang)
     if fmt == "csv":
-        for p in svc.write_csv(data, output, lang):
+        for p in hq_files.write_csv(data, output, lang):
             click.echo(str(p))
         return
-    svc.write_excel(data, output, lang)
+    hq_files.write_excel(data, output, lang)
     click.echo(str(output))
 
 
@@ -388,7 +397,7 @@ def export_cmd(
 @pass_ctx
 def integrity_cmd(
     ctx: Context,
-    flt: svc.HqFilter,
+    flt: HqFilter,
     tolerance: int,
     skip_scores: bool,
     repair_scores: bool,
@@ -402,10 +411,10 @@ def integrity_cmd(
     # Only a repair writes; the checks read (they work while another process writes).
     with ctx.db.session() if repair_scores else ctx.db.read_session() as s:
         if repair_scores:
-            mismatches = svc.repair_scores(s, flt, actor=default_actor() or "hq")
+            mismatches = hq_score_check.repair_scores(s, flt, actor=default_actor() or "hq")
         else:
-            mismatches = [] if skip_scores else svc.score_check(s, flt)
-        flags = svc.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
+            mismatches = [] if skip_scores else hq_score_check.score_check(s, flt)
+        flags = hq_integrity.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
         stored = stored_integrity(s, flt)
     flags += stored
     tz = flt.zone
@@ -416,14 +425,15 @@ def integrity_cmd(
     for m in mismatches:
         kind = TH.SCORE_MISMATCH_KIND(lang)
         click.echo(
-            f"{kind:<16} {m.code:<10} {svc.short_id(m.inspection_uuid)}  "
+            f"{kind:<16} {m.code:<10} {hq_tables.short_id(m.inspection_uuid)}  "
             f"{timefmt.fmt_datetime(m.started_at, tz)}  {m.describe(lang)}"
         )
     for f in flags:
         taken = timefmt.fmt_datetime(f.taken_at, tz) if f.taken_at else "-"
         click.echo(
             f"{f.kind_label(lang) if zh else f.kind:<16} {f.code:<10} "
-            f"{svc.short_id(f.inspection_uuid)}  {f.item_title(lang)}  {taken}  {f.text(lang)}"
+            f"{hq_tables.short_id(f.inspection_uuid)}  {f.item_title(lang)}  {taken}  "
+            f"{f.text(lang)}"
         )
     if repair_scores:
         click.echo(TH.SCORES_REPAIRED(lang, n=len(mismatches)))

@@ -10,6 +10,7 @@ from typing import Any, cast
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.domain.layers import DEFAULT_COLOR, REDACTION_STYLES
 from inspector.errors import ValidationError
 from inspector.files import write_atomic
 from inspector.services import photos as svc
@@ -157,7 +158,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
 @click.option("--box", "boxes", multiple=True, metavar="X,Y,W,H", help="Area to hide (repeat).")
 @click.option(
     "--style",
-    type=click.Choice(list(svc.REDACTION_STYLES)),
+    type=click.Choice(list(REDACTION_STYLES)),
     default="fill",
     show_default=True,
     help="fill: solid black; blur: unrecoverable blur.",
@@ -194,7 +195,7 @@ def redact_cmd(
 @click.option("--rect", "rects", multiple=True, metavar="X,Y,W,H", help="Rectangle.")
 @click.option("--ellipse", "ellipses", multiple=True, metavar="X,Y,W,H", help="Ellipse.")
 @click.option("--text", "texts", multiple=True, metavar="X,Y,TEXT", help="Label at X,Y.")
-@click.option("--color", default=svc.DEFAULT_COLOR, show_default=True, metavar="#RRGGBB")
+@click.option("--color", default=DEFAULT_COLOR, show_default=True, metavar="#RRGGBB")
 @click.option("--width", "line_width", type=int, default=None, metavar="PX", help="Line width.")
 @click.option("--size", "text_size", type=int, default=None, metavar="PX", help="Text size.")
 @click.option("--clear", is_flag=True, help="Remove every annotation first.")

@@ -42,7 +42,7 @@ from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome
 from inspector.domain.states import FindingStatus, InspectionStatus, Origin
 from inspector.errors import ValidationError
-from inspector.services import audit, photos
+from inspector.services import audit, photo_decode, photos
 from inspector.services.findings.sync import default_deadline, default_severity, finding_item_ids
 from inspector.services.inspections.scoring import score_for
 from inspector.services.inspections.snapshots import snapshot_for
@@ -375,7 +375,9 @@ def _photos(
         for n in range(k):
             item_id = items[n % len(items)]
             name = f"IMG_{row['uuid'][:6]}_{n + 1}.jpg"
-            prep = photos.prepare(_photo_bytes(f"{item_id}\n{row['uuid'][:8]} #{n + 1}", rng), name)
+            prep = photo_decode.prepare(
+                _photo_bytes(f"{item_id}\n{row['uuid'][:8]} #{n + 1}", rng), name
+            )
             photo_rows.append(
                 {
                     "id": new_uuid(),

@@ -39,17 +39,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Blob, Inspection, Photo, utcnow
-
-# Re-exported (``as`` names): the editor and the CLI know these as photos.*.
-from inspector.domain.layers import ANNOTATION_KINDS as ANNOTATION_KINDS
-from inspector.domain.layers import DEFAULT_COLOR as DEFAULT_COLOR
-from inspector.domain.layers import REDACTION_STYLES as REDACTION_STYLES
 from inspector.domain.layers import (
     LayerError,
     validate_for_photo,
 )
-from inspector.domain.layers import default_line_width as default_line_width
-from inspector.domain.layers import default_text_size as default_text_size
 from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.files import FileAccessError, read_bounded
@@ -58,24 +51,23 @@ from inspector.services.inspections import signoff, snapshots
 
 # The pure parts (decoding, EXIF, derivatives, layer drawing) live in photo_decode and
 # photo_render; these names stay importable as photos.* for the CLI, GUI, importer and tests.
-from inspector.services.photo_decode import DISPLAY_QUALITY as DISPLAY_QUALITY
-from inspector.services.photo_decode import DISPLAY_SIDE as DISPLAY_SIDE
-from inspector.services.photo_decode import FORMATS as FORMATS
-from inspector.services.photo_decode import MAX_FILE_BYTES as MAX_FILE_BYTES
-from inspector.services.photo_decode import MAX_PIXELS as MAX_PIXELS
-from inspector.services.photo_decode import RENDER_QUALITY as RENDER_QUALITY
-from inspector.services.photo_decode import THUMB_QUALITY as THUMB_QUALITY
-from inspector.services.photo_decode import THUMB_SIDE as THUMB_SIDE
-from inspector.services.photo_decode import DecodedImage as DecodedImage
-from inspector.services.photo_decode import PhotoError as PhotoError
-from inspector.services.photo_decode import Prepared as Prepared
-from inspector.services.photo_decode import decode as decode
-from inspector.services.photo_decode import derivatives_of_rendering, to_jpeg
-from inspector.services.photo_decode import prepare as prepare
-from inspector.services.photo_decode import register_image_formats as register_image_formats
-from inspector.services.photo_render import apply_layers as apply_layers
-from inspector.services.photo_render import preview as preview
-from inspector.services.photo_render import reduced, render_on_display, shown_variant
+from inspector.services.photo_decode import (
+    DISPLAY_SIDE,
+    MAX_FILE_BYTES,
+    RENDER_QUALITY,
+    PhotoError,
+    Prepared,
+    decode,
+    derivatives_of_rendering,
+    prepare,
+    to_jpeg,
+)
+from inspector.services.photo_render import (
+    apply_layers,
+    reduced,
+    render_on_display,
+    shown_variant,
+)
 from inspector.text import Lang, Surface
 from inspector.text import photos as T
 

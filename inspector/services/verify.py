@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from inspector.checklists import SnapshotDamagedError, checklist_from_json
 from inspector.db.models import Blob, Branch, ChecklistSnapshot, Inspection, Photo
-from inspector.services import hq
-from inspector.services.hq import HqFilter, IntegrityFlag
+from inspector.services.hq import scope as hq_scope
+from inspector.services.hq.rows import HqFilter, IntegrityFlag
 from inspector.text import Text
 from inspector.text import hq as T
 
@@ -75,7 +75,7 @@ def stored_integrity(session: Session, flt: HqFilter) -> list[IntegrityFlag]:
 
     Drafts are checked too, whatever the filter says: damaged evidence is damaged evidence.
     """
-    conds = hq.conditions(dataclasses.replace(flt, include_drafts=True))
+    conds = hq_scope.conditions(dataclasses.replace(flt, include_drafts=True))
     out: list[IntegrityFlag] = []
     rows = session.execute(
         select(Inspection.uuid, Inspection.snapshot_id, Branch.code, Branch.name)

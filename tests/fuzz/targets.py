@@ -131,11 +131,11 @@ def _image_seeds() -> list[bytes]:
 
 
 def photo_target() -> Target:
-    from inspector.services import photos
+    from inspector.services import photo_decode
 
     def run(data: bytes) -> None:
         with contextlib.suppress(UserError):
-            photos.prepare(data, "fuzz.jpg")
+            photo_decode.prepare(data, "fuzz.jpg")
 
     return Target("photo", _image_seeds(), run)
 

@@ -180,7 +180,7 @@ def test_a_newer_filter_stops_the_load_between_views(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The worker's checkpoint runs between the views: a superseded load reads no more."""
-    from inspector.services import hq
+    from inspector.services.hq.rows import HqFilter
     from inspector.services.views import hq as hq_view
 
     read: list[str] = []
@@ -197,7 +197,7 @@ def test_a_newer_filter_stops_the_load_between_views(
             raise Superseded
 
     with pytest.raises(Superseded):
-        hq_view.load_dashboard(demo_db, hq.HqFilter(), checkpoint=checkpoint)
+        hq_view.load_dashboard(demo_db, HqFilter(), checkpoint=checkpoint)
     assert read == []  # neither consumer rights nor mystery visits were read
 
 

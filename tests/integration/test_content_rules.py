@@ -69,7 +69,8 @@ def test_finalizing_a_recheck_closes_the_findings_it_passes(db: Database) -> Non
 
 
 def test_amendment_keeps_every_finding_and_photo_detail(db: Database) -> None:
-    from inspector.services import hq, photos
+    from inspector.services import photos
+    from inspector.services.findings.closing import close_finding
     from tests.conftest import PHOTOS
 
     with db.session() as s:
@@ -90,7 +91,7 @@ def test_amendment_keeps_every_finding_and_photo_detail(db: Database) -> None:
         photos.redact(s, added.added[0], [(10, 10, 50, 50)], actor="t")
         update_finding(s, insp, "ex.polite", actor="t", owner="王经理", action="培训")
         signoff.finalize(s, insp, by="张三")
-        hq.close_finding(s, insp.uuid, "ex.polite", actor="hq", note="已培训")
+        close_finding(s, insp.uuid, "ex.polite", actor="hq", note="已培训")
         old_finding = next(f for f in insp.findings if f.item_id == "ex.polite")
         new = lifecycle.amend(s, insp, reason="补充", actor="张三")
         f = next(x for x in new.findings if x.item_id == "ex.polite")

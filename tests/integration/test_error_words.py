@@ -13,12 +13,15 @@ import pytest
 from inspector import clock
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import branches, hq, reports
+from inspector.services import branches, reports
 from inspector.services import settings as settings_svc
 from inspector.services.backup import backup_database
 from inspector.services.findings.closing import close_by_hand, require_closing_note
 from inspector.services.findings.edit import update_finding
-from inspector.services.hq import HqData, HqFilter
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq import tables as hq_tables
+from inspector.services.hq.rows import HqData, HqFilter
 from inspector.services.inspections import answering, lifecycle, lookup, signoff, visits
 from inspector.text import Lang, Surface
 from tests.conftest import Cli
@@ -148,8 +151,8 @@ def test_finding_branch_settings_backup_and_hq_errors(db: Database, tmp_path: Pa
         long_name = _refusal(lambda: branches.create(s, code="310002", name="名" * 500, actor="t"))
         org = _refusal(lambda: settings_svc.set_value(s, "org.name", "x" * 300, actor="t"))
         tz = _refusal(lambda: settings_svc.set_value(s, "display.tz", "Mars/Base", actor="t"))
-        status = _refusal(lambda: hq.findings(s, HqFilter(), status="late"))
-    hq_lang = _refusal(lambda: hq.report_content(_hq_data(db), "fr"))
+        status = _refusal(lambda: hq_rectification.findings(s, HqFilter(), status="late"))
+    hq_lang = _refusal(lambda: hq_tables.report_content(_hq_data(db), "fr"))
     backup = _refusal(lambda: backup_database(db, Path(str(db.url.database))))
 
     assert str(note) == (
@@ -179,7 +182,7 @@ def test_finding_branch_settings_backup_and_hq_errors(db: Database, tmp_path: Pa
 
 def _hq_data(db: Database) -> HqData:
     with db.read_session() as s:
-        return hq.load(s, HqFilter(date_to=clock.local_today()))
+        return hq_load.load(s, HqFilter(date_to=clock.local_today()))
 
 
 def test_the_cli_prints_finalize_refusals_with_the_command_in_english(

@@ -9,14 +9,19 @@ import pytest
 from openpyxl import load_workbook
 
 from inspector.db import Database
-from inspector.services import demo, hq
+from inspector.services import demo
+from inspector.services.hq import files as hq_files
+from inspector.services.hq import league as hq_league
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import score_check as hq_score_check
+from inspector.services.hq.rows import HqFilter
 
 
 def _views(db: Database) -> dict[str, object]:
     with db.read_session() as s:
-        data = hq.load(s, today=date(2026, 11, 23))
-        mismatches = hq.score_check(s, hq.HqFilter())
-        with_drafts = hq.counts(s, hq.HqFilter(include_drafts=True))[0]
+        data = hq_load.load(s, today=date(2026, 11, 23))
+        mismatches = hq_score_check.score_check(s, HqFilter())
+        with_drafts = hq_league.counts(s, HqFilter(include_drafts=True))[0]
     summary = data.summary_dict()
     for row in summary["per_branch"]:
         row.pop("latest_at")  # demo times are relative to the moment each database was filled
@@ -59,8 +64,8 @@ def test_hq_views_agree_across_backends(db: Database, pg_db: Database, tmp_path:
     assert not failed or all(r[2] > 0 for r in ranked[failed[0] :])
     # The files HQ hands on are produced from PostgreSQL too.
     with pg_db.read_session() as s:
-        data = hq.load(s, for_export=True, lang="zh")
-    hq.write_excel(data, tmp_path / "hq.xlsx", "zh")
+        data = hq_load.load(s, for_export=True, lang="zh")
+    hq_files.write_excel(data, tmp_path / "hq.xlsx", "zh")
     wb = load_workbook(tmp_path / "hq.xlsx")
     assert wb.worksheets[0].title == "汇总" and wb.worksheets[0].max_row > 1
     assert any(n.startswith("答卷-") and wb[n].max_row > 1 for n in wb.sheetnames)

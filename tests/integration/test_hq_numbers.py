@@ -15,7 +15,16 @@ from inspector.db import Database
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import Inspection
 from inspector.domain import timefmt
-from inspector.services import branches, demo, hq
+from inspector.errors import ValidationError
+from inspector.services import branches, demo
+from inspector.services.hq import items as hq_items
+from inspector.services.hq import league as hq_league
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq import score_check as hq_score_check
+from inspector.services.hq import tables as hq_tables
+from inspector.services.hq import trend as hq_trend
+from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from inspector.services.inspections import scoring as insp_scoring
 from inspector.text import hq as TH
@@ -37,7 +46,7 @@ LEAGUE_KEYS = {
 def test_demo_scores_are_what_the_engine_gives_for_the_stored_data(db: Database) -> None:
     demo.generate(db, inspections=120, seed=5)
     with db.session() as s:
-        assert hq.score_check(s, hq.HqFilter()) == []
+        assert hq_score_check.score_check(s, HqFilter()) == []
         mystery = list(s.scalars(select(Inspection).where(Inspection.mode == "mystery")))
         assert len(mystery) > 5
         for insp in mystery:
@@ -110,7 +119,7 @@ def _league_db(db: Database) -> None:
 def test_red_line_failure_never_ranks_above_a_pass(db: Database, run_cli: Cli) -> None:
     _league_db(db)
     with db.session() as s:
-        rows = hq.league(s, hq.HqFilter(checklist_id="disclosure", mode="onsite"))
+        rows = hq_league.league(s, HqFilter(checklist_id="disclosure", mode="onsite"))
     a, b = (next(r for r in rows if r.code == c) for c in ("A01", "B01"))
     assert a.veto_failed > 0 and not a.latest_passed and b.latest_passed
     assert b.rank == 1 and a.rank == 2
@@ -147,7 +156,7 @@ def test_league_compares_one_checklist_and_mode(db: Database, run_cli: Cli) -> N
     assert {r["checklist"] for r in east} == {"disclosure"}
     assert [r["branch"]["code"] for r in east if r["rank"]] == ["B01", "A01"]
     with db.session() as s:
-        data = hq.load(s)
+        data = hq_load.load(s)
     assert [r.code for r in data.ranked()] == ["D01"]
     assert data.heatmap.value("B01", "accessibility") is not None  # per-area view: all areas
 
@@ -164,7 +173,7 @@ def test_time_formatting_is_local_with_zone() -> None:
     assert timefmt.human_duration(timedelta(minutes=978), "zh") == "16 小时 18 分钟"
     assert timefmt.human_duration(timedelta(days=3, hours=2)) == "3 d 2 h"
     assert timefmt.human_duration(timedelta(minutes=45)) == "45 min"
-    with pytest.raises(hq.ValidationError, match="unknown time zone"):
+    with pytest.raises(ValidationError, match="unknown time zone"):
         timefmt.zone("Mars/Olympus")
 
 
@@ -299,12 +308,14 @@ def test_months_and_days_are_local(db: Database) -> None:
         # 18:30 UTC on 28 February is 02:30 on 1 March in Shanghai.
         lookup.get(s, uuid).started_at = datetime(2026, 2, 28, 18, 30, tzinfo=UTC)
     with db.session() as s:
-        data = hq.load(s)
+        data = hq_load.load(s)
         assert [p.period for p in data.trend if p.region == ""] == ["2026-03"]
-        assert hq.counts(s, hq.HqFilter(date_from=datetime(2026, 3, 1).date()))[0] == 1
-        utc = hq.HqFilter(tz="UTC")
-        assert [p.period for p in hq.trend(s, utc) if p.region == ""] == ["2026-02"]
-        assert hq.counts(s, hq.HqFilter(date_from=datetime(2026, 3, 1).date(), tz="UTC"))[0] == 0
+        assert hq_league.counts(s, HqFilter(date_from=datetime(2026, 3, 1).date()))[0] == 1
+        utc = HqFilter(tz="UTC")
+        assert [p.period for p in hq_trend.trend(s, utc) if p.region == ""] == ["2026-02"]
+        assert (
+            hq_league.counts(s, HqFilter(date_from=datetime(2026, 3, 1).date(), tz="UTC"))[0] == 0
+        )
     (row,) = data.ranked()
     assert row.as_dict(data.tz)["latest_at"].startswith("2026-03-01T02:30:00+08:00")
 
@@ -329,7 +340,7 @@ def test_hq_import_scores_mystery_visits_with_their_scenario(db: Database, tmp_p
             assert any(i.mode == "mystery" and i.visit.get("scenario") for i in imported)
             for i in imported:
                 assert i.score_total == pytest.approx(device[i.uuid], abs=1e-3), i.uuid
-            assert hq.score_check(s, hq.HqFilter()) == []
+            assert hq_score_check.score_check(s, HqFilter()) == []
     finally:
         hq_db.dispose()
 
@@ -365,17 +376,17 @@ def test_red_line_failures_are_counted_beyond_the_listed_rows(
     """The veto table lists the newest VETO_ROWS; the count in the summaries is all of them,
     and equals the regions' sum (it once counted the capped list)."""
     demo.generate(db, inspections=150, seed=3)
-    monkeypatch.setattr(hq.queries, "VETO_ROWS", 5)
-    monkeypatch.setattr(hq.queries.veto_failures, "__defaults__", (5,))
+    monkeypatch.setattr(hq_items, "VETO_ROWS", 5)
+    monkeypatch.setattr(hq_items.veto_failures, "__defaults__", (5,))
     with db.read_session() as s:
-        data = hq.load(s, hq.HqFilter())
+        data = hq_load.load(s, HqFilter())
     assert len(data.vetoes) == 5
     assert data.veto_total > 5
     assert data.veto_total == sum(r.vetoes for r in data.regions)
-    content = hq.report_content(data, "en")
+    content = hq_tables.report_content(data, "en")
     summary = dict(content.summary)
     assert summary[TH.SUMMARY["vetoes"]("en")] == str(data.veto_total)
-    (veto_table,) = [t for t in hq.tables(data, "en") if t.name == "veto_failures"]
+    (veto_table,) = [t for t in hq_tables.tables(data, "en") if t.name == "veto_failures"]
     assert f"newest 5 of {data.veto_total}" in veto_table.note
 
 
@@ -385,7 +396,7 @@ def test_hq_findings_take_the_dashboards_checklist_and_mode(db: Database, run_cl
     every = json.loads(run_cli.ok("hq", "findings", "--json"))
     acc = json.loads(run_cli.ok("hq", "findings", "--json", "--checklist", "accessibility"))
     with db.read_session() as s:
-        same = hq.findings(s, hq.HqFilter(checklist_id="accessibility"))
+        same = hq_rectification.findings(s, HqFilter(checklist_id="accessibility"))
     assert 0 < len(acc) < len(every)
     assert [r["item"] for r in acc] == [r.item_id for r in same]
     assert all(r["item"].startswith("acc.") for r in acc), acc[:3]

@@ -13,7 +13,15 @@ from sqlalchemy import select
 from inspector import clock
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Finding, Inspection, Photo
-from inspector.services import branches, hq
+from inspector.errors import ValidationError
+from inspector.services import branches
+from inspector.services.findings.closing import close_findings_by_recheck
+from inspector.services.hq import integrity as hq_integrity
+from inspector.services.hq import items as hq_items
+from inspector.services.hq import league as hq_league
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from tests.conftest import Cli
 
@@ -29,7 +37,7 @@ PASS_ONE = {
 }
 
 
-DRAFTS = hq.HqFilter(include_drafts=True)
+DRAFTS = HqFilter(include_drafts=True)
 
 
 def _setup(db: Database, *, finalize: bool = True) -> dict[str, str]:
@@ -61,8 +69,8 @@ def test_league_latest_trend_and_untrusted(db: Database) -> None:
         )
         signoff.finalize(s, second, by="t", force=True)
     with db.session() as s:
-        rows = {r.code: r for r in hq.league(s, hq.HqFilter())}
-        total, _ = hq.counts(s, hq.HqFilter())
+        rows = {r.code: r for r in hq_league.league(s, HqFilter())}
+        total, _ = hq_league.counts(s, HqFilter())
     assert total == 3
     sh = rows["310001"]
     assert sh.inspections == 2
@@ -82,9 +90,9 @@ def test_only_current_revisions_count(db: Database) -> None:
         new = lifecycle.amend(s, insp, reason="fix", actor="t")
         answering.set_answer(s, new, "acc.priority_window", result="pass", actor="t")
     with db.session() as s:
-        total, _ = hq.counts(s, DRAFTS)
-        rows = {r.code: r for r in hq.league(s, DRAFTS)}
-        failing = {f.item_id: f.failures for f in hq.failing_items(s, DRAFTS, total)}
+        total, _ = hq_league.counts(s, DRAFTS)
+        rows = {r.code: r for r in hq_league.league(s, DRAFTS)}
+        failing = {f.item_id: f.failures for f in hq_items.failing_items(s, DRAFTS, total)}
     assert total == 2
     assert rows["320001"].inspections == 1
     assert failing["acc.priority_window"] == 1  # the amended revision passes it
@@ -93,20 +101,20 @@ def test_only_current_revisions_count(db: Database) -> None:
 def test_filters_region_period_mode_checklist(db: Database) -> None:
     _setup(db)
     with db.session() as s:
-        assert hq.counts(s, hq.HqFilter(region="江苏"))[0] == 1
-        assert [r.code for r in hq.league(s, hq.HqFilter(region="江苏"))] == ["320001"]
-        assert hq.counts(s, hq.HqFilter(mode="mystery"))[0] == 0
-        assert hq.counts(s, hq.HqFilter(checklist_id="public-education"))[0] == 0
-        assert hq.counts(s, hq.HqFilter(checklist_id="accessibility"))[0] == 2
+        assert hq_league.counts(s, HqFilter(region="江苏"))[0] == 1
+        assert [r.code for r in hq_league.league(s, HqFilter(region="江苏"))] == ["320001"]
+        assert hq_league.counts(s, HqFilter(mode="mystery"))[0] == 0
+        assert hq_league.counts(s, HqFilter(checklist_id="public-education"))[0] == 0
+        assert hq_league.counts(s, HqFilter(checklist_id="accessibility"))[0] == 2
         future = clock.local_today() + timedelta(days=3)
-        assert hq.counts(s, hq.HqFilter(date_from=future))[0] == 0
-        assert hq.counts(s, hq.HqFilter(date_to=future))[0] == 2
+        assert hq_league.counts(s, HqFilter(date_from=future))[0] == 0
+        assert hq_league.counts(s, HqFilter(date_to=future))[0] == 2
 
 
 def test_heatmap_failing_items_and_trend(db: Database) -> None:
     _setup(db)
     with db.session() as s:
-        data = hq.load(s)
+        data = hq_load.load(s)
     hm = data.heatmap
     assert hm.areas == ["accessibility"]
     assert set(hm.branches) == {"310001", "320001"}
@@ -131,7 +139,7 @@ def test_recheck_closes_only_passing_findings_and_audits(db: Database) -> None:
             inspector="t",
             recheck_of=ids["a"],
         )
-        closed = hq.close_findings_by_recheck(s, re, actor="hq")
+        closed = close_findings_by_recheck(s, re, actor="hq")
         re_uuid = re.uuid
     assert [f.item_id for f in closed] == ["acc.entrance_access"]
     with db.session() as s:
@@ -146,13 +154,13 @@ def test_recheck_closes_only_passing_findings_and_audits(db: Database) -> None:
             ("acc.entrance_access", "hq", ids["a"])
         ]
         # Running it again closes nothing more.
-        assert hq.close_findings_by_recheck(s, lookup.get(s, re_uuid), actor="hq") == []
+        assert close_findings_by_recheck(s, lookup.get(s, re_uuid), actor="hq") == []
 
 
 def test_recheck_needs_a_recheck(db: Database) -> None:
     ids = _setup(db)
-    with db.session() as s, pytest.raises(hq.ValidationError, match="not a re-check"):
-        hq.close_findings_by_recheck(s, lookup.get(s, ids["a"]), actor="hq")
+    with db.session() as s, pytest.raises(ValidationError, match="not a re-check"):
+        close_findings_by_recheck(s, lookup.get(s, ids["a"]), actor="hq")
 
 
 def test_findings_status_overdue(db: Database) -> None:
@@ -165,9 +173,9 @@ def test_findings_status_overdue(db: Database) -> None:
         ).one()
         f.deadline = clock.local_today() - timedelta(days=2)
     with db.session() as s:
-        overdue = hq.findings(s, hq.HqFilter(), status="overdue")
-        open_ = hq.findings(s, hq.HqFilter(), status="open")
-        rect = {r.code: r for r in hq.rectification(s, hq.HqFilter())}
+        overdue = hq_rectification.findings(s, HqFilter(), status="overdue")
+        open_ = hq_rectification.findings(s, HqFilter(), status="open")
+        rect = {r.code: r for r in hq_rectification.rectification(s, HqFilter())}
     assert [(r.code, r.item_id) for r in overdue] == [("310001", "acc.priority_window")]
     assert all(r.status == "open" for r in open_) and len(open_) == 2
     assert (rect["310001"].open, rect["310001"].overdue, rect["310001"].closed) == (1, 1, 0)
@@ -207,7 +215,7 @@ def test_integrity_flags_duplicates_and_times(db: Database) -> None:
         _photo(s, b, "d" * 64, None)  # same image at another branch
         _photo(s, b, "e" * 64, b.started_at - timedelta(days=3))  # days before the visit
     with db.session() as s:
-        flags = hq.integrity(s, hq.HqFilter())
+        flags = hq_integrity.integrity(s, HqFilter())
     dup = sorted(f.code for f in flags if f.kind == "duplicate_photo")
     late = [f for f in flags if f.kind == "outside_visit"]
     assert dup == ["310001", "320001"]
@@ -217,12 +225,12 @@ def test_integrity_flags_duplicates_and_times(db: Database) -> None:
 
 def test_visit_window_uses_mystery_arrival_and_departure() -> None:
     start = datetime(2024, 5, 1, 1, 0, tzinfo=UTC)  # 09:00 in China
-    lo, hi = hq.visit_window(
+    lo, hi = hq_integrity.visit_window(
         "mystery", {"arrival": "10:00", "departure": "10:40"}, start, None, start
     )
     assert lo == datetime(2024, 5, 1, 2, 0, tzinfo=UTC)
     assert hi == datetime(2024, 5, 1, 2, 40, tzinfo=UTC)
-    lo2, hi2 = hq.visit_window("onsite", {}, start, start + timedelta(hours=3), None)
+    lo2, hi2 = hq_integrity.visit_window("onsite", {}, start, start + timedelta(hours=3), None)
     assert (lo2, hi2) == (start, start + timedelta(hours=3))
 
 
@@ -297,7 +305,7 @@ def test_pdf_report_content(db: Database, run_cli: Cli, tmp_path: Path) -> None:
                 assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
         assert heading in text
         with db.session() as s:
-            score = next(r for r in hq.league(s, hq.HqFilter()) if r.code == "320001")
+            score = next(r for r in hq_league.league(s, HqFilter()) if r.code == "320001")
         assert f"{score.latest_score:.1f}" in text
 
 
@@ -352,7 +360,7 @@ def test_heatmap_names_areas_of_a_comprehensive_inspection(db: Database) -> None
         )
         answering.set_answer(s, insp, "dis.price_list", result="pass")
     with db.read_session() as s:
-        hm = hq.load(s, DRAFTS).heatmap
+        hm = hq_load.load(s, DRAFTS).heatmap
     assert hm.areas == ["disclosure"]
     assert hm.area_title("disclosure", "zh") == "信息披露"
     assert hm.area_title("disclosure", "en").startswith("Disclosure")
@@ -363,12 +371,12 @@ def test_drafts_count_only_when_asked_and_are_marked(db: Database, run_cli: Cli)
     with db.session() as s:
         signoff.finalize(s, lookup.get(s, ids["a"]), by="t", force=True)
     with db.read_session() as s:
-        assert hq.counts(s, hq.HqFilter())[0] == 1
-        assert hq.counts(s, hq.HqFilter(finalized_only=True))[0] == 1  # old flag: a no-op
-        assert hq.counts(s, DRAFTS)[0] == 2
-        league = {r.code: r for r in hq.league(s, hq.HqFilter())}
+        assert hq_league.counts(s, HqFilter())[0] == 1
+        assert hq_league.counts(s, HqFilter(finalized_only=True))[0] == 1  # old flag: a no-op
+        assert hq_league.counts(s, DRAFTS)[0] == 2
+        league = {r.code: r for r in hq_league.league(s, HqFilter())}
         assert league["320001"].rank is None  # its only inspection is a draft: unranked
-        with_drafts = {r.code: r for r in hq.league(s, DRAFTS)}
+        with_drafts = {r.code: r for r in hq_league.league(s, DRAFTS)}
         assert with_drafts["320001"].latest_draft and not with_drafts["310001"].latest_draft
     default = json.loads(run_cli.ok("hq", "summary", "--json"))
     old_flag = json.loads(run_cli.ok("hq", "--finalized-only", "summary", "--json"))

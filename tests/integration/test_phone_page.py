@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from inspector.db import Database
-from inspector.services import photos
+from inspector.services import photo_decode, photos
 from inspector.services.inspections import lookup
 from inspector.services.phone import PhoneServer
+from inspector.services.photo_decode import PhotoError
 from inspector.text import Lang, Surface
 from tests.integration.test_phone_server import JPEG, heic_bytes, new_inspection
 
@@ -96,8 +97,8 @@ def test_camera_button_uploads_jpeg_and_heic_byte_exact(
     refused.first.wait_for()
     assert stored.count() == 2 and refused.count() == 1
     # The page is in Chinese: the photo service's reason as the app words it in Chinese.
-    with pytest.raises(photos.PhotoError) as err:
-        photos.prepare(text.read_bytes(), "notes.txt")
+    with pytest.raises(PhotoError) as err:
+        photo_decode.prepare(text.read_bytes(), "notes.txt")
     said = err.value.render(Lang.ZH, Surface.GUI)
     assert (
         said.removeprefix("notes.txt: ").removeprefix("notes.txt：") in refused.first.inner_text()

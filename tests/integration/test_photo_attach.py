@@ -17,6 +17,7 @@ from inspector.db.models import AuditEntry, Blob, Photo
 from inspector.errors import NotFoundError, ReadOnlyError
 from inspector.services import exchange, photos
 from inspector.services.inspections import answering, lifecycle, lookup, signoff
+from inspector.services.photo_decode import PhotoError
 from tests.conftest import PHOTOS, Cli
 from tests.integration.conftest import photo_bytes
 
@@ -74,10 +75,10 @@ def test_attach_refuses_same_item_twice_unknown_item_and_finalized(
     db: Database, insp_uuid: str
 ) -> None:
     pid = _add(db, insp_uuid)
-    with pytest.raises(photos.PhotoError, match="already evidence of item"):
+    with pytest.raises(PhotoError, match="already evidence of item"):
         _attach(db, pid, FIRST)
     new_id = _attach(db, pid)
-    with pytest.raises(photos.PhotoError, match=new_id[:8]):
+    with pytest.raises(PhotoError, match=new_id[:8]):
         _attach(db, pid)
     with pytest.raises(NotFoundError, match=r"no item 'ex\.nope'"):
         _attach(db, pid, "ex.nope")
@@ -91,7 +92,7 @@ def test_attach_refuses_same_item_twice_unknown_item_and_finalized(
 def test_adding_the_same_file_again_points_to_attach(db: Database, insp_uuid: str) -> None:
     pid = _add(db, insp_uuid)
     hint = re.escape(f"inspector photo attach {pid[:8]} {SECOND}")
-    with pytest.raises(photos.PhotoError, match=hint):
+    with pytest.raises(PhotoError, match=hint):
         _add(db, insp_uuid, SECOND)
 
 

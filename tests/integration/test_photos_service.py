@@ -16,6 +16,7 @@ from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.services import photos
 from inspector.services.inspections import lifecycle, lookup, signoff
 from inspector.services.inspections import records as insp_records
+from inspector.services.photo_decode import PhotoError
 from tests.conftest import PHOTOS
 
 ITEM = "ex.ramp"
@@ -93,7 +94,7 @@ def test_same_photo_twice_is_reported_not_stored(db: Database, insp_uuid: str) -
     assert again.added == []
     assert again.duplicates == [(str(PHOTOS / "Landscape_1.jpg"), first.added[0].id)] * 2
     assert _count(db, Photo) == 1
-    with db.session() as s, pytest.raises(photos.PhotoError, match="already in the inspection"):
+    with db.session() as s, pytest.raises(PhotoError, match="already in the inspection"):
         photos.add_bytes(
             s,
             lookup.get(s, insp_uuid),
@@ -305,9 +306,9 @@ def test_withheld_original_travels_as_rendering_only(db: Database, insp_uuid: st
         assert photos.variant_bytes(s, w, "rendered") == rendered
         assert photos.export_image(s, w) == (rendered, "rendered")
         assert photos.photo_dict(w)["redacted"] is True
-        with pytest.raises(photos.PhotoError, match="withheld"):
+        with pytest.raises(PhotoError, match="withheld"):
             photos.variant_bytes(s, w, "original")
-        with pytest.raises(photos.PhotoError, match="withheld"):
+        with pytest.raises(PhotoError, match="withheld"):
             photos.set_layers(s, w, {}, actor="hq")
         region = _img(photos.variant_bytes(s, w, "display")).crop((10, 10, 700, 450))
         assert max(ImageStat.Stat(region).mean) < 5

@@ -21,13 +21,13 @@ from inspector.domain.answers import Answer
 from inspector.domain.checklist import Mode, Result
 from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, ReadOnlyError, UserError
-from inspector.services import hq
-from inspector.services import photos as photo_svc
 from inspector.services.commands import branches as branch_commands
 from inspector.services.commands import inspections as commands
 from inspector.services.commands import photos as photo_commands
 from inspector.services.commands import settings as settings_commands
+from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections import lookup
+from inspector.services.photo_decode import PhotoError
 from inspector.services.views import files, home, inspection_list, photos, runner
 from inspector.services.views import hq as hq_view
 from inspector.services.views import settings as settings_view
@@ -251,7 +251,7 @@ def test_photo_strip_and_editor_by_id(db: Database) -> None:
     pasted = photo_commands.add_bytes(
         db, uuid, ITEM, photo_bytes("pasted"), file_name="p.jpg", actor="张三"
     )
-    with pytest.raises(photo_svc.PhotoError):  # the same bytes again: refused, not stored
+    with pytest.raises(PhotoError):  # the same bytes again: refused, not stored
         photo_commands.add_bytes(
             db, uuid, ITEM, photo_bytes("pasted"), file_name="p.jpg", actor="x"
         )
@@ -296,7 +296,7 @@ def test_hq_dashboard_first_views_then_all(db: Database) -> None:
     make_finalized(db, label="a")
     make_finalized(db, label="b", branch_code="SH002", branch_name="二号支行")
     seen: list[hq_view.HqResult] = []
-    result = hq_view.load_dashboard(db, hq.HqFilter(), on_first=seen.append)
+    result = hq_view.load_dashboard(db, HqFilter(), on_first=seen.append)
     assert len(seen) == 1 and not seen[0].data.complete
     assert result.data.complete and result.regions == ["上海"]
     assert result.checklists == ["example"]
@@ -309,7 +309,7 @@ def test_hq_dashboard_first_views_then_all(db: Database) -> None:
         raise Stop
 
     with pytest.raises(Stop):  # a newer filter was chosen: the rest is not computed
-        hq_view.load_dashboard(db, hq.HqFilter(), on_first=stop)
+        hq_view.load_dashboard(db, HqFilter(), on_first=stop)
 
 
 def test_the_orm_check_finds_a_nested_orm_object() -> None:

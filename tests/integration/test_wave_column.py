@@ -16,7 +16,8 @@ from sqlalchemy import inspect, select, text
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.db.models import Inspection
-from inspector.services import demo, exchange, hq_mystery
+from inspector.services import demo, exchange
+from inspector.services.hq import mystery as hq_mystery
 from inspector.services.inspections import lifecycle, lookup, signoff
 from inspector.services.inspections import visits as insp_visits
 from tests.conftest import Cli

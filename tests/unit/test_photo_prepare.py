@@ -258,13 +258,3 @@ def test_derivatives_of_a_rendering_are_display_and_thumbnail_jpegs() -> None:
     assert (t.format, t.size) == ("JPEG", (256, 192))
     small_d, _ = derivatives_of_rendering(Image.new("RGB", (300, 200)))
     assert _img(small_d).size == (300, 200)  # never enlarged
-
-
-def test_storage_module_re_exports_the_same_objects() -> None:
-    from inspector.services import photo_decode, photo_render, photos
-
-    for name in ("MAX_PIXELS", "FORMATS", "DISPLAY_SIDE", "PhotoError", "Prepared", "prepare"):
-        assert getattr(photos, name) is getattr(photo_decode, name)
-    assert photos.register_image_formats is photo_decode.register_image_formats
-    assert photos.apply_layers is photo_render.apply_layers
-    assert photos.preview is photo_render.preview

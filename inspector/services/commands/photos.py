@@ -15,6 +15,7 @@ from typing import Any
 from inspector.db import Database
 from inspector.services import photos as svc
 from inspector.services.inspections import lookup
+from inspector.services.photo_decode import PhotoError
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class IngestOutcome:
     added: list[str]  # photo ids
     duplicates: list[tuple[str, str]]  # (file, id of the photo already there)
     # (file, why): the CLI prints the English; the app words the reason itself.
-    refused: list[tuple[str, svc.PhotoError]]
+    refused: list[tuple[str, PhotoError]]
 
 
 def add_files(
@@ -59,7 +60,7 @@ def add_files(
 def add_bytes(
     db: Database, uuid: str, item_id: str, data: bytes, *, file_name: str, actor: str
 ) -> str:
-    """Add one photo given as bytes (pasted); its id. Raises :class:`~svc.PhotoError`."""
+    """Add one photo given as bytes (pasted); its id. Raises :class:`~PhotoError`."""
     with db.session() as s:
         return svc.add_bytes(
             s, lookup.get(s, uuid), item_id, data, file_name=file_name, actor=actor

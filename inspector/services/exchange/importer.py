@@ -64,7 +64,7 @@ from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
-from inspector.services import audit, keys, photos
+from inspector.services import audit, keys, photo_decode, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     SUFFIX,
@@ -76,12 +76,13 @@ from inspector.services.exchange.package_format import (
 )
 from inspector.services.inspections.scoring import score_for
 from inspector.services.inspections.snapshots import snapshot_from_content
+from inspector.services.photo_decode import FORMATS
 from inspector.text import Message
 from inspector.text import exchange as T
 
 log = logging.getLogger(__name__)
 
-# Device derivatives are at most photos.DISPLAY_SIDE; allow for other builds' settings.
+# Device derivatives are at most DISPLAY_SIDE; allow for other builds' settings.
 MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
@@ -326,10 +327,10 @@ def _check_images(pkg: VerifiedPackage) -> None:
 
 def _check_original(data: bytes, p: PhotoData) -> None:
     try:
-        photos.register_image_formats()
+        photo_decode.register_image_formats()
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=list(photos.FORMATS)) as im:
+            with Image.open(io.BytesIO(data), formats=list(FORMATS)) as im:
                 fmt = "JPEG" if im.format == "MPO" else str(im.format)
                 size = im.size
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError

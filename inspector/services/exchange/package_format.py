@@ -46,7 +46,7 @@ from inspector.domain.layers import MAX_COORD, LayerError, Layers
 from inspector.domain.states import FindingStatus, Severity
 from inspector.errors import UserError
 from inspector.services import keys
-from inspector.services.photos import MAX_PIXELS
+from inspector.services.photo_decode import MAX_PIXELS
 from inspector.text import Message
 from inspector.text import exchange as T
 

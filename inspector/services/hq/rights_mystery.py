@@ -1,8 +1,8 @@
 """Consumer rights and mystery shopping in the HQ views (dashboard tabs, PDF, Excel, CSV).
 
 ``inspector hq rights`` and ``inspector hq mystery`` are the reference: the dashboard and
-the files call the same service functions (:mod:`inspector.services.hq_rights`,
-:mod:`inspector.services.hq_mystery`) with the options those commands accept, taken from the
+the files call the same service functions (:mod:`inspector.services.hq.rights`,
+:mod:`inspector.services.hq.mystery`) with the options those commands accept, taken from the
 HQ filter (:func:`rights_args`, :func:`mystery_args`). Neither command has a period or a
 drafts option: both read finalized inspections whatever the period, and say so.
 """
@@ -18,7 +18,8 @@ from inspector.checklists import load_all
 from inspector.domain import timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.reports.hq_report import DATE, ID, INT, PERCENT, SCORE, TEXT, HqColumn, HqTable
-from inspector.services import hq_mystery, hq_rights
+from inspector.services.hq import mystery as hq_mystery
+from inspector.services.hq import rights as hq_rights
 from inspector.services.hq.rows import HqData, HqFilter, _r
 from inspector.text import hq as TH
 from inspector.text import hq_tabs as TT

@@ -9,7 +9,8 @@ from typing import Any
 
 from inspector.domain import timefmt
 from inspector.domain.states import InspectionStatus
-from inspector.services import hq_mystery, hq_rights
+from inspector.services.hq import mystery as hq_mystery
+from inspector.services.hq import rights as hq_rights
 from inspector.text import hq as T
 
 log = logging.getLogger(__name__)

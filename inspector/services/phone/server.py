@@ -56,10 +56,12 @@ from inspector.domain.checklist import AnswerType, Evidence, Item, Mode, Result,
 from inspector.domain.scoring import Outcome
 from inspector.domain.states import InspectionStatus
 from inspector.errors import ReadOnlyError, UserError, ValidationError
+from inspector.services import photo_decode, photo_render
 from inspector.services import photos as photo_svc
 from inspector.services.inspections import lookup, snapshots, visits
 from inspector.services.inspections import scoring as insp_scoring
 from inspector.services.phone.lock import SessionLock
+from inspector.services.photo_decode import PhotoError
 from inspector.text import Lang, Message, Surface
 from inspector.text import Text as Words
 from inspector.text import labels as TL
@@ -452,7 +454,7 @@ class PhoneServer:
             thumb = photo_svc.blob_bytes(s, photo.thumb_sha256)
             layers = photo.layers or {}
             if layers.get("redactions") or layers.get("annotations"):
-                return photo_svc.preview(thumb, layers, photo.width)
+                return photo_render.preview(thumb, layers, photo.width)
             return thumb
 
     # ---------------------------------------------------------------- changes from the page
@@ -505,8 +507,8 @@ class PhoneServer:
         try:
             try:
                 with self._decodes:
-                    prep = photo_svc.prepare(data, name)
-            except photo_svc.PhotoError as e:
+                    prep = photo_decode.prepare(data, name)
+            except PhotoError as e:
                 return None, _refused(name, e)
             with self.db.session() as s:
                 insp = self._inspection(s)

@@ -1,11 +1,11 @@
 """The HQ dashboard's read model: the views for one filter plus the filter's choices.
 
 Besides the views of :mod:`inspector.services.hq`, the dashboard shows the consumer-rights
-breakdown (:mod:`inspector.services.hq_rights`, ``inspector hq rights``) and the
-mystery-shopping comparison (:mod:`inspector.services.hq_mystery`, ``inspector hq
+breakdown (:mod:`inspector.services.hq.rights`, ``inspector hq rights``) and the
+mystery-shopping comparison (:mod:`inspector.services.hq.mystery`, ``inspector hq
 mystery``). They are read through the same service functions as those commands, with the
-options those commands accept taken from the dashboard's filter (``hq.rights_args``,
-``hq.mystery_args``), so the screen and ``--json`` show the same numbers.
+options those commands accept taken from the dashboard's filter (``hq_rights_mystery.rights_args``,
+``hq_rights_mystery.mystery_args``), so the screen and ``--json`` show the same numbers.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
-from inspector.services import hq, hq_mystery, hq_rights
+from inspector.services.hq import load as hq_load
+from inspector.services.hq import mystery as hq_mystery
+from inspector.services.hq import rights as hq_rights
+from inspector.services.hq import rights_mystery as hq_rights_mystery
+from inspector.services.hq import scope as hq_scope
+from inspector.services.hq.rows import HqData, HqFilter
 
 log = logging.getLogger(__name__)
 
@@ -60,32 +65,32 @@ class MysteryView:
 
     def section_ids(self) -> list[str]:
         """Every section any scenario or visit has, in checklist order (unknown ids last)."""
-        return hq.section_ids(self.scenarios, self.visits, self.section_titles)
+        return hq_rights_mystery.section_ids(self.scenarios, self.visits, self.section_titles)
 
 
 @dataclass(frozen=True, slots=True)
 class HqResult:
-    data: hq.HqData
+    data: HqData
     regions: list[str]
     checklists: list[str]
     rights: RightsView | None = None
     mystery: MysteryView | None = None
 
 
-def load_rights(session: Session, flt: hq.HqFilter) -> RightsView:
-    args = hq.rights_args(flt)
+def load_rights(session: Session, flt: HqFilter) -> RightsView:
+    args = hq_rights_mystery.rights_args(flt)
     rows = hq_rights.by_branch(session, **args)
     return RightsView(args["checklist_id"], args["mode"], args["region"], rows)
 
 
-def load_mystery(session: Session, flt: hq.HqFilter, wave: str | None) -> MysteryView:
-    args = hq.mystery_args(flt, wave)
+def load_mystery(session: Session, flt: HqFilter, wave: str | None) -> MysteryView:
+    args = hq_rights_mystery.mystery_args(flt, wave)
     visits = hq_mystery.visits(session, **args)
     everything = (
         hq_mystery.visits(session, region=args["region"]) if args["wave"] is not None else visits
     )
     waves = sorted({v.wave for v in everything if v.wave})
-    scenarios, sections = hq.mystery_titles()
+    scenarios, sections = hq_rights_mystery.mystery_titles()
     return MysteryView(
         region=args["region"],
         wave=args["wave"],
@@ -99,7 +104,7 @@ def load_mystery(session: Session, flt: hq.HqFilter, wave: str | None) -> Myster
 
 def load_dashboard(
     db: Database,
-    flt: hq.HqFilter,
+    flt: HqFilter,
     *,
     wave: str | None = None,
     on_first: Callable[[HqResult], None] | None = None,
@@ -119,12 +124,12 @@ def load_dashboard(
             checkpoint()
 
     with db.read_session() as s:
-        first = hq.load_first(s, flt)
-        regions, checklists = hq.regions(s), hq.checklist_ids(s)
+        first = hq_load.load_first(s, flt)
+        regions, checklists = hq_scope.regions(s), hq_scope.checklist_ids(s)
         if on_first is not None:
             on_first(HqResult(first, regions, checklists))
         check()
-        data = hq.load_rest(s, first)
+        data = hq_load.load_rest(s, first)
         check()
         rights = load_rights(s, flt)
         check()

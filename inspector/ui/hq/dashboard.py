@@ -44,7 +44,9 @@ from PySide6.QtWidgets import (
 from inspector import clock
 from inspector.db import Database
 from inspector.domain import timefmt
-from inspector.services import hq
+from inspector.services.hq import rows as hq_rows
+from inspector.services.hq import scope as hq_scope
+from inspector.services.hq.rows import HqData, HqFilter, LeagueRow
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import (
     BarChart,
@@ -100,8 +102,8 @@ class HqDashboard(QWidget):
         self._loader = HqLoader(db, self)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
-        self._data: hq.HqData | None = None
-        self._league_shown: list[hq.LeagueRow] | None = None
+        self._data: HqData | None = None
+        self._league_shown: list[LeagueRow] | None = None
         self._result: HqResult | None = None
         self._build()
 
@@ -357,7 +359,9 @@ class HqDashboard(QWidget):
             box.clear()
             box.addItem(all_text, "")
             for v in values:
-                label = hq.checklist_title(v, self.language()) if box is self.checklist_box else v
+                label = (
+                    hq_scope.checklist_title(v, self.language()) if box is self.checklist_box else v
+                )
                 box.addItem(label, v)
             i = box.findData(current)
             box.setCurrentIndex(max(0, i))
@@ -378,7 +382,7 @@ class HqDashboard(QWidget):
         if self.period_box.currentData() == "custom":
             self.refresh()
 
-    def current_filter(self, today: date | None = None) -> hq.HqFilter:
+    def current_filter(self, today: date | None = None) -> HqFilter:
         key = self.period_box.currentData() or "all"
         d_from: date | None
         d_to: date | None
@@ -388,7 +392,7 @@ class HqDashboard(QWidget):
             d_from, d_to = min(a, b), max(a, b)  # a reversed range still means that span
         else:
             d_from, d_to = period_range(key, today or clock.local_today())
-        return hq.HqFilter(
+        return HqFilter(
             region=self.region_box.currentData() or None,
             date_from=d_from,
             date_to=d_to,
@@ -403,7 +407,7 @@ class HqDashboard(QWidget):
         self.refresh_button.setEnabled(False)
         self._loader.request(self.current_filter(), self.wave_box.currentData() or None)
 
-    def data(self) -> hq.HqData | None:
+    def data(self) -> HqData | None:
         return self._data
 
     def result(self) -> HqResult | None:
@@ -426,7 +430,7 @@ class HqDashboard(QWidget):
         row = self.league_model.row(proxy.mapToSource(index).row())
         self.branch_activated.emit(row.code)
 
-    def _set_view_language(self, data: hq.HqData, lang: str) -> None:
+    def _set_view_language(self, data: HqData, lang: str) -> None:
         for model in (
             self.league_model,
             self.veto_model,
@@ -437,7 +441,7 @@ class HqDashboard(QWidget):
             model.lang = lang
             model.tz = data.tz
 
-    def _show_league(self, data: hq.HqData, lang: str) -> None:
+    def _show_league(self, data: HqData, lang: str) -> None:
         self._set_view_language(data, lang)
         self._league_shown = data.league
         self.league_model.grade_text = lambda code: data.grade_label(code, lang)
@@ -558,7 +562,7 @@ class HqDashboard(QWidget):
         title = result.data.checklist_title(view.checklist, lang)
         scope = title
         if view.mode:
-            scope += " · " + hq.mode_label(view.mode, lang)
+            scope += " · " + hq_rows.mode_label(view.mode, lang)
         if view.region:
             scope += " · " + view.region
         self.rights_note.setText(

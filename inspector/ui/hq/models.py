@@ -18,7 +18,16 @@ from PySide6.QtGui import QBrush, QColor
 from inspector.domain import timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import FindingState, Severity
-from inspector.services import hq, hq_mystery, hq_rights
+from inspector.services.hq import mystery as hq_mystery
+from inspector.services.hq import rights as hq_rights
+from inspector.services.hq import tables as hq_tables
+from inspector.services.hq.rows import (
+    FindingRow,
+    IntegrityFlag,
+    LeagueRow,
+    RectificationRow,
+    VetoRow,
+)
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
@@ -56,7 +65,7 @@ class _HqModel(RowsTableModel[T]):
         self.set_columns(self._columns())
 
 
-class LeagueModel(_HqModel[hq.LeagueRow]):
+class LeagueModel(_HqModel[LeagueRow]):
     """The league table; untrusted-device branches are marked and explained in a tooltip."""
 
     COL_SCORE = 4
@@ -69,7 +78,7 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
 
     def _columns(
         self,
-    ) -> list[Column[hq.LeagueRow]]:
+    ) -> list[Column[LeagueRow]]:
         return [
             Column(
                 self.tr("Rank"),
@@ -143,16 +152,16 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
             ),
         ]
 
-    def row_role(self, row: hq.LeagueRow, column: int, role: int) -> Any:
+    def row_role(self, row: LeagueRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and row.untrusted:
             return self.tr("%n inspection(s) from devices HQ does not trust", "", row.untrusted)
         return None
 
 
-class VetoModel(_HqModel[hq.VetoRow]):
+class VetoModel(_HqModel[VetoRow]):
     def _columns(
         self,
-    ) -> list[Column[hq.VetoRow]]:
+    ) -> list[Column[VetoRow]]:
         return [
             Column(
                 self.tr("Date"),
@@ -169,16 +178,18 @@ class VetoModel(_HqModel[hq.VetoRow]):
             ),
             Column(
                 self.tr("Inspection"),
-                lambda r: hq.short_id(r.uuid) + ("  [" + self.tr("draft") + "]" if r.draft else ""),
+                lambda r: (
+                    hq_tables.short_id(r.uuid) + ("  [" + self.tr("draft") + "]" if r.draft else "")
+                ),
                 lambda r: r.uuid,
             ),
         ]
 
 
-class RectificationModel(_HqModel[hq.RectificationRow]):
+class RectificationModel(_HqModel[RectificationRow]):
     def _columns(
         self,
-    ) -> list[Column[hq.RectificationRow]]:
+    ) -> list[Column[RectificationRow]]:
         return [
             Column(self.tr("Branch"), lambda r: f"{r.code} {r.name}", lambda r: r.code),
             Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
@@ -187,16 +198,16 @@ class RectificationModel(_HqModel[hq.RectificationRow]):
             Column(self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
         ]
 
-    def row_role(self, row: hq.RectificationRow, column: int, role: int) -> Any:
+    def row_role(self, row: RectificationRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.overdue:
             return QBrush(QColor("#c62828"))
         return None
 
 
-class FindingsModel(_HqModel[hq.FindingRow]):
+class FindingsModel(_HqModel[FindingRow]):
     def _columns(
         self,
-    ) -> list[Column[hq.FindingRow]]:
+    ) -> list[Column[FindingRow]]:
         status: dict[str, str] = {
             FindingState.OPEN: self.tr("open"),
             FindingState.OVERDUE: self.tr("overdue"),
@@ -232,21 +243,21 @@ class FindingsModel(_HqModel[hq.FindingRow]):
             Column(self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
             Column(
                 self.tr("Inspection"),
-                lambda r: hq.short_id(r.inspection_uuid),
+                lambda r: hq_tables.short_id(r.inspection_uuid),
                 lambda r: r.inspection_uuid,
             ),
         ]
 
-    def row_role(self, row: hq.FindingRow, column: int, role: int) -> Any:
+    def row_role(self, row: FindingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.status == FindingState.OVERDUE:
             return QBrush(QColor("#c62828"))
         return None
 
 
-class IntegrityModel(_HqModel[hq.IntegrityFlag]):
+class IntegrityModel(_HqModel[IntegrityFlag]):
     def _columns(
         self,
-    ) -> list[Column[hq.IntegrityFlag]]:
+    ) -> list[Column[IntegrityFlag]]:
         kinds = {
             "duplicate_photo": self.tr("same photo elsewhere"),
             "outside_visit": self.tr("taken outside the visit"),
@@ -263,7 +274,7 @@ class IntegrityModel(_HqModel[hq.IntegrityFlag]):
             Column(self.tr("Detail"), lambda r: r.text(self.lang), lambda r: r.detail),
             Column(
                 self.tr("Inspection"),
-                lambda r: hq.short_id(r.inspection_uuid),
+                lambda r: hq_tables.short_id(r.inspection_uuid),
                 lambda r: r.inspection_uuid,
             ),
         ]
@@ -352,7 +363,7 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
             ),
             Column(
                 self.tr("Inspection"),
-                lambda r: hq.short_id(r.inspection),
+                lambda r: hq_tables.short_id(r.inspection),
                 lambda r: r.inspection,
                 tooltip=lambda r: r.inspection,
             ),
@@ -502,7 +513,7 @@ class MysteryVisitModel(_HqModel[hq_mystery.Visit]):
         cols.append(
             Column(
                 self.tr("Inspection"),
-                lambda v: hq.short_id(v.inspection),
+                lambda v: hq_tables.short_id(v.inspection),
                 lambda v: v.inspection,
                 tooltip=lambda v: v.inspection,
             )

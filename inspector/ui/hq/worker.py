@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from inspector.db import Database
-from inspector.services import hq
+from inspector.services.hq.rows import HqFilter
 from inspector.services.views.hq import HqResult, load_dashboard
 from inspector.ui import workers
 
@@ -47,7 +47,7 @@ class HqLoader(QObject):
         self._request = 0
 
     def _load(
-        self, flt: hq.HqFilter, wave: str | None, request: int, progress: workers.Progress
+        self, flt: HqFilter, wave: str | None, request: int, progress: workers.Progress
     ) -> HqResult:
         def still_wanted() -> None:
             if request != self._request:
@@ -62,7 +62,7 @@ class HqLoader(QObject):
             self._db, flt, wave=wave, on_first=first_views, checkpoint=still_wanted
         )
 
-    def request(self, flt: hq.HqFilter, wave: str | None = None) -> int:
+    def request(self, flt: HqFilter, wave: str | None = None) -> int:
         """Load every view for ``flt`` (mystery visits of ``wave`` only, when given)."""
         self._request += 1
         n = self._request

@@ -60,8 +60,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.domain.layers import DEFAULT_COLOR, default_line_width, default_text_size
 from inspector.errors import UserError
-from inspector.services import photos as svc
+from inspector.services import photo_render
 from inspector.services.commands import photos as commands
 from inspector.services.views.photos import editor_photo
 from inspector.ui.errors import user_text
@@ -241,9 +242,9 @@ class PhotoEditorDialog(QDialog):
         self.read_only = read_only or withheld or finalized
         self._withheld = withheld
         self._saved = copy.deepcopy(self._layers)
-        self._color = QColor(svc.DEFAULT_COLOR)
-        self._line_width = svc.default_line_width(self._width, self._height)
-        self._text_size = svc.default_text_size(self._width, self._height)
+        self._color = QColor(DEFAULT_COLOR)
+        self._line_width = default_line_width(self._width, self._height)
+        self._text_size = default_text_size(self._width, self._height)
         self._previewing = False
 
         self.setWindowTitle(self.tr("Photo editor – %1").replace("%1", title))
@@ -467,7 +468,7 @@ class PhotoEditorDialog(QDialog):
             if old is not self._pixmap_item:
                 self.scene.removeItem(old)
         if self._previewing:
-            data = svc.preview(self._display, self.layers, self._width)
+            data = photo_render.preview(self._display, self.layers, self._width)
             self._pixmap_item.setPixmap(_pixmap(data))
             self._update_actions()
             return
@@ -490,7 +491,7 @@ class PhotoEditorDialog(QDialog):
             box.setPen(pen)
             self._register(box, "redactions", i)
         for i, a in enumerate(self._layers["annotations"]):
-            color = QColor(a.get("color", svc.DEFAULT_COLOR))
+            color = QColor(a.get("color", DEFAULT_COLOR))
             pen = QPen(color, max(1.0, a.get("width", self._line_width) * k))
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             kind = a["kind"]

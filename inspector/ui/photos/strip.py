@@ -56,9 +56,9 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import photos as svc
 from inspector.services.commands import photos as commands
 from inspector.services.commands.photos import IngestOutcome
+from inspector.services.photo_decode import PhotoError
 from inspector.services.views import photos as views
 from inspector.services.views.photos import PhotoRow
 from inspector.text import Surface
@@ -262,7 +262,7 @@ class EvidenceStrip(QWidget):
         def work(progress: workers.ProgressFn) -> IngestOutcome:
             try:
                 pid = commands.add_bytes(db, uuid, item, data, file_name=file_name, actor=actor)
-            except svc.PhotoError as e:
+            except PhotoError as e:
                 progress(1, 1)
                 return IngestOutcome([], [], [(file_name, e)])
             progress(1, 1)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, Inspection
 from inspector.domain.checklist import Mode
-from inspector.services.hq_rights import finalized_current
+from inspector.services.hq.rights import finalized_current
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,178 @@
+"""The views by checklist item: the area heatmap, the failing items and the red-line failures."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    func,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from inspector.db.models import (
+    Branch,
+    ChecklistSnapshot,
+    Finding,
+    Inspection,
+    SectionScoreRow,
+)
+from inspector.domain.states import InspectionStatus
+from inspector.services.hq.rows import (
+    TOP_ITEMS,
+    VETO_ROWS,
+    FailingItem,
+    Heatmap,
+    HqFilter,
+    VetoRow,
+)
+from inspector.services.hq.scope import (
+    branch_history,
+    branch_infos,
+    conditions,
+    current_ids,
+    item_texts,
+    shipped_titles,
+    veto_items,
+)
+
+log = logging.getLogger(__name__)
+
+
+def heatmap(
+    session: Session,
+    flt: HqFilter,
+    order: Sequence[str] | None = None,
+    history: list[Any] | None = None,
+) -> Heatmap:
+    """Per branch and area, the score of that area in the branch's most recent inspection
+    that covered it (among its last few). Area-checklist visits each cover one area, a
+    comprehensive inspection covers all; either way every cell is recent."""
+    hist = history if history is not None else branch_history(session, flt)
+    if not hist:
+        return Heatmap([], [], {}, {}, {})
+    newest: dict[int, int] = {r.id: i for i, r in enumerate(hist)}  # lower = newer in branch
+    q = (
+        select(
+            SectionScoreRow.inspection_id, SectionScoreRow.area, func.avg(SectionScoreRow.percent)
+        )
+        .where(
+            SectionScoreRow.inspection_id.in_(list(newest)), SectionScoreRow.percent.is_not(None)
+        )
+        .group_by(SectionScoreRow.inspection_id, SectionScoreRow.area)
+    )
+    branch_of = {r.id: r.branch_id for r in hist}
+    best: dict[tuple[int, str], tuple[int, float]] = {}
+    for iid, area, pct in session.execute(q):
+        key = (branch_of[iid], area)
+        if key not in best or newest[iid] < best[key][0]:
+            best[key] = (newest[iid], float(pct))
+    codes = {b.id: b for b in branch_infos(session, flt).values()}
+    values = {(codes[bid].code, area): v for (bid, area), (_, v) in best.items()}
+    names = {codes[bid].code: codes[bid].name for bid, _ in best}
+    areas = sorted({area for _, area in best})
+    # An area is named by its checklist's title: from a stored snapshot of that checklist,
+    # else from the shipped checklists (an HQ that only received comprehensive inspections
+    # has no snapshot of the area checklists themselves).
+    titles: dict[str, tuple[str, str]] = {a: t for a, t in shipped_titles().items() if a in areas}
+    for cid, zh, en in session.execute(
+        select(
+            ChecklistSnapshot.checklist_id, ChecklistSnapshot.title_zh, ChecklistSnapshot.title_en
+        )
+        .where(ChecklistSnapshot.checklist_id.in_(areas))
+        .order_by(ChecklistSnapshot.id)
+    ):
+        titles[cid] = (zh, en)
+    ordered = [c for c in (order or sorted(names)) if c in names]
+    return Heatmap(areas, ordered, names, values, titles)
+
+
+def failing_items(
+    session: Session, flt: HqFilter, total: int, limit: int = TOP_ITEMS
+) -> list[FailingItem]:
+    """The items failed most often (active findings of the selected inspections)."""
+    n = func.count().label("n")
+    rows = session.execute(
+        select(Finding.item_id, n)
+        .where(Finding.active.is_(True), Finding.inspection_id.in_(current_ids(flt)))
+        .group_by(Finding.item_id)
+        .order_by(n.desc(), Finding.item_id)
+        .limit(limit)
+    ).all()
+    if not rows:
+        return []
+    ids = [r.item_id for r in rows]
+    spread = dict(
+        session.execute(
+            select(Finding.item_id, func.count(func.distinct(Inspection.branch_id)))
+            .join(Inspection, Inspection.id == Finding.inspection_id)
+            .where(Finding.active.is_(True), Finding.item_id.in_(ids), *conditions(flt))
+            .group_by(Finding.item_id)
+        ).all()
+    )
+    snaps = session.scalars(select(Inspection.snapshot_id).where(*conditions(flt)).distinct()).all()
+    texts = item_texts(session, snaps)
+    return [
+        FailingItem(
+            item_id=r.item_id,
+            text_zh=texts.get(r.item_id, (r.item_id, r.item_id))[0],
+            text_en=texts.get(r.item_id, (r.item_id, r.item_id))[1],
+            failures=int(r.n),
+            branches=int(spread.get(r.item_id, 0)),
+            share=100.0 * int(r.n) / total if total else 0.0,
+        )
+        for r in rows
+    ]
+
+
+def veto_failures(session: Session, flt: HqFilter, limit: int = VETO_ROWS) -> list[VetoRow]:
+    """Inspections with a failed veto item, newest first, with the items."""
+    q = (
+        select(
+            Inspection.id,
+            Inspection.uuid,
+            Inspection.snapshot_id,
+            Inspection.started_at,
+            Inspection.score_total,
+            Inspection.grade,
+            Inspection.status,
+            Branch.code,
+            Branch.name,
+            Branch.region,
+        )
+        .join(Branch, Branch.id == Inspection.branch_id)
+        .where(Inspection.veto_failed > 0, *conditions(flt))
+        .order_by(Inspection.started_at.desc(), Inspection.id.desc())
+        .limit(limit)
+    )
+    rows = session.execute(q).all()
+    if not rows:
+        return []
+    veto_ids = veto_items(session, (r.snapshot_id for r in rows))
+    texts = item_texts(session, (r.snapshot_id for r in rows))
+    items: dict[int, list[str]] = defaultdict(list)
+    for iid, item in session.execute(
+        select(Finding.inspection_id, Finding.item_id)
+        .where(Finding.inspection_id.in_([r.id for r in rows]), Finding.active.is_(True))
+        .order_by(Finding.item_id)
+    ):
+        if item in veto_ids:
+            items[iid].append(item)
+    return [
+        VetoRow(
+            r.uuid,
+            r.code,
+            r.name,
+            r.region,
+            r.started_at,
+            r.score_total,
+            r.grade,
+            tuple(items.get(r.id, ())),
+            tuple(texts.get(i, (i, i)) for i in items.get(r.id, ())),
+            draft=r.status != InspectionStatus.FINALIZED,
+        )
+        for r in rows
+    ]

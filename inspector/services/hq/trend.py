@@ -1,0 +1,51 @@
+"""The monthly trend of scores."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from sqlalchemy import (
+    func,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from inspector.db.models import (
+    Inspection,
+)
+from inspector.services.hq.rows import (
+    HqFilter,
+    TrendPoint,
+)
+from inspector.services.hq.scope import branch_infos, conditions, month_of
+
+log = logging.getLogger(__name__)
+
+
+def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
+    """Average score per month, per region and over all regions.
+
+    Grouped by (month, branch) in the database, which reads only the covering index, and
+    folded into regions here (a few thousand groups at most).
+    """
+    month = month_of(session, Inspection.started_at, flt.zone).label("m")
+    q = (
+        select(month, Inspection.branch_id, func.sum(Inspection.score_total), func.count())
+        .where(Inspection.score_total.is_not(None), *conditions(flt))
+        .group_by(month, Inspection.branch_id)
+    )
+    region_of = {b.id: b.region for b in branch_infos(session, flt).values()}
+    acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for m, bid, total, n in session.execute(q):
+        for region in (region_of.get(bid, ""), None):
+            a = acc[(str(m), region if region is not None else "\0all")]
+            a[0] += float(total or 0.0)
+            a[1] += int(n)
+    out = [
+        TrendPoint(m, "" if r == "\0all" else r, s / n, int(n))
+        for (m, r), (s, n) in acc.items()
+        if n
+    ]
+    out.sort(key=lambda p: (p.region, p.period))
+    return out
