@@ -25,7 +25,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image as RLImage
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from inspector.reports import register_fonts, render_report
+from inspector.reports.fonts import register_fonts
+from inspector.reports.inspection_report import render_report
 from inspector.reports.model import (
     PHOTO_MAX_SIDE_PX,
     Bi,

@@ -1,11 +1,7 @@
 """PDF reports (ReportLab only): no database, no Qt.
 
-The services build plain :mod:`inspector.reports.model` data; :func:`render_report`
-turns it into PDF bytes.
+The services build plain :mod:`inspector.reports.model` data;
+:func:`inspector.reports.inspection_report.render_report` turns an inspection's into PDF
+bytes (its parts are in :mod:`inspector.reports.inspection`), and
+:mod:`inspector.reports.hq_report` renders the HQ report.
 """
-
-from inspector.reports.fonts import register_fonts
-from inspector.reports.inspection_report import InspectionReport, render_report
-from inspector.reports.model import ReportData
-
-__all__ = ["InspectionReport", "ReportData", "register_fonts", "render_report"]

@@ -29,7 +29,7 @@ from inspector.domain.checklist import AnswerType, Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
 from inspector.domain.states import FindingState, InspectionStatus
 from inspector.errors import ReadOnlyError, ValidationError
-from inspector.reports import render_report
+from inspector.reports.inspection_report import render_report
 from inspector.reports.model import (
     LANGS,
     PHOTO_LARGE_SIDE_PX,

@@ -15,8 +15,8 @@ from datetime import date
 from PIL import Image
 from pypdf import PdfReader
 
-from inspector.reports import render_report
-from inspector.reports.inspection_report import NOTE_CUT, cut
+from inspector.reports.inspection.base import NOTE_CUT, cut
+from inspector.reports.inspection_report import render_report
 from inspector.reports.model import (
     PHOTO_MAX_SIDE_PX,
     Bi,

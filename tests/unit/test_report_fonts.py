@@ -13,8 +13,8 @@ import logging
 import pytest
 from pypdf import PdfReader
 
-from inspector.reports import render_report
 from inspector.reports.fonts import fallback_markup
+from inspector.reports.inspection_report import render_report
 from inspector.reports.shaping import join_arabic, shape
 from tests.unit.test_report_render import reader, sample, text_of
 

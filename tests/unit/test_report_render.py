@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from inspector.reports import render_report
+from inspector.reports.inspection_report import render_report
 from inspector.reports.model import (
     PHOTO_LARGE_SIDE_PX,
     PHOTO_MAX_SIDE_PX,
