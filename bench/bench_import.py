@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python bench/bench_import.py [--packages N]
 
-Ratio = time of ``exchange.import_paths`` / time of a baseline measured in the same run:
+Ratio = time of ``exchange_importer.import_paths`` / time of a baseline measured in the same run:
 plain ``sqlite3`` reading the same ZIP members, hashing them and inserting the same rows
 and BLOBs into the same schema, one transaction per package, with the same pragmas
 (WAL, synchronous=FULL). Target: ratio <= 2. Also reports tracemalloc's peak while
@@ -34,7 +34,8 @@ from typing import Any
 from inspector import clock
 from inspector.checklists import canonical_json, checklist_from_json
 from inspector.db import open_database
-from inspector.services import exchange, keys
+from inspector.services import keys
+from inspector.services.exchange import importer as exchange_importer
 from inspector.services.exchange.package_format import Manifest, canonical_bytes, content_sha256
 
 log = logging.getLogger(__name__)
@@ -288,7 +289,7 @@ def _import(folder: Path, name: str, paths: list[Path], *, trace: bool) -> tuple
         if trace:
             tracemalloc.start()
         start = time.perf_counter()
-        receipt = exchange.import_paths(db, paths)
+        receipt = exchange_importer.import_paths(db, paths)
         took = time.perf_counter() - start
         if trace:
             peak = tracemalloc.get_traced_memory()[1]

@@ -7,7 +7,7 @@ pre-scaled JPEGs (print size, as the services hand them over) on pages with the 
 embedded font and nothing else - the least any PDF report with these photos must do.
 Targets: ratio <= 1.5, file <= 15 MB.
 
-Photo rendering from the database (``services.photos.render``) is measured by
+Photo rendering from the database (``services.photo_variants.render``) is measured by
 ``bench_photos.py``; this one measures the report itself.
 """
 

@@ -32,8 +32,10 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     from inspector.db import open_database
+    from inspector.phone import interfaces
+    from inspector.phone.interfaces import Interface
+    from inspector.phone.server import PhoneServer
     from inspector.services import branches, photos
-    from inspector.services import phone as phone_svc
     from inspector.services.inspections import answering, lifecycle
 
     db = open_database(str(Path(home) / "shots.sqlite3"))
@@ -71,7 +73,7 @@ def main() -> int:
     theme.install_fonts(app)
     theme.apply_style(app)
     install_translations(app, "zh")
-    phone_svc.list_interfaces = lambda: [phone_svc.Interface("wlan0", "127.0.0.1")]  # type: ignore[assignment]
+    interfaces.list_interfaces = lambda: [Interface("wlan0", "127.0.0.1")]  # type: ignore[assignment]
     dialog = PhoneDialog(db, uuid, "张三")
     dialog.no_lan.hide()  # (the screenshot is made offline, on the loopback address)
     dialog.show()
@@ -79,7 +81,7 @@ def main() -> int:
     dialog.grab().save(str(out / "phone-dialog-zh.png"))
     dialog.close()
 
-    server = phone_svc.PhoneServer(db, uuid, bind="127.0.0.1", port=0)
+    server = PhoneServer(db, uuid, bind="127.0.0.1", port=0)
     server.start()
     try:
         with sync_playwright() as p:

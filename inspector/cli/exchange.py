@@ -12,8 +12,10 @@ import click
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.errors import UserError, ValidationError
 from inspector.files import KEY_FILE_MAX_BYTES, FileAccessError, read_bounded
-from inspector.services import exchange
 from inspector.services import keys as keys_svc
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
+from inspector.services.exchange import importer as exchange_importer
 from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
@@ -97,7 +99,7 @@ def export_cmd(
         raise click.UsageError("--since goes with --all")
     if export_all:
         since_day: date | None = since.date() if since else None
-        written = exchange.write_all(
+        written = exchange_export.write_all(
             ctx.db,
             out,
             since=since_day,
@@ -110,7 +112,7 @@ def export_cmd(
         click.echo(f"{len(written)} package(s) written to {out.resolve()}")
         return
     assert inspection_id is not None
-    path = exchange.write_package(
+    path = exchange_export.write_package(
         ctx.db,
         inspection_id,
         out,
@@ -134,7 +136,7 @@ def import_cmd(ctx: Context, paths: tuple[Path, ...], as_json: bool, trusted_onl
     Exit status 0 when nothing was rejected or in conflict, else 1; the receipt is printed
     either way.
     """
-    receipt = exchange.import_paths(
+    receipt = importer.import_paths(
         ctx.db, list(paths), trusted_only=trusted_only, actor=default_actor()
     )
     if as_json:
@@ -232,7 +234,7 @@ def provenance_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
 
     with ctx.db.read_session() as s:
         uuid = lookup.get(s, inspection_id).uuid
-        rows = exchange.provenance(s, uuid)
+        rows = exchange_importer.provenance(s, uuid)
     if as_json:
         echo_json({"id": uuid, "owner": rows[0]["owner"] if rows else None, "revisions": rows})
         return

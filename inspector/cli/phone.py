@@ -12,7 +12,9 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, pass_ctx
-from inspector.services import phone as svc
+from inspector.phone import interfaces
+from inspector.phone import qr as phone_qr
+from inspector.phone.server import PhoneServer
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +56,8 @@ def phone_cmd(
     (multipart fields 'item' and one or more 'photo'). The session also ends after 30
     minutes without a request. A finalized inspection is refused. See docs/phone.md.
     """
-    address = svc.resolve_bind(bind)
-    server = svc.PhoneServer(
+    address = interfaces.resolve_bind(bind)
+    server = PhoneServer(
         ctx.db, inspection_id, bind=address, port=port, actor=actor or default_actor()
     )
     previous: dict[signal.Signals, Any] = {}
@@ -70,7 +72,7 @@ def phone_cmd(
         server.start()  # refused while another session runs: nothing printed on stdout
         show_qr = sys.stdout.isatty() if qr is None else qr
         if show_qr:
-            click.echo(svc.qr_text(server.url), nl=False)
+            click.echo(phone_qr.qr_text(server.url), nl=False)
         click.echo(
             f"phone page for inspection {server.inspection_uuid} on {address}:{server.port}; "
             "Ctrl+C stops it",

@@ -13,6 +13,7 @@ from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain.layers import DEFAULT_COLOR, REDACTION_STYLES
 from inspector.errors import ValidationError
 from inspector.files import write_atomic
+from inspector.services import photo_variants
 from inspector.services import photos as svc
 from inspector.services import reports as report_svc
 from inspector.services.inspections import lookup
@@ -144,7 +145,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
     """Write one variant of a photo to a file."""
     with ctx.db.session() as s:
         p = svc.get(s, photo_id)
-        data = svc.variant_bytes(s, p, cast(svc.Variant, variant))
+        data = photo_variants.variant_bytes(s, p, cast(svc.Variant, variant))
     if str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -24,8 +24,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
-# Severity lives with the other states; checklists name it, so it stays importable here.
-from inspector.domain.states import Severity as Severity
+# Severity lives with the other states (domain/states.py); checklist items name one.
+from inspector.domain.states import Severity
 from inspector.text import Lang
 from inspector.text import Text as Wording
 from inspector.text import labels as TL

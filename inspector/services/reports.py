@@ -50,7 +50,7 @@ from inspector.reports.model import (
     SignOff,
     VetoFailure,
 )
-from inspector.services import audit
+from inspector.services import audit, photo_variants
 from inspector.services import photos as photo_svc
 from inspector.services import settings as settings_svc
 from inspector.services.findings.record import active_findings
@@ -264,7 +264,7 @@ def build_report_data(
         # the pixels of one in a pair to stay sharp.
         wide = large or per_item[p.item_id] == 1
         side = PHOTO_LARGE_SIDE_PX if wide else PHOTO_MAX_SIDE_PX
-        jpeg = photo_svc.render(session, p, max_side=side)
+        jpeg = photo_variants.render(session, p, max_side=side)
         rendered.setdefault(p.item_id, []).append(_photo_data(p, jpeg, large=large))
         if progress is not None:
             progress(n, total)

@@ -42,7 +42,10 @@ from PySide6.QtWidgets import (
 from inspector.db import Database
 from inspector.domain.states import ImportOutcome
 from inspector.files import write_atomic
-from inspector.services import exchange
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
+from inspector.services.exchange.importer import REASON_ERROR
+from inspector.services.exchange.package_format import SUFFIX
 from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import theme, workers
 from inspector.ui.errors import user_text
@@ -121,8 +124,8 @@ class ReportExporter(QObject):
             chosen, _ = QFileDialog.getSaveFileName(
                 self._parent,
                 self.tr("Export package"),
-                self._default_name(uuid, exchange.SUFFIX),
-                self.tr("Inspection packages (*{0})").format(exchange.SUFFIX),
+                self._default_name(uuid, SUFFIX),
+                self.tr("Inspection packages (*{0})").format(SUFFIX),
             )
             if not chosen:
                 return None
@@ -132,7 +135,7 @@ class ReportExporter(QObject):
 
         def work(progress: workers.ProgressFn) -> Path:
             progress(0, 1)
-            out = exchange.write_package(db, uuid, target)
+            out = exchange_export.write_package(db, uuid, target)
             progress(1, 1)
             return out
 
@@ -164,7 +167,7 @@ def short_fingerprint(fp: str) -> str:
 def _reason_text(entry: dict[str, Any]) -> str:
     """The reason in the app's language and words when the receipt carries its error (an
     import run here), else its English text (a receipt read back from JSON)."""
-    error = entry.get(exchange.REASON_ERROR)
+    error = entry.get(REASON_ERROR)
     if isinstance(error, BaseException):
         return user_text(error)
     return str(entry.get("reason") or "")
@@ -349,7 +352,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("Packages"),
             self.settings.last_folder(),
-            self.tr("Inspection packages (*{0});;All files (*)").format(exchange.SUFFIX),
+            self.tr("Inspection packages (*{0});;All files (*)").format(SUFFIX),
         )
         self.add_paths([Path(f) for f in files])
         if files:
@@ -378,7 +381,7 @@ class ImportDialog(QDialog):
             def report(done: int, total: int, _name: str) -> None:
                 progress(done, total)
 
-            receipt = exchange.import_paths(
+            receipt = importer.import_paths(
                 db, paths, trusted_only=trusted, progress=report, actor=actor
             )
             return receipt.to_dict(errors=True)

@@ -1,6 +1,6 @@
 """Phone capture from the runner: a QR code for the phone page, served while the dialog is open.
 
-The server (:mod:`inspector.services.phone`) runs in its own threads and tells us of each
+The server (:mod:`inspector.phone`) runs in its own threads and tells us of each
 committed change from there; a :class:`_Bridge` signal carries the news to the GUI thread
 (queued connection), where the runner refreshes and the evidence strip reloads.
 """
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.errors import UserError
-from inspector.services import phone as phone_svc
+from inspector.phone import interfaces, qr
+from inspector.phone.server import PhoneEvent, PhoneServer
 from inspector.ui import theme
 from inspector.ui.errors import user_text
 
@@ -62,7 +63,7 @@ class PhoneDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.inspection_uuid, self.actor = db, inspection_uuid, actor
-        self.server: phone_svc.PhoneServer | None = None
+        self.server: PhoneServer | None = None
         self.received = 0
         self.setWindowTitle(self.tr("Phone capture"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -79,7 +80,7 @@ class PhoneDialog(QDialog):
         intro.setWordWrap(True)
         self.interfaces = QComboBox()
         self.interfaces.setToolTip(self.tr("The network the phone is on"))
-        for i in phone_svc.list_interfaces():
+        for i in interfaces.list_interfaces():
             self.interfaces.addItem(i.label(), i.address)
         if self.interfaces.count() == 0:
             self.interfaces.addItem("127.0.0.1 (lo)", "127.0.0.1")
@@ -153,7 +154,7 @@ class PhoneDialog(QDialog):
         self.stop()
         address = str(self.interfaces.currentData() or "127.0.0.1")
         try:
-            server = phone_svc.PhoneServer(
+            server = PhoneServer(
                 self.db,
                 self.inspection_uuid,
                 bind=address,
@@ -171,7 +172,7 @@ class PhoneDialog(QDialog):
         # A dialog deleted without closing (the window rebuilt for a language change, the
         # app quitting) must not leave a live token behind.
         self.destroyed.connect(lambda *_: _stop_quietly(server, "the window was closed"))
-        png = phone_svc.qr_png(self.server.url, scale=QR_SCALE)
+        png = qr.qr_png(self.server.url, scale=QR_SCALE)
         pix = QPixmap()
         pix.loadFromData(png, "PNG")
         self.qr.setPixmap(pix)
@@ -195,7 +196,7 @@ class PhoneDialog(QDialog):
 
     # ---------------------------------------------------------------- news from the phone
     def _on_event(self, event: object) -> None:
-        if not isinstance(event, phone_svc.PhoneEvent):
+        if not isinstance(event, PhoneEvent):
             return
         if self.server is None or event.inspection_uuid != self.inspection_uuid:
             return  # news from a session this dialog already ended
@@ -231,7 +232,7 @@ class PhoneDialog(QDialog):
             QApplication.clipboard().setText(self.server.url)
 
 
-def _stop_quietly(server: phone_svc.PhoneServer, reason: str) -> None:
+def _stop_quietly(server: PhoneServer, reason: str) -> None:
     server.listener = None  # its receiver is gone
     server.stop(reason)
 

@@ -182,7 +182,7 @@ def _package_world() -> _PackageWorld:
     global _world
     if _world is None:
         from inspector.db import open_database
-        from inspector.services import exchange
+        from inspector.services.exchange import export as exchange_export
         from inspector.services.inspections import lookup
         from tests.integration.conftest import make_finalized
 
@@ -190,7 +190,7 @@ def _package_world() -> _PackageWorld:
         db = open_database(str(folder / "source.sqlite3"))
         uuid = make_finalized(db, n_photos=1)
         with db.session() as s:
-            package = exchange.export_inspection(s, lookup.get(s, uuid))
+            package = exchange_export.export_inspection(s, lookup.get(s, uuid))
         db.dispose()
         with zipfile.ZipFile(io.BytesIO(package)) as zf:
             manifest = zf.read("manifest.json")
@@ -200,10 +200,10 @@ def _package_world() -> _PackageWorld:
 
 
 def _import(world: _PackageWorld, data: bytes, path: Path) -> None:
-    from inspector.services import exchange
+    from inspector.services.exchange import importer as exchange_importer
 
     path.write_bytes(data)
-    receipt = exchange.import_paths(world.db, [path])
+    receipt = exchange_importer.import_paths(world.db, [path])
     assert receipt.total == 1, receipt.to_dict()  # classified, whatever the outcome
 
 

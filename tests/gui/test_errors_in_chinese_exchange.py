@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
-from inspector.services import exchange
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
+from inspector.services.exchange.importer import REASON_ERROR
 from inspector.services.inspections import lookup
 from inspector.ui.exchange import ImportDialog, ReceiptModel
 from inspector.ui.settings import AppSettings
@@ -45,7 +47,7 @@ def _tampered_package(tmp_path: Path) -> Path:
     try:
         uuid_ = make_finalized(src)
         with src.session() as s:
-            data = exchange.export_inspection(s, lookup.get(s, uuid_))
+            data = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     finally:
         src.dispose()
     out = io.BytesIO()
@@ -83,14 +85,14 @@ def test_a_tampered_package_reads_as_chinese_in_the_import_dialog(
 
 
 def test_the_json_receipt_is_english_and_plain_json(db: Database, tmp_path: Path) -> None:
-    receipt = exchange.import_paths(db, [_tampered_package(tmp_path)])
+    receipt = importer.import_paths(db, [_tampered_package(tmp_path)])
     data = receipt.to_dict()
     entry = data["rejected"][0]
-    assert exchange.REASON_ERROR not in entry
+    assert REASON_ERROR not in entry
     assert not CJK.search(entry["reason"]) and "signature does not verify" in entry["reason"]
     assert json.loads(json.dumps(data)) == data
     # The error behind the reason stays with the receipt for the app.
-    error = receipt.rejected[0][exchange.REASON_ERROR]
+    error = receipt.rejected[0][REASON_ERROR]
     assert str(error) == entry["reason"]
 
 

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
-from inspector.services import phone as phone_svc
+from inspector.phone import interfaces as phone_interfaces
+from inspector.phone import server as phone_server
+from inspector.phone.interfaces import Interface
 from inspector.services.inspections import lookup, signoff
 from inspector.ui.main_window import MainWindow
 from inspector.ui.phone import PhoneDialog
@@ -21,9 +23,7 @@ from tests.integration.test_phone_server import Client
 @pytest.fixture(autouse=True)
 def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests listen on 127.0.0.1 only, whatever networks this machine is on.
-    monkeypatch.setattr(
-        phone_svc, "list_interfaces", lambda: [phone_svc.Interface("lo", "127.0.0.1")]
-    )
+    monkeypatch.setattr(phone_interfaces, "list_interfaces", lambda: [Interface("lo", "127.0.0.1")])
 
 
 def _open_dialog(window: MainWindow, uuid: str, item: str) -> PhoneDialog:
@@ -59,7 +59,7 @@ def test_phone_photos_reach_the_evidence_strip_live(
     token = server.token
     dialog.close()
     assert not server.running and server.check_token(token) == 403
-    assert phone_svc.active_server() is None
+    assert phone_server.active_server() is None
 
 
 def test_new_code_ends_the_old_session(qtbot: QtBot, window: MainWindow, db: Database) -> None:
@@ -117,4 +117,4 @@ def test_deleting_the_dialog_without_closing_ends_the_session(
     assert server is not None and server.running
     dialog.deleteLater()
     qtbot.waitUntil(lambda: not server.running, timeout=5_000)
-    assert server.token is None and phone_svc.active_server() is None
+    assert server.token is None and phone_server.active_server() is None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QMessageBox, QVBoxLayout, Q
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
+from inspector.services import photo_variants
 from inspector.services import photos as svc
 from inspector.services.inspections import lookup, signoff
 from inspector.ui.photos.editor import PhotoEditorDialog
@@ -196,7 +197,9 @@ def test_draw_redaction_save_and_render(qtbot: QtBot, db: Database, editor_for) 
     with db.session() as s:
         photo = svc.get(s, pid)
         assert photo.layers["redactions"] == [box]
-        rendered = Image.open(io.BytesIO(svc.variant_bytes(s, photo, "rendered"))).convert("RGB")
+        rendered = Image.open(
+            io.BytesIO(photo_variants.variant_bytes(s, photo, "rendered"))
+        ).convert("RGB")
     inner = rendered.crop(
         (box["x"] + 3, box["y"] + 3, box["x"] + box["w"] - 3, box["y"] + box["h"] - 3)
     )

@@ -62,6 +62,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
+from inspector.services import photo_variants
 from inspector.services import photos as photo_svc
 from inspector.services import reports as report_svc
 from inspector.services.inspections import answering, lifecycle, lookup, signoff, snapshots
@@ -111,8 +112,8 @@ def test_p6_pasted_jpeg_keeps_original_bytes(
     with db.session() as s:
         (p,) = photo_svc.photos_of(lookup.get(s, uuid), ITEM)
         assert p.format == "JPEG"
-        assert photo_svc.variant_bytes(s, p, "original") == original
-        shown = _img(photo_svc.variant_bytes(s, p, "display"))
+        assert photo_variants.variant_bytes(s, p, "original") == original
+        shown = _img(photo_variants.variant_bytes(s, p, "display"))
         report = report_svc.build_report_data(s, lookup.get(s, uuid), "en")
     upright = _img((PHOTOS / "Landscape_1.jpg").read_bytes())
     assert _difference(shown, upright) < 12, "the pasted photo is not upright in the app"
@@ -170,10 +171,10 @@ def test_p7_redacted_photo_thumbnails_show_the_redaction(
     with db.session() as s:
         p = photo_svc.get(s, pid)
         # The original really has light pixels there (else the test proves nothing).
-        assert not _dark(_img(photo_svc.variant_bytes(s, p, "original")), centre)
+        assert not _dark(_img(photo_variants.variant_bytes(s, p, "original")), centre)
         # Service side: every shown variant carries the redaction.
         for variant in ("thumb", "display", "rendered"):
-            assert _dark(_img(photo_svc.variant_bytes(s, p, variant)), centre), variant
+            assert _dark(_img(photo_variants.variant_bytes(s, p, variant)), centre), variant
         report = report_svc.build_report_data(s, lookup.get(s, uuid), "zh")
     (photo,) = next(i for i in report.items if i.id == ITEM).photos
     assert _dark(_img(photo.jpeg), centre)

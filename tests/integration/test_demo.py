@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from inspector import clock
 from inspector.db import Database, open_database
 from inspector.db.models import Branch, Finding, Inspection, Photo, utcnow
-from inspector.services import demo, exchange
+from inspector.services import demo
+from inspector.services.exchange import export as exchange_export
 from tests.conftest import Cli
 
 
@@ -52,7 +53,7 @@ def test_demo_cli_makes_varied_finalized_inspections(
     # Demo inspections are real ones: they export and import like any other.
     folder = tmp_path / "out"
     folder.mkdir()
-    written = exchange.write_all(db, folder, since=(utcnow() - timedelta(days=30)).date())
+    written = exchange_export.write_all(db, folder, since=(utcnow() - timedelta(days=30)).date())
     assert written
     hq = Cli(tmp_path / "hq.sqlite3")
     r = hq("import", str(folder))

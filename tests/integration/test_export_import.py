@@ -14,7 +14,9 @@ from sqlalchemy import select
 
 from inspector.db import Database, open_database
 from inspector.db.models import Branch, ImportRecord, Inspection, Photo
-from inspector.services import branches, exchange, keys
+from inspector.services import branches, keys
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer, package_format
 from inspector.services.inspections import lifecycle, lookup
 from inspector.services.inspections import records as insp_records
 from inspector.services.inspections import scoring as insp_scoring
@@ -31,7 +33,7 @@ from tests.integration.conftest import (
 def _export(db: Database, uuid_: str, revision: int | None = None, **kw: object) -> bytes:
     with db.session() as s:
         insp = lookup.get(s, uuid_) if revision is None else lookup.get_revision(s, uuid_, revision)
-        return exchange.export_inspection(s, insp, **kw)  # type: ignore[arg-type]
+        return exchange_export.export_inspection(s, insp, **kw)  # type: ignore[arg-type]
 
 
 def _write(tmp: Path, name: str, data: bytes) -> Path:
@@ -44,7 +46,7 @@ def test_round_trip_gives_back_the_same_inspection(any_db: Database, tmp_path: P
     db = open_database(tmp_path / "src.sqlite3")
     uuid_ = make_finalized(db, n_photos=2, redact=True, manager_signature=b"\x89PNG fake")
     pkg = _write(tmp_path, "a.inspection", _export(db, uuid_))
-    receipt = exchange.import_paths(any_db, [pkg])
+    receipt = importer.import_paths(any_db, [pkg])
     assert [e["id"] for e in receipt.imported] == [uuid_]
     assert receipt.imported[0]["untrusted"] is True
     with db.session() as s, any_db.session() as t:
@@ -73,9 +75,9 @@ def test_importing_twice_is_a_duplicate_and_changes_nothing(
     uuid_ = make_finalized(src)
     pkg = _write(tmp_path, "a.inspection", _export(src, uuid_))
     again = _write(tmp_path, "again.inspection", _export(src, uuid_))  # re-exported later
-    assert exchange.import_paths(any_db, [pkg]).imported
+    assert importer.import_paths(any_db, [pkg]).imported
     before = dump_tables(any_db)
-    r = exchange.import_paths(any_db, [pkg, again])
+    r = importer.import_paths(any_db, [pkg, again])
     assert [e["id"] for e in r.duplicates] == [uuid_, uuid_]
     assert r.ok and r.total == 2
     assert dump_tables(any_db) == before
@@ -88,7 +90,7 @@ def test_revisions_merge_in_any_order(any_db: Database, tmp_path: Path) -> None:
     r1 = _write(tmp_path, "r1.inspection", _export(src, uuid_, 1))
     r2 = _write(tmp_path, "r2.inspection", _export(src, uuid_, 2))
     # Newer first: the older one is stored as history, not made current.
-    rec = exchange.import_paths(any_db, [r2, r1])
+    rec = importer.import_paths(any_db, [r2, r1])
     assert [e["revision"] for e in rec.imported] == [2, 1]
     assert "earlier revision" in rec.imported[1]["notes"][0]
     with any_db.session() as s:
@@ -102,8 +104,8 @@ def test_newer_revision_updates_and_keeps_the_old_one(db: Database, tmp_path: Pa
     r1 = _write(tmp_path, "r1.inspection", _export(src, uuid_))
     amend_and_finalize(src, uuid_)
     r2 = _write(tmp_path, "r2.inspection", _export(src, uuid_))
-    assert exchange.import_paths(db, [r1]).imported
-    rec = exchange.import_paths(db, [r2])
+    assert importer.import_paths(db, [r1]).imported
+    rec = importer.import_paths(db, [r2])
     assert [e["revision"] for e in rec.updated] == [2]
     with db.session() as s:
         assert lookup.get(s, uuid_).revision == 2
@@ -121,9 +123,9 @@ def test_same_revision_with_other_content_is_a_conflict(db: Database, tmp_path: 
         insp = lookup.get(s, uuid_)
         insp.narrative = "changed after finalizing"
     second = _write(tmp_path, "second.inspection", _export(src, uuid_))
-    assert exchange.import_paths(db, [first]).imported
+    assert importer.import_paths(db, [first]).imported
     before = dump_tables(db)
-    rec = exchange.import_paths(db, [second])
+    rec = importer.import_paths(db, [second])
     assert not rec.ok and len(rec.conflicts) == 1
     c = rec.conflicts[0]
     assert c["stored_sha256"] != c["content_sha256"]
@@ -137,7 +139,7 @@ def test_unknown_checklist_and_branch_come_with_the_package(db: Database, tmp_pa
     pkg = _write(tmp_path, "a.inspection", _export(src, uuid_))
     with db.session() as s:
         s.add(Branch(code="OTHER", name="x"))
-    rec = exchange.import_paths(db, [pkg])
+    rec = importer.import_paths(db, [pkg])
     assert rec.imported and "created from the package" in rec.imported[0]["notes"][0]
     with db.session() as s:
         insp = lookup.get(s, uuid_)
@@ -150,7 +152,7 @@ def test_branch_name_at_hq_is_kept(db: Database, tmp_path: Path) -> None:
     uuid_ = make_finalized(src, branch_code="SH002", branch_name="设备上的名字")
     with db.session() as s:
         s.add(Branch(code="SH002", name="总行的名字"))
-    rec = exchange.import_paths(db, [_write(tmp_path, "a.inspection", _export(src, uuid_))])
+    rec = importer.import_paths(db, [_write(tmp_path, "a.inspection", _export(src, uuid_))])
     assert "HQ's name kept" in rec.imported[0]["notes"][0]
     with db.session() as s:
         assert lookup.get(s, uuid_).branch.name == "总行的名字"
@@ -206,7 +208,7 @@ def test_cli_export_import_keys(db: Database, run_cli: Cli, tmp_path: Path) -> N
 def test_trusting_later_marks_earlier_imports_trusted(db: Database, tmp_path: Path) -> None:
     src = open_database(tmp_path / "src.sqlite3")
     uuid_ = make_finalized(src)
-    exchange.import_paths(db, [_write(tmp_path, "a.inspection", _export(src, uuid_))])
+    importer.import_paths(db, [_write(tmp_path, "a.inspection", _export(src, uuid_))])
     with db.session() as s:
         keys.trust(s, keys.device_keys().public.to_file_bytes())
     with db.session() as s:
@@ -219,7 +221,7 @@ def test_encrypted_package_opens_only_at_hq(db: Database, tmp_path: Path) -> Non
     hq_pub = keys.device_keys().public.to_file_bytes()  # this test's home acts as HQ
     data = _export(src, uuid_, encrypt_to=hq_pub)
     assert keys.is_encrypted(data) and not zipfile.is_zipfile(_write(tmp_path, "e", data))
-    rec = exchange.import_paths(db, [_write(tmp_path, "e.inspection", data)])
+    rec = importer.import_paths(db, [_write(tmp_path, "e.inspection", data)])
     assert [e["id"] for e in rec.imported] == [uuid_]
 
 
@@ -228,7 +230,7 @@ def test_with_report_puts_the_pdf_inside(db: Database, tmp_path: Path) -> None:
     data = _export(db, uuid_, include_report=True, lang="en")
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
         assert zf.read("report.pdf").startswith(b"%PDF")
-    pkg = exchange.read_package(data)
+    pkg = package_format.read_package(data)
     assert pkg.report is not None and pkg.manifest.report is not None
 
 
@@ -249,7 +251,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     for uuid_, rev in ((a, 1), (a, 2), (b, 1), (c, 1)):
         with src.session() as s:
             insp = lookup.get_revision(s, uuid_, rev)
-            data = exchange.export_inspection(s, insp, device=device)
+            data = exchange_export.export_inspection(s, insp, device=device)
         out.append(_write(folder, f"{uuid_[:8]}-{rev}.inspection", data))
     src.dispose()
     return out
@@ -259,7 +261,7 @@ def _import_fresh(paths: list[Path]) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as d:
         target = open_database(Path(d) / "hq.sqlite3")
         try:
-            receipt = exchange.import_paths(target, paths)
+            receipt = importer.import_paths(target, paths)
             assert receipt.total == len(paths) and receipt.ok
             return logical_state(target)
         finally:
@@ -280,7 +282,7 @@ def test_import_order_and_repetition_do_not_matter(corpus: list[Path], data: st.
 
 def test_photos_and_scores_survive_the_trip(corpus: list[Path], tmp_path: Path) -> None:
     target = open_database(tmp_path / "hq.sqlite3")
-    exchange.import_paths(target, corpus)
+    importer.import_paths(target, corpus)
     with target.session() as s:
         n = len(list(s.scalars(select(Photo))))
         assert n == 5  # a r1 (2) + a r2 (2) + b (1)

@@ -15,8 +15,16 @@ from typing import Any
 import pytest
 
 from inspector.db import Database, open_database
-from inspector.services import exchange, keys
-from inspector.services.exchange.package_format import canonical_bytes, content_sha256
+from inspector.services import keys
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer as exchange_importer
+from inspector.services.exchange.importer import Receipt
+from inspector.services.exchange.package_format import (
+    DEFAULT_LIMITS,
+    Limits,
+    canonical_bytes,
+    content_sha256,
+)
 from inspector.services.inspections import lookup
 from tests.integration.conftest import dump_tables, make_finalized
 
@@ -79,7 +87,7 @@ def _blob_name(data: bytes) -> str:
     return next(i.filename for i, _ in _members(data) if i.filename.startswith("blobs/"))
 
 
-def _cases(good: bytes) -> dict[str, tuple[bytes, str, exchange.Limits | None]]:
+def _cases(good: bytes) -> dict[str, tuple[bytes, str, Limits | None]]:
     blob = _blob_name(good)
     members = _members(good)
 
@@ -150,9 +158,9 @@ def _cases(good: bytes) -> dict[str, tuple[bytes, str, exchange.Limits | None]]:
         "absolute name": (_add_member(good, "/etc/evil", b"x", listed=True), "absolute", None),
         "duplicate name": (_zip([*members, (_info(blob), b"other")]), "appears twice", None),
         "symlink": (symlink(), "symbolic link", None),
-        "too many members": (good, "too many members", exchange.Limits(max_entries=3)),
-        "member too large": (good, "larger than", exchange.Limits(max_entry_bytes=100)),
-        "package too large": (good, "larger than", exchange.Limits(max_file_bytes=1000)),
+        "too many members": (good, "too many members", Limits(max_entries=3)),
+        "member too large": (good, "larger than", Limits(max_entry_bytes=100)),
+        "package too large": (good, "larger than", Limits(max_file_bytes=1000)),
         "compression ratio": (
             _add_member(good, "blobs/bomb", bomb, listed=True, method=zipfile.ZIP_DEFLATED),
             "expands more than",
@@ -193,7 +201,7 @@ def good_package(tmp_path: Path) -> bytes:
     src = open_database(tmp_path / "device.sqlite3")
     uuid_ = make_finalized(src, n_photos=2)
     with src.session() as s:
-        data = exchange.export_inspection(s, lookup.get(s, uuid_))
+        data = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     src.dispose()
     return data
 
@@ -205,16 +213,16 @@ def test_hostile_packages_are_refused_and_change_nothing(
     other = open_database(tmp_path / "other.sqlite3")
     uuid_ = make_finalized(other, label="other", branch_code="BJ001")
     with other.session() as s:
-        first = exchange.export_inspection(s, lookup.get(s, uuid_))
+        first = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     (tmp_path / "first.inspection").write_bytes(first)
-    assert exchange.import_paths(db, [tmp_path / "first.inspection"]).imported
+    assert exchange_importer.import_paths(db, [tmp_path / "first.inspection"]).imported
     before = dump_tables(db)
     cases = _cases(good_package)
     assert len(cases) >= 20
     for name, (data, reason, limits) in cases.items():
         path = tmp_path / f"{name.replace(' ', '_')}.inspection"
         path.write_bytes(data)
-        r = exchange.import_paths(db, [path], limits=limits or exchange.DEFAULT_LIMITS)
+        r = exchange_importer.import_paths(db, [path], limits=limits or DEFAULT_LIMITS)
         assert r.total == 1 and len(r.rejected) == 1, (name, r.to_dict())
         got = r.rejected[0]["reason"]
         assert got.startswith(path.name + ": "), (name, got)
@@ -222,7 +230,7 @@ def test_hostile_packages_are_refused_and_change_nothing(
         assert dump_tables(db) == before, name
     # The untouched package is still accepted: the corpus is not refused for another reason.
     (tmp_path / "good.inspection").write_bytes(good_package)
-    assert exchange.import_paths(db, [tmp_path / "good.inspection"]).imported
+    assert exchange_importer.import_paths(db, [tmp_path / "good.inspection"]).imported
 
 
 def test_missing_file_and_cli_exit_status(db: Database, tmp_path: Path) -> None:
@@ -415,14 +423,14 @@ def test_hostile_values_are_refused_and_change_nothing(
     for name, (data, reason) in _value_cases(good_package).items():
         path = tmp_path / f"{name.replace(' ', '_')}.inspection"
         path.write_bytes(data)
-        r = exchange.import_paths(any_db, [path])
+        r = exchange_importer.import_paths(any_db, [path])
         assert r.total == 1 and len(r.rejected) == 1, (name, r.to_dict())
         got = r.rejected[0]["reason"]
         assert reason in got, (name, got)
         assert "internal" not in got, (name, got)
         assert dump_tables(any_db) == before, name
     (tmp_path / "good.inspection").write_bytes(good_package)
-    assert exchange.import_paths(any_db, [tmp_path / "good.inspection"]).imported
+    assert exchange_importer.import_paths(any_db, [tmp_path / "good.inspection"]).imported
 
 
 def test_one_bad_package_never_takes_the_batch_down(
@@ -433,7 +441,7 @@ def test_one_bad_package_never_takes_the_batch_down(
     other = open_database(tmp_path / "other.sqlite3")
     uuid2 = make_finalized(other, label="other", branch_code="BJ001")
     with other.session() as s:
-        good2 = exchange.export_inspection(s, lookup.get(s, uuid2))
+        good2 = exchange_export.export_inspection(s, lookup.get(s, uuid2))
     bad = _value_cases(good_package)["NaN GPS"][0]
     files = []
     for name, data in (("1-good", good_package), ("2-bad", bad), ("3-good", good2)):
@@ -469,7 +477,7 @@ def test_an_unforeseen_error_rejects_only_that_package(
     a, b = tmp_path / "a.inspection", tmp_path / "b.inspection"
     a.write_bytes(good_package)
     b.write_bytes(good_package)
-    r = exchange.import_paths(db, [a, b])
+    r = exchange_importer.import_paths(db, [a, b])
     assert [e["file"] for e in r.rejected] == [str(a)]
     assert "KeyError" in r.rejected[0]["reason"] and "log" in r.rejected[0]["reason"]
     assert [e["file"] for e in r.imported] == [str(b)]
@@ -480,7 +488,7 @@ def test_fifo_is_refused_not_waited_for(db: Database, tmp_path: Path) -> None:
 
     fifo = tmp_path / "pipe.inspection"
     os.mkfifo(fifo)
-    r = exchange.import_paths(db, [fifo])
+    r = exchange_importer.import_paths(db, [fifo])
     assert "is a pipe (FIFO), not a package file" in r.rejected[0]["reason"]
 
 
@@ -494,15 +502,15 @@ def test_photo_id_of_another_inspection_is_a_clear_rejection(
     other = open_database(tmp_path / "other.sqlite3")
     uuid2 = make_finalized(other, label="other", branch_code="BJ001")
     with other.session() as s:
-        first = exchange.export_inspection(s, lookup.get(s, uuid2))
+        first = exchange_export.export_inspection(s, lookup.get(s, uuid2))
     (tmp_path / "first.inspection").write_bytes(first)
-    assert exchange.import_paths(any_db, [tmp_path / "first.inspection"]).imported
+    assert exchange_importer.import_paths(any_db, [tmp_path / "first.inspection"]).imported
     with any_db.session() as s:
         taken = s.scalars(select(Photo.id)).first()
     before = dump_tables(any_db)
     path = tmp_path / "clash.inspection"
     path.write_bytes(_resign(good_package, _set("photos.0.id", taken)))
-    r = exchange.import_paths(any_db, [path])
+    r = exchange_importer.import_paths(any_db, [path])
     assert len(r.rejected) == 1, r.to_dict()
     reason = r.rejected[0]["reason"]
     assert f"photo id {taken} is already used" in reason and uuid2 in reason
@@ -548,18 +556,18 @@ def two_revisions(tmp_path: Path) -> tuple[str, bytes, bytes]:
     src = open_database(tmp_path / "owner.sqlite3")
     uuid_ = make_finalized(src, n_photos=1)
     with src.session() as s:
-        r1 = exchange.export_inspection(s, lookup.get(s, uuid_))
+        r1 = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     amend_and_finalize(src, uuid_, note="the owner's amendment")
     with src.session() as s:
-        r2 = exchange.export_inspection(s, lookup.get(s, uuid_))
+        r2 = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     src.dispose()
     return uuid_, r1, r2
 
 
-def _import(db: Database, tmp_path: Path, name: str, data: bytes) -> exchange.Receipt:
+def _import(db: Database, tmp_path: Path, name: str, data: bytes) -> Receipt:
     path = tmp_path / f"{name}.inspection"
     path.write_bytes(data)
-    return exchange.import_paths(db, [path])
+    return exchange_importer.import_paths(db, [path])
 
 
 def _current_revision(db: Database, uuid_: str) -> int:
@@ -603,7 +611,7 @@ def test_another_devices_revision_never_merges_silently(
     assert any("may amend" in n for n in e["notes"])
     assert _current_revision(any_db, uuid_) == 2
     with any_db.session() as s:
-        rows = exchange.provenance(s, uuid_)
+        rows = exchange_importer.provenance(s, uuid_)
     assert [(x["revision"], x["signer"], x["owner"]) for x in rows] == [
         (1, owner, owner),
         (2, intruder.fingerprint, owner),
@@ -709,7 +717,7 @@ def test_a_laptop_that_imports_keeps_its_own_inspections(db: Database, tmp_path:
     """The same rule on a laptop: another device's revision of a local inspection is refused."""
     uuid_ = make_finalized(db)
     with db.session() as s:
-        mine = exchange.export_inspection(s, lookup.get(s, uuid_))
+        mine = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     intruder = _other_device()
     before = dump_tables(db)
     r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _set("inspection.revision", 2)))
@@ -767,7 +775,7 @@ def test_crashes_found_by_the_fuzzer_are_clear_rejections(
     ):
         path = tmp_path / f"{name}.inspection"
         path.write_bytes(data)
-        r = exchange.import_paths(db, [path])
+        r = exchange_importer.import_paths(db, [path])
         assert r.total == 1 and len(r.rejected) == 1, (name, r.to_dict())
         reason = r.rejected[0]["reason"]
         assert reason.startswith(path.name + ": "), name

@@ -322,12 +322,12 @@ def test_months_and_days_are_local(db: Database) -> None:
 
 def test_hq_import_scores_mystery_visits_with_their_scenario(db: Database, tmp_path: Path) -> None:
     from inspector.db import open_database
-    from inspector.services import exchange
+    from inspector.services.exchange import export as exchange_export
 
     demo.generate(db, inspections=40, seed=9)
     folder = tmp_path / "out"
     folder.mkdir()
-    assert exchange.write_all(db, folder)
+    assert exchange_export.write_all(db, folder)
     hq_cli = Cli(tmp_path / "hq.sqlite3")
     r = hq_cli("import", str(folder))
     assert r.exit_code == 0, r.output

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from inspector.db import open_database
 from inspector.db.models import Blob, Branch, ChecklistSnapshot, ImportRecord, Inspection
-from inspector.services import exchange
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
 from inspector.services.inspections import lookup
 from tests.integration.conftest import amend_and_finalize, make_finalized
 
@@ -25,7 +26,7 @@ def _worker(url: str, files: list[str], barrier: Any, out: Any) -> None:
     db = open_database(url, migrate=False)
     try:
         barrier.wait(timeout=60)
-        receipt = exchange.import_paths(db, [Path(f) for f in files])
+        receipt = importer.import_paths(db, [Path(f) for f in files])
         out.put(receipt.to_dict()["counts"])
     finally:
         db.dispose()
@@ -39,7 +40,7 @@ def test_concurrent_imports_store_one_copy(pg_url: str, tmp_path: Path) -> None:
     files = []
     for uuid_, rev in ((a, 1), (a, 2), (b, 1)):
         with src.session() as s:
-            data = exchange.export_inspection(s, lookup.get_revision(s, uuid_, rev))
+            data = exchange_export.export_inspection(s, lookup.get_revision(s, uuid_, rev))
         p = tmp_path / f"{uuid_[:8]}-{rev}.inspection"
         p.write_bytes(data)
         files.append(str(p))

@@ -11,7 +11,10 @@ from sqlalchemy import select
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config
 from inspector.db.models import InspectionOwner, TrustedKey
-from inspector.services import exchange, keys
+from inspector.services import keys
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
+from inspector.services.exchange import importer as exchange_importer
 from inspector.services.inspections import lookup
 from tests.integration.conftest import make_finalized
 
@@ -22,10 +25,12 @@ def test_upgrade_gives_imported_inspections_their_first_signer_as_owner(
     src = open_database(tmp_path / "device.sqlite3")
     uuid_ = make_finalized(src)
     with src.session() as s:
-        (tmp_path / "p.inspection").write_bytes(exchange.export_inspection(s, lookup.get(s, uuid_)))
+        (tmp_path / "p.inspection").write_bytes(
+            exchange_export.export_inspection(s, lookup.get(s, uuid_))
+        )
     src.dispose()
     local = make_finalized(any_db, label="local", branch_code="HQ001")
-    assert exchange.import_paths(any_db, [tmp_path / "p.inspection"]).imported
+    assert importer.import_paths(any_db, [tmp_path / "p.inspection"]).imported
     with any_db.session() as s:
         keys.trust(s, keys.device_keys().public.to_file_bytes(), can_amend=True)
 
@@ -43,7 +48,7 @@ def test_upgrade_gives_imported_inspections_their_first_signer_as_owner(
                 (uuid_, keys.device_keys().fingerprint, 1)
             ]
             # An inspection made here has no row: its owner is this installation.
-            assert exchange.owner_of(s, local) == keys.device_keys().fingerprint
+            assert exchange_importer.owner_of(s, local) == keys.device_keys().fingerprint
             # Amend rights do not survive a downgrade: granted again explicitly.
             assert [k.can_amend for k in s.scalars(select(TrustedKey))] == [False]
     finally:

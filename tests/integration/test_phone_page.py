@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from inspector.db import Database
-from inspector.services import photo_decode, photos
+from inspector.phone.server import PhoneServer
+from inspector.services import photo_decode, photo_variants, photos
 from inspector.services.inspections import lookup
-from inspector.services.phone import PhoneServer
 from inspector.services.photo_decode import PhotoError
 from inspector.text import Lang, Surface
 from tests.integration.test_phone_server import JPEG, heic_bytes, new_inspection
@@ -111,7 +111,9 @@ def test_camera_button_uploads_jpeg_and_heic_byte_exact(
     page.locator("#item-ex\\.ramp .thumbs img[data-loaded]").nth(1).wait_for()
     with db.read_session() as s:
         rows = photos.photos_of(lookup.get(s, uid))
-        got = [(p.item_id, p.file_name, photos.variant_bytes(s, p, "original")) for p in rows]
+        got = [
+            (p.item_id, p.file_name, photo_variants.variant_bytes(s, p, "original")) for p in rows
+        ]
     assert got == [
         ("ex.ramp", "Landscape_6.jpg", JPEG.read_bytes()),
         ("ex.ramp", "IMG_0042.HEIC", heic.read_bytes()),
@@ -173,7 +175,7 @@ def test_a_refusal_is_shown_in_the_pages_language_and_follows_a_switch(
     db: Database, phone_page: Any
 ) -> None:
     """Issue 15: the laptop's refusal reads in the page's language, in the app's words."""
-    from inspector.services.phone import Limits
+    from inspector.phone.protocol import Limits
     from tests.integration.test_phone_server import photo_bytes
 
     uid = new_inspection(db)

@@ -24,20 +24,14 @@ from sqlalchemy import select
 from inspector.db import Database
 from inspector.db.models import Photo
 from inspector.errors import ReadOnlyError, ValidationError
-from inspector.services import branches, photos
+from inspector.phone.handler import clean_file_name
+from inspector.phone.interfaces import Interface, list_interfaces, resolve_bind
+from inspector.phone.protocol import Limits
+from inspector.phone.qr import qr_png
+from inspector.phone.server import PhoneEvent, PhoneServer, active_server
+from inspector.services import branches, photo_variants, photos
 from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from inspector.services.inspections import visits as insp_visits
-from inspector.services.phone import (
-    Interface,
-    Limits,
-    PhoneEvent,
-    PhoneServer,
-    active_server,
-    clean_file_name,
-    list_interfaces,
-    qr_png,
-    resolve_bind,
-)
 from inspector.text import Lang, Surface
 from tests.conftest import PHOTOS, Cli
 from tests.integration.conftest import dump_tables, make_finalized, photo_bytes
@@ -213,8 +207,8 @@ def test_upload_jpeg_and_heic_byte_exact_with_live_event(
         ("ex.ramp", "HEIF", "IMG_0001.HEIC"),
     ]
     with db.read_session() as s:
-        assert photos.variant_bytes(s, photos.get(s, body["stored"][0]), "original") == jpeg
-        assert photos.variant_bytes(s, photos.get(s, body["stored"][1]), "original") == heic
+        assert photo_variants.variant_bytes(s, photos.get(s, body["stored"][0]), "original") == jpeg
+        assert photo_variants.variant_bytes(s, photos.get(s, body["stored"][1]), "original") == heic
     assert [e.kind for e in events] == ["photos"]
     assert events[0].photo_ids == tuple(body["stored"]) and events[0].item_id == "ex.ramp"
     # The page now shows the thumbnails, served as JPEG; the photo is no longer "needed".
@@ -403,7 +397,7 @@ def test_interfaces_are_read_from_the_interface_table(monkeypatch: pytest.Monkey
     """Wi-Fi first, then virtual bridges, loopback last; down interfaces and IPv6 left out."""
     from types import SimpleNamespace
 
-    from inspector.services.phone import interfaces
+    from inspector.phone import interfaces
 
     def addr(family: int, address: str) -> SimpleNamespace:
         return SimpleNamespace(family=family, address=address)

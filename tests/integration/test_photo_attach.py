@@ -15,7 +15,9 @@ from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config
 from inspector.db.models import AuditEntry, Blob, Photo
 from inspector.errors import NotFoundError, ReadOnlyError
-from inspector.services import exchange, photos
+from inspector.services import photo_variants, photos
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
 from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from inspector.services.photo_decode import PhotoError
 from tests.conftest import PHOTOS, Cli
@@ -110,8 +112,8 @@ def test_redaction_stays_in_step_under_every_item(db: Database, insp_uuid: str) 
         a, b = photos.get(s, pid), photos.get(s, new_id)
         assert len(a.layers["redactions"]) == 2 and a.layers == b.layers
         # One rendering for both rows, even though blur adds random noise.
-        ra, kind = photos.export_image(s, a)
-        rb, _ = photos.export_image(s, b)
+        ra, kind = photo_variants.export_image(s, a)
+        rb, _ = photo_variants.export_image(s, b)
         assert kind == "rendered" and ra == rb
         assert a.rendered_sha256 == b.rendered_sha256 is not None
 
@@ -125,7 +127,7 @@ def test_deleting_one_attachment_keeps_the_other(db: Database, insp_uuid: str) -
     assert _count(db, Blob) == blobs
     with db.session() as s:
         b = photos.get(s, new_id)
-        assert photos.variant_bytes(s, b, "original") == photo_bytes("p")
+        assert photo_variants.variant_bytes(s, b, "original") == photo_bytes("p")
 
 
 def test_finalize_counts_the_attached_photo_for_the_second_item(
@@ -181,7 +183,7 @@ def test_export_carries_the_bytes_once_and_import_keeps_both_items(
         photos.attach_to_item(s, red, SECOND, actor="t")
         signoff.finalize(s, insp, by="t", force=True)
     with src.session() as s:
-        data = exchange.export_inspection(s, lookup.get(s, uuid_))
+        data = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     pkg = tmp_path / "a.inspection"
     pkg.write_bytes(data)
     with zipfile.ZipFile(pkg) as zf:
@@ -191,7 +193,7 @@ def test_export_carries_the_bytes_once_and_import_keeps_both_items(
     # plain: original + display + thumb; redacted: one rendering; nothing twice.
     assert len(members) == 4 and len(set(members)) == 4
     assert len(holding) == 1
-    receipt = exchange.import_paths(any_db, [pkg])
+    receipt = importer.import_paths(any_db, [pkg])
     assert [e["id"] for e in receipt.imported] == [uuid_]
     with any_db.session() as t:
         got = lookup.get(t, uuid_)

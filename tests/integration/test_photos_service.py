@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Photo
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
-from inspector.services import photos
+from inspector.services import photo_variants, photos
 from inspector.services.inspections import lifecycle, lookup, signoff
 from inspector.services.inspections import records as insp_records
 from inspector.services.photo_decode import PhotoError
@@ -73,13 +73,13 @@ def test_good_files_are_stored_bad_ones_refused_without_leftovers(
     assert _count(db, Blob) == 6  # original, display, thumb for each good photo
     with db.session() as s:
         p = photos.get(s, added[0])
-        original = photos.variant_bytes(s, p, "original")
+        original = photo_variants.variant_bytes(s, p, "original")
         assert original == (PHOTOS / "Landscape_6.jpg").read_bytes()
         assert p.sha256 == hashlib.sha256(original).hexdigest()
         assert (p.width, p.height) == (1800, 1200)
         assert p.format == "JPEG"
-        assert _img(photos.variant_bytes(s, p, "display")).size == (1600, 1067)
-        assert max(_img(photos.variant_bytes(s, p, "thumb")).size) == 256
+        assert _img(photo_variants.variant_bytes(s, p, "display")).size == (1600, 1067)
+        assert max(_img(photo_variants.variant_bytes(s, p, "thumb")).size) == 256
         show = insp_records.show_dict(s, lookup.get(s, insp_uuid))
         assert {ph["id"] for ph in show["photos"]} == set(added)
         actions = [
@@ -150,16 +150,16 @@ def test_fill_redaction_is_solid_and_export_never_leaks(db: Database, insp_uuid:
     box = (600, 300, 400, 300)
     with db.session() as s:
         p = photos.get(s, pid)
-        data, kind = photos.export_image(s, p)
+        data, kind = photo_variants.export_image(s, p)
         assert kind == "original" and data == (PHOTOS / "Landscape_1.jpg").read_bytes()
         photos.redact(s, p, [box], style="fill", actor="t")
     with db.session() as s:
         p = photos.get(s, pid)
-        rendered = photos.variant_bytes(s, p, "rendered")
+        rendered = photo_variants.variant_bytes(s, p, "rendered")
         assert p.rendered_sha256 == hashlib.sha256(rendered).hexdigest()
-        data, kind = photos.export_image(s, p)
+        data, kind = photo_variants.export_image(s, p)
         assert kind == "rendered" and data == rendered
-        small = photos.render(s, p, max_side=800)
+        small = photo_variants.render(s, p, max_side=800)
     x, y, w, h = box
     region = _img(rendered).crop((x + 2, y + 2, x + w - 2, y + h - 2))
     stat = ImageStat.Stat(region)
@@ -184,7 +184,7 @@ def test_blur_redaction_is_unrecoverable(db: Database, insp_uuid: str) -> None:
     with db.session() as s:
         p = photos.get(s, pid)
         photos.redact(s, p, [box], style="blur", actor="t")
-        rendered = photos.render(s, p)
+        rendered = photo_variants.render(s, p)
     x, y, w, h = box
     orig = _img((PHOTOS / "Portrait_1.jpg").read_bytes()).crop((x, y, x + w, y + h))
     blurred = _img(rendered).crop((x, y, x + w, y + h))
@@ -211,7 +211,7 @@ def test_layers_are_validated_audited_and_invalidate_the_cache(
     pid = _pid(db, insp_uuid)
     with db.session() as s:
         p = photos.get(s, pid)
-        first = photos.render(s, p)
+        first = photo_variants.render(s, p)
         cached = p.rendered_sha256
         assert cached is not None
         photos.set_layers(
@@ -229,7 +229,7 @@ def test_layers_are_validated_audited_and_invalidate_the_cache(
         )
         assert p.rendered_sha256 is None
         assert p.layers["annotations"][0]["color"] == "#00FF00"
-        second = photos.render(s, p)
+        second = photo_variants.render(s, p)
         assert second != first
         # The replaced rendering is not kept around.
         assert s.get(Blob, cached) is None
@@ -238,7 +238,7 @@ def test_layers_are_validated_audited_and_invalidate_the_cache(
         ).one()
         assert entry.key == pid and entry.old == {} and len(entry.new["annotations"]) == 4
         # Annotated but not redacted: the original may travel as is.
-        assert photos.export_image(s, p)[1] == "original"
+        assert photo_variants.export_image(s, p)[1] == "original"
         bad: list[dict[str, object]] = [
             {"annotations": [{"kind": "star", "x": 1, "y": 1}]},
             {"annotations": [{"kind": "rect", "x": 1700, "y": 0, "w": 200, "h": 10}]},
@@ -260,7 +260,7 @@ def test_delete_removes_row_and_unused_blobs(db: Database, insp_uuid: str) -> No
     with db.session() as s:
         p = photos.get(s, gone)
         photos.redact(s, p, [(0, 0, 100, 100)], actor="t")
-        photos.render(s, p)
+        photo_variants.render(s, p)
     assert _count(db, Blob) == 7
     with db.session() as s:
         photos.delete(s, photos.get(s, gone), actor="t")
@@ -281,7 +281,10 @@ def test_amended_revision_shares_blobs_and_delete_keeps_them(db: Database, insp_
         photos.delete(s, copy, actor="t")
     with db.session() as s:
         old = photos.get(s, pid)
-        assert photos.variant_bytes(s, old, "original") == (PHOTOS / "Landscape_1.jpg").read_bytes()
+        assert (
+            photo_variants.variant_bytes(s, old, "original")
+            == (PHOTOS / "Landscape_1.jpg").read_bytes()
+        )
 
 
 def test_withheld_original_travels_as_rendering_only(db: Database, insp_uuid: str) -> None:
@@ -289,7 +292,7 @@ def test_withheld_original_travels_as_rendering_only(db: Database, insp_uuid: st
     with db.session() as s:
         p = photos.get(s, pid)
         photos.redact(s, p, [(0, 0, 900, 600)], actor="t")
-        rendered, kind = photos.export_image(s, p)
+        rendered, kind = photo_variants.export_image(s, p)
         meta = photos.photo_dict(p) | {"layers": p.layers}
         sha = p.sha256
     assert kind == "rendered"
@@ -303,14 +306,14 @@ def test_withheld_original_travels_as_rendering_only(db: Database, insp_uuid: st
         w = photos.get(s, wid)
         assert w.original_sha256 is None and w.sha256 == sha
         assert (w.width, w.height) == (1800, 1200)
-        assert photos.variant_bytes(s, w, "rendered") == rendered
-        assert photos.export_image(s, w) == (rendered, "rendered")
+        assert photo_variants.variant_bytes(s, w, "rendered") == rendered
+        assert photo_variants.export_image(s, w) == (rendered, "rendered")
         assert photos.photo_dict(w)["redacted"] is True
         with pytest.raises(PhotoError, match="withheld"):
-            photos.variant_bytes(s, w, "original")
+            photo_variants.variant_bytes(s, w, "original")
         with pytest.raises(PhotoError, match="withheld"):
             photos.set_layers(s, w, {}, actor="hq")
-        region = _img(photos.variant_bytes(s, w, "display")).crop((10, 10, 700, 450))
+        region = _img(photo_variants.variant_bytes(s, w, "display")).crop((10, 10, 700, 450))
         assert max(ImageStat.Stat(region).mean) < 5
 
 

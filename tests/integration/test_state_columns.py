@@ -21,7 +21,6 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.db.models import Base, Finding, ImportRecord, utcnow
-from inspector.domain.checklist import Severity as ChecklistSeverity
 from inspector.domain.states import (
     FindingState,
     FindingStatus,
@@ -30,7 +29,8 @@ from inspector.domain.states import (
     Severity,
 )
 from inspector.errors import UserError
-from inspector.services import exchange
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
 from inspector.services.inspections import lookup
 from tests.conftest import Cli
 from tests.integration.conftest import make_finalized
@@ -79,10 +79,10 @@ def test_states_read_as_enums_and_are_stored_as_their_strings(
     # An imported package records its outcome the same way.
     package = tmp_path / "a.inspection"
     with any_db.session() as s:
-        package.write_bytes(exchange.export_inspection(s, lookup.get(s, uuid_)))
+        package.write_bytes(exchange_export.export_inspection(s, lookup.get(s, uuid_)))
     hq = open_database(str(tmp_path / "hq.sqlite3"))
     try:
-        receipt = exchange.import_paths(hq, [package])
+        receipt = importer.import_paths(hq, [package])
         assert len(receipt.imported) == 1
         with hq.session() as s:
             assert s.scalar(select(ImportRecord.outcome)) is ImportOutcome.IMPORTED
@@ -200,7 +200,6 @@ def test_models_match_the_migrations(any_db: Database) -> None:
 
 
 def test_severity_escalates_one_level_and_orders_most_urgent_first() -> None:
-    assert ChecklistSeverity is Severity  # checklists keep importing it from there
     assert [s.escalated() for s in Severity] == [Severity.HIGH, Severity.HIGH, Severity.MEDIUM]
     assert sorted(["low", "high", "medium"], key=lambda v: Severity(v).rank) == [
         "high",
@@ -226,7 +225,7 @@ def test_json_output_keeps_its_strings_and_key_order(run_cli: Cli, db: Database)
     assert '"severity": "' in out and "Severity." not in out and "Status." not in out
     finding = json.loads(out)["findings"][0]
     assert (finding["status"], finding["severity"]) in {("open", s.value) for s in Severity}
-    receipt = exchange.import_paths(db, []).to_dict()
+    receipt = importer.import_paths(db, []).to_dict()
     assert list(receipt) == ["imported", "updated", "duplicates", "conflicts", "rejected", "counts"]
     assert list(receipt["counts"]) == [
         "read",

@@ -16,7 +16,9 @@ from sqlalchemy import inspect, select, text
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.db.models import Inspection
-from inspector.services import demo, exchange
+from inspector.services import demo
+from inspector.services.exchange import export as exchange_export
+from inspector.services.exchange import importer
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.inspections import lifecycle, lookup, signoff
 from inspector.services.inspections import visits as insp_visits
@@ -140,11 +142,11 @@ def test_every_write_of_the_visit_keeps_the_wave_column_in_step(
     # An imported package's visit facts: HQ indexes the wave it received.
     with db.session() as s:
         signoff.finalize(s, lookup.get(s, uuid_), by="t", force=True)
-        package = exchange.export_inspection(s, lookup.get(s, uuid_))
+        package = exchange_export.export_inspection(s, lookup.get(s, uuid_))
     (tmp_path / "p.inspection").write_bytes(package)
     hq = open_database(tmp_path / "hq.sqlite3")
     try:
-        assert exchange.import_paths(hq, [tmp_path / "p.inspection"]).imported
+        assert importer.import_paths(hq, [tmp_path / "p.inspection"]).imported
         assert _waves(hq) == {uuid_: "W3"}
     finally:
         hq.dispose()

@@ -4,11 +4,14 @@ A cycle hides a layering mistake behind a function-level import ("imported here:
 on this module") and makes the import order decide whether the program starts. grimp
 (import-linter's own graph builder) reads every import statement in a module, inside
 functions and ``if TYPE_CHECKING:`` blocks too; the second test proves that it still does.
-The last test keeps the database layer out of the UI (the screens call services by id).
+Then: the front ends (the desktop UI and the phone page) keep the database layer out (they
+call services by id); no module grows past 800 lines; and no module re-exports another's
+names (import a name from the module that defines it).
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -102,12 +105,21 @@ def test_the_check_sees_lazy_and_type_only_imports(
     )
 
 
-def test_the_ui_reads_and_writes_through_services() -> None:
-    """No screen imports SQLAlchemy or the ORM models (lazy and type-only imports too),
-    nor opens a session itself: it passes the ``Database`` handle and ids to
-    ``services/views`` and ``services/commands`` (see docs/architecture.md)."""
+FRONT_ENDS = ("inspector.ui", "inspector.phone")
+
+
+def _front_end(module: str) -> bool:
+    return module == "inspector.app" or any(
+        module == f or module.startswith(f + ".") for f in FRONT_ENDS
+    )
+
+
+def test_the_front_ends_read_and_write_through_services() -> None:
+    """No screen nor the phone page imports SQLAlchemy or the ORM models (lazy and
+    type-only imports too), nor opens a session itself: each passes the ``Database`` handle
+    and ids to ``services/views`` and ``services/commands`` (see docs/architecture.md)."""
     graph = grimp.build_graph("inspector", include_external_packages=True, cache_dir=None)
-    ui = [m for m in graph.modules if m.startswith("inspector.ui") or m == "inspector.app"]
+    ui = [m for m in graph.modules if _front_end(m)]
     bad = [
         f"{m}:{d['line_number']}: {d['line_contents']}"
         for m in sorted(ui)
@@ -120,9 +132,57 @@ def test_the_ui_reads_and_writes_through_services() -> None:
     root = Path(__file__).resolve().parents[2] / "inspector"
     opened = [
         f"{path.relative_to(root.parent)}:{n}: {line.strip()}"
-        for path in sorted([*(root / "ui").rglob("*.py"), root / "app.py"])
+        for path in sorted(
+            [*(root / "ui").rglob("*.py"), *(root / "phone").rglob("*.py"), root / "app.py"]
+        )
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if ".session()" in line or ".read_session()" in line
     ]
-    assert not bad, "the UI imports the database layer:\n" + "\n".join(bad)
-    assert not opened, "the UI opens sessions:\n" + "\n".join(opened)
+    assert not bad, "a front end imports the database layer:\n" + "\n".join(bad)
+    assert not opened, "a front end opens sessions:\n" + "\n".join(opened)
+
+
+ROOT = Path(__file__).resolve().parents[2] / "inspector"
+MAX_LINES = 800
+
+
+def test_no_module_is_over_800_lines() -> None:
+    """A module past 800 lines holds more than one job: split it by use case or by part."""
+    long = [
+        f"{path.relative_to(ROOT.parent)}: {n} lines"
+        for path in sorted(ROOT.rglob("*.py"))
+        if "migrations" not in path.parts
+        and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    ]
+    assert not long, f"modules over {MAX_LINES} lines:\n" + "\n".join(long)
+
+
+# A package's __init__ may name its own public API only where a package is the unit people
+# import (the text catalogue, the database handle, checklist loading, the CLI's command
+# registry, the Qt patches the UI needs first); a service package documents its modules.
+INIT_IMPORTS_ALLOWED = {
+    "inspector/text/__init__.py",
+    "inspector/db/__init__.py",
+    "inspector/checklists/__init__.py",
+    "inspector/cli/__init__.py",
+    "inspector/ui/__init__.py",
+    "inspector/ui/hq/__init__.py",
+}
+
+
+def test_no_module_re_exports_another_modules_names() -> None:
+    """``from m import x as x`` (a re-export) and a service package's ``__init__`` that
+    imports its modules' names hide where a name lives: import it from its module."""
+    redundant = re.compile(r"^\s*from\s+[\w.]+\s+import\s+(\w+)\s+as\s+\1\b", re.M)
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        rel = path.relative_to(ROOT.parent).as_posix()
+        text = path.read_text(encoding="utf-8")
+        found += [f"{rel}: {m.group(0).strip()}" for m in redundant.finditer(text)]
+        if path.name == "__init__.py" and rel not in INIT_IMPORTS_ALLOWED:
+            found += [
+                f"{rel}: {line.strip()}"
+                for line in text.splitlines()
+                if re.match(r"\s*from\s+inspector\.", line)
+            ]
+    assert not found, "re-exports (import from the defining module):\n" + "\n".join(found)

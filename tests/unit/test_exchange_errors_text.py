@@ -13,9 +13,9 @@ import pytest
 from inspector.db.engine import resolve_url
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded, write_atomic
+from inspector.phone.interfaces import resolve_bind
 from inspector.services import keys
 from inspector.services.exchange.package_format import PackageError, read_package
-from inspector.services.phone.interfaces import resolve_bind
 from inspector.text import Lang, Surface
 from inspector.text import exchange as TX
 from inspector.text import keys as TK

@@ -17,16 +17,9 @@ import pytest
 from inspector import paths
 from inspector.checklists import LoadedChecklist, checklist_from_json, load_all
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import (
-    AnswerType,
-    Checklist,
-    Evidence,
-    Item,
-    Mode,
-    Result,
-    Severity,
-)
+from inspector.domain.checklist import AnswerType, Checklist, Evidence, Item, Mode, Result
 from inspector.domain.scoring import Outcome, score, top_grade
+from inspector.domain.states import Severity
 
 SHIPPED_DIR = paths.data_dir("checklists")
 LOADED, PROBLEMS = load_all(SHIPPED_DIR)

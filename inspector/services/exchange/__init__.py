@@ -1,47 +1,9 @@
 """Exchange between devices and HQ: signed ``.inspection`` packages, export and import.
 
-The public names the GUI and the CLI use are re-exported here; see
-docs/package-format.md for the format itself.
+- :mod:`.package_format`: the format (manifest, signature, sealing, limits), reading and
+  checking a package;
+- :mod:`.export`: writing an inspection's package;
+- :mod:`.importer`: verifying and merging packages at HQ (receipts, provenance).
+
+Import a name from the module that defines it; see docs/package-format.md for the format.
 """
-
-from inspector.services.exchange.export import (
-    export_inspection,
-    package_file_name,
-    write_all,
-    write_package,
-)
-from inspector.services.exchange.importer import (
-    REASON_ERROR,
-    Receipt,
-    import_file,
-    import_paths,
-    owner_of,
-    provenance,
-)
-from inspector.services.exchange.package_format import (
-    DEFAULT_LIMITS,
-    FORMAT_VERSION,
-    SUFFIX,
-    Limits,
-    PackageError,
-    read_package,
-)
-
-__all__ = [
-    "DEFAULT_LIMITS",
-    "FORMAT_VERSION",
-    "REASON_ERROR",
-    "SUFFIX",
-    "Limits",
-    "PackageError",
-    "Receipt",
-    "export_inspection",
-    "import_file",
-    "import_paths",
-    "owner_of",
-    "package_file_name",
-    "provenance",
-    "read_package",
-    "write_all",
-    "write_package",
-]

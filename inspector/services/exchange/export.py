@@ -21,7 +21,7 @@ from inspector.domain import timefmt
 from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, UserError, ValidationError
 from inspector.files import write_atomic
-from inspector.services import keys, photos, reports
+from inspector.services import keys, photo_variants, photos, reports
 from inspector.services.exchange.package_format import (
     DEVICE_PUB,
     FORMAT_NAME,
@@ -62,7 +62,7 @@ def _photo(session: Session, p: Photo, blobs: dict[str, bytes]) -> dict[str, Any
     if withheld:
         # Only the rendering leaves the laptop: the device's display and thumbnail show
         # the unredacted original, so they stay behind too; HQ derives its own.
-        image, kind = photos.export_image(session, p)
+        image, kind = photo_variants.export_image(session, p)
         assert kind == "rendered"
         parts: list[bytes | None] = [image, None, None]
     else:

@@ -12,9 +12,7 @@ from inspector.db.models import (
     Inspection,
     utcnow,
 )
-from inspector.domain.checklist import (
-    Severity,
-)
+from inspector.domain.states import Severity
 from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
 from inspector.services.findings.record import finding_dict

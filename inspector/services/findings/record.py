@@ -9,10 +9,7 @@ from inspector.db.models import (
     Finding,
     Inspection,
 )
-from inspector.domain.checklist import (
-    Severity,
-)
-from inspector.domain.states import FindingState
+from inspector.domain.states import FindingState, Severity
 from inspector.services.inspections.snapshots import checklist_of
 
 log = logging.getLogger(__name__)

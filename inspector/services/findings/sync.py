@@ -13,13 +13,9 @@ from inspector.db.models import (
     Inspection,
     utcnow,
 )
-from inspector.domain.checklist import (
-    Checklist,
-    Item,
-    Severity,
-)
+from inspector.domain.checklist import Checklist, Item
 from inspector.domain.scoring import Score
-from inspector.domain.states import FindingStatus, InspectionStatus
+from inspector.domain.states import FindingStatus, InspectionStatus, Severity
 
 log = logging.getLogger(__name__)
 

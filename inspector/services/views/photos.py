@@ -10,6 +10,7 @@ from typing import Any
 from inspector.db import Database
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
+from inspector.services import photo_variants
 from inspector.services import photos as svc
 from inspector.services.inspections import lookup, snapshots
 
@@ -46,7 +47,7 @@ def item_photos(db: Database, uuid: str, item_id: str) -> ItemPhotos:
                 PhotoRow(
                     id=p.id,
                     file_name=p.file_name,
-                    thumb=svc.variant_bytes(s, p, "thumb"),
+                    thumb=photo_variants.variant_bytes(s, p, "thumb"),
                     redacted=d["redacted"],
                     annotated=d["annotated"],
                     width=p.width,
@@ -95,7 +96,7 @@ def editor_photo(db: Database, photo_id: str) -> EditorPhoto:
             id=photo.id,
             width=photo.width,
             height=photo.height,
-            display=svc.editor_base(s, photo),
+            display=photo_variants.editor_base(s, photo),
             title=photo.file_name.rsplit("/", 1)[-1] or photo.id[:8],
             withheld=photo.original_sha256 is None,
             finalized=photo.inspection.status != InspectionStatus.DRAFT,
