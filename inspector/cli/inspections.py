@@ -20,13 +20,10 @@ from inspector.files import (
     FileAccessError,
     read_text_bounded,
 )
-from inspector.services import audit
-from inspector.services.findings.edit import update_finding
-from inspector.services.findings.record import finding_dict
+from inspector.services.commands import inspections as commands
 from inspector.services.images import read_image_file
-from inspector.services.inspections import answering, lifecycle, listing, lookup, signoff
-from inspector.services.inspections import records as insp_records
-from inspector.services.inspections import visits as insp_visits
+from inspector.services.inspections import listing
+from inspector.services.views.inspection import audit_rows, inspection_label, inspection_record
 from inspector.services.views.inspection_list import list_inspections
 from inspector.text import cli as T
 
@@ -124,22 +121,20 @@ def new_cmd(
 ) -> None:
     """Start a new draft inspection; prints its id."""
     doc = _read_answers_file(answers_file) if answers_file else {}
-    with ctx.db.session() as s:
-        insp = lifecycle.create(
-            s,
-            branch_code=branch_code,
-            checklist_id=checklist_id,
-            mode=mode,
-            inspector=inspector_name if inspector_name is not None else default_actor(),
-            branch_name=branch_name,
-            answers=doc.get("answers"),
-            recheck_of=recheck_of,
-            visit=doc.get("visit"),
-            narrative=doc.get("narrative"),
-        )
-        if wave is not None:
-            insp_visits.set_visit(s, insp, actor=insp.inspector or default_actor(), wave=wave)
-        uuid = insp.uuid
+    uuid = commands.start(
+        ctx.db,
+        branch_code=branch_code,
+        checklist_id=checklist_id,
+        mode=mode,
+        inspector=inspector_name if inspector_name is not None else default_actor(),
+        fallback_actor=default_actor(),
+        branch_name=branch_name,
+        answers=doc.get("answers"),
+        recheck_of=recheck_of,
+        visit=doc.get("visit"),
+        narrative=doc.get("narrative"),
+        wave=wave,
+    )
     click.echo(uuid)
 
 
@@ -175,20 +170,18 @@ def answer_cmd(
     """Answer one item of a draft inspection."""
     if not clear and result is None and value is None and note is None:
         raise click.UsageError("give --result, --value, --note or --clear")
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        answering.set_answer(
-            s,
-            insp,
-            item_id,
-            result=result,
-            value=value,
-            note=note,
-            clear=clear,
-            actor=actor or insp.inspector or default_actor(),
-        )
-        total, grade = insp.score_total or 0.0, insp.grade
-    click.echo(f"{item_id}: saved; total {total:.2f}, grade {grade}")
+    scored = commands.answer_text(
+        ctx.db,
+        inspection_id,
+        item_id,
+        result=result,
+        value=value,
+        note=note,
+        clear=clear,
+        actor=actor,
+        fallback_actor=default_actor(),
+    )
+    click.echo(f"{item_id}: saved; total {scored.total:.2f}, grade {scored.grade}")
 
 
 @click.command("visit")
@@ -246,14 +239,10 @@ def visit_cmd(
         }.items()
         if v is not None
     }
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        actor = insp.inspector or default_actor()
-        if fields:
-            insp_visits.set_visit(s, insp, actor=actor, **fields)
-        if narrative is not None:
-            insp_visits.set_narrative(s, insp, narrative, actor=actor)
-        visit, text = dict(insp.visit or {}), insp.narrative
+    facts = commands.record_visit(
+        ctx.db, inspection_id, fields=fields, narrative=narrative, fallback_actor=default_actor()
+    )
+    visit, text = facts.visit, facts.narrative
     if as_json:
         echo_json({"visit": visit, "narrative": text})
         return
@@ -312,11 +301,7 @@ def list_cmd(
 @pass_ctx
 def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | None) -> None:
     """Show an inspection: answers, score, findings, photos, what is missing."""
-    with ctx.db.read_session() as s:
-        insp = lookup.get(s, inspection_id)
-        if revision is not None:
-            insp = lookup.get_revision(s, insp.uuid, revision)
-        data = insp_records.show_dict(s, insp)
+    data = inspection_record(ctx.db, inspection_id, revision)
     if as_json:
         echo_json(data)
         return
@@ -374,15 +359,14 @@ def finalize_cmd(
     png = read_image_file(signature, what="manager signature") if signature else None
     if png is not None and not (manager or "").strip():
         raise ValidationError(T.NEEDS_OPTION, option="--manager-signature", needed="--manager")
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        result = signoff.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)
-        uuid = insp.uuid
-    click.echo(
-        f"finalized; total {result.total:.2f}, grade {result.grade}, "
-        f"{'passed' if result.passed else 'NOT passed'}"
+    signed = commands.finalize(
+        ctx.db, inspection_id, by=by, manager_name=manager, manager_signature=png
     )
-    click.echo(uuid)
+    click.echo(
+        f"finalized; total {signed.total:.2f}, grade {signed.grade}, "
+        f"{'passed' if signed.passed else 'NOT passed'}"
+    )
+    click.echo(signed.uuid)
 
 
 @click.command("amend")
@@ -392,12 +376,10 @@ def finalize_cmd(
 @pass_ctx
 def amend_cmd(ctx: Context, inspection_id: str, reason: str, actor: str | None) -> None:
     """Make a new draft revision of a finalized inspection (same id, supersedes it)."""
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        new = lifecycle.amend(s, insp, reason=reason, actor=actor or default_actor())
-        rev, uuid = new.revision, new.uuid
+    label = inspection_label(ctx.db, inspection_id)
+    rev = commands.amend(ctx.db, label.uuid, reason=reason, actor=actor or default_actor())
     click.echo(f"revision {rev} created as a draft")
-    click.echo(uuid)
+    click.echo(label.uuid)
 
 
 @click.command("delete")
@@ -406,11 +388,10 @@ def amend_cmd(ctx: Context, inspection_id: str, reason: str, actor: str | None) 
 @pass_ctx
 def delete_cmd(ctx: Context, inspection_id: str, yes: bool) -> None:
     """Delete a draft inspection (finalized ones cannot be deleted)."""
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        if not yes and not click.confirm(f"Delete draft {insp.uuid} of {insp.branch.code}?"):
-            raise click.exceptions.Abort()
-        lifecycle.delete_draft(s, insp, actor=default_actor())
+    label = inspection_label(ctx.db, inspection_id)
+    if not yes and not click.confirm(f"Delete draft {label.uuid} of {label.branch_code}?"):
+        raise click.exceptions.Abort()
+    commands.delete_draft(ctx.db, label.uuid, actor=default_actor())
     click.echo("deleted")
 
 
@@ -432,20 +413,18 @@ def finding_cmd(
     severity: str | None,
 ) -> None:
     """Set the rectification of a finding (failed item) of a draft inspection."""
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        dl: date | None = deadline.date() if deadline else None
-        f = update_finding(
-            s,
-            insp,
-            item_id,
-            actor=default_actor(),
-            action=action,
-            owner=owner,
-            deadline=dl,
-            severity=severity,
-        )
-        click.echo(json.dumps(finding_dict(f), ensure_ascii=False))
+    dl: date | None = deadline.date() if deadline else None
+    record = commands.update_finding(
+        ctx.db,
+        inspection_id,
+        item_id,
+        actor=default_actor(),
+        action=action,
+        owner=owner,
+        deadline=dl,
+        severity=severity,
+    )
+    click.echo(json.dumps(record, ensure_ascii=False))
 
 
 @click.command("audit")
@@ -454,9 +433,7 @@ def finding_cmd(
 @pass_ctx
 def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     """Show every recorded change of an inspection (all revisions)."""
-    with ctx.db.read_session() as s:
-        insp = lookup.get(s, inspection_id)
-        rows = [audit.as_dict(e) for e in audit.entries_for(s, insp.uuid)]
+    rows = audit_rows(ctx.db, inspection_id)
     if as_json:
         echo_json(rows)
         return

@@ -19,9 +19,36 @@ from inspector.db import Database
 from inspector.domain.answers import Answer
 from inspector.services import branches
 from inspector.services.findings import edit as finding_edit
+from inspector.services.findings.record import finding_dict
 from inspector.services.inspections import answering, lifecycle, lookup, signoff, visits
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """An inspection's stored score after a change."""
+
+    total: float
+    grade: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SignedOff:
+    """What a sign-off recorded."""
+
+    uuid: str
+    total: float
+    grade: str | None
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VisitFacts:
+    """An inspection's visit facts and narrative as stored."""
+
+    visit: dict[str, Any]
+    narrative: str
 
 
 def store_answer(
@@ -63,10 +90,11 @@ def update_finding(
     owner: str | None = None,
     deadline: date | None = None,
     severity: str | None = None,
-) -> None:
-    """Edit the rectification of one finding (action, owner, deadline, severity)."""
+) -> dict[str, Any]:
+    """Edit the rectification of one finding (action, owner, deadline, severity); the
+    finding's record as the audit log keeps it."""
     with db.session() as s:
-        finding_edit.update_finding(
+        f = finding_edit.update_finding(
             s,
             lookup.get(s, uuid),
             item_id,
@@ -76,6 +104,7 @@ def update_finding(
             deadline=deadline,
             severity=severity,
         )
+        return finding_dict(f)
 
 
 def set_visit(db: Database, uuid: str, *, actor: str, **fields: Any) -> None:
@@ -101,22 +130,21 @@ def finalize(
     by: str,
     manager_name: str | None = None,
     manager_signature: bytes | None = None,
-) -> None:
+) -> SignedOff:
     """Sign off (refused while something is missing); the inspection becomes read-only."""
     with db.session() as s:
-        signoff.finalize(
-            s,
-            lookup.get(s, uuid),
-            by=by,
-            manager_name=manager_name,
-            manager_signature=manager_signature,
+        insp = lookup.get(s, uuid)
+        result = signoff.finalize(
+            s, insp, by=by, manager_name=manager_name, manager_signature=manager_signature
         )
+        return SignedOff(insp.uuid, result.total, result.grade, result.passed)
 
 
-def amend(db: Database, uuid: str, *, reason: str, actor: str) -> None:
-    """A new editable revision of a finalized inspection (the old one stays as it was)."""
+def amend(db: Database, uuid: str, *, reason: str, actor: str) -> int:
+    """A new editable revision of a finalized inspection (the old one stays as it was);
+    the new revision's number."""
     with db.session() as s:
-        lifecycle.amend(s, lookup.get(s, uuid), reason=reason, actor=actor)
+        return lifecycle.amend(s, lookup.get(s, uuid), reason=reason, actor=actor).revision
 
 
 def duplicate(db: Database, uuid: str, *, actor: str) -> str:
@@ -169,3 +197,87 @@ def create(
             loaded=checklist,
         )
         return insp.uuid
+
+
+def answer_text(
+    db: Database,
+    ref: str,
+    item_id: str,
+    *,
+    result: str | None = None,
+    value: str | None = None,
+    note: str | None = None,
+    clear: bool = False,
+    actor: str | None,
+    fallback_actor: str,
+) -> Scored:
+    """Answer ``item_id`` from words as typed (``inspector answer``: a judgement, a value
+    read by the item's type, a note); the actor defaults to the inspection's inspector."""
+    with db.session() as s:
+        insp = lookup.get(s, ref)
+        answering.set_answer(
+            s,
+            insp,
+            item_id,
+            result=result,
+            value=value,
+            note=note,
+            clear=clear,
+            actor=actor or insp.inspector or fallback_actor,
+        )
+        return Scored(insp.score_total or 0.0, insp.grade)
+
+
+def start(
+    db: Database,
+    *,
+    branch_code: str,
+    checklist_id: str,
+    mode: str,
+    inspector: str,
+    fallback_actor: str,
+    branch_name: str | None = None,
+    answers: Any = None,
+    recheck_of: str | None = None,
+    visit: Any = None,
+    narrative: Any = None,
+    wave: str | None = None,
+) -> str:
+    """A new draft from a shipped or stored checklist by id, optionally filled from an
+    answers file's contents and put in a mystery wave (one unit of work); its UUID."""
+    with db.session() as s:
+        insp = lifecycle.create(
+            s,
+            branch_code=branch_code,
+            checklist_id=checklist_id,
+            mode=mode,
+            inspector=inspector,
+            branch_name=branch_name,
+            answers=answers,
+            recheck_of=recheck_of,
+            visit=visit,
+            narrative=narrative,
+        )
+        if wave is not None:
+            visits.set_visit(s, insp, actor=insp.inspector or fallback_actor, wave=wave)
+        return insp.uuid
+
+
+def record_visit(
+    db: Database,
+    ref: str,
+    *,
+    fields: dict[str, Any],
+    narrative: str | None,
+    fallback_actor: str,
+) -> VisitFacts:
+    """Visit facts and the narrative in one unit of work (the inspection's inspector is
+    the actor); what is stored afterwards."""
+    with db.session() as s:
+        insp = lookup.get(s, ref)
+        actor = insp.inspector or fallback_actor
+        if fields:
+            visits.set_visit(s, insp, actor=actor, **fields)
+        if narrative is not None:
+            visits.set_narrative(s, insp, narrative, actor=actor)
+        return VisitFacts(dict(insp.visit or {}), insp.narrative or "")
