@@ -20,7 +20,6 @@ from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain import timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
-from inspector.reports.hq_report import write_hq_report
 from inspector.services.findings.closing import close_finding, close_findings_by_recheck
 from inspector.services.findings.record import STATUSES
 from inspector.services.hq import files as hq_files
@@ -326,7 +325,7 @@ def report_cmd(
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
         data = hq_load.load(s, flt, extras=True)
-    write_hq_report(hq_tables.report_content(data, lang), output)
+    hq_files.write_pdf(data, output, lang)
     click.echo(str(output))
 
 

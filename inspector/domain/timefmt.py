@@ -107,13 +107,6 @@ def offset_label(tz: tzinfo, at: datetime | None = None) -> str:
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def zone_label(tz: tzinfo, at: datetime | None = None) -> str:
-    """'Asia/Shanghai (UTC+08:00)' for headings that say once which zone times are in."""
-    name = getattr(tz, "key", None) or str(tz)
-    off = offset_label(tz, at)
-    return off if name in (off, "UTC") or name.startswith("UTC") else f"{name} ({off})"
-
-
 def fmt_datetime(dt: datetime | None, tz: tzinfo, *, zone_suffix: bool = True) -> str:
     """'2026-03-05 14:30 UTC+08:00' (empty for None)."""
     if dt is None:

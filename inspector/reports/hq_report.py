@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import io
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
@@ -593,10 +592,3 @@ def write_hq_report(content: HqReportContent, path: Path) -> None:
     data = render_hq_report(content)
     write_atomic(path, data)
     log.info("HQ report written to %s (%d bytes)", path, len(data))
-
-
-def table_values(tbl: HqTable) -> Sequence[Sequence[str]]:
-    """Rows as display text (for CSV-like consumers that want what the PDF shows)."""
-    return [
-        [format_value(v, c.kind) for v, c in zip(r, tbl.columns, strict=True)] for r in tbl.rows
-    ]

@@ -19,7 +19,6 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
 
 
 class Lang(StrEnum):
@@ -37,12 +36,6 @@ class Surface(StrEnum):
 def lang_of(value: str | None) -> Lang:
     """``"zh"``/``"zh_CN"``/``Lang.ZH`` -> ``Lang.ZH``; anything else is English."""
     return Lang.ZH if value and str(value).lower().startswith("zh") else Lang.EN
-
-
-class Renderable(Protocol):
-    """A value that renders itself in a language for a surface (a nested error, a Text)."""
-
-    def render(self, lang: Lang, surface: Surface = Surface.CLI) -> str: ...
 
 
 def rendered(value: object, lang: Lang, surface: Surface) -> object:

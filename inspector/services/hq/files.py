@@ -21,9 +21,16 @@ from inspector.reports.hq_report import (
     SCORE,
     TEXT,
     HqTable,
+    write_hq_report,
 )
 from inspector.services.hq.rows import HqData
-from inspector.services.hq.tables import answer_tables, regions_table, summary_table, tables
+from inspector.services.hq.tables import (
+    answer_tables,
+    regions_table,
+    report_content,
+    summary_table,
+    tables,
+)
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 from inspector.textsafe import is_formula_like, spreadsheet_text
@@ -172,3 +179,8 @@ def write_csv(data: HqData, folder: Path, lang: str = "en") -> list[Path]:
         write_atomic(path, buf.getvalue().encode("utf-8-sig"))
         out.append(path)
     return out
+
+
+def write_pdf(data: HqData, path: Path, lang: str = "en") -> None:
+    """The HQ report (PDF) of ``data``, written all or nothing."""
+    write_hq_report(report_content(data, lang), path)

@@ -207,12 +207,3 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "signer": summary.signer,
         "owner": summary.owner or summary.signer,
     }
-
-
-def count_current(session: Session) -> int:
-    return (
-        session.scalar(
-            select(func.count()).select_from(Inspection).where(Inspection.is_current.is_(True))
-        )
-        or 0
-    )
