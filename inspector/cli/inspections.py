@@ -12,6 +12,7 @@ import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain import timefmt
+from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.files import (
@@ -274,8 +275,8 @@ def list_cmd(
     flt = listing.ListFilter(
         text=text,
         branch_code=branch_code,
-        status=status,
-        mode=mode,
+        status=InspectionStatus(status) if status else None,
+        mode=Mode(mode) if mode else None,
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
     )
@@ -422,7 +423,7 @@ def finding_cmd(
         action=action,
         owner=owner,
         deadline=dl,
-        severity=severity,
+        severity=Severity(severity) if severity else None,
     )
     click.echo(json.dumps(record, ensure_ascii=False))
 

@@ -16,7 +16,9 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from inspector.domain.states import FindingState
+from inspector.domain.checklist import Mode
+from inspector.domain.scoring import Outcome
+from inspector.domain.states import FindingState, InspectionStatus, Severity
 from inspector.text import Text
 
 log = logging.getLogger(__name__)
@@ -76,8 +78,8 @@ class InspectionMeta:
 
     uuid: str
     revision: int
-    status: str  # draft | finalized
-    mode: str  # onsite | mystery
+    status: InspectionStatus
+    mode: Mode
     inspector: str
     started_at: datetime
     updated_at: datetime | None = None
@@ -157,7 +159,7 @@ class ItemRow:
     section_id: str
     text: Bi
     answer: Bi  # the answer phrased for people ("是", "1:14", "3 / 5", ...)
-    outcome: str  # pass | partial | fail | na | unanswered | hidden
+    outcome: Outcome
     points: float
     max_points: float
     penalty: float = 0.0
@@ -178,14 +180,14 @@ class FindingRow:
     text: Bi
     note: str
     points_lost: float
-    severity: str  # high | medium | low
+    severity: Severity
     source: str
     action: str
     owner: str
     deadline: date | None
     veto: bool = False
     critical: bool = False
-    status: str = FindingState.OPEN  # open | overdue | closed
+    status: FindingState = FindingState.OPEN  # overdue: open past its deadline
     answer: Bi = Bi("")  # what was seen: the answer itself ("5 / 7", "否", "1:10")
     closed_at: date | None = None
     source_inferred: bool = False

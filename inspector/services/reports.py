@@ -150,7 +150,7 @@ def shopper_code(name: str) -> str:
     return f"MS-{digest[:6].upper()}"
 
 
-def finding_status(f: Finding, today: date) -> str:
+def finding_status(f: Finding, today: date) -> FindingState:
     """open | overdue | closed: overdue once the deadline has passed with the finding open."""
     return FindingState.of(f.status, f.deadline, today)
 
@@ -296,7 +296,7 @@ def build_report_data(
                     section_id=sec.id,
                     text=Bi(item.text.zh, item.text.en),
                     answer=answer_text(item, a),
-                    outcome=s.outcome.value,
+                    outcome=s.outcome,
                     points=s.points,
                     max_points=s.max_points,
                     penalty=s.penalty,

@@ -16,6 +16,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from inspector.domain.scoring import Outcome
 from inspector.reports.inspection.base import ReportBase, downscale, esc, fmt_num
 from inspector.reports.model import (
     PHOTO_BOX_MM,
@@ -70,7 +71,7 @@ class ItemsPart(ReportBase):
         head._anchor = f"item:{item.id}"
         pts = (
             f"{fmt_num(item.points)} / {fmt_num(item.max_points)}"
-            if item.max_points > 0 or item.outcome in ("pass", "partial", "fail")
+            if item.max_points > 0 or item.outcome in (Outcome.PASS, Outcome.PARTIAL, Outcome.FAIL)
             else "—"
         )
         if item.penalty > 0:

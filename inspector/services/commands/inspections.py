@@ -17,6 +17,7 @@ from typing import Any
 from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.answers import Answer
+from inspector.domain.states import Severity
 from inspector.services import branches
 from inspector.services.findings import edit as finding_edit
 from inspector.services.findings.record import finding_dict
@@ -89,7 +90,7 @@ def update_finding(
     action: str | None = None,
     owner: str | None = None,
     deadline: date | None = None,
-    severity: str | None = None,
+    severity: Severity | None = None,
 ) -> dict[str, Any]:
     """Edit the rectification of one finding (action, owner, deadline, severity); the
     finding's record as the audit log keeps it."""

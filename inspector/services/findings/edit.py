@@ -31,7 +31,7 @@ def update_finding(
     action: str | None = None,
     owner: str | None = None,
     deadline: date | None = None,
-    severity: str | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
     require_draft(insp)
     f = next((x for x in insp.findings if x.item_id == item_id and x.active), None)

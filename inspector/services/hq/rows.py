@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from inspector.domain import timefmt
-from inspector.domain.states import InspectionStatus
+from inspector.domain.states import FindingState, InspectionStatus, Severity
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
 from inspector.text import hq as T
@@ -236,11 +236,11 @@ class FindingRow:
     name: str
     region: str
     item_id: str
-    severity: str
+    severity: Severity
     owner: str
     action: str
     deadline: date | None
-    status: str  # open | overdue | closed (overdue computed from the deadline)
+    status: FindingState  # overdue: computed from the deadline
     closed_at: datetime | None
     closed_by: str | None
     closing_note: str

@@ -17,6 +17,8 @@ from inspector.db.models import (
     InspectionOwner,
     utcnow,
 )
+from inspector.domain.checklist import Mode
+from inspector.domain.states import InspectionStatus
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +27,8 @@ log = logging.getLogger(__name__)
 class ListFilter:
     text: str = ""
     branch_code: str | None = None
-    status: str | None = None
-    mode: str | None = None
+    status: InspectionStatus | None = None
+    mode: Mode | None = None
     date_from: date | None = None
     date_to: date | None = None
 
@@ -41,8 +43,8 @@ class Summary:
 
     uuid: str
     revision: int
-    status: str
-    mode: str
+    status: InspectionStatus
+    mode: Mode
     branch_code: str
     branch_name: str
     checklist_id: str

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
+from inspector.domain.checklist import Mode
+from inspector.domain.states import InspectionStatus
 from inspector.services.inspections import listing, snapshots
 
 log = logging.getLogger(__name__)
@@ -33,9 +35,9 @@ class InspectionRow:
     branch_name: str
     checklist_title_zh: str
     checklist_title_en: str
-    mode: str
+    mode: Mode
     started: date
-    status: str
+    status: InspectionStatus
     total: float | None
     grade: str | None
     passed: bool | None

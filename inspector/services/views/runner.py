@@ -19,7 +19,7 @@ from inspector.db.models import Inspection
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
-from inspector.domain.states import FindingStatus, InspectionStatus
+from inspector.domain.states import FindingStatus, InspectionStatus, Severity
 from inspector.services.findings.record import active_findings
 from inspector.services.inspections import answering, lookup, signoff, snapshots
 from inspector.services.inspections import scoring as insp_scoring
@@ -31,11 +31,11 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class FindingRow:
     item_id: str
-    severity: str
+    severity: Severity
     action: str
     owner: str
     deadline: date | None
-    status: str = FindingStatus.OPEN
+    status: FindingStatus = FindingStatus.OPEN
     # 屡查屡犯: the previous inspection (UUID, and the day it started) with the same finding.
     repeat_of: str | None = None
     repeat_started: date | None = None
@@ -56,7 +56,7 @@ class MissingRow:
 class InspectionState:
     uuid: str
     revision: int
-    status: str
+    status: InspectionStatus
     mode: Mode
     checklist: Checklist
     branch_code: str
