@@ -64,9 +64,7 @@ def store_answer(
             if answer is not None and answer.note:
                 answering.set_answer(s, insp, item_id, note=answer.note, actor=actor)
             return
-        answering.set_answer(
-            s, insp, item_id, result=answer.result, value=answer.value, actor=actor
-        )
+        answering.set_answer(s, insp, item_id, answer=answer, actor=actor)
 
 
 def set_note(db: Database, uuid: str, item_id: str, note: str, *, actor: str) -> None:

@@ -41,6 +41,7 @@ def set_answer(
     result: str | Result | None = None,
     value: Any = None,
     note: str | None = None,
+    answer: Answer | None = None,
     actor: str = "",
     clear: bool = False,
     rescore_now: bool = True,
@@ -49,7 +50,10 @@ def set_answer(
 
     ``result`` is the judgement (pass / fail / na) and is accepted for every answer type;
     ``value`` is the typed answer. Either or both may be given; ``note`` alone keeps them.
+    ``answer`` gives judgement and value together, as the runner's widgets made them.
     """
+    if answer is not None:
+        result, value = answer.result, answer.value
     require_draft(insp)
     checklist = checklist_of(insp)
     try:
@@ -78,6 +82,8 @@ def set_answer(
         return None
     try:
         res = result if isinstance(result, Result) or result is None else parse_result(result)
+        # A typed answer (from the runner) is checked against the item as it is; words
+        # (the CLI, an answers file) are read by the item's type first.
         val = coerce_value(item, value)
     except AnswerError as e:
         raise ValidationError(T.ANSWER_REFUSED, cause=e) from None

@@ -44,15 +44,15 @@ class AnswerPanel(QWidget):
     """The answer area of the current item.
 
     Signals:
-        answer_requested(str, object, object): (item id, Result | None, value) the user
-            chose; the runner commits it for that item (through the undo stack; the item
-            shown may have changed since the value was typed) and then calls
-            :meth:`show_answer`.
+        answer_requested(str, object): (item id, the :class:`Answer` the user chose: a
+            judgement and/or a typed value; the note stays the runner's); the runner
+            commits it for that item (through the undo stack; the item shown may have
+            changed since the value was typed) and then calls :meth:`show_answer`.
         invalid_value(str): the typed text is not a valid value (shown in the status bar).
         leave_value_field(): Esc in the value field (keys 1/2/3 judge again).
     """
 
-    answer_requested = Signal(str, object, object)
+    answer_requested = Signal(str, object)  # (item id, Answer)
     invalid_value = Signal(str)
     leave_value_field = Signal()
 
@@ -470,7 +470,7 @@ class AnswerPanel(QWidget):
             self.show_answer(self._answer)
             return
         value = self._answer.value if self._answer else None
-        self.answer_requested.emit(self._item.id, result, value)
+        self.answer_requested.emit(self._item.id, Answer(result=result, value=value))
 
     def _parse(self, raw: object) -> AnswerValue:
         if self._item is None or raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -494,7 +494,7 @@ class AnswerPanel(QWidget):
         if value == current and (self._answer is None or self._answer.result is None):
             return
         # A new value hands the judgement back to the scoring engine.
-        self.answer_requested.emit(self._item.id, None, value)
+        self.answer_requested.emit(self._item.id, Answer(value=value))
 
     def _commit_value(self) -> None:
         self._value_timer.stop()
@@ -546,7 +546,7 @@ class AnswerPanel(QWidget):
             return
         if not text.strip() and current is None:
             return
-        self.answer_requested.emit(self._item.id, None, text)
+        self.answer_requested.emit(self._item.id, Answer(value=text))
 
     def reset(self) -> None:
         """Forget the item shown (another inspection opens); pending typing was flushed."""

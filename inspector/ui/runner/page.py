@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -315,18 +316,17 @@ class RunnerPage(QWidget):
             self.go_to_item(item_id)
         return ok
 
-    def _answer_requested(self, item_id: str, result: object, value: object) -> None:
+    def _answer_requested(self, item_id: str, answer: object) -> None:
         # The item the value was typed for, not the one shown now: a refresh (an undo, an
         # answer hiding a follow-up) may have moved on before pending typing was saved.
-        if self.state is None or self.state.read_only:
+        if self.state is None or self.state.read_only or not isinstance(answer, Answer):
             return
         old = self.state.answers.get(item_id)
-        res = Result(result) if isinstance(result, str) else None
-        new = Answer(result=res, value=value, note=old.note if old else "")  # type: ignore[arg-type]
+        new = replace(answer, note=old.note if old else "")
         if old is not None and old.result == new.result and old.value == new.value:
             return
         if self.apply_answer(item_id, new):
-            label = result_label(res) if res is not None else str(value)
+            label = result_label(new.result) if new.result is not None else str(new.value)
             self.undo_stack.push(
                 AnswerCommand(
                     self, item_id, old, new, self.tr("answer {0}: {1}").format(item_id, label)
