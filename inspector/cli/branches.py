@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.services import branches as svc
+from inspector.services.commands import branches as branch_commands
+from inspector.services.views.branches import branch_rows
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,7 @@ def branches() -> None:
 @pass_ctx
 def import_cmd(ctx: Context, file: Path) -> None:
     """Create or update branches from a CSV file with columns code,name[,region,address]."""
-    with ctx.db.session() as s:
-        r = svc.import_csv(s, file, actor=default_actor())
+    r = branch_commands.import_csv(ctx.db, file, actor=default_actor())
     click.echo(f"{r.created} created, {r.updated} updated, {r.unchanged} unchanged")
 
 
@@ -36,11 +36,11 @@ def import_cmd(ctx: Context, file: Path) -> None:
 @pass_ctx
 def add_cmd(ctx: Context, code: str, name: str, region: str, address: str) -> None:
     """Add one branch; prints its code."""
-    with ctx.db.session() as s:
-        b = svc.create(
-            s, code=code, name=name, region=region, address=address, actor=default_actor()
+    click.echo(
+        branch_commands.add(
+            ctx.db, code=code, name=name, region=region, address=address, actor=default_actor()
         )
-        click.echo(b.code)
+    )
 
 
 @branches.command("list")
@@ -48,8 +48,7 @@ def add_cmd(ctx: Context, code: str, name: str, region: str, address: str) -> No
 @pass_ctx
 def list_cmd(ctx: Context, as_json: bool) -> None:
     """List branches."""
-    with ctx.db.read_session() as s:
-        rows = [svc.as_dict(b) for b in svc.list_all(s)]
+    rows = branch_rows(ctx.db)
     if as_json:
         echo_json(rows)
         return

@@ -13,9 +13,11 @@ from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.errors import UserError, ValidationError
 from inspector.files import KEY_FILE_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import keys as keys_svc
+from inspector.services.commands import keys as key_commands
 from inspector.services.exchange import export as exchange_export
 from inspector.services.exchange import importer
-from inspector.services.exchange import importer as exchange_importer
+from inspector.services.views.inspection import provenance
+from inspector.services.views.keys import trusted_keys
 from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
@@ -203,9 +205,7 @@ def keys_export(output: Path) -> None:
 def keys_trust(ctx: Context, file: Path, label: str, can_amend: bool | None) -> None:
     """Add a device's public key file (or a package's device.pub) to the trusted list."""
     data = _read_key_file(file, "FILE")
-    with ctx.db.session() as s:
-        row = keys_svc.trust(s, data, label=label, source=str(file), can_amend=can_amend)
-        fp = row.fingerprint
+    fp = key_commands.trust(ctx.db, data, label=label, source=str(file), can_amend=can_amend)
     click.echo(fp)
 
 
@@ -214,8 +214,7 @@ def keys_trust(ctx: Context, file: Path, label: str, can_amend: bool | None) -> 
 @pass_ctx
 def keys_list(ctx: Context, as_json: bool) -> None:
     """List the trusted device keys."""
-    with ctx.db.session() as s:
-        rows = [keys_svc.trusted_dict(r) for r in keys_svc.list_trusted(s)]
+    rows = trusted_keys(ctx.db)
     if as_json:
         echo_json(rows)
         return
@@ -230,11 +229,7 @@ def keys_list(ctx: Context, as_json: bool) -> None:
 @pass_ctx
 def provenance_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     """Every revision of an inspection: which device signed it, and which owns it."""
-    from inspector.services.inspections import lookup
-
-    with ctx.db.read_session() as s:
-        uuid = lookup.get(s, inspection_id).uuid
-        rows = exchange_importer.provenance(s, uuid)
+    uuid, rows = provenance(ctx.db, inspection_id)
     if as_json:
         echo_json({"id": uuid, "owner": rows[0]["owner"] if rows else None, "revisions": rows})
         return

@@ -9,11 +9,9 @@ import click
 
 from inspector.cli import Context, pass_ctx
 from inspector.domain import timefmt
-from inspector.domain.states import InspectionStatus
 from inspector.files import write_atomic
 from inspector.reports.model import Filing
-from inspector.services import reports
-from inspector.services.inspections import lookup
+from inspector.services.commands.reports import build_report
 
 log = logging.getLogger(__name__)
 
@@ -80,22 +78,18 @@ def report_cmd(
     output = output.expanduser().resolve()
     db = ctx.db  # opening it applies the display.tz setting
     tz = timefmt.zone_name(tz)
-    with db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        if revision is not None:
-            insp = lookup.get_revision(s, insp.uuid, revision)
-        pdf = reports.build_report(
-            s,
-            insp,
-            lang=lang,
-            filing=Filing(number=doc_number.strip(), classification=classification.strip()),
-            photo_size=photo_size,
-            show_shopper_name=shopper_name,
-            tz=tz,
-        )
-        draft = insp.status != InspectionStatus.FINALIZED
-    write_atomic(output, pdf)
-    if draft:
+    report = build_report(
+        db,
+        inspection_id,
+        revision=revision,
+        lang=lang,
+        filing=Filing(number=doc_number.strip(), classification=classification.strip()),
+        photo_size=photo_size,
+        show_shopper_name=shopper_name,
+        tz=tz,
+    )
+    write_atomic(output, report.pdf)
+    if report.draft:
         click.echo("note: the inspection is a draft; every page is marked DRAFT", err=True)
     click.echo(str(output))
 

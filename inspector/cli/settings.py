@@ -7,7 +7,8 @@ import logging
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.services import settings as svc
+from inspector.services.commands import settings as setting_commands
+from inspector.services.views.settings import setting_rows
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,7 @@ def settings() -> None:
 @pass_ctx
 def show_cmd(ctx: Context, as_json: bool) -> None:
     """Every setting and its value (empty when unset)."""
-    with ctx.db.session() as s:
-        rows = svc.all_settings(s)
+    rows = setting_rows(ctx.db)
     if as_json:
         echo_json(rows)
         return
@@ -46,8 +46,7 @@ def show_cmd(ctx: Context, as_json: bool) -> None:
 @pass_ctx
 def set_cmd(ctx: Context, key: str, value: str, actor: str | None) -> None:
     """Set KEY to VALUE (org.logo: VALUE is the image file); prints the key."""
-    with ctx.db.session() as s:
-        svc.set_value(s, key, value, actor=actor or default_actor())
+    setting_commands.set_value(ctx.db, key, value, actor=actor or default_actor())
     click.echo(key)
 
 
@@ -57,8 +56,7 @@ def set_cmd(ctx: Context, key: str, value: str, actor: str | None) -> None:
 @pass_ctx
 def unset_cmd(ctx: Context, key: str, actor: str | None) -> None:
     """Clear KEY (reports print nothing for it)."""
-    with ctx.db.session() as s:
-        svc.set_value(s, key, "", actor=actor or default_actor())
+    setting_commands.set_value(ctx.db, key, "", actor=actor or default_actor())
     click.echo(key)
 
 

@@ -15,3 +15,11 @@ def import_csv(db: Database, path: Path, *, actor: str = "") -> branches_svc.Imp
     """Create or update branches from a CSV file; a bad row refuses the whole file."""
     with db.session() as s:
         return branches_svc.import_csv(s, path, actor=actor)
+
+
+def add(db: Database, *, code: str, name: str, region: str, address: str, actor: str) -> str:
+    """Add one branch; its code."""
+    with db.session() as s:
+        return branches_svc.create(
+            s, code=code, name=name, region=region, address=address, actor=actor
+        ).code

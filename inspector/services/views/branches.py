@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,3 +30,9 @@ def branch_choices(db: Database) -> list[BranchChoice]:
     """:func:`choices_in` in its own read-only session."""
     with db.read_session() as s:
         return choices_in(s)
+
+
+def branch_rows(db: Database) -> list[dict[str, Any]]:
+    """Every branch as ``branches list --json`` prints it."""
+    with db.read_session() as s:
+        return [branches_svc.as_dict(b) for b in branches_svc.list_all(s)]

@@ -12,6 +12,7 @@ from typing import Any
 
 from inspector.db import Database
 from inspector.services import audit
+from inspector.services.exchange import importer
 from inspector.services.inspections import lookup, records
 
 
@@ -43,3 +44,10 @@ def inspection_label(db: Database, ref: str) -> InspectionLabel:
     with db.read_session() as s:
         insp = lookup.get(s, ref)
         return InspectionLabel(insp.uuid, insp.branch.code)
+
+
+def provenance(db: Database, ref: str) -> tuple[str, list[dict[str, Any]]]:
+    """The inspection's UUID and every revision's signer and owner (``provenance --json``)."""
+    with db.read_session() as s:
+        uuid = lookup.get(s, ref).uuid
+        return uuid, importer.provenance(s, uuid)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from inspector.db import Database
 from inspector.services import settings as settings_svc
@@ -25,3 +26,9 @@ def report_settings(db: Database) -> ReportSettings:
             logo=settings_svc.get_text(s, "org.logo"),
             display_tz=settings_svc.get_text(s, "display.tz"),
         )
+
+
+def setting_rows(db: Database) -> list[dict[str, Any]]:
+    """Every known setting with its value, as ``settings show --json`` prints it."""
+    with db.read_session() as s:
+        return settings_svc.all_settings(s)
