@@ -13,10 +13,10 @@ from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain.layers import DEFAULT_COLOR, REDACTION_STYLES
 from inspector.errors import ValidationError
 from inspector.files import write_atomic
-from inspector.services import photo_variants
-from inspector.services import photos as svc
-from inspector.services import reports as report_svc
-from inspector.services.inspections import lookup
+from inspector.services.commands import photos as photo_commands
+from inspector.services.photos import VARIANTS, Variant
+from inspector.services.views.inspection import inspection_label
+from inspector.services.views.photos import photo_ref, photo_rows
 from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
@@ -66,18 +66,15 @@ def add_cmd(
     the exit status is 1 when any file was refused. A photo already in the inspection is
     reported and not stored twice.
     """
-    with ctx.db.session() as s:
-        insp = lookup.get(s, inspection_id)
-        result = svc.add_files(
-            s,
-            insp,
-            item_id,
-            list(files),
-            actor=actor or insp.inspector or default_actor(),
-            commit_each=True,
-        )
-        added = [p.id for p in result.added]
-        elsewhere = {pid for _f, pid in result.duplicates if svc.get(s, pid).item_id != item_id}
+    label = inspection_label(ctx.db, inspection_id)
+    result = photo_commands.add_files(
+        ctx.db,
+        label.uuid,
+        item_id,
+        list(files),
+        actor=actor or label.inspector or default_actor(),
+    )
+    added, elsewhere = result.added, result.elsewhere
     for file, existing in result.duplicates:
         hint = ""
         if existing in elsewhere:
@@ -87,7 +84,7 @@ def add_cmd(
             f"{file}: already in this inspection as photo {existing}; not added again{hint}",
             err=True,
         )
-    for file, reason in result.refused:
+    for file, reason in result.reasons:
         click.echo(f"error: {file}: {reason}", err=True)
     for pid in added:
         click.echo(pid)
@@ -102,9 +99,7 @@ def add_cmd(
 @pass_ctx
 def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: bool) -> None:
     """List an inspection's photos (GPS and capture time are as reported by the device)."""
-    with ctx.db.read_session() as s:
-        insp = lookup.get(s, inspection_id)
-        rows = [svc.photo_dict(p) for p in svc.photos_of(insp, item_id)]
+    rows = photo_rows(ctx.db, inspection_id, item_id)
     if as_json:
         echo_json(rows)
         return
@@ -123,7 +118,7 @@ def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: boo
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option(
     "--variant",
-    type=click.Choice(list(svc.VARIANTS)),
+    type=click.Choice(list(VARIANTS)),
     default="original",
     show_default=True,
     help=(
@@ -143,9 +138,7 @@ def list_cmd(ctx: Context, inspection_id: str, item_id: str | None, as_json: boo
 @pass_ctx
 def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
     """Write one variant of a photo to a file."""
-    with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
-        data = photo_variants.variant_bytes(s, p, cast(svc.Variant, variant))
+    data = photo_commands.variant_bytes(ctx.db, photo_id, cast(Variant, variant))
     if str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -179,15 +172,15 @@ def redact_cmd(
     if not boxes and not clear:
         raise click.UsageError("give --box X,Y,W,H (one or more) or --clear")
     parsed = [_box("--box", b) for b in boxes]
-    with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
-        layers: dict[str, Any] = dict(p.layers or {})
-        redactions = [] if clear else list(layers.get("redactions", []))
-        redactions += [{"x": x, "y": y, "w": w, "h": h, "style": style} for x, y, w, h in parsed]
-        layers["redactions"] = redactions
-        svc.set_layers(s, p, layers, actor=actor or default_actor())
-        n, pid = len(redactions), p.id
-    click.echo(f"photo {pid}: {n} redaction(s)")
+    done = photo_commands.add_layers(
+        ctx.db,
+        photo_id,
+        "redactions",
+        [{"x": x, "y": y, "w": w, "h": h, "style": style} for x, y, w, h in parsed],
+        clear=clear,
+        actor=actor or default_actor(),
+    )
+    click.echo(f"photo {done.photo_id}: {done.count} redaction(s)")
 
 
 @photo.command("annotate")
@@ -238,15 +231,10 @@ def annotate_cmd(
         if text_size is not None:
             label["size"] = text_size
         new.append(label)
-    with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
-        layers: dict[str, Any] = dict(p.layers or {})
-        annotations = [] if clear else list(layers.get("annotations", []))
-        annotations += new
-        layers["annotations"] = annotations
-        svc.set_layers(s, p, layers, actor=actor or default_actor())
-        n, pid = len(annotations), p.id
-    click.echo(f"photo {pid}: {n} annotation(s)")
+    done = photo_commands.add_layers(
+        ctx.db, photo_id, "annotations", new, clear=clear, actor=actor or default_actor()
+    )
+    click.echo(f"photo {done.photo_id}: {done.count} annotation(s)")
 
 
 @photo.command("delete")
@@ -255,10 +243,7 @@ def annotate_cmd(
 @pass_ctx
 def delete_cmd(ctx: Context, photo_id: str, actor: str | None) -> None:
     """Remove a photo from a draft inspection (recorded in the audit log)."""
-    with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
-        pid = p.id
-        svc.delete(s, p, actor=actor or default_actor())
+    (pid,) = photo_commands.delete(ctx.db, [photo_id], actor=actor or default_actor())
     click.echo(f"photo {pid} deleted")
 
 
@@ -273,11 +258,9 @@ def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> 
     The new photo id is printed as the last line. Redactions and annotations stay shared:
     a redacted photo is redacted under every item.
     """
-    with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
-        new = svc.attach_to_item(s, p, item_id, actor=actor or default_actor())
-        pid, item, new_id = p.id, p.item_id, new.id
-    click.echo(f"photo {pid} of item {item} is now also evidence of item {item_id}")
+    ref = photo_ref(ctx.db, photo_id)
+    new_id = photo_commands.attach_to_item(ctx.db, ref.id, item_id, actor=actor or default_actor())
+    click.echo(f"photo {ref.id} of item {ref.item_id} is now also evidence of item {item_id}")
     click.echo(new_id)
 
 
@@ -288,10 +271,7 @@ def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> 
 @pass_ctx
 def print_size_cmd(ctx: Context, photo_id: str, size: str, actor: str | None) -> None:
     """How the report prints a photo: "large" spans the page (a fee schedule to be read)."""
-    with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
-        pid = p.id
-        report_svc.set_photo_print_size(s, p, size, actor=actor or default_actor())
+    pid = photo_commands.set_print_size(ctx.db, photo_id, size, actor=actor or default_actor())
     click.echo(f"photo {pid}: printed {size}")
 
 

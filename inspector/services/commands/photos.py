@@ -10,9 +10,10 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from inspector.db import Database
+from inspector.services import photo_variants, reports
 from inspector.services import photos as svc
 from inspector.services.inspections import lookup
 from inspector.services.photo_decode import PhotoError
@@ -28,6 +29,10 @@ class IngestOutcome:
     duplicates: list[tuple[str, str]]  # (file, id of the photo already there)
     # (file, why): the CLI prints the English; the app words the reason itself.
     refused: list[tuple[str, PhotoError]]
+    # Ids among ``duplicates`` that are evidence of another item (attach them, not add).
+    elsewhere: frozenset[str] = frozenset()
+    # (file, English reason without the file's name): what ``inspector photo add`` prints.
+    reasons: tuple[tuple[str, str], ...] = ()
 
 
 def add_files(
@@ -54,6 +59,10 @@ def add_files(
             added=[p.id for p in res.added],
             duplicates=list(res.duplicates),
             refused=list(res.refusals),
+            reasons=tuple(res.refused),
+            elsewhere=frozenset(
+                pid for _f, pid in res.duplicates if svc.get(s, pid).item_id != item_id
+            ),
         )
 
 
@@ -67,11 +76,15 @@ def add_bytes(
         ).id
 
 
-def delete(db: Database, photo_ids: Sequence[str], *, actor: str) -> None:
-    """Delete these photos together (all or none); audited."""
+def delete(db: Database, photo_ids: Sequence[str], *, actor: str) -> list[str]:
+    """Delete these photos (ids or id prefixes) together (all or none); audited. Their ids."""
+    deleted = []
     with db.session() as s:
         for pid in photo_ids:
-            svc.delete(s, svc.get(s, pid), actor=actor)
+            photo = svc.get(s, pid)
+            deleted.append(photo.id)
+            svc.delete(s, photo, actor=actor)
+    return deleted
 
 
 def attach_to_item(db: Database, photo_id: str, item_id: str, *, actor: str) -> str:
@@ -84,3 +97,45 @@ def set_layers(db: Database, photo_id: str, layers: dict[str, Any], *, actor: st
     """Store the photo's annotations and redactions; audited."""
     with db.session() as s:
         svc.set_layers(s, svc.get(s, photo_id), layers, actor=actor)
+
+
+@dataclass(frozen=True, slots=True)
+class Layered:
+    """A photo's layers after a change: its id and how many of the kind changed."""
+
+    photo_id: str
+    count: int
+
+
+def add_layers(
+    db: Database,
+    photo_id: str,
+    kind: Literal["redactions", "annotations"],
+    shapes: Sequence[dict[str, Any]],
+    *,
+    clear: bool = False,
+    actor: str,
+) -> Layered:
+    """Add redactions or annotations to a photo (after removing that kind's old ones when
+    ``clear``), checked and audited as one change."""
+    with db.session() as s:
+        photo = svc.get(s, photo_id)
+        layers: dict[str, Any] = dict(photo.layers or {})
+        kept = [] if clear else list(layers.get(kind, []))
+        layers[kind] = kept + list(shapes)
+        svc.set_layers(s, photo, layers, actor=actor)
+        return Layered(photo.id, len(layers[kind]))
+
+
+def set_print_size(db: Database, photo_id: str, size: str, *, actor: str) -> str:
+    """How the report prints the photo ("normal" or "large"); the photo's id."""
+    with db.session() as s:
+        photo = svc.get(s, photo_id)
+        reports.set_photo_print_size(s, photo, size, actor=actor)
+        return photo.id
+
+
+def variant_bytes(db: Database, photo_id: str, variant: svc.Variant) -> bytes:
+    """One variant of a photo (a rendering made now is stored for next time)."""
+    with db.session() as s:
+        return photo_variants.variant_bytes(s, svc.get(s, photo_id), variant)

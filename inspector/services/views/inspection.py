@@ -22,6 +22,7 @@ class InspectionLabel:
 
     uuid: str
     branch_code: str
+    inspector: str | None = None
 
 
 def inspection_record(db: Database, ref: str, revision: int | None = None) -> dict[str, Any]:
@@ -43,7 +44,7 @@ def audit_rows(db: Database, ref: str) -> list[dict[str, Any]]:
 def inspection_label(db: Database, ref: str) -> InspectionLabel:
     with db.read_session() as s:
         insp = lookup.get(s, ref)
-        return InspectionLabel(insp.uuid, insp.branch.code)
+        return InspectionLabel(insp.uuid, insp.branch.code, insp.inspector)
 
 
 def provenance(db: Database, ref: str) -> tuple[str, list[dict[str, Any]]]:

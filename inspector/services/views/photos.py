@@ -106,3 +106,23 @@ def editor_photo(db: Database, photo_id: str) -> EditorPhoto:
                 "redactions": copy.deepcopy(stored.get("redactions", [])),
             },
         )
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoRef:
+    """A photo named by the user (id or prefix): its full id and its item."""
+
+    id: str
+    item_id: str
+
+
+def photo_ref(db: Database, photo_id: str) -> PhotoRef:
+    with db.read_session() as s:
+        p = svc.get(s, photo_id)
+        return PhotoRef(p.id, p.item_id)
+
+
+def photo_rows(db: Database, ref: str, item_id: str | None = None) -> list[dict[str, Any]]:
+    """An inspection's photos (or one item's) as ``photo list --json`` prints them."""
+    with db.read_session() as s:
+        return [svc.photo_dict(p) for p in svc.photos_of(lookup.get(s, ref), item_id)]
