@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import click
-from sqlalchemy.exc import DBAPIError
 
 from inspector import __version__
 from inspector.db import Database, open_database
@@ -182,20 +181,20 @@ def _run(argv: list[str]) -> int:
     except UserError as e:
         click.echo(f"error: {_one_line(str(e))}", err=True)
         return EXIT_USER_ERROR
-    except DBAPIError as e:
-        described = describe_db_error(e, _db_shown)
-        if described is None:
-            return _internal_error(argv, e)
-        log.warning("database error running %s: %s", argv, e)
-        click.echo(f"error: {_one_line(str(described))}", err=True)
-        return EXIT_USER_ERROR
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
     except Exception as e:
-        return _internal_error(argv, e)
+        # A database that cannot be used (read-only, damaged, locked, full) is the user's
+        # to fix; db.errors tells it from a bug without the CLI naming SQLAlchemy.
+        described = describe_db_error(e, _db_shown)
+        if described is None:
+            return _internal_error(argv, e)
+        log.warning("database error running %s: %s", argv, e)
+        click.echo(f"error: {_one_line(str(described))}", err=True)
+        return EXIT_USER_ERROR
     return int(rv) if isinstance(rv, int) else EXIT_OK
 
 

@@ -20,19 +20,14 @@ from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain import timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
-from inspector.services.findings.closing import close_finding, close_findings_by_recheck
+from inspector.services.commands import hq as hq_commands
 from inspector.services.findings.record import STATUSES
 from inspector.services.hq import files as hq_files
-from inspector.services.hq import integrity as hq_integrity
-from inspector.services.hq import load as hq_load
 from inspector.services.hq import mystery as hq_mystery
-from inspector.services.hq import rectification as hq_rectification
 from inspector.services.hq import rights as hq_rights
-from inspector.services.hq import score_check as hq_score_check
 from inspector.services.hq import tables as hq_tables
 from inspector.services.hq.rows import HqData, HqFilter
-from inspector.services.inspections import lookup
-from inspector.services.verify import stored_integrity
+from inspector.services.views import hq_lists
 from inspector.text import cli as T
 from inspector.text import hq as TH
 
@@ -187,8 +182,7 @@ def summary_cmd(
     as_json: bool,
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
-    with ctx.db.read_session() as s:
-        data = hq_load.load_first(s, flt)
+    data = hq_lists.first_views(ctx.db, flt)
     if as_json:
         echo_json(data.summary_dict())
         return
@@ -231,8 +225,7 @@ def league_cmd(
     """The branch ranking the dashboard shows: one checklist and mode (default the
     comprehensive on-site checklist); a red-line failure never ranks above a pass;
     branches without an inspection are listed apart (rank null in JSON)."""
-    with ctx.db.read_session() as s:
-        data = hq_load.load_first(s, flt)
+    data = hq_lists.first_views(ctx.db, flt)
     if as_json:
         echo_json([r.as_dict(data.tz) for r in data.league])
         return
@@ -257,8 +250,7 @@ def findings_cmd(
     as_json: bool,
 ) -> None:
     """Findings and their rectification status, overdue first."""
-    with ctx.db.read_session() as s:
-        rows = hq_rectification.findings(s, flt, status=status)
+    rows = hq_lists.findings(ctx.db, flt, status=status)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
         return
@@ -280,9 +272,7 @@ def findings_cmd(
 @pass_ctx
 def close_finding_cmd(ctx: Context, inspection_id: str, item: str, note: str) -> None:
     """Close finding ITEM of inspection ID by hand (audited)."""
-    with ctx.db.session() as s:
-        f = close_finding(s, inspection_id, item, note=note, actor=default_actor())
-        uuid = f.inspection.uuid
+    uuid = hq_commands.close_by_hand(ctx.db, inspection_id, item, note=note, actor=default_actor())
     click.echo(f"closed {item} of {uuid}")
 
 
@@ -291,10 +281,7 @@ def close_finding_cmd(ctx: Context, inspection_id: str, item: str, note: str) ->
 @pass_ctx
 def recheck_cmd(ctx: Context, recheck_id: str) -> None:
     """Close the findings that re-check RECHECK_ID shows as passing now."""
-    with ctx.db.session() as s:
-        insp = lookup.get(s, recheck_id)
-        closed = close_findings_by_recheck(s, insp, actor=default_actor())
-        items = [f.item_id for f in closed]
+    items = hq_commands.close_by_recheck(ctx.db, recheck_id, actor=default_actor())
     for item in items:
         click.echo(f"closed {item}")
     click.echo(f"{len(items)} finding(s) closed")
@@ -323,8 +310,7 @@ def report_cmd(
     consumer rights and mystery shopping."""
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
-    with ctx.db.read_session() as s:
-        data = hq_load.load(s, flt, extras=True)
+    data = hq_lists.all_views(ctx.db, flt, extras=True)
     hq_files.write_pdf(data, output, lang)
     click.echo(str(output))
 
@@ -355,8 +341,7 @@ def export_cmd(
     """Every view as an Excel sheet (or a CSV file each)."""
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
-    with ctx.db.read_session() as s:
-        data = hq_load.load(s, flt, for_export=True, lang=lang)
+    data = hq_lists.all_views(ctx.db, flt, for_export=True, lang=lang)
     if fmt == "csv":
         for p in hq_files.write_csv(data, output, lang):
             click.echo(str(p))
@@ -408,13 +393,15 @@ def integrity_cmd(
     if skip_scores and repair_scores:
         raise ValidationError(T.EXCLUSIVE, first="--skip-scores", second="--repair-scores")
     # Only a repair writes; the checks read (they work while another process writes).
-    with ctx.db.session() if repair_scores else ctx.db.read_session() as s:
-        if repair_scores:
-            mismatches = hq_score_check.repair_scores(s, flt, actor=default_actor() or "hq")
-        else:
-            mismatches = [] if skip_scores else hq_score_check.score_check(s, flt)
-        flags = hq_integrity.integrity(s, flt, tolerance=timedelta(minutes=tolerance))
-        stored = stored_integrity(s, flt)
+    window = timedelta(minutes=tolerance)
+    if repair_scores:
+        mismatches, flags, stored = hq_commands.repair_scores(
+            ctx.db, flt, tolerance=window, actor=default_actor() or "hq"
+        )
+    else:
+        mismatches, flags, stored = hq_lists.integrity_check(
+            ctx.db, flt, tolerance=window, skip_scores=skip_scores
+        )
     flags += stored
     tz = flt.zone
     if as_json:
@@ -459,8 +446,7 @@ def rights_cmd(
     ctx: Context, region: str | None, checklist: str, mode: str | None, as_json: bool
 ) -> None:
     """Scores by consumer right (八项权利) and evaluation element, per branch."""
-    with ctx.db.read_session() as s:
-        rows = hq_rights.by_branch(s, checklist_id=checklist, mode=mode, region=region)
+    rows = hq_lists.rights_by_branch(ctx.db, checklist_id=checklist, mode=mode, region=region)
     if as_json:
         echo_json([r.as_dict() for r in rows])
         return
@@ -487,8 +473,7 @@ def mystery_cmd(
     ctx: Context, region: str | None, wave: str | None, scenario: str | None, as_json: bool
 ) -> None:
     """Mystery visits compared like with like: per scenario, per section."""
-    with ctx.db.read_session() as s:
-        rows = hq_mystery.visits(s, wave=wave, region=region, scenario=scenario)
+    rows = hq_lists.mystery_visits(ctx.db, wave=wave, region=region, scenario=scenario)
     summary = hq_mystery.by_scenario(rows)
     if as_json:
         echo_json(

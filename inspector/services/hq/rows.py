@@ -510,3 +510,7 @@ class HqData:
                 for r in self.league
             ],
         }
+
+
+#: (stored scores that differ, flags to review, stored evidence that fails its hash)
+IntegrityFindings = tuple[list[ScoreMismatch], list[IntegrityFlag], list[IntegrityFlag]]
