@@ -183,6 +183,7 @@ class ItemView(QWidget):
         photos: int,
         copied: Answer | None = None,
         copied_from: str = "",
+        scenario: str | None = None,
     ) -> None:
         """Show ``item`` (rebuilding the answer widgets when the item changes)."""
         same_item = self.item is not None and self.item.id == item.id
@@ -208,9 +209,12 @@ class ItemView(QWidget):
             self.source_label.setText(src)
         self.source_label.setVisible(item.source is not None)
         if same:
+            self.answer_panel.set_scenario(scenario)
             self.answer_panel.show_answer(answer)
         else:
-            self.answer_panel.set_item(item, answer, read_only=read_only, lang=lang)
+            self.answer_panel.set_item(
+                item, answer, read_only=read_only, lang=lang, scenario=scenario
+            )
         note = answer.note if answer else ""
         if not self._note_timer.isActive() and self.note_edit.toPlainText() != note:
             self.note_edit.blockSignals(True)
