@@ -55,7 +55,7 @@ LABELS: dict[str, Text] = {
     "percent": Text(zh="得分率", en="Percent"),
     "item": Text(zh="检查项", en="Item"),
     "item_id": Text(zh="检查项编号", en="Item id"),
-    "failures": Text(zh="不合格次数", en="Failures"),
+    "failures": Text(zh="不符合次数", en="Failures"),
     "branches": Text(zh="网点数", en="Branches"),
     "inspected": Text(zh="已检查网点", en="Inspected branches"),
     "share": Text(zh="每百次检查", en="Per 100 inspections"),
@@ -117,8 +117,8 @@ RECORD_FINALIZED = Text(zh="已定稿", en="finalized")
 RECORD_DRAFT = Text(zh="草稿", en="draft")
 # An answer in the answers sheets: the inspector's judgement.
 RESULTS: dict[str, Text] = {
-    "pass": Text(zh="合格", en="pass"),
-    "fail": Text(zh="不合格", en="fail"),
+    "pass": Text(zh="符合", en="pass"),
+    "fail": Text(zh="不符合", en="fail"),
     "na": Text(zh="不适用", en="N/A"),
 }
 
