@@ -340,10 +340,11 @@ class Item(_Model):
 
         Where the scenario decides (:attr:`scenario_decides_na`) and a scenario has been
         chosen, N/A is never the visitor's choice: the rule makes the item N/A in the
-        scenarios it names, and in the others the item applies.
+        scenarios it names (answering N/A there only agrees with it), and in the others the
+        item applies and N/A is refused.
         """
-        if self.scenario_decides_na and scenario is not None:
-            return False
+        if self.na_if is not None and self.na_if.scenario is not None and scenario is not None:
+            return scenario in self.na_if.scenario
         return self.allows_na
 
     def penalty_for(self, fraction: float, value: object) -> float:

@@ -213,7 +213,8 @@ CONDITION_SCENARIO_UNKNOWN = Message(
 VETO_WITHOUT_REASON = Message(
     what=Text(
         zh="检查项 {item}：红线（veto: true）须写明理由（veto_reason），说明是哪条规定使其成为红线",
-        en="item {item}: a red line (veto: true) needs a veto_reason saying which rule makes it one",
+        en="item {item}: a red line (veto: true) needs a veto_reason saying which rule "
+        "makes it one",
     )
 )
 REASON_WITHOUT_VETO = Message(
