@@ -72,6 +72,9 @@ Our ids for the evaluation content of 《银行保险机构消费者权益保护
 PRACTICE_REF = "行业通行做法"
 """The ``ref`` of an item that rests on established practice alone (no written rule)."""
 
+BANK_RULE = "行内要求"
+"""Said in a ``ref`` whose requirement is (partly) the bank's own rule, not a regulation."""
+
 
 def source_text(source: Source, lang: str) -> str:
     """How a source reads to an inspector or a branch, in their language.
@@ -85,6 +88,8 @@ def source_text(source: Source, lang: str) -> str:
     lg = Lang.EN if lang == "en" else Lang.ZH
     if ref == PRACTICE_REF:
         return TL.SOURCE_PRACTICE(lg)
+    if BANK_RULE in ref:
+        return TL.SOURCE_BANK_RULE(lg, ref=ref)
     return TL.SOURCE_PARTLY(lg, ref=ref)
 
 

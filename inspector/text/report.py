@@ -176,6 +176,8 @@ SOURCE_PRACTICE = Text(
     zh="行业通行做法（无成文规定）", en="Established practice (no written rule found)"
 )
 SOURCE_PARTLY = Text(zh="{ref}（部分依据行业通行做法）", en="{ref} (partly established practice)")
+# A source that says it is the bank's own rule (行内要求): the Chinese already says so.
+SOURCE_BANK_RULE = Text(zh="{ref}", en="{ref} (partly the bank's own rule, not a regulation)")
 # Between a label and its value ("备注：", "Note: ").
 COLON = Text(zh="：", en=": ")
 # A short remark after a name: a section where nothing applies ("无障碍（不适用）").

@@ -969,3 +969,16 @@ def test_savings_bonds_need_no_principal_warning() -> None:
 )
 def test_changed_checklists_carry_a_new_version(cid: str, version: str) -> None:
     assert BY_ID[cid].raw.version == version
+
+
+def test_the_banks_own_rule_reads_as_such_in_the_app_and_the_report() -> None:
+    from inspector.domain.checklist import Source, source_text
+    from inspector.reports.labels import source_text as report_source
+
+    own = Source(ref="行内要求（服务禁语清单）; 培训资料", inferred=True)
+    assert source_text(own, "zh") == "行内要求（服务禁语清单）; 培训资料"
+    assert "bank's own rule" in source_text(own, "en")
+    assert report_source(own.ref, True, "zh") == "行内要求（服务禁语清单）；培训资料"
+    assert "bank's own rule" in report_source(own.ref, True, "en")
+    # A bare "established practice" is said once, not "practice (partly practice)".
+    assert report_source("行业通行做法", True, "zh") == "行业通行做法（无成文规定）"
