@@ -46,6 +46,7 @@ LABELS: dict[str, Text] = {
         zh="以下一票否决项未通过，评级按规定封顶，检查结论为“未通过”：",
         en="These red-line items failed; the grade is capped and the result is NOT PASSED:",
     ),
+    "veto_reason": Text(zh="红线理由", en="Why it is a red line"),
     "gates": Text(
         zh="以下门槛项未通过，其所在部分记为零分：", en="Gate items failed (section scored 0):"
     ),
