@@ -248,7 +248,7 @@ FINALIZE_MISSING_RED_LINES = Message(
 FINALIZE_MORE = Text(zh="（另有 {n} 项）", en=" (and {n} more)")
 # One red-line item in the app's list of what is missing (the remedy says where to fill it).
 RED_LINE_UNRECTIFIED = Text(
-    zh="{item}红线项未通过，缺少整改措施或责任人",
+    zh="{item}红线项不符合，缺少整改措施或责任人",
     en="{item} failed a red line and needs a rectification action and owner",
 )
 

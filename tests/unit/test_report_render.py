@@ -200,7 +200,7 @@ def test_chinese_branch_name_and_total_are_text() -> None:
     text = text_of(render_report(sample()))
     assert "深圳福田支行" in text
     assert "37.50" in text
-    assert "一票否决项未通过" in text
+    assert "一票否决项不符合" in text
     assert "第 1 页 / 共" in text
 
 
@@ -378,7 +378,7 @@ def test_report_without_findings_or_photos() -> None:
     text = text_of(render_report(data))
     assert "本次检查未发现问题" in text
     assert "本次检查无照片" in text
-    assert "一票否决项未通过" not in text
+    assert "一票否决项不符合" not in text
 
 
 def test_answers_are_phrased_for_people() -> None:

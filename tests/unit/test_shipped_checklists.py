@@ -933,6 +933,10 @@ def test_one_vocabulary_items_are_met_or_not_grades_pass_or_fail() -> None:
         assert table["pass"].zh == "符合" and table["fail"].zh == "不符合"
     assert TR.OUTCOMES["partial"].zh == "部分符合"
     assert TH.LABELS["failures"].zh == "不符合次数"
+    # A failed red-line or gate item is 不符合; 未通过 is left to the inspection's conclusion.
+    for key in ("veto_title", "gates", "gated", "red_lines"):
+        assert "不符合" in TR.LABELS[key].zh and "未通过" not in TR.LABELS[key].zh, key
+    assert TH.REDLINE_FAILED.zh.startswith("不符合") and TH.REDLINE_PASSED.zh == "符合"
     # The app's words (Qt translations) judge items the same way.
     for ts in ("app_zh_CN.ts", "hq_zh_CN.ts"):
         text = (paths.data_dir("resources") / "i18n" / ts).read_text(encoding="utf-8")
