@@ -986,3 +986,28 @@ def test_the_banks_own_rule_reads_as_such_in_the_app_and_the_report() -> None:
     assert "bank's own rule" in report_source(own.ref, True, "en")
     # A bare "established practice" is said once, not "practice (partly practice)".
     assert report_source("行业通行做法", True, "zh") == "行业通行做法（无成文规定）"
+
+
+@pytest.mark.parametrize(("cid", "mode"), _modes())
+@pytest.mark.parametrize("seed", range(5))
+def test_deductions_add_up_to_100_minus_the_total_to_the_cent(
+    cid: str, mode: Mode, seed: int
+) -> None:
+    """Whatever the answers and scenario, the 扣分 column adds up to 100 − total."""
+    import random
+
+    rng = random.Random(seed)
+    c = _checklist(cid)
+    answers: dict[str, Answer] = {}
+    for item in c.items():
+        roll = rng.random()
+        if item.type == AnswerType.COUNT and item.penalty_cap is not None:
+            answers[item.id] = Answer(value=rng.randint(0, 5))
+        elif item.allows_na and roll < 0.1:
+            answers[item.id] = Answer(result=Result.NA)
+        else:
+            answers[item.id] = Answer(result=Result.PASS if roll < 0.7 else Result.FAIL)
+    scenario = rng.choice([s.id for s in c.scenarios]) if c.scenarios else None
+    s = score(c, mode, answers, scenario=scenario)
+    lost = round(sum(d.points for d in s.deductions), 2)
+    assert lost == round(round(100 - s.total, 2), 2), (lost, s.total)
