@@ -873,6 +873,16 @@ Your work up to the last change is saved. The details are in the log file:
         <translation>扣分 −{0}</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="320"/>
+        <source>Penalty −{0} each, at most −{1}</source>
+        <translation>每次扣 {0} 分，最多扣 {1} 分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
+        <source>Why a red line: {0}</source>
+        <translation>红线理由：{0}</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
         <source>{0} pt</source>
         <translation>{0} 分</translation>

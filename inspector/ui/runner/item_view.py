@@ -302,13 +302,28 @@ class ItemView(QWidget):
                 old.deleteLater()
         self._tag_widgets = []
         tags: list[tuple[str, str]] = [(item.id, "tag")]
+        tips: dict[int, str] = {}
         if item.veto:
+            if item.veto_reason is not None:
+                # Why this is a red line, for the inspector who must judge it.
+                tips[len(tags)] = self.tr("Why a red line: {0}").format(
+                    item.veto_reason.get(self._lang)
+                )
             tags.append((self.tr("Veto (red line)"), "tagVeto"))
         if item.critical:
             tags.append((self.tr("Critical"), "tagVeto"))
         if item.gate:
             tags.append((self.tr("Gate: failing zeroes the section"), "tag"))
-        if item.penalty:
+        if item.penalty and item.penalty_cap is not None:
+            tags.append(
+                (
+                    self.tr("Penalty −{0} each, at most −{1}").format(
+                        f"{item.penalty:g}", f"{item.penalty_cap:g}"
+                    ),
+                    "tag",
+                )
+            )
+        elif item.penalty:
             tags.append((self.tr("Penalty −{0}").format(f"{item.penalty:g}"), "tag"))
         if item.points:
             tags.append((self.tr("{0} pt").format(f"{item.points:g}"), "tag"))
@@ -316,9 +331,11 @@ class ItemView(QWidget):
             tags.append((self.tr("Optional"), "tag"))
         if item.redact:
             tags.append((self.tr("Photos may show personal data: redact"), "tag"))
-        for text, name in tags:
+        for n, (text, name) in enumerate(tags):
             label = QLabel(text)
             label.setObjectName(name)
+            if n in tips:
+                label.setToolTip(tips[n])
             self.tags.addWidget(label)
             self._tag_widgets.append(label)
         self.tags.addStretch(1)
