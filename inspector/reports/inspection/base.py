@@ -233,6 +233,7 @@ class ReportBase:
             textColor=navy, keepWithNext=1)  # fmt: skip
         add("ItemHead", fontName=fb, fontSize=10, leading=14, spaceBefore=6, spaceAfter=1)
         add("Small", fontSize=8, leading=10.5, textColor=GREY)
+        add("VetoReason", fontSize=8, leading=10.5, textColor=GREY, leftIndent=10)
         add("Cell", fontSize=8.5, leading=11)
         add("CellHead", fontName=fb, fontSize=8.5, leading=11)
         add("CellRight", fontSize=8.5, leading=11, alignment=TA_RIGHT)

@@ -146,6 +146,8 @@ class CoverPart(ReportBase):
                     f"• {self.item_ref(v.item_id)} {self.bi(v.text, small_en=False)}", "VetoItem"
                 )
             )
+            if v.reason is not None:
+                rows.append(self.p(f"{self.lab('veto_reason')}{self.bi(v.reason)}", "VetoReason"))
         inner = Table([[r] for r in rows], colWidths=[self.width - 16])
         inner.setStyle(
             self._ts(

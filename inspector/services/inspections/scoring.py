@@ -27,6 +27,11 @@ def scenario_from_visit(visit: Mapping[str, Any] | None) -> str | None:
     return str(value) if value else None
 
 
+def scenario_of(insp: Inspection) -> str | None:
+    """The mystery-shopper scenario the inspection played (None when not chosen)."""
+    return scenario_from_visit(insp.visit)
+
+
 def score_for(
     checklist: Checklist,
     mode: Mode | str,
