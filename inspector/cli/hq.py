@@ -18,7 +18,7 @@ import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain import timefmt
-from inspector.domain.checklist import RIGHT_NAMES
+from inspector.domain.checklist import RIGHT_NAMES, Mode
 from inspector.errors import ValidationError
 from inspector.services.commands import hq as hq_commands
 from inspector.services.findings.record import STATUSES
@@ -50,7 +50,7 @@ def _filter(
         date_from=_date("--from", date_from),
         date_to=_date("--to", date_to),
         checklist_id=checklist or None,
-        mode=mode or None,
+        mode=Mode(mode) if mode else None,
         finalized_only=bool(meta.get("hq_finalized_only")),
         include_drafts=bool(meta.get("hq_include_drafts")),
         tz=tz,

@@ -81,7 +81,7 @@ def league_scope(session: Session, flt: HqFilter) -> tuple[str, str]:
 def scoped(session: Session, flt: HqFilter) -> HqFilter:
     """``flt`` narrowed to the league's one checklist and mode."""
     cid, mode = league_scope(session, flt)
-    return replace(flt, checklist_id=cid, mode=mode)
+    return replace(flt, checklist_id=cid, mode=Mode(mode))
 
 
 def rank_key(r: LeagueRow) -> tuple[bool, bool, float, str]:

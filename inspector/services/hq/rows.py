@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from inspector.domain import timefmt
+from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState, InspectionStatus, Severity
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
@@ -36,7 +37,7 @@ class HqFilter:
     date_from: date | None = None  # local calendar days in ``tz``
     date_to: date | None = None
     checklist_id: str | None = None
-    mode: str | None = None
+    mode: Mode | None = None
     # Kept so older callers and scripts ('hq --finalized-only') work: finalized-only is
     # now the default, and this flag changes nothing.
     finalized_only: bool = False

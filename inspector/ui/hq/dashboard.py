@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from inspector import clock
 from inspector.db import Database
 from inspector.domain import timefmt
+from inspector.domain.checklist import Mode
 from inspector.services.hq import rows as hq_rows
 from inspector.services.hq import scope as hq_scope
 from inspector.services.hq.rows import HqData, HqFilter, LeagueRow
@@ -397,7 +398,7 @@ class HqDashboard(QWidget):
             date_from=d_from,
             date_to=d_to,
             checklist_id=self.checklist_box.currentData() or None,
-            mode=self.mode_box.currentData() or None,
+            mode=Mode(mode) if (mode := self.mode_box.currentData()) else None,
             include_drafts=self.drafts_box.isChecked(),
         )
 
