@@ -43,7 +43,9 @@ def read_image_file(path: Path, *, what: str) -> bytes:
         # Bounded, and never a file of the open database (reading it would drop its locks).
         data = read_bounded(path, MAX_BYTES, "file")
     except FileAccessError as e:
-        raise ValidationError(T.IMAGE_UNREADABLE, what=what, path=str(path), reason=e.problem) from None
+        raise ValidationError(
+            T.IMAGE_UNREADABLE, what=what, path=str(path), reason=e.problem
+        ) from None
     return normalise_image(data, what=f"{what} {path}")
 
 

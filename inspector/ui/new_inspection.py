@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from inspector.errors import UserError
 from inspector.services.commands import branches as branch_commands
 from inspector.services.commands import inspections as commands
 from inspector.services.views.branches import branch_choices
+from inspector.ui import filedialogs
 from inspector.ui.errors import user_text
 from inspector.ui.settings import AppSettings
 
@@ -226,14 +226,14 @@ class NewInspectionDialog(QDialog):
         self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(code)))
 
     def _import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = filedialogs.open_file(
             self,
             self.tr("Import branch list"),
             self.settings.last_folder(),
             self.tr("CSV files (*.csv);;All files (*)"),
         )
-        if path:
-            self.import_branches(Path(path))
+        if path is not None:
+            self.import_branches(path)
 
     def import_branches(self, path: Path) -> bool:
         try:
