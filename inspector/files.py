@@ -257,9 +257,9 @@ def check_output_target(path: Path) -> Path:
             raise FileAccessError(path, F.TARGET_IS_FOLDER)
         if not stat.S_ISREG(st.st_mode):
             raise FileAccessError(path, F.TARGET_NOT_REGULAR, node=_kind(st.st_mode))
-        db = _database_of(st)
-        if db is not None:
-            raise FileAccessError(path, F.TARGET_IS_DATABASE, db=db)
+        owner = _database_of(st)
+        if owner is not None:
+            raise FileAccessError(path, F.TARGET_IS_DATABASE, db=owner)
     folder = path.parent
     if not folder.is_dir():
         raise FileAccessError(path, F.NO_FOLDER, folder=str(folder))

@@ -99,7 +99,7 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
             "link": QCoreApplication.translate("FileDialogs", "Shortcut"),
         }
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: object) -> QIcon:
         # Two overloads in C++: an IconType, or a QFileInfo.
         if not isinstance(what, QFileInfo):
             if what == QAbstractFileIconProvider.IconType.Computer:

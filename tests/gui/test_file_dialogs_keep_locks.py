@@ -59,9 +59,9 @@ class DialogWatcher(QObject):
         self._seen: list[QFileDialog] = []
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(obj, QFileDialog):
-            if obj not in self._seen:
-                self._watch(obj)
+        shown = event.type() == QEvent.Type.Show
+        if shown and isinstance(obj, QFileDialog) and obj not in self._seen:
+            self._watch(obj)
         return False
 
     def _watch(self, dialog: QFileDialog) -> None:

@@ -24,9 +24,9 @@ from inspector.app import AUTOPILOT_ENV
 from inspector.db import Database, open_database
 from inspector.db.errors import DatabaseUnusableError
 from inspector.db.instance import InstanceLock, lock_path
-from inspector.errors import UserError
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Result
+from inspector.errors import UserError
 from inspector.services.commands import inspections as commands
 from inspector.services.views import runner as runner_view
 from inspector.text import Lang, Surface

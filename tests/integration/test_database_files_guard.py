@@ -83,7 +83,7 @@ def test_writers_never_replace_a_database_file(live: Database, db_path: Path) ->
         target = db_path.with_name(db_path.name + suffix)
         with pytest.raises(FileAccessError, match="cannot be overwritten"):
             write_atomic(target, b"%PDF-")
-        with pytest.raises(UserError, match="database itself|cannot be overwritten"):
+        with pytest.raises(UserError, match=r"database itself|cannot be overwritten"):
             backup_database(live, target)
     assert not db_path.with_name(db_path.name + "-journal").exists()
     hard = db_path.with_name("report.pdf")
