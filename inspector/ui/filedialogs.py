@@ -18,23 +18,26 @@ So every dialog here is Qt's widget dialog (never the system's), with:
   left out of the listing: they are never something to open or to overwrite.
 
 The files chosen are read by :mod:`inspector.files`, which refuses the database's own files.
-The dialogs speak the app's language: ``ui/translations.py`` loads Qt's ``qtbase`` catalogue,
-and :data:`QT_STRINGS` below lists the dialog's words that catalogue lacks (Qt 6 changed
-them), which ``resources/i18n/locks_zh_CN.ts`` translates.
+The dialogs speak the app's language: ``ui/translations.py`` loads Qt's ``qtbase`` catalogue
+and ``resources/i18n/qtfixes_zh_CN.ts``, the dialog's words that catalogue lacks in Qt 6
+("&Look in:", "Files of &type:", the default icon provider's "Folder"); sizes and times are
+written with the app's locale.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QFileInfo,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    Qt,
 )
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import (
@@ -49,7 +52,6 @@ from inspector import files
 from inspector.db.instance import LOCK_SUFFIX
 
 __all__ = [
-    "QT_STRINGS",
     "NameOnlyIconProvider",
     "choose_folder",
     "make_dialog",
@@ -57,14 +59,6 @@ __all__ = [
     "open_files",
     "save_file",
 ]
-
-#: Words of Qt's file dialog that Qt 6's own ``qtbase_zh_CN.qm`` does not translate (the
-#: labels gained an ``&`` and the icon provider moved); ``locks_zh_CN.ts`` carries them.
-QT_STRINGS = (
-    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
-)
-
 
 _Options = QFileDialog.Option
 OPTIONS = (
@@ -128,8 +122,37 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         return self._words["file"]
 
 
+def _size(n: int) -> str:
+    """A file size as file managers write it: "8 字节" / "8 bytes", "1.5 KB", "2.3 MB"."""
+    locale = QLocale()
+    if n < 1024:
+        return locale.formattedDataSize(n)  # the locale's word for bytes
+    value = n / 1024
+    for unit in ("KB", "MB"):
+        if value < 1024:
+            return f"{locale.toString(value, 'f', 1)} {unit}"
+        value /= 1024
+    return f"{locale.toString(value, 'f', 1)} GB"
+
+
 class _HideDatabaseFiles(QSortFilterProxyModel):
-    """The listing without the open database's side files and the app's lock file."""
+    """The listing without the open database's side files and the app's lock file; sizes
+    and times written in the app's language (Qt uses the system's: "8 bytes")."""
+
+    SIZE, DATE = 1, 3
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        model = self.sourceModel()
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and index.column() in (self.SIZE, self.DATE)
+            and isinstance(model, QFileSystemModel)
+        ):
+            info = model.fileInfo(self.mapToSource(index))  # stat data, never the contents
+            if index.column() == self.SIZE:
+                return _size(info.size()) if info.isFile() else ""
+            return QLocale().toString(info.lastModified(), QLocale.FormatType.ShortFormat)
+        return super().data(index, role)
 
     def _hidden(self) -> set[str]:
         names = set()

@@ -4,27 +4,27 @@
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="95"/>
+        <location filename="../../inspector/ui/filedialogs.py" line="89"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="96"/>
+        <location filename="../../inspector/ui/filedialogs.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="97"/>
+        <location filename="../../inspector/ui/filedialogs.py" line="91"/>
         <source>%1 file</source>
         <translation>%1 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="98"/>
+        <location filename="../../inspector/ui/filedialogs.py" line="92"/>
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="99"/>
+        <location filename="../../inspector/ui/filedialogs.py" line="93"/>
         <source>Shortcut</source>
         <translation>快捷方式</translation>
     </message>
@@ -90,20 +90,6 @@ That window (process %2) is editing it. Two windows writing the same database wo
         <location filename="../../inspector/ui/instance.py" line="216"/>
         <source>Read-only: another window is editing this database</source>
         <translation>只读：另一个窗口正在编辑此数据库</translation>
-    </message>
-</context>
-<context>
-    <name>QFileDialog</name>
-    <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="64"/>
-        <source>&amp;Look in:</source>
-        <extracomment>Words of Qt&apos;s file dialog that Qt 6&apos;s own ``qtbase_zh_CN.qm`` does not translate (the labels gained an ``&amp;`` and the icon provider moved); ``locks_zh_CN.ts`` carries them.</extracomment>
-        <translation>查找范围(&amp;L)：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/filedialogs.py" line="65"/>
-        <source>Files of &amp;type:</source>
-        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -84,6 +84,12 @@ def test_the_file_dialog_speaks_chinese(
     }
     assert rows["报告.pdf"] == "PDF 文件" and rows["说明"] == "文件" and rows["照片"] == "文件夹"
     assert db_path.name in rows
+    sizes = {
+        proxy.index(i, 0, root).data(): proxy.index(i, 1, root).data()
+        for i in range(proxy.rowCount(root))
+    }
+    assert sizes["报告.pdf"] == "8 字节" and sizes["照片"] == ""
+    assert sizes[db_path.name].endswith(" KB"), sizes
     assert not [n for n in rows if n.startswith(db_path.name + "-")], rows
     combo = dialog.findChild(QComboBox, "fileTypeCombo")
     assert combo is not None and combo.currentText() == "所有文件 (*)"
