@@ -44,7 +44,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFileSystemModel,
+    QSplitter,
     QStyle,
+    QTreeView,
     QWidget,
 )
 
@@ -164,6 +166,13 @@ class _HideDatabaseFiles(QSortFilterProxyModel):
                 names.add(name + LOCK_SUFFIX)
         return names
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The file model's own order (folders first, sizes and times by value), not the
+        # proxy's comparison of display texts.
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
@@ -201,11 +210,24 @@ def make_dialog(
     dialog.setIconProvider(provider)
     dialog.setProperty("_inspector_icon_provider", provider)  # kept alive with the dialog
     dialog.setProxyModel(_HideDatabaseFiles(dialog))
+    _widen(dialog)
     dialog.setFileMode(mode)
     dialog.setAcceptMode(
         QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
     )
     return dialog
+
+
+def _widen(dialog: QFileDialog) -> None:
+    """Room for the Chinese type names and full dates, and for the places on the left."""
+    tree = dialog.findChild(QTreeView, "treeView")
+    if tree is not None:
+        header = tree.header()
+        for column, width in ((0, 300), (1, 90), (2, 110), (3, 150)):
+            header.resizeSection(column, width)
+    splitter = dialog.findChild(QSplitter, "splitter")
+    if splitter is not None:
+        splitter.setSizes([150, 750])
 
 
 def _run(dialog: QFileDialog) -> list[Path]:

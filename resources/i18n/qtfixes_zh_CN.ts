@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <!-- Qt's own words that Qt 6's qtbase_zh_CN.qm does not translate (the file dialog's labels
-     gained an "&"; the icon provider's words moved to QAbstractFileIconProvider). Written by
+     gained an "&"; the icon provider's words moved to QAbstractFileIconProvider), or
+     translates oddly (a file's "Size" as 体积, a body's volume). Written by
      hand, not by pyside6-lupdate (the sources are Qt's): compile with
      pyside6-lrelease resources/i18n/qtfixes_zh_CN.ts -qm resources/i18n/qtfixes_zh_CN.qm -->
 <TS version="2.1" language="zh_CN">
@@ -14,6 +15,13 @@
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>

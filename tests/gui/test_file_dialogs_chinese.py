@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
     QLabel,
+    QTreeView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -73,6 +75,9 @@ def test_the_file_dialog_speaks_chinese(
     assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
     words = _words(dialog)
     assert "查找范围(&L)：" in words and "文件类型(&T)：" in words, words
+    tree = dialog.findChild(QTreeView, "treeView")
+    assert tree is not None
+    assert tree.model().headerData(1, Qt.Orientation.Horizontal) == "大小"
     english = [w for w in words if not CJK.search(w)]
     assert english == [], english
     # The type column, from the name alone; the database's side files are not listed.
@@ -84,6 +89,15 @@ def test_the_file_dialog_speaks_chinese(
     }
     assert rows["报告.pdf"] == "PDF 文件" and rows["说明"] == "文件" and rows["照片"] == "文件夹"
     assert db_path.name in rows
+
+    # The file model's order: folders first, then files by name.
+    def names() -> list[str]:
+        at = proxy.mapFromSource(model.index(str(folder)))  # sorting moves the rows
+        return [proxy.index(i, 0, at).data() for i in range(proxy.rowCount(at))]
+
+    # (Names in the locale's collation: pinyin order for Chinese.)
+    qtbot.waitUntil(lambda: names() == ["照片", "报告.pdf", "说明", "test.sqlite3"])
+    root = proxy.mapFromSource(model.index(str(folder)))
     sizes = {
         proxy.index(i, 0, root).data(): proxy.index(i, 1, root).data()
         for i in range(proxy.rowCount(root))

@@ -50,6 +50,7 @@ def test_bundle_carries_data_qt_plugins_and_libraries(bundle: Path) -> None:
         "hq_zh_CN.qm",
         "photos_zh_CN.qm",
         "locks_zh_CN.qm",
+        "qtfixes_zh_CN.qm",
     }
     # Qt's own Chinese (file dialogs, standard buttons): PySide6/Qt/translations or
     # PySide6/translations.
