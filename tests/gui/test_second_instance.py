@@ -120,7 +120,9 @@ def test_nobody_answering_says_so(db_path: Path, qtbot: QtBot) -> None:
         assert not instance.ask_running_window(db_path, timeout_ms=200)
     finally:
         held.release()
-    assert InstanceLock(db_path).acquire()
+    again = InstanceLock(db_path)
+    assert again.acquire()
+    again.release()
 
 
 def test_read_only_mode_writes_nothing(
@@ -206,3 +208,46 @@ def test_the_prompt_and_the_read_only_window_in_chinese(
         window.grab().save(str(SHOTS / "read_only_window_zh.png"))
     finally:
         install_translations(app, "en")
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_main_holds_the_lock_while_it_runs_and_opens_read_only_when_asked(
+    qtbot: QtBot,
+    db: Database,
+    db_path: Path,
+    settings: AppSettings,
+    styled_app: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    uuid = make_inspection(db)
+    seen: dict[str, object] = {}
+
+    def run_once(_app: object = None) -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = windows[-1]
+        seen["title"] = window.windowTitle()
+        seen["read_only"] = window.db.read_only
+        probe = InstanceLock(db_path)
+        seen["others_may_lock"] = probe.acquire()
+        probe.release()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_once)
+    try:
+        assert app_module.main(str(db_path)) == 0
+        assert seen == {"title": "Branch Inspector", "read_only": False, "others_may_lock": False}
+        after = InstanceLock(db_path)
+        assert after.acquire(), "released when the app ends"
+        after.release()
+
+        monkeypatch.setattr(app_module, "claim_database", lambda _file: (None, True))
+        assert app_module.main(str(db_path)) == 0
+        assert seen == {
+            "title": "Branch Inspector (read-only)",
+            "read_only": True,
+            "others_may_lock": True,  # a read-only window holds nothing
+        }
+        assert uuid  # the database was not touched by either run
+    finally:
+        install_translations(styled_app, "en")
