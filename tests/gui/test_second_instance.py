@@ -221,10 +221,14 @@ def test_main_holds_the_lock_while_it_runs_and_opens_read_only_when_asked(
 ) -> None:
     uuid = make_inspection(db)
     seen: dict[str, object] = {}
+    earlier = list(QApplication.topLevelWidgets())  # windows of earlier tests
 
     def run_once(_app: object = None) -> int:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = windows[-1]
+        (window,) = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and not any(w is e for e in earlier)
+        ]
         seen["title"] = window.windowTitle()
         seen["read_only"] = window.db.read_only
         probe = InstanceLock(db_path)
