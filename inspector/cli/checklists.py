@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from inspector import paths
-from inspector.checklists import ChecklistError, json_schema, load, load_all, load_shipped
+from inspector.checklists import ChecklistError, json_schema, load, load_all
+from inspector.checklists.xlsx import load_ref
 from inspector.cli import echo_json
 from inspector.domain.checklist import Checklist, Item
 
@@ -92,12 +93,12 @@ def list_cmd(as_json: bool) -> None:
 
 
 @checklists.command("show")
-@click.argument("checklist_id")
+@click.argument("checklist_id", metavar="ID_OR_FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
-    """Show a checklist's sections and items."""
-    c = load_shipped(checklist_id)
+    """Show a checklist's sections and items (a shipped id, or a .yaml/.json/.xlsx file)."""
+    c = load_ref(checklist_id)
     r = c.resolved
     if as_json:
         echo_json(
