@@ -85,7 +85,7 @@ def test_a_text_that_looks_like_a_formula_stays_text() -> None:
     wb = _book()
     ws = wb["条目"]
     cell = f"{_cols(ws)['text.en']}3"
-    ws[cell] = "=HYPERLINK(\"http://x\")"
+    ws[cell] = '=HYPERLINK("http://x")'
     ws[cell].data_type = "s"
     c = read_workbook_bytes(_save(wb), "c.xlsx")
     assert c.items()[0].text.en == '=HYPERLINK("http://x")'
