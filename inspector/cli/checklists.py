@@ -9,10 +9,11 @@ from typing import Any
 import click
 
 from inspector import paths
-from inspector.checklists import ChecklistError, json_schema, load, load_all
+from inspector.checklists import ChecklistError, json_schema, load
 from inspector.checklists.xlsx import load_ref
-from inspector.cli import echo_json
+from inspector.cli import Context, echo_json, pass_ctx
 from inspector.domain.checklist import Checklist, Item
+from inspector.services.publish import catalog
 
 log = logging.getLogger(__name__)
 
@@ -72,23 +73,34 @@ def _item(i: Item) -> dict[str, Any]:
 
 @checklists.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def list_cmd(as_json: bool) -> None:
-    """List the shipped checklists."""
-    loaded, problems = load_all()
+@pass_ctx
+def list_cmd(ctx: Context, as_json: bool) -> None:
+    """List the checklists new inspections can use, and where each version came from.
+
+    A version HQ installed (inspector install) is used when it is the newest; a checklist HQ
+    withdrew is listed as withdrawn.
+    """
+    with ctx.db.read_session() as s:
+        entries, problems = catalog.entries(s)
     for p in problems:
         click.echo(f"warning: {p}", err=True)
     if as_json:
-        echo_json([_summary(c.resolved, c.sha256) for c in loaded])
+        echo_json(
+            [{**_summary(e.loaded.resolved, e.loaded.sha256), **e.to_dict()} for e in entries]
+        )
         return
-    if not loaded:
+    if not entries:
         click.echo(f"no checklists in {paths.checklists_dir()}")
         return
-    for c in loaded:
-        r = c.resolved
+    for e in entries:
+        r = e.loaded.resolved
         modes = "/".join(m.value for m in r.modes)
+        source = f"HQ pack {e.pack_sequence}" if e.source == catalog.HQ else "shipped"
+        if e.withdrawn:
+            source += ", withdrawn"
         click.echo(
             f"{r.id:<24} v{r.version:<8} {len(r.items()):>3} items  {modes:<15} "
-            f"{r.title.zh} / {r.title.en}"
+            f"{source:<22} {r.title.zh} / {r.title.en}"
         )
 
 

@@ -448,9 +448,7 @@ def read_package(
         if missing_control:
             raise PackageError(T.CONTROL_MISSING, names=", ".join(missing_control))
         size = len(data)
-        manifest_bytes = read_member(
-            zf, by_name[MANIFEST], limits.max_manifest_bytes, limits, size
-        )
+        manifest_bytes = read_member(zf, by_name[MANIFEST], limits.max_manifest_bytes, limits, size)
         sig = read_member(zf, by_name[SIGNATURE], 1024, limits, size)
         pub_bytes = read_member(zf, by_name[DEVICE_PUB], keys.PUBLIC_FILE_MAX, limits, size)
         try:

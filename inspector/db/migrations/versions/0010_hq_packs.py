@@ -70,9 +70,7 @@ def upgrade() -> None:
         sa.Column("assignee", sa.String(200), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_lines")),
     )
-    op.create_index(
-        "ix_plan_lines_branch_checklist", "plan_lines", ["branch_code", "checklist_id"]
-    )
+    op.create_index("ix_plan_lines_branch_checklist", "plan_lines", ["branch_code", "checklist_id"])
     op.create_index(op.f("ix_plan_lines_pack_sequence"), "plan_lines", ["pack_sequence"])
     op.create_table(
         "hq_publications",
