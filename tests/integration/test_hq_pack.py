@@ -16,8 +16,8 @@ from inspector.db import Database, open_database
 from inspector.db.models import AuditEntry, Branch, Setting
 from inspector.db.publish_models import HqChecklist, HqPack, PlanLine
 from inspector.errors import UserError
-from inspector.services import keys
 from inspector.services import inspections as svc
+from inspector.services import keys
 from inspector.services.publish import catalog, plan_status
 from inspector.services.publish.build import publish
 from inspector.services.publish.install import install, status
@@ -207,10 +207,10 @@ def test_sequence_only_goes_up(hq_db: Database, hq_key: keys.DeviceKeys, tmp_pat
 def test_publishing_changed_content_under_the_same_version_is_refused(
     hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
 ) -> None:
-    with pytest.raises(UserError, match="content changed but the version is still 1.0.0"):
+    with pytest.raises(UserError, match=r"content changed but the version is still 1\.0\.0"):
         _publish(hq_db, hq_key, tmp_path, checklist_files=[example_v(tmp_path, "1.0.0", "3")])
     _publish(hq_db, hq_key, tmp_path, checklist_files=[example_v(tmp_path, "1.1.0", "3")])
-    with pytest.raises(UserError, match="version 1.1.0 was published before"):
+    with pytest.raises(UserError, match=r"version 1\.1\.0 was published before"):
         _publish(hq_db, hq_key, tmp_path, checklist_files=[example_v(tmp_path, "1.1.0", "4")])
 
 
