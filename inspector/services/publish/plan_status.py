@@ -44,6 +44,11 @@ class PlanItem:
     assignee: str
     state: str
     inspection: str | None  # the UUID that did (or is doing) it
+    title_zh: str = ""  # the checklist's title, when this database has seen the checklist
+    title_en: str = ""
+
+    def title(self, lang: str) -> str:
+        return (self.title_en if lang == "en" else self.title_zh) or self.checklist
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +64,7 @@ class PlanItem:
             "assignee": self.assignee,
             "state": self.state,
             "inspection": self.inspection,
+            "checklist_title": {"zh": self.title_zh, "en": self.title_en},
         }
 
 
@@ -96,6 +102,16 @@ def lines(session: Session, *, me: str | None = None) -> list[PlanItem]:
             log.debug("device key not readable", exc_info=True)
     since = _published_at(session, rows[0].pack_sequence)
     branches = {b.code: b for b in session.scalars(select(Branch))}
+    titles = {
+        cid: (zh, en)
+        for cid, zh, en in session.execute(
+            select(
+                ChecklistSnapshot.checklist_id,
+                ChecklistSnapshot.title_zh,
+                ChecklistSnapshot.title_en,
+            ).order_by(ChecklistSnapshot.id)
+        )
+    }
     today = clock.local_today()
     out = []
     for r in rows:
@@ -141,6 +157,8 @@ def lines(session: Session, *, me: str | None = None) -> list[PlanItem]:
                 assignee=r.assignee,
                 state=state,
                 inspection=uuid,
+                title_zh=titles.get(r.checklist_id, ("", ""))[0],
+                title_en=titles.get(r.checklist_id, ("", ""))[1],
             )
         )
     out.sort(key=lambda x: (_ORDER[x.state], x.due, x.line))
