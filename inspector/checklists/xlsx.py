@@ -83,7 +83,7 @@ VOCABULARIES: dict[str, list[str]] = {
     "rights": [r.value for r in Right],
     "elements": list(ELEMENTS),
     "mode": [m.value for m in Mode],
-    "modes": ["onsite", "mystery", "onsite, mystery"],
+    "modes": [Mode.ONSITE.value, Mode.MYSTERY.value, f"{Mode.ONSITE.value}, {Mode.MYSTERY.value}"],
 }
 _YES = {T.YES, "yes", "y", "true", "1", "是的", "对"}
 _NO = {T.NO, "no", "n", "false", "0", "不"}

@@ -542,8 +542,3 @@ class Setting(Base):
     data: Mapped[bytes | None] = mapped_column(LargeBinary)  # an image (logo), when any
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
-
-
-# The HQ → laptop tables live in their own module; imported here so the one metadata (and
-# every ``import models``) holds them.
-from inspector.db import publish_models as publish_models  # noqa: E402

@@ -5,7 +5,7 @@ checklist versions HQ installed (``hq_checklists``) and the plan lines assigned
 (``plan_lines``). At HQ: what it published (``hq_publications``, whose sequence only goes
 up) and the plan it published (``plan_lines`` too), for coverage.
 
-Imported at the end of :mod:`inspector.db.models`, so the one metadata holds every table.
+Imported by :mod:`inspector.db` (the package), so the one metadata holds every table.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
+from inspector.domain.checklist import Mode
 from inspector.services.publish.plan_status import DONE, DUE, IN_PROGRESS, OVERDUE, PlanItem
 from inspector.services.publish.screens import assigned
 from inspector.ui import theme
@@ -94,7 +95,7 @@ class AssignedPanel(QWidget):
         }[state]
 
     def _mode_text(self, mode: str) -> str:
-        return self.tr("Mystery shopper") if mode == "mystery" else self.tr("On-site")
+        return self.tr("Mystery shopper") if mode == Mode.MYSTERY.value else self.tr("On-site")
 
     def reload(self, me: str) -> None:
         """The lines for ``me``; the panel hides itself when HQ assigned nothing."""
