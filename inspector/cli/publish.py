@@ -18,6 +18,7 @@ from inspector.services.publish import install as install_svc
 from inspector.services.publish import plan_status
 from inspector.services.publish.build import publish
 from inspector.services.publish.pack import PACK_LIMITS, PackError
+from inspector.services.publish.screens import start_planned
 
 log = logging.getLogger(__name__)
 
@@ -220,11 +221,35 @@ def install_cmd(
     "received).",
 )
 @click.option("--by", "actor", default=None, metavar="NAME", help="Who 'me' is.")
+@click.option(
+    "--start",
+    "start_line",
+    type=int,
+    default=None,
+    metavar="LINE",
+    help="Start the inspection plan line LINE assigns (branch, checklist, mode, scenario, "
+    "wave); prints its id.",
+)
 @pass_ctx
 def plan_cmd(
-    ctx: Context, as_json: bool, show_all: bool, with_status: bool, actor: str | None
+    ctx: Context,
+    as_json: bool,
+    show_all: bool,
+    with_status: bool,
+    actor: str | None,
+    start_line: int | None,
 ) -> None:
-    """The inspections HQ assigned: branch, checklist, mode, due date; overdue first."""
+    """The inspections HQ assigned: branch, checklist, mode, due date; overdue first.
+
+    LINE numbers are the plan file's lines, as 'line' in --json.
+    """
+    if start_line is not None:
+        with ctx.db.read_session() as s:
+            found = [x for x in plan_status.lines(s) if x.line == start_line]
+        if not found:
+            raise click.UsageError(f"no plan line {start_line} (see 'inspector plan --all')")
+        click.echo(start_planned(ctx.db, found[0], inspector=actor or default_actor()))
+        return
     with ctx.db.read_session() as s:
         lines = plan_status.lines(s, me=None if show_all else (actor or default_actor()))
         counts = plan_status.counts(lines) if with_status else None

@@ -277,6 +277,12 @@ def test_cli_publish_install_status_plan(run_cli: Cli, tmp_path: Path) -> None:
     plan = json.loads(run_cli.ok("plan", "--json", "--status"))
     assert [x["branch"] for x in plan["lines"]] == ["SH001"]
     assert plan["counts"]["due"] == 1 and plan["counts"]["by_region"]["上海"]["total"] == 1
+    uuid = run_cli.last_line("plan", "--start", "2")
+    shown = json.loads(run_cli.ok("show", uuid, "--json"))
+    assert shown["branch"]["code"] == "SH001"
+    plan = json.loads(run_cli.ok("plan", "--json"))
+    assert plan["lines"][0]["state"] == "in_progress"
+    assert run_cli("plan", "--start", "99").exit_code == 1
     listed = json.loads(run_cli.ok("checklists", "list", "--json"))
     assert {c["id"]: c["source"] for c in listed}["example"] == "shipped"
     again = run_cli("install", out)
@@ -323,3 +329,34 @@ def test_a_planned_wave_plays_the_plans_scenario(
     with db.session() as s:
         assert svc.wave_scenario(s, "W1", "mystery-shopper", exclude=-1) == "cash_purpose"
         assert svc.wave_scenario(s, "W2", "mystery-shopper", exclude=-1) is None
+
+
+def test_at_hq_the_published_plan_counts_received_inspections(
+    hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
+) -> None:
+    from tests.integration.conftest import make_finalized
+
+    (tmp_path / "b.csv").write_text(BRANCHES, encoding="utf-8")
+    (tmp_path / "plan.csv").write_text(
+        "branch,checklist,mode,due,assignee\n"
+        "SH001,example,onsite,2026-12-31,tester\n"
+        "BJ001,example,onsite,2026-11-01,李四\n",
+        encoding="utf-8",
+    )
+    _publish(
+        hq_db,
+        hq_key,
+        tmp_path,
+        branches_csv=tmp_path / "b.csv",
+        plan_file=tmp_path / "plan.csv",
+    )
+    with hq_db.session() as s:
+        from inspector.services import branches
+
+        branches.upsert(s, [{"code": "SH001", "name": "浦东", "region": "上海"}])
+    make_finalized(hq_db, n_photos=0, branch_code="SH001")
+    with hq_db.read_session() as s:
+        counts = plan_status.counts(plan_status.lines(s))
+    assert (counts["done"], counts["overdue"], counts["total"]) == (1, 1, 2)
+    assert counts["by_assignee"]["李四"]["overdue"] == 1
+    assert counts["by_region"]["上海"]["done"] == 1
