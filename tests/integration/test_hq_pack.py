@@ -91,8 +91,9 @@ def _counts(db: Database) -> dict[str, int]:
 
 
 def test_a_pack_goes_from_hq_to_the_laptop(
-    db: Database, hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
+    any_db: Database, hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
 ) -> None:
+    db = any_db  # the laptop, on SQLite and on PostgreSQL
     (tmp_path / "b.csv").write_text(BRANCHES, encoding="utf-8")
     (tmp_path / "plan.csv").write_text(PLAN, encoding="utf-8")
     with hq_db.session() as s:
@@ -135,8 +136,9 @@ def test_a_pack_goes_from_hq_to_the_laptop(
 
 
 def test_install_refuses_replays_foreign_keys_and_tampering(
-    db: Database, hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
+    any_db: Database, hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
 ) -> None:
+    db = any_db  # the laptop, on SQLite and on PostgreSQL
     one = _publish(hq_db, hq_key, tmp_path, checklist_files=[example_v(tmp_path, "1.1.0")])
     two = _publish(hq_db, hq_key, tmp_path, checklist_files=[example_v(tmp_path, "1.2.0", "5")])
     install(db, two, expect_fingerprint=hq_key.fingerprint)
@@ -332,8 +334,9 @@ def test_a_planned_wave_plays_the_plans_scenario(
 
 
 def test_at_hq_the_published_plan_counts_received_inspections(
-    hq_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
+    any_db: Database, hq_key: keys.DeviceKeys, tmp_path: Path
 ) -> None:
+    hq_db = any_db  # HQ, on SQLite and on PostgreSQL
     from tests.integration.conftest import make_finalized
 
     (tmp_path / "b.csv").write_text(BRANCHES, encoding="utf-8")
