@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1110,11 +1110,18 @@ def load_any(path: Path) -> LoadedChecklist:
     return load(path)
 
 
-def load_ref(ref: str) -> LoadedChecklist:
-    """A checklist named by a file path (YAML, JSON or a workbook) or by a shipped id."""
+def load_ref(
+    ref: str, installed: Callable[[], Mapping[str, LoadedChecklist]] | None = None
+) -> LoadedChecklist:
+    """A checklist named by a file path (YAML, JSON or a workbook) or by its id: the one
+    ``installed()`` offers for that id (an HQ pack's version), else the shipped file."""
     from inspector.checklists.loader import SUFFIXES, load_shipped
 
     path = Path(ref)
     if path.suffix.lower() in (*SUFFIXES, ".xlsx") and (path.exists() or "/" in ref):
         return load_any(path)
+    if installed is not None:
+        found = installed().get(ref)
+        if found is not None:
+            return found
     return load_shipped(ref)

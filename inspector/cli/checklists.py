@@ -108,9 +108,11 @@ def list_cmd(ctx: Context, as_json: bool) -> None:
 @click.argument("checklist_id", metavar="ID_OR_FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
-    """Show a checklist's sections and items (a shipped id, or a .yaml/.json/.xlsx file)."""
-    c = load_ref(checklist_id)
+@pass_ctx
+def show_cmd(ctx: Context, checklist_id: str, as_json: bool, lang: str) -> None:
+    """Show a checklist's sections and items: by id, the version new inspections use here
+    (shipped, or installed from an HQ pack); or a .yaml/.json/.xlsx file."""
+    c = load_ref(checklist_id, lambda: catalog.entries_of(ctx.db))
     r = c.resolved
     if as_json:
         echo_json(

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.cli.exchange import _output_path
 from inspector.cli.hq import hq
 from inspector.files import FileAccessError, read_bounded
 from inspector.services.publish import install as install_svc
@@ -28,8 +29,9 @@ log = logging.getLogger(__name__)
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path),
-    help="The pack to write (FILE.hqpack), or a folder (hq-NNNNNN.hqpack in it).",
+    type=click.Path(),
+    help="The pack to write (FILE.hqpack), or a folder (hq-NNNNNN.hqpack in it); a path "
+    "ending in / is a folder, created if it does not exist.",
 )
 @click.option(
     "--checklist",
@@ -78,7 +80,7 @@ log = logging.getLogger(__name__)
 @pass_ctx
 def publish_cmd(
     ctx: Context,
-    output: Path,
+    output: str,
     checklist_files: tuple[Path, ...],
     withdraw: tuple[str, ...],
     branches_csv: Path | None,
@@ -94,7 +96,7 @@ def publish_cmd(
     """
     result = publish(
         ctx.db,
-        output,
+        _output_path(output, folder=False),
         checklist_files=list(checklist_files),
         withdraw=list(withdraw),
         branches_csv=branches_csv,

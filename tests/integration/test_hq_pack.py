@@ -260,7 +260,7 @@ def test_cli_publish_install_status_plan(run_cli: Cli, tmp_path: Path) -> None:
         "hq",
         "publish",
         "-o",
-        str(tmp_path),
+        str(tmp_path / "packs") + "/",
         "--branches",
         str(tmp_path / "b.csv"),
         "--plan",

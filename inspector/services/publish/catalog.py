@@ -25,6 +25,7 @@ from inspector.checklists import (
     load_shipped,
 )
 from inspector.checklists.diff import version_key
+from inspector.db import Database
 from inspector.db.models import ChecklistSnapshot
 from inspector.db.publish_models import HqChecklist
 from inspector.errors import ValidationError
@@ -111,6 +112,12 @@ def entries(session: Session) -> tuple[list[Entry], list[Problem]]:
             row.withdrawn,
         )
     return [out[k] for k in sorted(out)], problems
+
+
+def entries_of(db: Database) -> dict[str, LoadedChecklist]:
+    """checklist id -> the version this installation uses for it (withdrawn ones too)."""
+    with db.read_session() as s:
+        return {e.id: e.loaded for e in entries(s)[0]}
 
 
 def offered(session: Session) -> list[LoadedChecklist]:
