@@ -320,3 +320,23 @@ def test_an_install_killed_before_its_commit_leaves_the_laptop_as_it_was(
         assert state(laptop)["hq_packs"] == 1
     finally:
         laptop.dispose()
+
+
+def test_a_plan_naming_a_checklist_this_laptop_lacks_is_refused(
+    db: Database, world: dict[str, Any]
+) -> None:
+    def edit(m: dict[str, Any], _p: dict[str, bytes]) -> None:
+        m["plan"] = [
+            {
+                "line": 2,
+                "branch": "SH001",
+                "checklist": "nonesuch",
+                "mode": "onsite",
+                "scenario": None,
+                "wave": None,
+                "due": "2026-12-31",
+                "assignee": "",
+            }
+        ]
+
+    refused(db, forge(world, edit), "line 2 of the plan uses the checklist nonesuch")

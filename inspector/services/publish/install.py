@@ -28,6 +28,7 @@ from inspector.errors import ValidationError
 from inspector.services import audit, branches
 from inspector.services import settings as settings_svc
 from inspector.services.inspections import snapshot_from_content
+from inspector.services.publish import catalog
 from inspector.services.publish.pack import PackError, VerifiedPack, read_pack
 from inspector.text import publish as T
 
@@ -237,6 +238,13 @@ def _apply(s: Session, pack: VerifiedPack, actor: str) -> dict[str, int] | None:
             row_logo.updated_at = now
             row_logo.updated_by = actor
     if m.plan is not None:
+        # Every line must be startable here: a checklist this pack or an earlier one
+        # installed, or a shipped one, and not withdrawn.
+        s.flush()
+        usable = {e.id for e in catalog.entries(s)[0] if not e.withdrawn}
+        for p in m.plan:
+            if p.checklist not in usable:
+                raise PackError(T.INSTALL_PLAN_CHECKLIST, line=p.line, checklist=p.checklist)
         s.execute(delete(PlanLine))
         s.add_all(
             PlanLine(
