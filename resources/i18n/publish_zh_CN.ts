@@ -4,84 +4,83 @@
 <context>
     <name>AssignedPanel</name>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="46"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="47"/>
         <source>Assigned to me</source>
-        <extracomment>At most this many rows tall; more lines scroll inside the panel.</extracomment>
         <translation>分配给我的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="50"/>
-        <location filename="../../inspector/ui/publish/assigned.py" line="152"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="51"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="153"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="62"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="63"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="64"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="64"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="65"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="65"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="66"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="66"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="67"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="67"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="68"/>
         <source>Scenario / wave</source>
         <translation>情景 / 批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="90"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="91"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="91"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="92"/>
         <source>To do</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="92"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="93"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="93"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="94"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="97"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="98"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="97"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="98"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="126"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="127"/>
         <source>{0} to do, {1} overdue</source>
         <translation>{0} 项待检查，{1} 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="150"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="151"/>
         <source>Open inspection</source>
         <translation>打开检查</translation>
     </message>

@@ -27,7 +27,7 @@ from inspector.ui import theme
 log = logging.getLogger(__name__)
 
 _COLORS = {OVERDUE: theme.FAIL, DUE: theme.PRIMARY, IN_PROGRESS: theme.PARTIAL, DONE: theme.PASS}
-#: At most this many rows tall; more lines scroll inside the panel.
+# At most this many rows tall; more lines scroll inside the panel.
 VISIBLE_ROWS = 5
 
 
