@@ -201,9 +201,12 @@ ITEMS = [
     _c("type", "vocab", "type", width=12),
     _c("points", "num", width=8),
     _c("veto", "bool", "yes_no", width=8),
+    _c("veto_reason.zh", "text", width=30),
+    _c("veto_reason.en", "text", width=30),
     _c("critical", "bool", "yes_no", width=8),
     _c("gate", "bool", "yes_no", width=8),
     _c("penalty", "num", width=8),
+    _c("penalty_cap", "num", width=8),
     _c("na_allowed", "bool", "yes_no", width=10),
     _c("required", "bool", "yes_no", width=8),
     _c("modes", "modes", "modes", width=14),
@@ -305,9 +308,11 @@ def _item_row(item: Item, section: Section) -> dict[str, Any]:
         "type": item.type.value,
         "points": item.points,
         "veto": item.veto,
+        **_text_pair(item.veto_reason, "veto_reason"),
         "critical": item.critical,
         "gate": item.gate,
         "penalty": item.penalty,
+        "penalty_cap": item.penalty_cap,
         "na_allowed": item.na_allowed,
         "required": item.required,
         "modes": ", ".join(m.value for m in item.modes) if item.modes is not None else None,
@@ -401,6 +406,11 @@ class _Writer:
             return
         if isinstance(value, bool):
             value = T.YES if value else T.NO
+        elif isinstance(value, float) and float("%.16g" % value) != value:  # noqa: UP031
+            # openpyxl writes 16 significant digits; a weight scaled by an include
+            # (1.9565217391304348) needs 17. Written as its exact text, read back as the
+            # same number, so the round trip keeps the checklist's hash.
+            value = repr(value)
         cell = ws.cell(row=row, column=col)
         if isinstance(value, str):
             if len(value) > EXCEL_CELL_MAX:

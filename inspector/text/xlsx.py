@@ -201,9 +201,14 @@ COLUMNS: dict[str, Text] = {
     "type": Text(zh="答题类型", en="answer type"),
     "points": Text(zh="分值", en="points"),
     "veto": Text(zh="否决项（红线）", en="veto (red line)"),
+    "veto_reason.zh": Text(zh="红线依据（中文）", en="why a red line (Chinese)"),
+    "veto_reason.en": Text(zh="红线依据（英文）", en="why a red line (English)"),
     "critical": Text(zh="关键项", en="critical"),
     "gate": Text(zh="门槛项（失败则本部分为 0）", en="gate (failing zeroes the section)"),
     "penalty": Text(zh="扣分（失败时从总分扣除）", en="penalty (off the total when failed)"),
+    "penalty_cap": Text(
+        zh="扣分上限（计数项按次扣分时）", en="penalty cap (per occurrence on a count)"
+    ),
     "na_allowed": Text(zh="可答“不适用”（空=按类型）", en="may be N/A (blank: by type)"),
     "required": Text(zh="必答", en="required"),
     "source.ref": Text(zh="依据", en="source"),

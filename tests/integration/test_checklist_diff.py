@@ -35,7 +35,8 @@ def test_added_removed_and_changed_items_are_listed(run_cli: Cli, tmp_path: Path
         ('version: "1.0.0"', 'version: "1.1.0"'),
         (
             "        scale: {min: 0, max: 5}\n        points: 2",
-            "        scale: {min: 0, max: 5}\n        points: 4\n        veto: true",
+            "        scale: {min: 0, max: 5}\n        points: 4\n        veto: true\n"
+            "        veto_reason: {zh: 行内要求, en: bank rule}",
         ),
         ("      - id: ex.reading", "      - id: ex.reading_kinds"),
     )
@@ -50,6 +51,7 @@ def test_added_removed_and_changed_items_are_listed(run_cli: Cli, tmp_path: Path
     assert {c["field"]: (c["old"], c["new"]) for c in changed["changes"]} == {
         "points": (2.0, 4.0),
         "veto": (False, True),
+        "veto_reason": (None, {"zh": "行内要求", "en": "bank rule"}),
     }
     text = run_cli.ok("checklists", "diff", "example", str(new))
     assert "+ ex.reading_kinds" in text and "- ex.reading" in text
@@ -93,7 +95,8 @@ def test_impact_rescores_finalized_inspections(db: Database, run_cli: Cli, tmp_p
         ('version: "1.0.0"', 'version: "1.1.0"'),
         (
             "        scale: {min: 0, max: 5}\n        points: 2",
-            "        scale: {min: 0, max: 5}\n        points: 2\n        veto: true",
+            "        scale: {min: 0, max: 5}\n        points: 2\n        veto: true\n"
+            "        veto_reason: {zh: 行内要求, en: bank rule}",
         ),
     )
     data = json.loads(run_cli.ok("checklists", "diff", "example", str(new), "--json", "--impact"))

@@ -228,3 +228,28 @@ def test_an_edited_workbook_gives_the_edit(run_cli: Cli, tmp_path: Path) -> None
     assert c.items()[0].points == 7
     original = {x.id: x for x in load_all()[0]}["disclosure"].resolved
     assert canonical_json(c) != canonical_json(original)
+
+
+def test_every_field_of_the_format_has_a_place_in_the_workbook() -> None:
+    """A field added to the checklist format must get a column, or the round trip loses it."""
+    from inspector.checklists.xlsx import GRADES, HEADER, ITEMS, OPTIONS, SCENARIOS, SECTIONS
+    from inspector.domain.checklist import (
+        Checklist,
+        ChoiceOption,
+        Grade,
+        Item,
+        Scenario,
+        Section,
+    )
+
+    def covered(model: type, cols: list, extra: set[str] = frozenset()) -> set[str]:  # type: ignore[type-arg,assignment]
+        keys = {c.key.split(".")[0] for c in cols}
+        names = {f.alias or n for n, f in model.model_fields.items()}
+        return names - keys - set(extra)
+
+    assert covered(Item, ITEMS, {"options"}) == set()  # options: their own sheet
+    assert covered(Section, SECTIONS, {"items"}) == set()
+    assert covered(Checklist, HEADER, {"grades", "scenarios", "sections"}) == set()
+    assert covered(Grade, GRADES) == set()
+    assert covered(Scenario, SCENARIOS) == set()
+    assert covered(ChoiceOption, OPTIONS, {"item"}) == set()
