@@ -259,6 +259,14 @@ TABLES: dict[str, list[Col]] = {
     T.SHEET_OPTIONS: OPTIONS,
     T.SHEET_SCALE_LABELS: SCALE_LABELS,
 }
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    T.SHEET_GRADES: ("code", "min", "label.zh", "label.en"),
+    T.SHEET_SCENARIOS: ("id", "title.zh", "title.en"),
+    T.SHEET_SECTIONS: ("id", "title.zh", "title.en", "weight"),
+    T.SHEET_ITEMS: ("id", "section", "text.zh", "text.en", "type"),
+    T.SHEET_OPTIONS: ("item", "id", "label.zh", "label.en", "credit"),
+    T.SHEET_SCALE_LABELS: ("item", "value", "label.zh", "label.en"),
+}
 # Positional columns (rights 1, rights 2, ...): at least this many, more when needed.
 MIN_NTH = {"rights": 3, "elements": 2}
 
@@ -823,12 +831,11 @@ def _read_table(
             continue
         seen.add(key)
         columns.append((j, col, n, key))
-    for col in cols:
-        present = col.key in seen or (
-            col.kind == "nth" and any(k.startswith(col.key + ".") for k in seen)
-        )
-        if not present:
-            r.add(sheet, "A2", T.KEY_MISSING, key=repr(col.key))
+    for key in REQUIRED_COLUMNS.get(sheet, ()):
+        # Only the columns a row cannot do without: a workbook from an older program,
+        # without a column for a field added since, still reads (the field stays unset).
+        if key not in seen:
+            r.add(sheet, "A2", T.KEY_MISSING, key=repr(key))
     out = []
     for n, row in rows:
         if n <= 2:

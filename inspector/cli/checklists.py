@@ -9,8 +9,8 @@ from typing import Any
 import click
 
 from inspector import paths
-from inspector.checklists import ChecklistError, json_schema, load
-from inspector.checklists.xlsx import load_ref
+from inspector.checklists import ChecklistError, json_schema
+from inspector.checklists.xlsx import WorkbookError, load_any, load_ref
 from inspector.cli import Context, echo_json, pass_ctx
 from inspector.domain.checklist import Checklist, Item
 from inspector.services.publish import catalog
@@ -160,7 +160,8 @@ def show_cmd(ctx: Context, checklist_id: str, as_json: bool, lang: str) -> None:
 @checklists.command("validate")
 @click.argument("paths_", metavar="[PATH]...", nargs=-1, type=click.Path(path_type=Path))
 def validate_cmd(paths_: tuple[Path, ...]) -> None:
-    """Check checklist files (default: every shipped one); print FILE:LINE: problems."""
+    """Check checklist files (default: every shipped one); print FILE:LINE: problems
+    (FILE.xlsx!SHEET!CELL: problems for a workbook)."""
     files: list[Path] = []
     if not paths_:
         folder = paths.checklists_dir()
@@ -173,8 +174,8 @@ def validate_cmd(paths_: tuple[Path, ...]) -> None:
     bad = 0
     for f in files:
         try:
-            c = load(f)
-        except ChecklistError as e:
+            c = load_any(f)
+        except (ChecklistError, WorkbookError) as e:
             bad += 1
             for problem in e.problems:
                 click.echo(str(problem), err=True)

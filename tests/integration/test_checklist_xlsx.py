@@ -196,12 +196,23 @@ def test_missing_sheet_and_unknown_column_are_reported() -> None:
     del wb["选项"]
     ws = wb["条目"]
     ws[f"{_cols(ws)['points']}2"] = "pionts"
+    ws[f"{_cols(ws)['type']}2"] = None
     with pytest.raises(WorkbookError) as e:
         read_workbook_bytes(_save(wb), "c.xlsx")
     text = [str(p) for p in e.value.problems]
     assert any("the sheet '选项' is missing" in t for t in text)
     assert any("unknown column key 'pionts'" in t for t in text)
-    assert any("column 'points' is missing" in t for t in text)
+    assert any("column 'type' is missing" in t for t in text)
+    assert not any("column 'points' is missing" in t for t in text)  # optional: a default
+
+
+def test_a_workbook_without_an_optional_column_still_reads() -> None:
+    # As one exported before a field was added to the format.
+    wb = _book("disclosure")
+    ws = wb["条目"]
+    ws.delete_cols(openpyxl.utils.column_index_from_string(_cols(ws)["review"]))
+    c = read_workbook_bytes(_save(wb), "c.xlsx")
+    assert all(i.review is None for i in c.items())
 
 
 def test_rights_may_be_written_by_their_chinese_name() -> None:
