@@ -102,39 +102,40 @@ PLAN_UNKNOWN_BRANCH = Text(
 # ---------------------------------------------------------------- HQ packs
 PACK_NOT_ZIP = Message(
     what=Text(
-        zh="不是 HQ 更新包（无法作为 ZIP 读取）：{detail}",
+        zh="不是 总行更新包（无法作为 ZIP 读取）：{detail}",
         en="not an HQ pack (not a readable ZIP): {detail}",
     )
 )
 PACK_TOO_LARGE = Message(
-    what=Text(zh="HQ 更新包超过 {limit} 字节", en="the HQ pack is larger than {limit} bytes")
+    what=Text(zh="总行更新包超过 {limit} 字节", en="the HQ pack is larger than {limit} bytes")
 )
 PACK_TOO_MANY = Message(
     what=Text(
-        zh="HQ 更新包有 {count} 个成员，上限 {limit}",
+        zh="总行更新包有 {count} 个成员，上限 {limit}",
         en="the HQ pack has {count} members; at most {limit}",
     )
 )
 PACK_CONTROL_MISSING = Message(
-    what=Text(zh="HQ 更新包缺少 {names}", en="the HQ pack lacks {names}")
+    what=Text(zh="总行更新包缺少 {names}", en="the HQ pack lacks {names}")
 )
 PACK_SIGNATURE_BAD = Message(
     what=Text(
-        zh="HQ 更新包的签名无效：文件被改动过，或不是总行签发的",
+        zh="总行更新包的签名无效：文件被改动过，或不是总行签发的",
         en="the HQ pack's signature does not verify: the file was altered, or HQ did not sign it",
     )
 )
 PACK_FINGERPRINT_MISMATCH = Message(
     what=Text(
-        zh="HQ 更新包声明的指纹与其公钥不符", en="the HQ pack's stated fingerprint is not its key's"
+        zh="总行更新包声明的指纹与其公钥不符",
+        en="the HQ pack's stated fingerprint is not its key's",
     )
 )
 PACK_FORMAT = Message(
-    what=Text(zh="不是 HQ 更新包（格式 {format}）", en="not an HQ pack (format {format})")
+    what=Text(zh="不是 总行更新包（格式 {format}）", en="not an HQ pack (format {format})")
 )
 PACK_VERSION = Message(
     what=Text(
-        zh="HQ 更新包格式版本 {version} 比本程序能读取的（{supported}）新",
+        zh="总行更新包格式版本 {version} 比本程序能读取的（{supported}）新",
         en="HQ pack format version {version} is newer than this program reads ({supported})",
     ),
     cli=Text(zh="请更新 Branch Inspector", en="update Branch Inspector"),
@@ -142,40 +143,40 @@ PACK_VERSION = Message(
 )
 PACK_SCHEMA = Message(
     what=Text(
-        zh="HQ 更新包的清单在 {loc} 处有误：{detail}（共 {count} 处）",
+        zh="总行更新包的清单在 {loc} 处有误：{detail}（共 {count} 处）",
         en="the HQ pack's manifest is wrong at {loc}: {detail} ({count} problem(s))",
     )
 )
 PACK_MEMBER_TWICE = Message(
-    what=Text(zh="HQ 更新包的清单两次列出 {name}", en="the HQ pack's manifest lists {name} twice")
+    what=Text(zh="总行更新包的清单两次列出 {name}", en="the HQ pack's manifest lists {name} twice")
 )
 PACK_UNLISTED = Message(
     what=Text(
-        zh="HQ 更新包含有清单未列出的成员：{names}",
+        zh="总行更新包含有清单未列出的成员：{names}",
         en="the HQ pack holds members its manifest does not list: {names}",
     )
 )
 PACK_ABSENT = Message(
     what=Text(
-        zh="HQ 更新包缺少清单列出的成员：{names}",
+        zh="总行更新包缺少清单列出的成员：{names}",
         en="the HQ pack lacks members its manifest lists: {names}",
     )
 )
 PACK_HASH = Message(
     what=Text(
-        zh="HQ 更新包成员 {name} 的内容与清单不符",
+        zh="总行更新包成员 {name} 的内容与清单不符",
         en="the HQ pack's member {name} is not what its manifest says",
     )
 )
 PACK_BAD_CHECKLIST = Message(
     what=Text(
-        zh="HQ 更新包中的检查表 {checklist} 无效：{problem}",
+        zh="总行更新包中的检查表 {checklist} 无效：{problem}",
         en="the checklist {checklist} in the HQ pack is not valid: {problem}",
     )
 )
 PACK_CHECKLIST_MISMATCH = Message(
     what=Text(
-        zh="HQ 更新包成员 {name} 不是清单所说的检查表 {checklist} {version}",
+        zh="总行更新包成员 {name} 不是清单所说的检查表 {checklist} {version}",
         en=(
             "the HQ pack's member {name} is not the checklist {checklist} {version} its "
             "manifest names"
@@ -184,25 +185,25 @@ PACK_CHECKLIST_MISMATCH = Message(
 )
 PACK_CHECKLIST_TWICE = Message(
     what=Text(
-        zh="HQ 更新包两次带有检查表 {checklist}",
+        zh="总行更新包两次带有检查表 {checklist}",
         en="the HQ pack carries the checklist {checklist} twice",
     )
 )
 PACK_BAD_VALUE = Message(
     what=Text(
-        zh="HQ 更新包中 {where} 的值不可接受：{problem}",
+        zh="总行更新包中 {where} 的值不可接受：{problem}",
         en="the HQ pack's {where} is not acceptable: {problem}",
     )
 )
 PACK_BAD_LOGO = Message(
     what=Text(
-        zh="HQ 更新包中的徽标不是可用的图片：{cause}",
+        zh="总行更新包中的徽标不是可用的图片：{cause}",
         en="the logo in the HQ pack is not a usable image: {cause}",
     )
 )
 PACK_PLAN_PROBLEM = Message(
     what=Text(
-        zh="HQ 更新包中的计划第 {line} 行：{problem}",
+        zh="总行更新包中的计划第 {line} 行：{problem}",
         en="line {line} of the HQ pack's plan: {problem}",
     )
 )

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError, field_validator
 
 from inspector import __version__
-from inspector.checklists import canonical_json, checklist_from_json
+from inspector.checklists import Problem, canonical_json, checklist_from_json
 from inspector.checklists.loader import SnapshotDamagedError, _check_rules
 from inspector.domain.checklist import Checklist
 from inspector.errors import UserError
@@ -48,6 +48,7 @@ from inspector.services.exchange.package_format import (
     write_member,
 )
 from inspector.services.images import normalise_image
+from inspector.text import Lang, Surface
 from inspector.text import exchange as TX
 from inspector.text import publish as T
 from inspector.textsafe import has_control_chars, is_formula_like
@@ -188,6 +189,16 @@ class PackError(PackageError):
     """An HQ pack that is refused; the reason says why."""
 
 
+@dataclass(frozen=True)
+class _Said:
+    """A checklist problem without its file and line, in the reader's language."""
+
+    problem: Problem
+
+    def render(self, lang: Lang | str, surface: Surface = Surface.CLI) -> str:
+        return self.problem.text(lang, surface)
+
+
 # ---------------------------------------------------------------- reading
 def _check_checklist(content: bytes, entry: PackChecklist) -> tuple[Checklist, str]:
     name = entry.path
@@ -214,7 +225,7 @@ def _check_checklist(content: bytes, entry: PackChecklist) -> tuple[Checklist, s
         )
     problems = _check_rules(checklist, entry.id, {})
     if problems:
-        raise PackError(T.PACK_BAD_CHECKLIST, checklist=entry.id, problem=problems[0].text("en"))
+        raise PackError(T.PACK_BAD_CHECKLIST, checklist=entry.id, problem=_Said(problems[0]))
     return checklist, text
 
 
