@@ -132,7 +132,11 @@ def _confirm(fingerprint: str) -> bool:
         "Compare it with the one HQ gave you (by phone or in person); every later pack "
         "must be signed by this key."
     )
-    return click.confirm("Install and trust this HQ key?", default=False)
+    try:
+        return click.confirm("Install and trust this HQ key?", default=False)
+    except click.Abort:  # no answer (end of input): not confirmed
+        click.echo()
+        return False
 
 
 @click.command("install")

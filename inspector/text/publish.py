@@ -273,7 +273,11 @@ INSTALL_SAME = Message(
     )
 )
 INSTALL_NOT_CONFIRMED = Message(
-    what=Text(zh="未确认总行密钥，未安装", en="HQ's key was not confirmed; nothing installed")
+    what=Text(zh="未确认总行密钥，未安装", en="HQ's key was not confirmed; nothing installed"),
+    cli=Text(
+        zh="脚本中请用 --expect-fingerprint 给出总行提供的指纹",
+        en="in a script, give the fingerprint HQ gave you with --expect-fingerprint",
+    ),
 )
 INSTALL_PLAN_CHECKLIST = Message(
     what=Text(
