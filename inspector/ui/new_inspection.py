@@ -33,6 +33,7 @@ from inspector.services.publish.plan_status import PlanItem
 from inspector.services.publish.screens import offered_checklists, start_planned
 from inspector.services.views.branches import branch_choices
 from inspector.ui.errors import user_text
+from inspector.ui.publish.assigned import PlanNote
 from inspector.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -245,6 +246,18 @@ class NewInspectionDialog(QDialog):
         (self.mystery_radio if item.mode == Mode.MYSTERY.value else self.onsite_radio).setChecked(
             True
         )
+        chosen = self.selected_checklist()
+        scenario = next(
+            (
+                sc.title.get(self.lang)
+                for sc in (chosen.resolved.scenarios if chosen else [])
+                if sc.id == item.scenario
+            ),
+            "",
+        )
+        lay = self.layout()
+        if isinstance(lay, QVBoxLayout):
+            lay.insertWidget(1, PlanNote(item, scenario, self))  # under the title
 
     def _planned(self, code: str, loaded: LoadedChecklist, mode: Mode) -> PlanItem | None:
         item = self.plan_item

@@ -187,4 +187,32 @@ It brings:
 {1}</translation>
     </message>
 </context>
+<context>
+    <name>PlanNote</name>
+    <message>
+        <location filename="../../inspector/ui/publish/assigned.py" line="175"/>
+        <source>Assigned by HQ&apos;s plan, due {0}</source>
+        <translation>总行计划分配，截止 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/publish/assigned.py" line="177"/>
+        <source>scenario {0}</source>
+        <translation>情景 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/publish/assigned.py" line="179"/>
+        <source>wave {0}</source>
+        <translation>批次 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/publish/assigned.py" line="180"/>
+        <source>{0}.</source>
+        <translation>{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/publish/assigned.py" line="180"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
 </TS>

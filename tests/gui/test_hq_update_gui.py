@@ -22,6 +22,7 @@ from inspector.services.publish.install import status
 from inspector.services.publish.screens import assigned
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NewInspectionDialog
+from inspector.ui.publish.assigned import PlanNote
 from inspector.ui.settings import AppSettings
 from inspector.ui.translations import install_translations
 
@@ -124,6 +125,8 @@ def test_starting_an_assigned_visit_prefills_it(
     assert dlg.selected_checklist() is not None
     assert dlg.selected_checklist().id == "mystery-shopper"  # type: ignore[union-attr]
     assert dlg.mystery_radio.isChecked()
+    note = dlg.findChild(PlanNote)
+    assert note is not None and "due 2026-12-31" in note.text() and "2026Q4" in note.text()
     dlg.accept()
     assert dlg.created_uuid
     with db.read_session() as s:

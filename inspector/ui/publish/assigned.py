@@ -161,3 +161,20 @@ class AssignedPanel(QWidget):
             self.open_requested.emit(x.inspection)
         else:
             self.start_requested.emit(x)
+
+
+class PlanNote(QLabel):
+    """What HQ's plan line says, shown in the new-inspection dialog it pre-filled."""
+
+    def __init__(
+        self, item: PlanItem, scenario_title: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("hint")
+        self.setWordWrap(True)
+        parts = [self.tr("Assigned by HQ's plan, due {0}").format(item.due.isoformat())]
+        if item.scenario:
+            parts.append(self.tr("scenario {0}").format(scenario_title or item.scenario))
+        if item.wave:
+            parts.append(self.tr("wave {0}").format(item.wave))
+        self.setText(self.tr("{0}.").format(self.tr(", ").join(parts)))
