@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from inspector.checklists import (
@@ -28,7 +27,7 @@ from inspector.checklists.diff import version_key
 from inspector.db import Database
 from inspector.db.models import ChecklistSnapshot
 from inspector.db.publish_models import HqChecklist
-from inspector.errors import ValidationError
+from inspector.errors import NotFoundError, ValidationError
 from inspector.text import publish as T
 
 log = logging.getLogger(__name__)
@@ -66,18 +65,16 @@ class Entry:
         }
 
 
-def _installed(session: Session) -> list[tuple[HqChecklist, str | None]]:
-    try:
-        rows = session.execute(
-            select(HqChecklist, ChecklistSnapshot.content).outerjoin(
-                ChecklistSnapshot, HqChecklist.snapshot_id == ChecklistSnapshot.id
-            )
-        ).all()
-    except (OperationalError, ProgrammingError):
-        # A database from before HQ packs that could not be upgraded: shipped only.
-        log.debug("hq_checklists not readable", exc_info=True)
-        session.rollback()
-        return []
+def _installed(
+    session: Session, checklist_id: str | None = None
+) -> list[tuple[HqChecklist, str | None]]:
+    q = select(HqChecklist, ChecklistSnapshot.content).outerjoin(
+        ChecklistSnapshot, HqChecklist.snapshot_id == ChecklistSnapshot.id
+    )
+    if checklist_id is not None:
+        q = q.where(HqChecklist.checklist_id == checklist_id)
+    # The table exists in every database this program opens (opening upgrades it).
+    rows = session.execute(q).all()
     return [(r[0], r[1]) for r in rows]
 
 
@@ -126,13 +123,26 @@ def offered(session: Session) -> list[LoadedChecklist]:
 
 
 def for_new_inspection(session: Session, checklist_id: str) -> LoadedChecklist:
-    """The version a new inspection of ``checklist_id`` uses; refuses a withdrawn one."""
-    for e in entries(session)[0]:
-        if e.id == checklist_id:
-            if e.withdrawn:
-                raise ValidationError(T.WITHDRAWN, checklist=repr(checklist_id))
-            return e.loaded
-    withdrawn = {row.checklist_id for row, _c in _installed(session) if row.withdrawn}
-    if checklist_id in withdrawn:
+    """The version a new inspection of ``checklist_id`` uses; refuses a withdrawn one.
+
+    Reads only that checklist (its shipped file and HQ's row), not every file: it runs on
+    every inspection created.
+    """
+    found = [(row, content) for row, content in _installed(session, checklist_id)]
+    if found and found[0][0].withdrawn:
         raise ValidationError(T.WITHDRAWN, checklist=repr(checklist_id))
-    return load_shipped(checklist_id)  # not there: its error names the folder searched
+    hq_loaded: LoadedChecklist | None = None
+    if found and found[0][1] is not None:
+        got = checklist_from_json(found[0][1])
+        hq_loaded = LoadedChecklist(path=Path(f"hq/{got.id}.json"), raw=got, resolved=got)
+    try:
+        shipped = load_shipped(checklist_id)
+    except NotFoundError:
+        if hq_loaded is None:
+            raise
+        return hq_loaded
+    if hq_loaded is not None and version_key(hq_loaded.resolved.version) >= version_key(
+        shipped.resolved.version
+    ):
+        return hq_loaded
+    return shipped

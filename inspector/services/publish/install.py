@@ -18,7 +18,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
@@ -59,12 +58,7 @@ class Pin:
 
 
 def current_pin(session: Session) -> Pin | None:
-    try:
-        row = session.scalar(select(HqPack).order_by(HqPack.sequence.desc()).limit(1))
-    except (OperationalError, ProgrammingError):
-        log.debug("hq_packs not readable", exc_info=True)
-        session.rollback()
-        return None
+    row = session.scalar(select(HqPack).order_by(HqPack.sequence.desc()).limit(1))
     if row is None:
         return None
     return Pin(

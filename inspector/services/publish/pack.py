@@ -24,16 +24,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from inspector import __version__
 from inspector.checklists import Problem, canonical_json, checklist_from_json
-from inspector.checklists.loader import SnapshotDamagedError, _check_rules
+from inspector.checklists.loader import SnapshotDamagedError, rule_problems
 from inspector.domain.checklist import Checklist
 from inspector.errors import UserError
 from inspector.services import keys
 from inspector.services.exchange.package_format import (
-    _M,
     INT_MAX,
     BranchData,
     Limits,
@@ -76,6 +75,10 @@ MAX_CHECKLISTS = 200
 MAX_LINES = 100_000
 
 Id = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9_\-]*$")]
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _plain(value: str, where: str) -> str:
@@ -223,7 +226,7 @@ def _check_checklist(content: bytes, entry: PackChecklist) -> tuple[Checklist, s
         raise PackError(
             T.PACK_BAD_CHECKLIST, checklist=entry.id, problem="includes are not resolved"
         )
-    problems = _check_rules(checklist, entry.id, {})
+    problems = rule_problems(checklist, entry.id)
     if problems:
         raise PackError(T.PACK_BAD_CHECKLIST, checklist=entry.id, problem=_Said(problems[0]))
     return checklist, text

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from inspector import clock
@@ -86,12 +85,7 @@ def _mine(assignee: str, me: str | None, fingerprint: str | None) -> bool:
 def lines(session: Session, *, me: str | None = None) -> list[PlanItem]:
     """The plan's lines (those for ``me``, or for anyone, when ``me`` is given), overdue
     first, then by due day."""
-    try:
-        rows = list(session.scalars(select(PlanLine).order_by(PlanLine.line)))
-    except (OperationalError, ProgrammingError):
-        log.debug("plan_lines not readable", exc_info=True)
-        session.rollback()
-        return []
+    rows = list(session.scalars(select(PlanLine).order_by(PlanLine.line)))
     if not rows:
         return []
     fingerprint: str | None = None
@@ -188,14 +182,10 @@ def counts(items: list[PlanItem]) -> dict[str, Any]:
 
 def scenario_for_wave(session: Session, checklist_id: str, wave: str) -> str | None:
     """The scenario the plan gives a mystery wave (None: the plan says nothing)."""
-    try:
-        return session.scalar(
-            select(func.min(PlanLine.scenario)).where(
-                PlanLine.checklist_id == checklist_id,
-                PlanLine.wave == wave,
-                PlanLine.scenario.is_not(None),
-            )
+    return session.scalar(
+        select(func.min(PlanLine.scenario)).where(
+            PlanLine.checklist_id == checklist_id,
+            PlanLine.wave == wave,
+            PlanLine.scenario.is_not(None),
         )
-    except (OperationalError, ProgrammingError):
-        session.rollback()
-        return None
+    )
