@@ -187,6 +187,7 @@ def test_every_file_dialog_keeps_the_database_locks_and_the_wal(
         ("Import branch list", new_dialog._import_csv),
         ("Organisation logo", settings_dialog._choose_logo),
         ("Add photos", window.runner.evidence.choose_files),
+        ("Install HQ update", window.hq_updates.choose_and_install),
     ]
     try:
         for _title, open_it in openers:
