@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
 from inspector.errors import ValidationError
 from inspector.services import audit, branches, photos
 from inspector.services import inspections as svc
+from inspector.ui import filedialogs
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NEW_BRANCH, NewInspectionDialog
@@ -524,7 +525,7 @@ def test_p10_whole_inspection_by_keyboard(
     # Ctrl+O: add a photo to the current item.
     runner.go_to_item("ex.ramp")
     runner.focus_item()
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(PHOTO)], ""))
+    monkeypatch.setattr(filedialogs, "open_files", lambda *a, **k: [PHOTO])
     with qtbot.waitSignal(runner.evidence.photos_changed, timeout=30_000):
         qtbot.keyClick(window, Qt.Key.Key_O, ctrl)
     assert runner.state is not None and runner.state.photos.get("ex.ramp") == 1
