@@ -6,11 +6,18 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,11 +36,12 @@ from inspector.domain.checklist import Result
 from inspector.errors import NotFoundError
 from inspector.logs import log_file
 from inspector.services.backup import backup_database
-from inspector.ui import workers
+from inspector.ui import filedialogs, workers
 from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.hq.dashboard import HqDashboard
 from inspector.ui.new_inspection import NewInspectionDialog
+from inspector.ui.publish.install import HqUpdateInstaller, pack_paths
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings, SettingsDialog
 from inspector.ui.translations import install_translations
@@ -84,6 +92,11 @@ class MainWindow(QMainWindow):
 
         self.home.open_requested.connect(self.open_inspection)
         self.home.new_requested.connect(self.new_inspection)
+        self.home.plan_start_requested.connect(self.start_planned)
+        # File → Install HQ update… and a .hqpack dropped on the window (issue 22).
+        self.hq_updates = HqUpdateInstaller(db, self.settings, self)
+        self.hq_updates.installed.connect(lambda _seq: self.home.reload())
+        self.setAcceptDrops(True)
         self.home.hq_requested.connect(self.show_hq)
         self.runner.home_requested.connect(self.show_home)
         self.runner.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
@@ -167,6 +180,10 @@ class MainWindow(QMainWindow):
         for a in (self.new_action, self.home_action, self.hq_action):
             f.addAction(a)
         f.addSeparator()
+        self.install_action = self._action(
+            self.hq_updates.action_text(), lambda: self.hq_updates.choose_and_install()
+        )
+        f.addAction(self.install_action)
         f.addAction(self.backup_action)
         f.addAction(self.settings_action)
         f.addSeparator()
@@ -413,6 +430,29 @@ class MainWindow(QMainWindow):
             return False
         return self.open_inspection(uuid, item_id or None)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if pack_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = pack_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            self.hq_updates.install(path)
+
+    def start_planned(self, item: object) -> None:
+        """The new-inspection dialog, pre-filled with what HQ's plan line assigns."""
+        dlg = NewInspectionDialog(self.db, self.settings, self.lang, self)
+        dlg.prefill(item)  # type: ignore[arg-type]
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created_uuid:
+            self.home.reload()
+            self.open_inspection(dlg.created_uuid)
+
     def new_inspection(self) -> None:
         dlg = NewInspectionDialog(self.db, self.settings, self.lang, self)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created_uuid:
@@ -431,15 +471,15 @@ class MainWindow(QMainWindow):
         if path is None:
             stamp = clock.local_now().strftime("%Y%m%d-%H%M")
             folder = self.settings.last_folder() or str(Path.home())
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = filedialogs.save_file(
                 self,
                 self.tr("Back up database"),
                 str(Path(folder) / f"inspector-backup-{stamp}.sqlite3"),
                 self.tr("Database files (*.sqlite3)"),
             )
-            if not chosen:
+            if chosen is None:
                 return None
-            path = Path(chosen)
+            path = chosen
         target, db = path, self.db
         return workers.run_with_progress(
             self,

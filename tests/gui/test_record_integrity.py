@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
@@ -24,6 +24,7 @@ from inspector.services.findings.edit import update_finding
 from inspector.services.findings.record import active_findings
 from inspector.services.inspections import answering, lookup, rescoring, signoff, snapshots, visits
 from inspector.services.inspections import records as insp_records
+from inspector.ui import filedialogs
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NEW_BRANCH, NewInspectionDialog
@@ -530,7 +531,7 @@ def test_p10_whole_inspection_by_keyboard(
     # Ctrl+O: add a photo to the current item.
     runner.go_to_item("ex.ramp")
     runner.focus_item()
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(PHOTO)], ""))
+    monkeypatch.setattr(filedialogs, "open_files", lambda *a, **k: [PHOTO])
     with qtbot.waitSignal(runner.evidence.photos_changed, timeout=30_000):
         qtbot.keyClick(window, Qt.Key.Key_O, ctrl)
     assert runner.state is not None and runner.state.photos.get("ex.ramp") == 1

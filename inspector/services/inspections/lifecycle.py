@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from inspector.checklists import LoadedChecklist, load_shipped
+from inspector.checklists import LoadedChecklist
 from inspector.db.models import (
     Answer as AnswerRow,
 )
@@ -30,6 +30,7 @@ from inspector.services.inspections.lookup import get, get_revision
 from inspector.services.inspections.rescoring import rescore
 from inspector.services.inspections.snapshots import checklist_of, snapshot_for
 from inspector.services.inspections.visits import set_narrative, set_visit
+from inspector.services.publish import catalog
 from inspector.text import inspections as T
 from inspector.text.parts import Joined, phrase
 
@@ -55,7 +56,9 @@ def create(
         mode_v = Mode(mode)
     except ValueError:
         raise ValidationError(T.BAD_MODE, mode=repr(mode)) from None
-    loaded = loaded or load_shipped(checklist_id)
+    # The newest version offered here (HQ's installed one or the shipped one), never a
+    # withdrawn one (issue 22).
+    loaded = loaded or catalog.for_new_inspection(session, checklist_id)
     if mode_v not in loaded.resolved.modes:
         modes = ", ".join(m.value for m in loaded.resolved.modes)
         raise ValidationError(

@@ -25,6 +25,7 @@ from inspector.services import audit
 from inspector.services.inspections.lookup import require_draft
 from inspector.services.inspections.rescoring import rescore
 from inspector.services.inspections.snapshots import checklist_of
+from inspector.services.publish import plan_status
 from inspector.text import inspections as T
 from inspector.text.parts import Term
 
@@ -121,8 +122,12 @@ def wave_scenario(session: Session, wave: str, checklist_id: str, *, exclude: in
     """The scenario the wave's other visits play (the first one recorded fixes it).
 
     Found through the indexed ``inspections.wave`` column (``ix_inspections_wave``): only
-    the wave's own visits are read, however many inspections the database holds.
+    the wave's own visits are read, however many inspections the database holds. A wave
+    HQ's plan gives a scenario plays that one (issue 22).
     """
+    planned = plan_status.scenario_for_wave(session, checklist_id, wave)
+    if planned is not None:
+        return planned
     q = (
         select(Inspection.visit)
         .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)

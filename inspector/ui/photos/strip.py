@@ -41,7 +41,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -62,7 +61,7 @@ from inspector.services.photo_decode import PhotoError
 from inspector.services.views import photos as views
 from inspector.services.views.photos import PhotoRow
 from inspector.text import Surface
-from inspector.ui import workers
+from inspector.ui import filedialogs, workers
 from inspector.ui.errors import ui_lang, user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
 
@@ -275,13 +274,13 @@ class EvidenceStrip(QWidget):
         if self._read_only:
             return
         patterns = " ".join(f"*{s}" for s in SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(
+        files = filedialogs.open_files(
             self,
             self.tr("Add photos"),
             "",
             self.tr("Photos (%1)").replace("%1", patterns),
         )
-        self.add_files([Path(f) for f in files])
+        self.add_files(files)
 
     def paste(self) -> bool:
         """Ctrl+V: the clipboard's files, encoded image or bitmap become evidence.
