@@ -440,7 +440,7 @@ def set_answer(
     except KeyError:
         raise NotFoundError(T.NO_ITEM, checklist=checklist.id, item=repr(item_id)) from None
     if not item.applies_to(Mode(insp.mode)):
-        raise ValidationError(T.ITEM_NOT_IN_MODE, item=item_id, mode=insp.mode)
+        raise ValidationError(T.ITEM_NOT_IN_MODE, item=_name(item), mode=insp.mode)
     row = next((a for a in insp.answers if a.item_id == item_id), None)
     old = _answer_dict(row)
     if clear:
@@ -465,12 +465,12 @@ def set_answer(
     except AnswerError as e:
         raise ValidationError(T.ANSWER_REFUSED, cause=e) from None
     if res == Result.NA and not item.allows_na:
-        raise ValidationError(T.NA_NOT_ALLOWED, item=item_id)
+        raise ValidationError(T.NA_NOT_ALLOWED, item=_name(item))
     if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
         pass  # length is checked at finalize, a draft may be short
     if row is None:
         if res is None and val is None and not note:
-            raise ValidationError(T.EMPTY_ANSWER, item=item_id)
+            raise ValidationError(T.EMPTY_ANSWER, item=_name(item))
         row = AnswerRow(item_id=item_id, note="")
         insp.answers.append(row)
     if res is not None or val is not None:

@@ -39,6 +39,7 @@ from inspector.ui.signature import SignaturePad
 log = logging.getLogger(__name__)
 
 MANAGER_SAVE_DELAY_MS = 800
+KEEP_DELAY_MS = 50  # the name typed is kept durable this soon (services/typed.py)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -49,6 +50,7 @@ class FinalizePanel(QWidget):
     finalize_requested(str, str, object): (inspector, manager name, signature PNG or None).
     amend_requested(str): the reason for a new revision.
     manager_edited(str): the manager's name after a pause in typing (saved on the draft).
+    manager_typed(str): the name a moment after each keystroke (kept durable until saved).
     report_requested(), export_requested(): the buttons of a finalized inspection.
     """
 
@@ -56,6 +58,7 @@ class FinalizePanel(QWidget):
     finalize_requested = Signal(str, str, object)
     amend_requested = Signal(str)
     manager_edited = Signal(str)
+    manager_typed = Signal(str)
     report_requested = Signal()
     export_requested = Signal()
 
@@ -69,6 +72,10 @@ class FinalizePanel(QWidget):
         self._manager_timer.setSingleShot(True)
         self._manager_timer.setInterval(MANAGER_SAVE_DELAY_MS)
         self._manager_timer.timeout.connect(self._commit_manager)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_manager)
         self.missing_model = QStandardItemModel(self)
         self.missing_view = QListView()
         self.missing_view.setModel(self.missing_model)
@@ -84,6 +91,7 @@ class FinalizePanel(QWidget):
         self.manager_edit = QLineEdit()
         self.manager_edit.setPlaceholderText(self.tr("Branch manager's name"))
         self.manager_edit.textEdited.connect(lambda _: self._manager_timer.start())
+        self.manager_edit.textEdited.connect(lambda _: self._keep_timer.start())
         self.summary_label = QLabel()
         self.summary_label.setObjectName("panel")
         self.summary_label.setWordWrap(True)
@@ -165,6 +173,7 @@ class FinalizePanel(QWidget):
     def reset(self) -> None:
         """Forget everything of the inspection shown before (called when another opens)."""
         self._manager_timer.stop()
+        self._keep_timer.stop()
         self._state = None
         self._shown = None
         self._saved_manager = ""
@@ -288,8 +297,13 @@ class FinalizePanel(QWidget):
         self._saved_manager = name
         self.manager_edited.emit(name)
 
+    def _keep_manager(self) -> None:
+        if self._state is not None and not self._state.read_only:
+            self.manager_typed.emit(self.manager_edit.text())
+
     def flush(self) -> None:
         """Save the manager's name being typed now (navigation, closing, sign-off)."""
+        self._keep_timer.stop()
         if self._manager_timer.isActive():
             self._commit_manager()
 

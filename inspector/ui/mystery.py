@@ -8,7 +8,8 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, QRegularExpression, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -109,10 +109,17 @@ class VisitPanel(QWidget):
         self.ticket_edit.setMaximumWidth(200)
         self.ticket_edit.textChanged.connect(lambda t: self._typed("ticket", t.strip()))
         self.ticket_edit.editingFinished.connect(self._flush_fields)
-        self.waiting_spin = QSpinBox()
-        self.waiting_spin.setRange(0, 999)
+        # Digits typed are the count, empty is "not recorded" (a spin box showed 0 with the
+        # cursor before it: typing 3 made 30, and an untouched field read as nobody waiting).
+        self.waiting_spin = QLineEdit()
+        self.waiting_spin.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,3}"), self.waiting_spin)
+        )
+        self.waiting_spin.setPlaceholderText(self.tr("not recorded"))
         self.waiting_spin.setMaximumWidth(120)
-        self.waiting_spin.valueChanged.connect(lambda v: self._typed("customers_waiting", v))
+        self.waiting_spin.textEdited.connect(
+            lambda t: self._typed("customers_waiting", int(t) if t.strip() else None)
+        )
         self.waiting_spin.editingFinished.connect(self._flush_fields)
         self.scenario_combo = QComboBox()
         self.scenario_combo.setMinimumWidth(220)
@@ -250,8 +257,10 @@ class VisitPanel(QWidget):
             if not self.ticket_edit.hasFocus():
                 self.ticket_edit.setText(str(state.visit.get("ticket", "")))
             if not self.waiting_spin.hasFocus():
-                cw = state.visit.get("customers_waiting", 0)
-                self.waiting_spin.setValue(cw if isinstance(cw, int) else 0)
+                cw = state.visit.get("customers_waiting")
+                self.waiting_spin.setText(
+                    str(cw) if isinstance(cw, int) and not isinstance(cw, bool) else ""
+                )
             self.narrative.update_state(state, lang)
             for w in (
                 self.arrival_edit,

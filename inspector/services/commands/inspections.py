@@ -17,7 +17,7 @@ from typing import Any
 from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.answers import Answer
-from inspector.services import branches
+from inspector.services import branches, typed
 from inspector.services import inspections as svc
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ def store_answer(
     the empty answer carries) as one committed change."""
     with db.session() as s:
         insp = svc.get(s, uuid)
+        # What was typed into the value field is recorded now: its kept text goes with it.
+        typed.discard(s, insp, [typed.key(typed.Field.VALUE, item_id)])
         if answer is None or answer.is_empty:
             svc.set_answer(s, insp, item_id, clear=True, actor=actor)
             if answer is not None and answer.note:
@@ -41,7 +43,9 @@ def store_answer(
 def set_note(db: Database, uuid: str, item_id: str, note: str, *, actor: str) -> None:
     """The note of one item's answer (the judgement and value stay)."""
     with db.session() as s:
-        svc.set_answer(s, svc.get(s, uuid), item_id, note=note, actor=actor)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.NOTE, item_id)])
+        svc.set_answer(s, insp, item_id, note=note, actor=actor)
 
 
 def confirm_copied_answer(db: Database, uuid: str, item_id: str, *, actor: str) -> None:
@@ -63,9 +67,12 @@ def update_finding(
 ) -> None:
     """Edit the rectification of one finding (action, owner, deadline, severity)."""
     with db.session() as s:
+        insp = svc.get(s, uuid)
+        if action is not None:
+            typed.discard(s, insp, [typed.key(typed.Field.ACTION, item_id)])
         svc.update_finding(
             s,
-            svc.get(s, uuid),
+            insp,
             item_id,
             actor=actor,
             action=action,
@@ -83,12 +90,16 @@ def set_visit(db: Database, uuid: str, *, actor: str, **fields: Any) -> None:
 
 def set_manager_name(db: Database, uuid: str, name: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.set_manager_name(s, svc.get(s, uuid), name, actor=actor)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.MANAGER)])
+        svc.set_manager_name(s, insp, name, actor=actor)
 
 
 def set_narrative(db: Database, uuid: str, text: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.set_narrative(s, svc.get(s, uuid), text, actor=actor)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.NARRATIVE)])
+        svc.set_narrative(s, insp, text, actor=actor)
 
 
 def finalize(

@@ -511,6 +511,11 @@ class EvidenceStrip(QWidget):
 
     def attach_to_item(self, photo_id: str, item_id: str) -> str | None:
         """Attach the photo to ``item_id``; the new photo id, or None (message shown)."""
+        # People read the item's title, never its id.
+        choices = (
+            views.attach_choices(self._db, self._uuid, photo_id, self.lang) if self._uuid else []
+        )
+        title = dict(choices).get(item_id, item_id)
         try:
             new_id = commands.attach_to_item(
                 self._db, photo_id, item_id, actor=self.actor or os_user()
@@ -519,7 +524,7 @@ class EvidenceStrip(QWidget):
             self._show_message(user_text(e))
             return None
         self._show_message(
-            self.tr("The photo is now also evidence of item %1.").replace("%1", item_id)
+            self.tr("The photo is now also evidence of item %1.").replace("%1", f"“{title}”")
         )
         self.photos_changed.emit()
         return new_id
