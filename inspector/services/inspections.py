@@ -18,7 +18,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from inspector import clock
 from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
 from inspector.db.models import WAVE_MAX as WAVE_MAX  # re-exported: the service's limit
 from inspector.db.models import (
@@ -34,6 +33,7 @@ from inspector.db.models import (
     SectionScoreRow,
     utcnow,
 )
+from inspector.domain import timefmt
 from inspector.domain.answers import Answer, AnswerError, coerce_value, parse_result
 from inspector.domain.checklist import (
     AnswerType,
@@ -806,13 +806,14 @@ TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
 def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
     """An ISO 8601 time with its UTC offset; also accepts 'YYYY-MM-DD HH:MM' and 'HH:MM'.
 
-    Times without an offset are local time on this machine ('HH:MM' is today).
+    Times without an offset are in the display zone (``display.tz``, as every time people
+    read; 'HH:MM' is today there).
     """
     text = str(value).strip()
     try:
         if len(text) <= 5 and ":" in text:
             hh, mm = (int(x) for x in text.split(":"))
-            day = today or clock.local_today()
+            day = today or timefmt.today()
             moment = datetime(day.year, day.month, day.day, hh, mm)
         else:
             moment = datetime.fromisoformat(text)
@@ -822,7 +823,7 @@ def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
             T.BAD_TIME, field=Term(key, label) if label else key, text=repr(text)
         ) from None
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # local time of this machine
+        moment = moment.replace(tzinfo=timefmt.zone())  # the zone people read times in
     return moment.isoformat(timespec="seconds")
 
 

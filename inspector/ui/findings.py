@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import clock
+from inspector.domain import timefmt
 from inspector.domain.checklist import Checklist
 from inspector.domain.states import Severity
 from inspector.services.views.runner import FindingRow, InspectionState
@@ -292,7 +292,7 @@ class FindingsPanel(QWidget):
                 self.action_edit.setPlainText(f.action)
             if not (same and "owner" in self._pending) and self.owner_edit.text() != f.owner:
                 self.owner_edit.setText(f.owner)
-            d = f.deadline or clock.local_today()
+            d = f.deadline or timefmt.today()
             self.deadline_edit.setDate(QDate(d.year, d.month, d.day))
             self._shown = f
         finally:

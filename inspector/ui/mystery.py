@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import clock
+from inspector.domain import timefmt
 from inspector.services.views.runner import InspectionState
 from inspector.ui.summary import NarrativeEditor
+from inspector.ui.zones import clock_time, zone_suffix
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +38,9 @@ _UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 
 
 def now_iso() -> str:
-    """The local time with its UTC offset, to the second (what the visit facts store)."""
-    return clock.local_now().isoformat(timespec="seconds")
+    """The time in the display zone with its UTC offset, to the second (what the visit
+    facts store)."""
+    return timefmt.now().isoformat(timespec="seconds")
 
 
 def parse_iso(text: object) -> datetime | None:
@@ -53,7 +56,7 @@ def _qdt(text: object) -> QDateTime:
     d = parse_iso(text)
     if d is None:
         return _UNSET
-    d = d.astimezone()
+    d = timefmt.local(d, timefmt.zone())  # shown in the display zone, as the report prints it
     return QDateTime(d.year, d.month, d.day, d.hour, d.minute, d.second)
 
 
@@ -62,7 +65,8 @@ def _from_qdt(q: QDateTime) -> str | None:
         return None
     d = q.toPython()
     assert isinstance(d, datetime)
-    return d.astimezone().isoformat(timespec="seconds")
+    # Typed as read: in the display zone.
+    return d.replace(tzinfo=timefmt.zone()).isoformat(timespec="seconds")
 
 
 class VisitPanel(QWidget):
@@ -171,8 +175,14 @@ class VisitPanel(QWidget):
         self.wave_label.setBuddy(self.wave_edit)
         facts.addRow(self.tr("Scenario"), self.scenario_combo)
         facts.addRow(self.wave_label, self.wave_edit)
-        facts.addRow(self.tr("Arrival"), self._row(self.arrival_edit, self.arrival_now))
-        facts.addRow(self.tr("Departure"), self._row(self.departure_edit, self.departure_now))
+        # Times are typed and shown in the display zone; the label says so when it is not
+        # the computer's own.
+        facts.addRow(
+            self.tr("Arrival") + zone_suffix(), self._row(self.arrival_edit, self.arrival_now)
+        )
+        facts.addRow(
+            self.tr("Departure") + zone_suffix(), self._row(self.departure_edit, self.departure_now)
+        )
         facts.addRow(self.tr("Ticket number"), self.ticket_edit)
         facts.addRow(self.tr("Customers waiting on arrival"), self.waiting_spin)
         facts_box = self._panel(self.tr("Visit facts"), facts)
@@ -307,7 +317,7 @@ class VisitPanel(QWidget):
                 self.tr(
                     "The wait timer was started at {0}. Start it again from now? "
                     "The first start stays in the audit trail."
-                ).format(started.astimezone().strftime("%H:%M:%S")),
+                ).format(clock_time(started) + zone_suffix()),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -345,16 +355,15 @@ class VisitPanel(QWidget):
         end = called or clock.local_now()
         secs = max(0, int((end - started).total_seconds()))
         self.wait_label.setText(f"{secs // 60:02d}:{secs % 60:02d}")
-        started_s = started.astimezone().strftime("%H:%M:%S")
+        started_s = clock_time(started)
         if called is None:
-            self.wait_detail.setText(self.tr("Waiting since {0}").format(started_s))
+            self.wait_detail.setText(self.tr("Waiting since {0}").format(started_s) + zone_suffix())
             if not self._tick.isActive():
                 self._tick.start()
         else:
             self.wait_detail.setText(
-                self.tr("Waited from {0} to {1}").format(
-                    started_s, called.astimezone().strftime("%H:%M:%S")
-                )
+                self.tr("Waited from {0} to {1}").format(started_s, clock_time(called))
+                + zone_suffix()
             )
             self._tick.stop()
 

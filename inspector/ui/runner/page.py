@@ -54,6 +54,7 @@ from inspector.ui.runner.navigator import Navigator
 from inspector.ui.runner.score_panel import ScorePanel
 from inspector.ui.settings import AppSettings
 from inspector.ui.summary import SummaryPanel
+from inspector.ui.zones import zone_suffix
 
 log = logging.getLogger(__name__)
 
@@ -761,7 +762,7 @@ class RunnerPage(QWidget):
             copied = " · " + self.tr("copied from {0}").format(st.copied_from[:8])
         self.subtitle_label.setText(
             f"{st.checklist.title.get(lang)} · {mode_label(st.mode.value)} · "
-            f"{status_label(st.status)}{rev} · {st.started.isoformat()}{copied}"
+            f"{status_label(st.status)}{rev} · {st.started.isoformat()}{zone_suffix()}{copied}"
         )
         # A framed badge, no emoji: the bundled CJK font has no 🔒 (it was a box before 只读).
         self.readonly_label.setText(self.tr("Read-only") if st.read_only else "")
