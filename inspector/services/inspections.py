@@ -968,7 +968,7 @@ def set_manager_name(session: Session, insp: Inspection, name: str, *, actor: st
 class Missing:
     """Something that blocks finalizing; ``item_id`` is None for inspection-level gaps."""
 
-    kind: str  # answer | evidence | narrative | visit | rectification
+    kind: str  # answer | evidence | narrative | visit | rectification | manager
     item_id: str | None
     text: Message  # from inspector.text.finalize
     fields: Mapping[str, object] = field(default_factory=dict)
@@ -1055,6 +1055,9 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                 out.append(Missing("visit", None, TF.VISIT_FACT_MISSING, {"fact": fact}))
         if checklist.scenarios and not (insp.visit or {}).get("scenario"):
             out.append(Missing("visit", None, TF.NO_SCENARIO))
+    if mode == Mode.ONSITE and not (insp.manager_name or "").strip():
+        # The report prints the manager's sign-off line; a mystery visit has none.
+        out.append(Missing("manager", None, TF.NO_MANAGER))
     return out
 
 
@@ -1138,6 +1141,9 @@ def finalize(
         # The shopper is covert: nobody at the branch signs a mystery visit.
         raise ValidationError(T.MYSTERY_FINALIZE_MANAGER)
     missing = missing_for_finalize(insp)
+    if manager_name is not None and manager_name.strip():
+        # Named with this sign-off (``finalize --manager``, the app's field).
+        missing = [m for m in missing if m.kind != "manager"]
     if missing and not force:
         raise _cannot_finalize(missing)
     result = rescore(session, insp)

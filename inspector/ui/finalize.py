@@ -52,6 +52,7 @@ class FinalizePanel(QWidget):
     manager_edited(str): the manager's name after a pause in typing (saved on the draft).
     manager_typed(str): the name a moment after each keystroke (kept durable until saved).
     report_requested(), export_requested(): the buttons of a finalized inspection.
+    recheck_requested(): start a re-check of this (finalized) inspection's findings.
     """
 
     missing_activated = Signal(str, str)
@@ -61,6 +62,7 @@ class FinalizePanel(QWidget):
     manager_typed = Signal(str)
     report_requested = Signal()
     export_requested = Signal()
+    recheck_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,12 +149,20 @@ class FinalizePanel(QWidget):
         self.report_button.clicked.connect(self.report_requested)
         self.export_button = QPushButton(self.tr("Export package…  [Ctrl+E]"))
         self.export_button.clicked.connect(self.export_requested)
+        self.recheck_button = QPushButton(self.tr("Start a re-check…"))
+        self.recheck_button.clicked.connect(self.recheck_requested)
         done_buttons = QVBoxLayout()
         done_buttons.addWidget(self.report_button)
         done_buttons.addWidget(self.export_button)
+        done_buttons.addWidget(self.recheck_button)
         done_buttons.addWidget(self.amend_button)
         done_buttons.addStretch(1)
-        self.done_buttons = (self.report_button, self.export_button, self.amend_button)
+        self.done_buttons = (
+            self.report_button,
+            self.export_button,
+            self.recheck_button,
+            self.amend_button,
+        )
         done_row = QHBoxLayout()
         done_row.addWidget(self.done_label, 1)
         done_row.addLayout(done_buttons)
@@ -227,6 +237,16 @@ class FinalizePanel(QWidget):
         self.done_spacer.setVisible(finalized or not n)
         for b in self.done_buttons:
             b.setVisible(finalized)
+        open_findings = [f for f in state.findings if f.status == FindingStatus.OPEN]
+        self.recheck_button.setEnabled(bool(open_findings))
+        self.recheck_button.setToolTip(
+            self.tr(
+                "A new inspection of this branch with the same checklist; finalizing it "
+                "closes every open finding it finds passed."
+            )
+            if open_findings
+            else self.tr("No open finding to re-check.")
+        )
         if finalized:
             text = self.tr("Finalized by {0}; read-only. Amending creates revision {1}.").format(
                 state.finalized_by or "", state.revision + 1

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain import timefmt
 from inspector.domain.checklist import Checklist
-from inspector.domain.states import Severity
+from inspector.domain.states import FindingStatus, Severity
 from inspector.services.views.runner import FindingRow, InspectionState
 from inspector.ui import theme
 from inspector.ui.models.table import Column, RowsTableModel
@@ -119,10 +120,12 @@ class FindingsPanel(QWidget):
     Signals:
         finding_edited(str, dict): (item id, changed fields) to commit.
         item_requested(str): open the item in the runner (double-click).
+        recheck_requested(str): (item id) re-check this finding of a finalized inspection.
     """
 
     finding_edited = Signal(str, dict)
     item_requested = Signal(str)
+    recheck_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,12 +194,17 @@ class FindingsPanel(QWidget):
         form.addRow(self.tr("Action"), self.action_edit)
         form.addRow(self.tr("Owner"), self.owner_edit)
         form.addRow(self.tr("Deadline"), self.deadline_edit)
+        # A finalized inspection's finding is followed up by a re-check, from here.
+        self.recheck_button = QPushButton(self.tr("Re-check this finding…"))
+        self.recheck_button.clicked.connect(self._recheck_clicked)
+        self.recheck_button.hide()
         self.editor = QWidget()
         ed = QVBoxLayout(self.editor)
         ed.setContentsMargins(0, 8, 0, 0)
         ed.addWidget(self.title_label)
         ed.addWidget(self.answer_label)
         ed.addLayout(form)
+        ed.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         intro = QLabel(
             self.tr(
@@ -273,6 +281,10 @@ class FindingsPanel(QWidget):
             self._flush_action()
             self._show(self.model.row(current.row()), self._checklist)
 
+    def _recheck_clicked(self) -> None:
+        if self._shown is not None:
+            self.recheck_requested.emit(self._shown.item_id)
+
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.item_requested.emit(self.model.row(index.row()).item_id)
@@ -295,6 +307,17 @@ class FindingsPanel(QWidget):
             d = f.deadline or timefmt.today()
             self.deadline_edit.setDate(QDate(d.year, d.month, d.day))
             self._shown = f
+            self.recheck_button.setVisible(self._read_only)
+            is_open = f.status == FindingStatus.OPEN
+            self.recheck_button.setEnabled(self._read_only and is_open)
+            self.recheck_button.setToolTip(
+                self.tr(
+                    "Start a new inspection of this branch that re-checks this item; "
+                    "finalizing it closes the finding when the item passes."
+                )
+                if is_open
+                else self.tr("This finding is closed.")
+            )
         finally:
             self._loading = False
 

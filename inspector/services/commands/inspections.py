@@ -133,6 +133,22 @@ def duplicate(db: Database, uuid: str, *, actor: str) -> str:
         return svc.duplicate(s, svc.get(s, uuid), actor=actor).uuid
 
 
+def start_recheck(db: Database, uuid: str, *, actor: str) -> str:
+    """A new draft re-checking inspection ``uuid`` (its branch, checklist and mode), as
+    ``inspector new --recheck-of`` makes: finalizing it closes the findings it passes.
+    Its UUID."""
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        return svc.create(
+            s,
+            branch_code=insp.branch.code,
+            checklist_id=insp.snapshot.checklist_id,
+            mode=insp.mode,
+            inspector=actor,
+            recheck_of=insp.uuid,
+        ).uuid
+
+
 def delete_draft(db: Database, uuid: str, *, actor: str) -> None:
     with db.session() as s:
         svc.delete_draft(s, svc.get(s, uuid), actor=actor)

@@ -57,6 +57,7 @@ class ItemView(QWidget):
         self._keep_timer.timeout.connect(self._keep_note)
         self._saved_note = ""
         self._copied: Answer | None = None
+        self._evidence_widget: QWidget | None = None
         self._read_only = False
         self._lang = ""
 
@@ -182,6 +183,20 @@ class ItemView(QWidget):
 
     def add_evidence_widget(self, w: QWidget) -> None:
         self.evidence_box.addWidget(w)
+        self._evidence_widget = w
+
+    def reveal_evidence(self) -> None:
+        """Scroll the item so its evidence (a photo just added) is in view: on a 1366x768
+        screen a measured item's photos start below the fold."""
+        w = self._evidence_widget
+        if w is None:
+            return
+        # Lay the body out first: a photo just loaded may have made the strip taller.
+        body = self.scroll_area.widget()
+        layout = body.layout() if body is not None else None
+        if layout is not None:
+            layout.activate()
+        self.scroll_area.ensureWidgetVisible(w, 0, 0)
 
     def show_item(
         self,

@@ -190,6 +190,7 @@ class RunnerPage(QWidget):
         self.findings_panel = FindingsPanel()
         self.findings_panel.finding_edited.connect(self._finding_edited)
         self.findings_panel.item_requested.connect(self.go_to_item)
+        self.findings_panel.recheck_requested.connect(lambda item_id: self.start_recheck(item_id))
         self.visit_panel = VisitPanel()
         self.visit_panel.visit_edited.connect(self._visit_edited)
         self.visit_panel.narrative_edited.connect(self._narrative_edited)
@@ -205,6 +206,7 @@ class RunnerPage(QWidget):
         self.finalize_panel.missing_activated.connect(self._missing_activated)
         self.finalize_panel.finalize_requested.connect(self._finalize)
         self.finalize_panel.amend_requested.connect(self._amend)
+        self.finalize_panel.recheck_requested.connect(lambda: self.start_recheck())
 
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -227,6 +229,7 @@ class RunnerPage(QWidget):
         self.evidence = EvidenceStrip(db)
         self.evidence.lang = lang
         self.evidence.photos_changed.connect(self._photos_changed)
+        self.evidence.photo_shown.connect(lambda _id: self.item_view.reveal_evidence())
         self.item_view.add_evidence_widget(self.evidence)
 
     # ---------------------------------------------------------------- opening
@@ -565,6 +568,35 @@ class RunnerPage(QWidget):
     def _amend(self, reason: str) -> None:
         self.amend(reason)
 
+    def start_recheck(self, item_id: str | None = None, *, confirm: bool = True) -> str | None:
+        """Start a re-check of this finalized inspection (from the Finalize tab, or from one
+        of its findings: the new inspection then opens on that item); its UUID."""
+        st = self.state
+        if st is None or not st.read_only:
+            return None
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Start a re-check"),
+                self.tr(
+                    "Start a new inspection of {0} {1} that re-checks this one? When it is "
+                    "finalized, every open finding it finds passed is closed."
+                ).format(st.branch_code, st.branch_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        try:
+            new_uuid = commands.start_recheck(self.db, st.uuid, actor=self.actor)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("Start a re-check"), user_text(e))
+            return None
+        self.open(new_uuid, item_id)
+        self.inspection_changed.emit(new_uuid)
+        self.status_message.emit(self.tr("Re-check started"))
+        return new_uuid
+
     # ---------------------------------------------------------------- navigation
     def visible_ids(self) -> list[str]:
         return [i.id for i in self.state.visible_items()] if self.state else []
@@ -733,6 +765,8 @@ class RunnerPage(QWidget):
             self.show_summary()
         elif kind == "visit":
             self.tabs.setCurrentIndex(self.TAB_VISIT)
+        elif kind == "manager":
+            self.show_manager()
 
     def _tab_changed(self, index: int) -> None:
         self.flush()
