@@ -94,6 +94,8 @@ class FinalizePanel(QWidget):
         self.manager_edit.setPlaceholderText(self.tr("Branch manager's name"))
         self.manager_edit.textEdited.connect(lambda _: self._manager_timer.start())
         self.manager_edit.textEdited.connect(lambda _: self._keep_timer.start())
+        # A name typed here settles the "manager" gap at once (it is signed with it).
+        self.manager_edit.textChanged.connect(lambda _: self._update_finalize_enabled())
         self.summary_label = QLabel()
         self.summary_label.setObjectName("panel")
         self.summary_label.setWordWrap(True)
@@ -227,7 +229,7 @@ class FinalizePanel(QWidget):
             w.setVisible(not finalized)
         self.missing_hint.setVisible(bool(n) and not finalized)
         self.missing_view.setVisible(bool(n) and not finalized)
-        self.finalize_button.setEnabled(n == 0 and not finalized)
+        self._update_finalize_enabled()
         mystery = state.mode == Mode.MYSTERY
         self.covert_label.setVisible(mystery)
         self.form.setRowVisible(self.manager_edit, not mystery)
@@ -254,6 +256,17 @@ class FinalizePanel(QWidget):
             if state.manager_name and not mystery:
                 text += " " + self.tr("Acknowledged by {0}.").format(state.manager_name)
             self.done_label.setText(text)
+
+    def _update_finalize_enabled(self) -> None:
+        """Sign-off is possible when nothing is missing; the manager's name counts as
+        given as soon as it is typed (it is saved and signed with the sign-off)."""
+        st = self._state
+        if st is None or st.read_only:
+            self.finalize_button.setEnabled(False)
+            return
+        named = bool(self.manager_edit.text().strip())
+        left = [m for m in st.missing if not (m.kind == "manager" and named)]
+        self.finalize_button.setEnabled(not left)
 
     def _set_signature_row_visible(self, visible: bool) -> None:
         # The signature row is a layout (pad + clear button): hide it by its label and items.
