@@ -12,7 +12,8 @@ next time the inspection is opened: the text goes through the same checks as whe
 typed; text that would be refused is reported, with what was typed, instead of recorded.
 
 A field is named by a key: ``value:ITEM`` (a count, a measurement or a text answer),
-``note:ITEM``, ``action:ITEM`` (a finding's rectification), ``narrative``, ``manager``.
+``note:ITEM``, ``action:ITEM`` (a finding's rectification), ``narrative``, ``manager``,
+``visit:FACT`` (a typed visit fact: ``ticket``, ``wave``, ``customers_waiting``).
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ class Field(StrEnum):
     ACTION = "action"
     NARRATIVE = "narrative"
     MANAGER = "manager"
+    VISIT = "visit"
 
 
-_PER_ITEM = {Field.VALUE, Field.NOTE, Field.ACTION}
+_PER_ITEM = {Field.VALUE, Field.NOTE, Field.ACTION, Field.VISIT}  # keyed by a second part
+TYPED_VISIT_FACTS = ("ticket", "wave", "customers_waiting")
 
 
 def key(field: Field, item_id: str = "") -> str:
@@ -63,6 +66,8 @@ def parse_key(k: str) -> tuple[Field, str] | None:
     except ValueError:
         return None
     if (field in _PER_ITEM) != bool(item_id):
+        return None
+    if field is Field.VISIT and item_id not in TYPED_VISIT_FACTS:
         return None
     return field, item_id
 
@@ -156,6 +161,8 @@ def _settle(
             return False
         svc.set_manager_name(session, insp, text, actor=actor)
         return True
+    if field is Field.VISIT:
+        return _settle_visit(session, insp, item_id, text, actor=actor)
     if field is Field.ACTION:
         finding = next((f for f in insp.findings if f.item_id == item_id), None)
         if finding is None or (finding.action or "") == text:
@@ -171,6 +178,19 @@ def _settle(
         svc.set_answer(session, insp, item_id, note=text, actor=actor)
         return True
     return _settle_value(session, insp, item_id, text, old, actor=actor)
+
+
+def _settle_visit(session: Session, insp: Inspection, fact: str, text: str, *, actor: str) -> bool:
+    value: object = text.strip() or None
+    if fact == "customers_waiting" and value is not None:
+        try:
+            value = int(str(value))
+        except ValueError:
+            raise ValidationError(T.CUSTOMERS_WAITING) from None
+    if (insp.visit or {}).get(fact) == value:
+        return False
+    svc.set_visit(session, insp, actor=actor, **{fact: value})
+    return True
 
 
 def _settle_value(

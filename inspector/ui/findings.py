@@ -38,6 +38,7 @@ from inspector.domain.states import FindingStatus, Severity
 from inspector.services.views.runner import FindingRow, InspectionState
 from inspector.ui import theme
 from inspector.ui.models.table import Column, RowsTableModel
+from inspector.ui.summary import KEEP_DELAY_MS
 
 log = logging.getLogger(__name__)
 
@@ -121,11 +122,14 @@ class FindingsPanel(QWidget):
         finding_edited(str, dict): (item id, changed fields) to commit.
         item_requested(str): open the item in the runner (double-click).
         recheck_requested(str): (item id) re-check this finding of a finalized inspection.
+        action_typed(str, str): (item id, action) a moment after each keystroke: kept
+            durable until the action is saved.
     """
 
     finding_edited = Signal(str, dict)
     item_requested = Signal(str)
     recheck_requested = Signal(str)
+    action_typed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +190,11 @@ class FindingsPanel(QWidget):
         self._action_timer.setSingleShot(True)
         self._action_timer.setInterval(800)
         self._action_timer.timeout.connect(self._flush_action)
+        # ... and kept durable (unaudited) a moment after each keystroke.
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_action)
 
         form = QFormLayout()
         form.setHorizontalSpacing(16)
@@ -227,6 +236,7 @@ class FindingsPanel(QWidget):
     def reset(self) -> None:
         """Forget the inspection shown before (its rows, checklist and pending typing)."""
         self._action_timer.stop()
+        self._keep_timer.stop()
         self._pending = {}
         self._pending_item = None
         self._shown = None
@@ -354,6 +364,13 @@ class FindingsPanel(QWidget):
     def _action_changed(self) -> None:
         if not self._loading and self._shown is not None:
             self._typed("action", self.action_edit.toPlainText())
+            self._keep_timer.start()
+
+    def _keep_action(self) -> None:
+        self._keep_timer.stop()
+        action = self._pending.get("action")
+        if self._pending_item is not None and isinstance(action, str) and not self._read_only:
+            self.action_typed.emit(self._pending_item, action)
 
     def _owner_changed(self, text: str) -> None:
         if not self._loading and self._shown is not None and not self._read_only:
@@ -371,6 +388,7 @@ class FindingsPanel(QWidget):
         """Save the typed action and owner (after the pause, or now) for the finding they
         were typed for, even if a refresh has shown another one since."""
         self._action_timer.stop()
+        self._keep_timer.stop()  # saved now: nothing left to keep
         pending, self._pending = self._pending, {}
         item_id, self._pending_item = self._pending_item, None
         if not pending or item_id is None or self._read_only:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from inspector import clock
 from inspector.domain import timefmt
 from inspector.services.views.runner import InspectionState
-from inspector.ui.summary import NarrativeEditor
+from inspector.ui.summary import KEEP_DELAY_MS, NarrativeEditor
 from inspector.ui.zones import clock_time, zone_suffix
 
 log = logging.getLogger(__name__)
@@ -75,10 +75,13 @@ class VisitPanel(QWidget):
     Signals:
         visit_edited(dict): visit fields to store (services.inspections.set_visit).
         narrative_edited(str): the narrative after the user paused typing.
+        fact_typed(str, str): (fact, text) a typed fact a moment after each keystroke,
+            kept durable until it is saved.
     """
 
     visit_edited = Signal(dict)
     narrative_edited = Signal(str)
+    fact_typed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +103,10 @@ class VisitPanel(QWidget):
         self._field_timer.setSingleShot(True)
         self._field_timer.setInterval(FIELD_SAVE_DELAY_MS)
         self._field_timer.timeout.connect(self._flush_fields)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_facts)
         self.arrival_edit.dateTimeChanged.connect(
             lambda _: self._typed("arrival", _from_qdt(self.arrival_edit.dateTime()))
         )
@@ -302,6 +309,7 @@ class VisitPanel(QWidget):
         """Another inspection opens: forget this one's facts and text (already flushed)."""
         self.show_refusal("")
         self._field_timer.stop()
+        self._keep_timer.stop()
         self._pending = {}
         self._visit = {}
         self.narrative.reset()
@@ -337,9 +345,17 @@ class VisitPanel(QWidget):
             return
         self._pending[key] = value
         self._field_timer.start()
+        self._keep_timer.start()
+
+    def _keep_facts(self) -> None:
+        self._keep_timer.stop()
+        for key, value in self._pending.items():
+            if key in ("ticket", "wave", "customers_waiting"):
+                self.fact_typed.emit(key, "" if value is None else str(value))
 
     def _flush_fields(self) -> None:
         self._field_timer.stop()
+        self._keep_timer.stop()  # saved now: nothing left to keep
         pending, self._pending = self._pending, {}
         for key, value in pending.items():
             self._field(key, value)

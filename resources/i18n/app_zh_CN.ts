@@ -358,52 +358,52 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="60"/>
+        <location filename="../../inspector/ui/findings.py" line="61"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="68"/>
+        <location filename="../../inspector/ui/findings.py" line="69"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="74"/>
+        <location filename="../../inspector/ui/findings.py" line="75"/>
         <source>Rectification action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="75"/>
+        <location filename="../../inspector/ui/findings.py" line="76"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="77"/>
+        <location filename="../../inspector/ui/findings.py" line="78"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="84"/>
+        <location filename="../../inspector/ui/findings.py" line="85"/>
         <source>High (fix now)</source>
         <translation>高（立行立改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="85"/>
+        <location filename="../../inspector/ui/findings.py" line="86"/>
         <source>Medium (fix by deadline)</source>
         <translation>中（限期整改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="86"/>
+        <location filename="../../inspector/ui/findings.py" line="87"/>
         <source>Low (improve)</source>
         <translation>低（持续改进）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="101"/>
+        <location filename="../../inspector/ui/findings.py" line="102"/>
         <source>[Repeat] %1</source>
         <translation>【屡查屡犯】%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="109"/>
+        <location filename="../../inspector/ui/findings.py" line="110"/>
         <source>Repeat finding: the previous inspection on %1 (%2) found the same; severity raised one level.</source>
         <translation>屡查屡犯：上次检查（%1，%2）发现了同一问题；严重程度已提高一级。</translation>
     </message>
@@ -411,87 +411,87 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="154"/>
+        <location filename="../../inspector/ui/findings.py" line="158"/>
         <source>No findings: every answered item passes.</source>
         <translation>暂无问题：已作答项目均合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="165"/>
+        <location filename="../../inspector/ui/findings.py" line="169"/>
         <source>What the branch must do</source>
         <translation>网点需采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="167"/>
+        <location filename="../../inspector/ui/findings.py" line="171"/>
         <source>Who is responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="193"/>
+        <location filename="../../inspector/ui/findings.py" line="202"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="194"/>
+        <location filename="../../inspector/ui/findings.py" line="203"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="195"/>
+        <location filename="../../inspector/ui/findings.py" line="204"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="196"/>
+        <location filename="../../inspector/ui/findings.py" line="205"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="198"/>
+        <location filename="../../inspector/ui/findings.py" line="207"/>
         <source>Re-check this finding…</source>
         <translation>复查此问题…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="211"/>
+        <location filename="../../inspector/ui/findings.py" line="220"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
         <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="315"/>
+        <location filename="../../inspector/ui/findings.py" line="325"/>
         <source>Start a new inspection of this branch that re-checks this item; finalizing it closes the finding when the item passes.</source>
         <translation>新建一份复查本网点的检查并定位到此检查项；定稿时该项通过即关闭此问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="319"/>
+        <location filename="../../inspector/ui/findings.py" line="329"/>
         <source>This finding is closed.</source>
         <translation>此问题已关闭。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="340"/>
+        <location filename="../../inspector/ui/findings.py" line="350"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="341"/>
+        <location filename="../../inspector/ui/findings.py" line="351"/>
         <source>fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="342"/>
+        <location filename="../../inspector/ui/findings.py" line="352"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="344"/>
+        <location filename="../../inspector/ui/findings.py" line="354"/>
         <source>Inspector&apos;s judgement: {0}</source>
         <translation>检查人判断：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="349"/>
+        <location filename="../../inspector/ui/findings.py" line="359"/>
         <source>value: {0}</source>
         <translation>数值：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="351"/>
+        <location filename="../../inspector/ui/findings.py" line="361"/>
         <source>the judgement counts</source>
         <translation>以判断为准</translation>
     </message>
@@ -1610,156 +1610,171 @@ Log file: {2}</source>
         <translation>查找检查项（文字或编号）  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="214"/>
+        <location filename="../../inspector/ui/runner/page.py" line="220"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="215"/>
-        <location filename="../../inspector/ui/runner/page.py" line="813"/>
+        <location filename="../../inspector/ui/runner/page.py" line="221"/>
+        <location filename="../../inspector/ui/runner/page.py" line="831"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="216"/>
+        <location filename="../../inspector/ui/runner/page.py" line="222"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="217"/>
-        <location filename="../../inspector/ui/runner/page.py" line="313"/>
+        <location filename="../../inspector/ui/runner/page.py" line="223"/>
+        <location filename="../../inspector/ui/runner/page.py" line="319"/>
         <source>Summary</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="220"/>
-        <location filename="../../inspector/ui/runner/page.py" line="818"/>
+        <location filename="../../inspector/ui/runner/page.py" line="226"/>
+        <location filename="../../inspector/ui/runner/page.py" line="836"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="293"/>
+        <location filename="../../inspector/ui/runner/page.py" line="299"/>
         <source>{0}: “{1}” ({2})</source>
         <translation>{0}：“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="298"/>
+        <location filename="../../inspector/ui/runner/page.py" line="304"/>
         <source>Recorded what was typed before the app closed: {0}</source>
         <translation>已记入程序关闭前输入的内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="304"/>
+        <location filename="../../inspector/ui/runner/page.py" line="310"/>
         <source>Typed before the app closed, not recorded: {0}</source>
         <translation>程序关闭前输入、未能记入的内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="313"/>
+        <location filename="../../inspector/ui/runner/page.py" line="319"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="315"/>
+        <location filename="../../inspector/ui/runner/page.py" line="321"/>
         <source>Branch manager</source>
         <translation>网点负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="318"/>
+        <location filename="../../inspector/ui/runner/page.py" line="324"/>
+        <source>Ticket number</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="325"/>
+        <source>Wave</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="326"/>
+        <source>Customers waiting on arrival</source>
+        <translation>到达时等候客户数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="331"/>
         <source>{0} (note)</source>
         <translation>{0}（备注）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="320"/>
+        <location filename="../../inspector/ui/runner/page.py" line="333"/>
         <source>{0} (rectification)</source>
         <translation>{0}（整改措施）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="331"/>
+        <location filename="../../inspector/ui/runner/page.py" line="344"/>
         <source>“{0}”</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="414"/>
+        <location filename="../../inspector/ui/runner/page.py" line="427"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="458"/>
+        <location filename="../../inspector/ui/runner/page.py" line="471"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="461"/>
+        <location filename="../../inspector/ui/runner/page.py" line="474"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="482"/>
+        <location filename="../../inspector/ui/runner/page.py" line="495"/>
         <source>{0} is not on this item&apos;s scale</source>
         <translation>{0} 不在本项的评分范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="494"/>
+        <location filename="../../inspector/ui/runner/page.py" line="507"/>
         <source>Re-verified {0}</source>
         <translation>已复核 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="554"/>
+        <location filename="../../inspector/ui/runner/page.py" line="572"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="563"/>
+        <location filename="../../inspector/ui/runner/page.py" line="581"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="580"/>
-        <location filename="../../inspector/ui/runner/page.py" line="593"/>
+        <location filename="../../inspector/ui/runner/page.py" line="598"/>
+        <location filename="../../inspector/ui/runner/page.py" line="611"/>
         <source>Start a re-check</source>
         <translation>发起复查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="582"/>
+        <location filename="../../inspector/ui/runner/page.py" line="600"/>
         <source>Start a new inspection of {0} {1} that re-checks this one? When it is finalized, every open finding it finds passed is closed.</source>
         <translation>新建一份复查 {0} {1} 的检查？复查定稿时，其中通过的未关闭问题将自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="597"/>
+        <location filename="../../inspector/ui/runner/page.py" line="615"/>
         <source>Re-check started</source>
         <translation>已发起复查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="675"/>
+        <location filename="../../inspector/ui/runner/page.py" line="693"/>
         <source>Every visible item is answered.</source>
         <translation>所有显示的检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="690"/>
+        <location filename="../../inspector/ui/runner/page.py" line="708"/>
         <source>No item still needs a photo.</source>
         <translation>没有仍缺照片的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="740"/>
+        <location filename="../../inspector/ui/runner/page.py" line="758"/>
         <source>No item matches.</source>
         <translation>没有匹配的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="796"/>
+        <location filename="../../inspector/ui/runner/page.py" line="814"/>
         <source>copied from {0}</source>
         <translation>复制自 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="813"/>
+        <location filename="../../inspector/ui/runner/page.py" line="831"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="818"/>
+        <location filename="../../inspector/ui/runner/page.py" line="836"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="802"/>
+        <location filename="../../inspector/ui/runner/page.py" line="820"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -1896,115 +1911,115 @@ Log file: {2}</source>
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="92"/>
-        <location filename="../../inspector/ui/mystery.py" line="93"/>
+        <location filename="../../inspector/ui/mystery.py" line="95"/>
+        <location filename="../../inspector/ui/mystery.py" line="96"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="112"/>
+        <location filename="../../inspector/ui/mystery.py" line="119"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="137"/>
+        <location filename="../../inspector/ui/mystery.py" line="144"/>
         <source>e.g. 2026Q4 cash</source>
         <translation>例如 2026Q4 取现</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="141"/>
+        <location filename="../../inspector/ui/mystery.py" line="148"/>
         <source>Every visit of a wave plays the same scenario, so their scores compare.</source>
         <translation>同一批次的所有暗访使用同一场景，得分才可比较。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="155"/>
+        <location filename="../../inspector/ui/mystery.py" line="162"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="157"/>
+        <location filename="../../inspector/ui/mystery.py" line="164"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="174"/>
+        <location filename="../../inspector/ui/mystery.py" line="181"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="176"/>
+        <location filename="../../inspector/ui/mystery.py" line="183"/>
         <source>Scenario</source>
         <translation>检测场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="181"/>
+        <location filename="../../inspector/ui/mystery.py" line="188"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="184"/>
+        <location filename="../../inspector/ui/mystery.py" line="191"/>
         <source>Departure</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="186"/>
+        <location filename="../../inspector/ui/mystery.py" line="193"/>
         <source>Ticket number</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="187"/>
+        <location filename="../../inspector/ui/mystery.py" line="194"/>
         <source>Customers waiting on arrival</source>
         <translation>到达时等候客户数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="188"/>
+        <location filename="../../inspector/ui/mystery.py" line="195"/>
         <source>Visit facts</source>
         <translation>到店信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="199"/>
-        <location filename="../../inspector/ui/mystery.py" line="316"/>
+        <location filename="../../inspector/ui/mystery.py" line="206"/>
+        <location filename="../../inspector/ui/mystery.py" line="324"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="203"/>
+        <location filename="../../inspector/ui/mystery.py" line="210"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="122"/>
-        <location filename="../../inspector/ui/mystery.py" line="221"/>
+        <location filename="../../inspector/ui/mystery.py" line="129"/>
+        <location filename="../../inspector/ui/mystery.py" line="228"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="255"/>
+        <location filename="../../inspector/ui/mystery.py" line="262"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="298"/>
+        <location filename="../../inspector/ui/mystery.py" line="305"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="318"/>
+        <location filename="../../inspector/ui/mystery.py" line="326"/>
         <source>The wait timer was started at {0}. Start it again from now? The first start stays in the audit trail.</source>
         <translation>等候计时已于 {0} 开始。要从现在重新开始吗？首次开始时间保留在审计记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="352"/>
+        <location filename="../../inspector/ui/mystery.py" line="368"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="360"/>
+        <location filename="../../inspector/ui/mystery.py" line="376"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="365"/>
+        <location filename="../../inspector/ui/mystery.py" line="381"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
     </message>

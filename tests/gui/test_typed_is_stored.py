@@ -235,3 +235,50 @@ def test_the_status_bar_names_items_by_title(
     assert shown and "Lobby manager present" in shown[-1]
     assert all("ex." not in m for m in shown), shown
     assert "ex." not in window.runner.undo_stack.undoText()
+
+
+def test_a_rectification_action_and_a_visit_fact_are_kept_at_once(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    uuid = make_inspection(db, mode="mystery")
+    with db.session() as s:
+        insp_svc.set_answer(s, insp_svc.get(s, uuid), "ex.manager", result="fail", actor="t")
+    assert window.open_inspection(uuid)
+    runner = window.runner
+    Field = typed_commands.Field
+    runner.tabs.setCurrentIndex(runner.TAB_FINDINGS)
+    action = runner.findings_panel.action_edit
+    action.setFocus()
+    qtbot.keyClicks(action, "train staff")
+    k = typed_commands.key(Field.ACTION, "ex.manager")
+    qtbot.waitUntil(lambda: typed_commands.pending(db, uuid).get(k) == "train staff", timeout=2000)
+    runner.tabs.setCurrentIndex(runner.TAB_VISIT)  # leaving the tab saves it
+    assert typed_commands.pending(db, uuid) == {}
+    ticket = runner.visit_panel.ticket_edit
+    ticket.setFocus()
+    qtbot.keyClicks(ticket, "A023")
+    k = typed_commands.key(Field.VISIT, "ticket")
+    qtbot.waitUntil(lambda: typed_commands.pending(db, uuid).get(k) == "A023", timeout=2000)
+    runner.flush()
+    with db.read_session() as s:
+        insp = insp_svc.get(s, uuid)
+        assert insp.visit.get("ticket") == "A023"
+        assert next(f for f in insp.findings if f.item_id == "ex.manager").action == "train staff"
+    assert typed_commands.pending(db, uuid) == {}
+
+
+def test_a_crash_left_visit_fact_and_action_are_recorded_on_open(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    uuid = make_inspection(db, mode="mystery")
+    with db.session() as s:
+        insp_svc.set_answer(s, insp_svc.get(s, uuid), "ex.manager", result="fail", actor="t")
+    Field = typed_commands.Field
+    typed_commands.keep(db, uuid, typed_commands.key(Field.VISIT, "customers_waiting"), "4")
+    typed_commands.keep(db, uuid, typed_commands.key(Field.ACTION, "ex.manager"), "train")
+    assert window.open_inspection(uuid)
+    with db.read_session() as s:
+        insp = insp_svc.get(s, uuid)
+        assert insp.visit.get("customers_waiting") == 4
+        assert next(f for f in insp.findings if f.item_id == "ex.manager").action == "train"
+    assert typed_commands.pending(db, uuid) == {}

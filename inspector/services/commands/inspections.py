@@ -85,7 +85,9 @@ def update_finding(
 def set_visit(db: Database, uuid: str, *, actor: str, **fields: Any) -> None:
     """Visit facts (wave, scenario, times, staff…), checked as a whole."""
     with db.session() as s:
-        svc.set_visit(s, svc.get(s, uuid), actor=actor, **fields)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.VISIT, k) for k in fields])
+        svc.set_visit(s, insp, actor=actor, **fields)
 
 
 def set_manager_name(db: Database, uuid: str, name: str, *, actor: str) -> None:

@@ -189,11 +189,17 @@ class RunnerPage(QWidget):
 
         self.findings_panel = FindingsPanel()
         self.findings_panel.finding_edited.connect(self._finding_edited)
+        self.findings_panel.action_typed.connect(
+            lambda item_id, text: self._keep(typed_commands.Field.ACTION, item_id, text)
+        )
         self.findings_panel.item_requested.connect(self.go_to_item)
         self.findings_panel.recheck_requested.connect(lambda item_id: self.start_recheck(item_id))
         self.visit_panel = VisitPanel()
         self.visit_panel.visit_edited.connect(self._visit_edited)
         self.visit_panel.narrative_edited.connect(self._narrative_edited)
+        self.visit_panel.fact_typed.connect(
+            lambda fact, text: self._keep(typed_commands.Field.VISIT, fact, text)
+        )
         self.summary_panel = SummaryPanel()
         self.summary_panel.editor.edited.connect(self._narrative_edited)
         for editor in (self.summary_panel.editor, self.visit_panel.narrative):
@@ -313,6 +319,13 @@ class RunnerPage(QWidget):
             return self.tr("Narrative") if state.mode == Mode.MYSTERY else self.tr("Summary")
         if field == typed_commands.Field.MANAGER:
             return self.tr("Branch manager")
+        if field == typed_commands.Field.VISIT:
+            facts = {
+                "ticket": self.tr("Ticket number"),
+                "wave": self.tr("Wave"),
+                "customers_waiting": self.tr("Customers waiting on arrival"),
+            }
+            return facts.get(item_id, item_id)
         title = self.item_title(item_id, state)
         if field == typed_commands.Field.NOTE:
             return self.tr("{0} (note)").format(title)
@@ -502,10 +515,12 @@ class RunnerPage(QWidget):
 
     def _finding_edited(self, item_id: str, fields: dict[str, Any]) -> None:
         actor, db = self.actor, self.db
-        self._commit(
+        ok = self._commit(
             lambda uuid: commands.update_finding(db, uuid, item_id, actor=actor, **fields),
             quiet=True,
         )
+        if "action" in fields:
+            self._settled(typed_commands.Field.ACTION, item_id, ok)
 
     def _visit_edited(self, fields: dict[str, Any]) -> None:
         actor, db = self.actor, self.db
@@ -518,7 +533,10 @@ class RunnerPage(QWidget):
                 refused.append(user_text(e))  # e.g. the wave plays another scenario
                 raise
 
-        self._commit(save, quiet=True)
+        ok = self._commit(save, quiet=True)
+        if ok:
+            for fact in fields:
+                self._kept.discard(typed_commands.key(typed_commands.Field.VISIT, fact))
         self.visit_panel.show_refusal(refused[0] if refused else "")
 
     def _manager_edited(self, name: str) -> None:
