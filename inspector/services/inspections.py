@@ -538,7 +538,7 @@ def confirm_copied_answer(
     _require_draft(insp)
     fields = (insp.copied_answers or {}).get(item_id)
     if fields is None:
-        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_id)
+        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_name(insp, item_id))
     result, value, note = fields.get("result"), fields.get("value"), fields.get("note")
     _drop_copied(insp, item_id)
     audit.record(
@@ -735,7 +735,7 @@ def update_finding(
     _require_draft(insp)
     f = next((x for x in insp.findings if x.item_id == item_id and x.active), None)
     if f is None:
-        raise NotFoundError(T.NOT_A_FINDING, item=item_id, uuid=insp.uuid)
+        raise NotFoundError(T.NOT_A_FINDING, item=item_name(insp, item_id), uuid=insp.uuid)
     old = finding_dict(f)
     if action is not None:
         f.action = action
