@@ -61,7 +61,7 @@ NO_MANAGER = Message(
 
 RED_LINE_UNRECTIFIED = Message(
     what=Text(
-        zh="{item}红线项未通过，须填写{lacking}",
+        zh="{item}红线项不符合，须填写{lacking}",
         en="{item} failed a red line and needs a rectification {lacking}",
     ),
     cli=Text(

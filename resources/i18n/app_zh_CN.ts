@@ -4,132 +4,142 @@
 <context>
     <name>AnswerPanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="100"/>
-        <location filename="../../inspector/ui/runner/answers.py" line="181"/>
-        <source>Pass  [1]</source>
-        <translation>合格  [1]</translation>
-    </message>
-    <message>
         <location filename="../../inspector/ui/runner/answers.py" line="101"/>
-        <location filename="../../inspector/ui/runner/answers.py" line="182"/>
-        <source>Fail  [2]</source>
-        <translation>不合格  [2]</translation>
+        <location filename="../../inspector/ui/runner/answers.py" line="191"/>
+        <source>Pass  [1]</source>
+        <translation>符合  [1]</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="102"/>
-        <location filename="../../inspector/ui/runner/answers.py" line="183"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="192"/>
+        <source>Fail  [2]</source>
+        <translation>不符合  [2]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="103"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="193"/>
         <source>N/A  [3]</source>
         <translation>不适用  [3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="181"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="191"/>
         <source>Pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="182"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="192"/>
         <source>Fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="183"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="193"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="187"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="197"/>
         <source>The value decides pass or fail; the buttons record your own judgement, which then counts instead.</source>
-        <translation>由数值判定合格与否；按钮记录您本人的判断，按下后以您的判断为准。</translation>
+        <translation>由数值判定是否符合；按钮记录您本人的判断，按下后以您的判断为准。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="191"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="201"/>
         <source>Esc leaves the field (then keys 1/2/3 judge).</source>
         <translation>按 Esc 离开输入框（之后按 1/2/3 判断）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="198"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="230"/>
         <source>This checklist does not allow N/A for this item.</source>
         <translation>本检查表不允许此项选择“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="233"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="262"/>
         <source>Score on the scale {0}–{1} (keys {0}–{1})</source>
         <translation>按 {0}–{1} 分评分（按键 {0}–{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="237"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="266"/>
         <source>Score on the scale {0}–{1}</source>
         <translation>按 {0}–{1} 分打分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="247"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="276"/>
         <source>at least {0}</source>
         <translation>至少 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="249"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="278"/>
         <source>at most {0}</source>
         <translation>至多 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="250"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="279"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="258"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="287"/>
         <source>number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="274"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="303"/>
         <source>Measurement in {0}; passes when {1}</source>
-        <translation>测量值（{0}），合格条件：{1}</translation>
+        <translation>测量值（{0}），符合条件：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="321"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="350"/>
         <source>Choose one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="418"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="447"/>
         <source>pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="418"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="447"/>
         <source>fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="421"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="450"/>
         <source>Your judgement ({0}) and the value ({1}) disagree: your judgement counts. Both are recorded; type the value again to let it decide.</source>
         <translation>您的判断（{0}）与数值（{1}）不一致：以您的判断为准。两者均已记录；重新输入数值即由数值判定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="472"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="501"/>
         <source>✓ within the required range</source>
-        <translation>✓ 在合格范围内</translation>
+        <translation>✓ 在要求范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="472"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="501"/>
         <source>✗ outside the range</source>
-        <translation>✗ 超出合格范围</translation>
+        <translation>✗ 超出要求范围</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="484"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="513"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="488"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="517"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="498"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="533"/>
         <source>This item cannot be answered N/A.</source>
         <translation>此项不能选择“不适用”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="529"/>
+        <source>This item applies in the scenario played and cannot be answered N/A: answer Pass or Fail.</source>
+        <translation>本项在所演情景中适用，不能选择“不适用”：请选择“符合”或“不符合”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="226"/>
+        <source>The scenario played decides whether this item applies: it applies in this scenario, so answer Pass or Fail.</source>
+        <translation>本项是否适用由所演情景决定：本情景中适用，请选择“符合”或“不符合”。</translation>
     </message>
 </context>
 <context>
@@ -301,12 +311,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/finalize.py" line="301"/>
         <source>Red-line failures ({0}): {1}</source>
-        <translation>红线不合格（{0} 项）：{1}</translation>
+        <translation>红线不符合（{0} 项）：{1}</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/finalize.py" line="303"/>
         <source>Red-line failures: none</source>
-        <translation>红线不合格：无</translation>
+        <translation>红线不符合：无</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/finalize.py" line="309"/>
@@ -413,7 +423,7 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/findings.py" line="158"/>
         <source>No findings: every answered item passes.</source>
-        <translation>暂无问题：已作答项目均合格。</translation>
+        <translation>暂无问题：已作答项目均符合。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="169"/>
@@ -453,7 +463,7 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/findings.py" line="220"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
-        <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
+        <translation>每个不符合项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="325"/>
@@ -468,12 +478,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/findings.py" line="350"/>
         <source>pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="351"/>
         <source>fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="352"/>
@@ -758,12 +768,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/models/inspections.py" line="44"/>
         <source>Pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/models/inspections.py" line="45"/>
         <source>Fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/models/inspections.py" line="46"/>
@@ -805,137 +815,147 @@ Your work up to the last change is saved. The details are in the log file:
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="161"/>
-        <location filename="../../inspector/ui/runner/item_view.py" line="232"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="233"/>
         <source>Summary  [Ctrl+3]</source>
         <translation>总体描述  [Ctrl+3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="227"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="228"/>
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="232"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="233"/>
         <source>Narrative  [Ctrl+3]</source>
         <translation>总体描述  [Ctrl+3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="239"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="240"/>
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="266"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="270"/>
         <source>pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="267"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="271"/>
         <source>fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="268"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="272"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="274"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="278"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="274"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="278"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="282"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="286"/>
         <source>note: {0}</source>
         <translation>备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="285"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="289"/>
         <source>To re-verify: copied from inspection {0} — {1}. It counts as unanswered until you check it again and confirm it (or answer anew).</source>
         <translation>待复核：复制自检查 {0} — {1}。在您现场重新核实并确认（或重新作答）之前，按未作答计。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="306"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="307"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="311"/>
         <source>✓ Kept safe while you type</source>
         <translation>✓ 输入内容已暂存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="308"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="312"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="309"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="313"/>
         <source>✗ Not saved</source>
         <translation>✗ 未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="330"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="334"/>
         <source>photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="331"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="335"/>
         <source>photo required when failed</source>
-        <translation>不合格时须拍照</translation>
+        <translation>不符合时须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="332"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="336"/>
         <source>photo optional</source>
         <translation>照片可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="333"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="337"/>
         <source>no photo needed</source>
         <translation>无需照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="335"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="339"/>
         <source>Evidence ({0}) · {1} photo(s)</source>
         <translation>照片证据（{0}）· 已有 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="348"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="358"/>
         <source>Veto (red line)</source>
         <translation>一票否决（红线）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="350"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="360"/>
         <source>Critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="352"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="362"/>
         <source>Gate: failing zeroes the section</source>
-        <translation>前提项：不合格则本部分计 0 分</translation>
+        <translation>前提项：不符合则本部分计 0 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="354"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="373"/>
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="356"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="366"/>
+        <source>Penalty −{0} each, at most −{1}</source>
+        <translation>每次扣 {0} 分，最多扣 {1} 分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="355"/>
+        <source>Why a red line: {0}</source>
+        <translation>红线理由：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="375"/>
         <source>{0} pt</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="358"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="377"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="360"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="379"/>
         <source>Photos may show personal data: redact</source>
         <translation>照片可能含个人信息：请打码</translation>
     </message>
@@ -1025,12 +1045,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/main_window.py" line="190"/>
         <source>Pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="193"/>
         <source>Fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="196"/>
@@ -1185,7 +1205,7 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/main_window.py" line="485"/>
         <source>Pass / fail / N/A (on a scale item: the digits are the score)</source>
-        <translation>合格 / 不合格 / 不适用（评分项：数字即分值）</translation>
+        <translation>符合 / 不符合 / 不适用（评分项：数字即分值）</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="486"/>
@@ -1804,7 +1824,7 @@ Log file: {2}</source>
     <message>
         <location filename="../../inspector/ui/runner/score_panel.py" line="120"/>
         <source>Gate failed, section scored 0: {0}</source>
-        <translation>前提项不合格，该部分计 0 分：{0}</translation>
+        <translation>前提项不符合，该部分计 0 分：{0}</translation>
     </message>
 </context>
 <context>
