@@ -23,11 +23,16 @@ from inspector.ui.translations import install_translations
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AUTOPILOT_ENV", "create_application", "install_translations", "main"]
+__all__ = ["AUTOPILOT_ENV", "AUTOTYPE_ENV", "create_application", "install_translations", "main"]
 
 AUTOPILOT_ENV = "INSPECTOR_TEST_AUTOPILOT"
 """Test hook: answer that many items of the restored inspection, print progress, then idle
 (the kill -9 test runs the real app with it)."""
+
+AUTOTYPE_ENV = "INSPECTOR_TEST_AUTOTYPE"
+"""Test hook: ``ITEM=TEXT`` types TEXT with real key events into that item's value field
+(or ``ITEM#note=TEXT`` into its note), prints ``typed``, then idles (the kill -9 test kills
+the app a moment later)."""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -107,6 +112,30 @@ def claim_database(file: Path) -> tuple[InstanceLock | None, bool] | None:
     return lock, False
 
 
+def _autotype(window: object, spec: str) -> None:
+    """Type ``spec``'s text into its item's field with key events, as a person would."""
+    from PySide6.QtTest import QTest
+
+    from inspector.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    target, _, text = spec.partition("=")
+    item_id, _, field = target.partition("#")
+
+    def go() -> None:
+        runner = window.runner
+        runner.go_to_item(item_id)
+        runner.focus_item()
+        view = runner.item_view
+        widget = view.note_edit if field == "note" else view.answer_panel.value_field()
+        assert widget is not None, f"{item_id} has no {field or 'value'} field"
+        widget.setFocus()
+        QTest.keyClicks(widget, text)
+        print(f"typed {item_id} {text}", flush=True)
+
+    QTimer.singleShot(0, go)
+
+
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the desktop app on database ``db`` (a path or URL; default: per-user)."""
     log_path = setup_logging()
@@ -157,6 +186,9 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     autopilot = os.environ.get(AUTOPILOT_ENV)
     if autopilot:
         _autopilot(window, int(autopilot))
+    autotype = os.environ.get(AUTOTYPE_ENV)
+    if autotype:
+        _autotype(window, autotype)
     try:
         return app.exec()
     finally:

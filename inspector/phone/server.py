@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from inspector import clock
 from inspector.db import Database
+from inspector.domain import timefmt
 from inspector.domain.checklist import Mode
 from inspector.errors import ReadOnlyError, UserError, ValidationError
 from inspector.phone.handler import HttpServer
@@ -380,7 +380,7 @@ class PhoneServer:
         if body.get("now") is True:
             if key not in TIME_FIELDS:
                 raise Refusal(HTTPStatus.BAD_REQUEST, T.NOT_A_TIME, field=key)
-            value = clock.local_now().isoformat(timespec="seconds")
+            value = timefmt.now().isoformat(timespec="seconds")
         else:
             value = body.get("value")
             if value is None or value == "":

@@ -45,7 +45,7 @@ from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, ReadOnlyError, ValidationError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit
-from inspector.services.inspections import signoff, snapshots
+from inspector.services.inspections import snapshots
 from inspector.services.photo_decode import (
     MAX_FILE_BYTES,
     PhotoError,
@@ -316,13 +316,13 @@ def add_bytes(
                 T.DUPLICATE_HERE,
                 file=file_name,
                 photo=dup.id[:8],
-                item=signoff.item_name(insp, item_id),
+                item=snapshots.item_name(insp, item_id),
             )
         raise PhotoError(
             T.DUPLICATE,
             file=file_name,
             photo=dup.id[:8],
-            item=signoff.item_name(insp, dup.item_id),
+            item=snapshots.item_name(insp, dup.item_id),
             target=item_id,
         )
     with session.begin_nested():
@@ -554,7 +554,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
     _require_item(insp, item_id)
     if item_id == photo.item_id:
         raise PhotoError(
-            T.ALREADY_EVIDENCE, photo=photo.id[:8], item=signoff.item_name(insp, item_id)
+            T.ALREADY_EVIDENCE, photo=photo.id[:8], item=snapshots.item_name(insp, item_id)
         )
     there = session.scalar(
         select(Photo).where(
@@ -567,7 +567,7 @@ def attach_to_item(session: Session, photo: Photo, item_id: str, *, actor: str) 
         raise PhotoError(
             T.ALREADY_ATTACHED,
             photo=photo.id[:8],
-            item=signoff.item_name(insp, item_id),
+            item=snapshots.item_name(insp, item_id),
             other=there.id[:8],
         )
     new = Photo(

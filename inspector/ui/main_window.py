@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import __version__, clock
+from inspector import __version__
 from inspector.db import Database
+from inspector.domain import timefmt
 from inspector.domain.checklist import Result
 from inspector.errors import NotFoundError
 from inspector.logs import log_file
@@ -469,7 +470,7 @@ class MainWindow(QMainWindow):
             )
             return None
         if path is None:
-            stamp = clock.local_now().strftime("%Y%m%d-%H%M")
+            stamp = timefmt.now().strftime("%Y%m%d-%H%M")
             folder = self.settings.last_folder() or str(Path.home())
             chosen = filedialogs.save_file(
                 self,

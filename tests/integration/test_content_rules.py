@@ -53,7 +53,7 @@ def test_finalizing_a_recheck_closes_the_findings_it_passes(db: Database) -> Non
             answering.set_answer(s, first, item, result="pass")
         answering.set_answer(s, first, "ex.polite", result="fail")
         answering.set_answer(s, first, "ex.reading", result="fail")
-        signoff.finalize(s, first, by="张三")
+        signoff.finalize(s, first, by="张三", manager_name="王经理")
         recheck = lifecycle.create(
             s, branch_code="B1", checklist_id="example", recheck_of=first.uuid
         )
@@ -61,7 +61,7 @@ def test_finalizing_a_recheck_closes_the_findings_it_passes(db: Database) -> Non
         for item in items:
             answering.set_answer(s, recheck, item, result=Result.PASS)
         answering.set_answer(s, recheck, "ex.reading", result="fail")  # still failing
-        signoff.finalize(s, recheck, by="李四")
+        signoff.finalize(s, recheck, by="李四", manager_name="王经理")
         status = {f.item_id: f.status for f in first.findings if f.active}
         assert status == {"ex.polite": "closed", "ex.reading": "open"}
         closed = next(f for f in first.findings if f.item_id == "ex.polite")
@@ -90,7 +90,7 @@ def test_amendment_keeps_every_finding_and_photo_detail(db: Database) -> None:
         added = photos.add_files(s, insp, "ex.ramp", [PHOTOS / "Landscape_1.jpg"], actor="t")
         photos.redact(s, added.added[0], [(10, 10, 50, 50)], actor="t")
         update_finding(s, insp, "ex.polite", actor="t", owner="王经理", action="培训")
-        signoff.finalize(s, insp, by="张三")
+        signoff.finalize(s, insp, by="张三", manager_name="王经理")
         close_finding(s, insp.uuid, "ex.polite", actor="hq", note="已培训")
         old_finding = next(f for f in insp.findings if f.item_id == "ex.polite")
         new = lifecycle.amend(s, insp, reason="补充", actor="张三")

@@ -18,7 +18,7 @@ from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.answers import Answer
 from inspector.domain.states import Severity
-from inspector.services import branches
+from inspector.services import branches, typed
 from inspector.services.findings import edit as finding_edit
 from inspector.services.findings.record import finding_dict
 from inspector.services.inspections import answering, lifecycle, lookup, signoff, visits
@@ -59,6 +59,8 @@ def store_answer(
     the empty answer carries) as one committed change."""
     with db.session() as s:
         insp = lookup.get(s, uuid)
+        # What was typed into the value field is recorded now: its kept text goes with it.
+        typed.discard(s, insp, [typed.key(typed.Field.VALUE, item_id)])
         if answer is None or answer.is_empty:
             answering.set_answer(s, insp, item_id, clear=True, actor=actor)
             if answer is not None and answer.note:
@@ -70,7 +72,9 @@ def store_answer(
 def set_note(db: Database, uuid: str, item_id: str, note: str, *, actor: str) -> None:
     """The note of one item's answer (the judgement and value stay)."""
     with db.session() as s:
-        answering.set_answer(s, lookup.get(s, uuid), item_id, note=note, actor=actor)
+        insp = lookup.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.NOTE, item_id)])
+        answering.set_answer(s, insp, item_id, note=note, actor=actor)
 
 
 def confirm_copied_answer(db: Database, uuid: str, item_id: str, *, actor: str) -> None:
@@ -93,9 +97,12 @@ def update_finding(
     """Edit the rectification of one finding (action, owner, deadline, severity); the
     finding's record as the audit log keeps it."""
     with db.session() as s:
+        insp = lookup.get(s, uuid)
+        if action is not None:
+            typed.discard(s, insp, [typed.key(typed.Field.ACTION, item_id)])
         f = finding_edit.update_finding(
             s,
-            lookup.get(s, uuid),
+            insp,
             item_id,
             actor=actor,
             action=action,
@@ -109,17 +116,23 @@ def update_finding(
 def set_visit(db: Database, uuid: str, *, actor: str, **fields: Any) -> None:
     """Visit facts (wave, scenario, times, staff…), checked as a whole."""
     with db.session() as s:
-        visits.set_visit(s, lookup.get(s, uuid), actor=actor, **fields)
+        insp = lookup.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.VISIT, k) for k in fields])
+        visits.set_visit(s, insp, actor=actor, **fields)
 
 
 def set_manager_name(db: Database, uuid: str, name: str, *, actor: str) -> None:
     with db.session() as s:
-        visits.set_manager_name(s, lookup.get(s, uuid), name, actor=actor)
+        insp = lookup.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.MANAGER)])
+        visits.set_manager_name(s, insp, name, actor=actor)
 
 
 def set_narrative(db: Database, uuid: str, text: str, *, actor: str) -> None:
     with db.session() as s:
-        visits.set_narrative(s, lookup.get(s, uuid), text, actor=actor)
+        insp = lookup.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.NARRATIVE)])
+        visits.set_narrative(s, insp, text, actor=actor)
 
 
 def finalize(
@@ -150,6 +163,22 @@ def duplicate(db: Database, uuid: str, *, actor: str) -> str:
     """A new draft with this inspection's answers to re-verify; its UUID."""
     with db.session() as s:
         return lifecycle.duplicate(s, lookup.get(s, uuid), actor=actor).uuid
+
+
+def start_recheck(db: Database, uuid: str, *, actor: str) -> str:
+    """A new draft re-checking inspection ``uuid`` (its branch, checklist and mode), as
+    ``inspector new --recheck-of`` makes: finalizing it closes the findings it passes.
+    Its UUID."""
+    with db.session() as s:
+        insp = lookup.get(s, uuid)
+        return lifecycle.create(
+            s,
+            branch_code=insp.branch.code,
+            checklist_id=insp.snapshot.checklist_id,
+            mode=insp.mode,
+            inspector=actor,
+            recheck_of=insp.uuid,
+        ).uuid
 
 
 def delete_draft(db: Database, uuid: str, *, actor: str) -> None:

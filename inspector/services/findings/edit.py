@@ -17,6 +17,7 @@ from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
 from inspector.services.findings.record import finding_dict
 from inspector.services.inspections.lookup import require_draft
+from inspector.services.inspections.snapshots import item_name
 from inspector.text import findings as T
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ def update_finding(
     require_draft(insp)
     f = next((x for x in insp.findings if x.item_id == item_id and x.active), None)
     if f is None:
-        raise NotFoundError(T.NOT_A_FINDING_TO_EDIT, item=item_id, uuid=insp.uuid)
+        raise NotFoundError(T.NOT_A_FINDING_TO_EDIT, item=item_name(insp, item_id), uuid=insp.uuid)
     old = finding_dict(f)
     if action is not None:
         f.action = action

@@ -28,7 +28,7 @@ from inspector.services import audit
 from inspector.services.inspections.lookup import require_draft
 from inspector.services.inspections.rescoring import rescore
 from inspector.services.inspections.scoring import scenario_of
-from inspector.services.inspections.snapshots import checklist_of
+from inspector.services.inspections.snapshots import checklist_of, item_name, name_of
 from inspector.text import Text as Wording
 from inspector.text import inspections as T
 
@@ -63,7 +63,7 @@ def set_answer(
     except KeyError:
         raise NotFoundError(T.NO_ITEM, checklist=checklist.id, item=repr(item_id)) from None
     if not item.applies_to(Mode(insp.mode)):
-        raise ValidationError(T.ITEM_NOT_IN_MODE, item=item_id, mode=insp.mode)
+        raise ValidationError(T.ITEM_NOT_IN_MODE, item=name_of(item), mode=insp.mode)
     row = next((a for a in insp.answers if a.item_id == item_id), None)
     old = _answer_dict(row)
     if clear:
@@ -100,16 +100,16 @@ def set_answer(
         title = next((s.title for s in checklist.scenarios if s.id == played), None)
         raise ValidationError(
             T.NA_BY_SCENARIO,
-            item=item_id,
+            item=name_of(item),
             scenario=Wording(zh=title.zh, en=title.en) if title is not None else played,
         )
     if res == Result.NA and not item.na_choosable(played):
-        raise ValidationError(T.NA_NOT_ALLOWED, item=item_id)
+        raise ValidationError(T.NA_NOT_ALLOWED, item=name_of(item))
     if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
         pass  # length is checked at finalize, a draft may be short
     if row is None:
         if res is None and val is None and not note:
-            raise ValidationError(T.EMPTY_ANSWER, item=item_id)
+            raise ValidationError(T.EMPTY_ANSWER, item=name_of(item))
         row = AnswerRow(item_id=item_id, note="")
         insp.answers.append(row)
     if res is not None or val is not None:
@@ -176,7 +176,7 @@ def confirm_copied_answer(
     require_draft(insp)
     fields = (insp.copied_answers or {}).get(item_id)
     if fields is None:
-        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_id)
+        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_name(insp, item_id))
     result, value, note = fields.get("result"), fields.get("value"), fields.get("note")
     _drop_copied(insp, item_id)
     audit.record(

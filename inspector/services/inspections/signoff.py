@@ -16,7 +16,6 @@ from inspector.domain.checklist import (
     AnswerType,
     Checklist,
     Evidence,
-    Item,
     Mode,
 )
 from inspector.domain.scoring import Outcome, Score
@@ -27,11 +26,11 @@ from inspector.services.findings.closing import close_findings_by_recheck
 from inspector.services.findings.sync import mark_repeat_findings
 from inspector.services.inspections.rescoring import rescore
 from inspector.services.inspections.scoring import answers_of, compute_score
-from inspector.services.inspections.snapshots import checklist_of
+from inspector.services.inspections.snapshots import checklist_of, name_of
 from inspector.text import Lang, Message, Surface, lang_of
 from inspector.text import finalize as TF
 from inspector.text import inspections as T
-from inspector.text.parts import NAMES_SEP, ItemName, Joined, phrase
+from inspector.text.parts import NAMES_SEP, Joined, phrase
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ log = logging.getLogger(__name__)
 class Missing:
     """Something that blocks finalizing; ``item_id`` is None for inspection-level gaps."""
 
-    kind: str  # answer | evidence | narrative | visit | rectification
+    kind: str  # answer | evidence | narrative | visit | rectification | manager
     item_id: str | None
     text: Message  # from inspector.text.finalize
     fields: Mapping[str, object] = field(default_factory=dict)
@@ -59,19 +58,6 @@ class Missing:
         return text
 
 
-def _name(item: Item) -> ItemName:
-    return ItemName(item.id, item.text.zh, item.text.en)
-
-
-def item_name(insp: Inspection, item_id: str) -> ItemName | str:
-    """How a message names an item of ``insp``: its id on the CLI, its title in the app (the
-    bare id when the checklist has no such item)."""
-    try:
-        return _name(checklist_of(insp).item(item_id))
-    except KeyError:
-        return item_id
-
-
 def missing_for_finalize(insp: Inspection) -> list[Missing]:
     """Everything that must be done before the inspection can be finalized, in order."""
     checklist = checklist_of(insp)
@@ -88,23 +74,23 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
         if s.outcome == Outcome.UNANSWERED and item.required:
             if item.id in (insp.copied_answers or {}):
                 out.append(
-                    Missing("answer", item.id, TF.COPIED_NOT_VERIFIED, {"item": _name(item)})
+                    Missing("answer", item.id, TF.COPIED_NOT_VERIFIED, {"item": name_of(item)})
                 )
             else:
-                out.append(Missing("answer", item.id, TF.NOT_ANSWERED, {"item": _name(item)}))
+                out.append(Missing("answer", item.id, TF.NOT_ANSWERED, {"item": name_of(item)}))
             continue
         rule = item.evidence.for_mode(mode)
         need_photo = rule == Evidence.REQUIRED and s.outcome != Outcome.NA
         need_photo = need_photo or (rule == Evidence.ON_FAIL and s.is_finding)
         if need_photo and photos_by_item.get(item.id, 0) == 0:
-            out.append(Missing("evidence", item.id, TF.NEEDS_PHOTO, {"item": _name(item)}))
+            out.append(Missing("evidence", item.id, TF.NEEDS_PHOTO, {"item": name_of(item)}))
         if item.type == AnswerType.TEXT and item.text_spec and item.text_spec.min_length:
             ans = answers_of(insp).get(item.id)
             text = ans.value if ans and isinstance(ans.value, str) else ""
             if item.required and len(text.strip()) < item.text_spec.min_length:
                 n = item.text_spec.min_length
                 out.append(
-                    Missing("answer", item.id, TF.TEXT_TOO_SHORT, {"item": _name(item), "n": n})
+                    Missing("answer", item.id, TF.TEXT_TOO_SHORT, {"item": name_of(item), "n": n})
                 )
     out += _red_lines_without_rectification(insp, checklist, result)
     need = checklist.min_photos.for_mode(mode)
@@ -127,6 +113,9 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                 out.append(Missing("visit", None, TF.VISIT_FACT_MISSING, {"fact": fact}))
         if checklist.scenarios and not (insp.visit or {}).get("scenario"):
             out.append(Missing("visit", None, TF.NO_SCENARIO))
+    if mode == Mode.ONSITE and not (insp.manager_name or "").strip():
+        # The report prints the manager's sign-off line; a mystery visit has none.
+        out.append(Missing("manager", None, TF.NO_MANAGER))
     return out
 
 
@@ -156,7 +145,7 @@ def _red_lines_without_rectification(
                 "rectification",
                 item.id,
                 TF.RED_LINE_UNRECTIFIED,
-                {"item": _name(item), "lacking": lacking},
+                {"item": name_of(item), "lacking": lacking},
             )
         )
     return out
@@ -210,6 +199,9 @@ def finalize(
         # The shopper is covert: nobody at the branch signs a mystery visit.
         raise ValidationError(T.MYSTERY_FINALIZE_MANAGER)
     missing = missing_for_finalize(insp)
+    if manager_name is not None and manager_name.strip():
+        # Named with this sign-off (``finalize --manager``, the app's field).
+        missing = [m for m in missing if m.kind != "manager"]
     if missing and not force:
         raise _cannot_finalize(missing)
     result = rescore(session, insp)

@@ -14,9 +14,11 @@ from inspector.db.models import (
 )
 from inspector.domain.checklist import (
     Checklist,
+    Item,
 )
 from inspector.errors import NotFoundError
 from inspector.text import inspections as T
+from inspector.text.parts import ItemName
 
 log = logging.getLogger(__name__)
 
@@ -68,3 +70,17 @@ def checklist_by_sha(session: Session, sha256: str) -> Checklist:
             raise NotFoundError(T.NO_SNAPSHOT, sha256=sha256)
         cached = _checklists_by_sha[sha256] = checklist_from_json(content)
     return cached
+
+
+def name_of(item: Item) -> ItemName:
+    """An item as a message names it: its id on the CLI, its title in the app."""
+    return ItemName(item.id, item.text.zh, item.text.en)
+
+
+def item_name(insp: Inspection, item_id: str) -> ItemName | str:
+    """How a message names an item of ``insp``: its id on the CLI, its title in the app (the
+    bare id when the checklist has no such item)."""
+    try:
+        return name_of(checklist_of(insp).item(item_id))
+    except KeyError:
+        return item_id

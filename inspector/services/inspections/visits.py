@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector import clock
 from inspector.db.models import (
     WAVE_MAX,
     ChecklistSnapshot,
     Inspection,
     utcnow,
 )
+from inspector.domain import timefmt
 from inspector.domain.checklist import (
     Checklist,
     Mode,
@@ -53,13 +53,14 @@ TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
 def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
     """An ISO 8601 time with its UTC offset; also accepts 'YYYY-MM-DD HH:MM' and 'HH:MM'.
 
-    Times without an offset are local time on this machine ('HH:MM' is today).
+    Times without an offset are in the display zone (``display.tz``, as every time people
+    read; 'HH:MM' is today there).
     """
     text = str(value).strip()
     try:
         if len(text) <= 5 and ":" in text:
             hh, mm = (int(x) for x in text.split(":"))
-            day = today or clock.local_today()
+            day = today or timefmt.today()
             moment = datetime(day.year, day.month, day.day, hh, mm)
         else:
             moment = datetime.fromisoformat(text)
@@ -69,7 +70,7 @@ def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
             T.BAD_TIME, field=Term(key, label) if label else key, text=repr(text)
         ) from None
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # local time of this machine
+        moment = moment.replace(tzinfo=timefmt.zone())  # the zone people read times in
     return moment.isoformat(timespec="seconds")
 
 
