@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.states import InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.files import (
@@ -184,7 +184,7 @@ def answer_cmd(
             actor=actor or insp.inspector or default_actor(),
         )
         total, grade = insp.score_total or 0.0, insp.grade
-    click.echo(f"{item_id}: saved; total {total:.2f}, grade {grade}")
+    click.echo(f"{item_id}: saved; total {numbers.score(total)}, grade {grade}")
 
 
 @click.command("visit")
@@ -292,7 +292,7 @@ def list_cmd(
         echo_json(rows)
         return
     for r in rows:
-        total = f"{r['total']:6.2f}" if r["total"] is not None else "     -"
+        total = f"{numbers.score(r['total'], missing='-'):>6}"
         click.echo(
             f"{r['id']}  r{r['revision']}  {_local(r['started_at'], date_only=True)}  "
             f"{r['status']:<9} "
@@ -330,12 +330,14 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
             f"{len(data['to_reverify'])} copied answer(s) still to re-verify"
         )
     verdict = "PASSED" if sc["passed"] else "NOT PASSED"
-    click.echo(f"  score      {sc['total']:.2f}  grade {sc['grade']}  {verdict}")
+    click.echo(f"  score      {numbers.score(sc['total'])}  grade {sc['grade']}  {verdict}")
     if sc["veto_failed"]:
         click.echo(f"  VETO FAILED: {', '.join(sc['veto_failed'])}")
     for sid, sec in sc["sections"].items():
-        pct = f"{sec['percent']:.1f}%" if sec["percent"] is not None else "n/a"
-        click.echo(f"    {sid:<28} {pct:>7}  ({sec['score']:g}/{sec['max']:g})")
+        pct = numbers.percent_sign(sec["percent"], missing="n/a")
+        click.echo(
+            f"    {sid:<28} {pct:>7}  ({numbers.points(sec['score'])}/{numbers.points(sec['max'])})"
+        )
     click.echo(
         f"  answers    {len(data['answers'])}, findings {len(data['findings'])}, "
         f"photos {len(data['photos'])}"
@@ -375,7 +377,7 @@ def finalize_cmd(
         result = svc.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)
         uuid = insp.uuid
     click.echo(
-        f"finalized; total {result.total:.2f}, grade {result.grade}, "
+        f"finalized; total {numbers.score(result.total)}, grade {result.grade}, "
         f"{'passed' if result.passed else 'NOT passed'}"
     )
     click.echo(uuid)

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from inspector.domain import numbers
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import (
     AnswerType,
@@ -397,7 +398,7 @@ def _round_to_total(
     Largest-remainder rounding: floor every share, then give the missing cents to the
     largest remainders, so no printed column is off by a cent from the printed total.
     """
-    want = round(round(target, 2) * 100)
+    want = round(numbers.record(target) * 100)
     cents = [int(p * 100 + _EPS * 100) for _, _, p, _ in raw]
     missing = want - sum(cents)
     order = sorted(range(len(raw)), key=lambda i: raw[i][2] * 100 - cents[i], reverse=True)

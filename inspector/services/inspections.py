@@ -34,6 +34,7 @@ from inspector.db.models import (
     SectionScoreRow,
     utcnow,
 )
+from inspector.domain import numbers
 from inspector.domain.answers import Answer, AnswerError, coerce_value, parse_result
 from inspector.domain.checklist import (
     AnswerType,
@@ -599,7 +600,7 @@ def rescore(session: Session, insp: Inspection) -> Score:
     """Refresh the stored score, section scores and findings from the answers."""
     checklist = checklist_of(insp)
     result = score_for(checklist, insp.mode, answers_of(insp), insp.visit)
-    insp.score_total = round(result.total, 4)
+    insp.score_total = numbers.stored(result.total)
     insp.grade = result.grade
     insp.passed = result.passed
     insp.veto_failed = len(result.veto_failed)
@@ -1172,7 +1173,7 @@ def finalize(
         entity="inspection",
         action="finalize",
         key=insp.uuid,
-        new={"total": round(result.total, 2), "grade": result.grade, "manager": manager_name},
+        new={"total": numbers.record(result.total), "grade": result.grade, "manager": manager_name},
         inspection=insp,
     )
     if insp.recheck_of:
@@ -1345,7 +1346,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "inspector": summary.inspector,
         "started_at": summary.started_at.isoformat(),
         "finalized_at": summary.finalized_at.isoformat() if summary.finalized_at else None,
-        "total": round(summary.total, 2) if summary.total is not None else None,
+        "total": numbers.record_or_none(summary.total),
         "grade": summary.grade,
         "passed": summary.passed,
         "signer": summary.signer,
@@ -1355,9 +1356,9 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
 
 def score_dict(result: Score) -> dict[str, Any]:
     return {
-        "total": round(result.total, 2),
-        "base": round(result.base, 2),
-        "penalties": round(result.penalties, 2),
+        "total": numbers.record(result.total),
+        "base": numbers.record(result.base),
+        "penalties": numbers.record(result.penalties),
         "grade": result.grade,
         "passed": result.passed,
         "veto_failed": list(result.veto_failed),
@@ -1374,10 +1375,10 @@ def score_dict(result: Score) -> dict[str, Any]:
         ],
         "sections": {
             sid: {
-                "score": round(s.earned, 4),
-                "max": round(s.possible, 4),
-                "percent": round(s.percent, 2) if s.percent is not None else None,
-                "weight": round(s.weight, 4),
+                "score": numbers.stored(s.earned),
+                "max": numbers.stored(s.possible),
+                "percent": numbers.record_or_none(s.percent),
+                "weight": numbers.stored(s.weight),
                 "area": s.area,
                 "gated": s.gated,
             }
@@ -1402,8 +1403,8 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "value": a.value,
             "note": a.note,
             "outcome": s.outcome.value,
-            "points": round(s.points, 4),
-            "max_points": round(s.max_points, 4),
+            "points": numbers.stored(s.points),
+            "max_points": numbers.stored(s.max_points),
         }
     photos = [
         {

@@ -59,6 +59,7 @@ from inspector.db.models import (
     utcnow,
     wave_of,
 )
+from inspector.domain import numbers
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
@@ -689,7 +690,7 @@ def _insert(
             "manager_name": i.manager_name,
             "manager_signature": signature,
             "recheck_of": i.recheck_of,
-            "score_total": round(result.total, 4),
+            "score_total": numbers.stored(result.total),
             "grade": result.grade,
             "passed": result.passed,
             "veto_failed": len(result.veto_failed),
