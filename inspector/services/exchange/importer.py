@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from inspector.checklists import SnapshotDamagedError, checklist_from_json
 from inspector.db import Database
+from inspector.db import errors as db_errors
 from inspector.db.models import (
     Answer as AnswerRow,
 )
@@ -164,13 +165,34 @@ def import_paths(
     for n, path in enumerate(files):
         if progress is not None:
             progress(n, len(files), path.name)
-        outcome, entry = import_file(
-            db, path, trusted_only=trusted_only, limits=limits, actor=actor
-        )
+        try:
+            outcome, entry = import_file(
+                db, path, trusted_only=trusted_only, limits=limits, actor=actor
+            )
+        except db_errors.DatabaseUnusableError as e:
+            # A full or read-only disk fails every package alike: said at once, for this
+            # package and the ones not tried, instead of grinding through the batch.
+            log.warning("import stopped at %s: %s", path, e)
+            for rest in files[n:]:
+                receipt.add(ImportOutcome.REJECTED, _not_stored(rest, e))
+            break
         receipt.add(outcome, entry)
     if progress is not None:
         progress(len(files), len(files), "")
     return receipt
+
+
+def _not_stored(path: Path, error: UserError) -> dict[str, Any]:
+    """A receipt entry for a package the database could not take (nothing written)."""
+    return {
+        "file": str(path),
+        "id": None,
+        "revision": None,
+        "untrusted": None,
+        "signer": None,
+        "owner": None,
+        **_reason(T.IN_FILE, file=path.name, cause=error),
+    }
 
 
 def import_file(
@@ -184,7 +206,10 @@ def import_file(
     """Import one package file; returns (outcome, receipt entry). Never raises for bad input.
 
     Whatever goes wrong with one package (a refusal, or an error nobody foresaw) makes
-    that package ``rejected`` with a reason; the other packages of the batch go on.
+    that package ``rejected`` with a reason; the other packages of the batch go on. Lock
+    contention with another writer is retried; a database that cannot take any package
+    (full or read-only disk, damaged file) raises
+    :class:`~inspector.db.errors.DatabaseUnusableError` at once, with nothing written.
     """
     entry: dict[str, Any] = {
         "file": str(path),
@@ -196,8 +221,13 @@ def import_file(
     }
     try:
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
+    except db_errors.DatabaseUnusableError:
+        raise  # the database, not this package: the batch stops (see import_paths)
     except UserError as e:
         log.warning("refused %s: %s", path, e)
+        signer = getattr(e, "signer", None)
+        if signer is not None:  # refused for its content, after the signature verified
+            entry.update(device=signer, signer=signer)
         return ImportOutcome.REJECTED, {**entry, **_reason(T.IN_FILE, file=path.name, cause=e)}
     except Exception as e:
         # A hole in the checks (or the database failing for this package): this package is
@@ -220,8 +250,9 @@ def _import_file(
     device = keys.device_keys() if keys.is_encrypted(data) else None
     pkg = read_package(data, limits=limits, device=device)
     del data
-    checklist = _check_content(pkg)
     m = pkg.manifest
+    # Named before the content checks: a package refused for its content still says who
+    # signed it (the signature verified).
     entry.update(
         id=m.inspection.uuid,
         revision=m.inspection.revision,
@@ -229,6 +260,7 @@ def _import_file(
         signer=pkg.fingerprint,
         content_sha256=pkg.content_sha256,
     )
+    checklist = _check_content(pkg)
     last_error: Exception | None = None
     for attempt in range(MAX_ATTEMPTS):
         try:
@@ -244,7 +276,14 @@ def _import_file(
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
             return ImportOutcome.REJECTED, {**entry, **_reason(T.IN_FILE, file=path.name, cause=e)}
-        except (IntegrityError, OperationalError, _Raced) as e:
+        except OperationalError as e:
+            # Only lock contention is a race worth retrying; a full or read-only disk, a
+            # damaged file or a lost server fails the same way again: said at once.
+            if not db_errors.is_contention(e):
+                raise db_errors.describe(e, db.display_name) or e from None
+            log.info("import of %s waited for a lock (attempt %d): %s", path, attempt + 1, e)
+            last_error = e
+        except (IntegrityError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
             log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e

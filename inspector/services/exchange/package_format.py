@@ -84,6 +84,9 @@ class PackageError(UserError):
     def __init__(self, reason: Message, /, **fields: object) -> None:
         super().__init__(reason, **fields)
         self.reason = str(self)
+        # The fingerprint of the device whose signature verified, when the refusal came
+        # after that check: the receipt names the signer of a package refused for content.
+        self.signer: str | None = None
 
 
 # ---------------------------------------------------------------- manifest schema
@@ -442,45 +445,59 @@ def read_package(
             raise PackageError(T.CAUSE, cause=e) from None
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
             raise PackageError(T.SIGNATURE_BAD)
-        manifest, manifest_obj = _parse_manifest(manifest_bytes)
-        if manifest.device_fingerprint != public.fingerprint:
-            raise PackageError(T.DEVICE_MISMATCH)
-        listed = {m.path: m for m in manifest.members}
-        if len(listed) != len(manifest.members):
-            raise PackageError(T.MANIFEST_MEMBER_TWICE)
-        present = set(by_name) - CONTROL_MEMBERS
-        extra = sorted(present - set(listed))
-        if extra:
-            raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
-        absent = sorted(set(listed) - present)
-        if absent:
-            raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
-        total = len(manifest_bytes)
-        blobs: dict[str, bytes] = {}
-        report: bytes | None = None
-        for path, entry in listed.items():
-            info = by_name[path]
-            if entry.size > limits.max_entry_bytes:
-                raise PackageError(
-                    T.MEMBER_TOO_LARGE, name=repr(path), limit=limits.max_entry_bytes
-                )
-            total += entry.size
-            if total > limits.max_total_bytes:
-                raise PackageError(T.TOTAL_TOO_LARGE, limit=limits.max_total_bytes)
-            content = _read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
-            if len(content) != entry.size:
-                raise PackageError(T.SIZE_DIFFERS, name=repr(path))
-            digest = hashlib.sha256(content).hexdigest()
-            if digest != entry.sha256:
-                raise PackageError(
-                    T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
-                )
-            if path == REPORT:
-                report = content
-            elif path.startswith("blobs/") and path[6:] == digest:
-                blobs[digest] = content
-            else:
-                raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+        try:
+            return _read_signed(zf, by_name, manifest_bytes, public, limits, size)
+        except PackageError as e:
+            e.signer = public.fingerprint  # the signature verified: name who signed
+            raise
+
+
+def _read_signed(
+    zf: zipfile.ZipFile,
+    by_name: dict[str, zipfile.ZipInfo],
+    manifest_bytes: bytes,
+    public: keys.PublicKeys,
+    limits: Limits,
+    size: int,
+) -> VerifiedPackage:
+    """The rest of :func:`read_package`, once the manifest's signature verified."""
+    manifest, manifest_obj = _parse_manifest(manifest_bytes)
+    if manifest.device_fingerprint != public.fingerprint:
+        raise PackageError(T.DEVICE_MISMATCH)
+    listed = {m.path: m for m in manifest.members}
+    if len(listed) != len(manifest.members):
+        raise PackageError(T.MANIFEST_MEMBER_TWICE)
+    present = set(by_name) - CONTROL_MEMBERS
+    extra = sorted(present - set(listed))
+    if extra:
+        raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
+    absent = sorted(set(listed) - present)
+    if absent:
+        raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
+    total = len(manifest_bytes)
+    blobs: dict[str, bytes] = {}
+    report: bytes | None = None
+    for path, entry in listed.items():
+        info = by_name[path]
+        if entry.size > limits.max_entry_bytes:
+            raise PackageError(T.MEMBER_TOO_LARGE, name=repr(path), limit=limits.max_entry_bytes)
+        total += entry.size
+        if total > limits.max_total_bytes:
+            raise PackageError(T.TOTAL_TOO_LARGE, limit=limits.max_total_bytes)
+        content = _read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
+        if len(content) != entry.size:
+            raise PackageError(T.SIZE_DIFFERS, name=repr(path))
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != entry.sha256:
+            raise PackageError(
+                T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
+            )
+        if path == REPORT:
+            report = content
+        elif path.startswith("blobs/") and path[6:] == digest:
+            blobs[digest] = content
+        else:
+            raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
     computed = content_sha256(manifest_obj)

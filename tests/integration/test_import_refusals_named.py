@@ -1,0 +1,153 @@
+"""Issue 20 §5 and §7: what an import says when it refuses, and what it retries.
+
+* the receipt names the signer of every package whose signature verified, even when its
+  content is refused;
+* only lock contention is retried as a race; a full or read-only disk is reported at once,
+  for the package and the ones not tried, with nothing written;
+* the audit trail a package carries must be of the revision it says it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from inspector.db import Database, open_database
+from inspector.services import exchange, keys
+from inspector.services import inspections as svc
+from inspector.services.exchange import importer
+from tests.integration.conftest import dump_tables, make_finalized
+from tests.integration.test_hostile_packages import (
+    _add_member,
+    _members,
+    _other_device,
+    _resign,
+    _set,
+    _zip,
+)
+
+
+@pytest.fixture
+def good_package(tmp_path: Path) -> bytes:
+    src = open_database(tmp_path / "device.sqlite3")
+    uuid_ = make_finalized(src, n_photos=1)
+    with src.session() as s:
+        data = exchange.export_inspection(s, svc.get(s, uuid_))
+    src.dispose()
+    return data
+
+
+def _one(db: Database, tmp_path: Path, name: str, data: bytes) -> exchange.Receipt:
+    path = tmp_path / f"{name}.inspection"
+    path.write_bytes(data)
+    return exchange.import_paths(db, [path])
+
+
+# ---------------------------------------------------------------- §5: the signer is named
+def test_a_package_refused_for_its_content_names_its_signer(
+    db: Database, good_package: bytes, tmp_path: Path
+) -> None:
+    me = keys.device_keys().fingerprint
+
+    def unknown_item(m: dict[str, Any]) -> None:
+        m["answers"][0]["item_id"] = "no.such.item"
+
+    cases = {
+        # Refused by the content checks after the package was read.
+        "unknown item": _resign(good_package, unknown_item),
+        # Refused while the signed manifest is read (schema, members, hashes).
+        "bad schema": _resign(good_package, _set("inspection.revision", -1)),
+        "unlisted member": _add_member(good_package, "blobs/extra", b"x", listed=False),
+        "content hash": _resign(good_package, _set("inspection.inspector", "x"), rehash=False),
+    }
+    for name, data in cases.items():
+        r = _one(db, tmp_path, name.replace(" ", "_"), data)
+        assert len(r.rejected) == 1, name
+        entry = r.rejected[0]
+        assert entry["signer"] == me, (name, entry)
+        assert r.to_dict()["rejected"][0]["signer"] == me, name
+    # Where the signature did not verify, nobody is named.
+    stranger = _other_device()
+    tampered = _zip(
+        [
+            (i, stranger.sign(b) if i.filename == "manifest.sig" else b)
+            for i, b in _members(_resign(good_package, unknown_item))
+        ]
+    )
+    r = _one(db, tmp_path, "tampered", tampered)
+    assert r.rejected[0]["signer"] is None and "signature" in r.rejected[0]["reason"]
+
+
+# ---------------------------------------------------------------- §7: retry only lock contention
+def _operational(message: str) -> OperationalError:
+    return OperationalError("INSERT INTO inspections ...", {}, sqlite3.OperationalError(message))
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("database or disk is full", "the disk is full"),
+        ("attempt to write a readonly database", "is read-only"),
+    ],
+)
+def test_a_full_or_read_only_disk_is_reported_at_once(
+    db: Database,
+    good_package: bytes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message: str,
+    said: str,
+) -> None:
+    calls: list[str] = []
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        calls.append(message)
+        raise _operational(message)
+
+    monkeypatch.setattr(importer, "_merge", failing)
+    before = dump_tables(db)
+    a, b = tmp_path / "a.inspection", tmp_path / "b.inspection"
+    a.write_bytes(good_package)
+    b.write_bytes(good_package)
+    r = exchange.import_paths(db, [a, b])
+    assert len(calls) == 1  # not retried, and the next package is not tried either
+    assert [e["file"] for e in r.rejected] == [str(a), str(b)]
+    for e in r.rejected:
+        assert said in e["reason"] and "OperationalError" not in e["reason"], e["reason"]
+    assert dump_tables(db) == before
+
+
+def test_lock_contention_is_retried(
+    db: Database, good_package: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importer._merge
+    calls: list[int] = []
+
+    def busy_twice(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise _operational("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_merge", busy_twice)
+    r = _one(db, tmp_path, "busy", good_package)
+    assert len(calls) == 3 and len(r.imported) == 1, r.to_dict()
+
+
+def test_an_unknown_operational_error_is_not_retried(
+    db: Database, good_package: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def odd(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        raise _operational("no such table: inspections")
+
+    monkeypatch.setattr(importer, "_merge", odd)
+    r = _one(db, tmp_path, "odd", good_package)
+    assert len(calls) == 1 and len(r.rejected) == 1
+    assert "log" in r.rejected[0]["reason"]
