@@ -253,6 +253,14 @@ ANSWER_TWICE = Message(
     Text(zh="清单中同一检查项有两个答案", en="the manifest answers an item twice")
 )
 FINDING_TWICE = Message(Text(zh="清单中同一问题列了两次", en="the manifest lists a finding twice"))
+AUDIT_REVISION = Message(
+    Text(
+        zh="审计记录第 {n} 条属于第 {got} 版，而数据包是该检查的第 {revision} 版；"
+        "数据包只能携带本版本的审计记录",
+        en="audit entry {n} belongs to revision {got}, but the package is revision {revision} "
+        "of the inspection; a package carries its own revision's audit trail only",
+    )
+)
 
 SNAPSHOT_INVALID = Message(
     Text(

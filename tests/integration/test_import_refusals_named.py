@@ -151,3 +151,21 @@ def test_an_unknown_operational_error_is_not_retried(
     r = _one(db, tmp_path, "odd", good_package)
     assert len(calls) == 1 and len(r.rejected) == 1
     assert "log" in r.rejected[0]["reason"]
+
+
+# ---------------------------------------------------------------- §7: the audit trail's revision
+@pytest.mark.parametrize("other", [2, 7, None])
+def test_an_audit_entry_of_another_revision_is_refused(
+    db: Database, good_package: bytes, tmp_path: Path, other: int | None
+) -> None:
+    def change(m: dict[str, Any]) -> None:
+        assert m["inspection"]["revision"] == 1 and len(m["audit"]) >= 2
+        m["audit"][-1]["revision"] = other
+
+    before = dump_tables(db)
+    r = _one(db, tmp_path, "audit", _resign(good_package, change))
+    assert len(r.rejected) == 1, r.to_dict()
+    reason = r.rejected[0]["reason"]
+    assert "audit entry" in reason and "revision 1" in reason, reason
+    assert dump_tables(db) == before
+    assert _one(db, tmp_path, "good", good_package).imported  # the untouched one is taken

@@ -642,3 +642,9 @@ def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None
         raise PackageError(T.ANSWER_TWICE)
     if len({f.item_id for f in m.findings}) != len(m.findings):
         raise PackageError(T.FINDING_TWICE)
+    # The audit trail is the revision's own (export takes exactly those entries): an entry
+    # of another revision would rewrite that revision's history at HQ.
+    for n, e in enumerate(m.audit, start=1):
+        if e.revision != m.inspection.revision:
+            got = "—" if e.revision is None else e.revision
+            raise PackageError(T.AUDIT_REVISION, n=n, got=got, revision=m.inspection.revision)
