@@ -334,6 +334,10 @@ class ItemView(QWidget):
     def flush(self) -> None:
         """Save what is being typed now (navigation, closing, finalizing)."""
         self.answer_panel.flush()
+        self.flush_note()
+
+    def flush_note(self) -> None:
+        """Save the note being typed now (an undo keeps it; an answer is not flushed)."""
         if self._note_timer.isActive():
             self._note_timer.stop()
             self._commit_note()
