@@ -187,6 +187,20 @@ NO_PHOTO = Message(
         en="it may have been deleted; open the item again to see its photos",
     ),
 )
+NOT_IN_INSPECTION = Message(
+    what=Text(
+        zh="照片 {ref} 不属于检查 {inspection}（当前版本）",
+        en="photo {ref} is not a photo of inspection {inspection} (its current revision)",
+    ),
+    cli=Text(
+        zh="'inspector photo list {inspection}' 列出该检查的照片",
+        en="'inspector photo list {inspection}' lists that inspection's photos",
+    ),
+    gui=Text(
+        zh="该照片已不在此检查中，请重新打开该检查项查看照片",
+        en="the photo is no longer part of this inspection; open the item again to see its photos",
+    ),
+)
 AMBIGUOUS_ID = Message(
     what=Text(zh="照片编号 {ref} 不唯一", en="photo id {ref} is ambiguous"),
     cli=Text(zh="请给出更多字符", en="give more characters"),
