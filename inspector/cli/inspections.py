@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from inspector import strictjson
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.domain import numbers, timefmt
 from inspector.domain.states import InspectionStatus, Severity
@@ -44,7 +45,7 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
     """The answers file: {"answers": {...}} and, optionally, "visit" and "narrative"."""
     opt = "--answers"
     try:
-        data = json.loads(read_text_bounded(path, ANSWERS_MAX_BYTES, "answers"))
+        data = strictjson.loads(read_text_bounded(path, ANSWERS_MAX_BYTES, "answers"))
     except FileAccessError as e:
         raise ValidationError(T.OPTION_FILE, option=opt, cause=e) from None
     except RecursionError:
@@ -443,7 +444,7 @@ def finding_cmd(
             deadline=dl,
             severity=severity,
         )
-        click.echo(json.dumps(svc.finding_dict(f), ensure_ascii=False))
+        click.echo(strictjson.dumps(svc.finding_dict(f)))
 
 
 @click.command("audit")
@@ -461,8 +462,8 @@ def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     for r in rows:
         click.echo(
             f"{_local(r['at'])}  r{r['revision']}  {r['actor'] or '-':<12} {r['action']:<8} "
-            f"{r['entity']:<10} {r['key']:<20} {json.dumps(r['old'], ensure_ascii=False)} -> "
-            f"{json.dumps(r['new'], ensure_ascii=False)}"
+            f"{r['entity']:<10} {r['key']:<20} {strictjson.dumps(r['old'])} -> "
+            f"{strictjson.dumps(r['new'])}"
         )
 
 

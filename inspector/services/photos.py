@@ -21,7 +21,6 @@ What this module guarantees (see ``docs/photos.md``):
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import threading
@@ -38,6 +37,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from inspector import strictjson
 from inspector.db.models import Blob, Inspection, Photo, utcnow
 
 # Re-exported (``as`` names): the editor and the CLI know these as photos.*.
@@ -810,7 +810,7 @@ _SHOWN_LOCK = threading.Lock()
 
 def _shown(session: Session, photo: Photo, variant: Variant) -> bytes:
     layers = photo.layers or {}
-    key = (photo.display_sha256, json.dumps(layers, sort_keys=True), variant)
+    key = (photo.display_sha256, strictjson.dumps(layers, sort_keys=True), variant)
     with _SHOWN_LOCK:
         cached = _SHOWN_CACHE.get(key)
     if cached is not None:

@@ -286,6 +286,18 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _revision(n: int) -> Callable[[dict[str, Any]], None]:
+    """A change making the package revision ``n`` throughout, its audit trail included (a
+    consistent package, refused, if at all, for who sent it, not for its content)."""
+
+    def change(m: dict[str, Any]) -> None:
+        m["inspection"]["revision"] = n
+        for e in m["audit"]:
+            e["revision"] = n
+
+    return change
+
+
 def _swap_display(good: bytes, content: bytes) -> bytes:
     """Photo 1's display image replaced by ``content`` (listed, hashed, signed: valid)."""
     import hashlib
@@ -618,7 +630,8 @@ def test_revision_99_from_another_device_cannot_pin_an_inspection(
     uuid_, r1, r2 = two_revisions
     assert _import(any_db, tmp_path, "r1", r1).imported
     intruder = _other_device()
-    pin = _set("inspection.revision", 99)
+    pin = _revision(99)
+
     before = dump_tables(any_db)
     r = _import(any_db, tmp_path, "r99-untrusted", _signed_by(intruder, r2, pin))
     assert "does not own" in r.rejected[0]["reason"]
@@ -712,7 +725,7 @@ def test_a_laptop_that_imports_keeps_its_own_inspections(db: Database, tmp_path:
         mine = exchange.export_inspection(s, svc.get(s, uuid_))
     intruder = _other_device()
     before = dump_tables(db)
-    r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _set("inspection.revision", 2)))
+    r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _revision(2)))
     assert keys.device_keys().fingerprint in r.rejected[0]["reason"], r.to_dict()
     assert dump_tables(db) == before
 

@@ -169,3 +169,31 @@ def test_an_audit_entry_of_another_revision_is_refused(
     assert "audit entry" in reason and "revision 1" in reason, reason
     assert dump_tables(db) == before
     assert _one(db, tmp_path, "good", good_package).imported  # the untouched one is taken
+
+
+# ---------------------------------------------------------------- §5: huge numbers in a package
+def test_a_signed_checklist_with_huge_points_is_refused(
+    db: Database, good_package: bytes, tmp_path: Path, run_cli: Any
+) -> None:
+    import hashlib
+    import json
+
+    def huge(m: dict[str, Any]) -> None:
+        snap = json.loads(m["checklist"]["content"])
+        snap["sections"][0]["items"][0]["points"] = 1e308
+        snap["sections"][0]["weight"] = 1e308
+        content = json.dumps(snap, ensure_ascii=False)  # the attacker's bytes, not ours
+        m["checklist"]["content"] = content
+        m["checklist"]["sha256"] = hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+    before = dump_tables(db)
+    r = _one(db, tmp_path, "huge", _resign(good_package, huge))
+    assert len(r.rejected) == 1, r.to_dict()
+    assert "not a valid checklist" in r.rejected[0]["reason"]
+    assert r.rejected[0]["signer"] == keys.device_keys().fingerprint
+    assert dump_tables(db) == before
+    # Nothing in, so every JSON output stays valid JSON (no NaN / Infinity tokens).
+    from inspector import strictjson
+
+    for args in (("list", "--json"), ("hq", "summary", "--json"), ("hq", "integrity", "--json")):
+        strictjson.loads(run_cli.ok(*args))

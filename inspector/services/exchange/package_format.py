@@ -40,6 +40,7 @@ from pydantic import (
     model_validator,
 )
 
+from inspector import strictjson
 from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
 from inspector.domain.layers import MAX_COORD, LayerError, Layers
@@ -307,9 +308,7 @@ CONTENT_KEYS = ("inspection", "branch", "checklist", "answers", "findings", "pho
 
 
 def canonical_bytes(data: Any) -> bytes:
-    return json.dumps(
-        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    return strictjson.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def content_sha256(manifest_data: dict[str, Any]) -> str:
