@@ -94,8 +94,8 @@ TRUNCATED = Message(
 EMPTY_FILE = Message(what=Text(zh="文件是空的", en="the file is empty"))
 FILE_TOO_LARGE = Message(
     what=Text(
-        zh="文件大小为 {size} MB，不接受超过 {limit} MB 的照片",
-        en="the file is {size} MB; photos over {limit} MB are not accepted",
+        zh="文件大小为 {size}，不接受超过 {limit} 的照片",
+        en="the file is {size}; photos over {limit} are not accepted",
     )
 )
 UNREADABLE_FILE = Message(what=Text(zh="无法读取：{reason}", en="{reason}"))

@@ -298,6 +298,19 @@ def _revision(n: int) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _swap_original(good: bytes, content: bytes) -> bytes:
+    """Photo 1's original replaced by ``content`` (listed, hashed, signed: valid)."""
+    import hashlib
+
+    sha = hashlib.sha256(content).hexdigest()
+
+    def change(m: dict[str, Any]) -> None:
+        m["photos"][0]["sha256"] = m["photos"][0]["image_sha256"] = sha
+        m["members"].append({"path": f"blobs/{sha}", "size": len(content), "sha256": sha})
+
+    return _zip([*_members(_resign(good, change)), (_info(f"blobs/{sha}"), content)])
+
+
 def _swap_display(good: bytes, content: bytes) -> bytes:
     """Photo 1's display image replaced by ``content`` (listed, hashed, signed: valid)."""
     import hashlib
@@ -393,7 +406,21 @@ def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
         ),
         "display not an image": (
             _swap_display(good, b"%PDF-1.4 not a photo" * 10),
-            "the display image is damaged or not a JPEG",
+            "the display image is not a JPEG",
+        ),
+        "original not an image": (
+            _swap_original(good, b"%PDF-1.4 not a photo" * 10),
+            "the original is not an image the app reads (JPEG, PNG, WebP or HEIF)",
+        ),
+        # A text too long for any value: said as such, not as "should be a valid boolean"
+        # (the first type of the value's union).
+        "over-long text value": (
+            _resign(good, _set("answers.0.value", "x" * 20_001)),
+            "answers.0.value: String should have at most 20000 characters (1 problem(s))",
+        ),
+        "value of no type": (
+            _resign(good, _set("answers.0.value", [1, 2])),
+            "answers.0.value: Input should be true or false, a whole number, a number or text",
         ),
         "display truncated": (
             _swap_display(good, display[: len(display) // 2]),
@@ -432,6 +459,9 @@ def test_hostile_values_are_refused_and_change_nothing(
         got = r.rejected[0]["reason"]
         assert reason in got, (name, got)
         assert "internal" not in got, (name, got)
+        # A sentence about the user's file: no Python objects, no union member names.
+        assert " at 0x" not in got and "<" not in got, (name, got)
+        assert "constrained-" not in got and "valid boolean" not in got, (name, got)
         assert dump_tables(any_db) == before, name
     (tmp_path / "good.inspection").write_bytes(good_package)
     assert exchange.import_paths(any_db, [tmp_path / "good.inspection"]).imported

@@ -197,3 +197,57 @@ def test_a_signed_checklist_with_huge_points_is_refused(
 
     for args in (("list", "--json"), ("hq", "summary", "--json"), ("hq", "integrity", "--json")):
         strictjson.loads(run_cli.ok(*args))
+
+
+# ---------------------------------------------------------------- §5: a folder hides nothing
+def test_a_folder_lists_every_entry_named_like_a_package(
+    db: Database, good_package: bytes, tmp_path: Path
+) -> None:
+    import os
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.inspection").write_bytes(good_package)
+    os.mkfifo(folder / "pipe.inspection")
+    (folder / "null.inspection").symlink_to("/dev/null")
+    (folder / "gone.inspection").symlink_to(folder / "nowhere")
+    (folder / "sub.inspection").mkdir()
+    (folder / "notes.txt").write_text("not a package")
+    r = exchange.import_paths(db, [folder])
+    assert [e["file"] for e in r.imported] == [str(folder / "good.inspection")]
+    reasons = {Path(e["file"]).name: e["reason"] for e in r.rejected}
+    assert set(reasons) == {
+        "pipe.inspection",
+        "null.inspection",
+        "gone.inspection",
+        "sub.inspection",
+    }
+    assert "is a pipe (FIFO), not a package file" in reasons["pipe.inspection"]
+    assert "device" in reasons["null.inspection"], reasons["null.inspection"]
+    assert "no such file" in reasons["gone.inspection"].lower(), reasons["gone.inspection"]
+    assert "folder" in reasons["sub.inspection"], reasons["sub.inspection"]
+    # As when each is named on its own (a folder named on its own is a folder of packages).
+    for name, reason in reasons.items():
+        if name == "sub.inspection":
+            continue
+        alone = exchange.import_paths(db, [folder / name])
+        assert alone.rejected[0]["reason"] == reason
+
+
+# ---------------------------------------------------------------- §5: sizes read humanly
+def test_sizes_read_as_a_person_writes_them(db: Database, tmp_path: Path) -> None:
+    from inspector.files import size_text
+
+    assert [size_text(n) for n in (0, 1, 512, 1536, 10 * 2**20, 2 * 2**30, 2150 * 2**20)] == [
+        "0 bytes", "1 byte", "512 bytes", "1.5 KB", "10 MB", "2 GB", "2.1 GB",
+    ]  # fmt: skip
+    big = tmp_path / "big.inspection"
+    with big.open("wb") as f:  # sparse: costs no disk
+        f.truncate(2 * 2**30 + 50 * 2**20)
+    reason = exchange.import_paths(db, [big]).rejected[0]["reason"]
+    assert "larger than the limit of 2 GB (2.05 GB)" in reason, reason
+    assert "e+" not in reason
+    small = exchange.Limits(max_file_bytes=1000, max_entry_bytes=100, max_total_bytes=100)
+    (tmp_path / "p.inspection").write_bytes(b"x" * 2000)
+    reason = exchange.import_paths(db, [tmp_path / "p.inspection"], limits=small).rejected[0]
+    assert "1000 bytes" in reason["reason"] and "e+" not in reason["reason"]

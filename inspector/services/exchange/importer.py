@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -64,7 +64,7 @@ from inspector.domain import numbers
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
-from inspector.errors import UserError
+from inspector.errors import UserError, detail_of
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
@@ -140,11 +140,16 @@ class Receipt:
 
 
 def package_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to their ``*.inspection`` files (sorted)."""
+    """Files as given, folders expanded to every entry named ``*.inspection`` (sorted).
+
+    Whatever such an entry is (a pipe, a link to a device, a dangling link, a folder) it is
+    listed, so the import reads it and says why it is refused, exactly as when it is named
+    on its own: nothing named like a package is skipped silently.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(x for x in p.iterdir() if x.suffix == SUFFIX and x.is_file()))
+            out.extend(sorted(x for x in p.iterdir() if x.name.endswith(SUFFIX)))
         else:
             out.append(p)
     return out
@@ -371,8 +376,10 @@ def _check_original(data: bytes, p: PhotoData) -> None:
             with Image.open(io.BytesIO(data), formats=list(photos.FORMATS)) as im:
                 fmt = "JPEG" if im.format == "MPO" else str(im.format)
                 size = im.size
+    except UnidentifiedImageError:
+        raise PackageError(T.ORIGINAL_NOT_IMAGE, photo=p.id) from None
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError
-        raise PackageError(T.ORIGINAL_UNREADABLE, photo=p.id, detail=str(e)) from None
+        raise PackageError(T.ORIGINAL_UNREADABLE, photo=p.id, detail=detail_of(e)) from None
     if fmt != p.format:
         raise PackageError(T.ORIGINAL_FORMAT, photo=p.id, actual=fmt, declared=p.format)
     if sorted(size) != sorted((p.width, p.height)):
@@ -401,9 +408,11 @@ def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
                 im.load()
     except PackageError:
         raise
+    except UnidentifiedImageError:
+        raise PackageError(T.DERIVATIVE_NOT_JPEG, photo=p.id, kind=T.IMAGE_KINDS[kind]) from None
     except Exception as e:
         raise PackageError(
-            T.DERIVATIVE_DAMAGED, photo=p.id, kind=T.IMAGE_KINDS[kind], detail=str(e)
+            T.DERIVATIVE_DAMAGED, photo=p.id, kind=T.IMAGE_KINDS[kind], detail=detail_of(e)
         ) from None
 
 
