@@ -42,8 +42,7 @@ def test_a_row_with_more_fields_than_the_header_is_refused(run_cli: Cli, tmp_pat
     and the import dropped it silently."""
     f = tmp_path / "b.csv"
     f.write_text(
-        'code,name,region\n310001,"上海, 陆家嘴",上海\n320001,南京,南京\n'
-        "330001,杭州,西湖,浙江\n",
+        'code,name,region\n310001,"上海, 陆家嘴",上海\n320001,南京,南京\n330001,杭州,西湖,浙江\n',
         encoding="utf-8",
     )
     r = run_cli("branches", "import", str(f))

@@ -251,3 +251,45 @@ def test_sizes_read_as_a_person_writes_them(db: Database, tmp_path: Path) -> Non
     (tmp_path / "p.inspection").write_bytes(b"x" * 2000)
     reason = exchange.import_paths(db, [tmp_path / "p.inspection"], limits=small).rejected[0]
     assert "1000 bytes" in reason["reason"] and "e+" not in reason["reason"]
+
+
+# ---------------------------------------------------------------- §5: layers stored as signed
+def _rect(x: float) -> dict[str, Any]:
+    shape = {"kind": "rect", "x": x, "y": 1, "w": 10, "h": 10, "color": "#FF0000", "width": 2}
+    return {"annotations": [shape], "redactions": [{"x": 1, "y": 1, "w": 5, "h": 5}]}
+
+
+@pytest.mark.parametrize("where", ["annotations.0.x", "redactions.0.w"])
+def test_a_fractional_layer_coordinate_is_refused_not_rounded(
+    db: Database, good_package: bytes, tmp_path: Path, where: str
+) -> None:
+    def change(m: dict[str, Any]) -> None:
+        layers = _rect(3)
+        kind, n, key = where.split(".")
+        layers[kind][int(n)][key] = 0.5 if key == "x" else 5.5
+        m["photos"][0]["layers"] = layers
+
+    before = dump_tables(db)
+    r = _one(db, tmp_path, "half", _resign(good_package, change))
+    assert len(r.rejected) == 1, r.to_dict()
+    reason = r.rejected[0]["reason"]
+    assert "must be a whole number of pixels" in reason and "photos.0.layers" in reason, reason
+    assert dump_tables(db) == before
+
+
+def test_whole_layer_coordinates_are_stored_as_signed(
+    db: Database, good_package: bytes, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from inspector.db.models import Photo
+
+    def change(m: dict[str, Any]) -> None:
+        m["photos"][0]["layers"] = _rect(2.0)  # a whole number written as 2.0
+
+    r = _one(db, tmp_path, "whole", _resign(good_package, change))
+    assert r.imported, r.to_dict()
+    with db.session() as s:
+        stored = [p.layers for p in s.scalars(select(Photo)) if p.layers]
+    assert len(stored) == 1
+    assert stored[0]["annotations"][0]["x"] == 2 and stored[0]["redactions"][0]["w"] == 5

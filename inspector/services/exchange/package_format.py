@@ -44,7 +44,7 @@ from pydantic import (
 from inspector import strictjson
 from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
-from inspector.domain.layers import MAX_COORD, LayerError, Layers
+from inspector.domain.layers import EXACT, MAX_COORD, LayerError, Layers
 from inspector.domain.states import FindingStatus, Severity
 from inspector.errors import UserError, detail_of
 from inspector.files import size_text
@@ -608,7 +608,8 @@ def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
             T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=FORMAT_VERSION
         )
     try:
-        return Manifest.model_validate(obj), obj
+        # Layers are stored exactly as signed: a coordinate of 0.5 is refused, not rounded.
+        return Manifest.model_validate(obj, context={EXACT: True}), obj
     except ValidationError as e:
         loc, msg, count = schema_problem(e)
         raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=count) from None
