@@ -75,8 +75,11 @@ def record(value: float | int) -> float:
 
 
 def record_or_none(value: float | int | None) -> float | None:
-    """:func:`record`, keeping None (no value) as None."""
-    return None if value is None else record(value)
+    """:func:`record`, keeping None (no value) as None; a non-finite value (a NaN stored by
+    an old version) is no value either, so it never reaches a JSON output as ``NaN``."""
+    if value is None or not _finite(value):
+        return None
+    return record(value)
 
 
 def _finite(value: float | int | None) -> bool:

@@ -293,3 +293,44 @@ def test_whole_layer_coordinates_are_stored_as_signed(
         stored = [p.layers for p in s.scalars(select(Photo)) if p.layers]
     assert len(stored) == 1
     assert stored[0]["annotations"][0]["x"] == 2 and stored[0]["redactions"][0]["w"] == 5
+
+
+def test_integrity_lists_a_stored_snapshot_with_huge_points(db: Database, run_cli: Any) -> None:
+    """A snapshot stored before the bounds (a valid hash, points: 1e308) is listed by
+    ``hq integrity`` as damaged; the other inspections are still checked, and every JSON
+    output stays valid JSON."""
+    import hashlib
+    import json
+
+    from sqlalchemy import select
+
+    from inspector import strictjson
+    from inspector.db.models import ChecklistSnapshot, Inspection
+
+    bad = make_finalized(db)
+    good = make_finalized(db, label="other", branch_code="BJ001")
+    with db.session() as s:
+        insp = s.scalars(select(Inspection).where(Inspection.uuid == bad)).one()
+        data = json.loads(insp.snapshot.content)
+        data["sections"][0]["items"][0]["points"] = 1e308
+        content = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        sha = hashlib.sha256(content.encode("utf-8")).hexdigest()
+        copy = ChecklistSnapshot(
+            **{
+                c.key: getattr(insp.snapshot, c.key)
+                for c in ChecklistSnapshot.__table__.columns
+                if c.key not in ("id", "content", "sha256")
+            },
+            content=content,
+            sha256=sha,
+        )
+        s.add(copy)
+        s.flush()
+        insp.snapshot_id = copy.id
+        other = s.scalars(select(Inspection).where(Inspection.uuid == good)).one()
+        other.score_total = 1.0  # a stored score that differs from a re-score
+    flags = strictjson.loads(run_cli.ok("hq", "integrity", "--json"))
+    kinds = {(f.get("kind"), f.get("inspection")) for f in flags}
+    assert ("snapshot_damaged", bad) in kinds, flags
+    assert ("score_mismatch", good) in kinds, flags  # the others are still re-scored
+    assert "snapshot" in run_cli.ok("hq", "integrity")
