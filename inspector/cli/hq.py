@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
@@ -184,7 +184,7 @@ def summary_cmd(
     if as_json:
         echo_json(data.summary_dict())
         return
-    avg_s = f"{data.average:.1f}" if data.average is not None else "-"
+    avg_s = numbers.score(data.average, missing="-")
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
     click.echo(_scope_line(data))
     _echo_league(data)
@@ -193,8 +193,8 @@ def summary_cmd(
 def _echo_league(data: svc.HqData) -> None:
     tz = data.tz
     for r in data.ranked():
-        score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
-        trend = f"{r.trend:+6.1f}" if r.trend is not None else "      "
+        score = f"{numbers.score(r.latest_score, missing='-'):>6}"
+        trend = f"{numbers.signed_score(r.trend, missing=''):>6}"
         red = "  RED LINE FAILED" if r.veto_failed else ""
         mark = "  untrusted" if r.untrusted else ""
         draft = "  [draft]" if r.latest_draft else ""
@@ -464,7 +464,7 @@ def rights_cmd(
         cells = []
         for n in names:
             pct = r.rights[n].percent
-            cells.append(f"{pct:8.1f}" if pct is not None else f"{'-':>8}")
+            cells.append(f"{numbers.percent(pct, missing='-'):>8}")
         click.echo(f"{r.code:<10} " + " ".join(cells) + f"  {r.name}")
 
 
@@ -490,13 +490,13 @@ def mystery_cmd(
         click.echo("no finalized mystery-shopper visits")
         return
     for g in summary:
-        avg = f"{g.average_total:.1f}" if g.average_total is not None else "-"
+        avg = numbers.score(g.average_total, missing="-")
         click.echo(f"scenario {g.scenario or '(none)'}: {g.visits} visit(s), average {avg}")
         for sid, pct in g.sections.items():
-            click.echo(f"  {sid:<24} {pct:6.1f}" if pct is not None else f"  {sid:<24}      -")
+            click.echo(f"  {sid:<24} {numbers.percent(pct, missing='-'):>6}")
         for r in rows:
             if r.scenario == g.scenario:
-                total = f"{r.total:6.1f}" if r.total is not None else "     -"
+                total = f"{numbers.score(r.total, missing='-'):>6}"
                 click.echo(f"    {r.code:<10} {total}  {r.wave or '':<12} {r.name}")
 
 

@@ -33,7 +33,7 @@ from inspector.db.models import (
     SectionScoreRow,
     utcnow,
 )
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.answers import Answer, AnswerError, coerce_value, parse_result
 from inspector.domain.checklist import (
     AnswerType,
@@ -519,6 +519,38 @@ def set_answer(
     return row
 
 
+def clear_judgement(session: Session, insp: Inspection, item_id: str, *, actor: str = "") -> None:
+    """Take back an item's judgement and value, keeping its note (audited, rescored).
+
+    What undoing an item's first answer does: the row goes only when nothing else is on it;
+    a note typed since the answer stays, as it was not part of what is undone.
+    """
+    row = next((a for a in insp.answers if a.item_id == item_id), None)
+    if row is None or not row.note:
+        set_answer(session, insp, item_id, clear=True, actor=actor)
+        return
+    _require_draft(insp)
+    old = _answer_dict(row)
+    row.result, row.value = None, None
+    _drop_copied(insp, item_id)
+    row.answered_by = actor
+    row.updated_at = utcnow()
+    if _answer_dict(row) != old:
+        audit.record(
+            session,
+            actor=actor,
+            entity="answer",
+            action="update",
+            key=item_id,
+            old=old,
+            new=_answer_dict(row),
+            inspection=insp,
+        )
+    insp.updated_at = utcnow()
+    session.flush()
+    rescore(session, insp)
+
+
 def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
     if row is None:
         return None
@@ -617,7 +649,7 @@ def rescore(session: Session, insp: Inspection) -> Score:
     """Refresh the stored score, section scores and findings from the answers."""
     checklist = checklist_of(insp)
     result = score_for(checklist, insp.mode, answers_of(insp), insp.visit)
-    insp.score_total = round(result.total, 4)
+    insp.score_total = numbers.stored(result.total)
     insp.grade = result.grade
     insp.passed = result.passed
     insp.veto_failed = len(result.veto_failed)
@@ -1201,7 +1233,7 @@ def finalize(
         entity="inspection",
         action="finalize",
         key=insp.uuid,
-        new={"total": round(result.total, 2), "grade": result.grade, "manager": manager_name},
+        new={"total": numbers.record(result.total), "grade": result.grade, "manager": manager_name},
         inspection=insp,
     )
     if insp.recheck_of:
@@ -1374,7 +1406,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "inspector": summary.inspector,
         "started_at": summary.started_at.isoformat(),
         "finalized_at": summary.finalized_at.isoformat() if summary.finalized_at else None,
-        "total": round(summary.total, 2) if summary.total is not None else None,
+        "total": numbers.record_or_none(summary.total),
         "grade": summary.grade,
         "passed": summary.passed,
         "signer": summary.signer,
@@ -1384,9 +1416,9 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
 
 def score_dict(result: Score) -> dict[str, Any]:
     return {
-        "total": round(result.total, 2),
-        "base": round(result.base, 2),
-        "penalties": round(result.penalties, 2),
+        "total": numbers.record(result.total),
+        "base": numbers.record(result.base),
+        "penalties": numbers.record(result.penalties),
         "grade": result.grade,
         "passed": result.passed,
         "veto_failed": list(result.veto_failed),
@@ -1403,10 +1435,10 @@ def score_dict(result: Score) -> dict[str, Any]:
         ],
         "sections": {
             sid: {
-                "score": round(s.earned, 4),
-                "max": round(s.possible, 4),
-                "percent": round(s.percent, 2) if s.percent is not None else None,
-                "weight": round(s.weight, 4),
+                "score": numbers.stored(s.earned),
+                "max": numbers.stored(s.possible),
+                "percent": numbers.record_or_none(s.percent),
+                "weight": numbers.stored(s.weight),
                 "area": s.area,
                 "gated": s.gated,
             }
@@ -1431,8 +1463,8 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "value": a.value,
             "note": a.note,
             "outcome": s.outcome.value,
-            "points": round(s.points, 4),
-            "max_points": round(s.max_points, 4),
+            "points": numbers.stored(s.points),
+            "max_points": numbers.stored(s.max_points),
         }
     photos = [
         {

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.services import hq
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import (
@@ -500,7 +500,7 @@ class HqDashboard(QWidget):
         self.integrity_view.resizeColumnsToContents()
         open_n = sum(r.open for r in data.rectification)
         overdue_n = sum(r.overdue for r in data.rectification)
-        avg = f"{data.average:.1f}" if data.average is not None else "—"
+        avg = numbers.score(data.average)
         summary = (
             self.tr(
                 "%1 inspections · %2 branches · average %3 · %4 veto failures · "

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import Severity
 from inspector.services import hq, hq_mystery, hq_rights
@@ -31,7 +31,11 @@ T = TypeVar("T")
 
 
 def _score(v: float | None) -> str:
-    return f"{v:.1f}" if v is not None else "—"
+    return numbers.score(v)
+
+
+def _percent(v: float | None) -> str:
+    return numbers.percent(v)
 
 
 class _HqModel(RowsTableModel[T]):
@@ -104,7 +108,7 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
             ),
             Column(
                 self.tr("Change"),
-                lambda r: f"{r.trend:+.1f}" if r.trend is not None else "",
+                lambda r: numbers.signed_score(r.trend, missing=""),
                 lambda r: r.trend,
                 align=RIGHT,
                 roles={
@@ -320,8 +324,8 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
         return (
             self.tr("%1: %2 of %3 points")
             .replace("%1", self._name(key))
-            .replace("%2", f"{t.score:g}")
-            .replace("%3", f"{t.max:g}")
+            .replace("%2", numbers.points(t.score))
+            .replace("%3", numbers.points(t.max))
         )
 
     def _key_column(self, key: str) -> Column[hq_rights.BranchRights]:
@@ -330,7 +334,7 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
 
         return Column(
             self._name(key),
-            lambda r: _score(pct(r)),
+            lambda r: _percent(pct(r)),
             pct,
             align=RIGHT,
             tooltip=lambda r: self._points(r, key),
@@ -376,7 +380,7 @@ def _section_column(header: str, sid: str) -> Column[S]:
 
     return Column(
         header,
-        lambda row: _score(pct(row)),
+        lambda row: _percent(pct(row)),
         pct,
         align=RIGHT,
         roles={Qt.ItemDataRole.BackgroundRole: lambda row: _percent_cell(pct(row))},
