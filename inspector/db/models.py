@@ -649,7 +649,9 @@ class RectAnswer(Base):
     """
 
     __tablename__ = "rect_answers"
-    __table_args__ = (Index("ix_rect_answers_finding", "notice_uuid", "inspection_uuid", "item_id"),)
+    __table_args__ = (
+        Index("ix_rect_answers_finding", "notice_uuid", "inspection_uuid", "item_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int | None] = mapped_column(

@@ -184,6 +184,9 @@ def build_manifest_data(
                 "closed_by_uuid": f.closed_by_uuid,
                 "closing_note": f.closing_note,
                 "repeat_of": f.repeat_of,
+                # Only when set: the packages of findings closed before it existed hash
+                # as they always did.
+                **({"closed_via": f.closed_via} if f.closed_via else {}),
                 "created_at": _iso(f.created_at),
                 "updated_at": _iso(f.updated_at),
             }

@@ -43,7 +43,7 @@ from pydantic import (
 from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
 from inspector.domain.layers import MAX_COORD, LayerError, Layers
-from inspector.domain.states import FindingStatus, Severity
+from inspector.domain.states import STORED_FINDING_STATES, ClosedVia, FindingStatus, Severity
 from inspector.errors import UserError
 from inspector.services import keys
 from inspector.services.photos import MAX_PIXELS
@@ -204,6 +204,12 @@ class AnswerData(_M):
     updated_at: When
 
 
+def _stored_state(v: FindingStatus) -> FindingStatus:
+    if v not in STORED_FINDING_STATES:
+        raise ValueError(f"a finding is never stored {v.value!r}")
+    return v
+
+
 class FindingData(_M):
     item_id: str = Field(max_length=100)
     active: bool = True
@@ -211,11 +217,12 @@ class FindingData(_M):
     action: Text = ""
     owner: str = Field(default="", max_length=200)
     deadline: date | None = None
-    status: FindingStatus = FindingStatus.OPEN
+    status: Annotated[FindingStatus, AfterValidator(_stored_state)] = FindingStatus.OPEN
     closed_at: When | None = None
     closed_by_uuid: str | None = Field(default=None, max_length=36)
     closing_note: Text = ""
     repeat_of: str | None = Field(default=None, max_length=36)  # 屡查屡犯 (added later)
+    closed_via: ClosedVia | None = None  # recheck | response | hand (added later)
     created_at: When
     updated_at: When
 

@@ -102,7 +102,9 @@ def upgrade() -> None:
     else:
         op.drop_constraint("ck_findings_status", "findings", type_="check")
         op.create_check_constraint(
-            "ck_findings_status", "findings", "status IN ('open', 'submitted', 'returned', 'closed')"
+            "ck_findings_status",
+            "findings",
+            "status IN ('open', 'submitted', 'returned', 'closed')",
         )
         op.create_check_constraint(
             "ck_findings_closed_via", "findings", "closed_via IN ('recheck', 'response', 'hand')"
@@ -272,7 +274,9 @@ def downgrade() -> None:
     op.drop_index("ix_trusted_keys_branch_code", table_name="trusted_keys")
     op.drop_column("trusted_keys", "branch_code")
     # A finding submitted or returned goes back to open: the older program knows no other.
-    conn.execute(text("UPDATE findings SET status = 'open' WHERE status IN ('submitted', 'returned')"))
+    conn.execute(
+        text("UPDATE findings SET status = 'open' WHERE status IN ('submitted', 'returned')")
+    )
     if conn.dialect.name == "sqlite":
         _sqlite_checks(conn, NEW_STATUS, OLD_STATUS, via=False)
     else:
