@@ -24,11 +24,12 @@ import math
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, Protocol, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -402,13 +403,55 @@ def _read_member(
     return buf.getvalue()
 
 
-def read_package(
+class SignedManifest(Protocol):
+    """What every signed ZIP's manifest has: the signer's fingerprint and its members."""
+
+    @property
+    def device_fingerprint(self) -> str: ...
+
+    @property
+    def members(self) -> Sequence[MemberEntry]: ...
+
+
+M = TypeVar("M", bound=SignedManifest)
+
+
+@dataclass
+class Container(Generic[M]):
+    """A signed ZIP whose names, sizes, signature, schema and member hashes checked out."""
+
+    manifest: M
+    manifest_obj: dict[str, Any]
+    manifest_bytes: bytes
+    public: keys.PublicKeys
+    members: dict[str, bytes]
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public.fingerprint
+
+    @property
+    def manifest_sha256(self) -> str:
+        # The signed manifest names every member by hash, so its hash identifies the
+        # content (whatever the ZIP layout or encryption), and is cheap.
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+
+def read_container(
     data: bytes,
+    parse: Callable[[bytes], tuple[M, dict[str, Any]]],
     *,
     limits: Limits = DEFAULT_LIMITS,
     device: keys.DeviceKeys | None = None,
-) -> VerifiedPackage:
-    """Verify a package completely; raises :class:`PackageError` with the reason."""
+) -> Container[M]:
+    """Verify a signed ZIP completely (``.inspection``, ``.notice``, ``.response``).
+
+    Decrypts a sealed file with ``device``; checks the ZIP, every member's name and kind,
+    the control members, the Ed25519 signature over the exact manifest bytes, the manifest
+    (``parse`` checks its format and schema), the signer's fingerprint, and that the
+    members are exactly those listed, each read counting bytes and matching its size and
+    SHA-256. Raises :class:`PackageError` with the reason; nothing is extracted to disk.
+    """
     if keys.is_encrypted(data):
         if device is None:
             raise PackageError(T.ENCRYPTED_NO_KEY)
@@ -449,7 +492,7 @@ def read_package(
             raise PackageError(T.CAUSE, cause=e) from None
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
             raise PackageError(T.SIGNATURE_BAD)
-        manifest, manifest_obj = _parse_manifest(manifest_bytes)
+        manifest, manifest_obj = parse(manifest_bytes)
         if manifest.device_fingerprint != public.fingerprint:
             raise PackageError(T.DEVICE_MISMATCH)
         listed = {m.path: m for m in manifest.members}
@@ -463,8 +506,7 @@ def read_package(
         if absent:
             raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
         total = len(manifest_bytes)
-        blobs: dict[str, bytes] = {}
-        report: bytes | None = None
+        members: dict[str, bytes] = {}
         for path, entry in listed.items():
             info = by_name[path]
             if entry.size > limits.max_entry_bytes:
@@ -482,25 +524,97 @@ def read_package(
                 raise PackageError(
                     T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
                 )
-            if path == REPORT:
-                report = content
-            elif path.startswith("blobs/") and path[6:] == digest:
-                blobs[digest] = content
-            else:
-                raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+            members[path] = content
+    return Container(
+        manifest=manifest,
+        manifest_obj=manifest_obj,
+        manifest_bytes=manifest_bytes,
+        public=public,
+        members=members,
+    )
+
+
+def blobs_of(members: dict[str, bytes], allowed: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """The ``blobs/<sha256>`` members by hash; any other member not in ``allowed`` is
+    refused (a member named ``blobs/x`` must be the content whose hash is ``x``)."""
+    blobs: dict[str, bytes] = {}
+    for path, content in members.items():
+        if path in allowed:
+            continue
+        sha = path[6:] if path.startswith("blobs/") else ""
+        if not sha or hashlib.sha256(content).hexdigest() != sha:
+            raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+        blobs[sha] = content
+    return blobs
+
+
+def write_container(
+    manifest: dict[str, Any],
+    members: dict[str, bytes],
+    device: keys.DeviceKeys,
+    validate: Callable[[dict[str, Any]], object],
+    *,
+    encrypt_to: bytes | None = None,
+) -> bytes:
+    """A signed ZIP of ``manifest`` (its ``members`` list filled in here) and ``members``.
+
+    ``validate`` is the reader's own schema (``Model.model_validate``): nothing is signed
+    that the reader would refuse. ``encrypt_to`` is a recipient's raw X25519 key.
+    """
+    manifest["members"] = [
+        {"path": path, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+        for path, b in members.items()
+    ]
+    validate(manifest)
+    data = canonical_bytes(manifest)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        _write_member(zf, MANIFEST, data, zipfile.ZIP_DEFLATED)
+        _write_member(zf, SIGNATURE, device.sign(data), zipfile.ZIP_STORED)
+        _write_member(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
+        for path, b in members.items():
+            # Photos and PDFs are compressed already; deflating them only costs time.
+            _write_member(zf, path, b, zipfile.ZIP_STORED)
+    package = out.getvalue()
+    if encrypt_to is not None:
+        package = keys.encrypt_to(encrypt_to, package)
+    return package
+
+
+# Fixed member timestamps: the same content writes to the same bytes (apart from the
+# signature time), which keeps packages comparable.
+_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def _write_member(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = method
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)
+
+
+def read_package(
+    data: bytes,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    device: keys.DeviceKeys | None = None,
+) -> VerifiedPackage:
+    """Verify a package completely; raises :class:`PackageError` with the reason."""
+    c = read_container(data, _parse_manifest, limits=limits, device=device)
+    report = c.members.get(REPORT)
+    blobs = blobs_of(c.members, frozenset({REPORT}))
+    manifest = c.manifest
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
-    computed = content_sha256(manifest_obj)
+    computed = content_sha256(c.manifest_obj)
     if computed != manifest.content_sha256:
         raise PackageError(T.CONTENT_HASH)
     _check_references(manifest, blobs, report)
     return VerifiedPackage(
         manifest=manifest,
         content_sha256=computed,
-        # The signed manifest names every member by hash, so its hash identifies the
-        # package's content (whatever the ZIP layout or encryption), and is cheap.
-        package_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-        public=public,
+        package_sha256=c.manifest_sha256,
+        public=c.public,
         blobs=blobs,
         report=report,
     )
@@ -580,23 +694,33 @@ def load_manifest_json(raw: bytes) -> Any:
     return obj
 
 
-def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def parse_manifest(
+    raw: bytes, format_name: str, format_version: int, model: type[_Model]
+) -> tuple[_Model, dict[str, Any]]:
+    """A signed manifest of the named format and version, checked against ``model``."""
     obj = load_manifest_json(raw)
     if not isinstance(obj, dict):
         raise PackageError(T.NOT_OBJECT)
-    if obj.get("format") != FORMAT_NAME:
+    if obj.get("format") != format_name:
         raise PackageError(T.WRONG_FORMAT, format=repr(obj.get("format")))
-    if obj.get("format_version") != FORMAT_VERSION:
+    if obj.get("format_version") != format_version:
         raise PackageError(
-            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=FORMAT_VERSION
+            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=format_version
         )
     try:
-        return Manifest.model_validate(obj), obj
+        return model.model_validate(obj), obj
     except ValidationError as e:
         first = e.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         msg = str(first["msg"]).removeprefix("Value error, ")
         raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=e.error_count()) from None
+
+
+def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+    return parse_manifest(raw, FORMAT_NAME, FORMAT_VERSION, Manifest)
 
 
 def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:
