@@ -1,4 +1,5 @@
-"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``.
+"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``
+(and ``notice|review``, the rectification loop, from :mod:`inspector.cli.rectify`).
 
 Every command counts finalized inspections only unless ``--include-drafts`` is given
 (on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
@@ -17,6 +18,7 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.cli import rectify as rectify_cli
 from inspector.domain import timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
@@ -499,5 +501,9 @@ def mystery_cmd(
                 total = f"{r.total:6.1f}" if r.total is not None else "     -"
                 click.echo(f"    {r.code:<10} {total}  {r.wave or '':<12} {r.name}")
 
+
+# The rectification loop's HQ side (inspector/cli/rectify.py).
+hq.add_command(rectify_cli.notice_cmd)
+hq.add_command(rectify_cli.review_cmd)
 
 COMMANDS = [hq]

@@ -138,14 +138,18 @@ class Receipt:
 
 
 def package_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to their ``*.inspection`` files (sorted)."""
+    """Files as given, folders expanded to their ``*.inspection`` and ``*.response`` files
+    (sorted)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(x for x in p.iterdir() if x.suffix == SUFFIX and x.is_file()))
+            out.extend(sorted(x for x in p.iterdir() if x.suffix in _SUFFIXES and x.is_file()))
         else:
             out.append(p)
     return out
+
+
+_SUFFIXES = (SUFFIX, ".response")  # rectification responses (services/rectification)
 
 
 def import_paths(
@@ -194,6 +198,13 @@ def import_file(
         "owner": None,
     }
     try:
+        if path.suffix == ".response":
+            # A branch's rectification response: same receipt, same all-or-nothing rules.
+            from inspector.services.rectification import response
+
+            return response.import_file(
+                db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor
+            )
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
     except UserError as e:
         log.warning("refused %s: %s", path, e)

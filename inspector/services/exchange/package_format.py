@@ -135,6 +135,10 @@ class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
+StrictModel = _M
+"""The base of every manifest model: unknown keys refused, frozen, finite numbers only."""
+
+
 class MemberEntry(_M):
     path: str = Field(max_length=300)
     size: int = Field(ge=0, le=2**40)
