@@ -32,7 +32,9 @@ def _box(text: str) -> tuple[int, int, int, int]:
     try:
         x, y, w, h = (int(v) for v in text.split(","))
     except ValueError:
-        raise click.BadParameter(f"{text!r} is not X,Y,W,H (whole pixels)", param_hint="--box")
+        raise click.BadParameter(
+            f"{text!r} is not X,Y,W,H (whole pixels)", param_hint="--box"
+        ) from None
     return x, y, w, h
 
 

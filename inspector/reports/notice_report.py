@@ -242,6 +242,7 @@ class _Notice:
         tbl.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -261,7 +262,11 @@ class _Notice:
             ],
         ]
         tbl = Table(rows, colWidths=[width / 2, width / 2], rowHeights=[12 * mm] * 3)
-        tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        tbl.setStyle(
+            TableStyle(
+                [("FONTNAME", (0, 0), (-1, -1), self.font), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+            )
+        )
         return [tbl]
 
     def footer(self, canvas: Canvas, doc: Any) -> None:
@@ -308,6 +313,10 @@ def render_notice(data: NoticeReport, *, lang: str = "zh") -> bytes:
         title=f"{T.PDF['title'].render(lang)} {data.number}",
         author=data.org or "Branch Inspector",
         subject=f"{data.branch_code} {data.branch_name}",
+        creator="Branch Inspector",
+        lang="en-GB" if lang == "en" else "zh-CN",
+        # No Helvetica anywhere: it would be a non-embedded font in the file.
+        initialFontName=n.font,
     )
     doc.build(n.story(doc.width), onFirstPage=n.footer, onLaterPages=n.footer)
     return buf.getvalue()

@@ -146,8 +146,12 @@ def notices_in(s: Session) -> list[ListedNotice]:
                     )
                 )
                 sent_a = sent_answers.get((it.inspection_uuid, it.item_id))
+                # Sent for this revision of the notice (a newer revision carrying the
+                # finding means HQ wants it answered again), and not changed since.
                 if (
-                    sent_a is not None
+                    sent is not None
+                    and sent.notice_revision >= n.revision
+                    and sent_a is not None
                     and sent_a.answered
                     and draft is not None
                     and _same(draft, sent_a)

@@ -115,7 +115,7 @@ def _candidates(
     )
     tz = timefmt.zone()
     out: list[tuple[Inspection, Finding]] = []
-    for insp, f in session.execute(q).tuples():
+    for insp, f in session.execute(q).all():
         day = timefmt.local_date(insp.started_at, tz)
         if (start is None or day >= start) and (end is None or day <= end):
             out.append((insp, f))

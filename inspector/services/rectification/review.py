@@ -170,7 +170,7 @@ def queue_in(s: Session) -> list[QueueEntry]:
     )
     out: list[QueueEntry] = []
     seen: set[tuple[str, str, str]] = set()
-    rows = list(s.execute(q).tuples())
+    rows = [(row[0], row[1]) for row in s.execute(q).all()]
     for a, r in reversed(rows):  # the newest answer per finding only
         key = (a.notice_uuid, a.inspection_uuid, a.item_id)
         if key in seen:
