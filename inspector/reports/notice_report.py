@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -124,11 +123,13 @@ class _Notice:
     def t(self, key: str, **fields: Any) -> str:
         return T.PDF[key].render(self.lang, **fields)
 
-    def p(self, text: str, style: str = "cell") -> Paragraph:
-        return Paragraph(fallback_markup(text, self.font), self.s[style])
+    def p(self, markup: str, style: str = "cell") -> Paragraph:
+        """A paragraph of markup whose user strings went through :meth:`esc`."""
+        return Paragraph(markup, self.s[style])
 
     def esc(self, text: str) -> str:
-        return escape(text).replace("\n", "<br/>")
+        """A user string as markup: escaped, never losing a character (font fallback)."""
+        return fallback_markup(text, self.font).replace("\n", "<br/>")
 
     def sev(self, key: str) -> str:
         return SEVERITIES_SHORT.get(key, Text(zh=key, en=key)).render(self.lang)
@@ -255,11 +256,8 @@ class _Notice:
         line = "_" * 22
         rows = [
             [self.p(self.t("issuer") + line, "base"), self.p(self.t("receiver") + line, "base")],
-            [self.p(self.t("signer") + line, "base"), self.p(self.t("date") + line, "base")],
-            [
-                self.p(self.t("date") + self.d.issued_on.isoformat(), "base"),
-                self.p("", "base"),
-            ],
+            [self.p(self.t("signer") + line, "base"), self.p(self.t("received_on") + line, "base")],
+            [self.p(self.t("issued_on") + self.d.issued_on.isoformat(), "base"), ""],
         ]
         tbl = Table(rows, colWidths=[width / 2, width / 2], rowHeights=[12 * mm] * 3)
         tbl.setStyle(

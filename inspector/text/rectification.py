@@ -345,7 +345,8 @@ PDF: dict[str, Text] = {
     "issuer": Text(zh="签发单位（盖章）：", en="Issued by (seal): "),
     "signer": Text(zh="签发人：", en="Signed: "),
     "receiver": Text(zh="接收网点负责人（签字）：", en="Received by branch head (signature): "),
-    "date": Text(zh="日期：", en="Date: "),
+    "issued_on": Text(zh="签发日期：", en="Issued on: "),
+    "received_on": Text(zh="接收日期：", en="Received on: "),
     "footer": Text(
         zh="通知书编号 {id} · 第 {revision} 版 · 总行签名密钥 {fingerprint} · 第 {page} 页",
         en="Notice {id} · revision {revision} · HQ signing key {fingerprint} · page {page}",
