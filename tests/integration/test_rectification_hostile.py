@@ -208,7 +208,7 @@ def test_a_photo_that_fails_ingest_rejects_the_response(sites: Sites) -> None:
 
 
 def test_a_key_bound_to_another_branch_may_not_answer(sites: Sites) -> None:
-    issued, nid = _answered(sites)
+    _issued, nid = _answered(sites)
     plain = _export_plain(sites, nid)
     # The branch's key is bound (at HQ) to another branch's code.
     sites.at("branch")
@@ -237,7 +237,7 @@ def test_trusted_only_refuses_an_unbound_key_and_binding_makes_it_trusted(
 
 
 def test_the_first_answer_binds_the_notice_to_its_key(sites: Sites) -> None:
-    issued, nid = _answered(sites)
+    _issued, nid = _answered(sites)
     first = _export_plain(sites, nid)
     sites.at("hq").ok("import", str(first))
 
@@ -252,7 +252,7 @@ def test_the_first_answer_binds_the_notice_to_its_key(sites: Sites) -> None:
 
 
 def test_a_response_for_a_superseded_revision_is_rejected(sites: Sites) -> None:
-    issued, nid = _answered(sites)
+    _issued, nid = _answered(sites)
     old = _export_plain(sites, nid)
     issued2 = _issue(sites)  # supersedes revision 1 for the finding
     assert issued2["revision"] == 2
@@ -261,7 +261,7 @@ def test_a_response_for_a_superseded_revision_is_rejected(sites: Sites) -> None:
 
 
 def test_a_response_for_a_closed_finding_is_kept_but_changes_nothing(sites: Sites) -> None:
-    issued, nid = _answered(sites)
+    _issued, nid = _answered(sites)
     plain = _export_plain(sites, nid)
     hq = sites.at("hq")
     hq.ok("hq", "close-finding", sites.uuid, ITEM, "--note", "复查时已整改")  # type: ignore[attr-defined]
