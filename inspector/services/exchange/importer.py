@@ -67,6 +67,7 @@ from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
+    REASON_ERROR,
     SUFFIX,
     Limits,
     PackageError,
@@ -84,9 +85,6 @@ log = logging.getLogger(__name__)
 MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
-# A receipt entry's reason as an error (it renders in the app's language and words); kept
-# out of the JSON receipt, whose ``reason`` is its English text.
-REASON_ERROR = "reason_error"
 
 
 def _reason(message: Message, /, **fields: object) -> dict[str, Any]:

@@ -79,6 +79,11 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+# A receipt entry's reason as an error (it renders in the app's language and words); kept
+# out of the JSON receipt, whose ``reason`` is its English text.
+REASON_ERROR = "reason_error"
+
+
 class PackageError(UserError):
     """A package that is refused; ``reason`` says why (in English), without the file name."""
 

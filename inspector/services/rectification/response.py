@@ -47,6 +47,7 @@ from inspector.services import audit, keys, photos
 from inspector.services import findings as finding_svc
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
+    REASON_ERROR,
     Limits,
     PackageError,
     canonical_bytes,
@@ -467,8 +468,6 @@ def _hq_exchange_key(s: Session, fingerprint: str) -> bytes | None:
 
 # ---------------------------------------------------------------- HQ: import
 def _reason(message: Any, /, **fields: object) -> dict[str, Any]:
-    from inspector.services.exchange.importer import REASON_ERROR
-
     error = UserError(message, **fields)
     return {"reason": str(error), REASON_ERROR: error}
 
