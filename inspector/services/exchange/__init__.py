@@ -19,8 +19,8 @@ from inspector.services.exchange.importer import (
 )
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
-    REASON_ERROR,
     FORMAT_VERSION,
+    REASON_ERROR,
     SUFFIX,
     Limits,
     PackageError,

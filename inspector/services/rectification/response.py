@@ -71,6 +71,7 @@ from inspector.services.rectification.formats import (
     ResponseManifest,
     read_response,
 )
+from inspector.services.views.photos import EditorPhoto
 from inspector.text import exchange as TX
 from inspector.text import photos as TP
 from inspector.text import rectification as T
@@ -209,6 +210,69 @@ def respond(
         }
 
 
+def add_photos(
+    db: Database,
+    notice_ref: str,
+    item_ref: str,
+    files: list[Path],
+    *,
+    actor: str,
+) -> list[str]:
+    """Add photos to the branch's answer to one finding (the answer's words may come
+    later); all or none: a photo that fails ingest refuses the lot. Returns the new ids."""
+    prepared = _prepare_files(files)
+    with db.session() as s:
+        rows = common.notice_revisions(s, notice_ref, common.RECEIVED)
+        notice, it = common.pick_item(rows, item_ref)
+        draft = _draft(s, notice.uuid, it)
+        if draft is None:
+            draft = RectAnswer(
+                notice_uuid=notice.uuid,
+                inspection_uuid=it.inspection_uuid,
+                item_id=it.item_id,
+                answered=False,
+            )
+            s.add(draft)
+        added = [p for p in (_add_photo(s, draft, prep) for prep in prepared) if p is not None]
+        draft.updated_at = utcnow()
+        s.flush()
+        audit.record(
+            s,
+            actor=actor,
+            entity="rect_answer",
+            action="photos",
+            key=f"{notice.uuid}:{it.inspection_uuid}:{it.item_id}",
+            new={"added": [p.id for p in added]},
+        )
+        return [p.id for p in added]
+
+
+def has_words(a: RectAnswer) -> bool:
+    """A draft says what was done or why not yet (photos alone are not an answer)."""
+    return bool(a.note.strip() or a.not_yet.strip())
+
+
+def editor_photo(db: Database, photo_ref: str) -> EditorPhoto:
+    """A rectification photo as the photo editor opens it (to redact before sending)."""
+    with db.read_session() as s:
+        p = _photo(s, photo_ref)
+        layers = p.layers or {}
+        return EditorPhoto(
+            id=p.id,
+            width=p.width,
+            height=p.height,
+            display=photos.blob_bytes(s, p.display_sha256),
+            title=p.file_name or p.id[:8],
+            withheld=p.original_sha256 is None,
+            finalized=p.answer.response_id is not None,
+            inspector=p.answer.done_by,
+            layers={
+                "annotations": list(layers.get("annotations", [])),
+                "redactions": list(layers.get("redactions", [])),
+            },
+        )
+
+
 def _photo(s: Session, ref: str) -> RectPhoto:
     ref = ref.strip()
     rows = (
@@ -337,7 +401,7 @@ def export(
         rows = common.notice_revisions(s, notice_ref, common.RECEIVED)
         live = common.live_items(rows)
         drafts = [(n, it, _draft(s, n.uuid, it)) for n, it in live]
-        missing = [it.item_id for _, it, d in drafts if d is None]
+        missing = [it.item_id for _, it, d in drafts if d is None or not has_words(d)]
         if missing:
             raise ValidationError(T.UNANSWERED, notice=rows[-1].number, items=", ".join(missing))
         newest = rows[-1]
