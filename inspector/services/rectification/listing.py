@@ -38,7 +38,8 @@ class ListedFinding:
     status: str  # a FindingState value
     answer: str | None  # answered | not_yet | None (the branch's draft)
     photos: list[str] = field(default_factory=list)  # the draft's photo ids
-    seen: str = ""
+    seen_zh: str = ""
+    seen_en: str = ""
     action: str = ""
     owner: str = ""
     returned_note: str = ""
@@ -52,6 +53,9 @@ class ListedFinding:
 
     def title(self, lang: str) -> str:
         return (self.title_zh if lang.startswith("zh") else self.title_en) or self.item
+
+    def seen(self, lang: str) -> str:
+        return (self.seen_zh if lang.startswith("zh") else self.seen_en) or self.seen_zh
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -184,11 +188,15 @@ def notices_in(s: Session) -> list[ListedNotice]:
                     repeat=bool(carried.get("repeat")),
                     notice_revision=n.revision,
                     status=str(status),
+                    # Photos alone are not an answer yet: it needs its words.
                     answer=(
-                        None if draft is None else ("answered" if draft.answered else "not_yet")
+                        None
+                        if draft is None or not (draft.note.strip() or draft.not_yet.strip())
+                        else ("answered" if draft.answered else "not_yet")
                     ),
                     photos=[p.id for p in draft.photos] if draft is not None else [],
-                    seen=str(seen.get("zh") or seen.get("en") or ""),
+                    seen_zh=str(seen.get("zh") or ""),
+                    seen_en=str(seen.get("en") or seen.get("zh") or ""),
                     action=str(carried.get("action", "")),
                     owner=str(carried.get("owner", "")),
                     returned_note=str(carried.get("returned_note", "")),

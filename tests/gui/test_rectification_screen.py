@@ -1,0 +1,114 @@
+"""The Rectification screen: open HQ's notice, answer a finding with a redacted photo,
+write the response; the same services as ``inspector rectify``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector.db import Database, open_database
+from inspector.services.rectification import listing, notice
+from inspector.services.rectification.formats import read_response
+from inspector.ui.rectification import RectificationPage
+from inspector.ui.settings import AppSettings
+from tests.integration.conftest import make_finalized, photo_bytes
+
+ITEM = "ex.polite"
+
+# The photo editor dialog's minimum size changes as it opens: the offscreen platform only
+# says it cannot pass the hint on to a window manager.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def branch_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A branch database that opened a notice issued by another installation (HQ)."""
+    home = os.environ["INSPECTOR_HOME"]
+    monkeypatch.setenv("INSPECTOR_HOME", str(tmp_path / "hq-home"))
+    (tmp_path / "hq-home").mkdir()
+    hq = open_database(str(tmp_path / "hq.sqlite3"))
+    make_finalized(hq, fail=(ITEM,), n_photos=1, redact=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    issued = notice.issue(hq, "SH001", out, actor="HQ")
+    hq.dispose()
+    monkeypatch.setenv("INSPECTOR_HOME", home)
+    db = open_database(str(tmp_path / "branch.sqlite3"))
+    notice.open_file(db, issued.notice_path, actor="branch")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot, branch_db: Database, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> RectificationPage:
+    shown: list[str] = []
+
+    def note(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> int:
+        shown.append(text)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "warning", note)
+    monkeypatch.setattr(QMessageBox, "information", note)
+    p = RectificationPage(branch_db, settings, actor="赵行长")
+    p.shown = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(p)
+    p.resize(1366, 728)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def test_answer_with_a_redacted_photo_and_write_the_response(
+    page: RectificationPage, branch_db: Database, tmp_path: Path
+) -> None:
+    assert page.notice_list.count() == 1 and page.findings.rowCount() == 1
+    assert page.findings.item(0, 3).text() == "—"  # not answered yet
+    # Writing the response before answering is refused in the app's words.
+    assert page.export_to(tmp_path) is None
+    assert "answer each finding" in page.shown[-1]  # type: ignore[attr-defined]
+    assert "inspector" not in page.shown[-1]  # type: ignore[attr-defined]
+
+    photo = tmp_path / "after.jpg"
+    photo.write_bytes(photo_bytes("after", (400, 300)))
+    ids = page.add_photos([photo])
+    assert len(ids) == 1 and page.photos.count() == 1
+
+    # Redact in the photo editor: the same dialog as for an inspection's photos.
+    page.photos.setCurrentRow(0)
+    dlg = page.editor(ids[0])
+    dlg._layers["redactions"].append({"x": 10, "y": 10, "w": 80, "h": 60, "style": "fill"})
+    dlg.save()
+
+    page.note.setPlainText("已对柜员重新培训服务礼仪")
+    page.cause.setPlainText("新员工岗前培训不足")
+    page.prevention.setPlainText("每月抽查服务录像")
+    page.done.setChecked(True)
+    page.by.setText("赵行长")
+    assert page.save_answer(), page.shown  # type: ignore[attr-defined]
+    assert page.findings.item(0, 3).text() == "Answered"
+
+    path = page.export_to(tmp_path)
+    assert path is not None and path.suffix == ".response"
+    assert page.findings.item(0, 2).text() == "Sent to HQ"
+    n = listing.notices(branch_db)[0]
+    assert n.sent_revision == 1 and n.findings[0].status == "submitted"
+    if not path.read_bytes().startswith(b"BIPKG-ENC"):
+        m, _ = read_response(path.read_bytes())
+        assert m.answers[0].photos[0].withheld
+
+
+def test_screenshot_fits_a_laptop_screen(page: RectificationPage, styled_app: QApplication) -> None:
+    page.findings.setCurrentCell(0, 0)
+    out = Path(os.environ.get("INSPECTOR_SCREENSHOTS", "/tmp")) / "rectification_screen.png"
+    assert page.grab().save(str(out))
+    # Nothing cut off: the answer panel's buttons are inside the window.
+    bottom = page.save_button.mapTo(page, page.save_button.rect().bottomLeft()).y()
+    assert bottom <= page.height()
