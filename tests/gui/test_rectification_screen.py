@@ -112,3 +112,103 @@ def test_screenshot_fits_a_laptop_screen(page: RectificationPage, styled_app: QA
     # Nothing cut off: the answer panel's buttons are inside the window.
     bottom = page.save_button.mapTo(page, page.save_button.rect().bottomLeft()).y()
     assert bottom <= page.height()
+
+
+@pytest.fixture
+def hq_with_response(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Database, str]]:
+    """HQ's database holding a branch response waiting for review."""
+    from inspector.services.exchange import import_file
+    from inspector.services.rectification import response
+
+    hq_home, branch_home = tmp_path / "hq-home", tmp_path / "branch-home"
+    hq_home.mkdir()
+    branch_home.mkdir()
+    monkeypatch.setenv("INSPECTOR_HOME", str(hq_home))
+    hq = open_database(str(tmp_path / "hq.sqlite3"))
+    make_finalized(hq, fail=(ITEM,), n_photos=1)
+    out = tmp_path / "out"
+    out.mkdir()
+    issued = notice.issue(hq, "SH001", out, actor="HQ")
+    monkeypatch.setenv("INSPECTOR_HOME", str(branch_home))
+    branch = open_database(str(tmp_path / "branch.sqlite3"))
+    notice.open_file(branch, issued.notice_path)
+    photo = tmp_path / "after.jpg"
+    photo.write_bytes(photo_bytes("after", (400, 300)))
+    response.respond(
+        branch,
+        issued.uuid,
+        ITEM,
+        response.Answer(note="已整改", cause="培训不足", by="赵行长"),
+        photo_files=[photo],
+        actor="赵行长",
+    )
+    exported = response.export(branch, issued.uuid, out, actor="赵行长")
+    branch.dispose()
+    monkeypatch.setenv("INSPECTOR_HOME", str(hq_home))
+    outcome, entry = import_file(hq, exported.path)
+    assert outcome == "imported", entry
+    yield hq, issued.uuid
+    hq.dispose()
+
+
+def test_review_queue_shows_both_photos_and_accepts(
+    qtbot: QtBot,
+    hq_with_response: tuple[Database, str],
+    settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from inspector.services import hq as hq_svc
+    from inspector.ui.rectification import ReviewQueue
+
+    db, _ = hq_with_response
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    q = ReviewQueue(db, actor="HQ")
+    qtbot.addWidget(q)
+    q.resize(1200, 600)
+    q.show()
+    q.refresh()
+    assert q.list.count() == 1
+    assert q.after.count() == 1  # the branch's photo beside the finding's
+    assert "untrusted" in q.list.item(0).text()
+    assert "培训不足" in q.answer.text() and "赵行长" in q.answer.text()
+    QApplication.processEvents()  # lay out the texts just set before the screenshot
+    q.grab().save(str(Path(os.environ.get("INSPECTOR_SCREENSHOTS", "/tmp")) / "review_queue.png"))
+    assert not q.decide(False)  # returning needs HQ's reason
+    assert "reason" in shown[-1]
+    q.note.setText("整改到位")
+    assert q.decide(True)
+    assert q.list.count() == 0 and q.empty.isVisible()
+    with db.read_session() as s:
+        rows = hq_svc.findings(s, hq_svc.HqFilter())
+    f = next(r for r in rows if r.item_id == ITEM)
+    assert (f.status, f.closed_via) == ("closed", "response")
+
+
+def test_send_notice_from_the_dashboard_tab(
+    qtbot: QtBot,
+    hq_with_response: tuple[Database, str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from inspector.ui.rectification import ReviewQueue
+
+    db, nid = hq_with_response
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: 0)
+    q = ReviewQueue(db, actor="HQ")
+    qtbot.addWidget(q)
+    q.note.setText("照片不清楚")
+    q.refresh()
+    assert q.decide(False)
+    assert notice.branches_to_notify(db) == [("SH001", "上海分行浦东支行", 1)]
+    out = tmp_path / "again"
+    out.mkdir()
+    path = q.send_notice("SH001", out)
+    assert path is not None and path.name.endswith("_r2.notice")

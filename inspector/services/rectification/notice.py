@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector import __version__, clock
@@ -574,3 +574,23 @@ def _check_image(data: bytes, item: str, sha: str) -> None:
         decode(data, "notice photo", fit=DISPLAY_SIDE)
     except UserError as e:
         raise PackageError(T.PHOTO_FAILS, item=item, photo=sha[:12], cause=e) from None
+
+
+def branches_to_notify(db: Database) -> list[tuple[str, str, int]]:
+    """(code, name, findings) of the branches with findings to rectify (open, overdue or
+    returned) in current finalized inspections: whom a notice could go to."""
+    with db.read_session() as s:
+        rows = s.execute(
+            select(Branch.code, Branch.name, func.count(Finding.id))
+            .join(Inspection, Inspection.branch_id == Branch.id)
+            .join(Finding, Finding.inspection_id == Inspection.id)
+            .where(
+                Inspection.is_current.is_(True),
+                Inspection.status == insp_svc.FINALIZED,
+                Finding.active.is_(True),
+                Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)),
+            )
+            .group_by(Branch.code, Branch.name)
+            .order_by(Branch.code)
+        ).all()
+        return [(str(c), str(n), int(k)) for c, n, k in rows]
