@@ -36,6 +36,7 @@ from inspector.ui.hq.dashboard import HqDashboard
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.photos.editor import os_user
 from inspector.ui.rectification import RectificationPage
+from inspector.ui.rectification import menu_title as rectification_menu_title
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings, SettingsDialog
 from inspector.ui.translations import install_translations
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.hq_action = self._action(self.tr("HQ view"), self.show_hq, "Ctrl+H")
-        self.rectify_action = self._action(self.tr("Rectification…"), self.show_rectification)
+        self.rectify_action = self._action(rectification_menu_title(), self.show_rectification)
         for a in (self.new_action, self.home_action, self.hq_action, self.rectify_action):
             f.addAction(a)
         f.addSeparator()

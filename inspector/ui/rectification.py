@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,6 +51,16 @@ from inspector.ui.settings import AppSettings
 log = logging.getLogger(__name__)
 
 THUMB = 96
+
+
+def menu_title() -> str:
+    """The main window's menu entry (its words live with this screen's translations)."""
+    return QCoreApplication.translate("RectificationPage", "Rectification…")
+
+
+def queue_title() -> str:
+    """The HQ dashboard's tab title for the review queue."""
+    return QCoreApplication.translate("ReviewQueue", "Responses to review")
 
 
 def _strip() -> QListWidget:

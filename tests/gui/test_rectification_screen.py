@@ -199,7 +199,7 @@ def test_send_notice_from_the_dashboard_tab(
 ) -> None:
     from inspector.ui.rectification import ReviewQueue
 
-    db, nid = hq_with_response
+    db, _nid = hq_with_response
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: 0)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: 0)
     q = ReviewQueue(db, actor="HQ")
@@ -212,3 +212,25 @@ def test_send_notice_from_the_dashboard_tab(
     out.mkdir()
     path = q.send_notice("SH001", out)
     assert path is not None and path.name.endswith("_r2.notice")
+
+
+def test_the_screen_speaks_chinese(
+    qtbot: QtBot, branch_db: Database, settings: AppSettings, styled_app: QApplication
+) -> None:
+    from inspector.ui.translations import install_translations
+
+    loaded = install_translations(styled_app, "zh")
+    try:
+        assert "rectify_zh_CN.qm" in loaded
+        p = RectificationPage(branch_db, settings, actor="赵行长")
+        qtbot.addWidget(p)
+        p.resize(1366, 728)
+        p.show()
+        QApplication.processEvents()
+        assert p.save_button.text() == "保存回复"
+        assert p.findings.item(0, 2).text() == "未整改"
+        assert p.finding_text.text().startswith("文明用语")  # the item's Chinese title
+        out = Path(os.environ.get("INSPECTOR_SCREENSHOTS", "/tmp")) / "rectification_zh.png"
+        assert p.grab().save(str(out))
+    finally:
+        install_translations(styled_app, "en")

@@ -65,7 +65,7 @@ from inspector.ui.hq.models import (
     VetoModel,
 )
 from inspector.ui.hq.worker import HqLoader, HqResult
-from inspector.ui.rectification import ReviewQueue
+from inspector.ui.rectification import ReviewQueue, queue_title
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ class HqDashboard(QWidget):
         # The rectification loop: branch responses to review, notices to send.
         self.review_queue = ReviewQueue(self._db, self)
         self.review_queue.changed.connect(self.refresh)
-        self.tabs.addTab(self.review_queue, self.tr("Responses to review"))
+        self.tabs.addTab(self.review_queue, queue_title())
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
