@@ -60,14 +60,12 @@ def test_upgrade_keeps_rows_and_says_how_closed_findings_were_closed(db: Databas
         assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
         with upgraded.engine.begin() as c:
             c.execute(text("UPDATE findings SET status = 'submitted' WHERE item_id = 'ex.ramp'"))
-        with (
-            pytest.raises(IntegrityError, match="ck_findings_status"),
-            upgraded.engine.begin() as c,
+        for sql, check in (
+            ("UPDATE findings SET status = 'overdue'", "ck_findings_status"),
+            ("UPDATE findings SET closed_via = 'magic'", "ck_findings_closed_via"),
         ):
-            c.execute(text("UPDATE findings SET status = 'overdue'"))
-        with pytest.raises(IntegrityError, match="ck_findings_closed_via"):
-            with upgraded.engine.begin() as c:
-                c.execute(text("UPDATE findings SET closed_via = 'magic'"))
+            with pytest.raises(IntegrityError, match=check), upgraded.engine.begin() as c:
+                c.execute(text(sql))
         # Downgrading sends a submitted finding back to open (the older program's states).
         _downgrade(upgraded)
         assert ("ex.ramp", "open") in _raw(upgraded, "SELECT item_id, status FROM findings")
