@@ -173,6 +173,21 @@ UNANSWERED = Message(
         en="answer each finding, or say why it is not done yet",
     ),
 )
+RETURNED_UNCHANGED = Message(
+    Text(
+        zh="总行退回了以下问题的回复，但回复尚未修改：{items}（通知书 {notice}）",
+        en="HQ returned the answers to {items} (notice {notice}), and they have not been "
+        "changed since",
+    ),
+    cli=Text(
+        zh="按总行意见用 'inspector rectify respond' 修改后再导出",
+        en="change them as HQ asks with 'inspector rectify respond', then export",
+    ),
+    gui=Text(
+        zh="请按总行的退回意见修改回复后再生成整改报告",
+        en="change the answers as HQ asks, then write the response",
+    ),
+)
 NO_SUCH_PHOTO = Message(
     Text(zh="没有整改照片 {ref}", en="no rectification photo {ref}"),
     cli=Text(

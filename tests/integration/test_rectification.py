@@ -209,6 +209,11 @@ def test_returned_reason_travels_in_the_next_notice(sites: Sites) -> None:
     assert isinstance(listed, list)
     # The answer sent for revision 1 no longer counts: HQ returned it.
     assert listed[0]["findings"][0]["status"] == "returned"
+    # Sending the returned answer again unchanged is refused: change it as HQ asks.
+    r = branch("rectify", "export", str(issued["id"]), "-o", str(sites.out))
+    assert r.exit_code == 1 and "not been changed" in r.stderr and ITEM in r.stderr
+    branch.ok("rectify", "respond", str(issued["id"]), ITEM, "--note", "补充整改后照片")
+    branch.ok("rectify", "export", str(issued["id"]), "-o", str(sites.out))
 
 
 def test_notice_pdf_names_the_branch_the_deadline_and_the_signature_lines(

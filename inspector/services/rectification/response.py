@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -405,12 +405,26 @@ def export(
         if missing:
             raise ValidationError(T.UNANSWERED, notice=rows[-1].number, items=", ".join(missing))
         newest = rows[-1]
-        sent = s.scalar(
-            select(func.max(RectResponse.revision)).where(
-                RectResponse.origin == common.SENT, RectResponse.notice_uuid == newest.uuid
-            )
+        last = s.scalar(
+            select(RectResponse)
+            .where(RectResponse.origin == common.SENT, RectResponse.notice_uuid == newest.uuid)
+            .order_by(RectResponse.revision.desc())
+            .limit(1)
         )
-        revision = int(sent or 0) + 1
+        # HQ returned these: the same answer again would only be returned again.
+        unchanged = [
+            it.item_id
+            for n, it, d in drafts
+            if d is not None
+            and last is not None
+            and _carried_status(n, it) == FindingState.RETURNED
+            and d.updated_at <= last.exported_at
+        ]
+        if unchanged:
+            raise ValidationError(
+                T.RETURNED_UNCHANGED, notice=newest.number, items=", ".join(unchanged)
+            )
+        revision = (last.revision if last is not None else 0) + 1
         blobs: dict[str, bytes] = {}
         answers: list[dict[str, Any]] = []
         for n, it, d in drafts:
@@ -519,6 +533,14 @@ def export(
         not_yet=sum(1 for a in answers if not a["answered"]),
         encrypted=recipient is not None,
     )
+
+
+def _carried_status(n: RectNotice, it: RectItem) -> str:
+    """The finding's state as the notice revision carrying it says (open, overdue, returned)."""
+    for f in n.content.get("findings", []):
+        if f.get("inspection") == it.inspection_uuid and f.get("item") == it.item_id:
+            return str(f.get("status", ""))
+    return ""
 
 
 def _hq_exchange_key(s: Session, fingerprint: str) -> bytes | None:
