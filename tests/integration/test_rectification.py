@@ -300,3 +300,25 @@ def test_responses_are_sealed_for_hq_by_default(sites: Sites) -> None:
     issued = _issue(sites)
     path = _answer_and_export(sites, str(issued["notice"]), note="ok", label="s")
     assert keys.is_encrypted(Path(path).read_bytes())
+
+
+@pytest.mark.postgres
+def test_the_loop_with_hq_on_postgresql(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    s = Sites(tmp_path, monkeypatch)
+    s.dbs["hq"] = pg_url  # type: ignore[assignment]
+    db = s.db("hq")
+    s.uuid = make_finalized(db, fail=(ITEM,), n_photos=1)  # type: ignore[attr-defined]
+    db.dispose()
+    issued = _issue(s)
+    path = _answer_and_export(s, str(issued["notice"]), note="已整改", label="pg")
+    hq = s.at("hq")
+    receipt = _json(hq, "import", path)
+    assert isinstance(receipt, dict) and receipt["counts"]["imported"] == 1, receipt
+    assert _finding(hq)["status"] == "submitted"
+    again = _json(hq, "import", path)
+    assert isinstance(again, dict) and again["counts"]["duplicates"] == 1
+    hq.ok("hq", "review", str(issued["id"]), ITEM, "--accept")
+    f = _finding(hq)
+    assert (f["status"], f["closed_via"]) == ("closed", "response")

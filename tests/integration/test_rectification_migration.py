@@ -29,7 +29,8 @@ def _downgrade(db: Database, revision: str = BEFORE) -> None:
     db.dispose()
 
 
-def test_upgrade_keeps_rows_and_says_how_closed_findings_were_closed(db: Database) -> None:
+def test_upgrade_keeps_rows_and_says_how_closed_findings_were_closed(any_db: Database) -> None:
+    db = any_db
     a = make_finalized(db, label="a", fail=("ex.polite", "ex.ramp"))
     with db.session() as s:
         svc.close_finding(s, a, "ex.polite", note="verified on the phone", actor="HQ")
@@ -57,7 +58,8 @@ def test_upgrade_keeps_rows_and_says_how_closed_findings_were_closed(db: Databas
             ("ex.polite", "closed", "hand"),
             ("ex.ramp", "closed", "recheck"),
         ]
-        assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
+        if upgraded.engine.dialect.name == "sqlite":
+            assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
         with upgraded.engine.begin() as c:
             c.execute(text("UPDATE findings SET status = 'submitted' WHERE item_id = 'ex.ramp'"))
         for sql, check in (

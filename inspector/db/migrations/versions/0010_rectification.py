@@ -100,14 +100,16 @@ def upgrade() -> None:
     if conn.dialect.name == "sqlite":
         _sqlite_checks(conn, OLD_STATUS, NEW_STATUS, via=True)
     else:
-        op.drop_constraint("ck_findings_status", "findings", type_="check")
+        op.drop_constraint(op.f("ck_findings_status"), "findings", type_="check")
         op.create_check_constraint(
-            "ck_findings_status",
+            op.f("ck_findings_status"),
             "findings",
             "status IN ('open', 'submitted', 'returned', 'closed')",
         )
         op.create_check_constraint(
-            "ck_findings_closed_via", "findings", "closed_via IN ('recheck', 'response', 'hand')"
+            op.f("ck_findings_closed_via"),
+            "findings",
+            "closed_via IN ('recheck', 'response', 'hand')",
         )
     op.add_column("trusted_keys", sa.Column("branch_code", sa.String(length=64), nullable=True))
     op.create_index("ix_trusted_keys_branch_code", "trusted_keys", ["branch_code"])
@@ -280,7 +282,9 @@ def downgrade() -> None:
     if conn.dialect.name == "sqlite":
         _sqlite_checks(conn, NEW_STATUS, OLD_STATUS, via=False)
     else:
-        op.drop_constraint("ck_findings_closed_via", "findings", type_="check")
-        op.drop_constraint("ck_findings_status", "findings", type_="check")
-        op.create_check_constraint("ck_findings_status", "findings", "status IN ('open', 'closed')")
+        op.drop_constraint(op.f("ck_findings_closed_via"), "findings", type_="check")
+        op.drop_constraint(op.f("ck_findings_status"), "findings", type_="check")
+        op.create_check_constraint(
+            op.f("ck_findings_status"), "findings", "status IN ('open', 'closed')"
+        )
     op.drop_column("findings", "closed_via")
