@@ -164,6 +164,8 @@ SUMMARY: dict[str, Text] = {
     "open": Text(zh="整改：未整改", en="Findings: open"),
     "overdue": Text(zh="整改：逾期", en="Findings: overdue"),
     "closed": Text(zh="整改：已整改", en="Findings: closed"),
+    "submitted": Text(zh="整改：待验收", en="Findings: submitted, awaiting HQ"),
+    "returned": Text(zh="整改：已退回网点", en="Findings: returned to the branch"),
     "integrity": Text(zh="证据完整性提示", en="Integrity flags"),
 }
 

@@ -63,6 +63,24 @@ def queue_title() -> str:
     return QCoreApplication.translate("ReviewQueue", "Responses to review")
 
 
+def state_name(state: str) -> str:
+    """A finding state's name for the HQ dashboard's tables (its translations live here)."""
+    names = {
+        "submitted": QCoreApplication.translate("ReviewQueue", "awaiting review"),
+        "returned": QCoreApplication.translate("ReviewQueue", "returned"),
+    }
+    return names.get(state, state)
+
+
+def count_title(state: str) -> str:
+    """The HQ dashboard's per-branch column titles for the loop's states."""
+    names = {
+        "submitted": QCoreApplication.translate("ReviewQueue", "Awaiting review"),
+        "returned": QCoreApplication.translate("ReviewQueue", "Returned"),
+    }
+    return names.get(state, state)
+
+
 def _strip() -> QListWidget:
     """A one-row strip of photo thumbnails."""
     strip = QListWidget()

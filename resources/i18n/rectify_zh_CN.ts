@@ -9,244 +9,244 @@
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="107"/>
+        <location filename="../../inspector/ui/rectification.py" line="125"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="109"/>
-        <location filename="../../inspector/ui/rectification.py" line="264"/>
-        <location filename="../../inspector/ui/rectification.py" line="328"/>
+        <location filename="../../inspector/ui/rectification.py" line="127"/>
+        <location filename="../../inspector/ui/rectification.py" line="282"/>
+        <location filename="../../inspector/ui/rectification.py" line="346"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="112"/>
+        <location filename="../../inspector/ui/rectification.py" line="130"/>
         <source>Open notice…</source>
         <translation>打开通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="114"/>
+        <location filename="../../inspector/ui/rectification.py" line="132"/>
         <source>Save notice PDF…</source>
         <translation>保存通知书 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="116"/>
+        <location filename="../../inspector/ui/rectification.py" line="134"/>
         <source>Write response for HQ…</source>
         <translation>生成整改报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="130"/>
+        <location filename="../../inspector/ui/rectification.py" line="148"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="130"/>
+        <location filename="../../inspector/ui/rectification.py" line="148"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="130"/>
+        <location filename="../../inspector/ui/rectification.py" line="148"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="130"/>
+        <location filename="../../inspector/ui/rectification.py" line="148"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="151"/>
+        <location filename="../../inspector/ui/rectification.py" line="169"/>
         <source>What was done (整改措施)</source>
         <translation>整改措施：做了什么</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="153"/>
+        <location filename="../../inspector/ui/rectification.py" line="171"/>
         <source>Why it happened (原因分析)</source>
         <translation>原因分析：为什么发生</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="155"/>
+        <location filename="../../inspector/ui/rectification.py" line="173"/>
         <source>What stops it recurring (长效机制)</source>
         <translation>长效机制：如何防止再次发生</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="158"/>
+        <location filename="../../inspector/ui/rectification.py" line="176"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="164"/>
+        <location filename="../../inspector/ui/rectification.py" line="182"/>
         <source>Not yet, because:</source>
         <translation>尚未整改，原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="172"/>
+        <location filename="../../inspector/ui/rectification.py" line="190"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="173"/>
+        <location filename="../../inspector/ui/rectification.py" line="191"/>
         <source>Cause</source>
         <translation>原因分析</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="174"/>
+        <location filename="../../inspector/ui/rectification.py" line="192"/>
         <source>Prevention</source>
         <translation>长效机制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="176"/>
+        <location filename="../../inspector/ui/rectification.py" line="194"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="181"/>
+        <location filename="../../inspector/ui/rectification.py" line="199"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="183"/>
+        <location filename="../../inspector/ui/rectification.py" line="201"/>
         <source>Redact…</source>
         <translation>遮挡…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="185"/>
+        <location filename="../../inspector/ui/rectification.py" line="203"/>
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="187"/>
+        <location filename="../../inspector/ui/rectification.py" line="205"/>
         <source>Save answer</source>
         <translation>保存回复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="199"/>
+        <location filename="../../inspector/ui/rectification.py" line="217"/>
         <source>The finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="202"/>
+        <location filename="../../inspector/ui/rectification.py" line="220"/>
         <source>Your answer</source>
         <translation>整改回复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="204"/>
+        <location filename="../../inspector/ui/rectification.py" line="222"/>
         <source>Photos after rectification</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="229"/>
+        <location filename="../../inspector/ui/rectification.py" line="247"/>
         <source>No rectification notice yet. When HQ sends a notice (a .notice file), open it here to answer each finding.</source>
         <translation>尚无整改通知书。收到总行的通知书（.notice 文件）后，在此打开并逐项回复。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="273"/>
+        <location filename="../../inspector/ui/rectification.py" line="291"/>
         <source>Due %1 · %2 of %3 answered</source>
         <translation>期限 %1 · 已回复 %2/%3</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="297"/>
+        <location filename="../../inspector/ui/rectification.py" line="315"/>
         <source>%1 · revision %2 · due %3 · HQ key %4</source>
         <translation>%1 · 第 %2 版 · 期限 %3 · 总行密钥 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="308"/>
+        <location filename="../../inspector/ui/rectification.py" line="326"/>
         <source>[Repeated] </source>
         <translation>[屡查屡犯] </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="332"/>
+        <location filename="../../inspector/ui/rectification.py" line="350"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="333"/>
+        <location filename="../../inspector/ui/rectification.py" line="351"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="334"/>
+        <location filename="../../inspector/ui/rectification.py" line="352"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="335"/>
+        <location filename="../../inspector/ui/rectification.py" line="353"/>
         <source>Sent to HQ</source>
         <translation>已报总行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="336"/>
+        <location filename="../../inspector/ui/rectification.py" line="354"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="342"/>
+        <location filename="../../inspector/ui/rectification.py" line="360"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="344"/>
+        <location filename="../../inspector/ui/rectification.py" line="362"/>
         <source>Not yet</source>
         <translation>尚未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="345"/>
+        <location filename="../../inspector/ui/rectification.py" line="363"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="355"/>
+        <location filename="../../inspector/ui/rectification.py" line="373"/>
         <source>Seen: %1</source>
         <translation>检查所见：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="357"/>
+        <location filename="../../inspector/ui/rectification.py" line="375"/>
         <source>Required: %1</source>
         <translation>整改要求：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="359"/>
+        <location filename="../../inspector/ui/rectification.py" line="377"/>
         <source>Owner: %1 · deadline %2</source>
         <translation>责任人：%1 · 整改期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="364"/>
+        <location filename="../../inspector/ui/rectification.py" line="382"/>
         <source>HQ returned the last answer: %1</source>
         <translation>总行退回了上次回复：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="409"/>
+        <location filename="../../inspector/ui/rectification.py" line="427"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="411"/>
+        <location filename="../../inspector/ui/rectification.py" line="429"/>
         <source>Rectification notices (*%1);;All files (*)</source>
         <translation>整改通知书 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="424"/>
+        <location filename="../../inspector/ui/rectification.py" line="442"/>
         <source>HQ key changed?</source>
         <translation>总行密钥已更换？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="425"/>
+        <location filename="../../inspector/ui/rectification.py" line="443"/>
         <source>Expected fingerprint (from HQ):</source>
         <translation>总行告知的密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="430"/>
+        <location filename="../../inspector/ui/rectification.py" line="448"/>
         <source>Cannot open the notice</source>
         <translation>无法打开通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="435"/>
+        <location filename="../../inspector/ui/rectification.py" line="453"/>
         <source>HQ key</source>
         <translation>总行密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="437"/>
+        <location filename="../../inspector/ui/rectification.py" line="455"/>
         <source>This is the first notice opened here. HQ&apos;s key fingerprint is:
 
 %1
@@ -259,61 +259,61 @@ Check it with HQ (by phone or on the printed notice). Notices signed by any othe
 请与总行核对（电话或纸质通知书）。此后由其他密钥签名的通知书将被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="464"/>
+        <location filename="../../inspector/ui/rectification.py" line="482"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="472"/>
+        <location filename="../../inspector/ui/rectification.py" line="490"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="474"/>
+        <location filename="../../inspector/ui/rectification.py" line="492"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="487"/>
+        <location filename="../../inspector/ui/rectification.py" line="505"/>
         <source>Photos not added</source>
         <translation>照片未添加</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="517"/>
-        <location filename="../../inspector/ui/rectification.py" line="529"/>
+        <location filename="../../inspector/ui/rectification.py" line="535"/>
+        <location filename="../../inspector/ui/rectification.py" line="547"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="537"/>
+        <location filename="../../inspector/ui/rectification.py" line="555"/>
         <source>Folder for the response</source>
         <translation>整改报告保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="549"/>
+        <location filename="../../inspector/ui/rectification.py" line="567"/>
         <source>Response not written</source>
         <translation>整改报告未生成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="553"/>
+        <location filename="../../inspector/ui/rectification.py" line="571"/>
         <source>Response written</source>
         <translation>整改报告已生成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="554"/>
+        <location filename="../../inspector/ui/rectification.py" line="572"/>
         <source>Response revision %1 for HQ:
 %2</source>
         <translation>第 %1 版整改报告已生成，请发送给总行：
 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="569"/>
-        <location filename="../../inspector/ui/rectification.py" line="573"/>
+        <location filename="../../inspector/ui/rectification.py" line="587"/>
+        <location filename="../../inspector/ui/rectification.py" line="591"/>
         <source>Notice PDF</source>
         <translation>通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="575"/>
+        <location filename="../../inspector/ui/rectification.py" line="593"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -326,131 +326,151 @@ Check it with HQ (by phone or on the printed notice). Notices signed by any othe
         <translation>整改验收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="600"/>
+        <location filename="../../inspector/ui/rectification.py" line="69"/>
+        <source>awaiting review</source>
+        <translation>待验收</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rectification.py" line="70"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rectification.py" line="78"/>
+        <source>Awaiting review</source>
+        <translation>待验收</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rectification.py" line="79"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/rectification.py" line="618"/>
         <source>Send rectification notice…</source>
         <translation>发送整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="618"/>
+        <location filename="../../inspector/ui/rectification.py" line="636"/>
         <source>At the inspection</source>
         <translation>检查时</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="619"/>
+        <location filename="../../inspector/ui/rectification.py" line="637"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="626"/>
+        <location filename="../../inspector/ui/rectification.py" line="644"/>
         <source>HQ&apos;s note (needed to return an answer)</source>
         <translation>总行意见（退回时必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="627"/>
+        <location filename="../../inspector/ui/rectification.py" line="645"/>
         <source>Accept (close the finding)</source>
         <translation>验收通过（关闭问题）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="630"/>
+        <location filename="../../inspector/ui/rectification.py" line="648"/>
         <source>Return to the branch</source>
         <translation>退回网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="643"/>
+        <location filename="../../inspector/ui/rectification.py" line="661"/>
         <source>No branch response waiting for review.</source>
         <translation>没有待验收的网点整改报告。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="663"/>
-        <location filename="../../inspector/ui/rectification.py" line="688"/>
-        <location filename="../../inspector/ui/rectification.py" line="771"/>
+        <location filename="../../inspector/ui/rectification.py" line="681"/>
+        <location filename="../../inspector/ui/rectification.py" line="706"/>
+        <location filename="../../inspector/ui/rectification.py" line="789"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="667"/>
+        <location filename="../../inspector/ui/rectification.py" line="685"/>
         <source>late</source>
         <translation>逾期提交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="669"/>
+        <location filename="../../inspector/ui/rectification.py" line="687"/>
         <source>untrusted key</source>
         <translation>未绑定密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="693"/>
+        <location filename="../../inspector/ui/rectification.py" line="711"/>
         <source>Required: %1</source>
         <translation>整改要求：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="694"/>
+        <location filename="../../inspector/ui/rectification.py" line="712"/>
         <source>Deadline: %1</source>
         <translation>整改期限：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="701"/>
+        <location filename="../../inspector/ui/rectification.py" line="719"/>
         <source>Measures: %1</source>
         <translation>整改措施：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="702"/>
+        <location filename="../../inspector/ui/rectification.py" line="720"/>
         <source>Cause: %1</source>
         <translation>原因分析：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="703"/>
+        <location filename="../../inspector/ui/rectification.py" line="721"/>
         <source>Prevention: %1</source>
         <translation>长效机制：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="704"/>
+        <location filename="../../inspector/ui/rectification.py" line="722"/>
         <source>Done on %1 by %2</source>
         <translation>完成日期 %1，责任人 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="709"/>
+        <location filename="../../inspector/ui/rectification.py" line="727"/>
         <source>Signed by a key not bound to the branch: %1</source>
         <translation>签名密钥未绑定该网点：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="740"/>
+        <location filename="../../inspector/ui/rectification.py" line="758"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="751"/>
-        <location filename="../../inspector/ui/rectification.py" line="759"/>
-        <location filename="../../inspector/ui/rectification.py" line="781"/>
+        <location filename="../../inspector/ui/rectification.py" line="769"/>
+        <location filename="../../inspector/ui/rectification.py" line="777"/>
+        <location filename="../../inspector/ui/rectification.py" line="799"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="751"/>
+        <location filename="../../inspector/ui/rectification.py" line="769"/>
         <source>No branch has open findings.</source>
         <translation>没有网点存在待整改问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="755"/>
+        <location filename="../../inspector/ui/rectification.py" line="773"/>
         <source>%1 %2 (%3 findings)</source>
         <translation>%1 %2（%3 项问题）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="759"/>
+        <location filename="../../inspector/ui/rectification.py" line="777"/>
         <source>Branch:</source>
         <translation>网点：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="764"/>
+        <location filename="../../inspector/ui/rectification.py" line="782"/>
         <source>Folder for the notice</source>
         <translation>通知书保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="777"/>
+        <location filename="../../inspector/ui/rectification.py" line="795"/>
         <source>Notice not written</source>
         <translation>通知书未生成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/rectification.py" line="782"/>
+        <location filename="../../inspector/ui/rectification.py" line="800"/>
         <source>%1 (revision %2): %3 findings, due %4.
 
 Send this file to the branch:

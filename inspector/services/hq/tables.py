@@ -337,6 +337,13 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         (s["open"], open_n),
         (s["overdue"], overdue_n),
         (s["closed"], closed_n),
+    ]
+    # The rectification loop's states, when any finding is in them (branch responses).
+    for key in ("submitted", "returned"):
+        n = sum(getattr(r, key) for r in data.rectification)
+        if n:
+            rows.append((s[key], n))
+    rows += [
         (s["integrity"], len(data.integrity)),
     ]
     return HqTable(
