@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from inspector import clock
 from inspector.db import Database
+from inspector.domain.states import FindingState
 from inspector.errors import UserError
 from inspector.services.rectification import listing, notice, response, review
 from inspector.services.rectification.formats import NOTICE_SUFFIX
@@ -65,18 +66,18 @@ def queue_title() -> str:
 
 def state_name(state: str) -> str:
     """A finding state's name for the HQ dashboard's tables (its translations live here)."""
-    names = {
-        "submitted": QCoreApplication.translate("ReviewQueue", "awaiting review"),
-        "returned": QCoreApplication.translate("ReviewQueue", "returned"),
+    names: dict[str, str] = {
+        FindingState.SUBMITTED: QCoreApplication.translate("ReviewQueue", "awaiting review"),
+        FindingState.RETURNED: QCoreApplication.translate("ReviewQueue", "returned"),
     }
     return names.get(state, state)
 
 
 def count_title(state: str) -> str:
     """The HQ dashboard's per-branch column titles for the loop's states."""
-    names = {
-        "submitted": QCoreApplication.translate("ReviewQueue", "Awaiting review"),
-        "returned": QCoreApplication.translate("ReviewQueue", "Returned"),
+    names: dict[str, str] = {
+        FindingState.SUBMITTED: QCoreApplication.translate("ReviewQueue", "Awaiting review"),
+        FindingState.RETURNED: QCoreApplication.translate("ReviewQueue", "Returned"),
     }
     return names.get(state, state)
 
@@ -332,7 +333,7 @@ class RectificationPage(QWidget):
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c == 2 and f.status in ("overdue", "returned"):
+                if c == 2 and f.status in (FindingState.OVERDUE, FindingState.RETURNED):
                     item.setForeground(Qt.GlobalColor.red)
                 self.findings.setItem(r, c, item)
             if f.item == keep_item:
@@ -346,12 +347,12 @@ class RectificationPage(QWidget):
         return self.tr("Rectification") != "Rectification"
 
     def _state(self, status: str) -> str:
-        names = {
-            "open": self.tr("Open"),
-            "overdue": self.tr("Overdue"),
-            "returned": self.tr("Returned"),
-            "submitted": self.tr("Sent to HQ"),
-            "closed": self.tr("Closed"),
+        names: dict[str, str] = {
+            FindingState.OPEN: self.tr("Open"),
+            FindingState.OVERDUE: self.tr("Overdue"),
+            FindingState.RETURNED: self.tr("Returned"),
+            FindingState.SUBMITTED: self.tr("Sent to HQ"),
+            FindingState.CLOSED: self.tr("Closed"),
         }
         return names.get(status, status)
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from inspector.domain.layers import MAX_COORD
-from inspector.domain.states import Severity
+from inspector.domain.states import FindingState, Severity
 from inspector.services import keys
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
@@ -104,7 +104,8 @@ class NoticeFinding(StrictModel):
     deadline: date
     severity: Severity
     repeat: bool = False  # 屡查屡犯
-    status: Literal["open", "overdue", "returned"]
+    # What the branch must act on: open, overdue or returned (FindingState values).
+    status: Literal[FindingState.OPEN, FindingState.OVERDUE, FindingState.RETURNED]
     returned_note: Text = ""  # HQ's reason when a previous answer was returned
     photos: list[ImageRef] = Field(default_factory=list, max_length=MAX_PHOTOS)
 

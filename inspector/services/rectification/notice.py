@@ -422,7 +422,7 @@ def _report(m: NoticeManifest, blobs: dict[str, bytes], fingerprint: str) -> R.N
                 deadline=f.deadline,
                 severity=str(f.severity),
                 repeat=f.repeat,
-                overdue=f.status == FindingState.OVERDUE.value,
+                overdue=f.status == FindingState.OVERDUE,
                 returned_note=f.returned_note,
                 inspected_on=f.inspected_on,
                 photos=[blobs[p.sha256] for p in f.photos],
