@@ -322,3 +322,39 @@ def test_the_loop_with_hq_on_postgresql(
     hq.ok("hq", "review", str(issued["id"]), ITEM, "--accept")
     f = _finding(hq)
     assert (f["status"], f["closed_via"]) == ("closed", "response")
+
+
+def test_the_notice_carries_redacted_renderings_never_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspector.services import photos as photo_svc
+    from inspector.services.rectification.formats import read_notice
+
+    s = Sites(tmp_path, monkeypatch)
+    db = s.db("hq")
+    uuid_ = make_finalized(db, fail=("ex.ramp",), n_photos=2, redact=True)
+    with db.read_session() as session:
+        from inspector.services import inspections as insp_svc
+
+        originals = {
+            photo_svc.blob_bytes(session, p.original_sha256)
+            for p in insp_svc.get(session, uuid_).photos
+            if p.original_sha256
+        }
+    db.dispose()
+    issued = _json(s.at("hq"), "hq", "notice", "--branch", "SH001", "-o", str(s.out))
+    assert isinstance(issued, dict)
+    m, v = read_notice(Path(str(issued["notice"])).read_bytes())
+    (f,) = [f for f in m.findings if f.item == "ex.ramp"]
+    assert len(f.photos) == 2
+    assert not originals & set(v.blobs.values())  # renderings only
+    # The branch stores and lists HQ's pictures with the finding.
+    branch = s.at("branch")
+    branch.ok("rectify", "open", str(issued["notice"]))
+    bdb = s.db("branch")
+    from inspector.services.rectification import listing
+
+    (n,) = listing.notices(bdb)
+    shas = next(x for x in n.findings if x.item == "ex.ramp").notice_photos
+    assert [listing.notice_photo(bdb, sha)[:2] for sha in shas] == [b"\xff\xd8"] * 2
+    bdb.dispose()
