@@ -138,7 +138,7 @@
     <message>
         <location filename="../../inspector/ui/rectification.py" line="247"/>
         <source>No rectification notice yet. When HQ sends a notice (a .notice file), open it here to answer each finding.</source>
-        <translation>尚无整改通知书。收到总行的通知书（.notice 文件）后，在此打开并逐项回复。</translation>
+        <translation>尚无整改通知书。收到总行发来的整改通知书文件后，在此打开并逐项回复。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/rectification.py" line="291"/>
