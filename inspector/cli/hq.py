@@ -239,7 +239,8 @@ def league_cmd(
     "--status",
     type=click.Choice(list(svc.STATUSES)),
     default=None,
-    help="Only open, overdue (open past the deadline) or closed findings.",
+    help="Only open, overdue (open or returned, past the deadline), submitted (the branch "
+    "answered, awaiting HQ's review), returned (HQ sent the answer back) or closed findings.",
 )
 @hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -261,7 +262,7 @@ def findings_cmd(
         draft = "  [draft]" if r.draft else ""
         repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
         click.echo(
-            f"{r.status:<8} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
+            f"{r.status:<9} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
         )
     click.echo(f"{len(rows)} finding(s)")

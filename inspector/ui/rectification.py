@@ -43,7 +43,7 @@ from inspector.db import Database
 from inspector.domain.states import FindingState
 from inspector.errors import UserError
 from inspector.services.rectification import listing, notice, response, review
-from inspector.services.rectification.formats import NOTICE_SUFFIX
+from inspector.services.rectification.formats import NOTICE_SUFFIX, RESPONSE_SUFFIX
 from inspector.text import rectification as TR
 from inspector.ui.errors import user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
@@ -62,6 +62,13 @@ def menu_title() -> str:
 def queue_title() -> str:
     """The HQ dashboard's tab title for the review queue."""
     return QCoreApplication.translate("ReviewQueue", "Responses to review")
+
+
+def response_filter() -> str:
+    """The import dialog's file filter for branch responses."""
+    return QCoreApplication.translate("ReviewQueue", "Rectification responses (*%1)").replace(
+        "%1", RESPONSE_SUFFIX
+    )
 
 
 def state_name(state: str) -> str:

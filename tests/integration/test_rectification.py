@@ -186,6 +186,12 @@ def test_a_finding_goes_through_notice_response_return_and_acceptance(sites: Sit
     assert f["closed_by"] == issued["id"] and f["closed_at"]
     assert "closed by branch response" in str(f["note"])
     assert _json(hq, "hq", "review", "--list") == []
+    assert "closed    " in hq.ok("hq", "findings", "--status", "closed")
+    # HQ's own list of its notices: the finding's state at HQ.
+    issued_list = _json(hq, "rectify", "list")
+    assert isinstance(issued_list, list) and issued_list[0]["origin"] == "issued"
+    assert issued_list[0]["response_revision"] == 2
+    assert [f["status"] for f in issued_list[0]["findings"]] == ["closed"]
 
     # Every step is in the inspection's audit trail.
     audit = _json(hq, "audit", sites.uuid)  # type: ignore[attr-defined]
@@ -233,6 +239,19 @@ def test_notice_pdf_names_the_branch_the_deadline_and_the_signature_lines(
     rows = [line.split() for line in fonts.splitlines()[2:]]
     assert rows and all("WenQuanYiMicroHei" in r[0] for r in rows), fonts  # no Helvetica
     assert all(r[-5] == "yes" for r in rows), fonts  # embedded
+
+
+def test_a_notice_needs_a_known_branch_with_open_findings(sites: Sites) -> None:
+    hq = sites.at("hq")
+    r = hq("hq", "notice", "--branch", "NOPE", "-o", str(sites.out))
+    assert r.exit_code == 1 and "no branch with code" in r.stderr
+    r = hq("hq", "notice", "--branch", "SH001", "--from", "2030-01-01", "-o", str(sites.out))
+    assert r.exit_code == 1 and "has no open findings" in r.stderr and "2030-01-01" in r.stderr
+    r = hq("hq", "notice", "--branch", "SH001", "--deadline", "2020-01-01", "-o", str(sites.out))
+    assert r.exit_code == 1 and "before today" in r.stderr
+    r = hq("hq", "notice", "--branch", "SH001", "-o", str(sites.tmp / "missing"))
+    assert r.exit_code == 1 and "does not exist" in r.stderr
+    assert not list(sites.out.iterdir())
 
 
 def test_not_yet_answers_leave_the_finding_open_and_say_why(sites: Sites) -> None:
