@@ -19,7 +19,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from inspector import clock
-from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
+from inspector.checklists import LoadedChecklist, checklist_from_json
 from inspector.db.models import WAVE_MAX as WAVE_MAX  # re-exported: the service's limit
 from inspector.db.models import (
     Answer as AnswerRow,
@@ -52,7 +52,9 @@ from inspector.services import findings as finding_svc
 
 # Re-exported: callers have long read a finding's record as ``inspections.finding_dict``.
 from inspector.services.findings import finding_dict as finding_dict
+from inspector.services.publish import catalog, plan_status
 from inspector.text import Lang, Message, Surface, lang_of
+from inspector.text import Text as Wording
 from inspector.text import finalize as TF
 from inspector.text import inspections as T
 from inspector.text.parts import NAMES_SEP, ItemName, Joined, Term, phrase
@@ -319,7 +321,9 @@ def create(
         mode_v = Mode(mode)
     except ValueError:
         raise ValidationError(T.BAD_MODE, mode=repr(mode)) from None
-    loaded = loaded or load_shipped(checklist_id)
+    # The newest version offered here (HQ's installed one or the shipped one), never a
+    # withdrawn one (issue 22).
+    loaded = loaded or catalog.for_new_inspection(session, checklist_id)
     if mode_v not in loaded.resolved.modes:
         modes = ", ".join(m.value for m in loaded.resolved.modes)
         raise ValidationError(
@@ -464,7 +468,21 @@ def set_answer(
         val = coerce_value(item, value)
     except AnswerError as e:
         raise ValidationError(T.ANSWER_REFUSED, cause=e) from None
-    if res == Result.NA and not item.allows_na:
+    played = scenario_of(insp)
+    if (
+        res == Result.NA
+        and played is not None
+        and item.scenario_decides_na
+        and not (item.na_choosable(played))
+    ):
+        # The scenario decides (na_if by scenario): say so, not "the checklist forbids it".
+        title = next((s.title for s in checklist.scenarios if s.id == played), None)
+        raise ValidationError(
+            T.NA_BY_SCENARIO,
+            item=item_id,
+            scenario=Wording(zh=title.zh, en=title.en) if title is not None else played,
+        )
+    if res == Result.NA and not item.na_choosable(played):
         raise ValidationError(T.NA_NOT_ALLOWED, item=item_id)
     if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
         pass  # length is checked at finalize, a draft may be short
@@ -875,8 +893,12 @@ def wave_scenario(session: Session, wave: str, checklist_id: str, *, exclude: in
     """The scenario the wave's other visits play (the first one recorded fixes it).
 
     Found through the indexed ``inspections.wave`` column (``ix_inspections_wave``): only
-    the wave's own visits are read, however many inspections the database holds.
+    the wave's own visits are read, however many inspections the database holds. A wave
+    HQ's plan gives a scenario plays that one (issue 22).
     """
+    planned = plan_status.scenario_for_wave(session, checklist_id, wave)
+    if planned is not None:
+        return planned
     q = (
         select(Inspection.visit)
         .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)

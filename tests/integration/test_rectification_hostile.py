@@ -321,3 +321,30 @@ def test_unreadable_zip_as_notice_is_a_clear_refusal(sites: Sites) -> None:
     bad.write_bytes(io.BytesIO(b"not a zip").getvalue())
     r = sites.at("branch")("rectify", "open", str(bad))
     assert r.exit_code == 1 and "error:" in r.stderr and "Traceback" not in r.output
+
+
+def test_an_installed_hq_pack_pins_the_key_notices_must_come_from(sites: Sites) -> None:
+    hq = sites.at("hq")
+    pack = sites.tmp / "hq.hqpack"
+    hq.ok("hq", "publish", "-o", str(pack), "--settings")
+    fp = hq.ok("keys", "show").strip()
+    branch = sites.at("branch")
+    branch.ok("install", str(pack), "--expect-fingerprint", fp)
+    issued = _issue(sites)
+    opened = _json(sites.at("branch"), "rectify", "open", str(issued["notice"]))
+    assert isinstance(opened, dict) and opened["pinned_by"] == "pack"
+    assert opened["newly_pinned"] is False
+    # Another key's notice is refused, and a fingerprint given by hand cannot override
+    # the pack's pin.
+    other_db = sites.db("other")
+    from tests.integration.conftest import make_finalized
+
+    make_finalized(other_db, fail=(ITEM,), n_photos=0)
+    other_db.dispose()
+    foreign = _json(sites.at("other"), "hq", "notice", "--branch", "SH001", "-o", str(sites.out))
+    assert isinstance(foreign, dict)
+    branch = sites.at("branch")
+    r = branch(
+        "rectify", "open", str(foreign["notice"]), "--expect-fingerprint", str(foreign["signer"])
+    )
+    assert r.exit_code == 1 and "installed HQ pack" in r.stderr

@@ -2,9 +2,9 @@
 
 Where the pin comes from, strongest first:
 
-* ``pack``: an installed HQ pack (HQ's published checklists and settings, signed by HQ)
-  carries HQ's public key; the code installing it calls :func:`pin` with
-  ``source="pack"``;
+* ``pack``: the newest installed HQ pack (``inspector install FILE.hqpack``,
+  :func:`inspector.services.publish.install.current_pin`) pins HQ's key, and a pack may
+  hand HQ over to a new key; nothing else replaces that pin;
 * ``given``: ``inspector rectify open FILE --expect-fingerprint FP``, the fingerprint read
   out by HQ over the phone or printed on the paper notice;
 * ``tofu``: trust on first use: the first notice opened pins its signer, and the
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import HqKey, utcnow
 from inspector.services import audit, keys
 from inspector.services.exchange.package_format import PackageError
+from inspector.services.publish import install as publish_install
 from inspector.text import rectification as T
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,27 @@ def normalise_fingerprint(fp: str) -> str:
     return ":".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
+@dataclass(frozen=True)
+class Pin:
+    fingerprint: str
+    public_file: bytes
+    source: PinSource
+
+
+def current(session: Session) -> Pin | None:
+    """The HQ key notices must come from: an installed HQ pack's, else the one pinned here
+    by a given fingerprint or on first use."""
+    pack = publish_install.current_pin(session)
+    if pack is not None:
+        return Pin(pack.fingerprint, pack.public_file, PinSource.PACK)
+    row = pinned(session)
+    if row is None:
+        return None
+    return Pin(row.fingerprint, row.public_key, PinSource(row.source))
+
+
 def pinned(session: Session) -> HqKey | None:
-    """The HQ key notices must come from, if any is pinned (the strongest source wins)."""
+    """The HQ key pinned by this module (given or on first use), the strongest first."""
     rows = list(session.scalars(select(HqKey)))
     if not rows:
         return None
@@ -105,9 +125,9 @@ def check_signer(
     want = normalise_fingerprint(expect) if expect else None
     if want is not None and want != fp:
         raise PackageError(T.FINGERPRINT_DIFFERS, signer=fp, expected=want)
-    row = pinned(session)
+    row = current(session)
     if row is not None and row.fingerprint == fp:
-        return Pinned(fp, PinSource(row.source))
+        return Pinned(fp, row.source)
     if row is not None and (want is None or row.source == PinSource.PACK):
         raise PackageError(
             T.NOT_HQ_KEY, signer=fp, pinned=row.fingerprint, source=T.PIN_SOURCES[row.source]

@@ -63,7 +63,7 @@ from inspector.services.photo_decode import (
     to_jpeg,
 )
 from inspector.services.photo_render import apply_layers, shown_variant
-from inspector.services.rectification import common
+from inspector.services.rectification import common, hqkey
 from inspector.services.rectification.formats import (
     FORMAT_VERSION,
     RESPONSE_FORMAT,
@@ -544,12 +544,17 @@ def _carried_status(n: RectNotice, it: RectItem) -> str:
 
 
 def _hq_exchange_key(s: Session, fingerprint: str) -> bytes | None:
-    """HQ's X25519 key from the pinned key file, to seal the response for HQ alone."""
-    row = s.get(HqKey, fingerprint)
-    if row is None:
-        return None
-    pub = keys.parse_public_file(row.public_key, "HQ key")
-    return pub.exchange
+    """HQ's X25519 key from the pinned key file (an HQ pack's or the one pinned when the
+    notice was opened), to seal the response for HQ alone."""
+    pin = hqkey.current(s)
+    if pin is not None and pin.fingerprint == fingerprint:
+        data = pin.public_file
+    else:
+        row = s.get(HqKey, fingerprint)
+        if row is None:
+            return None
+        data = row.public_key
+    return keys.parse_public_file(data, "HQ key").exchange
 
 
 # ---------------------------------------------------------------- HQ: import
