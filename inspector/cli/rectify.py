@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.cli.exchange import _output_path as output_folder
 from inspector.files import write_atomic
 from inspector.services.rectification import listing, notice, response, review
 from inspector.services.rectification.common import parse_day
@@ -53,8 +54,8 @@ def _box(text: str) -> tuple[int, int, int, int]:
     "--output",
     "out_dir",
     required=True,
-    type=click.Path(path_type=Path),
-    help="Folder for the .notice file and its PDF.",
+    metavar="DIR",
+    help="Folder for the .notice file and its PDF (created if it does not exist).",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -65,7 +66,7 @@ def notice_cmd(
     date_from: str | None,
     date_to: str | None,
     deadline: str | None,
-    out_dir: Path,
+    out_dir: str,
     lang: str,
     as_json: bool,
 ) -> None:
@@ -78,7 +79,7 @@ def notice_cmd(
     issued = notice.issue(
         ctx.db,
         branch_code,
-        out_dir,
+        output_folder(out_dir, folder=True),
         start=_day(date_from),
         end=_day(date_to),
         deadline=_day(deadline),
@@ -293,8 +294,8 @@ def remove_photo_cmd(ctx: Context, photo_ref: str) -> None:
     "--output",
     "out_dir",
     required=True,
-    type=click.Path(path_type=Path),
-    help="Folder for the .response file.",
+    metavar="DIR",
+    help="Folder for the .response file (created if it does not exist).",
 )
 @click.option(
     "--no-encrypt",
@@ -305,13 +306,12 @@ def remove_photo_cmd(ctx: Context, photo_ref: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def export_cmd(
-    ctx: Context, notice_ref: str, out_dir: Path, no_encrypt: bool, as_json: bool
+    ctx: Context, notice_ref: str, out_dir: str, no_encrypt: bool, as_json: bool
 ) -> None:
     """Write the signed response (整改报告) to NOTICE: every finding answered, or not yet
     with the reason. Each export is the next revision of the response."""
-    out = response.export(
-        ctx.db, notice_ref, out_dir, actor=default_actor(), encrypt=not no_encrypt
-    )
+    folder = output_folder(out_dir, folder=True)
+    out = response.export(ctx.db, notice_ref, folder, actor=default_actor(), encrypt=not no_encrypt)
     if as_json:
         echo_json(out.as_dict())
         return

@@ -249,9 +249,14 @@ def test_a_notice_needs_a_known_branch_with_open_findings(sites: Sites) -> None:
     assert r.exit_code == 1 and "has no open findings" in r.stderr and "2030-01-01" in r.stderr
     r = hq("hq", "notice", "--branch", "SH001", "--deadline", "2020-01-01", "-o", str(sites.out))
     assert r.exit_code == 1 and "before today" in r.stderr
-    r = hq("hq", "notice", "--branch", "SH001", "-o", str(sites.tmp / "missing"))
-    assert r.exit_code == 1 and "does not exist" in r.stderr
+    blocker = sites.tmp / "taken"
+    blocker.write_text("x")
+    r = hq("hq", "notice", "--branch", "SH001", "-o", str(blocker))
+    assert r.exit_code == 1 and "exists and is not a folder" in r.stderr
     assert not list(sites.out.iterdir())
+    # A folder that does not exist yet is made, as 'inspector export -o out/' does.
+    made = _json(hq, "hq", "notice", "--branch", "SH001", "-o", str(sites.tmp / "new" / "out"))
+    assert isinstance(made, dict) and Path(str(made["notice"])).parent == sites.tmp / "new" / "out"
 
 
 def test_not_yet_answers_leave_the_finding_open_and_say_why(sites: Sites) -> None:
