@@ -351,7 +351,8 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
     "--manager",
     default=None,
     metavar="NAME",
-    help="Branch manager acknowledging the result (on-site only; a mystery visit has none).",
+    help="Branch manager acknowledging the result: required on site unless already saved "
+    "(the report prints their sign-off line); a mystery visit has none.",
 )
 @click.option(
     "--manager-signature",

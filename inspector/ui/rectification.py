@@ -18,7 +18,6 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from inspector.errors import UserError
 from inspector.services.rectification import listing, notice, response, review
 from inspector.services.rectification.formats import NOTICE_SUFFIX, RESPONSE_SUFFIX
 from inspector.text import rectification as TR
+from inspector.ui import filedialogs
 from inspector.ui.errors import user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
 from inspector.ui.settings import AppSettings
@@ -430,13 +430,13 @@ class RectificationPage(QWidget):
 
     # ------------------------------------------------------------ actions
     def choose_notice(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = filedialogs.open_file(
             self,
             self.tr("Rectification notice"),
             self.settings.last_folder(),
             self.tr("Rectification notices (*%1);;All files (*)").replace("%1", NOTICE_SUFFIX),
         )
-        if path:
+        if path is not None:
             self.settings.set_last_folder(str(Path(path).parent))
             self.open_notice(Path(path))
 
@@ -493,7 +493,7 @@ class RectificationPage(QWidget):
         return True
 
     def choose_photos(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files = filedialogs.open_files(
             self,
             self.tr("Photos"),
             self.settings.last_folder(),
@@ -559,12 +559,12 @@ class RectificationPage(QWidget):
     def choose_export(self) -> None:
         if self._notice is None:
             return
-        folder = QFileDialog.getExistingDirectory(
+        folder = filedialogs.choose_folder(
             self, self.tr("Folder for the response"), self.settings.last_folder()
         )
-        if folder:
-            self.settings.set_last_folder(folder)
-            self.export_to(Path(folder))
+        if folder is not None:
+            self.settings.set_last_folder(str(folder))
+            self.export_to(folder)
 
     def export_to(self, folder: Path) -> Path | None:
         if self._notice is None:
@@ -594,13 +594,13 @@ class RectificationPage(QWidget):
         except UserError as e:
             QMessageBox.warning(self, self.tr("Notice PDF"), user_text(e))
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = filedialogs.save_file(
             self,
             self.tr("Notice PDF"),
-            str(Path(self.settings.last_folder()) / f"{stem}.pdf"),
+            Path(self.settings.last_folder()) / f"{stem}.pdf",
             self.tr("PDF (*.pdf)"),
         )
-        if path:
+        if path is not None:
             from inspector.files import write_atomic
 
             write_atomic(Path(path), data)
@@ -786,12 +786,12 @@ class ReviewQueue(QWidget):
         )
         if not ok:
             return
-        folder = QFileDialog.getExistingDirectory(
+        folder = filedialogs.choose_folder(
             self, self.tr("Folder for the notice"), self.settings.last_folder()
         )
-        if folder:
-            self.settings.set_last_folder(folder)
-            self.send_notice(branches[labels.index(label)][0], Path(folder))
+        if folder is not None:
+            self.settings.set_last_folder(str(folder))
+            self.send_notice(branches[labels.index(label)][0], folder)
 
     def send_notice(self, code: str, folder: Path) -> Path | None:
         zh = self.tr("Rectification") != "Rectification"

@@ -13,7 +13,7 @@ from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.services import inspections as svc
 from tests.integration.conftest import make_finalized
 
-BEFORE = "hq_packs"
+BEFORE = "typed_texts"
 
 
 def _raw(db: Database, sql: str) -> list[tuple[object, ...]]:

@@ -46,7 +46,7 @@ def test_red_line_finding_without_action_or_owner_blocks_finalize(
     db: Database, run_cli: Cli
 ) -> None:
     uuid = _make(db, finalize=False, photos=1)  # ex.cash_kept (a red line) failed
-    r = run_cli("finalize", uuid, "--by", "张三")
+    r = run_cli("finalize", uuid, "--by", "张三", "--manager", "王经理")
     assert r.exit_code == 1 and r.stderr.count("\n") == 1
     assert "ex.cash_kept" in r.stderr and "action and owner" in r.stderr
     with db.session() as s:
@@ -55,10 +55,10 @@ def test_red_line_finding_without_action_or_owner_blocks_finalize(
     assert ("rectification", "ex.cash_kept") in kinds
     assert "整改措施、责任人" in next(m.message("zh") for m in missing if m.kind == "rectification")
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台")
-    r = run_cli("finalize", uuid, "--by", "张三")
+    r = run_cli("finalize", uuid, "--by", "张三", "--manager", "王经理")
     assert r.exit_code == 1 and "owner" in r.stderr and "action and" not in r.stderr
     run_cli.ok("finding", uuid, "ex.cash_kept", "--owner", "王五")
-    run_cli.ok("finalize", uuid, "--by", "张三")
+    run_cli.ok("finalize", uuid, "--by", "张三", "--manager", "王经理")
 
 
 def test_finalize_with_a_manager_signature(db: Database, run_cli: Cli, tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_large_photos_per_report_and_per_photo(db: Database, run_cli: Cli, tmp_p
     assert sizes[-1] > 1.5 * sizes[0]  # the large one across the page, the other normal
     assert '"print_size": "large"' in run_cli.ok("photo", "list", uuid, "--json")
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台", "--owner", "王五")
-    run_cli.ok("finalize", uuid, "--by", "张三")
+    run_cli.ok("finalize", uuid, "--by", "张三", "--manager", "王经理")
     r = run_cli("photo", "print-size", first, "normal")
     assert r.exit_code == 1 and "finalized" in r.stderr
 
@@ -211,7 +211,7 @@ def test_repeat_finding_is_tagged_in_the_register(
     _make(db, finalize=True, photos=1)  # ex.cash_kept failed at this branch before
     uuid = _make(db, finalize=False, photos=1)
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台", "--owner", "王五")
-    run_cli.ok("finalize", uuid, "--by", "张三")
+    run_cli.ok("finalize", uuid, "--by", "张三", "--manager", "王经理")
     out = tmp_path / "r.pdf"
     run_cli.ok("report", uuid, "-o", str(out))
     assert _text(out).count("[屡查屡犯]") >= 1

@@ -140,7 +140,8 @@ def test_finalize_then_amend_by_uuid(db: Database) -> None:
             photo_commands.add_bytes(
                 db, uuid, m.item_id, photo_bytes(m.item_id), file_name="e.jpg", actor="张三"
             )
-    assert runner.inspection_state(db, uuid).missing == []
+    # Only the manager's name is left: it is given with the sign-off.
+    assert [m.kind for m in runner.inspection_state(db, uuid).missing] == ["manager"]
     commands.finalize(db, uuid, by="张三", manager_name="王经理")
     assert runner.inspection_state(db, uuid).read_only
     commands.amend(db, uuid, reason="补充照片", actor="张三")

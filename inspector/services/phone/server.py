@@ -48,9 +48,9 @@ import multipart
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector import clock
 from inspector.db import Database
 from inspector.db.models import Inspection, Photo
+from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Evidence, Item, Mode, Result, Text
 from inspector.domain.scoring import Outcome
@@ -534,7 +534,7 @@ class PhoneServer:
         if body.get("now") is True:
             if key not in TIME_FIELDS:
                 raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_A_TIME, field=key)
-            value = clock.local_now().isoformat(timespec="seconds")
+            value = timefmt.now().isoformat(timespec="seconds")
         else:
             value = body.get("value")
             if value is None or value == "":

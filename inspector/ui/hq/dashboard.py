@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import clock
 from inspector.db import Database
 from inspector.domain import timefmt
 from inspector.services import hq
@@ -392,7 +391,7 @@ class HqDashboard(QWidget):
             assert isinstance(a, date) and isinstance(b, date)
             d_from, d_to = min(a, b), max(a, b)  # a reversed range still means that span
         else:
-            d_from, d_to = period_range(key, today or clock.local_today())
+            d_from, d_to = period_range(key, today or timefmt.today())
         return hq.HqFilter(
             region=self.region_box.currentData() or None,
             date_from=d_from,

@@ -21,6 +21,7 @@ from inspector.services import inspections as svc
 from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow
 from inspector.ui import theme
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
+from inspector.ui.zones import zone_suffix
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,8 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
                     lambda r: mode_label(r.mode),
                 ),
                 Column(
-                    QCoreApplication.translate("InspectionTableModel", "Date"),
+                    # The display zone's day, the one the report and HQ print.
+                    QCoreApplication.translate("InspectionTableModel", "Date") + zone_suffix(),
                     lambda r: r.started.isoformat(),
                 ),
                 Column(

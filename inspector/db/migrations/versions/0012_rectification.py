@@ -16,7 +16,7 @@ delete rows through ``ON DELETE CASCADE``. PostgreSQL: ``ALTER TABLE`` drops and
 constraint, checking the stored rows itself.
 
 Revision ID: rectification
-Revises: hq_packs
+Revises: typed_texts
 Create Date: 2026-12-06 20:00:00
 """
 
@@ -29,7 +29,7 @@ from alembic import op
 from sqlalchemy import Connection, text
 
 revision: str = "rectification"
-down_revision: str | None = "hq_packs"
+down_revision: str | None = "typed_texts"
 branch_labels: str | None = None
 depends_on: str | None = None
 
