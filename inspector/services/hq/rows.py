@@ -222,10 +222,12 @@ class RectificationRow:
     open: int
     overdue: int
     closed: int
+    submitted: int = 0  # the branch answered; HQ has not reviewed it yet
+    returned: int = 0  # HQ returned the branch's answer (not yet overdue)
 
     @property
     def total(self) -> int:
-        return self.open + self.overdue + self.closed
+        return self.open + self.overdue + self.closed + self.submitted + self.returned
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +241,7 @@ class FindingRow:
     owner: str
     action: str
     deadline: date | None
-    status: str  # open | overdue | closed (overdue computed from the deadline)
+    status: str  # FindingState: open | overdue | submitted | returned | closed
     closed_at: datetime | None
     closed_by: str | None
     closing_note: str
@@ -249,6 +251,7 @@ class FindingRow:
     draft: bool = False
     checklist_id: str = ""
     repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
+    closed_via: str | None = None  # recheck | response | hand
 
     def item_title(self, lang: str) -> str:
         t = self.item_zh if lang == "zh" else self.item_en
@@ -269,6 +272,7 @@ class FindingRow:
             "closed_at": _iso(self.closed_at, tz),
             "closed_by": self.closed_by,
             "note": self.closing_note,
+            "closed_via": self.closed_via,
             "inspected_at": _iso(self.started_at, tz),
             "draft": self.draft,
         }
