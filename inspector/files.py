@@ -77,12 +77,21 @@ def _kind(mode: int) -> object:
     return F.NODE_KINDS["other"]
 
 
-def _size_text(n: int) -> str:
-    if n >= MB:
-        return f"{n / MB:.3g} MB"
-    if n >= KB:
-        return f"{n / KB:.3g} KB"
-    return f"{n} bytes"
+def size_text(n: int) -> str:
+    """A size as a person reads it: ``512 bytes``, ``1.5 KB``, ``200 MB``, ``2 GB`` (at most
+    three significant digits, never an exponent such as ``2.05e+03 MB``)."""
+    if n < KB:
+        return f"{n} byte" if n == 1 else f"{n} bytes"
+    value, unit = float(n), "bytes"
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= KB
+        if value < KB or unit == "TB":
+            break
+    digits = 0 if value >= 100 else 1 if value >= 10 else 2
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} {unit}"
 
 
 # ---------------------------------------------------------------- the open databases
@@ -202,7 +211,7 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             raise FileAccessError(p, F.NOT_REGULAR, node=_kind(st.st_mode), what=kind)
         if st.st_size > limit:
             raise FileAccessError(
-                p, F.TOO_LARGE, what=kind, limit=_size_text(limit), size=_size_text(st.st_size)
+                p, F.TOO_LARGE, what=kind, limit=size_text(limit), size=size_text(st.st_size)
             )
         chunks: list[bytes] = []
         total = 0
@@ -213,7 +222,7 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise FileAccessError(p, F.GREW, what=kind, limit=_size_text(limit))
+            raise FileAccessError(p, F.GREW, what=kind, limit=size_text(limit))
         return b"".join(chunks)
     except OSError as e:
         raise FileAccessError(p, F.CANNOT_READ, what=kind, detail=str(e.strerror or e)) from None

@@ -1,4 +1,5 @@
-"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``.
+"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``
+(and ``notice|review``, the rectification loop, from :mod:`inspector.cli.rectify`).
 
 Every command counts finalized inspections only unless ``--include-drafts`` is given
 (on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
@@ -17,7 +18,8 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.domain import timefmt
+from inspector.cli import rectify as rectify_cli
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import RIGHT_NAMES, Mode
 from inspector.errors import ValidationError
 from inspector.services.commands import hq as hq_commands
@@ -186,7 +188,7 @@ def summary_cmd(
     if as_json:
         echo_json(data.summary_dict())
         return
-    avg_s = f"{data.average:.1f}" if data.average is not None else "-"
+    avg_s = numbers.score(data.average, missing="-")
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
     click.echo(_scope_line(data))
     _echo_league(data)
@@ -195,8 +197,8 @@ def summary_cmd(
 def _echo_league(data: HqData) -> None:
     tz = data.tz
     for r in data.ranked():
-        score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
-        trend = f"{r.trend:+6.1f}" if r.trend is not None else "      "
+        score = f"{numbers.score(r.latest_score, missing='-'):>6}"
+        trend = f"{numbers.signed_score(r.trend, missing=''):>6}"
         red = "  RED LINE FAILED" if r.veto_failed else ""
         mark = "  untrusted" if r.untrusted else ""
         draft = "  [draft]" if r.latest_draft else ""
@@ -238,7 +240,8 @@ def league_cmd(
     "--status",
     type=click.Choice(list(STATUSES)),
     default=None,
-    help="Only open, overdue (open past the deadline) or closed findings.",
+    help="Only open, overdue (open or returned, past the deadline), submitted (the branch "
+    "answered, awaiting HQ's review), returned (HQ sent the answer back) or closed findings.",
 )
 @hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -259,7 +262,7 @@ def findings_cmd(
         draft = "  [draft]" if r.draft else ""
         repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
         click.echo(
-            f"{r.status:<8} {deadline:<10} {r.code:<10} {hq_tables.short_id(r.inspection_uuid)}  "
+            f"{r.status:<9} {deadline:<10} {r.code:<10} {hq_tables.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
         )
     click.echo(f"{len(rows)} finding(s)")
@@ -459,7 +462,7 @@ def rights_cmd(
         cells = []
         for n in names:
             pct = r.rights[n].percent
-            cells.append(f"{pct:8.1f}" if pct is not None else f"{'-':>8}")
+            cells.append(f"{numbers.percent(pct, missing='-'):>8}")
         click.echo(f"{r.code:<10} " + " ".join(cells) + f"  {r.name}")
 
 
@@ -484,14 +487,18 @@ def mystery_cmd(
         click.echo("no finalized mystery-shopper visits")
         return
     for g in summary:
-        avg = f"{g.average_total:.1f}" if g.average_total is not None else "-"
+        avg = numbers.score(g.average_total, missing="-")
         click.echo(f"scenario {g.scenario or '(none)'}: {g.visits} visit(s), average {avg}")
         for sid, pct in g.sections.items():
-            click.echo(f"  {sid:<24} {pct:6.1f}" if pct is not None else f"  {sid:<24}      -")
+            click.echo(f"  {sid:<24} {numbers.percent(pct, missing='-'):>6}")
         for r in rows:
             if r.scenario == g.scenario:
-                total = f"{r.total:6.1f}" if r.total is not None else "     -"
+                total = f"{numbers.score(r.total, missing='-'):>6}"
                 click.echo(f"    {r.code:<10} {total}  {r.wave or '':<12} {r.name}")
 
+
+# The rectification loop's HQ side (inspector/cli/rectify.py).
+hq.add_command(rectify_cli.notice_cmd)
+hq.add_command(rectify_cli.review_cmd)
 
 COMMANDS = [hq]

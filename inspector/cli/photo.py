@@ -40,6 +40,15 @@ def _box(option: str, value: str) -> tuple[int, int, int, int]:
     return x, y, w, h
 
 
+_inspection_opt = click.option(
+    "--inspection",
+    "inspection_id",
+    default=None,
+    metavar="ID",
+    help="The inspection the photo must belong to (refused otherwise).",
+)
+
+
 @click.group("photo")
 def photo() -> None:
     """Photo evidence: add, list, export, redact, annotate, delete.
@@ -148,6 +157,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
 
 
 @photo.command("redact")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option("--box", "boxes", multiple=True, metavar="X,Y,W,H", help="Area to hide (repeat).")
 @click.option(
@@ -163,6 +173,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
 def redact_cmd(
     ctx: Context,
     photo_id: str,
+    inspection_id: str | None,
     boxes: tuple[str, ...],
     style: str,
     clear: bool,
@@ -174,6 +185,7 @@ def redact_cmd(
     parsed = [_box("--box", b) for b in boxes]
     done = photo_commands.add_layers(
         ctx.db,
+        inspection_id,
         photo_id,
         "redactions",
         [{"x": x, "y": y, "w": w, "h": h, "style": style} for x, y, w, h in parsed],
@@ -184,6 +196,7 @@ def redact_cmd(
 
 
 @photo.command("annotate")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option("--arrow", "arrows", multiple=True, metavar="X1,Y1,X2,Y2", help="Arrow to X2,Y2.")
 @click.option("--rect", "rects", multiple=True, metavar="X,Y,W,H", help="Rectangle.")
@@ -198,6 +211,7 @@ def redact_cmd(
 def annotate_cmd(
     ctx: Context,
     photo_id: str,
+    inspection_id: str | None,
     arrows: tuple[str, ...],
     rects: tuple[str, ...],
     ellipses: tuple[str, ...],
@@ -232,46 +246,65 @@ def annotate_cmd(
             label["size"] = text_size
         new.append(label)
     done = photo_commands.add_layers(
-        ctx.db, photo_id, "annotations", new, clear=clear, actor=actor or default_actor()
+        ctx.db,
+        inspection_id,
+        photo_id,
+        "annotations",
+        new,
+        clear=clear,
+        actor=actor or default_actor(),
     )
     click.echo(f"photo {done.photo_id}: {done.count} annotation(s)")
 
 
 @photo.command("delete")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option("--by", "actor", default=None, metavar="NAME")
 @pass_ctx
-def delete_cmd(ctx: Context, photo_id: str, actor: str | None) -> None:
+def delete_cmd(ctx: Context, photo_id: str, inspection_id: str | None, actor: str | None) -> None:
     """Remove a photo from a draft inspection (recorded in the audit log)."""
-    (pid,) = photo_commands.delete(ctx.db, [photo_id], actor=actor or default_actor())
+    (pid,) = photo_commands.delete(
+        ctx.db, inspection_id, [photo_id], actor=actor or default_actor()
+    )
     click.echo(f"photo {pid} deleted")
 
 
 @photo.command("attach")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.argument("item_id", metavar="ITEM")
 @click.option("--by", "actor", default=None, metavar="NAME")
 @pass_ctx
-def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> None:
+def attach_cmd(
+    ctx: Context, photo_id: str, inspection_id: str | None, item_id: str, actor: str | None
+) -> None:
     """Use a photo already taken as evidence of another ITEM too (no second copy).
 
     The new photo id is printed as the last line. Redactions and annotations stay shared:
     a redacted photo is redacted under every item.
     """
     ref = photo_ref(ctx.db, photo_id)
-    new_id = photo_commands.attach_to_item(ctx.db, ref.id, item_id, actor=actor or default_actor())
+    new_id = photo_commands.attach_to_item(
+        ctx.db, inspection_id, ref.id, item_id, actor=actor or default_actor()
+    )
     click.echo(f"photo {ref.id} of item {ref.item_id} is now also evidence of item {item_id}")
     click.echo(new_id)
 
 
 @photo.command("print-size")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.argument("size", type=click.Choice(["normal", "large"]), metavar="normal|large")
 @click.option("--by", "actor", default=None, metavar="NAME")
 @pass_ctx
-def print_size_cmd(ctx: Context, photo_id: str, size: str, actor: str | None) -> None:
+def print_size_cmd(
+    ctx: Context, photo_id: str, inspection_id: str | None, size: str, actor: str | None
+) -> None:
     """How the report prints a photo: "large" spans the page (a fee schedule to be read)."""
-    pid = photo_commands.set_print_size(ctx.db, photo_id, size, actor=actor or default_actor())
+    pid = photo_commands.set_print_size(
+        ctx.db, inspection_id, photo_id, size, actor=actor or default_actor()
+    )
     click.echo(f"photo {pid}: printed {size}")
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector import files, paths
+from inspector import files, paths, strictjson
 from inspector.db.errors import DatabaseUnusableError, describe
 from inspector.errors import UserError
 from inspector.text import db as T
@@ -130,6 +130,7 @@ def make_engine(url: URL, *, read_only: bool = False) -> Engine:
             log.info("database %s is read-only for this user; opened as %s", url.database, uri)
             engine = create_engine(
                 url,
+                json_serializer=strictjson.dumps,
                 creator=lambda: sqlite3.connect(
                     uri,
                     uri=True,
@@ -139,11 +140,14 @@ def make_engine(url: URL, *, read_only: bool = False) -> Engine:
                 ),
             )
         else:
-            engine = create_engine(url, connect_args={"timeout": timeout})
+            engine = create_engine(
+                url, connect_args={"timeout": timeout}, json_serializer=strictjson.dumps
+            )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # JSON columns (audit old/new, layers, visit facts) are written strictly: no NaN.
+    return create_engine(url, pool_pre_ping=True, json_serializer=strictjson.dumps)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import multipart
 
+from inspector import strictjson
 from inspector.errors import UserError
 from inspector.phone.protocol import PhonePage, Refusal, page_text
 from inspector.text import Text as Words
@@ -219,7 +220,7 @@ class Handler(BaseHTTPRequestHandler):
         self._json(status, {"error": str(error), "error_text": page_text(error), **(extra or {})})
 
     def _json(self, status: HTTPStatus, data: dict[str, Any]) -> None:
-        body = json.dumps(data, ensure_ascii=False).encode()
+        body = strictjson.dumps(data).encode()
         self._headers(
             status,
             "application/json; charset=utf-8",
@@ -322,7 +323,7 @@ class Handler(BaseHTTPRequestHandler):
         n = self._length(self.phone.limits.json_bytes)
         raw = b"".join(self._chunks(n))
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = strictjson.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise Refusal(HTTPStatus.BAD_REQUEST, T.NOT_JSON) from None
         if not isinstance(data, dict):

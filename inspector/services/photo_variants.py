@@ -7,13 +7,13 @@ Built on :mod:`inspector.services.photos` (storage, blobs) and the pure
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 
 from PIL import Image
 from sqlalchemy.orm import Session
 
+from inspector import strictjson
 from inspector.db.models import Photo
 from inspector.errors import ValidationError
 
@@ -144,7 +144,7 @@ _SHOWN_LOCK = threading.Lock()
 
 def _shown(session: Session, photo: Photo, variant: Variant) -> bytes:
     layers = photo.layers or {}
-    key = (photo.display_sha256, json.dumps(layers, sort_keys=True), variant)
+    key = (photo.display_sha256, strictjson.dumps(layers, sort_keys=True), variant)
     with _SHOWN_LOCK:
         cached = _SHOWN_CACHE.get(key)
     if cached is not None:

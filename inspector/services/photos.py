@@ -435,6 +435,28 @@ def get(session: Session, ref: str) -> Photo:
     return rows[0]
 
 
+def get_in(session: Session, insp: Inspection, ref: str) -> Photo:
+    """The photo ``ref`` (its id, or a prefix of 6 characters or more) *of this inspection
+    revision*. Every change to a photo goes through here, so an id of another inspection's
+    photo (or of another revision of this one) is refused, never changed in passing."""
+    ref = ref.strip().lower()
+    if len(ref) < MIN_PREFIX:
+        raise NotFoundError(T.ID_TOO_SHORT, ref=repr(ref), min=MIN_PREFIX)
+    rows = list(
+        session.scalars(
+            select(Photo).where(Photo.inspection_id == insp.id, Photo.id.startswith(ref)).limit(2)
+        )
+    )
+    if len(rows) > 1:
+        raise NotFoundError(T.AMBIGUOUS_ID, ref=repr(ref))
+    if rows:
+        return rows[0]
+    elsewhere = session.scalar(select(Photo.id).where(Photo.id.startswith(ref)).limit(1))
+    if elsewhere is not None:
+        raise NotFoundError(T.NOT_IN_INSPECTION, ref=repr(ref), inspection=insp.uuid)
+    raise NotFoundError(T.NO_PHOTO, ref=repr(ref))
+
+
 def photos_of(insp: Inspection, item_id: str | None = None) -> list[Photo]:
     """The inspection's photos (of one item when given), in item and position order."""
     rows = [p for p in insp.photos if item_id is None or p.item_id == item_id]

@@ -43,13 +43,13 @@ from inspector.domain.states import ImportOutcome
 from inspector.files import write_atomic
 from inspector.services.exchange import export as exchange_export
 from inspector.services.exchange import importer
-from inspector.services.exchange.importer import REASON_ERROR
-from inspector.services.exchange.package_format import SUFFIX
+from inspector.services.exchange.package_format import REASON_ERROR, SUFFIX
 from inspector.services.publish.install import hq_public_file
 from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import filedialogs, theme, workers
 from inspector.ui.errors import user_text
 from inspector.ui.models.table import Column, RowsTableModel
+from inspector.ui.rectification import response_filter
 from inspector.ui.report_preview import ReportPreviewDialog
 from inspector.ui.settings import AppSettings
 
@@ -353,7 +353,10 @@ class ImportDialog(QDialog):
             self,
             self.tr("Packages"),
             self.settings.last_folder(),
-            self.tr("Inspection packages (*{0});;All files (*)").format(SUFFIX),
+            # Branch rectification responses import through the same dialog.
+            self.tr("Inspection packages (*{0});;All files (*)")
+            .format(SUFFIX)
+            .replace(";;", f";;{response_filter()};;", 1),
         )
         self.add_paths(files)
         if files:

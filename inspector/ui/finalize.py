@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingStatus
 from inspector.services.views.runner import InspectionState
@@ -291,7 +292,7 @@ class FinalizePanel(QWidget):
             verdict = self.tr("passed") if s.passed else self.tr("NOT passed")
             lines.append(
                 self.tr("Score {0} · grade {1} · {2}").format(
-                    f"{s.total:.1f}", grade.label.get(lang), verdict
+                    numbers.score(s.total), grade.label.get(lang), verdict
                 )
             )
         index = st.checklist.item_index()

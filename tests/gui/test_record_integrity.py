@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode
 from inspector.errors import ValidationError
 from inspector.services import audit, branches, photos
@@ -486,7 +487,7 @@ def test_p9_signoff_shows_what_is_signed(
     grade = st.checklist.grade(st.score.grade).label.get("en")
     text = panel.summary_label.text()
     assert panel.summary_label.isVisibleTo(panel)
-    assert f"{st.score.total:.1f}" in text and grade in text
+    assert numbers.score(st.score.total) in text and grade in text
     assert "Red-line failures (1)" in text and "Cash and staffed counters kept" in text
     assert "Open findings (2)" in text and "Lobby manager present" in text
     panel.manager_edit.setText("Zhao Liu")

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from inspector.db import Database
 from inspector.db.models import AuditEntry
+from inspector.domain import numbers
 from inspector.services import photos as photo_svc
 from inspector.services import reports
 from inspector.services.inspections import lifecycle, lookup, signoff
@@ -224,9 +225,9 @@ def test_register_deductions_add_up_to_the_printed_score(db: Database) -> None:
         data = reports.build_report_data(s, lookup.get(s, uuid), "zh")
     lost = [f.points_lost for f in data.findings]
     assert all(p > 0 for p in lost), lost
-    assert 100 - round(sum(lost), 2) == round(data.score.total, 2)
+    assert round(100 - sum(lost), 2) == numbers.record(data.score.total)
     with db.session() as s:
         pdf = reports.build_report(s, lookup.get(s, uuid), lang="zh")
     text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "扣分" in text
-    assert f"{lost[0]:.2f}" in text
+    assert numbers.score(lost[0]) in text

@@ -32,7 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState, Severity
 from inspector.reports import cjkwrap
@@ -46,6 +46,7 @@ from inspector.reports.model import (
     ReportData,
 )
 from inspector.text import Text
+from inspector.text.findings import CLOSED_VIA
 from inspector.text.report import (
     COLON,
     LABELS,
@@ -65,7 +66,14 @@ RED = colors.HexColor("#B00020")
 GREEN = colors.HexColor("#2E7D32")
 AMBER = colors.HexColor("#C77700")
 _SEVERITY_COLOUR: dict[str, str] = {Severity.HIGH: "#B00020", Severity.MEDIUM: "#C77700"}
-_STATE_COLOUR: dict[str, str] = {FindingState.OVERDUE: "#B00020", FindingState.CLOSED: "#2E7D32"}
+_STATE_COLOUR: dict[str, str] = {
+    FindingState.OVERDUE: "#B00020",
+    FindingState.CLOSED: "#2E7D32",
+    FindingState.SUBMITTED: "#1565C0",
+    FindingState.RETURNED: "#E65100",
+}
+# Shown in the figures only when a finding is in them (the rectification loop's states).
+_OPTIONAL_STATES = (FindingState.SUBMITTED, FindingState.RETURNED)
 GREY = colors.HexColor("#666666")
 LIGHT = colors.HexColor("#EEF1F5")
 RULE = colors.HexColor("#9AA5B1")
@@ -103,7 +111,7 @@ def fmt_date(value: date | datetime | None, tz: str = timefmt.DEFAULT_TZ) -> str
 
 def fmt_num(value: float) -> str:
     """Points without noise: 3, 2.5, 1.33."""
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else "—"
+    return numbers.points(value)
 
 
 def cut(text: str, n: int) -> tuple[str, bool]:
@@ -394,6 +402,8 @@ class ReportBase:
         text = f'<font color="{colour}">{self.pair(STATUSES, f.status)}</font>'
         if f.status == FindingState.CLOSED and f.closed_at is not None:
             text += f"<br/>{esc(self.day(f.closed_at))}"
+            if f.closed_via in CLOSED_VIA:
+                text += f'<br/><font size="7">{self.pair(CLOSED_VIA, f.closed_via)}</font>'
         return text
 
     def _status_texts(self) -> list[str]:
@@ -406,7 +416,7 @@ class ReportBase:
 
 
 def _bar_label(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+    return numbers.percent(value, missing="")
 
 
 def clip_text(canv: Canvas, text: str, font: str, size: float, width: float) -> str:

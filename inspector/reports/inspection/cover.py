@@ -11,8 +11,10 @@ from reportlab.platypus import (
     Table,
 )
 
+from inspector.domain import numbers
 from inspector.domain.states import FindingState, Severity
 from inspector.reports.inspection.base import (
+    _OPTIONAL_STATES,
     _PLAIN_FAIL,
     _SEVERITY_COLOUR,
     LIGHT,
@@ -174,7 +176,7 @@ class CoverPart(ReportBase):
                 self.p(self.t("result"), "BigLabel"),
             ],
             [
-                self.p(f"{sc.total:.2f}", "Big"),
+                self.p(numbers.score(sc.total), "Big"),
                 self.p(grade, "Verdict"),
                 self.p(f'<font color="{verdict_colour}">{verdict}</font>', "Verdict"),
             ],
@@ -211,6 +213,9 @@ class CoverPart(ReportBase):
             return " · ".join(f"{self.pair(table, k)} {n}" for k, n in values.items())
 
         overdue = status.get(FindingState.OVERDUE, 0)
+        for k in _OPTIONAL_STATES:
+            if not status.get(k):
+                status.pop(k, None)
         rect = counts(STATUSES, status)
         if overdue:
             rect = f'<font color="#B00020">{rect}</font>'

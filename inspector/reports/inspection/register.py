@@ -13,6 +13,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from inspector.domain import numbers
 from inspector.reports.inspection.base import (
     _SEVERITY_COLOUR,
     NOTE_CUT,
@@ -70,7 +71,7 @@ class RegisterPart(ReportBase):
         texts: dict[str, list[str]] = {
             "no": [str(len(findings))],
             "severity": [pick(v, self.lang) for v in SEVERITIES_SHORT.values()],
-            "lost": [f"{f.points_lost:.2f}" for f in findings],
+            "lost": [numbers.score(f.points_lost) for f in findings],
             "owner": [f.owner for f in findings],
             "deadline": [self.day(f.deadline) for f in findings],
             "status": self._status_texts(),
@@ -112,7 +113,7 @@ class RegisterPart(ReportBase):
                 f'<font color="{sev_colour}">{self.pair(SEVERITIES_SHORT, f.severity)}</font>',
                 "CellCenter",
             ),
-            "lost": self.p(f"{f.points_lost:.2f}" if f.points_lost else "—", "CellCenter"),
+            "lost": self.p(numbers.score(f.points_lost) if f.points_lost else "—", "CellCenter"),
             "action": self.p(esc(f.action) if f.action else "—", "Cell"),
             "owner": self.p(esc(f.owner) if f.owner else "—", "Cell"),
             "deadline": self.p(esc(self.day(f.deadline)), "Cell"),

@@ -13,6 +13,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from inspector.domain import numbers
 from inspector.reports.inspection.base import (
     AMBER,
     GREEN,
@@ -56,7 +57,7 @@ class ScoresPart(ReportBase):
                 pts = self.t("na")
                 style.append(("TEXTCOLOR", (0, n), (-1, n), GREY))
             else:
-                pct = f"{s.percent:.1f}%"
+                pct = numbers.percent_sign(s.percent)
                 pts = f"{fmt_num(s.earned)} / {fmt_num(s.possible)}"
                 if s.gated:
                     pct += f'<br/><font color="#B00020" size="7">{self.t("gated")}</font>'

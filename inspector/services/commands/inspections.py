@@ -69,6 +69,23 @@ def store_answer(
         answering.set_answer(s, insp, item_id, answer=answer, actor=actor)
 
 
+def restore_answer(
+    db: Database, uuid: str, item_id: str, previous: Answer | None, *, actor: str
+) -> None:
+    """Undo or redo an answer change: ``previous``'s judgement and value come back.
+
+    The note is not part of an answer change (it is typed and saved on its own), so the note
+    there now stays: undoing an item's first answer removes the judgement, not a note typed
+    since, and leaves no row only where nothing else was on it.
+    """
+    with db.session() as s:
+        insp = lookup.get(s, uuid)
+        if previous is None or previous.is_empty:
+            answering.clear_judgement(s, insp, item_id, actor=actor)
+            return
+        answering.set_answer(s, insp, item_id, answer=previous, actor=actor)
+
+
 def set_note(db: Database, uuid: str, item_id: str, note: str, *, actor: str) -> None:
     """The note of one item's answer (the judgement and value stay)."""
     with db.session() as s:

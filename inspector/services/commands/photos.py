@@ -1,5 +1,9 @@
 """Changes to evidence photos by database handle and ids, each its own unit of work.
 
+Every change names the inspection as well as the photo: the photo must be one of that
+inspection's current revision (:func:`inspector.services.photos.get_in`), so a stale or
+mistaken id can never change another inspection's evidence.
+
 Adding many files commits each photo as it is stored (a crash at photo 29 of 30 keeps the
 28 before it); the other changes commit once at the end.
 """
@@ -12,7 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy.orm import Session
+
 from inspector.db import Database
+from inspector.db.models import Photo
 from inspector.services import photo_variants, reports
 from inspector.services import photos as svc
 from inspector.services.inspections import lookup
@@ -76,27 +83,44 @@ def add_bytes(
         ).id
 
 
-def delete(db: Database, photo_ids: Sequence[str], *, actor: str) -> list[str]:
-    """Delete these photos (ids or id prefixes) together (all or none); audited. Their ids."""
+def writable(s: Session, uuid: str | None, photo_id: str) -> Photo:
+    """The photo a change applies to: one of the current revision of inspection ``uuid``
+    (when not given, of the photo's own inspection), never one of an older revision or of
+    another inspection found by a short id."""
+    if uuid is not None:
+        return svc.get_in(s, lookup.get(s, uuid), photo_id)
+    photo = svc.get(s, photo_id)
+    return svc.get_in(s, lookup.get(s, photo.inspection.uuid), photo.id)
+
+
+def delete(db: Database, uuid: str | None, photo_ids: Sequence[str], *, actor: str) -> list[str]:
+    """Delete these photos of inspection ``uuid`` (ids or id prefixes) together (all or
+    none); audited. Their ids."""
     deleted = []
     with db.session() as s:
         for pid in photo_ids:
-            photo = svc.get(s, pid)
+            photo = writable(s, uuid, pid)
             deleted.append(photo.id)
             svc.delete(s, photo, actor=actor)
     return deleted
 
 
-def attach_to_item(db: Database, photo_id: str, item_id: str, *, actor: str) -> str:
-    """The photo also becomes evidence of ``item_id`` (no second copy); the new photo id."""
+def attach_to_item(
+    db: Database, uuid: str | None, photo_id: str, item_id: str, *, actor: str
+) -> str:
+    """The photo of inspection ``uuid`` also becomes evidence of ``item_id`` (no second
+    copy); the new photo id."""
     with db.session() as s:
-        return svc.attach_to_item(s, svc.get(s, photo_id), item_id, actor=actor).id
+        photo = writable(s, uuid, photo_id)
+        return svc.attach_to_item(s, photo, item_id, actor=actor).id
 
 
-def set_layers(db: Database, photo_id: str, layers: dict[str, Any], *, actor: str) -> None:
-    """Store the photo's annotations and redactions; audited."""
+def set_layers(
+    db: Database, uuid: str, photo_id: str, layers: dict[str, Any], *, actor: str
+) -> None:
+    """Store the annotations and redactions of a photo of inspection ``uuid``; audited."""
     with db.session() as s:
-        svc.set_layers(s, svc.get(s, photo_id), layers, actor=actor)
+        svc.set_layers(s, writable(s, uuid, photo_id), layers, actor=actor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +133,7 @@ class Layered:
 
 def add_layers(
     db: Database,
+    uuid: str | None,
     photo_id: str,
     kind: Literal["redactions", "annotations"],
     shapes: Sequence[dict[str, Any]],
@@ -116,10 +141,10 @@ def add_layers(
     clear: bool = False,
     actor: str,
 ) -> Layered:
-    """Add redactions or annotations to a photo (after removing that kind's old ones when
-    ``clear``), checked and audited as one change."""
+    """Add redactions or annotations to a photo of inspection ``uuid`` (after removing that
+    kind's old ones when ``clear``), checked and audited as one change."""
     with db.session() as s:
-        photo = svc.get(s, photo_id)
+        photo = writable(s, uuid, photo_id)
         layers: dict[str, Any] = dict(photo.layers or {})
         kept = [] if clear else list(layers.get(kind, []))
         layers[kind] = kept + list(shapes)
@@ -127,10 +152,10 @@ def add_layers(
         return Layered(photo.id, len(layers[kind]))
 
 
-def set_print_size(db: Database, photo_id: str, size: str, *, actor: str) -> str:
-    """How the report prints the photo ("normal" or "large"); the photo's id."""
+def set_print_size(db: Database, uuid: str | None, photo_id: str, size: str, *, actor: str) -> str:
+    """How the report prints a photo of inspection ``uuid`` ("normal" or "large"); its id."""
     with db.session() as s:
-        photo = svc.get(s, photo_id)
+        photo = writable(s, uuid, photo_id)
         reports.set_photo_print_size(s, photo, size, actor=actor)
         return photo.id
 

@@ -21,14 +21,16 @@ import io
 import json
 import logging
 import math
+import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, Protocol, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -40,11 +42,13 @@ from pydantic import (
     model_validator,
 )
 
+from inspector import strictjson
 from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
-from inspector.domain.layers import MAX_COORD, LayerError, Layers
-from inspector.domain.states import FindingStatus, Severity
-from inspector.errors import UserError
+from inspector.domain.layers import EXACT, MAX_COORD, LayerError, Layers
+from inspector.domain.states import STORED_FINDING_STATES, ClosedVia, FindingStatus, Severity
+from inspector.errors import UserError, detail_of
+from inspector.files import size_text
 from inspector.services import keys
 from inspector.services.photo_decode import MAX_PIXELS
 from inspector.text import Message
@@ -78,12 +82,20 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+# A receipt entry's reason as an error (it renders in the app's language and words); kept
+# out of the JSON receipt, whose ``reason`` is its English text.
+REASON_ERROR = "reason_error"
+
+
 class PackageError(UserError):
     """A package that is refused; ``reason`` says why (in English), without the file name."""
 
     def __init__(self, reason: Message, /, **fields: object) -> None:
         super().__init__(reason, **fields)
         self.reason = str(self)
+        # The fingerprint of the device whose signature verified, when the refusal came
+        # after that check: the receipt names the signer of a package refused for content.
+        self.signer: str | None = None
 
 
 # ---------------------------------------------------------------- manifest schema
@@ -132,6 +144,10 @@ VisitTime = Annotated[str, Field(max_length=40), AfterValidator(_visit_time)]
 
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+StrictModel = _M
+"""The base of every manifest model: unknown keys refused, frozen, finite numbers only."""
 
 
 class MemberEntry(_M):
@@ -204,6 +220,12 @@ class AnswerData(_M):
     updated_at: When
 
 
+def _stored_state(v: FindingStatus) -> FindingStatus:
+    if v not in STORED_FINDING_STATES:
+        raise ValueError(f"a finding is never stored {v.value!r}")
+    return v
+
+
 class FindingData(_M):
     item_id: str = Field(max_length=100)
     active: bool = True
@@ -211,11 +233,12 @@ class FindingData(_M):
     action: Text = ""
     owner: str = Field(default="", max_length=200)
     deadline: date | None = None
-    status: FindingStatus = FindingStatus.OPEN
+    status: Annotated[FindingStatus, AfterValidator(_stored_state)] = FindingStatus.OPEN
     closed_at: When | None = None
     closed_by_uuid: str | None = Field(default=None, max_length=36)
     closing_note: Text = ""
     repeat_of: str | None = Field(default=None, max_length=36)  # 屡查屡犯 (added later)
+    closed_via: ClosedVia | None = None  # recheck | response | hand (added later)
     created_at: When
     updated_at: When
 
@@ -304,9 +327,7 @@ CONTENT_KEYS = ("inspection", "branch", "checklist", "answers", "findings", "pho
 
 
 def canonical_bytes(data: Any) -> bytes:
-    return json.dumps(
-        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    return strictjson.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def content_sha256(manifest_data: dict[str, Any]) -> str:
@@ -402,9 +423,13 @@ def read_member(
         raise
     except NotImplementedError as e:
         # zipfile refuses ZIP versions and methods it does not know; we never write them.
-        raise PackageError(T.MEMBER_ZIP_FEATURE, name=repr(info.filename), detail=str(e)) from None
+        raise PackageError(
+            T.MEMBER_ZIP_FEATURE, name=repr(info.filename), detail=detail_of(e)
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as e:
-        raise PackageError(T.MEMBER_DAMAGED, name=repr(info.filename), detail=str(e)) from None
+        raise PackageError(
+            T.MEMBER_DAMAGED, name=repr(info.filename), detail=detail_of(e)
+        ) from None
     if n != info.file_size:
         raise PackageError(T.MEMBER_SIZE_MISMATCH, name=repr(info.filename))
     if n > 1024 and n / compressed > limits.max_ratio:
@@ -412,28 +437,70 @@ def read_member(
     return buf.getvalue()
 
 
-def read_package(
+class SignedManifest(Protocol):
+    """What every signed ZIP's manifest has: the signer's fingerprint and its members."""
+
+    @property
+    def device_fingerprint(self) -> str: ...
+
+    @property
+    def members(self) -> Sequence[MemberEntry]: ...
+
+
+M = TypeVar("M", bound=SignedManifest)
+
+
+@dataclass
+class Container(Generic[M]):
+    """A signed ZIP whose names, sizes, signature, schema and member hashes checked out."""
+
+    manifest: M
+    manifest_obj: dict[str, Any]
+    manifest_bytes: bytes
+    public: keys.PublicKeys
+    members: dict[str, bytes]
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public.fingerprint
+
+    @property
+    def manifest_sha256(self) -> str:
+        # The signed manifest names every member by hash, so its hash identifies the
+        # content (whatever the ZIP layout or encryption), and is cheap.
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+
+def read_container(
     data: bytes,
+    parse: Callable[[bytes], tuple[M, dict[str, Any]]],
     *,
     limits: Limits = DEFAULT_LIMITS,
     device: keys.DeviceKeys | None = None,
-) -> VerifiedPackage:
-    """Verify a package completely; raises :class:`PackageError` with the reason."""
+) -> Container[M]:
+    """Verify a signed ZIP completely (``.inspection``, ``.notice``, ``.response``).
+
+    Decrypts a sealed file with ``device``; checks the ZIP, every member's name and kind,
+    the control members, the Ed25519 signature over the exact manifest bytes, the manifest
+    (``parse`` checks its format and schema), the signer's fingerprint, and that the
+    members are exactly those listed, each read counting bytes and matching its size and
+    SHA-256. Raises :class:`PackageError` with the reason; nothing is extracted to disk.
+    """
     if keys.is_encrypted(data):
         if device is None:
             raise PackageError(T.ENCRYPTED_NO_KEY)
         try:
             data = keys.decrypt(device, data)
         except ValueError as e:
-            raise PackageError(T.ENCRYPTED_BAD, detail=str(e)) from None
+            raise PackageError(T.ENCRYPTED_BAD, detail=detail_of(e)) from None
     if len(data) > limits.max_file_bytes:
-        raise PackageError(T.PACKAGE_TOO_LARGE, limit=limits.max_file_bytes)
+        raise PackageError(T.PACKAGE_TOO_LARGE, limit=size_text(limits.max_file_bytes))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as e:
-        raise PackageError(T.NOT_READABLE, detail=str(e)) from None
+        raise PackageError(T.NOT_READABLE, detail=detail_of(e)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
-        raise PackageError(T.NOT_ZIP, detail=str(e)) from None
+        raise PackageError(T.NOT_ZIP, detail=detail_of(e)) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_entries:
@@ -457,58 +524,143 @@ def read_package(
             raise PackageError(T.CAUSE, cause=e) from None
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
             raise PackageError(T.SIGNATURE_BAD)
-        manifest, manifest_obj = _parse_manifest(manifest_bytes)
-        if manifest.device_fingerprint != public.fingerprint:
-            raise PackageError(T.DEVICE_MISMATCH)
-        listed = {m.path: m for m in manifest.members}
-        if len(listed) != len(manifest.members):
-            raise PackageError(T.MANIFEST_MEMBER_TWICE)
-        present = set(by_name) - CONTROL_MEMBERS
-        extra = sorted(present - set(listed))
-        if extra:
-            raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
-        absent = sorted(set(listed) - present)
-        if absent:
-            raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
-        total = len(manifest_bytes)
-        blobs: dict[str, bytes] = {}
-        report: bytes | None = None
-        for path, entry in listed.items():
-            info = by_name[path]
-            if entry.size > limits.max_entry_bytes:
-                raise PackageError(
-                    T.MEMBER_TOO_LARGE, name=repr(path), limit=limits.max_entry_bytes
-                )
-            total += entry.size
-            if total > limits.max_total_bytes:
-                raise PackageError(T.TOTAL_TOO_LARGE, limit=limits.max_total_bytes)
-            content = read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
-            if len(content) != entry.size:
-                raise PackageError(T.SIZE_DIFFERS, name=repr(path))
-            digest = hashlib.sha256(content).hexdigest()
-            if digest != entry.sha256:
-                raise PackageError(
-                    T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
-                )
-            if path == REPORT:
-                report = content
-            elif path.startswith("blobs/") and path[6:] == digest:
-                blobs[digest] = content
-            else:
-                raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+        try:
+            return _read_signed(zf, by_name, manifest_bytes, parse, public, limits, size)
+        except PackageError as e:
+            e.signer = public.fingerprint  # the signature verified: name who signed
+            raise
+
+
+def _read_signed(
+    zf: zipfile.ZipFile,
+    by_name: dict[str, zipfile.ZipInfo],
+    manifest_bytes: bytes,
+    parse: Callable[[bytes], tuple[M, dict[str, Any]]],
+    public: keys.PublicKeys,
+    limits: Limits,
+    size: int,
+) -> Container[M]:
+    """The rest of :func:`read_container`, once the manifest's signature verified."""
+    manifest, manifest_obj = parse(manifest_bytes)
+    if manifest.device_fingerprint != public.fingerprint:
+        raise PackageError(T.DEVICE_MISMATCH)
+    listed = {m.path: m for m in manifest.members}
+    if len(listed) != len(manifest.members):
+        raise PackageError(T.MANIFEST_MEMBER_TWICE)
+    present = set(by_name) - CONTROL_MEMBERS
+    extra = sorted(present - set(listed))
+    if extra:
+        raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
+    absent = sorted(set(listed) - present)
+    if absent:
+        raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
+    total = len(manifest_bytes)
+    members: dict[str, bytes] = {}
+    for path, entry in listed.items():
+        info = by_name[path]
+        if entry.size > limits.max_entry_bytes:
+            raise PackageError(
+                T.MEMBER_TOO_LARGE, name=repr(path), limit=size_text(limits.max_entry_bytes)
+            )
+        total += entry.size
+        if total > limits.max_total_bytes:
+            raise PackageError(T.TOTAL_TOO_LARGE, limit=size_text(limits.max_total_bytes))
+        content = read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
+        if len(content) != entry.size:
+            raise PackageError(T.SIZE_DIFFERS, name=repr(path))
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != entry.sha256:
+            raise PackageError(
+                T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
+            )
+        members[path] = content
+    return Container(
+        manifest=manifest,
+        manifest_obj=manifest_obj,
+        manifest_bytes=manifest_bytes,
+        public=public,
+        members=members,
+    )
+
+
+def blobs_of(members: dict[str, bytes], allowed: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """The ``blobs/<sha256>`` members by hash; any other member not in ``allowed`` is
+    refused (a member named ``blobs/x`` must be the content whose hash is ``x``)."""
+    blobs: dict[str, bytes] = {}
+    for path, content in members.items():
+        if path in allowed:
+            continue
+        sha = path[6:] if path.startswith("blobs/") else ""
+        if not sha or hashlib.sha256(content).hexdigest() != sha:
+            raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+        blobs[sha] = content
+    return blobs
+
+
+def write_container(
+    manifest: dict[str, Any],
+    members: dict[str, bytes],
+    device: keys.DeviceKeys,
+    validate: Callable[[dict[str, Any]], object],
+    *,
+    encrypt_to: bytes | None = None,
+) -> bytes:
+    """A signed ZIP of ``manifest`` (its ``members`` list filled in here) and ``members``.
+
+    ``validate`` is the reader's own schema (``Model.model_validate``): nothing is signed
+    that the reader would refuse. ``encrypt_to`` is a recipient's raw X25519 key.
+    """
+    manifest["members"] = [
+        {"path": path, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+        for path, b in members.items()
+    ]
+    validate(manifest)
+    data = canonical_bytes(manifest)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        write_member(zf, MANIFEST, data, zipfile.ZIP_DEFLATED)
+        write_member(zf, SIGNATURE, device.sign(data), zipfile.ZIP_STORED)
+        write_member(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
+        for path, b in members.items():
+            # Photos and PDFs are compressed already; deflating them only costs time.
+            write_member(zf, path, b, zipfile.ZIP_STORED)
+    package = out.getvalue()
+    if encrypt_to is not None:
+        package = keys.encrypt_to(encrypt_to, package)
+    return package
+
+
+def read_package(
+    data: bytes,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    device: keys.DeviceKeys | None = None,
+) -> VerifiedPackage:
+    """Verify a package completely; raises :class:`PackageError` with the reason."""
+    c = read_container(data, _parse_manifest, limits=limits, device=device)
+    try:
+        return _verified(c)
+    except PackageError as e:
+        e.signer = c.fingerprint  # the signature verified: name who signed
+        raise
+
+
+def _verified(c: Container[Manifest]) -> VerifiedPackage:
+    """The package's content checks, once its container verified."""
+    report = c.members.get(REPORT)
+    blobs = blobs_of(c.members, frozenset({REPORT}))
+    manifest = c.manifest
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
-    computed = content_sha256(manifest_obj)
+    computed = content_sha256(c.manifest_obj)
     if computed != manifest.content_sha256:
         raise PackageError(T.CONTENT_HASH)
     _check_references(manifest, blobs, report)
     return VerifiedPackage(
         manifest=manifest,
         content_sha256=computed,
-        # The signed manifest names every member by hash, so its hash identifies the
-        # package's content (whatever the ZIP layout or encryption), and is cheap.
-        package_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-        public=public,
+        package_sha256=c.manifest_sha256,
+        public=c.public,
         blobs=blobs,
         report=report,
     )
@@ -581,30 +733,78 @@ def load_manifest_json(raw: bytes) -> Any:
     except RecursionError:
         raise PackageError(T.TOO_DEEP, depth=MAX_DEPTH) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise PackageError(T.NOT_JSON, detail=str(e)) from None
+        raise PackageError(T.NOT_JSON, detail=detail_of(e)) from None
     except ValueError as e:  # from the parse_* hooks above
-        raise PackageError(T.MANIFEST_VALUE, detail=str(e)) from None
+        raise PackageError(T.MANIFEST_VALUE, detail=detail_of(e)) from None
     _check_tree(obj)
     return obj
 
 
-def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def parse_manifest(
+    raw: bytes, format_name: str, format_version: int, model: type[_Model]
+) -> tuple[_Model, dict[str, Any]]:
+    """A signed manifest of the named format and version, checked against ``model``."""
     obj = load_manifest_json(raw)
     if not isinstance(obj, dict):
         raise PackageError(T.NOT_OBJECT)
-    if obj.get("format") != FORMAT_NAME:
+    if obj.get("format") != format_name:
         raise PackageError(T.WRONG_FORMAT, format=repr(obj.get("format")))
-    if obj.get("format_version") != FORMAT_VERSION:
+    if obj.get("format_version") != format_version:
         raise PackageError(
-            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=FORMAT_VERSION
+            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=format_version
         )
     try:
-        return Manifest.model_validate(obj), obj
+        # Layers are stored exactly as signed: a coordinate of 0.5 is refused, not rounded.
+        return model.model_validate(obj, context={EXACT: True}), obj
     except ValidationError as e:
-        first = e.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        msg = str(first["msg"]).removeprefix("Value error, ")
-        raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=e.error_count()) from None
+        loc, msg, count = schema_problem(e)
+        raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=count) from None
+
+
+# The names pydantic gives the members of a union in an error's location ("value.bool",
+# "value.constrained-str"): not fields of the manifest, so not shown.
+_UNION_TAG = re.compile(r"^(bool|int|float|str|bytes|none|constrained-.+|function-.+|.+\[.*\])$")
+_TYPE_NOUNS = {
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "none_required": "null",
+}
+
+
+def schema_problem(e: ValidationError) -> tuple[str, str, int]:
+    """(where, what, how many fields) for a manifest that does not fit the schema.
+
+    pydantic reports a value that fits no member of a union once per member: an over-long
+    text in an answer's value comes first as "should be a valid boolean" (the first member)
+    although it is a text, just too long. The errors are grouped by field; of a field's
+    errors, one about the value's limits (too long, too large) says what is wrong, and
+    where only type errors remain, the types the field accepts are listed.
+    """
+    groups: dict[str, list[Any]] = {}
+    for err in e.errors():
+        parts = [str(p) for p in err["loc"]]
+        while parts and _UNION_TAG.match(parts[-1]) and len(err["loc"]) > 1:
+            parts.pop()
+        groups.setdefault(".".join(parts), []).append(err)
+    loc, errs = next(iter(groups.items()))
+    limits = [x for x in errs if not str(x["type"]).endswith(("_type", "_parsing", "_required"))]
+    if limits or len(errs) == 1:
+        msg = str((limits or errs)[0]["msg"]).removeprefix("Value error, ")
+    else:
+        nouns = list(dict.fromkeys(_TYPE_NOUNS.get(str(x["type"]), str(x["type"])) for x in errs))
+        msg = "Input should be " + (
+            nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
+        )
+    return loc, msg, len(groups)
+
+
+def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+    return parse_manifest(raw, FORMAT_NAME, FORMAT_VERSION, Manifest)
 
 
 def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:
@@ -640,3 +840,9 @@ def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None
         raise PackageError(T.ANSWER_TWICE)
     if len({f.item_id for f in m.findings}) != len(m.findings):
         raise PackageError(T.FINDING_TWICE)
+    # The audit trail is the revision's own (export takes exactly those entries): an entry
+    # of another revision would rewrite that revision's history at HQ.
+    for n, e in enumerate(m.audit, start=1):
+        if e.revision != m.inspection.revision:
+            got = "—" if e.revision is None else e.revision
+            raise PackageError(T.AUDIT_REVISION, n=n, got=got, revision=m.inspection.revision)

@@ -1,8 +1,12 @@
-"""Closing findings: by a finalized re-check that passes the item, or by hand with a note."""
+"""Moving a finding through its lifecycle: submitted by a branch response, returned or
+closed by HQ's review, closed by a finalized re-check that passes the item, or by hand
+with a note. Every step goes through :func:`transition`, which refuses a move the
+lifecycle does not allow and audits the change."""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +16,7 @@ from inspector.db.models import (
     utcnow,
 )
 from inspector.domain.scoring import Outcome, Score
-from inspector.domain.states import FindingStatus
+from inspector.domain.states import ClosedVia, FindingStatus
 from inspector.errors import NotFoundError, ValidationError
 from inspector.services import audit
 from inspector.services.findings.record import finding_dict
@@ -24,24 +28,88 @@ from inspector.text.parts import phrase
 log = logging.getLogger(__name__)
 
 
-def _close(
-    session: Session, target: Inspection, f: Finding, *, actor: str, by_uuid: str | None, note: str
+# The moves the lifecycle allows (stored states; ``overdue`` is never stored).
+_MOVES: dict[FindingStatus, frozenset[FindingStatus]] = {
+    FindingStatus.OPEN: frozenset({FindingStatus.SUBMITTED, FindingStatus.CLOSED}),
+    FindingStatus.RETURNED: frozenset({FindingStatus.SUBMITTED, FindingStatus.CLOSED}),
+    FindingStatus.SUBMITTED: frozenset(
+        {FindingStatus.SUBMITTED, FindingStatus.RETURNED, FindingStatus.CLOSED}
+    ),
+    FindingStatus.CLOSED: frozenset(),
+}
+_ACTIONS = {
+    FindingStatus.SUBMITTED: "submit",
+    FindingStatus.RETURNED: "return",
+    FindingStatus.CLOSED: "close",
+}
+
+
+def can_move(f: Finding, to: FindingStatus) -> bool:
+    """May finding ``f`` go to ``to`` from where it is?"""
+    return to in _MOVES.get(FindingStatus(f.status), frozenset())
+
+
+def transition(
+    session: Session,
+    target: Inspection,
+    f: Finding,
+    to: FindingStatus,
+    *,
+    actor: str,
+    note: str = "",
+    via: ClosedVia | None = None,
+    by_uuid: str | None = None,
+    detail: dict[str, Any] | None = None,
 ) -> None:
+    """Move finding ``f`` of ``target`` to ``to`` and audit it: the one place a finding's
+    state changes after it is opened (re-check, HQ by hand, branch response, HQ review).
+
+    ``via`` says how a closing happened (and is required for one); ``detail`` goes into
+    the audit entry (the notice and response a step came from).
+    """
+    if not can_move(f, to):
+        raise ValidationError(
+            T.CANNOT_MOVE,
+            item=f.item_id,
+            uuid=target.uuid,
+            status=str(FindingStatus(f.status)),
+            to=str(to),
+        )
     old = finding_dict(f)
-    f.status = FindingStatus.CLOSED
-    f.closed_at = utcnow()
-    f.closed_by_uuid = by_uuid
-    f.closing_note = note
-    f.updated_at = utcnow()
+    now = utcnow()
+    f.status = to
+    if to == FindingStatus.CLOSED:
+        if via is None:
+            raise ValueError("closing a finding says how (via)")
+        f.closed_at = now
+        f.closed_by_uuid = by_uuid
+        f.closing_note = note
+        f.closed_via = via
+    f.updated_at = now
     audit.record(
         session,
         actor=actor,
         entity="finding",
-        action="close",
+        action=_ACTIONS[to],
         key=f.item_id,
         old=old,
-        new={**finding_dict(f), "note": note},
+        new={**finding_dict(f), "note": note, **(detail or {})},
         inspection=target,
+    )
+
+
+def _close(
+    session: Session,
+    target: Inspection,
+    f: Finding,
+    *,
+    actor: str,
+    by_uuid: str | None,
+    note: str,
+    via: ClosedVia,
+) -> None:
+    transition(
+        session, target, f, FindingStatus.CLOSED, actor=actor, note=note, via=via, by_uuid=by_uuid
     )
 
 
@@ -67,6 +135,7 @@ def close_passed(
             actor=actor,
             by_uuid=recheck.uuid,
             note=f"re-check {recheck.uuid} passed",
+            via=ClosedVia.RECHECK,
         )
         closed.append(f)
     session.flush()
@@ -91,7 +160,7 @@ def close_by_hand(
     if f.status == FindingStatus.CLOSED:
         when = phrase(T.CLOSED_ON, day=f"{f.closed_at:%Y-%m-%d}") if f.closed_at else ""
         raise ValidationError(T.ALREADY_CLOSED, item=item_id, uuid=target.uuid, when=when)
-    _close(session, target, f, actor=actor, by_uuid=None, note=note.strip())
+    _close(session, target, f, actor=actor, by_uuid=None, note=note.strip(), via=ClosedVia.HAND)
     session.flush()
     return f
 

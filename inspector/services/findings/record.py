@@ -31,6 +31,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "status": f.status,
         "closed_at": f.closed_at.isoformat() if f.closed_at else None,
         "closed_by": f.closed_by_uuid,
+        "closed_via": f.closed_via,
         # 屡查屡犯: the previous inspection with the same finding (severity raised a level).
         "repeat_of": f.repeat_of,
     }

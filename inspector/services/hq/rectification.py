@@ -44,12 +44,16 @@ log = logging.getLogger(__name__)
 
 
 def _status_expr(today: date) -> ColumnElement[str]:
+    # FindingState.of in SQL: submitted waits for HQ (never overdue); open or returned
+    # past the deadline is overdue.
     return case(
         (Finding.status == FindingStatus.CLOSED, literal(FindingState.CLOSED.value)),
+        (Finding.status == FindingStatus.SUBMITTED, literal(FindingState.SUBMITTED.value)),
         (
             and_(Finding.deadline.is_not(None), Finding.deadline < today),
             literal(FindingState.OVERDUE.value),
         ),
+        (Finding.status == FindingStatus.RETURNED, literal(FindingState.RETURNED.value)),
         else_=literal(FindingState.OPEN.value),
     )
 
@@ -70,6 +74,8 @@ def rectification(
             func.sum(case((st == FindingState.OPEN, 1), else_=0)).label("o"),
             func.sum(case((st == FindingState.OVERDUE, 1), else_=0)).label("od"),
             func.sum(case((st == FindingState.CLOSED, 1), else_=0)).label("cl"),
+            func.sum(case((st == FindingState.SUBMITTED, 1), else_=0)).label("sub"),
+            func.sum(case((st == FindingState.RETURNED, 1), else_=0)).label("ret"),
         )
         .where(Finding.active.is_(True), Finding.inspection_id.in_(current_ids(flt)))
         .group_by(Finding.inspection_id)
@@ -81,17 +87,28 @@ def rectification(
             func.sum(per_insp.c.o),
             func.sum(per_insp.c.od),
             func.sum(per_insp.c.cl),
+            func.sum(per_insp.c.sub),
+            func.sum(per_insp.c.ret),
         )
         .join(per_insp, per_insp.c.iid == Inspection.id)
         .group_by(Inspection.branch_id)
     )
     branches = branch_infos(session, flt)
     rows = []
-    for bid, o, od, cl in session.execute(q):
+    for bid, o, od, cl, sub, ret in session.execute(q):
         b = branches.get(bid)
         if b is not None:
             rows.append(
-                RectificationRow(b.code, b.name, b.region, int(o or 0), int(od or 0), int(cl or 0))
+                RectificationRow(
+                    b.code,
+                    b.name,
+                    b.region,
+                    int(o or 0),
+                    int(od or 0),
+                    int(cl or 0),
+                    submitted=int(sub or 0),
+                    returned=int(ret or 0),
+                )
             )
     rows.sort(key=lambda r: (-r.overdue, -r.open, r.code))
     return rows
@@ -108,7 +125,7 @@ def findings(
 ) -> list[FindingRow]:
     """Findings of the selected inspections, overdue first, then open by deadline, then closed.
 
-    ``status`` picks open | overdue | closed; ``unresolved`` picks open and overdue (what
+    ``status`` picks one :class:`FindingState`; ``unresolved`` picks all but closed (what
     the dashboard lists; closed ones are counted per branch instead).
     """
     if status is not None and status not in STATUSES:
@@ -134,6 +151,7 @@ def findings(
             Finding.closed_at,
             Finding.closed_by_uuid,
             Finding.closing_note,
+            Finding.closed_via,
             Finding.repeat_of,
             st,
         )
@@ -141,18 +159,22 @@ def findings(
         .join(Branch, Branch.id == Inspection.branch_id)
         .where(Finding.active.is_(True), *conditions(flt))
     )
-    if status == FindingState.CLOSED:
-        q = q.where(Finding.status == FindingStatus.CLOSED)
+    late = and_(Finding.deadline.is_not(None), Finding.deadline < today)
+    if status in (FindingState.CLOSED, FindingState.SUBMITTED):
+        q = q.where(Finding.status == status)
     elif status == FindingState.OVERDUE:
-        q = q.where(Finding.status == FindingStatus.OPEN, Finding.deadline < today)
-    elif status == FindingState.OPEN:
-        q = q.where(
-            Finding.status == FindingStatus.OPEN,
-            (Finding.deadline.is_(None)) | (Finding.deadline >= today),
-        )
+        q = q.where(Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)), late)
+    elif status in (FindingState.OPEN, FindingState.RETURNED):
+        q = q.where(Finding.status == status, ~late)
     elif unresolved:
-        q = q.where(Finding.status == FindingStatus.OPEN)
-    rank = case((st == FindingState.OVERDUE, 0), (st == FindingState.OPEN, 1), else_=2)
+        q = q.where(Finding.status != FindingStatus.CLOSED)
+    rank = case(
+        (st == FindingState.OVERDUE, 0),
+        (st == FindingState.RETURNED, 1),
+        (st == FindingState.OPEN, 2),
+        (st == FindingState.SUBMITTED, 3),
+        else_=4,
+    )
     q = q.order_by(rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id)
     if limit is not None:
         q = q.limit(limit)
@@ -175,6 +197,7 @@ def findings(
             closed_at=r.closed_at,
             closed_by=r.closed_by_uuid,
             closing_note=r.closing_note,
+            closed_via=r.closed_via,
             started_at=r.started_at,
             item_zh=texts.get(r.item_id, ("", ""))[0],
             item_en=texts.get(r.item_id, ("", ""))[1],

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState, InspectionStatus, Severity
 from inspector.services.hq import mystery as hq_mystery
@@ -92,7 +92,7 @@ def status_label_insp(status: str, lang: str) -> str:
 
 
 def _r(v: float | None) -> float | None:
-    return round(v, 2) if v is not None else None
+    return numbers.record_or_none(v)
 
 
 # ---------------------------------------------------------------- result types
@@ -224,10 +224,12 @@ class RectificationRow:
     open: int
     overdue: int
     closed: int
+    submitted: int = 0  # the branch answered; HQ has not reviewed it yet
+    returned: int = 0  # HQ returned the branch's answer (not yet overdue)
 
     @property
     def total(self) -> int:
-        return self.open + self.overdue + self.closed
+        return self.open + self.overdue + self.closed + self.submitted + self.returned
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +243,7 @@ class FindingRow:
     owner: str
     action: str
     deadline: date | None
-    status: FindingState  # overdue: computed from the deadline
+    status: FindingState  # open | overdue | submitted | returned | closed
     closed_at: datetime | None
     closed_by: str | None
     closing_note: str
@@ -251,6 +253,7 @@ class FindingRow:
     draft: bool = False
     checklist_id: str = ""
     repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
+    closed_via: str | None = None  # recheck | response | hand
 
     def item_title(self, lang: str) -> str:
         t = self.item_zh if lang == "zh" else self.item_en
@@ -271,6 +274,7 @@ class FindingRow:
             "closed_at": _iso(self.closed_at, tz),
             "closed_by": self.closed_by,
             "note": self.closing_note,
+            "closed_via": self.closed_via,
             "inspected_at": _iso(self.started_at, tz),
             "draft": self.draft,
         }
@@ -346,7 +350,7 @@ class ScoreMismatch:
 
     def describe(self, lang: str = "en") -> str:
         def f(v: float | None) -> str:
-            return f"{v:.2f}" if v is not None else "—"
+            return numbers.score(v)
 
         def yes(v: bool | None) -> object:
             # English has always printed Python's True/False here (scripts may read it).
@@ -499,9 +503,7 @@ class HqData:
                     "code": r.code,
                     "name": r.name,
                     "region": r.region,
-                    "latest_score": round(r.latest_score, 2)
-                    if r.latest_score is not None
-                    else None,
+                    "latest_score": _r(r.latest_score),
                     "latest_grade": r.latest_grade,
                     "latest_at": _iso(r.latest_at, self.tz),
                     "inspections": r.inspections,

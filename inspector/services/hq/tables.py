@@ -36,6 +36,7 @@ from inspector.services.hq.rows import (
 )
 from inspector.text import hq as TH
 from inspector.text import hq_errors as T
+from inspector.text.findings import CLOSED_VIA
 from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
@@ -219,6 +220,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 c("status", "status", TEXT, 0.6),
                 c("closed_at", "closed_at", DATE, 0.9),
                 c("closing_note", "closing_note", TEXT, 1.5, pdf=False),
+                c("closed_via", "closed_via", TEXT, 0.9),
                 c("inspection", "inspection", ID, 1.3),
                 c("item_id", "item_id", TEXT, 1.2, pdf=False),
                 *rec_col,
@@ -237,6 +239,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                     status_label(f.status, lang),
                     d(f.closed_at),
                     f.closing_note,
+                    closed_via_label(f.closed_via, lang),
                     f.inspection_uuid,
                     f.item_id,
                     *rec(f.draft),
@@ -337,6 +340,13 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         (s["open"], open_n),
         (s["overdue"], overdue_n),
         (s["closed"], closed_n),
+    ]
+    # The rectification loop's states, when any finding is in them (branch responses).
+    for key in ("submitted", "returned"):
+        n = sum(getattr(r, key) for r in data.rectification)
+        if n:
+            rows.append((s[key], n))
+    rows += [
         (s["integrity"], len(data.integrity)),
     ]
     return HqTable(
@@ -405,6 +415,12 @@ def status_label(status: str, lang: str) -> str:
     return text(lang) if text is not None else status
 
 
+def closed_via_label(via: str | None, lang: str) -> str:
+    """How a closed finding was closed (re-check, branch response, by hand); else empty."""
+    text = CLOSED_VIA.get(via) if via else None
+    return text(lang) if text is not None else (via or "")
+
+
 def severity_label(severity: str, lang: str) -> str:
     text = TH.SEVERITIES.get(severity)
     return text(lang) if text is not None else severity
@@ -433,7 +449,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
         name="overdue",
         title=label("overdue", lang),
         columns=tuple(
-            replace(col, pdf=False) if col.key in ("status", "closed_at") else col
+            replace(col, pdf=False) if col.key in ("status", "closed_at", "closed_via") else col
             for col in ftbl.columns
         ),
         rows=[

@@ -140,6 +140,38 @@ def set_answer(
     return row
 
 
+def clear_judgement(session: Session, insp: Inspection, item_id: str, *, actor: str = "") -> None:
+    """Take back an item's judgement and value, keeping its note (audited, rescored).
+
+    What undoing an item's first answer does: the row goes only when nothing else is on it;
+    a note typed since the answer stays, as it was not part of what is undone.
+    """
+    row = next((a for a in insp.answers if a.item_id == item_id), None)
+    if row is None or not row.note:
+        set_answer(session, insp, item_id, clear=True, actor=actor)
+        return
+    require_draft(insp)
+    old = _answer_dict(row)
+    row.result, row.value = None, None
+    _drop_copied(insp, item_id)
+    row.answered_by = actor
+    row.updated_at = utcnow()
+    if _answer_dict(row) != old:
+        audit.record(
+            session,
+            actor=actor,
+            entity="answer",
+            action="update",
+            key=item_id,
+            old=old,
+            new=_answer_dict(row),
+            inspection=insp,
+        )
+    insp.updated_at = utcnow()
+    session.flush()
+    rescore(session, insp)
+
+
 def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
     if row is None:
         return None

@@ -17,6 +17,7 @@ from inspector.db.models import (
     InspectionOwner,
     utcnow,
 )
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 
@@ -203,7 +204,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "inspector": summary.inspector,
         "started_at": summary.started_at.isoformat(),
         "finalized_at": summary.finalized_at.isoformat() if summary.finalized_at else None,
-        "total": round(summary.total, 2) if summary.total is not None else None,
+        "total": numbers.record_or_none(summary.total),
         "grade": summary.grade,
         "passed": summary.passed,
         "signer": summary.signer,

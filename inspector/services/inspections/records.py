@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import (
     Inspection,
 )
+from inspector.domain import numbers
 from inspector.domain.scoring import Score
 from inspector.domain.states import InspectionStatus
 from inspector.services import branches
@@ -24,9 +25,9 @@ log = logging.getLogger(__name__)
 
 def score_dict(result: Score) -> dict[str, Any]:
     return {
-        "total": round(result.total, 2),
-        "base": round(result.base, 2),
-        "penalties": round(result.penalties, 2),
+        "total": numbers.record(result.total),
+        "base": numbers.record(result.base),
+        "penalties": numbers.record(result.penalties),
         "grade": result.grade,
         "passed": result.passed,
         "veto_failed": list(result.veto_failed),
@@ -43,10 +44,10 @@ def score_dict(result: Score) -> dict[str, Any]:
         ],
         "sections": {
             sid: {
-                "score": round(s.earned, 4),
-                "max": round(s.possible, 4),
-                "percent": round(s.percent, 2) if s.percent is not None else None,
-                "weight": round(s.weight, 4),
+                "score": numbers.stored(s.earned),
+                "max": numbers.stored(s.possible),
+                "percent": numbers.record_or_none(s.percent),
+                "weight": numbers.stored(s.weight),
                 "area": s.area,
                 "gated": s.gated,
             }
@@ -71,8 +72,8 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "value": a.value,
             "note": a.note,
             "outcome": s.outcome.value,
-            "points": round(s.points, 4),
-            "max_points": round(s.max_points, 4),
+            "points": numbers.stored(s.points),
+            "max_points": numbers.stored(s.max_points),
         }
     photos = [
         {

@@ -10,6 +10,7 @@ from inspector.db.models import (
     Inspection,
     SectionScoreRow,
 )
+from inspector.domain import numbers
 from inspector.domain.scoring import Score
 from inspector.services.findings.sync import sync_findings
 from inspector.services.inspections.scoring import answers_of, score_for
@@ -22,7 +23,7 @@ def rescore(session: Session, insp: Inspection) -> Score:
     """Refresh the stored score, section scores and findings from the answers."""
     checklist = checklist_of(insp)
     result = score_for(checklist, insp.mode, answers_of(insp), insp.visit)
-    insp.score_total = round(result.total, 4)
+    insp.score_total = numbers.stored(result.total)
     insp.grade = result.grade
     insp.passed = result.passed
     insp.veto_failed = len(result.veto_failed)

@@ -12,6 +12,7 @@ from inspector.db.models import (
     Inspection,
     utcnow,
 )
+from inspector.domain import numbers
 from inspector.domain.checklist import (
     AnswerType,
     Checklist,
@@ -237,7 +238,7 @@ def finalize(
         entity="inspection",
         action="finalize",
         key=insp.uuid,
-        new={"total": round(result.total, 2), "grade": result.grade, "manager": manager_name},
+        new={"total": numbers.record(result.total), "grade": result.grade, "manager": manager_name},
         inspection=insp,
     )
     if insp.recheck_of:

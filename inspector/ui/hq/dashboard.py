@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db import Database
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.services.hq import rows as hq_rows
 from inspector.services.hq import scope as hq_scope
@@ -67,6 +67,7 @@ from inspector.ui.hq.models import (
     VetoModel,
 )
 from inspector.ui.hq.worker import HqLoader, HqResult
+from inspector.ui.rectification import ReviewQueue, queue_title
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +256,10 @@ class HqDashboard(QWidget):
         self.tabs.addTab(integrity_tab, self.tr("Evidence integrity"))
         self.tabs.addTab(rights_tab, self.tr("Consumer rights"))
         self.tabs.addTab(mystery_tab, self.tr("Mystery shopping"))
+        # The rectification loop: branch responses to review, notices to send.
+        self.review_queue = ReviewQueue(self._db, self)
+        self.review_queue.changed.connect(self.refresh)
+        self.tabs.addTab(self.review_queue, queue_title())
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -405,6 +410,7 @@ class HqDashboard(QWidget):
         """Query again with the current filters (in the background)."""
         self.status_label.setText(self.tr("Loading…"))
         self.refresh_button.setEnabled(False)
+        self.review_queue.refresh()
         self._loader.request(self.current_filter(), self.wave_box.currentData() or None)
 
     def data(self) -> HqData | None:
@@ -505,7 +511,7 @@ class HqDashboard(QWidget):
         self.integrity_view.resizeColumnsToContents()
         open_n = sum(r.open for r in data.rectification)
         overdue_n = sum(r.overdue for r in data.rectification)
-        avg = f"{data.average:.1f}" if data.average is not None else "—"
+        avg = numbers.score(data.average)
         summary = (
             self.tr(
                 "%1 inspections · %2 branches · average %3 · %4 veto failures · "

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import FindingState, Severity
 from inspector.services.hq import mystery as hq_mystery
@@ -31,6 +31,7 @@ from inspector.services.hq.rows import (
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
+from inspector.ui.rectification import count_title, state_name
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,11 @@ T = TypeVar("T")
 
 
 def _score(v: float | None) -> str:
-    return f"{v:.1f}" if v is not None else "—"
+    return numbers.score(v)
+
+
+def _percent(v: float | None) -> str:
+    return numbers.percent(v)
 
 
 class _HqModel(RowsTableModel[T]):
@@ -113,7 +118,7 @@ class LeagueModel(_HqModel[LeagueRow]):
             ),
             Column(
                 self.tr("Change"),
-                lambda r: f"{r.trend:+.1f}" if r.trend is not None else "",
+                lambda r: numbers.signed_score(r.trend, missing=""),
                 lambda r: r.trend,
                 align=RIGHT,
                 roles={
@@ -196,6 +201,9 @@ class RectificationModel(_HqModel[RectificationRow]):
             Column(self.tr("Open"), lambda r: str(r.open), lambda r: r.open),
             Column(self.tr("Overdue"), lambda r: str(r.overdue), lambda r: r.overdue),
             Column(self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
+            # The rectification loop (ui/rectification.py): answered, and sent back.
+            Column(count_title("submitted"), lambda r: str(r.submitted), lambda r: r.submitted),
+            Column(count_title("returned"), lambda r: str(r.returned), lambda r: r.returned),
         ]
 
     def row_role(self, row: RectificationRow, column: int, role: int) -> Any:
@@ -212,6 +220,7 @@ class FindingsModel(_HqModel[FindingRow]):
             FindingState.OPEN: self.tr("open"),
             FindingState.OVERDUE: self.tr("overdue"),
             FindingState.CLOSED: self.tr("closed"),
+            **{k: state_name(k) for k in (FindingState.SUBMITTED, FindingState.RETURNED)},
         }
         severity: dict[str, str] = {
             Severity.HIGH: self.tr("high"),
@@ -331,8 +340,8 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
         return (
             self.tr("%1: %2 of %3 points")
             .replace("%1", self._name(key))
-            .replace("%2", f"{t.score:g}")
-            .replace("%3", f"{t.max:g}")
+            .replace("%2", numbers.points(t.score))
+            .replace("%3", numbers.points(t.max))
         )
 
     def _key_column(self, key: str) -> Column[hq_rights.BranchRights]:
@@ -341,7 +350,7 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
 
         return Column(
             self._name(key),
-            lambda r: _score(pct(r)),
+            lambda r: _percent(pct(r)),
             pct,
             align=RIGHT,
             tooltip=lambda r: self._points(r, key),
@@ -387,7 +396,7 @@ def _section_column(header: str, sid: str) -> Column[S]:
 
     return Column(
         header,
-        lambda row: _score(pct(row)),
+        lambda row: _percent(pct(row)),
         pct,
         align=RIGHT,
         roles={Qt.ItemDataRole.BackgroundRole: lambda row: _percent_cell(pct(row))},

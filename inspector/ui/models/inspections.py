@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode, Result
 from inspector.domain.states import InspectionStatus
 from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow
@@ -136,7 +137,7 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
     def _score_text(r: InspectionRow) -> str:
         if r.scores_hidden:
             return QCoreApplication.translate("InspectionTableModel", "hidden")
-        return f"{r.total:.1f}" if r.total is not None else "—"
+        return numbers.score(r.total)
 
     def _grade_text(self, r: InspectionRow) -> str:
         if r.scores_hidden:

@@ -321,7 +321,7 @@ class EvidenceStrip(QWidget):
 
     def delete_selected(self, confirm: bool = True) -> int:
         """Delete the selected photos (after a confirmation); returns how many."""
-        if self._read_only:
+        if self._read_only or not self._uuid:
             return 0
         ids = [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.view.selectedIndexes()]
         if not ids:
@@ -339,7 +339,7 @@ class EvidenceStrip(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
         try:
-            commands.delete(self._db, ids, actor=self.actor or os_user())
+            commands.delete(self._db, self._uuid, ids, actor=self.actor or os_user())
         except UserError as e:
             self._show_message(user_text(e))
             return 0
@@ -536,14 +536,14 @@ class EvidenceStrip(QWidget):
 
     def attach_to_item(self, photo_id: str, item_id: str) -> str | None:
         """Attach the photo to ``item_id``; the new photo id, or None (message shown)."""
+        if not self._uuid:
+            return None
         # People read the item's title, never its id.
-        choices = (
-            views.attach_choices(self._db, self._uuid, photo_id, self.lang) if self._uuid else []
-        )
+        choices = views.attach_choices(self._db, self._uuid, photo_id, self.lang)
         title = dict(choices).get(item_id, item_id)
         try:
             new_id = commands.attach_to_item(
-                self._db, photo_id, item_id, actor=self.actor or os_user()
+                self._db, self._uuid, photo_id, item_id, actor=self.actor or os_user()
             )
         except UserError as e:
             self._show_message(user_text(e))

@@ -408,6 +408,10 @@ class ItemView(QWidget):
     def flush(self) -> None:
         """Save what is being typed now (navigation, closing, finalizing)."""
         self.answer_panel.flush()
+        self.flush_note()
+
+    def flush_note(self) -> None:
+        """Save the note being typed now (an undo keeps it; an answer is not flushed)."""
         self._keep_timer.stop()  # recorded now: nothing left to keep
         if self._note_timer.isActive():
             self._note_timer.stop()

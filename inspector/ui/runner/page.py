@@ -78,10 +78,11 @@ class AnswerCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._page.apply_answer(self._item_id, self._new, navigate=True)
+        self._page.restore_answer(self._item_id, self._new)
 
     def undo(self) -> None:
-        self._page.apply_answer(self._item_id, self._old, navigate=True)
+        # Restores the judgement and value that were there; a note typed since stays.
+        self._page.restore_answer(self._item_id, self._old)
 
 
 class RunnerPage(QWidget):
@@ -449,6 +450,19 @@ class RunnerPage(QWidget):
             lambda uuid: commands.store_answer(db, uuid, item_id, answer, actor=actor)
         )
         if ok and navigate and item_id != self.current_item:
+            self.go_to_item(item_id)
+        return ok
+
+    def restore_answer(self, item_id: str, answer: Answer | None) -> bool:
+        """Undo / redo: ``answer``'s judgement and value back, the item's note kept."""
+        # A note being typed is saved first, so it is kept, not lost (an answer being
+        # typed is not: saving it would push onto the undo stack while it undoes).
+        self.item_view.flush_note()
+        actor, db = self.actor, self.db
+        ok = self._commit(
+            lambda uuid: commands.restore_answer(db, uuid, item_id, answer, actor=actor)
+        )
+        if ok and item_id != self.current_item:
             self.go_to_item(item_id)
         return ok
 
