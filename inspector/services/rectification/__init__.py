@@ -12,7 +12,3 @@
 
 File formats: :mod:`.formats` and docs/package-format.md.
 """
-
-from inspector.services.rectification.formats import NOTICE_SUFFIX, RESPONSE_SUFFIX
-
-__all__ = ["NOTICE_SUFFIX", "RESPONSE_SUFFIX"]
