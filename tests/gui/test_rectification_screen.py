@@ -119,7 +119,7 @@ def hq_with_response(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[Database, str]]:
     """HQ's database holding a branch response waiting for review."""
-    from inspector.services.exchange import import_file
+    from inspector.services.exchange.importer import import_file
     from inspector.services.rectification import response
 
     hq_home, branch_home = tmp_path / "hq-home", tmp_path / "branch-home"
@@ -160,7 +160,8 @@ def test_review_queue_shows_both_photos_and_accepts(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from inspector.services import hq as hq_svc
+    from inspector.services.hq.rectification import findings as hq_findings
+    from inspector.services.hq.rows import HqFilter
     from inspector.ui.rectification import ReviewQueue
 
     db, _ = hq_with_response
@@ -186,7 +187,7 @@ def test_review_queue_shows_both_photos_and_accepts(
     assert q.decide(True)
     assert q.list.count() == 0 and q.empty.isVisible()
     with db.read_session() as s:
-        rows = hq_svc.findings(s, hq_svc.HqFilter())
+        rows = hq_findings(s, HqFilter())
     f = next(r for r in rows if r.item_id == ITEM)
     assert (f.status, f.closed_via) == ("closed", "response")
 
