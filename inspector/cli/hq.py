@@ -239,25 +239,39 @@ def league_cmd(
     default=None,
     help="Only open, overdue (open past the deadline) or closed findings.",
 )
+@click.option(
+    "--repeats",
+    is_flag=True,
+    help="Only repeat findings (屡查屡犯) as HQ evaluates them over everything it holds.",
+)
 @hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def findings_cmd(
     ctx: Context,
     status: str | None,
+    repeats: bool,
     flt: svc.HqFilter,
     as_json: bool,
 ) -> None:
-    """Findings and their rectification status, overdue first."""
+    """Findings and their rectification status, overdue first. A repeat (屡查屡犯: an
+    earlier finalized inspection of the branch, same checklist and mode, failed the same
+    item) is marked and its severity raised one level; the laptop's own mark is kept
+    apart (repeat_of / severity in JSON)."""
     with ctx.db.read_session() as s:
-        rows = svc.findings(s, flt, status=status)
+        rows = svc.findings(s, flt, status=status, repeats=repeats)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
         return
     for r in rows:
         deadline = r.deadline.isoformat() if r.deadline else "-"
         draft = "  [draft]" if r.draft else ""
-        repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
+        if r.repeat:
+            repeat = f"  [repeat 屡查屡犯: {r.hq_earlier} earlier, {r.effective_severity}]"
+        elif r.repeat_of:
+            repeat = "  [repeat on the laptop only]"
+        else:
+            repeat = ""
         click.echo(
             f"{r.status:<8} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"

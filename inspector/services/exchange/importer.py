@@ -65,6 +65,7 @@ from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
+from inspector.services.hq import repeats as hq_repeats
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     SUFFIX,
@@ -459,6 +460,8 @@ def _merge(
     branch = _branch(s, pkg, notes)
     s.info["actor"] = actor
     _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
+    # HQ's 屡查屡犯 over everything it holds for the branch (a late package too).
+    hq_repeats.evaluate(s, [branch.id])
     s.connection().execute(
         insert(_table(ImportRecord)),
         {

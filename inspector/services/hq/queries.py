@@ -41,6 +41,7 @@ from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
     Finding,
+    HqRepeat,
     Inspection,
     Photo,
     SectionScoreRow,
@@ -673,11 +674,13 @@ def findings(
     today: date | None = None,
     limit: int | None = FINDING_ROWS,
     unresolved: bool = False,
+    repeats: bool = False,
 ) -> list[FindingRow]:
     """Findings of the selected inspections, overdue first, then open by deadline, then closed.
 
     ``status`` picks open | overdue | closed; ``unresolved`` picks open and overdue (what
-    the dashboard lists; closed ones are counted per branch instead).
+    the dashboard lists; closed ones are counted per branch instead); ``repeats`` only
+    HQ's repeat findings (屡查屡犯, :mod:`.repeats`).
     """
     if status is not None and status not in STATUSES:
         raise ValidationError(
@@ -703,12 +706,18 @@ def findings(
             Finding.closed_by_uuid,
             Finding.closing_note,
             Finding.repeat_of,
+            HqRepeat.repeat_of.label("hq_repeat_of"),
+            HqRepeat.earlier.label("hq_earlier"),
+            HqRepeat.severity.label("hq_severity"),
             st,
         )
         .join(Inspection, Inspection.id == Finding.inspection_id)
         .join(Branch, Branch.id == Inspection.branch_id)
+        .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
         .where(Finding.active.is_(True), *conditions(flt))
     )
+    if repeats:
+        q = q.where(HqRepeat.finding_id.is_not(None))
     if status == CLOSED:
         q = q.where(Finding.status == FindingStatus.CLOSED)
     elif status == OVERDUE:
@@ -749,6 +758,9 @@ def findings(
             draft=r.insp_status != insp_svc.FINALIZED,
             checklist_id=cids.get(r.snapshot_id, ""),
             repeat_of=r.repeat_of,
+            hq_repeat_of=r.hq_repeat_of,
+            hq_earlier=int(r.hq_earlier or 0),
+            hq_severity=str(r.hq_severity) if r.hq_severity is not None else None,
         )
         for r in rows
     ]

@@ -248,7 +248,22 @@ class FindingRow:
     item_en: str = ""
     draft: bool = False
     checklist_id: str = ""
-    repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
+    repeat_of: str | None = None  # 屡查屡犯 as the laptop saw it (its previous inspection)
+    # 屡查屡犯 as HQ evaluates it over everything it holds (services/hq/repeats.py): the
+    # newest earlier inspection that failed the item, how many did, and HQ's severity.
+    hq_repeat_of: str | None = None
+    hq_earlier: int = 0
+    hq_severity: str | None = None
+
+    @property
+    def repeat(self) -> bool:
+        """HQ's answer: an earlier finalized inspection failed the same item."""
+        return self.hq_repeat_of is not None
+
+    @property
+    def effective_severity(self) -> str:
+        """The severity HQ works with: raised one level for a repeat."""
+        return self.hq_severity or self.severity
 
     def item_title(self, lang: str) -> str:
         t = self.item_zh if lang == "zh" else self.item_en
@@ -271,6 +286,10 @@ class FindingRow:
             "note": self.closing_note,
             "inspected_at": _iso(self.started_at, tz),
             "draft": self.draft,
+            "hq_repeat": self.repeat,
+            "hq_repeat_of": self.hq_repeat_of,
+            "hq_repeat_earlier": self.hq_earlier,
+            "hq_severity": self.effective_severity,
         }
 
 

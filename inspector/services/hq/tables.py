@@ -36,6 +36,7 @@ from inspector.services.hq.rows import (
     status_label_insp,
 )
 from inspector.text import hq as TH
+from inspector.text import hq_assess as TA
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 
@@ -210,6 +211,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 c("region", "region"),
                 c("item", "item", TEXT, 2.6),
                 c("severity", "severity", TEXT, 0.75),
+                HqColumn("repeat", TA.COLUMNS["repeat"](lang), TEXT, 0.9),
                 c("action", "action", TEXT, 1.6),
                 c("owner", "owner", TEXT, 0.9),
                 c("deadline", "deadline", DATE, 0.9),
@@ -218,6 +220,10 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 c("closing_note", "closing_note", TEXT, 1.5, pdf=False),
                 c("inspection", "inspection", ID, 1.3),
                 c("item_id", "item_id", TEXT, 1.2, pdf=False),
+                HqColumn("repeat_of", TA.COLUMNS["repeat_of"](lang), ID, 1.3, pdf=False),
+                HqColumn(
+                    "laptop_severity", TA.COLUMNS["laptop_severity"](lang), TEXT, 0.8, pdf=False
+                ),
                 *rec_col,
             ),
             [
@@ -227,7 +233,8 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                     f.name,
                     f.region,
                     f.item_title(lang),
-                    severity_label(f.severity, lang),
+                    severity_label(f.effective_severity, lang),
+                    TA.REPEAT(lang, n=f.hq_earlier) if f.repeat else "",
                     f.action,
                     f.owner,
                     f.deadline,
@@ -236,6 +243,8 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                     f.closing_note,
                     f.inspection_uuid,
                     f.item_id,
+                    f.hq_repeat_of,
+                    severity_label(f.severity, lang),
                     *rec(f.draft),
                 )
                 for f in rows

@@ -226,8 +226,17 @@ class FindingsModel(_HqModel[hq.FindingRow]):
             Column(self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
             Column(
                 self.tr("Severity"),
-                lambda r: severity.get(r.severity, r.severity),
-                lambda r: rank.get(r.severity, 3),
+                lambda r: severity.get(r.effective_severity, r.effective_severity),
+                lambda r: rank.get(r.effective_severity, 3),
+            ),
+            Column(
+                self.tr("Repeat"),
+                lambda r: (
+                    self.tr("Repeat (%1 earlier)").replace("%1", str(r.hq_earlier))
+                    if r.repeat
+                    else ""
+                ),
+                lambda r: r.hq_earlier,
             ),
             Column(self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
             Column(
@@ -237,9 +246,25 @@ class FindingsModel(_HqModel[hq.FindingRow]):
             ),
         ]
 
+    COL_REPEAT = 5
+
     def row_role(self, row: hq.FindingRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == hq.OVERDUE:
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            row.status == hq.OVERDUE or (column == self.COL_REPEAT and row.repeat)
+        ):
             return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_REPEAT and row.repeat:
+            tip = (
+                self.tr(
+                    "An earlier finalized inspection (%1) failed this item; "
+                    "severity raised one level."
+                ).replace("%1", hq.short_id(row.hq_repeat_of or ""))
+            )
+            if row.severity != row.effective_severity:
+                tip += " " + self.tr("The inspector's laptop recorded: %1.").replace(
+                    "%1", row.severity
+                )
+            return tip
         return None
 
 

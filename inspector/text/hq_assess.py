@@ -1,0 +1,59 @@
+"""Words of HQ's repeat findings, rectification figures, branch assessment and coverage
+(PDF sections, Excel sheets, CSV files, ``inspector hq rectification|assess|coverage``)."""
+
+from __future__ import annotations
+
+import logging
+
+from inspector.text import Text
+
+log = logging.getLogger(__name__)
+
+REPEAT = Text(zh="屡查屡犯（前 {n} 次）", en="repeat ({n} earlier)")
+COLUMNS: dict[str, Text] = {
+    "repeat": Text(zh="屡查屡犯", en="Repeat"),
+    "repeat_of": Text(zh="此前检查", en="Earlier inspection"),
+    "laptop_severity": Text(zh="检查端严重程度", en="Severity on the laptop"),
+    "opened": Text(zh="新发现问题", en="Opened"),
+    "closed": Text(zh="已整改", en="Closed"),
+    "closed_on_time": Text(zh="按期整改", en="Closed on time"),
+    "closure_rate": Text(zh="整改率", en="Closure rate"),
+    "on_time_rate": Text(zh="按期率", en="On-time rate"),
+    "median_days": Text(zh="整改用时中位数（天）", en="Median days to close"),
+    "overdue": Text(zh="当前逾期", en="Overdue now"),
+    "repeats": Text(zh="屡查屡犯", en="Repeats"),
+    "branches": Text(zh="网点数", en="Branches"),
+    "score": Text(zh="考核得分", en="Score"),
+    "rank": Text(zh="全行排名", en="Rank"),
+    "region_rank": Text(zh="区域排名", en="Rank in region"),
+    "component": Text(zh="考核项", en="Component"),
+    "inputs": Text(zh="依据", en="Inputs"),
+    "weight": Text(zh="权重", en="Weight"),
+    "points": Text(zh="得分", en="Points"),
+    "latest_onsite": Text(zh="最近现场检查", en="Latest on-site"),
+    "latest_mystery": Text(zh="最近暗访", en="Latest mystery visit"),
+    "device": Text(zh="设备", en="Device"),
+    "label": Text(zh="名称", en="Label"),
+    "last_package": Text(zh="最近数据包", en="Last package"),
+    "packages": Text(zh="数据包数", en="Packages"),
+    "trusted": Text(zh="受信任", en="Trusted"),
+}
+TITLES: dict[str, Text] = {
+    "rectification": Text(zh="整改情况（各网点）", en="Rectification by branch"),
+    "rectification_regions": Text(zh="整改情况（各区域）", en="Rectification by region"),
+    "assessment": Text(zh="消保考核（各网点）", en="Branch assessment (消保考核)"),
+    "assessment_detail": Text(zh="消保考核明细", en="Branch assessment in detail"),
+}
+SHEETS: dict[str, Text] = {
+    "rectification": Text(zh="整改情况", en="Rectification"),
+    "rectification_regions": Text(zh="区域整改", en="Rectification regions"),
+    "assessment": Text(zh="消保考核", en="Assessment"),
+    "assessment_detail": Text(zh="考核明细", en="Assessment detail"),
+}
+RECTIFICATION_NOTE = Text(
+    zh="期间内检查发现的问题（屡查屡犯按总行对全部数据的判定）；按期＝在整改期限当日或之前整改；"
+    "整改率＝已整改÷新发现；当前逾期＝未整改且已过期限（以 {today} 计）。",
+    en="Findings of the inspections in the period (repeats as HQ evaluates them over all its "
+    "data); on time = closed on or before the deadline; closure rate = closed ÷ opened; "
+    "overdue now = open past the deadline (as of {today}).",
+)
