@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from inspector.text import Text
+from inspector.text import Message, Text
 
 log = logging.getLogger(__name__)
 
@@ -57,3 +57,74 @@ RECTIFICATION_NOTE = Text(
     "data); on time = closed on or before the deadline; closure rate = closed ÷ opened; "
     "overdue now = open past the deadline (as of {today}).",
 )
+RULE_STAMP = Text(
+    zh="考核规则 {id} 版本 {version}（SHA-256 {sha256}…）",
+    en="assessment rule {id} version {version} (SHA-256 {sha256}…)",
+)
+WEIGHTS_NOT_100 = Message(
+    what=Text(
+        zh="components：各考核项权重之和为 {total}，应为 100",
+        en="components: the weights add up to {total}, not 100",
+    ),
+    cli=Text(zh="请调整 weight 使其合计 100", en="change the weights so they add up to 100"),
+    gui=Text(zh="请调整 weight 使其合计 100", en="change the weights so they add up to 100"),
+)
+BAD_PERIOD = Message(
+    what=Text(
+        zh="{option} 的值 {value} 不是期间（例如 2026Q4、2026-11 或 2026）",
+        en="{option} {value} is not a period (e.g. 2026Q4, 2026-11 or 2026)",
+    ),
+)
+PERIOD_AND_DATES = Message(
+    what=Text(
+        zh="--period 与 --from/--to 只能选其一",
+        en="give either --period or --from/--to, not both",
+    ),
+)
+NOT_ASSESSED = Text(
+    zh="期间内无已定稿的检查或暗访，不参与考核",
+    en="no finalized inspection or mystery visit in the period: not assessed",
+)
+COMPONENTS: dict[str, Text] = {
+    "onsite": Text(zh="现场检查", en="On-site inspections"),
+    "mystery": Text(zh="神秘客暗访", en="Mystery visits"),
+    "rectification": Text(zh="按期整改", en="Rectification on time"),
+    "repeat": Text(zh="屡查屡犯扣分", en="Repeat findings (penalty)"),
+    "redline": Text(zh="红线扣分", en="Red-line failures (penalty)"),
+    "overdue": Text(zh="逾期未改扣分", en="Overdue findings (penalty)"),
+}
+EXPLAIN: dict[str, Text] = {
+    "onsite": Text(
+        zh="{n} 次现场检查，平均 {average} 分 × 权重 {weight}% = {points}",
+        en="{n} on-site inspection(s), average {average} × weight {weight}% = {points}",
+    ),
+    "mystery_relative": Text(
+        zh="{n} 次暗访，相对同场景全行平均为 {average}% × 权重 {weight}% = {points}",
+        en="{n} mystery visit(s), {average}% of the bank's average for the same scenario "
+        "× weight {weight}% = {points}",
+    ),
+    "mystery_absolute": Text(
+        zh="{n} 次暗访，平均 {average} 分 × 权重 {weight}% = {points}",
+        en="{n} mystery visit(s), average {average} × weight {weight}% = {points}",
+    ),
+    "rectification": Text(
+        zh="到期问题 {due} 项，按期整改 {on_time} 项（{rate}%）× 权重 {weight}% = {points}",
+        en="{due} finding(s) due, {on_time} closed on time ({rate}%) × weight {weight}% = "
+        "{points}",
+    ),
+    "rectification_none": Text(
+        zh="无到期问题，按满分计 × 权重 {weight}% = {points}",
+        en="no finding due: full marks × weight {weight}% = {points}",
+    ),
+    "missing_reweight": Text(
+        zh="期间内无此项数据：不计，其余各项权重按比例放大至 100",
+        en="no data in the period: left out, the other weights scaled up to 100",
+    ),
+    "missing_zero": Text(
+        zh="期间内无此项数据：计 0 分", en="no data in the period: 0 points"
+    ),
+    "penalty": Text(
+        zh="{n} × {per} 分，上限 {cap} 分：扣 {points}",
+        en="{n} × {per} points, at most {cap}: {points}",
+    ),
+}
