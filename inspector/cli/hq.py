@@ -24,6 +24,8 @@ from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
+from inspector.services.hq import assess_tables
+from inspector.services.hq.assess_rule import load_rule
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
 from inspector.text import hq as TH
@@ -122,6 +124,16 @@ _lang = click.option(
     default="zh",
     show_default=True,
     help="Language of headings and labels.",
+)
+
+
+_rule = click.option(
+    "--rule",
+    "rule_file",
+    default=None,
+    type=click.Path(path_type=Path),
+    metavar="FILE.yaml",
+    help="Branch-assessment rule (default: the shipped resources/assessment/default.yaml).",
 )
 
 
@@ -318,19 +330,21 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 )
 @hq_filter()
 @_lang
+@_rule
 @pass_ctx
 def report_cmd(
     ctx: Context,
     output: Path,
     flt: svc.HqFilter,
     lang: str,
+    rule_file: Path | None,
 ) -> None:
     """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
     consumer rights and mystery shopping."""
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
-        data = svc.load(s, flt, extras=True)
+        data = assess_tables.attach(s, svc.load(s, flt, extras=True), load_rule(rule_file))
     write_hq_report(svc.report_content(data, lang), output)
     click.echo(str(output))
 
@@ -350,6 +364,7 @@ def report_cmd(
 )
 @hq_filter()
 @_lang
+@_rule
 @pass_ctx
 def export_cmd(
     ctx: Context,
@@ -357,12 +372,14 @@ def export_cmd(
     fmt: str,
     flt: svc.HqFilter,
     lang: str,
+    rule_file: Path | None,
 ) -> None:
     """Every view as an Excel sheet (or a CSV file each)."""
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
         data = svc.load(s, flt, for_export=True, lang=lang)
+        data = assess_tables.attach(s, data, load_rule(rule_file))
     if fmt == "csv":
         for p in svc.write_csv(data, output, lang):
             click.echo(str(p))

@@ -55,6 +55,7 @@ DELTA = "delta"  # signed change in points
 DATE = "date"
 DATETIME = "datetime"
 PERCENT = "percent"  # 0..100 share
+POINTS = "points"  # a number with two decimals, not coloured (assessment points, days)
 ID = "id"  # an inspection id: printed short and never wrapped in the PDF
 ID_CHARS = 13  # 'xxxxxxxx-xxxx', a prefix 'inspector show' accepts
 
@@ -130,6 +131,8 @@ def format_value(value: Any, kind: str) -> str:
         return f"{value:.1f}"
     if kind == DELTA and isinstance(value, int | float):
         return f"{value:+.1f}"
+    if kind == POINTS and isinstance(value, int | float):
+        return f"{value:.2f}"
     if kind == DATETIME and isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == DATE and isinstance(value, datetime | date):

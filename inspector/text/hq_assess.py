@@ -128,3 +128,9 @@ EXPLAIN: dict[str, Text] = {
         en="{n} × {per} points, at most {cap}: {points}",
     ),
 }
+ASSESS_NOTE = Text(
+    zh="得分＝各项得分之和减扣分（不低于 0）；期间内无检查或暗访的网点不参与排名；各项依据见“考核明细”。",
+    en="score = the components' points minus the penalties (never below 0); branches with no "
+    "inspection or visit in the period are not ranked; see the detail for every figure.",
+)
+RULE_LABEL = Text(zh="消保考核规则", en="Assessment rule")

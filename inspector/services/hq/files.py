@@ -18,6 +18,7 @@ from inspector.reports.hq_report import (
     DELTA,
     INT,
     PERCENT,
+    POINTS,
     SCORE,
     TEXT,
     HqTable,
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 _EXCEL_FORMATS = {
     SCORE: "0.0",
     PERCENT: "0.0",
+    POINTS: "0.00",
     DELTA: "+0.0;-0.0;0.0",
     INT: "0",
     DATE: "yyyy-mm-dd",

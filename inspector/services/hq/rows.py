@@ -472,6 +472,11 @@ class HqData:
     # 'hq rights' and 'hq mystery' for this filter (None: not loaded; see load(extras=True))
     rights: list[hq_rights.BranchRights] | None = None
     mystery: list[hq_mystery.Visit] | None = None
+    # Rectification figures (hq rectification) and the branch assessment (hq assess) for
+    # this filter's period and region: a rectify.Rectification and an assess.Assessment
+    # (None: not loaded; see assess_tables.attach).
+    rectify: Any = None
+    assessment: Any = None
 
     @property
     def tz(self) -> tzinfo:

@@ -27,7 +27,7 @@ from inspector.reports.hq_report import (
 )
 from inspector.services import inspections as insp_svc
 from inspector.services.findings import OVERDUE
-from inspector.services.hq import rights_mystery
+from inspector.services.hq import assess_tables, rights_mystery
 from inspector.services.hq.rows import (
     FINDING_ROWS,
     FindingRow,
@@ -310,6 +310,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         trend_t,
         integ_t,
         *rights_mystery.tables(data, lang),
+        *assess_tables.tables(data, lang),
     ]
 
 
@@ -345,6 +346,8 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         (s["closed"], closed_n),
         (s["integrity"], len(data.integrity)),
     ]
+    if data.assessment is not None:
+        rows.append((TA.RULE_LABEL(lang), data.assessment.rule.stamp(lang)))
     return HqTable(
         "summary",
         label("summary", lang),
@@ -451,6 +454,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     )
     sections: list[HqTable | HqHeatmap] = [
         tbls["league"],
+        *(tbls[n] for n in assess_tables.TABLES if n in tbls),
         tbls["not_inspected"],
         heat,
         tbls["failing_items"],

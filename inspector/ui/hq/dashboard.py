@@ -55,12 +55,14 @@ from inspector.ui.hq.charts import (
 )
 from inspector.ui.hq.models import (
     SORT_ROLE,
+    AssessModel,
     FindingsModel,
     IntegrityModel,
     LeagueModel,
     MysteryScenarioModel,
     MysteryVisitModel,
     RectificationModel,
+    RectifyModel,
     RightsModel,
     VetoModel,
 )
@@ -244,6 +246,7 @@ class HqDashboard(QWidget):
 
         rights_tab = self._build_rights()
         mystery_tab = self._build_mystery()
+        assess_tab = self._build_assessment()
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(branches_tab, self.tr("Branches"))
@@ -253,6 +256,7 @@ class HqDashboard(QWidget):
         self.tabs.addTab(integrity_tab, self.tr("Evidence integrity"))
         self.tabs.addTab(rights_tab, self.tr("Consumer rights"))
         self.tabs.addTab(mystery_tab, self.tr("Mystery shopping"))
+        self.tabs.addTab(assess_tab, self.tr("Branch assessment"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -294,6 +298,94 @@ class HqDashboard(QWidget):
         return self._choice_tab(
             self.tr("Show"), self.rights_show_box, self.rights_note, self.rights_stack
         )
+
+    def _build_assessment(self) -> QWidget:
+        """The 消保考核 (``hq assess``) and the rectification figures (``hq rectification``)."""
+        self.assess_model = AssessModel(self)
+        self.assess_view = self._table(self.assess_model)
+        self.assess_view.setToolTip(self.tr("Click a branch to see where its points came from"))
+        self.assess_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank, as the CLI
+        self.assess_view.clicked.connect(self._explain_assessment)
+        self.assess_view.selectionModel().currentRowChanged.connect(self._explain_assessment)
+        self.assess_note = self._note()
+        self.assess_explain = QLabel(self)
+        self.assess_explain.setWordWrap(True)
+        self.assess_explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.assess_explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.assess_explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explain_scroll = QScrollArea(self)
+        explain_scroll.setWidget(self.assess_explain)
+        explain_scroll.setWidgetResizable(True)
+        self.rectify_model = RectifyModel(self)
+        self.rectify_view = self._table(self.rectify_model)
+        self.rectify_note = self._note()
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self._titled(self.tr("Where the points came from"), explain_scroll))
+        rect_box = QWidget(self)
+        rl = QVBoxLayout(rect_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self._titled(self.tr("Rectification per branch and region"), self.rectify_view))
+        rl.addWidget(self.rectify_note)
+        lower.addWidget(rect_box)
+        lower.setSizes([420, 580])
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.assess_view)
+        split.addWidget(lower)
+        split.setSizes([330, 270])
+        tab = QWidget(self)
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addWidget(self.assess_note)
+        lay.addWidget(split, 1)
+        return tab
+
+    def _explain_assessment(self, index: QModelIndex) -> None:
+        result = self._result
+        if result is None or result.data.assessment is None or not index.isValid():
+            return
+        proxy = self.assess_view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        row = self.assess_model.row(proxy.mapToSource(index).row())
+        lang = self.language()
+        lines = [f"{row.code} {row.name}"]
+        if row.score is None:
+            lines.append(self.tr("Not assessed: no finalized inspection or visit in the period."))
+        else:
+            lines.append(
+                self.tr("Score %1 · rank %2 in the bank, %3 in %4")
+                .replace("%1", f"{row.score:.2f}")
+                .replace("%2", str(row.rank))
+                .replace("%3", str(row.region_rank))
+                .replace("%4", row.region)
+            )
+            for c in row.components:
+                lines.append(f"• {c.title(lang)}: {c.explain(lang)}")
+        self.assess_explain.setText("\n".join(lines))
+
+    def _show_assessment(self, data: hq.HqData, lang: str) -> None:
+        result = data.assessment
+        if result is None:
+            return
+        for model in (self.assess_model, self.rectify_model):
+            model.relabel(lang)
+            model.tz = data.tz
+        self.assess_model.set_rows(result.rows)
+        self.assess_view.resizeColumnsToContents()
+        self.assess_note.setText(
+            self.tr("%1 · period: %2 · region and period from the filter above; other filters do not apply.")
+            .replace("%1", result.rule.stamp(lang))
+            .replace("%2", data.filter.period(lang))
+        )
+        self.assess_explain.setText(self.tr("Click a branch to see where its points came from."))
+        rec = data.rectify
+        if rec is not None:
+            self.rectify_model.set_rows([*rec.branches, *rec.regions])
+            self.rectify_view.resizeColumnsToContents()
+            self.rectify_note.setText(
+                self.tr("Overdue as of %1; repeats as HQ evaluates them over all its data.").replace(
+                    "%1", rec.today.isoformat()
+                )
+            )
 
     def _build_mystery(self) -> QWidget:
         self.wave_box = QComboBox(self)
@@ -468,6 +560,7 @@ class HqDashboard(QWidget):
         self._data = data
         self._result = result
         self._show_extras(result, lang)
+        self._show_assessment(data, lang)
         if self._league_shown is not data.league:
             self._show_league(data, lang)
         self.bars.set_items(

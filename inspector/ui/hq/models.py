@@ -19,6 +19,8 @@ from inspector.domain import timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import Severity
 from inspector.services import hq, hq_mystery, hq_rights
+from inspector.services.hq import assess, rectify
+from inspector.text import hq_assess as TA
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
@@ -533,3 +535,86 @@ class MysteryVisitModel(_HqModel[hq_mystery.Visit]):
             )
         )
         return cols
+
+
+class AssessModel(_HqModel[assess.AssessRow]):
+    """The branch assessment (``hq assess --json`` rows): score and each component's points."""
+
+    def _columns(self) -> list[Column[assess.AssessRow]]:
+        def pts(v: float | None) -> str:
+            return f"{v:.2f}" if v is not None else "—"
+
+        def comp(cid: str) -> Column[assess.AssessRow]:
+            return Column(
+                TA.COMPONENTS[cid](self.lang),
+                lambda r: pts(r.points(cid)),
+                lambda r: r.points(cid) if r.points(cid) is not None else self.MISSING_SORT,
+                align=RIGHT,
+            )
+
+        return [
+            Column(
+                self.tr("Rank"),
+                lambda r: str(r.rank) if r.rank else "—",
+                lambda r: r.rank or 10**9,
+                align=RIGHT,
+            ),
+            Column(
+                self.tr("In region"),
+                lambda r: str(r.region_rank) if r.region_rank else "—",
+                lambda r: r.region_rank or 10**9,
+                align=RIGHT,
+            ),
+            Column(self.tr("Code"), lambda r: r.code, lambda r: r.code),
+            Column(self.tr("Branch"), lambda r: r.name, lambda r: r.name),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            Column(
+                self.tr("Score"),
+                lambda r: pts(r.score),
+                lambda r: r.score if r.score is not None else self.MISSING_SORT,
+                align=RIGHT,
+                roles={Qt.ItemDataRole.BackgroundRole: lambda r: QBrush(score_colour(r.score))},
+            ),
+            *(comp(c) for c in ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")),
+        ]
+
+
+class RectifyModel(_HqModel[rectify.RectificationFigures]):
+    """Rectification figures (``hq rectification --json``), per branch or per region."""
+
+    def _columns(self) -> list[Column[rectify.RectificationFigures]]:
+        def rate(v: float | None) -> str:
+            return f"{v:.1f}%" if v is not None else "—"
+
+        def n(get: Callable[[rectify.RectificationFigures], int], title: str) -> Column[Any]:
+            return Column(title, lambda r: str(get(r)), get, align=RIGHT)
+
+        return [
+            Column(
+                self.tr("Branch"),
+                lambda r: f"{r.code} {r.name}" if r.code else r.region,
+                lambda r: r.code or r.region,
+            ),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            n(lambda r: r.opened, self.tr("Opened")),
+            n(lambda r: r.closed, self.tr("Closed")),
+            n(lambda r: r.closed_on_time, self.tr("On time")),
+            Column(
+                self.tr("Closure rate"),
+                lambda r: rate(r.closure_rate),
+                lambda r: r.closure_rate if r.closure_rate is not None else self.MISSING_SORT,
+                align=RIGHT,
+            ),
+            Column(
+                self.tr("Median days"),
+                lambda r: f"{r.median_days_to_close:.1f}"
+                if r.median_days_to_close is not None
+                else "—",
+                lambda r: r.median_days_to_close
+                if r.median_days_to_close is not None
+                else self.MISSING_SORT,
+                align=RIGHT,
+            ),
+            n(lambda r: r.overdue, self.tr("Overdue now")),
+            n(lambda r: r.repeats, self.tr("Repeats")),
+        ]

@@ -1,0 +1,167 @@
+"""The assessment and rectification figures in the HQ files: PDF sections, Excel sheets, CSV.
+
+:func:`attach` fills ``HqData.rectify`` and ``HqData.assessment`` with the same service
+calls ``inspector hq rectification`` and ``inspector hq assess`` make, for the filter's
+region and period; :func:`tables` turns them into the tables the PDF, Excel and CSV share.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from inspector.reports.hq_report import INT, PERCENT, POINTS, TEXT, HqColumn, HqTable
+from inspector.services.hq import assess as assess_svc
+from inspector.services.hq import rectify
+from inspector.services.hq.assess_rule import LoadedRule, load_rule
+from inspector.services.hq.rows import HqData, _r
+from inspector.text import hq as TH
+from inspector.text import hq_assess as TA
+
+log = logging.getLogger(__name__)
+
+#: The tables :func:`tables` makes, in order.
+TABLES = ("assessment", "assessment_detail", "rectification", "rectification_regions")
+COMPONENT_IDS = ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
+
+
+def attach(session: Session, data: HqData, rule: LoadedRule | None = None) -> HqData:
+    """``data`` with the rectification figures and the assessment of its filter."""
+    flt = data.filter
+    rule = rule or load_rule()
+    return replace(
+        data,
+        rectify=rectify.figures(session, flt),
+        assessment=assess_svc.assess(
+            session,
+            rule,
+            date_from=flt.date_from,
+            date_to=flt.date_to,
+            region=flt.region,
+            tz=flt.tz,
+        ),
+    )
+
+
+def tables(data: HqData, lang: str) -> list[HqTable]:
+    out: list[HqTable] = []
+
+    def label(key: str) -> str:
+        return TH.LABELS[key](lang)
+
+    def col(key: str) -> str:
+        return TA.COLUMNS[key](lang)
+
+    result: assess_svc.Assessment | None = data.assessment
+    if result is not None:
+        stamp = result.rule.stamp(lang)
+        out.append(
+            HqTable(
+                "assessment",
+                TA.TITLES["assessment"](lang),
+                (
+                    HqColumn("rank", col("rank"), INT, 0.5),
+                    HqColumn("region_rank", col("region_rank"), INT, 0.6),
+                    HqColumn("code", label("code"), TEXT, 0.8),
+                    HqColumn("name", label("branch"), TEXT, 1.8),
+                    HqColumn("region", label("region"), TEXT, 0.9),
+                    HqColumn("score", col("score"), POINTS, 0.7),
+                    *(
+                        HqColumn(c, TA.COMPONENTS[c](lang), POINTS, 0.8)
+                        for c in COMPONENT_IDS
+                    ),
+                ),
+                [
+                    (
+                        r.rank,
+                        r.region_rank,
+                        r.code,
+                        r.name,
+                        r.region,
+                        r.score,
+                        *(r.points(c) for c in COMPONENT_IDS),
+                    )
+                    for r in result.rows
+                ],
+                note=stamp + TH.LIST_SEP(lang) + TA.ASSESS_NOTE(lang),
+                sheet=TA.SHEETS["assessment"](lang),
+            )
+        )
+        out.append(
+            HqTable(
+                "assessment_detail",
+                TA.TITLES["assessment_detail"](lang),
+                (
+                    HqColumn("code", label("code"), TEXT, 0.8),
+                    HqColumn("name", label("branch"), TEXT, 1.6),
+                    HqColumn("component", col("component"), TEXT, 1.4),
+                    HqColumn("weight", col("weight"), POINTS, 0.6),
+                    HqColumn("points", col("points"), POINTS, 0.6),
+                    HqColumn("inputs", col("inputs"), TEXT, 4.5),
+                ),
+                [
+                    (r.code, r.name, c.title(lang), c.weight, c.points, c.explain(lang))
+                    for r in result.ranked()
+                    for c in r.components
+                ],
+                note=stamp,
+                sheet=TA.SHEETS["assessment_detail"](lang),
+            )
+        )
+    rec: rectify.Rectification | None = data.rectify
+    if rec is not None:
+        note = TA.RECTIFICATION_NOTE(lang, today=rec.today.isoformat())
+        figures = (
+            HqColumn("opened", col("opened"), INT, 0.7),
+            HqColumn("closed", col("closed"), INT, 0.7),
+            HqColumn("closed_on_time", col("closed_on_time"), INT, 0.7),
+            HqColumn("closure_rate", col("closure_rate"), PERCENT, 0.7),
+            HqColumn("median_days", col("median_days"), POINTS, 0.9),
+            HqColumn("overdue", col("overdue"), INT, 0.7),
+            HqColumn("repeats", col("repeats"), INT, 0.7),
+        )
+
+        def nums(f: rectify.RectificationFigures) -> tuple[object, ...]:
+            return (
+                f.opened,
+                f.closed,
+                f.closed_on_time,
+                _r(f.closure_rate),
+                f.median_days_to_close,
+                f.overdue,
+                f.repeats,
+            )
+
+        out.append(
+            HqTable(
+                "rectification",
+                TA.TITLES["rectification"](lang),
+                (
+                    HqColumn("code", label("code"), TEXT, 0.8),
+                    HqColumn("name", label("branch"), TEXT, 1.8),
+                    HqColumn("region", label("region"), TEXT, 0.9),
+                    *figures,
+                ),
+                [(f.code, f.name, f.region, *nums(f)) for f in rec.branches],
+                group=2,
+                note=note,
+                sheet=TA.SHEETS["rectification"](lang),
+            )
+        )
+        out.append(
+            HqTable(
+                "rectification_regions",
+                TA.TITLES["rectification_regions"](lang),
+                (
+                    HqColumn("region", label("region"), TEXT, 1.2),
+                    HqColumn("branches", col("branches"), INT, 0.6),
+                    *figures,
+                ),
+                [(f.region, f.branches, *nums(f)) for f in rec.regions],
+                note=note,
+                sheet=TA.SHEETS["rectification_regions"](lang),
+            )
+        )
+    return out
