@@ -8,6 +8,7 @@ same calls the dashboard, the HQ PDF and the Excel export make.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 import click
@@ -46,7 +47,9 @@ def rectification_cmd(ctx: Context, flt: svc.HqFilter, as_json: bool) -> None:
         f"{'median d':>8} {'overdue':>7} {'repeats':>7}  name"
     )
     for r in [*data.branches, *data.regions]:
-        median = f"{r.median_days_to_close:8.1f}" if r.median_days_to_close is not None else "       -"
+        median = (
+            f"{r.median_days_to_close:8.1f}" if r.median_days_to_close is not None else "       -"
+        )
         label = r.code or f"[{r.region or '-'}]"
         name = r.name if r.code else f"region, {r.branches} branch(es)"
         click.echo(
@@ -91,6 +94,8 @@ def assess_cmd(
     failures, ranked in the bank and in its region, by a rule HQ edits (a YAML file)."""
     if period and (date_from or date_to):
         raise ValidationError(TA.PERIOD_AND_DATES)
+    d_from: date | None
+    d_to: date | None
     if period:
         d_from, d_to = assess_svc.parse_period(period)
     else:

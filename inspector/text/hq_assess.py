@@ -58,8 +58,8 @@ RECTIFICATION_NOTE = Text(
     "overdue now = open past the deadline (as of {today}).",
 )
 RULE_STAMP = Text(
-    zh="考核规则 {id} 版本 {version}（SHA-256 {sha256}…）",
-    en="assessment rule {id} version {version} (SHA-256 {sha256}…)",
+    zh="考核规则「{title}」版本 {version}（SHA-256 {sha256}…）",
+    en="assessment rule “{title}” version {version} (SHA-256 {sha256}…)",
 )
 WEIGHTS_NOT_100 = Message(
     what=Text(
@@ -76,10 +76,8 @@ BAD_PERIOD = Message(
     ),
 )
 PERIOD_AND_DATES = Message(
-    what=Text(
-        zh="--period 与 --from/--to 只能选其一",
-        en="give either --period or --from/--to, not both",
-    ),
+    what=Text(zh="期间与起止日期同时给出", en="both a period and dates were given"),
+    cli=Text(zh="--period 与 --from/--to 只能选其一", en="give either --period or --from/--to"),
 )
 NOT_ASSESSED = Text(
     zh="期间内无已定稿的检查或暗访，不参与考核",
@@ -109,8 +107,7 @@ EXPLAIN: dict[str, Text] = {
     ),
     "rectification": Text(
         zh="到期问题 {due} 项，按期整改 {on_time} 项（{rate}%）× 权重 {weight}% = {points}",
-        en="{due} finding(s) due, {on_time} closed on time ({rate}%) × weight {weight}% = "
-        "{points}",
+        en="{due} finding(s) due, {on_time} closed on time ({rate}%) × weight {weight}% = {points}",
     ),
     "rectification_none": Text(
         zh="无到期问题，按满分计 × 权重 {weight}% = {points}",
@@ -120,16 +117,15 @@ EXPLAIN: dict[str, Text] = {
         zh="期间内无此项数据：不计，其余各项权重按比例放大至 100",
         en="no data in the period: left out, the other weights scaled up to 100",
     ),
-    "missing_zero": Text(
-        zh="期间内无此项数据：计 0 分", en="no data in the period: 0 points"
-    ),
+    "missing_zero": Text(zh="期间内无此项数据：计 0 分", en="no data in the period: 0 points"),
     "penalty": Text(
         zh="{n} × {per} 分，上限 {cap} 分：扣 {points}",
         en="{n} × {per} points, at most {cap}: {points}",
     ),
 }
 ASSESS_NOTE = Text(
-    zh="得分＝各项得分之和减扣分（不低于 0）；期间内无检查或暗访的网点不参与排名；各项依据见“考核明细”。",
+    zh="得分＝各项得分之和减扣分（不低于 0）；期间内无检查或暗访的网点不参与排名；"
+    "各项依据见“考核明细”。",
     en="score = the components' points minus the penalties (never below 0); branches with no "
     "inspection or visit in the period are not ranked; see the detail for every figure.",
 )

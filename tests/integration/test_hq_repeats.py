@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 
 from inspector.db import Database, open_database
 from inspector.domain.checklist import Mode
-from inspector.services import branches, exchange, keys
-from inspector.services import hq
+from inspector.services import branches, exchange, hq, keys
 from inspector.services import inspections as svc
 from tests.conftest import Cli
 
@@ -65,7 +64,11 @@ def two_laptops(tmp_path: Path) -> dict[str, object]:
         "a1": a1,
         "b1": b1,
         "a2": a2,
-        "laptop": {a1: _laptop_findings(a, a1), b1: _laptop_findings(b, b1), a2: _laptop_findings(a, a2)},
+        "laptop": {
+            a1: _laptop_findings(a, a1),
+            b1: _laptop_findings(b, b1),
+            a2: _laptop_findings(a, a2),
+        },
         "pkgs": {
             a1: _package(a, a1, dev_a, tmp_path),
             b1: _package(b, b1, dev_b, tmp_path),
@@ -137,10 +140,16 @@ def test_reimport_and_amend_keep_the_evaluation_in_step(
     pkgs: dict[str, Path] = two_laptops["pkgs"]  # type: ignore[assignment]
     exchange.import_paths(db, list(pkgs.values()))
     with db.read_session() as s:
-        first = [(r.inspection_uuid, r.item_id, r.hq_earlier) for r in hq.findings(s, hq.HqFilter(), repeats=True)]
+        first = [
+            (r.inspection_uuid, r.item_id, r.hq_earlier)
+            for r in hq.findings(s, hq.HqFilter(), repeats=True)
+        ]
     # Evaluating everything again gives the same answer as the per-branch evaluations did.
     with db.session() as s:
         hq.repeats.evaluate(s)
     with db.read_session() as s:
-        again = [(r.inspection_uuid, r.item_id, r.hq_earlier) for r in hq.findings(s, hq.HqFilter(), repeats=True)]
+        again = [
+            (r.inspection_uuid, r.item_id, r.hq_earlier)
+            for r in hq.findings(s, hq.HqFilter(), repeats=True)
+        ]
     assert sorted(first) == sorted(again) and len(first) == 2

@@ -65,7 +65,6 @@ from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
-from inspector.services.hq import repeats as hq_repeats
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     SUFFIX,
@@ -75,6 +74,7 @@ from inspector.services.exchange.package_format import (
     VerifiedPackage,
     read_package,
 )
+from inspector.services.hq import repeats as hq_repeats
 from inspector.services.inspections import score_for, snapshot_from_content
 from inspector.text import Message
 from inspector.text import exchange as T

@@ -148,9 +148,7 @@ def _explain(key: str, **fields: Any) -> tuple[str, str]:
     return t("zh", **fields), t("en", **fields)
 
 
-def _scores(
-    session: Session, flt: HqFilter, mode: str, checklists: tuple[str, ...]
-) -> list[Any]:
+def _scores(session: Session, flt: HqFilter, mode: str, checklists: tuple[str, ...]) -> list[Any]:
     q = (
         select(
             Inspection.branch_id,
@@ -177,7 +175,9 @@ def _scenario(visit: Any) -> str:
 
 def _rank(rows: list[AssessRow]) -> dict[str, int]:
     """Competition ranking by score (1, 2, 2, 4), ties by code for the order only."""
-    order = sorted((r for r in rows if r.score is not None), key=lambda r: (-(r.score or 0), r.code))
+    order = sorted(
+        (r for r in rows if r.score is not None), key=lambda r: (-(r.score or 0), r.code)
+    )
     out: dict[str, int] = {}
     prev: float | None = None
     rank = 0
@@ -230,7 +230,10 @@ def assess(
         # On-site: the average score of the period's inspections.
         avg_on = sum(float(x.score_total) for x in ons) / len(ons) if ons else None
         figures["onsite"] = avg_on
-        inputs["onsite"] = {"inspections": len(ons), "average": _r2(avg_on) if avg_on is not None else None}
+        inputs["onsite"] = {
+            "inspections": len(ons),
+            "average": _r2(avg_on) if avg_on is not None else None,
+        }
         # Mystery: relative to the bank's average for the scenario, or the totals as they are.
         if mys:
             if r.components.mystery.measure == "relative":
@@ -242,12 +245,13 @@ def assess(
                 ]
             else:
                 rel = [float(x.score_total) for x in mys]
-            figures["mystery"] = sum(rel) / len(rel)
+            my_figure = sum(rel) / len(rel)
+            figures["mystery"] = my_figure
             inputs["mystery"] = {
                 "visits": len(mys),
                 "average_total": _r2(sum(float(x.score_total) for x in mys) / len(mys)),
                 "measure": r.components.mystery.measure,
-                "figure": _r2(figures["mystery"]),
+                "figure": _r2(my_figure),
             }
         else:
             figures["mystery"] = None
@@ -256,12 +260,13 @@ def assess(
         f = rec.get(code)
         due = f.due if f else 0
         on_time = f.closed_on_time if f else 0
-        figures["rectification"] = 100.0 * on_time / due if due else 100.0
+        rect_figure = 100.0 * on_time / due if due else 100.0
+        figures["rectification"] = rect_figure
         inputs["rectification"] = {
             "opened": f.opened if f else 0,
             "due": due,
             "closed_on_time": on_time,
-            "on_time_rate": _r2(figures["rectification"]) if due else None,
+            "on_time_rate": _r2(rect_figure) if due else None,
         }
         weights = {
             "onsite": r.components.onsite.weight,
@@ -323,7 +328,9 @@ def assess(
                 )
             )
         total = sum(c.points or 0.0 for c in comps)
-        rows.append(AssessRow(code, name, breg or "", _r2(max(0.0, total)), None, None, tuple(comps)))
+        rows.append(
+            AssessRow(code, name, breg or "", _r2(max(0.0, total)), None, None, tuple(comps))
+        )
     bank_rank = _rank(rows)
     region_rank: dict[str, int] = {}
     by_region: dict[str, list[AssessRow]] = defaultdict(list)

@@ -93,10 +93,9 @@ class LoadedRule:
         }
 
     def stamp(self, lang: str) -> str:
-        """'规则 default 2026.1 · SHA-256 1a2b…': what every output prints."""
-        return TA.RULE_STAMP(
-            lang, id=self.rule.id, version=self.rule.version, sha256=self.sha256[:16]
-        )
+        """The rule's title, version and hash: what every output made with it prints."""
+        title = self.rule.title.zh if lang == "zh" else self.rule.title.en
+        return TA.RULE_STAMP(lang, title=title, version=self.rule.version, sha256=self.sha256[:16])
 
 
 def default_rule_path() -> Path:

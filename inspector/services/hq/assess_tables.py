@@ -68,10 +68,7 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
                     HqColumn("name", label("branch"), TEXT, 1.8),
                     HqColumn("region", label("region"), TEXT, 0.9),
                     HqColumn("score", col("score"), POINTS, 0.7),
-                    *(
-                        HqColumn(c, TA.COMPONENTS[c](lang), POINTS, 0.8)
-                        for c in COMPONENT_IDS
-                    ),
+                    *(HqColumn(c, TA.COMPONENTS[c](lang), POINTS, 0.8) for c in COMPONENT_IDS),
                 ),
                 [
                     (

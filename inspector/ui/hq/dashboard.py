@@ -324,7 +324,9 @@ class HqDashboard(QWidget):
         rect_box = QWidget(self)
         rl = QVBoxLayout(rect_box)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self._titled(self.tr("Rectification per branch and region"), self.rectify_view))
+        rl.addWidget(
+            self._titled(self.tr("Rectification per branch and region"), self.rectify_view)
+        )
         rl.addWidget(self.rectify_note)
         lower.addWidget(rect_box)
         lower.setSizes([420, 580])
@@ -372,7 +374,10 @@ class HqDashboard(QWidget):
         self.assess_model.set_rows(result.rows)
         self.assess_view.resizeColumnsToContents()
         self.assess_note.setText(
-            self.tr("%1 · period: %2 · region and period from the filter above; other filters do not apply.")
+            self.tr(
+                "%1 · period: %2 · region and period from the filter above; "
+                "other filters do not apply."
+            )
             .replace("%1", result.rule.stamp(lang))
             .replace("%2", data.filter.period(lang))
         )
@@ -382,9 +387,9 @@ class HqDashboard(QWidget):
             self.rectify_model.set_rows([*rec.branches, *rec.regions])
             self.rectify_view.resizeColumnsToContents()
             self.rectify_note.setText(
-                self.tr("Overdue as of %1; repeats as HQ evaluates them over all its data.").replace(
-                    "%1", rec.today.isoformat()
-                )
+                self.tr(
+                    "Overdue as of %1; repeats as HQ evaluates them over all its data."
+                ).replace("%1", rec.today.isoformat())
             )
 
     def _build_mystery(self) -> QWidget:

@@ -20,8 +20,8 @@ from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import Severity
 from inspector.services import hq, hq_mystery, hq_rights
 from inspector.services.hq import assess, rectify
-from inspector.text import hq_assess as TA
 from inspector.services.views import hq as hq_view
+from inspector.text import hq_assess as TA
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
 
@@ -256,15 +256,17 @@ class FindingsModel(_HqModel[hq.FindingRow]):
         ):
             return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_REPEAT and row.repeat:
-            tip = (
-                self.tr(
-                    "An earlier finalized inspection (%1) failed this item; "
-                    "severity raised one level."
-                ).replace("%1", hq.short_id(row.hq_repeat_of or ""))
-            )
+            tip = self.tr(
+                "An earlier finalized inspection (%1) failed this item; severity raised one level."
+            ).replace("%1", hq.short_id(row.hq_repeat_of or ""))
             if row.severity != row.effective_severity:
+                names = {
+                    Severity.HIGH: self.tr("high"),
+                    Severity.MEDIUM: self.tr("medium"),
+                    Severity.LOW: self.tr("low"),
+                }
                 tip += " " + self.tr("The inspector's laptop recorded: %1.").replace(
-                    "%1", row.severity
+                    "%1", names.get(row.severity, row.severity)
                 )
             return tip
         return None
@@ -575,7 +577,10 @@ class AssessModel(_HqModel[assess.AssessRow]):
                 align=RIGHT,
                 roles={Qt.ItemDataRole.BackgroundRole: lambda r: QBrush(score_colour(r.score))},
             ),
-            *(comp(c) for c in ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")),
+            *(
+                comp(c)
+                for c in ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
+            ),
         ]
 
 
@@ -607,12 +612,14 @@ class RectifyModel(_HqModel[rectify.RectificationFigures]):
             ),
             Column(
                 self.tr("Median days"),
-                lambda r: f"{r.median_days_to_close:.1f}"
-                if r.median_days_to_close is not None
-                else "—",
-                lambda r: r.median_days_to_close
-                if r.median_days_to_close is not None
-                else self.MISSING_SORT,
+                lambda r: (
+                    f"{r.median_days_to_close:.1f}" if r.median_days_to_close is not None else "—"
+                ),
+                lambda r: (
+                    r.median_days_to_close
+                    if r.median_days_to_close is not None
+                    else self.MISSING_SORT
+                ),
                 align=RIGHT,
             ),
             n(lambda r: r.overdue, self.tr("Overdue now")),
