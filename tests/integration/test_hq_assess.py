@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from inspector.checklists import ChecklistError
 from inspector.db import Database
 from inspector.db.models import Finding
 from inspector.domain.states import FindingStatus
@@ -17,7 +18,6 @@ from inspector.services import branches
 from inspector.services import inspections as svc
 from inspector.services.hq import assess as assess_svc
 from inspector.services.hq.assess_rule import default_rule_path, load_rule
-from inspector.checklists import ChecklistError
 from tests.conftest import Cli
 
 from .test_hq_repeats import _inspect
