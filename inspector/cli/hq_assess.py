@@ -1,4 +1,5 @@
-"""``inspector hq rectification|assess``: rectification figures and the branch assessment.
+"""``inspector hq rectification|assess|coverage``: rectification figures, the branch
+assessment and who has not reported.
 
 Registered on the ``hq`` group of :mod:`inspector.cli.hq`; the numbers come from
 :mod:`inspector.services.hq.rectification` and :mod:`inspector.services.hq.assess`, the
@@ -20,10 +21,21 @@ from inspector.errors import ValidationError
 from inspector.services import hq as svc
 from inspector.services.hq import assess as assess_svc
 from inspector.services.hq import assess_rule
+from inspector.services.hq import coverage as coverage_svc
 from inspector.services.hq import rectify as rect_svc
 from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
+
+
+def _period_or_dates(
+    period: str | None, date_from: str | None, date_to: str | None
+) -> tuple[date | None, date | None]:
+    if period and (date_from or date_to):
+        raise ValidationError(TA.PERIOD_AND_DATES)
+    if period:
+        return assess_svc.parse_period(period)
+    return _date("--from", date_from), _date("--to", date_to)
 
 
 def _pct(v: float | None) -> str:
@@ -92,14 +104,7 @@ def assess_cmd(
     """The branch assessment (消保考核): a score out of 100 per branch from its on-site
     inspections, mystery visits, rectification on time, repeat findings and red-line
     failures, ranked in the bank and in its region, by a rule HQ edits (a YAML file)."""
-    if period and (date_from or date_to):
-        raise ValidationError(TA.PERIOD_AND_DATES)
-    d_from: date | None
-    d_to: date | None
-    if period:
-        d_from, d_to = assess_svc.parse_period(period)
-    else:
-        d_from, d_to = _date("--from", date_from), _date("--to", date_to)
+    d_from, d_to = _period_or_dates(period, date_from, date_to)
     meta = click.get_current_context().find_root().meta
     tz = meta.get("hq_tz") or None
     timefmt.zone(tz)
@@ -137,3 +142,43 @@ def assess_cmd(
 
 
 COMMANDS: list[click.Command] = []  # the commands above hang on the 'hq' group
+
+
+@hq.command("coverage")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="First day.")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Last day.")
+@click.option("--period", default=None, metavar="2026Q4", help="A quarter, month or year.")
+@click.option("--region", default=None, metavar="R", help="Only branches of region R.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_ctx
+def coverage_cmd(
+    ctx: Context,
+    date_from: str | None,
+    date_to: str | None,
+    period: str | None,
+    region: str | None,
+    as_json: bool,
+) -> None:
+    """Who has not reported: every branch with its latest finalized on-site inspection
+    and mystery visit in the period (or none), and every device with its last package."""
+    d_from, d_to = _period_or_dates(period, date_from, date_to)
+    tz = click.get_current_context().find_root().meta.get("hq_tz") or None
+    timefmt.zone(tz)
+    flt = svc.HqFilter(region=region, date_from=d_from, date_to=d_to, tz=tz)
+    with ctx.db.read_session() as s:
+        cov = coverage_svc.coverage(s, flt)
+    if as_json:
+        echo_json(cov.as_dict())
+        return
+    zone = timefmt.zone(tz)
+    click.echo(cov.statement("en"))
+    for b in cov.branches:
+        on = timefmt.local_date(b.onsite.started_at, zone).isoformat() if b.onsite else "none"
+        my = timefmt.local_date(b.mystery.started_at, zone).isoformat() if b.mystery else "none"
+        mark = "" if b.inspected else "  NOT INSPECTED"
+        click.echo(f"{b.code:<10} on-site {on:<10}  mystery {my:<10}  {b.region} {b.name}{mark}")
+    click.echo(f"devices ({len(cov.devices)}):")
+    for d in cov.devices:
+        last = timefmt.fmt_datetime(d.last_package_at, zone) if d.last_package_at else "none"
+        trust = "trusted" if d.trusted else "untrusted"
+        click.echo(f"  {d.fingerprint}  {trust:<9}  last package {last}  ({d.packages})  {d.label}")

@@ -37,18 +37,24 @@ COLUMNS: dict[str, Text] = {
     "last_package": Text(zh="最近数据包", en="Last package"),
     "packages": Text(zh="数据包数", en="Packages"),
     "trusted": Text(zh="受信任", en="Trusted"),
+    "onsite_n": Text(zh="现场检查次数", en="On-site inspections"),
+    "mystery_n": Text(zh="暗访次数", en="Mystery visits"),
 }
 TITLES: dict[str, Text] = {
     "rectification": Text(zh="整改情况（各网点）", en="Rectification by branch"),
     "rectification_regions": Text(zh="整改情况（各区域）", en="Rectification by region"),
     "assessment": Text(zh="消保考核（各网点）", en="Branch assessment (消保考核)"),
     "assessment_detail": Text(zh="消保考核明细", en="Branch assessment in detail"),
+    "coverage": Text(zh="检查覆盖（各网点）", en="Coverage by branch"),
+    "devices": Text(zh="检查设备", en="Devices"),
 }
 SHEETS: dict[str, Text] = {
     "rectification": Text(zh="整改情况", en="Rectification"),
     "rectification_regions": Text(zh="区域整改", en="Rectification regions"),
     "assessment": Text(zh="消保考核", en="Assessment"),
     "assessment_detail": Text(zh="考核明细", en="Assessment detail"),
+    "coverage": Text(zh="检查覆盖", en="Coverage"),
+    "devices": Text(zh="检查设备", en="Devices"),
 }
 RECTIFICATION_NOTE = Text(
     zh="期间内检查发现的问题（屡查屡犯按总行对全部数据的判定）；按期＝在整改期限当日或之前整改；"
@@ -119,8 +125,8 @@ EXPLAIN: dict[str, Text] = {
     ),
     "missing_zero": Text(zh="期间内无此项数据：计 0 分", en="no data in the period: 0 points"),
     "penalty": Text(
-        zh="{n} × {per} 分，上限 {cap} 分：扣 {points}",
-        en="{n} × {per} points, at most {cap}: {points}",
+        zh="{n} × {per} 分，上限 {cap} 分：扣 {deduct} 分",
+        en="{n} × {per} points, at most {cap}: minus {deduct}",
     ),
 }
 ASSESS_NOTE = Text(
@@ -130,3 +136,10 @@ ASSESS_NOTE = Text(
     "inspection or visit in the period are not ranked; see the detail for every figure.",
 )
 RULE_LABEL = Text(zh="消保考核规则", en="Assessment rule")
+COVERAGE = Text(
+    zh="{period}：{total} 个网点中 {n} 个有已定稿的现场检查",
+    en="{n} of {total} branches inspected on site in {period}",
+)
+NOT_INSPECTED = Text(zh="未检查网点", en="Branches not inspected")
+COVERAGE_LABEL = Text(zh="检查覆盖", en="Coverage")
+NONE_LEFT = Text(zh="无", en="none")

@@ -153,3 +153,34 @@ def test_reimport_and_amend_keep_the_evaluation_in_step(
             for r in hq.findings(s, hq.HqFilter(), repeats=True)
         ]
     assert sorted(first) == sorted(again) and len(first) == 2
+
+
+def test_coverage_names_branches_and_devices(
+    db: Database, run_cli: Cli, two_laptops: dict[str, object], tmp_path: Path
+) -> None:
+    pkgs: dict[str, Path] = two_laptops["pkgs"]  # type: ignore[assignment]
+    exchange.import_paths(db, list(pkgs.values()))
+    with db.session() as s:
+        branches.create(s, code="SH001", name="上海分行浦东支行", region="上海")
+    data = json.loads(run_cli.ok("hq", "coverage", "--json"))
+    assert (data["inspected"], data["total"]) == (1, 2)
+    rows = {r["branch"]["code"]: r for r in data["branches"]}
+    sz = rows["SZ003"]
+    assert sz["inspected"] is True and sz["onsite"]["inspections"] == 3
+    assert sz["onsite"]["latest"]["inspection"] == two_laptops["a2"]  # day 60, the newest
+    assert sz["mystery"] == {"inspections": 0, "latest": None}
+    assert rows["SH001"]["inspected"] is False and rows["SH001"]["onsite"]["latest"] is None
+    # Two devices sent packages (neither trusted here): 2 from laptop A, 1 from laptop B.
+    assert sorted(d["packages"] for d in data["devices"]) == [1, 2]
+    assert all(d["trusted"] is False and d["last_package_at"] for d in data["devices"])
+    # A period without the inspections: nobody inspected.
+    later = json.loads(run_cli.ok("hq", "coverage", "--from", "2027-06-01", "--json"))
+    assert later["inspected"] == 0
+    # The HQ PDF's first page says it and names the branch not inspected.
+    pdf = tmp_path / "hq.pdf"
+    run_cli.ok("hq", "report", "-o", str(pdf), "--lang", "zh")
+    from pypdf import PdfReader
+
+    first = PdfReader(str(pdf)).pages[0].extract_text()
+    assert "2 个网点中 1 个有已定稿的现场检查" in first
+    assert "SH001 上海分行浦东支行" in first

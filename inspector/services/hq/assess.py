@@ -320,7 +320,7 @@ def assess(
             pts = -_r2(min(pen.cap, n * pen.points))
             pts = pts + 0.0  # never -0.0
             zh, en = _explain(
-                "penalty", n=n, per=_fmt(pen.points), cap=_fmt(pen.cap), points=_fmt(pts)
+                "penalty", n=n, per=_fmt(pen.points), cap=_fmt(pen.cap), deduct=_fmt(abs(pts))
             )
             comps.append(
                 Component(

@@ -12,8 +12,20 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from inspector.reports.hq_report import INT, PERCENT, POINTS, TEXT, HqColumn, HqTable
+from inspector.domain import timefmt
+from inspector.reports.hq_report import (
+    DATE,
+    DATETIME,
+    ID,
+    INT,
+    PERCENT,
+    POINTS,
+    TEXT,
+    HqColumn,
+    HqTable,
+)
 from inspector.services.hq import assess as assess_svc
+from inspector.services.hq import coverage as coverage_svc
 from inspector.services.hq import rectify
 from inspector.services.hq.assess_rule import LoadedRule, load_rule
 from inspector.services.hq.rows import HqData, _r
@@ -24,16 +36,20 @@ log = logging.getLogger(__name__)
 
 #: The tables :func:`tables` makes, in order.
 TABLES = ("assessment", "assessment_detail", "rectification", "rectification_regions")
+#: The coverage tables (Excel sheets and CSV files; the PDF states coverage on page 1).
+COVERAGE_TABLES = ("coverage", "devices")
 COMPONENT_IDS = ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
 
 
 def attach(session: Session, data: HqData, rule: LoadedRule | None = None) -> HqData:
-    """``data`` with the rectification figures and the assessment of its filter."""
+    """``data`` with the rectification figures, the assessment and the coverage of its
+    filter (region and period)."""
     flt = data.filter
     rule = rule or load_rule()
     return replace(
         data,
         rectify=rectify.figures(session, flt),
+        coverage=coverage_svc.coverage(session, flt),
         assessment=assess_svc.assess(
             session,
             rule,
@@ -159,6 +175,78 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
                 [(f.region, f.branches, *nums(f)) for f in rec.regions],
                 note=note,
                 sheet=TA.SHEETS["rectification_regions"](lang),
+            )
+        )
+    cov: coverage_svc.Coverage | None = data.coverage
+    if cov is not None:
+        tz = data.tz
+
+        def day(latest: coverage_svc.Latest | None) -> object:
+            return timefmt.local_date(latest.started_at, tz) if latest else None
+
+        out.append(
+            HqTable(
+                "coverage",
+                TA.TITLES["coverage"](lang),
+                (
+                    HqColumn("code", label("code"), TEXT, 0.8),
+                    HqColumn("name", label("branch"), TEXT, 1.8),
+                    HqColumn("region", label("region"), TEXT, 0.9),
+                    HqColumn("onsite_n", TA.COLUMNS["onsite_n"](lang), INT, 0.6),
+                    HqColumn("latest_onsite", col("latest_onsite"), DATE, 0.9),
+                    HqColumn("onsite_id", label("inspection"), ID, 1.3),
+                    HqColumn("mystery_n", TA.COLUMNS["mystery_n"](lang), INT, 0.6),
+                    HqColumn("latest_mystery", col("latest_mystery"), DATE, 0.9),
+                    HqColumn("mystery_id", label("inspection"), ID, 1.3),
+                ),
+                [
+                    (
+                        b.code,
+                        b.name,
+                        b.region,
+                        b.onsite.inspections if b.onsite else 0,
+                        day(b.onsite),
+                        b.onsite.uuid if b.onsite else None,
+                        b.mystery.inspections if b.mystery else 0,
+                        day(b.mystery),
+                        b.mystery.uuid if b.mystery else None,
+                    )
+                    for b in cov.branches
+                ],
+                note=cov.statement(lang),
+                sheet=TA.SHEETS["coverage"](lang),
+            )
+        )
+        zone = timefmt.offset_label(tz, data.generated_at)
+        out.append(
+            HqTable(
+                "devices",
+                TA.TITLES["devices"](lang),
+                (
+                    HqColumn("fingerprint", col("device"), TEXT, 2.0),
+                    HqColumn("label", col("label"), TEXT, 1.2),
+                    HqColumn("trusted", col("trusted"), TEXT, 0.6),
+                    HqColumn(
+                        "last_package",
+                        TH.WITH_ZONE(lang, label=TA.COLUMNS["last_package"], zone=zone),
+                        DATETIME,
+                        1.2,
+                    ),
+                    HqColumn("packages", col("packages"), INT, 0.6),
+                ),
+                [
+                    (
+                        d.fingerprint,
+                        d.label,
+                        (TH.YES if d.trusted else TH.NO)(lang),
+                        timefmt.local(d.last_package_at, tz).replace(tzinfo=None)
+                        if d.last_package_at
+                        else None,
+                        d.packages,
+                    )
+                    for d in cov.devices
+                ],
+                sheet=TA.SHEETS["devices"](lang),
             )
         )
     return out

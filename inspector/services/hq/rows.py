@@ -477,6 +477,7 @@ class HqData:
     # (None: not loaded; see assess_tables.attach).
     rectify: Any = None
     assessment: Any = None
+    coverage: Any = None  # a coverage.Coverage (hq coverage) for the region and period
 
     @property
     def tz(self) -> tzinfo:

@@ -346,6 +346,15 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         (s["closed"], closed_n),
         (s["integrity"], len(data.integrity)),
     ]
+    if data.coverage is not None:
+        absent = data.coverage.not_inspected()
+        rows[2:2] = [
+            (TA.COVERAGE_LABEL(lang), data.coverage.statement(lang)),
+            (
+                TA.NOT_INSPECTED(lang),
+                TH.LIST_SEP(lang).join(f"{b.code} {b.name}" for b in absent) or TA.NONE_LEFT(lang),
+            ),
+        ]
     if data.assessment is not None:
         rows.append((TA.RULE_LABEL(lang), data.assessment.rule.stamp(lang)))
     return HqTable(

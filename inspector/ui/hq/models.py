@@ -260,7 +260,7 @@ class FindingsModel(_HqModel[hq.FindingRow]):
                 "An earlier finalized inspection (%1) failed this item; severity raised one level."
             ).replace("%1", hq.short_id(row.hq_repeat_of or ""))
             if row.severity != row.effective_severity:
-                names = {
+                names: dict[str, str] = {
                     Severity.HIGH: self.tr("high"),
                     Severity.MEDIUM: self.tr("medium"),
                     Severity.LOW: self.tr("low"),
