@@ -24,7 +24,7 @@ from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
-from inspector.services.hq import assess_tables
+from inspector.services.hq import assess_tables, likewise
 from inspector.services.hq.assess_rule import load_rule
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
@@ -193,8 +193,10 @@ def summary_cmd(
     """Inspections, branches and each branch's latest score and grade."""
     with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
+        regions = likewise.region_rows(s, flt)
     if as_json:
-        echo_json(data.summary_dict())
+        # Regions like with like: one row per region, checklist and mode.
+        echo_json({**data.summary_dict(), "regions": [r.as_dict() for r in regions]})
         return
     avg_s = f"{data.average:.1f}" if data.average is not None else "-"
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
@@ -204,7 +206,11 @@ def summary_cmd(
 
 def _echo_league(data: svc.HqData) -> None:
     tz = data.tz
+    scenario: str | None = None
     for r in data.ranked():
+        if r.scenario is not None and r.scenario != scenario:
+            scenario = r.scenario  # mystery visits: ranked within one scenario
+            click.echo(f"scenario {scenario or '(none)'}:")
         score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
         trend = f"{r.trend:+6.1f}" if r.trend is not None else "      "
         red = "  RED LINE FAILED" if r.veto_failed else ""
@@ -216,6 +222,12 @@ def _echo_league(data: svc.HqData) -> None:
             f"{data.grade_label(r.latest_grade, 'en') or '-':<10} "
             f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}"
         )
+    gaps = data.incomplete_drafts()
+    if gaps:
+        click.echo(f"incomplete drafts, not ranked, red lines not checked ({len(gaps)}):")
+        for r in gaps:
+            score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
+            click.echo(f"     {r.code:<10} {score}  {r.region:<8} {r.name}  [draft]")
     absent = data.unranked()
     if absent:
         click.echo(f"not ranked, no such inspection in this selection ({len(absent)}):")

@@ -38,6 +38,8 @@ COLUMNS: dict[str, Text] = {
     "packages": Text(zh="数据包数", en="Packages"),
     "trusted": Text(zh="受信任", en="Trusted"),
     "onsite_n": Text(zh="现场检查次数", en="On-site inspections"),
+    "checklist": Text(zh="检查表", en="Checklist"),
+    "checklist_id": Text(zh="检查表编号", en="Checklist id"),
     "mystery_n": Text(zh="暗访次数", en="Mystery visits"),
 }
 TITLES: dict[str, Text] = {
@@ -46,6 +48,7 @@ TITLES: dict[str, Text] = {
     "assessment": Text(zh="消保考核（各网点）", en="Branch assessment (消保考核)"),
     "assessment_detail": Text(zh="消保考核明细", en="Branch assessment in detail"),
     "coverage": Text(zh="检查覆盖（各网点）", en="Coverage by branch"),
+    "incomplete_drafts": Text(zh="未完成的草稿（不参与排名）", en="Incomplete drafts (not ranked)"),
     "devices": Text(zh="检查设备", en="Devices"),
 }
 SHEETS: dict[str, Text] = {
@@ -54,6 +57,7 @@ SHEETS: dict[str, Text] = {
     "assessment": Text(zh="消保考核", en="Assessment"),
     "assessment_detail": Text(zh="考核明细", en="Assessment detail"),
     "coverage": Text(zh="检查覆盖", en="Coverage"),
+    "incomplete_drafts": Text(zh="未完成草稿", en="Incomplete drafts"),
     "devices": Text(zh="检查设备", en="Devices"),
 }
 RECTIFICATION_NOTE = Text(
@@ -143,3 +147,15 @@ COVERAGE = Text(
 NOT_INSPECTED = Text(zh="未检查网点", en="Branches not inspected")
 COVERAGE_LABEL = Text(zh="检查覆盖", en="Coverage")
 NONE_LEFT = Text(zh="无", en="none")
+REGIONS_NOTE = Text(
+    zh="同类相比：每个区域按检查表和检查方式分行统计，不同检查表、现场检查与暗访不混合平均。",
+    en="Like with like: one row per region, checklist and mode; different checklists, on-site "
+    "inspections and mystery visits are never averaged together.",
+)
+NOT_CHECKED = Text(zh="未检查", en="not checked")
+INCOMPLETE_NOTE = Text(
+    zh="这些网点最近一次检查是必答项尚未答完的草稿：不参与排名，红线视为未检查。",
+    en="These branches' latest inspection is a draft with required items unanswered: not "
+    "ranked, red lines not checked.",
+)
+LEAGUE_OF = Text(zh="{league}：{scope}", en="{league}: {scope}")

@@ -336,10 +336,11 @@ def test_csv_export_has_bom(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "csv"
     lines = run_cli.ok("hq", "export", "-o", str(out), "--format", "csv").split()
     # summary, regions, 8 views, consumer rights and elements, mystery scenarios and
-    # visits, the assessment and its detail, rectification per branch and region, one
-    # answer sheet per checklist (here: accessibility)
-    assert len(lines) == 19 and (out / "answers_accessibility.csv").is_file()
-    assert (out / "assessment.csv").is_file() and (out / "rectification.csv").is_file()
+    # visits, the assessment and its detail, rectification per branch and region,
+    # coverage and devices, one answer sheet per checklist (here: accessibility)
+    assert len(lines) == 21 and (out / "answers_accessibility.csv").is_file()
+    for name in ("assessment", "rectification", "coverage", "devices"):
+        assert (out / f"{name}.csv").is_file()
     raw = (out / "league.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))

@@ -26,7 +26,7 @@ from inspector.reports.hq_report import (
 )
 from inspector.services.hq import assess as assess_svc
 from inspector.services.hq import coverage as coverage_svc
-from inspector.services.hq import rectify
+from inspector.services.hq import likewise, rectify
 from inspector.services.hq.assess_rule import LoadedRule, load_rule
 from inspector.services.hq.rows import HqData, _r
 from inspector.text import hq as TH
@@ -41,15 +41,22 @@ COVERAGE_TABLES = ("coverage", "devices")
 COMPONENT_IDS = ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
 
 
-def attach(session: Session, data: HqData, rule: LoadedRule | None = None) -> HqData:
-    """``data`` with the rectification figures, the assessment and the coverage of its
-    filter (region and period)."""
+def attach(
+    session: Session, data: HqData, rule: LoadedRule | None = None, *, files: bool = True
+) -> HqData:
+    """``data`` with the rectification figures, the assessment, the coverage (region and
+    period) and the region figures per checklist and mode of its filter."""
     flt = data.filter
     rule = rule or load_rule()
+    # The PDF and the files also show the regions per checklist and mode and a league for
+    # each pair (``files``); the dashboard does not.
+    scopes = likewise.region_rows(session, flt) if files else []
     return replace(
         data,
+        leagues=likewise.leagues(session, flt, scopes) if files else [],
         rectify=rectify.figures(session, flt),
         coverage=coverage_svc.coverage(session, flt),
+        region_scopes=scopes,
         assessment=assess_svc.assess(
             session,
             rule,

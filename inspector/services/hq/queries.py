@@ -55,6 +55,7 @@ from inspector.errors import ValidationError
 from inspector.services import audit, hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.services.findings import CLOSED, OPEN, OVERDUE, STATUSES
+from inspector.services.hq import drafts, scenario_league
 from inspector.services.hq.rights_mystery import mystery_args, rights_args
 from inspector.services.hq.rows import (
     DEFAULT_TOLERANCE,
@@ -353,7 +354,8 @@ def rank_key(r: LeagueRow) -> tuple[bool, bool, float, str]:
     A branch whose latest inspection failed a red line (veto item) never ranks above one
     that did not, whatever the totals; then the higher latest score; then the code.
     """
-    return (r.latest_score is None, r.veto_failed > 0, -(r.latest_score or 0.0), r.code)
+    unranked = r.latest_score is None or r.incomplete  # incomplete drafts: listed apart
+    return (unranked, r.veto_failed > 0, -(r.latest_score or 0.0), r.code)
 
 
 def league(session: Session, flt: HqFilter, history: list[Any] | None = None) -> list[LeagueRow]:
@@ -366,6 +368,12 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
         flt = scoped(session, flt)
         history = None
     branches = _branches(session, flt)
+    if flt.mode == Mode.MYSTERY.value:  # within one scenario only, ranks restart per scenario
+        cid, mode = flt.checklist_id or "", flt.mode
+        check = (lambda uuids: drafts.incomplete(session, uuids)) if flt.drafts else None
+        return scenario_league.league(
+            session, conditions(flt), branches, cid, mode, rank_key, incomplete=check
+        )
     stats = {
         r.branch_id: r
         for r in session.execute(
@@ -439,11 +447,16 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                 mode=mode,
             )
         )
+    if flt.drafts:
+        gaps = drafts.incomplete(
+            session, [r.latest_uuid for r in out if r.latest_draft and r.latest_uuid]
+        )
+        out = [replace(r, incomplete=True) if r.latest_uuid in gaps else r for r in out]
     out.sort(key=rank_key)
     ranked: list[LeagueRow] = []
     n = 0
     for lr in out:
-        if lr.latest_score is not None:
+        if lr.latest_score is not None and not lr.incomplete:
             n += 1
             ranked.append(replace(lr, rank=n))
         else:
@@ -1247,12 +1260,13 @@ def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
     # area's latest score from whatever inspection covered it.
     league_flt = scoped(session, flt)
     lg = league(session, league_flt, history=_history(session, league_flt))
-    hm = heatmap(session, flt, order=[r.code for r in lg], history=_history(session, flt))
+    order = list(dict.fromkeys(r.code for r in lg))  # a branch once (mystery: per scenario)
+    hm = heatmap(session, flt, order=order, history=_history(session, flt))
     return HqData(
         filter=flt,
         generated_at=utcnow(),
         inspections=total,
-        branches=len(lg),
+        branches=len(order),
         average=avg,
         league=lg,
         heatmap=hm,
@@ -1289,7 +1303,15 @@ def load_rest(
             session.scalar(select(func.count()).where(Inspection.veto_failed > 0, *conditions(flt)))
             or 0
         ),
-        trend=trend(session, flt),
+        # Like with like: the trend follows the league's one checklist and mode.
+        trend=trend(
+            session,
+            replace(
+                flt,
+                checklist_id=first.league_checklist or flt.checklist_id,
+                mode=first.league_mode or flt.mode,
+            ),
+        ),
         rectification=rectification(session, flt, today),
         findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),
         integrity=integrity(session, flt) if with_integrity else [],

@@ -129,6 +129,12 @@ class LeagueRow:
     drafts: int = 0  # drafts among ``inspections``
     checklist_id: str = ""
     mode: str = ""
+    # Mystery visits rank within one scenario (scenario_league): the scenario of this row;
+    # None for on-site rows and for branches without a visit.
+    scenario: str | None = None
+    # With drafts included: the latest inspection is a draft with required items
+    # unanswered (services/hq/drafts.py): listed apart, unranked, red lines not checked.
+    incomplete: bool = False
 
     @property
     def trend(self) -> float | None:
@@ -147,7 +153,7 @@ class LeagueRow:
             "branch": {"code": self.code, "name": self.name, "region": self.region},
             "score": _r(self.latest_score),
             "grade": self.latest_grade,
-            "passed": self.latest_passed,
+            "passed": None if self.incomplete else self.latest_passed,  # not checked
             "veto_failed": self.veto_failed,
             "inspections": self.inspections,
             "checklist": self.checklist_id,
@@ -155,6 +161,8 @@ class LeagueRow:
             "draft": self.latest_draft,
             "latest_at": _iso(self.latest_at, tz),
             "inspection": self.latest_uuid,
+            "scenario": self.scenario,
+            "incomplete": self.incomplete,
         }
 
 
@@ -478,6 +486,10 @@ class HqData:
     rectify: Any = None
     assessment: Any = None
     coverage: Any = None  # a coverage.Coverage (hq coverage) for the region and period
+    # Per region, checklist and mode (likewise.RegionScopeRow): like with like.
+    region_scopes: list[Any] = field(default_factory=list)
+    # A league for every checklist and mode with data: [(checklist, mode, rows), ...].
+    leagues: list[Any] = field(default_factory=list)
 
     @property
     def tz(self) -> tzinfo:
@@ -508,7 +520,11 @@ class HqData:
 
     def unranked(self) -> list[LeagueRow]:
         """Branches with no inspection in the selection: listed apart, never 'worst'."""
-        return [r for r in self.league if r.rank is None]
+        return [r for r in self.league if r.rank is None and not r.incomplete]
+
+    def incomplete_drafts(self) -> list[LeagueRow]:
+        """Branches whose latest inspection is an incomplete draft: listed apart, unranked."""
+        return [r for r in self.league if r.incomplete]
 
     def summary_dict(self) -> dict[str, Any]:
         """The ``hq summary --json`` contract."""
@@ -530,6 +546,7 @@ class HqData:
                     "inspections": r.inspections,
                     "rank": r.rank,
                     "draft": r.latest_draft,
+                    "scenario": r.scenario,
                 }
                 for r in self.league
             ],

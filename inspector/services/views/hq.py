@@ -125,7 +125,7 @@ def load_dashboard(
         if on_first is not None:
             on_first(HqResult(first, regions, checklists))
         check()
-        data = assess_tables.attach(s, hq.load_rest(s, first))
+        data = assess_tables.attach(s, hq.load_rest(s, first), files=False)
         check()
         rights = load_rights(s, flt)
         check()

@@ -224,6 +224,13 @@ class HqDashboard(QWidget):
         items_tab.setSizes([360, 240])
 
         self.trend_chart = TrendChart(self)
+        self.trend_title = QLabel(self)
+        self.trend_title.setStyleSheet("font-weight: bold;")
+        trend_tab = QWidget(self)
+        tl = QVBoxLayout(trend_tab)
+        tl.setContentsMargins(0, 4, 0, 0)
+        tl.addWidget(self.trend_title)
+        tl.addWidget(self.trend_chart, 1)
 
         self.rect_model = RectificationModel(self)
         self.rect_view = self._table(self.rect_model)
@@ -251,7 +258,7 @@ class HqDashboard(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(branches_tab, self.tr("Branches"))
         self.tabs.addTab(items_tab, self.tr("Items and vetoes"))
-        self.tabs.addTab(self.trend_chart, self.tr("Trend"))
+        self.tabs.addTab(trend_tab, self.tr("Trend"))
         self.tabs.addTab(rect_tab, self.tr("Rectification"))
         self.tabs.addTab(integrity_tab, self.tr("Evidence integrity"))
         self.tabs.addTab(rights_tab, self.tr("Consumer rights"))
@@ -591,6 +598,11 @@ class HqDashboard(QWidget):
         series = [(self.tr("All regions"), [by_region.get("", {}).get(m) for m in periods])]
         series += [(r, [v.get(m) for m in periods]) for r, v in sorted(by_region.items()) if r]
         self.trend_chart.set_series(periods, series, self.tr("No scores in this selection"))
+        self.trend_title.setText(
+            self.tr("Monthly average score, like with like: %1").replace(
+                "%1", data.league_scope(lang)
+            )
+        )
         self.rect_model.set_rows(data.rectification)
         self.rect_view.resizeColumnsToContents()
         self.findings_model.set_rows(data.findings)

@@ -84,8 +84,13 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
                 self.tr("Branch"),
                 lambda r: (
                     r.name
+                    + (" · " + self._scenario(r.scenario) if r.scenario is not None else "")
                     + (" ⚠" if r.untrusted else "")
-                    + ("  [" + self.tr("draft") + "]" if r.latest_draft else "")
+                    + (
+                        "  [" + self.tr("incomplete draft, not ranked") + "]"
+                        if r.incomplete
+                        else ("  [" + self.tr("draft") + "]" if r.latest_draft else "")
+                    )
                 ),
                 lambda r: r.name,
             ),
@@ -139,11 +144,20 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
             ),
             Column(
                 self.tr("Vetoes"),
-                lambda r: str(r.veto_failed) if r.veto_failed else "",
+                lambda r: (
+                    self.tr("not checked")
+                    if r.incomplete
+                    else (str(r.veto_failed) if r.veto_failed else "")
+                ),
                 lambda r: r.veto_failed,
                 align=RIGHT,
             ),
         ]
+
+    def _scenario(self, scenario: str) -> str:
+        """A mystery scenario's title (visits rank within their scenario)."""
+        zh, en = hq.mystery_titles()[0].get(scenario, (scenario, scenario))
+        return (zh if self.lang == "zh" else en) or self.tr("no scenario")
 
     def row_role(self, row: hq.LeagueRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and row.untrusted:

@@ -1,0 +1,91 @@
+"""Like with like: region figures per checklist and mode, mystery visits ranked within
+their scenario."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+
+from inspector.db import Database
+from inspector.services import demo
+from tests.conftest import Cli
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    demo.generate(db, inspections=150, seed=7)
+    return db
+
+
+def test_summary_regions_never_mix_checklists_or_modes(demo_db: Database, run_cli: Cli) -> None:
+    data = json.loads(run_cli.ok("hq", "summary", "--json"))
+    rows = data["regions"]
+    keys = [(r["region"], r["checklist"], r["mode"]) for r in rows]
+    assert len(keys) == len(set(keys)) and rows
+    assert {r["mode"] for r in rows} == {"onsite", "mystery"}
+    # Each row is exactly that checklist and mode in that region: the league of the pair
+    # for the region agrees on the count and the average.
+    r = max(rows, key=lambda x: x["inspections"])
+    league = json.loads(
+        run_cli.ok(
+            "hq", "league", "--region", r["region"], "--checklist", r["checklist"],
+            "--mode", r["mode"], "--json",
+        )
+    )
+    assert sum(x["inspections"] for x in league) == r["inspections"]
+    assert r["inspected"] == len({x["branch"]["code"] for x in league if x["rank"]})
+    # Every inspection is in exactly one row.
+    total = json.loads(run_cli.ok("hq", "summary", "--json"))["inspections"]
+    assert sum(x["inspections"] for x in rows) == total
+
+
+def test_mystery_league_ranks_within_each_scenario(demo_db: Database, run_cli: Cli) -> None:
+    rows = json.loads(run_cli.ok("hq", "league", "--mode", "mystery", "--json"))
+    assert all("scenario" in r for r in rows)
+    ranks: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r["rank"] is not None:
+            ranks[r["scenario"]].append(r["rank"])
+    assert len(ranks) >= 2
+    for scenario, got in ranks.items():
+        assert got == list(range(1, len(got) + 1)), scenario  # restarts at 1
+    # Each ranked row is the branch's latest visit of that scenario ('hq mystery').
+    visits = json.loads(run_cli.ok("hq", "mystery", "--json"))["visits"]
+    latest: dict[tuple[str, str], str] = {}
+    for v in sorted(visits, key=lambda v: v["started_at"]):
+        latest[(v["scenario"], v["branch"]["code"])] = v["inspection"]
+    for r in rows:
+        if r["rank"] is not None:
+            assert latest[(r["scenario"], r["branch"]["code"])] == r["inspection"]
+    # Within a scenario a red-line failure never ranks above a pass; then by score.
+    for scenario in ranks:
+        block = [r for r in rows if r["scenario"] == scenario and r["rank"] is not None]
+        keys = [(r["veto_failed"] > 0, -r["score"]) for r in block]
+        assert keys == sorted(keys)
+    # On-site rows carry the key too, empty.
+    onsite = json.loads(run_cli.ok("hq", "league", "--json"))
+    assert onsite and all(r["scenario"] is None for r in onsite)
+
+
+def test_incomplete_drafts_are_listed_apart(demo_db: Database, run_cli: Cli) -> None:
+    from inspector.services import inspections as svc
+
+    league = json.loads(run_cli.ok("hq", "league", "--json"))
+    top = next(r for r in league if r["rank"] == 1)
+    with demo_db.session() as s:  # the best branch starts a visit and answers one item
+        insp = svc.create(s, branch_code=top["branch"]["code"], checklist_id="comprehensive")
+        first = next(i for i in svc.checklist_of(insp).items() if i.applies_to(svc.Mode.ONSITE))
+        svc.set_answer(s, insp, first.id, result="pass", actor="t")
+        draft = insp.uuid
+    rows = json.loads(run_cli.ok("hq", "league", "--include-drafts", "--json"))
+    row = next(r for r in rows if r["branch"]["code"] == top["branch"]["code"])
+    assert row["inspection"] == draft and row["draft"] is True
+    assert row["incomplete"] is True and row["rank"] is None and row["passed"] is None
+    ranked = [r["rank"] for r in rows if r["rank"] is not None]
+    assert ranked == list(range(1, len(ranked) + 1))
+    text = run_cli.ok("hq", "league", "--include-drafts")
+    assert "incomplete drafts, not ranked" in text and top["branch"]["code"] in text
+    # Without drafts nothing changes.
+    assert json.loads(run_cli.ok("hq", "league", "--json"))[0]["incomplete"] is False
