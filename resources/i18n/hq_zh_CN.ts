@@ -4,32 +4,32 @@
 <context>
     <name>AssessModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="559"/>
+        <location filename="../../inspector/ui/hq/models.py" line="573"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="565"/>
+        <location filename="../../inspector/ui/hq/models.py" line="579"/>
         <source>In region</source>
         <translation>区域排名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="570"/>
+        <location filename="../../inspector/ui/hq/models.py" line="584"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="571"/>
+        <location filename="../../inspector/ui/hq/models.py" line="585"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="572"/>
+        <location filename="../../inspector/ui/hq/models.py" line="586"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="574"/>
+        <location filename="../../inspector/ui/hq/models.py" line="588"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -37,95 +37,95 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="203"/>
+        <location filename="../../inspector/ui/hq/models.py" line="217"/>
         <source>open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="204"/>
+        <location filename="../../inspector/ui/hq/models.py" line="218"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="205"/>
+        <location filename="../../inspector/ui/hq/models.py" line="219"/>
         <source>closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="208"/>
-        <location filename="../../inspector/ui/hq/models.py" line="264"/>
+        <location filename="../../inspector/ui/hq/models.py" line="222"/>
+        <location filename="../../inspector/ui/hq/models.py" line="278"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="209"/>
-        <location filename="../../inspector/ui/hq/models.py" line="265"/>
+        <location filename="../../inspector/ui/hq/models.py" line="223"/>
+        <location filename="../../inspector/ui/hq/models.py" line="279"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="210"/>
-        <location filename="../../inspector/ui/hq/models.py" line="266"/>
+        <location filename="../../inspector/ui/hq/models.py" line="224"/>
+        <location filename="../../inspector/ui/hq/models.py" line="280"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="215"/>
+        <location filename="../../inspector/ui/hq/models.py" line="229"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="218"/>
+        <location filename="../../inspector/ui/hq/models.py" line="232"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="223"/>
+        <location filename="../../inspector/ui/hq/models.py" line="237"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="227"/>
+        <location filename="../../inspector/ui/hq/models.py" line="241"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="228"/>
+        <location filename="../../inspector/ui/hq/models.py" line="242"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="230"/>
+        <location filename="../../inspector/ui/hq/models.py" line="244"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="235"/>
+        <location filename="../../inspector/ui/hq/models.py" line="249"/>
         <source>Repeat</source>
         <translation>屡查屡犯</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="237"/>
+        <location filename="../../inspector/ui/hq/models.py" line="251"/>
         <source>Repeat (%1 earlier)</source>
         <translation>屡查屡犯（前 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="243"/>
+        <location filename="../../inspector/ui/hq/models.py" line="257"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="245"/>
+        <location filename="../../inspector/ui/hq/models.py" line="259"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="260"/>
+        <location filename="../../inspector/ui/hq/models.py" line="274"/>
         <source>An earlier finalized inspection (%1) failed this item; severity raised one level.</source>
         <translation>此前已定稿的检查（%1）该项也不合格；严重程度已上调一级。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="268"/>
+        <location filename="../../inspector/ui/hq/models.py" line="282"/>
         <source>The inspector&apos;s laptop recorded: %1.</source>
         <translation>检查端记录为：%1。</translation>
     </message>
@@ -228,239 +228,244 @@
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="233"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="240"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="234"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="241"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="241"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="248"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="252"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="259"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="253"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="260"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="254"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="261"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="255"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="262"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="256"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="263"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="257"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="264"/>
         <source>Consumer rights</source>
         <translation>八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="258"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="265"/>
         <source>Mystery shopping</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="259"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="266"/>
         <source>Branch assessment</source>
         <translation>消保考核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="291"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="298"/>
         <source>Eight consumer rights</source>
         <translation>金融消费者八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="292"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="299"/>
         <source>Evaluation elements</source>
         <translation>监管评价要素</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="299"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
         <source>Click a branch to see where its points came from</source>
         <translation>点击网点查看各项得分来源</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="323"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="330"/>
         <source>Where the points came from</source>
         <translation>得分来源</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="328"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="335"/>
         <source>Rectification per branch and region</source>
         <translation>各网点、各区域整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="354"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="361"/>
         <source>Not assessed: no finalized inspection or visit in the period.</source>
         <translation>不参与考核：期间内无已定稿的检查或暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="357"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="364"/>
         <source>Score %1 · rank %2 in the bank, %3 in %4</source>
         <translation>得分 %1 · 全行第 %2 名，%4第 %3 名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="378"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="385"/>
         <source>%1 · period: %2 · region and period from the filter above; other filters do not apply.</source>
         <translation>%1 · 期间：%2 · 区域和期间取自上方筛选，其他筛选不适用。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="384"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="391"/>
         <source>Click a branch to see where its points came from.</source>
         <translation>点击网点查看各项得分来源。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="391"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="398"/>
         <source>Overdue as of %1; repeats as HQ evaluates them over all its data.</source>
         <translation>逾期按 %1 计；屡查屡犯按总行对全部数据的判定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="397"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="678"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="404"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="690"/>
         <source>All waves</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="411"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="418"/>
         <source>Per scenario: average total and each section&apos;s average percent</source>
         <translation>按场景：平均总分及各部分平均得分率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="415"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="422"/>
         <source>Visits</source>
         <translation>各次暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="419"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="426"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="449"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="591"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="456"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="598"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="450"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="457"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="467"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="474"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="499"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="506"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="517"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="524"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="551"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="558"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="576"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="583"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="583"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="590"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="593"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="600"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="605"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="602"/>
+        <source>Monthly average score, like with like: %1</source>
+        <translation>月度平均分（同类相比）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="617"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="616"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="628"/>
         <source>League: %1</source>
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="620"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="632"/>
         <source>%1 branches not ranked (no such inspection; listed last)</source>
         <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="623"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="635"/>
         <source>includes %1 draft(s), marked [draft]</source>
         <translation>含 %1 份草稿，标注为 [草稿]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="629"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="641"/>
         <source>Updated %1 · %2</source>
         <translation>更新于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="634"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="646"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="664"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="676"/>
         <source>%1: each branch&apos;s latest finalized inspection; percent of the points possible for each right (items not applicable left out). Period and drafts do not apply here.</source>
         <translation>%1：每个网点最近一次已定稿的检查；各项权利的得分率＝得分÷可得分（不适用的检查项不计入）。期间和草稿筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="670"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="682"/>
         <source>No finalized inspection of “%1” in this selection.</source>
         <translation>所选范围内没有“%1”的已定稿检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="692"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="704"/>
         <source>Finalized mystery-shopper visits. Sections are compared like with like: a section&apos;s average counts only the visits where it applied; totals compare within one scenario or one wave. Period, checklist and mode do not apply here.</source>
         <translation>已定稿的神秘客暗访。各部分同口径比较：某部分的平均分只计入适用该部分的暗访；总分只在同一场景或同一批次内可比。期间、检查表和方式筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="697"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="709"/>
         <source>all regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="700"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="712"/>
         <source>No finalized mystery-shopper visits of wave “%1” in %2.</source>
         <translation>%2没有批次“%1”的已定稿神秘客暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="705"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="717"/>
         <source>No finalized mystery-shopper visits in %1.</source>
         <translation>%1没有已定稿的神秘客暗访。</translation>
     </message>
@@ -468,42 +473,42 @@
 <context>
     <name>IntegrityModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="280"/>
+        <location filename="../../inspector/ui/hq/models.py" line="294"/>
         <source>same photo elsewhere</source>
         <translation>照片重复使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="281"/>
+        <location filename="../../inspector/ui/hq/models.py" line="295"/>
         <source>taken outside the visit</source>
         <translation>拍摄时间不在检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="284"/>
+        <location filename="../../inspector/ui/hq/models.py" line="298"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="285"/>
+        <location filename="../../inspector/ui/hq/models.py" line="299"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="286"/>
+        <location filename="../../inspector/ui/hq/models.py" line="300"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="288"/>
+        <location filename="../../inspector/ui/hq/models.py" line="302"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="292"/>
+        <location filename="../../inspector/ui/hq/models.py" line="306"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="294"/>
+        <location filename="../../inspector/ui/hq/models.py" line="308"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -527,57 +532,72 @@
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="88"/>
+        <location filename="../../inspector/ui/hq/models.py" line="90"/>
+        <source>incomplete draft, not ranked</source>
+        <translation>未完成的草稿，不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="92"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="92"/>
+        <location filename="../../inspector/ui/hq/models.py" line="97"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="94"/>
+        <location filename="../../inspector/ui/hq/models.py" line="99"/>
         <source>Latest</source>
         <translation>最近得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="103"/>
+        <location filename="../../inspector/ui/hq/models.py" line="108"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="108"/>
+        <location filename="../../inspector/ui/hq/models.py" line="113"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="119"/>
+        <location filename="../../inspector/ui/hq/models.py" line="124"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="125"/>
+        <location filename="../../inspector/ui/hq/models.py" line="130"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="132"/>
+        <location filename="../../inspector/ui/hq/models.py" line="137"/>
         <source>Inspections</source>
         <translation>检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="138"/>
+        <location filename="../../inspector/ui/hq/models.py" line="143"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="141"/>
+        <location filename="../../inspector/ui/hq/models.py" line="146"/>
         <source>Vetoes</source>
         <translation>否决项</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="148"/>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="160"/>
+        <source>no scenario</source>
+        <translation>未选场景</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/hq/models.py" line="150"/>
+        <location filename="../../inspector/ui/hq/models.py" line="164"/>
         <source>%n inspection(s) from devices HQ does not trust</source>
         <translation>
             <numerusform>%n 次检查来自总行未信任的设备</numerusform>
@@ -587,22 +607,22 @@
 <context>
     <name>MysteryScenarioModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="436"/>
+        <location filename="../../inspector/ui/hq/models.py" line="450"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="442"/>
+        <location filename="../../inspector/ui/hq/models.py" line="456"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="447"/>
+        <location filename="../../inspector/ui/hq/models.py" line="461"/>
         <source>Visits</source>
         <translation>暗访次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="449"/>
+        <location filename="../../inspector/ui/hq/models.py" line="463"/>
         <source>Average total</source>
         <translation>平均总分</translation>
     </message>
@@ -610,67 +630,67 @@
 <context>
     <name>MysteryVisitModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="480"/>
+        <location filename="../../inspector/ui/hq/models.py" line="494"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="486"/>
+        <location filename="../../inspector/ui/hq/models.py" line="500"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="486"/>
+        <location filename="../../inspector/ui/hq/models.py" line="500"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="490"/>
+        <location filename="../../inspector/ui/hq/models.py" line="504"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="491"/>
+        <location filename="../../inspector/ui/hq/models.py" line="505"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="492"/>
+        <location filename="../../inspector/ui/hq/models.py" line="506"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="493"/>
+        <location filename="../../inspector/ui/hq/models.py" line="507"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="495"/>
+        <location filename="../../inspector/ui/hq/models.py" line="509"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="501"/>
+        <location filename="../../inspector/ui/hq/models.py" line="515"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="507"/>
+        <location filename="../../inspector/ui/hq/models.py" line="521"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="509"/>
+        <location filename="../../inspector/ui/hq/models.py" line="523"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="526"/>
+        <location filename="../../inspector/ui/hq/models.py" line="540"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="533"/>
+        <location filename="../../inspector/ui/hq/models.py" line="547"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -678,27 +698,27 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="185"/>
+        <location filename="../../inspector/ui/hq/models.py" line="199"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="186"/>
+        <location filename="../../inspector/ui/hq/models.py" line="200"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="187"/>
+        <location filename="../../inspector/ui/hq/models.py" line="201"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="188"/>
+        <location filename="../../inspector/ui/hq/models.py" line="202"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="189"/>
+        <location filename="../../inspector/ui/hq/models.py" line="203"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
@@ -706,47 +726,47 @@
 <context>
     <name>RectifyModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="599"/>
+        <location filename="../../inspector/ui/hq/models.py" line="613"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="603"/>
+        <location filename="../../inspector/ui/hq/models.py" line="617"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="604"/>
+        <location filename="../../inspector/ui/hq/models.py" line="618"/>
         <source>Opened</source>
         <translation>新发现问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="605"/>
+        <location filename="../../inspector/ui/hq/models.py" line="619"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="606"/>
+        <location filename="../../inspector/ui/hq/models.py" line="620"/>
         <source>On time</source>
         <translation>按期整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="608"/>
+        <location filename="../../inspector/ui/hq/models.py" line="622"/>
         <source>Closure rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="614"/>
+        <location filename="../../inspector/ui/hq/models.py" line="628"/>
         <source>Median days</source>
         <translation>整改用时中位数（天）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="625"/>
+        <location filename="../../inspector/ui/hq/models.py" line="639"/>
         <source>Overdue now</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="626"/>
+        <location filename="../../inspector/ui/hq/models.py" line="640"/>
         <source>Repeats</source>
         <translation>屡查屡犯</translation>
     </message>
@@ -754,37 +774,37 @@
 <context>
     <name>RightsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="348"/>
+        <location filename="../../inspector/ui/hq/models.py" line="362"/>
         <source>%1: no scored item applies</source>
         <translation>%1：没有适用的计分检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="350"/>
+        <location filename="../../inspector/ui/hq/models.py" line="364"/>
         <source>%1: %2 of %3 points</source>
         <translation>%1：得 %2 分，满分 %3 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="371"/>
+        <location filename="../../inspector/ui/hq/models.py" line="385"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="372"/>
+        <location filename="../../inspector/ui/hq/models.py" line="386"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="373"/>
+        <location filename="../../inspector/ui/hq/models.py" line="387"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="378"/>
+        <location filename="../../inspector/ui/hq/models.py" line="392"/>
         <source>Finalized</source>
         <translation>定稿日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="383"/>
+        <location filename="../../inspector/ui/hq/models.py" line="397"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -792,37 +812,37 @@
 <context>
     <name>VetoModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="160"/>
+        <location filename="../../inspector/ui/hq/models.py" line="174"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="164"/>
+        <location filename="../../inspector/ui/hq/models.py" line="178"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="165"/>
+        <location filename="../../inspector/ui/hq/models.py" line="179"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="166"/>
+        <location filename="../../inspector/ui/hq/models.py" line="180"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="168"/>
+        <location filename="../../inspector/ui/hq/models.py" line="182"/>
         <source>Veto items</source>
         <translation>否决项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="173"/>
+        <location filename="../../inspector/ui/hq/models.py" line="187"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="174"/>
+        <location filename="../../inspector/ui/hq/models.py" line="188"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
