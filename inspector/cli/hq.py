@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
+from inspector.services import settings as settings_svc
 from inspector.services.hq import assess_tables, likewise
 from inspector.services.hq.assess_rule import load_rule
 from inspector.services.verify import stored_integrity
@@ -343,6 +345,10 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 @hq_filter()
 @_lang
 @_rule
+@click.option("--number", "doc_number", default="", metavar="TEXT", help="Report number (文号).")
+@click.option(
+    "--classification", default="", metavar="TEXT", help="Classification (密级), e.g. 内部."
+)
 @pass_ctx
 def report_cmd(
     ctx: Context,
@@ -350,6 +356,8 @@ def report_cmd(
     flt: svc.HqFilter,
     lang: str,
     rule_file: Path | None,
+    doc_number: str,
+    classification: str,
 ) -> None:
     """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
     consumer rights and mystery shopping."""
@@ -357,7 +365,16 @@ def report_cmd(
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
         data = assess_tables.attach(s, svc.load(s, flt, extras=True), load_rule(rule_file))
-    write_hq_report(svc.report_content(data, lang), output)
+        org_name = settings_svc.get_text(s, "org.name")
+        org_logo = settings_svc.get_image(s, "org.logo")
+    content = replace(
+        svc.report_content(data, lang),
+        number=doc_number.strip(),
+        classification=classification.strip(),
+        org_name=org_name,
+        org_logo=org_logo,
+    )
+    write_hq_report(content, output)
     click.echo(str(output))
 
 

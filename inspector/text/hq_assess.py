@@ -159,3 +159,19 @@ INCOMPLETE_NOTE = Text(
     "ranked, red lines not checked.",
 )
 LEAGUE_OF = Text(zh="{league}：{scope}", en="{league}: {scope}")
+FILING_NUMBER = Text(zh="文号：{number}", en="Ref. {number}")
+FILING_CLASS = Text(zh="密级：{classification}", en="Classification: {classification}")
+SIGNOFF_TITLE = Text(zh="编制与签发", en="Sign-off")
+SIGNOFF_ORG = Text(zh="编制单位：{org}", en="Prepared by: {org}")
+SIGNOFF_COLUMNS: dict[str, Text] = {
+    "role": Text(zh="职责", en="Role"),
+    "name": Text(zh="姓名", en="Name"),
+    "signature": Text(zh="签字", en="Signature"),
+    "date": Text(zh="日期", en="Date"),
+}
+SIGNOFF_ROLES: dict[str, Text] = {
+    "prepared": Text(zh="编制", en="Prepared"),
+    "reviewed": Text(zh="审核", en="Reviewed"),
+    "approved": Text(zh="签发", en="Approved"),
+}
+SEAL = Text(zh="（盖章）", en="(seal)")

@@ -176,3 +176,42 @@ def test_shipped_rule_loads() -> None:
 def test_periods(text: str, span: tuple[str, str]) -> None:
     a, b = assess_svc.parse_period(text)
     assert (a.isoformat(), b.isoformat()) == span
+
+
+def test_hq_report_can_be_filed_and_signed(
+    db: Database, run_cli: Cli, rectified: str, tmp_path: Path
+) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), (180, 20, 40)).save(logo)
+    run_cli.ok("settings", "set", "org.name", "某某银行消保部")
+    run_cli.ok("settings", "set", "org.logo", str(logo))
+    pdf = tmp_path / "hq.pdf"
+    run_cli.ok(
+        "hq",
+        "report",
+        "-o",
+        str(pdf),
+        "--lang",
+        "zh",
+        "--number",
+        "消保〔2026〕12号",
+        "--classification",
+        "内部",
+    )
+    reader = PdfReader(str(pdf))
+    pages = [p.extract_text() for p in reader.pages]
+    for text in pages:  # every page's header says how it is filed
+        assert "密级：内部" in text and "文号：消保〔2026〕12号" in text
+    assert "某某银行消保部" in pages[0]
+    assert any(reader.pages[0].images)  # the logo
+    last = pages[-1]
+    for word in ("编制与签发", "编制单位：某某银行消保部", "编制", "审核", "签发", "（盖章）"):
+        assert word in last
+    # Without a number or classification the header has neither.
+    plain = tmp_path / "plain.pdf"
+    run_cli.ok("hq", "report", "-o", str(plain), "--lang", "en")
+    first = PdfReader(str(plain)).pages[0].extract_text()
+    assert "Classification" not in first and "Ref." not in first

@@ -30,8 +30,15 @@ def test_summary_regions_never_mix_checklists_or_modes(demo_db: Database, run_cl
     r = max(rows, key=lambda x: x["inspections"])
     league = json.loads(
         run_cli.ok(
-            "hq", "league", "--region", r["region"], "--checklist", r["checklist"],
-            "--mode", r["mode"], "--json",
+            "hq",
+            "league",
+            "--region",
+            r["region"],
+            "--checklist",
+            r["checklist"],
+            "--mode",
+            r["mode"],
+            "--json",
         )
     )
     assert sum(x["inspections"] for x in league) == r["inspections"]
