@@ -120,6 +120,7 @@ RESULTS: dict[str, Text] = {
     "pass": Text(zh="合格", en="pass"),
     "fail": Text(zh="不合格", en="fail"),
     "na": Text(zh="不适用", en="N/A"),
+    "partial": Text(zh="部分合格", en="partial"),
 }
 
 # The red-line column of the league.

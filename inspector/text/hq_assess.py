@@ -175,3 +175,4 @@ SIGNOFF_ROLES: dict[str, Text] = {
     "approved": Text(zh="签发", en="Approved"),
 }
 SEAL = Text(zh="（盖章）", en="(seal)")
+RESULT_OF = Text(zh="{item}（结果）", en="{item} (result)")

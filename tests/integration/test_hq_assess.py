@@ -215,3 +215,27 @@ def test_hq_report_can_be_filed_and_signed(
     run_cli.ok("hq", "report", "-o", str(plain), "--lang", "en")
     first = PdfReader(str(plain)).pages[0].extract_text()
     assert "Classification" not in first and "Ref." not in first
+
+
+def test_counts_and_measures_are_numbers_in_the_answer_sheets(
+    db: Database, run_cli: Cli, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    with db.session() as s:
+        branches.create(s, code="GZ001", name="广州分行天河支行", region="广州")
+        insp = svc.create(s, branch_code="GZ001", checklist_id="accessibility", inspector="t")
+        svc.set_answer(s, insp, "acc.ramp_slope", value=10.5, actor="t")  # steeper: fails
+        svc.set_answer(s, insp, "acc.sign_language_staff", value=3, actor="t")
+        svc.finalize(s, insp, by="t", manager_name="m", force=True)
+    out = tmp_path / "hq.xlsx"
+    run_cli.ok("hq", "export", "-o", str(out), "--lang", "en")
+    wb = load_workbook(out)
+    ws = next(wb[n] for n in wb.sheetnames if n.startswith("Answers-Accessibility"))
+    head = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    slope = next(i for i, h in enumerate(head) if h.startswith("Wheelchair ramp no steeper"))
+    assert row[slope] == 10.5 and ws.cell(2, slope + 1).data_type == "n"
+    assert head[slope + 1].endswith("(result)") and row[slope + 1] == "fail"
+    staff = next(i for i, h in enumerate(head) if h and "sign language" in h.lower())
+    assert row[staff] == 3 and row[staff + 1] == "pass"

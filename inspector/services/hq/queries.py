@@ -49,7 +49,8 @@ from inspector.db.models import (
 )
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.scoring import value_fraction
+from inspector.domain.checklist import AnswerType, Checklist, Mode, Result
 from inspector.domain.states import FindingStatus
 from inspector.errors import ValidationError
 from inspector.services import audit, hq_mystery, hq_rights
@@ -84,6 +85,7 @@ from inspector.services.hq.rows import (
     status_label_insp,
 )
 from inspector.text import hq as TH
+from inspector.text import hq_assess as TA
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 
@@ -1121,6 +1123,39 @@ def _answer_text(item: Any, result: str | None, value: Any, lang: str) -> str:
     return TH.LIST_SEP(lang).join(parts)
 
 
+_NUMERIC = (AnswerType.COUNT, AnswerType.MEASURE)
+
+
+def _answer_columns(item: Any) -> list[tuple[str, str, str]]:
+    """(id, zh, en) of an item's answer-sheet columns: a counted or measured item has its
+    number in one column (a number cell) and its result in the next."""
+    cols = [(item.id, item.text.zh, item.text.en)]
+    if item.type in _NUMERIC:
+        cols.append(
+            (
+                f"{item.id}.result",
+                TA.RESULT_OF("zh", item=item.text.zh),
+                TA.RESULT_OF("en", item=item.text.en),
+            )
+        )
+    return cols
+
+
+def _answer_cells(item: Any, answer: tuple[Any, Any] | None, lang: str) -> list[Any]:
+    """An item's cells: its answer as text, or a count/measure as the number and its
+    result (合格 / 不合格 / 不适用)."""
+    result, value = answer if answer is not None else (None, None)
+    if item.type not in _NUMERIC:
+        return [_answer_text(item, result, value, lang) if answer is not None else ""]
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if not result and number is not None:  # judged by the item's pass range, as scored
+        f = value_fraction(item, Answer(result=None, value=number))
+        if f is not None:
+            result = "pass" if f >= 1.0 - 1e-9 else ("fail" if f <= 1e-9 else "partial")
+    text = TH.RESULTS.get(result) if result else None
+    return [number, text(lang) if text is not None else (result or "")]
+
+
 def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[AnswerSheet]:
     """Per checklist, one row per selected inspection with every item's answer."""
     tz = flt.zone
@@ -1189,12 +1224,14 @@ def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[Ans
                         status_label_insp(r.status, lang),
                         _r(r.score_total),
                         grade[0] if lang == "zh" else grade[1],
-                        *(_answer_text(items[i], *a[i], lang) if i in a else "" for i in items),
+                        *(cell for i in items for cell in _answer_cells(items[i], a.get(i), lang)),
                     )
                 )
         zh, en = titles.get(cid, (cid, cid))
         sheets.append(
-            AnswerSheet(cid, zh, en, [(i, it.text.zh, it.text.en) for i, it in items.items()], rows)
+            AnswerSheet(
+                cid, zh, en, [c for it in items.values() for c in _answer_columns(it)], rows
+            )
         )
     return sheets
 
