@@ -34,6 +34,7 @@ from inspector.db.models import (
     SectionScoreRow,
     utcnow,
 )
+from inspector.domain import timefmt
 from inspector.domain.answers import Answer, AnswerError, coerce_value, parse_result
 from inspector.domain.checklist import (
     AnswerType,
@@ -1347,8 +1348,9 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "branch": {"code": summary.branch_code, "name": summary.branch_name},
         "checklist": {"id": summary.checklist_id, "version": summary.checklist_version},
         "inspector": summary.inspector,
-        "started_at": summary.started_at.isoformat(),
-        "finalized_at": summary.finalized_at.isoformat() if summary.finalized_at else None,
+        # JSON times: the reader's zone with its offset (timefmt.iso, one rule).
+        "started_at": timefmt.iso(summary.started_at),
+        "finalized_at": timefmt.iso(summary.finalized_at),
         "total": round(summary.total, 2) if summary.total is not None else None,
         "grade": summary.grade,
         "passed": summary.passed,
@@ -1416,7 +1418,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "sha256": p.sha256,
             "width": p.width,
             "height": p.height,
-            "taken_at": p.taken_at.isoformat() if p.taken_at else None,
+            "taken_at": timefmt.iso(p.taken_at),
             "format": p.format,
             "redacted": bool((p.layers or {}).get("redactions")),
         }
@@ -1448,6 +1450,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         "findings": [
             {
                 **finding_dict(f),
+                "closed_at": timefmt.iso(f.closed_at),
                 "judgement": (
                     answers[f.item_id].result.value  # type: ignore[union-attr]
                     if f.item_id in answers and answers[f.item_id].result

@@ -239,3 +239,22 @@ def test_counts_and_measures_are_numbers_in_the_answer_sheets(
     assert head[slope + 1].endswith("(result)") and row[slope + 1] == "fail"
     staff = next(i for i, h in enumerate(head) if h and "sign language" in h.lower())
     assert row[staff] == 3 and row[staff + 1] == "pass"
+
+
+def test_json_times_are_in_the_readers_zone(
+    db: Database, run_cli: Cli, rectified: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = json.loads(run_cli.ok("list", "--json"))
+    shown = json.loads(run_cli.ok("show", rectified, "--json"))
+    closed = [f["closed_at"] for f in shown["findings"] if f["closed_at"]]
+    times = [listed[0]["started_at"], shown["started_at"], shown["finalized_at"], *closed]
+    assert closed and all(t.endswith("+08:00") for t in times), times
+    monkeypatch.setenv("INSPECTOR_TZ", "UTC")
+    again = json.loads(run_cli.ok("show", rectified, "--json"))
+    assert again["started_at"].endswith("+00:00")
+    from datetime import datetime
+
+    # The same instant either way.
+    assert datetime.fromisoformat(again["started_at"]) == datetime.fromisoformat(
+        shown["started_at"]
+    )

@@ -60,6 +60,10 @@ def test_mystery_league_ranks_within_each_scenario(demo_db: Database, run_cli: C
         assert got == list(range(1, len(got) + 1)), scenario  # restarts at 1
     # Each ranked row is the branch's latest visit of that scenario ('hq mystery').
     visits = json.loads(run_cli.ok("hq", "mystery", "--json"))["visits"]
+    # JSON times: the reader's zone (Asia/Shanghai here), as every HQ command.
+    assert visits and all(v["started_at"].endswith("+08:00") for v in visits)
+    rights = json.loads(run_cli.ok("hq", "rights", "--json"))
+    assert rights and all(r["finalized_at"].endswith("+08:00") for r in rights)
     latest: dict[tuple[str, str], str] = {}
     for v in sorted(visits, key=lambda v: v["started_at"]):
         latest[(v["scenario"], v["branch"]["code"])] = v["inspection"]

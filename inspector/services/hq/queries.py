@@ -49,8 +49,8 @@ from inspector.db.models import (
 )
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
-from inspector.domain.scoring import value_fraction
 from inspector.domain.checklist import AnswerType, Checklist, Mode, Result
+from inspector.domain.scoring import value_fraction
 from inspector.domain.states import FindingStatus
 from inspector.errors import ValidationError
 from inspector.services import audit, hq_mystery, hq_rights
