@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import io
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -544,6 +545,43 @@ class HqReportRenderer:
     def _id_width(self) -> float:
         return float(pdfmetrics.stringWidth("0" * ID_CHARS, self.font, 7.5)) + 8
 
+    def _header_min(self, header: str) -> float:
+        """The narrowest a column can be without breaking a word of its header: the
+        widest word (Latin words whole; a Chinese run of up to 4 characters, such as
+        大堂服务, kept together) plus the cell's padding."""
+        widest = 0.0
+        for token in re.split(r"[\s/（）()、·:：]+", header):
+            if not token:
+                continue
+            if any(ord(ch) > 0x2E80 for ch in token):
+                token = token[:4]
+            widest = max(widest, float(pdfmetrics.stringWidth(token, self.bold, 8)))
+        return widest + 14  # the cell's left and right padding (6 each) and a margin
+
+    def _no_broken_words(
+        self, widths: list[float], headers: list[str], width: float
+    ) -> list[float]:
+        """``widths`` with every column at least its header's widest word, the room taken
+        from the columns that have more than they need (the total stays ``width``)."""
+        mins = [self._header_min(h) for h in headers]
+        if sum(mins) > width:
+            return widths  # too many columns to help: keep the proportions
+        out = list(widths)
+        for _ in range(len(out)):
+            short = [i for i, w in enumerate(out) if w < mins[i] - 0.01]
+            if not short:
+                break
+            need = sum(mins[i] - out[i] for i in short)
+            for i in short:
+                out[i] = mins[i]
+            spare = {i: out[i] - mins[i] for i in range(len(out)) if out[i] > mins[i] + 0.01}
+            total_spare = sum(spare.values())
+            if total_spare <= 0:
+                break
+            for i, sp in spare.items():
+                out[i] -= need * sp / total_spare
+        return out
+
     def _grid(
         self, tbl: HqTable, cols: list[int], rows: list[tuple[Any, ...]], width: float
     ) -> Table:
@@ -555,6 +593,7 @@ class HqReportRenderer:
         widths = [
             id_w if col.kind == ID else (width - fixed) * col.width / total for col in columns
         ]
+        widths = self._no_broken_words(widths, [col.header for col in columns], width)
         data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
