@@ -26,7 +26,7 @@ from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.services import settings as settings_svc
-from inspector.services.hq import assess_tables, likewise
+from inspector.services.hq import assess_tables, compare, likewise
 from inspector.services.hq.assess_rule import load_rule
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
@@ -129,6 +129,13 @@ _lang = click.option(
 )
 
 
+_compare = click.option(
+    "--compare-to",
+    "compare_to",
+    default=None,
+    metavar="PERIOD",
+    help="Each figure beside this earlier period's (2026Q3, 2026-09, 2026), with the change.",
+)
 _rule = click.option(
     "--rule",
     "rule_file",
@@ -185,28 +192,70 @@ def _scope_line(data: svc.HqData) -> str:
 
 @hq.command("summary")
 @hq_filter()
+@_compare
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def summary_cmd(
     ctx: Context,
     flt: svc.HqFilter,
+    compare_to: str | None,
     as_json: bool,
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
     with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
         regions = likewise.region_rows(s, flt)
+        earlier = _earlier(s, data, compare_to)
+        before = compare.summary(s, flt, compare_to, data.average) if compare_to else None
     if as_json:
         # Regions like with like: one row per region, checklist and mode.
-        echo_json({**data.summary_dict(), "regions": [r.as_dict() for r in regions]})
+        out = {**data.summary_dict(), "regions": [r.as_dict() for r in regions]}
+        if before is not None:
+            out["compare"] = before
+            for row, d in zip(data.league, out["per_branch"], strict=True):
+                d["compare"] = earlier[(row.code, row.scenario)].as_dict()
+        echo_json(out)
         return
+    if before is not None:
+        avg = before["average"] if before["average"] is not None else "-"
+        change = before["change"] if before["change"] is not None else "-"
+        click.echo(
+            f"{compare_to}: {before['inspections']} inspections, average {avg} (change {change})"
+        )
     avg_s = f"{data.average:.1f}" if data.average is not None else "-"
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
     click.echo(_scope_line(data))
-    _echo_league(data)
+    _echo_league(data, earlier)
 
 
-def _echo_league(data: svc.HqData) -> None:
+def _earlier(
+    s: Any, data: svc.HqData, compare_to: str | None
+) -> dict[tuple[str, str | None], compare.Earlier]:
+    """The league rows' figures in ``compare_to`` (empty without it)."""
+    if not compare_to:
+        return {}
+    return compare.league_rows(
+        s, data.filter, compare_to, data.league, data.league_checklist, data.league_mode
+    )
+
+
+def _with_earlier(s: Any, data: svc.HqData, rule: Any, compare_to: str | None) -> svc.HqData:
+    """``data`` with the league's and the assessment's figures in ``compare_to``."""
+    if not compare_to:
+        return data
+    return replace(
+        data,
+        compare_period=compare_to,
+        compare_league=_earlier(s, data, compare_to),
+        compare_assess=compare.assessment(s, rule, compare_to, data.assessment, data.filter.tz)
+        if data.assessment is not None
+        else {},
+    )
+
+
+def _echo_league(
+    data: svc.HqData, earlier: dict[tuple[str, str | None], compare.Earlier] | None = None
+) -> None:
     tz = data.tz
     scenario: str | None = None
     for r in data.ranked():
@@ -219,10 +268,16 @@ def _echo_league(data: svc.HqData) -> None:
         mark = "  untrusted" if r.untrusted else ""
         draft = "  [draft]" if r.latest_draft else ""
         when = timefmt.local_date(r.latest_at, tz).isoformat() if r.latest_at else "-"
+        then = ""
+        e = (earlier or {}).get((r.code, r.scenario))
+        if e is not None:
+            was = f"{e.score:.1f} (#{e.rank})" if e.score is not None else "-"
+            chg = f"{e.change:+.1f}" if e.change is not None else ""
+            then = f"  [{e.period}: {was} {chg}]"
         click.echo(
             f"{r.rank:>4} {r.code:<10} {score} {trend} "
             f"{data.grade_label(r.latest_grade, 'en') or '-':<10} "
-            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}"
+            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}{then}"
         )
     gaps = data.incomplete_drafts()
     if gaps:
@@ -239,11 +294,13 @@ def _echo_league(data: svc.HqData) -> None:
 
 @hq.command("league")
 @hq_filter()
+@_compare
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def league_cmd(
     ctx: Context,
     flt: svc.HqFilter,
+    compare_to: str | None,
     as_json: bool,
 ) -> None:
     """The branch ranking the dashboard shows: one checklist and mode (default the
@@ -251,11 +308,16 @@ def league_cmd(
     branches without an inspection are listed apart (rank null in JSON)."""
     with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
+        earlier = _earlier(s, data, compare_to)
     if as_json:
-        echo_json([r.as_dict(data.tz) for r in data.league])
+        rows = [r.as_dict(data.tz) for r in data.league]
+        if earlier:
+            for r, d in zip(data.league, rows, strict=True):
+                d["compare"] = earlier[(r.code, r.scenario)].as_dict()
+        echo_json(rows)
         return
     click.echo(_scope_line(data))
-    _echo_league(data)
+    _echo_league(data, earlier)
 
 
 @hq.command("findings")
@@ -345,6 +407,7 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 @hq_filter()
 @_lang
 @_rule
+@_compare
 @click.option("--number", "doc_number", default="", metavar="TEXT", help="Report number (文号).")
 @click.option(
     "--classification", default="", metavar="TEXT", help="Classification (密级), e.g. 内部."
@@ -356,6 +419,7 @@ def report_cmd(
     flt: svc.HqFilter,
     lang: str,
     rule_file: Path | None,
+    compare_to: str | None,
     doc_number: str,
     classification: str,
 ) -> None:
@@ -364,7 +428,9 @@ def report_cmd(
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
-        data = assess_tables.attach(s, svc.load(s, flt, extras=True), load_rule(rule_file))
+        rule = load_rule(rule_file)
+        data = assess_tables.attach(s, svc.load(s, flt, extras=True), rule)
+        data = _with_earlier(s, data, rule, compare_to)
         org_name = settings_svc.get_text(s, "org.name")
         org_logo = settings_svc.get_image(s, "org.logo")
     content = replace(

@@ -15,12 +15,12 @@ from pathlib import Path
 import click
 
 from inspector.cli import Context, echo_json, pass_ctx
-from inspector.cli.hq import _date, hq, hq_filter
+from inspector.cli.hq import _compare, _date, hq, hq_filter
 from inspector.domain import timefmt
 from inspector.errors import ValidationError
 from inspector.services import hq as svc
 from inspector.services.hq import assess as assess_svc
-from inspector.services.hq import assess_rule
+from inspector.services.hq import assess_rule, compare
 from inspector.services.hq import coverage as coverage_svc
 from inspector.services.hq import rectify as rect_svc
 from inspector.text import hq_assess as TA
@@ -85,6 +85,7 @@ def rectification_cmd(ctx: Context, flt: svc.HqFilter, as_json: bool) -> None:
     help="Assessment rule (default: the shipped resources/assessment/default.yaml).",
 )
 @click.option("--explain", is_flag=True, help="Print where every branch's points came from.")
+@_compare
 @click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="en", show_default=True, help="Language."
 )
@@ -98,6 +99,7 @@ def assess_cmd(
     region: str | None,
     rule_file: Path | None,
     explain: bool,
+    compare_to: str | None,
     lang: str,
     as_json: bool,
 ) -> None:
@@ -111,8 +113,14 @@ def assess_cmd(
     rule = assess_rule.load_rule(rule_file)
     with ctx.db.read_session() as s:
         result = assess_svc.assess(s, rule, date_from=d_from, date_to=d_to, region=region, tz=tz)
+        earlier = compare.assessment(s, rule, compare_to, result, tz) if compare_to else {}
     if as_json:
-        echo_json(result.as_dict())
+        out = result.as_dict()
+        if earlier:
+            out["compare_to"] = compare_to
+            for r, d in zip(result.rows, out["rows"], strict=True):
+                d["compare"] = earlier[r.code].as_dict()
+        echo_json(out)
         return
     click.echo(rule.stamp(lang))
     ids = ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
@@ -126,10 +134,15 @@ def assess_cmd(
         for i in ids:
             v = r.points(i)
             pts.append(f"{v:8.2f}" if v is not None else f"{'-':>8}")
+        then = ""
+        e = earlier.get(r.code)
+        if e is not None:
+            was = f"{e.score:.2f} (#{e.rank})" if e.score is not None else "-"
+            then = f"  [{e.period}: {was}" + (f" {e.change:+.2f}]" if e.change is not None else "]")
         click.echo(
             f"{r.rank:>4} {r.region_rank:>6} {r.code:<10} {r.score:6.2f}  "
             + " ".join(pts)
-            + f"  {r.region} {r.name}"
+            + f"  {r.region} {r.name}{then}"
         )
         if explain:
             for c in r.components:

@@ -176,3 +176,6 @@ SIGNOFF_ROLES: dict[str, Text] = {
 }
 SEAL = Text(zh="（盖章）", en="(seal)")
 RESULT_OF = Text(zh="{item}（结果）", en="{item} (result)")
+EARLIER_SCORE = Text(zh="{period} 得分", en="{period} score")
+EARLIER_RANK = Text(zh="{period} 名次", en="{period} rank")
+CHANGE = Text(zh="较 {period} 变化", en="Change vs {period}")

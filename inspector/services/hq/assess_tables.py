@@ -80,6 +80,22 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
     result: assess_svc.Assessment | None = data.assessment
     if result is not None:
         stamp = result.rule.stamp(lang)
+        earlier = data.compare_assess
+        cmp_cols: tuple[HqColumn, ...] = ()
+        if earlier:
+            p = data.compare_period
+            cmp_cols = (
+                HqColumn("earlier", TA.EARLIER_SCORE(lang, period=p), POINTS, 0.7),
+                HqColumn("earlier_rank", TA.EARLIER_RANK(lang, period=p), INT, 0.6),
+                HqColumn("change", TA.CHANGE(lang, period=p), POINTS, 0.6),
+            )
+
+        def cmp(code: str) -> tuple[object, ...]:
+            if not earlier:
+                return ()
+            e = earlier.get(code)
+            return (None, None, None) if e is None else (e.score, e.rank, _r(e.change))
+
         out.append(
             HqTable(
                 "assessment",
@@ -92,6 +108,7 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
                     HqColumn("region", label("region"), TEXT, 0.9),
                     HqColumn("score", col("score"), POINTS, 0.7),
                     *(HqColumn(c, TA.COMPONENTS[c](lang), POINTS, 0.8) for c in COMPONENT_IDS),
+                    *cmp_cols,
                 ),
                 [
                     (
@@ -102,6 +119,7 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
                         r.region,
                         r.score,
                         *(r.points(c) for c in COMPONENT_IDS),
+                        *cmp(r.code),
                     )
                     for r in result.rows
                 ],

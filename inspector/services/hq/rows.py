@@ -490,6 +490,11 @@ class HqData:
     region_scopes: list[Any] = field(default_factory=list)
     # A league for every checklist and mode with data: [(checklist, mode, rows), ...].
     leagues: list[Any] = field(default_factory=list)
+    # --compare-to: the earlier period, and per league row ((code, scenario)) and assessed
+    # branch (code) its compare.Earlier figures.
+    compare_period: str = ""
+    compare_league: dict[Any, Any] = field(default_factory=dict)
+    compare_assess: dict[str, Any] = field(default_factory=dict)
 
     @property
     def tz(self) -> tzinfo:

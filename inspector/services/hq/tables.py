@@ -343,6 +343,25 @@ def league_table(
     else:
         scope_text = f"{data.checklist_title(scope[0], lang)} · {mode_label(scope[1], lang)}"
         title = TA.LEAGUE_OF(lang, league=label("league", lang), scope=scope_text)
+    # --compare-to (the main league only): the earlier period's score and rank, the change.
+    earlier = data.compare_league if rows is None else {}
+    cmp_cols: tuple[HqColumn, ...] = ()
+    if earlier:
+        p = data.compare_period
+        cmp_cols = (
+            HqColumn("earlier", TA.EARLIER_SCORE(lang, period=p), SCORE, 0.7),
+            HqColumn("earlier_rank", TA.EARLIER_RANK(lang, period=p), INT, 0.6),
+            HqColumn("change", TA.CHANGE(lang, period=p), DELTA, 0.6),
+        )
+
+    def cmp(r: LeagueRow) -> tuple[Any, ...]:
+        if not earlier:
+            return ()
+        e = earlier.get((r.code, r.scenario))
+        if e is None:
+            return (None, None, None)
+        return (_r(e.score), e.rank, _r(e.change))
+
     # Mystery visits rank within one scenario: a scenario column, rows grouped by it.
     by_scenario = any(r.scenario is not None for r in ranked)
     scen_titles = rights_mystery.mystery_titles()[0] if by_scenario else {}
@@ -375,6 +394,7 @@ def league_table(
             c("avg", "avg", SCORE, 0.7),
             c("untrusted", "untrusted", INT, 0.7),
             *rec_col,
+            *cmp_cols,
         ),
         [
             (
@@ -392,6 +412,7 @@ def league_table(
                 _r(r.average),
                 r.untrusted,
                 *rec(r.latest_draft),
+                *cmp(r),
             )
             for r in ranked
         ],
