@@ -356,6 +356,15 @@ class HqReportRenderer:
                 keepWithNext=1,
             ),
             "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+            "group": ParagraphStyle(
+                "group",
+                parent=base,
+                fontName=self.bold,
+                fontSize=10.5,
+                leading=14,
+                spaceBefore=6,
+                spaceAfter=2,
+            ),
             "head": ParagraphStyle("head", parent=base, fontName=self.bold, fontSize=8, leading=10),
             "heat": ParagraphStyle("heat", parent=base, fontSize=7, leading=9, alignment=TA_CENTER),
             "note": ParagraphStyle(
@@ -636,14 +645,16 @@ class HqReportRenderer:
         for row in tbl.rows:
             groups.setdefault(str(row[g] or "—"), []).append(row)
         cols = [i for i in cols if i != g]
-        for n, name in enumerate(sorted(groups)):
+        for name in sorted(groups):
             rows = groups[name]
-            if n:  # the first group follows its section heading (kept together)
-                out.append(CondPageBreak(30 * mm))
+            # A group heading never stands alone at a page's foot; a long group then splits
+            # (repeating its header row) instead of moving whole to the next page, which
+            # kept-with-next would do and leave the section's heading alone.
+            out.append(CondPageBreak(30 * mm))
             out.append(
                 self._heading(
                     T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)),
-                    "h3",
+                    "group",
                     level + 1,
                 )
             )

@@ -39,6 +39,8 @@ COLUMNS: dict[str, Text] = {
     "trusted": Text(zh="受信任", en="Trusted"),
     "onsite_n": Text(zh="现场检查次数", en="On-site inspections"),
     "checklist": Text(zh="检查表", en="Checklist"),
+    "quarter": Text(zh="季度", en="Quarter"),
+    "qoq": Text(zh="环比变化", en="Change on quarter"),
     "checklist_id": Text(zh="检查表编号", en="Checklist id"),
     "mystery_n": Text(zh="暗访次数", en="Mystery visits"),
 }
@@ -48,6 +50,9 @@ TITLES: dict[str, Text] = {
     "assessment": Text(zh="消保考核（各网点）", en="Branch assessment (消保考核)"),
     "assessment_detail": Text(zh="消保考核明细", en="Branch assessment in detail"),
     "coverage": Text(zh="检查覆盖（各网点）", en="Coverage by branch"),
+    "trend_quarters": Text(
+        zh="季度趋势（按检查表、区域）", en="Quarter on quarter, by checklist and region"
+    ),
     "incomplete_drafts": Text(zh="未完成的草稿（不参与排名）", en="Incomplete drafts (not ranked)"),
     "devices": Text(zh="检查设备", en="Devices"),
 }
@@ -57,6 +62,7 @@ SHEETS: dict[str, Text] = {
     "assessment": Text(zh="消保考核", en="Assessment"),
     "assessment_detail": Text(zh="考核明细", en="Assessment detail"),
     "coverage": Text(zh="检查覆盖", en="Coverage"),
+    "trend_quarters": Text(zh="季度趋势", en="Quarterly trend"),
     "incomplete_drafts": Text(zh="未完成草稿", en="Incomplete drafts"),
     "devices": Text(zh="检查设备", en="Devices"),
 }
@@ -179,3 +185,8 @@ RESULT_OF = Text(zh="{item}（结果）", en="{item} (result)")
 EARLIER_SCORE = Text(zh="{period} 得分", en="{period} score")
 EARLIER_RANK = Text(zh="{period} 名次", en="{period} rank")
 CHANGE = Text(zh="较 {period} 变化", en="Change vs {period}")
+QUARTERS_NOTE = Text(
+    zh="同类相比：每个检查表和检查方式分别统计；环比＝本季度平均分－上一季度平均分。",
+    en="Like with like: each checklist and mode apart; change = the quarter's average minus "
+    "the quarter before's.",
+)

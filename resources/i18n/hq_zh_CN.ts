@@ -228,244 +228,259 @@
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="240"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="230"/>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="231"/>
+        <source>Quarter on quarter</source>
+        <translation>按季度（环比）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="247"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="241"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="248"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="248"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="255"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="259"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="266"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="260"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="267"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="261"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="268"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="262"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="269"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="263"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="270"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="264"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="271"/>
         <source>Consumer rights</source>
         <translation>八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="265"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="272"/>
         <source>Mystery shopping</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="266"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="273"/>
         <source>Branch assessment</source>
         <translation>消保考核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="298"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="305"/>
         <source>Eight consumer rights</source>
         <translation>金融消费者八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="299"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
         <source>Evaluation elements</source>
         <translation>监管评价要素</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="320"/>
         <source>Click a branch to see where its points came from</source>
         <translation>点击网点查看各项得分来源</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="330"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="337"/>
         <source>Where the points came from</source>
         <translation>得分来源</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="335"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="342"/>
         <source>Rectification per branch and region</source>
         <translation>各网点、各区域整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="361"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="368"/>
         <source>Not assessed: no finalized inspection or visit in the period.</source>
         <translation>不参与考核：期间内无已定稿的检查或暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="364"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="371"/>
         <source>Score %1 · rank %2 in the bank, %3 in %4</source>
         <translation>得分 %1 · 全行第 %2 名，%4第 %3 名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="385"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="392"/>
         <source>%1 · period: %2 · region and period from the filter above; other filters do not apply.</source>
         <translation>%1 · 期间：%2 · 区域和期间取自上方筛选，其他筛选不适用。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="391"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="398"/>
         <source>Click a branch to see where its points came from.</source>
         <translation>点击网点查看各项得分来源。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="398"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="405"/>
         <source>Overdue as of %1; repeats as HQ evaluates them over all its data.</source>
         <translation>逾期按 %1 计；屡查屡犯按总行对全部数据的判定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="404"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="690"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="411"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="709"/>
         <source>All waves</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="418"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="425"/>
         <source>Per scenario: average total and each section&apos;s average percent</source>
         <translation>按场景：平均总分及各部分平均得分率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="422"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="429"/>
         <source>Visits</source>
         <translation>各次暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="426"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="433"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="456"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="598"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="463"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="664"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="457"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="464"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="474"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="481"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="506"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="513"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="524"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="531"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="558"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="565"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="583"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="590"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不合格 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="590"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="597"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不合格项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="600"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="658"/>
+        <source>Quarterly average score, like with like: %1</source>
+        <translation>季度平均分（同类相比）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="666"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="602"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="662"/>
         <source>Monthly average score, like with like: %1</source>
         <translation>月度平均分（同类相比）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="617"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="613"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="628"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="624"/>
         <source>League: %1</source>
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="632"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="628"/>
         <source>%1 branches not ranked (no such inspection; listed last)</source>
         <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="635"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="631"/>
         <source>includes %1 draft(s), marked [draft]</source>
         <translation>含 %1 份草稿，标注为 [草稿]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="641"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="637"/>
         <source>Updated %1 · %2</source>
         <translation>更新于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="646"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="642"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="676"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="695"/>
         <source>%1: each branch&apos;s latest finalized inspection; percent of the points possible for each right (items not applicable left out). Period and drafts do not apply here.</source>
         <translation>%1：每个网点最近一次已定稿的检查；各项权利的得分率＝得分÷可得分（不适用的检查项不计入）。期间和草稿筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="682"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="701"/>
         <source>No finalized inspection of “%1” in this selection.</source>
         <translation>所选范围内没有“%1”的已定稿检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="704"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="723"/>
         <source>Finalized mystery-shopper visits. Sections are compared like with like: a section&apos;s average counts only the visits where it applied; totals compare within one scenario or one wave. Period, checklist and mode do not apply here.</source>
         <translation>已定稿的神秘客暗访。各部分同口径比较：某部分的平均分只计入适用该部分的暗访；总分只在同一场景或同一批次内可比。期间、检查表和方式筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="709"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="728"/>
         <source>all regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="712"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="731"/>
         <source>No finalized mystery-shopper visits of wave “%1” in %2.</source>
         <translation>%2没有批次“%1”的已定稿神秘客暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="717"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="736"/>
         <source>No finalized mystery-shopper visits in %1.</source>
         <translation>%1没有已定稿的神秘客暗访。</translation>
     </message>

@@ -66,3 +66,24 @@ def test_assessment_tab_equals_the_cli_json(
     for c in first["components"]:
         assert c["explain"]["en"] in text
     dash.grab().save("/tmp/hqw/assess.png")
+
+
+def test_trend_tab_shows_quarters_of_the_league_scope(qtbot: QtBot, dash: HqDashboard) -> None:
+    with qtbot.waitSignal(dash.refreshed, timeout=60_000):
+        dash.refresh()
+    data = dash.data()
+    assert data is not None
+    assert data.league_scope("en") in dash.trend_title.text()
+    monthly = dash.trend_chart.series()
+    dash.trend_step_box.setCurrentIndex(dash.trend_step_box.findData("quarter"))
+    quarterly = dash.trend_chart.series()
+    assert quarterly and quarterly != monthly
+    name, values = quarterly[0]  # all regions
+    scope = (data.league_checklist, data.league_mode)
+    expected = [
+        q.average
+        for q in sorted(data.quarters, key=lambda q: q.quarter)
+        if (q.checklist_id, q.mode) == scope and q.region == "" and q.average is not None
+    ]
+    assert [v for v in values if v is not None] == expected
+    assert dash.trend_title.text().startswith("Quarterly")

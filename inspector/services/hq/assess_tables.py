@@ -16,10 +16,12 @@ from inspector.domain import timefmt
 from inspector.reports.hq_report import (
     DATE,
     DATETIME,
+    DELTA,
     ID,
     INT,
     PERCENT,
     POINTS,
+    SCORE,
     TEXT,
     HqColumn,
     HqTable,
@@ -28,14 +30,20 @@ from inspector.services.hq import assess as assess_svc
 from inspector.services.hq import coverage as coverage_svc
 from inspector.services.hq import likewise, rectify
 from inspector.services.hq.assess_rule import LoadedRule, load_rule
-from inspector.services.hq.rows import HqData, _r
+from inspector.services.hq.rows import HqData, _r, mode_label
 from inspector.text import hq as TH
 from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
 
 #: The tables :func:`tables` makes, in order.
-TABLES = ("assessment", "assessment_detail", "rectification", "rectification_regions")
+TABLES = (
+    "assessment",
+    "assessment_detail",
+    "rectification",
+    "rectification_regions",
+    "trend_quarters",
+)
 #: The coverage tables (Excel sheets and CSV files; the PDF states coverage on page 1).
 COVERAGE_TABLES = ("coverage", "devices")
 COMPONENT_IDS = ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
@@ -54,6 +62,7 @@ def attach(
     return replace(
         data,
         leagues=likewise.leagues(session, flt, scopes) if files else [],
+        quarters=likewise.quarters(session, flt),
         rectify=rectify.figures(session, flt),
         coverage=coverage_svc.coverage(session, flt),
         region_scopes=scopes,
@@ -200,6 +209,39 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
                 [(f.region, f.branches, *nums(f)) for f in rec.regions],
                 note=note,
                 sheet=TA.SHEETS["rectification_regions"](lang),
+            )
+        )
+    if data.quarters:
+        out.append(
+            HqTable(
+                "trend_quarters",
+                TA.TITLES["trend_quarters"](lang),
+                (
+                    HqColumn("checklist", col("checklist"), TEXT, 1.6),
+                    HqColumn("mode", label("mode"), TEXT, 0.7),
+                    HqColumn("region", label("region"), TEXT, 0.9),
+                    HqColumn("quarter", TA.COLUMNS["quarter"](lang), TEXT, 0.7),
+                    HqColumn("n", label("n"), INT, 0.6),
+                    HqColumn("avg", label("avg"), SCORE, 0.6),
+                    HqColumn("change", TA.COLUMNS["qoq"](lang), DELTA, 0.7),
+                    HqColumn("checklist_id", col("checklist_id"), TEXT, pdf=False),
+                ),
+                [
+                    (
+                        data.checklist_title(q.checklist_id, lang),
+                        mode_label(q.mode, lang),
+                        q.region or label("all"),
+                        q.quarter,
+                        q.inspections,
+                        _r(q.average),
+                        _r(q.change),
+                        q.checklist_id,
+                    )
+                    for q in data.quarters
+                ],
+                group=0,
+                note=TA.QUARTERS_NOTE(lang),
+                sheet=TA.SHEETS["trend_quarters"](lang),
             )
         )
     cov: coverage_svc.Coverage | None = data.coverage

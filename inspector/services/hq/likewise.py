@@ -17,7 +17,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
-from inspector.services.hq.queries import conditions, league
+from inspector.services.hq.queries import _month, conditions, league
 from inspector.services.hq.rows import HqFilter, LeagueRow, _r
 
 log = logging.getLogger(__name__)
@@ -97,3 +97,86 @@ def leagues(session: Session, flt: HqFilter, rows: list[RegionScopeRow]) -> list
     for cid, mode in pairs:
         out.append((cid, mode, league(session, replace(flt, checklist_id=cid, mode=mode))))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterRow:
+    """One quarter of one checklist and mode, in one region ("" = every region)."""
+
+    quarter: str  # 2026Q3
+    checklist_id: str
+    mode: str
+    region: str
+    inspections: int
+    average: float | None
+    previous: float | None  # the quarter before's average (None: no such quarter)
+
+    @property
+    def change(self) -> float | None:
+        if self.average is None or self.previous is None:
+            return None
+        return self.average - self.previous
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "quarter": self.quarter,
+            "checklist": self.checklist_id,
+            "mode": self.mode,
+            "region": self.region or None,
+            "inspections": self.inspections,
+            "average": _r(self.average),
+            "change": _r(self.change),
+        }
+
+
+def _quarter(month: str) -> str:
+    year, m = month.split("-")
+    return f"{year}Q{(int(m) - 1) // 3 + 1}"
+
+
+def _previous(quarter: str) -> str:
+    year, q = int(quarter[:4]), int(quarter[-1])
+    return f"{year - 1}Q4" if q == 1 else f"{year}Q{q - 1}"
+
+
+def quarters(session: Session, flt: HqFilter) -> list[QuarterRow]:
+    """Quarter on quarter, like with like: the average score per quarter for each checklist
+    and mode, in each region and over all regions, with the change from the quarter before
+    (quarters in the reader's zone)."""
+    month = _month(session, Inspection.started_at, flt.zone).label("m")
+    q = (
+        select(
+            month,
+            Branch.region,
+            ChecklistSnapshot.checklist_id,
+            Inspection.mode,
+            func.sum(Inspection.score_total),
+            func.count(),
+        )
+        .join(Branch, Branch.id == Inspection.branch_id)
+        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+        .where(Inspection.score_total.is_not(None), *conditions(flt))
+        .group_by(month, Branch.region, ChecklistSnapshot.checklist_id, Inspection.mode)
+    )
+    acc: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for m, region, cid, mode, total, n in session.execute(q):
+        qk = _quarter(str(m))
+        for reg in (region or "—", ""):
+            a = acc[(qk, str(cid), str(mode), reg)]
+            a[0] += float(total or 0.0)
+            a[1] += int(n)
+    avg = {k: s / n for k, (s, n) in acc.items() if n}
+    rows = [
+        QuarterRow(
+            quarter=qk,
+            checklist_id=cid,
+            mode=mode,
+            region=reg,
+            inspections=int(acc[(qk, cid, mode, reg)][1]),
+            average=a,
+            previous=avg.get((_previous(qk), cid, mode, reg)),
+        )
+        for (qk, cid, mode, reg), a in avg.items()
+    ]
+    rows.sort(key=lambda r: (r.checklist_id, r.mode, r.region != "", r.region, r.quarter))
+    return rows

@@ -492,6 +492,7 @@ class HqData:
     leagues: list[Any] = field(default_factory=list)
     # --compare-to: the earlier period, and per league row ((code, scenario)) and assessed
     # branch (code) its compare.Earlier figures.
+    quarters: list[Any] = field(default_factory=list)  # likewise.QuarterRow
     compare_period: str = ""
     compare_league: dict[Any, Any] = field(default_factory=dict)
     compare_assess: dict[str, Any] = field(default_factory=dict)

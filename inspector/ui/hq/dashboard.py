@@ -226,10 +226,17 @@ class HqDashboard(QWidget):
         self.trend_chart = TrendChart(self)
         self.trend_title = QLabel(self)
         self.trend_title.setStyleSheet("font-weight: bold;")
+        self.trend_step_box = QComboBox(self)
+        self.trend_step_box.addItem(self.tr("Monthly"), "month")
+        self.trend_step_box.addItem(self.tr("Quarter on quarter"), "quarter")
+        self.trend_step_box.currentIndexChanged.connect(self._show_trend)
+        trend_top = QHBoxLayout()
+        trend_top.addWidget(self.trend_title, 1)
+        trend_top.addWidget(self.trend_step_box)
         trend_tab = QWidget(self)
         tl = QVBoxLayout(trend_tab)
         tl.setContentsMargins(0, 4, 0, 0)
-        tl.addWidget(self.trend_title)
+        tl.addLayout(trend_top)
         tl.addWidget(self.trend_chart, 1)
 
         self.rect_model = RectificationModel(self)
@@ -591,18 +598,7 @@ class HqDashboard(QWidget):
         )
         self.veto_model.set_rows(data.vetoes)
         self.veto_view.resizeColumnsToContents()
-        periods = sorted({p.period for p in data.trend})
-        by_region: dict[str, dict[str, float]] = {}
-        for p in data.trend:
-            by_region.setdefault(p.region, {})[p.period] = p.average
-        series = [(self.tr("All regions"), [by_region.get("", {}).get(m) for m in periods])]
-        series += [(r, [v.get(m) for m in periods]) for r, v in sorted(by_region.items()) if r]
-        self.trend_chart.set_series(periods, series, self.tr("No scores in this selection"))
-        self.trend_title.setText(
-            self.tr("Monthly average score, like with like: %1").replace(
-                "%1", data.league_scope(lang)
-            )
-        )
+        self._show_trend()
         self.rect_model.set_rows(data.rectification)
         self.rect_view.resizeColumnsToContents()
         self.findings_model.set_rows(data.findings)
@@ -646,6 +642,29 @@ class HqDashboard(QWidget):
             status += " · " + self.tr("⚠ marks branches with inspections from untrusted devices")
         self.status_label.setText(status)
         self.refreshed.emit()
+
+    def _show_trend(self) -> None:
+        """The league's checklist and mode, month by month or quarter on quarter."""
+        data = self._data
+        if data is None:
+            return
+        lang = self.language()
+        by_region: dict[str, dict[str, float]] = {}
+        if self.trend_step_box.currentData() == "quarter":
+            scope = (data.league_checklist, data.league_mode)
+            for q in data.quarters:
+                if (q.checklist_id, q.mode) == scope and q.average is not None:
+                    by_region.setdefault(q.region, {})[q.quarter] = q.average
+            title = self.tr("Quarterly average score, like with like: %1")
+        else:
+            for p in data.trend:
+                by_region.setdefault(p.region, {})[p.period] = p.average
+            title = self.tr("Monthly average score, like with like: %1")
+        periods = sorted({k for v in by_region.values() for k in v})
+        series = [(self.tr("All regions"), [by_region.get("", {}).get(m) for m in periods])]
+        series += [(r, [v.get(m) for m in periods]) for r, v in sorted(by_region.items()) if r]
+        self.trend_chart.set_series(periods, series, self.tr("No scores in this selection"))
+        self.trend_title.setText(title.replace("%1", data.league_scope(lang)))
 
     def _show_extras(self, result: HqResult, lang: str) -> None:
         data = result.data
