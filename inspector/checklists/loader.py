@@ -436,6 +436,23 @@ def _check_item(
         add((*loc, "points"), T.NO_ROLE, item=i)
     if item.penalty > 0 and item.points > 0:
         add((*loc, "penalty"), T.PENALTY_WITH_POINTS, item=i)
+    if item.penalty_cap is not None:
+        if t != AnswerType.COUNT or item.penalty <= 0:
+            add((*loc, "penalty_cap"), T.PENALTY_CAP_NEEDS_COUNT, item=i)
+        elif item.penalty_cap < item.penalty:
+            add(
+                (*loc, "penalty_cap"),
+                T.PENALTY_CAP_BELOW_PENALTY,
+                item=i,
+                cap=item.penalty_cap,
+                penalty=item.penalty,
+            )
+    if item.veto and item.veto_reason is None:
+        add((*loc, "veto"), T.VETO_WITHOUT_REASON, item=i)
+    if item.veto_reason is not None and not item.veto:
+        add((*loc, "veto_reason"), T.REASON_WITHOUT_VETO, item=i)
+    if item.scenario_decides_na and item.allows_na:
+        add((*loc, "na_allowed"), T.SCENARIO_NA_ALLOWED, item=i)
     if t == AnswerType.TEXT and (item.veto or item.gate):
         add((*loc, "type"), T.TEXT_AS_VETO, item=i)
     if item.modes is not None:

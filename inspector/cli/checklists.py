@@ -66,6 +66,12 @@ def _item(i: Item) -> dict[str, Any]:
         d["options"] = [{"id": o.id, "credit": o.credit} for o in i.options]
     if i.show_if is not None:
         d["show_if"] = i.show_if.model_dump(mode="json", exclude_none=True)
+    if i.na_if is not None:
+        d["na_if"] = i.na_if.model_dump(mode="json", exclude_none=True)
+    if i.veto_reason is not None:
+        d["veto_reason"] = {"zh": i.veto_reason.zh, "en": i.veto_reason.en}
+    if i.penalty_cap is not None:
+        d["penalty_cap"] = i.penalty_cap
     return d
 
 

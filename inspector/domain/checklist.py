@@ -72,6 +72,9 @@ Our ids for the evaluation content of 《银行保险机构消费者权益保护
 PRACTICE_REF = "行业通行做法"
 """The ``ref`` of an item that rests on established practice alone (no written rule)."""
 
+BANK_RULE = "行内要求"
+"""Said in a ``ref`` whose requirement is (partly) the bank's own rule, not a regulation."""
+
 
 def source_text(source: Source, lang: str) -> str:
     """How a source reads to an inspector or a branch, in their language.
@@ -85,6 +88,8 @@ def source_text(source: Source, lang: str) -> str:
     lg = Lang.EN if lang == "en" else Lang.ZH
     if ref == PRACTICE_REF:
         return TL.SOURCE_PRACTICE(lg)
+    if BANK_RULE in ref:
+        return TL.SOURCE_BANK_RULE(lg, ref=ref)
     return TL.SOURCE_PARTLY(lg, ref=ref)
 
 
@@ -259,10 +264,26 @@ class Item(_Model):
     type: AnswerType
     points: float = Field(default=1, ge=0)
     veto: bool = Field(default=False, description="Red line: failing caps the grade")
+    veto_reason: Text | None = Field(
+        default=None,
+        description=(
+            "Why this item is a red line: the written rule (or the bank's own rule, said as "
+            "行内要求) that makes one failure unacceptable whatever the score. Required with "
+            "veto: true; reports and 'checklists show' print it."
+        ),
+    )
     critical: bool = Field(default=False, description="Listed first; high severity finding")
     gate: bool = Field(default=False, description="Failing zeroes the item's section")
     penalty: float = Field(
         default=0, ge=0, description="Points taken off the total when failed (after weighting)"
+    )
+    penalty_cap: float | None = Field(
+        default=None,
+        gt=0,
+        description=(
+            "On a count item: the penalty is taken once per occurrence beyond the pass "
+            "threshold (e.g. per forbidden phrase), up to this many points in all"
+        ),
     )
     na_allowed: bool | None = Field(
         default=None, description="May be answered N/A (default: yes for yes_no_na, else no)"
@@ -308,6 +329,47 @@ class Item(_Model):
 
     def applies_to(self, mode: Mode) -> bool:
         return self.modes is None or mode in self.modes
+
+    @property
+    def scenario_decides_na(self) -> bool:
+        """Whether the scenario played decides this item's N/A (``na_if`` names scenarios).
+
+        Such an item is N/A by rule in the scenarios its ``na_if`` names and applies in
+        every other one: the visitor cannot choose N/A there, so two visits of the same
+        scenario with the same conduct score the same.
+        """
+        return self.na_if is not None and self.na_if.scenario is not None
+
+    def na_choosable(self, scenario: str | None) -> bool:
+        """Whether the inspector may answer N/A, given the scenario played (if any).
+
+        Where the scenario decides (:attr:`scenario_decides_na`) and a scenario has been
+        chosen, N/A is never the visitor's choice: the rule makes the item N/A in the
+        scenarios it names (answering N/A there only agrees with it), and in the others the
+        item applies and N/A is refused.
+        """
+        if self.na_if is not None and self.na_if.scenario is not None and scenario is not None:
+            return scenario in self.na_if.scenario
+        return self.allows_na
+
+    def penalty_for(self, fraction: float, value: object) -> float:
+        """Points this item takes off the total, given its earned share and typed value.
+
+        A plain penalty item takes ``penalty`` x (1 - share). A count item with a
+        ``penalty_cap`` takes ``penalty`` per occurrence beyond its pass threshold (a
+        failure with no count given counts as one), never more than the cap.
+        """
+        if self.penalty <= 0:
+            return 0.0
+        if self.penalty_cap is None:
+            return self.penalty * (1.0 - fraction)
+        if fraction >= 1.0:
+            return 0.0
+        occurrences = 1.0
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            allowed = self.count.pass_max if self.count and self.count.pass_max else 0
+            occurrences = max(1.0, float(value) - allowed)
+        return min(self.penalty * occurrences, self.penalty_cap)
 
 
 class Section(_Model):

@@ -6,11 +6,14 @@ Rules (all parameters come from the checklist file):
   1/0; otherwise the typed value decides (a measurement inside its range, a count meeting
   its threshold, a scale step, a choice's credit).
 * N/A, unanswered, hidden (``show_if`` false, other mode) and ``na_if`` items are not
-  applicable: they leave the section's denominator, so they never penalise.
+  applicable: they leave the section's denominator, so they never penalise. Where the
+  scenario decides N/A (``na_if`` names scenarios) and the item applies in the scenario
+  played, an N/A answer is no answer: the visitor cannot choose N/A there.
 * A section's percent is earned / applicable points x 100; a failed gate item zeroes it.
   Sections with no applicable item drop out and their weight is shared by the others.
 * The total is the weight-averaged section percent, minus penalties (``penalty`` x
-  (1 - f) of each answered penalty item), clamped to [0, 100].
+  (1 - f) of each answered penalty item; with ``penalty_cap``, ``penalty`` per occurrence
+  counted beyond the threshold, at most the cap), clamped to [0, 100].
 * The grade is the first band whose ``min`` the total reaches; a failed veto item caps the
   grade at ``veto_grade`` and makes ``passed`` false whatever the total.
 * Deductions (扣分) explain the total the way a branch reads a score sheet: every point
@@ -239,6 +242,10 @@ def item_outcomes(
             res = (Outcome.NA, None)
         else:
             res = _fraction(item, answers.get(item.id))
+            if res[0] == Outcome.NA and not item.allows_na and not item.na_choosable(scenario):
+                # The scenario played makes this item apply: a visitor's N/A (given before
+                # the scenario was chosen, or stored by an older version) is no answer.
+                res = (Outcome.UNANSWERED, None)
         out[item.id] = res
         outcomes[item.id] = res[0]
     return out
@@ -277,7 +284,8 @@ def score(
                     earned += f * item.points
                     possible += item.points
                 if item.penalty > 0:
-                    pen = item.penalty * (1.0 - f)
+                    given = answers.get(item.id)
+                    pen = item.penalty_for(f, given.value if given is not None else None)
                     penalties += pen
                 if f <= _EPS and item.veto:
                     veto_failed.append(item.id)

@@ -269,6 +269,7 @@ class InspectionReport:
             textColor=navy, keepWithNext=1)  # fmt: skip
         add("ItemHead", fontName=fb, fontSize=10, leading=14, spaceBefore=6, spaceAfter=1)
         add("Small", fontSize=8, leading=10.5, textColor=GREY)
+        add("VetoReason", fontSize=8, leading=10.5, textColor=GREY, leftIndent=10)
         add("Cell", fontSize=8.5, leading=11)
         add("CellHead", fontName=fb, fontSize=8.5, leading=11)
         add("CellRight", fontSize=8.5, leading=11, alignment=TA_RIGHT)
@@ -541,6 +542,8 @@ class InspectionReport:
                     f"• {self.item_ref(v.item_id)} {self.bi(v.text, small_en=False)}", "VetoItem"
                 )
             )
+            if v.reason is not None:
+                rows.append(self.p(f"{self.lab('veto_reason')}{self.bi(v.reason)}", "VetoReason"))
         inner = Table([[r] for r in rows], colWidths=[self.width - 16])
         inner.setStyle(
             self._ts(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
+from inspector.domain.checklist import BANK_RULE, PRACTICE_REF
 from inspector.text import Text
 from inspector.text import report as T
 
@@ -31,12 +32,13 @@ def source_text(ref: str, inferred: bool, lang: str) -> str:
     ref = ref.strip()
     if not ref and not inferred:
         return ""
-    generic = not ref or bool(_NO_WRITTEN_RULE.match(ref))
+    generic = not ref or ref == PRACTICE_REF or bool(_NO_WRITTEN_RULE.match(ref))
     if generic:
         return pick(T.SOURCE_PRACTICE, lang)
     zh_ref = _LATIN_GLOSS.sub("", ref).strip().replace("; ", "；")
     if inferred:
-        text = Text(zh=T.SOURCE_PARTLY.zh.format(ref=zh_ref), en=T.SOURCE_PARTLY.en.format(ref=ref))
+        said = T.SOURCE_BANK_RULE if BANK_RULE in ref else T.SOURCE_PARTLY
+        text = Text(zh=said.zh.format(ref=zh_ref), en=said.en.format(ref=ref))
     else:
         text = Text(zh=zh_ref, en=ref)
     return pick(text, lang)

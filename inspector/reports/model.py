@@ -112,6 +112,7 @@ class VetoFailure:
     item_id: str
     text: Bi
     note: str = ""
+    reason: Bi | None = None  # why the item is a red line (the checklist's veto_reason)
 
 
 @dataclass(frozen=True, slots=True)

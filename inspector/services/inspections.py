@@ -54,6 +54,7 @@ from inspector.services import findings as finding_svc
 # Re-exported: callers have long read a finding's record as ``inspections.finding_dict``.
 from inspector.services.findings import finding_dict as finding_dict
 from inspector.text import Lang, Message, Surface, lang_of
+from inspector.text import Text as Wording
 from inspector.text import finalize as TF
 from inspector.text import inspections as T
 from inspector.text.parts import NAMES_SEP, ItemName, Joined, Term, phrase
@@ -465,7 +466,21 @@ def set_answer(
         val = coerce_value(item, value)
     except AnswerError as e:
         raise ValidationError(T.ANSWER_REFUSED, cause=e) from None
-    if res == Result.NA and not item.allows_na:
+    played = scenario_of(insp)
+    if (
+        res == Result.NA
+        and played is not None
+        and item.scenario_decides_na
+        and not (item.na_choosable(played))
+    ):
+        # The scenario decides (na_if by scenario): say so, not "the checklist forbids it".
+        title = next((s.title for s in checklist.scenarios if s.id == played), None)
+        raise ValidationError(
+            T.NA_BY_SCENARIO,
+            item=item_id,
+            scenario=Wording(zh=title.zh, en=title.en) if title is not None else played,
+        )
+    if res == Result.NA and not item.na_choosable(played):
         raise ValidationError(T.NA_NOT_ALLOWED, item=item_id)
     if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
         pass  # length is checked at finalize, a draft may be short

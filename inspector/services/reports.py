@@ -348,6 +348,7 @@ def build_report_data(
             item_id=i,
             text=Bi(index[i].text.zh, index[i].text.en),
             note=answers[i].note if i in answers else "",
+            reason=_veto_reason(index[i]),
         )
         for i in result.veto_failed
     )
@@ -452,3 +453,9 @@ def build_report(
         "report of %s r%d (%s, %d photos): %d bytes", insp.uuid, insp.revision, lang, n, len(pdf)
     )
     return pdf
+
+
+def _veto_reason(item: Item) -> Bi | None:
+    """Why the item is a red line, as the checklist states it (older snapshots may not)."""
+    r = item.veto_reason
+    return Bi(r.zh, r.en) if r is not None else None

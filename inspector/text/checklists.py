@@ -210,6 +210,41 @@ CONDITION_SCENARIO_UNKNOWN = Message(
         en="item {item}: {key} names unknown scenario {scenario}",
     )
 )
+VETO_WITHOUT_REASON = Message(
+    what=Text(
+        zh="检查项 {item}：红线（veto: true）须写明理由（veto_reason），说明是哪条规定使其成为红线",
+        en="item {item}: a red line (veto: true) needs a veto_reason saying which rule "
+        "makes it one",
+    )
+)
+REASON_WITHOUT_VETO = Message(
+    what=Text(
+        zh="检查项 {item}：veto_reason 只用于红线项；请设置 veto: true 或删除 veto_reason",
+        en="item {item}: veto_reason is only for red lines; set veto: true or remove it",
+    )
+)
+PENALTY_CAP_NEEDS_COUNT = Message(
+    what=Text(
+        zh="检查项 {item}：penalty_cap 用于按次扣分的计数项（type: count 且 penalty 大于 0）",
+        en="item {item}: penalty_cap is for a per-occurrence penalty on a count item "
+        "(type: count with a penalty above 0)",
+    )
+)
+PENALTY_CAP_BELOW_PENALTY = Message(
+    what=Text(
+        zh="检查项 {item}：penalty_cap（{cap}）小于每次扣分 penalty（{penalty}）",
+        en="item {item}: penalty_cap ({cap}) is below the per-occurrence penalty ({penalty})",
+    )
+)
+SCENARIO_NA_ALLOWED = Message(
+    what=Text(
+        zh="检查项 {item}：na_if 已按情景决定是否适用，不能再允许答“不适用”"
+        "（请用 type: yes_no 且不设 na_allowed: true；神秘客不能在本项适用的情景中自行选“不适用”）",
+        en="item {item}: its na_if lets the scenario decide N/A, so it cannot also allow N/A "
+        "(use type: yes_no without na_allowed: true; the visitor may not choose N/A where "
+        "the scenario applies the item)",
+    )
+)
 
 # ---------------------------------------------------------------- includes and look-up
 INCLUDE_CYCLE = Message(

@@ -46,7 +46,7 @@ NO_SCENARIO = Message(Text(zh="未选择检测场景", en="no scenario chosen"))
 
 RED_LINE_UNRECTIFIED = Message(
     what=Text(
-        zh="{item}红线项未通过，须填写{lacking}",
+        zh="{item}红线项不符合，须填写{lacking}",
         en="{item} failed a red line and needs a rectification {lacking}",
     ),
     cli=Text(

@@ -34,7 +34,7 @@ LABELS: dict[str, Text] = {
         en="Area heatmap (each branch's latest score per area)",
     ),
     "failing": Text(zh="最常见问题项", en="Items failed most often"),
-    "veto": Text(zh="红线（一票否决）未通过", en="Red-line (veto) failures"),
+    "veto": Text(zh="红线（一票否决）不符合", en="Red-line (veto) failures"),
     "findings": Text(zh="整改跟踪", en="Rectification"),
     "all_findings": Text(zh="全部整改事项", en="All findings"),
     "overdue": Text(zh="逾期未整改", en="Overdue rectifications"),
@@ -55,12 +55,12 @@ LABELS: dict[str, Text] = {
     "percent": Text(zh="得分率", en="Percent"),
     "item": Text(zh="检查项", en="Item"),
     "item_id": Text(zh="检查项编号", en="Item id"),
-    "failures": Text(zh="不合格次数", en="Failures"),
+    "failures": Text(zh="不符合次数", en="Failures"),
     "branches": Text(zh="网点数", en="Branches"),
     "inspected": Text(zh="已检查网点", en="Inspected branches"),
     "share": Text(zh="每百次检查", en="Per 100 inspections"),
     "score": Text(zh="得分", en="Score"),
-    "items": Text(zh="未通过的红线项", en="Red-line items failed"),
+    "items": Text(zh="不符合的红线项", en="Red-line items failed"),
     "inspection": Text(zh="检查编号", en="Inspection"),
     "severity": Text(zh="严重程度", en="Severity"),
     "action": Text(zh="整改措施", en="Action"),
@@ -77,7 +77,7 @@ LABELS: dict[str, Text] = {
     "overdue_n": Text(zh="逾期", en="Overdue"),
     "closed": Text(zh="已整改", en="Closed"),
     "all": Text(zh="全部", en="All"),
-    "vetoes": Text(zh="红线未通过", en="Red-line failures"),
+    "vetoes": Text(zh="红线不符合", en="Red-line failures"),
     "record": Text(zh="记录状态", en="Record"),
     "mode": Text(zh="检查方式", en="Mode"),
     "checklist": Text(zh="检查表", en="Checklist"),
@@ -117,17 +117,17 @@ RECORD_FINALIZED = Text(zh="已定稿", en="finalized")
 RECORD_DRAFT = Text(zh="草稿", en="draft")
 # An answer in the answers sheets: the inspector's judgement.
 RESULTS: dict[str, Text] = {
-    "pass": Text(zh="合格", en="pass"),
-    "fail": Text(zh="不合格", en="fail"),
+    "pass": Text(zh="符合", en="pass"),
+    "fail": Text(zh="不符合", en="fail"),
     "na": Text(zh="不适用", en="N/A"),
-    "partial": Text(zh="部分合格", en="partial"),
+    "partial": Text(zh="部分符合", en="partial"),
 }
 
 # The red-line column of the league.
-REDLINE_FAILED = Text(zh="未通过（{n} 项）", en="failed ({n})")
-REDLINE_PASSED = Text(zh="通过", en="passed")
+REDLINE_FAILED = Text(zh="不符合（{n} 项）", en="failed ({n})")
+REDLINE_PASSED = Text(zh="符合", en="passed")
 LEAGUE_NOTE = Text(
-    zh="比较范围：{scope}。红线未通过的网点排在通过的网点之后。",
+    zh="比较范围：{scope}。有红线项不符合的网点排在红线项全部符合的网点之后。",
     en="Compared: {scope}. A branch that failed a red line never ranks above one that passed.",
 )
 # A column heading with the time zone of its times.
@@ -158,7 +158,7 @@ SUMMARY: dict[str, Text] = {
     "ranked": Text(zh="参与排名的网点", en="Branches ranked"),
     "average": Text(zh="平均得分", en="Average score"),
     "league": Text(zh="排名比较范围", en="League compares"),
-    "vetoes": Text(zh="红线未通过（检查次数）", en="Red-line failures (inspections)"),
+    "vetoes": Text(zh="红线不符合（检查次数）", en="Red-line failures (inspections)"),
     "open": Text(zh="整改：未整改", en="Findings: open"),
     "overdue": Text(zh="整改：逾期", en="Findings: overdue"),
     "closed": Text(zh="整改：已整改", en="Findings: closed"),

@@ -107,6 +107,17 @@ NA_NOT_ALLOWED = Message(
         en="item {item} cannot be answered N/A (its checklist does not allow it)",
     )
 )
+NA_BY_SCENARIO = Message(
+    what=Text(
+        zh="检查项 {item} 在情景“{scenario}”中适用，不能答“不适用”：是否适用由所演情景决定，"
+        "同一情景的各次暗访才能相互比较",
+        en="item {item} applies in the scenario played ({scenario}) and cannot be answered "
+        "N/A: the scenario decides which items apply, so visits of one scenario compare "
+        "like with like",
+    ),
+    cli=Text(zh="请答 pass 或 fail", en="answer pass or fail"),
+    gui=Text(zh="请选择“符合”或“不符合”", en="choose Pass or Fail"),
+)
 EMPTY_ANSWER = Message(
     what=Text(
         zh="检查项 {item}：请给出判断、数值或备注",
@@ -237,7 +248,7 @@ FINALIZE_MISSING_RED_LINES = Message(
 FINALIZE_MORE = Text(zh="（另有 {n} 项）", en=" (and {n} more)")
 # One red-line item in the app's list of what is missing (the remedy says where to fill it).
 RED_LINE_UNRECTIFIED = Text(
-    zh="{item}红线项未通过，缺少整改措施或责任人",
+    zh="{item}红线项不符合，缺少整改措施或责任人",
     en="{item} failed a red line and needs a rectification action and owner",
 )
 

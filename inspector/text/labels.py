@@ -37,6 +37,8 @@ ELEMENTS: dict[str, Text] = {
 # A requirement's source (the runner's item view): practice instead of a written rule.
 SOURCE_PRACTICE = Text(zh="行业通行做法（无成文规定）", en="Established practice (no written rule)")
 SOURCE_PARTLY = Text(zh="{ref}（部分为行业通行做法）", en="{ref} (partly established practice)")
+# A source that says it is the bank's own rule (行内要求): the Chinese already says so.
+SOURCE_BANK_RULE = Text(zh="{ref}", en="{ref} (partly the bank's own rule, not a regulation)")
 
 # A duration in words ('16 h 18 min' / '16 小时 18 分钟'); days from 48 hours on.
 MINUTES = Text(zh="{m} 分钟", en="{m} min")

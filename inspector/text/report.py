@@ -46,20 +46,21 @@ LABELS: dict[str, Text] = {
         en="weighted sections {base} − penalty items {penalties} = total {total}",
     ),
     "answered": Text(zh="已答", en="Answered"),
-    "veto_title": Text(zh="一票否决项未通过", en="Veto (red-line) items failed"),
+    "veto_title": Text(zh="一票否决项不符合", en="Veto (red-line) items failed"),
     "veto_text": Text(
-        zh="以下一票否决项未通过，评级按规定封顶，检查结论为“未通过”：",
+        zh="以下一票否决项不符合，评级按规定封顶，检查结论为“未通过”：",
         en="These red-line items failed; the grade is capped and the result is NOT PASSED:",
     ),
+    "veto_reason": Text(zh="红线理由", en="Why it is a red line"),
     "gates": Text(
-        zh="以下门槛项未通过，其所在部分记为零分：", en="Gate items failed (section scored 0):"
+        zh="以下门槛项不符合，其所在部分记为零分：", en="Gate items failed (section scored 0):"
     ),
     "sections": Text(zh="分项得分", en="Score by section"),
     "section": Text(zh="检查部分", en="Section"),
     "weight": Text(zh="权重", en="Weight"),
     "points": Text(zh="得分", en="Points"),
     "percent": Text(zh="得分率", en="Percent"),
-    "gated": Text(zh="门槛项未通过，记零分", en="gate failed, scored 0"),
+    "gated": Text(zh="门槛项不符合，记零分", en="gate failed, scored 0"),
     "na": Text(zh="不适用", en="N/A"),
     "chart": Text(zh="各部分得分率（%）", en="Percent by section"),
     "visit": Text(zh="暗访记录", en="Visit facts"),
@@ -110,7 +111,7 @@ LABELS: dict[str, Text] = {
     "yes": Text(zh="是", en="Yes"),
     "untitled": Text(zh="（无）", en="(none)"),
     "exec_summary": Text(zh="检查结论摘要", en="Executive summary"),
-    "red_lines": Text(zh="红线（一票否决）未通过", en="Red-line failures"),
+    "red_lines": Text(zh="红线（一票否决）不符合", en="Red-line failures"),
     "findings_by_sev": Text(zh="问题数量（按严重程度）", en="Findings by severity"),
     "rect_status": Text(zh="整改状态", en="Rectification status"),
     "top_findings": Text(zh="主要问题", en="Top findings"),
@@ -181,6 +182,8 @@ SOURCE_PRACTICE = Text(
     zh="行业通行做法（无成文规定）", en="Established practice (no written rule found)"
 )
 SOURCE_PARTLY = Text(zh="{ref}（部分依据行业通行做法）", en="{ref} (partly established practice)")
+# A source that says it is the bank's own rule (行内要求): the Chinese already says so.
+SOURCE_BANK_RULE = Text(zh="{ref}", en="{ref} (partly the bank's own rule, not a regulation)")
 # Between a label and its value ("备注：", "Note: ").
 COLON = Text(zh="：", en=": ")
 # A short remark after a name: a section where nothing applies ("无障碍（不适用）").

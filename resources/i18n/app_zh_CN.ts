@@ -7,13 +7,13 @@
         <location filename="../../inspector/ui/runner/answers.py" line="78"/>
         <location filename="../../inspector/ui/runner/answers.py" line="160"/>
         <source>Pass  [1]</source>
-        <translation>合格  [1]</translation>
+        <translation>符合  [1]</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="79"/>
         <location filename="../../inspector/ui/runner/answers.py" line="161"/>
         <source>Fail  [2]</source>
-        <translation>不合格  [2]</translation>
+        <translation>不符合  [2]</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="80"/>
@@ -24,12 +24,12 @@
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="160"/>
         <source>Pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="161"/>
         <source>Fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="162"/>
@@ -39,7 +39,7 @@
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="166"/>
         <source>The value decides pass or fail; the buttons record your own judgement, which then counts instead.</source>
-        <translation>由数值判定合格与否；按钮记录您本人的判断，按下后以您的判断为准。</translation>
+        <translation>由数值判定是否符合；按钮记录您本人的判断，按下后以您的判断为准。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="170"/>
@@ -79,7 +79,7 @@
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="250"/>
         <source>Measurement in {0}; passes when {1}</source>
-        <translation>测量值（{0}），合格条件：{1}</translation>
+        <translation>测量值（{0}），符合条件：{1}</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="297"/>
@@ -89,12 +89,12 @@
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="387"/>
         <source>pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="387"/>
         <source>fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="390"/>
@@ -104,12 +104,12 @@
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="441"/>
         <source>✓ within the required range</source>
-        <translation>✓ 在合格范围内</translation>
+        <translation>✓ 在要求范围内</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="441"/>
         <source>✗ outside the range</source>
-        <translation>✗ 超出合格范围</translation>
+        <translation>✗ 超出要求范围</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/answers.py" line="453"/>
@@ -125,6 +125,16 @@
         <location filename="../../inspector/ui/runner/answers.py" line="467"/>
         <source>This item cannot be answered N/A.</source>
         <translation>此项不能选择“不适用”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="470"/>
+        <source>This item applies in the scenario played and cannot be answered N/A: answer Pass or Fail.</source>
+        <translation>本项在所演情景中适用，不能选择“不适用”：请选择“符合”或“不符合”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="185"/>
+        <source>The scenario played decides whether this item applies: it applies in this scenario, so answer Pass or Fail.</source>
+        <translation>本项是否适用由所演情景决定：本情景中适用，请选择“符合”或“不符合”。</translation>
     </message>
 </context>
 <context>
@@ -280,12 +290,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/finalize.py" line="259"/>
         <source>Red-line failures ({0}): {1}</source>
-        <translation>红线不合格（{0} 项）：{1}</translation>
+        <translation>红线不符合（{0} 项）：{1}</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/finalize.py" line="261"/>
         <source>Red-line failures: none</source>
-        <translation>红线不合格：无</translation>
+        <translation>红线不符合：无</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/finalize.py" line="267"/>
@@ -392,7 +402,7 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/findings.py" line="149"/>
         <source>No findings: every answered item passes.</source>
-        <translation>暂无问题：已作答项目均合格。</translation>
+        <translation>暂无问题：已作答项目均符合。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="160"/>
@@ -427,17 +437,17 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/findings.py" line="201"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
-        <translation>每个不合格项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
+        <translation>每个不符合项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="314"/>
         <source>pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="315"/>
         <source>fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/findings.py" line="316"/>
@@ -722,12 +732,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/models/inspections.py" line="43"/>
         <source>Pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/models/inspections.py" line="44"/>
         <source>Fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/models/inspections.py" line="45"/>
@@ -785,12 +795,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="234"/>
         <source>pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="235"/>
         <source>fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="236"/>
@@ -825,7 +835,7 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="285"/>
         <source>photo required when failed</source>
-        <translation>不合格时须拍照</translation>
+        <translation>不符合时须拍照</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="286"/>
@@ -855,12 +865,22 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="306"/>
         <source>Gate: failing zeroes the section</source>
-        <translation>前提项：不合格则本部分计 0 分</translation>
+        <translation>前提项：不符合则本部分计 0 分</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="308"/>
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="320"/>
+        <source>Penalty −{0} each, at most −{1}</source>
+        <translation>每次扣 {0} 分，最多扣 {1} 分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
+        <source>Why a red line: {0}</source>
+        <translation>红线理由：{0}</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
@@ -963,12 +983,12 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/main_window.py" line="190"/>
         <source>Pass</source>
-        <translation>合格</translation>
+        <translation>符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="193"/>
         <source>Fail</source>
-        <translation>不合格</translation>
+        <translation>不符合</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="196"/>
@@ -1123,7 +1143,7 @@ Your work up to the last change is saved. The details are in the log file:
     <message>
         <location filename="../../inspector/ui/main_window.py" line="485"/>
         <source>Pass / fail / N/A (on a scale item: the digits are the score)</source>
-        <translation>合格 / 不合格 / 不适用（评分项：数字即分值）</translation>
+        <translation>符合 / 不符合 / 不适用（评分项：数字即分值）</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="486"/>
@@ -1670,7 +1690,7 @@ Log file: {2}</source>
     <message>
         <location filename="../../inspector/ui/runner/score_panel.py" line="120"/>
         <source>Gate failed, section scored 0: {0}</source>
-        <translation>前提项不合格，该部分计 0 分：{0}</translation>
+        <translation>前提项不符合，该部分计 0 分：{0}</translation>
     </message>
 </context>
 <context>

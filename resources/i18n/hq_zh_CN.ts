@@ -402,12 +402,12 @@
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="590"/>
         <source>%1: failed %2 times in %3 branches</source>
-        <translation>%1：在 %3 个网点不合格 %2 次</translation>
+        <translation>%1：在 %3 个网点不符合 %2 次</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="597"/>
         <source>No failed items in this selection</source>
-        <translation>所选范围内没有不合格项</translation>
+        <translation>所选范围内没有不符合项</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="658"/>

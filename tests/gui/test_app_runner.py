@@ -90,6 +90,32 @@ def test_na_is_refused_where_the_checklist_forbids_it(
     assert "ex.cash_kept" not in _answers(db, uuid)
 
 
+def test_the_scenario_played_decides_whether_na_can_be_chosen(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    """Issue 24: where the scenario applies an item, the N/A button is off and says why."""
+    uuid = make_inspection(db, checklist="mystery-shopper", mode="mystery")
+    with db.session() as s:
+        svc.set_visit(s, svc.get(s, uuid), actor="t", scenario="wealth_enquiry")
+    runner = _open(window, uuid, "ms.sales_zone")
+    panel = runner.item_view.answer_panel
+    assert not panel.na_button.isEnabled()
+    assert "scenario" in panel.na_button.toolTip()
+    with qtbot.waitSignal(runner.status_message):
+        qtbot.keyClick(window, Qt.Key.Key_3)
+    assert "ms.sales_zone" not in _answers(db, uuid)
+    # The red-line tag tells the shopper why it is one.
+    tips = [w.toolTip() for w in runner.item_view._tag_widgets]
+    assert any(t.startswith("Why a red line: Notice 110 (2017)") for t in tips), tips
+    # An item the scenario does not exercise is N/A by rule: recording N/A agrees with it.
+    runner = _open(window, uuid, "ms.complaint_accepted")
+    assert runner.item_view.answer_panel.na_button.isEnabled()
+    # Forbidden phrases cost 2 points each, at most 6: the tag says so.
+    runner = _open(window, uuid, "ms.forbidden_phrases")
+    tags = [w.text() for w in runner.item_view._tag_widgets]
+    assert "Penalty −2 each, at most −6" in tags, tags
+
+
 def test_measurement_shows_live_verdict_and_stores_the_value(
     qtbot: QtBot, db: Database, window: MainWindow
 ) -> None:

@@ -78,7 +78,7 @@ def test_trend_tab_shows_quarters_of_the_league_scope(qtbot: QtBot, dash: HqDash
     dash.trend_step_box.setCurrentIndex(dash.trend_step_box.findData("quarter"))
     quarterly = dash.trend_chart.series()
     assert quarterly and quarterly != monthly
-    name, values = quarterly[0]  # all regions
+    _name, values = quarterly[0]  # all regions
     scope = (data.league_checklist, data.league_mode)
     expected = [
         q.average

@@ -205,6 +205,16 @@ def test_checklists_commands(run_cli: Cli, tmp_path: Path) -> None:
     shown = json.loads(run_cli.ok("checklists", "show", "example", "--json"))
     item = shown["sections"][0]["items"][0]
     assert {"id", "type", "points", "veto", "na_allowed", "text", "source"} <= set(item)
+    # A red line says why it is one; a scenario rule and a per-phrase cap are shown too.
+    ms = json.loads(run_cli.ok("checklists", "show", "mystery-shopper", "--json"))
+    ms_items = {i["id"]: i for sec in ms["sections"] for i in sec["items"]}
+    assert "行内要求" not in ms_items["ms.complaint_accepted"]["veto_reason"]["zh"]
+    assert ms_items["ms.complaint_accepted"]["veto_reason"]["en"].startswith("The 2020")
+    assert ms_items["ms.complaint_accepted"]["na_if"] == {
+        "scenario": ["cash_purpose", "wealth_enquiry", "elderly_self_service"]
+    }
+    assert ms_items["ms.forbidden_phrases"]["penalty_cap"] == 6
+    assert "veto_reason" not in ms_items["ms.greeting"]
     assert "ok" in run_cli.ok("checklists", "validate")
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\nid: x\nversion: '1'\nbogus: 1\n", encoding="utf-8")

@@ -94,3 +94,34 @@ def test_amendment_keeps_every_finding_and_photo_detail(db: Database) -> None:
         assert p.sha256 == added.added[0].sha256 and p.layers == added.added[0].layers
         assert p.id != added.added[0].id and p.layers is not added.added[0].layers
         assert svc.answers_of(new)["ex.polite"].note == "语气生硬"
+
+
+def test_the_shopper_cannot_choose_na_where_the_scenario_applies_the_item(db: Database) -> None:
+    """Issue 24: the scenario decides N/A, so visits of one scenario compare like with like."""
+    import pytest
+
+    from inspector.errors import ValidationError
+    from inspector.text import Lang, Surface
+
+    with db.session() as s:
+        insp = svc.create(
+            s, branch_code="B1", branch_name="一号", checklist_id="mystery-shopper", mode="mystery"
+        )
+        svc.set_visit(s, insp, actor="t", scenario="wealth_enquiry")
+        for item in ("ms.risk_assessment", "ms.sales_zone", "ms.product_answers"):
+            with pytest.raises(ValidationError) as e:
+                svc.set_answer(s, insp, item, result="na")
+            en = e.value.render(Lang.EN, Surface.CLI)
+            assert item in en and "Enquiry about a wealth-management product" in en
+            assert "answer pass or fail" in en
+            zh = e.value.render(Lang.ZH, Surface.GUI)
+            assert "咨询理财产品" in zh and "不能答“不适用”" in zh and "“符合”或“不符合”" in zh
+        # Nothing was stored by the refusals.
+        assert not {"ms.risk_assessment", "ms.sales_zone"} & set(svc.answers_of(insp))
+        # Where the scenario does not exercise an item it is N/A by rule: N/A agrees with it,
+        # and any other answer is overruled.
+        svc.set_answer(s, insp, "ms.complaint_aside", result="na")
+        svc.set_answer(s, insp, "ms.complaint_accepted", result="fail")
+        items = svc.compute_score(insp).items
+        assert items["ms.complaint_accepted"].outcome == Outcome.NA
+        assert not svc.compute_score(insp).veto_failed

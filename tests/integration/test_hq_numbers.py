@@ -277,12 +277,16 @@ def test_hq_excel_reads_back(db: Database, run_cli: Cli, tmp_path: Path) -> None
     status, closed_on, item = (header.index(c) for c in ("状态", "整改完成日期", "检查项"))
     closed = [r for r in rows if r[status] == "已整改"]
     assert closed and all(r[closed_on] is not None for r in closed)  # closed ones, with date
-    assert all("." not in (r[item] or "") for r in rows[:50])  # titles, not item ids
+    # Titles, not item ids ("1.20米" in a title is fine; "acc.ramp_width" is not).
+    assert all(not re.fullmatch(r"[a-z]+\.[a-z0-9_]+", r[item] or "") for r in rows[:50])
+    assert any(re.search(r"[\u4e00-\u9fff]", r[item] or "") for r in rows[:50])
     answers = wb["答卷-综合现场检查"]
     head = [c.value for c in answers[1]]
     assert "服务价格（收费价目表）在醒目位置公示" in head
     values = {v for r in answers.iter_rows(min_row=2, values_only=True) for v in r[9:]}
-    assert {"合格", "不合格"} <= values
+    # Items are 符合 / 不符合; 合格 / 不合格 name grades only.
+    assert {"符合", "不符合"} <= values
+    assert not {"合格", "不合格"} & values
     en = tmp_path / "hq-en.xlsx"
     run_cli.ok("hq", "export", "-o", str(en), "--lang", "en")
     assert load_workbook(en).sheetnames[:3] == ["Summary", "Regions", "League table"]

@@ -41,7 +41,7 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
     row = MissingRow(gap.kind, gap.item_id, gap)
     assert (
         row.message("zh")
-        == "“保留现金和人工柜面服务”红线项未通过，须填写整改措施、责任人（在“问题与整改”页填写）"
+        == "“保留现金和人工柜面服务”红线项不符合，须填写整改措施、责任人（在“问题与整改”页填写）"
     )
     assert row.message("en") == (
         "“Cash and staffed counters kept” failed a red line and needs a rectification action "
@@ -54,7 +54,7 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
     with db.session() as s:
         (gap,) = [m for m in svc.missing_for_finalize(svc.get(s, uuid)) if m.item_id]
     assert gap.message("zh", Surface.GUI).startswith(
-        "“保留现金和人工柜面服务”红线项未通过，须填写责任人（"
+        "“保留现金和人工柜面服务”红线项不符合，须填写责任人（"
     )
     assert "needs a rectification owner (inspector finding" in gap.message()
 

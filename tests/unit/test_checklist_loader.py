@@ -74,6 +74,8 @@ def test_several_problems_are_all_reported(tmp_path: Path) -> None:
         ("scale: {min: 0, max: 5}", "scale: {min: 5, max: 5}", "scale min must be below max", None),
         ("type: choice", "type: scale", "needs 'scale'", None),
         ("format: 1", "format: 99", "newer than this program reads", None),
+        # Issue 24: a red line states the rule that makes it one.
+        ("        veto: true\n", "", "veto_reason is only for red lines", "veto_reason:"),
     ],
 )
 def test_rule_violations(tmp_path: Path, old: str, new: str, message: str, at: str | None) -> None:
@@ -134,3 +136,49 @@ def test_condition_problems(tmp_path: Path) -> None:
     )
     problems = "\n".join(_problems(tmp_path, text))
     assert "show_if needs 'result', 'value', 'min' or 'max'" in problems
+
+
+def test_red_line_without_a_reason_is_an_error(tmp_path: Path) -> None:
+    start = EXAMPLE_TEXT.index("        veto_reason:\n")
+    end = EXAMPLE_TEXT.index("      - id: ex.polite")
+    text = EXAMPLE_TEXT[:start] + EXAMPLE_TEXT[end:]
+    problems = _problems(tmp_path, text)
+    assert any(
+        f":{_line_of(text, 'veto: true')}: item ex.cash_kept: a red line (veto: true) needs a "
+        "veto_reason" in p
+        for p in problems
+    ), problems
+
+
+def test_penalty_cap_rules(tmp_path: Path) -> None:
+    at = EXAMPLE_TEXT.index("        penalty: 2\n")
+    # On a yes/no penalty item a cap means nothing: refused.
+    text = EXAMPLE_TEXT[:at] + "        penalty_cap: 4\n" + EXAMPLE_TEXT[at:]
+    assert any(
+        "penalty_cap is for a per-occurrence penalty" in p for p in _problems(tmp_path, text)
+    )
+
+
+def test_scenario_decided_item_may_not_also_allow_na(tmp_path: Path) -> None:
+    at = EXAMPLE_TEXT.index("      - id: ex.polite")
+    extra = (
+        "      - id: ex.scenario_na\n"
+        "        text: {zh: 情景项, en: Scenario item}\n"
+        "        type: yes_no_na\n"
+        "        points: 1\n"
+        "        na_if: {scenario: [" + _first_scenario() + "]}\n"
+    )
+    problems = _problems(tmp_path, EXAMPLE_TEXT[:at] + extra + EXAMPLE_TEXT[at:])
+    assert any("ex.scenario_na" in p and "cannot also allow N/A" in p for p in problems), problems
+    ok = (EXAMPLE_TEXT[:at] + extra + EXAMPLE_TEXT[at:]).replace(
+        "type: yes_no_na\n        points: 1\n        na_if",
+        "type: yes_no\n        points: 1\n        na_if",
+    )
+    path = tmp_path / "ok.yaml"
+    path.write_text(ok, encoding="utf-8")
+    assert load(path).resolved.item("ex.scenario_na").scenario_decides_na
+
+
+def _first_scenario() -> str:
+    tail = EXAMPLE_TEXT[EXAMPLE_TEXT.index("scenarios:") :]
+    return tail.split("id:", 1)[1].split(",", 1)[0].split("\n", 1)[0].strip()

@@ -200,8 +200,24 @@ def test_chinese_branch_name_and_total_are_text() -> None:
     text = text_of(render_report(sample()))
     assert "深圳福田支行" in text
     assert "37.50" in text
-    assert "一票否决项未通过" in text
+    assert "一票否决项不符合" in text
     assert "第 1 页 / 共" in text
+
+
+def test_a_failed_red_line_prints_why_it_is_one() -> None:
+    data = sample()
+    reason = Bi(
+        "规定要求当面公示，缺失即无法事前告知",
+        "The rule requires it posted; without it nothing is told",
+    )
+    veto = (replace(data.score.veto_failures[0], reason=reason),)
+    data = replace(data, score=replace(data.score, veto_failures=veto))
+    text = text_of(render_report(data))
+    assert "红线理由：规定要求当面公示" in text.replace("\n", "")
+    en = text_of(render_report(replace(data, lang="en")))
+    assert "Why it is a red line: The rule requires it posted" in en.replace("\n", " ")
+    # Without a stated reason (an older snapshot) the box is as before.
+    assert "红线理由" not in text_of(render_report(sample()))
 
 
 def test_english_and_both() -> None:
@@ -362,7 +378,7 @@ def test_report_without_findings_or_photos() -> None:
     text = text_of(render_report(data))
     assert "本次检查未发现问题" in text
     assert "本次检查无照片" in text
-    assert "一票否决项未通过" not in text
+    assert "一票否决项不符合" not in text
 
 
 def test_answers_are_phrased_for_people() -> None:

@@ -379,3 +379,94 @@ def test_deductions_always_sum_to_100_minus_total(
     c: Checklist, mode: Mode, data: st.DataObject
 ) -> None:
     _check_deductions_add_up(c, mode, data.draw(answer_sets(c)))
+
+
+def _phrases_checklist(cap: float | None) -> Checklist:
+    phrases: dict[str, Any] = {
+        "id": "p",
+        "text": {"zh": "禁语", "en": "Phrases"},
+        "type": "count",
+        "count": {"pass_max": 0},
+        "points": 0,
+        "penalty": 2,
+    }
+    if cap is not None:
+        phrases["penalty_cap"] = cap
+    return _checklist(
+        [{"id": "s", "title": {"zh": "一", "en": "One"}, "weight": 1, "items": [_yn("a"), phrases]}]
+    )
+
+
+@pytest.mark.parametrize(
+    ("cap", "value", "total"),
+    [
+        (6, 0, 100.0),
+        (6, 1, 98.0),
+        (6, 2, 96.0),
+        (6, 3, 94.0),
+        (6, 9, 94.0),  # capped
+        (5, 3, 95.0),  # a cap need not be a multiple of the penalty
+        (None, 3, 98.0),  # without a cap: the old flat penalty, whatever the count
+    ],
+)
+def test_penalty_per_occurrence_up_to_its_cap(cap: float | None, value: int, total: float) -> None:
+    c = _phrases_checklist(cap)
+    s = score(c, Mode.ONSITE, {"a": Answer(result=Result.PASS), "p": Answer(value=value)})
+    assert s.base == pytest.approx(100.0)
+    assert s.total == pytest.approx(total)
+    _check_deductions_add_up(
+        c, Mode.ONSITE, {"a": Answer(result=Result.PASS), "p": Answer(value=value)}
+    )
+
+
+def test_penalty_cap_with_an_explicit_fail_and_no_count_is_one_occurrence() -> None:
+    c = _phrases_checklist(6)
+    s = score(c, Mode.ONSITE, {"a": Answer(result=Result.PASS), "p": Answer(result=Result.FAIL)})
+    assert s.total == pytest.approx(98.0)
+    s = score(
+        c, Mode.ONSITE, {"a": Answer(result=Result.PASS), "p": Answer(result=Result.PASS, value=4)}
+    )
+    assert s.total == pytest.approx(100.0)  # the inspector's own judgement counts
+
+
+def test_where_the_scenario_applies_an_item_a_chosen_na_is_no_answer() -> None:
+    c = _checklist(
+        [
+            {
+                "id": "s",
+                "title": {"zh": "一", "en": "One"},
+                "weight": 1,
+                "items": [
+                    _yn("a"),
+                    {**_yn("sc"), "type": "yes_no", "na_if": {"scenario": ["other"]}},
+                ],
+            }
+        ],
+        scenarios=[
+            {"id": "played", "title": {"zh": "演", "en": "Played"}},
+            {"id": "other", "title": {"zh": "他", "en": "Other"}},
+        ],
+    )
+    item = c.item("sc")
+    assert item.scenario_decides_na and not item.allows_na
+    assert not item.na_choosable("played") and item.na_choosable("other")
+    answers = {"a": Answer(result=Result.PASS), "sc": Answer(result=Result.NA)}
+    assert score(c, Mode.MYSTERY, answers, scenario="played").items["sc"].outcome == (
+        Outcome.UNANSWERED
+    )
+    assert score(c, Mode.MYSTERY, answers, scenario="other").items["sc"].outcome == Outcome.NA
+    # Before a scenario is chosen the item cannot be N/A either (the type does not allow it).
+    assert not item.na_choosable(None)
+    # An older snapshot whose item allowed N/A (before the loader refused that) keeps
+    # scoring as it did: the stored N/A still counts as N/A.
+    legacy = c.model_copy(
+        update={
+            "sections": [
+                c.real_sections()[0].model_copy(
+                    update={"items": [c.item("a"), item.model_copy(update={"na_allowed": True})]}
+                )
+            ]
+        }
+    )
+    s = score(legacy, Mode.MYSTERY, answers, scenario="played")
+    assert s.items["sc"].outcome == Outcome.NA

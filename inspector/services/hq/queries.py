@@ -1107,7 +1107,7 @@ def regions_summary(
 
 
 def _answer_text(item: Any, result: str | None, value: Any, lang: str) -> str:
-    """An answer as a reader writes it: 合格 / 不合格 / 不适用, or the value itself."""
+    """An answer as a reader writes it: 符合 / 不符合 / 不适用, or the value itself."""
     parts: list[str] = []
     if value is not None and value != "":
         if item is not None and item.options is not None:

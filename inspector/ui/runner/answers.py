@@ -62,6 +62,7 @@ class AnswerPanel(QWidget):
         self._answer: Answer | None = None
         self._read_only = False
         self._lang = "zh"
+        self._scenario: str | None = None
         self._value_widgets: list[QWidget] = []
         self._count_typed = False
         # The typed text last refused for this item: told once, not again on every flush.
@@ -129,10 +130,19 @@ class AnswerPanel(QWidget):
         b.setMaximumWidth(240)
         return b
 
-    def set_item(self, item: Item, answer: Answer | None, *, read_only: bool, lang: str) -> None:
+    def set_item(
+        self,
+        item: Item,
+        answer: Answer | None,
+        *,
+        read_only: bool,
+        lang: str,
+        scenario: str | None = None,
+    ) -> None:
         """Rebuild the value widgets for ``item`` and show ``answer``."""
         self.flush()
         self._item, self._lang, self._read_only = item, lang, read_only
+        self._scenario = scenario
         self._refused = None
         # Forget the old fields first: hiding the focused one ends its editing, and its text
         # belongs to the item it was typed for (flushed above), never to the item shown next.
@@ -174,13 +184,32 @@ class AnswerPanel(QWidget):
                 else ""
             )
         )
-        self.na_button.setEnabled(item.allows_na and not read_only)
-        self.na_button.setToolTip(
-            "" if item.allows_na else self.tr("This checklist does not allow N/A for this item.")
-        )
+        self._update_na()
         self.pass_button.setEnabled(not read_only)
         self.fail_button.setEnabled(not read_only)
         self.show_answer(answer)
+
+    def set_scenario(self, scenario: str | None) -> None:
+        """The mystery-shopper scenario played changed: N/A may now be the rule's, not ours."""
+        self._scenario = scenario
+        self._update_na()
+
+    def _update_na(self) -> None:
+        item = self._item
+        if item is None:
+            return
+        choosable = item.na_choosable(self._scenario)
+        self.na_button.setEnabled(choosable and not self._read_only)
+        if choosable:
+            tip = ""
+        elif item.allows_na or item.scenario_decides_na:
+            tip = self.tr(
+                "The scenario played decides whether this item applies: it applies in this "
+                "scenario, so answer Pass or Fail."
+            )
+        else:
+            tip = self.tr("This checklist does not allow N/A for this item.")
+        self.na_button.setToolTip(tip)
 
     def _add(self, w: QWidget) -> QWidget:
         self.value_box.addWidget(w)
@@ -465,8 +494,15 @@ class AnswerPanel(QWidget):
             return
         # Text still waiting for its pause is saved first, so the judgement keeps it.
         self.flush()
-        if result == Result.NA and not self._item.allows_na:
-            self.invalid_value.emit(self.tr("This item cannot be answered N/A."))
+        if result == Result.NA and not self._item.na_choosable(self._scenario):
+            self.invalid_value.emit(
+                self.tr(
+                    "This item applies in the scenario played and cannot be answered N/A: "
+                    "answer Pass or Fail."
+                )
+                if self._item.scenario_decides_na
+                else self.tr("This item cannot be answered N/A.")
+            )
             self.show_answer(self._answer)
             return
         value = self._answer.value if self._answer else None

@@ -183,6 +183,7 @@ class ItemView(QWidget):
         photos: int,
         copied: Answer | None = None,
         copied_from: str = "",
+        scenario: str | None = None,
     ) -> None:
         """Show ``item`` (rebuilding the answer widgets when the item changes)."""
         same_item = self.item is not None and self.item.id == item.id
@@ -208,9 +209,12 @@ class ItemView(QWidget):
             self.source_label.setText(src)
         self.source_label.setVisible(item.source is not None)
         if same:
+            self.answer_panel.set_scenario(scenario)
             self.answer_panel.show_answer(answer)
         else:
-            self.answer_panel.set_item(item, answer, read_only=read_only, lang=lang)
+            self.answer_panel.set_item(
+                item, answer, read_only=read_only, lang=lang, scenario=scenario
+            )
         note = answer.note if answer else ""
         if not self._note_timer.isActive() and self.note_edit.toPlainText() != note:
             self.note_edit.blockSignals(True)
@@ -298,13 +302,28 @@ class ItemView(QWidget):
                 old.deleteLater()
         self._tag_widgets = []
         tags: list[tuple[str, str]] = [(item.id, "tag")]
+        tips: dict[int, str] = {}
         if item.veto:
+            if item.veto_reason is not None:
+                # Why this is a red line, for the inspector who must judge it.
+                tips[len(tags)] = self.tr("Why a red line: {0}").format(
+                    item.veto_reason.get(self._lang)
+                )
             tags.append((self.tr("Veto (red line)"), "tagVeto"))
         if item.critical:
             tags.append((self.tr("Critical"), "tagVeto"))
         if item.gate:
             tags.append((self.tr("Gate: failing zeroes the section"), "tag"))
-        if item.penalty:
+        if item.penalty and item.penalty_cap is not None:
+            tags.append(
+                (
+                    self.tr("Penalty −{0} each, at most −{1}").format(
+                        f"{item.penalty:g}", f"{item.penalty_cap:g}"
+                    ),
+                    "tag",
+                )
+            )
+        elif item.penalty:
             tags.append((self.tr("Penalty −{0}").format(f"{item.penalty:g}"), "tag"))
         if item.points:
             tags.append((self.tr("{0} pt").format(f"{item.points:g}"), "tag"))
@@ -312,9 +331,11 @@ class ItemView(QWidget):
             tags.append((self.tr("Optional"), "tag"))
         if item.redact:
             tags.append((self.tr("Photos may show personal data: redact"), "tag"))
-        for text, name in tags:
+        for n, (text, name) in enumerate(tags):
             label = QLabel(text)
             label.setObjectName(name)
+            if n in tips:
+                label.setToolTip(tips[n])
             self.tags.addWidget(label)
             self._tag_widgets.append(label)
         self.tags.addStretch(1)

@@ -686,6 +686,7 @@ class RunnerPage(QWidget):
             photos=st.photos.get(item.id, 0),
             copied=st.copied.get(item.id),
             copied_from=st.copied_from or "",
+            scenario=st.visit.get("scenario") or None,
         )
         target = (st.uuid, item.id, st.read_only)
         if target != self._evidence_target:
