@@ -133,354 +133,355 @@
 <context>
     <name>HqDashboard</name>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
         <source>Last 90 days</source>
         <translation>最近90天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="135"/>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="135"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="136"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="136"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="137"/>
         <source>From … to …</source>
         <translation>自定义起止日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="153"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="154"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="154"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="155"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="155"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="156"/>
         <source>Mystery shopper</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="159"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="160"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="162"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="163"/>
         <source>Count draft (not finalized) inspections too; they are marked as drafts. Half-answered drafts can move a branch in the league.</source>
         <translation>同时统计草稿（未定稿）检查，并标注为草稿。未完成的草稿可能改变网点排名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="167"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="168"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="175"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="176"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="176"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="177"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="177"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="178"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="178"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="179"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="198"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="199"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="202"/>
         <source>Double-click a branch to list its inspections</source>
         <translation>双击网点可查看其全部检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="207"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="210"/>
         <source>Area scores, latest inspection per branch and area</source>
         <translation>各区域得分（每个网点各区域最近一次检查）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="222"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="225"/>
         <source>Items failed most often</source>
         <translation>最常见问题项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="223"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="226"/>
         <source>Veto failures</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="230"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="233"/>
         <source>Monthly</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="231"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="234"/>
         <source>Quarter on quarter</source>
         <translation>按季度（环比）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="247"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="250"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="248"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="251"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="255"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="258"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="266"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="269"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="267"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="270"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="268"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="271"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="269"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="272"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="270"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="273"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="271"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="274"/>
         <source>Consumer rights</source>
         <translation>八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="272"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="275"/>
         <source>Mystery shopping</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="273"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="276"/>
         <source>Branch assessment</source>
         <translation>消保考核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="305"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="308"/>
         <source>Eight consumer rights</source>
         <translation>金融消费者八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="306"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="309"/>
         <source>Evaluation elements</source>
         <translation>监管评价要素</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="316"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="320"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="323"/>
         <source>Click a branch to see where its points came from</source>
         <translation>点击网点查看各项得分来源</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="337"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="341"/>
         <source>Where the points came from</source>
         <translation>得分来源</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="342"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="346"/>
         <source>Rectification per branch and region</source>
         <translation>各网点、各区域整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="368"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="372"/>
         <source>Not assessed: no finalized inspection or visit in the period.</source>
         <translation>不参与考核：期间内无已定稿的检查或暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="371"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="375"/>
         <source>Score %1 · rank %2 in the bank, %3 in %4</source>
         <translation>得分 %1 · 全行第 %2 名，%4第 %3 名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="392"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="396"/>
         <source>%1 · period: %2 · region and period from the filter above; other filters do not apply.</source>
         <translation>%1 · 期间：%2 · 区域和期间取自上方筛选，其他筛选不适用。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="398"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="402"/>
         <source>Click a branch to see where its points came from.</source>
         <translation>点击网点查看各项得分来源。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="405"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="409"/>
         <source>Overdue as of %1; repeats as HQ evaluates them over all its data.</source>
         <translation>逾期按 %1 计；屡查屡犯按总行对全部数据的判定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="411"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="709"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="415"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="725"/>
         <source>All waves</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="425"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="429"/>
         <source>Per scenario: average total and each section&apos;s average percent</source>
         <translation>按场景：平均总分及各部分平均得分率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="429"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="433"/>
         <source>Visits</source>
         <translation>各次暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="433"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="437"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="463"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="664"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="467"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="680"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="464"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="468"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="481"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="485"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="513"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="517"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="531"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="535"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="565"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="581"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="590"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="606"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不符合 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="597"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="613"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不符合项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="658"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="674"/>
         <source>Quarterly average score, like with like: %1</source>
         <translation>季度平均分（同类相比）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="666"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="682"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="662"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="678"/>
         <source>Monthly average score, like with like: %1</source>
         <translation>月度平均分（同类相比）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="613"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="629"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="624"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="640"/>
         <source>League: %1</source>
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="628"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="644"/>
         <source>%1 branches not ranked (no such inspection; listed last)</source>
         <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="631"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="647"/>
         <source>includes %1 draft(s), marked [draft]</source>
         <translation>含 %1 份草稿，标注为 [草稿]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="637"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="653"/>
         <source>Updated %1 · %2</source>
         <translation>更新于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="642"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="658"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="695"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="711"/>
         <source>%1: each branch&apos;s latest finalized inspection; percent of the points possible for each right (items not applicable left out). Period and drafts do not apply here.</source>
         <translation>%1：每个网点最近一次已定稿的检查；各项权利的得分率＝得分÷可得分（不适用的检查项不计入）。期间和草稿筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="701"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="717"/>
         <source>No finalized inspection of “%1” in this selection.</source>
         <translation>所选范围内没有“%1”的已定稿检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="723"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="739"/>
         <source>Finalized mystery-shopper visits. Sections are compared like with like: a section&apos;s average counts only the visits where it applied; totals compare within one scenario or one wave. Period, checklist and mode do not apply here.</source>
         <translation>已定稿的神秘客暗访。各部分同口径比较：某部分的平均分只计入适用该部分的暗访；总分只在同一场景或同一批次内可比。期间、检查表和方式筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="728"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="744"/>
         <source>all regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="731"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="747"/>
         <source>No finalized mystery-shopper visits of wave “%1” in %2.</source>
         <translation>%2没有批次“%1”的已定稿神秘客暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="736"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="752"/>
         <source>No finalized mystery-shopper visits in %1.</source>
         <translation>%1没有已定稿的神秘客暗访。</translation>
     </message>

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database
@@ -87,3 +87,26 @@ def test_trend_tab_shows_quarters_of_the_league_scope(qtbot: QtBot, dash: HqDash
     ]
     assert [v for v in values if v is not None] == expected
     assert dash.trend_title.text().startswith("Quarterly")
+
+
+def test_drill_down_from_heatmap_and_assessment(qtbot: QtBot, dash: HqDashboard) -> None:
+    from PySide6.QtCore import QPoint
+
+    with qtbot.waitSignal(dash.refreshed, timeout=60_000):
+        dash.refresh()
+    data = dash.data()
+    assert data is not None and data.heatmap.branches
+    dash.tabs.setCurrentIndex(0)
+    hm = dash.heatmap
+    y = hm.row_at(0)
+    assert y is None  # the header row opens nothing
+    second = hm._header_height() + hm.CELL_H + hm.CELL_H // 2  # the second branch's row
+    with qtbot.waitSignal(dash.branch_activated, timeout=5_000) as sig:
+        qtbot.mouseDClick(hm, Qt.MouseButton.LeftButton, pos=QPoint(20, second))
+    assert sig.args == [data.heatmap.branches[1]]
+    dash.tabs.setCurrentIndex(ASSESS_TAB)
+    proxy = dash.assess_view.model()
+    first = dash.assess_model.row(proxy.mapToSource(proxy.index(0, 0)).row()).code
+    with qtbot.waitSignal(dash.branch_activated, timeout=5_000) as sig:
+        dash.assess_view.doubleClicked.emit(proxy.index(0, 2))
+    assert sig.args == [first]

@@ -104,6 +104,7 @@ class HqDashboard(QWidget):
         self._loader.failed.connect(self._on_failed)
         self._data: hq.HqData | None = None
         self._league_shown: list[hq.LeagueRow] | None = None
+        self._heatmap_codes: list[str] = []  # the heatmap's rows (branch codes)
         self._result: HqResult | None = None
         self._build()
 
@@ -198,6 +199,8 @@ class HqDashboard(QWidget):
         self.league_view.setToolTip(self.tr("Double-click a branch to list its inspections"))
         self.league_view.doubleClicked.connect(self._league_double_clicked)
         self.heatmap = HeatmapWidget()
+        self.heatmap.setToolTip(self.tr("Double-click a branch to list its inspections"))
+        self.heatmap.row_activated.connect(self._heatmap_row_activated)
         heat_scroll = QScrollArea(self)
         heat_scroll.setWidget(self.heatmap)
         heat_scroll.setWidgetResizable(False)
@@ -320,6 +323,7 @@ class HqDashboard(QWidget):
         self.assess_view.setToolTip(self.tr("Click a branch to see where its points came from"))
         self.assess_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank, as the CLI
         self.assess_view.clicked.connect(self._explain_assessment)
+        self.assess_view.doubleClicked.connect(self._assess_double_clicked)
         self.assess_view.selectionModel().currentRowChanged.connect(self._explain_assessment)
         self.assess_note = self._note()
         self.assess_explain = QLabel(self)
@@ -531,6 +535,17 @@ class HqDashboard(QWidget):
         self.status_label.setText(self.tr("Could not load the HQ views: %1").replace("%1", message))
         self.failed.emit(message)
 
+    def _heatmap_row_activated(self, row: int) -> None:
+        """Drill down: a heatmap row opens that branch's inspections."""
+        codes = self._heatmap_codes
+        if 0 <= row < len(codes):
+            self.branch_activated.emit(codes[row])
+
+    def _assess_double_clicked(self, index: QModelIndex) -> None:
+        proxy = self.assess_view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        self.branch_activated.emit(self.assess_model.row(proxy.mapToSource(index).row()).code)
+
     def _league_double_clicked(self, index: QModelIndex) -> None:
         proxy = self.league_view.model()
         assert isinstance(proxy, QSortFilterProxyModel)
@@ -556,6 +571,7 @@ class HqDashboard(QWidget):
         self.league_view.resizeColumnsToContents()
         self.league_view.setColumnWidth(LeagueModel.COL_TREND, 100)
         hm = data.heatmap
+        self._heatmap_codes = list(hm.branches)
         self.heatmap.set_data(
             HeatmapData(
                 rows=[f"{c} {hm.branch_names.get(c, '')}" for c in hm.branches],
