@@ -1197,7 +1197,7 @@ def finalize(
     session.flush()
     from inspector.services.hq import repeats as hq_repeats  # HQ's view of the branch
 
-    hq_repeats.evaluate(session, [insp.branch_id])
+    hq_repeats.evaluate(session, [insp.branch_id], (insp.snapshot.checklist_id, insp.mode))
     return result
 
 

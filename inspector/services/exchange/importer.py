@@ -461,7 +461,7 @@ def _merge(
     s.info["actor"] = actor
     _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
     # HQ's 屡查屡犯 over everything it holds for the branch (a late package too).
-    hq_repeats.evaluate(s, [branch.id])
+    hq_repeats.evaluate(s, [branch.id], (checklist.id, m.inspection.mode))
     s.connection().execute(
         insert(_table(ImportRecord)),
         {

@@ -27,8 +27,13 @@ log = logging.getLogger(__name__)
 _BATCH = 500  # ids per IN (...) list
 
 
-def failures(session: Session, branch_ids: Iterable[int] | None = None) -> list[rule.Failure]:
-    """Every active finding of a finalized, current inspection (of these branches)."""
+def failures(
+    session: Session,
+    branch_ids: Iterable[int] | None = None,
+    scope: tuple[str, str] | None = None,
+) -> list[rule.Failure]:
+    """Every active finding of a finalized, current inspection (of these branches; of one
+    (checklist, mode) when ``scope`` is given)."""
     q = (
         select(
             Finding.id,
@@ -51,6 +56,8 @@ def failures(session: Session, branch_ids: Iterable[int] | None = None) -> list[
     )
     if branch_ids is not None:
         q = q.where(Inspection.branch_id.in_(sorted(set(branch_ids))))
+    if scope is not None:
+        q = q.where(ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1])
     return [
         rule.Failure(
             finding_id=int(r.id),
@@ -64,25 +71,33 @@ def failures(session: Session, branch_ids: Iterable[int] | None = None) -> list[
     ]
 
 
-def evaluate(session: Session, branch_ids: Iterable[int] | None = None) -> int:
+def evaluate(
+    session: Session,
+    branch_ids: Iterable[int] | None = None,
+    scope: tuple[str, str] | None = None,
+) -> int:
     """Evaluate the repeats of these branches (all when None) again; returns how many.
 
-    The branches' old rows go (those of superseded revisions and deactivated findings
-    too) and the rule's answer is written, in the caller's transaction.
+    ``scope`` (checklist id, mode) narrows it to what one inspection can change: repeats
+    only ever link inspections of the same checklist and mode. The old rows of what is
+    evaluated go (those of superseded revisions and deactivated findings too) and the
+    rule's answer is written, in the caller's transaction.
     """
     ids = None if branch_ids is None else sorted(set(branch_ids))
     if ids == []:
         return 0
-    found = rule.evaluate(failures(session, ids))
-    if ids is None:
+    found = rule.evaluate(failures(session, ids, scope))
+    if ids is None and scope is None:
         session.execute(delete(HqRepeat))
     else:
-        of_branches = (
-            select(Finding.id)
-            .join(Inspection, Inspection.id == Finding.inspection_id)
-            .where(Inspection.branch_id.in_(ids))
-        )
-        session.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(of_branches)))
+        old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
+        if ids is not None:
+            old = old.where(Inspection.branch_id.in_(ids))
+        if scope is not None:
+            old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
+                ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1]
+            )
+        session.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(old)))
     now = utcnow()
     rows = [
         {
