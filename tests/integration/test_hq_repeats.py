@@ -184,3 +184,14 @@ def test_coverage_names_branches_and_devices(
     first = PdfReader(str(pdf)).pages[0].extract_text()
     assert "2 个网点中 1 个有已定稿的现场检查" in first
     assert "SH001 上海分行浦东支行" in first
+
+
+def test_repeats_on_either_backend(any_db: Database, two_laptops: dict[str, object]) -> None:
+    pkgs: dict[str, Path] = two_laptops["pkgs"]  # type: ignore[assignment]
+    a1, b1, a2 = (str(two_laptops[k]) for k in ("a1", "b1", "a2"))
+    # Newest first: every later import re-evaluates what came after it.
+    assert exchange.import_paths(any_db, [pkgs[a2], pkgs[b1], pkgs[a1]]).ok
+    with any_db.read_session() as s:
+        rows = hq.findings(s, hq.HqFilter(), repeats=True)
+    got = sorted((r.inspection_uuid, r.item_id, r.hq_repeat_of, r.hq_earlier) for r in rows)
+    assert got == sorted([(b1, "ex.polite", a1, 1), (a2, "ex.polite", b1, 2)])
