@@ -4,32 +4,32 @@
 <context>
     <name>AssessModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="573"/>
+        <location filename="../../inspector/ui/hq/models.py" line="570"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="579"/>
+        <location filename="../../inspector/ui/hq/models.py" line="576"/>
         <source>In region</source>
         <translation>区域排名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="584"/>
+        <location filename="../../inspector/ui/hq/models.py" line="581"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="585"/>
+        <location filename="../../inspector/ui/hq/models.py" line="582"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="586"/>
+        <location filename="../../inspector/ui/hq/models.py" line="583"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="588"/>
+        <location filename="../../inspector/ui/hq/models.py" line="585"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -37,95 +37,95 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="217"/>
+        <location filename="../../inspector/ui/hq/models.py" line="214"/>
         <source>open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="218"/>
+        <location filename="../../inspector/ui/hq/models.py" line="215"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="219"/>
+        <location filename="../../inspector/ui/hq/models.py" line="216"/>
         <source>closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="222"/>
-        <location filename="../../inspector/ui/hq/models.py" line="278"/>
+        <location filename="../../inspector/ui/hq/models.py" line="219"/>
+        <location filename="../../inspector/ui/hq/models.py" line="275"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="223"/>
-        <location filename="../../inspector/ui/hq/models.py" line="279"/>
+        <location filename="../../inspector/ui/hq/models.py" line="220"/>
+        <location filename="../../inspector/ui/hq/models.py" line="276"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="224"/>
-        <location filename="../../inspector/ui/hq/models.py" line="280"/>
+        <location filename="../../inspector/ui/hq/models.py" line="221"/>
+        <location filename="../../inspector/ui/hq/models.py" line="277"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="229"/>
+        <location filename="../../inspector/ui/hq/models.py" line="226"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="232"/>
+        <location filename="../../inspector/ui/hq/models.py" line="229"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="237"/>
+        <location filename="../../inspector/ui/hq/models.py" line="234"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="241"/>
+        <location filename="../../inspector/ui/hq/models.py" line="238"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="242"/>
+        <location filename="../../inspector/ui/hq/models.py" line="239"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="244"/>
+        <location filename="../../inspector/ui/hq/models.py" line="241"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="249"/>
+        <location filename="../../inspector/ui/hq/models.py" line="246"/>
         <source>Repeat</source>
         <translation>屡查屡犯</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="251"/>
+        <location filename="../../inspector/ui/hq/models.py" line="248"/>
         <source>Repeat (%1 earlier)</source>
         <translation>屡查屡犯（前 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="257"/>
+        <location filename="../../inspector/ui/hq/models.py" line="254"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="259"/>
+        <location filename="../../inspector/ui/hq/models.py" line="256"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="274"/>
+        <location filename="../../inspector/ui/hq/models.py" line="271"/>
         <source>An earlier finalized inspection (%1) failed this item; severity raised one level.</source>
         <translation>此前已定稿的检查（%1）该项也不合格；严重程度已上调一级。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="282"/>
+        <location filename="../../inspector/ui/hq/models.py" line="279"/>
         <source>The inspector&apos;s laptop recorded: %1.</source>
         <translation>检查端记录为：%1。</translation>
     </message>
@@ -489,42 +489,42 @@
 <context>
     <name>IntegrityModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="294"/>
+        <location filename="../../inspector/ui/hq/models.py" line="291"/>
         <source>same photo elsewhere</source>
         <translation>照片重复使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="295"/>
+        <location filename="../../inspector/ui/hq/models.py" line="292"/>
         <source>taken outside the visit</source>
         <translation>拍摄时间不在检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="298"/>
+        <location filename="../../inspector/ui/hq/models.py" line="295"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="299"/>
+        <location filename="../../inspector/ui/hq/models.py" line="296"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="300"/>
+        <location filename="../../inspector/ui/hq/models.py" line="297"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="302"/>
+        <location filename="../../inspector/ui/hq/models.py" line="299"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="306"/>
+        <location filename="../../inspector/ui/hq/models.py" line="303"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="308"/>
+        <location filename="../../inspector/ui/hq/models.py" line="305"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -548,72 +548,72 @@
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="90"/>
-        <source>incomplete draft, not ranked</source>
-        <translation>未完成的草稿，不参与排名</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="92"/>
+        <location filename="../../inspector/ui/hq/models.py" line="89"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="97"/>
+        <location filename="../../inspector/ui/hq/models.py" line="90"/>
+        <source>incomplete, not ranked</source>
+        <translation>未答完，不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="94"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="99"/>
+        <location filename="../../inspector/ui/hq/models.py" line="96"/>
         <source>Latest</source>
         <translation>最近得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="108"/>
+        <location filename="../../inspector/ui/hq/models.py" line="105"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="113"/>
+        <location filename="../../inspector/ui/hq/models.py" line="110"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="124"/>
+        <location filename="../../inspector/ui/hq/models.py" line="121"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="130"/>
+        <location filename="../../inspector/ui/hq/models.py" line="127"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="137"/>
+        <location filename="../../inspector/ui/hq/models.py" line="134"/>
         <source>Inspections</source>
         <translation>检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="143"/>
+        <location filename="../../inspector/ui/hq/models.py" line="140"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="146"/>
+        <location filename="../../inspector/ui/hq/models.py" line="143"/>
         <source>Vetoes</source>
         <translation>否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="148"/>
+        <location filename="../../inspector/ui/hq/models.py" line="145"/>
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="160"/>
+        <location filename="../../inspector/ui/hq/models.py" line="157"/>
         <source>no scenario</source>
         <translation>未选场景</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/hq/models.py" line="164"/>
+        <location filename="../../inspector/ui/hq/models.py" line="161"/>
         <source>%n inspection(s) from devices HQ does not trust</source>
         <translation>
             <numerusform>%n 次检查来自总行未信任的设备</numerusform>
@@ -623,22 +623,22 @@
 <context>
     <name>MysteryScenarioModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="450"/>
+        <location filename="../../inspector/ui/hq/models.py" line="447"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="456"/>
+        <location filename="../../inspector/ui/hq/models.py" line="453"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="461"/>
+        <location filename="../../inspector/ui/hq/models.py" line="458"/>
         <source>Visits</source>
         <translation>暗访次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="463"/>
+        <location filename="../../inspector/ui/hq/models.py" line="460"/>
         <source>Average total</source>
         <translation>平均总分</translation>
     </message>
@@ -646,67 +646,67 @@
 <context>
     <name>MysteryVisitModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="494"/>
+        <location filename="../../inspector/ui/hq/models.py" line="491"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="500"/>
+        <location filename="../../inspector/ui/hq/models.py" line="497"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="500"/>
+        <location filename="../../inspector/ui/hq/models.py" line="497"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="504"/>
+        <location filename="../../inspector/ui/hq/models.py" line="501"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="505"/>
+        <location filename="../../inspector/ui/hq/models.py" line="502"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="506"/>
+        <location filename="../../inspector/ui/hq/models.py" line="503"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="507"/>
+        <location filename="../../inspector/ui/hq/models.py" line="504"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="509"/>
+        <location filename="../../inspector/ui/hq/models.py" line="506"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="515"/>
+        <location filename="../../inspector/ui/hq/models.py" line="512"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="521"/>
+        <location filename="../../inspector/ui/hq/models.py" line="518"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="523"/>
+        <location filename="../../inspector/ui/hq/models.py" line="520"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="540"/>
+        <location filename="../../inspector/ui/hq/models.py" line="537"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="547"/>
+        <location filename="../../inspector/ui/hq/models.py" line="544"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -714,27 +714,27 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="199"/>
+        <location filename="../../inspector/ui/hq/models.py" line="196"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="200"/>
+        <location filename="../../inspector/ui/hq/models.py" line="197"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="201"/>
+        <location filename="../../inspector/ui/hq/models.py" line="198"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="202"/>
+        <location filename="../../inspector/ui/hq/models.py" line="199"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="203"/>
+        <location filename="../../inspector/ui/hq/models.py" line="200"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
@@ -742,47 +742,47 @@
 <context>
     <name>RectifyModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="613"/>
+        <location filename="../../inspector/ui/hq/models.py" line="610"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="617"/>
+        <location filename="../../inspector/ui/hq/models.py" line="614"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="618"/>
+        <location filename="../../inspector/ui/hq/models.py" line="615"/>
         <source>Opened</source>
         <translation>新发现问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="619"/>
+        <location filename="../../inspector/ui/hq/models.py" line="616"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="620"/>
+        <location filename="../../inspector/ui/hq/models.py" line="617"/>
         <source>On time</source>
         <translation>按期整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="622"/>
+        <location filename="../../inspector/ui/hq/models.py" line="619"/>
         <source>Closure rate</source>
         <translation>整改率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="628"/>
+        <location filename="../../inspector/ui/hq/models.py" line="625"/>
         <source>Median days</source>
         <translation>整改用时中位数（天）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="639"/>
+        <location filename="../../inspector/ui/hq/models.py" line="636"/>
         <source>Overdue now</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="640"/>
+        <location filename="../../inspector/ui/hq/models.py" line="637"/>
         <source>Repeats</source>
         <translation>屡查屡犯</translation>
     </message>
@@ -790,37 +790,37 @@
 <context>
     <name>RightsModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="362"/>
+        <location filename="../../inspector/ui/hq/models.py" line="359"/>
         <source>%1: no scored item applies</source>
         <translation>%1：没有适用的计分检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="364"/>
+        <location filename="../../inspector/ui/hq/models.py" line="361"/>
         <source>%1: %2 of %3 points</source>
         <translation>%1：得 %2 分，满分 %3 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="385"/>
+        <location filename="../../inspector/ui/hq/models.py" line="382"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="386"/>
+        <location filename="../../inspector/ui/hq/models.py" line="383"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="387"/>
+        <location filename="../../inspector/ui/hq/models.py" line="384"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="392"/>
+        <location filename="../../inspector/ui/hq/models.py" line="389"/>
         <source>Finalized</source>
         <translation>定稿日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="397"/>
+        <location filename="../../inspector/ui/hq/models.py" line="394"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -828,37 +828,37 @@
 <context>
     <name>VetoModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="174"/>
+        <location filename="../../inspector/ui/hq/models.py" line="171"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="178"/>
+        <location filename="../../inspector/ui/hq/models.py" line="175"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="179"/>
+        <location filename="../../inspector/ui/hq/models.py" line="176"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="180"/>
+        <location filename="../../inspector/ui/hq/models.py" line="177"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="182"/>
+        <location filename="../../inspector/ui/hq/models.py" line="179"/>
         <source>Veto items</source>
         <translation>否决项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="187"/>
+        <location filename="../../inspector/ui/hq/models.py" line="184"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="188"/>
+        <location filename="../../inspector/ui/hq/models.py" line="185"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>

@@ -104,18 +104,19 @@ def test_incomplete_drafts_are_listed_apart(demo_db: Database, run_cli: Cli) -> 
 
 
 def test_compare_to_an_earlier_period(demo_db: Database, run_cli: Cli, tmp_path: Path) -> None:
-    q4 = ("--from", "2026-10-01", "--to", "2026-12-31")
-    now = json.loads(run_cli.ok("hq", "league", *q4, "--json"))
+    # The demo data spans the 18 months before 2026-11-20: both years have inspections.
+    y2026 = ("--from", "2026-01-01", "--to", "2026-12-31")
+    now = json.loads(run_cli.ok("hq", "league", *y2026, "--json"))
     then = json.loads(
-        run_cli.ok("hq", "league", "--from", "2026-07-01", "--to", "2026-09-30", "--json")
+        run_cli.ok("hq", "league", "--from", "2025-01-01", "--to", "2025-12-31", "--json")
     )
-    both = json.loads(run_cli.ok("hq", "league", *q4, "--compare-to", "2026Q3", "--json"))
+    both = json.loads(run_cli.ok("hq", "league", *y2026, "--compare-to", "2025", "--json"))
     before = {r["branch"]["code"]: r for r in then}
     assert [dict(r, compare=None) for r in both] == [dict(r, compare=None) for r in now]
     matched = 0
     for r in both:
         c = r["compare"]
-        assert c["period"] == "2026Q3"
+        assert c["period"] == "2025"
         b = before[r["branch"]["code"]]
         assert (c["score"], c["rank"]) == (b["score"], b["rank"])
         if r["score"] is not None and b["score"] is not None:
@@ -123,18 +124,18 @@ def test_compare_to_an_earlier_period(demo_db: Database, run_cli: Cli, tmp_path:
             assert c["change"] == pytest.approx(r["score"] - b["score"], abs=0.011)
             assert c["rank_change"] == b["rank"] - r["rank"]
     assert matched
-    summary = json.loads(run_cli.ok("hq", "summary", *q4, "--compare-to", "2026Q3", "--json"))
+    summary = json.loads(run_cli.ok("hq", "summary", *y2026, "--compare-to", "2025", "--json"))
     q3 = json.loads(
-        run_cli.ok("hq", "summary", "--from", "2026-07-01", "--to", "2026-09-30", "--json")
+        run_cli.ok("hq", "summary", "--from", "2025-01-01", "--to", "2025-12-31", "--json")
     )
     assert summary["compare"]["inspections"] == q3["inspections"]
     assert all("compare" in r for r in summary["per_branch"])
     assessed = json.loads(
-        run_cli.ok("hq", "assess", "--period", "2026Q4", "--compare-to", "2026Q3", "--json")
+        run_cli.ok("hq", "assess", "--period", "2026", "--compare-to", "2025", "--json")
     )
     q3a = {
         r["branch"]["code"]: r
-        for r in json.loads(run_cli.ok("hq", "assess", "--period", "2026Q3", "--json"))["rows"]
+        for r in json.loads(run_cli.ok("hq", "assess", "--period", "2025", "--json"))["rows"]
     }
     for r in assessed["rows"]:
         assert r["compare"]["score"] == q3a[r["branch"]["code"]]["score"]
@@ -144,6 +145,6 @@ def test_compare_to_an_earlier_period(demo_db: Database, run_cli: Cli, tmp_path:
     from pypdf import PdfReader
 
     pdf = tmp_path / "c.pdf"
-    run_cli.ok("hq", "report", "-o", str(pdf), *q4, "--compare-to", "2026Q3", "--lang", "en")
+    run_cli.ok("hq", "report", "-o", str(pdf), *y2026, "--compare-to", "2025", "--lang", "en")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(pdf)).pages[:4]).split())
-    assert "2026Q3 score" in text and "Change vs 2026Q3" in text
+    assert "2025 score" in text and "Change vs 2025" in text

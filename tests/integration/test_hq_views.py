@@ -337,9 +337,10 @@ def test_csv_export_has_bom(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     lines = run_cli.ok("hq", "export", "-o", str(out), "--format", "csv").split()
     # summary, regions, 8 views, consumer rights and elements, mystery scenarios and
     # visits, the assessment and its detail, rectification per branch and region,
-    # coverage and devices, one answer sheet per checklist (here: accessibility)
-    assert len(lines) == 21 and (out / "answers_accessibility.csv").is_file()
-    for name in ("assessment", "rectification", "coverage", "devices"):
+    # coverage and devices, quarter on quarter, one answer sheet per checklist (here:
+    # accessibility)
+    assert len(lines) == 22 and (out / "answers_accessibility.csv").is_file()
+    for name in ("assessment", "rectification", "coverage", "devices", "trend_quarters"):
         assert (out / f"{name}.csv").is_file()
     raw = (out / "league.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

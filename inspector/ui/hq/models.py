@@ -86,11 +86,8 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
                     r.name
                     + (" · " + self._scenario(r.scenario) if r.scenario is not None else "")
                     + (" ⚠" if r.untrusted else "")
-                    + (
-                        "  [" + self.tr("incomplete draft, not ranked") + "]"
-                        if r.incomplete
-                        else ("  [" + self.tr("draft") + "]" if r.latest_draft else "")
-                    )
+                    + ("  [" + self.tr("draft") + "]" if r.latest_draft else "")
+                    + ("  (" + self.tr("incomplete, not ranked") + ")" if r.incomplete else "")
                 ),
                 lambda r: r.name,
             ),
