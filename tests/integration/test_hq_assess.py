@@ -40,6 +40,10 @@ missing: reweight
 
 @pytest.fixture
 def rectified(db: Database) -> str:
+    return _make_rectified(db)
+
+
+def _make_rectified(db: Database) -> str:
     """SZ003: one inspection 60 days ago failing three items: one closed on time, one
     closed late, one still open past its deadline. SH001 has nothing."""
     uuid = _inspect(db, days=-60, fail=("ex.polite", "ex.reading", "ex.counter_height"))
@@ -258,3 +262,18 @@ def test_json_times_are_in_the_readers_zone(
     assert datetime.fromisoformat(again["started_at"]) == datetime.fromisoformat(
         shown["started_at"]
     )
+
+
+def test_rectification_figures_on_either_backend(any_db: Database) -> None:
+    from inspector.services import hq
+    from inspector.services.hq import rectify
+
+    uuid = _make_rectified(any_db)
+    with any_db.read_session() as s:
+        data = rectify.figures(s, hq.HqFilter())
+        started = svc.get(s, uuid).started_at
+        closed = sorted(f.closed_at for f in svc.get(s, uuid).findings if f.closed_at is not None)
+    sz = next(r for r in data.branches if r.code == "SZ003")
+    assert (sz.opened, sz.closed, sz.closed_on_time, sz.overdue, sz.due) == (3, 2, 1, 1, 3)
+    days = [(c.date() - started.date()).days for c in closed]  # 10:00 local: same day in UTC
+    assert sz.median_days_to_close == sum(days) / 2
