@@ -1,4 +1,5 @@
-"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``.
+"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity|rights|
+mystery`` (``rectification``, ``assess`` and ``coverage`` are in :mod:`.hq_assess`).
 
 Every command counts finalized inspections only unless ``--include-drafts`` is given
 (on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
@@ -423,8 +424,9 @@ def report_cmd(
     doc_number: str,
     classification: str,
 ) -> None:
-    """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
-    consumer rights and mystery shopping."""
+    """Consolidated PDF: summary and coverage, leagues, branch assessment, rectification,
+    heatmap, failing items, vetoes, overdue findings, consumer rights, mystery shopping and
+    a sign-off block (文号 and 密级 with --number and --classification)."""
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
