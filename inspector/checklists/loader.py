@@ -498,6 +498,12 @@ def _check_item(
                     )
 
 
+def rule_problems(checklist: Checklist, file: str) -> list[Problem]:
+    """The rules across fields of a checklist that did not come from a file (an HQ pack's
+    snapshot): the same checks as a file's, reported at line 1."""
+    return _check_rules(checklist, file, {})
+
+
 def resolve(checklist: Checklist, path: Path, _stack: tuple[str, ...] = ()) -> Checklist:
     """Expand ``include`` entries: each included checklist's sections, weights scaled."""
     if not any(isinstance(s, Include) for s in checklist.sections):

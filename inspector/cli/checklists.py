@@ -9,9 +9,11 @@ from typing import Any
 import click
 
 from inspector import paths
-from inspector.checklists import ChecklistError, json_schema, load, load_all, load_shipped
-from inspector.cli import echo_json
+from inspector.checklists import ChecklistError, json_schema
+from inspector.checklists.xlsx import WorkbookError, load_any, load_ref
+from inspector.cli import Context, echo_json, pass_ctx
 from inspector.domain.checklist import Checklist, Item
+from inspector.services.publish import catalog
 
 log = logging.getLogger(__name__)
 
@@ -77,33 +79,46 @@ def _item(i: Item) -> dict[str, Any]:
 
 @checklists.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def list_cmd(as_json: bool) -> None:
-    """List the shipped checklists."""
-    loaded, problems = load_all()
+@pass_ctx
+def list_cmd(ctx: Context, as_json: bool) -> None:
+    """List the checklists new inspections can use, and where each version came from.
+
+    A version HQ installed (inspector install) is used when it is the newest; a checklist HQ
+    withdrew is listed as withdrawn.
+    """
+    with ctx.db.read_session() as s:
+        entries, problems = catalog.entries(s)
     for p in problems:
         click.echo(f"warning: {p}", err=True)
     if as_json:
-        echo_json([_summary(c.resolved, c.sha256) for c in loaded])
+        echo_json(
+            [{**_summary(e.loaded.resolved, e.loaded.sha256), **e.to_dict()} for e in entries]
+        )
         return
-    if not loaded:
+    if not entries:
         click.echo(f"no checklists in {paths.checklists_dir()}")
         return
-    for c in loaded:
-        r = c.resolved
+    for e in entries:
+        r = e.loaded.resolved
         modes = "/".join(m.value for m in r.modes)
+        source = f"HQ pack {e.pack_sequence}" if e.source == catalog.HQ else "shipped"
+        if e.withdrawn:
+            source += ", withdrawn"
         click.echo(
             f"{r.id:<24} v{r.version:<8} {len(r.items()):>3} items  {modes:<15} "
-            f"{r.title.zh} / {r.title.en}"
+            f"{source:<22} {r.title.zh} / {r.title.en}"
         )
 
 
 @checklists.command("show")
-@click.argument("checklist_id")
+@click.argument("checklist_id", metavar="ID_OR_FILE")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
-    """Show a checklist's sections and items."""
-    c = load_shipped(checklist_id)
+@pass_ctx
+def show_cmd(ctx: Context, checklist_id: str, as_json: bool, lang: str) -> None:
+    """Show a checklist's sections and items: by id, the version new inspections use here
+    (shipped, or installed from an HQ pack); or a .yaml/.json/.xlsx file."""
+    c = load_ref(checklist_id, lambda: catalog.entries_of(ctx.db))
     r = c.resolved
     if as_json:
         echo_json(
@@ -145,7 +160,8 @@ def show_cmd(checklist_id: str, as_json: bool, lang: str) -> None:
 @checklists.command("validate")
 @click.argument("paths_", metavar="[PATH]...", nargs=-1, type=click.Path(path_type=Path))
 def validate_cmd(paths_: tuple[Path, ...]) -> None:
-    """Check checklist files (default: every shipped one); print FILE:LINE: problems."""
+    """Check checklist files (default: every shipped one); print FILE:LINE: problems
+    (FILE.xlsx!SHEET!CELL: problems for a workbook)."""
     files: list[Path] = []
     if not paths_:
         folder = paths.checklists_dir()
@@ -158,8 +174,8 @@ def validate_cmd(paths_: tuple[Path, ...]) -> None:
     bad = 0
     for f in files:
         try:
-            c = load(f)
-        except ChecklistError as e:
+            c = load_any(f)
+        except (ChecklistError, WorkbookError) as e:
             bad += 1
             for problem in e.problems:
                 click.echo(str(problem), err=True)

@@ -14,6 +14,7 @@ from inspector.errors import UserError, ValidationError
 from inspector.files import KEY_FILE_MAX_BYTES, FileAccessError, read_bounded
 from inspector.services import exchange
 from inspector.services import keys as keys_svc
+from inspector.services.publish.install import hq_public_file
 from inspector.text import cli as T
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,14 @@ def _output_path(raw: str, *, folder: bool) -> Path:
     type=click.Path(path_type=Path),
     default=None,
     metavar="HQ_PUBLIC_KEY_FILE",
-    help="Encrypt for HQ (its 'inspector keys export' file), for packages leaving the bank.",
+    help="Encrypt for HQ (its 'inspector keys export' file), for packages leaving the bank. "
+    "Default: HQ's key from the installed HQ pack (inspector install), if any.",
+)
+@click.option(
+    "--no-encrypt",
+    "no_encrypt",
+    is_flag=True,
+    help="Do not seal for HQ even though an HQ pack is installed.",
 )
 @pass_ctx
 def export_cmd(
@@ -87,10 +95,18 @@ def export_cmd(
     with_report: bool,
     lang: str,
     encrypt_to: Path | None,
+    no_encrypt: bool,
 ) -> None:
-    """Write signed .inspection packages of finalized inspections; prints the path(s)."""
+    """Write signed .inspection packages of finalized inspections; prints the path(s).
+
+    Once an HQ pack is installed, packages are sealed for HQ's key unless --no-encrypt.
+    """
     out = _output_path(output, folder=export_all)
+    if encrypt_to and no_encrypt:
+        raise click.UsageError("give either --encrypt-to or --no-encrypt")
     recipient = _read_key_file(encrypt_to, "--encrypt-to") if encrypt_to else None
+    if recipient is None and not no_encrypt:
+        recipient = hq_public_file(ctx.db)
     if export_all == (inspection_id is not None):
         raise click.UsageError("give either an inspection ID or --all")
     if since is not None and not export_all:

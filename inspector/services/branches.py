@@ -106,10 +106,11 @@ def as_dict(b: Branch) -> dict[str, Any]:
     return _d(b)
 
 
-def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
-    """Create or update branches from a CSV file (UTF-8, with or without BOM, or GBK).
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of a branch CSV file (UTF-8, with or without BOM, or GBK), all checked.
 
-    The whole file is checked first; any bad row refuses the whole file with its line.
+    Any bad row refuses the whole file with its line. Nothing is written (HQ packs carry
+    the rows; :func:`import_csv` stores them).
     """
     try:
         raw = read_bounded(path, CSV_MAX_BYTES, "CSV")
@@ -129,7 +130,7 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
     missing = [f for f in ("code", "name") if f not in cols]
     if missing:
         raise ValidationError(T.CSV_NO_COLUMN, path=path, missing=Joined(missing, OR_SEP))
-    parsed: list[tuple[int, dict[str, str]]] = []
+    parsed: list[dict[str, str]] = []
     seen: dict[str, int] = {}
     for lineno, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -148,9 +149,22 @@ def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
                 T.CSV_REPEAT, path=path, line=lineno, code=rec["code"], first=seen[rec["code"]]
             )
         seen[rec["code"]] = lineno
-        parsed.append((lineno, rec))
+        parsed.append(rec)
+    return parsed
+
+
+def import_csv(session: Session, path: Path, actor: str = "") -> ImportSummary:
+    """Create or update branches from a CSV file (UTF-8, with or without BOM, or GBK).
+
+    The whole file is checked first; any bad row refuses the whole file with its line.
+    """
+    return upsert(session, read_csv(path), actor)
+
+
+def upsert(session: Session, parsed: list[dict[str, str]], actor: str = "") -> ImportSummary:
+    """Create or update branches from checked rows (code, name, region, address)."""
     created = updated = unchanged = 0
-    for _, rec in parsed:
+    for rec in parsed:
         branch = find_by_code(session, rec["code"])
         if branch is None:
             create(

@@ -19,7 +19,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from inspector import clock
-from inspector.checklists import LoadedChecklist, checklist_from_json, load_shipped
+from inspector.checklists import LoadedChecklist, checklist_from_json
 from inspector.db.models import WAVE_MAX as WAVE_MAX  # re-exported: the service's limit
 from inspector.db.models import (
     Answer as AnswerRow,
@@ -53,6 +53,7 @@ from inspector.services import findings as finding_svc
 
 # Re-exported: callers have long read a finding's record as ``inspections.finding_dict``.
 from inspector.services.findings import finding_dict as finding_dict
+from inspector.services.publish import catalog, plan_status
 from inspector.text import Lang, Message, Surface, lang_of
 from inspector.text import Text as Wording
 from inspector.text import finalize as TF
@@ -321,7 +322,9 @@ def create(
         mode_v = Mode(mode)
     except ValueError:
         raise ValidationError(T.BAD_MODE, mode=repr(mode)) from None
-    loaded = loaded or load_shipped(checklist_id)
+    # The newest version offered here (HQ's installed one or the shipped one), never a
+    # withdrawn one (issue 22).
+    loaded = loaded or catalog.for_new_inspection(session, checklist_id)
     if mode_v not in loaded.resolved.modes:
         modes = ", ".join(m.value for m in loaded.resolved.modes)
         raise ValidationError(
@@ -891,8 +894,12 @@ def wave_scenario(session: Session, wave: str, checklist_id: str, *, exclude: in
     """The scenario the wave's other visits play (the first one recorded fixes it).
 
     Found through the indexed ``inspections.wave`` column (``ix_inspections_wave``): only
-    the wave's own visits are read, however many inspections the database holds.
+    the wave's own visits are read, however many inspections the database holds. A wave
+    HQ's plan gives a scenario plays that one (issue 22).
     """
+    planned = plan_status.scenario_for_wave(session, checklist_id, wave)
+    if planned is not None:
+        return planned
     q = (
         select(Inspection.visit)
         .join(ChecklistSnapshot, Inspection.snapshot_id == ChecklistSnapshot.id)

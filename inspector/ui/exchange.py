@@ -43,6 +43,7 @@ from inspector.db import Database
 from inspector.domain.states import ImportOutcome
 from inspector.files import write_atomic
 from inspector.services import exchange
+from inspector.services.publish.install import hq_public_file
 from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import theme, workers
 from inspector.ui.errors import user_text
@@ -132,7 +133,8 @@ class ReportExporter(QObject):
 
         def work(progress: workers.ProgressFn) -> Path:
             progress(0, 1)
-            out = exchange.write_package(db, uuid, target)
+            # Sealed for HQ once an HQ pack is installed (issue 22).
+            out = exchange.write_package(db, uuid, target, encrypt_to=hq_public_file(db))
             progress(1, 1)
             return out
 

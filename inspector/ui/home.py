@@ -33,6 +33,7 @@ from inspector.ui.models.inspections import (
     InspectionRow,
     InspectionTableModel,
 )
+from inspector.ui.publish.assigned import AssignedPanel
 from inspector.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class HomePage(QWidget):
 
     open_requested = Signal(str)
     new_requested = Signal()
+    plan_start_requested = Signal(object)  # a PlanItem HQ assigned (issue 22)
     hq_requested = Signal()
     inspections_changed = Signal()
 
@@ -154,9 +156,14 @@ class HomePage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
 
+        # HQ's plan for this inspector, overdue first (hidden when HQ assigned nothing).
+        self.assigned = AssignedPanel(db, lang)
+        self.assigned.start_requested.connect(self.plan_start_requested)
+        self.assigned.open_requested.connect(self.open_requested)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 22, 28, 18)
         lay.setSpacing(14)
+        lay.addWidget(self.assigned)
         lay.addLayout(top)
         lay.addLayout(filters)
         lay.addWidget(self.table, 1)
@@ -181,6 +188,7 @@ class HomePage(QWidget):
         self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(code)))
 
     def reload(self) -> None:
+        self.assigned.reload(self.settings.inspector_name())
         current = str(self.branch_combo.currentData() or "")
         view = home_view(self.db, current or None, limit=self.limit)
         rows, self._total = view.rows, view.total

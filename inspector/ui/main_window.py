@@ -6,7 +6,15 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,6 +42,7 @@ from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.hq.dashboard import HqDashboard
 from inspector.ui.new_inspection import NewInspectionDialog
+from inspector.ui.publish.install import HqUpdateInstaller, pack_paths
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings, SettingsDialog
 from inspector.ui.translations import install_translations
@@ -84,6 +93,11 @@ class MainWindow(QMainWindow):
 
         self.home.open_requested.connect(self.open_inspection)
         self.home.new_requested.connect(self.new_inspection)
+        self.home.plan_start_requested.connect(self.start_planned)
+        # File → Install HQ update… and a .hqpack dropped on the window (issue 22).
+        self.hq_updates = HqUpdateInstaller(db, self.settings, self)
+        self.hq_updates.installed.connect(lambda _seq: self.home.reload())
+        self.setAcceptDrops(True)
         self.home.hq_requested.connect(self.show_hq)
         self.runner.home_requested.connect(self.show_home)
         self.runner.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
@@ -167,6 +181,10 @@ class MainWindow(QMainWindow):
         for a in (self.new_action, self.home_action, self.hq_action):
             f.addAction(a)
         f.addSeparator()
+        self.install_action = self._action(
+            self.hq_updates.action_text(), lambda: self.hq_updates.choose_and_install()
+        )
+        f.addAction(self.install_action)
         f.addAction(self.backup_action)
         f.addAction(self.settings_action)
         f.addSeparator()
@@ -412,6 +430,29 @@ class MainWindow(QMainWindow):
         if not uuid:
             return False
         return self.open_inspection(uuid, item_id or None)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if pack_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = pack_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            self.hq_updates.install(path)
+
+    def start_planned(self, item: object) -> None:
+        """The new-inspection dialog, pre-filled with what HQ's plan line assigns."""
+        dlg = NewInspectionDialog(self.db, self.settings, self.lang, self)
+        dlg.prefill(item)  # type: ignore[arg-type]
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created_uuid:
+            self.home.reload()
+            self.open_inspection(dlg.created_uuid)
 
     def new_inspection(self) -> None:
         dlg = NewInspectionDialog(self.db, self.settings, self.lang, self)

@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.checklists import LoadedChecklist, load_all
+from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.checklist import Mode
 from inspector.errors import UserError
 from inspector.services.commands import branches as branch_commands
 from inspector.services.commands import inspections as commands
+from inspector.services.publish.plan_status import PlanItem
+from inspector.services.publish.screens import offered_checklists, start_planned
 from inspector.services.views.branches import branch_choices
 from inspector.ui.errors import user_text
+from inspector.ui.publish.assigned import PlanNote
 from inspector.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -47,6 +50,7 @@ class NewInspectionDialog(QDialog):
         super().__init__(parent)
         self.db, self.settings, self.lang = db, settings, lang
         self.created_uuid: str | None = None
+        self.plan_item: PlanItem | None = None  # the HQ plan line being started, if any
         self.setWindowTitle(self.tr("New inspection"))
         self.setMinimumWidth(680)  # the branch row (list + CSV import) never overlaps
 
@@ -154,7 +158,8 @@ class NewInspectionDialog(QDialog):
         self._branch_changed()
 
     def _load_checklists(self) -> None:
-        loaded, problems = load_all()
+        # HQ's newest versions where installed, never a withdrawn checklist (issue 22).
+        loaded, problems = offered_checklists(self.db)
         for p in problems:
             log.warning("checklist problem: %s", p)
         self._checklists = sorted(loaded, key=lambda c: (c.id != "comprehensive", c.id))
@@ -225,6 +230,42 @@ class NewInspectionDialog(QDialog):
     def select_branch(self, code: str) -> None:
         self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(code)))
 
+    def prefill(self, item: PlanItem) -> None:
+        """Start what HQ's plan line assigns: its branch, checklist and mode (its scenario
+        and wave are recorded when the inspection is created)."""
+        self.plan_item = item
+        if self.branch_combo.findData(item.branch) < 0:
+            # Not in the branch list here: add it as the plan names it.
+            self.branch_combo.setCurrentIndex(self.branch_combo.findData(NEW_BRANCH))
+            self.new_code.setText(item.branch)
+            self.new_name.setText(item.branch_name)
+            self.new_region.setEditText(item.region)
+        else:
+            self.select_branch(item.branch)
+        self.select_checklist(item.checklist)
+        (self.mystery_radio if item.mode == Mode.MYSTERY.value else self.onsite_radio).setChecked(
+            True
+        )
+        chosen = self.selected_checklist()
+        scenario = next(
+            (
+                sc.title.get(self.lang)
+                for sc in (chosen.resolved.scenarios if chosen else [])
+                if sc.id == item.scenario
+            ),
+            "",
+        )
+        lay = self.layout()
+        if isinstance(lay, QVBoxLayout):
+            lay.insertWidget(1, PlanNote(item, scenario, self))  # under the title
+
+    def _planned(self, code: str, loaded: LoadedChecklist, mode: Mode) -> PlanItem | None:
+        item = self.plan_item
+        if item is None:
+            return None
+        same = (item.branch, item.checklist, item.mode) == (code, loaded.id, mode.value)
+        return item if same else None
+
     def _import_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -286,7 +327,16 @@ class NewInspectionDialog(QDialog):
                 self.new_region.setFocus()
                 return
         mode = Mode.MYSTERY if self.mystery_radio.isChecked() else Mode.ONSITE
+        planned = self._planned(code, loaded, mode)
         try:
+            if planned is not None:
+                # As the plan says, scenario and wave included.
+                self.created_uuid = start_planned(
+                    self.db, planned, inspector=inspector, checklist=loaded
+                )
+                self.settings.set_inspector_name(inspector)
+                super().accept()
+                return
             self.created_uuid = commands.create(
                 self.db,
                 branch_code=code,

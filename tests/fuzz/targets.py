@@ -282,10 +282,116 @@ def signed_manifest_target() -> Target:
     return t
 
 
+@dataclass
+class _HqWorld:
+    laptop: Any
+    key: Any
+    pack: bytes
+    manifest: bytes
+
+
+_hq_world: _HqWorld | None = None
+
+
+def _hq_pack_world() -> _HqWorld:
+    """An HQ pack with a checklist, branches, a plan and settings, and a laptop database."""
+    global _hq_world
+    if _hq_world is None:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+        from inspector.db import open_database
+        from inspector.services import keys
+        from inspector.services.publish.build import publish
+
+        folder = Path(tempfile.mkdtemp(prefix="fuzz-hqpack-"))
+        key = keys.DeviceKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+        text = (ROOT / "tests/fixtures/checklists/example.yaml").read_text(encoding="utf-8")
+        checklist = folder / "example.yaml"
+        checklist.write_text(text.replace('version: "1.0.0"', 'version: "1.1.0"'), "utf-8")
+        (folder / "b.csv").write_text("code,name,region\nSH001,浦东支行,上海\n", "utf-8")
+        (folder / "plan.csv").write_text(
+            "branch,checklist,mode,due,assignee\nSH001,example,onsite,2026-12-31,张三\n", "utf-8"
+        )
+        hq = open_database(str(folder / "hq.sqlite3"))
+        out = folder / "p.hqpack"
+        publish(
+            hq,
+            out,
+            checklist_files=[checklist],
+            branches_csv=folder / "b.csv",
+            plan_file=folder / "plan.csv",
+            include_settings=True,
+            device=key,
+        )
+        hq.dispose()
+        pack = out.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(pack)) as zf:
+            manifest = zf.read("manifest.json")
+        laptop = open_database(str(folder / "laptop.sqlite3"))
+        _hq_world = _HqWorld(laptop, key, pack, manifest)
+    return _hq_world
+
+
+def hqpack_target() -> Target:
+    """HQ pack bytes -> install on a laptop: refused with a reason, never a crash."""
+    from inspector.services.publish.install import install
+
+    world = _hq_pack_world()
+
+    def run(data: bytes) -> None:
+        with contextlib.suppress(UserError):
+            install(world.laptop, data, confirm_first=lambda _fp: True)
+
+    return Target("hqpack", [world.pack], run)
+
+
+def signed_hqpack_target() -> Target:
+    """A pack manifest changed and signed again by HQ's key -> the pack reader.
+
+    A validly signed hostile pack: past the signature, into every value rule.
+    """
+    from inspector.services.exchange.package_format import canonical_bytes
+    from inspector.services.publish.pack import read_pack
+
+    world = _hq_pack_world()
+    t = Target("signed-hqpack", [world.manifest], lambda _b: None)
+
+    def run(data: bytes) -> None:
+        try:
+            manifest = json.loads(data)
+            raw = canonical_bytes(manifest)
+        except (ValueError, TypeError, RecursionError):
+            return  # not JSON the harness can sign: no such pack can be made
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(world.pack)) as src, zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                b = src.read(info)
+                if info.filename == "manifest.json":
+                    b = raw
+                elif info.filename == "manifest.sig":
+                    b = world.key.sign(raw)
+                dst.writestr(info, b)
+        with contextlib.suppress(UserError):
+            read_pack(out.getvalue())
+
+    def mutate_json(data: bytes, rng: random.Random) -> bytes:
+        obj = json.loads(data)
+        for _ in range(rng.randint(1, 2)):
+            obj = replace_random_value(obj, rng)
+        return json.dumps(obj, ensure_ascii=False, allow_nan=True).encode()
+
+    t.run = run
+    t.mutate = mutate_json
+    return t
+
+
 FACTORIES: dict[str, Callable[[], Target]] = {
     "photo": photo_target,
     "checklist": checklist_target,
     "package": package_target,
     "manifest": manifest_target,
     "signed": signed_manifest_target,
+    "hqpack": hqpack_target,
+    "signed-hqpack": signed_hqpack_target,
 }

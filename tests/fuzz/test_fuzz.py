@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 from tests.fuzz.targets import FACTORIES, Target, mutate, random_json, replace_random_value
 
 # Cheap targets get more examples; an import opens a transaction per example.
-EXAMPLES = {"photo": 60, "checklist": 60, "manifest": 80, "package": 25, "signed": 25}
+EXAMPLES = {
+    "photo": 60,
+    "checklist": 60,
+    "manifest": 80,
+    "package": 25,
+    "signed": 25,
+    "hqpack": 30,
+    "signed-hqpack": 40,
+}
 
 _targets: dict[str, Target] = {}
 

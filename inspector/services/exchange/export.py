@@ -33,6 +33,7 @@ from inspector.services.exchange.package_format import (
     Manifest,
     canonical_bytes,
     content_sha256,
+    write_member,
 )
 from inspector.text import exchange as T
 from inspector.text.parts import CliOnly
@@ -41,7 +42,6 @@ log = logging.getLogger(__name__)
 
 # Fixed member timestamps: the same inspection exports to the same bytes (apart from the
 # signature time), which keeps packages comparable.
-_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
 def _iso(d: datetime | None) -> str | None:
@@ -267,23 +267,16 @@ def export_inspection(
     manifest = canonical_bytes(data)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
-        _write(zf, MANIFEST, manifest, zipfile.ZIP_DEFLATED)
-        _write(zf, SIGNATURE, device.sign(manifest), zipfile.ZIP_STORED)
-        _write(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
+        write_member(zf, MANIFEST, manifest, zipfile.ZIP_DEFLATED)
+        write_member(zf, SIGNATURE, device.sign(manifest), zipfile.ZIP_STORED)
+        write_member(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
         for path, b in members.items():
             # Photos and PDFs are compressed already; deflating them only costs time.
-            _write(zf, path, b, zipfile.ZIP_STORED)
+            write_member(zf, path, b, zipfile.ZIP_STORED)
     package = out.getvalue()
     if recipient is not None:
         package = keys.encrypt_to(recipient, package)
     return package
-
-
-def _write(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = method
-    info.external_attr = 0o644 << 16
-    zf.writestr(info, data)
 
 
 def file_stem(insp: Inspection) -> str:

@@ -320,6 +320,19 @@ def content_sha256(manifest_data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_bytes(content)).hexdigest()
 
 
+# ---------------------------------------------------------------- writing
+ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def write_member(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> None:
+    """One member with a fixed time and plain permissions: two writes of the same content
+    give the same bytes (shared with HQ packs)."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = method
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)
+
+
 # ---------------------------------------------------------------- reading
 @dataclass
 class VerifiedPackage:
@@ -343,7 +356,8 @@ def _public_keys(data: bytes) -> keys.PublicKeys:
     return keys.parse_public_file(data, DEVICE_PUB)
 
 
-def _check_name(info: zipfile.ZipInfo) -> None:
+def check_member_name(info: zipfile.ZipInfo) -> None:
+    """Refuse a member name or kind no package of ours has (shared with HQ packs)."""
     name = info.filename
     if not name:  # checked first: ZipInfo.is_dir() fails on an empty name
         raise PackageError(T.MEMBER_EMPTY_NAME)
@@ -360,10 +374,13 @@ def _check_name(info: zipfile.ZipInfo) -> None:
         raise PackageError(T.MEMBER_DOTDOT, name=repr(name))
 
 
-def _read_member(
+def read_member(
     zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, limits: Limits, file_size: int
 ) -> bytes:
-    """Read a member, counting bytes as they come: never trust the declared sizes."""
+    """Read a member, counting bytes as they come: never trust the declared sizes.
+
+    Shared with HQ packs (:mod:`inspector.services.publish.pack`).
+    """
     buf = io.BytesIO()
     compressed = max(1, min(info.compress_size, file_size))
     n = 0
@@ -423,7 +440,7 @@ def read_package(
             raise PackageError(T.TOO_MANY_MEMBERS, count=len(infos), limit=limits.max_entries)
         by_name: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
-            _check_name(info)
+            check_member_name(info)
             if info.filename in by_name:
                 raise PackageError(T.MEMBER_TWICE, name=repr(info.filename))
             by_name[info.filename] = info
@@ -431,11 +448,9 @@ def read_package(
         if missing_control:
             raise PackageError(T.CONTROL_MISSING, names=", ".join(missing_control))
         size = len(data)
-        manifest_bytes = _read_member(
-            zf, by_name[MANIFEST], limits.max_manifest_bytes, limits, size
-        )
-        sig = _read_member(zf, by_name[SIGNATURE], 1024, limits, size)
-        pub_bytes = _read_member(zf, by_name[DEVICE_PUB], keys.PUBLIC_FILE_MAX, limits, size)
+        manifest_bytes = read_member(zf, by_name[MANIFEST], limits.max_manifest_bytes, limits, size)
+        sig = read_member(zf, by_name[SIGNATURE], 1024, limits, size)
+        pub_bytes = read_member(zf, by_name[DEVICE_PUB], keys.PUBLIC_FILE_MAX, limits, size)
         try:
             public = _public_keys(pub_bytes)
         except UserError as e:
@@ -467,7 +482,7 @@ def read_package(
             total += entry.size
             if total > limits.max_total_bytes:
                 raise PackageError(T.TOTAL_TOO_LARGE, limit=limits.max_total_bytes)
-            content = _read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
+            content = read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
             if len(content) != entry.size:
                 raise PackageError(T.SIZE_DIFFERS, name=repr(path))
             digest = hashlib.sha256(content).hexdigest()

@@ -1,0 +1,142 @@
+"""Install an HQ update: verify the pack, show what it brings (and, the first time, HQ's key
+fingerprint to compare with the one HQ gave), install it in one step, say what changed."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from inspector.db import Database
+from inspector.errors import UserError
+from inspector.services.publish.pack import SUFFIX
+from inspector.services.publish.screens import install_file, preview_pack
+from inspector.ui.errors import user_text
+from inspector.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+
+def pack_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The ``.hqpack`` files among what is dragged (local files only)."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [
+        Path(u.toLocalFile())
+        for u in mime.urls()
+        if u.isLocalFile() and u.toLocalFile().lower().endswith(SUFFIX)
+    ]
+
+
+class HqUpdateInstaller(QObject):
+    """Signals: installed(int): a pack (its sequence) was installed."""
+
+    installed = Signal(int)
+
+    def __init__(self, db: Database, settings: AppSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.db, self.settings, self._parent = db, settings, parent
+        # Tests answer the questions instead of a user (True: yes).
+        self.auto_answer: bool | None = None
+        self.last_message = ""
+
+    def action_text(self) -> str:
+        return self.tr("Install HQ update…")
+
+    def choose_and_install(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent,
+            self.tr("Install HQ update"),
+            self.settings.last_folder(),
+            self.tr("HQ updates (*{0});;All files (*)").format(SUFFIX),
+        )
+        return bool(path) and self.install(Path(path))
+
+    def _ask(self, title: str, text: str) -> bool:
+        if self.auto_answer is not None:
+            self.last_message = text
+            return self.auto_answer
+        answer = QMessageBox.question(
+            self._parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _tell(self, title: str, text: str, *, warning: bool = False) -> None:
+        self.last_message = text
+        if self.auto_answer is not None:
+            return
+        if warning:
+            QMessageBox.warning(self._parent, title, text)
+        else:
+            QMessageBox.information(self._parent, title, text)
+
+    def _contents(self, summary: dict[str, object]) -> str:
+        lines = []
+        for c in summary.get("checklists") or []:  # type: ignore[attr-defined]
+            lines.append(self.tr("Checklist {0}, version {1}").format(c["id"], c["version"]))
+        for w in summary.get("withdrawn") or []:  # type: ignore[attr-defined]
+            lines.append(self.tr("Checklist {0} withdrawn").format(w))
+        if summary.get("branches") is not None:
+            lines.append(self.tr("Branch list: {0} branches").format(summary["branches"]))
+        if summary.get("plan") is not None:
+            lines.append(self.tr("Inspection plan: {0} line(s)").format(summary["plan"]))
+        if summary.get("settings") is not None:
+            lines.append(self.tr("Organisation name, logo and time zone"))
+        return "\n".join(f"• {x}" for x in lines) or self.tr("(HQ's key only)")
+
+    def install(self, path: Path) -> bool:
+        title = self.tr("Install HQ update")
+        try:
+            preview = preview_pack(self.db, path)
+        except UserError as e:
+            self._tell(
+                title,
+                self.tr("This HQ update cannot be installed. Nothing was changed.\n\n{0}").format(
+                    user_text(e)
+                ),
+                warning=True,
+            )
+            return False
+        pack = preview.pack
+        contents = self._contents(pack.summary())
+        if preview.first:
+            question = self.tr(
+                "This is the first HQ update on this computer. It is signed by the key with "
+                "the fingerprint\n\n{0}\n\nCompare it with the fingerprint HQ gave you (by "
+                "phone or in person). Every later update must be signed by this key.\n\n"
+                "It brings:\n{1}\n\nTrust this key and install?"
+            ).format(pack.fingerprint, contents)
+        else:
+            question = self.tr("Install HQ update {0}?\n\nIt brings:\n{1}").format(
+                pack.sequence, contents
+            )
+        if not self._ask(title, question):
+            return False
+        try:
+            result = install_file(
+                self.db, preview, path, actor=self.settings.inspector_name() or ""
+            )
+        except UserError as e:
+            self._tell(
+                title,
+                self.tr("This HQ update cannot be installed. Nothing was changed.\n\n{0}").format(
+                    user_text(e)
+                ),
+                warning=True,
+            )
+            return False
+        self.settings.set_last_folder(str(path.parent))
+        self._tell(
+            title,
+            self.tr("HQ update {0} is installed.\n\n{1}").format(result.sequence, contents),
+        )
+        self.installed.emit(result.sequence)
+        return True
