@@ -195,3 +195,44 @@ def test_repeats_on_either_backend(any_db: Database, two_laptops: dict[str, obje
         rows = hq.findings(s, hq.HqFilter(), repeats=True)
     got = sorted((r.inspection_uuid, r.item_id, r.hq_repeat_of, r.hq_earlier) for r in rows)
     assert got == sorted([(b1, "ex.polite", a1, 1), (a2, "ex.polite", b1, 2)])
+
+
+def test_the_migration_backfills_what_the_service_evaluates(
+    db: Database, two_laptops: dict[str, object]
+) -> None:
+    """Upgrading an HQ database evaluates the repeats it already holds, by the same rule."""
+    import importlib.util
+
+    import sqlalchemy as sa
+    from sqlalchemy import delete, select
+
+    from inspector import paths
+    from inspector.db.models import HqRepeat
+
+    pkgs: dict[str, Path] = two_laptops["pkgs"]  # type: ignore[assignment]
+    exchange.import_paths(db, list(pkgs.values()))
+
+    def rows() -> list[tuple[object, ...]]:
+        with db.read_session() as s:
+            return sorted(
+                tuple(r)
+                for r in s.execute(
+                    select(
+                        HqRepeat.finding_id, HqRepeat.repeat_of, HqRepeat.earlier, HqRepeat.severity
+                    )
+                )
+            )
+
+    evaluated = rows()
+    assert len(evaluated) == 2
+    spec = importlib.util.spec_from_file_location(
+        "m0011", paths.migrations_dir() / "versions" / "0011_hq_repeats.py"
+    )
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with db.engine.begin() as conn:
+        conn.execute(delete(HqRepeat))
+        # The table as the migration sees it: plain columns, no ORM types.
+        migration._backfill(conn, sa.Table("hq_repeats", sa.MetaData(), autoload_with=conn))
+    assert rows() == evaluated
