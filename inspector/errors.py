@@ -10,6 +10,7 @@ file's location.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from inspector.text import Lang, Message, Surface
@@ -50,3 +51,20 @@ class ValidationError(UserError):
 
 class ReadOnlyError(UserError):
     """A change to something that can no longer change (a finalized inspection)."""
+
+
+_OBJECT_REPR = re.compile(r"\s*<[^<>]*\bat 0x[0-9a-fA-F]+>")
+_DETAIL_MAX = 200
+
+
+def detail_of(e: BaseException) -> str:
+    """A library's complaint, fit for a person's eyes inside a sentence about their file.
+
+    Its first line, at most 200 characters, without Python object representations
+    (Pillow says ``cannot identify image file <_io.BytesIO object at 0x7f…>``: the file is
+    the user's, the object is ours); the exception's class name when nothing is left.
+    """
+    text = _OBJECT_REPR.sub("", str(e)).strip()
+    first = text.splitlines()[0].strip() if text else ""
+    first = first.rstrip(" :") or type(e).__name__
+    return first if len(first) <= _DETAIL_MAX else first[: _DETAIL_MAX - 1] + "…"

@@ -5,6 +5,14 @@ goes through :func:`write_atomic` / :func:`atomic_path`; every file it reads fro
 (photos, packages, checklists, CSVs, key files, narrative and answers files) goes through
 :func:`read_bounded`. One place each, so a device node, a FIFO or a huge sparse file is
 handled the same way everywhere.
+
+Neither ever opens a file of a database this process has open (the database, its ``-wal``,
+``-shm`` and ``-journal``): POSIX advisory locks belong to the process, so closing *any*
+descriptor of the database file drops the locks SQLite holds through its own descriptors,
+and another process closing the database would then checkpoint and delete the WAL under
+us. :func:`protect_database` names such a database (``db/engine.py`` does it on open);
+a path that is one of its files, by inode (a hard link, a symbolic link or another
+spelling of the path included), is refused before it is opened.
 """
 
 from __future__ import annotations
@@ -15,6 +23,9 @@ import logging
 import os
 import secrets
 import stat
+import sys
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,12 +77,104 @@ def _kind(mode: int) -> object:
     return F.NODE_KINDS["other"]
 
 
-def _size_text(n: int) -> str:
-    if n >= MB:
-        return f"{n / MB:.3g} MB"
-    if n >= KB:
-        return f"{n / KB:.3g} KB"
-    return f"{n} bytes"
+def size_text(n: int) -> str:
+    """A size as a person reads it: ``512 bytes``, ``1.5 KB``, ``200 MB``, ``2 GB`` (at most
+    three significant digits, never an exponent such as ``2.05e+03 MB``)."""
+    if n < KB:
+        return f"{n} byte" if n == 1 else f"{n} bytes"
+    value, unit = float(n), "bytes"
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= KB
+        if value < KB or unit == "TB":
+            break
+    digits = 0 if value >= 100 else 1 if value >= 10 else 2
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} {unit}"
+
+
+# ---------------------------------------------------------------- the open databases
+#: The files SQLite keeps beside a database (WAL, shared-memory index, rollback journal).
+SQLITE_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+_databases: Counter[str] = Counter()
+_databases_lock = threading.Lock()
+
+
+def _canonical(path: Path | str) -> str:
+    return os.path.normcase(os.path.realpath(os.fspath(path)))
+
+
+def protect_database(path: Path | str) -> None:
+    """From now on, refuse to read or replace the files of SQLite database ``path``."""
+    with _databases_lock:
+        _databases[_canonical(path)] += 1
+
+
+def release_database(path: Path | str) -> None:
+    """Undo one :func:`protect_database` (the database was closed)."""
+    key = _canonical(path)
+    with _databases_lock:
+        _databases[key] -= 1
+        if _databases[key] <= 0:
+            del _databases[key]
+
+
+def _named_files() -> list[tuple[str, str]]:
+    """(file name, its database) for every file of every protected database."""
+    with _databases_lock:
+        names = list(_databases)
+    return [(n + suffix, n) for n in names for suffix in ("", *SQLITE_SIDE_SUFFIXES)]
+
+
+def database_files() -> list[Path]:
+    """Every file name of every protected database (whether it exists now or not)."""
+    return [Path(file) for file, _db in _named_files()]
+
+
+def _database_of(st: os.stat_result) -> str | None:
+    """The protected database whose file has the identity (device, inode) of ``st``."""
+    for file, db in _named_files():
+        try:
+            own = os.stat(file)
+        except OSError:
+            continue
+        if (own.st_dev, own.st_ino) == (st.st_dev, st.st_ino):
+            return db
+    return None
+
+
+def _refuse_database_file(path: str, st: os.stat_result, kind: object) -> None:
+    db = _database_of(st) if stat.S_ISREG(st.st_mode) else None
+    if db is not None:
+        raise FileAccessError(path, F.DATABASE_FILE, db=db, what=kind)
+
+
+# Linux: open with O_PATH first (closing such a descriptor never drops a lock), check its
+# inode, then open the very same file for reading through /proc: no window in which the path
+# could be swapped for the database. Elsewhere the path is checked with stat() before it is
+# opened (and the descriptor again after).
+_O_PATH: int = getattr(os, "O_PATH", 0)
+_REOPEN_THROUGH_PROC = sys.platform.startswith("linux") and bool(_O_PATH)
+
+
+def _open_checked(p: str, flags: int, kind: object) -> int:
+    """A descriptor of ``p`` opened with ``flags``, unless ``p`` is a protected database's."""
+    if _REOPEN_THROUGH_PROC and os.path.isdir("/proc/self/fd"):
+        handle = os.open(p, _O_PATH | getattr(os, "O_CLOEXEC", 0))
+        try:
+            _refuse_database_file(p, os.fstat(handle), kind)
+            return os.open(f"/proc/self/fd/{handle}", flags)
+        finally:
+            os.close(handle)
+    try:
+        before = os.stat(p)
+    except OSError:
+        pass  # open() says what is wrong
+    else:
+        _refuse_database_file(p, before, kind)
+    return os.open(p, flags)
 
 
 # ---------------------------------------------------------------- reading
@@ -83,13 +186,16 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
     device such as ``/dev/zero`` is refused instead of read until memory runs out. The
     size on disk is checked before reading (a sparse 300 MB file costs nothing), and at
     most ``limit + 1`` bytes are read in case the file grows while we read it.
-    ``what`` names the file in messages ("photo", "checklist", ...).
+    ``what`` names the file in messages ("photo", "checklist", ...). A file of a database
+    this process has open is refused without being opened (see the module docstring).
     """
     p = os.fspath(path)
     kind = F.KINDS.get(what, what)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(p, flags)
+        fd = _open_checked(p, flags, kind)
+    except FileAccessError:
+        raise
     except FileNotFoundError:
         raise FileAccessError(p, F.NO_SUCH_FILE) from None
     except IsADirectoryError:
@@ -100,11 +206,12 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
         raise FileAccessError(p, F.CANNOT_OPEN, what=kind, detail=str(e.strerror or e)) from None
     try:
         st = os.fstat(fd)
+        _refuse_database_file(p, st, kind)
         if not stat.S_ISREG(st.st_mode):
             raise FileAccessError(p, F.NOT_REGULAR, node=_kind(st.st_mode), what=kind)
         if st.st_size > limit:
             raise FileAccessError(
-                p, F.TOO_LARGE, what=kind, limit=_size_text(limit), size=_size_text(st.st_size)
+                p, F.TOO_LARGE, what=kind, limit=size_text(limit), size=size_text(st.st_size)
             )
         chunks: list[bytes] = []
         total = 0
@@ -115,7 +222,7 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise FileAccessError(p, F.GREW, what=kind, limit=_size_text(limit))
+            raise FileAccessError(p, F.GREW, what=kind, limit=size_text(limit))
         return b"".join(chunks)
     except OSError as e:
         raise FileAccessError(p, F.CANNOT_READ, what=kind, detail=str(e.strerror or e)) from None
@@ -139,9 +246,15 @@ def check_output_target(path: Path) -> Path:
 
     A symbolic link is followed (the file it points to is replaced, not the link); a
     target that exists and is not a regular file (``/dev/full``, a FIFO, a folder) is
-    refused: renaming over it would replace a device node or a pipe someone reads.
+    refused: renaming over it would replace a device node or a pipe someone reads. So is
+    any file of a database this process has open, by name (a ``-journal`` that does not
+    exist yet would be taken for a hot journal) and by inode.
     """
     path = Path(os.path.realpath(path.expanduser()))
+    canonical = os.path.normcase(str(path))
+    for file, db in _named_files():
+        if canonical == file:
+            raise FileAccessError(path, F.TARGET_IS_DATABASE, db=db)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -153,6 +266,9 @@ def check_output_target(path: Path) -> Path:
             raise FileAccessError(path, F.TARGET_IS_FOLDER)
         if not stat.S_ISREG(st.st_mode):
             raise FileAccessError(path, F.TARGET_NOT_REGULAR, node=_kind(st.st_mode))
+        owner = _database_of(st)
+        if owner is not None:
+            raise FileAccessError(path, F.TARGET_IS_DATABASE, db=owner)
     folder = path.parent
     if not folder.is_dir():
         raise FileAccessError(path, F.NO_FOLDER, folder=str(folder))

@@ -9,7 +9,6 @@ first, so an author fixes a file in one pass.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import threading
@@ -21,7 +20,7 @@ from typing import Any
 import pydantic
 import yaml
 
-from inspector import paths
+from inspector import paths, strictjson
 from inspector.domain.checklist import (
     ELEMENTS,
     FORMAT_VERSION,
@@ -248,7 +247,7 @@ class LoadedChecklist:
 def canonical_json(checklist: Checklist) -> str:
     """The exact content an inspection's snapshot stores; its hash names that content."""
     data = checklist.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return strictjson.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
 def checklist_sha256(checklist: Checklist) -> str:

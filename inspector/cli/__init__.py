@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
 import logging
 import os
 import pkgutil
@@ -27,7 +26,7 @@ from typing import Any
 import click
 from sqlalchemy.exc import DBAPIError
 
-from inspector import __version__
+from inspector import __version__, strictjson
 from inspector.db import Database, open_database
 from inspector.db.errors import describe as describe_db_error
 from inspector.errors import UserError
@@ -74,7 +73,7 @@ def default_actor() -> str:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(strictjson.dumps(data, indent=2, default=str))
 
 
 @click.group(

@@ -5,16 +5,17 @@ Registered on the ``checklists`` group of :mod:`inspector.cli.checklists`.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
 import click
 
+from inspector import strictjson
 from inspector.checklists.diff import Change, diff
 from inspector.checklists.xlsx import load_ref
 from inspector.cli import Context, echo_json, pass_ctx
 from inspector.cli.checklists import checklists
+from inspector.domain import numbers
 from inspector.errors import UserError
 from inspector.services.publish.impact import impact
 from inspector.text import publish as T
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 def _short(value: Any) -> str:
     if isinstance(value, dict) and set(value) == {"zh", "en"}:
         value = value["zh"]
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else strictjson.dumps(value)
     text = " ".join(str(text).split())
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -97,7 +98,7 @@ def _print(d: Any, rescored: Any) -> None:
         click.echo(
             f"impact: {len(rescored.rescored)} finalized inspection(s) re-scored; "
             f"{rescored.grade_changes} change grade, {rescored.pass_changes} change pass/fail; "
-            f"average change {'n/a' if avg is None else f'{avg:+.2f}'}"
+            f"average change {numbers.signed_score(avg, missing='n/a')}"
         )
 
 

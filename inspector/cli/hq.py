@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import write_hq_report
@@ -218,12 +218,12 @@ def summary_cmd(
         echo_json(out)
         return
     if before is not None:
-        avg = before["average"] if before["average"] is not None else "-"
-        change = before["change"] if before["change"] is not None else "-"
+        avg = numbers.score(before["average"], missing="-")
+        change = numbers.signed_score(before["change"], missing="-")
         click.echo(
             f"{compare_to}: {before['inspections']} inspections, average {avg} (change {change})"
         )
-    avg_s = f"{data.average:.1f}" if data.average is not None else "-"
+    avg_s = numbers.score(data.average, missing="-")
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
     click.echo(_scope_line(data))
     _echo_league(data, earlier)
@@ -263,8 +263,8 @@ def _echo_league(
         if r.scenario is not None and r.scenario != scenario:
             scenario = r.scenario  # mystery visits: ranked within one scenario
             click.echo(f"scenario {scenario or '(none)'}:")
-        score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
-        trend = f"{r.trend:+6.1f}" if r.trend is not None else "      "
+        score = f"{numbers.score(r.latest_score, missing='-'):>6}"
+        trend = f"{numbers.signed_score(r.trend, missing=''):>6}"
         red = "  RED LINE FAILED" if r.veto_failed else ""
         mark = "  untrusted" if r.untrusted else ""
         draft = "  [draft]" if r.latest_draft else ""
@@ -272,8 +272,8 @@ def _echo_league(
         then = ""
         e = (earlier or {}).get((r.code, r.scenario))
         if e is not None:
-            was = f"{e.score:.1f} (#{e.rank})" if e.score is not None else "-"
-            chg = f"{e.change:+.1f}" if e.change is not None else ""
+            was = f"{numbers.score(e.score)} (#{e.rank})" if e.score is not None else "-"
+            chg = numbers.signed_score(e.change, missing="")
             then = f"  [{e.period}: {was} {chg}]"
         click.echo(
             f"{r.rank:>4} {r.code:<10} {score} {trend} "
@@ -284,7 +284,7 @@ def _echo_league(
     if gaps:
         click.echo(f"incomplete drafts, not ranked, red lines not checked ({len(gaps)}):")
         for r in gaps:
-            score = f"{r.latest_score:6.1f}" if r.latest_score is not None else "     -"
+            score = f"{numbers.score(r.latest_score, missing='-'):>6}"
             click.echo(f"     {r.code:<10} {score}  {r.region:<8} {r.name}  [draft]")
     absent = data.unranked()
     if absent:
@@ -592,7 +592,7 @@ def rights_cmd(
         cells = []
         for n in names:
             pct = r.rights[n].percent
-            cells.append(f"{pct:8.1f}" if pct is not None else f"{'-':>8}")
+            cells.append(f"{numbers.percent(pct, missing='-'):>8}")
         click.echo(f"{r.code:<10} " + " ".join(cells) + f"  {r.name}")
 
 
@@ -618,13 +618,13 @@ def mystery_cmd(
         click.echo("no finalized mystery-shopper visits")
         return
     for g in summary:
-        avg = f"{g.average_total:.1f}" if g.average_total is not None else "-"
+        avg = numbers.score(g.average_total, missing="-")
         click.echo(f"scenario {g.scenario or '(none)'}: {g.visits} visit(s), average {avg}")
         for sid, pct in g.sections.items():
-            click.echo(f"  {sid:<24} {pct:6.1f}" if pct is not None else f"  {sid:<24}      -")
+            click.echo(f"  {sid:<24} {numbers.percent(pct, missing='-'):>6}")
         for r in rows:
             if r.scenario == g.scenario:
-                total = f"{r.total:6.1f}" if r.total is not None else "     -"
+                total = f"{numbers.score(r.total, missing='-'):>6}"
                 click.echo(f"    {r.code:<10} {total}  {r.wave or '':<12} {r.name}")
 
 

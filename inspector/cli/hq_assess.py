@@ -16,7 +16,7 @@ import click
 
 from inspector.cli import Context, echo_json, pass_ctx
 from inspector.cli.hq import _compare, _date, hq, hq_filter
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.errors import ValidationError
 from inspector.services import hq as svc
 from inspector.services.hq import assess as assess_svc
@@ -39,7 +39,7 @@ def _period_or_dates(
 
 
 def _pct(v: float | None) -> str:
-    return f"{v:6.1f}%" if v is not None else "      -"
+    return f"{numbers.percent_sign(v, missing='-'):>7}"
 
 
 @hq.command("rectification")
@@ -59,9 +59,7 @@ def rectification_cmd(ctx: Context, flt: svc.HqFilter, as_json: bool) -> None:
         f"{'median d':>8} {'overdue':>7} {'repeats':>7}  name"
     )
     for r in [*data.branches, *data.regions]:
-        median = (
-            f"{r.median_days_to_close:8.1f}" if r.median_days_to_close is not None else "       -"
-        )
+        median = f"{numbers.score(r.median_days_to_close, missing='-'):>8}"
         label = r.code or f"[{r.region or '-'}]"
         name = r.name if r.code else f"region, {r.branches} branch(es)"
         click.echo(
@@ -133,14 +131,15 @@ def assess_cmd(
         pts = []
         for i in ids:
             v = r.points(i)
-            pts.append(f"{v:8.2f}" if v is not None else f"{'-':>8}")
+            pts.append(f"{numbers.score(v, missing='-'):>8}")
         then = ""
         e = earlier.get(r.code)
         if e is not None:
-            was = f"{e.score:.2f} (#{e.rank})" if e.score is not None else "-"
-            then = f"  [{e.period}: {was}" + (f" {e.change:+.2f}]" if e.change is not None else "]")
+            was = f"{numbers.score(e.score)} (#{e.rank})" if e.score is not None else "-"
+            change = numbers.signed_score(e.change, missing="")
+            then = f"  [{e.period}: {was}" + (f" {change}]" if change else "]")
         click.echo(
-            f"{r.rank:>4} {r.region_rank:>6} {r.code:<10} {r.score:6.2f}  "
+            f"{r.rank:>4} {r.region_rank:>6} {r.code:<10} {numbers.score(r.score):>6}  "
             + " ".join(pts)
             + f"  {r.region} {r.name}{then}"
         )

@@ -10,8 +10,9 @@ from typing import Any
 
 import click
 
+from inspector import strictjson
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.states import InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.files import (
@@ -44,7 +45,7 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
     """The answers file: {"answers": {...}} and, optionally, "visit" and "narrative"."""
     opt = "--answers"
     try:
-        data = json.loads(read_text_bounded(path, ANSWERS_MAX_BYTES, "answers"))
+        data = strictjson.loads(read_text_bounded(path, ANSWERS_MAX_BYTES, "answers"))
     except FileAccessError as e:
         raise ValidationError(T.OPTION_FILE, option=opt, cause=e) from None
     except RecursionError:
@@ -184,7 +185,7 @@ def answer_cmd(
             actor=actor or insp.inspector or default_actor(),
         )
         total, grade = insp.score_total or 0.0, insp.grade
-    click.echo(f"{item_id}: saved; total {total:.2f}, grade {grade}")
+    click.echo(f"{item_id}: saved; total {numbers.score(total)}, grade {grade}")
 
 
 @click.command("visit")
@@ -292,7 +293,7 @@ def list_cmd(
         echo_json(rows)
         return
     for r in rows:
-        total = f"{r['total']:6.2f}" if r["total"] is not None else "     -"
+        total = f"{numbers.score(r['total'], missing='-'):>6}"
         click.echo(
             f"{r['id']}  r{r['revision']}  {_local(r['started_at'], date_only=True)}  "
             f"{r['status']:<9} "
@@ -330,12 +331,14 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
             f"{len(data['to_reverify'])} copied answer(s) still to re-verify"
         )
     verdict = "PASSED" if sc["passed"] else "NOT PASSED"
-    click.echo(f"  score      {sc['total']:.2f}  grade {sc['grade']}  {verdict}")
+    click.echo(f"  score      {numbers.score(sc['total'])}  grade {sc['grade']}  {verdict}")
     if sc["veto_failed"]:
         click.echo(f"  VETO FAILED: {', '.join(sc['veto_failed'])}")
     for sid, sec in sc["sections"].items():
-        pct = f"{sec['percent']:.1f}%" if sec["percent"] is not None else "n/a"
-        click.echo(f"    {sid:<28} {pct:>7}  ({sec['score']:g}/{sec['max']:g})")
+        pct = numbers.percent_sign(sec["percent"], missing="n/a")
+        click.echo(
+            f"    {sid:<28} {pct:>7}  ({numbers.points(sec['score'])}/{numbers.points(sec['max'])})"
+        )
     click.echo(
         f"  answers    {len(data['answers'])}, findings {len(data['findings'])}, "
         f"photos {len(data['photos'])}"
@@ -351,7 +354,8 @@ def show_cmd(ctx: Context, inspection_id: str, as_json: bool, revision: int | No
     "--manager",
     default=None,
     metavar="NAME",
-    help="Branch manager acknowledging the result (on-site only; a mystery visit has none).",
+    help="Branch manager acknowledging the result: required on site unless already saved "
+    "(the report prints their sign-off line); a mystery visit has none.",
 )
 @click.option(
     "--manager-signature",
@@ -375,7 +379,7 @@ def finalize_cmd(
         result = svc.finalize(s, insp, by=by, manager_name=manager, manager_signature=png)
         uuid = insp.uuid
     click.echo(
-        f"finalized; total {result.total:.2f}, grade {result.grade}, "
+        f"finalized; total {numbers.score(result.total)}, grade {result.grade}, "
         f"{'passed' if result.passed else 'NOT passed'}"
     )
     click.echo(uuid)
@@ -441,7 +445,7 @@ def finding_cmd(
             deadline=dl,
             severity=severity,
         )
-        click.echo(json.dumps(svc.finding_dict(f), ensure_ascii=False))
+        click.echo(strictjson.dumps(svc.finding_dict(f)))
 
 
 @click.command("audit")
@@ -459,8 +463,8 @@ def audit_cmd(ctx: Context, inspection_id: str, as_json: bool) -> None:
     for r in rows:
         click.echo(
             f"{_local(r['at'])}  r{r['revision']}  {r['actor'] or '-':<12} {r['action']:<8} "
-            f"{r['entity']:<10} {r['key']:<20} {json.dumps(r['old'], ensure_ascii=False)} -> "
-            f"{json.dumps(r['new'], ensure_ascii=False)}"
+            f"{r['entity']:<10} {r['key']:<20} {strictjson.dumps(r['old'])} -> "
+            f"{strictjson.dumps(r['new'])}"
         )
 
 

@@ -38,6 +38,25 @@ def _box(option: str, value: str) -> tuple[int, int, int, int]:
     return x, y, w, h
 
 
+def _writable_photo(s: Any, photo_id: str, inspection_id: str | None) -> Any:
+    """The photo a write command changes: one of the current revision of its inspection
+    (of ``--inspection ID`` when given), never one of an older revision or another
+    inspection found by a short id."""
+    if inspection_id is not None:
+        return svc.get_in(s, insp_svc.get(s, inspection_id), photo_id)
+    p = svc.get(s, photo_id)
+    return svc.get_in(s, insp_svc.get(s, p.inspection.uuid), p.id)
+
+
+_inspection_opt = click.option(
+    "--inspection",
+    "inspection_id",
+    default=None,
+    metavar="ID",
+    help="The inspection the photo must belong to (refused otherwise).",
+)
+
+
 @click.group("photo")
 def photo() -> None:
     """Photo evidence: add, list, export, redact, annotate, delete.
@@ -153,6 +172,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
 
 
 @photo.command("redact")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option("--box", "boxes", multiple=True, metavar="X,Y,W,H", help="Area to hide (repeat).")
 @click.option(
@@ -168,6 +188,7 @@ def get_cmd(ctx: Context, photo_id: str, variant: str, output: Path) -> None:
 def redact_cmd(
     ctx: Context,
     photo_id: str,
+    inspection_id: str | None,
     boxes: tuple[str, ...],
     style: str,
     clear: bool,
@@ -178,7 +199,7 @@ def redact_cmd(
         raise click.UsageError("give --box X,Y,W,H (one or more) or --clear")
     parsed = [_box("--box", b) for b in boxes]
     with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
+        p = _writable_photo(s, photo_id, inspection_id)
         layers: dict[str, Any] = dict(p.layers or {})
         redactions = [] if clear else list(layers.get("redactions", []))
         redactions += [{"x": x, "y": y, "w": w, "h": h, "style": style} for x, y, w, h in parsed]
@@ -189,6 +210,7 @@ def redact_cmd(
 
 
 @photo.command("annotate")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option("--arrow", "arrows", multiple=True, metavar="X1,Y1,X2,Y2", help="Arrow to X2,Y2.")
 @click.option("--rect", "rects", multiple=True, metavar="X,Y,W,H", help="Rectangle.")
@@ -203,6 +225,7 @@ def redact_cmd(
 def annotate_cmd(
     ctx: Context,
     photo_id: str,
+    inspection_id: str | None,
     arrows: tuple[str, ...],
     rects: tuple[str, ...],
     ellipses: tuple[str, ...],
@@ -237,7 +260,7 @@ def annotate_cmd(
             label["size"] = text_size
         new.append(label)
     with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
+        p = _writable_photo(s, photo_id, inspection_id)
         layers: dict[str, Any] = dict(p.layers or {})
         annotations = [] if clear else list(layers.get("annotations", []))
         annotations += new
@@ -248,31 +271,35 @@ def annotate_cmd(
 
 
 @photo.command("delete")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.option("--by", "actor", default=None, metavar="NAME")
 @pass_ctx
-def delete_cmd(ctx: Context, photo_id: str, actor: str | None) -> None:
+def delete_cmd(ctx: Context, photo_id: str, inspection_id: str | None, actor: str | None) -> None:
     """Remove a photo from a draft inspection (recorded in the audit log)."""
     with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
+        p = _writable_photo(s, photo_id, inspection_id)
         pid = p.id
         svc.delete(s, p, actor=actor or default_actor())
     click.echo(f"photo {pid} deleted")
 
 
 @photo.command("attach")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.argument("item_id", metavar="ITEM")
 @click.option("--by", "actor", default=None, metavar="NAME")
 @pass_ctx
-def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> None:
+def attach_cmd(
+    ctx: Context, photo_id: str, inspection_id: str | None, item_id: str, actor: str | None
+) -> None:
     """Use a photo already taken as evidence of another ITEM too (no second copy).
 
     The new photo id is printed as the last line. Redactions and annotations stay shared:
     a redacted photo is redacted under every item.
     """
     with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
+        p = _writable_photo(s, photo_id, inspection_id)
         new = svc.attach_to_item(s, p, item_id, actor=actor or default_actor())
         pid, item, new_id = p.id, p.item_id, new.id
     click.echo(f"photo {pid} of item {item} is now also evidence of item {item_id}")
@@ -280,14 +307,17 @@ def attach_cmd(ctx: Context, photo_id: str, item_id: str, actor: str | None) -> 
 
 
 @photo.command("print-size")
+@_inspection_opt
 @click.argument("photo_id", metavar="PHOTO_ID")
 @click.argument("size", type=click.Choice(["normal", "large"]), metavar="normal|large")
 @click.option("--by", "actor", default=None, metavar="NAME")
 @pass_ctx
-def print_size_cmd(ctx: Context, photo_id: str, size: str, actor: str | None) -> None:
+def print_size_cmd(
+    ctx: Context, photo_id: str, inspection_id: str | None, size: str, actor: str | None
+) -> None:
     """How the report prints a photo: "large" spans the page (a fee schedule to be read)."""
     with ctx.db.session() as s:
-        p = svc.get(s, photo_id)
+        p = _writable_photo(s, photo_id, inspection_id)
         pid = p.id
         report_svc.set_photo_print_size(s, p, size, actor=actor or default_actor())
     click.echo(f"photo {pid}: printed {size}")

@@ -25,8 +25,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector import paths
-from inspector.db.errors import describe
+from inspector import files, paths, strictjson
+from inspector.db.errors import DatabaseUnusableError, describe
 from inspector.errors import UserError
 from inspector.text import db as T
 from inspector.text.parts import CliOnly
@@ -118,14 +118,19 @@ def read_only_uri(path: Path) -> str | None:
     return uri
 
 
-def make_engine(url: URL) -> Engine:
+def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         timeout = BUSY_TIMEOUT_MS / 1000
         uri = read_only_uri(Path(url.database)) if url.database else None
+        if read_only and uri is None and url.database:
+            # Asked for: SQLite refuses every write, and the connection takes part in the
+            # WAL locking like any reader (it sees the other window's commits).
+            uri = f"{Path(url.database).as_uri()}?mode=ro"
         if uri is not None:
             log.info("database %s is read-only for this user; opened as %s", url.database, uri)
             engine = create_engine(
                 url,
+                json_serializer=strictjson.dumps,
                 creator=lambda: sqlite3.connect(
                     uri,
                     uri=True,
@@ -135,11 +140,14 @@ def make_engine(url: URL) -> Engine:
                 ),
             )
         else:
-            engine = create_engine(url, connect_args={"timeout": timeout})
+            engine = create_engine(
+                url, connect_args={"timeout": timeout}, json_serializer=strictjson.dumps
+            )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # JSON columns (audit old/new, layers, visit facts) are written strictly: no NaN.
+    return create_engine(url, pool_pre_ping=True, json_serializer=strictjson.dumps)
 
 
 @dataclass
@@ -150,6 +158,11 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     read_sessions: sessionmaker[Session]
+    read_only: bool = False
+    """Opened read-only on purpose (a second window on a database another one edits):
+    :meth:`session` refuses with a message before anything is tried."""
+    protected: str | None = None
+    """The SQLite file :mod:`inspector.files` refuses to read or replace while open."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -164,6 +177,8 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits at the end, rolls back on any error, always closes."""
+        if self.read_only:
+            raise DatabaseUnusableError(T.OPENED_READ_ONLY, where=self.display_name)
         s = self.sessions()
         try:
             yield s
@@ -187,16 +202,29 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        protected, self.protected = self.protected, None
+        if protected is not None:
+            files.release_database(protected)
 
 
 def open_database(
-    url_or_path: str | os.PathLike[str] | None = None, *, migrate: bool = True
+    url_or_path: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
 ) -> Database:
-    """Open (creating or upgrading as needed) the database named by ``--db`` or defaults."""
+    """Open (creating or upgrading as needed) the database named by ``--db`` or defaults.
+
+    ``read_only``: nothing can be written (a SQLite file is opened ``mode=ro`` and
+    :meth:`Database.session` refuses); the database must exist and be up to date.
+    """
     url = resolve_url(url_or_path)
     where = url.render_as_string(hide_password=True)
+    sqlite_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+    if read_only and sqlite_file and not Path(str(url.database)).is_file():
+        raise UserError(T.READ_ONLY_MISSING, where=str(url.database))
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=read_only)
     except (NoSuchModuleError, ImportError) as e:
         raise UserError(
             T.UNSUPPORTED, option=CliOnly("--db "), where=where, detail=str(e)
@@ -207,11 +235,16 @@ def open_database(
         with reader.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
         if migrate:
-            from inspector.db.migrate import current_revision, upgrade_to_head
+            from inspector.db.migrate import current_revision, head_revision, upgrade_to_head
 
-            if current_revision(engine) is None and table_names(reader):
+            current = current_revision(engine)
+            if current is None and table_names(reader):
                 raise UserError(T.FOREIGN_TABLES, where=shown)
-            upgrade_to_head(engine)
+            if read_only:
+                if current != head_revision():
+                    raise UserError(T.READ_ONLY_NOT_CURRENT, where=shown)
+            else:
+                upgrade_to_head(engine)
     except DBAPIError as e:
         engine.dispose()
         described = describe(e, shown)
@@ -221,11 +254,16 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
+    protected = str(Path(str(url.database)).resolve()) if sqlite_file else None
+    if protected is not None:
+        files.protect_database(protected)
     return Database(
         url=url,
         engine=engine,
         sessions=sessionmaker(engine, expire_on_commit=False),
         read_sessions=sessionmaker(reader, expire_on_commit=False),
+        read_only=read_only,
+        protected=protected,
     )
 
 

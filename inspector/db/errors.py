@@ -27,6 +27,32 @@ def _original(e: BaseException) -> str:
     return str(orig if orig is not None else e).strip()
 
 
+# PostgreSQL's SQLSTATEs for a transaction that lost to another one: serialization failure,
+# deadlock detected, lock not available (NOWAIT / lock_timeout).
+_CONTENTION_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+
+
+def is_contention(e: BaseException) -> bool:
+    """True when ``e`` is real lock contention with another writer: worth retrying.
+
+    SQLite says "database is locked" / "database table is locked" (SQLITE_BUSY, SQLITE_LOCKED);
+    PostgreSQL reports a serialization failure, a deadlock or an unavailable lock. Anything
+    else (a full or read-only disk, a damaged file, a lost connection) would fail the same
+    way again, so it is not.
+    """
+    if not isinstance(e, DBAPIError):
+        return False
+    orig = getattr(e, "orig", None)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state is not None:
+        return str(state) in _CONTENTION_SQLSTATES
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (and their extended codes)
+    low = _original(e).lower()
+    return "database is locked" in low or "database table is locked" in low or "busy" in low
+
+
 def describe(e: BaseException, where: str) -> DatabaseUnusableError | None:
     """A user-facing error for ``e`` (raised while using database ``where``), or None."""
     if not isinstance(e, DBAPIError):

@@ -565,3 +565,24 @@ class Setting(Base):
     data: Mapped[bytes | None] = mapped_column(LargeBinary)  # an image (logo), when any
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class TypedText(Base):
+    """What is being typed into a field of a draft inspection, kept apart from the record.
+
+    The runner writes a field's text here within a moment of each keystroke (one small
+    commit, no audit entry, no rescoring), so a crash or a kill loses nothing typed; the
+    audited answer, note or narrative is written when the typing settles, in the same unit
+    of work that deletes this row. A row left behind by a crash is settled into the record
+    the next time the inspection is opened (``services/typed.py``).
+    """
+
+    __tablename__ = "typed_texts"
+
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True
+    )
+    # "value:ITEM", "note:ITEM", "narrative", "manager" (services/typed.py)
+    field: Mapped[str] = mapped_column(String(120), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

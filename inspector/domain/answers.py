@@ -15,6 +15,7 @@ from inspector.domain.checklist import AnswerType, Item, Result
 from inspector.errors import MessageValueError
 from inspector.text import Text
 from inspector.text import answers as T
+from inspector.text.parts import ItemName
 
 log = logging.getLogger(__name__)
 
@@ -157,11 +158,16 @@ def _refused(item: Item, value: Any, reason: AnswerError) -> AnswerError:
     """``reason`` (a bare "must be ...") said of ``item`` and the value given."""
     return AnswerError(
         T.VALUE_REFUSED,
-        item=item.id,
+        item=_named(item),
         type=T.ANSWER_TYPES[item.type.value],
         value=_shown(value),
         reason=reason,
     )
+
+
+def _named(item: Item) -> ItemName:
+    """The item as a message names it: its id on the CLI, its title in the app."""
+    return ItemName(item.id, item.text.zh, item.text.en)
 
 
 def _shown(value: Any) -> str | Text:
@@ -207,7 +213,7 @@ def _coerce(item: Item, raw: Any) -> AnswerValue:
         raise _refused(item, raw, e) from None
     except (ValueError, OverflowError):
         raise AnswerError(
-            T.NOT_USABLE, item=item.id, type=T.ANSWER_TYPES[t.value], value=_shown(raw)
+            T.NOT_USABLE, item=_named(item), type=T.ANSWER_TYPES[t.value], value=_shown(raw)
         ) from None
     raise AnswerError(T.UNKNOWN_TYPE, item=item.id, type=str(t))  # pragma: no cover
 

@@ -40,6 +40,14 @@ FORMAT_VERSION = 1
 MAX_PHOTOS = 1000
 MAX_SCALE = 100
 MAX_COUNT = 1_000_000_000
+# Scoring numbers: an item's points, a section's (or include's) relative weight, a penalty
+# off the 0-100 total, and a measured threshold. Bounded so that no sum or product the
+# engine forms can overflow a float (``points: 1e308`` once made every total NaN).
+MAX_POINTS = 1000
+MAX_WEIGHT = 10_000
+MAX_PENALTY = 100
+MAX_THRESHOLD = 1e12  # as a measured answer (domain.answers.MAX_MEASURE)
+Threshold = Annotated[float, Field(ge=-MAX_THRESHOLD, le=MAX_THRESHOLD)]
 
 
 class _Model(BaseModel):
@@ -190,8 +198,8 @@ class Condition(_Model):
     item: str | None = None
     result: list[Result] | None = None
     value: list[str | int | float | bool] | None = None
-    min: float | None = None
-    max: float | None = None
+    min: Threshold | None = None
+    max: Threshold | None = None
     scenario: list[str] | None = None
 
 
@@ -237,8 +245,8 @@ class MeasureSpec(_Model):
     """A numeric measurement with a unit and a pass range (inclusive)."""
 
     unit: Text
-    min: float | None = None
-    max: float | None = None
+    min: Threshold | None = None
+    max: Threshold | None = None
     decimals: int = Field(default=2, ge=0, le=6)
     hint: Text | None = Field(default=None, description="How to measure, e.g. rise/run as 1:x")
 
@@ -262,7 +270,7 @@ class Item(_Model):
     guidance: Text | None = None
     source: Source | None = None
     type: AnswerType
-    points: float = Field(default=1, ge=0)
+    points: float = Field(default=1, ge=0, le=MAX_POINTS)
     veto: bool = Field(default=False, description="Red line: failing caps the grade")
     veto_reason: Text | None = Field(
         default=None,
@@ -275,11 +283,15 @@ class Item(_Model):
     critical: bool = Field(default=False, description="Listed first; high severity finding")
     gate: bool = Field(default=False, description="Failing zeroes the item's section")
     penalty: float = Field(
-        default=0, ge=0, description="Points taken off the total when failed (after weighting)"
+        default=0,
+        ge=0,
+        le=MAX_PENALTY,
+        description="Points taken off the total when failed (after weighting)",
     )
     penalty_cap: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_PENALTY,
         description=(
             "On a count item: the penalty is taken once per occurrence beyond the pass "
             "threshold (e.g. per forbidden phrase), up to this many points in all"
@@ -375,7 +387,7 @@ class Item(_Model):
 class Section(_Model):
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
     title: Text
-    weight: float = Field(gt=0)
+    weight: float = Field(gt=0, le=MAX_WEIGHT)
     area: str | None = Field(
         default=None, description="Compliance area for HQ comparison (default: checklist id)"
     )
@@ -387,7 +399,7 @@ class Include(_Model):
     """Pull another checklist's sections into this one, scaled to ``weight`` in total."""
 
     include: str
-    weight: float = Field(gt=0)
+    weight: float = Field(gt=0, le=MAX_WEIGHT)
 
 
 def _section_or_include(value: object) -> str:

@@ -26,6 +26,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 
@@ -50,9 +51,14 @@ class LayerError(MessageValueError):
     """Layers that do not fit the model or the photo; the message says which shape and why."""
 
 
-def _whole(v: Any) -> Any:
-    # Editors send floats from mouse positions; round them, but never take text or a bool
-    # (True would be 1 pixel) or a non-finite number as a coordinate.
+#: Validation context key: coordinates must already be whole numbers (signed packages).
+EXACT = "exact_coordinates"
+
+
+def _whole(v: Any, info: ValidationInfo) -> Any:
+    # Editors send floats from mouse positions; round them (half up), but never take text
+    # or a bool (True would be 1 pixel) or a non-finite number as a coordinate. A signed
+    # package is stored exactly as signed: there a fraction is refused, never rounded.
     if isinstance(v, bool) or not isinstance(v, int | float):
         raise ValueError(f"must be a number, not {v!r}")
     if isinstance(v, float):
@@ -60,7 +66,9 @@ def _whole(v: Any) -> Any:
             raise ValueError(f"must be a finite number, not {v!r}")
         if abs(v) > MAX_COORD:
             raise ValueError(f"must be at most {MAX_COORD}")
-        return round(v)
+        if not v.is_integer() and info.context and info.context.get(EXACT):
+            raise ValueError(f"must be a whole number of pixels, not {v!r}")
+        return math.floor(v + 0.5)
     return v
 
 

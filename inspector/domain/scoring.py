@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from inspector.domain import numbers
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import (
     AnswerType,
@@ -394,18 +395,20 @@ def _deductions(
                 taken = min(s.penalty, room)
                 room -= taken
                 raw.append((item.id, section.id, taken, DeductionReason.PENALTY))
-    return _round_to_total(raw, 100.0 - total)
+    return _round_to_total(raw, total)
 
 
 def _round_to_total(
-    raw: list[tuple[str, str, float, DeductionReason]], target: float
+    raw: list[tuple[str, str, float, DeductionReason]], total: float
 ) -> tuple[Deduction, ...]:
-    """Round each deduction to cents so that they add up to ``target`` rounded to cents.
+    """Round each deduction to cents so that they add up to 100 − the printed total.
 
-    Largest-remainder rounding: floor every share, then give the missing cents to the
-    largest remainders, so no printed column is off by a cent from the printed total.
+    The printed total is the value of record (:func:`inspector.domain.numbers.record`, half
+    up to cents), so the column adds up to what the reader sees. Largest-remainder
+    rounding: floor every share, then give the missing cents to the largest remainders, so
+    no printed column is off by a cent from the printed total.
     """
-    want = round(round(target, 2) * 100)
+    want = 10_000 - round(numbers.record(total) * 100)
     cents = [int(p * 100 + _EPS * 100) for _, _, p, _ in raw]
     missing = want - sum(cents)
     order = sorted(range(len(raw)), key=lambda i: raw[i][2] * 100 - cents[i], reverse=True)

@@ -123,6 +123,37 @@ def zone_label(tz: tzinfo, at: datetime | None = None) -> str:
     return off if name in (off, "UTC") or name.startswith("UTC") else f"{name} ({off})"
 
 
+def now(tz: tzinfo | None = None) -> datetime:
+    """The clock's current instant in ``tz`` (default: the display zone, :func:`zone`)."""
+    return clock.now().astimezone(tz if tz is not None else zone())
+
+
+def today(tz: tzinfo | None = None) -> date:
+    """Today's date in ``tz`` (default: the display zone): the day people read, not the
+    day of the machine's own clock zone."""
+    return now(tz).date()
+
+
+def short_zone(tz: tzinfo, at: datetime | None = None) -> str:
+    """'Asia/Shanghai' (an IANA zone), else 'UTC+08:00': a zone named in a few words."""
+    name = getattr(tz, "key", None)
+    return str(name) if name else offset_label(tz, at)
+
+
+def differs_from_system(tz: tzinfo | None = None, at: datetime | None = None) -> bool:
+    """Does ``tz`` (default: the display zone) give another clock time than the system's
+    own zone at ``at`` (default now)? Then a time shown in ``tz`` says which zone it is in."""
+    when = as_utc(at) if at is not None else clock.now()
+    display = when.astimezone(tz if tz is not None else zone()).utcoffset()
+    return display != when.astimezone().utcoffset()
+
+
+def zone_hint(tz: tzinfo | None = None, at: datetime | None = None) -> str:
+    """The display zone's short name when it differs from the system's, else ''."""
+    z = tz if tz is not None else zone()
+    return short_zone(z, at) if differs_from_system(z, at) else ""
+
+
 def fmt_datetime(dt: datetime | None, tz: tzinfo, *, zone_suffix: bool = True) -> str:
     """'2026-03-05 14:30 UTC+08:00' (empty for None)."""
     if dt is None:

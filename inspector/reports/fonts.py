@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 
 from inspector import paths
 from inspector.errors import UserError
@@ -31,6 +32,59 @@ _lock = threading.Lock()
 _registered = False
 
 
+def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of one font subset: which character each glyph code stands for.
+
+    ReportLab writes each character as ``<%04X>``, so a character beyond U+FFFF (every
+    emoji) comes out as five hex digits, which readers take as U+1F60 and the rest: 😀
+    was extracted as "ὠ". A CMap's destination is UTF-16BE, so such a character is written
+    as its surrogate pair (``<D83DDE00>``), and search, copy and pdftotext get 😀.
+    """
+
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({font_name})",
+        f"/Ordering ({font_name})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{font_name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    # At most 100 entries per bfchar block (the CMap format's limit).
+    for start in range(0, len(subset), 100):
+        chunk = subset[start : start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines += [f"<{start + i:02X}> <{utf16(v)}>" for i, v in enumerate(chunk)]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+class _TTFont(TTFont):  # type: ignore[misc]
+    """ReportLab's TrueType font, with a ToUnicode map right for every character."""
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = list(state.subsets) if state is not None else []
+        super().addObjects(doc)  # drops the document's state at its end
+        for n, subset in enumerate(subsets):
+            base = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode(
+                "pdfdoc"
+            )
+            stream = doc.idToObject.get("toUnicodeCMap:" + base)
+            if stream is not None:
+                stream.content = to_unicode_cmap(base, subset)
+
+
 def register_fonts() -> tuple[str, str]:
     """Register the CJK font (idempotent, thread-safe); returns (regular, bold) names."""
     global _registered
@@ -42,7 +96,7 @@ def register_fonts() -> tuple[str, str]:
             raise UserError(T.FONT_MISSING, path=str(path))
         try:
             # subfontIndex 0 is "WenQuanYi Micro Hei" (1 is the monospaced variant).
-            pdfmetrics.registerFont(TTFont(REGULAR, str(path), subfontIndex=0))
+            pdfmetrics.registerFont(_TTFont(REGULAR, str(path), subfontIndex=0))
         except TTFError as e:
             raise UserError(T.FONT_UNREADABLE, path=str(path), detail=str(e)) from None
         # Map every style of the family onto embedded faces (<b>/<i> in Paragraph markup).
@@ -100,7 +154,7 @@ def _fallback_fonts() -> list[tuple[str, frozenset[int]]]:
         for name, bundled, system in FALLBACKS:
             for candidate in (str(paths.resource_path("fonts", bundled)), *system):
                 try:
-                    font = TTFont(name, candidate)
+                    font = _TTFont(name, candidate)
                 except (TTFError, OSError):
                     continue
                 pdfmetrics.registerFont(font)

@@ -44,6 +44,7 @@ from reportlab.platypus import (
 )
 
 from inspector import paths
+from inspector.domain import numbers
 from inspector.files import write_atomic
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 # Column kinds: how a value is written (PDF, Excel number format, CSV).
 TEXT = "text"
 INT = "int"
-SCORE = "score"  # 0..100, one decimal, coloured by band in the PDF
+SCORE = "score"  # 0..100, two decimals, coloured by band in the PDF
 DELTA = "delta"  # signed change in points
 DATE = "date"
 DATETIME = "datetime"
@@ -136,16 +137,31 @@ def score_colour(value: float | None) -> colors.Color:
     return colors.Color(0.55, 0.82, 0.55)
 
 
+def cell_number(value: Any, kind: str) -> Any:
+    """A number as a file's cell holds it: the value shown, rounded half up (scores and
+    changes to two decimals, percentages to one), so a spreadsheet's number format shows
+    the same digits as the PDF and the dashboard (:mod:`inspector.domain.numbers`)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if kind in (SCORE, DELTA):
+        return numbers.record(value)
+    if kind == PERCENT:
+        return numbers.rounded(numbers.record(value), numbers.PERCENT_PLACES)
+    return value
+
+
 def format_value(value: Any, kind: str) -> str:
     """The text of a cell (PDF and CSV share it, so both read the same)."""
     if value is None:
         return ""
-    if kind in (SCORE, PERCENT) and isinstance(value, int | float):
-        return f"{value:.1f}"
+    if kind == SCORE and isinstance(value, int | float):
+        return numbers.score(value)
+    if kind == PERCENT and isinstance(value, int | float):
+        return numbers.percent(value)
     if kind == DELTA and isinstance(value, int | float):
-        return f"{value:+.1f}"
+        return numbers.signed_score(value)
     if kind == POINTS and isinstance(value, int | float):
-        return f"{value:.2f}"
+        return numbers.score(value)
     if kind == DATETIME and isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == DATE and isinstance(value, datetime | date):

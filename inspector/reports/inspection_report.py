@@ -59,7 +59,7 @@ from reportlab.platypus import (
 )
 
 from inspector import paths
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState, Severity
 from inspector.reports import cjkwrap
@@ -139,7 +139,7 @@ def fmt_date(value: date | datetime | None, tz: str = timefmt.DEFAULT_TZ) -> str
 
 def fmt_num(value: float) -> str:
     """Points without noise: 3, 2.5, 1.33."""
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else "—"
+    return numbers.points(value)
 
 
 def cut(text: str, n: int) -> tuple[str, bool]:
@@ -570,7 +570,7 @@ class InspectionReport:
                 self.p(self.t("result"), "BigLabel"),
             ],
             [
-                self.p(f"{sc.total:.2f}", "Big"),
+                self.p(numbers.score(sc.total), "Big"),
                 self.p(grade, "Verdict"),
                 self.p(f'<font color="{verdict_colour}">{verdict}</font>', "Verdict"),
             ],
@@ -773,7 +773,7 @@ class InspectionReport:
                 pts = self.t("na")
                 style.append(("TEXTCOLOR", (0, n), (-1, n), GREY))
             else:
-                pct = f"{s.percent:.1f}%"
+                pct = numbers.percent_sign(s.percent)
                 pts = f"{fmt_num(s.earned)} / {fmt_num(s.possible)}"
                 if s.gated:
                     pct += f'<br/><font color="#B00020" size="7">{self.t("gated")}</font>'
@@ -899,7 +899,7 @@ class InspectionReport:
         texts: dict[str, list[str]] = {
             "no": [str(len(findings))],
             "severity": [pick(v, self.lang) for v in SEVERITIES_SHORT.values()],
-            "lost": [f"{f.points_lost:.2f}" for f in findings],
+            "lost": [numbers.score(f.points_lost) for f in findings],
             "owner": [f.owner for f in findings],
             "deadline": [self.day(f.deadline) for f in findings],
             "status": self._status_texts(),
@@ -941,7 +941,7 @@ class InspectionReport:
                 f'<font color="{sev_colour}">{self.pair(SEVERITIES_SHORT, f.severity)}</font>',
                 "CellCenter",
             ),
-            "lost": self.p(f"{f.points_lost:.2f}" if f.points_lost else "—", "CellCenter"),
+            "lost": self.p(numbers.score(f.points_lost) if f.points_lost else "—", "CellCenter"),
             "action": self.p(esc(f.action) if f.action else "—", "Cell"),
             "owner": self.p(esc(f.owner) if f.owner else "—", "Cell"),
             "deadline": self.p(esc(self.day(f.deadline)), "Cell"),
@@ -1468,7 +1468,7 @@ class InspectionReport:
 
 
 def _bar_label(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+    return numbers.percent(value, missing="")
 
 
 def _clip(canv: Canvas, text: str, font: str, size: float, width: float) -> str:

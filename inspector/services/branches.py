@@ -117,7 +117,15 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     except FileAccessError as e:
         raise ValidationError(T.CSV_UNREADABLE, cause=e) from None
     text = _decode(raw, path)
-    rows = list(csv.reader(io.StringIO(text)))
+    # Each row with the line it starts on (a quoted field may span lines).
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    start = 1
+    for row in reader:
+        rows.append(row)
+        starts.append(start)
+        start = reader.line_num + 1
     if not rows:
         raise ValidationError(T.CSV_EMPTY, path=path)
     header = [h.strip().lower() for h in rows[0]]
@@ -132,9 +140,21 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         raise ValidationError(T.CSV_NO_COLUMN, path=path, missing=Joined(missing, OR_SEP))
     parsed: list[dict[str, str]] = []
     seen: dict[str, int] = {}
-    for lineno, row in enumerate(rows[1:], start=2):
+    for lineno, row in zip(starts[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
+        extra = [cell.strip() for cell in row[len(header) :] if cell.strip()]
+        if extra:
+            # A name with an unquoted comma shifts every field after it: refused, never
+            # stored with a column silently dropped.
+            raise ValidationError(
+                T.CSV_EXTRA_FIELDS,
+                path=path,
+                line=lineno,
+                count=len(row),
+                columns=len(header),
+                extra=", ".join(repr(x) for x in extra[:3]),
+            )
         rec = {f: (row[i].strip() if i < len(row) else "") for f, i in cols.items()}
         if not rec["code"]:
             raise ValidationError(T.CSV_EMPTY_CODE, path=path, line=lineno)

@@ -37,6 +37,7 @@ from inspector.db.models import (
     utcnow,
     wave_of,
 )
+from inspector.domain import numbers
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome
@@ -338,7 +339,7 @@ def _batch(
                 "wave": wave_of(visit),  # a bulk insert: the ORM hook does not run
                 "narrative": narrative,
                 "manager_name": "网点负责人",
-                "score_total": round(sc.total, 4),
+                "score_total": numbers.stored(sc.total),
                 "grade": sc.grade,
                 "passed": sc.passed,
                 "veto_failed": len(sc.veto_failed),

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, Inspection
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.services.hq_rights import finalized_current
 
@@ -47,12 +47,10 @@ class Visit:
             "inspection": self.inspection,
             "wave": self.wave,
             "scenario": self.scenario or None,
-            "total": round(self.total, 2) if self.total is not None else None,
+            "total": numbers.record_or_none(self.total),
             "grade": self.grade,
             "passed": self.passed,
-            "sections": {
-                k: (round(v, 2) if v is not None else None) for k, v in self.sections.items()
-            },
+            "sections": {k: numbers.record_or_none(v) for k, v in self.sections.items()},
             "started_at": self.started_at,
         }
 
@@ -68,12 +66,8 @@ class ScenarioSummary:
         return {
             "scenario": self.scenario or None,
             "visits": self.visits,
-            "average_total": round(self.average_total, 2)
-            if self.average_total is not None
-            else None,
-            "sections": {
-                k: (round(v, 2) if v is not None else None) for k, v in self.sections.items()
-            },
+            "average_total": numbers.record_or_none(self.average_total),
+            "sections": {k: numbers.record_or_none(v) for k, v in self.sections.items()},
         }
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.services import inspections as insp_svc
 
@@ -41,9 +41,9 @@ class Tally:
     def as_dict(self) -> dict[str, Any]:
         pct = self.percent
         return {
-            "score": round(self.score, 2),
-            "max": round(self.max, 2),
-            "percent": round(pct, 2) if pct is not None else None,
+            "score": numbers.record(self.score),
+            "max": numbers.record(self.max),
+            "percent": numbers.record_or_none(pct),
         }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 from inspector.errors import ValidationError
+from inspector.files import FileAccessError, read_bounded
 from inspector.text import photos as T
 
 log = logging.getLogger(__name__)
@@ -39,10 +40,11 @@ def read_image_file(path: Path, *, what: str) -> bytes:
             limit=MAX_BYTES // 1024,
         )
     try:
-        data = path.read_bytes()
-    except OSError as e:
+        # Bounded, and never a file of the open database (reading it would drop its locks).
+        data = read_bounded(path, MAX_BYTES, "file")
+    except FileAccessError as e:
         raise ValidationError(
-            T.IMAGE_UNREADABLE, what=what, path=str(path), reason=str(e.strerror or e)
+            T.IMAGE_UNREADABLE, what=what, path=str(path), reason=e.problem
         ) from None
     return normalise_image(data, what=f"{what} {path}")
 

@@ -18,7 +18,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from inspector import clock
 from inspector.checklists import LoadedChecklist, checklist_from_json
 from inspector.db.models import WAVE_MAX as WAVE_MAX  # re-exported: the service's limit
 from inspector.db.models import (
@@ -34,7 +33,7 @@ from inspector.db.models import (
     SectionScoreRow,
     utcnow,
 )
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.answers import Answer, AnswerError, coerce_value, parse_result
 from inspector.domain.checklist import (
     AnswerType,
@@ -445,7 +444,7 @@ def set_answer(
     except KeyError:
         raise NotFoundError(T.NO_ITEM, checklist=checklist.id, item=repr(item_id)) from None
     if not item.applies_to(Mode(insp.mode)):
-        raise ValidationError(T.ITEM_NOT_IN_MODE, item=item_id, mode=insp.mode)
+        raise ValidationError(T.ITEM_NOT_IN_MODE, item=_name(item), mode=insp.mode)
     row = next((a for a in insp.answers if a.item_id == item_id), None)
     old = _answer_dict(row)
     if clear:
@@ -480,16 +479,16 @@ def set_answer(
         title = next((s.title for s in checklist.scenarios if s.id == played), None)
         raise ValidationError(
             T.NA_BY_SCENARIO,
-            item=item_id,
+            item=_name(item),
             scenario=Wording(zh=title.zh, en=title.en) if title is not None else played,
         )
     if res == Result.NA and not item.na_choosable(played):
-        raise ValidationError(T.NA_NOT_ALLOWED, item=item_id)
+        raise ValidationError(T.NA_NOT_ALLOWED, item=_name(item))
     if item.type == AnswerType.TEXT and item.text_spec and val is not None and res is None:
         pass  # length is checked at finalize, a draft may be short
     if row is None:
         if res is None and val is None and not note:
-            raise ValidationError(T.EMPTY_ANSWER, item=item_id)
+            raise ValidationError(T.EMPTY_ANSWER, item=_name(item))
         row = AnswerRow(item_id=item_id, note="")
         insp.answers.append(row)
     if res is not None or val is not None:
@@ -518,6 +517,38 @@ def set_answer(
     if rescore_now:
         rescore(session, insp)
     return row
+
+
+def clear_judgement(session: Session, insp: Inspection, item_id: str, *, actor: str = "") -> None:
+    """Take back an item's judgement and value, keeping its note (audited, rescored).
+
+    What undoing an item's first answer does: the row goes only when nothing else is on it;
+    a note typed since the answer stays, as it was not part of what is undone.
+    """
+    row = next((a for a in insp.answers if a.item_id == item_id), None)
+    if row is None or not row.note:
+        set_answer(session, insp, item_id, clear=True, actor=actor)
+        return
+    _require_draft(insp)
+    old = _answer_dict(row)
+    row.result, row.value = None, None
+    _drop_copied(insp, item_id)
+    row.answered_by = actor
+    row.updated_at = utcnow()
+    if _answer_dict(row) != old:
+        audit.record(
+            session,
+            actor=actor,
+            entity="answer",
+            action="update",
+            key=item_id,
+            old=old,
+            new=_answer_dict(row),
+            inspection=insp,
+        )
+    insp.updated_at = utcnow()
+    session.flush()
+    rescore(session, insp)
 
 
 def _answer_dict(row: AnswerRow | None) -> dict[str, Any] | None:
@@ -557,7 +588,7 @@ def confirm_copied_answer(
     _require_draft(insp)
     fields = (insp.copied_answers or {}).get(item_id)
     if fields is None:
-        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_id)
+        raise NotFoundError(T.NO_COPIED_ANSWER, item=item_name(insp, item_id))
     result, value, note = fields.get("result"), fields.get("value"), fields.get("note")
     _drop_copied(insp, item_id)
     audit.record(
@@ -618,7 +649,7 @@ def rescore(session: Session, insp: Inspection) -> Score:
     """Refresh the stored score, section scores and findings from the answers."""
     checklist = checklist_of(insp)
     result = score_for(checklist, insp.mode, answers_of(insp), insp.visit)
-    insp.score_total = round(result.total, 4)
+    insp.score_total = numbers.stored(result.total)
     insp.grade = result.grade
     insp.passed = result.passed
     insp.veto_failed = len(result.veto_failed)
@@ -754,7 +785,7 @@ def update_finding(
     _require_draft(insp)
     f = next((x for x in insp.findings if x.item_id == item_id and x.active), None)
     if f is None:
-        raise NotFoundError(T.NOT_A_FINDING, item=item_id, uuid=insp.uuid)
+        raise NotFoundError(T.NOT_A_FINDING, item=item_name(insp, item_id), uuid=insp.uuid)
     old = finding_dict(f)
     if action is not None:
         f.action = action
@@ -825,13 +856,14 @@ TIME_FIELDS = ("arrival", "departure", "wait_started", "wait_called")
 def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
     """An ISO 8601 time with its UTC offset; also accepts 'YYYY-MM-DD HH:MM' and 'HH:MM'.
 
-    Times without an offset are local time on this machine ('HH:MM' is today).
+    Times without an offset are in the display zone (``display.tz``, as every time people
+    read; 'HH:MM' is today there).
     """
     text = str(value).strip()
     try:
         if len(text) <= 5 and ":" in text:
             hh, mm = (int(x) for x in text.split(":"))
-            day = today or clock.local_today()
+            day = today or timefmt.today()
             moment = datetime(day.year, day.month, day.day, hh, mm)
         else:
             moment = datetime.fromisoformat(text)
@@ -841,7 +873,7 @@ def parse_visit_time(key: str, value: str, *, today: date | None = None) -> str:
             T.BAD_TIME, field=Term(key, label) if label else key, text=repr(text)
         ) from None
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # local time of this machine
+        moment = moment.replace(tzinfo=timefmt.zone())  # the zone people read times in
     return moment.isoformat(timespec="seconds")
 
 
@@ -990,7 +1022,7 @@ def set_manager_name(session: Session, insp: Inspection, name: str, *, actor: st
 class Missing:
     """Something that blocks finalizing; ``item_id`` is None for inspection-level gaps."""
 
-    kind: str  # answer | evidence | narrative | visit | rectification
+    kind: str  # answer | evidence | narrative | visit | rectification | manager
     item_id: str | None
     text: Message  # from inspector.text.finalize
     fields: Mapping[str, object] = field(default_factory=dict)
@@ -1077,6 +1109,9 @@ def missing_for_finalize(insp: Inspection) -> list[Missing]:
                 out.append(Missing("visit", None, TF.VISIT_FACT_MISSING, {"fact": fact}))
         if checklist.scenarios and not (insp.visit or {}).get("scenario"):
             out.append(Missing("visit", None, TF.NO_SCENARIO))
+    if mode == Mode.ONSITE and not (insp.manager_name or "").strip():
+        # The report prints the manager's sign-off line; a mystery visit has none.
+        out.append(Missing("manager", None, TF.NO_MANAGER))
     return out
 
 
@@ -1160,6 +1195,9 @@ def finalize(
         # The shopper is covert: nobody at the branch signs a mystery visit.
         raise ValidationError(T.MYSTERY_FINALIZE_MANAGER)
     missing = missing_for_finalize(insp)
+    if manager_name is not None and manager_name.strip():
+        # Named with this sign-off (``finalize --manager``, the app's field).
+        missing = [m for m in missing if m.kind != "manager"]
     if missing and not force:
         raise _cannot_finalize(missing)
     result = rescore(session, insp)
@@ -1195,7 +1233,7 @@ def finalize(
         entity="inspection",
         action="finalize",
         key=insp.uuid,
-        new={"total": round(result.total, 2), "grade": result.grade, "manager": manager_name},
+        new={"total": numbers.record(result.total), "grade": result.grade, "manager": manager_name},
         inspection=insp,
     )
     if insp.recheck_of:
@@ -1373,7 +1411,7 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         # JSON times: the reader's zone with its offset (timefmt.iso, one rule).
         "started_at": timefmt.iso(summary.started_at),
         "finalized_at": timefmt.iso(summary.finalized_at),
-        "total": round(summary.total, 2) if summary.total is not None else None,
+        "total": numbers.record_or_none(summary.total),
         "grade": summary.grade,
         "passed": summary.passed,
         "signer": summary.signer,
@@ -1383,9 +1421,9 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
 
 def score_dict(result: Score) -> dict[str, Any]:
     return {
-        "total": round(result.total, 2),
-        "base": round(result.base, 2),
-        "penalties": round(result.penalties, 2),
+        "total": numbers.record(result.total),
+        "base": numbers.record(result.base),
+        "penalties": numbers.record(result.penalties),
         "grade": result.grade,
         "passed": result.passed,
         "veto_failed": list(result.veto_failed),
@@ -1402,10 +1440,10 @@ def score_dict(result: Score) -> dict[str, Any]:
         ],
         "sections": {
             sid: {
-                "score": round(s.earned, 4),
-                "max": round(s.possible, 4),
-                "percent": round(s.percent, 2) if s.percent is not None else None,
-                "weight": round(s.weight, 4),
+                "score": numbers.stored(s.earned),
+                "max": numbers.stored(s.possible),
+                "percent": numbers.record_or_none(s.percent),
+                "weight": numbers.stored(s.weight),
                 "area": s.area,
                 "gated": s.gated,
             }
@@ -1430,8 +1468,8 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "value": a.value,
             "note": a.note,
             "outcome": s.outcome.value,
-            "points": round(s.points, 4),
-            "max_points": round(s.max_points, 4),
+            "points": numbers.stored(s.points),
+            "max_points": numbers.stored(s.max_points),
         }
     photos = [
         {

@@ -28,7 +28,8 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from inspector.errors import UserError
+from inspector.errors import UserError, detail_of
+from inspector.files import size_text
 from inspector.text import Lang, Message, Surface
 from inspector.text import photos as T
 
@@ -192,8 +193,7 @@ def _open(data: bytes, file_name: str) -> Image.Image:
 
 
 def _reason(e: BaseException) -> str:
-    text = str(e).strip() or type(e).__name__
-    return text.splitlines()[0][:200]
+    return detail_of(e)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,8 +295,8 @@ def prepare(data: bytes, file_name: str) -> Prepared:
         raise PhotoError(
             T.FILE_TOO_LARGE,
             file=file_name,
-            size=f"{len(data) / 1e6:.0f}",
-            limit=MAX_FILE_BYTES // (1024 * 1024),
+            size=size_text(len(data)),
+            limit=size_text(MAX_FILE_BYTES),
         )
     decoded = decode(data, file_name, fit=DISPLAY_SIDE)
     img = decoded.image

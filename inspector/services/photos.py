@@ -21,7 +21,6 @@ What this module guarantees (see ``docs/photos.md``):
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import threading
@@ -38,6 +37,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from inspector import strictjson
 from inspector.db.models import Blob, Inspection, Photo, utcnow
 
 # Re-exported (``as`` names): the editor and the CLI know these as photos.*.
@@ -456,6 +456,28 @@ def get(session: Session, ref: str) -> Photo:
     return rows[0]
 
 
+def get_in(session: Session, insp: Inspection, ref: str) -> Photo:
+    """The photo ``ref`` (its id, or a prefix of 6 characters or more) *of this inspection
+    revision*. Every change to a photo goes through here, so an id of another inspection's
+    photo (or of another revision of this one) is refused, never changed in passing."""
+    ref = ref.strip().lower()
+    if len(ref) < MIN_PREFIX:
+        raise NotFoundError(T.ID_TOO_SHORT, ref=repr(ref), min=MIN_PREFIX)
+    rows = list(
+        session.scalars(
+            select(Photo).where(Photo.inspection_id == insp.id, Photo.id.startswith(ref)).limit(2)
+        )
+    )
+    if len(rows) > 1:
+        raise NotFoundError(T.AMBIGUOUS_ID, ref=repr(ref))
+    if rows:
+        return rows[0]
+    elsewhere = session.scalar(select(Photo.id).where(Photo.id.startswith(ref)).limit(1))
+    if elsewhere is not None:
+        raise NotFoundError(T.NOT_IN_INSPECTION, ref=repr(ref), inspection=insp.uuid)
+    raise NotFoundError(T.NO_PHOTO, ref=repr(ref))
+
+
 def photos_of(insp: Inspection, item_id: str | None = None) -> list[Photo]:
     """The inspection's photos (of one item when given), in item and position order."""
     rows = [p for p in insp.photos if item_id is None or p.item_id == item_id]
@@ -788,7 +810,7 @@ _SHOWN_LOCK = threading.Lock()
 
 def _shown(session: Session, photo: Photo, variant: Variant) -> bytes:
     layers = photo.layers or {}
-    key = (photo.display_sha256, json.dumps(layers, sort_keys=True), variant)
+    key = (photo.display_sha256, strictjson.dumps(layers, sort_keys=True), variant)
     with _SHOWN_LOCK:
         cached = _SHOWN_CACHE.get(key)
     if cached is not None:

@@ -23,7 +23,7 @@ from PIL import Image
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Finding, Inspection, Photo, utcnow
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
@@ -243,10 +243,10 @@ def build_report_data(
     result: Score = insp_svc.compute_score(insp)
     answers = insp_svc.answers_of(insp)
     index = checklist.item_index()
-    numbers: dict[str, str] = {}
+    item_numbers: dict[str, str] = {}
     for s_n, sec in enumerate(checklist.real_sections(), start=1):
         for i_n, it in enumerate(sec.items, start=1):
-            numbers[it.id] = f"{s_n}.{i_n}"
+            item_numbers[it.id] = f"{s_n}.{i_n}"
     generated = utcnow()
     today = timefmt.local_day(generated, tz) or generated.date()
 
@@ -304,14 +304,14 @@ def build_report_data(
                     source=item.source.ref if item.source else "",
                     source_inferred=bool(item.source and item.source.inferred),
                     photos=photos,
-                    number=numbers[item.id],
+                    number=item_numbers[item.id],
                 )
             )
 
     findings: list[FindingRow] = []
     lost_by_item: dict[str, float] = {}
     for d in result.deductions:
-        lost_by_item[d.item_id] = round(lost_by_item.get(d.item_id, 0.0) + d.points, 2)
+        lost_by_item[d.item_id] = numbers.record(lost_by_item.get(d.item_id, 0.0) + d.points)
     for f in insp_svc.active_findings(insp):
         item_or_none = index.get(f.item_id)
         if item_or_none is None:
@@ -337,7 +337,7 @@ def build_report_data(
                 answer=answer_text(item_or_none, a),
                 closed_at=timefmt.local_day(f.closed_at, tz),
                 source_inferred=bool(item_or_none.source and item_or_none.source.inferred),
-                number=numbers.get(f.item_id, ""),
+                number=item_numbers.get(f.item_id, ""),
                 repeat=bool(f.repeat_of),
             )
         )

@@ -68,6 +68,18 @@ CSV_NO_NAME = Message(
     )
 )
 CSV_LINE_PROBLEM = Message(what=Text(zh="{path}:{line}：{problem}", en="{path}:{line}: {problem}"))
+CSV_EXTRA_FIELDS = Message(
+    what=Text(
+        zh="{path}:{line}：此行有 {count} 个字段，而表头只有 {columns} 列；"
+        "多出的 {extra} 不会被保存",
+        en="{path}:{line}: this row has {count} fields but the header names {columns} columns; "
+        "{extra} would be lost",
+    ),
+    cli=Text(
+        zh="含逗号的名称请加英文双引号，或在表头中补上该列",
+        en="put a name holding a comma in double quotes, or name the column in the header",
+    ),
+)
 CSV_REPEAT = Message(
     what=Text(
         zh="{path}:{line}：网点代码 {code} 与第 {first} 行重复",

@@ -144,3 +144,37 @@ UPGRADE_BAD_VALUES = Message(
         "File › Back up database…, then open it again",
     ),
 )
+
+# A database opened read-only on purpose (a second window on a database another one edits).
+OPENED_READ_ONLY = Message(
+    Text(
+        zh="此窗口以只读方式打开数据库 {where}，不能修改数据",
+        en="this window opened database {where} read-only; nothing can be changed here",
+    ),
+    cli=Text(
+        zh="请在正在编辑该数据库的窗口中修改", en="make the change in the window that edits it"
+    ),
+    gui=Text(
+        zh="请切换到正在编辑该数据库的窗口中修改，或关闭那个窗口后重新打开本程序",
+        en="make the change in the window that edits it, or close that window and start "
+        "the app again",
+    ),
+)
+READ_ONLY_MISSING = Message(
+    Text(
+        zh="数据库 {where} 不存在，无法以只读方式打开",
+        en="database {where} does not exist, so it cannot be opened read-only",
+    )
+)
+READ_ONLY_NOT_CURRENT = Message(
+    Text(
+        zh="数据库 {where} 的版本与本程序不同，只读方式下无法升级",
+        en="database {where} is of another version than this program; it cannot be "
+        "upgraded read-only",
+    ),
+    cli=Text(zh="请先以正常方式打开一次", en="open it normally once first"),
+    gui=Text(
+        zh="请关闭正在使用它的窗口，再以正常方式打开本程序",
+        en="close the window that uses it, then start the app normally",
+    ),
+)

@@ -38,7 +38,7 @@ MEMBER_DOTDOT = Message(
     )
 )
 MEMBER_TOO_LARGE = Message(
-    Text(zh="成员 {name} 超过 {limit} 字节", en="member {name} is larger than {limit} bytes")
+    Text(zh="成员 {name} 超过 {limit}", en="member {name} is larger than {limit}")
 )
 MEMBER_BOMB = Message(
     Text(
@@ -82,9 +82,7 @@ ENCRYPTED_NO_KEY = Message(
     )
 )
 ENCRYPTED_BAD = Message(Text(zh="加密数据包：{detail}", en="encrypted package: {detail}"))
-PACKAGE_TOO_LARGE = Message(
-    Text(zh="数据包超过 {limit} 字节", en="the package is larger than {limit} bytes")
-)
+PACKAGE_TOO_LARGE = Message(Text(zh="数据包超过 {limit}", en="the package is larger than {limit}"))
 NOT_READABLE = Message(
     Text(
         zh="不是本程序能读取的数据包（{detail}）",
@@ -124,7 +122,7 @@ ABSENT = Message(
     Text(zh="清单中列出但缺失的成员：{names}", en="member(s) listed but missing: {names}")
 )
 TOTAL_TOO_LARGE = Message(
-    Text(zh="各成员合计超过 {limit} 字节", en="the members add up to more than {limit} bytes")
+    Text(zh="各成员合计超过 {limit}", en="the members add up to more than {limit}")
 )
 SIZE_DIFFERS = Message(
     Text(zh="成员 {name}：大小与清单不符", en="member {name}: size differs from the manifest")
@@ -253,6 +251,14 @@ ANSWER_TWICE = Message(
     Text(zh="清单中同一检查项有两个答案", en="the manifest answers an item twice")
 )
 FINDING_TWICE = Message(Text(zh="清单中同一问题列了两次", en="the manifest lists a finding twice"))
+AUDIT_REVISION = Message(
+    Text(
+        zh="审计记录第 {n} 条属于第 {got} 版，而数据包是该检查的第 {revision} 版；"
+        "数据包只能携带本版本的审计记录",
+        en="audit entry {n} belongs to revision {got}, but the package is revision {revision} "
+        "of the inspection; a package carries its own revision's audit trail only",
+    )
+)
 
 SNAPSHOT_INVALID = Message(
     Text(
@@ -317,6 +323,17 @@ DERIVATIVE_TOO_LARGE = Message(
     Text(
         zh="照片 {photo}：{kind}为 {size}，超出{kind}可能的大小",
         en="photo {photo}: the {kind} image is {size}, larger than a {kind} image can be",
+    )
+)
+ORIGINAL_NOT_IMAGE = Message(
+    Text(
+        zh="照片 {photo}：原图不是本程序可读的图像（JPEG、PNG、WebP 或 HEIF）",
+        en="photo {photo}: the original is not an image the app reads (JPEG, PNG, WebP or HEIF)",
+    )
+)
+DERIVATIVE_NOT_JPEG = Message(
+    Text(
+        zh="照片 {photo}：{kind}不是 JPEG 图像", en="photo {photo}: the {kind} image is not a JPEG"
     )
 )
 DERIVATIVE_DAMAGED = Message(

@@ -96,3 +96,28 @@ WRITE_PERMISSION = Text(
     en="permission denied; check the folder's permissions",
 )
 READ_ONLY_FS = Text(zh="文件系统是只读的", en="the file system is read-only")
+
+# A file of the database the app (or this command) has open: never read or replaced, since
+# closing any descriptor of it would drop the locks SQLite holds (inspector/files.py).
+DATABASE_FILE = Message(
+    Text(
+        zh="这是正在使用的数据库（{db}）的文件，不能作为{what}读取",
+        en="is a file of the database in use ({db}); it cannot be read as a {what}",
+    ),
+    cli=Text(
+        zh="请给出另一个文件；要复制数据库，请用 inspector backup",
+        en="give another file; to copy the database use inspector backup",
+    ),
+    gui=Text(
+        zh="请另选一个文件；要复制数据库，请用“文件 → 备份数据库…”",
+        en="choose another file; to copy the database use File → Back up database…",
+    ),
+)
+TARGET_IS_DATABASE = Message(
+    Text(
+        zh="这是正在使用的数据库（{db}）的文件，不能用其他内容覆盖",
+        en="is a file of the database in use ({db}); it cannot be overwritten",
+    ),
+    cli=Text(zh="请给出另一个文件名", en="give another file name"),
+    gui=Text(zh="请另选一个文件名", en="choose another file name"),
+)

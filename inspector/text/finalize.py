@@ -43,6 +43,21 @@ VISIT_FACTS: dict[str, Text] = {
     "departure": Text(zh="离开时间", en="departure time"),
 }
 NO_SCENARIO = Message(Text(zh="未选择检测场景", en="no scenario chosen"))
+# An on-site inspection's report prints the branch manager's sign-off line (确认签收).
+NO_MANAGER = Message(
+    what=Text(
+        zh="未填写网点负责人姓名（报告中有其确认签收栏）",
+        en="the branch manager's name is missing (the report prints their sign-off line)",
+    ),
+    cli=Text(
+        zh="（用 inspector finalize ID --by NAME --manager NAME 给出）",
+        en=" (give it with inspector finalize ID --by NAME --manager NAME)",
+    ),
+    gui=Text(
+        zh="（在“定稿”页填写“网点负责人”）",
+        en=" (fill in the branch manager on the Finalize tab)",
+    ),
+)
 
 RED_LINE_UNRECTIFIED = Message(
     what=Text(

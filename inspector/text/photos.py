@@ -94,8 +94,8 @@ TRUNCATED = Message(
 EMPTY_FILE = Message(what=Text(zh="文件是空的", en="the file is empty"))
 FILE_TOO_LARGE = Message(
     what=Text(
-        zh="文件大小为 {size} MB，不接受超过 {limit} MB 的照片",
-        en="the file is {size} MB; photos over {limit} MB are not accepted",
+        zh="文件大小为 {size}，不接受超过 {limit} 的照片",
+        en="the file is {size}; photos over {limit} are not accepted",
     )
 )
 UNREADABLE_FILE = Message(what=Text(zh="无法读取：{reason}", en="{reason}"))
@@ -185,6 +185,20 @@ NO_PHOTO = Message(
     gui=Text(
         zh="它可能已被删除，请重新打开该检查项查看照片",
         en="it may have been deleted; open the item again to see its photos",
+    ),
+)
+NOT_IN_INSPECTION = Message(
+    what=Text(
+        zh="照片 {ref} 不属于检查 {inspection}（当前版本）",
+        en="photo {ref} is not a photo of inspection {inspection} (its current revision)",
+    ),
+    cli=Text(
+        zh="'inspector photo list {inspection}' 列出该检查的照片",
+        en="'inspector photo list {inspection}' lists that inspection's photos",
+    ),
+    gui=Text(
+        zh="该照片已不在此检查中，请重新打开该检查项查看照片",
+        en="the photo is no longer part of this inspection; open the item again to see its photos",
     ),
 )
 AMBIGUOUS_ID = Message(

@@ -107,7 +107,7 @@ PACK_NOT_ZIP = Message(
     )
 )
 PACK_TOO_LARGE = Message(
-    what=Text(zh="总行更新包超过 {limit} 字节", en="the HQ pack is larger than {limit} bytes")
+    what=Text(zh="总行更新包超过 {limit}", en="the HQ pack is larger than {limit}")
 )
 PACK_TOO_MANY = Message(
     what=Text(

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,7 +44,7 @@ from inspector.files import write_atomic
 from inspector.services import exchange
 from inspector.services.publish.install import hq_public_file
 from inspector.services.views.files import file_stem, report_pdf
-from inspector.ui import theme, workers
+from inspector.ui import filedialogs, theme, workers
 from inspector.ui.errors import user_text
 from inspector.ui.models.table import Column, RowsTableModel
 from inspector.ui.report_preview import ReportPreviewDialog
@@ -88,15 +87,15 @@ class ReportExporter(QObject):
 
     def report(self, uuid: str, path: Path | None = None) -> workers.Job | None:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = filedialogs.save_file(
                 self._parent,
                 self.tr("Save report"),
                 self._default_name(uuid, ".pdf"),
                 self.tr("PDF files (*.pdf)"),
             )
-            if not chosen:
+            if chosen is None:
                 return None
-            path = Path(chosen)
+            path = chosen
         self.settings.set_last_folder(str(path.parent))
         db, lang = self.db, self.lang
         return workers.run_with_progress(
@@ -119,15 +118,15 @@ class ReportExporter(QObject):
 
     def export_package(self, uuid: str, path: Path | None = None) -> workers.Job | None:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = filedialogs.save_file(
                 self._parent,
                 self.tr("Export package"),
                 self._default_name(uuid, exchange.SUFFIX),
                 self.tr("Inspection packages (*{0})").format(exchange.SUFFIX),
             )
-            if not chosen:
+            if chosen is None:
                 return None
-            path = Path(chosen)
+            path = chosen
         self.settings.set_last_folder(str(path.parent))
         db, target = self.db, path
 
@@ -347,23 +346,23 @@ class ImportDialog(QDialog):
             self.paths_list.addItem(str(p))
 
     def _add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files = filedialogs.open_files(
             self,
             self.tr("Packages"),
             self.settings.last_folder(),
             self.tr("Inspection packages (*{0});;All files (*)").format(exchange.SUFFIX),
         )
-        self.add_paths([Path(f) for f in files])
+        self.add_paths(files)
         if files:
-            self.settings.set_last_folder(str(Path(files[0]).parent))
+            self.settings.set_last_folder(str(files[0].parent))
 
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = filedialogs.choose_folder(
             self, self.tr("Folder of packages"), self.settings.last_folder()
         )
-        if folder:
-            self.add_paths([Path(folder)])
-            self.settings.set_last_folder(folder)
+        if folder is not None:
+            self.add_paths([folder])
+            self.settings.set_last_folder(str(folder))
 
     def paths(self) -> list[Path]:
         return [Path(self.paths_list.item(i).text()) for i in range(self.paths_list.count())]

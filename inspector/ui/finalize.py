@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingStatus
 from inspector.services.views.runner import InspectionState
@@ -39,6 +40,7 @@ from inspector.ui.signature import SignaturePad
 log = logging.getLogger(__name__)
 
 MANAGER_SAVE_DELAY_MS = 800
+KEEP_DELAY_MS = 50  # the name typed is kept durable this soon (services/typed.py)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -49,15 +51,19 @@ class FinalizePanel(QWidget):
     finalize_requested(str, str, object): (inspector, manager name, signature PNG or None).
     amend_requested(str): the reason for a new revision.
     manager_edited(str): the manager's name after a pause in typing (saved on the draft).
+    manager_typed(str): the name a moment after each keystroke (kept durable until saved).
     report_requested(), export_requested(): the buttons of a finalized inspection.
+    recheck_requested(): start a re-check of this (finalized) inspection's findings.
     """
 
     missing_activated = Signal(str, str)
     finalize_requested = Signal(str, str, object)
     amend_requested = Signal(str)
     manager_edited = Signal(str)
+    manager_typed = Signal(str)
     report_requested = Signal()
     export_requested = Signal()
+    recheck_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +75,10 @@ class FinalizePanel(QWidget):
         self._manager_timer.setSingleShot(True)
         self._manager_timer.setInterval(MANAGER_SAVE_DELAY_MS)
         self._manager_timer.timeout.connect(self._commit_manager)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_manager)
         self.missing_model = QStandardItemModel(self)
         self.missing_view = QListView()
         self.missing_view.setModel(self.missing_model)
@@ -84,6 +94,9 @@ class FinalizePanel(QWidget):
         self.manager_edit = QLineEdit()
         self.manager_edit.setPlaceholderText(self.tr("Branch manager's name"))
         self.manager_edit.textEdited.connect(lambda _: self._manager_timer.start())
+        self.manager_edit.textEdited.connect(lambda _: self._keep_timer.start())
+        # A name typed here settles the "manager" gap at once (it is signed with it).
+        self.manager_edit.textChanged.connect(lambda _: self._update_finalize_enabled())
         self.summary_label = QLabel()
         self.summary_label.setObjectName("panel")
         self.summary_label.setWordWrap(True)
@@ -139,12 +152,20 @@ class FinalizePanel(QWidget):
         self.report_button.clicked.connect(self.report_requested)
         self.export_button = QPushButton(self.tr("Export package…  [Ctrl+E]"))
         self.export_button.clicked.connect(self.export_requested)
+        self.recheck_button = QPushButton(self.tr("Start a re-check…"))
+        self.recheck_button.clicked.connect(self.recheck_requested)
         done_buttons = QVBoxLayout()
         done_buttons.addWidget(self.report_button)
         done_buttons.addWidget(self.export_button)
+        done_buttons.addWidget(self.recheck_button)
         done_buttons.addWidget(self.amend_button)
         done_buttons.addStretch(1)
-        self.done_buttons = (self.report_button, self.export_button, self.amend_button)
+        self.done_buttons = (
+            self.report_button,
+            self.export_button,
+            self.recheck_button,
+            self.amend_button,
+        )
         done_row = QHBoxLayout()
         done_row.addWidget(self.done_label, 1)
         done_row.addLayout(done_buttons)
@@ -165,6 +186,7 @@ class FinalizePanel(QWidget):
     def reset(self) -> None:
         """Forget everything of the inspection shown before (called when another opens)."""
         self._manager_timer.stop()
+        self._keep_timer.stop()
         self._state = None
         self._shown = None
         self._saved_manager = ""
@@ -208,7 +230,7 @@ class FinalizePanel(QWidget):
             w.setVisible(not finalized)
         self.missing_hint.setVisible(bool(n) and not finalized)
         self.missing_view.setVisible(bool(n) and not finalized)
-        self.finalize_button.setEnabled(n == 0 and not finalized)
+        self._update_finalize_enabled()
         mystery = state.mode == Mode.MYSTERY
         self.covert_label.setVisible(mystery)
         self.form.setRowVisible(self.manager_edit, not mystery)
@@ -218,6 +240,16 @@ class FinalizePanel(QWidget):
         self.done_spacer.setVisible(finalized or not n)
         for b in self.done_buttons:
             b.setVisible(finalized)
+        open_findings = [f for f in state.findings if f.status == FindingStatus.OPEN]
+        self.recheck_button.setEnabled(bool(open_findings))
+        self.recheck_button.setToolTip(
+            self.tr(
+                "A new inspection of this branch with the same checklist; finalizing it "
+                "closes every open finding it finds passed."
+            )
+            if open_findings
+            else self.tr("No open finding to re-check.")
+        )
         if finalized:
             text = self.tr("Finalized by {0}; read-only. Amending creates revision {1}.").format(
                 state.finalized_by or "", state.revision + 1
@@ -225,6 +257,17 @@ class FinalizePanel(QWidget):
             if state.manager_name and not mystery:
                 text += " " + self.tr("Acknowledged by {0}.").format(state.manager_name)
             self.done_label.setText(text)
+
+    def _update_finalize_enabled(self) -> None:
+        """Sign-off is possible when nothing is missing; the manager's name counts as
+        given as soon as it is typed (it is saved and signed with the sign-off)."""
+        st = self._state
+        if st is None or st.read_only:
+            self.finalize_button.setEnabled(False)
+            return
+        named = bool(self.manager_edit.text().strip())
+        left = [m for m in st.missing if not (m.kind == "manager" and named)]
+        self.finalize_button.setEnabled(not left)
 
     def _set_signature_row_visible(self, visible: bool) -> None:
         # The signature row is a layout (pad + clear button): hide it by its label and items.
@@ -249,7 +292,7 @@ class FinalizePanel(QWidget):
             verdict = self.tr("passed") if s.passed else self.tr("NOT passed")
             lines.append(
                 self.tr("Score {0} · grade {1} · {2}").format(
-                    f"{s.total:.1f}", grade.label.get(lang), verdict
+                    numbers.score(s.total), grade.label.get(lang), verdict
                 )
             )
         index = st.checklist.item_index()
@@ -288,8 +331,13 @@ class FinalizePanel(QWidget):
         self._saved_manager = name
         self.manager_edited.emit(name)
 
+    def _keep_manager(self) -> None:
+        if self._state is not None and not self._state.read_only:
+            self.manager_typed.emit(self.manager_edit.text())
+
     def flush(self) -> None:
         """Save the manager's name being typed now (navigation, closing, sign-off)."""
+        self._keep_timer.stop()
         if self._manager_timer.isActive():
             self._commit_manager()
 

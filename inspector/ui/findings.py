@@ -26,17 +26,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector import clock
+from inspector.domain import timefmt
 from inspector.domain.checklist import Checklist
-from inspector.domain.states import Severity
+from inspector.domain.states import FindingStatus, Severity
 from inspector.services.views.runner import FindingRow, InspectionState
 from inspector.ui import theme
 from inspector.ui.models.table import Column, RowsTableModel
+from inspector.ui.summary import KEEP_DELAY_MS
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +121,15 @@ class FindingsPanel(QWidget):
     Signals:
         finding_edited(str, dict): (item id, changed fields) to commit.
         item_requested(str): open the item in the runner (double-click).
+        recheck_requested(str): (item id) re-check this finding of a finalized inspection.
+        action_typed(str, str): (item id, action) a moment after each keystroke: kept
+            durable until the action is saved.
     """
 
     finding_edited = Signal(str, dict)
     item_requested = Signal(str)
+    recheck_requested = Signal(str)
+    action_typed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,6 +190,11 @@ class FindingsPanel(QWidget):
         self._action_timer.setSingleShot(True)
         self._action_timer.setInterval(800)
         self._action_timer.timeout.connect(self._flush_action)
+        # ... and kept durable (unaudited) a moment after each keystroke.
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_action)
 
         form = QFormLayout()
         form.setHorizontalSpacing(16)
@@ -191,12 +203,17 @@ class FindingsPanel(QWidget):
         form.addRow(self.tr("Action"), self.action_edit)
         form.addRow(self.tr("Owner"), self.owner_edit)
         form.addRow(self.tr("Deadline"), self.deadline_edit)
+        # A finalized inspection's finding is followed up by a re-check, from here.
+        self.recheck_button = QPushButton(self.tr("Re-check this finding…"))
+        self.recheck_button.clicked.connect(self._recheck_clicked)
+        self.recheck_button.hide()
         self.editor = QWidget()
         ed = QVBoxLayout(self.editor)
         ed.setContentsMargins(0, 8, 0, 0)
         ed.addWidget(self.title_label)
         ed.addWidget(self.answer_label)
         ed.addLayout(form)
+        ed.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         intro = QLabel(
             self.tr(
@@ -219,6 +236,7 @@ class FindingsPanel(QWidget):
     def reset(self) -> None:
         """Forget the inspection shown before (its rows, checklist and pending typing)."""
         self._action_timer.stop()
+        self._keep_timer.stop()
         self._pending = {}
         self._pending_item = None
         self._shown = None
@@ -273,6 +291,10 @@ class FindingsPanel(QWidget):
             self._flush_action()
             self._show(self.model.row(current.row()), self._checklist)
 
+    def _recheck_clicked(self) -> None:
+        if self._shown is not None:
+            self.recheck_requested.emit(self._shown.item_id)
+
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.item_requested.emit(self.model.row(index.row()).item_id)
@@ -292,9 +314,20 @@ class FindingsPanel(QWidget):
                 self.action_edit.setPlainText(f.action)
             if not (same and "owner" in self._pending) and self.owner_edit.text() != f.owner:
                 self.owner_edit.setText(f.owner)
-            d = f.deadline or clock.local_today()
+            d = f.deadline or timefmt.today()
             self.deadline_edit.setDate(QDate(d.year, d.month, d.day))
             self._shown = f
+            self.recheck_button.setVisible(self._read_only)
+            is_open = f.status == FindingStatus.OPEN
+            self.recheck_button.setEnabled(self._read_only and is_open)
+            self.recheck_button.setToolTip(
+                self.tr(
+                    "Start a new inspection of this branch that re-checks this item; "
+                    "finalizing it closes the finding when the item passes."
+                )
+                if is_open
+                else self.tr("This finding is closed.")
+            )
         finally:
             self._loading = False
 
@@ -331,6 +364,13 @@ class FindingsPanel(QWidget):
     def _action_changed(self) -> None:
         if not self._loading and self._shown is not None:
             self._typed("action", self.action_edit.toPlainText())
+            self._keep_timer.start()
+
+    def _keep_action(self) -> None:
+        self._keep_timer.stop()
+        action = self._pending.get("action")
+        if self._pending_item is not None and isinstance(action, str) and not self._read_only:
+            self.action_typed.emit(self._pending_item, action)
 
     def _owner_changed(self, text: str) -> None:
         if not self._loading and self._shown is not None and not self._read_only:
@@ -348,6 +388,7 @@ class FindingsPanel(QWidget):
         """Save the typed action and owner (after the pause, or now) for the finding they
         were typed for, even if a refresh has shown another one since."""
         self._action_timer.stop()
+        self._keep_timer.stop()  # saved now: nothing left to keep
         pending, self._pending = self._pending, {}
         item_id, self._pending_item = self._pending_item, None
         if not pending or item_id is None or self._read_only:

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import __version__, clock
+from inspector import __version__
 from inspector.db import Database
+from inspector.domain import timefmt
 from inspector.domain.checklist import Result
 from inspector.errors import NotFoundError
 from inspector.logs import log_file
 from inspector.services.backup import backup_database
-from inspector.ui import workers
+from inspector.ui import filedialogs, workers
 from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.hq.dashboard import HqDashboard
@@ -470,17 +470,17 @@ class MainWindow(QMainWindow):
             )
             return None
         if path is None:
-            stamp = clock.local_now().strftime("%Y%m%d-%H%M")
+            stamp = timefmt.now().strftime("%Y%m%d-%H%M")
             folder = self.settings.last_folder() or str(Path.home())
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = filedialogs.save_file(
                 self,
                 self.tr("Back up database"),
                 str(Path(folder) / f"inspector-backup-{stamp}.sqlite3"),
                 self.tr("Database files (*.sqlite3)"),
             )
-            if not chosen:
+            if chosen is None:
                 return None
-            path = Path(chosen)
+            path = chosen
         target, db = path, self.db
         return workers.run_with_progress(
             self,

@@ -8,7 +8,8 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, QRegularExpression, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -19,14 +20,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector import clock
+from inspector.domain import timefmt
 from inspector.services.views.runner import InspectionState
-from inspector.ui.summary import NarrativeEditor
+from inspector.ui.summary import KEEP_DELAY_MS, NarrativeEditor
+from inspector.ui.zones import clock_time, zone_suffix
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +38,9 @@ _UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 
 
 def now_iso() -> str:
-    """The local time with its UTC offset, to the second (what the visit facts store)."""
-    return clock.local_now().isoformat(timespec="seconds")
+    """The time in the display zone with its UTC offset, to the second (what the visit
+    facts store)."""
+    return timefmt.now().isoformat(timespec="seconds")
 
 
 def parse_iso(text: object) -> datetime | None:
@@ -53,7 +56,7 @@ def _qdt(text: object) -> QDateTime:
     d = parse_iso(text)
     if d is None:
         return _UNSET
-    d = d.astimezone()
+    d = timefmt.local(d, timefmt.zone())  # shown in the display zone, as the report prints it
     return QDateTime(d.year, d.month, d.day, d.hour, d.minute, d.second)
 
 
@@ -62,7 +65,8 @@ def _from_qdt(q: QDateTime) -> str | None:
         return None
     d = q.toPython()
     assert isinstance(d, datetime)
-    return d.astimezone().isoformat(timespec="seconds")
+    # Typed as read: in the display zone.
+    return d.replace(tzinfo=timefmt.zone()).isoformat(timespec="seconds")
 
 
 class VisitPanel(QWidget):
@@ -71,10 +75,13 @@ class VisitPanel(QWidget):
     Signals:
         visit_edited(dict): visit fields to store (services.inspections.set_visit).
         narrative_edited(str): the narrative after the user paused typing.
+        fact_typed(str, str): (fact, text) a typed fact a moment after each keystroke,
+            kept durable until it is saved.
     """
 
     visit_edited = Signal(dict)
     narrative_edited = Signal(str)
+    fact_typed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +103,10 @@ class VisitPanel(QWidget):
         self._field_timer.setSingleShot(True)
         self._field_timer.setInterval(FIELD_SAVE_DELAY_MS)
         self._field_timer.timeout.connect(self._flush_fields)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_facts)
         self.arrival_edit.dateTimeChanged.connect(
             lambda _: self._typed("arrival", _from_qdt(self.arrival_edit.dateTime()))
         )
@@ -109,10 +120,17 @@ class VisitPanel(QWidget):
         self.ticket_edit.setMaximumWidth(200)
         self.ticket_edit.textChanged.connect(lambda t: self._typed("ticket", t.strip()))
         self.ticket_edit.editingFinished.connect(self._flush_fields)
-        self.waiting_spin = QSpinBox()
-        self.waiting_spin.setRange(0, 999)
+        # Digits typed are the count, empty is "not recorded" (a spin box showed 0 with the
+        # cursor before it: typing 3 made 30, and an untouched field read as nobody waiting).
+        self.waiting_spin = QLineEdit()
+        self.waiting_spin.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,3}"), self.waiting_spin)
+        )
+        self.waiting_spin.setPlaceholderText(self.tr("not recorded"))
         self.waiting_spin.setMaximumWidth(120)
-        self.waiting_spin.valueChanged.connect(lambda v: self._typed("customers_waiting", v))
+        self.waiting_spin.textEdited.connect(
+            lambda t: self._typed("customers_waiting", int(t) if t.strip() else None)
+        )
         self.waiting_spin.editingFinished.connect(self._flush_fields)
         self.scenario_combo = QComboBox()
         self.scenario_combo.setMinimumWidth(220)
@@ -164,8 +182,14 @@ class VisitPanel(QWidget):
         self.wave_label.setBuddy(self.wave_edit)
         facts.addRow(self.tr("Scenario"), self.scenario_combo)
         facts.addRow(self.wave_label, self.wave_edit)
-        facts.addRow(self.tr("Arrival"), self._row(self.arrival_edit, self.arrival_now))
-        facts.addRow(self.tr("Departure"), self._row(self.departure_edit, self.departure_now))
+        # Times are typed and shown in the display zone; the label says so when it is not
+        # the computer's own.
+        facts.addRow(
+            self.tr("Arrival") + zone_suffix(), self._row(self.arrival_edit, self.arrival_now)
+        )
+        facts.addRow(
+            self.tr("Departure") + zone_suffix(), self._row(self.departure_edit, self.departure_now)
+        )
         facts.addRow(self.tr("Ticket number"), self.ticket_edit)
         facts.addRow(self.tr("Customers waiting on arrival"), self.waiting_spin)
         facts_box = self._panel(self.tr("Visit facts"), facts)
@@ -250,8 +274,10 @@ class VisitPanel(QWidget):
             if not self.ticket_edit.hasFocus():
                 self.ticket_edit.setText(str(state.visit.get("ticket", "")))
             if not self.waiting_spin.hasFocus():
-                cw = state.visit.get("customers_waiting", 0)
-                self.waiting_spin.setValue(cw if isinstance(cw, int) else 0)
+                cw = state.visit.get("customers_waiting")
+                self.waiting_spin.setText(
+                    str(cw) if isinstance(cw, int) and not isinstance(cw, bool) else ""
+                )
             self.narrative.update_state(state, lang)
             for w in (
                 self.arrival_edit,
@@ -283,6 +309,7 @@ class VisitPanel(QWidget):
         """Another inspection opens: forget this one's facts and text (already flushed)."""
         self.show_refusal("")
         self._field_timer.stop()
+        self._keep_timer.stop()
         self._pending = {}
         self._visit = {}
         self.narrative.reset()
@@ -298,7 +325,7 @@ class VisitPanel(QWidget):
                 self.tr(
                     "The wait timer was started at {0}. Start it again from now? "
                     "The first start stays in the audit trail."
-                ).format(started.astimezone().strftime("%H:%M:%S")),
+                ).format(clock_time(started) + zone_suffix()),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -318,9 +345,17 @@ class VisitPanel(QWidget):
             return
         self._pending[key] = value
         self._field_timer.start()
+        self._keep_timer.start()
+
+    def _keep_facts(self) -> None:
+        self._keep_timer.stop()
+        for key, value in self._pending.items():
+            if key in ("ticket", "wave", "customers_waiting"):
+                self.fact_typed.emit(key, "" if value is None else str(value))
 
     def _flush_fields(self) -> None:
         self._field_timer.stop()
+        self._keep_timer.stop()  # saved now: nothing left to keep
         pending, self._pending = self._pending, {}
         for key, value in pending.items():
             self._field(key, value)
@@ -336,16 +371,15 @@ class VisitPanel(QWidget):
         end = called or clock.local_now()
         secs = max(0, int((end - started).total_seconds()))
         self.wait_label.setText(f"{secs // 60:02d}:{secs % 60:02d}")
-        started_s = started.astimezone().strftime("%H:%M:%S")
+        started_s = clock_time(started)
         if called is None:
-            self.wait_detail.setText(self.tr("Waiting since {0}").format(started_s))
+            self.wait_detail.setText(self.tr("Waiting since {0}").format(started_s) + zone_suffix())
             if not self._tick.isActive():
                 self._tick.start()
         else:
             self.wait_detail.setText(
-                self.tr("Waited from {0} to {1}").format(
-                    started_s, called.astimezone().strftime("%H:%M:%S")
-                )
+                self.tr("Waited from {0} to {1}").format(started_s, clock_time(called))
+                + zone_suffix()
             )
             self._tick.stop()
 

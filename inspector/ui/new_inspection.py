@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from inspector.services.commands import inspections as commands
 from inspector.services.publish.plan_status import PlanItem
 from inspector.services.publish.screens import offered_checklists, start_planned
 from inspector.services.views.branches import branch_choices
+from inspector.ui import filedialogs
 from inspector.ui.errors import user_text
 from inspector.ui.publish.assigned import PlanNote
 from inspector.ui.settings import AppSettings
@@ -267,14 +267,14 @@ class NewInspectionDialog(QDialog):
         return item if same else None
 
     def _import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = filedialogs.open_file(
             self,
             self.tr("Import branch list"),
             self.settings.last_folder(),
             self.tr("CSV files (*.csv);;All files (*)"),
         )
-        if path:
-            self.import_branches(Path(path))
+        if path is not None:
+            self.import_branches(path)
 
     def import_branches(self, path: Path) -> bool:
         try:

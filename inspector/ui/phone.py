@@ -258,6 +258,8 @@ class CapturePage(Protocol):
     @property
     def home_requested(self) -> SignalInstance: ...
     @property
+    def status_message(self) -> SignalInstance: ...
+    @property
     def inspection_changed(self) -> SignalInstance: ...
     def refresh(self) -> None: ...
 
@@ -278,7 +280,10 @@ class PhoneCaptureButton(QPushButton):
 
     def open_dialog(self) -> PhoneDialog | None:
         page = self.page
-        if page.uuid is None or page.state is None or page.state.read_only:
+        if page.uuid is None or page.state is None:
+            return None
+        if page.state.read_only:
+            page.status_message.emit(self.toolTip())  # never silently nothing
             return None
         if self.dialog is not None and self.dialog.inspection_uuid == page.uuid:
             self.dialog.raise_()
@@ -306,6 +311,16 @@ class PhoneCaptureButton(QPushButton):
     def _state_changed(self) -> None:
         st = self.page.state
         self.setEnabled(st is not None and not st.read_only)
+        # A greyed button says why (a finalized inspection reopened after a restart looked
+        # like a button that did nothing).
+        self.setToolTip(
+            self.tr(
+                "This inspection is finalized: no more photos can be added. To add some, "
+                "amend it (Finalize tab) and capture them in the new revision."
+            )
+            if st is not None and st.read_only
+            else self.tr("Take this inspection's photos with a phone (QR code)")
+        )
         if self.dialog is not None and (st is None or st.uuid != self.dialog.inspection_uuid):
             self._close_dialog()  # the runner moved to another inspection
         elif self.dialog is not None and st is not None and st.read_only:

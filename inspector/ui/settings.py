@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services.commands import settings as settings_commands
 from inspector.services.views.settings import report_settings
+from inspector.ui import filedialogs
 from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
@@ -161,12 +161,12 @@ class SettingsDialog(QDialog):
         return box
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        chosen = filedialogs.open_file(
             self, self.tr("Organisation logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
-        if path:
-            self._logo_path = path
-            self.logo_label.setText(path)
+        if chosen is not None:
+            self._logo_path = str(chosen)
+            self.logo_label.setText(str(chosen))
 
     def _clear_logo(self) -> None:
         self._logo_path = ""

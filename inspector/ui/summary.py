@@ -17,6 +17,7 @@ from inspector.ui import theme
 log = logging.getLogger(__name__)
 
 TEXT_SAVE_DELAY_MS = 800
+KEEP_DELAY_MS = 50  # what is typed is kept durable this soon (services/typed.py)
 
 
 class WrappedLabel(QLabel):
@@ -50,9 +51,11 @@ class NarrativeEditor(QWidget):
 
     Signals:
         edited(str): the text after the user paused typing (or on flush).
+        typed(str): the text a moment after each keystroke, kept durable until recorded.
     """
 
     edited = Signal(str)
+    typed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +72,10 @@ class NarrativeEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TEXT_SAVE_DELAY_MS)
         self._timer.timeout.connect(self._commit)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep)
         self.edit.textChanged.connect(self._changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +113,7 @@ class NarrativeEditor(QWidget):
     def reset(self) -> None:
         """Another inspection opens: nothing of this one's text may stay (it was flushed)."""
         self._timer.stop()
+        self._keep_timer.stop()
         self._saved = ""
         self._loading = True
         try:
@@ -118,6 +126,12 @@ class NarrativeEditor(QWidget):
         self._update_counter()
         if not self._loading:
             self._timer.start()
+            self._keep_timer.start()
+
+    def _keep(self) -> None:
+        self._keep_timer.stop()
+        if not self.edit.isReadOnly():
+            self.typed.emit(self.edit.toPlainText())
 
     def _update_counter(self) -> None:
         n = len(self.edit.toPlainText().strip())
@@ -136,6 +150,7 @@ class NarrativeEditor(QWidget):
             self.edited.emit(text)
 
     def flush(self) -> None:
+        self._keep_timer.stop()  # recorded now: nothing left to keep
         if self._timer.isActive():
             self._commit()
 

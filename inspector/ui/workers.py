@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from inspector.db.errors import describe as describe_db_error
 from inspector.errors import MessageValueError, UserError
@@ -172,11 +172,18 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumWidth(420)
+    # The style sheet's bars are thin strips: the percentage goes in the label above it,
+    # where it can be read, not drawn inside (and hidden by) the bar.
+    bar = QProgressBar(dialog)
+    bar.setTextVisible(False)
+    dialog.setBar(bar)
     job = Job(fn)
 
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
+        percent = 100 * min(done, max(total, 1)) // max(total, 1)
+        dialog.setLabelText(f"{label}  {percent}%")
 
     def finish() -> None:
         dialog.reset()

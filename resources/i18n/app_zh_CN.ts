@@ -4,135 +4,140 @@
 <context>
     <name>AnswerPanel</name>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="78"/>
-        <location filename="../../inspector/ui/runner/answers.py" line="160"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="101"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="191"/>
         <source>Pass  [1]</source>
         <translation>符合  [1]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="79"/>
-        <location filename="../../inspector/ui/runner/answers.py" line="161"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="102"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="192"/>
         <source>Fail  [2]</source>
         <translation>不符合  [2]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="80"/>
-        <location filename="../../inspector/ui/runner/answers.py" line="162"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="103"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="193"/>
         <source>N/A  [3]</source>
         <translation>不适用  [3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="160"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="191"/>
         <source>Pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="161"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="192"/>
         <source>Fail</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="162"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="193"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="166"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="197"/>
         <source>The value decides pass or fail; the buttons record your own judgement, which then counts instead.</source>
         <translation>由数值判定是否符合；按钮记录您本人的判断，按下后以您的判断为准。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="170"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="201"/>
         <source>Esc leaves the field (then keys 1/2/3 judge).</source>
         <translation>按 Esc 离开输入框（之后按 1/2/3 判断）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="177"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="230"/>
         <source>This checklist does not allow N/A for this item.</source>
         <translation>本检查表不允许此项选择“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="212"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="262"/>
         <source>Score on the scale {0}–{1} (keys {0}–{1})</source>
         <translation>按 {0}–{1} 分评分（按键 {0}–{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="216"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="266"/>
         <source>Score on the scale {0}–{1}</source>
         <translation>按 {0}–{1} 分打分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="226"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="276"/>
         <source>at least {0}</source>
         <translation>至少 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="228"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="278"/>
         <source>at most {0}</source>
         <translation>至多 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="229"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="279"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="250"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="287"/>
+        <source>number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/answers.py" line="303"/>
         <source>Measurement in {0}; passes when {1}</source>
         <translation>测量值（{0}），符合条件：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="297"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="350"/>
         <source>Choose one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="387"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="447"/>
         <source>pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="387"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="447"/>
         <source>fail</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="390"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="450"/>
         <source>Your judgement ({0}) and the value ({1}) disagree: your judgement counts. Both are recorded; type the value again to let it decide.</source>
         <translation>您的判断（{0}）与数值（{1}）不一致：以您的判断为准。两者均已记录；重新输入数值即由数值判定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="441"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="501"/>
         <source>✓ within the required range</source>
         <translation>✓ 在要求范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="441"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="501"/>
         <source>✗ outside the range</source>
         <translation>✗ 超出要求范围</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="453"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="513"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="457"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="517"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="467"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="533"/>
         <source>This item cannot be answered N/A.</source>
         <translation>此项不能选择“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="470"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="529"/>
         <source>This item applies in the scenario played and cannot be answered N/A: answer Pass or Fail.</source>
         <translation>本项在所演情景中适用，不能选择“不适用”：请选择“符合”或“不符合”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/answers.py" line="185"/>
+        <location filename="../../inspector/ui/runner/answers.py" line="226"/>
         <source>The scenario played decides whether this item applies: it applies in this scenario, so answer Pass or Fail.</source>
         <translation>本项是否适用由所演情景决定：本情景中适用，请选择“符合”或“不符合”。</translation>
     </message>
@@ -140,7 +145,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector/app.py" line="86"/>
+        <location filename="../../inspector/app.py" line="115"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -148,22 +153,23 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="50"/>
+        <location filename="../../inspector/ui/errors.py" line="52"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="53"/>
+        <location filename="../../inspector/ui/errors.py" line="55"/>
+        <location filename="../../inspector/ui/workers.py" line="54"/>
         <source>in use</source>
         <translation>当前使用的</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="55"/>
+        <location filename="../../inspector/ui/errors.py" line="57"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="56"/>
+        <location filename="../../inspector/ui/errors.py" line="58"/>
         <source>Something went wrong: {0}
 
 Your work up to the last change is saved. The details are in the log file:
@@ -174,7 +180,7 @@ Your work up to the last change is saved. The details are in the log file:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/errors.py" line="61"/>
+        <location filename="../../inspector/ui/errors.py" line="63"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -182,164 +188,179 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FinalizePanel</name>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="80"/>
+        <location filename="../../inspector/ui/finalize.py" line="89"/>
         <source>Click a line to go straight to it.</source>
         <translation>点击任一行即可直接跳转处理。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="85"/>
+        <location filename="../../inspector/ui/finalize.py" line="94"/>
         <source>Branch manager&apos;s name</source>
         <translation>网点负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="95"/>
+        <location filename="../../inspector/ui/finalize.py" line="107"/>
         <source>Mystery-shopper visit: nobody at the branch signs it (the visit is covert). Only the inspector signs off.</source>
         <translation>神秘客暗访：网点人员不签字（暗访不公开身份），仅由检查人签署。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="102"/>
+        <location filename="../../inspector/ui/finalize.py" line="114"/>
         <source>Clear signature</source>
         <translation>清除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="104"/>
+        <location filename="../../inspector/ui/finalize.py" line="116"/>
         <source>Finalize and sign off</source>
         <translation>定稿并签署</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="114"/>
+        <location filename="../../inspector/ui/finalize.py" line="126"/>
         <source>Inspector</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="115"/>
+        <location filename="../../inspector/ui/finalize.py" line="127"/>
         <source>Branch manager (acknowledges)</source>
         <translation>网点负责人（确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="116"/>
+        <location filename="../../inspector/ui/finalize.py" line="128"/>
         <source>Manager&apos;s signature (optional)</source>
         <translation>负责人签名（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="122"/>
+        <location filename="../../inspector/ui/finalize.py" line="134"/>
         <source>Sign-off</source>
         <translation>签署确认</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="134"/>
+        <location filename="../../inspector/ui/finalize.py" line="146"/>
         <source>Amend (new revision)…</source>
         <translation>修订（生成新版本）…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="137"/>
+        <location filename="../../inspector/ui/finalize.py" line="149"/>
         <source>Report (PDF)…  [Ctrl+P]</source>
         <translation>报告（PDF）…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="140"/>
+        <location filename="../../inspector/ui/finalize.py" line="152"/>
         <source>Export package…  [Ctrl+E]</source>
         <translation>导出数据包…  [Ctrl+E]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="203"/>
+        <location filename="../../inspector/ui/finalize.py" line="154"/>
+        <source>Start a re-check…</source>
+        <translation>发起复查…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="224"/>
         <source>{0} thing(s) to do before sign-off</source>
         <translation>定稿前还有 {0} 项待处理</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="205"/>
+        <location filename="../../inspector/ui/finalize.py" line="226"/>
         <source>Everything required is done. Ready to sign off.</source>
         <translation>必填内容均已完成，可以签署确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="222"/>
+        <location filename="../../inspector/ui/finalize.py" line="246"/>
+        <source>A new inspection of this branch with the same checklist; finalizing it closes every open finding it finds passed.</source>
+        <translation>新建一份同一网点、同一检查表的检查；定稿时，复查通过的未关闭问题将自动关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="250"/>
+        <source>No open finding to re-check.</source>
+        <translation>没有未关闭的问题需要复查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/finalize.py" line="253"/>
         <source>Finalized by {0}; read-only. Amending creates revision {1}.</source>
         <translation>已由{0}定稿，只读。修订将生成第 {1} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="226"/>
+        <location filename="../../inspector/ui/finalize.py" line="257"/>
         <source>Acknowledged by {0}.</source>
         <translation>已由{0}确认。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="246"/>
+        <location filename="../../inspector/ui/finalize.py" line="288"/>
         <source>Score and grade: hidden in this mode until sign-off</source>
         <translation>得分与等级：此模式下签署前不显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="249"/>
+        <location filename="../../inspector/ui/finalize.py" line="291"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="249"/>
+        <location filename="../../inspector/ui/finalize.py" line="291"/>
         <source>NOT passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="251"/>
+        <location filename="../../inspector/ui/finalize.py" line="293"/>
         <source>Score {0} · grade {1} · {2}</source>
         <translation>得分 {0} · 等级 {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="256"/>
+        <location filename="../../inspector/ui/finalize.py" line="298"/>
         <source>; </source>
         <comment>between the names of a list</comment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="259"/>
+        <location filename="../../inspector/ui/finalize.py" line="301"/>
         <source>Red-line failures ({0}): {1}</source>
         <translation>红线不符合（{0} 项）：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="261"/>
+        <location filename="../../inspector/ui/finalize.py" line="303"/>
         <source>Red-line failures: none</source>
         <translation>红线不符合：无</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="267"/>
+        <location filename="../../inspector/ui/finalize.py" line="309"/>
         <source>Open findings ({0}): {1}</source>
         <translation>未整改问题（{0} 项）：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="270"/>
+        <location filename="../../inspector/ui/finalize.py" line="312"/>
         <source>Open findings: none</source>
         <translation>未整改问题：无</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="278"/>
+        <location filename="../../inspector/ui/finalize.py" line="320"/>
         <source>What is signed</source>
         <translation>已签署的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="278"/>
+        <location filename="../../inspector/ui/finalize.py" line="320"/>
         <source>What you sign</source>
         <translation>您将签署的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="302"/>
-        <location filename="../../inspector/ui/finalize.py" line="312"/>
+        <location filename="../../inspector/ui/finalize.py" line="349"/>
+        <location filename="../../inspector/ui/finalize.py" line="359"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="302"/>
+        <location filename="../../inspector/ui/finalize.py" line="349"/>
         <source>Enter the inspector&apos;s name.</source>
         <translation>请填写检查人姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="307"/>
+        <location filename="../../inspector/ui/finalize.py" line="354"/>
         <source>Finalize this inspection? It becomes read-only; later changes need an amendment with a reason.</source>
         <translation>确定定稿？定稿后只读，之后的修改须填写原因并生成修订版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="326"/>
+        <location filename="../../inspector/ui/finalize.py" line="373"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/finalize.py" line="326"/>
+        <location filename="../../inspector/ui/finalize.py" line="373"/>
         <source>Why does this inspection need a new revision?</source>
         <translation>为什么需要修订这份检查？</translation>
     </message>
@@ -347,52 +368,52 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="58"/>
+        <location filename="../../inspector/ui/findings.py" line="61"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="66"/>
+        <location filename="../../inspector/ui/findings.py" line="69"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="72"/>
+        <location filename="../../inspector/ui/findings.py" line="75"/>
         <source>Rectification action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="73"/>
+        <location filename="../../inspector/ui/findings.py" line="76"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="75"/>
+        <location filename="../../inspector/ui/findings.py" line="78"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="82"/>
+        <location filename="../../inspector/ui/findings.py" line="85"/>
         <source>High (fix now)</source>
         <translation>高（立行立改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="83"/>
+        <location filename="../../inspector/ui/findings.py" line="86"/>
         <source>Medium (fix by deadline)</source>
         <translation>中（限期整改）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="84"/>
+        <location filename="../../inspector/ui/findings.py" line="87"/>
         <source>Low (improve)</source>
         <translation>低（持续改进）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="99"/>
+        <location filename="../../inspector/ui/findings.py" line="102"/>
         <source>[Repeat] %1</source>
         <translation>【屡查屡犯】%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="107"/>
+        <location filename="../../inspector/ui/findings.py" line="110"/>
         <source>Repeat finding: the previous inspection on %1 (%2) found the same; severity raised one level.</source>
         <translation>屡查屡犯：上次检查（%1，%2）发现了同一问题；严重程度已提高一级。</translation>
     </message>
@@ -400,72 +421,87 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="149"/>
+        <location filename="../../inspector/ui/findings.py" line="158"/>
         <source>No findings: every answered item passes.</source>
         <translation>暂无问题：已作答项目均符合。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="160"/>
+        <location filename="../../inspector/ui/findings.py" line="169"/>
         <source>What the branch must do</source>
         <translation>网点需采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="162"/>
+        <location filename="../../inspector/ui/findings.py" line="171"/>
         <source>Who is responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="188"/>
+        <location filename="../../inspector/ui/findings.py" line="202"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="189"/>
+        <location filename="../../inspector/ui/findings.py" line="203"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="190"/>
+        <location filename="../../inspector/ui/findings.py" line="204"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="191"/>
+        <location filename="../../inspector/ui/findings.py" line="205"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="201"/>
+        <location filename="../../inspector/ui/findings.py" line="207"/>
+        <source>Re-check this finding…</source>
+        <translation>复查此问题…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="220"/>
         <source>Every failed item is a finding. Deadlines default by severity; double-click a row to open its item.</source>
         <translation>每个不符合项都是一条问题。整改期限按严重程度默认生成；双击一行可打开对应检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="314"/>
+        <location filename="../../inspector/ui/findings.py" line="325"/>
+        <source>Start a new inspection of this branch that re-checks this item; finalizing it closes the finding when the item passes.</source>
+        <translation>新建一份复查本网点的检查并定位到此检查项；定稿时该项通过即关闭此问题。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="329"/>
+        <source>This finding is closed.</source>
+        <translation>此问题已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/findings.py" line="350"/>
         <source>pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="315"/>
+        <location filename="../../inspector/ui/findings.py" line="351"/>
         <source>fail</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="316"/>
+        <location filename="../../inspector/ui/findings.py" line="352"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="318"/>
+        <location filename="../../inspector/ui/findings.py" line="354"/>
         <source>Inspector&apos;s judgement: {0}</source>
         <translation>检查人判断：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="323"/>
+        <location filename="../../inspector/ui/findings.py" line="359"/>
         <source>value: {0}</source>
         <translation>数值：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/findings.py" line="325"/>
+        <location filename="../../inspector/ui/findings.py" line="361"/>
         <source>the judgement counts</source>
         <translation>以判断为准</translation>
     </message>
@@ -665,87 +701,87 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="121"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="123"/>
         <source>Signed by {0}; owner {1}</source>
         <translation>签名设备 {0}；所属设备 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="34"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="35"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="36"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="37"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="52"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="53"/>
         <source>Finalized</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="54"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="55"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="72"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="73"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="77"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="78"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="81"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="82"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="85"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="89"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="98"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="100"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="104"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="106"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="134"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="136"/>
         <source>hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="43"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="44"/>
         <source>Pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="44"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="45"/>
         <source>Fail</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="45"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="46"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/models/inspections.py" line="118"/>
+        <location filename="../../inspector/ui/models/inspections.py" line="120"/>
         <source>revision {0}</source>
         <translation>第 {0} 版</translation>
     </message>
@@ -753,147 +789,173 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="87"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="96"/>
         <source>Re-verified: confirm  [Ctrl+R]</source>
         <translation>已复核：确认  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="95"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="104"/>
         <source>Note (what you saw, where, who you spoke to)</source>
         <translation>备注（看到了什么、在哪里、与谁交谈）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="119"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="128"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="143"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="152"/>
         <source>◀ Previous</source>
         <translation>◀ 上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="144"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="153"/>
         <source>Next ▶  [Enter]</source>
         <translation>下一项 ▶  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="152"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="161"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="233"/>
         <source>Summary  [Ctrl+3]</source>
         <translation>总体描述  [Ctrl+3]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="199"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="228"/>
         <source>Item {0} of {1}</source>
         <translation>第 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="207"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="233"/>
+        <source>Narrative  [Ctrl+3]</source>
+        <translation>总体描述  [Ctrl+3]</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="240"/>
         <source>Source: {0}</source>
         <translation>依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="234"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="270"/>
         <source>pass</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="235"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="271"/>
         <source>fail</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="236"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="272"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="242"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="278"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="242"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="278"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="250"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="286"/>
         <source>note: {0}</source>
         <translation>备注：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="253"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="289"/>
         <source>To re-verify: copied from inspection {0} — {1}. It counts as unanswered until you check it again and confirm it (or answer anew).</source>
         <translation>待复核：复制自检查 {0} — {1}。在您现场重新核实并确认（或重新作答）之前，按未作答计。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="284"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
+        <source>Typing…</source>
+        <translation>正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="311"/>
+        <source>✓ Kept safe while you type</source>
+        <translation>✓ 输入内容已暂存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="312"/>
+        <source>✓ Saved</source>
+        <translation>✓ 已保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="313"/>
+        <source>✗ Not saved</source>
+        <translation>✗ 未保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/item_view.py" line="334"/>
         <source>photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="285"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="335"/>
         <source>photo required when failed</source>
         <translation>不符合时须拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="286"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="336"/>
         <source>photo optional</source>
         <translation>照片可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="287"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="337"/>
         <source>no photo needed</source>
         <translation>无需照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="289"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="339"/>
         <source>Evidence ({0}) · {1} photo(s)</source>
         <translation>照片证据（{0}）· 已有 {1} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="302"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="358"/>
         <source>Veto (red line)</source>
         <translation>一票否决（红线）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="304"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="360"/>
         <source>Critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="306"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="362"/>
         <source>Gate: failing zeroes the section</source>
         <translation>前提项：不符合则本部分计 0 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="308"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="373"/>
         <source>Penalty −{0}</source>
         <translation>扣分 −{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="320"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="366"/>
         <source>Penalty −{0} each, at most −{1}</source>
         <translation>每次扣 {0} 分，最多扣 {1} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="355"/>
         <source>Why a red line: {0}</source>
         <translation>红线理由：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="310"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="375"/>
         <source>{0} pt</source>
         <translation>{0} 分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="312"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="377"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/item_view.py" line="314"/>
+        <location filename="../../inspector/ui/runner/item_view.py" line="379"/>
         <source>Photos may show personal data: redact</source>
         <translation>照片可能含个人信息：请打码</translation>
     </message>
@@ -901,7 +963,7 @@ Your work up to the last change is saved. The details are in the log file:
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../inspector/ui/workers.py" line="163"/>
+        <location filename="../../inspector/ui/workers.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1253,22 +1315,22 @@ Log file: {2}</source>
 <context>
     <name>NarrativeEditor</name>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="87"/>
+        <location filename="../../inspector/ui/summary.py" line="94"/>
         <source>Describe the visit in your own words: what happened, in order, and what staff said.</source>
         <translation>用自己的话描述到访经过：按顺序写明发生了什么、员工说了什么。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="92"/>
+        <location filename="../../inspector/ui/summary.py" line="99"/>
         <source>Summarise the inspection: the main problems, good practice seen, and anything HQ should look at.</source>
         <translation>概述本次检查的总体情况：主要问题、良好做法和需要总行关注的事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="126"/>
+        <location filename="../../inspector/ui/summary.py" line="140"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="128"/>
+        <location filename="../../inspector/ui/summary.py" line="142"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
@@ -1558,109 +1620,181 @@ Log file: {2}</source>
 <context>
     <name>RunnerPage</name>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="116"/>
+        <location filename="../../inspector/ui/runner/page.py" line="120"/>
         <source>◀ Inspections</source>
         <translation>◀ 检查列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="142"/>
+        <location filename="../../inspector/ui/runner/page.py" line="146"/>
         <source>Find an item (text or id)  [Ctrl+F]</source>
         <translation>查找检查项（文字或编号）  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="194"/>
+        <location filename="../../inspector/ui/runner/page.py" line="220"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="195"/>
-        <location filename="../../inspector/ui/runner/page.py" line="648"/>
+        <location filename="../../inspector/ui/runner/page.py" line="221"/>
+        <location filename="../../inspector/ui/runner/page.py" line="831"/>
         <source>Findings</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="196"/>
+        <location filename="../../inspector/ui/runner/page.py" line="222"/>
         <source>Visit</source>
         <translation>到店记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="197"/>
+        <location filename="../../inspector/ui/runner/page.py" line="223"/>
+        <location filename="../../inspector/ui/runner/page.py" line="319"/>
         <source>Summary</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="200"/>
-        <location filename="../../inspector/ui/runner/page.py" line="653"/>
+        <location filename="../../inspector/ui/runner/page.py" line="226"/>
+        <location filename="../../inspector/ui/runner/page.py" line="836"/>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="291"/>
+        <location filename="../../inspector/ui/runner/page.py" line="299"/>
+        <source>{0}: “{1}” ({2})</source>
+        <translation>{0}：“{1}”（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="304"/>
+        <source>Recorded what was typed before the app closed: {0}</source>
+        <translation>已记入程序关闭前输入的内容：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="310"/>
+        <source>Typed before the app closed, not recorded: {0}</source>
+        <translation>程序关闭前输入、未能记入的内容：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="319"/>
+        <source>Narrative</source>
+        <translation>总体描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="321"/>
+        <source>Branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="324"/>
+        <source>Ticket number</source>
+        <translation>排队号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="325"/>
+        <source>Wave</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="326"/>
+        <source>Customers waiting on arrival</source>
+        <translation>到达时等候客户数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="331"/>
+        <source>{0} (note)</source>
+        <translation>{0}（备注）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="333"/>
+        <source>{0} (rectification)</source>
+        <translation>{0}（整改措施）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="344"/>
+        <source>“{0}”</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="427"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="331"/>
+        <location filename="../../inspector/ui/runner/page.py" line="471"/>
         <source>answer {0}: {1}</source>
         <translation>作答 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="334"/>
+        <location filename="../../inspector/ui/runner/page.py" line="474"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="355"/>
+        <location filename="../../inspector/ui/runner/page.py" line="495"/>
         <source>{0} is not on this item&apos;s scale</source>
         <translation>{0} 不在本项的评分范围内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="367"/>
+        <location filename="../../inspector/ui/runner/page.py" line="507"/>
         <source>Re-verified {0}</source>
         <translation>已复核 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="422"/>
+        <location filename="../../inspector/ui/runner/page.py" line="572"/>
         <source>Inspection finalized</source>
         <translation>检查已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="431"/>
+        <location filename="../../inspector/ui/runner/page.py" line="581"/>
         <source>New revision created</source>
         <translation>已生成修订版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="512"/>
+        <location filename="../../inspector/ui/runner/page.py" line="598"/>
+        <location filename="../../inspector/ui/runner/page.py" line="611"/>
+        <source>Start a re-check</source>
+        <translation>发起复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="600"/>
+        <source>Start a new inspection of {0} {1} that re-checks this one? When it is finalized, every open finding it finds passed is closed.</source>
+        <translation>新建一份复查 {0} {1} 的检查？复查定稿时，其中通过的未关闭问题将自动关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="615"/>
+        <source>Re-check started</source>
+        <translation>已发起复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/runner/page.py" line="693"/>
         <source>Every visible item is answered.</source>
         <translation>所有显示的检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="527"/>
+        <location filename="../../inspector/ui/runner/page.py" line="708"/>
         <source>No item still needs a photo.</source>
         <translation>没有仍缺照片的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="577"/>
+        <location filename="../../inspector/ui/runner/page.py" line="758"/>
         <source>No item matches.</source>
         <translation>没有匹配的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="631"/>
+        <location filename="../../inspector/ui/runner/page.py" line="814"/>
         <source>copied from {0}</source>
         <translation>复制自 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="648"/>
+        <location filename="../../inspector/ui/runner/page.py" line="831"/>
         <source>Findings ({0})</source>
         <translation>问题与整改（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="653"/>
+        <location filename="../../inspector/ui/runner/page.py" line="836"/>
         <source>Finalize ({0} to do)</source>
         <translation>定稿（还有 {0} 项）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/runner/page.py" line="637"/>
+        <location filename="../../inspector/ui/runner/page.py" line="820"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -1784,12 +1918,12 @@ Log file: {2}</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="149"/>
+        <location filename="../../inspector/ui/summary.py" line="164"/>
         <source>Summary of the inspection</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/summary.py" line="151"/>
+        <location filename="../../inspector/ui/summary.py" line="166"/>
         <source>Signed off: the summary can no longer be changed.</source>
         <translation>已签署：总体描述不能再修改。</translation>
     </message>
@@ -1797,114 +1931,115 @@ Log file: {2}</source>
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="87"/>
-        <location filename="../../inspector/ui/mystery.py" line="88"/>
+        <location filename="../../inspector/ui/mystery.py" line="95"/>
+        <location filename="../../inspector/ui/mystery.py" line="96"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="107"/>
+        <location filename="../../inspector/ui/mystery.py" line="119"/>
         <source>e.g. A023</source>
         <translation>如 A023</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="125"/>
+        <location filename="../../inspector/ui/mystery.py" line="144"/>
         <source>e.g. 2026Q4 cash</source>
         <translation>例如 2026Q4 取现</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="129"/>
+        <location filename="../../inspector/ui/mystery.py" line="148"/>
         <source>Every visit of a wave plays the same scenario, so their scores compare.</source>
         <translation>同一批次的所有暗访使用同一场景，得分才可比较。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="143"/>
+        <location filename="../../inspector/ui/mystery.py" line="162"/>
         <source>Start waiting (took a ticket)</source>
         <translation>开始等候（已取号）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="145"/>
+        <location filename="../../inspector/ui/mystery.py" line="164"/>
         <source>Called to the counter</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="162"/>
+        <location filename="../../inspector/ui/mystery.py" line="181"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="164"/>
+        <location filename="../../inspector/ui/mystery.py" line="183"/>
         <source>Scenario</source>
         <translation>检测场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="166"/>
+        <location filename="../../inspector/ui/mystery.py" line="188"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="167"/>
+        <location filename="../../inspector/ui/mystery.py" line="191"/>
         <source>Departure</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="168"/>
+        <location filename="../../inspector/ui/mystery.py" line="193"/>
         <source>Ticket number</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="169"/>
+        <location filename="../../inspector/ui/mystery.py" line="194"/>
         <source>Customers waiting on arrival</source>
         <translation>到达时等候客户数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="170"/>
+        <location filename="../../inspector/ui/mystery.py" line="195"/>
         <source>Visit facts</source>
         <translation>到店信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="181"/>
-        <location filename="../../inspector/ui/mystery.py" line="296"/>
+        <location filename="../../inspector/ui/mystery.py" line="206"/>
+        <location filename="../../inspector/ui/mystery.py" line="324"/>
         <source>Waiting time</source>
         <translation>等候时长</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="185"/>
+        <location filename="../../inspector/ui/mystery.py" line="210"/>
         <source>Narrative</source>
         <translation>总体描述</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="203"/>
+        <location filename="../../inspector/ui/mystery.py" line="129"/>
+        <location filename="../../inspector/ui/mystery.py" line="228"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="237"/>
+        <location filename="../../inspector/ui/mystery.py" line="262"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="278"/>
+        <location filename="../../inspector/ui/mystery.py" line="305"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="298"/>
+        <location filename="../../inspector/ui/mystery.py" line="326"/>
         <source>The wait timer was started at {0}. Start it again from now? The first start stays in the audit trail.</source>
         <translation>等候计时已于 {0} 开始。要从现在重新开始吗？首次开始时间保留在审计记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="332"/>
+        <location filename="../../inspector/ui/mystery.py" line="368"/>
         <source>Start the timer when you take a ticket.</source>
         <translation>取号时开始计时。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="340"/>
+        <location filename="../../inspector/ui/mystery.py" line="376"/>
         <source>Waiting since {0}</source>
         <translation>自 {0} 起等候</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/mystery.py" line="345"/>
+        <location filename="../../inspector/ui/mystery.py" line="381"/>
         <source>Waited from {0} to {1}</source>
         <translation>等候时间 {0} 至 {1}</translation>
     </message>

@@ -9,11 +9,12 @@ from __future__ import annotations
 import signal
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from inspector.app import AUTOPILOT_ENV
+from inspector.app import AUTOPILOT_ENV, AUTOTYPE_ENV
 from inspector.db import Database
 from inspector.ui.settings import AppSettings
 from tests.gui.child import Child
@@ -26,10 +27,10 @@ TIMEOUT = 60
 class App(Child):
     """The app in a subprocess (with its autopilot answering items)."""
 
-    def __init__(self, db_path: Path, autopilot: int) -> None:
+    def __init__(self, db_path: Path, autopilot: int, autotype: str = "") -> None:
         super().__init__(
             [sys.executable, "-m", "inspector", "--db", str(db_path)],
-            {AUTOPILOT_ENV: str(autopilot)},
+            {AUTOPILOT_ENV: str(autopilot), AUTOTYPE_ENV: autotype},
             TIMEOUT,
         )
 
@@ -73,3 +74,66 @@ def test_kill_9_mid_inspection_loses_nothing(db: Database, db_path: Path) -> Non
     assert again.next_line() == f"restored {uuid} {last_item}"
     assert again.next_line() == "autopilot idle 0"
     again.kill()
+
+
+KILL_AFTER_TYPING_S = 0.2
+"""How soon after the last keystroke the app is killed: typed text is durable by then."""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize(
+    ("spec", "column", "expected"),
+    [
+        ("ex.counter_height=781", "value", "781"),
+        ("ex.reading=4", "value", "4"),
+        ("ex.manager#note=door locked", "note", "door locked"),
+    ],
+)
+def test_kill_9_right_after_typing_keeps_what_was_typed(
+    db: Database, db_path: Path, spec: str, column: str, expected: str
+) -> None:
+    """Killed 0.2 s after the last keystroke (well before the pause after which a value is
+    recorded): the typed text is on disk, and the next start records it."""
+    uuid = make_inspection(db)
+    item_id = spec.partition("=")[0].partition("#")[0]
+    AppSettings().set_last_position(uuid, item_id)
+    db.dispose()
+
+    app = App(db_path, autopilot=0, autotype=spec)
+    assert app.next_line() == f"restored {uuid} {item_id}"
+    assert app.next_line() == "autopilot idle 0"
+    assert app.next_line() == f"typed {item_id} {expected}"
+    time.sleep(KILL_AFTER_TYPING_S)  # the delay under test, not a synchronisation
+    app.kill()
+
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        kept = dict(
+            con.execute(
+                "SELECT t.field, t.text FROM typed_texts t JOIN inspections i "
+                "ON t.inspection_id = i.id WHERE i.uuid = ?",
+                (uuid,),
+            ).fetchall()
+        )
+    finally:
+        con.close()
+    assert kept.get(f"{column}:{item_id}") == expected, kept
+
+    # The next start records it as the answer (audited), and nothing stays pending.
+    again = App(db_path, autopilot=0)
+    assert again.next_line() == f"restored {uuid} {item_id}"
+    assert again.next_line() == "autopilot idle 0"
+    again.kill()
+    con = sqlite3.connect(db_path)
+    try:
+        row = con.execute(
+            f"SELECT a.{column} FROM answers a JOIN inspections i ON a.inspection_id = i.id "
+            "WHERE i.uuid = ? AND a.item_id = ?",
+            (uuid, item_id),
+        ).fetchone()
+        left = con.execute("SELECT count(*) FROM typed_texts").fetchone()[0]
+    finally:
+        con.close()
+    assert row is not None and str(row[0]).strip('"') in (expected, f"{expected}.0"), row
+    assert left == 0

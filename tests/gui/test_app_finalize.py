@@ -113,8 +113,10 @@ def test_sign_off_with_a_drawn_signature_then_amend(
     runner = window.runner
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)
     panel = runner.finalize_panel
-    assert panel.finalize_button.isEnabled()
+    # On site, the branch manager signs too: the sign-off waits for the name.
+    assert not panel.finalize_button.isEnabled()
     panel.manager_edit.setText("Zhao Liu")
+    assert panel.finalize_button.isEnabled()
     pad = panel.signature
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 40))
     for x in range(30, 200, 10):
@@ -154,7 +156,7 @@ def test_report_export_and_hq_import(
 ) -> None:
     uuid = _finish_onsite(qtbot, db, window)
     with db.session() as s:
-        svc.finalize(s, svc.get(s, uuid), by="Zhang San")
+        svc.finalize(s, svc.get(s, uuid), by="Zhang San", manager_name="Zhao Liu")
     window.runner.refresh()
     window.exporter.open_after_save = False
     pdf = tmp_path / "report.pdf"
@@ -261,7 +263,7 @@ def test_red_line_finding_without_owner_blocks_sign_off(
         for item, fields in answers.items():
             svc.set_answer(s, insp, item, actor="t", **fields)
         kinds = [m.kind for m in svc.missing_for_finalize(insp)]
-    assert kinds == ["rectification"], kinds
+    assert kinds == ["rectification", "manager"], kinds
     window.open_inspection(uuid)
     runner = window.runner
     runner.tabs.setCurrentIndex(RunnerPage.TAB_FINALIZE)

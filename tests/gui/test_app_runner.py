@@ -45,11 +45,12 @@ def test_keyboard_answers_every_item_and_lands_on_finalize(
     assert all(runner.state.outcome(i).value == "pass" for i in seen)
     # A measurement is typed into its field: the value decides, no judgement is recorded.
     assert stored["ex.ramp_slope"] == (None, 12.0)
-    # The onsite evidence rule still asks for a photo of the ramp.
+    # The onsite evidence rule still asks for a photo of the ramp, and the sign-off for
+    # the branch manager's name.
     with db.session() as s:
         missing = svc.missing_for_finalize(svc.get(s, uuid))
-    assert [m.kind for m in missing] == ["evidence"]
-    assert runner.finalize_panel.missing_model.rowCount() == 1
+    assert [m.kind for m in missing] == ["evidence", "manager"]
+    assert runner.finalize_panel.missing_model.rowCount() == 2
 
 
 def _open(window: MainWindow, uuid: str, item: str | None = None) -> RunnerPage:

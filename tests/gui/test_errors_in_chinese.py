@@ -145,7 +145,7 @@ def test_an_answer_out_of_range_is_refused_in_chinese(
     with qtbot.waitSignal(zh_window.runner.status_message, timeout=10_000) as shown:
         qtbot.keyClicks(panel.measure_edit, "2e12")
     text = str(shown.args[0])
-    assert "检查项 ex.counter_height（测量值）" in text, text
+    assert "检查项 “低位柜台高度700–850毫米”（测量值）" in text, text  # by title, never id
     assert "必须在 -1,000,000,000,000 到 1,000,000,000,000 之间" in text, text
     _assert_app_words(text)
     assert zh_window.statusBar().currentMessage() == text

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector import paths
 from inspector.db import Database
+from inspector.domain import numbers
 from inspector.domain.checklist import RIGHT_NAMES, Mode
 from inspector.services import demo
 from inspector.services import inspections as svc
@@ -62,13 +63,13 @@ def test_tabs_equal_the_cli_json_for_the_same_filter(
     assert rights and _rows(dash.rights_model) == rights
     mystery = json.loads(run_cli.ok("hq", "mystery", "--json"))
     assert mystery["visits"] and _mystery_json(dash) == mystery
-    # What a cell reads is that number, formatted like the league's scores.
+    # What a cell reads is that number as a percentage: one decimal, half up.
     first = rights[0]["rights"]
     for col, key in enumerate(RIGHT_NAMES, start=RightsModel.FIXED):
         assert dash.rights_model.headerData(col, Qt.Orientation.Horizontal) == RIGHT_NAMES[key].en
         pct = first[key]["percent"]
         shown = dash.rights_model.index(0, col).data()
-        assert shown == (f"{pct:.1f}" if pct is not None else "—")
+        assert shown == numbers.percent(pct)  # 四舍五入 of the published value
 
     # Region and mode (options both commands or 'hq rights' accept) narrow both tabs alike.
     region = dash.region_box.itemData(1)
@@ -111,7 +112,8 @@ def test_elements_sorting_and_tooltips(qtbot: QtBot, dash: HqDashboard, run_cli:
         key=lambda p: -1e9 if p is None else p,
         reverse=True,
     )
-    assert shown == [f"{p:.1f}" if p is not None else "—" for p in expected]  # 9 before 10
+    # One rounding rule (四舍五入 on the published two-decimal value): 53.85 reads 53.9.
+    assert shown == [numbers.percent(p) for p in expected]  # 9 before 10
     tip = proxy.index(0, col).data(Qt.ItemDataRole.ToolTipRole)
     assert "points" in tip
 

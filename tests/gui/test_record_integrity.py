@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db import Database, open_database
+from inspector.domain import numbers
 from inspector.errors import ValidationError
 from inspector.services import audit, branches, photos
 from inspector.services import inspections as svc
+from inspector.ui import filedialogs
 from inspector.ui.finalize import FinalizePanel
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NEW_BRANCH, NewInspectionDialog
@@ -61,7 +63,9 @@ def _complete(db: Database, uuid: str, *, fail: tuple[str, ...] = ()) -> None:
             if m.kind == "rectification" and m.item_id:
                 # A failed red line is signed off with its action and owner.
                 svc.update_finding(s, insp, m.item_id, actor="t", action="立即整改", owner="王五")
-        assert svc.missing_for_finalize(insp) == [], svc.missing_for_finalize(insp)
+        # Only the branch manager's name may be left: it is typed at sign-off.
+        left = [m for m in svc.missing_for_finalize(insp) if m.kind != "manager"]
+        assert left == [], left
 
 
 def _answers(db: Database, uuid: str) -> dict[str, tuple[object, object]]:
@@ -420,7 +424,7 @@ def test_p8_duplicate_marks_copied_answers_to_reverify(
     old = make_inspection(db)
     _complete(db, old, fail=("ex.cash_kept",))  # a red-line failure
     with db.session() as s:
-        svc.finalize(s, svc.get(s, old), by="Zhang San")
+        svc.finalize(s, svc.get(s, old), by="Zhang San", manager_name="Zhao Liu")
     window.home.reload()
     window.home.select_uuid(old)
     new = window.home.duplicate_selected()
@@ -477,9 +481,10 @@ def test_p9_signoff_shows_what_is_signed(
     grade = st.checklist.grade(st.score.grade).label.get("en")
     text = panel.summary_label.text()
     assert panel.summary_label.isVisibleTo(panel)
-    assert f"{st.score.total:.1f}" in text and grade in text
+    assert numbers.score(st.score.total) in text and grade in text
     assert "Red-line failures (1)" in text and "Cash and staffed counters kept" in text
     assert "Open findings (2)" in text and "Lobby manager present" in text
+    panel.manager_edit.setText("Zhao Liu")
     with qtbot.waitSignal(runner.inspection_finalized):
         panel.finalize_button.click()
     confirmation = questions[-1]
@@ -524,7 +529,7 @@ def test_p10_whole_inspection_by_keyboard(
     # Ctrl+O: add a photo to the current item.
     runner.go_to_item("ex.ramp")
     runner.focus_item()
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(PHOTO)], ""))
+    monkeypatch.setattr(filedialogs, "open_files", lambda *a, **k: [PHOTO])
     with qtbot.waitSignal(runner.evidence.photos_changed, timeout=30_000):
         qtbot.keyClick(window, Qt.Key.Key_O, ctrl)
     assert runner.state is not None and runner.state.photos.get("ex.ramp") == 1

@@ -301,7 +301,10 @@ class Walker:
             elif isinstance(w, QProgressBar) and w.isTextVisible():
                 self.add(w.format(), f"{name} format")
             elif isinstance(w, QAbstractItemView) and w.model() is not None:
-                self._model(w.model(), name)
+                if _in_file_dialog(w):
+                    self._file_listing(w, name)
+                else:
+                    self._model(w.model(), name)
             elif isinstance(w, QStatusBar):
                 self.add(w.currentMessage(), "status bar")
             elif isinstance(w, QMenu):
@@ -349,12 +352,32 @@ class Walker:
             if _columns(model, parent) and _has_children(model, first):
                 self._model(model, where, first)
 
+    def _file_listing(self, view: QAbstractItemView, where: str) -> None:
+        """A file dialog's listing: its headers and every column but the names (the user's
+        files and folders are data, not words of the app)."""
+        model = view.model()
+        root = view.rootIndex()
+        for c in range(_columns(model, QModelIndex())):
+            self.add(model.headerData(c, Qt.Orientation.Horizontal), f"{where} header")
+        for r in range(min(model.rowCount(root), 60)):
+            for c in range(1, _columns(model, root)):
+                self.add(model.data(model.index(r, c, root)), f"{where} file cell")
+
     def walk_all(self) -> None:
         for top in QApplication.topLevelWidgets():
             if any(top is e for e in self.earlier):
                 continue
             if top.isVisible() or isinstance(top, QDialog):
                 self.walk(top)
+
+
+def _in_file_dialog(w: QWidget) -> bool:
+    parent = w.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QFileDialog):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
@@ -397,25 +420,6 @@ def capture_dialogs(walker: Walker, monkeypatch: pytest.MonkeyPatch) -> Iterator
         record(title, label, kind="input dialog")
         return "", False
 
-    def file_dialog(
-        _parent: object = None,
-        caption: str = "",
-        _dir: str = "",
-        filt: str = "",
-        *_a: object,
-        **_k: object,
-    ) -> object:
-        record(caption, filt, kind="file dialog")
-        return [], ""
-
-    def single_file(*args: object, **kwargs: object) -> object:
-        file_dialog(*args, **kwargs)  # type: ignore[arg-type]
-        return "", ""
-
-    def folder(_parent: object = None, caption: str = "", *_a: object, **_k: object) -> str:
-        record(caption, kind="folder dialog")
-        return ""
-
     for cls in (QDialog, QMessageBox, QInputDialog, QFileDialog, QProgressDialog):
         monkeypatch.setattr(cls, "exec", exec_)
         monkeypatch.setattr(cls, "open", open_)
@@ -425,10 +429,6 @@ def capture_dialogs(walker: Walker, monkeypatch: pytest.MonkeyPatch) -> Iterator
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(input_text))
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(input_text))
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(input_text))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(file_dialog))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(single_file))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(single_file))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(folder))
     # "Open the log folder", "Open in the PDF viewer": nothing leaves the test.
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
     yield

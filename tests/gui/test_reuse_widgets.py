@@ -63,7 +63,9 @@ def test_also_use_for_item_attaches_without_a_copy(
     # Every other item of an onsite inspection is offered, the photo's own item is not.
     assert offered and all(not i.startswith(f"{FIRST} ") for i in offered[0])
     assert f"{SECOND} · Wheelchair ramp where the entrance has a step" in offered[0]
-    assert SECOND in strip.message.text()
+    # People read the item's title, never its id.
+    assert "“Wheelchair ramp where the entrance has a step”" in strip.message.text()
+    assert SECOND not in strip.message.text()
     with db.session() as s:
         insp = svc.get(s, uuid)
         rows = {p.item_id: p for p in insp.photos}

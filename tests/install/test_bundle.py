@@ -49,7 +49,12 @@ def test_bundle_carries_data_qt_plugins_and_libraries(bundle: Path) -> None:
         "app_zh_CN.qm",
         "hq_zh_CN.qm",
         "photos_zh_CN.qm",
+        "locks_zh_CN.qm",
+        "qtfixes_zh_CN.qm",
     }
+    # Qt's own Chinese (file dialogs, standard buttons): PySide6/Qt/translations or
+    # PySide6/translations.
+    assert list((internal / "PySide6").glob("**/translations/qtbase_zh_CN.qm"))
     migrations = internal / "inspector" / "db" / "migrations"
     assert (migrations / "env.py").is_file() and list((migrations / "versions").glob("*.py"))
     # PySide6/Qt/plugins on Linux, PySide6/plugins on Windows.

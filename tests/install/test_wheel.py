@@ -126,6 +126,8 @@ def test_installed_program_reads_its_own_data(installed: Path, tmp_path: Path) -
     assert Path(out[2]) == package / "_data" / "resources" / "fonts" / "wqy-microhei.ttc"
     assert Path(out[2]).is_file() and (Path(out[3]) / "env.py").is_file()
     assert {"app_zh_CN.qm", "hq_zh_CN.qm", "photos_zh_CN.qm"} <= set(out[4].split(","))
+    # Qt's own words (file dialogs, standard buttons) and the ones it lacks (issue 20).
+    assert {"qtbase_zh_CN", "locks_zh_CN.qm", "qtfixes_zh_CN.qm"} <= set(out[4].split(","))
 
 
 def test_installed_cli_lists_checklists_from_another_folder(program: smoke.Program) -> None:

@@ -37,6 +37,27 @@ def test_csv_field_longer_than_its_column_is_refused(run_cli: Cli, tmp_path: Pat
     assert r.exit_code == 1 and "at most 64" in r.stderr
 
 
+def test_a_row_with_more_fields_than_the_header_is_refused(run_cli: Cli, tmp_path: Path) -> None:
+    """Issue 20 §5: an unquoted comma in a name shifted the region off the end of the row,
+    and the import dropped it silently."""
+    f = tmp_path / "b.csv"
+    f.write_text(
+        'code,name,region\n310001,"上海, 陆家嘴",上海\n320001,南京,南京\n330001,杭州,西湖,浙江\n',
+        encoding="utf-8",
+    )
+    r = run_cli("branches", "import", str(f))
+    assert r.exit_code == 1
+    assert (
+        f"error: {f}:4: this row has 4 fields but the header names 3 columns; '浙江' would be lost"
+        in r.stderr
+    ), r.stderr
+    assert "double quotes" in r.stderr
+    assert json.loads(run_cli.ok("branches", "list", "--json")) == []  # nothing half-done
+    # Empty trailing fields (a spreadsheet's export) lose nothing and are accepted.
+    f.write_text("code,name,region\n310001,上海,上海,,\n", encoding="utf-8")
+    assert run_cli.ok("branches", "import", str(f)).startswith("1 created")
+
+
 def test_mixed_utf8_and_gbk_is_refused_with_the_line(run_cli: Cli, tmp_path: Path) -> None:
     f = tmp_path / "mixed.csv"
     f.write_bytes(

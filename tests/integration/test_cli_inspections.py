@@ -168,7 +168,7 @@ def test_amend_makes_a_new_revision_that_supersedes(run_cli: Cli) -> None:
     iid = _new(run_cli)
     _answer_all_pass(run_cli, iid)
     run_cli.ok("answer", iid, "ex.ramp", "--result", "na")
-    run_cli.ok("finalize", iid, "--by", "张三")
+    run_cli.ok("finalize", iid, "--by", "张三", "--manager", "王经理")
     r = run_cli("delete", iid, "--yes")
     assert r.exit_code == 1 and "cannot be deleted" in r.stderr
     assert run_cli.last_line("amend", iid, "--reason", "补充说明") == iid

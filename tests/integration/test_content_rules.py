@@ -49,13 +49,13 @@ def test_finalizing_a_recheck_closes_the_findings_it_passes(db: Database) -> Non
             svc.set_answer(s, first, item, result="pass")
         svc.set_answer(s, first, "ex.polite", result="fail")
         svc.set_answer(s, first, "ex.reading", result="fail")
-        svc.finalize(s, first, by="张三")
+        svc.finalize(s, first, by="张三", manager_name="王经理")
         recheck = svc.create(s, branch_code="B1", checklist_id="example", recheck_of=first.uuid)
         svc.set_answer(s, recheck, "ex.ramp", result="na")
         for item in items:
             svc.set_answer(s, recheck, item, result=Result.PASS)
         svc.set_answer(s, recheck, "ex.reading", result="fail")  # still failing
-        svc.finalize(s, recheck, by="李四")
+        svc.finalize(s, recheck, by="李四", manager_name="王经理")
         status = {f.item_id: f.status for f in first.findings if f.active}
         assert status == {"ex.polite": "closed", "ex.reading": "open"}
         closed = next(f for f in first.findings if f.item_id == "ex.polite")
@@ -83,7 +83,7 @@ def test_amendment_keeps_every_finding_and_photo_detail(db: Database) -> None:
         added = photos.add_files(s, insp, "ex.ramp", [PHOTOS / "Landscape_1.jpg"], actor="t")
         photos.redact(s, added.added[0], [(10, 10, 50, 50)], actor="t")
         svc.update_finding(s, insp, "ex.polite", actor="t", owner="王经理", action="培训")
-        svc.finalize(s, insp, by="张三")
+        svc.finalize(s, insp, by="张三", manager_name="王经理")
         hq.close_finding(s, insp.uuid, "ex.polite", actor="hq", note="已培训")
         old_finding = next(f for f in insp.findings if f.item_id == "ex.polite")
         new = svc.amend(s, insp, reason="补充", actor="张三")

@@ -65,7 +65,7 @@ def test_finalize_refused_for_a_red_line_says_where_to_fill_in_the_rectification
     uuid = _draft(db, RED_LINE_ANSWERS)
     with db.session() as s:
         insp = svc.get(s, uuid)
-        e = _refusal(lambda: svc.finalize(s, insp, by="张三"))
+        e = _refusal(lambda: svc.finalize(s, insp, by="张三", manager_name="王经理"))
     app = _app_zh(e)
     assert "“保留现金和人工柜面服务”" in app and "问题与整改" in app
     assert "整改措施" in app and "责任人" in app
@@ -84,7 +84,7 @@ def test_finalize_refusal_lists_five_and_counts_the_rest_in_both_languages(db: D
     with db.session() as s:
         insp = svc.get(s, uuid)
         missing = svc.missing_for_finalize(insp)
-        assert len(missing) > 5
+        assert len(missing) > 5 and missing[-1].kind == "manager"
         e = _refusal(lambda: svc.finalize(s, insp, by="张三"))
     assert str(e).startswith(f"cannot finalize, {len(missing)} thing(s) missing: ")
     assert str(e).endswith(f" (and {len(missing) - 5} more)")
@@ -98,7 +98,7 @@ def test_a_finalized_inspection_is_amended_with_the_button_in_the_app(db: Databa
     with db.session() as s:
         insp = svc.get(s, uuid)
         svc.update_finding(s, insp, "ex.cash_kept", actor="t", action="恢复", owner="王五")
-        svc.finalize(s, insp, by="张三")
+        svc.finalize(s, insp, by="张三", manager_name="王经理")
     with db.session() as s:
         insp = svc.get(s, uuid)
         e = _refusal(lambda: svc.set_answer(s, insp, "ex.polite", value=1, actor="t"))
@@ -185,7 +185,7 @@ def test_the_cli_prints_finalize_refusals_with_the_command_in_english(
     db: Database, run_cli: Cli
 ) -> None:
     uuid = _draft(db, RED_LINE_ANSWERS)
-    r = run_cli("finalize", uuid, "--by", "张三")
+    r = run_cli("finalize", uuid, "--by", "张三", "--manager", "王经理")
     assert r.exit_code == 1 and r.stderr.count("\n") == 1
     assert r.stderr.startswith("error: cannot finalize, 1 thing(s) missing: ex.cash_kept")
     assert "(inspector finding ID ex.cash_kept --action ... --owner ...)" in r.stderr

@@ -286,6 +286,31 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _revision(n: int) -> Callable[[dict[str, Any]], None]:
+    """A change making the package revision ``n`` throughout, its audit trail included (a
+    consistent package, refused, if at all, for who sent it, not for its content)."""
+
+    def change(m: dict[str, Any]) -> None:
+        m["inspection"]["revision"] = n
+        for e in m["audit"]:
+            e["revision"] = n
+
+    return change
+
+
+def _swap_original(good: bytes, content: bytes) -> bytes:
+    """Photo 1's original replaced by ``content`` (listed, hashed, signed: valid)."""
+    import hashlib
+
+    sha = hashlib.sha256(content).hexdigest()
+
+    def change(m: dict[str, Any]) -> None:
+        m["photos"][0]["sha256"] = m["photos"][0]["image_sha256"] = sha
+        m["members"].append({"path": f"blobs/{sha}", "size": len(content), "sha256": sha})
+
+    return _zip([*_members(_resign(good, change)), (_info(f"blobs/{sha}"), content)])
+
+
 def _swap_display(good: bytes, content: bytes) -> bytes:
     """Photo 1's display image replaced by ``content`` (listed, hashed, signed: valid)."""
     import hashlib
@@ -381,7 +406,21 @@ def _value_cases(good: bytes) -> dict[str, tuple[bytes, str]]:
         ),
         "display not an image": (
             _swap_display(good, b"%PDF-1.4 not a photo" * 10),
-            "the display image is damaged or not a JPEG",
+            "the display image is not a JPEG",
+        ),
+        "original not an image": (
+            _swap_original(good, b"%PDF-1.4 not a photo" * 10),
+            "the original is not an image the app reads (JPEG, PNG, WebP or HEIF)",
+        ),
+        # A text too long for any value: said as such, not as "should be a valid boolean"
+        # (the first type of the value's union).
+        "over-long text value": (
+            _resign(good, _set("answers.0.value", "x" * 20_001)),
+            "answers.0.value: String should have at most 20000 characters (1 problem(s))",
+        ),
+        "value of no type": (
+            _resign(good, _set("answers.0.value", [1, 2])),
+            "answers.0.value: Input should be true or false, a whole number, a number or text",
         ),
         "display truncated": (
             _swap_display(good, display[: len(display) // 2]),
@@ -420,6 +459,9 @@ def test_hostile_values_are_refused_and_change_nothing(
         got = r.rejected[0]["reason"]
         assert reason in got, (name, got)
         assert "internal" not in got, (name, got)
+        # A sentence about the user's file: no Python objects, no union member names.
+        assert " at 0x" not in got and "<" not in got, (name, got)
+        assert "constrained-" not in got and "valid boolean" not in got, (name, got)
         assert dump_tables(any_db) == before, name
     (tmp_path / "good.inspection").write_bytes(good_package)
     assert exchange.import_paths(any_db, [tmp_path / "good.inspection"]).imported
@@ -618,7 +660,8 @@ def test_revision_99_from_another_device_cannot_pin_an_inspection(
     uuid_, r1, r2 = two_revisions
     assert _import(any_db, tmp_path, "r1", r1).imported
     intruder = _other_device()
-    pin = _set("inspection.revision", 99)
+    pin = _revision(99)
+
     before = dump_tables(any_db)
     r = _import(any_db, tmp_path, "r99-untrusted", _signed_by(intruder, r2, pin))
     assert "does not own" in r.rejected[0]["reason"]
@@ -712,7 +755,7 @@ def test_a_laptop_that_imports_keeps_its_own_inspections(db: Database, tmp_path:
         mine = exchange.export_inspection(s, svc.get(s, uuid_))
     intruder = _other_device()
     before = dump_tables(db)
-    r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _set("inspection.revision", 2)))
+    r = _import(db, tmp_path, "theirs", _signed_by(intruder, mine, _revision(2)))
     assert keys.device_keys().fingerprint in r.rejected[0]["reason"], r.to_dict()
     assert dump_tables(db) == before
 

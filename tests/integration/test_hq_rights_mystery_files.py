@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from inspector.db import Database
+from inspector.domain import numbers
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.services import demo
 
@@ -37,7 +38,11 @@ def test_excel_sheets_hold_the_cli_numbers(demo_db: Database, run_cli: Cli, tmp_
     assert list(sheet) == [r["branch"]["code"] for r in rights]
     for r in rights:
         for i, key in enumerate(RIGHT_NAMES, start=3):
-            assert sheet[r["branch"]["code"]][i] == r["rights"][key]["percent"]
+            # A percentage cell holds the --json number as every output shows it: one
+            # decimal, half up, so the sheet's "0.0" format cannot round it differently.
+            pct = r["rights"][key]["percent"]
+            want = None if pct is None else float(numbers.percent(pct))
+            assert sheet[r["branch"]["code"]][i] == want
     mystery = json.loads(run_cli.ok("hq", "mystery", "--json"))
     visits = list(wb["Mystery visits"].iter_rows(min_row=2, values_only=True))
     assert [v[-1] for v in visits] == [v["inspection"] for v in mystery["visits"]]

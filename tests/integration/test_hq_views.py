@@ -13,6 +13,7 @@ from sqlalchemy import select
 from inspector import clock
 from inspector.db import Database
 from inspector.db.models import AuditEntry, Blob, Finding, Inspection, Photo
+from inspector.domain import numbers
 from inspector.services import branches, hq
 from inspector.services import inspections as svc
 from tests.conftest import Cli
@@ -298,7 +299,7 @@ def test_pdf_report_content(db: Database, run_cli: Cli, tmp_path: Path) -> None:
         assert heading in text
         with db.session() as s:
             score = next(r for r in hq.league(s, hq.HqFilter()) if r.code == "320001")
-        assert f"{score.latest_score:.1f}" in text
+        assert numbers.score(score.latest_score) in text
 
 
 def test_excel_export_typed_cells(db: Database, run_cli: Cli, tmp_path: Path) -> None:
@@ -325,7 +326,7 @@ def test_excel_export_typed_cells(db: Database, run_cli: Cli, tmp_path: Path) ->
     score_col = header.index("Latest score") + 1
     n_col = header.index("Inspections") + 1
     cell = ws.cell(row=2, column=score_col)
-    assert isinstance(cell.value, float) and cell.number_format == "0.0"
+    assert isinstance(cell.value, float) and cell.number_format == "0.00"
     assert isinstance(ws.cell(row=2, column=n_col).value, int)
     assert isinstance(wb["Area scores"].cell(row=2, column=3).value, float)
     assert wb["Findings"].max_row >= 3

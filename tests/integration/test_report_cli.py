@@ -10,6 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from inspector.db import Database
+from inspector.domain import numbers
 from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services import reports
@@ -62,7 +63,7 @@ def test_report_of_finalized_inspection(db: Database, run_cli: Cli, tmp_path: Pa
     assert "深圳福田支行" in text
     with db.session() as s:
         total = svc.get(s, uuid).score_total
-    assert total is not None and f"{total:.2f}" in text
+    assert total is not None and numbers.score(total) in text
     assert '<img src="/etc/passwd">' in text
     assert "李四" in text and "张三" in text
     assert "DRAFT" not in text

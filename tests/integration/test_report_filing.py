@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from inspector.db import Database
 from inspector.db.models import AuditEntry
+from inspector.domain import numbers
 from inspector.services import inspections as svc
 from inspector.services import photos as photo_svc
 from inspector.services import reports
@@ -46,7 +47,7 @@ def test_red_line_finding_without_action_or_owner_blocks_finalize(
     db: Database, run_cli: Cli
 ) -> None:
     uuid = _make(db, finalize=False, photos=1)  # ex.cash_kept (a red line) failed
-    r = run_cli("finalize", uuid, "--by", "张三")
+    r = run_cli("finalize", uuid, "--by", "张三", "--manager", "王经理")
     assert r.exit_code == 1 and r.stderr.count("\n") == 1
     assert "ex.cash_kept" in r.stderr and "action and owner" in r.stderr
     with db.session() as s:
@@ -55,10 +56,10 @@ def test_red_line_finding_without_action_or_owner_blocks_finalize(
     assert ("rectification", "ex.cash_kept") in kinds
     assert "整改措施、责任人" in next(m.message("zh") for m in missing if m.kind == "rectification")
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台")
-    r = run_cli("finalize", uuid, "--by", "张三")
+    r = run_cli("finalize", uuid, "--by", "张三", "--manager", "王经理")
     assert r.exit_code == 1 and "owner" in r.stderr and "action and" not in r.stderr
     run_cli.ok("finding", uuid, "ex.cash_kept", "--owner", "王五")
-    run_cli.ok("finalize", uuid, "--by", "张三")
+    run_cli.ok("finalize", uuid, "--by", "张三", "--manager", "王经理")
 
 
 def test_finalize_with_a_manager_signature(db: Database, run_cli: Cli, tmp_path: Path) -> None:
@@ -149,7 +150,7 @@ def test_large_photos_per_report_and_per_photo(db: Database, run_cli: Cli, tmp_p
     assert sizes[-1] > 1.5 * sizes[0]  # the large one across the page, the other normal
     assert '"print_size": "large"' in run_cli.ok("photo", "list", uuid, "--json")
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台", "--owner", "王五")
-    run_cli.ok("finalize", uuid, "--by", "张三")
+    run_cli.ok("finalize", uuid, "--by", "张三", "--manager", "王经理")
     r = run_cli("photo", "print-size", first, "normal")
     assert r.exit_code == 1 and "finalized" in r.stderr
 
@@ -211,7 +212,7 @@ def test_repeat_finding_is_tagged_in_the_register(
     _make(db, finalize=True, photos=1)  # ex.cash_kept failed at this branch before
     uuid = _make(db, finalize=False, photos=1)
     run_cli.ok("finding", uuid, "ex.cash_kept", "--action", "恢复现金柜台", "--owner", "王五")
-    run_cli.ok("finalize", uuid, "--by", "张三")
+    run_cli.ok("finalize", uuid, "--by", "张三", "--manager", "王经理")
     out = tmp_path / "r.pdf"
     run_cli.ok("report", uuid, "-o", str(out))
     assert _text(out).count("[屡查屡犯]") >= 1
@@ -224,9 +225,9 @@ def test_register_deductions_add_up_to_the_printed_score(db: Database) -> None:
         data = reports.build_report_data(s, svc.get(s, uuid), "zh")
     lost = [f.points_lost for f in data.findings]
     assert all(p > 0 for p in lost), lost
-    assert 100 - round(sum(lost), 2) == round(data.score.total, 2)
+    assert round(100 - sum(lost), 2) == numbers.record(data.score.total)
     with db.session() as s:
         pdf = reports.build_report(s, svc.get(s, uuid), lang="zh")
     text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "扣分" in text
-    assert f"{lost[0]:.2f}" in text
+    assert numbers.score(lost[0]) in text

@@ -140,7 +140,8 @@ def test_finalize_then_amend_by_uuid(db: Database) -> None:
             photo_commands.add_bytes(
                 db, uuid, m.item_id, photo_bytes(m.item_id), file_name="e.jpg", actor="张三"
             )
-    assert runner.inspection_state(db, uuid).missing == []
+    # Only the manager's name is left: it is given with the sign-off.
+    assert [m.kind for m in runner.inspection_state(db, uuid).missing] == ["manager"]
     commands.finalize(db, uuid, by="张三", manager_name="王经理")
     assert runner.inspection_state(db, uuid).read_only
     commands.amend(db, uuid, reason="补充照片", actor="张三")
@@ -228,7 +229,7 @@ def test_photo_strip_and_editor_by_id(db: Database) -> None:
 
     choices = photos.attach_choices(db, uuid, pid, "zh")
     assert ITEM not in [c[0] for c in choices] and OTHER in [c[0] for c in choices]
-    new_id = photo_commands.attach_to_item(db, pid, OTHER, actor="张三")
+    new_id = photo_commands.attach_to_item(db, uuid, pid, OTHER, actor="张三")
     assert OTHER not in [c[0] for c in photos.attach_choices(db, uuid, pid, "zh")]
     assert [r.id for r in photos.item_photos(db, uuid, OTHER).rows] == [new_id]
 
@@ -236,7 +237,7 @@ def test_photo_strip_and_editor_by_id(db: Database) -> None:
     assert (editor.width, editor.height) != (0, 0) and editor.display
     assert not editor.finalized and not editor.withheld and editor.layers["annotations"] == []
     box = {"kind": "rect", "x": 1, "y": 1, "w": 20, "h": 20, "color": "#ff0000"}
-    photo_commands.set_layers(db, pid, {"annotations": [box], "redactions": []}, actor="张三")
+    photo_commands.set_layers(db, uuid, pid, {"annotations": [box], "redactions": []}, actor="张三")
     (stored,) = photos.editor_photo(db, pid).layers["annotations"]  # normalised on save
     assert {k: stored[k] for k in ("kind", "x", "y", "w", "h")} == {
         "kind": "rect",
@@ -254,10 +255,52 @@ def test_photo_strip_and_editor_by_id(db: Database) -> None:
         photo_commands.add_bytes(
             db, uuid, ITEM, photo_bytes("pasted"), file_name="p.jpg", actor="x"
         )
-    photo_commands.delete(db, [pasted, new_id], actor="张三")
+    photo_commands.delete(db, uuid, [pasted, new_id], actor="张三")
     assert [r.id for r in photos.item_photos(db, uuid, ITEM).rows] == [pid]
     assert photos.item_photos(db, uuid, OTHER).rows == []
     assert _count(db, Photo) == 1
+
+
+def test_photo_commands_refuse_a_photo_of_another_inspection(db: Database) -> None:
+    """Issue 20 §7: every photo write checks the photo is the named inspection's."""
+    mine, other = _new(db), _new(db, "B002")
+    pid = photo_commands.add_files(db, other, ITEM, [PHOTOS / "Landscape_6.jpg"], actor="x").added[
+        0
+    ]
+    box = {"kind": "rect", "x": 1, "y": 1, "w": 20, "h": 20, "color": "#ff0000"}
+    writes = {
+        "delete": lambda: photo_commands.delete(db, mine, [pid], actor="x"),
+        "attach": lambda: photo_commands.attach_to_item(db, mine, pid, OTHER, actor="x"),
+        "layers": lambda: photo_commands.set_layers(
+            db, mine, pid, {"annotations": [box], "redactions": []}, actor="x"
+        ),
+        "choices": lambda: photos.attach_choices(db, mine, pid, "en"),
+    }
+    for name, write in writes.items():
+        with pytest.raises(NotFoundError) as e:
+            write()
+        assert f"is not a photo of inspection {mine}" in str(e.value), name
+    assert [r.id for r in photos.item_photos(db, other, ITEM).rows] == [pid]
+    assert photos.item_photos(db, other, OTHER).rows == []
+    assert not photos.editor_photo(db, pid).layers["annotations"]
+    assert photos.editor_photo(db, pid).inspection == other
+
+
+def test_cli_photo_writes_check_the_inspection(db: Database, run_cli: Cli) -> None:
+    mine, other = _new(db), _new(db, "B002")
+    added = photo_commands.add_files(db, other, ITEM, [PHOTOS / "Landscape_6.jpg"], actor="x")
+    pid = added.added[0]
+    for args in (
+        ("delete", pid),
+        ("attach", pid, OTHER),
+        ("redact", pid, "--box", "1,1,5,5"),
+        ("annotate", pid, "--rect", "1,1,5,5"),
+        ("print-size", pid, "large"),
+    ):
+        r = run_cli("photo", *args, "--inspection", mine)
+        assert r.exit_code != 0 and f"is not a photo of inspection {mine}" in r.stderr, args
+    assert [r.id for r in photos.item_photos(db, other, ITEM).rows] == [pid]
+    run_cli.ok("photo", "print-size", pid, "large", "--inspection", other)
 
 
 def test_photos_of_a_finalized_inspection_are_read_only(db: Database) -> None:
@@ -266,7 +309,7 @@ def test_photos_of_a_finalized_inspection_are_read_only(db: Database) -> None:
     photo_id = pid.rows[0].id
     assert photos.editor_photo(db, photo_id).finalized
     with pytest.raises(ReadOnlyError):
-        photo_commands.delete(db, [photo_id], actor="x")
+        photo_commands.delete(db, uuid, [photo_id], actor="x")
     assert _count(db, Photo) == 1
 
 

@@ -31,11 +31,17 @@ def test_a_red_line_gap_names_the_command_on_the_cli_and_the_tab_in_the_app(
         (gap,) = [m for m in svc.missing_for_finalize(svc.get(s, uuid)) if m.item_id]
     # The CLI (finalize's error, show --json "message") says what it always said.
     assert gap.message() == RED_LINE_CLI
-    r = run_cli("finalize", uuid, "--by", "张三")
+    r = run_cli("finalize", uuid, "--by", "张三", "--manager", "王经理")
     assert r.exit_code == 1 and RED_LINE_CLI in r.stderr
     shown = json.loads(run_cli.ok("show", uuid, "--json"))
     assert shown["missing"] == [
-        {"kind": "rectification", "item": "ex.cash_kept", "message": RED_LINE_CLI}
+        {"kind": "rectification", "item": "ex.cash_kept", "message": RED_LINE_CLI},
+        {
+            "kind": "manager",
+            "item": None,
+            "message": "the branch manager's name is missing (the report prints their "
+            "sign-off line) (give it with inspector finalize ID --by NAME --manager NAME)",
+        },
     ]
     # The app: its language, its tab, no command.
     row = MissingRow(gap.kind, gap.item_id, gap)
@@ -63,7 +69,16 @@ def test_each_gap_renders_in_both_languages(db: Database) -> None:
     uuid = _make(db, finalize=False, photos=0)
     with db.session() as s:
         gaps = svc.missing_for_finalize(svc.get(s, uuid))
-    assert [g.message() for g in gaps] == ["ex.ramp needs a photo", RED_LINE_CLI]
+    assert [g.message() for g in gaps] == [
+        "ex.ramp needs a photo",
+        RED_LINE_CLI,
+        "the branch manager's name is missing (the report prints their sign-off line) "
+        "(give it with inspector finalize ID --by NAME --manager NAME)",
+    ]
+    assert (
+        gaps[-1].message("zh", Surface.GUI)
+        == "未填写网点负责人姓名（报告中有其确认签收栏）（在“定稿”页填写“网点负责人”）"
+    )
     # The app names the item by its title, the CLI by its id.
     assert gaps[0].message("zh", Surface.GUI) == "“出入口有高差时设置轮椅坡道”缺少照片证据"
     assert gaps[0].message("zh") == "ex.ramp缺少照片证据"

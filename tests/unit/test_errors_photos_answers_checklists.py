@@ -62,8 +62,10 @@ def test_an_answer_out_of_range_in_chinese_and_english() -> None:
         f"item ex.polite (scale): value {value} must be between "
         f"{item.scale.min} and {item.scale.max}"
     )
+    # The app names the item by its title (the CLI by its id, above).
     assert _gui_zh(e.value) == (
-        f"检查项 ex.polite（评分）：值 {value} 必须在 {item.scale.min} 到 {item.scale.max} 之间"
+        f"检查项 “文明用语（请、您好、谢谢、对不起、再见）”（评分）：值 {value} 必须在 "
+        f"{item.scale.min} 到 {item.scale.max} 之间"
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -69,3 +70,31 @@ def test_report_embeds_fallback_fonts_and_keeps_every_word() -> None:
     for word in ("坡道", "Ñandú", "Ωμέγα", "Привет", "ok", "end", "\ufffd"):
         assert word in text, word
     assert len(reader(pdf).pages) >= 1
+
+
+def test_emoji_and_astral_characters_extract_as_themselves(tmp_path: Path) -> None:
+    """Issue 20 §5: the fallback fonts' ToUnicode maps wrote U+1F600 as five hex digits,
+    so pdftotext gave "ὠ" (U+1F60) for 😀: search and copy found other characters."""
+    import shutil
+    import subprocess
+
+    from inspector.reports.fonts import to_unicode_cmap
+
+    cmap = to_unicode_cmap("X", [0x41, 0x1F600, 0x4E0A])
+    assert "<01> <D83DDE00>" in cmap and "<00> <0041>" in cmap and "<02> <4E0A>" in cmap
+    note = "笑脸 😀 👍🏦 𝐀 ok"
+    pdf = render_report(sample(note=note))
+    extracted = text_of(pdf)
+    for word in ("😀", "👍", "🏦", "𝐀"):
+        assert word in extracted, (word, extracted[-300:])
+    assert "ὠ" not in extracted
+    if shutil.which("pdftotext") is None:  # pragma: no cover - CI installs poppler-utils
+        pytest.skip("pdftotext is not installed")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for word in ("😀", "👍", "🏦", "笑脸"):
+        assert word in out, (word, out[-300:])
+    assert "ὠ" not in out

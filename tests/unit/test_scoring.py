@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.checklists import load
+from inspector.domain import numbers
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist, Item, Mode, Result
 from inspector.domain.scoring import Outcome, score, top_grade
@@ -335,7 +336,7 @@ def _check_deductions_add_up(c: Checklist, mode: Mode, answers: dict[str, Answer
         assert s.deductions == ()  # nothing answered yet: no score, nothing lost
         return
     lost = sum(d.points for d in s.deductions)
-    assert lost == pytest.approx(100.0 - round(s.total, 2), abs=0.005)
+    assert lost == pytest.approx(100.0 - numbers.record(s.total), abs=0.005)
     assert all(d.points > 0 for d in s.deductions)
     sections = {sec.id: {i.id for i in sec.items} for sec in c.real_sections()}
     for d in s.deductions:
@@ -353,7 +354,7 @@ def test_deductions_explain_the_total() -> None:
     assert by_item["pen"].reason.value == "penalty"
     assert by_item["pen"].points == pytest.approx(4.0)
     assert by_item["c"].reason.value == "partial"
-    assert sum(d.points for d in s.deductions) == pytest.approx(100 - round(s.total, 2))
+    assert sum(d.points for d in s.deductions) == pytest.approx(100 - numbers.record(s.total))
 
 
 def test_gate_and_veto_deductions() -> None:

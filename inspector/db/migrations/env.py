@@ -32,9 +32,14 @@ given = config.attributes.get("connection")
 if given is not None:
     _run(given)
 else:
+    from inspector import strictjson
     from inspector.db.engine import make_engine, resolve_url
 
     url = config.get_main_option("sqlalchemy.url")
-    engine = make_engine(resolve_url(url)) if url else create_engine("sqlite://")
+    engine = (
+        make_engine(resolve_url(url))
+        if url
+        else create_engine("sqlite://", json_serializer=strictjson.dumps)
+    )
     with engine.begin() as conn:
         _run(conn)

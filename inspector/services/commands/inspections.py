@@ -17,7 +17,7 @@ from typing import Any
 from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.answers import Answer
-from inspector.services import branches
+from inspector.services import branches, typed
 from inspector.services import inspections as svc
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ def store_answer(
     the empty answer carries) as one committed change."""
     with db.session() as s:
         insp = svc.get(s, uuid)
+        # What was typed into the value field is recorded now: its kept text goes with it.
+        typed.discard(s, insp, [typed.key(typed.Field.VALUE, item_id)])
         if answer is None or answer.is_empty:
             svc.set_answer(s, insp, item_id, clear=True, actor=actor)
             if answer is not None and answer.note:
@@ -38,10 +40,29 @@ def store_answer(
         svc.set_answer(s, insp, item_id, result=answer.result, value=answer.value, actor=actor)
 
 
+def restore_answer(
+    db: Database, uuid: str, item_id: str, previous: Answer | None, *, actor: str
+) -> None:
+    """Undo or redo an answer change: ``previous``'s judgement and value come back.
+
+    The note is not part of an answer change (it is typed and saved on its own), so the note
+    there now stays: undoing an item's first answer removes the judgement, not a note typed
+    since, and leaves no row only where nothing else was on it.
+    """
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        if previous is None or previous.is_empty:
+            svc.clear_judgement(s, insp, item_id, actor=actor)
+            return
+        svc.set_answer(s, insp, item_id, result=previous.result, value=previous.value, actor=actor)
+
+
 def set_note(db: Database, uuid: str, item_id: str, note: str, *, actor: str) -> None:
     """The note of one item's answer (the judgement and value stay)."""
     with db.session() as s:
-        svc.set_answer(s, svc.get(s, uuid), item_id, note=note, actor=actor)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.NOTE, item_id)])
+        svc.set_answer(s, insp, item_id, note=note, actor=actor)
 
 
 def confirm_copied_answer(db: Database, uuid: str, item_id: str, *, actor: str) -> None:
@@ -63,9 +84,12 @@ def update_finding(
 ) -> None:
     """Edit the rectification of one finding (action, owner, deadline, severity)."""
     with db.session() as s:
+        insp = svc.get(s, uuid)
+        if action is not None:
+            typed.discard(s, insp, [typed.key(typed.Field.ACTION, item_id)])
         svc.update_finding(
             s,
-            svc.get(s, uuid),
+            insp,
             item_id,
             actor=actor,
             action=action,
@@ -78,17 +102,23 @@ def update_finding(
 def set_visit(db: Database, uuid: str, *, actor: str, **fields: Any) -> None:
     """Visit facts (wave, scenario, times, staff…), checked as a whole."""
     with db.session() as s:
-        svc.set_visit(s, svc.get(s, uuid), actor=actor, **fields)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.VISIT, k) for k in fields])
+        svc.set_visit(s, insp, actor=actor, **fields)
 
 
 def set_manager_name(db: Database, uuid: str, name: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.set_manager_name(s, svc.get(s, uuid), name, actor=actor)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.MANAGER)])
+        svc.set_manager_name(s, insp, name, actor=actor)
 
 
 def set_narrative(db: Database, uuid: str, text: str, *, actor: str) -> None:
     with db.session() as s:
-        svc.set_narrative(s, svc.get(s, uuid), text, actor=actor)
+        insp = svc.get(s, uuid)
+        typed.discard(s, insp, [typed.key(typed.Field.NARRATIVE)])
+        svc.set_narrative(s, insp, text, actor=actor)
 
 
 def finalize(
@@ -120,6 +150,22 @@ def duplicate(db: Database, uuid: str, *, actor: str) -> str:
     """A new draft with this inspection's answers to re-verify; its UUID."""
     with db.session() as s:
         return svc.duplicate(s, svc.get(s, uuid), actor=actor).uuid
+
+
+def start_recheck(db: Database, uuid: str, *, actor: str) -> str:
+    """A new draft re-checking inspection ``uuid`` (its branch, checklist and mode), as
+    ``inspector new --recheck-of`` makes: finalizing it closes the findings it passes.
+    Its UUID."""
+    with db.session() as s:
+        insp = svc.get(s, uuid)
+        return svc.create(
+            s,
+            branch_code=insp.branch.code,
+            checklist_id=insp.snapshot.checklist_id,
+            mode=insp.mode,
+            inspector=actor,
+            recheck_of=insp.uuid,
+        ).uuid
 
 
 def delete_draft(db: Database, uuid: str, *, actor: str) -> None:

@@ -1,5 +1,9 @@
 """Changes to evidence photos by database handle and ids, each its own unit of work.
 
+Every change names the inspection as well as the photo: the photo must be one of that
+inspection's current revision (:func:`inspector.services.photos.get_in`), so a stale or
+mistaken id can never change another inspection's evidence.
+
 Adding many files commits each photo as it is stored (a crash at photo 29 of 30 keeps the
 28 before it); the other changes commit once at the end.
 """
@@ -66,20 +70,25 @@ def add_bytes(
         ).id
 
 
-def delete(db: Database, photo_ids: Sequence[str], *, actor: str) -> None:
-    """Delete these photos together (all or none); audited."""
+def delete(db: Database, uuid: str, photo_ids: Sequence[str], *, actor: str) -> None:
+    """Delete these photos of inspection ``uuid`` together (all or none); audited."""
     with db.session() as s:
+        insp = insp_svc.get(s, uuid)
         for pid in photo_ids:
-            svc.delete(s, svc.get(s, pid), actor=actor)
+            svc.delete(s, svc.get_in(s, insp, pid), actor=actor)
 
 
-def attach_to_item(db: Database, photo_id: str, item_id: str, *, actor: str) -> str:
-    """The photo also becomes evidence of ``item_id`` (no second copy); the new photo id."""
+def attach_to_item(db: Database, uuid: str, photo_id: str, item_id: str, *, actor: str) -> str:
+    """The photo of inspection ``uuid`` also becomes evidence of ``item_id`` (no second
+    copy); the new photo id."""
     with db.session() as s:
-        return svc.attach_to_item(s, svc.get(s, photo_id), item_id, actor=actor).id
+        photo = svc.get_in(s, insp_svc.get(s, uuid), photo_id)
+        return svc.attach_to_item(s, photo, item_id, actor=actor).id
 
 
-def set_layers(db: Database, photo_id: str, layers: dict[str, Any], *, actor: str) -> None:
-    """Store the photo's annotations and redactions; audited."""
+def set_layers(
+    db: Database, uuid: str, photo_id: str, layers: dict[str, Any], *, actor: str
+) -> None:
+    """Store the annotations and redactions of a photo of inspection ``uuid``; audited."""
     with db.session() as s:
-        svc.set_layers(s, svc.get(s, photo_id), layers, actor=actor)
+        svc.set_layers(s, svc.get_in(s, insp_svc.get(s, uuid), photo_id), layers, actor=actor)

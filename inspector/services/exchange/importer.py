@@ -36,13 +36,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from inspector.checklists import SnapshotDamagedError, checklist_from_json
 from inspector.db import Database
+from inspector.db import errors as db_errors
 from inspector.db.models import (
     Answer as AnswerRow,
 )
@@ -59,10 +60,11 @@ from inspector.db.models import (
     utcnow,
     wave_of,
 )
+from inspector.domain import numbers
 from inspector.domain.answers import Answer, AnswerError, check_value
 from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
-from inspector.errors import UserError
+from inspector.errors import UserError, detail_of
 from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
@@ -139,11 +141,16 @@ class Receipt:
 
 
 def package_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to their ``*.inspection`` files (sorted)."""
+    """Files as given, folders expanded to every entry named ``*.inspection`` (sorted).
+
+    Whatever such an entry is (a pipe, a link to a device, a dangling link, a folder) it is
+    listed, so the import reads it and says why it is refused, exactly as when it is named
+    on its own: nothing named like a package is skipped silently.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(x for x in p.iterdir() if x.suffix == SUFFIX and x.is_file()))
+            out.extend(sorted(x for x in p.iterdir() if x.name.endswith(SUFFIX)))
         else:
             out.append(p)
     return out
@@ -164,13 +171,34 @@ def import_paths(
     for n, path in enumerate(files):
         if progress is not None:
             progress(n, len(files), path.name)
-        outcome, entry = import_file(
-            db, path, trusted_only=trusted_only, limits=limits, actor=actor
-        )
+        try:
+            outcome, entry = import_file(
+                db, path, trusted_only=trusted_only, limits=limits, actor=actor
+            )
+        except db_errors.DatabaseUnusableError as e:
+            # A full or read-only disk fails every package alike: said at once, for this
+            # package and the ones not tried, instead of grinding through the batch.
+            log.warning("import stopped at %s: %s", path, e)
+            for rest in files[n:]:
+                receipt.add(ImportOutcome.REJECTED, _not_stored(rest, e))
+            break
         receipt.add(outcome, entry)
     if progress is not None:
         progress(len(files), len(files), "")
     return receipt
+
+
+def _not_stored(path: Path, error: UserError) -> dict[str, Any]:
+    """A receipt entry for a package the database could not take (nothing written)."""
+    return {
+        "file": str(path),
+        "id": None,
+        "revision": None,
+        "untrusted": None,
+        "signer": None,
+        "owner": None,
+        **_reason(T.IN_FILE, file=path.name, cause=error),
+    }
 
 
 def import_file(
@@ -184,7 +212,10 @@ def import_file(
     """Import one package file; returns (outcome, receipt entry). Never raises for bad input.
 
     Whatever goes wrong with one package (a refusal, or an error nobody foresaw) makes
-    that package ``rejected`` with a reason; the other packages of the batch go on.
+    that package ``rejected`` with a reason; the other packages of the batch go on. Lock
+    contention with another writer is retried; a database that cannot take any package
+    (full or read-only disk, damaged file) raises
+    :class:`~inspector.db.errors.DatabaseUnusableError` at once, with nothing written.
     """
     entry: dict[str, Any] = {
         "file": str(path),
@@ -196,8 +227,13 @@ def import_file(
     }
     try:
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
+    except db_errors.DatabaseUnusableError:
+        raise  # the database, not this package: the batch stops (see import_paths)
     except UserError as e:
         log.warning("refused %s: %s", path, e)
+        signer = getattr(e, "signer", None)
+        if signer is not None:  # refused for its content, after the signature verified
+            entry.update(device=signer, signer=signer)
         return ImportOutcome.REJECTED, {**entry, **_reason(T.IN_FILE, file=path.name, cause=e)}
     except Exception as e:
         # A hole in the checks (or the database failing for this package): this package is
@@ -220,8 +256,9 @@ def _import_file(
     device = keys.device_keys() if keys.is_encrypted(data) else None
     pkg = read_package(data, limits=limits, device=device)
     del data
-    checklist = _check_content(pkg)
     m = pkg.manifest
+    # Named before the content checks: a package refused for its content still says who
+    # signed it (the signature verified).
     entry.update(
         id=m.inspection.uuid,
         revision=m.inspection.revision,
@@ -229,6 +266,7 @@ def _import_file(
         signer=pkg.fingerprint,
         content_sha256=pkg.content_sha256,
     )
+    checklist = _check_content(pkg)
     last_error: Exception | None = None
     for attempt in range(MAX_ATTEMPTS):
         try:
@@ -244,7 +282,14 @@ def _import_file(
             # Found while writing (e.g. an undecodable redacted rendering): rolled back.
             log.warning("refused %s: %s", path, e.reason)
             return ImportOutcome.REJECTED, {**entry, **_reason(T.IN_FILE, file=path.name, cause=e)}
-        except (IntegrityError, OperationalError, _Raced) as e:
+        except OperationalError as e:
+            # Only lock contention is a race worth retrying; a full or read-only disk, a
+            # damaged file or a lost server fails the same way again: said at once.
+            if not db_errors.is_contention(e):
+                raise db_errors.describe(e, db.display_name) or e from None
+            log.info("import of %s waited for a lock (attempt %d): %s", path, attempt + 1, e)
+            last_error = e
+        except (IntegrityError, _Raced) as e:
             # Another import committed the same rows first: classify again against them.
             log.info("import of %s raced (attempt %d): %s", path, attempt + 1, e)
             last_error = e
@@ -332,8 +377,10 @@ def _check_original(data: bytes, p: PhotoData) -> None:
             with Image.open(io.BytesIO(data), formats=list(photos.FORMATS)) as im:
                 fmt = "JPEG" if im.format == "MPO" else str(im.format)
                 size = im.size
+    except UnidentifiedImageError:
+        raise PackageError(T.ORIGINAL_NOT_IMAGE, photo=p.id) from None
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError
-        raise PackageError(T.ORIGINAL_UNREADABLE, photo=p.id, detail=str(e)) from None
+        raise PackageError(T.ORIGINAL_UNREADABLE, photo=p.id, detail=detail_of(e)) from None
     if fmt != p.format:
         raise PackageError(T.ORIGINAL_FORMAT, photo=p.id, actual=fmt, declared=p.format)
     if sorted(size) != sorted((p.width, p.height)):
@@ -362,9 +409,11 @@ def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
                 im.load()
     except PackageError:
         raise
+    except UnidentifiedImageError:
+        raise PackageError(T.DERIVATIVE_NOT_JPEG, photo=p.id, kind=T.IMAGE_KINDS[kind]) from None
     except Exception as e:
         raise PackageError(
-            T.DERIVATIVE_DAMAGED, photo=p.id, kind=T.IMAGE_KINDS[kind], detail=str(e)
+            T.DERIVATIVE_DAMAGED, photo=p.id, kind=T.IMAGE_KINDS[kind], detail=detail_of(e)
         ) from None
 
 
@@ -692,7 +741,7 @@ def _insert(
             "manager_name": i.manager_name,
             "manager_signature": signature,
             "recheck_of": i.recheck_of,
-            "score_total": round(result.total, 4),
+            "score_total": numbers.stored(result.total),
             "grade": result.grade,
             "passed": result.passed,
             "veto_failed": len(result.veto_failed),

@@ -21,6 +21,7 @@ import io
 import json
 import logging
 import math
+import re
 import stat
 import zipfile
 import zlib
@@ -40,11 +41,13 @@ from pydantic import (
     model_validator,
 )
 
+from inspector import strictjson
 from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
-from inspector.domain.layers import MAX_COORD, LayerError, Layers
+from inspector.domain.layers import EXACT, MAX_COORD, LayerError, Layers
 from inspector.domain.states import FindingStatus, Severity
-from inspector.errors import UserError
+from inspector.errors import UserError, detail_of
+from inspector.files import size_text
 from inspector.services import keys
 from inspector.services.photos import MAX_PIXELS
 from inspector.text import Message
@@ -84,6 +87,9 @@ class PackageError(UserError):
     def __init__(self, reason: Message, /, **fields: object) -> None:
         super().__init__(reason, **fields)
         self.reason = str(self)
+        # The fingerprint of the device whose signature verified, when the refusal came
+        # after that check: the receipt names the signer of a package refused for content.
+        self.signer: str | None = None
 
 
 # ---------------------------------------------------------------- manifest schema
@@ -304,9 +310,7 @@ CONTENT_KEYS = ("inspection", "branch", "checklist", "answers", "findings", "pho
 
 
 def canonical_bytes(data: Any) -> bytes:
-    return json.dumps(
-        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    return strictjson.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def content_sha256(manifest_data: dict[str, Any]) -> str:
@@ -402,9 +406,13 @@ def read_member(
         raise
     except NotImplementedError as e:
         # zipfile refuses ZIP versions and methods it does not know; we never write them.
-        raise PackageError(T.MEMBER_ZIP_FEATURE, name=repr(info.filename), detail=str(e)) from None
+        raise PackageError(
+            T.MEMBER_ZIP_FEATURE, name=repr(info.filename), detail=detail_of(e)
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError) as e:
-        raise PackageError(T.MEMBER_DAMAGED, name=repr(info.filename), detail=str(e)) from None
+        raise PackageError(
+            T.MEMBER_DAMAGED, name=repr(info.filename), detail=detail_of(e)
+        ) from None
     if n != info.file_size:
         raise PackageError(T.MEMBER_SIZE_MISMATCH, name=repr(info.filename))
     if n > 1024 and n / compressed > limits.max_ratio:
@@ -425,15 +433,15 @@ def read_package(
         try:
             data = keys.decrypt(device, data)
         except ValueError as e:
-            raise PackageError(T.ENCRYPTED_BAD, detail=str(e)) from None
+            raise PackageError(T.ENCRYPTED_BAD, detail=detail_of(e)) from None
     if len(data) > limits.max_file_bytes:
-        raise PackageError(T.PACKAGE_TOO_LARGE, limit=limits.max_file_bytes)
+        raise PackageError(T.PACKAGE_TOO_LARGE, limit=size_text(limits.max_file_bytes))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as e:
-        raise PackageError(T.NOT_READABLE, detail=str(e)) from None
+        raise PackageError(T.NOT_READABLE, detail=detail_of(e)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
-        raise PackageError(T.NOT_ZIP, detail=str(e)) from None
+        raise PackageError(T.NOT_ZIP, detail=detail_of(e)) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_entries:
@@ -457,45 +465,61 @@ def read_package(
             raise PackageError(T.CAUSE, cause=e) from None
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
             raise PackageError(T.SIGNATURE_BAD)
-        manifest, manifest_obj = _parse_manifest(manifest_bytes)
-        if manifest.device_fingerprint != public.fingerprint:
-            raise PackageError(T.DEVICE_MISMATCH)
-        listed = {m.path: m for m in manifest.members}
-        if len(listed) != len(manifest.members):
-            raise PackageError(T.MANIFEST_MEMBER_TWICE)
-        present = set(by_name) - CONTROL_MEMBERS
-        extra = sorted(present - set(listed))
-        if extra:
-            raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
-        absent = sorted(set(listed) - present)
-        if absent:
-            raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
-        total = len(manifest_bytes)
-        blobs: dict[str, bytes] = {}
-        report: bytes | None = None
-        for path, entry in listed.items():
-            info = by_name[path]
-            if entry.size > limits.max_entry_bytes:
-                raise PackageError(
-                    T.MEMBER_TOO_LARGE, name=repr(path), limit=limits.max_entry_bytes
-                )
-            total += entry.size
-            if total > limits.max_total_bytes:
-                raise PackageError(T.TOTAL_TOO_LARGE, limit=limits.max_total_bytes)
-            content = read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
-            if len(content) != entry.size:
-                raise PackageError(T.SIZE_DIFFERS, name=repr(path))
-            digest = hashlib.sha256(content).hexdigest()
-            if digest != entry.sha256:
-                raise PackageError(
-                    T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
-                )
-            if path == REPORT:
-                report = content
-            elif path.startswith("blobs/") and path[6:] == digest:
-                blobs[digest] = content
-            else:
-                raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+        try:
+            return _read_signed(zf, by_name, manifest_bytes, public, limits, size)
+        except PackageError as e:
+            e.signer = public.fingerprint  # the signature verified: name who signed
+            raise
+
+
+def _read_signed(
+    zf: zipfile.ZipFile,
+    by_name: dict[str, zipfile.ZipInfo],
+    manifest_bytes: bytes,
+    public: keys.PublicKeys,
+    limits: Limits,
+    size: int,
+) -> VerifiedPackage:
+    """The rest of :func:`read_package`, once the manifest's signature verified."""
+    manifest, manifest_obj = _parse_manifest(manifest_bytes)
+    if manifest.device_fingerprint != public.fingerprint:
+        raise PackageError(T.DEVICE_MISMATCH)
+    listed = {m.path: m for m in manifest.members}
+    if len(listed) != len(manifest.members):
+        raise PackageError(T.MANIFEST_MEMBER_TWICE)
+    present = set(by_name) - CONTROL_MEMBERS
+    extra = sorted(present - set(listed))
+    if extra:
+        raise PackageError(T.UNLISTED, names=", ".join(extra[:5]))
+    absent = sorted(set(listed) - present)
+    if absent:
+        raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
+    total = len(manifest_bytes)
+    blobs: dict[str, bytes] = {}
+    report: bytes | None = None
+    for path, entry in listed.items():
+        info = by_name[path]
+        if entry.size > limits.max_entry_bytes:
+            raise PackageError(
+                T.MEMBER_TOO_LARGE, name=repr(path), limit=size_text(limits.max_entry_bytes)
+            )
+        total += entry.size
+        if total > limits.max_total_bytes:
+            raise PackageError(T.TOTAL_TOO_LARGE, limit=size_text(limits.max_total_bytes))
+        content = read_member(zf, info, min(entry.size, limits.max_entry_bytes), limits, size)
+        if len(content) != entry.size:
+            raise PackageError(T.SIZE_DIFFERS, name=repr(path))
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != entry.sha256:
+            raise PackageError(
+                T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
+            )
+        if path == REPORT:
+            report = content
+        elif path.startswith("blobs/") and path[6:] == digest:
+            blobs[digest] = content
+        else:
+            raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
     computed = content_sha256(manifest_obj)
@@ -581,9 +605,9 @@ def load_manifest_json(raw: bytes) -> Any:
     except RecursionError:
         raise PackageError(T.TOO_DEEP, depth=MAX_DEPTH) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise PackageError(T.NOT_JSON, detail=str(e)) from None
+        raise PackageError(T.NOT_JSON, detail=detail_of(e)) from None
     except ValueError as e:  # from the parse_* hooks above
-        raise PackageError(T.MANIFEST_VALUE, detail=str(e)) from None
+        raise PackageError(T.MANIFEST_VALUE, detail=detail_of(e)) from None
     _check_tree(obj)
     return obj
 
@@ -599,12 +623,50 @@ def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
             T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=FORMAT_VERSION
         )
     try:
-        return Manifest.model_validate(obj), obj
+        # Layers are stored exactly as signed: a coordinate of 0.5 is refused, not rounded.
+        return Manifest.model_validate(obj, context={EXACT: True}), obj
     except ValidationError as e:
-        first = e.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        msg = str(first["msg"]).removeprefix("Value error, ")
-        raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=e.error_count()) from None
+        loc, msg, count = schema_problem(e)
+        raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=count) from None
+
+
+# The names pydantic gives the members of a union in an error's location ("value.bool",
+# "value.constrained-str"): not fields of the manifest, so not shown.
+_UNION_TAG = re.compile(r"^(bool|int|float|str|bytes|none|constrained-.+|function-.+|.+\[.*\])$")
+_TYPE_NOUNS = {
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "none_required": "null",
+}
+
+
+def schema_problem(e: ValidationError) -> tuple[str, str, int]:
+    """(where, what, how many fields) for a manifest that does not fit the schema.
+
+    pydantic reports a value that fits no member of a union once per member: an over-long
+    text in an answer's value comes first as "should be a valid boolean" (the first member)
+    although it is a text, just too long. The errors are grouped by field; of a field's
+    errors, one about the value's limits (too long, too large) says what is wrong, and
+    where only type errors remain, the types the field accepts are listed.
+    """
+    groups: dict[str, list[Any]] = {}
+    for err in e.errors():
+        parts = [str(p) for p in err["loc"]]
+        while parts and _UNION_TAG.match(parts[-1]) and len(err["loc"]) > 1:
+            parts.pop()
+        groups.setdefault(".".join(parts), []).append(err)
+    loc, errs = next(iter(groups.items()))
+    limits = [x for x in errs if not str(x["type"]).endswith(("_type", "_parsing", "_required"))]
+    if limits or len(errs) == 1:
+        msg = str((limits or errs)[0]["msg"]).removeprefix("Value error, ")
+    else:
+        nouns = list(dict.fromkeys(_TYPE_NOUNS.get(str(x["type"]), str(x["type"])) for x in errs))
+        msg = "Input should be " + (
+            nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
+        )
+    return loc, msg, len(groups)
 
 
 def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:
@@ -640,3 +702,9 @@ def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None
         raise PackageError(T.ANSWER_TWICE)
     if len({f.item_id for f in m.findings}) != len(m.findings):
         raise PackageError(T.FINDING_TWICE)
+    # The audit trail is the revision's own (export takes exactly those entries): an entry
+    # of another revision would rewrite that revision's history at HQ.
+    for n, e in enumerate(m.audit, start=1):
+        if e.revision != m.inspection.revision:
+            got = "—" if e.revision is None else e.revision
+            raise PackageError(T.AUDIT_REVISION, n=n, got=got, revision=m.inspection.revision)

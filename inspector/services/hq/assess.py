@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.errors import ValidationError
@@ -55,11 +56,11 @@ def parse_period(text: str, option: str = "--period") -> tuple[date, date]:
 
 
 def _r2(v: float) -> float:
-    return round(v + 0.0, 2)
+    return numbers.record(v) + 0.0  # the value of record (half up), never -0.0
 
 
 def _fmt(v: float | None) -> str:
-    return "—" if v is None else f"{v:.2f}".rstrip("0").rstrip(".")
+    return numbers.points(v)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from inspector.reports.hq_report import (
     SCORE,
     TEXT,
     HqTable,
+    cell_number,
 )
 from inspector.services.hq.rows import HqData
 from inspector.services.hq.tables import answer_tables, regions_table, summary_table, tables
@@ -34,10 +35,10 @@ log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- Excel / CSV
 _EXCEL_FORMATS = {
-    SCORE: "0.0",
+    SCORE: "0.00",
     PERCENT: "0.0",
     POINTS: "0.00",
-    DELTA: "+0.0;-0.0;0.0",
+    DELTA: "+0.00;-0.00;0.00",
     INT: "0",
     DATE: "yyyy-mm-dd",
     DATETIME: "yyyy-mm-dd hh:mm",
@@ -54,6 +55,7 @@ def export_cell(value: Any, kind: str, target: str) -> Any:
     """
     if isinstance(value, datetime) and value.tzinfo is not None:
         value = timefmt.excel_datetime(value, timefmt.zone())
+    value = cell_number(value, kind)  # the digits every other output shows
     if target == "csv":
         if value is None:
             return ""

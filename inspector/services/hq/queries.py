@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from inspector import clock
-from inspector.checklists import checklist_from_json, load_all
+from inspector.checklists import SnapshotDamagedError, checklist_from_json, load_all
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import (
     Branch,
@@ -975,7 +975,10 @@ def score_check(session: Session, flt: HqFilter) -> list[ScoreMismatch]:
         .where(*conditions(flt))
         .order_by(Inspection.id)
     ).all()
-    snapshots: dict[int, Checklist] = {}
+    # A snapshot that no longer validates (damaged, or holding numbers out of range such as
+    # points: 1e308 from before they were bounded) cannot score: its inspections are left
+    # to stored_integrity, which lists them as snapshot_damaged, and the others are checked.
+    snapshots: dict[int, Checklist | None] = {}
     for start in range(0, len(meta), SCORE_CHECK_BATCH):
         batch = meta[start : start + SCORE_CHECK_BATCH]
         need = {r.snapshot_id for r in batch} - set(snapshots)
@@ -985,7 +988,10 @@ def score_check(session: Session, flt: HqFilter) -> list[ScoreMismatch]:
                     ChecklistSnapshot.id, ChecklistSnapshot.sha256, ChecklistSnapshot.content
                 ).where(ChecklistSnapshot.id.in_(sorted(need)))
             ):
-                snapshots[sid] = _parsed(sha, content)
+                try:
+                    snapshots[sid] = _parsed(sha, content)
+                except SnapshotDamagedError:
+                    snapshots[sid] = None
         answers: dict[int, dict[str, Answer]] = defaultdict(dict)
         for iid, item_id, result, value in session.execute(
             select(
@@ -994,9 +1000,10 @@ def score_check(session: Session, flt: HqFilter) -> list[ScoreMismatch]:
         ):
             answers[iid][item_id] = Answer(result=Result(result) if result else None, value=value)
         for r in batch:
-            result_ = insp_svc.score_for(
-                snapshots[r.snapshot_id], r.mode, answers.get(r.id, {}), r.visit
-            )
+            checklist = snapshots[r.snapshot_id]
+            if checklist is None:
+                continue
+            result_ = insp_svc.score_for(checklist, r.mode, answers.get(r.id, {}), r.visit)
             stored = float(r.score_total) if r.score_total is not None else None
             same = (
                 stored is not None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
 from inspector.text import hq as T
@@ -90,7 +90,7 @@ def status_label_insp(status: str, lang: str) -> str:
 
 
 def _r(v: float | None) -> float | None:
-    return round(v, 2) if v is not None else None
+    return numbers.record_or_none(v)
 
 
 # ---------------------------------------------------------------- result types
@@ -371,7 +371,7 @@ class ScoreMismatch:
 
     def describe(self, lang: str = "en") -> str:
         def f(v: float | None) -> str:
-            return f"{v:.2f}" if v is not None else "—"
+            return numbers.score(v)
 
         def yes(v: bool | None) -> object:
             # English has always printed Python's True/False here (scripts may read it).
@@ -544,9 +544,7 @@ class HqData:
                     "code": r.code,
                     "name": r.name,
                     "region": r.region,
-                    "latest_score": round(r.latest_score, 2)
-                    if r.latest_score is not None
-                    else None,
+                    "latest_score": _r(r.latest_score),
                     "latest_grade": r.latest_grade,
                     "latest_at": _iso(r.latest_at, self.tz),
                     "inspections": r.inspections,

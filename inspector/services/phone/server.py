@@ -48,9 +48,10 @@ import multipart
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector import clock
+from inspector import strictjson
 from inspector.db import Database
 from inspector.db.models import Inspection, Photo
+from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Evidence, Item, Mode, Result, Text
 from inspector.domain.scoring import Outcome
@@ -534,7 +535,7 @@ class PhoneServer:
         if body.get("now") is True:
             if key not in TIME_FIELDS:
                 raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_A_TIME, field=key)
-            value = clock.local_now().isoformat(timespec="seconds")
+            value = timefmt.now().isoformat(timespec="seconds")
         else:
             value = body.get("value")
             if value is None or value == "":
@@ -778,7 +779,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(status, {"error": str(error), "error_text": page_text(error), **(extra or {})})
 
     def _json(self, status: HTTPStatus, data: dict[str, Any]) -> None:
-        body = json.dumps(data, ensure_ascii=False).encode()
+        body = strictjson.dumps(data).encode()
         self._headers(
             status,
             "application/json; charset=utf-8",
@@ -881,7 +882,7 @@ class _Handler(BaseHTTPRequestHandler):
         n = self._length(self.phone.limits.json_bytes)
         raw = b"".join(self._chunks(n))
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = strictjson.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise _Refusal(HTTPStatus.BAD_REQUEST, T.NOT_JSON) from None
         if not isinstance(data, dict):

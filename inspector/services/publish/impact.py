@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import ChecklistSnapshot, Inspection
+from inspector.domain import numbers
 from inspector.domain.checklist import Checklist, Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.inspections import answers_of, score_for
@@ -41,7 +42,7 @@ class Rescored:
             "version": self.version,
             "old": {"total": self.old_total, "grade": self.old_grade, "passed": self.old_passed},
             "new": {
-                "total": round(self.new_total, 4),
+                "total": numbers.stored(self.new_total),
                 "grade": self.new_grade,
                 "passed": self.new_passed,
             },
@@ -66,7 +67,7 @@ class Impact:
     @property
     def average_change(self) -> float | None:
         deltas = [r.new_total - r.old_total for r in self.rescored if r.old_total is not None]
-        return round(sum(deltas) / len(deltas), 2) if deltas else None
+        return numbers.record(sum(deltas) / len(deltas)) if deltas else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -31,6 +31,7 @@ from inspector.checklists import Problem, canonical_json, checklist_from_json
 from inspector.checklists.loader import SnapshotDamagedError, rule_problems
 from inspector.domain.checklist import Checklist
 from inspector.errors import UserError
+from inspector.files import size_text
 from inspector.services import keys
 from inspector.services.exchange.package_format import (
     INT_MAX,
@@ -235,7 +236,7 @@ def _check_checklist(content: bytes, entry: PackChecklist) -> tuple[Checklist, s
 def read_pack(data: bytes, *, limits: Limits = PACK_LIMITS) -> VerifiedPack:
     """Verify an HQ pack completely; :class:`PackError` (or PackageError) says why not."""
     if len(data) > limits.max_file_bytes:
-        raise PackError(T.PACK_TOO_LARGE, limit=limits.max_file_bytes)
+        raise PackError(T.PACK_TOO_LARGE, limit=size_text(limits.max_file_bytes))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError) as e:
@@ -277,10 +278,12 @@ def read_pack(data: bytes, *, limits: Limits = PACK_LIMITS) -> VerifiedPack:
         total = len(manifest_bytes)
         for path, member in listed.items():
             if member.size > limits.max_entry_bytes:
-                raise PackError(TX.MEMBER_TOO_LARGE, name=repr(path), limit=limits.max_entry_bytes)
+                raise PackError(
+                    TX.MEMBER_TOO_LARGE, name=repr(path), limit=size_text(limits.max_entry_bytes)
+                )
             total += member.size
             if total > limits.max_total_bytes:
-                raise PackError(T.PACK_TOO_LARGE, limit=limits.max_total_bytes)
+                raise PackError(T.PACK_TOO_LARGE, limit=size_text(limits.max_total_bytes))
             content = read_member(zf, by_name[path], member.size, limits, size)
             if len(content) != member.size or hashlib.sha256(content).hexdigest() != member.sha256:
                 raise PackError(T.PACK_HASH, name=repr(path))

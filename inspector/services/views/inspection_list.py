@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
+from inspector.domain import timefmt
 from inspector.services import inspections as svc
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def row_of(session: Session, x: svc.Summary) -> InspectionRow:
         checklist_title_zh=x.title_zh,
         checklist_title_en=x.title_en,
         mode=x.mode,
-        started=x.started_at.astimezone().date(),
+        started=timefmt.local_date(x.started_at, timefmt.zone()),  # the display zone's day
         status=x.status,
         total=x.total,
         grade=x.grade,

@@ -61,7 +61,7 @@ def attach_choices(db: Database, uuid: str, photo_id: str, lang: str) -> list[tu
     not yet evidence of, in checklist order."""
     with db.read_session() as s:
         insp = insp_svc.get(s, uuid)
-        photo = svc.get(s, photo_id)
+        photo = svc.get_in(s, insp, photo_id)
         taken = {photo.item_id, *(p.item_id for p in svc.siblings(s, photo))}
         mode = Mode(insp.mode)
         return [
@@ -82,6 +82,7 @@ class EditorPhoto:
     title: str
     withheld: bool  # the original was withheld from a package: nothing to edit
     finalized: bool  # the inspection is signed off: view only
+    inspection: str  # the UUID of the inspection the photo is evidence in
     inspector: str
     layers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -98,6 +99,7 @@ def editor_photo(db: Database, photo_id: str) -> EditorPhoto:
             title=photo.file_name.rsplit("/", 1)[-1] or photo.id[:8],
             withheld=photo.original_sha256 is None,
             finalized=photo.inspection.status != insp_svc.DRAFT,
+            inspection=photo.inspection.uuid,
             inspector=photo.inspection.inspector or "",
             layers={
                 "annotations": copy.deepcopy(stored.get("annotations", [])),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import object_session
 
 from inspector.db import Database
 from inspector.db.models import Inspection
+from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Item, Mode
 from inspector.domain.scoring import Outcome, Score
@@ -128,7 +129,7 @@ def state_of(insp: Inspection) -> InspectionState:
         manager_name=insp.manager_name,
         finalized_by=insp.finalized_by,
         amendment_reason=insp.amendment_reason,
-        started=insp.started_at.astimezone().date(),
+        started=timefmt.local_date(insp.started_at, timefmt.zone()),
         notes={k: a.note for k, a in answers.items() if a.note},
         copied_from=insp.copied_from,
         copied=svc.copied_answers_of(insp) if insp.status == svc.DRAFT else {},
@@ -146,7 +147,7 @@ def _finding_rows(insp: Inspection) -> list[FindingRow]:
                 Inspection.uuid.in_(uuids), Inspection.is_current.is_(True)
             )
         )
-        started = {u: at.astimezone().date() for u, at in rows}
+        started = {u: timefmt.local_date(at, timefmt.zone()) for u, at in rows}
     return [
         FindingRow(
             f.item_id,

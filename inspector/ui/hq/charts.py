@@ -36,6 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from inspector.domain import numbers
+
 log = logging.getLogger(__name__)
 
 HISTORY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -241,7 +243,7 @@ class HeatmapWidget(QWidget):
                 p.fillRect(cell, score_colour(v))
                 if v is not None:
                     p.setPen(QColor("#1f2933"))
-                    p.drawText(cell, Qt.AlignmentFlag.AlignCenter, f"{v:.0f}")
+                    p.drawText(cell, Qt.AlignmentFlag.AlignCenter, numbers.percent(v))
         p.end()
 
 

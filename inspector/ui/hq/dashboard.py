@@ -41,9 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import clock
 from inspector.db import Database
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.services import hq
 from inspector.services.views import hq as hq_view
 from inspector.ui.hq.charts import (
@@ -373,7 +372,7 @@ class HqDashboard(QWidget):
         else:
             lines.append(
                 self.tr("Score %1 · rank %2 in the bank, %3 in %4")
-                .replace("%1", f"{row.score:.2f}")
+                .replace("%1", numbers.score(row.score))
                 .replace("%2", str(row.rank))
                 .replace("%3", str(row.region_rank))
                 .replace("%4", row.region)
@@ -502,7 +501,7 @@ class HqDashboard(QWidget):
             assert isinstance(a, date) and isinstance(b, date)
             d_from, d_to = min(a, b), max(a, b)  # a reversed range still means that span
         else:
-            d_from, d_to = period_range(key, today or clock.local_today())
+            d_from, d_to = period_range(key, today or timefmt.today())
         return hq.HqFilter(
             region=self.region_box.currentData() or None,
             date_from=d_from,
@@ -623,7 +622,7 @@ class HqDashboard(QWidget):
         self.integrity_view.resizeColumnsToContents()
         open_n = sum(r.open for r in data.rectification)
         overdue_n = sum(r.overdue for r in data.rectification)
-        avg = f"{data.average:.1f}" if data.average is not None else "—"
+        avg = numbers.score(data.average)
         summary = (
             self.tr(
                 "%1 inspections · %2 branches · average %3 · %4 veto failures · "

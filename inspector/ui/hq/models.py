@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from inspector.domain import timefmt
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import Severity
 from inspector.services import hq, hq_mystery, hq_rights
@@ -33,7 +33,11 @@ T = TypeVar("T")
 
 
 def _score(v: float | None) -> str:
-    return f"{v:.1f}" if v is not None else "—"
+    return numbers.score(v)
+
+
+def _percent(v: float | None) -> str:
+    return numbers.percent(v)
 
 
 class _HqModel(RowsTableModel[T]):
@@ -108,7 +112,7 @@ class LeagueModel(_HqModel[hq.LeagueRow]):
             ),
             Column(
                 self.tr("Change"),
-                lambda r: f"{r.trend:+.1f}" if r.trend is not None else "",
+                lambda r: numbers.signed_score(r.trend, missing=""),
                 lambda r: r.trend,
                 align=RIGHT,
                 roles={
@@ -360,8 +364,8 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
         return (
             self.tr("%1: %2 of %3 points")
             .replace("%1", self._name(key))
-            .replace("%2", f"{t.score:g}")
-            .replace("%3", f"{t.max:g}")
+            .replace("%2", numbers.points(t.score))
+            .replace("%3", numbers.points(t.max))
         )
 
     def _key_column(self, key: str) -> Column[hq_rights.BranchRights]:
@@ -370,7 +374,7 @@ class RightsModel(_HqModel[hq_rights.BranchRights]):
 
         return Column(
             self._name(key),
-            lambda r: _score(pct(r)),
+            lambda r: _percent(pct(r)),
             pct,
             align=RIGHT,
             tooltip=lambda r: self._points(r, key),
@@ -416,7 +420,7 @@ def _section_column(header: str, sid: str) -> Column[S]:
 
     return Column(
         header,
-        lambda row: _score(pct(row)),
+        lambda row: _percent(pct(row)),
         pct,
         align=RIGHT,
         roles={Qt.ItemDataRole.BackgroundRole: lambda row: _percent_cell(pct(row))},
@@ -555,7 +559,7 @@ class AssessModel(_HqModel[assess.AssessRow]):
 
     def _columns(self) -> list[Column[assess.AssessRow]]:
         def pts(v: float | None) -> str:
-            return f"{v:.2f}" if v is not None else "—"
+            return numbers.score(v)
 
         def comp(cid: str) -> Column[assess.AssessRow]:
             return Column(
@@ -600,7 +604,7 @@ class RectifyModel(_HqModel[rectify.RectificationFigures]):
 
     def _columns(self) -> list[Column[rectify.RectificationFigures]]:
         def rate(v: float | None) -> str:
-            return f"{v:.1f}%" if v is not None else "—"
+            return numbers.percent_sign(v)
 
         def n(get: Callable[[rectify.RectificationFigures], int], title: str) -> Column[Any]:
             return Column(title, lambda r: str(get(r)), get, align=RIGHT)
@@ -623,9 +627,7 @@ class RectifyModel(_HqModel[rectify.RectificationFigures]):
             ),
             Column(
                 self.tr("Median days"),
-                lambda r: (
-                    f"{r.median_days_to_close:.1f}" if r.median_days_to_close is not None else "—"
-                ),
+                lambda r: numbers.score(r.median_days_to_close),
                 lambda r: (
                     r.median_days_to_close
                     if r.median_days_to_close is not None

@@ -16,11 +16,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from inspector.domain import numbers
 from inspector.domain.checklist import Mode, Result
 from inspector.services import inspections as svc
 from inspector.services.views.inspection_list import HOME_LIMIT, InspectionRow
 from inspector.ui import theme
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
+from inspector.ui.zones import zone_suffix
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,8 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
                     lambda r: mode_label(r.mode),
                 ),
                 Column(
-                    QCoreApplication.translate("InspectionTableModel", "Date"),
+                    # The display zone's day, the one the report and HQ print.
+                    QCoreApplication.translate("InspectionTableModel", "Date") + zone_suffix(),
                     lambda r: r.started.isoformat(),
                 ),
                 Column(
@@ -132,7 +135,7 @@ class InspectionTableModel(RowsTableModel[InspectionRow]):
     def _score_text(r: InspectionRow) -> str:
         if r.scores_hidden:
             return QCoreApplication.translate("InspectionTableModel", "hidden")
-        return f"{r.total:.1f}" if r.total is not None else "—"
+        return numbers.score(r.total)
 
     def _grade_text(self, r: InspectionRow) -> str:
         if r.scores_hidden:

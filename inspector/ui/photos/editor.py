@@ -229,6 +229,7 @@ class PhotoEditorDialog(QDialog):
         self._db = db
         photo = editor_photo(db, photo_id)
         self.photo_id = photo.id
+        self._uuid = photo.inspection  # the photo is saved as one of this inspection's
         self._width, self._height = photo.width, photo.height
         self._display = photo.display
         self._layers: dict[str, list[dict[str, Any]]] = {
@@ -404,7 +405,7 @@ class PhotoEditorDialog(QDialog):
         if self.read_only:
             return
         try:
-            commands.set_layers(self._db, self.photo_id, self.layers, actor=self.actor)
+            commands.set_layers(self._db, self._uuid, self.photo_id, self.layers, actor=self.actor)
         except UserError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), user_text(e))
             return

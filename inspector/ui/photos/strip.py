@@ -41,7 +41,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -62,7 +61,7 @@ from inspector.services.commands.photos import IngestOutcome
 from inspector.services.views import photos as views
 from inspector.services.views.photos import PhotoRow
 from inspector.text import Surface
-from inspector.ui import workers
+from inspector.ui import filedialogs, workers
 from inspector.ui.errors import ui_lang, user_text
 from inspector.ui.photos.editor import PhotoEditorDialog, os_user
 
@@ -148,6 +147,7 @@ class EvidenceStrip(QWidget):
 
     photos_changed = Signal()
     ingest_finished = Signal(object)
+    photo_shown = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,8 +187,12 @@ class EvidenceStrip(QWidget):
         self.empty_label = QLabel(self.tr("No photos yet: drop files here or paste an image."))
         self.empty_label.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.progress.setTextVisible(True)
+        # A thin bar (style sheet): its words go in a label, never inside the bar.
+        self.progress.setTextVisible(False)
         self.progress.hide()
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("hint")
+        self.progress_label.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -205,6 +209,7 @@ class EvidenceStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
 
@@ -275,13 +280,13 @@ class EvidenceStrip(QWidget):
         if self._read_only:
             return
         patterns = " ".join(f"*{s}" for s in SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(
+        files = filedialogs.open_files(
             self,
             self.tr("Add photos"),
             "",
             self.tr("Photos (%1)").replace("%1", patterns),
         )
-        self.add_files([Path(f) for f in files])
+        self.add_files(files)
 
     def paste(self) -> bool:
         """Ctrl+V: the clipboard's files, encoded image or bitmap become evidence.
@@ -316,7 +321,7 @@ class EvidenceStrip(QWidget):
 
     def delete_selected(self, confirm: bool = True) -> int:
         """Delete the selected photos (after a confirmation); returns how many."""
-        if self._read_only:
+        if self._read_only or not self._uuid:
             return 0
         ids = [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.view.selectedIndexes()]
         if not ids:
@@ -334,7 +339,7 @@ class EvidenceStrip(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
         try:
-            commands.delete(self._db, ids, actor=self.actor or os_user())
+            commands.delete(self._db, self._uuid, ids, actor=self.actor or os_user())
         except UserError as e:
             self._show_message(user_text(e))
             return 0
@@ -389,7 +394,7 @@ class EvidenceStrip(QWidget):
         self.message.hide()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Adding photos: %v of %m"))
+        self._show_progress(0, max(total, 1))
         self.progress.show()
         job = workers.Job(work)
         job.signals.progressed.connect(self._progressed)
@@ -403,6 +408,13 @@ class EvidenceStrip(QWidget):
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self._show_progress(done, max(total, 1))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress_label.setText(
+            self.tr("Adding photos: %v of %m").replace("%v", str(done)).replace("%m", str(total))
+        )
+        self.progress_label.show()
 
     def _succeeded(self, outcome: object) -> None:
         assert isinstance(outcome, IngestOutcome)
@@ -421,6 +433,7 @@ class EvidenceStrip(QWidget):
             self._show_message("\n".join(lines))
         self.reload()
         if outcome.added:
+            self.show_photo(outcome.added[-1])
             self.photos_changed.emit()
         self.ingest_finished.emit(outcome)
 
@@ -435,7 +448,19 @@ class EvidenceStrip(QWidget):
     def _finished(self) -> None:
         self._job = None
         self.progress.hide()
+        self.progress_label.hide()
         self._update_enabled()
+
+    def show_photo(self, photo_id: str) -> None:
+        """Select ``photo_id`` in the strip and scroll the strip to it; ``photo_shown``
+        asks the page around it to bring the strip itself into view."""
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == photo_id:
+                index = self.model.index(row, 0)
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                break
+        self.photo_shown.emit(photo_id)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -511,15 +536,20 @@ class EvidenceStrip(QWidget):
 
     def attach_to_item(self, photo_id: str, item_id: str) -> str | None:
         """Attach the photo to ``item_id``; the new photo id, or None (message shown)."""
+        if not self._uuid:
+            return None
+        # People read the item's title, never its id.
+        choices = views.attach_choices(self._db, self._uuid, photo_id, self.lang)
+        title = dict(choices).get(item_id, item_id)
         try:
             new_id = commands.attach_to_item(
-                self._db, photo_id, item_id, actor=self.actor or os_user()
+                self._db, self._uuid, photo_id, item_id, actor=self.actor or os_user()
             )
         except UserError as e:
             self._show_message(user_text(e))
             return None
         self._show_message(
-            self.tr("The photo is now also evidence of item %1.").replace("%1", item_id)
+            self.tr("The photo is now also evidence of item %1.").replace("%1", f"“{title}”")
         )
         self.photos_changed.emit()
         return new_id

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services.publish.pack import SUFFIX
 from inspector.services.publish.screens import install_file, preview_pack
+from inspector.ui import filedialogs
 from inspector.ui.errors import user_text
 from inspector.ui.settings import AppSettings
 
@@ -48,13 +49,13 @@ class HqUpdateInstaller(QObject):
         return self.tr("Install HQ update…")
 
     def choose_and_install(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(
+        path = filedialogs.open_file(
             self._parent,
             self.tr("Install HQ update"),
             self.settings.last_folder(),
             self.tr("HQ updates (*{0});;All files (*)").format(SUFFIX),
         )
-        return bool(path) and self.install(Path(path))
+        return path is not None and self.install(path)
 
     def _ask(self, title: str, text: str) -> bool:
         if self.auto_answer is not None:

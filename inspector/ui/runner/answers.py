@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +32,23 @@ from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
 
-TEXT_SAVE_DELAY_MS = 800  # every typed field (text, measurement, count) is saved after this pause
+# Every typed field (text, measurement, count) is recorded (audited, rescored) after this
+# pause; what is typed is kept (durable, not audited) much sooner: see KEEP_DELAY_MS.
+TEXT_SAVE_DELAY_MS = 800
+KEEP_DELAY_MS = 50
 
 
 def _fmt_number(v: float, decimals: int) -> str:
     return f"{v:.{decimals}f}" if decimals else f"{round(v):d}"
+
+
+def show_number(v: float, decimals: int) -> str:
+    """A stored measurement as the field shows it: with the item's decimals, but never
+    rounded away from what is stored (1.25 stays 1.25 on a one-decimal item)."""
+    text = _fmt_number(v, decimals)
+    if float(text) == v:
+        return text
+    return format(v, ".15g")
 
 
 class AnswerPanel(QWidget):
@@ -49,11 +60,16 @@ class AnswerPanel(QWidget):
             shown may have changed since the value was typed) and then calls
             :meth:`show_answer`.
         invalid_value(str): the typed text is not a valid value (shown in the status bar).
+        value_typed(str, str): (item id, text) what is in the value field, a moment after
+            each keystroke: the runner keeps it durable until the value is recorded.
         leave_value_field(): Esc in the value field (keys 1/2/3 judge again).
+        editing(): a key changed the value field (not yet kept).
     """
 
     answer_requested = Signal(str, object, object)
     invalid_value = Signal(str)
+    value_typed = Signal(str, str)
+    editing = Signal()
     leave_value_field = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,7 +80,6 @@ class AnswerPanel(QWidget):
         self._lang = "zh"
         self._scenario: str | None = None
         self._value_widgets: list[QWidget] = []
-        self._count_typed = False
         # The typed text last refused for this item: told once, not again on every flush.
         self._refused: str | None = None
         self._text_timer = QTimer(self)
@@ -77,6 +92,11 @@ class AnswerPanel(QWidget):
         self._value_timer.setSingleShot(True)
         self._value_timer.setInterval(TEXT_SAVE_DELAY_MS)
         self._value_timer.timeout.connect(self._commit_value)
+        # What is typed is kept (durable, unaudited) a moment after each keystroke.
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_typed)
 
         self.pass_button = self._judgement_button(self.tr("Pass  [1]"), "answerPass")
         self.fail_button = self._judgement_button(self.tr("Fail  [2]"), "answerFail")
@@ -114,7 +134,7 @@ class AnswerPanel(QWidget):
         # widgets created per item type
         self.scale_group: QButtonGroup | None = None
         self.choice_group: QButtonGroup | None = None
-        self.count_spin: QSpinBox | None = None
+        self.count_edit: QLineEdit | None = None
         self.measure_edit: QLineEdit | None = None
         self.measure_verdict: QLabel | None = None
         self.text_edit: QPlainTextEdit | None = None
@@ -148,8 +168,7 @@ class AnswerPanel(QWidget):
         # belongs to the item it was typed for (flushed above), never to the item shown next.
         old, self._value_widgets = self._value_widgets, []
         self.scale_group = self.choice_group = None
-        self.count_spin = None
-        self._count_typed = False
+        self.count_edit = None
         self.measure_edit = None
         self.measure_verdict = None
         self.text_edit = None
@@ -258,16 +277,19 @@ class AnswerPanel(QWidget):
         if c.pass_max is not None:
             parts.append(self.tr("at most {0}").format(c.pass_max))
         self._add(self._caption(self.tr("Count") + (f"（{'，'.join(parts)}）" if parts else "")))
-        spin = QSpinBox()
-        spin.setRange(0, 100_000)
-        spin.setMinimumWidth(160)
-        spin.setMinimumHeight(40)
-        spin.setSpecialValueText("")
-        spin.editingFinished.connect(self._commit_count)
-        spin.valueChanged.connect(self._count_changed)
-        spin.installEventFilter(self)
-        self.count_spin = spin
-        self._add(self._wrap(spin))
+        # A text field of digits, not a spin box: what is typed is the count (a spin box
+        # showed 0 with the cursor before it, so typing 1 made 10); empty is no count.
+        edit = QLineEdit()
+        edit.setMinimumWidth(160)
+        edit.setMaximumWidth(220)
+        edit.setMinimumHeight(40)
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,9}"), edit))
+        edit.setPlaceholderText(self.tr("number"))
+        edit.textEdited.connect(self._value_edited)
+        edit.editingFinished.connect(self._commit_count)
+        edit.installEventFilter(self)
+        self.count_edit = edit
+        self._add(self._wrap(edit))
 
     def _build_measure(self, item: Item) -> None:
         assert item.measure is not None
@@ -288,7 +310,7 @@ class AnswerPanel(QWidget):
         verdict.setMinimumWidth(220)
         unit_label = QLabel(unit)
         edit.textChanged.connect(self._update_measure_verdict)
-        edit.textEdited.connect(lambda _: self._value_timer.start())
+        edit.textEdited.connect(self._value_edited)
         edit.editingFinished.connect(self._commit_measure)
         edit.installEventFilter(self)
         self.measure_edit, self.measure_verdict = edit, verdict
@@ -368,14 +390,21 @@ class AnswerPanel(QWidget):
             ids = [o.id for o in self._item.options]
             n = ids.index(value) if isinstance(value, str) and value in ids else None
             self._check_in_group(self.choice_group, n)
-        if self.count_spin is not None and not self._value_timer.isActive():
-            self.count_spin.blockSignals(True)
-            self.count_spin.setValue(int(value) if isinstance(value, int | float) else 0)
-            self.count_spin.blockSignals(False)
+        if self.count_edit is not None:
+            text = (
+                str(int(value))
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else ""
+            )
+            typing = self.count_edit.hasFocus() or self._value_timer.isActive()
+            if self.count_edit.text() != text and not typing:
+                self.count_edit.blockSignals(True)
+                self.count_edit.setText(text)
+                self.count_edit.blockSignals(False)
         if self.measure_edit is not None and self._item is not None:
             m = self._item.measure
             text = (
-                _fmt_number(float(value), m.decimals if m else 2)
+                show_number(float(value), m.decimals if m else 2)
                 if isinstance(value, int | float) and not isinstance(value, bool)
                 else ""
             )
@@ -428,8 +457,8 @@ class AnswerPanel(QWidget):
         """The field that takes the focus on this item (a measurement or a count)."""
         if self.measure_edit is not None:
             return self.measure_edit
-        if self.count_spin is not None:
-            return self.count_spin
+        if self.count_edit is not None:
+            return self.count_edit
         return None
 
     def choose_scale(self, value: int) -> bool:
@@ -446,7 +475,7 @@ class AnswerPanel(QWidget):
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
-            and watched in (self.measure_edit, self.count_spin)
+            and watched in (self.measure_edit, self.count_edit)
         ):
             self.flush()
             self.leave_value_field.emit()
@@ -519,6 +548,13 @@ class AnswerPanel(QWidget):
     def _request_value(self, raw: object) -> None:
         if self._item is None or self._read_only:
             return
+        if raw is None:
+            # An emptied field: no value any more; an explicit judgement stays.
+            self._refused = None
+            if self._answer is None or self._answer.value is None:
+                return
+            self.answer_requested.emit(self._item.id, self._answer.result, None)
+            return
         try:
             value = coerce_value(self._item, raw)
         except AnswerError as e:
@@ -532,36 +568,36 @@ class AnswerPanel(QWidget):
         # A new value hands the judgement back to the scoring engine.
         self.answer_requested.emit(self._item.id, None, value)
 
+    def _value_edited(self, _text: str) -> None:
+        self._value_timer.start()
+        self._keep_timer.start()
+        self.editing.emit()
+
     def _commit_value(self) -> None:
         self._value_timer.stop()
         if self.measure_edit is not None:
             self._commit_measure()
-        elif self.count_spin is not None:
+        elif self.count_edit is not None:
             self._commit_count()
 
-    def _count_changed(self, _value: int) -> None:
-        self._count_typed = True
-        self._value_timer.start()
-
     def _commit_count(self) -> None:
-        self._value_timer.stop()
-        if self.count_spin is None or not self._count_typed:
-            return  # only passing through the field never records a count of 0
-        self._count_typed = False
-        value = self.count_spin.value()
-        current = self._answer.value if self._answer else None
-        if current == value:
-            return
-        self._request_value(value)
+        self._commit_typed_number(self.count_edit)
 
     def _commit_measure(self) -> None:
+        self._commit_typed_number(self.measure_edit)
+
+    def _commit_typed_number(self, edit: QLineEdit | None) -> None:
+        """Record what the count or measurement field holds: the number typed, or no value
+        when it was emptied (only passing through the field records nothing)."""
         self._value_timer.stop()
-        if self.measure_edit is None:
+        if edit is None:
             return
-        text = self.measure_edit.text().strip()
-        if not text:
-            return
+        text = edit.text().strip()
         current = self._answer.value if self._answer else None
+        if not text:
+            if current is not None:
+                self._request_value(None)
+            return
         parsed = self._parse(text)
         if parsed is not None and parsed == current:
             return
@@ -572,6 +608,8 @@ class AnswerPanel(QWidget):
     def _text_changed(self) -> None:
         self._update_text_counter()
         self._text_timer.start()
+        self._keep_timer.start()
+        self.editing.emit()
 
     def _commit_text(self) -> None:
         if self.text_edit is None or self._item is None:
@@ -580,19 +618,39 @@ class AnswerPanel(QWidget):
         current = self._answer.value if self._answer else None
         if text == (current or ""):
             return
-        if not text.strip() and current is None:
+        if not text.strip():
+            # Emptied (or only blanks): no text answer, as a crash recovery would record.
+            self._request_value(None)
             return
         self.answer_requested.emit(self._item.id, None, text)
+
+    def typed_text(self) -> str | None:
+        """What the value field of this item holds now (None: no typed field)."""
+        for edit in (self.measure_edit, self.count_edit):
+            if edit is not None:
+                return edit.text()
+        if self.text_edit is not None:
+            return self.text_edit.toPlainText()
+        return None
+
+    def _keep_typed(self) -> None:
+        self._keep_timer.stop()
+        text = self.typed_text()
+        if self._item is None or self._read_only or text is None:
+            return
+        self.value_typed.emit(self._item.id, text)
 
     def reset(self) -> None:
         """Forget the item shown (another inspection opens); pending typing was flushed."""
         self._text_timer.stop()
         self._value_timer.stop()
+        self._keep_timer.stop()
         self._item = None
         self._answer = None
 
     def flush(self) -> None:
         """Save pending typing now (before navigating away or closing)."""
+        self._keep_timer.stop()  # recorded now: nothing left to keep
         if self._text_timer.isActive():
             self._text_timer.stop()
             self._commit_text()
@@ -600,3 +658,5 @@ class AnswerPanel(QWidget):
             self._commit_value()
         elif self.measure_edit is not None and self.measure_edit.hasFocus():
             self._commit_measure()
+        elif self.count_edit is not None and self.count_edit.hasFocus():
+            self._commit_count()

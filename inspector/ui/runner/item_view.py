@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Evidence, Item, Mode, Section, source_text
-from inspector.ui.runner.answers import AnswerPanel
+from inspector.ui.runner.answers import KEEP_DELAY_MS, AnswerPanel
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +30,15 @@ class ItemView(QWidget):
 
     Signals:
         note_edited(str, str): (item id, note) after the user paused typing.
+        note_typed(str, str): (item id, note) a moment after each keystroke: kept durable
+            until the note is recorded.
         previous_requested(), next_requested(): the navigation buttons.
         summary_requested(): the summary (总体描述) button.
         confirm_copied_requested(str): (item id) the copied answer was re-verified on site.
     """
 
     note_edited = Signal(str, str)
+    note_typed = Signal(str, str)
     previous_requested = Signal()
     next_requested = Signal()
     summary_requested = Signal()
@@ -48,8 +51,13 @@ class ItemView(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self._commit_note)
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_note)
         self._saved_note = ""
         self._copied: Answer | None = None
+        self._evidence_widget: QWidget | None = None
         self._read_only = False
         self._lang = ""
 
@@ -76,6 +84,7 @@ class ItemView(QWidget):
         self.source_label.setWordWrap(True)
 
         self.answer_panel = AnswerPanel()
+        self.answer_panel.editing.connect(lambda: self.show_save_state("typing"))
 
         # "Duplicate as new": the old answer is shown apart, never as today's answer.
         self.copied_box = QFrame()
@@ -150,6 +159,10 @@ class ItemView(QWidget):
         self.prev_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.summary_button = QPushButton(self.tr("Summary  [Ctrl+3]"))
+        # Whether what is typed is safe: kept while typing, recorded after a pause.
+        self.save_state = QLabel()
+        self.save_state.setObjectName("hint")
+        self.save_state.setMinimumWidth(150)
         self.summary_button.setMinimumHeight(44)
         self.summary_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.summary_button.clicked.connect(self.summary_requested)
@@ -159,6 +172,7 @@ class ItemView(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.summary_button)
         nav.addStretch(1)
+        nav.addWidget(self.save_state)
         nav.addWidget(self.next_button)
 
         outer = QVBoxLayout(self)
@@ -169,6 +183,20 @@ class ItemView(QWidget):
 
     def add_evidence_widget(self, w: QWidget) -> None:
         self.evidence_box.addWidget(w)
+        self._evidence_widget = w
+
+    def reveal_evidence(self) -> None:
+        """Scroll the item so its evidence (a photo just added) is in view: on a 1366x768
+        screen a measured item's photos start below the fold."""
+        w = self._evidence_widget
+        if w is None:
+            return
+        # Lay the body out first: a photo just loaded may have made the strip taller.
+        body = self.scroll_area.widget()
+        layout = body.layout() if body is not None else None
+        if layout is not None:
+            layout.activate()
+        self.scroll_area.ensureWidgetVisible(w, 0, 0)
 
     def show_item(
         self,
@@ -200,6 +228,10 @@ class ItemView(QWidget):
         self.position_label.setText(self.tr("Item {0} of {1}").format(*position))
         self.text_label.setText(f"{item.text.get(lang)}")
         self._set_tags(item, mode)
+        # One word for one place: a visit's written account is its narrative (the Visit tab).
+        self.summary_button.setText(
+            self.tr("Narrative  [Ctrl+3]") if mode == Mode.MYSTERY else self.tr("Summary  [Ctrl+3]")
+        )
         guidance = item.guidance.get(lang) if item.guidance else ""
         self.guidance_label.setText(guidance)
         self.guidance_label.setVisible(bool(guidance))
@@ -271,9 +303,23 @@ class ItemView(QWidget):
         self._confirm_copied()
         return True
 
+    def show_save_state(self, state: str) -> None:
+        """Say where what was typed is: "typing" (not yet safe), "kept" (safe, recorded
+        when the typing settles), "saved" (recorded), "refused" (not saved), "" (nothing)."""
+        words = {
+            "typing": self.tr("Typing…"),
+            "kept": self.tr("✓ Kept safe while you type"),
+            "saved": self.tr("✓ Saved"),
+            "refused": self.tr("✗ Not saved"),
+        }
+        self.save_state.setText(words.get(state, ""))
+        self.save_state.setProperty("saveState", state)
+
     def reset(self) -> None:
         """Forget the item shown: another inspection opens (pending typing was flushed)."""
         self._note_timer.stop()
+        self._keep_timer.stop()
+        self.show_save_state("")
         self.answer_panel.reset()
         self.item = None
         self._copied = None
@@ -342,6 +388,13 @@ class ItemView(QWidget):
 
     def _note_changed(self) -> None:
         self._note_timer.start()
+        self._keep_timer.start()
+        self.show_save_state("typing")
+
+    def _keep_note(self) -> None:
+        self._keep_timer.stop()
+        if self.item is not None and not self._read_only:
+            self.note_typed.emit(self.item.id, self.note_edit.toPlainText())
 
     def _commit_note(self) -> None:
         if self.item is None:
@@ -355,6 +408,11 @@ class ItemView(QWidget):
     def flush(self) -> None:
         """Save what is being typed now (navigation, closing, finalizing)."""
         self.answer_panel.flush()
+        self.flush_note()
+
+    def flush_note(self) -> None:
+        """Save the note being typed now (an undo keeps it; an answer is not flushed)."""
+        self._keep_timer.stop()  # recorded now: nothing left to keep
         if self._note_timer.isActive():
             self._note_timer.stop()
             self._commit_note()

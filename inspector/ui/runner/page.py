@@ -40,6 +40,7 @@ from inspector.domain.answers import Answer
 from inspector.domain.checklist import Evidence, Mode, Result
 from inspector.errors import UserError
 from inspector.services.commands import inspections as commands
+from inspector.services.commands import typed as typed_commands
 from inspector.services.views.runner import InspectionState, inspection_state
 from inspector.ui.errors import user_text
 from inspector.ui.finalize import FinalizePanel
@@ -53,6 +54,7 @@ from inspector.ui.runner.navigator import Navigator
 from inspector.ui.runner.score_panel import ScorePanel
 from inspector.ui.settings import AppSettings
 from inspector.ui.summary import SummaryPanel
+from inspector.ui.zones import zone_suffix
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +77,11 @@ class AnswerCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._page.apply_answer(self._item_id, self._new, navigate=True)
+        self._page.restore_answer(self._item_id, self._new)
 
     def undo(self) -> None:
-        self._page.apply_answer(self._item_id, self._old, navigate=True)
+        # Restores the judgement and value that were there; a note typed since stays.
+        self._page.restore_answer(self._item_id, self._old)
 
 
 class RunnerPage(QWidget):
@@ -107,6 +110,8 @@ class RunnerPage(QWidget):
         self.state: InspectionState | None = None
         self.current_item: str | None = None
         self.undo_stack = QUndoStack(self)
+        # The fields whose typing is kept (services/typed.py) and not yet recorded.
+        self._kept: set[str] = set()
 
         # header
         self.title_label = QLabel()
@@ -154,11 +159,20 @@ class RunnerPage(QWidget):
         self.item_view.answer_panel.answer_requested.connect(self._answer_requested)
         self.item_view.answer_panel.invalid_value.connect(self.status_message)
         self.item_view.note_edited.connect(self._note_edited)
+        self.item_view.note_typed.connect(
+            lambda item_id, text: self._keep(typed_commands.Field.NOTE, item_id, text)
+        )
+        self.item_view.answer_panel.value_typed.connect(
+            lambda item_id, text: self._keep(typed_commands.Field.VALUE, item_id, text)
+        )
         self.item_view.next_requested.connect(self.next_item)
         self.item_view.previous_requested.connect(self.previous_item)
         self.item_view.summary_requested.connect(self.show_summary)
         self.item_view.confirm_copied_requested.connect(self.confirm_copied)
         self.item_view.answer_panel.leave_value_field.connect(self.setFocus)
+        self.item_view.answer_panel.invalid_value.connect(
+            lambda _: self.item_view.show_save_state("refused")
+        )
         self.score_panel = ScorePanel()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(nav_box)
@@ -176,17 +190,30 @@ class RunnerPage(QWidget):
 
         self.findings_panel = FindingsPanel()
         self.findings_panel.finding_edited.connect(self._finding_edited)
+        self.findings_panel.action_typed.connect(
+            lambda item_id, text: self._keep(typed_commands.Field.ACTION, item_id, text)
+        )
         self.findings_panel.item_requested.connect(self.go_to_item)
+        self.findings_panel.recheck_requested.connect(lambda item_id: self.start_recheck(item_id))
         self.visit_panel = VisitPanel()
         self.visit_panel.visit_edited.connect(self._visit_edited)
         self.visit_panel.narrative_edited.connect(self._narrative_edited)
+        self.visit_panel.fact_typed.connect(
+            lambda fact, text: self._keep(typed_commands.Field.VISIT, fact, text)
+        )
         self.summary_panel = SummaryPanel()
         self.summary_panel.editor.edited.connect(self._narrative_edited)
+        for editor in (self.summary_panel.editor, self.visit_panel.narrative):
+            editor.typed.connect(lambda text: self._keep(typed_commands.Field.NARRATIVE, "", text))
         self.finalize_panel = FinalizePanel()
         self.finalize_panel.manager_edited.connect(self._manager_edited)
+        self.finalize_panel.manager_typed.connect(
+            lambda text: self._keep(typed_commands.Field.MANAGER, "", text)
+        )
         self.finalize_panel.missing_activated.connect(self._missing_activated)
         self.finalize_panel.finalize_requested.connect(self._finalize)
         self.finalize_panel.amend_requested.connect(self._amend)
+        self.finalize_panel.recheck_requested.connect(lambda: self.start_recheck())
 
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -209,6 +236,7 @@ class RunnerPage(QWidget):
         self.evidence = EvidenceStrip(db)
         self.evidence.lang = lang
         self.evidence.photos_changed.connect(self._photos_changed)
+        self.evidence.photo_shown.connect(lambda _id: self.item_view.reveal_evidence())
         self.item_view.add_evidence_widget(self.evidence)
 
     # ---------------------------------------------------------------- opening
@@ -225,7 +253,9 @@ class RunnerPage(QWidget):
     def open(self, uuid: str, item_id: str | None = None) -> None:
         """Show inspection ``uuid`` at ``item_id`` (else the first unanswered item)."""
         self.flush()
+        self._discard_kept()
         self._evidence_target = None
+        recovered = self._recover_typed(uuid)
         state = inspection_state(self.db, uuid)
         # Every widget that shows one inspection starts again from this one's record:
         # nothing typed, drawn or selected for the one before may carry over.
@@ -245,6 +275,112 @@ class RunnerPage(QWidget):
         if item_id:
             self.go_to_item(item_id)
         self.focus_item()
+        if recovered:
+            self.status_message.emit(recovered)
+
+    def _recover_typed(self, uuid: str) -> str:
+        """Record what was typed into ``uuid`` before the app stopped (a crash, a kill);
+        what happened, for the status bar ("" when nothing was left)."""
+        try:
+            done = typed_commands.recover(self.db, uuid, actor=self.actor_for(uuid))
+        except UserError as e:
+            log.warning("typed text of %s not recovered: %s", uuid, e)
+            return user_text(e)
+        if not done:
+            return ""
+        state = inspection_state(self.db, uuid)
+        saved: list[str] = []
+        refused: list[str] = []
+        for r in done:
+            where = self._field_name(state, r.field, r.item_id)
+            if r.refused is None:
+                saved.append(where)
+            else:
+                refused.append(
+                    self.tr("{0}: “{1}” ({2})").format(where, r.text[:40], user_text(r.refused))
+                )
+        parts = []
+        if saved:
+            parts.append(
+                self.tr("Recorded what was typed before the app closed: {0}").format(
+                    "，".join(saved) if self.lang == "zh" else ", ".join(saved)
+                )
+            )
+        if refused:
+            parts.append(
+                self.tr("Typed before the app closed, not recorded: {0}").format(
+                    "；".join(refused) if self.lang == "zh" else "; ".join(refused)
+                )
+            )
+        return "  ".join(parts)
+
+    def _field_name(self, state: InspectionState, field: str, item_id: str) -> str:
+        """A typed field as people name it: the item's title and which of its fields."""
+        if field == typed_commands.Field.NARRATIVE:
+            return self.tr("Narrative") if state.mode == Mode.MYSTERY else self.tr("Summary")
+        if field == typed_commands.Field.MANAGER:
+            return self.tr("Branch manager")
+        if field == typed_commands.Field.VISIT:
+            facts = {
+                "ticket": self.tr("Ticket number"),
+                "wave": self.tr("Wave"),
+                "customers_waiting": self.tr("Customers waiting on arrival"),
+            }
+            return facts.get(item_id, item_id)
+        title = self.item_title(item_id, state)
+        if field == typed_commands.Field.NOTE:
+            return self.tr("{0} (note)").format(title)
+        if field == typed_commands.Field.ACTION:
+            return self.tr("{0} (rectification)").format(title)
+        return title
+
+    def item_title(self, item_id: str, state: InspectionState | None = None) -> str:
+        """「title」 of ``item_id`` in the app's language (people read titles, never ids)."""
+        st = state or self.state
+        try:
+            text = st.checklist.item(item_id).text.get(self.lang) if st else item_id
+        except KeyError:
+            text = item_id
+        text = text if len(text) <= 40 else text[:39] + "…"
+        return self.tr("“{0}”").format(text)
+
+    def actor_for(self, uuid: str) -> str:
+        return self.settings.inspector_name() or (
+            self.state.inspector if self.state and self.state.uuid == uuid else ""
+        )
+
+    def _keep(self, field: typed_commands.Field, item_id: str, text: str) -> None:
+        """Keep what is typed into a field durable at once (not audited; the settled
+        value is recorded after the pause, and this copy goes with it)."""
+        if self.uuid is None or self.state is None or self.state.read_only:
+            return
+        k = typed_commands.key(field, item_id)
+        try:
+            typed_commands.keep(self.db, self.uuid, k, text)
+        except UserError as e:
+            log.warning("typed text not kept: %s", e)
+            self.status_message.emit(user_text(e))
+            self.item_view.show_save_state("refused")
+            return
+        self._kept.add(k)
+        self.item_view.show_save_state("kept")
+
+    def _settled(self, field: typed_commands.Field, item_id: str, ok: bool) -> None:
+        """A field's value was recorded (its kept copy went with it) or refused."""
+        if ok:
+            self._kept.discard(typed_commands.key(field, item_id))
+        self.item_view.show_save_state("saved" if ok else "refused")
+
+    def _discard_kept(self) -> None:
+        """Forget the kept copies left after a flush: equal to what is recorded, or text
+        that was refused (and said so). A crash never gets here: they are recovered."""
+        kept, self._kept = self._kept, set()
+        if not kept or self.uuid is None:
+            return
+        try:
+            typed_commands.discard(self.db, self.uuid, kept)
+        except UserError as e:
+            log.warning("kept typing not discarded: %s", e)
 
     def reset_panels(self) -> None:
         """Forget the inspection shown (its pending typing is already flushed)."""
@@ -259,6 +395,7 @@ class RunnerPage(QWidget):
 
     def close_inspection(self) -> None:
         self.flush()
+        self._discard_kept()
         self.reset_panels()
         self.uuid = None
         self.state = None
@@ -315,6 +452,19 @@ class RunnerPage(QWidget):
             self.go_to_item(item_id)
         return ok
 
+    def restore_answer(self, item_id: str, answer: Answer | None) -> bool:
+        """Undo / redo: ``answer``'s judgement and value back, the item's note kept."""
+        # A note being typed is saved first, so it is kept, not lost (an answer being
+        # typed is not: saving it would push onto the undo stack while it undoes).
+        self.item_view.flush_note()
+        actor, db = self.actor, self.db
+        ok = self._commit(
+            lambda uuid: commands.restore_answer(db, uuid, item_id, answer, actor=actor)
+        )
+        if ok and item_id != self.current_item:
+            self.go_to_item(item_id)
+        return ok
+
     def _answer_requested(self, item_id: str, result: object, value: object) -> None:
         # The item the value was typed for, not the one shown now: a refresh (an undo, an
         # answer hiding a follow-up) may have moved on before pending typing was saved.
@@ -325,14 +475,17 @@ class RunnerPage(QWidget):
         new = Answer(result=res, value=value, note=old.note if old else "")  # type: ignore[arg-type]
         if old is not None and old.result == new.result and old.value == new.value:
             return
-        if self.apply_answer(item_id, new):
-            label = result_label(res) if res is not None else str(value)
+        ok = self.apply_answer(item_id, new)
+        self._settled(typed_commands.Field.VALUE, item_id, ok)
+        if ok:
+            title = self.item_title(item_id)
+            label = result_label(res) if res is not None else ("—" if value is None else str(value))
             self.undo_stack.push(
                 AnswerCommand(
-                    self, item_id, old, new, self.tr("answer {0}: {1}").format(item_id, label)
+                    self, item_id, old, new, self.tr("answer {0}: {1}").format(title, label)
                 )
             )
-            self.status_message.emit(self.tr("Saved {0}").format(item_id))
+            self.status_message.emit(self.tr("Saved {0}").format(title))
 
     def answer_current(self, result: Result) -> None:
         """Keys 1/2/3 (and the Answer menu)."""
@@ -365,20 +518,23 @@ class RunnerPage(QWidget):
             lambda uuid: commands.confirm_copied_answer(db, uuid, item_id, actor=actor)
         ):
             self.undo_stack.clear()  # undo would not bring back the copy: start afresh
-            self.status_message.emit(self.tr("Re-verified {0}").format(item_id))
+            self.status_message.emit(self.tr("Re-verified {0}").format(self.item_title(item_id)))
 
     def _note_edited(self, item_id: str, note: str) -> None:
         actor, db = self.actor, self.db
-        self._commit(
+        ok = self._commit(
             lambda uuid: commands.set_note(db, uuid, item_id, note, actor=actor), quiet=True
         )
+        self._settled(typed_commands.Field.NOTE, item_id, ok)
 
     def _finding_edited(self, item_id: str, fields: dict[str, Any]) -> None:
         actor, db = self.actor, self.db
-        self._commit(
+        ok = self._commit(
             lambda uuid: commands.update_finding(db, uuid, item_id, actor=actor, **fields),
             quiet=True,
         )
+        if "action" in fields:
+            self._settled(typed_commands.Field.ACTION, item_id, ok)
 
     def _visit_edited(self, fields: dict[str, Any]) -> None:
         actor, db = self.actor, self.db
@@ -391,18 +547,25 @@ class RunnerPage(QWidget):
                 refused.append(user_text(e))  # e.g. the wave plays another scenario
                 raise
 
-        self._commit(save, quiet=True)
+        ok = self._commit(save, quiet=True)
+        if ok:
+            for fact in fields:
+                self._kept.discard(typed_commands.key(typed_commands.Field.VISIT, fact))
         self.visit_panel.show_refusal(refused[0] if refused else "")
 
     def _manager_edited(self, name: str) -> None:
         actor, db = self.actor, self.db
-        self._commit(
+        ok = self._commit(
             lambda uuid: commands.set_manager_name(db, uuid, name, actor=actor), quiet=True
         )
+        self._settled(typed_commands.Field.MANAGER, "", ok)
 
     def _narrative_edited(self, text: str) -> None:
         actor, db = self.actor, self.db
-        self._commit(lambda uuid: commands.set_narrative(db, uuid, text, actor=actor), quiet=True)
+        ok = self._commit(
+            lambda uuid: commands.set_narrative(db, uuid, text, actor=actor), quiet=True
+        )
+        self._settled(typed_commands.Field.NARRATIVE, "", ok)
 
     def _photos_changed(self) -> None:
         self.refresh()
@@ -437,6 +600,35 @@ class RunnerPage(QWidget):
     def _amend(self, reason: str) -> None:
         self.amend(reason)
 
+    def start_recheck(self, item_id: str | None = None, *, confirm: bool = True) -> str | None:
+        """Start a re-check of this finalized inspection (from the Finalize tab, or from one
+        of its findings: the new inspection then opens on that item); its UUID."""
+        st = self.state
+        if st is None or not st.read_only:
+            return None
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Start a re-check"),
+                self.tr(
+                    "Start a new inspection of {0} {1} that re-checks this one? When it is "
+                    "finalized, every open finding it finds passed is closed."
+                ).format(st.branch_code, st.branch_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        try:
+            new_uuid = commands.start_recheck(self.db, st.uuid, actor=self.actor)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("Start a re-check"), user_text(e))
+            return None
+        self.open(new_uuid, item_id)
+        self.inspection_changed.emit(new_uuid)
+        self.status_message.emit(self.tr("Re-check started"))
+        return new_uuid
+
     # ---------------------------------------------------------------- navigation
     def visible_ids(self) -> list[str]:
         return [i.id for i in self.state.visible_items()] if self.state else []
@@ -448,6 +640,8 @@ class RunnerPage(QWidget):
             self.tabs.setCurrentIndex(self.TAB_ITEM)
         if item_id != self.current_item:
             self.item_view.flush()
+            self._discard_kept()
+            self.item_view.show_save_state("")
         self.current_item = item_id
         self._show_item()
         if self.uuid:
@@ -603,6 +797,8 @@ class RunnerPage(QWidget):
             self.show_summary()
         elif kind == "visit":
             self.tabs.setCurrentIndex(self.TAB_VISIT)
+        elif kind == "manager":
+            self.show_manager()
 
     def _tab_changed(self, index: int) -> None:
         self.flush()
@@ -632,7 +828,7 @@ class RunnerPage(QWidget):
             copied = " · " + self.tr("copied from {0}").format(st.copied_from[:8])
         self.subtitle_label.setText(
             f"{st.checklist.title.get(lang)} · {mode_label(st.mode.value)} · "
-            f"{status_label(st.status)}{rev} · {st.started.isoformat()}{copied}"
+            f"{status_label(st.status)}{rev} · {st.started.isoformat()}{zone_suffix()}{copied}"
         )
         # A framed badge, no emoji: the bundled CJK font has no 🔒 (it was a box before 只读).
         self.readonly_label.setText(self.tr("Read-only") if st.read_only else "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain import numbers
 from inspector.services.views.runner import InspectionState
 from inspector.ui import theme
 
@@ -105,7 +106,7 @@ class ScorePanel(QFrame):
         self._section_widgets = []
         if hidden:
             return
-        self.total_label.setText(f"{s.total:.1f}")
+        self.total_label.setText(numbers.score(s.total))
         grade = state.checklist.grade(s.grade)
         colour = theme.PASS if s.passed else theme.FAIL
         # The label only: the grade's code is an English id ("good"), noise beside "良好".
@@ -126,13 +127,13 @@ class ScorePanel(QFrame):
                 continue
             name = QLabel(section.title.get(lang))
             name.setWordWrap(True)
-            pct = QLabel("—" if sec.percent is None else f"{sec.percent:.0f}%")
+            pct = QLabel(numbers.percent_sign(sec.percent))
             pct.setAlignment(Qt.AlignmentFlag.AlignRight)
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setTextVisible(False)
             bar.setFixedHeight(6)
-            bar.setValue(round(sec.percent or 0))
+            bar.setValue(int(numbers.rounded(sec.percent or 0, 0)))
             if sec.gated:
                 pct.setStyleSheet(f"color:{theme.FAIL}")
             self.sections.addWidget(name, row, 0)
