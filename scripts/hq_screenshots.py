@@ -39,7 +39,7 @@ TABS = {
     "rectification": 3,
     "rights": 5,
     "mystery": 6,
-    "assessment": 7,
+    "assessment": 8,
 }
 
 

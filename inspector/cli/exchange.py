@@ -145,7 +145,8 @@ def export_cmd(
 )
 @pass_ctx
 def import_cmd(ctx: Context, paths: tuple[Path, ...], as_json: bool, trusted_only: bool) -> int:
-    """Verify and merge .inspection packages (files or folders of them) into this database.
+    """Verify and merge .inspection packages and .response rectification responses (files or
+    folders of them) into this database.
 
     Exit status 0 when nothing was rejected or in conflict, else 1; the receipt is printed
     either way.
@@ -213,12 +214,24 @@ def keys_export(output: Path) -> None:
     help="Allow (or no longer allow) this device to send revisions of inspections another "
     "device owns. Unchanged when not given; a newly trusted key may not.",
 )
+@click.option(
+    "--branch",
+    "branch_code",
+    default=None,
+    metavar="CODE",
+    help="Bind the key to this branch: it may sign that branch's rectification responses, "
+    "and never another branch's.",
+)
 @pass_ctx
-def keys_trust(ctx: Context, file: Path, label: str, can_amend: bool | None) -> None:
+def keys_trust(
+    ctx: Context, file: Path, label: str, can_amend: bool | None, branch_code: str | None
+) -> None:
     """Add a device's public key file (or a package's device.pub) to the trusted list."""
     data = _read_key_file(file, "FILE")
     with ctx.db.session() as s:
-        row = keys_svc.trust(s, data, label=label, source=str(file), can_amend=can_amend)
+        row = keys_svc.trust(
+            s, data, label=label, source=str(file), can_amend=can_amend, branch=branch_code
+        )
         fp = row.fingerprint
     click.echo(fp)
 
@@ -235,7 +248,8 @@ def keys_list(ctx: Context, as_json: bool) -> None:
         return
     for r in rows:
         amend = "can-amend" if r["can_amend"] else "owner-only"
-        click.echo(f"{r['fingerprint']}  {r['added_at'][:10]}  {amend:<10}  {r['label']}")
+        branch = f"  branch {r['branch']}" if r.get("branch") else ""
+        click.echo(f"{r['fingerprint']}  {r['added_at'][:10]}  {amend:<10}  {r['label']}{branch}")
 
 
 @click.command("provenance")

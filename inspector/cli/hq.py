@@ -1,5 +1,6 @@
 """``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity|rights|
-mystery`` (``rectification``, ``assess`` and ``coverage`` are in :mod:`.hq_assess`).
+mystery`` (``rectification``, ``assess`` and ``coverage`` are in :mod:`.hq_assess`; ``notice|
+review``, the rectification loop, in :mod:`inspector.cli.rectify`).
 
 Every command counts finalized inspections only unless ``--include-drafts`` is given
 (on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
@@ -19,6 +20,7 @@ from typing import Any
 import click
 
 from inspector.cli import Context, default_actor, echo_json, pass_ctx
+from inspector.cli import rectify as rectify_cli
 from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import RIGHT_NAMES
 from inspector.errors import ValidationError
@@ -326,7 +328,8 @@ def league_cmd(
     "--status",
     type=click.Choice(list(svc.STATUSES)),
     default=None,
-    help="Only open, overdue (open past the deadline) or closed findings.",
+    help="Only open, overdue (open or returned, past the deadline), submitted (the branch "
+    "answered, awaiting HQ's review), returned (HQ sent the answer back) or closed findings.",
 )
 @click.option(
     "--repeats",
@@ -362,7 +365,7 @@ def findings_cmd(
         else:
             repeat = ""
         click.echo(
-            f"{r.status:<8} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
+            f"{r.status:<9} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
         )
     click.echo(f"{len(rows)} finding(s)")
@@ -627,5 +630,9 @@ def mystery_cmd(
                 total = f"{numbers.score(r.total, missing='-'):>6}"
                 click.echo(f"    {r.code:<10} {total}  {r.wave or '':<12} {r.name}")
 
+
+# The rectification loop's HQ side (inspector/cli/rectify.py).
+hq.add_command(rectify_cli.notice_cmd)
+hq.add_command(rectify_cli.review_cmd)
 
 COMMANDS = [hq]

@@ -25,31 +25,57 @@ class InspectionStatus(StrEnum):
     FINALIZED = "finalized"
 
 
-class FindingStatus(StrEnum):
-    """A finding's stored status: open until its rectification is confirmed."""
-
-    OPEN = "open"
-    CLOSED = "closed"
-
-
 class FindingState(StrEnum):
-    """A finding's state as HQ, the reports and the filters show it; never stored.
+    """A finding's state: the one enum the database, HQ, the reports and the filters use.
 
-    ``overdue`` is an open finding whose deadline has passed (:meth:`of`).
+    Four states are stored (:data:`STORED_FINDING_STATES`): ``open`` until rectified,
+    ``submitted`` when the branch's rectification response (整改报告) awaits HQ's review,
+    ``returned`` when HQ sent that response back (the branch must act again), ``closed``
+    when a re-check, HQ's acceptance of a response, or HQ by hand confirmed it.
+    ``overdue`` is shown, never stored: an open or returned finding whose deadline has
+    passed (:meth:`of`).
     """
 
     OPEN = "open"
     OVERDUE = "overdue"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
     CLOSED = "closed"
 
     @classmethod
     def of(cls, status: str, deadline: date | None, today: date) -> FindingState:
         """The shown state of a finding with this stored status and deadline, on ``today``."""
-        if status == FindingStatus.CLOSED:
-            return cls.CLOSED
+        if status in (cls.CLOSED, cls.SUBMITTED):
+            return cls(status)
         if deadline is not None and deadline < today:
             return cls.OVERDUE
-        return cls.OPEN
+        return cls.RETURNED if status == cls.RETURNED else cls.OPEN
+
+    @property
+    def unresolved(self) -> bool:
+        """The branch still has to act (open, overdue or returned)."""
+        return self in (FindingState.OPEN, FindingState.OVERDUE, FindingState.RETURNED)
+
+
+FindingStatus = FindingState
+"""The stored status is the same enum (one of :data:`STORED_FINDING_STATES`); the name
+is kept for the modules that store and compare it."""
+
+STORED_FINDING_STATES = (
+    FindingState.OPEN,
+    FindingState.SUBMITTED,
+    FindingState.RETURNED,
+    FindingState.CLOSED,
+)
+"""The values ``findings.status`` may hold (its CHECK constraint): never ``overdue``."""
+
+
+class ClosedVia(StrEnum):
+    """How a closed finding was closed (``findings.closed_via``)."""
+
+    RECHECK = "recheck"  # a finalized re-check passed the item
+    RESPONSE = "response"  # HQ accepted the branch's rectification response
+    HAND = "hand"  # HQ closed it by hand with a note (hq close-finding)
 
 
 class Severity(StrEnum):

@@ -77,6 +77,7 @@ from inspector.reports.model import (
     ReportData,
 )
 from inspector.text import Text
+from inspector.text.findings import CLOSED_VIA
 from inspector.text.report import (
     CHECKLIST_VERSION,
     COLON,
@@ -101,7 +102,14 @@ RED = colors.HexColor("#B00020")
 GREEN = colors.HexColor("#2E7D32")
 AMBER = colors.HexColor("#C77700")
 _SEVERITY_COLOUR: dict[str, str] = {Severity.HIGH: "#B00020", Severity.MEDIUM: "#C77700"}
-_STATE_COLOUR: dict[str, str] = {FindingState.OVERDUE: "#B00020", FindingState.CLOSED: "#2E7D32"}
+_STATE_COLOUR: dict[str, str] = {
+    FindingState.OVERDUE: "#B00020",
+    FindingState.CLOSED: "#2E7D32",
+    FindingState.SUBMITTED: "#1565C0",
+    FindingState.RETURNED: "#E65100",
+}
+# Shown in the figures only when a finding is in them (the rectification loop's states).
+_OPTIONAL_STATES = (FindingState.SUBMITTED, FindingState.RETURNED)
 GREY = colors.HexColor("#666666")
 LIGHT = colors.HexColor("#EEF1F5")
 RULE = colors.HexColor("#9AA5B1")
@@ -607,6 +615,9 @@ class InspectionReport:
             return " · ".join(f"{self.pair(table, k)} {n}" for k, n in values.items())
 
         overdue = status.get(FindingState.OVERDUE, 0)
+        for k in _OPTIONAL_STATES:
+            if not status.get(k):
+                status.pop(k, None)
         rect = counts(STATUSES, status)
         if overdue:
             rect = f'<font color="#B00020">{rect}</font>'
@@ -699,6 +710,8 @@ class InspectionReport:
         text = f'<font color="{colour}">{self.pair(STATUSES, f.status)}</font>'
         if f.status == FindingState.CLOSED and f.closed_at is not None:
             text += f"<br/>{esc(self.day(f.closed_at))}"
+            if f.closed_via in CLOSED_VIA:
+                text += f'<br/><font size="7">{self.pair(CLOSED_VIA, f.closed_via)}</font>'
         return text
 
     def _status_texts(self) -> list[str]:

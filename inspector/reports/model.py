@@ -186,12 +186,13 @@ class FindingRow:
     deadline: date | None
     veto: bool = False
     critical: bool = False
-    status: str = FindingState.OPEN  # open | overdue | closed
+    status: str = FindingState.OPEN  # FindingState: open | overdue | submitted | returned | closed
     answer: Bi = Bi("")  # what was seen: the answer itself ("5 / 7", "否", "1:10")
     closed_at: date | None = None
     source_inferred: bool = False
     number: str = ""  # the item's number in the details ("2.3")
     repeat: bool = False  # 屡查屡犯: the branch's previous inspection had it too
+    closed_via: str | None = None  # how it was closed: recheck | response | hand
 
 
 @dataclass(frozen=True, slots=True)

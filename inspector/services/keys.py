@@ -261,11 +261,14 @@ def trust(
     label: str = "",
     source: str = "key file",
     can_amend: bool | None = None,
+    branch: str | None = None,
 ) -> TrustedKey:
     """Add a device's public key to HQ's trusted list (or relabel it).
 
     ``can_amend`` grants (True) or withdraws (False) the right to send revisions of
     inspections another device owns; None leaves it as it was (not granted for a new key).
+    ``branch`` binds the key to a branch code (the branch whose rectification responses it
+    may sign); None leaves the binding as it was.
     """
     pub = parse_public_file(data, source)
     fp = pub.fingerprint
@@ -280,6 +283,8 @@ def trust(
             row.label = label.strip()
         if can_amend is not None:
             row.can_amend = can_amend
+    if branch is not None and branch.strip():
+        row.branch_code = branch.strip()
     # Inspections already received from this device become trusted too.
     session.execute(
         update(Inspection).where(Inspection.device_fingerprint == fp).values(trusted=True)
@@ -308,4 +313,5 @@ def trusted_dict(row: TrustedKey) -> dict[str, Any]:
         "label": row.label,
         "added_at": row.added_at.isoformat(),
         "can_amend": bool(row.can_amend),
+        "branch": row.branch_code,
     }

@@ -339,6 +339,7 @@ def build_report_data(
                 source_inferred=bool(item_or_none.source and item_or_none.source.inferred),
                 number=item_numbers.get(f.item_id, ""),
                 repeat=bool(f.repeat_of),
+                closed_via=f.closed_via,
             )
         )
 

@@ -32,3 +32,20 @@ ALREADY_CLOSED = Message(
     )
 )
 CLOSED_ON = Text(zh="（{day}）", en=" ({day})")
+CANNOT_MOVE = Message(
+    what=Text(
+        zh="检查 {uuid} 的问题 {item} 当前为“{status}”，不能改为“{to}”",
+        en="finding {item} of inspection {uuid} is {status} and cannot become {to}",
+    ),
+    cli=Text(
+        zh="'inspector hq findings --json' 显示其状态",
+        en="'inspector hq findings --json' shows its state",
+    ),
+)
+
+# How a closed finding was closed (findings.closed_via).
+CLOSED_VIA: dict[str, Text] = {
+    "recheck": Text(zh="复查通过", en="re-check passed"),
+    "response": Text(zh="整改报告验收通过", en="branch response accepted"),
+    "hand": Text(zh="总行手工关闭", en="closed by hand at HQ"),
+}

@@ -69,6 +69,7 @@ LABELS: dict[str, Text] = {
     "status": Text(zh="状态", en="Status"),
     "closed_at": Text(zh="整改完成日期", en="Closed on"),
     "closing_note": Text(zh="整改说明", en="Closing note"),
+    "closed_via": Text(zh="关闭方式", en="Closed by"),
     "month": Text(zh="月份", en="Month"),
     "kind": Text(zh="类型", en="Kind"),
     "detail": Text(zh="说明", en="Detail"),
@@ -101,6 +102,8 @@ SHEETS: dict[str, Text] = {
 STATUSES: dict[str, Text] = {
     "open": Text(zh="未整改", en="open"),
     "overdue": Text(zh="逾期", en="overdue"),
+    "submitted": Text(zh="待验收", en="submitted"),
+    "returned": Text(zh="已退回", en="returned"),
     "closed": Text(zh="已整改", en="closed"),
 }
 SEVERITIES: dict[str, Text] = {
@@ -162,6 +165,8 @@ SUMMARY: dict[str, Text] = {
     "open": Text(zh="整改：未整改", en="Findings: open"),
     "overdue": Text(zh="整改：逾期", en="Findings: overdue"),
     "closed": Text(zh="整改：已整改", en="Findings: closed"),
+    "submitted": Text(zh="整改：待验收", en="Findings: submitted, awaiting HQ"),
+    "returned": Text(zh="整改：已退回网点", en="Findings: returned to the branch"),
     "integrity": Text(zh="证据完整性提示", en="Integrity flags"),
 }
 

@@ -144,6 +144,8 @@ LABELS: dict[str, Text] = {
 STATUSES: dict[str, Text] = {
     "open": Text(zh="未整改", en="Open"),
     "overdue": Text(zh="已逾期", en="Overdue"),
+    "submitted": Text(zh="待验收", en="Submitted"),
+    "returned": Text(zh="已退回", en="Returned"),
     "closed": Text(zh="已整改", en="Closed"),
 }
 

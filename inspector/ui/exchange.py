@@ -47,6 +47,7 @@ from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import filedialogs, theme, workers
 from inspector.ui.errors import user_text
 from inspector.ui.models.table import Column, RowsTableModel
+from inspector.ui.rectification import response_filter
 from inspector.ui.report_preview import ReportPreviewDialog
 from inspector.ui.settings import AppSettings
 
@@ -350,7 +351,10 @@ class ImportDialog(QDialog):
             self,
             self.tr("Packages"),
             self.settings.last_folder(),
-            self.tr("Inspection packages (*{0});;All files (*)").format(exchange.SUFFIX),
+            # Branch rectification responses import through the same dialog.
+            self.tr("Inspection packages (*{0});;All files (*)")
+            .format(exchange.SUFFIX)
+            .replace(";;", f";;{response_filter()};;", 1),
         )
         self.add_paths(files)
         if files:

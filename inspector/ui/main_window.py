@@ -42,7 +42,10 @@ from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.hq.dashboard import HqDashboard
 from inspector.ui.new_inspection import NewInspectionDialog
+from inspector.ui.photos.editor import os_user
 from inspector.ui.publish.install import HqUpdateInstaller, pack_paths
+from inspector.ui.rectification import RectificationPage
+from inspector.ui.rectification import menu_title as rectification_menu_title
 from inspector.ui.runner.page import RunnerPage
 from inspector.ui.settings import AppSettings, SettingsDialog
 from inspector.ui.translations import install_translations
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.hq: HqDashboard | None = None
         self.hq_page: QWidget | None = None
+        self.rectification: RectificationPage | None = None
 
         self.home.open_requested.connect(self.open_inspection)
         self.home.new_requested.connect(self.new_inspection)
@@ -178,7 +182,8 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.hq_action = self._action(self.tr("HQ view"), self.show_hq, "Ctrl+H")
-        for a in (self.new_action, self.home_action, self.hq_action):
+        self.rectify_action = self._action(rectification_menu_title(), self.show_rectification)
+        for a in (self.new_action, self.home_action, self.hq_action, self.rectify_action):
             f.addAction(a)
         f.addSeparator()
         self.install_action = self._action(
@@ -412,6 +417,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.hq_page)
         self.hq.refresh()
+
+    def show_rectification(self) -> None:
+        """The Rectification screen: answer HQ's notices (built on first use)."""
+        self.runner.close_inspection()
+        if self.rectification is None:
+            self.rectification = RectificationPage(self.db, self.settings, os_user())
+            self.rectification.back_requested.connect(self.show_home)
+            self.stack.addWidget(self.rectification)
+        self.stack.setCurrentWidget(self.rectification)
+        self.rectification.refresh()
 
     def open_inspection(self, uuid: str, item_id: str | None = None) -> bool:
         try:

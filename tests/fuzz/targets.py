@@ -386,6 +386,78 @@ def signed_hqpack_target() -> Target:
     return t
 
 
+def signed_response_target() -> Target:
+    """A rectification response's manifest changed and signed again -> the response reader.
+
+    A validly signed hostile response: past the signature, into every schema rule.
+    """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from inspector.services import keys
+    from inspector.services.exchange.package_format import canonical_bytes, write_container
+    from inspector.services.rectification.formats import read_response
+
+    key = keys.DeviceKeys(
+        signing=Ed25519PrivateKey.generate(), exchange=X25519PrivateKey.generate()
+    )
+    uuid = "00000000-0000-4000-8000-000000000001"
+    seed: dict[str, Any] = {
+        "format": "branch-inspector-response",
+        "format_version": 1,
+        "app_version": "0.1.0",
+        "exported_at": "2026-11-20T02:00:00+00:00",
+        "device_fingerprint": key.fingerprint,
+        "response": {
+            "notice": uuid,
+            "notice_revision": 1,
+            "revision": 1,
+            "branch": "SH001",
+            "hq_fingerprint": "3f2a:9c41",
+        },
+        "answers": [
+            {
+                "inspection": uuid,
+                "item": "ex.polite",
+                "notice_revision": 1,
+                "answered": True,
+                "note": "已整改",
+                "cause": "培训不足",
+                "prevention": "每月抽查",
+                "done_on": "2026-11-18",
+                "by": "赵行长",
+                "not_yet": "",
+                "photos": [],
+            }
+        ],
+    }
+    write_container(dict(seed), {}, key, lambda _d: None)  # the seed itself is valid
+    seed["members"] = []
+    t = Target("signed-response", [canonical_bytes(seed)], lambda _b: None)
+
+    def run(data: bytes) -> None:
+        try:
+            manifest = json.loads(data)
+            if not isinstance(manifest, dict):
+                return
+            manifest.pop("members", None)
+            signed = write_container(manifest, {}, key, lambda _d: None)
+        except (ValueError, TypeError, RecursionError):
+            return  # not JSON the harness can sign: no such response can be made
+        with contextlib.suppress(UserError):
+            read_response(signed)
+
+    def mutate_json(data: bytes, rng: random.Random) -> bytes:
+        obj = json.loads(data)
+        for _ in range(rng.randint(1, 2)):
+            obj = replace_random_value(obj, rng)
+        return json.dumps(obj, ensure_ascii=False, allow_nan=True).encode()
+
+    t.run = run
+    t.mutate = mutate_json
+    return t
+
+
 FACTORIES: dict[str, Callable[[], Target]] = {
     "photo": photo_target,
     "checklist": checklist_target,
@@ -394,4 +466,5 @@ FACTORIES: dict[str, Callable[[], Target]] = {
     "signed": signed_manifest_target,
     "hqpack": hqpack_target,
     "signed-hqpack": signed_hqpack_target,
+    "signed-response": signed_response_target,
 }

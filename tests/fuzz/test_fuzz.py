@@ -25,6 +25,7 @@ EXAMPLES = {
     "signed": 25,
     "hqpack": 30,
     "signed-hqpack": 40,
+    "signed-response": 40,
 }
 
 _targets: dict[str, Target] = {}

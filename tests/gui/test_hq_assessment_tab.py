@@ -17,7 +17,7 @@ from inspector.ui.hq import HqDashboard
 
 from ..conftest import Cli
 
-ASSESS_TAB = 7
+ASSESS_TAB = 8  # after the review queue (the rectification loop)
 
 
 @pytest.fixture

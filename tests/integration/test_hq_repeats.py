@@ -226,7 +226,7 @@ def test_the_migration_backfills_what_the_service_evaluates(
     evaluated = rows()
     assert len(evaluated) == 2
     spec = importlib.util.spec_from_file_location(
-        "m0012", paths.migrations_dir() / "versions" / "0012_hq_repeats.py"
+        "m0013", paths.migrations_dir() / "versions" / "0013_hq_repeats.py"
     )
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)

@@ -132,8 +132,11 @@ def test_the_orm_refuses_an_unknown_state_before_any_sql(db: Database) -> None:
         pytest.raises(StatementError, match="not among the defined enum values"),
         db.session() as s,
     ):
-        svc.get(s, uuid_).findings[0].status = "overdue"  # type: ignore[assignment]
+        svc.get(s, uuid_).findings[0].status = "reopened"  # type: ignore[assignment]
         s.flush()
+    # ``overdue`` is a state shown from the deadline, never stored: refused on assignment.
+    with pytest.raises(ValueError, match="never stored 'overdue'"), db.session() as s:
+        svc.get(s, uuid_).findings[0].status = FindingStatus.OVERDUE
     with db.session() as s:
         assert svc.get(s, uuid_).findings[0].status is FindingStatus.OPEN
 
@@ -217,6 +220,10 @@ def test_finding_state_is_overdue_only_when_open_past_its_deadline() -> None:
     assert FindingState.of(FindingStatus.OPEN, None, today) is FindingState.OPEN
     assert FindingState.of(FindingStatus.CLOSED, past, today) is FindingState.CLOSED
     assert FindingState.of(FindingStatus.OPEN, future, today) is FindingState.OPEN
+    # Submitted waits for HQ (never overdue); returned is overdue once its deadline passed.
+    assert FindingState.of(FindingStatus.SUBMITTED, past, today) is FindingState.SUBMITTED
+    assert FindingState.of(FindingStatus.RETURNED, future, today) is FindingState.RETURNED
+    assert FindingState.of(FindingStatus.RETURNED, past, today) is FindingState.OVERDUE
 
 
 def test_json_output_keeps_its_strings_and_key_order(run_cli: Cli, db: Database) -> None:

@@ -11,7 +11,6 @@ from inspector.services.exchange.export import (
     write_package,
 )
 from inspector.services.exchange.importer import (
-    REASON_ERROR,
     Receipt,
     import_file,
     import_paths,
@@ -21,6 +20,7 @@ from inspector.services.exchange.importer import (
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     FORMAT_VERSION,
+    REASON_ERROR,
     SUFFIX,
     Limits,
     PackageError,

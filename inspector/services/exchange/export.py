@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import re
-import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -23,25 +21,18 @@ from inspector.files import write_atomic
 from inspector.services import inspections as insp_svc
 from inspector.services import keys, photos, reports
 from inspector.services.exchange.package_format import (
-    DEVICE_PUB,
     FORMAT_NAME,
     FORMAT_VERSION,
-    MANIFEST,
     REPORT,
-    SIGNATURE,
     SUFFIX,
     Manifest,
-    canonical_bytes,
     content_sha256,
-    write_member,
+    write_container,
 )
 from inspector.text import exchange as T
 from inspector.text.parts import CliOnly
 
 log = logging.getLogger(__name__)
-
-# Fixed member timestamps: the same inspection exports to the same bytes (apart from the
-# signature time), which keeps packages comparable.
 
 
 def _iso(d: datetime | None) -> str | None:
@@ -184,6 +175,9 @@ def build_manifest_data(
                 "closed_by_uuid": f.closed_by_uuid,
                 "closing_note": f.closing_note,
                 "repeat_of": f.repeat_of,
+                # Only when set: the packages of findings closed before it existed hash
+                # as they always did.
+                **({"closed_via": f.closed_via} if f.closed_via else {}),
                 "created_at": _iso(f.created_at),
                 "updated_at": _iso(f.updated_at),
             }
@@ -258,25 +252,9 @@ def export_inspection(
     if include_report:
         members[REPORT] = _report_pdf(session, insp, lang)
         data["report"] = {"path": REPORT, "lang": lang}
-    data["members"] = [
-        {"path": path, "size": len(b), "sha256": _sha(b)} for path, b in members.items()
-    ]
-    # Validate what we sign with the same schema the importer uses: never ship a package
-    # HQ would refuse.
-    Manifest.model_validate(data)
-    manifest = canonical_bytes(data)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        write_member(zf, MANIFEST, manifest, zipfile.ZIP_DEFLATED)
-        write_member(zf, SIGNATURE, device.sign(manifest), zipfile.ZIP_STORED)
-        write_member(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
-        for path, b in members.items():
-            # Photos and PDFs are compressed already; deflating them only costs time.
-            write_member(zf, path, b, zipfile.ZIP_STORED)
-    package = out.getvalue()
-    if recipient is not None:
-        package = keys.encrypt_to(recipient, package)
-    return package
+    # Validated with the same schema the importer uses: never ship a package HQ would
+    # refuse.
+    return write_container(data, members, device, Manifest.model_validate, encrypt_to=recipient)
 
 
 def file_stem(insp: Inspection) -> str:

@@ -69,6 +69,7 @@ from inspector.files import FileAccessError, read_bounded
 from inspector.services import audit, keys, photos
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
+    REASON_ERROR,
     SUFFIX,
     Limits,
     PackageError,
@@ -87,9 +88,6 @@ log = logging.getLogger(__name__)
 MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
-# A receipt entry's reason as an error (it renders in the app's language and words); kept
-# out of the JSON receipt, whose ``reason`` is its English text.
-REASON_ERROR = "reason_error"
 
 
 def _reason(message: Message, /, **fields: object) -> dict[str, Any]:
@@ -141,7 +139,8 @@ class Receipt:
 
 
 def package_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to every entry named ``*.inspection`` (sorted).
+    """Files as given, folders expanded to every entry named ``*.inspection`` or
+    ``*.response`` (sorted).
 
     Whatever such an entry is (a pipe, a link to a device, a dangling link, a folder) it is
     listed, so the import reads it and says why it is refused, exactly as when it is named
@@ -150,10 +149,13 @@ def package_files(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(x for x in p.iterdir() if x.name.endswith(SUFFIX)))
+            out.extend(sorted(x for x in p.iterdir() if x.name.endswith(_SUFFIXES)))
         else:
             out.append(p)
     return out
+
+
+_SUFFIXES = (SUFFIX, ".response")  # rectification responses (services/rectification)
 
 
 def import_paths(
@@ -226,6 +228,13 @@ def import_file(
         "owner": None,
     }
     try:
+        if path.suffix == ".response":
+            # A branch's rectification response: same receipt, same all-or-nothing rules.
+            from inspector.services.rectification import response
+
+            return response.import_file(
+                db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor
+            )
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
     except db_errors.DatabaseUnusableError:
         raise  # the database, not this package: the batch stops (see import_paths)

@@ -25,11 +25,12 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, Protocol, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -45,7 +46,7 @@ from inspector import strictjson
 from inspector.db.models import WAVE_MAX
 from inspector.domain.answers import StoredValue
 from inspector.domain.layers import EXACT, MAX_COORD, LayerError, Layers
-from inspector.domain.states import FindingStatus, Severity
+from inspector.domain.states import STORED_FINDING_STATES, ClosedVia, FindingStatus, Severity
 from inspector.errors import UserError, detail_of
 from inspector.files import size_text
 from inspector.services import keys
@@ -79,6 +80,11 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+# A receipt entry's reason as an error (it renders in the app's language and words); kept
+# out of the JSON receipt, whose ``reason`` is its English text.
+REASON_ERROR = "reason_error"
 
 
 class PackageError(UserError):
@@ -138,6 +144,10 @@ VisitTime = Annotated[str, Field(max_length=40), AfterValidator(_visit_time)]
 
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+StrictModel = _M
+"""The base of every manifest model: unknown keys refused, frozen, finite numbers only."""
 
 
 class MemberEntry(_M):
@@ -210,6 +220,12 @@ class AnswerData(_M):
     updated_at: When
 
 
+def _stored_state(v: FindingStatus) -> FindingStatus:
+    if v not in STORED_FINDING_STATES:
+        raise ValueError(f"a finding is never stored {v.value!r}")
+    return v
+
+
 class FindingData(_M):
     item_id: str = Field(max_length=100)
     active: bool = True
@@ -217,11 +233,12 @@ class FindingData(_M):
     action: Text = ""
     owner: str = Field(default="", max_length=200)
     deadline: date | None = None
-    status: FindingStatus = FindingStatus.OPEN
+    status: Annotated[FindingStatus, AfterValidator(_stored_state)] = FindingStatus.OPEN
     closed_at: When | None = None
     closed_by_uuid: str | None = Field(default=None, max_length=36)
     closing_note: Text = ""
     repeat_of: str | None = Field(default=None, max_length=36)  # 屡查屡犯 (added later)
+    closed_via: ClosedVia | None = None  # recheck | response | hand (added later)
     created_at: When
     updated_at: When
 
@@ -420,13 +437,55 @@ def read_member(
     return buf.getvalue()
 
 
-def read_package(
+class SignedManifest(Protocol):
+    """What every signed ZIP's manifest has: the signer's fingerprint and its members."""
+
+    @property
+    def device_fingerprint(self) -> str: ...
+
+    @property
+    def members(self) -> Sequence[MemberEntry]: ...
+
+
+M = TypeVar("M", bound=SignedManifest)
+
+
+@dataclass
+class Container(Generic[M]):
+    """A signed ZIP whose names, sizes, signature, schema and member hashes checked out."""
+
+    manifest: M
+    manifest_obj: dict[str, Any]
+    manifest_bytes: bytes
+    public: keys.PublicKeys
+    members: dict[str, bytes]
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public.fingerprint
+
+    @property
+    def manifest_sha256(self) -> str:
+        # The signed manifest names every member by hash, so its hash identifies the
+        # content (whatever the ZIP layout or encryption), and is cheap.
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+
+def read_container(
     data: bytes,
+    parse: Callable[[bytes], tuple[M, dict[str, Any]]],
     *,
     limits: Limits = DEFAULT_LIMITS,
     device: keys.DeviceKeys | None = None,
-) -> VerifiedPackage:
-    """Verify a package completely; raises :class:`PackageError` with the reason."""
+) -> Container[M]:
+    """Verify a signed ZIP completely (``.inspection``, ``.notice``, ``.response``).
+
+    Decrypts a sealed file with ``device``; checks the ZIP, every member's name and kind,
+    the control members, the Ed25519 signature over the exact manifest bytes, the manifest
+    (``parse`` checks its format and schema), the signer's fingerprint, and that the
+    members are exactly those listed, each read counting bytes and matching its size and
+    SHA-256. Raises :class:`PackageError` with the reason; nothing is extracted to disk.
+    """
     if keys.is_encrypted(data):
         if device is None:
             raise PackageError(T.ENCRYPTED_NO_KEY)
@@ -466,7 +525,7 @@ def read_package(
         if not keys.verify_signature(public.signing, sig, manifest_bytes):
             raise PackageError(T.SIGNATURE_BAD)
         try:
-            return _read_signed(zf, by_name, manifest_bytes, public, limits, size)
+            return _read_signed(zf, by_name, manifest_bytes, parse, public, limits, size)
         except PackageError as e:
             e.signer = public.fingerprint  # the signature verified: name who signed
             raise
@@ -476,12 +535,13 @@ def _read_signed(
     zf: zipfile.ZipFile,
     by_name: dict[str, zipfile.ZipInfo],
     manifest_bytes: bytes,
+    parse: Callable[[bytes], tuple[M, dict[str, Any]]],
     public: keys.PublicKeys,
     limits: Limits,
     size: int,
-) -> VerifiedPackage:
-    """The rest of :func:`read_package`, once the manifest's signature verified."""
-    manifest, manifest_obj = _parse_manifest(manifest_bytes)
+) -> Container[M]:
+    """The rest of :func:`read_container`, once the manifest's signature verified."""
+    manifest, manifest_obj = parse(manifest_bytes)
     if manifest.device_fingerprint != public.fingerprint:
         raise PackageError(T.DEVICE_MISMATCH)
     listed = {m.path: m for m in manifest.members}
@@ -495,8 +555,7 @@ def _read_signed(
     if absent:
         raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
     total = len(manifest_bytes)
-    blobs: dict[str, bytes] = {}
-    report: bytes | None = None
+    members: dict[str, bytes] = {}
     for path, entry in listed.items():
         info = by_name[path]
         if entry.size > limits.max_entry_bytes:
@@ -514,25 +573,94 @@ def _read_signed(
             raise PackageError(
                 T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
             )
-        if path == REPORT:
-            report = content
-        elif path.startswith("blobs/") and path[6:] == digest:
-            blobs[digest] = content
-        else:
+        members[path] = content
+    return Container(
+        manifest=manifest,
+        manifest_obj=manifest_obj,
+        manifest_bytes=manifest_bytes,
+        public=public,
+        members=members,
+    )
+
+
+def blobs_of(members: dict[str, bytes], allowed: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """The ``blobs/<sha256>`` members by hash; any other member not in ``allowed`` is
+    refused (a member named ``blobs/x`` must be the content whose hash is ``x``)."""
+    blobs: dict[str, bytes] = {}
+    for path, content in members.items():
+        if path in allowed:
+            continue
+        sha = path[6:] if path.startswith("blobs/") else ""
+        if not sha or hashlib.sha256(content).hexdigest() != sha:
             raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
+        blobs[sha] = content
+    return blobs
+
+
+def write_container(
+    manifest: dict[str, Any],
+    members: dict[str, bytes],
+    device: keys.DeviceKeys,
+    validate: Callable[[dict[str, Any]], object],
+    *,
+    encrypt_to: bytes | None = None,
+) -> bytes:
+    """A signed ZIP of ``manifest`` (its ``members`` list filled in here) and ``members``.
+
+    ``validate`` is the reader's own schema (``Model.model_validate``): nothing is signed
+    that the reader would refuse. ``encrypt_to`` is a recipient's raw X25519 key.
+    """
+    manifest["members"] = [
+        {"path": path, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+        for path, b in members.items()
+    ]
+    validate(manifest)
+    data = canonical_bytes(manifest)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        write_member(zf, MANIFEST, data, zipfile.ZIP_DEFLATED)
+        write_member(zf, SIGNATURE, device.sign(data), zipfile.ZIP_STORED)
+        write_member(zf, DEVICE_PUB, device.public.to_file_bytes(), zipfile.ZIP_STORED)
+        for path, b in members.items():
+            # Photos and PDFs are compressed already; deflating them only costs time.
+            write_member(zf, path, b, zipfile.ZIP_STORED)
+    package = out.getvalue()
+    if encrypt_to is not None:
+        package = keys.encrypt_to(encrypt_to, package)
+    return package
+
+
+def read_package(
+    data: bytes,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    device: keys.DeviceKeys | None = None,
+) -> VerifiedPackage:
+    """Verify a package completely; raises :class:`PackageError` with the reason."""
+    c = read_container(data, _parse_manifest, limits=limits, device=device)
+    try:
+        return _verified(c)
+    except PackageError as e:
+        e.signer = c.fingerprint  # the signature verified: name who signed
+        raise
+
+
+def _verified(c: Container[Manifest]) -> VerifiedPackage:
+    """The package's content checks, once its container verified."""
+    report = c.members.get(REPORT)
+    blobs = blobs_of(c.members, frozenset({REPORT}))
+    manifest = c.manifest
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
-    computed = content_sha256(manifest_obj)
+    computed = content_sha256(c.manifest_obj)
     if computed != manifest.content_sha256:
         raise PackageError(T.CONTENT_HASH)
     _check_references(manifest, blobs, report)
     return VerifiedPackage(
         manifest=manifest,
         content_sha256=computed,
-        # The signed manifest names every member by hash, so its hash identifies the
-        # package's content (whatever the ZIP layout or encryption), and is cheap.
-        package_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-        public=public,
+        package_sha256=c.manifest_sha256,
+        public=c.public,
         blobs=blobs,
         report=report,
     )
@@ -612,19 +740,25 @@ def load_manifest_json(raw: bytes) -> Any:
     return obj
 
 
-def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def parse_manifest(
+    raw: bytes, format_name: str, format_version: int, model: type[_Model]
+) -> tuple[_Model, dict[str, Any]]:
+    """A signed manifest of the named format and version, checked against ``model``."""
     obj = load_manifest_json(raw)
     if not isinstance(obj, dict):
         raise PackageError(T.NOT_OBJECT)
-    if obj.get("format") != FORMAT_NAME:
+    if obj.get("format") != format_name:
         raise PackageError(T.WRONG_FORMAT, format=repr(obj.get("format")))
-    if obj.get("format_version") != FORMAT_VERSION:
+    if obj.get("format_version") != format_version:
         raise PackageError(
-            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=FORMAT_VERSION
+            T.WRONG_VERSION, version=repr(obj.get("format_version")), supported=format_version
         )
     try:
         # Layers are stored exactly as signed: a coordinate of 0.5 is refused, not rounded.
-        return Manifest.model_validate(obj, context={EXACT: True}), obj
+        return model.model_validate(obj, context={EXACT: True}), obj
     except ValidationError as e:
         loc, msg, count = schema_problem(e)
         raise PackageError(T.SCHEMA, loc=loc, detail=msg, count=count) from None
@@ -667,6 +801,10 @@ def schema_problem(e: ValidationError) -> tuple[str, str, int]:
             nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " or " + nouns[-1]
         )
     return loc, msg, len(groups)
+
+
+def _parse_manifest(raw: bytes) -> tuple[Manifest, dict[str, Any]]:
+    return parse_manifest(raw, FORMAT_NAME, FORMAT_VERSION, Manifest)
 
 
 def _check_references(m: Manifest, blobs: dict[str, bytes], report: bytes | None) -> None:

@@ -55,7 +55,14 @@ from inspector.domain.states import FindingStatus
 from inspector.errors import ValidationError
 from inspector.services import audit, hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
-from inspector.services.findings import CLOSED, OPEN, OVERDUE, STATUSES
+from inspector.services.findings import (
+    CLOSED,
+    OPEN,
+    OVERDUE,
+    RETURNED,
+    STATUSES,
+    SUBMITTED,
+)
 from inspector.services.hq import drafts, scenario_league
 from inspector.services.hq.rights_mystery import mystery_args, rights_args
 from inspector.services.hq.rows import (
@@ -631,9 +638,13 @@ def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
 
 
 def _status_expr(today: date) -> ColumnElement[str]:
+    # FindingState.of in SQL: submitted waits for HQ (never overdue); open or returned
+    # past the deadline is overdue.
     return case(
         (Finding.status == FindingStatus.CLOSED, literal(CLOSED.value)),
+        (Finding.status == FindingStatus.SUBMITTED, literal(SUBMITTED.value)),
         (and_(Finding.deadline.is_not(None), Finding.deadline < today), literal(OVERDUE.value)),
+        (Finding.status == FindingStatus.RETURNED, literal(RETURNED.value)),
         else_=literal(OPEN.value),
     )
 
@@ -654,6 +665,8 @@ def rectification(
             func.sum(case((st == OPEN, 1), else_=0)).label("o"),
             func.sum(case((st == OVERDUE, 1), else_=0)).label("od"),
             func.sum(case((st == CLOSED, 1), else_=0)).label("cl"),
+            func.sum(case((st == SUBMITTED, 1), else_=0)).label("sub"),
+            func.sum(case((st == RETURNED, 1), else_=0)).label("ret"),
         )
         .where(Finding.active.is_(True), Finding.inspection_id.in_(_current_ids(flt)))
         .group_by(Finding.inspection_id)
@@ -665,17 +678,28 @@ def rectification(
             func.sum(per_insp.c.o),
             func.sum(per_insp.c.od),
             func.sum(per_insp.c.cl),
+            func.sum(per_insp.c.sub),
+            func.sum(per_insp.c.ret),
         )
         .join(per_insp, per_insp.c.iid == Inspection.id)
         .group_by(Inspection.branch_id)
     )
     branches = _branches(session, flt)
     rows = []
-    for bid, o, od, cl in session.execute(q):
+    for bid, o, od, cl, sub, ret in session.execute(q):
         b = branches.get(bid)
         if b is not None:
             rows.append(
-                RectificationRow(b.code, b.name, b.region, int(o or 0), int(od or 0), int(cl or 0))
+                RectificationRow(
+                    b.code,
+                    b.name,
+                    b.region,
+                    int(o or 0),
+                    int(od or 0),
+                    int(cl or 0),
+                    submitted=int(sub or 0),
+                    returned=int(ret or 0),
+                )
             )
     rows.sort(key=lambda r: (-r.overdue, -r.open, r.code))
     return rows
@@ -693,7 +717,7 @@ def findings(
 ) -> list[FindingRow]:
     """Findings of the selected inspections, overdue first, then open by deadline, then closed.
 
-    ``status`` picks open | overdue | closed; ``unresolved`` picks open and overdue (what
+    ``status`` picks one :class:`FindingState`; ``unresolved`` picks all but closed (what
     the dashboard lists; closed ones are counted per branch instead); ``repeats`` only
     HQ's repeat findings (屡查屡犯, :mod:`.repeats`).
     """
@@ -720,6 +744,7 @@ def findings(
             Finding.closed_at,
             Finding.closed_by_uuid,
             Finding.closing_note,
+            Finding.closed_via,
             Finding.repeat_of,
             HqRepeat.repeat_of.label("hq_repeat_of"),
             HqRepeat.earlier.label("hq_earlier"),
@@ -733,18 +758,18 @@ def findings(
     )
     if repeats:
         q = q.where(HqRepeat.finding_id.is_not(None))
-    if status == CLOSED:
-        q = q.where(Finding.status == FindingStatus.CLOSED)
+    late = and_(Finding.deadline.is_not(None), Finding.deadline < today)
+    if status in (CLOSED, SUBMITTED):
+        q = q.where(Finding.status == status)
     elif status == OVERDUE:
-        q = q.where(Finding.status == FindingStatus.OPEN, Finding.deadline < today)
-    elif status == OPEN:
-        q = q.where(
-            Finding.status == FindingStatus.OPEN,
-            (Finding.deadline.is_(None)) | (Finding.deadline >= today),
-        )
+        q = q.where(Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)), late)
+    elif status in (OPEN, RETURNED):
+        q = q.where(Finding.status == status, ~late)
     elif unresolved:
-        q = q.where(Finding.status == FindingStatus.OPEN)
-    rank = case((st == OVERDUE, 0), (st == OPEN, 1), else_=2)
+        q = q.where(Finding.status != FindingStatus.CLOSED)
+    rank = case(
+        (st == OVERDUE, 0), (st == RETURNED, 1), (st == OPEN, 2), (st == SUBMITTED, 3), else_=4
+    )
     q = q.order_by(rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id)
     if limit is not None:
         q = q.limit(limit)
@@ -767,6 +792,7 @@ def findings(
             closed_at=r.closed_at,
             closed_by=r.closed_by_uuid,
             closing_note=r.closing_note,
+            closed_via=r.closed_via,
             started_at=r.started_at,
             item_zh=texts.get(r.item_id, ("", ""))[0],
             item_en=texts.get(r.item_id, ("", ""))[1],

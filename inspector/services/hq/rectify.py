@@ -5,8 +5,8 @@ mode): how many were opened, closed, closed on time (on or before the deadline),
 closure rate, the median days from the inspection to the close, how many are overdue now
 (not closed, deadline passed) and how many are repeats (屡查屡犯 as HQ evaluates them,
 :mod:`.repeats`). Read from the finding lifecycle's fields only (``status``,
-``deadline``, ``closed_at``): any state other than ``closed`` (open, and the branch-response
-states ``submitted``/``returned`` when they exist) counts as not closed.
+``deadline``, ``closed_at``): any state other than ``closed`` counts as not closed; overdue
+is open or returned past the deadline (a submitted response awaits HQ, so is not overdue).
 
 The same rows feed the dashboard tab, the PDF section, the Excel sheets, the CSV files and
 the branch assessment (:mod:`.assess`).
@@ -153,7 +153,13 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
             and_(Finding.closed_at.is_not(None), closed_day <= Finding.deadline),
         ),
     )
-    overdue = and_(~closed, Finding.deadline.is_not(None), Finding.deadline < today)
+    # Overdue as the finding lifecycle says: open or returned past the deadline (a response
+    # submitted and awaiting HQ's review is not overdue; see domain.states.FindingState).
+    overdue = and_(
+        Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)),
+        Finding.deadline.is_not(None),
+        Finding.deadline < today,
+    )
 
     def count(cond: Any) -> Any:
         return func.sum(case((cond, 1), else_=0))

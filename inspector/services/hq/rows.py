@@ -230,10 +230,12 @@ class RectificationRow:
     open: int
     overdue: int
     closed: int
+    submitted: int = 0  # the branch answered; HQ has not reviewed it yet
+    returned: int = 0  # HQ returned the branch's answer (not yet overdue)
 
     @property
     def total(self) -> int:
-        return self.open + self.overdue + self.closed
+        return self.open + self.overdue + self.closed + self.submitted + self.returned
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +249,7 @@ class FindingRow:
     owner: str
     action: str
     deadline: date | None
-    status: str  # open | overdue | closed (overdue computed from the deadline)
+    status: str  # FindingState: open | overdue | submitted | returned | closed
     closed_at: datetime | None
     closed_by: str | None
     closing_note: str
@@ -257,6 +259,7 @@ class FindingRow:
     draft: bool = False
     checklist_id: str = ""
     repeat_of: str | None = None  # 屡查屡犯 as the laptop saw it (its previous inspection)
+    closed_via: str | None = None  # recheck | response | hand
     # 屡查屡犯 as HQ evaluates it over everything it holds (services/hq/repeats.py): the
     # newest earlier inspection that failed the item, how many did, and HQ's severity.
     hq_repeat_of: str | None = None
@@ -292,6 +295,7 @@ class FindingRow:
             "closed_at": _iso(self.closed_at, tz),
             "closed_by": self.closed_by,
             "note": self.closing_note,
+            "closed_via": self.closed_via,
             "inspected_at": _iso(self.started_at, tz),
             "draft": self.draft,
             "hq_repeat": self.repeat,

@@ -41,6 +41,7 @@ from inspector.text import hq as TH
 from inspector.text import hq_assess as TA
 from inspector.text import hq_errors as T
 from inspector.text import hq_tabs as TT
+from inspector.text.findings import CLOSED_VIA
 from inspector.text.parts import Term
 
 log = logging.getLogger(__name__)
@@ -210,6 +211,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 c("status", "status", TEXT, 0.6),
                 c("closed_at", "closed_at", DATE, 0.9),
                 c("closing_note", "closing_note", TEXT, 1.5, pdf=False),
+                c("closed_via", "closed_via", TEXT, 0.9),
                 c("inspection", "inspection", ID, 1.3),
                 c("item_id", "item_id", TEXT, 1.2, pdf=False),
                 HqColumn("repeat_of", TA.COLUMNS["repeat_of"](lang), ID, 1.3, pdf=False),
@@ -233,6 +235,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                     status_label(f.status, lang),
                     d(f.closed_at),
                     f.closing_note,
+                    closed_via_label(f.closed_via, lang),
                     f.inspection_uuid,
                     f.item_id,
                     f.hq_repeat_of,
@@ -452,6 +455,13 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
         (s["open"], open_n),
         (s["overdue"], overdue_n),
         (s["closed"], closed_n),
+    ]
+    # The rectification loop's states, when any finding is in them (branch responses).
+    for key in ("submitted", "returned"):
+        n = sum(getattr(r, key) for r in data.rectification)
+        if n:
+            rows.append((s[key], n))
+    rows += [
         (s["integrity"], len(data.integrity)),
     ]
     if data.coverage is not None:
@@ -564,6 +574,12 @@ def status_label(status: str, lang: str) -> str:
     return text(lang) if text is not None else status
 
 
+def closed_via_label(via: str | None, lang: str) -> str:
+    """How a closed finding was closed (re-check, branch response, by hand); else empty."""
+    text = CLOSED_VIA.get(via) if via else None
+    return text(lang) if text is not None else (via or "")
+
+
 def severity_label(severity: str, lang: str) -> str:
     text = TH.SEVERITIES.get(severity)
     return text(lang) if text is not None else severity
@@ -592,7 +608,7 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
         name="overdue",
         title=label("overdue", lang),
         columns=tuple(
-            replace(col, pdf=False) if col.key in ("status", "closed_at") else col
+            replace(col, pdf=False) if col.key in ("status", "closed_at", "closed_via") else col
             for col in ftbl.columns
         ),
         rows=[

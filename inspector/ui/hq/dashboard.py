@@ -66,6 +66,7 @@ from inspector.ui.hq.models import (
     VetoModel,
 )
 from inspector.ui.hq.worker import HqLoader, HqResult
+from inspector.ui.rectification import ReviewQueue, queue_title
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +273,10 @@ class HqDashboard(QWidget):
         self.tabs.addTab(integrity_tab, self.tr("Evidence integrity"))
         self.tabs.addTab(rights_tab, self.tr("Consumer rights"))
         self.tabs.addTab(mystery_tab, self.tr("Mystery shopping"))
+        # The rectification loop: branch responses to review, notices to send.
+        self.review_queue = ReviewQueue(self._db, self)
+        self.review_queue.changed.connect(self.refresh)
+        self.tabs.addTab(self.review_queue, queue_title())
         self.tabs.addTab(assess_tab, self.tr("Branch assessment"))
 
         layout = QVBoxLayout(self)
@@ -515,6 +520,7 @@ class HqDashboard(QWidget):
         """Query again with the current filters (in the background)."""
         self.status_label.setText(self.tr("Loading…"))
         self.refresh_button.setEnabled(False)
+        self.review_queue.refresh()
         self._loader.request(self.current_filter(), self.wave_box.currentData() or None)
 
     def data(self) -> hq.HqData | None:

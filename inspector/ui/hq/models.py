@@ -24,6 +24,7 @@ from inspector.services.views import hq as hq_view
 from inspector.text import hq_assess as TA
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
+from inspector.ui.rectification import count_title, state_name
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +203,9 @@ class RectificationModel(_HqModel[hq.RectificationRow]):
             Column(self.tr("Open"), lambda r: str(r.open), lambda r: r.open),
             Column(self.tr("Overdue"), lambda r: str(r.overdue), lambda r: r.overdue),
             Column(self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
+            # The rectification loop (ui/rectification.py): answered, and sent back.
+            Column(count_title("submitted"), lambda r: str(r.submitted), lambda r: r.submitted),
+            Column(count_title("returned"), lambda r: str(r.returned), lambda r: r.returned),
         ]
 
     def row_role(self, row: hq.RectificationRow, column: int, role: int) -> Any:
@@ -218,6 +222,7 @@ class FindingsModel(_HqModel[hq.FindingRow]):
             hq.OPEN: self.tr("open"),
             hq.OVERDUE: self.tr("overdue"),
             hq.CLOSED: self.tr("closed"),
+            **{k: state_name(k) for k in ("submitted", "returned")},
         }
         severity: dict[str, str] = {
             Severity.HIGH: self.tr("high"),

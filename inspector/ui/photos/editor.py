@@ -12,6 +12,7 @@ import copy
 import logging
 import math
 import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
@@ -63,7 +64,7 @@ from inspector.db import Database
 from inspector.errors import UserError
 from inspector.services import photos as svc
 from inspector.services.commands import photos as commands
-from inspector.services.views.photos import editor_photo
+from inspector.services.views.photos import EditorPhoto, editor_photo
 from inspector.ui.errors import user_text
 
 log = logging.getLogger(__name__)
@@ -224,10 +225,16 @@ class PhotoEditorDialog(QDialog):
         photo_id: str,
         parent: QWidget | None = None,
         read_only: bool = False,
+        *,
+        photo: EditorPhoto | None = None,
+        save_layers: Callable[[str, dict[str, Any]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        photo = editor_photo(db, photo_id)
+        # Another owner of photos (the Rectification screen) passes its own photo and
+        # save function; by default the photo is an inspection's.
+        self._save_layers = save_layers
+        photo = photo if photo is not None else editor_photo(db, photo_id)
         self.photo_id = photo.id
         self._uuid = photo.inspection  # the photo is saved as one of this inspection's
         self._width, self._height = photo.width, photo.height
@@ -405,7 +412,12 @@ class PhotoEditorDialog(QDialog):
         if self.read_only:
             return
         try:
-            commands.set_layers(self._db, self._uuid, self.photo_id, self.layers, actor=self.actor)
+            if self._save_layers is not None:
+                self._save_layers(self.photo_id, self.layers)
+            else:
+                commands.set_layers(
+                    self._db, self._uuid, self.photo_id, self.layers, actor=self.actor
+                )
         except UserError as e:
             QMessageBox.warning(self, self.tr("Cannot save"), user_text(e))
             return

@@ -9,7 +9,7 @@ The upgrade creates the table and evaluates every finding already held, so an up
 shows its repeats at once. Additive: a new table; nothing else changes.
 
 Revision ID: hq_repeats
-Revises: typed_texts
+Revises: rectification
 Create Date: 2026-12-06 20:00:00
 """
 
@@ -25,7 +25,7 @@ from inspector import clock
 from inspector.domain import repeats as rule
 
 revision: str = "hq_repeats"
-down_revision: str | None = "typed_texts"
+down_revision: str | None = "rectification"
 branch_labels: str | None = None
 depends_on: str | None = None
 
