@@ -1,5 +1,6 @@
-"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``
-(and ``notice|review``, the rectification loop, from :mod:`inspector.cli.rectify`).
+"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity|rights|
+mystery`` (``rectification``, ``assess`` and ``coverage`` are in :mod:`.hq_assess`; ``notice|
+review``, the rectification loop, in :mod:`inspector.cli.rectify`).
 
 Every command counts finalized inspections only unless ``--include-drafts`` is given
 (on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,9 @@ from inspector.reports.hq_report import write_hq_report
 from inspector.services import hq as svc
 from inspector.services import hq_mystery, hq_rights
 from inspector.services import inspections as insp_svc
+from inspector.services import settings as settings_svc
+from inspector.services.hq import assess_tables, compare, likewise
+from inspector.services.hq.assess_rule import load_rule
 from inspector.services.verify import stored_integrity
 from inspector.text import cli as T
 from inspector.text import hq as TH
@@ -127,6 +132,23 @@ _lang = click.option(
 )
 
 
+_compare = click.option(
+    "--compare-to",
+    "compare_to",
+    default=None,
+    metavar="PERIOD",
+    help="Each figure beside this earlier period's (2026Q3, 2026-09, 2026), with the change.",
+)
+_rule = click.option(
+    "--rule",
+    "rule_file",
+    default=None,
+    type=click.Path(path_type=Path),
+    metavar="FILE.yaml",
+    help="Branch-assessment rule (default: the shipped resources/assessment/default.yaml).",
+)
+
+
 def hq_filter() -> Callable[[Callable[..., None]], Callable[..., None]]:
     """The HQ filter options of a command -- region, period, checklist, mode, drafts and time
     zone, as the dashboard has them -- handed to it as one ``flt: HqFilter``."""
@@ -173,39 +195,99 @@ def _scope_line(data: svc.HqData) -> str:
 
 @hq.command("summary")
 @hq_filter()
+@_compare
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def summary_cmd(
     ctx: Context,
     flt: svc.HqFilter,
+    compare_to: str | None,
     as_json: bool,
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
     with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
+        regions = likewise.region_rows(s, flt)
+        earlier = _earlier(s, data, compare_to)
+        before = compare.summary(s, flt, compare_to, data.average) if compare_to else None
     if as_json:
-        echo_json(data.summary_dict())
+        # Regions like with like: one row per region, checklist and mode.
+        out = {**data.summary_dict(), "regions": [r.as_dict() for r in regions]}
+        if before is not None:
+            out["compare"] = before
+            for row, d in zip(data.league, out["per_branch"], strict=True):
+                d["compare"] = earlier[(row.code, row.scenario)].as_dict()
+        echo_json(out)
         return
+    if before is not None:
+        avg = numbers.score(before["average"], missing="-")
+        change = numbers.signed_score(before["change"], missing="-")
+        click.echo(
+            f"{compare_to}: {before['inspections']} inspections, average {avg} (change {change})"
+        )
     avg_s = numbers.score(data.average, missing="-")
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
     click.echo(_scope_line(data))
-    _echo_league(data)
+    _echo_league(data, earlier)
 
 
-def _echo_league(data: svc.HqData) -> None:
+def _earlier(
+    s: Any, data: svc.HqData, compare_to: str | None
+) -> dict[tuple[str, str | None], compare.Earlier]:
+    """The league rows' figures in ``compare_to`` (empty without it)."""
+    if not compare_to:
+        return {}
+    return compare.league_rows(
+        s, data.filter, compare_to, data.league, data.league_checklist, data.league_mode
+    )
+
+
+def _with_earlier(s: Any, data: svc.HqData, rule: Any, compare_to: str | None) -> svc.HqData:
+    """``data`` with the league's and the assessment's figures in ``compare_to``."""
+    if not compare_to:
+        return data
+    return replace(
+        data,
+        compare_period=compare_to,
+        compare_league=_earlier(s, data, compare_to),
+        compare_assess=compare.assessment(s, rule, compare_to, data.assessment, data.filter.tz)
+        if data.assessment is not None
+        else {},
+    )
+
+
+def _echo_league(
+    data: svc.HqData, earlier: dict[tuple[str, str | None], compare.Earlier] | None = None
+) -> None:
     tz = data.tz
+    scenario: str | None = None
     for r in data.ranked():
+        if r.scenario is not None and r.scenario != scenario:
+            scenario = r.scenario  # mystery visits: ranked within one scenario
+            click.echo(f"scenario {scenario or '(none)'}:")
         score = f"{numbers.score(r.latest_score, missing='-'):>6}"
         trend = f"{numbers.signed_score(r.trend, missing=''):>6}"
         red = "  RED LINE FAILED" if r.veto_failed else ""
         mark = "  untrusted" if r.untrusted else ""
         draft = "  [draft]" if r.latest_draft else ""
         when = timefmt.local_date(r.latest_at, tz).isoformat() if r.latest_at else "-"
+        then = ""
+        e = (earlier or {}).get((r.code, r.scenario))
+        if e is not None:
+            was = f"{numbers.score(e.score)} (#{e.rank})" if e.score is not None else "-"
+            chg = numbers.signed_score(e.change, missing="")
+            then = f"  [{e.period}: {was} {chg}]"
         click.echo(
             f"{r.rank:>4} {r.code:<10} {score} {trend} "
             f"{data.grade_label(r.latest_grade, 'en') or '-':<10} "
-            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}"
+            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}{then}"
         )
+    gaps = data.incomplete_drafts()
+    if gaps:
+        click.echo(f"incomplete drafts, not ranked, red lines not checked ({len(gaps)}):")
+        for r in gaps:
+            score = f"{numbers.score(r.latest_score, missing='-'):>6}"
+            click.echo(f"     {r.code:<10} {score}  {r.region:<8} {r.name}  [draft]")
     absent = data.unranked()
     if absent:
         click.echo(f"not ranked, no such inspection in this selection ({len(absent)}):")
@@ -215,11 +297,13 @@ def _echo_league(data: svc.HqData) -> None:
 
 @hq.command("league")
 @hq_filter()
+@_compare
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def league_cmd(
     ctx: Context,
     flt: svc.HqFilter,
+    compare_to: str | None,
     as_json: bool,
 ) -> None:
     """The branch ranking the dashboard shows: one checklist and mode (default the
@@ -227,11 +311,16 @@ def league_cmd(
     branches without an inspection are listed apart (rank null in JSON)."""
     with ctx.db.read_session() as s:
         data = svc.load_first(s, flt)
+        earlier = _earlier(s, data, compare_to)
     if as_json:
-        echo_json([r.as_dict(data.tz) for r in data.league])
+        rows = [r.as_dict(data.tz) for r in data.league]
+        if earlier:
+            for r, d in zip(data.league, rows, strict=True):
+                d["compare"] = earlier[(r.code, r.scenario)].as_dict()
+        echo_json(rows)
         return
     click.echo(_scope_line(data))
-    _echo_league(data)
+    _echo_league(data, earlier)
 
 
 @hq.command("findings")
@@ -242,25 +331,39 @@ def league_cmd(
     help="Only open, overdue (open or returned, past the deadline), submitted (the branch "
     "answered, awaiting HQ's review), returned (HQ sent the answer back) or closed findings.",
 )
+@click.option(
+    "--repeats",
+    is_flag=True,
+    help="Only repeat findings (屡查屡犯) as HQ evaluates them over everything it holds.",
+)
 @hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def findings_cmd(
     ctx: Context,
     status: str | None,
+    repeats: bool,
     flt: svc.HqFilter,
     as_json: bool,
 ) -> None:
-    """Findings and their rectification status, overdue first."""
+    """Findings and their rectification status, overdue first. A repeat (屡查屡犯: an
+    earlier finalized inspection of the branch, same checklist and mode, failed the same
+    item) is marked and its severity raised one level; the laptop's own mark is kept
+    apart (repeat_of / severity in JSON)."""
     with ctx.db.read_session() as s:
-        rows = svc.findings(s, flt, status=status)
+        rows = svc.findings(s, flt, status=status, repeats=repeats)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
         return
     for r in rows:
         deadline = r.deadline.isoformat() if r.deadline else "-"
         draft = "  [draft]" if r.draft else ""
-        repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
+        if r.repeat:
+            repeat = f"  [repeat 屡查屡犯: {r.hq_earlier} earlier, {r.effective_severity}]"
+        elif r.repeat_of:
+            repeat = "  [repeat on the laptop only]"
+        else:
+            repeat = ""
         click.echo(
             f"{r.status:<9} {deadline:<10} {r.code:<10} {svc.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
@@ -307,20 +410,42 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 )
 @hq_filter()
 @_lang
+@_rule
+@_compare
+@click.option("--number", "doc_number", default="", metavar="TEXT", help="Report number (文号).")
+@click.option(
+    "--classification", default="", metavar="TEXT", help="Classification (密级), e.g. 内部."
+)
 @pass_ctx
 def report_cmd(
     ctx: Context,
     output: Path,
     flt: svc.HqFilter,
     lang: str,
+    rule_file: Path | None,
+    compare_to: str | None,
+    doc_number: str,
+    classification: str,
 ) -> None:
-    """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
-    consumer rights and mystery shopping."""
+    """Consolidated PDF: summary and coverage, leagues, branch assessment, rectification,
+    heatmap, failing items, vetoes, overdue findings, consumer rights, mystery shopping and
+    a sign-off block (文号 and 密级 with --number and --classification)."""
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
-        data = svc.load(s, flt, extras=True)
-    write_hq_report(svc.report_content(data, lang), output)
+        rule = load_rule(rule_file)
+        data = assess_tables.attach(s, svc.load(s, flt, extras=True), rule)
+        data = _with_earlier(s, data, rule, compare_to)
+        org_name = settings_svc.get_text(s, "org.name")
+        org_logo = settings_svc.get_image(s, "org.logo")
+    content = replace(
+        svc.report_content(data, lang),
+        number=doc_number.strip(),
+        classification=classification.strip(),
+        org_name=org_name,
+        org_logo=org_logo,
+    )
+    write_hq_report(content, output)
     click.echo(str(output))
 
 
@@ -339,6 +464,7 @@ def report_cmd(
 )
 @hq_filter()
 @_lang
+@_rule
 @pass_ctx
 def export_cmd(
     ctx: Context,
@@ -346,12 +472,14 @@ def export_cmd(
     fmt: str,
     flt: svc.HqFilter,
     lang: str,
+    rule_file: Path | None,
 ) -> None:
     """Every view as an Excel sheet (or a CSV file each)."""
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
     with ctx.db.read_session() as s:
         data = svc.load(s, flt, for_export=True, lang=lang)
+        data = assess_tables.attach(s, data, load_rule(rule_file))
     if fmt == "csv":
         for p in svc.write_csv(data, output, lang):
             click.echo(str(p))

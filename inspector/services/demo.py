@@ -44,6 +44,7 @@ from inspector.domain.scoring import Outcome
 from inspector.domain.states import FindingStatus, Origin
 from inspector.errors import ValidationError
 from inspector.services import audit, photos
+from inspector.services.hq import repeats as hq_repeats
 from inspector.services.inspections import (
     FINALIZED,
     default_deadline,
@@ -205,6 +206,9 @@ def generate(
         if progress is not None:
             progress(done, inspections)
     summary.inspections = done
+    if done:
+        with db.session() as s:  # HQ's 屡查屡犯, as after an import of the same inspections
+            hq_repeats.evaluate(s, [bid for bid, _region, _quality in branch_ids])
     log.info("demo: %d inspections, %d photos", done, summary.photos)
     return summary
 

@@ -1239,6 +1239,10 @@ def finalize(
     if insp.recheck_of:
         # A finalized re-check closes the followed-up inspection's findings it now passes.
         close_findings_by_recheck(session, insp, actor=by.strip())
+    session.flush()
+    from inspector.services.hq import repeats as hq_repeats  # HQ's view of the branch
+
+    hq_repeats.evaluate(session, [insp.branch_id], (insp.snapshot.checklist_id, insp.mode))
     return result
 
 
@@ -1404,8 +1408,9 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "branch": {"code": summary.branch_code, "name": summary.branch_name},
         "checklist": {"id": summary.checklist_id, "version": summary.checklist_version},
         "inspector": summary.inspector,
-        "started_at": summary.started_at.isoformat(),
-        "finalized_at": summary.finalized_at.isoformat() if summary.finalized_at else None,
+        # JSON times: the reader's zone with its offset (timefmt.iso, one rule).
+        "started_at": timefmt.iso(summary.started_at),
+        "finalized_at": timefmt.iso(summary.finalized_at),
         "total": numbers.record_or_none(summary.total),
         "grade": summary.grade,
         "passed": summary.passed,
@@ -1473,7 +1478,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "sha256": p.sha256,
             "width": p.width,
             "height": p.height,
-            "taken_at": p.taken_at.isoformat() if p.taken_at else None,
+            "taken_at": timefmt.iso(p.taken_at),
             "format": p.format,
             "redacted": bool((p.layers or {}).get("redactions")),
         }
@@ -1505,6 +1510,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         "findings": [
             {
                 **finding_dict(f),
+                "closed_at": timefmt.iso(f.closed_at),
                 "judgement": (
                     answers[f.item_id].result.value  # type: ignore[union-attr]
                     if f.item_id in answers and answers[f.item_id].result

@@ -41,6 +41,7 @@ from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
     Finding,
+    HqRepeat,
     Inspection,
     Photo,
     SectionScoreRow,
@@ -48,7 +49,8 @@ from inspector.db.models import (
 )
 from inspector.domain import timefmt
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.checklist import AnswerType, Checklist, Mode, Result
+from inspector.domain.scoring import value_fraction
 from inspector.domain.states import FindingStatus
 from inspector.errors import ValidationError
 from inspector.services import audit, hq_mystery, hq_rights
@@ -61,6 +63,7 @@ from inspector.services.findings import (
     STATUSES,
     SUBMITTED,
 )
+from inspector.services.hq import drafts, scenario_league
 from inspector.services.hq.rights_mystery import mystery_args, rights_args
 from inspector.services.hq.rows import (
     DEFAULT_TOLERANCE,
@@ -89,6 +92,7 @@ from inspector.services.hq.rows import (
     status_label_insp,
 )
 from inspector.text import hq as TH
+from inspector.text import hq_assess as TA
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 
@@ -359,7 +363,8 @@ def rank_key(r: LeagueRow) -> tuple[bool, bool, float, str]:
     A branch whose latest inspection failed a red line (veto item) never ranks above one
     that did not, whatever the totals; then the higher latest score; then the code.
     """
-    return (r.latest_score is None, r.veto_failed > 0, -(r.latest_score or 0.0), r.code)
+    unranked = r.latest_score is None or r.incomplete  # incomplete drafts: listed apart
+    return (unranked, r.veto_failed > 0, -(r.latest_score or 0.0), r.code)
 
 
 def league(session: Session, flt: HqFilter, history: list[Any] | None = None) -> list[LeagueRow]:
@@ -372,6 +377,12 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
         flt = scoped(session, flt)
         history = None
     branches = _branches(session, flt)
+    if flt.mode == Mode.MYSTERY.value:  # within one scenario only, ranks restart per scenario
+        cid, mode = flt.checklist_id or "", flt.mode
+        check = (lambda uuids: drafts.incomplete(session, uuids)) if flt.drafts else None
+        return scenario_league.league(
+            session, conditions(flt), branches, cid, mode, rank_key, incomplete=check
+        )
     stats = {
         r.branch_id: r
         for r in session.execute(
@@ -445,11 +456,16 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                 mode=mode,
             )
         )
+    if flt.drafts:
+        gaps = drafts.incomplete(
+            session, [r.latest_uuid for r in out if r.latest_draft and r.latest_uuid]
+        )
+        out = [replace(r, incomplete=True) if r.latest_uuid in gaps else r for r in out]
     out.sort(key=rank_key)
     ranked: list[LeagueRow] = []
     n = 0
     for lr in out:
-        if lr.latest_score is not None:
+        if lr.latest_score is not None and not lr.incomplete:
             n += 1
             ranked.append(replace(lr, rank=n))
         else:
@@ -697,11 +713,13 @@ def findings(
     today: date | None = None,
     limit: int | None = FINDING_ROWS,
     unresolved: bool = False,
+    repeats: bool = False,
 ) -> list[FindingRow]:
     """Findings of the selected inspections, overdue first, then open by deadline, then closed.
 
     ``status`` picks one :class:`FindingState`; ``unresolved`` picks all but closed (what
-    the dashboard lists; closed ones are counted per branch instead).
+    the dashboard lists; closed ones are counted per branch instead); ``repeats`` only
+    HQ's repeat findings (屡查屡犯, :mod:`.repeats`).
     """
     if status is not None and status not in STATUSES:
         raise ValidationError(
@@ -728,12 +746,18 @@ def findings(
             Finding.closing_note,
             Finding.closed_via,
             Finding.repeat_of,
+            HqRepeat.repeat_of.label("hq_repeat_of"),
+            HqRepeat.earlier.label("hq_earlier"),
+            HqRepeat.severity.label("hq_severity"),
             st,
         )
         .join(Inspection, Inspection.id == Finding.inspection_id)
         .join(Branch, Branch.id == Inspection.branch_id)
+        .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
         .where(Finding.active.is_(True), *conditions(flt))
     )
+    if repeats:
+        q = q.where(HqRepeat.finding_id.is_not(None))
     late = and_(Finding.deadline.is_not(None), Finding.deadline < today)
     if status in (CLOSED, SUBMITTED):
         q = q.where(Finding.status == status)
@@ -775,6 +799,9 @@ def findings(
             draft=r.insp_status != insp_svc.FINALIZED,
             checklist_id=cids.get(r.snapshot_id, ""),
             repeat_of=r.repeat_of,
+            hq_repeat_of=r.hq_repeat_of,
+            hq_earlier=int(r.hq_earlier or 0),
+            hq_severity=str(r.hq_severity) if r.hq_severity is not None else None,
         )
         for r in rows
     ]
@@ -1129,6 +1156,39 @@ def _answer_text(item: Any, result: str | None, value: Any, lang: str) -> str:
     return TH.LIST_SEP(lang).join(parts)
 
 
+_NUMERIC = (AnswerType.COUNT, AnswerType.MEASURE)
+
+
+def _answer_columns(item: Any) -> list[tuple[str, str, str]]:
+    """(id, zh, en) of an item's answer-sheet columns: a counted or measured item has its
+    number in one column (a number cell) and its result in the next."""
+    cols = [(item.id, item.text.zh, item.text.en)]
+    if item.type in _NUMERIC:
+        cols.append(
+            (
+                f"{item.id}.result",
+                TA.RESULT_OF("zh", item=item.text.zh),
+                TA.RESULT_OF("en", item=item.text.en),
+            )
+        )
+    return cols
+
+
+def _answer_cells(item: Any, answer: tuple[Any, Any] | None, lang: str) -> list[Any]:
+    """An item's cells: its answer as text, or a count/measure as the number and its
+    result (合格 / 不合格 / 不适用)."""
+    result, value = answer if answer is not None else (None, None)
+    if item.type not in _NUMERIC:
+        return [_answer_text(item, result, value, lang) if answer is not None else ""]
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if not result and number is not None:  # judged by the item's pass range, as scored
+        f = value_fraction(item, Answer(result=None, value=number))
+        if f is not None:
+            result = "pass" if f >= 1.0 - 1e-9 else ("fail" if f <= 1e-9 else "partial")
+    text = TH.RESULTS.get(result) if result else None
+    return [number, text(lang) if text is not None else (result or "")]
+
+
 def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[AnswerSheet]:
     """Per checklist, one row per selected inspection with every item's answer."""
     tz = flt.zone
@@ -1197,12 +1257,14 @@ def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[Ans
                         status_label_insp(r.status, lang),
                         _r(r.score_total),
                         grade[0] if lang == "zh" else grade[1],
-                        *(_answer_text(items[i], *a[i], lang) if i in a else "" for i in items),
+                        *(cell for i in items for cell in _answer_cells(items[i], a.get(i), lang)),
                     )
                 )
         zh, en = titles.get(cid, (cid, cid))
         sheets.append(
-            AnswerSheet(cid, zh, en, [(i, it.text.zh, it.text.en) for i, it in items.items()], rows)
+            AnswerSheet(
+                cid, zh, en, [c for it in items.values() for c in _answer_columns(it)], rows
+            )
         )
     return sheets
 
@@ -1268,12 +1330,13 @@ def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
     # area's latest score from whatever inspection covered it.
     league_flt = scoped(session, flt)
     lg = league(session, league_flt, history=_history(session, league_flt))
-    hm = heatmap(session, flt, order=[r.code for r in lg], history=_history(session, flt))
+    order = list(dict.fromkeys(r.code for r in lg))  # a branch once (mystery: per scenario)
+    hm = heatmap(session, flt, order=order, history=_history(session, flt))
     return HqData(
         filter=flt,
         generated_at=utcnow(),
         inspections=total,
-        branches=len(lg),
+        branches=len(order),
         average=avg,
         league=lg,
         heatmap=hm,
@@ -1310,7 +1373,15 @@ def load_rest(
             session.scalar(select(func.count()).where(Inspection.veto_failed > 0, *conditions(flt)))
             or 0
         ),
-        trend=trend(session, flt),
+        # Like with like: the trend follows the league's one checklist and mode.
+        trend=trend(
+            session,
+            replace(
+                flt,
+                checklist_id=first.league_checklist or flt.checklist_id,
+                mode=first.league_mode or flt.mode,
+            ),
+        ),
         rectification=rectification(session, flt, today),
         findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),
         integrity=integrity(session, flt) if with_integrity else [],

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db import Database
 from inspector.services import hq, hq_mystery, hq_rights
+from inspector.services.hq import assess_tables
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def load_dashboard(
         if on_first is not None:
             on_first(HqResult(first, regions, checklists))
         check()
-        data = hq.load_rest(s, first)
+        data = assess_tables.attach(s, hq.load_rest(s, first), files=False)
         check()
         rights = load_rights(s, flt)
         check()
