@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent
 # editing notes stay out; the font's licence travels with the font.
 DATA = {
     "checklists": ["*.yaml", "schema/*.json"],
-    "resources": ["fonts/*.ttc", "fonts/LICENSE*", "i18n/*.qm"],
+    "resources": ["fonts/*.ttc", "fonts/LICENSE*", "i18n/*.qm", "assessment/*.yaml"],
 }
 
 

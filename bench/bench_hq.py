@@ -2,9 +2,12 @@
 
 Usage::
 
-    .venv/bin/python bench/bench_hq.py [--inspections N] [--db PATH] [--repeat R]
+    .venv/bin/python bench/bench_hq.py [--inspections N] [--db PATH | --url URL] [--repeat R]
 
-Fills a temporary SQLite database (or ``--db`` if it already holds data) with demo data:
+``--url`` takes a database URL (``postgresql+psycopg://user@host/db``, where a head office
+keeps its data, or ``sqlite:///path``): the same views are timed on that backend, against
+baselines measured on it in the same run. Fills a temporary SQLite database (or ``--db`` /
+``--url`` if it already holds data) with demo data:
 ``inspector demo --inspections N`` when that command exists, else the bulk generator below
 (SQLAlchemy Core inserts, a few seconds per 10,000 inspections). Then times each HQ view
 with the filters the dashboard uses and prints, per view, the best of ``--repeat`` runs in
@@ -25,6 +28,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,7 @@ from inspector.db.models import Branch, Finding, Inspection, SectionScoreRow
 from inspector.domain.checklist import Mode
 from inspector.domain.scoring import grade_for, section_area
 from inspector.services.findings.sync import default_deadline, default_severity
+from inspector.services.hq import assess, coverage, likewise, rectify
 from inspector.services.hq import integrity as hq_integrity
 from inspector.services.hq import items as hq_items
 from inspector.services.hq import league as hq_league
@@ -45,6 +50,7 @@ from inspector.services.hq import load as hq_load
 from inspector.services.hq import rectification as hq_rectification
 from inspector.services.hq import scope as hq_scope
 from inspector.services.hq import trend as hq_trend
+from inspector.services.hq.assess_rule import load_rule
 from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections.snapshots import snapshot_for
 
@@ -206,7 +212,7 @@ def generate(
         log.info("generated %d/%d inspections", done, inspections)
 
 
-def _fill(db: Database, path: Path, n: int) -> str:
+def _fill(db: Database, path: Path | str, n: int) -> str:
     """Prefer ``inspector demo`` (the shipped demo data) when it exists."""
     from inspector import cli
 
@@ -233,7 +239,10 @@ def _best(fn: Callable[[], Any], repeat: int) -> float:
 
 
 def measure(
-    path: Path | None = None, inspections: int = 100_000, repeat: int = 3, verbose: bool = True
+    path: Path | str | None = None,
+    inspections: int = 100_000,
+    repeat: int = 3,
+    verbose: bool = True,
 ) -> list[tuple[str, float, str]]:
     """Time every view under each dashboard filter; one result row per view (worst filter).
 
@@ -252,9 +261,9 @@ def measure(
     t0 = time.perf_counter()
     source = _fill(db, path, inspections)
     say(f"data: {source}, ready in {time.perf_counter() - t0:.1f} s ({path})")
-    if db.is_sqlite:
-        with db.session() as s:
-            s.execute(text("ANALYZE"))
+    with db.session() as s:  # fresh statistics on either backend
+        s.execute(text("ANALYZE"))
+    backend = "SQLite" if db.is_sqlite else "PostgreSQL"
     results: list[tuple[str, float, str]] = []
     with db.read_session() as s:
         total = s.scalar(select(func.count()).select_from(Inspection)) or 0
@@ -280,9 +289,10 @@ def measure(
             repeat,
         )
         say(
-            f"{total} inspections; baselines: count(*) {base_count:.1f} ms, "
+            f"{total} inspections on {backend}; baselines: count(*) {base_count:.1f} ms, "
             f"GROUP BY branch {base_group:.1f} ms"
         )
+        rule = load_rule()
         views: dict[str, Callable[[HqFilter], Any]] = {
             "counts": lambda f: hq_league.counts(s, f),
             "league": lambda f: hq_league.league(s, f),
@@ -295,6 +305,17 @@ def measure(
             "integrity": lambda f: hq_integrity.integrity(s, f),
             "dashboard first views": lambda f: hq_load.load_first(s, f),
             "dashboard (all views)": lambda f: hq_load.load(s, f),
+            # Issue 21's views: mystery league per scenario, repeats, rectification
+            # figures, assessment, coverage, regions like with like, quarters.
+            "mystery league": lambda f: hq_league.league(s, replace(f, mode=Mode.MYSTERY)),
+            "repeat findings": lambda f: hq_rectification.findings(s, f, repeats=True),
+            "rectification figures": lambda f: rectify.figures(s, f),
+            "assessment": lambda f: assess.assess(
+                s, rule, date_from=f.date_from, date_to=f.date_to, region=f.region
+            ),
+            "coverage": lambda f: coverage.coverage(s, f),
+            "regions by checklist": lambda f: likewise.region_rows(s, f),
+            "quarter on quarter": lambda f: likewise.quarters(s, f),
         }
         say(f"{'view':<24}{'filter':<16}{'ms':>9}{'x count':>9}{'x group':>9}")
         for vname, fn in views.items():
@@ -306,7 +327,7 @@ def measure(
                     worst_ms, worst_filter = ms, fname
             results.append(
                 (
-                    f"HQ view '{vname}' at {total} inspections",
+                    f"HQ view '{vname}' at {total} inspections ({backend})",
                     worst_ms / base_group,
                     f"{worst_ms:.0f} ms at worst (filter: {worst_filter}); "
                     f"GROUP BY baseline {base_group:.0f} ms",
@@ -329,11 +350,15 @@ def run() -> list[tuple[str, float, str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--inspections", type=int, default=100_000)
-    ap.add_argument("--db", type=Path, default=None, help="reuse this database file")
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, default=None, help="reuse this database file")
+    where.add_argument(
+        "--url", default=None, help="database URL, e.g. postgresql+psycopg://user@host/db"
+    )
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    for name, ratio, detail in measure(args.db, args.inspections, args.repeat):
+    for name, ratio, detail in measure(args.url or args.db, args.inspections, args.repeat):
         print(f"{name}: ratio {ratio:.1f} ({detail})")
     return 0
 

@@ -32,7 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger(__name__)
 
 # File name -> tab index (the evidence-integrity tab is left out: nothing to show in demo data).
-TABS = {"branches": 0, "items": 1, "trend": 2, "rectification": 3, "rights": 5, "mystery": 6}
+TABS = {
+    "branches": 0,
+    "items": 1,
+    "trend": 2,
+    "rectification": 3,
+    "rights": 5,
+    "mystery": 6,
+    "assessment": 8,
+}
 
 
 def _wait_refreshed(dash: HqDashboard) -> None:
@@ -61,6 +69,8 @@ def shoot(out: Path, lang: str, db_path: Path) -> list[Path]:
     written = []
     for name, i in TABS.items():
         dash.tabs.setCurrentIndex(i)
+        if name == "assessment":  # a branch clicked: where its points came from
+            dash.assess_view.setCurrentIndex(dash.assess_view.model().index(0, 0))
         app.processEvents()
         path = out / f"hq-{name}-{lang}.png"
         dash.grab().save(str(path))

@@ -1,5 +1,6 @@
-"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity``
-(and ``notice|review``, the rectification loop, from :mod:`inspector.cli.rectify`).
+"""``inspector hq summary|league|findings|close-finding|recheck|report|export|integrity|rights|
+mystery`` (``rectification``, ``assess`` and ``coverage`` are in :mod:`.hq_assess`; ``notice|
+review``, the rectification loop, in :mod:`inspector.cli.rectify`).
 
 Every command counts finalized inspections only unless ``--include-drafts`` is given
 (on the group or the command); times print in ``--tz`` (default: the INSPECTOR_TZ
@@ -30,6 +31,7 @@ from inspector.services.hq import rights as hq_rights
 from inspector.services.hq import tables as hq_tables
 from inspector.services.hq.rows import HqData, HqFilter
 from inspector.services.views import hq_lists
+from inspector.services.views.hq_lists import Earlier
 from inspector.text import cli as T
 from inspector.text import hq as TH
 
@@ -130,6 +132,23 @@ _lang = click.option(
 )
 
 
+_compare = click.option(
+    "--compare-to",
+    "compare_to",
+    default=None,
+    metavar="PERIOD",
+    help="Each figure beside this earlier period's (2026Q3, 2026-09, 2026), with the change.",
+)
+_rule = click.option(
+    "--rule",
+    "rule_file",
+    default=None,
+    type=click.Path(path_type=Path),
+    metavar="FILE.yaml",
+    help="Branch-assessment rule (default: the shipped resources/assessment/default.yaml).",
+)
+
+
 def hq_filter() -> Callable[[Callable[..., None]], Callable[..., None]]:
     """The HQ filter options of a command -- region, period, checklist, mode, drafts and time
     zone, as the dashboard has them -- handed to it as one ``flt: HqFilter``."""
@@ -176,38 +195,69 @@ def _scope_line(data: HqData) -> str:
 
 @hq.command("summary")
 @hq_filter()
+@_compare
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def summary_cmd(
     ctx: Context,
     flt: HqFilter,
+    compare_to: str | None,
     as_json: bool,
 ) -> None:
     """Inspections, branches and each branch's latest score and grade."""
-    data = hq_lists.first_views(ctx.db, flt)
+    views = hq_lists.first_views(ctx.db, flt, compare_to)
+    data, regions, earlier, before = views.data, views.regions, views.earlier, views.before
     if as_json:
-        echo_json(data.summary_dict())
+        # Regions like with like: one row per region, checklist and mode.
+        out = {**data.summary_dict(), "regions": [r.as_dict() for r in regions]}
+        if before is not None:
+            out["compare"] = before
+            for row, d in zip(data.league, out["per_branch"], strict=True):
+                d["compare"] = earlier[(row.code, row.scenario)].as_dict()
+        echo_json(out)
         return
+    if before is not None:
+        avg = numbers.score(before["average"], missing="-")
+        change = numbers.signed_score(before["change"], missing="-")
+        click.echo(
+            f"{compare_to}: {before['inspections']} inspections, average {avg} (change {change})"
+        )
     avg_s = numbers.score(data.average, missing="-")
     click.echo(f"{data.inspections} inspections, {data.branches} branches, average score {avg_s}")
     click.echo(_scope_line(data))
-    _echo_league(data)
+    _echo_league(data, earlier)
 
 
-def _echo_league(data: HqData) -> None:
+def _echo_league(data: HqData, earlier: Earlier | None = None) -> None:
     tz = data.tz
+    scenario: str | None = None
     for r in data.ranked():
+        if r.scenario is not None and r.scenario != scenario:
+            scenario = r.scenario  # mystery visits: ranked within one scenario
+            click.echo(f"scenario {scenario or '(none)'}:")
         score = f"{numbers.score(r.latest_score, missing='-'):>6}"
         trend = f"{numbers.signed_score(r.trend, missing=''):>6}"
         red = "  RED LINE FAILED" if r.veto_failed else ""
         mark = "  untrusted" if r.untrusted else ""
         draft = "  [draft]" if r.latest_draft else ""
         when = timefmt.local_date(r.latest_at, tz).isoformat() if r.latest_at else "-"
+        then = ""
+        e = (earlier or {}).get((r.code, r.scenario))
+        if e is not None:
+            was = f"{numbers.score(e.score)} (#{e.rank})" if e.score is not None else "-"
+            chg = numbers.signed_score(e.change, missing="")
+            then = f"  [{e.period}: {was} {chg}]"
         click.echo(
             f"{r.rank:>4} {r.code:<10} {score} {trend} "
             f"{data.grade_label(r.latest_grade, 'en') or '-':<10} "
-            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}"
+            f"{r.inspections:>5}  {when}  {r.region:<8} {r.name}{red}{mark}{draft}{then}"
         )
+    gaps = data.incomplete_drafts()
+    if gaps:
+        click.echo(f"incomplete drafts, not ranked, red lines not checked ({len(gaps)}):")
+        for r in gaps:
+            score = f"{numbers.score(r.latest_score, missing='-'):>6}"
+            click.echo(f"     {r.code:<10} {score}  {r.region:<8} {r.name}  [draft]")
     absent = data.unranked()
     if absent:
         click.echo(f"not ranked, no such inspection in this selection ({len(absent)}):")
@@ -217,22 +267,29 @@ def _echo_league(data: HqData) -> None:
 
 @hq.command("league")
 @hq_filter()
+@_compare
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def league_cmd(
     ctx: Context,
     flt: HqFilter,
+    compare_to: str | None,
     as_json: bool,
 ) -> None:
     """The branch ranking the dashboard shows: one checklist and mode (default the
     comprehensive on-site checklist); a red-line failure never ranks above a pass;
     branches without an inspection are listed apart (rank null in JSON)."""
-    data = hq_lists.first_views(ctx.db, flt)
+    views = hq_lists.first_views(ctx.db, flt, compare_to)
+    data, earlier = views.data, views.earlier
     if as_json:
-        echo_json([r.as_dict(data.tz) for r in data.league])
+        rows = [r.as_dict(data.tz) for r in data.league]
+        if earlier:
+            for r, d in zip(data.league, rows, strict=True):
+                d["compare"] = earlier[(r.code, r.scenario)].as_dict()
+        echo_json(rows)
         return
     click.echo(_scope_line(data))
-    _echo_league(data)
+    _echo_league(data, earlier)
 
 
 @hq.command("findings")
@@ -243,24 +300,38 @@ def league_cmd(
     help="Only open, overdue (open or returned, past the deadline), submitted (the branch "
     "answered, awaiting HQ's review), returned (HQ sent the answer back) or closed findings.",
 )
+@click.option(
+    "--repeats",
+    is_flag=True,
+    help="Only repeat findings (屡查屡犯) as HQ evaluates them over everything it holds.",
+)
 @hq_filter()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_ctx
 def findings_cmd(
     ctx: Context,
     status: str | None,
+    repeats: bool,
     flt: HqFilter,
     as_json: bool,
 ) -> None:
-    """Findings and their rectification status, overdue first."""
-    rows = hq_lists.findings(ctx.db, flt, status=status)
+    """Findings and their rectification status, overdue first. A repeat (屡查屡犯: an
+    earlier finalized inspection of the branch, same checklist and mode, failed the same
+    item) is marked and its severity raised one level; the laptop's own mark is kept
+    apart (repeat_of / severity in JSON)."""
+    rows = hq_lists.findings(ctx.db, flt, status=status, repeats=repeats)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
         return
     for r in rows:
         deadline = r.deadline.isoformat() if r.deadline else "-"
         draft = "  [draft]" if r.draft else ""
-        repeat = "  [repeat 屡查屡犯]" if r.repeat_of else ""
+        if r.repeat:
+            repeat = f"  [repeat 屡查屡犯: {r.hq_earlier} earlier, {r.effective_severity}]"
+        elif r.repeat_of:
+            repeat = "  [repeat on the laptop only]"
+        else:
+            repeat = ""
         click.echo(
             f"{r.status:<9} {deadline:<10} {r.code:<10} {hq_tables.short_id(r.inspection_uuid)}  "
             f"{r.item_title('en')}  ({r.item_id})  {r.owner}{draft}{repeat}"
@@ -302,19 +373,38 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 )
 @hq_filter()
 @_lang
+@_rule
+@_compare
+@click.option("--number", "doc_number", default="", metavar="TEXT", help="Report number (文号).")
+@click.option(
+    "--classification", default="", metavar="TEXT", help="Classification (密级), e.g. 内部."
+)
 @pass_ctx
 def report_cmd(
     ctx: Context,
     output: Path,
     flt: HqFilter,
     lang: str,
+    rule_file: Path | None,
+    compare_to: str | None,
+    doc_number: str,
+    classification: str,
 ) -> None:
-    """Consolidated PDF: summary, league, heatmap, failing items, vetoes, overdue findings,
-    consumer rights and mystery shopping."""
+    """Consolidated PDF: summary and coverage, leagues, branch assessment, rectification,
+    heatmap, failing items, vetoes, overdue findings, consumer rights, mystery shopping and
+    a sign-off block (文号 and 密级 with --number and --classification)."""
     if not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
-    data = hq_lists.all_views(ctx.db, flt, extras=True)
-    hq_files.write_pdf(data, output, lang)
+    hq_lists.write_report(
+        ctx.db,
+        flt,
+        output,
+        lang,
+        rule_file=rule_file,
+        compare_to=compare_to,
+        number=doc_number,
+        classification=classification,
+    )
     click.echo(str(output))
 
 
@@ -333,6 +423,7 @@ def report_cmd(
 )
 @hq_filter()
 @_lang
+@_rule
 @pass_ctx
 def export_cmd(
     ctx: Context,
@@ -340,11 +431,12 @@ def export_cmd(
     fmt: str,
     flt: HqFilter,
     lang: str,
+    rule_file: Path | None,
 ) -> None:
     """Every view as an Excel sheet (or a CSV file each)."""
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
-    data = hq_lists.all_views(ctx.db, flt, for_export=True, lang=lang)
+    data = hq_lists.all_views(ctx.db, flt, for_export=True, lang=lang, rule_file=rule_file)
     if fmt == "csv":
         for p in hq_files.write_csv(data, output, lang):
             click.echo(str(p))

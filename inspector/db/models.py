@@ -420,6 +420,29 @@ class Finding(Base):
         return value
 
 
+class HqRepeat(Base):
+    """HQ's own 屡查屡犯 evaluation of a finding, kept apart from the laptop's mark.
+
+    A row exists while HQ finds that an earlier finalized, current inspection of the same
+    branch, checklist and mode failed the same item (``services/hq/repeats.py``; evaluated
+    after every import and sign-off, so a late package re-evaluates what came after it).
+    The finding's own ``repeat_of`` and ``severity`` stay what the laptop saw.
+    """
+
+    __tablename__ = "hq_repeats"
+
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The newest earlier inspection (UUID) that failed the item, and how many did.
+    repeat_of: Mapped[str] = mapped_column(String(36))
+    earlier: Mapped[int] = mapped_column(Integer)
+    # The severity HQ applies: one level above the laptop's (the laptop's own when the
+    # laptop already raised it for a repeat).
+    severity: Mapped[Severity] = mapped_column(state_type(Severity, "severity", check=False))
+    evaluated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Blob(Base):
     """Content-addressed binary data: photo originals, derivatives, renderings."""
 

@@ -91,6 +91,15 @@ def local(dt: datetime, tz: tzinfo) -> datetime:
     return as_utc(dt).astimezone(tz)
 
 
+def iso(dt: datetime | None, tz: tzinfo | None = None) -> str | None:
+    """The one rule for times in JSON: ISO 8601 in the reader's zone, with its offset
+    (``2026-03-05T14:30:00+08:00``, the same instant as the stored UTC); ``tz`` defaults
+    to :func:`zone` (``--tz``, INSPECTOR_TZ, the display.tz setting, Asia/Shanghai)."""
+    if dt is None:
+        return None
+    return local(dt, tz or zone()).isoformat()
+
+
 def local_date(dt: datetime, tz: tzinfo) -> date:
     """The calendar day ``dt`` falls on in ``tz`` (an inspection at 01:00 in Shanghai is
     on that day, not on the UTC day before)."""

@@ -14,12 +14,14 @@ from __future__ import annotations
 import importlib
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -30,6 +32,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
+    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -44,6 +48,7 @@ from inspector.files import write_atomic
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup
 from inspector.text import hq as T
+from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +60,7 @@ DELTA = "delta"  # signed change in points
 DATE = "date"
 DATETIME = "datetime"
 PERCENT = "percent"  # 0..100 share
+POINTS = "points"  # a number with two decimals, not coloured (assessment points, days)
 ID = "id"  # an inspection id: printed short and never wrapped in the PDF
 ID_CHARS = 13  # 'xxxxxxxx-xxxx', a prefix 'inspector show' accepts
 
@@ -105,6 +111,14 @@ class HqReportContent:
     trend_regions: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     trend_title: str = ""
     banner: str = ""  # printed on every page (e.g. drafts included)
+    # Filing (as the branch report): 文号 and 密级 (every page's header), the organisation
+    # (name and logo on the first page and above the sign-off block), and the sign-off
+    # block (编制 / 审核 / 签发, dates, a seal box) that ends the report.
+    number: str = ""
+    classification: str = ""
+    org_name: str = ""
+    org_logo: bytes | None = None
+    signoff: bool = True
 
 
 def score_colour(value: float | None) -> colors.Color:
@@ -145,6 +159,8 @@ def format_value(value: Any, kind: str) -> str:
         return numbers.percent(value)
     if kind == DELTA and isinstance(value, int | float):
         return numbers.signed_score(value)
+    if kind == POINTS and isinstance(value, int | float):
+        return numbers.score(value)
     if kind == DATETIME and isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == DATE and isinstance(value, datetime | date):
@@ -355,11 +371,21 @@ class HqReportRenderer:
                 keepWithNext=1,
             ),
             "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+            "group": ParagraphStyle(
+                "group",
+                parent=base,
+                fontName=self.bold,
+                fontSize=10.5,
+                leading=14,
+                spaceBefore=6,
+                spaceAfter=2,
+            ),
             "head": ParagraphStyle("head", parent=base, fontName=self.bold, fontSize=8, leading=10),
             "heat": ParagraphStyle("heat", parent=base, fontSize=7, leading=9, alignment=TA_CENTER),
             "note": ParagraphStyle(
                 "note", parent=base, fontSize=8, leading=10, textColor=colors.Color(0.4, 0.4, 0.4)
             ),
+            "org": ParagraphStyle("org", parent=base, fontName=self.bold, fontSize=12, leading=16),
         }
 
     def _p(self, text: str, style: str = "cell") -> Paragraph:
@@ -406,9 +432,113 @@ class HqReportRenderer:
             bold=self.bold,
         )
 
+    def _logo(self, height: float) -> Any:
+        """The organisation's logo at ``height`` (None when unset or unreadable)."""
+        data = self.content.org_logo
+        if not data:
+            return None
+        try:
+            with PILImage.open(io.BytesIO(data)) as im:
+                w, h = im.size
+        except (OSError, ValueError):
+            log.warning("the organisation logo could not be read; left out")
+            return None
+        if not w or not h:
+            return None
+        return Image(io.BytesIO(data), width=height * w / h, height=height)
+
+    def _org_line(self, width: float) -> list[Any]:
+        """Logo and organisation name above the title; 文号 and 密级 under them."""
+        c = self.content
+        out: list[Any] = []
+        logo = self._logo(12 * mm)
+        name = self._p(c.org_name.strip(), "org") if c.org_name.strip() else None
+        if logo is not None or name is not None:
+            lw = float(logo.drawWidth) + 3 * mm if logo is not None else 0.0
+            row = Table([[logo or "", name or ""]], colWidths=[lw, width - lw], hAlign="LEFT")
+            row.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), self.font),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                )
+            )
+            out.append(row)
+        filing = [
+            TA.FILING_NUMBER(c.lang, number=c.number.strip()) if c.number.strip() else "",
+            TA.FILING_CLASS(c.lang, classification=c.classification.strip())
+            if c.classification.strip()
+            else "",
+        ]
+        if any(filing):
+            out.append(self._p("　".join(f for f in filing if f), "subtitle"))
+        return out
+
+    def _signoff(self, width: float) -> list[Any]:
+        """编制 / 审核 / 签发 with name, signature and date to fill in, and a seal box."""
+        c = self.content
+        lang = c.lang
+        head = self._heading(TA.SIGNOFF_TITLE(lang), "h2")
+        cols = [TA.SIGNOFF_COLUMNS[k](lang) for k in ("role", "name", "signature", "date")]
+        rows: list[list[Any]] = [[self._p(x, "head") for x in cols]]
+        for role in ("prepared", "reviewed", "approved"):
+            rows.append([self._p(TA.SIGNOFF_ROLES[role](lang), "head"), "", "", ""])
+        seal_w = 55 * mm
+        sign_w = min(width - seal_w - 6 * mm, 180 * mm)
+        table = Table(
+            rows,
+            colWidths=[28 * mm, 45 * mm, sign_w - 28 * mm - 45 * mm - 32 * mm, 32 * mm],
+            rowHeights=[7 * mm] + [13 * mm] * 3,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
+        seal = Table(
+            [[self._p(TA.SEAL(lang), "note")]], colWidths=[seal_w - 6 * mm], rowHeights=[40 * mm]
+        )
+        seal.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
+                    ("BOX", (0, 0), (-1, -1), 0.8, colors.Color(0.6, 0.6, 0.6), None, (3, 2)),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ]
+            )
+        )
+        left: list[Any] = []
+        if c.org_name.strip():
+            left.append(self._p(TA.SIGNOFF_ORG(lang, org=c.org_name.strip()), "base"))
+            left.append(Spacer(1, 2 * mm))
+        left.append(table)
+        outer = Table([[left, seal]], colWidths=[sign_w + 6 * mm, seal_w], hAlign="LEFT")
+        outer.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.font),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ]
+            )
+        )
+        return [CondPageBreak(70 * mm), KeepTogether([head, outer])]
+
     def _first_page(self, width: float) -> list[Any]:
         c = self.content
-        out: list[Any] = [self._heading(c.title, "title"), self._p(c.subtitle, "subtitle")]
+        out: list[Any] = [
+            *self._org_line(width),
+            self._heading(c.title, "title"),
+            self._p(c.subtitle, "subtitle"),
+        ]
         if c.banner:
             out.append(self._p(c.banner, "banner"))
         out.append(Spacer(1, 3 * mm))
@@ -439,6 +569,43 @@ class HqReportRenderer:
     def _id_width(self) -> float:
         return float(pdfmetrics.stringWidth("0" * ID_CHARS, self.font, 7.5)) + 8
 
+    def _header_min(self, header: str) -> float:
+        """The narrowest a column can be without breaking a word of its header: the
+        widest word (Latin words whole; a Chinese run of up to 4 characters, such as
+        大堂服务, kept together) plus the cell's padding."""
+        widest = 0.0
+        for token in re.split(r"[\s/（）()、·:：]+", header):
+            if not token:
+                continue
+            if any(ord(ch) > 0x2E80 for ch in token):
+                token = token[:4]
+            widest = max(widest, float(pdfmetrics.stringWidth(token, self.bold, 8)))
+        return widest + 14  # the cell's left and right padding (6 each) and a margin
+
+    def _no_broken_words(
+        self, widths: list[float], headers: list[str], width: float
+    ) -> list[float]:
+        """``widths`` with every column at least its header's widest word, the room taken
+        from the columns that have more than they need (the total stays ``width``)."""
+        mins = [self._header_min(h) for h in headers]
+        if sum(mins) > width:
+            return widths  # too many columns to help: keep the proportions
+        out = list(widths)
+        for _ in range(len(out)):
+            short = [i for i, w in enumerate(out) if w < mins[i] - 0.01]
+            if not short:
+                break
+            need = sum(mins[i] - out[i] for i in short)
+            for i in short:
+                out[i] = mins[i]
+            spare = {i: out[i] - mins[i] for i in range(len(out)) if out[i] > mins[i] + 0.01}
+            total_spare = sum(spare.values())
+            if total_spare <= 0:
+                break
+            for i, sp in spare.items():
+                out[i] -= need * sp / total_spare
+        return out
+
     def _grid(
         self, tbl: HqTable, cols: list[int], rows: list[tuple[Any, ...]], width: float
     ) -> Table:
@@ -450,6 +617,7 @@ class HqReportRenderer:
         widths = [
             id_w if col.kind == ID else (width - fixed) * col.width / total for col in columns
         ]
+        widths = self._no_broken_words(widths, [col.header for col in columns], width)
         data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
@@ -492,14 +660,16 @@ class HqReportRenderer:
         for row in tbl.rows:
             groups.setdefault(str(row[g] or "—"), []).append(row)
         cols = [i for i in cols if i != g]
-        for n, name in enumerate(sorted(groups)):
+        for name in sorted(groups):
             rows = groups[name]
-            if n:  # the first group follows its section heading (kept together)
-                out.append(CondPageBreak(30 * mm))
+            # A group heading never stands alone at a page's foot; a long group then splits
+            # (repeating its header row) instead of moving whole to the next page, which
+            # kept-with-next would do and leave the section's heading alone.
+            out.append(CondPageBreak(30 * mm))
             out.append(
                 self._heading(
                     T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)),
-                    "h3",
+                    "group",
                     level + 1,
                 )
             )
@@ -548,7 +718,18 @@ class HqReportRenderer:
             if n:
                 story.append(CondPageBreak(45 * mm))
             story += parts
+        if self.content.signoff:
+            story += self._signoff(width)
         return story
+
+    def _filing_header(self) -> str:
+        c = self.content
+        parts = []
+        if c.classification.strip():
+            parts.append(TA.FILING_CLASS(c.lang, classification=c.classification.strip()))
+        if c.number.strip():
+            parts.append(TA.FILING_NUMBER(c.lang, number=c.number.strip()))
+        return " · ".join(parts)
 
     def _page_text(self, page: int) -> str:
         total = self.total_pages
@@ -566,6 +747,13 @@ class HqReportRenderer:
             canvas.setFillColor(colors.Color(0.75, 0, 0))
             canvas.setFont(self.font, 8)
             canvas.drawString(doc.leftMargin, doc.pagesize[1] - 8 * mm, self.content.banner)
+        filing = self._filing_header()
+        if filing:  # 密级 and 文号 on every page, top right
+            canvas.setFillColor(_GREY)
+            canvas.setFont(self.font, 8)
+            canvas.drawRightString(
+                doc.pagesize[0] - doc.rightMargin, doc.pagesize[1] - 8 * mm, filing
+            )
         canvas.restoreState()
 
     def _build(self) -> tuple[bytes, int]:

@@ -45,6 +45,7 @@ from inspector.domain.states import FindingStatus, InspectionStatus, Origin
 from inspector.errors import ValidationError
 from inspector.services import audit, photo_decode, photos
 from inspector.services.findings.sync import default_deadline, default_severity, finding_item_ids
+from inspector.services.hq import repeats as hq_repeats
 from inspector.services.inspections.scoring import score_for
 from inspector.services.inspections.snapshots import snapshot_for
 from inspector.text import cli as T
@@ -199,6 +200,9 @@ def generate(
         if progress is not None:
             progress(done, inspections)
     summary.inspections = done
+    if done:
+        with db.session() as s:  # HQ's 屡查屡犯, as after an import of the same inspections
+            hq_repeats.evaluate(s, [bid for bid, _region, _quality in branch_ids])
     log.info("demo: %d inspections, %d photos", done, summary.photos)
     return summary
 

@@ -123,6 +123,7 @@ RESULTS: dict[str, Text] = {
     "pass": Text(zh="符合", en="pass"),
     "fail": Text(zh="不符合", en="fail"),
     "na": Text(zh="不适用", en="N/A"),
+    "partial": Text(zh="部分符合", en="partial"),
 }
 
 # The red-line column of the league.

@@ -39,7 +39,12 @@ LABELS: dict[str, Text] = {
     "grade": Text(zh="等级", en="Grade"),
     "passed": Text(zh="通过", en="Passed"),
     "not_passed": Text(zh="未通过", en="Not passed"),
-    "penalties": Text(zh="扣减", en="Penalties"),
+    # The cover's score line: what the penalty figure counts (penalty items only, not the
+    # points lost on failed items, which the base already reflects).
+    "score_breakdown": Text(
+        zh="各部分加权得分 {base} − 扣分项扣分 {penalties} = 总分 {total}",
+        en="weighted sections {base} − penalty items {penalties} = total {total}",
+    ),
     "answered": Text(zh="已答", en="Answered"),
     "veto_title": Text(zh="一票否决项不符合", en="Veto (red-line) items failed"),
     "veto_text": Text(

@@ -2,364 +2,486 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>FindingsModel</name>
+    <name>AssessModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="201"/>
-        <source>open</source>
-        <translation>未整改</translation>
+        <location filename="../../inspector/ui/hq/models.py" line="570"/>
+        <source>Rank</source>
+        <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="202"/>
-        <source>overdue</source>
-        <translation>逾期</translation>
+        <location filename="../../inspector/ui/hq/models.py" line="576"/>
+        <source>In region</source>
+        <translation>区域排名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="203"/>
-        <source>closed</source>
-        <translation>已整改</translation>
+        <location filename="../../inspector/ui/hq/models.py" line="581"/>
+        <source>Code</source>
+        <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="206"/>
-        <source>high</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="207"/>
-        <source>medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="208"/>
-        <source>low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="213"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="216"/>
-        <source>draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="221"/>
-        <source>Deadline</source>
-        <translation>整改期限</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="225"/>
+        <location filename="../../inspector/ui/hq/models.py" line="582"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/hq/models.py" line="583"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="585"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="214"/>
+        <source>open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="215"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="216"/>
+        <source>closed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="219"/>
+        <location filename="../../inspector/ui/hq/models.py" line="275"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="220"/>
+        <location filename="../../inspector/ui/hq/models.py" line="276"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="221"/>
+        <location filename="../../inspector/ui/hq/models.py" line="277"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/hq/models.py" line="226"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="229"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="234"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="238"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="239"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="228"/>
+        <location filename="../../inspector/ui/hq/models.py" line="241"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="232"/>
+        <location filename="../../inspector/ui/hq/models.py" line="246"/>
+        <source>Repeat</source>
+        <translation>屡查屡犯</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="248"/>
+        <source>Repeat (%1 earlier)</source>
+        <translation>屡查屡犯（前 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="254"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="234"/>
+        <location filename="../../inspector/ui/hq/models.py" line="256"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="271"/>
+        <source>An earlier finalized inspection (%1) failed this item; severity raised one level.</source>
+        <translation>此前已定稿的检查（%1）该项也不合格；严重程度已上调一级。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="279"/>
+        <source>The inspector&apos;s laptop recorded: %1.</source>
+        <translation>检查端记录为：%1。</translation>
     </message>
 </context>
 <context>
     <name>HqDashboard</name>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="129"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="130"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="134"/>
         <source>Last 90 days</source>
         <translation>最近90天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="131"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="135"/>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="132"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="136"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="133"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="137"/>
         <source>From … to …</source>
         <translation>自定义起止日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="150"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="154"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="151"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="155"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="152"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="156"/>
         <source>Mystery shopper</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="156"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="160"/>
         <source>Include drafts</source>
         <translation>包含草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="159"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="163"/>
         <source>Count draft (not finalized) inspections too; they are marked as drafts. Half-answered drafts can move a branch in the league.</source>
         <translation>同时统计草稿（未定稿）检查，并标注为草稿。未完成的草稿可能改变网点排名。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="164"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="168"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="172"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="176"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="173"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="177"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="174"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="178"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="175"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="179"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="195"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="199"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="202"/>
         <source>Double-click a branch to list its inspections</source>
         <translation>双击网点可查看其全部检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="204"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="210"/>
         <source>Area scores, latest inspection per branch and area</source>
         <translation>各区域得分（每个网点各区域最近一次检查）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="219"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="225"/>
         <source>Items failed most often</source>
         <translation>最常见问题项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="220"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="226"/>
         <source>Veto failures</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="230"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="233"/>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="234"/>
+        <source>Quarter on quarter</source>
+        <translation>按季度（环比）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="250"/>
         <source>Rectification per branch</source>
         <translation>各网点整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="231"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="251"/>
         <source>Open and overdue findings</source>
         <translation>未整改与逾期问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="238"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="258"/>
         <source>Photos to review: the same image in other inspections, or a capture time outside the visit (device clocks can be wrong)</source>
         <translation>需复核的照片：同一照片出现在其他检查中，或拍摄时间不在检查时段内（设备时钟可能有误）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="248"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="269"/>
         <source>Branches</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="249"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="270"/>
         <source>Items and vetoes</source>
         <translation>问题项与否决项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="250"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="271"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="251"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="272"/>
         <source>Rectification</source>
         <translation>整改跟踪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="252"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="273"/>
         <source>Evidence integrity</source>
         <translation>证据完整性</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="253"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="274"/>
         <source>Consumer rights</source>
         <translation>八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="254"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="275"/>
         <source>Mystery shopping</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="286"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="276"/>
+        <source>Branch assessment</source>
+        <translation>消保考核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="308"/>
         <source>Eight consumer rights</source>
         <translation>金融消费者八项权利</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="287"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="309"/>
         <source>Evaluation elements</source>
         <translation>监管评价要素</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="294"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="316"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="299"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="579"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="323"/>
+        <source>Click a branch to see where its points came from</source>
+        <translation>点击网点查看各项得分来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="341"/>
+        <source>Where the points came from</source>
+        <translation>得分来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="346"/>
+        <source>Rectification per branch and region</source>
+        <translation>各网点、各区域整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="372"/>
+        <source>Not assessed: no finalized inspection or visit in the period.</source>
+        <translation>不参与考核：期间内无已定稿的检查或暗访。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="375"/>
+        <source>Score %1 · rank %2 in the bank, %3 in %4</source>
+        <translation>得分 %1 · 全行第 %2 名，%4第 %3 名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="396"/>
+        <source>%1 · period: %2 · region and period from the filter above; other filters do not apply.</source>
+        <translation>%1 · 期间：%2 · 区域和期间取自上方筛选，其他筛选不适用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="402"/>
+        <source>Click a branch to see where its points came from.</source>
+        <translation>点击网点查看各项得分来源。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="409"/>
+        <source>Overdue as of %1; repeats as HQ evaluates them over all its data.</source>
+        <translation>逾期按 %1 计；屡查屡犯按总行对全部数据的判定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="415"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="725"/>
         <source>All waves</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="313"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="429"/>
         <source>Per scenario: average total and each section&apos;s average percent</source>
         <translation>按场景：平均总分及各部分平均得分率</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="317"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="433"/>
         <source>Visits</source>
         <translation>各次暗访</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="321"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="437"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="351"/>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="492"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="467"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="680"/>
         <source>All regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="352"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="468"/>
         <source>All checklists</source>
         <translation>全部检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="369"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="485"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="401"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="517"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="419"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="535"/>
         <source>Could not load the HQ views: %1</source>
         <translation>无法加载总行视图：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="453"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="581"/>
         <source>No section scores in this selection</source>
         <translation>所选范围内没有分项得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="477"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="606"/>
         <source>%1: failed %2 times in %3 branches</source>
         <translation>%1：在 %3 个网点不符合 %2 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="484"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="613"/>
         <source>No failed items in this selection</source>
         <translation>所选范围内没有不符合项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="494"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="674"/>
+        <source>Quarterly average score, like with like: %1</source>
+        <translation>季度平均分（同类相比）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="682"/>
         <source>No scores in this selection</source>
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="506"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="678"/>
+        <source>Monthly average score, like with like: %1</source>
+        <translation>月度平均分（同类相比）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="629"/>
         <source>%1 inspections · %2 branches · average %3 · %4 veto failures · %5 open findings, %6 overdue · %7 photos to review</source>
         <translation>检查 %1 次 · 网点 %2 个 · 平均分 %3 · 一票否决 %4 次 · 整改中 %5 项 · 逾期 %6 项 · 待复核照片 %7 张</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="517"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="640"/>
         <source>League: %1</source>
         <translation>排名范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="521"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="644"/>
         <source>%1 branches not ranked (no such inspection; listed last)</source>
         <translation>%1 个网点未参与排名（本期无此类检查，列于末尾）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="524"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="647"/>
         <source>includes %1 draft(s), marked [draft]</source>
         <translation>含 %1 份草稿，标注为 [草稿]</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="530"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="653"/>
         <source>Updated %1 · %2</source>
         <translation>更新于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="535"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="658"/>
         <source>⚠ marks branches with inspections from untrusted devices</source>
         <translation>⚠ 表示该网点有来自未受信任设备的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="565"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="711"/>
         <source>%1: each branch&apos;s latest finalized inspection; percent of the points possible for each right (items not applicable left out). Period and drafts do not apply here.</source>
         <translation>%1：每个网点最近一次已定稿的检查；各项权利的得分率＝得分÷可得分（不适用的检查项不计入）。期间和草稿筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="571"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="717"/>
         <source>No finalized inspection of “%1” in this selection.</source>
         <translation>所选范围内没有“%1”的已定稿检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="593"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="739"/>
         <source>Finalized mystery-shopper visits. Sections are compared like with like: a section&apos;s average counts only the visits where it applied; totals compare within one scenario or one wave. Period, checklist and mode do not apply here.</source>
         <translation>已定稿的神秘客暗访。各部分同口径比较：某部分的平均分只计入适用该部分的暗访；总分只在同一场景或同一批次内可比。期间、检查表和方式筛选不适用于本页。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="598"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="744"/>
         <source>all regions</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="601"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="747"/>
         <source>No finalized mystery-shopper visits of wave “%1” in %2.</source>
         <translation>%2没有批次“%1”的已定稿神秘客暗访。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="606"/>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="752"/>
         <source>No finalized mystery-shopper visits in %1.</source>
         <translation>%1没有已定稿的神秘客暗访。</translation>
     </message>
@@ -367,42 +489,42 @@
 <context>
     <name>IntegrityModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="251"/>
+        <location filename="../../inspector/ui/hq/models.py" line="291"/>
         <source>same photo elsewhere</source>
         <translation>照片重复使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="252"/>
+        <location filename="../../inspector/ui/hq/models.py" line="292"/>
         <source>taken outside the visit</source>
         <translation>拍摄时间不在检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="255"/>
+        <location filename="../../inspector/ui/hq/models.py" line="295"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="256"/>
+        <location filename="../../inspector/ui/hq/models.py" line="296"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="257"/>
+        <location filename="../../inspector/ui/hq/models.py" line="297"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="259"/>
+        <location filename="../../inspector/ui/hq/models.py" line="299"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="263"/>
+        <location filename="../../inspector/ui/hq/models.py" line="303"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="265"/>
+        <location filename="../../inspector/ui/hq/models.py" line="305"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -410,73 +532,88 @@
 <context>
     <name>LeagueModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="75"/>
+        <location filename="../../inspector/ui/hq/models.py" line="77"/>
         <source>Rank</source>
         <extracomment>The role a view&apos;s sort proxy sorts by: the raw value, numbers as numbers.</extracomment>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="80"/>
+        <location filename="../../inspector/ui/hq/models.py" line="82"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="82"/>
+        <location filename="../../inspector/ui/hq/models.py" line="84"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="86"/>
+        <location filename="../../inspector/ui/hq/models.py" line="89"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hq/models.py" line="90"/>
+        <source>incomplete, not ranked</source>
+        <translation>未答完，不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="94"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="92"/>
+        <location filename="../../inspector/ui/hq/models.py" line="96"/>
         <source>Latest</source>
         <translation>最近得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="101"/>
+        <location filename="../../inspector/ui/hq/models.py" line="105"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="106"/>
+        <location filename="../../inspector/ui/hq/models.py" line="110"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="117"/>
+        <location filename="../../inspector/ui/hq/models.py" line="121"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="123"/>
+        <location filename="../../inspector/ui/hq/models.py" line="127"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="130"/>
+        <location filename="../../inspector/ui/hq/models.py" line="134"/>
         <source>Inspections</source>
         <translation>检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="136"/>
+        <location filename="../../inspector/ui/hq/models.py" line="140"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="139"/>
+        <location filename="../../inspector/ui/hq/models.py" line="143"/>
         <source>Vetoes</source>
         <translation>否决项</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="145"/>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="157"/>
+        <source>no scenario</source>
+        <translation>未选场景</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector/ui/hq/models.py" line="148"/>
+        <location filename="../../inspector/ui/hq/models.py" line="161"/>
         <source>%n inspection(s) from devices HQ does not trust</source>
         <translation>
             <numerusform>%n 次检查来自总行未信任的设备</numerusform>
@@ -486,22 +623,22 @@
 <context>
     <name>MysteryScenarioModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="407"/>
+        <location filename="../../inspector/ui/hq/models.py" line="447"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="413"/>
+        <location filename="../../inspector/ui/hq/models.py" line="453"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="418"/>
+        <location filename="../../inspector/ui/hq/models.py" line="458"/>
         <source>Visits</source>
         <translation>暗访次数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="420"/>
+        <location filename="../../inspector/ui/hq/models.py" line="460"/>
         <source>Average total</source>
         <translation>平均总分</translation>
     </message>
@@ -509,67 +646,67 @@
 <context>
     <name>MysteryVisitModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="451"/>
+        <location filename="../../inspector/ui/hq/models.py" line="491"/>
         <source>(no scenario)</source>
         <translation>（未选场景）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="457"/>
+        <location filename="../../inspector/ui/hq/models.py" line="497"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="457"/>
+        <location filename="../../inspector/ui/hq/models.py" line="497"/>
         <source>failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="461"/>
+        <location filename="../../inspector/ui/hq/models.py" line="501"/>
         <source>Code</source>
         <translation>网点代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="462"/>
+        <location filename="../../inspector/ui/hq/models.py" line="502"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="463"/>
+        <location filename="../../inspector/ui/hq/models.py" line="503"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="464"/>
+        <location filename="../../inspector/ui/hq/models.py" line="504"/>
         <source>Wave</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="466"/>
+        <location filename="../../inspector/ui/hq/models.py" line="506"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="472"/>
+        <location filename="../../inspector/ui/hq/models.py" line="512"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="478"/>
+        <location filename="../../inspector/ui/hq/models.py" line="518"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="480"/>
+        <location filename="../../inspector/ui/hq/models.py" line="520"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="497"/>
+        <location filename="../../inspector/ui/hq/models.py" line="537"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="504"/>
+        <location filename="../../inspector/ui/hq/models.py" line="544"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -577,65 +714,113 @@
 <context>
     <name>RectificationModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="183"/>
+        <location filename="../../inspector/ui/hq/models.py" line="196"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="184"/>
+        <location filename="../../inspector/ui/hq/models.py" line="197"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="185"/>
+        <location filename="../../inspector/ui/hq/models.py" line="198"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="186"/>
+        <location filename="../../inspector/ui/hq/models.py" line="199"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="187"/>
+        <location filename="../../inspector/ui/hq/models.py" line="200"/>
         <source>Closed</source>
         <translation>已整改</translation>
     </message>
 </context>
 <context>
-    <name>RightsModel</name>
+    <name>RectifyModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="319"/>
-        <source>%1: no scored item applies</source>
-        <translation>%1：没有适用的计分检查项</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="321"/>
-        <source>%1: %2 of %3 points</source>
-        <translation>%1：得 %2 分，满分 %3 分</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="342"/>
-        <source>Code</source>
-        <translation>网点代码</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hq/models.py" line="343"/>
+        <location filename="../../inspector/ui/hq/models.py" line="610"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="344"/>
+        <location filename="../../inspector/ui/hq/models.py" line="614"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="349"/>
+        <location filename="../../inspector/ui/hq/models.py" line="615"/>
+        <source>Opened</source>
+        <translation>新发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="616"/>
+        <source>Closed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="617"/>
+        <source>On time</source>
+        <translation>按期整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="619"/>
+        <source>Closure rate</source>
+        <translation>整改率</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="625"/>
+        <source>Median days</source>
+        <translation>整改用时中位数（天）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="636"/>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="637"/>
+        <source>Repeats</source>
+        <translation>屡查屡犯</translation>
+    </message>
+</context>
+<context>
+    <name>RightsModel</name>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="359"/>
+        <source>%1: no scored item applies</source>
+        <translation>%1：没有适用的计分检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="361"/>
+        <source>%1: %2 of %3 points</source>
+        <translation>%1：得 %2 分，满分 %3 分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="382"/>
+        <source>Code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="383"/>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="384"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/models.py" line="389"/>
         <source>Finalized</source>
         <translation>定稿日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="354"/>
+        <location filename="../../inspector/ui/hq/models.py" line="394"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
@@ -643,37 +828,37 @@
 <context>
     <name>VetoModel</name>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="158"/>
+        <location filename="../../inspector/ui/hq/models.py" line="171"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="162"/>
+        <location filename="../../inspector/ui/hq/models.py" line="175"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="163"/>
+        <location filename="../../inspector/ui/hq/models.py" line="176"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="164"/>
+        <location filename="../../inspector/ui/hq/models.py" line="177"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="166"/>
+        <location filename="../../inspector/ui/hq/models.py" line="179"/>
         <source>Veto items</source>
         <translation>否决项目</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="171"/>
+        <location filename="../../inspector/ui/hq/models.py" line="184"/>
         <source>Inspection</source>
         <translation>检查编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/models.py" line="172"/>
+        <location filename="../../inspector/ui/hq/models.py" line="185"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>

@@ -345,8 +345,12 @@ def test_csv_export_has_bom(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "csv"
     lines = run_cli.ok("hq", "export", "-o", str(out), "--format", "csv").split()
     # summary, regions, 8 views, consumer rights and elements, mystery scenarios and
-    # visits, one answer sheet per checklist (here: accessibility)
-    assert len(lines) == 15 and (out / "answers_accessibility.csv").is_file()
+    # visits, the assessment and its detail, rectification per branch and region,
+    # coverage and devices, quarter on quarter, one answer sheet per checklist (here:
+    # accessibility)
+    assert len(lines) == 22 and (out / "answers_accessibility.csv").is_file()
+    for name in ("assessment", "rectification", "coverage", "devices", "trend_quarters"):
+        assert (out / f"{name}.csv").is_file()
     raw = (out / "league.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -386,10 +390,10 @@ def test_drafts_count_only_when_asked_and_are_marked(db: Database, run_cli: Cli)
     assert (default["inspections"], old_flag["inspections"]) == (1, 1)
     assert (every["inspections"], on_group["inspections"], every["drafts"]) == (2, 2, 1)
     league = json.loads(run_cli.ok("hq", "league", "--include-drafts", "--json"))
-    assert {r["branch"]["code"]: r["draft"] for r in league if r["rank"]} == {
-        "310001": False,
-        "320001": True,
-    }
+    # The draft leaves required items unanswered: listed, marked, but never ranked.
+    assert {r["branch"]["code"]: r["draft"] for r in league if r["rank"]} == {"310001": False}
+    incomplete = {r["branch"]["code"]: r for r in league if r["incomplete"]}
+    assert list(incomplete) == ["320001"] and incomplete["320001"]["draft"] is True
     findings = json.loads(run_cli.ok("hq", "findings", "--include-drafts", "--json"))
     assert {f["draft"] for f in findings} == {True, False}
     assert all(not f["draft"] for f in json.loads(run_cli.ok("hq", "findings", "--json")))

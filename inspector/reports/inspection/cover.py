@@ -232,7 +232,12 @@ class CoverPart(ReportBase):
             [
                 self.p(
                     f"{self.t('answered')} {sc.answered} / {sc.visible} · "
-                    f"{self.t('penalties')} {fmt_num(sc.penalties)}",
+                    + self.tf(
+                        "score_breakdown",
+                        base=fmt_num(sc.base),
+                        penalties=fmt_num(sc.penalties),
+                        total=fmt_num(sc.total),
+                    ),
                     "Small",
                 ),
                 "",

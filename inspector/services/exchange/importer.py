@@ -77,6 +77,7 @@ from inspector.services.exchange.package_format import (
     VerifiedPackage,
     read_package,
 )
+from inspector.services.hq import repeats as hq_repeats
 from inspector.services.inspections.scoring import score_for
 from inspector.services.inspections.snapshots import snapshot_from_content
 from inspector.services.photo_decode import FORMATS
@@ -519,6 +520,8 @@ def _merge(
     branch = _branch(s, pkg, notes)
     s.info["actor"] = actor
     _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
+    # HQ's 屡查屡犯 over everything it holds for the branch (a late package too).
+    hq_repeats.evaluate(s, [branch.id], (checklist.id, m.inspection.mode))
     s.connection().execute(
         insert(_table(ImportRecord)),
         {

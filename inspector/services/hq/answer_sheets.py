@@ -18,7 +18,9 @@ from inspector.db.models import (
     Inspection,
 )
 from inspector.domain import timefmt
-from inspector.domain.checklist import Checklist
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import AnswerType, Checklist
+from inspector.domain.scoring import value_fraction
 from inspector.services.hq.rows import (
     AnswerSheet,
     HqFilter,
@@ -29,6 +31,7 @@ from inspector.services.hq.rows import (
 from inspector.services.hq.scope import checklist_titles, conditions, grade_labels, parsed_checklist
 from inspector.services.hq.score_check import SCORE_CHECK_BATCH
 from inspector.text import hq as TH
+from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,39 @@ def _answer_text(item: Any, result: str | None, value: Any, lang: str) -> str:
         text = TH.RESULTS.get(result)
         parts.insert(0, text(lang) if text is not None else result)
     return TH.LIST_SEP(lang).join(parts)
+
+
+_NUMERIC = (AnswerType.COUNT, AnswerType.MEASURE)
+
+
+def _answer_columns(item: Any) -> list[tuple[str, str, str]]:
+    """(id, zh, en) of an item's answer-sheet columns: a counted or measured item has its
+    number in one column (a number cell) and its result in the next."""
+    cols = [(item.id, item.text.zh, item.text.en)]
+    if item.type in _NUMERIC:
+        cols.append(
+            (
+                f"{item.id}.result",
+                TA.RESULT_OF("zh", item=item.text.zh),
+                TA.RESULT_OF("en", item=item.text.en),
+            )
+        )
+    return cols
+
+
+def _answer_cells(item: Any, answer: tuple[Any, Any] | None, lang: str) -> list[Any]:
+    """An item's cells: its answer as text, or a count/measure as the number and its
+    result (符合 / 不符合 / 不适用)."""
+    result, value = answer if answer is not None else (None, None)
+    if item.type not in _NUMERIC:
+        return [_answer_text(item, result, value, lang) if answer is not None else ""]
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if not result and number is not None:  # judged by the item's pass range, as scored
+        f = value_fraction(item, Answer(result=None, value=number))
+        if f is not None:
+            result = "pass" if f >= 1.0 - 1e-9 else ("fail" if f <= 1e-9 else "partial")
+    text = TH.RESULTS.get(result) if result else None
+    return [number, text(lang) if text is not None else (result or "")]
 
 
 def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[AnswerSheet]:
@@ -118,11 +154,13 @@ def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[Ans
                         status_label_insp(r.status, lang),
                         _r(r.score_total),
                         grade[0] if lang == "zh" else grade[1],
-                        *(_answer_text(items[i], *a[i], lang) if i in a else "" for i in items),
+                        *(cell for i in items for cell in _answer_cells(items[i], a.get(i), lang)),
                     )
                 )
         zh, en = titles.get(cid, (cid, cid))
         sheets.append(
-            AnswerSheet(cid, zh, en, [(i, it.text.zh, it.text.en) for i, it in items.items()], rows)
+            AnswerSheet(
+                cid, zh, en, [c for it in items.values() for c in _answer_columns(it)], rows
+            )
         )
     return sheets

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from inspector.reports.hq_report import (
     DELTA,
     INT,
     PERCENT,
+    POINTS,
     SCORE,
     TEXT,
     HqTable,
@@ -42,6 +44,7 @@ log = logging.getLogger(__name__)
 _EXCEL_FORMATS = {
     SCORE: "0.00",
     PERCENT: "0.0",
+    POINTS: "0.00",
     DELTA: "+0.00;-0.00;0.00",
     INT: "0",
     DATE: "yyyy-mm-dd",
@@ -72,9 +75,38 @@ def export_cell(value: Any, kind: str, target: str) -> Any:
     return value  # xlsx: formula-like strings are stored as text cells by the writer
 
 
+_SHEET_MAX = 31
+# Words a shortened name never ends with ("Accessibility and" reads as cut off).
+_DANGLING = {"and", "or", "of", "the", "for", "to", "in", "on", "with", "&", "a", "an"}
+
+
+def shorten_sheet_name(name: str, limit: int = _SHEET_MAX) -> str:
+    """``name`` within ``limit`` characters, shortened by whole words.
+
+    Latin text loses whole words (split at spaces and hyphens) from the end, never a part
+    of one, and never ends on a connecting word ("and", "of", ...); a name with no room
+    for even its first word, or in a script without spaces (Chinese), is cut by characters.
+    """
+    name = name.strip()
+    if len(name) <= limit:
+        return name
+    words = re.findall(r"[^\s-]+[\s-]*", name)
+    out = ""
+    for w in words:
+        if len((out + w).rstrip(" -")) > limit:
+            break
+        out += w
+    kept = re.findall(r"[^\s-]+[\s-]*", out)
+    while kept and kept[-1].strip(" -").lower() in _DANGLING:
+        kept.pop()
+    short = "".join(kept).rstrip(" -")
+    return short if short else name[:limit]
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
-    """A valid, unique Excel sheet name (31 characters, none of []:*?/\\)."""
-    base = name.translate(_SHEET_BAD).strip("'")[:31] or "Sheet"
+    """A valid, unique Excel sheet name (31 characters, none of []:*?/\\), shortened by
+    whole words (:func:`shorten_sheet_name`)."""
+    base = shorten_sheet_name(name.translate(_SHEET_BAD).strip("'")) or "Sheet"
     out, n = base, 2
     while out.lower() in used:
         suffix = f" ({n})"

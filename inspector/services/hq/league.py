@@ -33,6 +33,7 @@ from inspector.db.models import (
 )
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
+from inspector.services.hq import drafts, scenario_league
 from inspector.services.hq.rows import (
     HqFilter,
     LeagueRow,
@@ -90,7 +91,8 @@ def rank_key(r: LeagueRow) -> tuple[bool, bool, float, str]:
     A branch whose latest inspection failed a red line (veto item) never ranks above one
     that did not, whatever the totals; then the higher latest score; then the code.
     """
-    return (r.latest_score is None, r.veto_failed > 0, -(r.latest_score or 0.0), r.code)
+    unranked = r.latest_score is None or r.incomplete  # incomplete drafts: listed apart
+    return (unranked, r.veto_failed > 0, -(r.latest_score or 0.0), r.code)
 
 
 def league(session: Session, flt: HqFilter, history: list[Any] | None = None) -> list[LeagueRow]:
@@ -103,6 +105,17 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
         flt = scoped(session, flt)
         history = None
     branches = branch_infos(session, flt)
+    if flt.mode == Mode.MYSTERY:  # within one scenario only, ranks restart per scenario
+        check = (lambda uuids: drafts.incomplete(session, uuids)) if flt.drafts else None
+        return scenario_league.league(
+            session,
+            conditions(flt),
+            branches,
+            flt.checklist_id or "",
+            flt.mode,
+            rank_key,
+            incomplete=check,
+        )
     stats = {
         r.branch_id: r
         for r in session.execute(
@@ -176,11 +189,16 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                 mode=mode,
             )
         )
+    if flt.drafts:
+        gaps = drafts.incomplete(
+            session, [r.latest_uuid for r in out if r.latest_draft and r.latest_uuid]
+        )
+        out = [replace(r, incomplete=True) if r.latest_uuid in gaps else r for r in out]
     out.sort(key=rank_key)
     ranked: list[LeagueRow] = []
     n = 0
     for lr in out:
-        if lr.latest_score is not None:
+        if lr.latest_score is not None and not lr.incomplete:
             n += 1
             ranked.append(replace(lr, rank=n))
         else:

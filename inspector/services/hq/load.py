@@ -16,6 +16,7 @@ from inspector.db.models import (
     Inspection,
     utcnow,
 )
+from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
@@ -96,12 +97,13 @@ def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
     # area's latest score from whatever inspection covered it.
     league_flt = scoped(session, flt)
     lg = league(session, league_flt, history=branch_history(session, league_flt))
-    hm = heatmap(session, flt, order=[r.code for r in lg], history=branch_history(session, flt))
+    order = list(dict.fromkeys(r.code for r in lg))  # a branch once (mystery: per scenario)
+    hm = heatmap(session, flt, order=order, history=branch_history(session, flt))
     return HqData(
         filter=flt,
         generated_at=utcnow(),
         inspections=total,
-        branches=len(lg),
+        branches=len(order),
         average=avg,
         league=lg,
         heatmap=hm,
@@ -138,7 +140,15 @@ def load_rest(
             session.scalar(select(func.count()).where(Inspection.veto_failed > 0, *conditions(flt)))
             or 0
         ),
-        trend=trend(session, flt),
+        # Like with like: the trend follows the league's one checklist and mode.
+        trend=trend(
+            session,
+            replace(
+                flt,
+                checklist_id=first.league_checklist or flt.checklist_id,
+                mode=Mode(first.league_mode) if first.league_mode else flt.mode,
+            ),
+        ),
         rectification=rectification(session, flt, today),
         findings=findings(session, flt, today=today, unresolved=True, limit=finding_limit),
         integrity=integrity(session, flt) if with_integrity else [],

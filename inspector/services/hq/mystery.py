@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, Inspection
-from inspector.domain import numbers
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.services.hq.rights import finalized_current
 
@@ -107,7 +107,7 @@ def visits(
                 grade=insp.grade,
                 passed=insp.passed,
                 sections={r.section_id: r.percent for r in insp.section_scores},
-                started_at=insp.started_at.isoformat(),
+                started_at=timefmt.iso(insp.started_at) or "",  # JSON: the reader's zone
             )
         )
     return out

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import (
     Branch,
     Finding,
+    HqRepeat,
     Inspection,
     utcnow,
 )
@@ -122,11 +123,13 @@ def findings(
     today: date | None = None,
     limit: int | None = FINDING_ROWS,
     unresolved: bool = False,
+    repeats: bool = False,
 ) -> list[FindingRow]:
     """Findings of the selected inspections, overdue first, then open by deadline, then closed.
 
     ``status`` picks one :class:`FindingState`; ``unresolved`` picks all but closed (what
-    the dashboard lists; closed ones are counted per branch instead).
+    the dashboard lists; closed ones are counted per branch instead); ``repeats`` only
+    HQ's repeat findings (屡查屡犯, :mod:`.repeats`).
     """
     if status is not None and status not in STATUSES:
         raise ValidationError(
@@ -153,12 +156,18 @@ def findings(
             Finding.closing_note,
             Finding.closed_via,
             Finding.repeat_of,
+            HqRepeat.repeat_of.label("hq_repeat_of"),
+            HqRepeat.earlier.label("hq_earlier"),
+            HqRepeat.severity.label("hq_severity"),
             st,
         )
         .join(Inspection, Inspection.id == Finding.inspection_id)
         .join(Branch, Branch.id == Inspection.branch_id)
+        .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
         .where(Finding.active.is_(True), *conditions(flt))
     )
+    if repeats:
+        q = q.where(HqRepeat.finding_id.is_not(None))
     late = and_(Finding.deadline.is_not(None), Finding.deadline < today)
     if status in (FindingState.CLOSED, FindingState.SUBMITTED):
         q = q.where(Finding.status == status)
@@ -204,6 +213,9 @@ def findings(
             draft=r.insp_status != InspectionStatus.FINALIZED,
             checklist_id=cids.get(r.snapshot_id, ""),
             repeat_of=r.repeat_of,
+            hq_repeat_of=r.hq_repeat_of,
+            hq_earlier=int(r.hq_earlier or 0),
+            hq_severity=str(r.hq_severity) if r.hq_severity is not None else None,
         )
         for r in rows
     ]

@@ -18,7 +18,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
-from inspector.domain import numbers
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import InspectionStatus
 from inspector.services.inspections import scoring as insp_scoring
@@ -127,7 +127,7 @@ def _tally(insp: Inspection) -> BranchRights:
         region=insp.branch.region or "",
         inspection=insp.uuid,
         checklist=checklist.id,
-        finalized_at=insp.finalized_at.isoformat() if insp.finalized_at else None,
+        finalized_at=timefmt.iso(insp.finalized_at),  # JSON: the reader's zone
         rights={r: Tally() for r in RIGHT_NAMES},
         elements={e: Tally() for e in ELEMENTS},
     )

@@ -131,6 +131,12 @@ class LeagueRow:
     drafts: int = 0  # drafts among ``inspections``
     checklist_id: str = ""
     mode: str = ""
+    # Mystery visits rank within one scenario (scenario_league): the scenario of this row;
+    # None for on-site rows and for branches without a visit.
+    scenario: str | None = None
+    # With drafts included: the latest inspection is a draft with required items
+    # unanswered (services/hq/drafts.py): listed apart, unranked, red lines not checked.
+    incomplete: bool = False
 
     @property
     def trend(self) -> float | None:
@@ -149,7 +155,7 @@ class LeagueRow:
             "branch": {"code": self.code, "name": self.name, "region": self.region},
             "score": _r(self.latest_score),
             "grade": self.latest_grade,
-            "passed": self.latest_passed,
+            "passed": None if self.incomplete else self.latest_passed,  # not checked
             "veto_failed": self.veto_failed,
             "inspections": self.inspections,
             "checklist": self.checklist_id,
@@ -157,6 +163,8 @@ class LeagueRow:
             "draft": self.latest_draft,
             "latest_at": _iso(self.latest_at, tz),
             "inspection": self.latest_uuid,
+            "scenario": self.scenario,
+            "incomplete": self.incomplete,
         }
 
 
@@ -252,8 +260,23 @@ class FindingRow:
     item_en: str = ""
     draft: bool = False
     checklist_id: str = ""
-    repeat_of: str | None = None  # 屡查屡犯: the previous inspection with the same finding
+    repeat_of: str | None = None  # 屡查屡犯 as the laptop saw it (its previous inspection)
     closed_via: str | None = None  # recheck | response | hand
+    # 屡查屡犯 as HQ evaluates it over everything it holds (services/hq/repeats.py): the
+    # newest earlier inspection that failed the item, how many did, and HQ's severity.
+    hq_repeat_of: str | None = None
+    hq_earlier: int = 0
+    hq_severity: str | None = None
+
+    @property
+    def repeat(self) -> bool:
+        """HQ's answer: an earlier finalized inspection failed the same item."""
+        return self.hq_repeat_of is not None
+
+    @property
+    def effective_severity(self) -> str:
+        """The severity HQ works with: raised one level for a repeat."""
+        return self.hq_severity or self.severity
 
     def item_title(self, lang: str) -> str:
         t = self.item_zh if lang == "zh" else self.item_en
@@ -277,6 +300,10 @@ class FindingRow:
             "closed_via": self.closed_via,
             "inspected_at": _iso(self.started_at, tz),
             "draft": self.draft,
+            "hq_repeat": self.repeat,
+            "hq_repeat_of": self.hq_repeat_of,
+            "hq_repeat_earlier": self.hq_earlier,
+            "hq_severity": self.effective_severity,
         }
 
 
@@ -459,6 +486,22 @@ class HqData:
     # 'hq rights' and 'hq mystery' for this filter (None: not loaded; see load(extras=True))
     rights: list[hq_rights.BranchRights] | None = None
     mystery: list[hq_mystery.Visit] | None = None
+    # Rectification figures (hq rectification) and the branch assessment (hq assess) for
+    # this filter's period and region: a rectify.Rectification and an assess.Assessment
+    # (None: not loaded; see assess_tables.attach).
+    rectify: Any = None
+    assessment: Any = None
+    coverage: Any = None  # a coverage.Coverage (hq coverage) for the region and period
+    # Per region, checklist and mode (likewise.RegionScopeRow): like with like.
+    region_scopes: list[Any] = field(default_factory=list)
+    # A league for every checklist and mode with data: [(checklist, mode, rows), ...].
+    leagues: list[Any] = field(default_factory=list)
+    # --compare-to: the earlier period, and per league row ((code, scenario)) and assessed
+    # branch (code) its compare.Earlier figures.
+    quarters: list[Any] = field(default_factory=list)  # likewise.QuarterRow
+    compare_period: str = ""
+    compare_league: dict[Any, Any] = field(default_factory=dict)
+    compare_assess: dict[str, Any] = field(default_factory=dict)
 
     @property
     def tz(self) -> tzinfo:
@@ -489,7 +532,11 @@ class HqData:
 
     def unranked(self) -> list[LeagueRow]:
         """Branches with no inspection in the selection: listed apart, never 'worst'."""
-        return [r for r in self.league if r.rank is None]
+        return [r for r in self.league if r.rank is None and not r.incomplete]
+
+    def incomplete_drafts(self) -> list[LeagueRow]:
+        """Branches whose latest inspection is an incomplete draft: listed apart, unranked."""
+        return [r for r in self.league if r.incomplete]
 
     def summary_dict(self) -> dict[str, Any]:
         """The ``hq summary --json`` contract."""
@@ -509,6 +556,7 @@ class HqData:
                     "inspections": r.inspections,
                     "rank": r.rank,
                     "draft": r.latest_draft,
+                    "scenario": r.scenario,
                 }
                 for r in self.league
             ],

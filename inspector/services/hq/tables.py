@@ -26,16 +26,20 @@ from inspector.reports.hq_report import (
     HqTable,
     format_value,
 )
-from inspector.services.hq import rights_mystery
+from inspector.services.hq import assess_tables, rights_mystery
 from inspector.services.hq.rows import (
     FINDING_ROWS,
     FindingRow,
     HqData,
+    LeagueRow,
     _r,
+    mode_label,
     status_label_insp,
 )
 from inspector.text import hq as TH
+from inspector.text import hq_assess as TA
 from inspector.text import hq_errors as T
+from inspector.text import hq_tabs as TT
 from inspector.text.findings import CLOSED_VIA
 from inspector.text.parts import Term
 
@@ -91,45 +95,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
     def d(dt: datetime | None) -> date | None:
         return timefmt.local_date(dt, tz) if dt is not None else None
 
-    league_t = HqTable(
-        "league",
-        label("league", lang),
-        (
-            c("rank", "rank", INT, 0.5),
-            c("code", "code", TEXT, 0.8),
-            c("name", "branch", TEXT, 2),
-            c("region", "region"),
-            c("latest", "latest", SCORE, 0.8),
-            c("grade", "grade", TEXT, 0.7),
-            c("redline", "redline", TEXT, 0.8),
-            c("trend", "trend_d", DELTA, 0.6),
-            c("date", "date", DATE, 0.9),
-            c("n", "n", INT, 0.8),
-            c("avg", "avg", SCORE, 0.7),
-            c("untrusted", "untrusted", INT, 0.7),
-            *rec_col,
-        ),
-        [
-            (
-                r.rank,
-                r.code,
-                r.name,
-                r.region,
-                _r(r.latest_score),
-                data.grade_label(r.latest_grade, lang),
-                _redline(r.latest_passed, r.veto_failed, lang),
-                _r(r.trend),
-                d(r.latest_at),
-                r.inspections,
-                _r(r.average),
-                r.untrusted,
-                *rec(r.latest_draft),
-            )
-            for r in data.ranked()
-        ],
-        note=TH.LEAGUE_NOTE(lang, scope=data.league_scope(lang)),
-        sheet=label("league", lang),
-    )
+    league_t = league_table(data, lang)
     absent_t = HqTable(
         "not_inspected",
         label("not_inspected", lang),
@@ -137,6 +103,33 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         [(r.code, r.name, r.region) for r in data.unranked()],
         group=2,
         sheet=TH.SHEETS["not_inspected"](lang),
+    )
+    incomplete_t = HqTable(
+        "incomplete_drafts",
+        TA.TITLES["incomplete_drafts"](lang),
+        (
+            c("code", "code", TEXT, 0.8),
+            c("name", "branch", TEXT, 2),
+            c("region", "region"),
+            c("date", "date", DATE, 0.9),
+            c("latest", "latest", SCORE, 0.8),
+            c("redline", "redline", TEXT, 0.8),
+            c("inspection", "inspection", ID, 1.3),
+        ),
+        [
+            (
+                r.code,
+                r.name,
+                r.region,
+                d(r.latest_at),
+                _r(r.latest_score),
+                TA.NOT_CHECKED(lang),
+                r.latest_uuid,
+            )
+            for r in data.incomplete_drafts()
+        ],
+        note=TA.INCOMPLETE_NOTE(lang),
+        sheet=TA.SHEETS["incomplete_drafts"](lang),
     )
     hm = data.heatmap
     heat_t = HqTable(
@@ -214,6 +207,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 c("region", "region"),
                 c("item", "item", TEXT, 2.6),
                 c("severity", "severity", TEXT, 0.75),
+                HqColumn("repeat", TA.COLUMNS["repeat"](lang), TEXT, 0.9),
                 c("action", "action", TEXT, 1.6),
                 c("owner", "owner", TEXT, 0.9),
                 c("deadline", "deadline", DATE, 0.9),
@@ -223,6 +217,10 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 c("closed_via", "closed_via", TEXT, 0.9),
                 c("inspection", "inspection", ID, 1.3),
                 c("item_id", "item_id", TEXT, 1.2, pdf=False),
+                HqColumn("repeat_of", TA.COLUMNS["repeat_of"](lang), ID, 1.3, pdf=False),
+                HqColumn(
+                    "laptop_severity", TA.COLUMNS["laptop_severity"](lang), TEXT, 0.8, pdf=False
+                ),
                 *rec_col,
             ),
             [
@@ -232,7 +230,8 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                     f.name,
                     f.region,
                     f.item_title(lang),
-                    severity_label(f.severity, lang),
+                    severity_label(f.effective_severity, lang),
+                    TA.REPEAT(lang, n=f.hq_earlier) if f.repeat else "",
                     f.action,
                     f.owner,
                     f.deadline,
@@ -242,6 +241,8 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                     closed_via_label(f.closed_via, lang),
                     f.inspection_uuid,
                     f.item_id,
+                    f.hq_repeat_of,
+                    severity_label(f.severity, lang),
                     *rec(f.draft),
                 )
                 for f in rows
@@ -264,6 +265,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
             (p.period, p.region or label("all", lang), _r(p.average), p.inspections)
             for p in data.trend
         ],
+        note=data.league_scope(lang),  # one checklist and mode, as the league
         sheet=TH.SHEETS["trend"](lang),
     )
     integ_t = HqTable(
@@ -300,6 +302,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
     return [
         league_t,
         absent_t,
+        *((incomplete_t,) if incomplete_t.rows else ()),
         heat_t,
         failing_t,
         veto_t,
@@ -307,7 +310,126 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
         trend_t,
         integ_t,
         *rights_mystery.tables(data, lang),
+        *assess_tables.tables(data, lang),
     ]
+
+
+def league_table(
+    data: HqData,
+    lang: str,
+    rows: list[LeagueRow] | None = None,
+    scope: tuple[str, str] | None = None,
+    name: str = "league",
+) -> HqTable:
+    """The league table of ``rows`` (default: the data's league) for ``scope`` (checklist,
+    mode; default: the data's league scope). Mystery visits get a scenario column and are
+    grouped by scenario (they rank within one)."""
+    tz = data.tz
+    drafts = data.filter.drafts
+    ranked = [r for r in (data.league if rows is None else rows) if r.rank is not None]
+
+    def c(key: str, lk: str, kind: str = TEXT, width: float = 1.0) -> HqColumn:
+        return HqColumn(key, label(lk, lang), kind, width)
+
+    def rec(draft: bool) -> tuple[Any, ...]:
+        return (
+            (
+                status_label_insp(
+                    InspectionStatus.DRAFT if draft else InspectionStatus.FINALIZED, lang
+                ),
+            )
+            if drafts
+            else ()
+        )
+
+    rec_col = (c("record", "record", TEXT, 0.6),) if drafts else ()
+
+    def d(dt: datetime | None) -> date | None:
+        return timefmt.local_date(dt, tz) if dt is not None else None
+
+    if scope is None:
+        scope_text = data.league_scope(lang)
+        title = label("league", lang)
+    else:
+        scope_text = f"{data.checklist_title(scope[0], lang)} · {mode_label(scope[1], lang)}"
+        title = TA.LEAGUE_OF(lang, league=label("league", lang), scope=scope_text)
+    # --compare-to (the main league only): the earlier period's score and rank, the change.
+    earlier = data.compare_league if rows is None else {}
+    cmp_cols: tuple[HqColumn, ...] = ()
+    if earlier:
+        p = data.compare_period
+        cmp_cols = (
+            HqColumn("earlier", TA.EARLIER_SCORE(lang, period=p), SCORE, 0.7),
+            HqColumn("earlier_rank", TA.EARLIER_RANK(lang, period=p), INT, 0.6),
+            HqColumn("change", TA.CHANGE(lang, period=p), DELTA, 0.6),
+        )
+
+    def cmp(r: LeagueRow) -> tuple[Any, ...]:
+        if not earlier:
+            return ()
+        e = earlier.get((r.code, r.scenario))
+        if e is None:
+            return (None, None, None)
+        return (_r(e.score), e.rank, _r(e.change))
+
+    # Mystery visits rank within one scenario: a scenario column, rows grouped by it.
+    by_scenario = any(r.scenario is not None for r in ranked)
+    scen_titles = rights_mystery.mystery_titles()[0] if by_scenario else {}
+
+    def scen(r: Any) -> tuple[Any, ...]:
+        if not by_scenario:
+            return ()
+        zh, en = scen_titles.get(r.scenario or "", (r.scenario or "", r.scenario or ""))
+        return ((zh if lang == "zh" else en) or TT.NO_SCENARIO(lang),)
+
+    return HqTable(
+        name,
+        title,
+        (
+            c("rank", "rank", INT, 0.5),
+            *(
+                (HqColumn("scenario", TT.COLUMNS["scenario"](lang), TEXT, 1.6),)
+                if by_scenario
+                else ()
+            ),
+            c("code", "code", TEXT, 0.8),
+            c("name", "branch", TEXT, 2),
+            c("region", "region"),
+            c("latest", "latest", SCORE, 0.8),
+            c("grade", "grade", TEXT, 0.7),
+            c("redline", "redline", TEXT, 0.8),
+            c("trend", "trend_d", DELTA, 0.6),
+            c("date", "date", DATE, 0.9),
+            c("n", "n", INT, 0.8),
+            c("avg", "avg", SCORE, 0.7),
+            c("untrusted", "untrusted", INT, 0.7),
+            *rec_col,
+            *cmp_cols,
+        ),
+        [
+            (
+                r.rank,
+                *scen(r),
+                r.code,
+                r.name,
+                r.region,
+                _r(r.latest_score),
+                data.grade_label(r.latest_grade, lang),
+                _redline(r.latest_passed, r.veto_failed, lang),
+                _r(r.trend),
+                d(r.latest_at),
+                r.inspections,
+                _r(r.average),
+                r.untrusted,
+                *rec(r.latest_draft),
+                *cmp(r),
+            )
+            for r in ranked
+        ],
+        note=TH.LEAGUE_NOTE(lang, scope=scope_text),
+        sheet=label("league", lang),
+        group=1 if by_scenario else None,
+    )
 
 
 def summary_table(data: HqData, lang: str = "en") -> HqTable:
@@ -316,7 +438,7 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
     open_n = sum(r.open for r in data.rectification)
     overdue_n = sum(r.overdue for r in data.rectification)
     closed_n = sum(r.closed for r in data.rectification)
-    inspected = len(data.ranked())
+    inspected = len({r.code for r in data.ranked()})  # mystery: a branch per scenario
     any_inspection = sum(r.inspected for r in data.regions) if data.regions else inspected
     rows: list[tuple[Any, ...]] = [
         (s["period"], data.filter.period(lang)),
@@ -349,6 +471,17 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
     rows += [
         (s["integrity"], len(data.integrity)),
     ]
+    if data.coverage is not None:
+        absent = data.coverage.not_inspected()
+        rows[2:2] = [
+            (TA.COVERAGE_LABEL(lang), data.coverage.statement(lang)),
+            (
+                TA.NOT_INSPECTED(lang),
+                TH.LIST_SEP(lang).join(f"{b.code} {b.name}" for b in absent) or TA.NONE_LEFT(lang),
+            ),
+        ]
+    if data.assessment is not None:
+        rows.append((TA.RULE_LABEL(lang), data.assessment.rule.stamp(lang)))
     return HqTable(
         "summary",
         label("summary", lang),
@@ -361,6 +494,39 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
 def regions_table(data: HqData, lang: str = "en") -> HqTable:
     def c(key: str, lk: str, kind: str = TEXT, width: float = 1.0) -> HqColumn:
         return HqColumn(key, label(lk, lang), kind, width)
+
+    if data.region_scopes:  # like with like: one row per region, checklist and mode
+        return HqTable(
+            "regions",
+            label("regions", lang),
+            (
+                c("region", "region", TEXT, 1.2),
+                c("branches", "branches", INT, 0.7),
+                HqColumn("checklist", TA.COLUMNS["checklist"](lang), TEXT, 2.0),
+                c("mode", "mode", TEXT, 0.8),
+                c("inspected", "inspected", INT, 0.8),
+                c("n", "n", INT, 0.7),
+                c("avg", "avg", SCORE, 0.7),
+                c("vetoes", "vetoes", INT, 0.7),
+                HqColumn("checklist_id", TA.COLUMNS["checklist_id"](lang), TEXT, pdf=False),
+            ),
+            [
+                (
+                    r.region,
+                    r.branches,
+                    data.checklist_title(r.checklist_id, lang),
+                    mode_label(r.mode, lang),
+                    r.inspected,
+                    r.inspections,
+                    _r(r.average),
+                    r.vetoes,
+                    r.checklist_id,
+                )
+                for r in data.region_scopes
+            ],
+            note=TA.REGIONS_NOTE(lang),
+            sheet=label("regions", lang),
+        )
 
     return HqTable(
         "regions",
@@ -459,9 +625,19 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
         ],
         note=(TH.OVERDUE_NOTE(lang, n=FINDING_ROWS) if len(data.findings) >= FINDING_ROWS else ""),
     )
+    # A league for every other checklist and mode with data (each like with like).
+    more_leagues = [
+        league_table(data, lang, rows, (cid, mode), name=f"league_{cid}_{mode}")
+        for cid, mode, rows in data.leagues
+        if (cid, mode) != (data.league_checklist, data.league_mode)
+        and any(r.rank is not None for r in rows)
+    ]
     sections: list[HqTable | HqHeatmap] = [
         tbls["league"],
+        *more_leagues,
+        *(tbls[n] for n in assess_tables.TABLES if n in tbls),
         tbls["not_inspected"],
+        *((tbls["incomplete_drafts"],) if "incomplete_drafts" in tbls else ()),
         heat,
         tbls["failing_items"],
         tbls["veto_failures"],
@@ -493,6 +669,6 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
         regions=regions_table(data, lang),
         trend=[(p.period, p.average) for p in overall],
         trend_regions=dict(by_region),
-        trend_title=label("trend", lang),
+        trend_title=f"{label('trend', lang)} · {data.league_scope(lang)}",
         banner=banner,
     )

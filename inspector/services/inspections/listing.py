@@ -17,7 +17,7 @@ from inspector.db.models import (
     InspectionOwner,
     utcnow,
 )
-from inspector.domain import numbers
+from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 
@@ -202,8 +202,9 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
         "branch": {"code": summary.branch_code, "name": summary.branch_name},
         "checklist": {"id": summary.checklist_id, "version": summary.checklist_version},
         "inspector": summary.inspector,
-        "started_at": summary.started_at.isoformat(),
-        "finalized_at": summary.finalized_at.isoformat() if summary.finalized_at else None,
+        # JSON times: the reader's zone with its offset (timefmt.iso, one rule).
+        "started_at": timefmt.iso(summary.started_at),
+        "finalized_at": timefmt.iso(summary.finalized_at),
         "total": numbers.record_or_none(summary.total),
         "grade": summary.grade,
         "passed": summary.passed,

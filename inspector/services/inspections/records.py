@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import (
     Inspection,
 )
-from inspector.domain import numbers
+from inspector.domain import numbers, timefmt
 from inspector.domain.scoring import Score
 from inspector.domain.states import InspectionStatus
 from inspector.services import branches
@@ -82,7 +82,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
             "sha256": p.sha256,
             "width": p.width,
             "height": p.height,
-            "taken_at": p.taken_at.isoformat() if p.taken_at else None,
+            "taken_at": timefmt.iso(p.taken_at),
             "format": p.format,
             "redacted": bool((p.layers or {}).get("redactions")),
         }
@@ -114,6 +114,7 @@ def show_dict(session: Session, insp: Inspection) -> dict[str, Any]:
         "findings": [
             {
                 **finding_dict(f),
+                "closed_at": timefmt.iso(f.closed_at),
                 "judgement": (
                     answers[f.item_id].result.value  # type: ignore[union-attr]
                     if f.item_id in answers and answers[f.item_id].result

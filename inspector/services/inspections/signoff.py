@@ -244,4 +244,8 @@ def finalize(
     if insp.recheck_of:
         # A finalized re-check closes the followed-up inspection's findings it now passes.
         close_findings_by_recheck(session, insp, actor=by.strip())
+    session.flush()
+    from inspector.services.hq import repeats as hq_repeats  # HQ's view of the branch
+
+    hq_repeats.evaluate(session, [insp.branch_id], (insp.snapshot.checklist_id, insp.mode))
     return result

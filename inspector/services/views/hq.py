@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
+from inspector.services.hq import assess_tables
 from inspector.services.hq import load as hq_load
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
@@ -129,7 +130,7 @@ def load_dashboard(
         if on_first is not None:
             on_first(HqResult(first, regions, checklists))
         check()
-        data = hq_load.load_rest(s, first)
+        data = assess_tables.attach(s, hq_load.load_rest(s, first), files=False)
         check()
         rights = load_rights(s, flt)
         check()

@@ -7,41 +7,129 @@ Each function opens one read session and returns the frozen rows of ``services/h
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 from inspector.db import Database
+from inspector.reports.hq_report import write_hq_report
+from inspector.services import settings as settings_svc
+from inspector.services.hq import assess as assess_svc
+from inspector.services.hq import assess_rule, assess_tables, compare, likewise
+from inspector.services.hq import coverage as coverage_svc
 from inspector.services.hq import integrity as hq_integrity
 from inspector.services.hq import load as hq_load
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq import rectify as rect_svc
 from inspector.services.hq import rights as hq_rights
 from inspector.services.hq import score_check as hq_score_check
+from inspector.services.hq.assess_rule import load_rule
 from inspector.services.hq.rows import (
     FindingRow,
     HqData,
     HqFilter,
     IntegrityFindings,
 )
+from inspector.services.hq.tables import report_content
 from inspector.services.verify import stored_integrity
 
+Earlier = dict[tuple[str, str | None], compare.Earlier]
 
-def first_views(db: Database, flt: HqFilter) -> HqData:
+
+@dataclass(frozen=True, slots=True)
+class SummaryViews:
+    """``hq summary`` and ``hq league``: the first views, the regions like with like, and
+    with ``--compare-to`` the earlier period's figures (empty / None without it)."""
+
+    data: HqData
+    regions: list[Any]
+    earlier: Earlier
+    before: dict[str, Any] | None
+
+
+def _earlier(s: Any, data: HqData, compare_to: str | None) -> Earlier:
+    """The league rows' figures in ``compare_to`` (empty without it)."""
+    if not compare_to:
+        return {}
+    return compare.league_rows(
+        s, data.filter, compare_to, data.league, data.league_checklist, data.league_mode
+    )
+
+
+def first_views(db: Database, flt: HqFilter, compare_to: str | None = None) -> SummaryViews:
     """The summary and league (``hq summary``, ``hq league``)."""
     with db.read_session() as s:
-        return hq_load.load_first(s, flt)
+        data = hq_load.load_first(s, flt)
+        return SummaryViews(
+            data=data,
+            regions=likewise.region_rows(s, flt),
+            earlier=_earlier(s, data, compare_to),
+            before=compare.summary(s, flt, compare_to, data.average) if compare_to else None,
+        )
 
 
 def all_views(
-    db: Database, flt: HqFilter, *, extras: bool = False, for_export: bool = False, lang: str = "en"
+    db: Database,
+    flt: HqFilter,
+    *,
+    extras: bool = False,
+    for_export: bool = False,
+    lang: str = "en",
+    rule_file: Path | None = None,
+    compare_to: str | None = None,
 ) -> HqData:
-    """Every view for the PDF report (``extras``: rights and mystery too) or the files."""
+    """Every view for the PDF report (``extras``: rights and mystery too) or the files,
+    with the branch assessment by the rule in ``rule_file`` (default: the shipped rule) and
+    with ``compare_to`` the earlier period's league and assessment figures."""
     with db.read_session() as s:
-        return hq_load.load(s, flt, extras=extras, for_export=for_export, lang=lang)
+        rule = load_rule(rule_file)
+        data = hq_load.load(s, flt, extras=extras, for_export=for_export, lang=lang)
+        data = assess_tables.attach(s, data, rule)
+        if not compare_to:
+            return data
+        return replace(
+            data,
+            compare_period=compare_to,
+            compare_league=_earlier(s, data, compare_to),
+            compare_assess=compare.assessment(s, rule, compare_to, data.assessment, data.filter.tz)
+            if data.assessment is not None
+            else {},
+        )
 
 
-def findings(db: Database, flt: HqFilter, *, status: str | None) -> list[FindingRow]:
+def write_report(
+    db: Database,
+    flt: HqFilter,
+    output: Path,
+    lang: str,
+    *,
+    rule_file: Path | None,
+    compare_to: str | None,
+    number: str,
+    classification: str,
+) -> None:
+    """The HQ report (PDF) with the organisation's name and logo, 文号 and 密级."""
+    data = all_views(db, flt, extras=True, rule_file=rule_file, compare_to=compare_to)
     with db.read_session() as s:
-        return hq_rectification.findings(s, flt, status=status)
+        org_name = settings_svc.get_text(s, "org.name")
+        org_logo = settings_svc.get_image(s, "org.logo")
+    content = replace(
+        report_content(data, lang),
+        number=number.strip(),
+        classification=classification.strip(),
+        org_name=org_name,
+        org_logo=org_logo,
+    )
+    write_hq_report(content, output)
+
+
+def findings(
+    db: Database, flt: HqFilter, *, status: str | None, repeats: bool = False
+) -> list[FindingRow]:
+    with db.read_session() as s:
+        return hq_rectification.findings(s, flt, status=status, repeats=repeats)
 
 
 def rights_by_branch(
@@ -67,3 +155,34 @@ def integrity_check(
         mismatches = [] if skip_scores else hq_score_check.score_check(s, flt)
         flags = hq_integrity.integrity(s, flt, tolerance=tolerance)
         return mismatches, flags, stored_integrity(s, flt)
+
+
+def rectification_figures(db: Database, flt: HqFilter) -> Any:
+    """``hq rectification``: the figures per branch and region."""
+    with db.read_session() as s:
+        return rect_svc.figures(s, flt)
+
+
+def assessment(
+    db: Database,
+    rule: assess_rule.LoadedRule,
+    *,
+    date_from: Any,
+    date_to: Any,
+    region: str | None,
+    tz: str | None,
+    compare_to: str | None,
+) -> tuple[Any, dict[str, compare.Earlier]]:
+    """``hq assess``: the assessment and, with ``compare_to``, each branch's earlier figures."""
+    with db.read_session() as s:
+        result = assess_svc.assess(
+            s, rule, date_from=date_from, date_to=date_to, region=region, tz=tz
+        )
+        earlier = compare.assessment(s, rule, compare_to, result, tz) if compare_to else {}
+    return result, earlier
+
+
+def coverage(db: Database, flt: HqFilter) -> Any:
+    """``hq coverage``: who has not reported."""
+    with db.read_session() as s:
+        return coverage_svc.coverage(s, flt)

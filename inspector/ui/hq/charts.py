@@ -15,8 +15,25 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from inspector.domain import numbers
@@ -119,10 +136,15 @@ class HeatmapData:
 
 
 class HeatmapWidget(QWidget):
-    """Cells coloured by score with the number inside; rows are branches, columns areas."""
+    """Cells coloured by score with the number inside; rows are branches, columns areas.
+
+    Signals:
+        row_activated(int): a row (its label or a cell) was double-clicked.
+    """
 
     CELL_W = 86
     CELL_H = 24
+    row_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +191,20 @@ class HeatmapWidget(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def row_at(self, y: int) -> int | None:
+        """The row under vertical position ``y`` (None: the header or below the rows)."""
+        hh = self._header_height()
+        if y < hh or not self._data.rows:
+            return None
+        row = (y - hh) // self.CELL_H
+        return row if row < len(self._data.rows) else None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        row = self.row_at(int(event.position().y()))
+        if row is not None:
+            self.row_activated.emit(row)
+        super().mouseDoubleClickEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

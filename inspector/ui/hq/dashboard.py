@@ -57,12 +57,14 @@ from inspector.ui.hq.charts import (
 )
 from inspector.ui.hq.models import (
     SORT_ROLE,
+    AssessModel,
     FindingsModel,
     IntegrityModel,
     LeagueModel,
     MysteryScenarioModel,
     MysteryVisitModel,
     RectificationModel,
+    RectifyModel,
     RightsModel,
     VetoModel,
 )
@@ -105,6 +107,7 @@ class HqDashboard(QWidget):
         self._loader.failed.connect(self._on_failed)
         self._data: HqData | None = None
         self._league_shown: list[LeagueRow] | None = None
+        self._heatmap_codes: list[str] = []  # the heatmap's rows (branch codes)
         self._result: HqResult | None = None
         self._build()
 
@@ -199,6 +202,8 @@ class HqDashboard(QWidget):
         self.league_view.setToolTip(self.tr("Double-click a branch to list its inspections"))
         self.league_view.doubleClicked.connect(self._league_double_clicked)
         self.heatmap = HeatmapWidget()
+        self.heatmap.setToolTip(self.tr("Double-click a branch to list its inspections"))
+        self.heatmap.row_activated.connect(self._heatmap_row_activated)
         heat_scroll = QScrollArea(self)
         heat_scroll.setWidget(self.heatmap)
         heat_scroll.setWidgetResizable(False)
@@ -225,6 +230,20 @@ class HqDashboard(QWidget):
         items_tab.setSizes([360, 240])
 
         self.trend_chart = TrendChart(self)
+        self.trend_title = QLabel(self)
+        self.trend_title.setStyleSheet("font-weight: bold;")
+        self.trend_step_box = QComboBox(self)
+        self.trend_step_box.addItem(self.tr("Monthly"), "month")
+        self.trend_step_box.addItem(self.tr("Quarter on quarter"), "quarter")
+        self.trend_step_box.currentIndexChanged.connect(self._show_trend)
+        trend_top = QHBoxLayout()
+        trend_top.addWidget(self.trend_title, 1)
+        trend_top.addWidget(self.trend_step_box)
+        trend_tab = QWidget(self)
+        tl = QVBoxLayout(trend_tab)
+        tl.setContentsMargins(0, 4, 0, 0)
+        tl.addLayout(trend_top)
+        tl.addWidget(self.trend_chart, 1)
 
         self.rect_model = RectificationModel(self)
         self.rect_view = self._table(self.rect_model)
@@ -247,11 +266,12 @@ class HqDashboard(QWidget):
 
         rights_tab = self._build_rights()
         mystery_tab = self._build_mystery()
+        assess_tab = self._build_assessment()
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(branches_tab, self.tr("Branches"))
         self.tabs.addTab(items_tab, self.tr("Items and vetoes"))
-        self.tabs.addTab(self.trend_chart, self.tr("Trend"))
+        self.tabs.addTab(trend_tab, self.tr("Trend"))
         self.tabs.addTab(rect_tab, self.tr("Rectification"))
         self.tabs.addTab(integrity_tab, self.tr("Evidence integrity"))
         self.tabs.addTab(rights_tab, self.tr("Consumer rights"))
@@ -260,6 +280,7 @@ class HqDashboard(QWidget):
         self.review_queue = ReviewQueue(self._db, self)
         self.review_queue.changed.connect(self.refresh)
         self.tabs.addTab(self.review_queue, queue_title())
+        self.tabs.addTab(assess_tab, self.tr("Branch assessment"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -301,6 +322,100 @@ class HqDashboard(QWidget):
         return self._choice_tab(
             self.tr("Show"), self.rights_show_box, self.rights_note, self.rights_stack
         )
+
+    def _build_assessment(self) -> QWidget:
+        """The 消保考核 (``hq assess``) and the rectification figures (``hq rectification``)."""
+        self.assess_model = AssessModel(self)
+        self.assess_view = self._table(self.assess_model)
+        self.assess_view.setToolTip(self.tr("Click a branch to see where its points came from"))
+        self.assess_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank, as the CLI
+        self.assess_view.clicked.connect(self._explain_assessment)
+        self.assess_view.doubleClicked.connect(self._assess_double_clicked)
+        self.assess_view.selectionModel().currentRowChanged.connect(self._explain_assessment)
+        self.assess_note = self._note()
+        self.assess_explain = QLabel(self)
+        self.assess_explain.setWordWrap(True)
+        self.assess_explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.assess_explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.assess_explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explain_scroll = QScrollArea(self)
+        explain_scroll.setWidget(self.assess_explain)
+        explain_scroll.setWidgetResizable(True)
+        self.rectify_model = RectifyModel(self)
+        self.rectify_view = self._table(self.rectify_model)
+        self.rectify_note = self._note()
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self._titled(self.tr("Where the points came from"), explain_scroll))
+        rect_box = QWidget(self)
+        rl = QVBoxLayout(rect_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(
+            self._titled(self.tr("Rectification per branch and region"), self.rectify_view)
+        )
+        rl.addWidget(self.rectify_note)
+        lower.addWidget(rect_box)
+        lower.setSizes([420, 580])
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.assess_view)
+        split.addWidget(lower)
+        split.setSizes([330, 270])
+        tab = QWidget(self)
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addWidget(self.assess_note)
+        lay.addWidget(split, 1)
+        return tab
+
+    def _explain_assessment(self, index: QModelIndex) -> None:
+        result = self._result
+        if result is None or result.data.assessment is None or not index.isValid():
+            return
+        proxy = self.assess_view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        row = self.assess_model.row(proxy.mapToSource(index).row())
+        lang = self.language()
+        lines = [f"{row.code} {row.name}"]
+        if row.score is None:
+            lines.append(self.tr("Not assessed: no finalized inspection or visit in the period."))
+        else:
+            lines.append(
+                self.tr("Score %1 · rank %2 in the bank, %3 in %4")
+                .replace("%1", numbers.score(row.score))
+                .replace("%2", str(row.rank))
+                .replace("%3", str(row.region_rank))
+                .replace("%4", row.region)
+            )
+            for c in row.components:
+                lines.append(f"• {c.title(lang)}: {c.explain(lang)}")
+        self.assess_explain.setText("\n".join(lines))
+
+    def _show_assessment(self, data: HqData, lang: str) -> None:
+        result = data.assessment
+        if result is None:
+            return
+        for model in (self.assess_model, self.rectify_model):
+            model.relabel(lang)
+            model.tz = data.tz
+        self.assess_model.set_rows(result.rows)
+        self.assess_view.resizeColumnsToContents()
+        self.assess_note.setText(
+            self.tr(
+                "%1 · period: %2 · region and period from the filter above; "
+                "other filters do not apply."
+            )
+            .replace("%1", result.rule.stamp(lang))
+            .replace("%2", data.filter.period(lang))
+        )
+        self.assess_explain.setText(self.tr("Click a branch to see where its points came from."))
+        rec = data.rectify
+        if rec is not None:
+            self.rectify_model.set_rows([*rec.branches, *rec.regions])
+            self.rectify_view.resizeColumnsToContents()
+            self.rectify_note.setText(
+                self.tr(
+                    "Overdue as of %1; repeats as HQ evaluates them over all its data."
+                ).replace("%1", rec.today.isoformat())
+            )
 
     def _build_mystery(self) -> QWidget:
         self.wave_box = QComboBox(self)
@@ -430,6 +545,17 @@ class HqDashboard(QWidget):
         self.status_label.setText(self.tr("Could not load the HQ views: %1").replace("%1", message))
         self.failed.emit(message)
 
+    def _heatmap_row_activated(self, row: int) -> None:
+        """Drill down: a heatmap row opens that branch's inspections."""
+        codes = self._heatmap_codes
+        if 0 <= row < len(codes):
+            self.branch_activated.emit(codes[row])
+
+    def _assess_double_clicked(self, index: QModelIndex) -> None:
+        proxy = self.assess_view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        self.branch_activated.emit(self.assess_model.row(proxy.mapToSource(index).row()).code)
+
     def _league_double_clicked(self, index: QModelIndex) -> None:
         proxy = self.league_view.model()
         assert isinstance(proxy, QSortFilterProxyModel)
@@ -455,6 +581,7 @@ class HqDashboard(QWidget):
         self.league_view.resizeColumnsToContents()
         self.league_view.setColumnWidth(LeagueModel.COL_TREND, 100)
         hm = data.heatmap
+        self._heatmap_codes = list(hm.branches)
         self.heatmap.set_data(
             HeatmapData(
                 rows=[f"{c} {hm.branch_names.get(c, '')}" for c in hm.branches],
@@ -478,6 +605,7 @@ class HqDashboard(QWidget):
         self._data = data
         self._result = result
         self._show_extras(result, lang)
+        self._show_assessment(data, lang)
         if self._league_shown is not data.league:
             self._show_league(data, lang)
         self.bars.set_items(
@@ -496,13 +624,7 @@ class HqDashboard(QWidget):
         )
         self.veto_model.set_rows(data.vetoes)
         self.veto_view.resizeColumnsToContents()
-        periods = sorted({p.period for p in data.trend})
-        by_region: dict[str, dict[str, float]] = {}
-        for p in data.trend:
-            by_region.setdefault(p.region, {})[p.period] = p.average
-        series = [(self.tr("All regions"), [by_region.get("", {}).get(m) for m in periods])]
-        series += [(r, [v.get(m) for m in periods]) for r, v in sorted(by_region.items()) if r]
-        self.trend_chart.set_series(periods, series, self.tr("No scores in this selection"))
+        self._show_trend()
         self.rect_model.set_rows(data.rectification)
         self.rect_view.resizeColumnsToContents()
         self.findings_model.set_rows(data.findings)
@@ -546,6 +668,29 @@ class HqDashboard(QWidget):
             status += " · " + self.tr("⚠ marks branches with inspections from untrusted devices")
         self.status_label.setText(status)
         self.refreshed.emit()
+
+    def _show_trend(self) -> None:
+        """The league's checklist and mode, month by month or quarter on quarter."""
+        data = self._data
+        if data is None:
+            return
+        lang = self.language()
+        by_region: dict[str, dict[str, float]] = {}
+        if self.trend_step_box.currentData() == "quarter":
+            scope = (data.league_checklist, data.league_mode)
+            for q in data.quarters:
+                if (q.checklist_id, q.mode) == scope and q.average is not None:
+                    by_region.setdefault(q.region, {})[q.quarter] = q.average
+            title = self.tr("Quarterly average score, like with like: %1")
+        else:
+            for p in data.trend:
+                by_region.setdefault(p.region, {})[p.period] = p.average
+            title = self.tr("Monthly average score, like with like: %1")
+        periods = sorted({k for v in by_region.values() for k in v})
+        series = [(self.tr("All regions"), [by_region.get("", {}).get(m) for m in periods])]
+        series += [(r, [v.get(m) for m in periods]) for r, v in sorted(by_region.items()) if r]
+        self.trend_chart.set_series(periods, series, self.tr("No scores in this selection"))
+        self.trend_title.setText(title.replace("%1", data.league_scope(lang)))
 
     def _show_extras(self, result: HqResult, lang: str) -> None:
         data = result.data

@@ -18,9 +18,11 @@ from PySide6.QtGui import QBrush, QColor
 from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
 from inspector.domain.states import FindingState, Severity
+from inspector.services.hq import assess, rectify
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
 from inspector.services.hq import tables as hq_tables
+from inspector.services.hq.rights_mystery import mystery_titles
 from inspector.services.hq.rows import (
     FindingRow,
     IntegrityFlag,
@@ -29,6 +31,7 @@ from inspector.services.hq.rows import (
     VetoRow,
 )
 from inspector.services.views import hq as hq_view
+from inspector.text import hq_assess as TA
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
 from inspector.ui.rectification import count_title, state_name
@@ -96,8 +99,10 @@ class LeagueModel(_HqModel[LeagueRow]):
                 self.tr("Branch"),
                 lambda r: (
                     r.name
+                    + (" · " + self._scenario(r.scenario) if r.scenario is not None else "")
                     + (" ⚠" if r.untrusted else "")
                     + ("  [" + self.tr("draft") + "]" if r.latest_draft else "")
+                    + ("  (" + self.tr("incomplete, not ranked") + ")" if r.incomplete else "")
                 ),
                 lambda r: r.name,
             ),
@@ -151,11 +156,20 @@ class LeagueModel(_HqModel[LeagueRow]):
             ),
             Column(
                 self.tr("Vetoes"),
-                lambda r: str(r.veto_failed) if r.veto_failed else "",
+                lambda r: (
+                    self.tr("not checked")
+                    if r.incomplete
+                    else (str(r.veto_failed) if r.veto_failed else "")
+                ),
                 lambda r: r.veto_failed,
                 align=RIGHT,
             ),
         ]
+
+    def _scenario(self, scenario: str) -> str:
+        """A mystery scenario's title (visits rank within their scenario)."""
+        zh, en = mystery_titles()[0].get(scenario, (scenario, scenario))
+        return (zh if self.lang == "zh" else en) or self.tr("no scenario")
 
     def row_role(self, row: LeagueRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and row.untrusted:
@@ -246,8 +260,17 @@ class FindingsModel(_HqModel[FindingRow]):
             Column(self.tr("Item"), lambda r: r.item_title(self.lang), lambda r: r.item_id),
             Column(
                 self.tr("Severity"),
-                lambda r: severity.get(r.severity, r.severity),
-                lambda r: rank.get(r.severity, 3),
+                lambda r: severity.get(r.effective_severity, r.effective_severity),
+                lambda r: rank.get(r.effective_severity, 3),
+            ),
+            Column(
+                self.tr("Repeat"),
+                lambda r: (
+                    self.tr("Repeat (%1 earlier)").replace("%1", str(r.hq_earlier))
+                    if r.repeat
+                    else ""
+                ),
+                lambda r: r.hq_earlier,
             ),
             Column(self.tr("Owner"), lambda r: r.owner, lambda r: r.owner),
             Column(
@@ -257,9 +280,27 @@ class FindingsModel(_HqModel[FindingRow]):
             ),
         ]
 
+    COL_REPEAT = 5
+
     def row_role(self, row: FindingRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == FindingState.OVERDUE:
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            row.status == FindingState.OVERDUE or (column == self.COL_REPEAT and row.repeat)
+        ):
             return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_REPEAT and row.repeat:
+            tip = self.tr(
+                "An earlier finalized inspection (%1) failed this item; severity raised one level."
+            ).replace("%1", hq_tables.short_id(row.hq_repeat_of or ""))
+            if row.severity != row.effective_severity:
+                names: dict[str, str] = {
+                    Severity.HIGH: self.tr("high"),
+                    Severity.MEDIUM: self.tr("medium"),
+                    Severity.LOW: self.tr("low"),
+                }
+                tip += " " + self.tr("The inspector's laptop recorded: %1.").replace(
+                    "%1", names.get(row.severity, row.severity)
+                )
+            return tip
         return None
 
 
@@ -528,3 +569,89 @@ class MysteryVisitModel(_HqModel[hq_mystery.Visit]):
             )
         )
         return cols
+
+
+class AssessModel(_HqModel[assess.AssessRow]):
+    """The branch assessment (``hq assess --json`` rows): score and each component's points."""
+
+    def _columns(self) -> list[Column[assess.AssessRow]]:
+        def pts(v: float | None) -> str:
+            return numbers.score(v)
+
+        def comp(cid: str) -> Column[assess.AssessRow]:
+            return Column(
+                TA.COMPONENTS[cid](self.lang),
+                lambda r: pts(r.points(cid)),
+                lambda r: r.points(cid) if r.points(cid) is not None else self.MISSING_SORT,
+                align=RIGHT,
+            )
+
+        return [
+            Column(
+                self.tr("Rank"),
+                lambda r: str(r.rank) if r.rank else "—",
+                lambda r: r.rank or 10**9,
+                align=RIGHT,
+            ),
+            Column(
+                self.tr("In region"),
+                lambda r: str(r.region_rank) if r.region_rank else "—",
+                lambda r: r.region_rank or 10**9,
+                align=RIGHT,
+            ),
+            Column(self.tr("Code"), lambda r: r.code, lambda r: r.code),
+            Column(self.tr("Branch"), lambda r: r.name, lambda r: r.name),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            Column(
+                self.tr("Score"),
+                lambda r: pts(r.score),
+                lambda r: r.score if r.score is not None else self.MISSING_SORT,
+                align=RIGHT,
+                roles={Qt.ItemDataRole.BackgroundRole: lambda r: QBrush(score_colour(r.score))},
+            ),
+            *(
+                comp(c)
+                for c in ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
+            ),
+        ]
+
+
+class RectifyModel(_HqModel[rectify.RectificationFigures]):
+    """Rectification figures (``hq rectification --json``), per branch or per region."""
+
+    def _columns(self) -> list[Column[rectify.RectificationFigures]]:
+        def rate(v: float | None) -> str:
+            return numbers.percent_sign(v)
+
+        def n(get: Callable[[rectify.RectificationFigures], int], title: str) -> Column[Any]:
+            return Column(title, lambda r: str(get(r)), get, align=RIGHT)
+
+        return [
+            Column(
+                self.tr("Branch"),
+                lambda r: f"{r.code} {r.name}" if r.code else r.region,
+                lambda r: r.code or r.region,
+            ),
+            Column(self.tr("Region"), lambda r: r.region, lambda r: r.region),
+            n(lambda r: r.opened, self.tr("Opened")),
+            n(lambda r: r.closed, self.tr("Closed")),
+            n(lambda r: r.closed_on_time, self.tr("On time")),
+            Column(
+                self.tr("Closure rate"),
+                lambda r: rate(r.closure_rate),
+                lambda r: r.closure_rate if r.closure_rate is not None else self.MISSING_SORT,
+                align=RIGHT,
+            ),
+            Column(
+                self.tr("Median days"),
+                lambda r: numbers.score(r.median_days_to_close),
+                lambda r: (
+                    r.median_days_to_close
+                    if r.median_days_to_close is not None
+                    else self.MISSING_SORT
+                ),
+                align=RIGHT,
+            ),
+            n(lambda r: r.overdue, self.tr("Overdue now")),
+            n(lambda r: r.repeats, self.tr("Repeats")),
+        ]

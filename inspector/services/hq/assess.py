@@ -1,0 +1,355 @@
+"""The branch assessment (消保考核): one score out of 100 per branch, explained.
+
+``inspector hq assess``, the dashboard's assessment tab, the HQ PDF section and the Excel
+sheets all call :func:`assess` and show its rows. The rule is data
+(:mod:`.assess_rule`, shipped default ``resources/assessment/default.yaml``): for each
+branch, its on-site inspections, its mystery visits and its rectification on time earn
+points (weight x the branch's figure), its repeat findings, red-line failures and overdue
+findings cost points (capped), and every component carries the figures it was made from.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.db.models import Branch, ChecklistSnapshot, Inspection
+from inspector.domain import numbers
+from inspector.domain.checklist import Mode
+from inspector.domain.states import InspectionStatus
+from inspector.errors import ValidationError
+from inspector.services.hq import rectify as rect
+from inspector.services.hq.assess_rule import LoadedRule
+from inspector.services.hq.rows import HqFilter
+from inspector.services.hq.scope import conditions
+from inspector.text import hq_assess as TA
+
+log = logging.getLogger(__name__)
+
+_PERIOD = re.compile(r"^(\d{4})(?:(?:-?Q([1-4]))|(?:-(\d{2})))?$", re.IGNORECASE)
+
+
+def parse_period(text: str, option: str = "--period") -> tuple[date, date]:
+    """'2026Q4' / '2026-Q4', '2026-11' or '2026' as (first day, last day)."""
+    m = _PERIOD.match(text.strip())
+    month = int(m.group(3)) if m and m.group(3) else None
+    if m is None or (month is not None and not 1 <= month <= 12):
+        raise ValidationError(TA.BAD_PERIOD, option=option, value=repr(text))
+    year = int(m.group(1))
+    if m.group(2):
+        q = int(m.group(2))
+        start, months = date(year, 3 * q - 2, 1), 3
+    elif month is not None:
+        start, months = date(year, month, 1), 1
+    else:
+        start, months = date(year, 1, 1), 12
+    end_month = start.month + months
+    end = date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1) - timedelta(days=1)
+    return start, end
+
+
+def _r2(v: float) -> float:
+    return numbers.record(v) + 0.0  # the value of record (half up), never -0.0
+
+
+def _fmt(v: float | None) -> str:
+    return numbers.points(v)
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """Where some of a branch's points came from (or went): its inputs, weight, points."""
+
+    id: str  # onsite | mystery | rectification | repeat | redline | overdue
+    inputs: dict[str, Any]
+    weight: float | None  # the weight applied (after reweighting); None for penalties
+    rule_weight: float | None
+    points: float | None  # None: left out (no data, reweighted)
+    explain_zh: str
+    explain_en: str
+
+    def title(self, lang: str) -> str:
+        return TA.COMPONENTS[self.id](lang)
+
+    def explain(self, lang: str) -> str:
+        return self.explain_zh if lang == "zh" else self.explain_en
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": {"zh": self.title("zh"), "en": self.title("en")},
+            "inputs": self.inputs,
+            "weight": self.weight,
+            "rule_weight": self.rule_weight,
+            "points": self.points,
+            "explain": {"zh": self.explain_zh, "en": self.explain_en},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AssessRow:
+    code: str
+    name: str
+    region: str
+    score: float | None  # None: not assessed (no inspection and no visit in the period)
+    rank: int | None
+    region_rank: int | None
+    components: tuple[Component, ...] = ()
+
+    def points(self, cid: str) -> float | None:
+        return next((c.points for c in self.components if c.id == cid), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A row of ``hq assess --json``."""
+        return {
+            "branch": {"code": self.code, "name": self.name, "region": self.region},
+            "score": self.score,
+            "rank": self.rank,
+            "region_rank": self.region_rank,
+            "components": [c.as_dict() for c in self.components],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    rule: LoadedRule
+    date_from: date | None
+    date_to: date | None
+    region: str | None
+    rows: list[AssessRow] = field(default_factory=list)
+
+    def ranked(self) -> list[AssessRow]:
+        return [r for r in self.rows if r.rank is not None]
+
+    def unranked(self) -> list[AssessRow]:
+        return [r for r in self.rows if r.rank is None]
+
+    def as_dict(self) -> dict[str, Any]:
+        """``hq assess --json``."""
+        return {
+            "rule": self.rule.as_dict(),
+            "period": {
+                "from": self.date_from.isoformat() if self.date_from else None,
+                "to": self.date_to.isoformat() if self.date_to else None,
+            },
+            "region": self.region,
+            "rows": [r.as_dict() for r in self.rows],
+        }
+
+
+def _explain(key: str, **fields: Any) -> tuple[str, str]:
+    t = TA.EXPLAIN[key]
+    return t("zh", **fields), t("en", **fields)
+
+
+def _scores(session: Session, flt: HqFilter, mode: str, checklists: tuple[str, ...]) -> list[Any]:
+    q = (
+        select(
+            Inspection.branch_id,
+            Inspection.score_total,
+            Inspection.veto_failed,
+            Inspection.visit,
+        )
+        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+        .where(
+            *conditions(flt),
+            Inspection.mode == mode,
+            Inspection.status == InspectionStatus.FINALIZED,
+            Inspection.score_total.is_not(None),
+        )
+    )
+    if checklists:
+        q = q.where(ChecklistSnapshot.checklist_id.in_(checklists))
+    return list(session.execute(q))
+
+
+def _scenario(visit: Any) -> str:
+    return str(visit.get("scenario") or "") if isinstance(visit, dict) else ""
+
+
+def _rank(rows: list[AssessRow]) -> dict[str, int]:
+    """Competition ranking by score (1, 2, 2, 4), ties by code for the order only."""
+    order = sorted(
+        (r for r in rows if r.score is not None), key=lambda r: (-(r.score or 0), r.code)
+    )
+    out: dict[str, int] = {}
+    prev: float | None = None
+    rank = 0
+    for n, r in enumerate(order, start=1):
+        if r.score != prev:
+            rank, prev = n, r.score
+        out[r.code] = rank
+    return out
+
+
+def assess(
+    session: Session,
+    rule: LoadedRule,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    region: str | None = None,
+    tz: str | None = None,
+) -> Assessment:
+    """Every branch of the region (all when None) assessed for the period."""
+    r = rule.rule
+    flt = HqFilter(region=region, date_from=date_from, date_to=date_to, tz=tz)
+    bank = HqFilter(date_from=date_from, date_to=date_to, tz=tz)  # scenario averages
+    onsite = _scores(session, flt, Mode.ONSITE, r.components.onsite.checklists)
+    mystery = _scores(session, flt, Mode.MYSTERY, r.components.mystery.checklists)
+    scen_avg: dict[str, float] = {}
+    if r.components.mystery.measure == "relative":
+        acc: dict[str, list[float]] = defaultdict(list)
+        for row in _scores(session, bank, Mode.MYSTERY, r.components.mystery.checklists):
+            acc[_scenario(row.visit)].append(float(row.score_total))
+        scen_avg = {k: sum(v) / len(v) for k, v in acc.items() if v}
+    rec = {f.code: f for f in rect.figures(session, flt).branches}
+    on_by: dict[int, list[Any]] = defaultdict(list)
+    for row in onsite:
+        on_by[row.branch_id].append(row)
+    my_by: dict[int, list[Any]] = defaultdict(list)
+    for row in mystery:
+        my_by[row.branch_id].append(row)
+    bq = select(Branch.id, Branch.code, Branch.name, Branch.region).order_by(Branch.code)
+    if region:
+        bq = bq.where(Branch.region == region)
+    rows: list[AssessRow] = []
+    for bid, code, name, breg in session.execute(bq):
+        ons, mys = on_by.get(bid, []), my_by.get(bid, [])
+        if not ons and not mys:
+            rows.append(AssessRow(code, name, breg or "", None, None, None))
+            continue
+        figures: dict[str, float | None] = {}
+        inputs: dict[str, dict[str, Any]] = {}
+        # On-site: the average score of the period's inspections.
+        avg_on = sum(float(x.score_total) for x in ons) / len(ons) if ons else None
+        figures["onsite"] = avg_on
+        inputs["onsite"] = {
+            "inspections": len(ons),
+            "average": _r2(avg_on) if avg_on is not None else None,
+        }
+        # Mystery: relative to the bank's average for the scenario, or the totals as they are.
+        if mys:
+            if r.components.mystery.measure == "relative":
+                rel = [
+                    min(100.0, 100.0 * float(x.score_total) / avg)
+                    if (avg := scen_avg.get(_scenario(x.visit)))
+                    else 100.0
+                    for x in mys
+                ]
+            else:
+                rel = [float(x.score_total) for x in mys]
+            my_figure = sum(rel) / len(rel)
+            figures["mystery"] = my_figure
+            inputs["mystery"] = {
+                "visits": len(mys),
+                "average_total": _r2(sum(float(x.score_total) for x in mys) / len(mys)),
+                "measure": r.components.mystery.measure,
+                "figure": _r2(my_figure),
+            }
+        else:
+            figures["mystery"] = None
+            inputs["mystery"] = {"visits": 0, "measure": r.components.mystery.measure}
+        # Rectification: closed on time among the findings due.
+        f = rec.get(code)
+        due = f.due if f else 0
+        on_time = f.closed_on_time if f else 0
+        rect_figure = 100.0 * on_time / due if due else 100.0
+        figures["rectification"] = rect_figure
+        inputs["rectification"] = {
+            "opened": f.opened if f else 0,
+            "due": due,
+            "closed_on_time": on_time,
+            "on_time_rate": _r2(rect_figure) if due else None,
+        }
+        weights = {
+            "onsite": r.components.onsite.weight,
+            "mystery": r.components.mystery.weight,
+            "rectification": r.components.rectification.weight,
+        }
+        present = {k: w for k, w in weights.items() if figures[k] is not None}
+        scale = 1.0
+        if r.missing == "reweight" and present and sum(present.values()) > 0:
+            scale = 100.0 / sum(present.values())
+        comps: list[Component] = []
+        for cid, rule_w in weights.items():
+            value = figures[cid]
+            if value is None:
+                missing = "missing_reweight" if r.missing == "reweight" else "missing_zero"
+                zh, en = _explain(missing)
+                comps.append(
+                    Component(
+                        cid,
+                        inputs[cid],
+                        None if r.missing == "reweight" else rule_w,
+                        rule_w,
+                        None if r.missing == "reweight" else 0.0,
+                        zh,
+                        en,
+                    )
+                )
+                continue
+            w = rule_w * scale
+            pts = _r2(w * value / 100.0)
+            if cid == "onsite":
+                key, fields = "onsite", {"n": len(ons), "average": _fmt(value)}
+            elif cid == "mystery":
+                key = f"mystery_{r.components.mystery.measure}"
+                fields = {"n": len(mys), "average": _fmt(value)}
+            elif due:
+                key, fields = "rectification", {"due": due, "on_time": on_time, "rate": _fmt(value)}
+            else:
+                key, fields = "rectification_none", {}
+            zh, en = _explain(key, weight=_fmt(w), points=_fmt(pts), **fields)
+            comps.append(Component(cid, inputs[cid], _r2(w), rule_w, pts, zh, en))
+        # Penalties, each capped.
+        redlines = sum(1 for x in [*ons, *mys] if (x.veto_failed or 0) > 0)
+        counts = {
+            "repeat": f.repeats if f else 0,
+            "redline": redlines,
+            "overdue": f.overdue if f else 0,
+        }
+        for pid, n in counts.items():
+            pen = getattr(r.penalties, pid)
+            pts = -_r2(min(pen.cap, n * pen.points))
+            pts = pts + 0.0  # never -0.0
+            zh, en = _explain(
+                "penalty", n=n, per=_fmt(pen.points), cap=_fmt(pen.cap), deduct=_fmt(abs(pts))
+            )
+            comps.append(
+                Component(
+                    pid, {"count": n, "per": pen.points, "cap": pen.cap}, None, None, pts, zh, en
+                )
+            )
+        total = sum(c.points or 0.0 for c in comps)
+        rows.append(
+            AssessRow(code, name, breg or "", _r2(max(0.0, total)), None, None, tuple(comps))
+        )
+    bank_rank = _rank(rows)
+    region_rank: dict[str, int] = {}
+    by_region: dict[str, list[AssessRow]] = defaultdict(list)
+    for row in rows:
+        by_region[row.region].append(row)
+    for rs in by_region.values():
+        region_rank.update(_rank(rs))
+    ranked = [
+        AssessRow(
+            x.code,
+            x.name,
+            x.region,
+            x.score,
+            bank_rank.get(x.code),
+            region_rank.get(x.code),
+            x.components,
+        )
+        for x in rows
+    ]
+    ranked.sort(key=lambda x: (x.rank is None, x.rank or 0, x.code))
+    return Assessment(rule, date_from, date_to, region, ranked)

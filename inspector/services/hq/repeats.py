@@ -1,0 +1,119 @@
+"""HQ's 屡查屡犯 evaluation: repeat findings over everything HQ holds.
+
+A laptop marks a repeat (``findings.repeat_of``) only against what it has seen, when it
+signs off. HQ holds every laptop's inspections, so it evaluates again, after every import
+(in the import's own transaction) and every sign-off here, over all finalized, current
+inspections of the branch: the rule is :mod:`inspector.domain.repeats` (same branch, same
+checklist and mode, an earlier finalized inspection failed the same item; the severity is
+raised one level). A late package re-evaluates the inspections after it, because the
+whole branch is evaluated again. The result lives in ``hq_repeats``; the laptop's own mark
+and severity are never changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from inspector.db.models import ChecklistSnapshot, Finding, HqRepeat, Inspection, utcnow
+from inspector.domain import repeats as rule
+from inspector.domain.states import InspectionStatus
+
+log = logging.getLogger(__name__)
+
+_BATCH = 500  # ids per IN (...) list
+
+
+def failures(
+    session: Session,
+    branch_ids: Iterable[int] | None = None,
+    scope: tuple[str, str] | None = None,
+) -> list[rule.Failure]:
+    """Every active finding of a finalized, current inspection (of these branches; of one
+    (checklist, mode) when ``scope`` is given)."""
+    q = (
+        select(
+            Finding.id,
+            Inspection.branch_id,
+            ChecklistSnapshot.checklist_id,
+            Inspection.mode,
+            Finding.item_id,
+            Inspection.started_at,
+            Inspection.uuid,
+            Finding.severity,
+            Finding.repeat_of,
+        )
+        .join(Inspection, Inspection.id == Finding.inspection_id)
+        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+        .where(
+            Finding.active.is_(True),
+            Inspection.is_current.is_(True),
+            Inspection.status == InspectionStatus.FINALIZED,
+        )
+    )
+    if branch_ids is not None:
+        q = q.where(Inspection.branch_id.in_(sorted(set(branch_ids))))
+    if scope is not None:
+        q = q.where(ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1])
+    return [
+        rule.Failure(
+            finding_id=int(r.id),
+            key=(int(r.branch_id), str(r.checklist_id), str(r.mode), str(r.item_id)),
+            started_at=r.started_at,
+            inspection_uuid=str(r.uuid),
+            severity=str(r.severity),
+            laptop_repeat=r.repeat_of is not None,
+        )
+        for r in session.execute(q)
+    ]
+
+
+def evaluate(
+    session: Session,
+    branch_ids: Iterable[int] | None = None,
+    scope: tuple[str, str] | None = None,
+) -> int:
+    """Evaluate the repeats of these branches (all when None) again; returns how many.
+
+    ``scope`` (checklist id, mode) narrows it to what one inspection can change: repeats
+    only ever link inspections of the same checklist and mode. The old rows of what is
+    evaluated go (those of superseded revisions and deactivated findings too) and the
+    rule's answer is written, in the caller's transaction.
+    """
+    ids = None if branch_ids is None else sorted(set(branch_ids))
+    if ids == []:
+        return 0
+    found = rule.evaluate(failures(session, ids, scope))
+    if ids is None and scope is None:
+        session.execute(delete(HqRepeat))
+    else:
+        old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
+        if ids is not None:
+            old = old.where(Inspection.branch_id.in_(ids))
+        if scope is not None:
+            old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
+                ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1]
+            )
+        session.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(old)))
+    now = utcnow()
+    rows = [
+        {
+            "finding_id": r.finding_id,
+            "repeat_of": r.repeat_of,
+            "earlier": r.earlier,
+            "severity": r.severity,
+            "evaluated_at": now,
+        }
+        for r in found
+    ]
+    for start in range(0, len(rows), _BATCH):
+        session.execute(insert(HqRepeat), rows[start : start + _BATCH])
+    log.info(
+        "HQ repeat findings: %d in %s branch(es)",
+        len(rows),
+        "all" if ids is None else len(ids),
+    )
+    return len(rows)

@@ -1,0 +1,147 @@
+"""The mystery-shopping league: visits ranked within one scenario, never across scenarios.
+
+The scenario a mystery shopper plays decides which sections apply, so totals compare only
+within a scenario (scenario averages differ by tens of points). For each scenario, each
+branch's latest visit of that scenario is ranked with the league's one rule (a red-line
+failure never above a pass, then the score); ranks restart at 1 for every scenario. A wave
+plays one scenario, so a wave's ranking is its scenario's. Branches with no visit in the
+selection are listed apart, unranked.
+
+Called by :func:`inspector.services.hq.queries.league` for the mystery mode, with the
+selection's WHERE terms, the branches and the ranking rule (so this module needs nothing
+from the queries module).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from inspector.db.models import Inspection
+from inspector.domain.states import InspectionStatus
+from inspector.services.hq.rows import HISTORY_POINTS, BranchInfo, LeagueRow
+
+log = logging.getLogger(__name__)
+
+
+def _scenario(visit: Any) -> str:
+    return str(visit.get("scenario") or "") if isinstance(visit, dict) else ""
+
+
+def league(
+    session: Session,
+    conds: Sequence[ColumnElement[bool]],
+    branches: dict[int, BranchInfo],
+    checklist_id: str,
+    mode: str,
+    rank_key: Callable[[LeagueRow], Any],
+    *,
+    incomplete: Callable[[list[str]], set[str]] | None = None,
+) -> list[LeagueRow]:
+    """One ranked block per scenario (sorted by scenario id), then the unvisited branches."""
+    q = (
+        select(
+            Inspection.uuid,
+            Inspection.branch_id,
+            Inspection.score_total,
+            Inspection.grade,
+            Inspection.started_at,
+            Inspection.veto_failed,
+            Inspection.passed,
+            Inspection.status,
+            Inspection.trusted,
+            Inspection.visit,
+        )
+        .where(*conds)
+        .order_by(Inspection.started_at.desc(), Inspection.id.desc())
+    )
+    groups: dict[tuple[str, int], list[Any]] = defaultdict(list)
+    for r in session.execute(q):
+        if r.branch_id in branches:
+            groups[(_scenario(r.visit), int(r.branch_id))].append(r)
+    by_scenario: dict[str, list[LeagueRow]] = defaultdict(list)
+    for (scen, bid), rs in groups.items():
+        b = branches[bid]
+        first = rs[0]
+        scored = [float(x.score_total) for x in rs if x.score_total is not None]
+        prev = rs[1].score_total if len(rs) > 1 else None
+        by_scenario[scen].append(
+            LeagueRow(
+                rank=None,
+                code=b.code,
+                name=b.name,
+                region=b.region,
+                latest_score=float(first.score_total) if first.score_total is not None else None,
+                latest_grade=first.grade,
+                latest_at=first.started_at,
+                latest_uuid=first.uuid,
+                previous_score=float(prev) if prev is not None else None,
+                inspections=len(rs),
+                average=sum(scored) / len(scored) if scored else None,
+                veto_failed=int(first.veto_failed or 0),
+                untrusted=sum(1 for x in rs if x.trusted is False),
+                history=tuple(
+                    float(x.score_total)
+                    for x in reversed(rs[:HISTORY_POINTS])
+                    if x.score_total is not None
+                ),
+                latest_passed=bool(first.passed) if first.passed is not None else None,
+                latest_draft=first.status != InspectionStatus.FINALIZED,
+                drafts=sum(1 for x in rs if x.status != InspectionStatus.FINALIZED),
+                checklist_id=checklist_id,
+                mode=mode,
+                scenario=scen,
+            )
+        )
+    if incomplete is not None:  # drafts included: an incomplete draft is listed apart
+        gaps = incomplete(
+            [
+                r.latest_uuid
+                for rs in by_scenario.values()
+                for r in rs
+                if r.latest_draft and r.latest_uuid
+            ]
+        )
+        for scen, rs in by_scenario.items():
+            by_scenario[scen] = [replace(r, incomplete=r.latest_uuid in gaps) for r in rs]
+    out: list[LeagueRow] = []
+    for scen in sorted(by_scenario):
+        rows = sorted(by_scenario[scen], key=rank_key)
+        n = 0
+        for lr in rows:
+            if lr.latest_score is not None and not lr.incomplete:
+                n += 1
+                out.append(replace(lr, rank=n))
+            else:
+                out.append(lr)
+    visited = {bid for _scen, bid in groups}
+    for bid, b in sorted(branches.items(), key=lambda kv: kv[1].code):
+        if bid not in visited:
+            out.append(
+                LeagueRow(
+                    None,
+                    b.code,
+                    b.name,
+                    b.region,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    0,
+                    None,
+                    0,
+                    0,
+                    (),
+                    checklist_id=checklist_id,
+                    mode=mode,
+                    scenario=None,
+                )
+            )
+    return out

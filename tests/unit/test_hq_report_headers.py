@@ -1,0 +1,34 @@
+"""HQ PDF table headers never break inside a word (大堂服务 stays on one line)."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from inspector.reports.hq_report import (
+    SCORE,
+    TEXT,
+    HqColumn,
+    HqReportContent,
+    HqTable,
+    render_hq_report,
+)
+
+
+def test_narrow_columns_keep_their_header_words_whole() -> None:
+    cols = (
+        HqColumn("name", "网点", TEXT, 6.0),  # a wide column that narrow ones borrow from
+        *(
+            HqColumn(f"s{i}", title, SCORE, 0.2)
+            for i, title in enumerate(["大堂服务", "柜面服务", "Counter", "Lobby"])
+        ),
+    )
+    table = HqTable("t", "表", cols, [("上海分行浦东支行", 50.0, 60.0, 70.0, 80.0)])
+    pdf = render_hq_report(
+        HqReportContent(title="报告", subtitle="", lang="zh", summary=[], sections=[table])
+    )
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    lines = text.splitlines()
+    for word in ("大堂服务", "柜面服务", "Counter", "Lobby"):
+        assert word in lines, (word, lines)
