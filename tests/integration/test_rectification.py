@@ -358,11 +358,11 @@ def test_the_notice_carries_redacted_renderings_never_the_original(
     db = s.db("hq")
     uuid_ = make_finalized(db, fail=("ex.ramp",), n_photos=2, redact=True)
     with db.read_session() as session:
-        from inspector.services import inspections as insp_svc
+        from inspector.services.inspections import lookup
 
         originals = {
             photo_svc.blob_bytes(session, p.original_sha256)
-            for p in insp_svc.get(session, uuid_).photos
+            for p in lookup.get(session, uuid_).photos
             if p.original_sha256
         }
     db.dispose()

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
-from inspector.services import inspections as svc
+from inspector.services.findings import closing as svc
 from tests.integration.conftest import make_finalized
 
 BEFORE = "typed_texts"
