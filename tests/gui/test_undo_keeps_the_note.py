@@ -14,8 +14,8 @@ from inspector.db import Database
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Result
 from inspector.services import audit
-from inspector.services import inspections as svc
 from inspector.services.commands import inspections as commands
+from inspector.services.inspections import lookup
 from inspector.ui.main_window import MainWindow
 
 from .conftest import make_inspection
@@ -23,7 +23,7 @@ from .conftest import make_inspection
 
 def _rows(db: Database, uuid: str) -> dict[str, tuple[str | None, object, str]]:
     with db.session() as s:
-        return {a.item_id: (a.result, a.value, a.note) for a in svc.get(s, uuid).answers}
+        return {a.item_id: (a.result, a.value, a.note) for a in lookup.get(s, uuid).answers}
 
 
 def _undo(qtbot: QtBot, window: MainWindow) -> None:
