@@ -36,7 +36,8 @@ from inspector.checklists import canonical_json, checklist_from_json
 from inspector.db import open_database
 from inspector.services import keys
 from inspector.services.exchange import importer as exchange_importer
-from inspector.services.exchange.package_format import Manifest, canonical_bytes, content_sha256
+from inspector.services.exchange.manifest_schema import Manifest
+from inspector.services.exchange.package_format import canonical_bytes, content_sha256
 
 log = logging.getLogger(__name__)
 

@@ -49,8 +49,8 @@ from inspector.services.views.files import file_stem, report_pdf
 from inspector.ui import filedialogs, theme, workers
 from inspector.ui.errors import user_text
 from inspector.ui.models.table import Column, RowsTableModel
-from inspector.ui.rectification import response_filter
 from inspector.ui.report_preview import ReportPreviewDialog
+from inspector.ui.review_queue import response_filter
 from inspector.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)

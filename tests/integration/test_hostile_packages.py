@@ -506,7 +506,7 @@ def test_an_unforeseen_error_rejects_only_that_package(
 ) -> None:
     from inspector.services.exchange import importer
 
-    real = importer._check_content
+    real = importer.check_content
     calls = []
 
     def flaky(pkg: Any) -> Any:
@@ -515,7 +515,7 @@ def test_an_unforeseen_error_rejects_only_that_package(
             raise KeyError("a hole in the checks")
         return real(pkg)
 
-    monkeypatch.setattr(importer, "_check_content", flaky)
+    monkeypatch.setattr(importer, "check_content", flaky)
     a, b = tmp_path / "a.inspection", tmp_path / "b.inspection"
     a.write_bytes(good_package)
     b.write_bytes(good_package)

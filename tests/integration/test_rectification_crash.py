@@ -41,7 +41,7 @@ IMPORTER = textwrap.dedent(
     import sys
     from pathlib import Path
     from inspector.db import open_database
-    from inspector.services.exchange import import_file
+    from inspector.services.exchange.importer import import_file
 
     db = open_database(sys.argv[1])
     print("ready", flush=True)

@@ -20,12 +20,12 @@ from inspector.domain.states import InspectionStatus
 from inspector.errors import NotFoundError, UserError, ValidationError
 from inspector.files import write_atomic
 from inspector.services import keys, photo_variants, photos, reports
+from inspector.services.exchange.manifest_schema import Manifest
 from inspector.services.exchange.package_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
     REPORT,
     SUFFIX,
-    Manifest,
     content_sha256,
     write_container,
 )

@@ -27,21 +27,16 @@ what the winner committed.
 
 from __future__ import annotations
 
-import io
 import logging
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from inspector.checklists import SnapshotDamagedError, checklist_from_json
 from inspector.db import Database
 from inspector.db import errors as db_errors
 from inspector.db.models import (
@@ -61,33 +56,31 @@ from inspector.db.models import (
     wave_of,
 )
 from inspector.domain import numbers
-from inspector.domain.answers import Answer, AnswerError, check_value
-from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.answers import Answer
+from inspector.domain.checklist import Checklist, Result
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
-from inspector.errors import UserError, detail_of
+from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
-from inspector.services import audit, keys, photo_decode, photos
+from inspector.services import audit, keys, photos
+from inspector.services.exchange.content_check import check_content
+from inspector.services.exchange.manifest_schema import PhotoData
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     REASON_ERROR,
     SUFFIX,
     Limits,
     PackageError,
-    PhotoData,
     VerifiedPackage,
     read_package,
 )
 from inspector.services.hq import repeats as hq_repeats
 from inspector.services.inspections.scoring import score_for
 from inspector.services.inspections.snapshots import snapshot_from_content
-from inspector.services.photo_decode import FORMATS
 from inspector.text import Message
 from inspector.text import exchange as T
 
 log = logging.getLogger(__name__)
 
-# Device derivatives are at most DISPLAY_SIDE; allow for other builds' settings.
-MAX_DERIVATIVE_SIDE = 4096
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
 
@@ -232,9 +225,9 @@ def import_file(
     try:
         if path.suffix == ".response":
             # A branch's rectification response: same receipt, same all-or-nothing rules.
-            from inspector.services.rectification import response
+            from inspector.services.rectification import response_import
 
-            return response.import_file(
+            return response_import.import_file(
                 db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor
             )
         return _import_file(db, path, entry, trusted_only=trusted_only, limits=limits, actor=actor)
@@ -277,7 +270,7 @@ def _import_file(
         signer=pkg.fingerprint,
         content_sha256=pkg.content_sha256,
     )
-    checklist = _check_content(pkg)
+    checklist = check_content(pkg)
     last_error: Exception | None = None
     for attempt in range(MAX_ATTEMPTS):
         try:
@@ -316,116 +309,6 @@ def _read_file(path: Path, limits: Limits) -> bytes:
         return read_bounded(path, limits.max_file_bytes, "package")
     except FileAccessError as e:
         raise PackageError(T.CAUSE, cause=e.problem) from None
-
-
-@lru_cache(maxsize=32)
-def _parse_checklist(sha256: str, content: str) -> Checklist:
-    # Keyed by the verified hash: every package of a campaign carries the same checklist.
-    return checklist_from_json(content)
-
-
-def _check_content(pkg: VerifiedPackage) -> Checklist:
-    """The answers, findings and photos name items of the checklist the package carries."""
-    m = pkg.manifest
-    try:
-        checklist = _parse_checklist(m.checklist.sha256, m.checklist.content)
-    except SnapshotDamagedError:
-        # The package's checklist, not one stored here: the package is refused, and nothing
-        # about HQ's database needs restoring.
-        raise PackageError(T.SNAPSHOT_INVALID) from None
-    if checklist.id != m.checklist.id or checklist.version != m.checklist.version:
-        raise PackageError(T.SNAPSHOT_OTHER)
-    index = checklist.item_index()
-    for a in m.answers:
-        item = index.get(a.item_id)
-        if item is None:
-            continue  # reported below, with the other unknown items
-        try:
-            check_value(item, a.value)
-        except AnswerError as e:
-            raise PackageError(T.ANSWER_INVALID, cause=e) from None
-    for kind, ids in (
-        ("answer", [a.item_id for a in m.answers]),
-        ("finding", [f.item_id for f in m.findings]),
-        ("photo", [p.item_id for p in m.photos]),
-    ):
-        unknown = sorted({i for i in ids if i not in index})
-        if unknown:
-            raise PackageError(
-                T.UNKNOWN_ITEMS,
-                kind=T.ITEM_REFS[kind],
-                checklist=checklist.id,
-                items=", ".join(unknown[:5]),
-            )
-    scenario = m.inspection.visit.scenario
-    if scenario and scenario not in {sc.id for sc in checklist.scenarios}:
-        raise PackageError(T.SCENARIO_UNKNOWN, scenario=repr(scenario), checklist=checklist.id)
-    if Mode(m.inspection.mode) not in checklist.modes:
-        raise PackageError(T.MODE_WRONG, checklist=checklist.id, mode=m.inspection.mode)
-    _check_images(pkg)
-    return checklist
-
-
-def _check_images(pkg: VerifiedPackage) -> None:
-    """The images HQ will show are images: a report or rendering must never meet one that
-    does not decode. The derivatives (small) are decoded at reduced scale, which still
-    reads all their data; the original's header must match what the manifest says.
-    A withheld photo's rendering is decoded in full when it is stored."""
-    for p in pkg.manifest.photos:
-        if p.withheld:
-            continue
-        assert p.display_sha256 is not None and p.thumb_sha256 is not None
-        _check_original(pkg.blobs[p.image_sha256], p)
-        for kind, sha in (("display", p.display_sha256), ("thumbnail", p.thumb_sha256)):
-            _check_derivative(pkg.blobs[sha], p, kind)
-
-
-def _check_original(data: bytes, p: PhotoData) -> None:
-    try:
-        photo_decode.register_image_formats()
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=list(FORMATS)) as im:
-                fmt = "JPEG" if im.format == "MPO" else str(im.format)
-                size = im.size
-    except UnidentifiedImageError:
-        raise PackageError(T.ORIGINAL_NOT_IMAGE, photo=p.id) from None
-    except Exception as e:  # hostile headers raise anything from struct.error to ValueError
-        raise PackageError(T.ORIGINAL_UNREADABLE, photo=p.id, detail=detail_of(e)) from None
-    if fmt != p.format:
-        raise PackageError(T.ORIGINAL_FORMAT, photo=p.id, actual=fmt, declared=p.format)
-    if sorted(size) != sorted((p.width, p.height)):
-        raise PackageError(
-            T.ORIGINAL_SIZE,
-            photo=p.id,
-            actual=f"{size[0]}x{size[1]}",
-            declared=f"{p.width}x{p.height}",
-        )
-
-
-def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=["JPEG"]) as im:
-                w, h = im.size
-                if max(w, h) > MAX_DERIVATIVE_SIDE:
-                    raise PackageError(
-                        T.DERIVATIVE_TOO_LARGE,
-                        photo=p.id,
-                        kind=T.IMAGE_KINDS[kind],
-                        size=f"{w}x{h}",
-                    )
-                im.draft("RGB", (max(1, w // 8), max(1, h // 8)))
-                im.load()
-    except PackageError:
-        raise
-    except UnidentifiedImageError:
-        raise PackageError(T.DERIVATIVE_NOT_JPEG, photo=p.id, kind=T.IMAGE_KINDS[kind]) from None
-    except Exception as e:
-        raise PackageError(
-            T.DERIVATIVE_DAMAGED, photo=p.id, kind=T.IMAGE_KINDS[kind], detail=detail_of(e)
-        ) from None
 
 
 def _merge(

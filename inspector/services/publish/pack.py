@@ -33,14 +33,10 @@ from inspector.domain.checklist import Checklist
 from inspector.errors import UserError
 from inspector.files import size_text
 from inspector.services import keys
+from inspector.services.exchange.manifest_schema import INT_MAX, BranchData, MemberEntry, Sha, When
 from inspector.services.exchange.package_format import (
-    INT_MAX,
-    BranchData,
     Limits,
-    MemberEntry,
     PackageError,
-    Sha,
-    When,
     canonical_bytes,
     check_member_name,
     load_manifest_json,

@@ -3,8 +3,8 @@
 * :mod:`.notice`: HQ issues a signed ``.notice`` and its PDF; a branch opens it
   (:mod:`.hqkey` pins HQ's key);
 * :mod:`.response`: the branch answers each finding with photos and exports a signed
-  ``.response``; HQ imports it (through ``inspector import``) and the answered findings
-  become ``submitted``;
+  ``.response``; :mod:`.response_import`: HQ imports it (through ``inspector import``) and
+  the answered findings become ``submitted``;
 * :mod:`.review`: HQ accepts (closes) or returns each answer; the queue of answers to
   review;
 * :mod:`.listing`: the notices with their findings and states, as ``rectify list`` and

@@ -19,18 +19,20 @@ from pydantic import Field, model_validator
 from inspector.domain.layers import MAX_COORD
 from inspector.domain.states import FindingState, Severity
 from inspector.services import keys
-from inspector.services.exchange.package_format import (
-    DEFAULT_LIMITS,
+from inspector.services.exchange.manifest_schema import (
     MAX_LIST,
-    Container,
-    Limits,
     MemberEntry,
-    PackageError,
     Rev,
     Sha,
     StrictModel,
     Text,
     When,
+)
+from inspector.services.exchange.package_format import (
+    DEFAULT_LIMITS,
+    Container,
+    Limits,
+    PackageError,
     blobs_of,
     parse_manifest,
     read_container,

@@ -69,7 +69,7 @@ from inspector.ui.hq.models import (
     VetoModel,
 )
 from inspector.ui.hq.worker import HqLoader, HqResult
-from inspector.ui.rectification import ReviewQueue, queue_title
+from inspector.ui.review_queue import ReviewQueue, queue_title
 
 log = logging.getLogger(__name__)
 

@@ -34,7 +34,7 @@ from inspector.services.views import hq as hq_view
 from inspector.text import hq_assess as TA
 from inspector.ui.hq.charts import HISTORY_ROLE, score_colour
 from inspector.ui.models.table import RIGHT, Column, RowsTableModel
-from inspector.ui.rectification import count_title, state_name
+from inspector.ui.review_queue import count_title, state_name
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ class RectificationModel(_HqModel[RectificationRow]):
             Column(self.tr("Open"), lambda r: str(r.open), lambda r: r.open),
             Column(self.tr("Overdue"), lambda r: str(r.overdue), lambda r: r.overdue),
             Column(self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
-            # The rectification loop (ui/rectification.py): answered, and sent back.
+            # The rectification loop (ui/review_queue.py): answered, and sent back.
             Column(count_title("submitted"), lambda r: str(r.submitted), lambda r: r.submitted),
             Column(count_title("returned"), lambda r: str(r.returned), lambda r: r.returned),
         ]

@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -41,7 +42,7 @@ from inspector.domain.answers import Answer
 from inspector.domain.checklist import Evidence, Mode, Result
 from inspector.errors import UserError
 from inspector.services.commands import inspections as commands
-from inspector.services.commands import typed as typed_commands
+from inspector.services.commands.typed import Field
 from inspector.services.views.runner import InspectionState, inspection_state
 from inspector.ui.errors import user_text
 from inspector.ui.finalize import FinalizePanel
@@ -53,36 +54,13 @@ from inspector.ui.photos.strip import EvidenceStrip
 from inspector.ui.runner.item_view import ItemView
 from inspector.ui.runner.navigator import Navigator
 from inspector.ui.runner.score_panel import ScorePanel
+from inspector.ui.runner.typed import TypedText
+from inspector.ui.runner.undo import AnswerCommand
 from inspector.ui.settings import AppSettings
 from inspector.ui.summary import SummaryPanel
 from inspector.ui.zones import zone_suffix
 
 log = logging.getLogger(__name__)
-
-
-class AnswerCommand(QUndoCommand):
-    """One answer change; redo and undo both go through ``answering.set_answer``.
-
-    The change is already committed when the command is pushed (so a refused value never
-    enters the stack); the first ``redo`` call from ``QUndoStack.push`` is skipped.
-    """
-
-    def __init__(
-        self, page: RunnerPage, item_id: str, old: Answer | None, new: Answer, text: str
-    ) -> None:
-        super().__init__(text)
-        self._page, self._item_id, self._old, self._new = page, item_id, old, new
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._page.restore_answer(self._item_id, self._new)
-
-    def undo(self) -> None:
-        # Restores the judgement and value that were there; a note typed since stays.
-        self._page.restore_answer(self._item_id, self._old)
 
 
 class RunnerPage(QWidget):
@@ -112,7 +90,7 @@ class RunnerPage(QWidget):
         self.current_item: str | None = None
         self.undo_stack = QUndoStack(self)
         # The fields whose typing is kept (services/typed.py) and not yet recorded.
-        self._kept: set[str] = set()
+        self.typed = TypedText(db, self, self.status_message.emit)
 
         # header
         self.title_label = QLabel()
@@ -160,12 +138,8 @@ class RunnerPage(QWidget):
         self.item_view.answer_panel.answer_requested.connect(self._answer_requested)
         self.item_view.answer_panel.invalid_value.connect(self.status_message)
         self.item_view.note_edited.connect(self._note_edited)
-        self.item_view.note_typed.connect(
-            lambda item_id, text: self._keep(typed_commands.Field.NOTE, item_id, text)
-        )
-        self.item_view.answer_panel.value_typed.connect(
-            lambda item_id, text: self._keep(typed_commands.Field.VALUE, item_id, text)
-        )
+        self.item_view.note_typed.connect(partial(self.typed.keep, Field.NOTE))
+        self.item_view.answer_panel.value_typed.connect(partial(self.typed.keep, Field.VALUE))
         self.item_view.next_requested.connect(self.next_item)
         self.item_view.previous_requested.connect(self.previous_item)
         self.item_view.summary_requested.connect(self.show_summary)
@@ -191,26 +165,20 @@ class RunnerPage(QWidget):
 
         self.findings_panel = FindingsPanel()
         self.findings_panel.finding_edited.connect(self._finding_edited)
-        self.findings_panel.action_typed.connect(
-            lambda item_id, text: self._keep(typed_commands.Field.ACTION, item_id, text)
-        )
+        self.findings_panel.action_typed.connect(partial(self.typed.keep, Field.ACTION))
         self.findings_panel.item_requested.connect(self.go_to_item)
         self.findings_panel.recheck_requested.connect(lambda item_id: self.start_recheck(item_id))
         self.visit_panel = VisitPanel()
         self.visit_panel.visit_edited.connect(self._visit_edited)
         self.visit_panel.narrative_edited.connect(self._narrative_edited)
-        self.visit_panel.fact_typed.connect(
-            lambda fact, text: self._keep(typed_commands.Field.VISIT, fact, text)
-        )
+        self.visit_panel.fact_typed.connect(partial(self.typed.keep, Field.VISIT))
         self.summary_panel = SummaryPanel()
         self.summary_panel.editor.edited.connect(self._narrative_edited)
         for editor in (self.summary_panel.editor, self.visit_panel.narrative):
-            editor.typed.connect(lambda text: self._keep(typed_commands.Field.NARRATIVE, "", text))
+            editor.typed.connect(partial(self.typed.keep, Field.NARRATIVE, ""))
         self.finalize_panel = FinalizePanel()
         self.finalize_panel.manager_edited.connect(self._manager_edited)
-        self.finalize_panel.manager_typed.connect(
-            lambda text: self._keep(typed_commands.Field.MANAGER, "", text)
-        )
+        self.finalize_panel.manager_typed.connect(partial(self.typed.keep, Field.MANAGER, ""))
         self.finalize_panel.missing_activated.connect(self._missing_activated)
         self.finalize_panel.finalize_requested.connect(self._finalize)
         self.finalize_panel.amend_requested.connect(self._amend)
@@ -254,9 +222,9 @@ class RunnerPage(QWidget):
     def open(self, uuid: str, item_id: str | None = None) -> None:
         """Show inspection ``uuid`` at ``item_id`` (else the first unanswered item)."""
         self.flush()
-        self._discard_kept()
+        self.typed.discard()
         self._evidence_target = None
-        recovered = self._recover_typed(uuid)
+        recovered = self.typed.recover(uuid)
         state = inspection_state(self.db, uuid)
         # Every widget that shows one inspection starts again from this one's record:
         # nothing typed, drawn or selected for the one before may carry over.
@@ -279,62 +247,6 @@ class RunnerPage(QWidget):
         if recovered:
             self.status_message.emit(recovered)
 
-    def _recover_typed(self, uuid: str) -> str:
-        """Record what was typed into ``uuid`` before the app stopped (a crash, a kill);
-        what happened, for the status bar ("" when nothing was left)."""
-        try:
-            done = typed_commands.recover(self.db, uuid, actor=self.actor_for(uuid))
-        except UserError as e:
-            log.warning("typed text of %s not recovered: %s", uuid, e)
-            return user_text(e)
-        if not done:
-            return ""
-        state = inspection_state(self.db, uuid)
-        saved: list[str] = []
-        refused: list[str] = []
-        for r in done:
-            where = self._field_name(state, r.field, r.item_id)
-            if r.refused is None:
-                saved.append(where)
-            else:
-                refused.append(
-                    self.tr("{0}: “{1}” ({2})").format(where, r.text[:40], user_text(r.refused))
-                )
-        parts = []
-        if saved:
-            parts.append(
-                self.tr("Recorded what was typed before the app closed: {0}").format(
-                    "，".join(saved) if self.lang == "zh" else ", ".join(saved)
-                )
-            )
-        if refused:
-            parts.append(
-                self.tr("Typed before the app closed, not recorded: {0}").format(
-                    "；".join(refused) if self.lang == "zh" else "; ".join(refused)
-                )
-            )
-        return "  ".join(parts)
-
-    def _field_name(self, state: InspectionState, field: str, item_id: str) -> str:
-        """A typed field as people name it: the item's title and which of its fields."""
-        if field == typed_commands.Field.NARRATIVE:
-            return self.tr("Narrative") if state.mode == Mode.MYSTERY else self.tr("Summary")
-        if field == typed_commands.Field.MANAGER:
-            return self.tr("Branch manager")
-        if field == typed_commands.Field.VISIT:
-            facts = {
-                "ticket": self.tr("Ticket number"),
-                "wave": self.tr("Wave"),
-                "customers_waiting": self.tr("Customers waiting on arrival"),
-            }
-            return facts.get(item_id, item_id)
-        title = self.item_title(item_id, state)
-        if field == typed_commands.Field.NOTE:
-            return self.tr("{0} (note)").format(title)
-        if field == typed_commands.Field.ACTION:
-            return self.tr("{0} (rectification)").format(title)
-        return title
-
     def item_title(self, item_id: str, state: InspectionState | None = None) -> str:
         """「title」 of ``item_id`` in the app's language (people read titles, never ids)."""
         st = state or self.state
@@ -350,39 +262,6 @@ class RunnerPage(QWidget):
             self.state.inspector if self.state and self.state.uuid == uuid else ""
         )
 
-    def _keep(self, field: typed_commands.Field, item_id: str, text: str) -> None:
-        """Keep what is typed into a field durable at once (not audited; the settled
-        value is recorded after the pause, and this copy goes with it)."""
-        if self.uuid is None or self.state is None or self.state.read_only:
-            return
-        k = typed_commands.key(field, item_id)
-        try:
-            typed_commands.keep(self.db, self.uuid, k, text)
-        except UserError as e:
-            log.warning("typed text not kept: %s", e)
-            self.status_message.emit(user_text(e))
-            self.item_view.show_save_state("refused")
-            return
-        self._kept.add(k)
-        self.item_view.show_save_state("kept")
-
-    def _settled(self, field: typed_commands.Field, item_id: str, ok: bool) -> None:
-        """A field's value was recorded (its kept copy went with it) or refused."""
-        if ok:
-            self._kept.discard(typed_commands.key(field, item_id))
-        self.item_view.show_save_state("saved" if ok else "refused")
-
-    def _discard_kept(self) -> None:
-        """Forget the kept copies left after a flush: equal to what is recorded, or text
-        that was refused (and said so). A crash never gets here: they are recovered."""
-        kept, self._kept = self._kept, set()
-        if not kept or self.uuid is None:
-            return
-        try:
-            typed_commands.discard(self.db, self.uuid, kept)
-        except UserError as e:
-            log.warning("kept typing not discarded: %s", e)
-
     def reset_panels(self) -> None:
         """Forget the inspection shown (its pending typing is already flushed)."""
         self.search_edit.clear()
@@ -396,7 +275,7 @@ class RunnerPage(QWidget):
 
     def close_inspection(self) -> None:
         self.flush()
-        self._discard_kept()
+        self.typed.discard()
         self.reset_panels()
         self.uuid = None
         self.state = None
@@ -476,7 +355,7 @@ class RunnerPage(QWidget):
         if old is not None and old.result == new.result and old.value == new.value:
             return
         ok = self.apply_answer(item_id, new)
-        self._settled(typed_commands.Field.VALUE, item_id, ok)
+        self.typed.settled(Field.VALUE, item_id, ok)
         if ok:
             title = self.item_title(item_id)
             if new.result is not None:
@@ -528,7 +407,7 @@ class RunnerPage(QWidget):
         ok = self._commit(
             lambda uuid: commands.set_note(db, uuid, item_id, note, actor=actor), quiet=True
         )
-        self._settled(typed_commands.Field.NOTE, item_id, ok)
+        self.typed.settled(Field.NOTE, item_id, ok)
 
     def _finding_edited(self, item_id: str, fields: dict[str, Any]) -> None:
         actor, db = self.actor, self.db
@@ -537,7 +416,7 @@ class RunnerPage(QWidget):
             quiet=True,
         )
         if "action" in fields:
-            self._settled(typed_commands.Field.ACTION, item_id, ok)
+            self.typed.settled(Field.ACTION, item_id, ok)
 
     def _visit_edited(self, fields: dict[str, Any]) -> None:
         actor, db = self.actor, self.db
@@ -553,7 +432,7 @@ class RunnerPage(QWidget):
         ok = self._commit(save, quiet=True)
         if ok:
             for fact in fields:
-                self._kept.discard(typed_commands.key(typed_commands.Field.VISIT, fact))
+                self.typed.recorded(Field.VISIT, fact)
         self.visit_panel.show_refusal(refused[0] if refused else "")
 
     def _manager_edited(self, name: str) -> None:
@@ -561,14 +440,14 @@ class RunnerPage(QWidget):
         ok = self._commit(
             lambda uuid: commands.set_manager_name(db, uuid, name, actor=actor), quiet=True
         )
-        self._settled(typed_commands.Field.MANAGER, "", ok)
+        self.typed.settled(Field.MANAGER, "", ok)
 
     def _narrative_edited(self, text: str) -> None:
         actor, db = self.actor, self.db
         ok = self._commit(
             lambda uuid: commands.set_narrative(db, uuid, text, actor=actor), quiet=True
         )
-        self._settled(typed_commands.Field.NARRATIVE, "", ok)
+        self.typed.settled(Field.NARRATIVE, "", ok)
 
     def _photos_changed(self) -> None:
         self.refresh()
@@ -643,7 +522,7 @@ class RunnerPage(QWidget):
             self.tabs.setCurrentIndex(self.TAB_ITEM)
         if item_id != self.current_item:
             self.item_view.flush()
-            self._discard_kept()
+            self.typed.discard()
             self.item_view.show_save_state("")
         self.current_item = item_id
         self._show_item()
