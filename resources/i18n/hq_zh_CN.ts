@@ -122,7 +122,7 @@
     <message>
         <location filename="../../inspector/ui/hq/models.py" line="271"/>
         <source>An earlier finalized inspection (%1) failed this item; severity raised one level.</source>
-        <translation>此前已定稿的检查（%1）该项也不合格；严重程度已上调一级。</translation>
+        <translation>此前已定稿的检查（%1）该项也不符合；严重程度已上调一级。</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hq/models.py" line="279"/>

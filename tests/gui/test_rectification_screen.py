@@ -160,9 +160,9 @@ def test_review_queue_shows_both_photos_and_accepts(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from inspector.services.hq.rectification import findings as hq_findings
+    from inspector.services.hq.rectification import findings
     from inspector.services.hq.rows import HqFilter
-    from inspector.ui.rectification import ReviewQueue
+    from inspector.ui.review_queue import ReviewQueue
 
     db, _ = hq_with_response
     shown: list[str] = []
@@ -187,7 +187,7 @@ def test_review_queue_shows_both_photos_and_accepts(
     assert q.decide(True)
     assert q.list.count() == 0 and q.empty.isVisible()
     with db.read_session() as s:
-        rows = hq_findings(s, HqFilter())
+        rows = findings(s, HqFilter())
     f = next(r for r in rows if r.item_id == ITEM)
     assert (f.status, f.closed_via) == ("closed", "response")
 
@@ -198,7 +198,7 @@ def test_send_notice_from_the_dashboard_tab(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from inspector.ui.rectification import ReviewQueue
+    from inspector.ui.review_queue import ReviewQueue
 
     db, _nid = hq_with_response
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: 0)

@@ -18,9 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from inspector.db import Database, open_database
 from inspector.services import keys
-from inspector.services.exchange import importer
-from inspector.services.exchange.export import export_inspection
-from inspector.services.exchange.importer import Receipt, import_paths
+from inspector.services.exchange import export, importer
 from inspector.services.exchange.package_format import Limits
 from inspector.services.inspections import lookup
 from tests.integration.conftest import dump_tables, make_finalized
@@ -39,15 +37,15 @@ def good_package(tmp_path: Path) -> bytes:
     src = open_database(tmp_path / "device.sqlite3")
     uuid_ = make_finalized(src, n_photos=1)
     with src.session() as s:
-        data = export_inspection(s, lookup.get(s, uuid_))
+        data = export.export_inspection(s, lookup.get(s, uuid_))
     src.dispose()
     return data
 
 
-def _one(db: Database, tmp_path: Path, name: str, data: bytes) -> Receipt:
+def _one(db: Database, tmp_path: Path, name: str, data: bytes) -> importer.Receipt:
     path = tmp_path / f"{name}.inspection"
     path.write_bytes(data)
-    return import_paths(db, [path])
+    return importer.import_paths(db, [path])
 
 
 # ---------------------------------------------------------------- §5: the signer is named
@@ -116,7 +114,7 @@ def test_a_full_or_read_only_disk_is_reported_at_once(
     a, b = tmp_path / "a.inspection", tmp_path / "b.inspection"
     a.write_bytes(good_package)
     b.write_bytes(good_package)
-    r = import_paths(db, [a, b])
+    r = importer.import_paths(db, [a, b])
     assert len(calls) == 1  # not retried, and the next package is not tried either
     assert [e["file"] for e in r.rejected] == [str(a), str(b)]
     for e in r.rejected:
@@ -216,7 +214,7 @@ def test_a_folder_lists_every_entry_named_like_a_package(
     (folder / "gone.inspection").symlink_to(folder / "nowhere")
     (folder / "sub.inspection").mkdir()
     (folder / "notes.txt").write_text("not a package")
-    r = import_paths(db, [folder])
+    r = importer.import_paths(db, [folder])
     assert [e["file"] for e in r.imported] == [str(folder / "good.inspection")]
     reasons = {Path(e["file"]).name: e["reason"] for e in r.rejected}
     assert set(reasons) == {
@@ -233,7 +231,7 @@ def test_a_folder_lists_every_entry_named_like_a_package(
     for name, reason in reasons.items():
         if name == "sub.inspection":
             continue
-        alone = import_paths(db, [folder / name])
+        alone = importer.import_paths(db, [folder / name])
         assert alone.rejected[0]["reason"] == reason
 
 
@@ -247,12 +245,12 @@ def test_sizes_read_as_a_person_writes_them(db: Database, tmp_path: Path) -> Non
     big = tmp_path / "big.inspection"
     with big.open("wb") as f:  # sparse: costs no disk
         f.truncate(2 * 2**30 + 50 * 2**20)
-    reason = import_paths(db, [big]).rejected[0]["reason"]
+    reason = importer.import_paths(db, [big]).rejected[0]["reason"]
     assert "larger than the limit of 2 GB (2.05 GB)" in reason, reason
     assert "e+" not in reason
     small = Limits(max_file_bytes=1000, max_entry_bytes=100, max_total_bytes=100)
     (tmp_path / "p.inspection").write_bytes(b"x" * 2000)
-    reason = import_paths(db, [tmp_path / "p.inspection"], limits=small).rejected[0]
+    reason = importer.import_paths(db, [tmp_path / "p.inspection"], limits=small).rejected[0]
     assert "1000 bytes" in reason["reason"] and "e+" not in reason["reason"]
 
 

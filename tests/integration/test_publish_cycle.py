@@ -51,7 +51,7 @@ def test_excel_to_laptop_and_back_to_hq(tmp_path: Path) -> None:
     for item in ITEMS:
         laptop.ok("answer", iid, item, "--result", "pass")
     laptop.ok("answer", iid, "ex.ramp", "--result", "na")
-    laptop.ok("finalize", iid, "--by", "张三")
+    laptop.ok("finalize", iid, "--by", "张三", "--manager", "李四")
     package = tmp_path / "back.inspection"
     laptop.ok("export", iid, "-o", str(package))
     assert package.read_bytes().startswith(b"BIPKG-ENC-1\n")  # sealed for HQ by default

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
-from inspector.services.findings.closing import close_finding
+from inspector.services.findings import closing as svc
 from tests.integration.conftest import make_finalized
 
 BEFORE = "typed_texts"
@@ -33,7 +33,7 @@ def test_upgrade_keeps_rows_and_says_how_closed_findings_were_closed(any_db: Dat
     db = any_db
     a = make_finalized(db, label="a", fail=("ex.polite", "ex.ramp"))
     with db.session() as s:
-        close_finding(s, a, "ex.polite", note="verified on the phone", actor="HQ")
+        svc.close_finding(s, a, "ex.polite", note="verified on the phone", actor="HQ")
     counts = (
         "SELECT (SELECT COUNT(*) FROM answers), (SELECT COUNT(*) FROM findings), "
         "(SELECT COUNT(*) FROM photos)"

@@ -326,6 +326,7 @@ class HqDashboard(QWidget):
     def _build_assessment(self) -> QWidget:
         """The 消保考核 (``hq assess``) and the rectification figures (``hq rectification``)."""
         self.assess_model = AssessModel(self)
+        self.assess_model.relabel(self.language())  # its headers are data labels
         self.assess_view = self._table(self.assess_model)
         self.assess_view.setToolTip(self.tr("Click a branch to see where its points came from"))
         self.assess_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank, as the CLI
