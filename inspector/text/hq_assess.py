@@ -150,6 +150,11 @@ COVERAGE = Text(
     zh="{period}：{total} 个网点中 {n} 个有已定稿的现场检查",
     en="{n} of {total} branches inspected on site in {period}",
 )
+PLAN_COVERAGE = Text(
+    zh="计划 {total} 项：已完成 {done}，进行中 {in_progress}，未到期 {due}，逾期 {overdue}",
+    en="Plan {total} lines: {done} done, {in_progress} in progress, {due} due, {overdue} overdue",
+)
+PLAN_OVERDUE = Text(zh="逾期的计划项", en="Overdue plan lines")
 NOT_INSPECTED = Text(zh="未检查网点", en="Branches not inspected")
 COVERAGE_LABEL = Text(zh="检查覆盖", en="Coverage")
 NONE_LEFT = Text(zh="无", en="none")
