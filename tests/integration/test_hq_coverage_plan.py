@@ -5,7 +5,10 @@ received."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
+
+import openpyxl
 
 from tests.conftest import Cli
 from tests.integration.test_publish_cycle import ITEMS
@@ -18,6 +21,15 @@ PLAN = (
     "BJ001,example,onsite,2026-12-31,李四\n"
     "BJ001,example,mystery,2026-12-31,\n"
 )
+
+
+def pdf_text(pdf: Path, *, first: int, last: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-f", str(first), "-l", str(last), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def _publish(tmp_path: Path) -> Cli:
@@ -99,3 +111,28 @@ def test_coverage_without_a_plan(tmp_path: Path) -> None:
         },
     }  # fmt: skip
     assert "plan: none published" in hq.ok("hq", "coverage")
+
+
+def test_report_and_files_state_the_plan(tmp_path: Path) -> None:
+    hq = _publish(tmp_path)
+    pack = next((tmp_path / "out").glob("*"))
+    _received(tmp_path, hq, pack, "2", finalize=True)
+    pdf = tmp_path / "hq.pdf"
+    hq.ok("hq", "report", "-o", str(pdf), "--lang", "zh")
+    first = pdf_text(pdf, first=1, last=1)
+    assert "计划 4 项：已完成 1，进行中 0，未到期 2，逾期 1" in first
+    assert "SH002 徐汇支行" in first and "2026-11-01 到期" in first  # the overdue line
+    book = tmp_path / "hq.xlsx"
+    hq.ok("hq", "export", "-o", str(book), "--lang", "en")
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Plan"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:3] == ("Plan line", "Due", "State")
+    states = {(r[3], r[7]): r[2] for r in rows[1:] if r[0] is not None}
+    assert states[("SH001", "on-site")] == "done" and states[("SH002", "on-site")] == "overdue"
+    assert len(states) == 4
+    csv_dir = tmp_path / "csv"
+    hq.ok("hq", "export", "-o", str(csv_dir), "--format", "csv", "--lang", "en")
+    lines = (csv_dir / "plan.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 5 and "overdue" in next(x for x in lines if "SH002" in x)
