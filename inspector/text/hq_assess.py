@@ -157,6 +157,14 @@ PLAN_COVERAGE = Text(
     en="Plan {total} lines: {done} done, {in_progress} in progress, {due} due, {overdue} overdue",
 )
 PLAN_OVERDUE = Text(zh="逾期的计划项", en="Overdue plan lines")
+PLAN_NONE = Text(zh="总行尚未发布检查计划", en="HQ has published no inspection plan")
+PLAN_GROUP = Text(
+    zh="{name}：{done}/{total} 已完成，逾期 {overdue}",
+    en="{name}: {done}/{total} done, {overdue} overdue",
+)
+PLAN_BY_REGION = Text(zh="按区域", en="By region")
+PLAN_BY_ASSIGNEE = Text(zh="按检查人", en="By assignee")
+PLAN_ANYONE = Text(zh="未指定", en="anyone")
 PLAN_LABEL = Text(zh="检查计划", en="Inspection plan")
 PLAN_OVERDUE_LINE = Text(
     zh="{branch} {name} {checklist}（{due} 到期）", en="{branch} {name} {checklist} (due {due})"

@@ -123,6 +123,27 @@ class Coverage:
             overdue=c[plan_status.OVERDUE],
         )
 
+    def plan_overview(self, lang: str) -> str:
+        """The plan's counts, then by region and by assignee, one line each (the dashboard)."""
+        statement = self.plan_statement(lang)
+        if statement is None:
+            return TA.PLAN_NONE(lang)
+        c = self.plan_counts()
+        out = [statement]
+        for title, key in ((TA.PLAN_BY_REGION, "by_region"), (TA.PLAN_BY_ASSIGNEE, "by_assignee")):
+            groups = [
+                TA.PLAN_GROUP(
+                    lang,
+                    name=name or TA.PLAN_ANYONE(lang),
+                    done=t[plan_status.DONE],
+                    total=t["total"],
+                    overdue=t[plan_status.OVERDUE],
+                )
+                for name, t in c[key].items()
+            ]
+            out.append(f"{title(lang)}: " + "; ".join(groups))
+        return "\n".join(out)
+
     def inspected(self) -> list[BranchCoverage]:
         return [b for b in self.branches if b.inspected]
 
