@@ -176,7 +176,8 @@ def coverage_cmd(
     as_json: bool,
 ) -> None:
     """Who has not reported: every branch with its latest finalized on-site inspection
-    and mystery visit in the period (or none), and every device with its last package."""
+    and mystery visit in the period (or none), every device with its last package, and
+    each line of the plan HQ published last: done, in progress, due or overdue."""
     d_from, d_to = _period_or_dates(period, date_from, date_to)
     tz = click.get_current_context().find_root().meta.get("hq_tz") or None
     timefmt.zone(tz)
