@@ -176,7 +176,8 @@ def coverage_cmd(
     as_json: bool,
 ) -> None:
     """Who has not reported: every branch with its latest finalized on-site inspection
-    and mystery visit in the period (or none), and every device with its last package."""
+    and mystery visit in the period (or none), every device with its last package, and
+    each line of the plan HQ published last: done, in progress, due or overdue."""
     d_from, d_to = _period_or_dates(period, date_from, date_to)
     tz = click.get_current_context().find_root().meta.get("hq_tz") or None
     timefmt.zone(tz)
@@ -197,3 +198,20 @@ def coverage_cmd(
         last = timefmt.fmt_datetime(d.last_package_at, zone) if d.last_package_at else "none"
         trust = "trusted" if d.trusted else "untrusted"
         click.echo(f"  {d.fingerprint}  {trust:<9}  last package {last}  ({d.packages})  {d.label}")
+    plan = cov.plan_statement("en")
+    if plan is None:
+        click.echo("plan: none published")
+        return
+    click.echo(plan)
+    for p in cov.plan:
+        who = p.assignee or "-"
+        what = f"{p.checklist} {p.mode}" + (f" {p.scenario}" if p.scenario else "")
+        what += f" wave {p.wave}" if p.wave else ""
+        done = f"  {p.inspection}" if p.inspection else ""
+        click.echo(f"  {p.state:<11} due {p.due.isoformat()}  {p.branch:<10} {what}  {who}{done}")
+    for label, groups in (("region", "by_region"), ("assignee", "by_assignee")):
+        for key, t in cov.plan_counts()[groups].items():
+            click.echo(
+                f"  {label} {key or '-'}: {t['total']} lines, {t['done']} done, "
+                f"{t['in_progress']} in progress, {t['due']} due, {t['overdue']} overdue"
+            )

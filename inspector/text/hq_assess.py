@@ -55,6 +55,7 @@ TITLES: dict[str, Text] = {
     ),
     "incomplete_drafts": Text(zh="未完成的草稿（不参与排名）", en="Incomplete drafts (not ranked)"),
     "devices": Text(zh="检查设备", en="Devices"),
+    "plan": Text(zh="检查计划完成情况", en="The inspection plan, line by line"),
 }
 SHEETS: dict[str, Text] = {
     "rectification": Text(zh="整改情况", en="Rectification"),
@@ -65,6 +66,7 @@ SHEETS: dict[str, Text] = {
     "trend_quarters": Text(zh="季度趋势", en="Quarterly trend"),
     "incomplete_drafts": Text(zh="未完成草稿", en="Incomplete drafts"),
     "devices": Text(zh="检查设备", en="Devices"),
+    "plan": Text(zh="检查计划", en="Plan"),
 }
 RECTIFICATION_NOTE = Text(
     zh="期间内检查发现的问题（屡查屡犯按总行对全部数据的判定）；按期＝在整改期限当日或之前整改；"
@@ -150,6 +152,38 @@ COVERAGE = Text(
     zh="{period}：{total} 个网点中 {n} 个有已定稿的现场检查",
     en="{n} of {total} branches inspected on site in {period}",
 )
+PLAN_COVERAGE = Text(
+    zh="计划 {total} 项：已完成 {done}，进行中 {in_progress}，未到期 {due}，逾期 {overdue}",
+    en="Plan {total} lines: {done} done, {in_progress} in progress, {due} due, {overdue} overdue",
+)
+PLAN_OVERDUE = Text(zh="逾期的计划项", en="Overdue plan lines")
+PLAN_NONE = Text(zh="总行尚未发布检查计划", en="HQ has published no inspection plan")
+PLAN_GROUP = Text(
+    zh="{name}：{done}/{total} 已完成，逾期 {overdue}",
+    en="{name}: {done}/{total} done, {overdue} overdue",
+)
+PLAN_BY_REGION = Text(zh="按区域", en="By region")
+PLAN_BY_ASSIGNEE = Text(zh="按检查人", en="By assignee")
+PLAN_ANYONE = Text(zh="未指定", en="anyone")
+PLAN_LABEL = Text(zh="检查计划", en="Inspection plan")
+PLAN_OVERDUE_LINE = Text(
+    zh="{branch} {name} {checklist}（{due} 到期）", en="{branch} {name} {checklist} (due {due})"
+)
+#: A plan line's state (``plan_status``: done, in_progress, due, overdue).
+PLAN_STATES: dict[str, Text] = {
+    "done": Text(zh="已完成", en="done"),
+    "in_progress": Text(zh="进行中", en="in progress"),
+    "due": Text(zh="未到期", en="due"),
+    "overdue": Text(zh="逾期", en="overdue"),
+}
+PLAN_COLUMNS: dict[str, Text] = {
+    "line": Text(zh="计划行", en="Plan line"),
+    "due": Text(zh="截止日期", en="Due"),
+    "state": Text(zh="状态", en="State"),
+    "scenario": Text(zh="暗访情景", en="Scenario"),
+    "wave": Text(zh="批次", en="Wave"),
+    "assignee": Text(zh="检查人", en="Assignee"),
+}
 NOT_INSPECTED = Text(zh="未检查网点", en="Branches not inspected")
 COVERAGE_LABEL = Text(zh="检查覆盖", en="Coverage")
 NONE_LEFT = Text(zh="无", en="none")

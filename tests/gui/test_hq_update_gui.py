@@ -22,7 +22,7 @@ from inspector.services.publish.install import status
 from inspector.services.publish.screens import assigned
 from inspector.ui.main_window import MainWindow
 from inspector.ui.new_inspection import NewInspectionDialog
-from inspector.ui.publish.assigned import PlanNote
+from inspector.ui.publish.assigned import AssignedPanel, PlanNote
 from inspector.ui.settings import AppSettings
 from inspector.ui.translations import install_translations
 
@@ -88,6 +88,10 @@ def test_dropping_a_pack_installs_it_and_home_shows_what_is_assigned(
     assert states == [("SH001", "overdue"), ("BJ001", "due"), ("SH002", "due")]
     assert panel.table.item(0, 0).text() == "Overdue"
     assert panel.summary.text() == "3 to do, 1 overdue"
+    # A mystery line names its scenario by title, in the app's language, then the wave.
+    assert panel.table.item(2, 5).text() == (
+        "Cash withdrawal, questioning why staff ask its purpose · 2026Q4"
+    )
     if SHOTS:
         window.grab().save(str(Path(SHOTS) / "home-assigned-en.png"))
 
@@ -164,3 +168,14 @@ def test_the_assigned_list_in_chinese(
     finally:
         install_translations(styled_app, "en")
         settings.set_language("en")
+
+
+def test_the_chinese_home_names_the_scenario_in_chinese(
+    qtbot: QtBot, window: MainWindow, db: Database, pack: Path
+) -> None:
+    window.hq_updates.auto_answer = True
+    assert window.hq_updates.install(pack)
+    panel = AssignedPanel(db, "zh", window)
+    panel.reload("Zhang San")
+    row = next(i for i, x in enumerate(panel.items) if x.mode == "mystery")
+    assert panel.table.item(row, 5).text() == "中等金额取现并质疑询问用途 · 2026Q4"

@@ -45,7 +45,7 @@ TABLES = (
     "trend_quarters",
 )
 #: The coverage tables (Excel sheets and CSV files; the PDF states coverage on page 1).
-COVERAGE_TABLES = ("coverage", "devices")
+COVERAGE_TABLES = ("coverage", "devices", "plan")
 COMPONENT_IDS = ("onsite", "mystery", "rectification", "repeat", "redline", "overdue")
 
 
@@ -316,4 +316,69 @@ def tables(data: HqData, lang: str) -> list[HqTable]:
                 sheet=TA.SHEETS["devices"](lang),
             )
         )
+        if cov.plan:
+            out.append(plan_table(cov, lang))
     return out
+
+
+def plan_summary(cov: coverage_svc.Coverage, lang: str) -> list[tuple[str, str]]:
+    """The summary's (and the PDF's first page's) plan rows: the counts, and the overdue
+    lines (none when HQ published no plan)."""
+    statement = cov.plan_statement(lang)
+    if statement is None:
+        return []
+    overdue = [
+        TA.PLAN_OVERDUE_LINE(
+            lang, branch=p.branch, name=p.branch_name, checklist=p.title(lang), due=p.due
+        )
+        for p in cov.plan_overdue()
+    ]
+    return [
+        (TA.PLAN_LABEL(lang), statement),
+        (TA.PLAN_OVERDUE(lang), TH.LIST_SEP(lang).join(overdue) or TA.NONE_LEFT(lang)),
+    ]
+
+
+def plan_table(cov: coverage_svc.Coverage, lang: str) -> HqTable:
+    """The plan HQ published last, line by line (Excel sheet 检查计划, ``plan.csv``)."""
+
+    def col(key: str) -> str:
+        return TA.PLAN_COLUMNS[key](lang)
+
+    return HqTable(
+        "plan",
+        TA.TITLES["plan"](lang),
+        (
+            HqColumn("line", col("line"), INT, 0.5),
+            HqColumn("due", col("due"), DATE, 0.9),
+            HqColumn("state", col("state"), TEXT, 0.7),
+            HqColumn("code", TH.LABELS["code"](lang), TEXT, 0.8),
+            HqColumn("name", TH.LABELS["branch"](lang), TEXT, 1.6),
+            HqColumn("region", TH.LABELS["region"](lang), TEXT, 0.8),
+            HqColumn("checklist", TH.LABELS["checklist"](lang), TEXT, 1.4),
+            HqColumn("mode", TH.LABELS["mode"](lang), TEXT, 0.7),
+            HqColumn("scenario", col("scenario"), TEXT, 0.9),
+            HqColumn("wave", col("wave"), TEXT, 0.7),
+            HqColumn("assignee", col("assignee"), TEXT, 0.9),
+            HqColumn("inspection", TH.LABELS["inspection"](lang), ID, 1.3),
+        ),
+        [
+            (
+                p.line,
+                p.due,
+                TA.PLAN_STATES[p.state](lang),
+                p.branch,
+                p.branch_name,
+                p.region,
+                p.title(lang),
+                mode_label(p.mode, lang),
+                p.scenario,
+                p.wave,
+                p.assignee,
+                p.inspection,
+            )
+            for p in cov.plan
+        ],
+        note=cov.plan_statement(lang) or "",
+        sheet=TA.SHEETS["plan"](lang),
+    )

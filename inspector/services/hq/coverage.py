@@ -10,7 +10,7 @@ head office gives its regulator: "36 of 40 branches inspected in 2026Q4; these 4
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -22,6 +22,8 @@ from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.hq.rows import HqFilter, _iso
 from inspector.services.hq.scope import conditions
+from inspector.services.publish import plan_status
+from inspector.services.publish.plan_status import PlanItem
 from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,50 @@ class Coverage:
     filter: HqFilter
     branches: list[BranchCoverage]
     devices: list[DeviceCoverage]
+    #: The lines of the plan HQ published last (of the filter's region), overdue first.
+    plan: list[PlanItem] = field(default_factory=list)
+
+    def plan_counts(self) -> dict[str, Any]:
+        """Done / in progress / due / overdue, in all, by region and by assignee."""
+        return plan_status.counts(self.plan)
+
+    def plan_overdue(self) -> list[PlanItem]:
+        return [p for p in self.plan if p.state == plan_status.OVERDUE]
+
+    def plan_statement(self, lang: str) -> str | None:
+        """'Plan 40 lines: 30 done, 2 in progress, 5 due, 3 overdue' (None: no plan)."""
+        if not self.plan:
+            return None
+        c = self.plan_counts()
+        return TA.PLAN_COVERAGE(
+            lang,
+            total=c["total"],
+            done=c[plan_status.DONE],
+            in_progress=c[plan_status.IN_PROGRESS],
+            due=c[plan_status.DUE],
+            overdue=c[plan_status.OVERDUE],
+        )
+
+    def plan_overview(self, lang: str) -> str:
+        """The plan's counts, then by region and by assignee, one line each (the dashboard)."""
+        statement = self.plan_statement(lang)
+        if statement is None:
+            return TA.PLAN_NONE(lang)
+        c = self.plan_counts()
+        out = [statement]
+        for title, key in ((TA.PLAN_BY_REGION, "by_region"), (TA.PLAN_BY_ASSIGNEE, "by_assignee")):
+            groups = [
+                TA.PLAN_GROUP(
+                    lang,
+                    name=name or TA.PLAN_ANYONE(lang),
+                    done=t[plan_status.DONE],
+                    total=t["total"],
+                    overdue=t[plan_status.OVERDUE],
+                )
+                for name, t in c[key].items()
+            ]
+            out.append(f"{title(lang)}: " + "; ".join(groups))
+        return "\n".join(out)
 
     def inspected(self) -> list[BranchCoverage]:
         return [b for b in self.branches if b.inspected]
@@ -127,6 +173,10 @@ class Coverage:
             "total": len(self.branches),
             "branches": [b.as_dict(tz) for b in self.branches],
             "devices": [d.as_dict(tz) for d in self.devices],
+            "plan": {
+                "lines": [p.to_dict() for p in self.plan],
+                "counts": self.plan_counts(),
+            },
         }
 
 
@@ -173,8 +223,9 @@ def _latest(session: Session, flt: HqFilter) -> dict[tuple[int, str], Latest]:
 def coverage(session: Session, flt: HqFilter) -> Coverage:
     """Branches (of the filter's region) and devices for the filter's period.
 
-    Only the region and period of ``flt`` apply (with its time zone); checklist, mode and
-    drafts do not: coverage is finalized on-site inspections and mystery visits.
+        Only the region and period of ``flt`` apply (with its time zone); checklist, mode and
+        drafts do not: coverage is finalized on-site inspections and mystery visits. The plan
+    is the one HQ published last, whatever the period (its lines have their own due days).
     """
     flt = HqFilter(region=flt.region, date_from=flt.date_from, date_to=flt.date_to, tz=flt.tz)
     latest = _latest(session, flt)
@@ -210,4 +261,5 @@ def coverage(session: Session, flt: HqFilter) -> Coverage:
     for fp, (at, n) in sent.items():
         devices.append(DeviceCoverage(fp, "", False, None, at, n))
     devices.sort(key=lambda d: (not d.trusted, d.last_package_at is None, d.fingerprint))
-    return Coverage(flt, branches, devices)
+    plan = [p for p in plan_status.lines(session) if not flt.region or p.region == flt.region]
+    return Coverage(flt, branches, devices, plan)

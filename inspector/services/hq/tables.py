@@ -479,6 +479,7 @@ def summary_table(data: HqData, lang: str = "en") -> HqTable:
                 TA.NOT_INSPECTED(lang),
                 TH.LIST_SEP(lang).join(f"{b.code} {b.name}" for b in absent) or TA.NONE_LEFT(lang),
             ),
+            *assess_tables.plan_summary(data.coverage, lang),
         ]
     if data.assessment is not None:
         rows.append((TA.RULE_LABEL(lang), data.assessment.rule.stamp(lang)))

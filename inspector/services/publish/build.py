@@ -183,6 +183,10 @@ def publish(
                 },
             )
         )
+        if content.branches is not None:
+            # The branch list HQ gives the laptops is HQ's own too: its coverage counts
+            # every branch (and plan line) of it by region, inspected or not.
+            branches.upsert(s, content.branches, actor)
         if content.plan is not None:
             # HQ's coverage counts the plan it published last.
             s.execute(delete(PlanLine))

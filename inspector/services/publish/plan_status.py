@@ -45,9 +45,17 @@ class PlanItem:
     inspection: str | None  # the UUID that did (or is doing) it
     title_zh: str = ""  # the checklist's title, when this database has seen the checklist
     title_en: str = ""
+    scenario_zh: str = ""  # the mystery scenario's title, when the screen looked it up
+    scenario_en: str = ""
 
     def title(self, lang: str) -> str:
         return (self.title_en if lang == "en" else self.title_zh) or self.checklist
+
+    def scenario_title(self, lang: str) -> str:
+        """The scenario's title in ``lang`` (its id when no title is known; "" for none)."""
+        if not self.scenario:
+            return ""
+        return (self.scenario_en if lang == "en" else self.scenario_zh) or self.scenario
 
     def to_dict(self) -> dict[str, Any]:
         return {

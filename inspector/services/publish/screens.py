@@ -14,6 +14,7 @@ from pathlib import Path
 
 from inspector.checklists import LoadedChecklist, Problem
 from inspector.db import Database
+from inspector.domain.checklist import Checklist
 from inspector.files import read_bounded
 from inspector.services.inspections import lifecycle, visits
 from inspector.services.publish import catalog, plan_status
@@ -28,16 +29,23 @@ def assigned(db: Database, me: str) -> list[PlanItem]:
     """The plan lines for ``me`` (or for anyone), overdue first; done ones last."""
     with db.read_session() as s:
         items = plan_status.lines(s, me=me or None)
-        if any(not x.title_zh for x in items):
-            # A checklist no inspection here used yet: its title from the offered files.
-            titles = {c.id: (c.resolved.title.zh, c.resolved.title.en) for c in catalog.offered(s)}
-            items = [
-                replace(x, title_zh=titles[x.checklist][0], title_en=titles[x.checklist][1])
-                if not x.title_zh and x.checklist in titles
-                else x
-                for x in items
-            ]
+        if any(not x.title_zh or x.scenario for x in items):
+            # A checklist no inspection here used yet: its title from the offered files;
+            # a mystery line's scenario: its title, not its id.
+            offered = {c.id: c.resolved for c in catalog.offered(s)}
+            items = [_titled(x, offered.get(x.checklist)) for x in items]
         return items
+
+
+def _titled(item: PlanItem, checklist: Checklist | None) -> PlanItem:
+    if checklist is None:
+        return item
+    if not item.title_zh:
+        item = replace(item, title_zh=checklist.title.zh, title_en=checklist.title.en)
+    sc = next((sc for sc in checklist.scenarios if sc.id == item.scenario), None)
+    if sc is not None:
+        item = replace(item, scenario_zh=sc.title.zh, scenario_en=sc.title.en)
+    return item
 
 
 def offered_checklists(db: Database) -> tuple[list[LoadedChecklist], list[Problem]]:

@@ -334,6 +334,8 @@ class HqDashboard(QWidget):
         self.assess_view.doubleClicked.connect(self._assess_double_clicked)
         self.assess_view.selectionModel().currentRowChanged.connect(self._explain_assessment)
         self.assess_note = self._note()
+        self.plan_note = self._note()  # coverage and HQ's plan, as `hq coverage` counts them
+        self.plan_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.assess_explain = QLabel(self)
         self.assess_explain.setWordWrap(True)
         self.assess_explain.setTextFormat(Qt.TextFormat.PlainText)
@@ -364,6 +366,7 @@ class HqDashboard(QWidget):
         lay = QVBoxLayout(tab)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addWidget(self.assess_note)
+        lay.addWidget(self.plan_note)
         lay.addWidget(split, 1)
         return tab
 
@@ -408,6 +411,9 @@ class HqDashboard(QWidget):
             .replace("%2", data.filter.period(lang))
         )
         self.assess_explain.setText(self.tr("Click a branch to see where its points came from."))
+        if data.coverage is not None:
+            cov = data.coverage
+            self.plan_note.setText(f"{cov.statement(lang)}\n{cov.plan_overview(lang)}")
         rec = data.rectify
         if rec is not None:
             self.rectify_model.set_rows([*rec.branches, *rec.regions])

@@ -107,7 +107,7 @@ class AssignedPanel(QWidget):
         self.table.setRowCount(len(self.items))
         for r, x in enumerate(self.items):
             branch = f"{x.branch}  {x.branch_name}".strip()
-            extra = " · ".join(v for v in (x.scenario, x.wave) if v)
+            extra = " · ".join(v for v in (x.scenario_title(self.lang), x.wave) if v)
             values = [
                 self._state_text(x.state),
                 x.due.isoformat(),
