@@ -9,7 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from inspector.domain import timefmt
-from inspector.domain.states import FindingState, InspectionStatus
+from inspector.domain.checklist import Mode
+from inspector.domain.states import FindingState, InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import (
     DATE,
@@ -318,7 +319,7 @@ def league_table(
     data: HqData,
     lang: str,
     rows: list[LeagueRow] | None = None,
-    scope: tuple[str, str] | None = None,
+    scope: tuple[str, Mode] | None = None,
     name: str = "league",
 ) -> HqTable:
     """The league table of ``rows`` (default: the data's league) for ``scope`` (checklist,
@@ -576,7 +577,7 @@ def answer_tables(data: HqData, lang: str = "en") -> list[HqTable]:
     return out
 
 
-def status_label(status: str, lang: str) -> str:
+def status_label(status: FindingState, lang: str) -> str:
     text = TH.STATUSES.get(status)
     return text(lang) if text is not None else status
 
@@ -587,7 +588,7 @@ def closed_via_label(via: str | None, lang: str) -> str:
     return text(lang) if text is not None else (via or "")
 
 
-def severity_label(severity: str, lang: str) -> str:
+def severity_label(severity: Severity, lang: str) -> str:
     text = TH.SEVERITIES.get(severity)
     return text(lang) if text is not None else severity
 
