@@ -10,7 +10,7 @@ from typing import Any
 
 from inspector.domain import timefmt
 from inspector.domain.checklist import Mode
-from inspector.domain.states import FindingState, InspectionStatus, Severity
+from inspector.domain.states import ClosedVia, FindingState, InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import (
     DATE,
@@ -582,7 +582,7 @@ def status_label(status: FindingState, lang: str) -> str:
     return text(lang) if text is not None else status
 
 
-def closed_via_label(via: str | None, lang: str) -> str:
+def closed_via_label(via: ClosedVia | None, lang: str) -> str:
     """How a closed finding was closed (re-check, branch response, by hand); else empty."""
     text = CLOSED_VIA.get(via) if via else None
     return text(lang) if text is not None else (via or "")
