@@ -159,7 +159,7 @@ class LeagueRow:
             "veto_failed": self.veto_failed,
             "inspections": self.inspections,
             "checklist": self.checklist_id,
-            "mode": self.mode,
+            "mode": self.mode or "",
             "draft": self.latest_draft,
             "latest_at": _iso(self.latest_at, tz),
             "inspection": self.latest_uuid,
