@@ -22,6 +22,7 @@ from inspector.cli import Context, default_actor, echo_json, pass_ctx
 from inspector.cli import rectify as rectify_cli
 from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import RIGHT_NAMES, Mode
+from inspector.domain.states import FindingState
 from inspector.errors import ValidationError
 from inspector.services.commands import hq as hq_commands
 from inspector.services.findings.record import STATUSES
@@ -188,7 +189,7 @@ def hq(ctx: click.Context, finalized_only: bool) -> None:
 
 
 def _scope_line(data: HqData) -> str:
-    return f"league: checklist {data.league_checklist}, mode {data.league_mode}" + (
+    return f"league: checklist {data.league_checklist}, mode {data.league_mode or ''}" + (
         f"; {data.drafts} draft(s) included" if data.filter.drafts else "; finalized only"
     )
 
@@ -319,7 +320,8 @@ def findings_cmd(
     earlier finalized inspection of the branch, same checklist and mode, failed the same
     item) is marked and its severity raised one level; the laptop's own mark is kept
     apart (repeat_of / severity in JSON)."""
-    rows = hq_lists.findings(ctx.db, flt, status=status, repeats=repeats)
+    state = FindingState(status) if status else None  # click's Choice checked the value
+    rows = hq_lists.findings(ctx.db, flt, status=state, repeats=repeats)
     if as_json:
         echo_json([r.as_dict(flt.zone) for r in rows])
         return
@@ -541,7 +543,9 @@ def rights_cmd(
     ctx: Context, region: str | None, checklist: str, mode: str | None, as_json: bool
 ) -> None:
     """Scores by consumer right (八项权利) and evaluation element, per branch."""
-    rows = hq_lists.rights_by_branch(ctx.db, checklist_id=checklist, mode=mode, region=region)
+    rows = hq_lists.rights_by_branch(
+        ctx.db, checklist_id=checklist, mode=Mode(mode) if mode else None, region=region
+    )
     if as_json:
         echo_json([r.as_dict() for r in rows])
         return

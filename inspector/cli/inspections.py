@@ -127,7 +127,7 @@ def new_cmd(
         ctx.db,
         branch_code=branch_code,
         checklist_id=checklist_id,
-        mode=mode,
+        mode=Mode(mode),  # click's Choice checked the value
         inspector=inspector_name if inspector_name is not None else default_actor(),
         fallback_actor=default_actor(),
         branch_name=branch_name,

@@ -35,7 +35,7 @@ class Failure:
     key: Key
     started_at: datetime
     inspection_uuid: str
-    severity: str  # as the laptop stored it
+    severity: Severity  # as the laptop stored it
     laptop_repeat: bool  # the laptop marked it (and raised its severity) already
 
 
@@ -47,10 +47,9 @@ class Repeat:
     severity: Severity  # what HQ applies
 
 
-def hq_severity(severity: str, laptop_repeat: bool) -> Severity:
+def hq_severity(severity: Severity, laptop_repeat: bool) -> Severity:
     """One level above the laptop's severity, unless the laptop raised it already."""
-    sev = Severity(severity)
-    return sev if laptop_repeat else sev.escalated()
+    return severity if laptop_repeat else severity.escalated()
 
 
 def evaluate(failures: Iterable[Failure]) -> list[Repeat]:

@@ -43,7 +43,7 @@ class FindingState(StrEnum):
     CLOSED = "closed"
 
     @classmethod
-    def of(cls, status: str, deadline: date | None, today: date) -> FindingState:
+    def of(cls, status: FindingState, deadline: date | None, today: date) -> FindingState:
         """The shown state of a finding with this stored status and deadline, on ``today``."""
         if status in (cls.CLOSED, cls.SUBMITTED):
             return cls(status)

@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from inspector.domain.checklist import Mode
 from inspector.domain.scoring import Outcome
-from inspector.domain.states import FindingState, InspectionStatus, Severity
+from inspector.domain.states import ClosedVia, FindingState, InspectionStatus, Severity
 from inspector.text import Text
 
 log = logging.getLogger(__name__)
@@ -194,7 +194,7 @@ class FindingRow:
     source_inferred: bool = False
     number: str = ""  # the item's number in the details ("2.3")
     repeat: bool = False  # 屡查屡犯: the branch's previous inspection had it too
-    closed_via: str | None = None  # how it was closed: recheck | response | hand
+    closed_via: ClosedVia | None = None  # how it was closed
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from inspector.domain.states import Severity
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup, register_fonts
 from inspector.text import Text
@@ -63,7 +64,7 @@ class NoticeFinding:
     action: str
     owner: str
     deadline: date
-    severity: str
+    severity: Severity
     repeat: bool
     overdue: bool
     returned_note: str

@@ -151,7 +151,7 @@ class ReportExporter(QObject):
 
 @dataclass(frozen=True, slots=True)
 class ReceiptRow:
-    outcome: str
+    outcome: ImportOutcome
     file: str
     inspection: str
     revision: str
@@ -227,8 +227,8 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
             ]
         )
 
-    def outcome_label(self, outcome: str) -> str:
-        labels: dict[str, str] = {
+    def outcome_label(self, outcome: ImportOutcome) -> str:
+        labels: dict[ImportOutcome, str] = {
             ImportOutcome.IMPORTED: self.tr("Imported"),
             ImportOutcome.UPDATED: self.tr("Updated"),
             ImportOutcome.DUPLICATES: self.tr("Duplicate"),
@@ -256,7 +256,7 @@ class ReceiptModel(RowsTableModel[ReceiptRow]):
 
     @staticmethod
     def _outcome_brush(r: ReceiptRow) -> QBrush:
-        colour: dict[str, str] = {
+        colour: dict[ImportOutcome, str] = {
             ImportOutcome.IMPORTED: theme.PASS,
             ImportOutcome.UPDATED: theme.PASS,
             ImportOutcome.CONFLICTS: theme.PARTIAL,

@@ -341,7 +341,7 @@ class NewInspectionDialog(QDialog):
                 self.db,
                 branch_code=code,
                 checklist=loaded,
-                mode=mode.value,
+                mode=mode,
                 inspector=inspector,
                 new_branch=(
                     commands.NewBranch(code, name, region=region, address=address)

@@ -323,8 +323,8 @@ class RectificationPage(QWidget):
     def _zh(self) -> bool:
         return self.tr("Rectification") != "Rectification"
 
-    def _state(self, status: str) -> str:
-        names: dict[str, str] = {
+    def _state(self, status: FindingState) -> str:
+        names: dict[FindingState, str] = {
             FindingState.OPEN: self.tr("Open"),
             FindingState.OVERDUE: self.tr("Overdue"),
             FindingState.RETURNED: self.tr("Returned"),

@@ -55,18 +55,18 @@ def response_filter() -> str:
     )
 
 
-def state_name(state: str) -> str:
+def state_name(state: FindingState) -> str:
     """A finding state's name for the HQ dashboard's tables (its translations live here)."""
-    names: dict[str, str] = {
+    names: dict[FindingState, str] = {
         FindingState.SUBMITTED: QCoreApplication.translate("ReviewQueue", "awaiting review"),
         FindingState.RETURNED: QCoreApplication.translate("ReviewQueue", "returned"),
     }
     return names.get(state, state)
 
 
-def count_title(state: str) -> str:
+def count_title(state: FindingState) -> str:
     """The HQ dashboard's per-branch column titles for the loop's states."""
-    names: dict[str, str] = {
+    names: dict[FindingState, str] = {
         FindingState.SUBMITTED: QCoreApplication.translate("ReviewQueue", "Awaiting review"),
         FindingState.RETURNED: QCoreApplication.translate("ReviewQueue", "Returned"),
     }

@@ -17,6 +17,7 @@ from typing import Any
 from inspector.checklists import LoadedChecklist
 from inspector.db import Database
 from inspector.domain.answers import Answer
+from inspector.domain.checklist import Mode
 from inspector.domain.states import Severity
 from inspector.services import branches, typed
 from inspector.services.findings import edit as finding_edit
@@ -218,7 +219,7 @@ def create(
     *,
     branch_code: str,
     checklist: LoadedChecklist,
-    mode: str,
+    mode: Mode,
     inspector: str,
     new_branch: NewBranch | None = None,
 ) -> str:
@@ -278,7 +279,7 @@ def start(
     *,
     branch_code: str,
     checklist_id: str,
-    mode: str,
+    mode: Mode,
     inspector: str,
     fallback_actor: str,
     branch_name: str | None = None,

@@ -57,7 +57,7 @@ from inspector.db.models import (
 )
 from inspector.domain import numbers
 from inspector.domain.answers import Answer
-from inspector.domain.checklist import Checklist, Result
+from inspector.domain.checklist import Checklist, Mode, Result
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
@@ -607,7 +607,7 @@ def _insert(
     # HQ scores with its own engine and the package's checklist; a device's claimed score
     # is not taken on trust. The visit facts go in too: the scenario decides which items
     # a mystery-shopper checklist shows.
-    result = score_for(checklist, i.mode, answers, i.visit.stored())
+    result = score_for(checklist, Mode(i.mode), answers, i.visit.stored())
     now = utcnow()
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
     conn = s.connection()

@@ -149,7 +149,7 @@ def _explain(key: str, **fields: Any) -> tuple[str, str]:
     return t("zh", **fields), t("en", **fields)
 
 
-def _scores(session: Session, flt: HqFilter, mode: str, checklists: tuple[str, ...]) -> list[Any]:
+def _scores(session: Session, flt: HqFilter, mode: Mode, checklists: tuple[str, ...]) -> list[Any]:
     q = (
         select(
             Inspection.branch_id,

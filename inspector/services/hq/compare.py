@@ -71,11 +71,11 @@ def league_rows(
     period: str,
     now: list[LeagueRow],
     checklist_id: str,
-    mode: str,
+    mode: Mode,
 ) -> dict[tuple[str, str | None], Earlier]:
     """For each league row now, the same branch's (and scenario's) row in ``period``,
     on the same checklist and mode."""
-    then_flt = replace(earlier_filter(flt, period), checklist_id=checklist_id, mode=Mode(mode))
+    then_flt = replace(earlier_filter(flt, period), checklist_id=checklist_id, mode=mode)
     then = {_key(r): r for r in league(session, then_flt)}
     out: dict[tuple[str, str | None], Earlier] = {}
     for r in now:

@@ -55,7 +55,7 @@ def _visit_time(raw: Any, day: date) -> datetime | None:
 
 
 def visit_window(
-    mode: str,
+    mode: Mode,
     visit: dict[str, Any] | None,
     started_at: datetime,
     finalized_at: datetime | None,

@@ -52,10 +52,10 @@ def counts(session: Session, flt: HqFilter) -> tuple[int, float | None]:
     return int(row[0] or 0), (float(row[1]) if row[1] is not None else None)
 
 
-DEFAULT_LEAGUE = ("comprehensive", Mode.ONSITE.value)
+DEFAULT_LEAGUE = ("comprehensive", Mode.ONSITE)
 
 
-def league_scope(session: Session, flt: HqFilter) -> tuple[str, str]:
+def league_scope(session: Session, flt: HqFilter) -> tuple[str, Mode]:
     """(checklist, mode) the league compares: like with like, never a mix.
 
     The filter's own checklist and mode when given; otherwise the comprehensive on-site
@@ -71,7 +71,7 @@ def league_scope(session: Session, flt: HqFilter) -> tuple[str, str]:
         .group_by(ChecklistSnapshot.checklist_id, Inspection.mode)
         .order_by(n.desc(), ChecklistSnapshot.checklist_id, Inspection.mode)
     ).all()
-    found = [(str(c), str(m)) for c, m, _ in pairs]
+    found = [(str(c), Mode(m)) for c, m, _ in pairs]
     if DEFAULT_LEAGUE in found:
         return DEFAULT_LEAGUE
     if found:
@@ -82,7 +82,7 @@ def league_scope(session: Session, flt: HqFilter) -> tuple[str, str]:
 def scoped(session: Session, flt: HqFilter) -> HqFilter:
     """``flt`` narrowed to the league's one checklist and mode."""
     cid, mode = league_scope(session, flt)
-    return replace(flt, checklist_id=cid, mode=Mode(mode))
+    return replace(flt, checklist_id=cid, mode=mode)
 
 
 def rank_key(r: LeagueRow) -> tuple[bool, bool, float, str]:
@@ -135,7 +135,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
     by_branch: dict[int, list[Any]] = defaultdict(list)
     for r in history if history is not None else branch_history(session, flt):
         by_branch[r.branch_id].append(r)
-    cid, mode = flt.checklist_id or "", flt.mode or ""
+    cid, mode = flt.checklist_id or "", flt.mode
     out: list[LeagueRow] = []
     for bid, b in branches.items():
         rs = by_branch.get(bid, [])

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 class RegionScopeRow:
     region: str
     checklist_id: str
-    mode: str
+    mode: Mode
     branches: int  # branches of the region (inspected or not)
     inspected: int  # branches with such an inspection in the selection
     inspections: int
@@ -78,7 +78,7 @@ def region_rows(session: Session, flt: HqFilter) -> list[RegionScopeRow]:
         RegionScopeRow(
             region=region or "—",
             checklist_id=str(cid),
-            mode=str(mode),
+            mode=Mode(mode),
             branches=n_branches.get(region or "", 0),
             inspected=int(insp_branches or 0),
             inspections=int(n or 0),
@@ -95,9 +95,9 @@ def leagues(session: Session, flt: HqFilter, rows: list[RegionScopeRow]) -> list
     """A league for every checklist and mode the selection holds (``rows`` say which),
     each like with like: ``[(checklist, mode, league rows), ...]``."""
     pairs = sorted({(r.checklist_id, r.mode) for r in rows})
-    out: list[tuple[str, str, list[LeagueRow]]] = []
+    out: list[tuple[str, Mode, list[LeagueRow]]] = []
     for cid, mode in pairs:
-        out.append((cid, mode, league(session, replace(flt, checklist_id=cid, mode=Mode(mode)))))
+        out.append((cid, mode, league(session, replace(flt, checklist_id=cid, mode=mode))))
     return out
 
 
@@ -107,7 +107,7 @@ class QuarterRow:
 
     quarter: str  # 2026Q3
     checklist_id: str
-    mode: str
+    mode: Mode
     region: str
     inspections: int
     average: float | None
@@ -160,11 +160,11 @@ def quarters(session: Session, flt: HqFilter) -> list[QuarterRow]:
         .where(Inspection.score_total.is_not(None), *conditions(flt))
         .group_by(month, Branch.region, ChecklistSnapshot.checklist_id, Inspection.mode)
     )
-    acc: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    acc: dict[tuple[str, str, Mode, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     for m, region, cid, mode, total, n in session.execute(q):
         qk = _quarter(str(m))
         for reg in (region or "—", ""):
-            a = acc[(qk, str(cid), str(mode), reg)]
+            a = acc[(qk, str(cid), Mode(mode), reg)]
             a[0] += float(total or 0.0)
             a[1] += int(n)
     avg = {k: s / n for k, (s, n) in acc.items() if n}

@@ -116,7 +116,7 @@ def load_first(session: Session, flt: HqFilter | None = None) -> HqData:
         grade_labels=grade_labels(session),
         complete=False,
         league_checklist=league_flt.checklist_id or "",
-        league_mode=league_flt.mode or "",
+        league_mode=league_flt.mode,
         checklist_titles=checklist_titles(session),
         drafts=drafts,
     )

@@ -119,7 +119,7 @@ def findings(
     session: Session,
     flt: HqFilter,
     *,
-    status: str | None = None,
+    status: FindingState | None = None,
     today: date | None = None,
     limit: int | None = FINDING_ROWS,
     unresolved: bool = False,
@@ -215,7 +215,7 @@ def findings(
             repeat_of=r.repeat_of,
             hq_repeat_of=r.hq_repeat_of,
             hq_earlier=int(r.hq_earlier or 0),
-            hq_severity=str(r.hq_severity) if r.hq_severity is not None else None,
+            hq_severity=r.hq_severity,
         )
         for r in rows
     ]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import ChecklistSnapshot, Finding, HqRepeat, Inspection, utcnow
 from inspector.domain import repeats as rule
-from inspector.domain.states import InspectionStatus
+from inspector.domain.states import InspectionStatus, Severity
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def failures(
             key=(int(r.branch_id), str(r.checklist_id), str(r.mode), str(r.item_id)),
             started_at=r.started_at,
             inspection_uuid=str(r.uuid),
-            severity=str(r.severity),
+            severity=Severity(r.severity),
             laptop_repeat=r.repeat_of is not None,
         )
         for r in session.execute(q)

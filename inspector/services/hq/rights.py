@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
 from inspector.domain import numbers, timefmt
-from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
+from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES, Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.inspections import scoring as insp_scoring
 from inspector.services.inspections import snapshots
@@ -97,7 +97,7 @@ def by_branch(
     session: Session,
     *,
     checklist_id: str = DEFAULT_CHECKLIST,
-    mode: str | None = None,
+    mode: Mode | None = None,
     region: str | None = None,
 ) -> list[BranchRights]:
     """Per branch (by code), the latest finalized inspection's score per right and element."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
-from inspector.domain.states import FindingState, InspectionStatus, Severity
+from inspector.domain.states import ClosedVia, FindingState, InspectionStatus, Severity
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
 from inspector.text import hq as T
@@ -82,12 +82,12 @@ class HqFilter:
         return T.PERIOD(lang, start=a, end=b)
 
 
-def mode_label(mode: str, lang: str) -> str:
+def mode_label(mode: Mode, lang: str) -> str:
     text = T.MODES.get(mode)
     return text(lang) if text is not None else mode
 
 
-def status_label_insp(status: str, lang: str) -> str:
+def status_label_insp(status: InspectionStatus, lang: str) -> str:
     return (T.RECORD_FINALIZED if status == InspectionStatus.FINALIZED else T.RECORD_DRAFT)(lang)
 
 
@@ -130,7 +130,7 @@ class LeagueRow:
     latest_draft: bool = False  # the latest inspection is a draft (only with drafts included)
     drafts: int = 0  # drafts among ``inspections``
     checklist_id: str = ""
-    mode: str = ""
+    mode: Mode | None = None  # always given; None only to follow the defaults above
     # Mystery visits rank within one scenario (scenario_league): the scenario of this row;
     # None for on-site rows and for branches without a visit.
     scenario: str | None = None
@@ -159,7 +159,7 @@ class LeagueRow:
             "veto_failed": self.veto_failed,
             "inspections": self.inspections,
             "checklist": self.checklist_id,
-            "mode": self.mode,
+            "mode": self.mode or "",
             "draft": self.latest_draft,
             "latest_at": _iso(self.latest_at, tz),
             "inspection": self.latest_uuid,
@@ -261,12 +261,12 @@ class FindingRow:
     draft: bool = False
     checklist_id: str = ""
     repeat_of: str | None = None  # 屡查屡犯 as the laptop saw it (its previous inspection)
-    closed_via: str | None = None  # recheck | response | hand
+    closed_via: ClosedVia | None = None
     # 屡查屡犯 as HQ evaluates it over everything it holds (services/hq/repeats.py): the
     # newest earlier inspection that failed the item, how many did, and HQ's severity.
     hq_repeat_of: str | None = None
     hq_earlier: int = 0
-    hq_severity: str | None = None
+    hq_severity: Severity | None = None
 
     @property
     def repeat(self) -> bool:
@@ -274,7 +274,7 @@ class FindingRow:
         return self.hq_repeat_of is not None
 
     @property
-    def effective_severity(self) -> str:
+    def effective_severity(self) -> Severity:
         """The severity HQ works with: raised one level for a repeat."""
         return self.hq_severity or self.severity
 
@@ -365,7 +365,7 @@ class ScoreMismatch:
     code: str
     name: str
     started_at: datetime
-    status: str
+    status: InspectionStatus
     stored_total: float | None
     stored_grade: str | None
     stored_passed: bool | None
@@ -475,7 +475,7 @@ class HqData:
     grade_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     complete: bool = True  # False: only the first views (see load_first)
     league_checklist: str = ""
-    league_mode: str = ""
+    league_mode: Mode | None = None  # set with league_checklist
     checklist_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
     drafts: int = 0  # drafts among ``inspections`` (0 unless drafts are included)
     veto_total: int = 0  # inspections with a failed red line, all of them (``vetoes`` is capped)
@@ -524,7 +524,7 @@ class HqData:
             return ""
         return (
             f"{self.checklist_title(self.league_checklist, lang)} · "
-            f"{mode_label(self.league_mode, lang)}"
+            f"{mode_label(self.league_mode, lang) if self.league_mode else ''}"
         )
 
     def ranked(self) -> list[LeagueRow]:
@@ -544,7 +544,7 @@ class HqData:
             "inspections": self.inspections,
             "branches": self.branches,
             "drafts": self.drafts,
-            "league": {"checklist": self.league_checklist, "mode": self.league_mode},
+            "league": {"checklist": self.league_checklist, "mode": self.league_mode or ""},
             "per_branch": [
                 {
                     "code": r.code,

@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Inspection
+from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.hq.rows import HISTORY_POINTS, BranchInfo, LeagueRow
 
@@ -39,7 +40,7 @@ def league(
     conds: Sequence[ColumnElement[bool]],
     branches: dict[int, BranchInfo],
     checklist_id: str,
-    mode: str,
+    mode: Mode,
     rank_key: Callable[[LeagueRow], Any],
     *,
     incomplete: Callable[[list[str]], set[str]] | None = None,

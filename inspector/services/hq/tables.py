@@ -9,7 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from inspector.domain import timefmt
-from inspector.domain.states import FindingState, InspectionStatus
+from inspector.domain.checklist import Mode
+from inspector.domain.states import ClosedVia, FindingState, InspectionStatus, Severity
 from inspector.errors import ValidationError
 from inspector.reports.hq_report import (
     DATE,
@@ -318,7 +319,7 @@ def league_table(
     data: HqData,
     lang: str,
     rows: list[LeagueRow] | None = None,
-    scope: tuple[str, str] | None = None,
+    scope: tuple[str, Mode] | None = None,
     name: str = "league",
 ) -> HqTable:
     """The league table of ``rows`` (default: the data's league) for ``scope`` (checklist,
@@ -577,18 +578,18 @@ def answer_tables(data: HqData, lang: str = "en") -> list[HqTable]:
     return out
 
 
-def status_label(status: str, lang: str) -> str:
+def status_label(status: FindingState, lang: str) -> str:
     text = TH.STATUSES.get(status)
     return text(lang) if text is not None else status
 
 
-def closed_via_label(via: str | None, lang: str) -> str:
+def closed_via_label(via: ClosedVia | None, lang: str) -> str:
     """How a closed finding was closed (re-check, branch response, by hand); else empty."""
     text = CLOSED_VIA.get(via) if via else None
     return text(lang) if text is not None else (via or "")
 
 
-def severity_label(severity: str, lang: str) -> str:
+def severity_label(severity: Severity, lang: str) -> str:
     text = TH.SEVERITIES.get(severity)
     return text(lang) if text is not None else severity
 

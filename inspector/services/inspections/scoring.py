@@ -34,7 +34,7 @@ def scenario_of(insp: Inspection) -> str | None:
 
 def score_for(
     checklist: Checklist,
-    mode: Mode | str,
+    mode: Mode,
     answers: Mapping[str, Answer],
     visit: Mapping[str, Any] | None,
 ) -> Score:
@@ -44,7 +44,7 @@ def score_for(
     reader that checks one (``hq integrity``, the PDF) goes through here, so the scenario
     that ``show_if`` conditions depend on can never be forgotten by one of them.
     """
-    return score(checklist, Mode(mode), answers, scenario_from_visit(visit))
+    return score(checklist, mode, answers, scenario_from_visit(visit))
 
 
 def compute_score(insp: Inspection) -> Score:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from inspector import clock
 from inspector.db import Database
 from inspector.db.models import RectAnswer, RectNotice, RectResponse
-from inspector.domain.states import FindingState
+from inspector.domain.states import FindingState, Severity
 from inspector.services.rectification import common
 
 log = logging.getLogger(__name__)
@@ -32,10 +32,10 @@ class ListedFinding:
     title_zh: str
     title_en: str
     deadline: date | None
-    severity: str
+    severity: Severity | None  # None only if the notice does not carry the finding
     repeat: bool
     notice_revision: int
-    status: str  # a FindingState value
+    status: FindingState
     answer: str | None  # answered | not_yet | None (the branch's draft)
     photos: list[str] = field(default_factory=list)  # the draft's photo ids
     seen_zh: str = ""
@@ -63,7 +63,7 @@ class ListedFinding:
             "item": self.item,
             "item_title": {"zh": self.title("zh"), "en": self.title("en")},
             "deadline": self.deadline.isoformat() if self.deadline else None,
-            "severity": self.severity,
+            "severity": self.severity or "",
             "repeat": self.repeat,
             "notice_revision": self.notice_revision,
             "status": self.status,
@@ -184,10 +184,10 @@ def notices_in(s: Session) -> list[ListedNotice]:
                     title_zh=str(title.get("zh", "")),
                     title_en=str(title.get("en", "")),
                     deadline=it.deadline,
-                    severity=str(carried.get("severity", "")),
+                    severity=Severity(carried["severity"]) if carried.get("severity") else None,
                     repeat=bool(carried.get("repeat")),
                     notice_revision=n.revision,
-                    status=str(status),
+                    status=status,
                     # Photos alone are not an answer yet: it needs its words.
                     answer=(
                         None

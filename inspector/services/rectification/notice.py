@@ -421,7 +421,7 @@ def _report(m: NoticeManifest, blobs: dict[str, bytes], fingerprint: str) -> R.N
                 action=f.action,
                 owner=f.owner,
                 deadline=f.deadline,
-                severity=str(f.severity),
+                severity=f.severity,
                 repeat=f.repeat,
                 overdue=f.status == FindingState.OVERDUE,
                 returned_note=f.returned_note,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from inspector import clock
 from inspector.db import Database
 from inspector.db.models import RectAnswer, RectNotice, RectResponse, utcnow
-from inspector.domain.states import ClosedVia, FindingState, FindingStatus
+from inspector.domain.states import ClosedVia, FindingState, FindingStatus, Severity
 from inspector.errors import ValidationError
 from inspector.services import photo_variants, photos
 from inspector.services.findings.closing import transition as move
@@ -112,7 +112,7 @@ class QueueEntry:
     title_en: str
     action: str
     deadline: date | None
-    severity: str
+    severity: Severity
     note: str
     cause: str
     prevention: str
@@ -199,7 +199,7 @@ def queue_in(s: Session) -> list[QueueEntry]:
                 title_en=item.text.en if item else "",
                 action=f.action,
                 deadline=f.deadline,
-                severity=str(f.severity),
+                severity=f.severity,
                 note=a.note,
                 cause=a.cause,
                 prevention=a.prevention,

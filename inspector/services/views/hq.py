@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
+from inspector.domain.checklist import Mode
 from inspector.services.hq import assess_tables
 from inspector.services.hq import load as hq_load
 from inspector.services.hq import mystery as hq_mystery
@@ -35,7 +36,7 @@ class RightsView:
     """``hq rights --json`` for the dashboard's filter: one row per branch."""
 
     checklist: str
-    mode: str | None
+    mode: Mode | None
     region: str | None
     rows: list[hq_rights.BranchRights]
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from inspector.db import Database
+from inspector.domain.checklist import Mode
+from inspector.domain.states import FindingState
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import settings as settings_svc
 from inspector.services.hq import assess as assess_svc
@@ -51,7 +53,7 @@ class SummaryViews:
 
 def _earlier(s: Any, data: HqData, compare_to: str | None) -> Earlier:
     """The league rows' figures in ``compare_to`` (empty without it)."""
-    if not compare_to:
+    if not compare_to or data.league_mode is None:  # no league, nothing to compare
         return {}
     return compare.league_rows(
         s, data.filter, compare_to, data.league, data.league_checklist, data.league_mode
@@ -126,14 +128,14 @@ def write_report(
 
 
 def findings(
-    db: Database, flt: HqFilter, *, status: str | None, repeats: bool = False
+    db: Database, flt: HqFilter, *, status: FindingState | None, repeats: bool = False
 ) -> list[FindingRow]:
     with db.read_session() as s:
         return hq_rectification.findings(s, flt, status=status, repeats=repeats)
 
 
 def rights_by_branch(
-    db: Database, *, checklist_id: str, mode: str | None, region: str | None
+    db: Database, *, checklist_id: str, mode: Mode | None, region: str | None
 ) -> list[hq_rights.BranchRights]:
     with db.read_session() as s:
         return hq_rights.by_branch(s, checklist_id=checklist_id, mode=mode, region=region)

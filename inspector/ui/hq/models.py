@@ -216,8 +216,14 @@ class RectificationModel(_HqModel[RectificationRow]):
             Column(self.tr("Overdue"), lambda r: str(r.overdue), lambda r: r.overdue),
             Column(self.tr("Closed"), lambda r: str(r.closed), lambda r: r.closed),
             # The rectification loop (ui/review_queue.py): answered, and sent back.
-            Column(count_title("submitted"), lambda r: str(r.submitted), lambda r: r.submitted),
-            Column(count_title("returned"), lambda r: str(r.returned), lambda r: r.returned),
+            Column(
+                count_title(FindingState.SUBMITTED),
+                lambda r: str(r.submitted),
+                lambda r: r.submitted,
+            ),
+            Column(
+                count_title(FindingState.RETURNED), lambda r: str(r.returned), lambda r: r.returned
+            ),
         ]
 
     def row_role(self, row: RectificationRow, column: int, role: int) -> Any:

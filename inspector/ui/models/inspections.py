@@ -31,7 +31,7 @@ __all__ = ["HOME_LIMIT", "InspectionFilterProxy", "InspectionRow", "InspectionTa
 Index = QModelIndex | QPersistentModelIndex
 
 
-def mode_label(mode: str) -> str:
+def mode_label(mode: Mode) -> str:
     return (
         QCoreApplication.translate("InspectionTableModel", "Mystery shopper")
         if mode == Mode.MYSTERY
@@ -49,7 +49,7 @@ def result_label(result: Result) -> str:
     return labels.get(result, str(result.value))
 
 
-def status_label(status: str) -> str:
+def status_label(status: InspectionStatus) -> str:
     return (
         QCoreApplication.translate("InspectionTableModel", "Finalized")
         if status == InspectionStatus.FINALIZED

@@ -709,7 +709,7 @@ class RunnerPage(QWidget):
         if st.copied_from:
             copied = " · " + self.tr("copied from {0}").format(st.copied_from[:8])
         self.subtitle_label.setText(
-            f"{st.checklist.title.get(lang)} · {mode_label(st.mode.value)} · "
+            f"{st.checklist.title.get(lang)} · {mode_label(st.mode)} · "
             f"{status_label(st.status)}{rev} · {st.started.isoformat()}{zone_suffix()}{copied}"
         )
         # A framed badge, no emoji: the bundled CJK font has no 🔒 (it was a box before 只读).

@@ -23,6 +23,7 @@ from alembic import op
 
 from inspector import clock
 from inspector.domain import repeats as rule
+from inspector.domain.states import Severity
 
 revision: str = "hq_repeats"
 down_revision: str | None = "rectification"
@@ -47,7 +48,7 @@ def _backfill(conn: sa.Connection, table: sa.Table) -> None:
             key=(int(r[1]), str(r[2]), str(r[3]), str(r[4])),
             started_at=r[5],
             inspection_uuid=str(r[6]),
-            severity=str(r[7]),
+            severity=Severity(r[7]),
             laptop_repeat=r[8] is not None,
         )
         for r in conn.execute(_FAILURES, {"yes": True})
