@@ -70,6 +70,15 @@ STORED_FINDING_STATES = (
 """The values ``findings.status`` may hold (its CHECK constraint): never ``overdue``."""
 
 
+class PlanState(StrEnum):
+    """A plan line's state at HQ and on the laptop (``inspector plan --status``)."""
+
+    DONE = "done"  # a finalized inspection of that branch, checklist and mode fulfils it
+    IN_PROGRESS = "in_progress"  # one is started (a draft)
+    DUE = "due"  # none yet, the due date is still ahead
+    OVERDUE = "overdue"  # none yet, the due date has passed
+
+
 class ClosedVia(StrEnum):
     """How a closed finding was closed (``findings.closed_via``)."""
 

@@ -19,21 +19,7 @@ SCANNED = ("services", "reports", "domain")
 NAMES = {"status", "severity", "mode", "outcome", "state", "closed_via", "hq_severity"}
 
 # "path relative to inspector/:qualified name.param" -> reason it stays a str
-ALLOWED: dict[str, str] = {
-    "services/inspections/lifecycle.py:create.mode": (
-        "checks the mode itself (BAD_MODE) because a plan line (services/publish, "
-        "PlanItem.mode) still hands it a str; narrow to Mode with PlanItem.mode"
-    ),
-    "services/publish/plan.py:PlanEntry.mode": (
-        "services/publish is being reworked by the plan-coverage change; convert after it"
-    ),
-    "services/publish/plan_status.py:PlanItem.mode": (
-        "services/publish is being reworked by the plan-coverage change; convert after it"
-    ),
-    "services/publish/plan_status.py:PlanItem.state": (
-        "services/publish is being reworked by the plan-coverage change; convert after it"
-    ),
-}
+ALLOWED: dict[str, str] = {}
 
 
 def _is_plain_str(node: ast.expr | None) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from inspector.domain import timefmt
+from inspector.domain.checklist import Mode
 from inspector.reports.hq_report import (
     DATE,
     DATETIME,
@@ -371,7 +372,7 @@ def plan_table(cov: coverage_svc.Coverage, lang: str) -> HqTable:
                 p.branch_name,
                 p.region,
                 p.title(lang),
-                mode_label(p.mode, lang),
+                mode_label(Mode(p.mode), lang),
                 p.scenario,
                 p.wave,
                 p.assignee,

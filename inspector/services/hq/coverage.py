@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch, ChecklistSnapshot, ImportRecord, Inspection, TrustedKey
 from inspector.domain.checklist import Mode
-from inspector.domain.states import InspectionStatus
+from inspector.domain.states import InspectionStatus, PlanState
 from inspector.services.hq.rows import HqFilter, _iso
 from inspector.services.hq.scope import conditions
 from inspector.services.publish import plan_status
@@ -107,7 +107,7 @@ class Coverage:
         return plan_status.counts(self.plan)
 
     def plan_overdue(self) -> list[PlanItem]:
-        return [p for p in self.plan if p.state == plan_status.OVERDUE]
+        return [p for p in self.plan if p.state == PlanState.OVERDUE]
 
     def plan_statement(self, lang: str) -> str | None:
         """'Plan 40 lines: 30 done, 2 in progress, 5 due, 3 overdue' (None: no plan)."""
@@ -117,10 +117,10 @@ class Coverage:
         return TA.PLAN_COVERAGE(
             lang,
             total=c["total"],
-            done=c[plan_status.DONE],
-            in_progress=c[plan_status.IN_PROGRESS],
-            due=c[plan_status.DUE],
-            overdue=c[plan_status.OVERDUE],
+            done=c[PlanState.DONE],
+            in_progress=c[PlanState.IN_PROGRESS],
+            due=c[PlanState.DUE],
+            overdue=c[PlanState.OVERDUE],
         )
 
     def plan_overview(self, lang: str) -> str:
@@ -135,9 +135,9 @@ class Coverage:
                 TA.PLAN_GROUP(
                     lang,
                     name=name or TA.PLAN_ANYONE(lang),
-                    done=t[plan_status.DONE],
+                    done=t[PlanState.DONE],
                     total=t["total"],
-                    overdue=t[plan_status.OVERDUE],
+                    overdue=t[PlanState.OVERDUE],
                 )
                 for name, t in c[key].items()
             ]

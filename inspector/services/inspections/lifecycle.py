@@ -42,7 +42,7 @@ def create(
     *,
     branch_code: str,
     checklist_id: str,
-    mode: str = Mode.ONSITE,
+    mode: Mode = Mode.ONSITE,
     inspector: str = "",
     branch_name: str | None = None,
     answers: Mapping[str, Mapping[str, Any]] | None = None,
@@ -52,7 +52,7 @@ def create(
     narrative: str | None = None,
 ) -> Inspection:
     """A new draft inspection; ``answers`` is the answers-file mapping of item → fields."""
-    try:
+    try:  # a caller outside the typed code (a script, a test) may still pass a str
         mode_v = Mode(mode)
     except ValueError:
         raise ValidationError(T.BAD_MODE, mode=repr(mode)) from None

@@ -46,7 +46,7 @@ class PlanEntry:
     line: int
     branch: str
     checklist: str
-    mode: str
+    mode: Mode
     scenario: str | None
     wave: str | None
     due: date
@@ -253,7 +253,7 @@ def read_plan(
                     line=index,
                     branch=branch,
                     checklist=checklist_id,
-                    mode=mode,
+                    mode=Mode(mode),  # checked above: ok only for a known mode
                     scenario=scenario,
                     wave=wave,
                     due=due,

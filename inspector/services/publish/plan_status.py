@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 from inspector import clock
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
 from inspector.db.publish_models import HqPack, HqPublication, PlanLine
-from inspector.domain.states import InspectionStatus
+from inspector.domain.checklist import Mode
+from inspector.domain.states import InspectionStatus, PlanState
 from inspector.services import keys
 
 log = logging.getLogger(__name__)
 
-DONE, IN_PROGRESS, DUE, OVERDUE = "done", "in_progress", "due", "overdue"
-_ORDER = {OVERDUE: 0, DUE: 1, IN_PROGRESS: 2, DONE: 3}
+_ORDER = {PlanState.OVERDUE: 0, PlanState.DUE: 1, PlanState.IN_PROGRESS: 2, PlanState.DONE: 3}
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,12 @@ class PlanItem:
     branch_name: str
     region: str
     checklist: str
-    mode: str
+    mode: Mode
     scenario: str | None
     wave: str | None
     due: date
     assignee: str
-    state: str
+    state: PlanState
     inspection: str | None  # the UUID that did (or is doing) it
     title_zh: str = ""  # the checklist's title, when this database has seen the checklist
     title_en: str = ""
@@ -139,11 +139,11 @@ def lines(session: Session, *, me: str | None = None) -> list[PlanItem]:
         done = next((u for u, st in found if st == InspectionStatus.FINALIZED), None)
         started = next((u for u, st in found if st != InspectionStatus.FINALIZED), None)
         if done is not None:
-            state, uuid = DONE, done
+            state, uuid = PlanState.DONE, done
         elif started is not None:
-            state, uuid = IN_PROGRESS, started
+            state, uuid = PlanState.IN_PROGRESS, started
         else:
-            state, uuid = (OVERDUE if r.due < today else DUE), None
+            state, uuid = (PlanState.OVERDUE if r.due < today else PlanState.DUE), None
         b = branches.get(r.branch_code)
         out.append(
             PlanItem(
@@ -152,7 +152,7 @@ def lines(session: Session, *, me: str | None = None) -> list[PlanItem]:
                 branch_name=b.name if b else "",
                 region=b.region if b else "",
                 checklist=r.checklist_id,
-                mode=r.mode,
+                mode=Mode(r.mode),
                 scenario=r.scenario,
                 wave=r.wave,
                 due=r.due,
@@ -171,9 +171,9 @@ def counts(items: list[PlanItem]) -> dict[str, Any]:
     """Done / in progress / due / overdue, in all, by region and by assignee."""
 
     def tally(group: list[PlanItem]) -> dict[str, int]:
-        t = {DONE: 0, IN_PROGRESS: 0, DUE: 0, OVERDUE: 0}
+        t: dict[str, int] = {s.value: 0 for s in PlanState}  # JSON keys: the states' names
         for x in group:
-            t[x.state] += 1
+            t[x.state.value] += 1
         return {**t, "total": len(group)}
 
     by_region: dict[str, list[PlanItem]] = {}

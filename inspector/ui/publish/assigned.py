@@ -20,13 +20,19 @@ from PySide6.QtWidgets import (
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
-from inspector.services.publish.plan_status import DONE, DUE, IN_PROGRESS, OVERDUE, PlanItem
+from inspector.domain.states import PlanState
+from inspector.services.publish.plan_status import PlanItem
 from inspector.services.publish.screens import assigned
 from inspector.ui import theme
 
 log = logging.getLogger(__name__)
 
-_COLORS = {OVERDUE: theme.FAIL, DUE: theme.PRIMARY, IN_PROGRESS: theme.PARTIAL, DONE: theme.PASS}
+_COLORS = {
+    PlanState.OVERDUE: theme.FAIL,
+    PlanState.DUE: theme.PRIMARY,
+    PlanState.IN_PROGRESS: theme.PARTIAL,
+    PlanState.DONE: theme.PASS,
+}
 # At most this many rows tall; more lines scroll inside the panel.
 VISIBLE_ROWS = 5
 
@@ -86,15 +92,15 @@ class AssignedPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table)
 
-    def _state_text(self, state: str) -> str:
+    def _state_text(self, state: PlanState) -> str:
         return {
-            OVERDUE: self.tr("Overdue"),
-            DUE: self.tr("To do"),
-            IN_PROGRESS: self.tr("In progress"),
-            DONE: self.tr("Done"),
+            PlanState.OVERDUE: self.tr("Overdue"),
+            PlanState.DUE: self.tr("To do"),
+            PlanState.IN_PROGRESS: self.tr("In progress"),
+            PlanState.DONE: self.tr("Done"),
         }[state]
 
-    def _mode_text(self, mode: str) -> str:
+    def _mode_text(self, mode: Mode) -> str:
         return self.tr("Mystery shopper") if mode == Mode.MYSTERY.value else self.tr("On-site")
 
     def reload(self, me: str) -> None:
@@ -121,8 +127,8 @@ class AssignedPanel(QWidget):
                 if c == 0:
                     item.setForeground(QBrush(QColor(_COLORS[x.state])))
                 self.table.setItem(r, c, item)
-        open_count = sum(1 for x in self.items if x.state in (OVERDUE, DUE))
-        overdue = sum(1 for x in self.items if x.state == OVERDUE)
+        open_count = sum(1 for x in self.items if x.state in (PlanState.OVERDUE, PlanState.DUE))
+        overdue = sum(1 for x in self.items if x.state == PlanState.OVERDUE)
         self.summary.setText(
             self.tr("{0} to do, {1} overdue").format(open_count, overdue) if self.items else ""
         )
