@@ -16,11 +16,11 @@ stale lock. The file itself stays (removing it would race with a starting app).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import sys
 from pathlib import Path
+
+from inspector.filelock import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -33,71 +33,13 @@ def lock_path(database: Path | str) -> Path:
     return p.with_name(p.name + LOCK_SUFFIX)
 
 
-class InstanceLock:
-    """The app's claim on one database file; :meth:`acquire` is False when another app holds it."""
+class InstanceLock(FileLock):
+    """The app's claim on one database file; :meth:`acquire` is False when another app holds it.
+
+    A folder where the lock file cannot be created (a read-only share) gets no lock:
+    nobody can write a database there either, so there is nothing to coordinate.
+    """
 
     def __init__(self, database: Path | str) -> None:
+        super().__init__(lock_path(database), unwritable_ok=True)
         self.database = Path(os.path.realpath(os.fspath(database)))
-        self.path = lock_path(database)
-        self._fd: int | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
-    def acquire(self) -> bool:
-        """Take the lock; False if another app holds it.
-
-        A folder where the lock file cannot be created (a read-only share) gets no lock:
-        nobody can write a database there either, so there is nothing to coordinate.
-        """
-        if self._fd is not None:
-            return True
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-        except OSError as e:
-            log.warning("no instance lock %s (%s); continuing without one", self.path, e)
-            return True
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return False
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
-        log.info("instance lock %s taken", self.path)
-        return True
-
-    def holder(self) -> str:
-        """The process id the holder wrote (for messages and the log), or '?'."""
-        try:
-            return self.path.read_text(encoding="ascii").strip() or "?"
-        except (OSError, UnicodeDecodeError):
-            return "?"
-
-    def release(self) -> None:
-        fd, self._fd = self._fd, None
-        if fd is None:
-            return
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
