@@ -141,26 +141,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
         rs = by_branch.get(bid, [])
         st = stats.get(bid)
         if not rs or st is None:
-            out.append(
-                LeagueRow(
-                    None,
-                    b.code,
-                    b.name,
-                    b.region,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    0,
-                    None,
-                    0,
-                    0,
-                    (),
-                    checklist_id=cid,
-                    mode=mode,
-                )
-            )
+            out.append(LeagueRow.absent(b.code, b.name, b.region, cid, mode))
             continue
         first = rs[0]
         prev = rs[1].score_total if len(rs) > 1 else None
@@ -195,15 +176,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
         )
         out = [replace(r, incomplete=True) if r.latest_uuid in gaps else r for r in out]
     out.sort(key=rank_key)
-    ranked: list[LeagueRow] = []
-    n = 0
-    for lr in out:
-        if lr.latest_score is not None and not lr.incomplete:
-            n += 1
-            ranked.append(replace(lr, rank=n))
-        else:
-            ranked.append(lr)
-    return ranked
+    return LeagueRow.numbered(out)
 
 
 def regions_summary(

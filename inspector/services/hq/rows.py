@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -137,6 +137,30 @@ class LeagueRow:
     # With drafts included: the latest inspection is a draft with required items
     # unanswered (services/hq/drafts.py): listed apart, unranked, red lines not checked.
     incomplete: bool = False
+
+    @classmethod
+    def absent(
+        cls, code: str, name: str, region: str, checklist_id: str, mode: Mode | None
+    ) -> LeagueRow:
+        """A branch with no inspection in the selection: listed apart, never ranked."""
+        return cls(
+            None, code, name, region, None, None, None, None, None, 0, None, 0, 0, (),
+            checklist_id=checklist_id, mode=mode,
+        )  # fmt: skip
+
+    @staticmethod
+    def numbered(rows: list[LeagueRow]) -> list[LeagueRow]:
+        """``rows`` (already in rank order) with ranks 1, 2, … for those with a complete
+        latest inspection; the others keep rank None (listed apart, never ranked as worst)."""
+        out: list[LeagueRow] = []
+        n = 0
+        for lr in rows:
+            if lr.latest_score is not None and not lr.incomplete:
+                n += 1
+                out.append(replace(lr, rank=n))
+            else:
+                out.append(lr)
+        return out
 
     @property
     def trend(self) -> float | None:

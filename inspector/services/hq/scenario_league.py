@@ -113,36 +113,9 @@ def league(
             by_scenario[scen] = [replace(r, incomplete=r.latest_uuid in gaps) for r in rs]
     out: list[LeagueRow] = []
     for scen in sorted(by_scenario):
-        rows = sorted(by_scenario[scen], key=rank_key)
-        n = 0
-        for lr in rows:
-            if lr.latest_score is not None and not lr.incomplete:
-                n += 1
-                out.append(replace(lr, rank=n))
-            else:
-                out.append(lr)
+        out += LeagueRow.numbered(sorted(by_scenario[scen], key=rank_key))
     visited = {bid for _scen, bid in groups}
     for bid, b in sorted(branches.items(), key=lambda kv: kv[1].code):
         if bid not in visited:
-            out.append(
-                LeagueRow(
-                    None,
-                    b.code,
-                    b.name,
-                    b.region,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    0,
-                    None,
-                    0,
-                    0,
-                    (),
-                    checklist_id=checklist_id,
-                    mode=mode,
-                    scenario=None,
-                )
-            )
+            out.append(LeagueRow.absent(b.code, b.name, b.region, checklist_id, mode))
     return out
