@@ -29,10 +29,10 @@ def _parse(value: str) -> datetime:
             return datetime.combine(date.fromisoformat(text), time(2, 0), tzinfo=UTC)
         at = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(
-            f"{ENV}={value!r} is not an ISO date or date-time (e.g. 2026-06-15 or "
-            "2026-06-15T09:30:00+08:00); unset it to use the system clock"
-        ) from None
+        from inspector.errors import ValidationError
+        from inspector.text import times as T
+
+        raise ValidationError(T.BAD_CLOCK, value=repr(value)) from None
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 

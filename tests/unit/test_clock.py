@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from inspector import clock
+from inspector.errors import ValidationError
 
 PACKAGE = Path(clock.__file__).resolve().parent
 
@@ -34,8 +35,10 @@ def test_unset_is_the_system_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_bad_value_says_what_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(clock.ENV, "next tuesday")
-    with pytest.raises(ValueError, match=r"INSPECTOR_CLOCK='next tuesday' is not an ISO date"):
+    with pytest.raises(ValidationError) as e:
         clock.now()
+    assert str(e.value).startswith("INSPECTOR_CLOCK='next tuesday' is not an ISO date")
+    assert "unset it to use the system clock" in str(e.value)
 
 
 def test_no_code_reads_the_system_clock_around_it() -> None:
