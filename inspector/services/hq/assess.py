@@ -27,7 +27,7 @@ from inspector.domain.states import InspectionStatus
 from inspector.errors import ValidationError
 from inspector.services.hq import rectify as rect
 from inspector.services.hq.assess_rule import LoadedRule
-from inspector.services.hq.grouping import unindexed
+from inspector.services.hq.plans import by_id, period_key
 from inspector.services.hq.rows import HqFilter
 from inspector.services.hq.scope import conditions
 from inspector.text import hq_assess as TA
@@ -181,7 +181,7 @@ class _OnSite:
 
 def _onsite(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> dict[int, _OnSite]:
     """branch id -> its on-site figures: one row per branch, not one per inspection."""
-    bid = unindexed(Inspection.branch_id)
+    bid = period_key(Inspection.branch_id, flt)
     q = (
         select(bid, func.count(), func.sum(Inspection.score_total), _RED)
         .where(*_selected(flt, Mode.ONSITE, checklists))
@@ -209,16 +209,15 @@ def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> lis
     """The scored mystery visits of the selection.
 
     The database reads the scenario from the visit facts (``->>`` on PostgreSQL,
-    ``json_extract`` on SQLite), so no visit's JSON reaches Python; and it picks the visits
-    by id from an index first, so only the mystery rows themselves are read.
+    ``json_extract`` on SQLite), so no visit's JSON reaches Python; :func:`by_id` keeps
+    SQLite from reading every inspection of a period to find the visits among them.
     """
-    ids = select(Inspection.id).where(*_selected(flt, Mode.MYSTERY, checklists))
     q = select(
         Inspection.branch_id,
         Inspection.score_total,
         Inspection.veto_failed,
         Inspection.visit["scenario"].as_string().label("scenario"),
-    ).where(Inspection.id.in_(ids))
+    ).where(*by_id(session, _selected(flt, Mode.MYSTERY, checklists)))
     return [
         _Visit(int(b), float(score), int(veto or 0), _scenario_of(scen))
         for b, score, veto, scen in session.execute(q)

@@ -33,7 +33,7 @@ from inspector.db.models import (
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.hq import drafts, scenario_league
-from inspector.services.hq.grouping import unindexed
+from inspector.services.hq.plans import period_key
 from inspector.services.hq.rows import (
     HqFilter,
     LeagueRow,
@@ -136,7 +136,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
             rank_key,
             incomplete=check,
         )
-    bid_key = unindexed(Inspection.branch_id).label("branch_id")
+    bid_key = period_key(Inspection.branch_id, flt)
     stats = {
         r.branch_id: r
         for r in session.execute(

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import Inspection
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
-from inspector.services.hq.grouping import unindexed
+from inspector.services.hq.plans import by_id, unindexed
 from inspector.services.hq.rows import HISTORY_POINTS, BranchInfo, LeagueRow
 
 log = logging.getLogger(__name__)
@@ -42,10 +42,10 @@ def _visits(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Any]
     scenario), only what a group's figures need (the newest visit's details: :func:`_latest`).
 
     The database reads the scenario from the visit facts (``->>`` on PostgreSQL,
-    ``json_extract`` on SQLite), so no visit's JSON reaches Python. The visits are picked by
-    id on a covering index first, and ``unindexed`` keeps SQLite from walking the started_at
-    index for the order: otherwise it reads every inspection of the period from the table
-    to find the visits among them (3 to 4 times slower at 100,000 inspections).
+    ``json_extract`` on SQLite), so no visit's JSON reaches Python. SQLite picks the visits
+    by id on a covering index first (:func:`by_id`), and ``unindexed`` keeps it from walking
+    the started_at index for the order: otherwise it reads every inspection of the period
+    from the table to find the visits among them (3 to 4 times slower at 100,000).
     """
     q = (
         select(
@@ -60,10 +60,22 @@ def _visits(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Any]
             ).label("draft"),
             Inspection.visit["scenario"].as_string().label("scenario"),
         )
-        .where(Inspection.id.in_(select(Inspection.id).where(*conds)))
+        .where(*by_id(session, conds))
         .order_by(unindexed(Inspection.started_at).desc(), Inspection.id.desc())
     )
     return list(session.connection().execute(q))
+
+
+class _Group:
+    """A (scenario, branch)'s visits as they arrive, newest first."""
+
+    __slots__ = ("drafts", "newest_id", "scores", "untrusted")
+
+    def __init__(self, newest_id: int) -> None:
+        self.newest_id = newest_id
+        self.scores: list[float | None] = []
+        self.untrusted = 0
+        self.drafts = 0
 
 
 def _latest(session: Session, ids: list[int]) -> dict[int, Any]:
@@ -93,24 +105,32 @@ def league(
     incomplete: Callable[[list[str]], set[str]] | None = None,
 ) -> list[LeagueRow]:
     """One ranked block per scenario (sorted by scenario id), then the unvisited branches."""
-    groups: dict[tuple[str, int], list[Any]] = defaultdict(list)
-    for r in _visits(session, conds):
-        if r.branch_id in branches:
-            groups[(_scenario(r.scenario), int(r.branch_id))].append(r)
-    latest = _latest(session, [rs[0].id for rs in groups.values()])
+    groups: dict[tuple[str, int], _Group] = {}
+    for vid, bid, score, untrusted, draft, scen in _visits(session, conds):
+        if bid not in branches:
+            continue
+        key = (_scenario(scen), int(bid))
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(vid)
+        g.scores.append(score)
+        g.untrusted += untrusted
+        g.drafts += draft
+    latest = _latest(session, [g.newest_id for g in groups.values()])
     by_scenario: dict[str, list[LeagueRow]] = defaultdict(list)
-    for (scen, bid), rs in groups.items():
+    for (scen, bid), g in groups.items():
         b = branches[bid]
-        first = latest[rs[0].id]
-        scored = [float(x.score_total) for x in rs if x.score_total is not None]
-        prev = rs[1].score_total if len(rs) > 1 else None
+        first = latest[g.newest_id]
+        rs = g.scores  # newest first
+        scored = [float(x) for x in rs if x is not None]
+        prev = rs[1] if len(rs) > 1 else None
         by_scenario[scen].append(
             LeagueRow(
                 rank=None,
                 code=b.code,
                 name=b.name,
                 region=b.region,
-                latest_score=float(rs[0].score_total) if rs[0].score_total is not None else None,
+                latest_score=float(rs[0]) if rs[0] is not None else None,
                 latest_grade=first.grade,
                 latest_at=first.started_at,
                 latest_uuid=first.uuid,
@@ -118,15 +138,11 @@ def league(
                 inspections=len(rs),
                 average=sum(scored) / len(scored) if scored else None,
                 veto_failed=int(first.veto_failed or 0),
-                untrusted=sum(x.untrusted for x in rs),
-                history=tuple(
-                    float(x.score_total)
-                    for x in reversed(rs[:HISTORY_POINTS])
-                    if x.score_total is not None
-                ),
+                untrusted=g.untrusted,
+                history=tuple(float(x) for x in reversed(rs[:HISTORY_POINTS]) if x is not None),
                 latest_passed=bool(first.passed) if first.passed is not None else None,
                 latest_draft=first.status != InspectionStatus.FINALIZED,
-                drafts=sum(x.draft for x in rs),
+                drafts=g.drafts,
                 checklist_id=checklist_id,
                 mode=mode,
                 scenario=scen,
