@@ -121,25 +121,25 @@ def league(
     for (scen, bid), g in groups.items():
         b = branches[bid]
         first = latest[g.newest_id]
-        rs = g.scores  # newest first
-        scored = [float(x) for x in rs if x is not None]
-        prev = rs[1] if len(rs) > 1 else None
+        scores = g.scores  # newest first
+        scored = [float(x) for x in scores if x is not None]
+        prev = scores[1] if len(scores) > 1 else None
         by_scenario[scen].append(
             LeagueRow(
                 rank=None,
                 code=b.code,
                 name=b.name,
                 region=b.region,
-                latest_score=float(rs[0]) if rs[0] is not None else None,
+                latest_score=float(scores[0]) if scores[0] is not None else None,
                 latest_grade=first.grade,
                 latest_at=first.started_at,
                 latest_uuid=first.uuid,
                 previous_score=float(prev) if prev is not None else None,
-                inspections=len(rs),
+                inspections=len(scores),
                 average=sum(scored) / len(scored) if scored else None,
                 veto_failed=int(first.veto_failed or 0),
                 untrusted=g.untrusted,
-                history=tuple(float(x) for x in reversed(rs[:HISTORY_POINTS]) if x is not None),
+                history=tuple(float(x) for x in reversed(scores[:HISTORY_POINTS]) if x is not None),
                 latest_passed=bool(first.passed) if first.passed is not None else None,
                 latest_draft=first.status != InspectionStatus.FINALIZED,
                 drafts=g.drafts,
