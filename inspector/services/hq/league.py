@@ -33,7 +33,7 @@ from inspector.db.models import (
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.hq import drafts, scenario_league
-from inspector.services.hq.plans import period_key
+from inspector.services.hq.plans import period_key, unindexed
 from inspector.services.hq.rows import (
     HqFilter,
     LeagueRow,
@@ -81,12 +81,13 @@ def league_scope(session: Session, flt: HqFilter) -> tuple[str, Mode]:
         if has_default is not None:
             return DEFAULT_LEAGUE
     # Counted per snapshot on the inspections' covering index (no join per inspection),
-    # then per checklist: a checklist's versions are separate snapshots.
-    n = func.count().label("n")
+    # then per checklist: a checklist's versions are separate snapshots. unindexed():
+    # SQLite would otherwise walk the snapshot index, reading every inspection's row.
+    sid = unindexed(Inspection.snapshot_id).label("snapshot_id")
     per_snapshot = session.execute(
-        select(Inspection.snapshot_id, Inspection.mode, n)
+        select(sid, Inspection.mode, func.count())
         .where(*conditions(flt))
-        .group_by(Inspection.snapshot_id, Inspection.mode)
+        .group_by(sid, Inspection.mode)
     ).all()
     checklist_of = snapshot_checklists(session, (sid for sid, _m, _n in per_snapshot))
     totals: dict[tuple[str, Mode], int] = defaultdict(int)

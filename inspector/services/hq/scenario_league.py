@@ -63,7 +63,7 @@ def _visits(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Any]
         .where(*by_id(session, conds))
         .order_by(unindexed(Inspection.started_at).desc(), Inspection.id.desc())
     )
-    return list(session.connection().execute(q))
+    return list(session.connection().execute(q).all())
 
 
 class _Group:
