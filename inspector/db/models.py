@@ -241,7 +241,7 @@ class Inspection(Base):
         # none, and HQ filters by wave alone.
         Index("ix_inspections_wave", "wave", "is_current", "snapshot_id", "started_at"),
         # Each branch's latest finalized inspection of a checklist, by one backward index
-        # walk (HQ's rights view; migration hq_latest_index).
+        # walk (HQ's rights view; migration hq_view_indexes).
         Index(
             "ix_inspections_latest",
             "branch_id",
@@ -363,6 +363,8 @@ class SectionScoreRow(Base):
     __table_args__ = (
         UniqueConstraint("inspection_id", "section_id"),
         Index("ix_section_scores_hq", "inspection_id", "area", "percent"),  # HQ heatmap
+        # Mystery visits' section percents from the index alone (migration hq_view_indexes).
+        Index("ix_section_scores_visit", "inspection_id", "section_id", "percent"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -25,6 +25,15 @@ ANALYSIS_LIMIT = 1000
 _TABLES = frozenset({"inspections", "findings", "section_scores", "answers", "hq_repeats"})
 
 
+def refresh_if_needed(conn: Connection) -> None:
+    """After a batch of writes (an HQ import): SQLite's ``PRAGMA optimize`` analyses, by
+    sampling, only the tables whose statistics are missing or far behind their size (a
+    no-op most of the time). PostgreSQL's autovacuum does this on its own."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}"))
+        conn.execute(text("PRAGMA optimize"))
+
+
 def refresh_statistics(conn: Connection, tables: Iterable[str] = _TABLES) -> None:
     """Analyse ``tables`` (names from this module's list only) on ``conn``'s database."""
     names = sorted(set(tables))

@@ -116,11 +116,12 @@ def visits(
         .where(Inspection.id.in_(ids))
         .order_by(Branch.code, Inspection.started_at, Inspection.id)
     ).all()
+    # Section ids in order (the covering index ix_section_scores_visit's).
     sections: dict[int, dict[str, float | None]] = defaultdict(dict)
     for iid, sid, pct in conn.execute(
         select(SectionScoreRow.inspection_id, SectionScoreRow.section_id, SectionScoreRow.percent)
         .where(SectionScoreRow.inspection_id.in_(ids))
-        .order_by(SectionScoreRow.inspection_id, SectionScoreRow.id)
+        .order_by(SectionScoreRow.inspection_id, SectionScoreRow.section_id)
     ):
         sections[iid][sid] = pct
     tz = timefmt.zone()
