@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -46,6 +46,7 @@ from inspector.db.models import (
     AuditEntry,
     Blob,
     Branch,
+    ChecklistSnapshot,
     Finding,
     ImportRecord,
     Inspection,
@@ -323,14 +324,17 @@ def _merge(
     m = pkg.manifest
     uuid, rev = m.inspection.uuid, m.inspection.revision
     signer = pkg.fingerprint
-    owner = owner_of(s, uuid)
+    # Every stored revision of the inspection in one query: the same one, the latest,
+    # the current one and the owner are all read off these rows.
+    revisions = _revisions(s, uuid)
+    owner = _owner(s, uuid, revisions)
     who = {"owner": owner or signer, "signer": signer}
-    existing = s.scalar(
-        select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == rev)
-    )
+    existing = next((r for r in revisions if r.revision == rev), None)
     stored = None
     if existing is not None:
-        stored = existing.content_sha256 or _local_content_sha256(s, existing)
+        stored = existing.content_sha256 or _local_content_sha256(
+            s, s.get_one(Inspection, existing.id)
+        )
         if stored == pkg.content_sha256:
             return ImportOutcome.DUPLICATES, {**who, **_reason(T.DUPLICATE, file=path.name)}
     if owner is not None and signer != owner:
@@ -352,12 +356,7 @@ def _merge(
             ),
             "stored_sha256": stored,
         }
-    latest = s.scalar(
-        select(Inspection)
-        .where(Inspection.uuid == uuid)
-        .order_by(Inspection.revision.desc())
-        .limit(1)
-    )
+    latest = revisions[-1] if revisions else None
     if latest is not None:
         moved = _moved(latest, pkg)
         if moved is not None:
@@ -377,15 +376,19 @@ def _merge(
     notes: list[str] = []
     if owner is not None and signer != owner:
         notes.append(f"revision by device {signer}, which may amend; the owner is {owner}")
-    current = s.scalar(
-        select(Inspection).where(Inspection.uuid == uuid, Inspection.is_current.is_(True))
-    )
+    current = next((r for r in revisions if r.is_current), None)
     outcome = ImportOutcome.IMPORTED
     make_current = True
+    superseded: _Revision | None = None
     if current is not None:
         if current.revision < rev:
-            current.is_current = False
-            s.flush()  # the partial unique index allows one current row per UUID
+            # Before the insert: the partial unique index allows one current row per UUID.
+            s.connection().execute(
+                update(_table(Inspection))
+                .where(_table(Inspection).c.id == current.id)
+                .values(is_current=False)
+            )
+            superseded = current
             outcome = ImportOutcome.UPDATED
             notes.append(f"supersedes revision {current.revision}")
         else:
@@ -400,11 +403,11 @@ def _merge(
             insert(_table(InspectionOwner)),
             {"uuid": uuid, "fingerprint": signer, "first_revision": rev, "at": utcnow()},
         )
-    branch = _branch(s, pkg, notes)
+    branch_id = _branch(s, pkg, notes)
     s.info["actor"] = actor
-    _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
-    # HQ's 屡查屡犯 over everything it holds for the branch (a late package too).
-    hq_repeats.evaluate(s, [branch.id], (checklist.id, m.inspection.mode))
+    _insert(s, pkg, checklist, branch_id, trusted=trusted, current=make_current)
+    if make_current:
+        _evaluate_repeats(s, branch_id, (checklist.id, m.inspection.mode), pkg, superseded)
     s.connection().execute(
         insert(_table(ImportRecord)),
         {
@@ -424,27 +427,71 @@ def _merge(
     return outcome, extra
 
 
+@dataclass(frozen=True)
+class _Revision:
+    """What the merge needs of a stored revision (no ORM object, no BLOBs loaded)."""
+
+    id: int
+    revision: int
+    is_current: bool
+    origin: str
+    content_sha256: str | None
+    device_fingerprint: str | None
+    mode: str
+    branch_code: str
+    checklist_id: str
+
+
+def _revisions(s: Session, uuid: str) -> list[_Revision]:
+    """Every stored revision of ``uuid``, oldest first."""
+    i = _table(Inspection).c
+    rows = s.connection().execute(
+        select(
+            i.id,
+            i.revision,
+            i.is_current,
+            i.origin,
+            i.content_sha256,
+            i.device_fingerprint,
+            i.mode,
+            _table(Branch).c.code,
+            _table(ChecklistSnapshot).c.checklist_id,
+        )
+        .join(_table(Branch), _table(Branch).c.id == i.branch_id)
+        .join(_table(ChecklistSnapshot), _table(ChecklistSnapshot).c.id == i.snapshot_id)
+        .where(i.uuid == uuid)
+        .order_by(i.revision)
+    )
+    return [_Revision(*r) for r in rows]
+
+
 def owner_of(s: Session, uuid: str) -> str | None:
     """The fingerprint of the device that owns inspection ``uuid``; None if unknown here.
 
     The signer of the first revision this database received, or this installation's own
     key for an inspection made here.
     """
-    row = s.get(InspectionOwner, uuid)
-    if row is not None:
-        return row.fingerprint
-    local = s.scalar(
-        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != Origin.IMPORTED)
+    return _owner(s, uuid, _revisions(s, uuid))
+
+
+def _owner(s: Session, uuid: str, revisions: list[_Revision]) -> str | None:
+    """:func:`owner_of`, given the inspection's stored revisions."""
+    row = (
+        s.connection()
+        .execute(
+            select(_table(InspectionOwner).c.fingerprint).where(
+                _table(InspectionOwner).c.uuid == uuid
+            )
+        )
+        .first()
     )
-    if local is not None:
+    if row is not None:
+        return str(row[0])
+    if any(r.origin != Origin.IMPORTED for r in revisions):
         return keys.device_keys().fingerprint
     # Imported before owners were recorded and not backfilled: the earliest signer.
-    return s.scalar(
-        select(Inspection.device_fingerprint)
-        .where(Inspection.uuid == uuid, Inspection.device_fingerprint.is_not(None))
-        .order_by(Inspection.id)
-        .limit(1)
-    )
+    signed = [r for r in revisions if r.device_fingerprint is not None]
+    return min(signed, key=lambda r: r.id).device_fingerprint if signed else None
 
 
 def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
@@ -484,11 +531,11 @@ def _foreign_revision(
     return None
 
 
-def _moved(latest: Inspection, pkg: VerifiedPackage) -> UserError | None:
+def _moved(latest: _Revision, pkg: VerifiedPackage) -> UserError | None:
     """How a revision would move the inspection (another branch or mode), or None."""
     i, b = pkg.manifest.inspection, pkg.manifest.branch
-    if latest.branch.code != b.code:
-        return UserError(T.MOVED_BRANCH, old=latest.branch.code, new=b.code)
+    if latest.branch_code != b.code:
+        return UserError(T.MOVED_BRANCH, old=latest.branch_code, new=b.code)
     if latest.mode != i.mode:
         return UserError(T.MOVED_MODE, old=latest.mode, new=i.mode)
     return None
@@ -533,10 +580,47 @@ def _local_content_sha256(s: Session, insp: Inspection) -> str:
     return content_hash_of(s, insp)
 
 
-def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> Branch:
+def _evaluate_repeats(
+    s: Session,
+    branch_id: int,
+    scope: tuple[str, str],
+    pkg: VerifiedPackage,
+    superseded: _Revision | None,
+) -> None:
+    """HQ's 屡查屡犯 after a revision became current, over everything HQ holds for the
+    branch (a late package re-evaluates the inspections after it), for the items whose
+    repeats it can change: those its findings name and those of the revision it
+    supersedes (whose findings no longer count). No other item's repeats can change."""
+    items = {f.item_id for f in pkg.manifest.findings}
+    old_items: set[str] = set()
+    if superseded is not None:
+        f = _table(Finding).c
+        old_items = set(
+            s.connection()
+            .execute(select(f.item_id).where(f.inspection_id == superseded.id).distinct())
+            .scalars()
+        )
+    old_scope = (superseded.checklist_id, superseded.mode) if superseded else scope
+    if old_scope == scope:
+        hq_repeats.evaluate(s, [branch_id], scope, items | old_items)
+    else:  # the revision changed checklists: both are evaluated again
+        hq_repeats.evaluate(s, [branch_id], scope, items)
+        hq_repeats.evaluate(s, [branch_id], old_scope, old_items)
+
+
+def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> int:
+    """The id of the package's branch, created from the package when HQ has none."""
     b = pkg.manifest.branch
-    row = s.scalar(select(Branch).where(Branch.code == b.code))
-    if row is None:
+    found = (
+        s.connection()
+        .execute(
+            select(_table(Branch).c.id, _table(Branch).c.name).where(
+                _table(Branch).c.code == b.code
+            )
+        )
+        .first()
+    )
+    if found is None:
         row = Branch(code=b.code, name=b.name, region=b.region, address=b.address)
         s.add(row)
         s.flush()
@@ -549,12 +633,13 @@ def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> Branch:
             new={"code": b.code, "name": b.name, "region": b.region, "from": "import"},
         )
         notes.append(f"branch {b.code} created from the package")
-    elif row.name != b.name:
+        return row.id
+    if found.name != b.name:
         notes.append(
-            f"branch {b.code} is named {row.name!r} at HQ and {b.name!r} in the package; "
+            f"branch {b.code} is named {found.name!r} at HQ and {b.name!r} in the package; "
             "HQ's name kept"
         )
-    return row
+    return int(found.id)
 
 
 def _blob_insert(s: Session) -> Any:
@@ -591,7 +676,7 @@ def _insert(
     s: Session,
     pkg: VerifiedPackage,
     checklist: Checklist,
-    branch: Branch,
+    branch_id: int,
     *,
     trusted: bool,
     current: bool,
@@ -599,7 +684,17 @@ def _insert(
     """Insert the revision and everything it owns; returns the new inspection's id."""
     m = pkg.manifest
     i = m.inspection
-    snap = snapshot_from_content(s, m.checklist.content, m.checklist.sha256)
+    snap_id = (
+        s.connection()
+        .execute(
+            select(_table(ChecklistSnapshot).c.id).where(
+                _table(ChecklistSnapshot).c.sha256 == m.checklist.sha256
+            )
+        )
+        .scalar()
+    )
+    if snap_id is None:  # the first package of this checklist (the content is not loaded)
+        snap_id = snapshot_from_content(s, m.checklist.content, m.checklist.sha256).id
     answers = {
         a.item_id: Answer(result=Result(a.result) if a.result else None, value=a.value, note=a.note)
         for a in m.answers
@@ -621,8 +716,8 @@ def _insert(
             "is_current": current,
             "mode": i.mode,
             "status": i.status,
-            "branch_id": branch.id,
-            "snapshot_id": snap.id,
+            "branch_id": branch_id,
+            "snapshot_id": snap_id,
             "inspector": i.inspector,
             "created_at": i.created_at,
             "started_at": i.started_at,

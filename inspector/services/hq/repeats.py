@@ -5,9 +5,10 @@ signs off. HQ holds every laptop's inspections, so it evaluates again, after eve
 (in the import's own transaction) and every sign-off here, over all finalized, current
 inspections of the branch: the rule is :mod:`inspector.domain.repeats` (same branch, same
 checklist and mode, an earlier finalized inspection failed the same item; the severity is
-raised one level). A late package re-evaluates the inspections after it, because the
-whole branch is evaluated again. The result lives in ``hq_repeats``; the laptop's own mark
-and severity are never changed.
+raised one level). A late package re-evaluates the inspections after it, because each
+item it touches is evaluated again over the whole branch (an import narrows the
+evaluation to those items: the rule never links findings of different items). The result
+lives in ``hq_repeats``; the laptop's own mark and severity are never changed.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ def failures(
     session: Session,
     branch_ids: Iterable[int] | None = None,
     scope: tuple[str, str] | None = None,
+    items: Iterable[str] | None = None,
 ) -> list[rule.Failure]:
     """Every active finding of a finalized, current inspection (of these branches; of one
-    (checklist, mode) when ``scope`` is given)."""
+    (checklist, mode) when ``scope`` is given; of these checklist items when ``items``
+    is given)."""
     q = (
         select(
             Finding.id,
@@ -58,6 +61,8 @@ def failures(
         q = q.where(Inspection.branch_id.in_(sorted(set(branch_ids))))
     if scope is not None:
         q = q.where(ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1])
+    if items is not None:
+        q = q.where(Finding.item_id.in_(sorted(set(items))))
     return [
         rule.Failure(
             finding_id=int(r.id),
@@ -67,7 +72,7 @@ def failures(
             severity=Severity(r.severity),
             laptop_repeat=r.repeat_of is not None,
         )
-        for r in session.execute(q)
+        for r in session.connection().execute(q)
     ]
 
 
@@ -75,20 +80,45 @@ def evaluate(
     session: Session,
     branch_ids: Iterable[int] | None = None,
     scope: tuple[str, str] | None = None,
+    items: Iterable[str] | None = None,
 ) -> int:
     """Evaluate the repeats of these branches (all when None) again; returns how many.
 
     ``scope`` (checklist id, mode) narrows it to what one inspection can change: repeats
-    only ever link inspections of the same checklist and mode. The old rows of what is
-    evaluated go (those of superseded revisions and deactivated findings too) and the
-    rule's answer is written, in the caller's transaction.
+    only ever link inspections of the same checklist and mode. ``items`` (with a scope)
+    narrows it further to those checklist items: the rule links findings of the same item
+    only, so an imported revision changes the repeats of the items it or the revision it
+    supersedes failed, and no others. The old rows of what is evaluated go (those of
+    superseded revisions and deactivated findings too) and the rule's answer is written,
+    in the caller's transaction.
     """
     ids = None if branch_ids is None else sorted(set(branch_ids))
     if ids == []:
         return 0
-    found = rule.evaluate(failures(session, ids, scope))
-    if ids is None and scope is None:
-        session.execute(delete(HqRepeat))
+    # The statements below run on the session's connection, which does not autoflush:
+    # what the caller changed through the ORM (a sign-off's findings) is written first.
+    session.flush()
+    if items is not None:
+        wanted = sorted(set(items))
+        return sum(
+            _evaluate(session, ids, scope, wanted[n : n + _BATCH])
+            for n in range(0, len(wanted), _BATCH)
+        )
+    return _evaluate(session, ids, scope, None)
+
+
+def _evaluate(
+    session: Session,
+    ids: list[int] | None,
+    scope: tuple[str, str] | None,
+    items: list[str] | None,
+) -> int:
+    found = rule.evaluate(failures(session, ids, scope, items))
+    # Plain statements on the session's connection: no HqRepeat object is loaded, so the
+    # ORM has nothing to keep in step (its bulk DELETE would select the rows first).
+    conn = session.connection()
+    if ids is None and scope is None and items is None:
+        conn.execute(delete(HqRepeat))
     else:
         old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
         if ids is not None:
@@ -97,7 +127,9 @@ def evaluate(
             old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
                 ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1]
             )
-        session.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(old)))
+        if items is not None:
+            old = old.where(Finding.item_id.in_(items))
+        conn.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(old)))
     now = utcnow()
     rows = [
         {
@@ -110,7 +142,7 @@ def evaluate(
         for r in found
     ]
     for start in range(0, len(rows), _BATCH):
-        session.execute(insert(HqRepeat), rows[start : start + _BATCH])
+        conn.execute(insert(HqRepeat), rows[start : start + _BATCH])
     log.info(
         "HQ repeat findings: %d in %s branch(es)",
         len(rows),
