@@ -30,10 +30,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import JSON, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -84,6 +85,62 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
+
+
+def _table(model: type[Any]) -> Table:
+    """A model's Core table: plain executemany, without the ORM's per-row bookkeeping."""
+    return cast(Table, model.__table__)
+
+
+# ---------------------------------------------------------------- statements, built once
+# Building and keying a statement costs SQLAlchemy several times what running it costs;
+# an import runs each of these once or more per package, so each is built once, with its
+# values as parameters.
+_I, _B, _S = _table(Inspection), _table(Branch), _table(ChecklistSnapshot)
+_REVISIONS = (
+    select(
+        _I.c.id,
+        _I.c.revision,
+        _I.c.is_current,
+        _I.c.origin,
+        _I.c.content_sha256,
+        _I.c.device_fingerprint,
+        _I.c.mode,
+        _B.c.code,
+        _S.c.checklist_id,
+    )
+    .join(_B, _B.c.id == _I.c.branch_id)
+    .join(_S, _S.c.id == _I.c.snapshot_id)
+    .where(_I.c.uuid == bindparam("uuid"))
+    .order_by(_I.c.revision)
+)
+_OWNER = select(_table(InspectionOwner).c.fingerprint).where(
+    _table(InspectionOwner).c.uuid == bindparam("uuid")
+)
+_NOT_CURRENT = update(_I).where(_I.c.id == bindparam("revision_id")).values(is_current=False)
+_BRANCH = select(_B.c.id, _B.c.name).where(_B.c.code == bindparam("code"))
+_SNAPSHOT = select(_S.c.id).where(_S.c.sha256 == bindparam("sha256"))
+_PHOTO_CLASH = (
+    select(_table(Photo).c.id, _I.c.uuid, _I.c.revision)
+    .join(_I, _I.c.id == _table(Photo).c.inspection_id)
+    .where(_table(Photo).c.id.in_(bindparam("ids", expanding=True)))
+    .limit(1)
+)
+_FAILED_ITEMS = (
+    select(_table(Finding).c.item_id)
+    .where(_table(Finding).c.inspection_id == bindparam("inspection_id"))
+    .distinct()
+)
+_INSERT_INSPECTION = insert(_I).returning(_I.c.id)
+_INSERT = {
+    model: insert(_table(model))
+    for model in (SectionScoreRow, Finding, AuditEntry, ImportRecord, InspectionOwner)
+}
+# Answer values and photo layers were validated by the manifest's schema, with the very
+# types the columns check (StoredValue; Layers, stored form): written as the JSON they
+# are, not validated a second time per row by the column's type.
+_INSERT[AnswerRow] = insert(_table(AnswerRow)).values(value=bindparam("value", type_=JSON()))
+_INSERT[Photo] = insert(_table(Photo)).values(layers=bindparam("layers", type_=JSON()))
 
 
 def _reason(message: Message, /, **fields: object) -> dict[str, Any]:
@@ -383,11 +440,7 @@ def _merge(
     if current is not None:
         if current.revision < rev:
             # Before the insert: the partial unique index allows one current row per UUID.
-            s.connection().execute(
-                update(_table(Inspection))
-                .where(_table(Inspection).c.id == current.id)
-                .values(is_current=False)
-            )
+            s.connection().execute(_NOT_CURRENT, {"revision_id": current.id})
             superseded = current
             outcome = ImportOutcome.UPDATED
             notes.append(f"supersedes revision {current.revision}")
@@ -400,7 +453,7 @@ def _merge(
         # The first revision this database receives: its signer owns the inspection. The
         # primary key makes a racing first revision from another key fail and retry.
         s.connection().execute(
-            insert(_table(InspectionOwner)),
+            _INSERT[InspectionOwner],
             {"uuid": uuid, "fingerprint": signer, "first_revision": rev, "at": utcnow()},
         )
     branch_id = _branch(s, pkg, notes)
@@ -409,7 +462,7 @@ def _merge(
     if make_current:
         _evaluate_repeats(s, branch_id, (checklist.id, m.inspection.mode), pkg, superseded)
     s.connection().execute(
-        insert(_table(ImportRecord)),
+        _INSERT[ImportRecord],
         {
             "package_sha256": pkg.package_sha256,
             "file_name": path.name[:400],
@@ -444,25 +497,7 @@ class _Revision:
 
 def _revisions(s: Session, uuid: str) -> list[_Revision]:
     """Every stored revision of ``uuid``, oldest first."""
-    i = _table(Inspection).c
-    rows = s.connection().execute(
-        select(
-            i.id,
-            i.revision,
-            i.is_current,
-            i.origin,
-            i.content_sha256,
-            i.device_fingerprint,
-            i.mode,
-            _table(Branch).c.code,
-            _table(ChecklistSnapshot).c.checklist_id,
-        )
-        .join(_table(Branch), _table(Branch).c.id == i.branch_id)
-        .join(_table(ChecklistSnapshot), _table(ChecklistSnapshot).c.id == i.snapshot_id)
-        .where(i.uuid == uuid)
-        .order_by(i.revision)
-    )
-    return [_Revision(*r) for r in rows]
+    return [_Revision(*r) for r in s.connection().execute(_REVISIONS, {"uuid": uuid})]
 
 
 def owner_of(s: Session, uuid: str) -> str | None:
@@ -476,15 +511,7 @@ def owner_of(s: Session, uuid: str) -> str | None:
 
 def _owner(s: Session, uuid: str, revisions: list[_Revision]) -> str | None:
     """:func:`owner_of`, given the inspection's stored revisions."""
-    row = (
-        s.connection()
-        .execute(
-            select(_table(InspectionOwner).c.fingerprint).where(
-                _table(InspectionOwner).c.uuid == uuid
-            )
-        )
-        .first()
-    )
+    row = s.connection().execute(_OWNER, {"uuid": uuid}).first()
     if row is not None:
         return str(row[0])
     if any(r.origin != Origin.IMPORTED for r in revisions):
@@ -555,12 +582,7 @@ def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
     m = pkg.manifest
     ids = [p.id for p in pkg.manifest.photos]
     for n in range(0, len(ids), 500):
-        clash = s.execute(
-            select(Photo.id, Inspection.uuid, Inspection.revision)
-            .join(Inspection, Inspection.id == Photo.inspection_id)
-            .where(Photo.id.in_(ids[n : n + 500]))
-            .limit(1)
-        ).first()
+        clash = s.connection().execute(_PHOTO_CLASH, {"ids": ids[n : n + 500]}).first()
         if clash is not None and (clash[1], clash[2]) == (m.inspection.uuid, m.inspection.revision):
             raise _Raced(f"photo {clash[0]} stored meanwhile by another import")
         if clash is not None:
@@ -594,11 +616,8 @@ def _evaluate_repeats(
     items = {f.item_id for f in pkg.manifest.findings}
     old_items: set[str] = set()
     if superseded is not None:
-        f = _table(Finding).c
         old_items = set(
-            s.connection()
-            .execute(select(f.item_id).where(f.inspection_id == superseded.id).distinct())
-            .scalars()
+            s.connection().execute(_FAILED_ITEMS, {"inspection_id": superseded.id}).scalars()
         )
     old_scope = (superseded.checklist_id, superseded.mode) if superseded else scope
     if old_scope == scope:
@@ -611,15 +630,7 @@ def _evaluate_repeats(
 def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> int:
     """The id of the package's branch, created from the package when HQ has none."""
     b = pkg.manifest.branch
-    found = (
-        s.connection()
-        .execute(
-            select(_table(Branch).c.id, _table(Branch).c.name).where(
-                _table(Branch).c.code == b.code
-            )
-        )
-        .first()
-    )
+    found = s.connection().execute(_BRANCH, {"code": b.code}).first()
     if found is None:
         row = Branch(code=b.code, name=b.name, region=b.region, address=b.address)
         s.add(row)
@@ -644,13 +655,18 @@ def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> int:
 
 def _blob_insert(s: Session) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING: blobs are shared by content, never overwritten."""
-    if s.get_bind().dialect.name == "postgresql":
+    return _blob_insert_for(s.get_bind().dialect.name)
+
+
+@cache
+def _blob_insert_for(dialect: str) -> Any:
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        return pg_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+        return pg_insert(_table(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    return sqlite_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+    return sqlite_insert(_table(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
 
 
 def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -> None:
@@ -667,11 +683,6 @@ def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -
         raise PackageError(T.PHOTO_CAUSE, photo=p.id, cause=e) from None
 
 
-def _table(model: type[Any]) -> Table:
-    """A model's Core table: plain executemany, without the ORM's per-row bookkeeping."""
-    return cast(Table, model.__table__)
-
-
 def _insert(
     s: Session,
     pkg: VerifiedPackage,
@@ -684,15 +695,7 @@ def _insert(
     """Insert the revision and everything it owns; returns the new inspection's id."""
     m = pkg.manifest
     i = m.inspection
-    snap_id = (
-        s.connection()
-        .execute(
-            select(_table(ChecklistSnapshot).c.id).where(
-                _table(ChecklistSnapshot).c.sha256 == m.checklist.sha256
-            )
-        )
-        .scalar()
-    )
+    snap_id = s.connection().execute(_SNAPSHOT, {"sha256": m.checklist.sha256}).scalar()
     if snap_id is None:  # the first package of this checklist (the content is not loaded)
         snap_id = snapshot_from_content(s, m.checklist.content, m.checklist.sha256).id
     answers = {
@@ -707,7 +710,7 @@ def _insert(
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
     conn = s.connection()
     iid = conn.execute(
-        insert(_table(Inspection)).returning(_table(Inspection).c.id),
+        _INSERT_INSPECTION,
         {
             "uuid": i.uuid,
             "revision": i.revision,
@@ -743,7 +746,7 @@ def _insert(
     ).scalar_one()
     if m.answers:
         conn.execute(
-            insert(_table(AnswerRow)),
+            _INSERT[AnswerRow],
             [
                 {
                     "inspection_id": iid,
@@ -759,7 +762,7 @@ def _insert(
         )
     if result.sections:
         conn.execute(
-            insert(_table(SectionScoreRow)),
+            _INSERT[SectionScoreRow],
             [
                 {
                     "inspection_id": iid,
@@ -775,7 +778,7 @@ def _insert(
         )
     if m.findings:
         conn.execute(
-            insert(_table(Finding)),
+            _INSERT[Finding],
             [{"inspection_id": iid, **f.model_dump()} for f in m.findings],
         )
     if pkg.blobs:
@@ -786,7 +789,7 @@ def _insert(
     plain = [p for p in m.photos if not p.withheld]
     if plain:
         conn.execute(
-            insert(_table(Photo)),
+            _INSERT[Photo],
             [
                 {
                     **p.model_dump(exclude={"withheld", "image_sha256", "layers"}),
@@ -817,5 +820,5 @@ def _insert(
             "new": {"device": pkg.fingerprint, "trusted": trusted, "current": current},
         }
     )
-    conn.execute(insert(_table(AuditEntry)), audit_rows)
+    conn.execute(_INSERT[AuditEntry], audit_rows)
     return int(iid)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Delete, Select, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import ChecklistSnapshot, Finding, HqRepeat, Inspection, utcnow
@@ -28,15 +30,10 @@ log = logging.getLogger(__name__)
 _BATCH = 500  # ids per IN (...) list
 
 
-def failures(
-    session: Session,
-    branch_ids: Iterable[int] | None = None,
-    scope: tuple[str, str] | None = None,
-    items: Iterable[str] | None = None,
-) -> list[rule.Failure]:
-    """Every active finding of a finalized, current inspection (of these branches; of one
-    (checklist, mode) when ``scope`` is given; of these checklist items when ``items``
-    is given)."""
+@cache
+def _failures_query(branches: bool, scope: bool, items: bool) -> Select[Any]:
+    """The failures query with the filters asked for as parameters: built once per shape,
+    since building and keying a statement costs ten times running it (one per import)."""
     q = (
         select(
             Finding.id,
@@ -57,12 +54,60 @@ def failures(
             Inspection.status == InspectionStatus.FINALIZED,
         )
     )
+    if branches:
+        q = q.where(Inspection.branch_id.in_(bindparam("branch_ids", expanding=True)))
+    if scope:
+        q = q.where(
+            ChecklistSnapshot.checklist_id == bindparam("checklist_id"),
+            Inspection.mode == bindparam("mode"),
+        )
+    if items:
+        q = q.where(Finding.item_id.in_(bindparam("items", expanding=True)))
+    return q
+
+
+@cache
+def _delete_query(branches: bool, scope: bool, items: bool) -> Delete:
+    """Deletes the old rows of the findings an evaluation of that shape replaces."""
+    old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
+    if branches:
+        old = old.where(Inspection.branch_id.in_(bindparam("branch_ids", expanding=True)))
+    if scope:
+        old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
+            ChecklistSnapshot.checklist_id == bindparam("checklist_id"),
+            Inspection.mode == bindparam("mode"),
+        )
+    if items:
+        old = old.where(Finding.item_id.in_(bindparam("items", expanding=True)))
+    return delete(HqRepeat).where(HqRepeat.finding_id.in_(old))
+
+
+_INSERT = insert(HqRepeat)
+
+
+def _params(
+    branch_ids: Iterable[int] | None, scope: tuple[str, str] | None, items: Iterable[str] | None
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
     if branch_ids is not None:
-        q = q.where(Inspection.branch_id.in_(sorted(set(branch_ids))))
+        params["branch_ids"] = sorted(set(branch_ids))
     if scope is not None:
-        q = q.where(ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1])
+        params["checklist_id"], params["mode"] = scope
     if items is not None:
-        q = q.where(Finding.item_id.in_(sorted(set(items))))
+        params["items"] = sorted(set(items))
+    return params
+
+
+def failures(
+    session: Session,
+    branch_ids: Iterable[int] | None = None,
+    scope: tuple[str, str] | None = None,
+    items: Iterable[str] | None = None,
+) -> list[rule.Failure]:
+    """Every active finding of a finalized, current inspection (of these branches; of one
+    (checklist, mode) when ``scope`` is given; of these checklist items when ``items``
+    is given). Read on the session's connection: flush what the ORM holds first."""
+    q = _failures_query(branch_ids is not None, scope is not None, items is not None)
     return [
         rule.Failure(
             finding_id=int(r.id),
@@ -72,7 +117,7 @@ def failures(
             severity=Severity(r.severity),
             laptop_repeat=r.repeat_of is not None,
         )
-        for r in session.connection().execute(q)
+        for r in session.connection().execute(q, _params(branch_ids, scope, items))
     ]
 
 
@@ -120,16 +165,8 @@ def _evaluate(
     if ids is None and scope is None and items is None:
         conn.execute(delete(HqRepeat))
     else:
-        old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
-        if ids is not None:
-            old = old.where(Inspection.branch_id.in_(ids))
-        if scope is not None:
-            old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
-                ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1]
-            )
-        if items is not None:
-            old = old.where(Finding.item_id.in_(items))
-        conn.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(old)))
+        old = _delete_query(ids is not None, scope is not None, items is not None)
+        conn.execute(old, _params(ids, scope, items))
     now = utcnow()
     rows = [
         {
@@ -142,7 +179,7 @@ def _evaluate(
         for r in found
     ]
     for start in range(0, len(rows), _BATCH):
-        conn.execute(insert(HqRepeat), rows[start : start + _BATCH])
+        conn.execute(_INSERT, rows[start : start + _BATCH])
     log.info(
         "HQ repeat findings: %d in %s branch(es)",
         len(rows),
