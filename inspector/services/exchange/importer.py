@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import JSON, Table, bindparam, insert, select, update
+from sqlalchemy import JSON, Insert, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -132,7 +132,7 @@ _FAILED_ITEMS = (
     .distinct()
 )
 _INSERT_INSPECTION = insert(_I).returning(_I.c.id)
-_INSERT = {
+_INSERT: dict[type[Any], Insert] = {
     model: insert(_table(model))
     for model in (SectionScoreRow, Finding, AuditEntry, ImportRecord, InspectionOwner)
 }

@@ -31,10 +31,10 @@ _BATCH = 500  # ids per IN (...) list
 
 
 @cache
-def _failures_query(branches: bool, scope: bool, items: bool) -> Select[Any]:
+def _failures_query(branches: bool, scope: bool, items: bool) -> Select[*tuple[Any, ...]]:
     """The failures query with the filters asked for as parameters: built once per shape,
     since building and keying a statement costs ten times running it (one per import)."""
-    q = (
+    q: Select[*tuple[Any, ...]] = (
         select(
             Finding.id,
             Inspection.branch_id,
