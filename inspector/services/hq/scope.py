@@ -26,6 +26,7 @@ from inspector.checklists import checklist_from_json, load_all
 from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
+    Finding,
     Inspection,
 )
 from inspector.domain.checklist import Checklist
@@ -67,6 +68,25 @@ def conditions(flt: HqFilter, insp: Any = Inspection) -> list[ColumnElement[bool
     if flt.region:
         conds.append(insp.branch_id.in_(select(Branch.id).where(Branch.region == flt.region)))
     return conds
+
+
+class _FindingInspection:
+    """A finding's copies of its inspection's columns (migration ``finding_facts``), under
+    the inspection's own names, so :func:`conditions` reads them from the finding."""
+
+    is_current = Finding.insp_current
+    started_at = Finding.insp_started_at
+    mode = Finding.insp_mode
+    status = Finding.insp_status
+    snapshot_id = Finding.insp_snapshot_id
+    branch_id = Finding.insp_branch_id
+
+
+def finding_conditions(flt: HqFilter) -> list[ColumnElement[bool]]:
+    """WHERE terms on ``findings`` alone: the active findings of the inspections
+    :func:`conditions` selects, read from the finding's copies of the inspection's columns
+    (kept by database triggers), so a findings view needs no join per finding."""
+    return [Finding.active.is_(True), *conditions(flt, _FindingInspection)]
 
 
 def current_ids(flt: HqFilter) -> Select[Any]:
