@@ -240,6 +240,17 @@ class Inspection(Base):
         # scenario a wave plays and HQ's mystery views by wave. Wave first: most rows have
         # none, and HQ filters by wave alone.
         Index("ix_inspections_wave", "wave", "is_current", "snapshot_id", "started_at"),
+        # Each branch's latest finalized inspection of a checklist, by one backward index
+        # walk (HQ's rights view; migration hq_latest_index).
+        Index(
+            "ix_inspections_latest",
+            "branch_id",
+            "is_current",
+            "status",
+            "finalized_at",
+            "snapshot_id",
+            "mode",
+        ),
         Index(
             "ix_inspections_hq_time",
             "is_current",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
 from inspector.domain import numbers, timefmt
@@ -100,22 +100,40 @@ def by_branch(
     mode: Mode | None = None,
     region: str | None = None,
 ) -> list[BranchRights]:
-    """Per branch (by code), the latest finalized inspection's score per right and element."""
-    q = (
-        finalized_current(checklist_id, region)
-        .options(selectinload(Inspection.answers), selectinload(Inspection.branch))
-        .order_by(Branch.code, Inspection.finalized_at.desc(), Inspection.id.desc())
+    """Per branch (by code), the latest finalized inspection's score per right and element.
+
+    The latest inspection of each branch is found in SQL (one index seek per branch), and
+    only those are loaded and scored, not every inspection of the checklist.
+    """
+    j = aliased(Inspection)
+    latest = (
+        select(j.id)
+        .join(ChecklistSnapshot, j.snapshot_id == ChecklistSnapshot.id)
+        .where(
+            j.branch_id == Branch.id,
+            j.is_current.is_(True),
+            j.status == InspectionStatus.FINALIZED,
+            ChecklistSnapshot.checklist_id == checklist_id,
+        )
+        .order_by(j.finalized_at.desc(), j.id.desc())
+        .limit(1)
     )
     if mode:
-        q = q.where(Inspection.mode == mode)
-    out: list[BranchRights] = []
-    seen: set[int] = set()
-    for insp in session.scalars(q):
-        if insp.branch_id in seen:
-            continue
-        seen.add(insp.branch_id)
-        out.append(_tally(insp))
-    return out
+        latest = latest.where(j.mode == mode)
+    ids_q = select(latest.correlate(Branch).scalar_subquery()).select_from(Branch)
+    if region:
+        ids_q = ids_q.where(Branch.region == region)
+    ids = [i for i in session.scalars(ids_q) if i is not None]
+    if not ids:
+        return []
+    q = (
+        select(Inspection)
+        .join(Branch, Inspection.branch_id == Branch.id)
+        .where(Inspection.id.in_(ids))
+        .options(selectinload(Inspection.answers), selectinload(Inspection.branch))
+        .order_by(Branch.code)
+    )
+    return [_tally(insp) for insp in session.scalars(q)]
 
 
 def _tally(insp: Inspection) -> BranchRights:

@@ -230,9 +230,11 @@ def branch_history(session: Session, flt: HqFilter, per_branch: int = HISTORY_PO
     """The newest ``per_branch`` selected inspections of every branch, newest first.
 
     For each branch a correlated sub-select finds the start time of its N-th newest
-    inspection (an index seek); the join then reads only the rows from there on, through
-    the (is_current, branch_id, started_at) index. Portable SQL, and it reads about
-    N x branches rows, not the whole table, unlike ROW_NUMBER() over all inspections.
+    inspection (an index seek), computed once per branch in a materialised CTE (PostgreSQL
+    otherwise ran it once per inspection row: 0.5 s at 100,000 inspections); the join then
+    reads only the rows from there on, through the (is_current, branch_id, started_at)
+    index. Portable SQL, and it reads about N x branches rows, not the whole table, unlike
+    ROW_NUMBER() over all inspections.
     """
     j = aliased(Inspection)
     cutoff = (
@@ -244,6 +246,10 @@ def branch_history(session: Session, flt: HqFilter, per_branch: int = HISTORY_PO
         .scalar_subquery()
     )
     since = func.coalesce(cutoff, type_coerce(_EPOCH, Inspection.started_at.type))
+    bq = select(Branch.id.label("bid"), since.label("since"))
+    if flt.region:
+        bq = bq.where(Branch.region == flt.region)
+    cut = bq.cte("cut").prefix_with("MATERIALIZED")
     q = (
         select(
             Inspection.id,
@@ -257,13 +263,11 @@ def branch_history(session: Session, flt: HqFilter, per_branch: int = HISTORY_PO
             Inspection.passed,
             Inspection.status,
         )
-        .select_from(Branch)
-        .join(Inspection, Inspection.branch_id == Branch.id)
-        .where(Inspection.started_at >= since, *conditions(flt))
+        .select_from(cut)
+        .join(Inspection, Inspection.branch_id == cut.c.bid)
+        .where(Inspection.started_at >= cut.c.since, *conditions(flt))
         .order_by(Inspection.branch_id, Inspection.started_at.desc(), Inspection.id.desc())
     )
-    if flt.region:
-        q = q.where(Branch.region == flt.region)
     rows = session.execute(q).all()
     out: list[Any] = []
     seen: dict[int, int] = defaultdict(int)

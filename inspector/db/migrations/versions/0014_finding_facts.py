@@ -34,6 +34,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from inspector.db.statistics import refresh_statistics
+
 revision: str = "finding_facts"
 down_revision: str | None = "hq_repeats"
 branch_labels: str | None = None
@@ -241,6 +243,8 @@ def upgrade() -> None:
         op.create_index(name, "findings", list(cols))
     for sql in SQLITE_TRIGGERS if bind.dialect.name == "sqlite" else PG_TRIGGERS:
         bind.execute(sa.text(sql))
+    # The planner must know the new indexes from the first query (inspector.db.statistics).
+    refresh_statistics(bind, ("findings",))
 
 
 def downgrade() -> None:
