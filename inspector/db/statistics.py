@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, func, select, table, text
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +25,31 @@ ANALYSIS_LIMIT = 1000
 _TABLES = frozenset({"inspections", "findings", "section_scores", "answers", "hq_repeats"})
 
 
-def refresh_if_needed(conn: Connection) -> None:
-    """After a batch of writes (an HQ import): SQLite's ``PRAGMA optimize`` analyses, by
-    sampling, only the tables whose statistics are missing or far behind their size (a
-    no-op most of the time). PostgreSQL's autovacuum does this on its own."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(text(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}"))
-        conn.execute(text("PRAGMA optimize"))
+def refresh_if_needed(conn: Connection) -> list[str]:
+    """After a batch of writes (an HQ import), on SQLite: analyse, by sampling, each of
+    the app's tables whose statistics are missing or describe less than half or more than
+    twice the rows it holds now (so a database growing from nothing is analysed a handful
+    of times, not on every import). Returns the tables analysed. PostgreSQL's autovacuum
+    does this on its own."""
+    if conn.dialect.name != "sqlite":
+        return []
+    known: dict[str, int] = {}
+    if conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
+    ).first():
+        for tbl, stat in conn.execute(text("SELECT tbl, stat FROM sqlite_stat1")):
+            head = str(stat or "").split(" ", 1)[0]
+            if head.isdigit():
+                known[tbl] = max(known.get(tbl, 0), int(head))
+    stale = []
+    for name in sorted(_TABLES):
+        rows = int(conn.execute(select(func.count()).select_from(table(name))).scalar() or 0)
+        before = known.get(name)
+        if rows and (before is None or rows > 2 * before or 2 * rows < before):
+            stale.append(name)
+    if stale:
+        refresh_statistics(conn, stale)
+    return stale
 
 
 def refresh_statistics(conn: Connection, tables: Iterable[str] = _TABLES) -> None:

@@ -57,6 +57,7 @@ from inspector.db.models import (
     utcnow,
     wave_of,
 )
+from inspector.db.statistics import refresh_if_needed
 from inspector.domain import numbers
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
@@ -238,6 +239,10 @@ def import_paths(
                 receipt.add(ImportOutcome.REJECTED, _not_stored(rest, e))
             break
         receipt.add(outcome, entry)
+    if receipt.imported or receipt.updated:
+        # The planner's statistics follow the data's growth (inspector.db.statistics).
+        with db.engine.begin() as conn:
+            refresh_if_needed(conn)
     if progress is not None:
         progress(len(files), len(files), "")
     return receipt

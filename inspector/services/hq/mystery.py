@@ -125,24 +125,28 @@ def visits(
     ):
         sections[iid][sid] = pct
     tz = timefmt.zone()
-    if scenario is not None:
-        rows = [r for r in rows if str(r.scenario or NO_SCENARIO) == scenario]
-    return [
-        Visit(
-            code=r.code,
-            name=r.name,
-            region=r.region or "",
-            inspection=r.uuid,
-            wave=r.wave,
-            scenario=str(r.scenario or NO_SCENARIO),
-            total=r.score_total,
-            grade=r.grade,
-            passed=r.passed,
-            sections=sections.get(r.id, {}),
-            started_at=timefmt.iso(r.started_at, tz) or "",  # JSON: the reader's zone
+    out: list[Visit] = []
+    # Rows unpacked by position: a named look-up per column costs more than the query.
+    for iid, uuid, wave_, scen, total, grade, passed, started, code, name, reg in rows:
+        scen = str(scen or NO_SCENARIO)
+        if scenario is not None and scen != scenario:
+            continue
+        out.append(
+            Visit(
+                code=code,
+                name=name,
+                region=reg or "",
+                inspection=uuid,
+                wave=wave_,
+                scenario=scen,
+                total=total,
+                grade=grade,
+                passed=passed,
+                sections=sections.get(iid, {}),
+                started_at=timefmt.iso(started, tz) or "",  # JSON: the reader's zone
+            )
         )
-        for r in rows
-    ]
+    return out
 
 
 def by_scenario(rows: list[Visit]) -> list[ScenarioSummary]:

@@ -239,36 +239,62 @@ def findings(
     ids = [fid for fid, _ in chosen]
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
-        by_id.update((r.fid, r) for r in session.execute(detail.where(Finding.id.in_(batch))))
+        # Rows unpacked by position: a named look-up per column costs more than the query.
+        by_id.update((r[0], r) for r in session.execute(detail.where(Finding.id.in_(batch))))
     rows = [(by_id[fid], state) for fid, state in chosen if fid in by_id]
-    snaps = {r.snapshot_id for r, _ in rows}
+    snaps = {r[3] for r, _ in rows}
     texts = item_texts(session, snaps)
     cids = snapshot_checklists(session, snaps)
-    return [
-        FindingRow(
-            inspection_uuid=r.uuid,
-            code=r.code,
-            name=r.name,
-            region=r.region,
-            item_id=r.item_id,
-            severity=r.severity,
-            owner=r.owner,
-            action=r.action,
-            deadline=r.deadline,
-            status=state,
-            closed_at=r.closed_at,
-            closed_by=r.closed_by_uuid,
-            closing_note=r.closing_note,
-            closed_via=r.closed_via,
-            started_at=r.started_at,
-            item_zh=texts.get(r.item_id, ("", ""))[0],
-            item_en=texts.get(r.item_id, ("", ""))[1],
-            draft=r.insp_status != InspectionStatus.FINALIZED,
-            checklist_id=cids.get(r.snapshot_id, ""),
-            repeat_of=r.repeat_of,
-            hq_repeat_of=r.hq_repeat_of,
-            hq_earlier=int(r.hq_earlier or 0),
-            hq_severity=r.hq_severity,
+    out: list[FindingRow] = []
+    for (
+        _fid,
+        uuid,
+        started_at,
+        snapshot_id,
+        insp_status,
+        code,
+        name,
+        region,
+        item_id,
+        severity,
+        owner,
+        action,
+        deadline,
+        closed_at,
+        closed_by,
+        closing_note,
+        closed_via,
+        repeat_of,
+        hq_repeat_of,
+        hq_earlier,
+        hq_severity,
+    ), state in rows:
+        zh, en = texts.get(item_id, ("", ""))
+        out.append(
+            FindingRow(
+                inspection_uuid=uuid,
+                code=code,
+                name=name,
+                region=region,
+                item_id=item_id,
+                severity=severity,
+                owner=owner,
+                action=action,
+                deadline=deadline,
+                status=state,
+                closed_at=closed_at,
+                closed_by=closed_by,
+                closing_note=closing_note,
+                closed_via=closed_via,
+                started_at=started_at,
+                item_zh=zh,
+                item_en=en,
+                draft=insp_status != InspectionStatus.FINALIZED,
+                checklist_id=cids.get(snapshot_id, ""),
+                repeat_of=repeat_of,
+                hq_repeat_of=hq_repeat_of,
+                hq_earlier=int(hq_earlier or 0),
+                hq_severity=hq_severity,
+            )
         )
-        for r, state in rows
-    ]
+    return out
