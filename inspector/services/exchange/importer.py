@@ -30,22 +30,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import JSON, Insert, Table, bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from inspector.db import Database
 from inspector.db import errors as db_errors
 from inspector.db.models import (
-    Answer as AnswerRow,
-)
-from inspector.db.models import (
-    AuditEntry,
-    Blob,
     Branch,
     ChecklistSnapshot,
     Finding,
@@ -53,20 +47,16 @@ from inspector.db.models import (
     Inspection,
     InspectionOwner,
     Photo,
-    SectionScoreRow,
     utcnow,
-    wave_of,
 )
 from inspector.db.statistics import refresh_if_needed
-from inspector.domain import numbers
-from inspector.domain.answers import Answer
-from inspector.domain.checklist import Checklist, Mode, Result
+from inspector.domain.checklist import Checklist, Mode
 from inspector.domain.states import ImportOutcome, InspectionStatus, Origin
 from inspector.errors import UserError
 from inspector.files import FileAccessError, read_bounded
-from inspector.services import audit, keys, photos
+from inspector.services import audit, keys
+from inspector.services.exchange import store
 from inspector.services.exchange.content_check import check_content
-from inspector.services.exchange.manifest_schema import PhotoData
 from inspector.services.exchange.package_format import (
     DEFAULT_LIMITS,
     REASON_ERROR,
@@ -77,8 +67,6 @@ from inspector.services.exchange.package_format import (
     read_package,
 )
 from inspector.services.hq import repeats as hq_repeats
-from inspector.services.inspections.scoring import score_for
-from inspector.services.inspections.snapshots import snapshot_from_content
 from inspector.text import Message
 from inspector.text import exchange as T
 
@@ -88,16 +76,15 @@ Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
 
 
-def _table(model: type[Any]) -> Table:
-    """A model's Core table: plain executemany, without the ORM's per-row bookkeeping."""
-    return cast(Table, model.__table__)
-
-
 # ---------------------------------------------------------------- statements, built once
 # Building and keying a statement costs SQLAlchemy several times what running it costs;
 # an import runs each of these once or more per package, so each is built once, with its
 # values as parameters.
-_I, _B, _S = _table(Inspection), _table(Branch), _table(ChecklistSnapshot)
+_I, _B, _S = (
+    store.core_table(Inspection),
+    store.core_table(Branch),
+    store.core_table(ChecklistSnapshot),
+)
 _REVISIONS = (
     select(
         _I.c.id,
@@ -115,33 +102,22 @@ _REVISIONS = (
     .where(_I.c.uuid == bindparam("uuid"))
     .order_by(_I.c.revision)
 )
-_OWNER = select(_table(InspectionOwner).c.fingerprint).where(
-    _table(InspectionOwner).c.uuid == bindparam("uuid")
+_OWNER = select(store.core_table(InspectionOwner).c.fingerprint).where(
+    store.core_table(InspectionOwner).c.uuid == bindparam("uuid")
 )
 _NOT_CURRENT = update(_I).where(_I.c.id == bindparam("revision_id")).values(is_current=False)
 _BRANCH = select(_B.c.id, _B.c.name).where(_B.c.code == bindparam("code"))
-_SNAPSHOT = select(_S.c.id).where(_S.c.sha256 == bindparam("sha256"))
 _PHOTO_CLASH = (
-    select(_table(Photo).c.id, _I.c.uuid, _I.c.revision)
-    .join(_I, _I.c.id == _table(Photo).c.inspection_id)
-    .where(_table(Photo).c.id.in_(bindparam("ids", expanding=True)))
+    select(store.core_table(Photo).c.id, _I.c.uuid, _I.c.revision)
+    .join(_I, _I.c.id == store.core_table(Photo).c.inspection_id)
+    .where(store.core_table(Photo).c.id.in_(bindparam("ids", expanding=True)))
     .limit(1)
 )
 _FAILED_ITEMS = (
-    select(_table(Finding).c.item_id)
-    .where(_table(Finding).c.inspection_id == bindparam("inspection_id"))
+    select(store.core_table(Finding).c.item_id)
+    .where(store.core_table(Finding).c.inspection_id == bindparam("inspection_id"))
     .distinct()
 )
-_INSERT_INSPECTION = insert(_I).returning(_I.c.id)
-_INSERT: dict[type[Any], Insert] = {
-    model: insert(_table(model))
-    for model in (SectionScoreRow, Finding, AuditEntry, ImportRecord, InspectionOwner)
-}
-# Answer values and photo layers were validated by the manifest's schema, with the very
-# types the columns check (StoredValue; Layers, stored form): written as the JSON they
-# are, not validated a second time per row by the column's type.
-_INSERT[AnswerRow] = insert(_table(AnswerRow)).values(value=bindparam("value", type_=JSON()))
-_INSERT[Photo] = insert(_table(Photo)).values(layers=bindparam("layers", type_=JSON()))
 
 
 def _reason(message: Message, /, **fields: object) -> dict[str, Any]:
@@ -458,16 +434,16 @@ def _merge(
         # The first revision this database receives: its signer owns the inspection. The
         # primary key makes a racing first revision from another key fail and retry.
         s.connection().execute(
-            _INSERT[InspectionOwner],
+            store.INSERT[InspectionOwner],
             {"uuid": uuid, "fingerprint": signer, "first_revision": rev, "at": utcnow()},
         )
     branch_id = _branch(s, pkg, notes)
     s.info["actor"] = actor
-    _insert(s, pkg, checklist, branch_id, trusted=trusted, current=make_current)
+    store.insert_revision(s, pkg, checklist, branch_id, trusted=trusted, current=make_current)
     if make_current:
         _evaluate_repeats(s, branch_id, (checklist.id, m.inspection.mode), pkg, superseded)
     s.connection().execute(
-        _INSERT[ImportRecord],
+        store.INSERT[ImportRecord],
         {
             "package_sha256": pkg.package_sha256,
             "file_name": path.name[:400],
@@ -492,10 +468,10 @@ class _Revision:
     id: int
     revision: int
     is_current: bool
-    origin: str
+    origin: Origin
     content_sha256: str | None
     device_fingerprint: str | None
-    mode: str
+    mode: Mode
     branch_code: str
     checklist_id: str
 
@@ -594,10 +570,6 @@ def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
             raise PackageError(T.PHOTO_ID_CLASH, photo=clash[0], uuid=clash[1], revision=clash[2])
 
 
-def actor_of(s: Session) -> str:
-    return str(s.info.get("actor", ""))
-
-
 def _local_content_sha256(s: Session, insp: Inspection) -> str:
     """Content hash of a revision HQ did not import (its own), to compare with a package."""
     if insp.status != InspectionStatus.FINALIZED:
@@ -656,174 +628,3 @@ def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> int:
             "HQ's name kept"
         )
     return int(found.id)
-
-
-def _blob_insert(s: Session) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING: blobs are shared by content, never overwritten."""
-    return _blob_insert_for(s.get_bind().dialect.name)
-
-
-@cache
-def _blob_insert_for(dialect: str) -> Any:
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(_table(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(_table(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
-
-
-def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -> None:
-    """A redacted photo: the photo service decodes the rendering and derives its images."""
-    meta = p.model_dump(
-        mode="json", exclude={"withheld", "image_sha256", "display_sha256", "thumb_sha256"}
-    )
-    meta["layers"] = p.stored_layers()
-    try:
-        photos.add_withheld(
-            s, insp, p.item_id, original_sha256=p.sha256, rendered=rendered, meta=meta
-        )
-    except UserError as e:
-        raise PackageError(T.PHOTO_CAUSE, photo=p.id, cause=e) from None
-
-
-def _insert(
-    s: Session,
-    pkg: VerifiedPackage,
-    checklist: Checklist,
-    branch_id: int,
-    *,
-    trusted: bool,
-    current: bool,
-) -> int:
-    """Insert the revision and everything it owns; returns the new inspection's id."""
-    m = pkg.manifest
-    i = m.inspection
-    snap_id = s.connection().execute(_SNAPSHOT, {"sha256": m.checklist.sha256}).scalar()
-    if snap_id is None:  # the first package of this checklist (the content is not loaded)
-        snap_id = snapshot_from_content(s, m.checklist.content, m.checklist.sha256).id
-    answers = {
-        a.item_id: Answer(result=Result(a.result) if a.result else None, value=a.value, note=a.note)
-        for a in m.answers
-    }
-    # HQ scores with its own engine and the package's checklist; a device's claimed score
-    # is not taken on trust. The visit facts go in too: the scenario decides which items
-    # a mystery-shopper checklist shows.
-    result = score_for(checklist, Mode(i.mode), answers, i.visit.stored())
-    now = utcnow()
-    signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
-    conn = s.connection()
-    iid = conn.execute(
-        _INSERT_INSPECTION,
-        {
-            "uuid": i.uuid,
-            "revision": i.revision,
-            "supersedes_revision": i.supersedes,
-            "amendment_reason": i.amendment_reason,
-            "is_current": current,
-            "mode": i.mode,
-            "status": i.status,
-            "branch_id": branch_id,
-            "snapshot_id": snap_id,
-            "inspector": i.inspector,
-            "created_at": i.created_at,
-            "started_at": i.started_at,
-            "updated_at": i.updated_at,
-            "finalized_at": i.finalized_at,
-            "finalized_by": i.finalized_by,
-            "visit": i.visit.stored(),
-            "wave": wave_of(i.visit.stored()),  # a bulk insert: the ORM hook does not run
-            "narrative": i.narrative,
-            "manager_name": i.manager_name,
-            "manager_signature": signature,
-            "recheck_of": i.recheck_of,
-            "score_total": numbers.stored(result.total),
-            "grade": result.grade,
-            "passed": result.passed,
-            "veto_failed": len(result.veto_failed),
-            "origin": Origin.IMPORTED,
-            "device_fingerprint": pkg.fingerprint,
-            "trusted": trusted,
-            "content_sha256": pkg.content_sha256,
-            "imported_at": now,
-        },
-    ).scalar_one()
-    if m.answers:
-        conn.execute(
-            _INSERT[AnswerRow],
-            [
-                {
-                    "inspection_id": iid,
-                    "item_id": a.item_id,
-                    "result": a.result,
-                    "value": a.value,
-                    "note": a.note,
-                    "answered_by": a.answered_by,
-                    "updated_at": a.updated_at,
-                }
-                for a in m.answers
-            ],
-        )
-    if result.sections:
-        conn.execute(
-            _INSERT[SectionScoreRow],
-            [
-                {
-                    "inspection_id": iid,
-                    "section_id": sid,
-                    "area": sec.area,
-                    "weight": sec.weight,
-                    "earned": sec.earned,
-                    "possible": sec.possible,
-                    "percent": sec.percent,
-                }
-                for sid, sec in result.sections.items()
-            ],
-        )
-    if m.findings:
-        conn.execute(
-            _INSERT[Finding],
-            [{"inspection_id": iid, **f.model_dump()} for f in m.findings],
-        )
-    if pkg.blobs:
-        conn.execute(
-            _blob_insert(s),
-            [{"sha256": sha, "size": len(b), "data": b} for sha, b in pkg.blobs.items()],
-        )
-    plain = [p for p in m.photos if not p.withheld]
-    if plain:
-        conn.execute(
-            _INSERT[Photo],
-            [
-                {
-                    **p.model_dump(exclude={"withheld", "image_sha256", "layers"}),
-                    "layers": p.stored_layers(),
-                    "inspection_id": iid,
-                    "original_sha256": p.image_sha256,
-                    "rendered_sha256": None,
-                }
-                for p in plain
-            ],
-        )
-    withheld = [p for p in m.photos if p.withheld]
-    if withheld:
-        insp = s.get_one(Inspection, iid)
-        for p in withheld:
-            _add_withheld(s, insp, p, pkg.blobs[p.image_sha256])
-    audit_rows = [{"inspection_uuid": i.uuid, **e.model_dump()} for e in m.audit]
-    audit_rows.append(
-        {
-            "inspection_uuid": i.uuid,
-            "revision": i.revision,
-            "at": now,
-            "actor": actor_of(s),
-            "entity": "inspection",
-            "key": i.uuid,
-            "action": "import",
-            "old": None,
-            "new": {"device": pkg.fingerprint, "trusted": trusted, "current": current},
-        }
-    )
-    conn.execute(_INSERT[AuditEntry], audit_rows)
-    return int(iid)

@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inspector.db.models import Finding, Inspection, RectAnswer, RectItem, RectNotice
+from inspector.db.models import Finding, Inspection
+from inspector.db.rect_models import RectAnswer, RectItem, RectNotice
 from inspector.errors import NotFoundError, ValidationError
 from inspector.text import rectification as T
 

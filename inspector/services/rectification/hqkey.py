@@ -24,7 +24,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.db.models import HqKey, utcnow
+from inspector.db.models import utcnow
+from inspector.db.rect_models import HqKey
 from inspector.services import audit, keys
 from inspector.services.exchange.package_format import PackageError
 from inspector.services.publish import install as publish_install

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from inspector import clock
 from inspector.db import Database
-from inspector.db.models import RectAnswer, RectNotice, RectResponse
+from inspector.db.rect_models import RectAnswer, RectNotice, RectResponse
 from inspector.domain.states import FindingState, Severity
 from inspector.services.rectification import common
 

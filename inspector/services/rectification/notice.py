@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 
 from inspector import __version__, clock
 from inspector.db import Database
-from inspector.db.models import Branch, Finding, Inspection, RectItem, RectNotice
+from inspector.db.models import Branch, Finding, Inspection
+from inspector.db.rect_models import RectItem, RectNotice
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus, Severity
 from inspector.errors import NotFoundError, UserError, ValidationError

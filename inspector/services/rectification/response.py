@@ -24,14 +24,14 @@ from sqlalchemy.orm import Session
 
 from inspector import __version__, clock
 from inspector.db import Database
-from inspector.db.models import (
+from inspector.db.models import utcnow
+from inspector.db.rect_models import (
     HqKey,
     RectAnswer,
     RectItem,
     RectNotice,
     RectPhoto,
     RectResponse,
-    utcnow,
 )
 from inspector.domain.layers import LayerError, validate_for_photo
 from inspector.domain.states import FindingState

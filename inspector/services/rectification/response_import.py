@@ -19,15 +19,14 @@ from sqlalchemy.orm import Session
 
 from inspector import clock
 from inspector.db import Database
-from inspector.db.models import (
+from inspector.db.models import TrustedKey, utcnow
+from inspector.db.rect_models import (
     RectAnswer,
     RectItem,
     RectNotice,
     RectNoticeKey,
     RectPhoto,
     RectResponse,
-    TrustedKey,
-    utcnow,
 )
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState, FindingStatus, ImportOutcome

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from inspector import clock
 from inspector.db import Database
-from inspector.db.models import RectAnswer, RectNotice, RectResponse, utcnow
+from inspector.db.models import utcnow
+from inspector.db.rect_models import RectAnswer, RectNotice, RectResponse
 from inspector.domain.states import ClosedVia, FindingState, FindingStatus, Severity
 from inspector.errors import ValidationError
 from inspector.services import photo_variants, photos
