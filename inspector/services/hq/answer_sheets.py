@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import (
+    AnswerValueJSON,
     Branch,
     ChecklistSnapshot,
     Inspection,
@@ -162,21 +164,27 @@ def _rows(
     lang: str,
 ) -> Iterator[tuple[Any, ...]]:
     tz = flt.zone
+    conn = session.connection()
+    dialect = conn.dialect
+    stored = AnswerValueJSON()
     order = list(items.items())
+    # Cells by (item, result, stored JSON text): the text of an answer is made once and
+    # shared by every row that shows it; the value is decoded (and checked) once too.
     cache: dict[tuple[Any, ...], list[Any]] = {}
 
-    def cells(item: Any, answer: tuple[Any, Any] | None) -> list[Any]:
-        if answer is None:
-            key: tuple[Any, ...] = (item.id,)
-        else:
-            result, value = answer
-            key = (item.id, result, type(value), value)
-        try:
-            hit = cache.get(key)
-        except TypeError:  # a list or mapping value: not shared
-            return _answer_cells(item, answer, lang)
+    def cells(item: Any, answer: tuple[str | None, str | None] | None) -> list[Any]:
+        key = (item.id,) if answer is None else (item.id, *answer)
+        hit = cache.get(key)
         if hit is None:
-            hit = cache[key] = _answer_cells(item, answer, lang)
+            if answer is None:
+                hit = _answer_cells(item, None, lang)
+            else:
+                result, raw = answer
+                value = (
+                    None if raw is None else stored.process_result_value(json.loads(raw), dialect)
+                )
+                hit = _answer_cells(item, (result, value), lang)
+            cache[key] = hit
         return hit
 
     modes: dict[Any, str] = {}
@@ -190,27 +198,27 @@ def _rows(
             Inspection.started_at,
             Inspection.score_total,
             Inspection.grade,
-            Inspection.snapshot_id,
-            ChecklistSnapshot.checklist_id,
             Branch.code,
             Branch.name,
             Branch.region,
         )
         .join(Branch, Branch.id == Inspection.branch_id)
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
-        .where(*conditions(flt))
-        .where(ChecklistSnapshot.checklist_id == cid)
+        .where(*conditions(flt), ChecklistSnapshot.checklist_id == cid)
         .order_by(Branch.region, Branch.code, Inspection.started_at)
         .execution_options(yield_per=SCORE_CHECK_BATCH)
     )
-    for batch in session.execute(q).partitions():
-        answers: dict[int, dict[str, tuple[str | None, Any]]] = defaultdict(dict)
-        for iid, item_id, result, value in session.execute(
+    for batch in conn.execute(q).partitions():
+        answers: dict[int, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
+        for iid, item_id, result, raw in conn.execute(
             select(
-                AnswerRow.inspection_id, AnswerRow.item_id, AnswerRow.result, AnswerRow.value
+                AnswerRow.inspection_id,
+                AnswerRow.item_id,
+                AnswerRow.result,
+                cast(AnswerRow.value, Text),  # the stored JSON, decoded once per text
             ).where(AnswerRow.inspection_id.in_([r.id for r in batch]))
-        ):
-            answers[iid][item_id] = (result, value)
+        ).all():
+            answers[iid][item_id] = (result, raw)
         for r in batch:
             a = answers.get(r.id, {})
             grade = labels.get(r.grade or "", (r.grade or "", r.grade or ""))
