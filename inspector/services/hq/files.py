@@ -129,12 +129,13 @@ class ExportSource:
     """Where the two big tables come from while a file is written, instead of
     :class:`HqData`'s lists: every finding (closed ones too) and every answer sheet.
 
-    ``findings`` is called when the findings sheet is reached; the list it returns is
-    emptied as its rows are written. ``answer_sheets`` yields sheets whose rows are read
+    ``findings`` is called when the findings sheet is reached; a list it returns is
+    emptied as its rows are written, an iterator (rows read from a cursor) is written as
+    it is read. ``answer_sheets`` yields sheets whose rows are read
     from the database as they are written (:func:`answer_sheets.iter_answer_sheets`).
     """
 
-    findings: Callable[[], list[FindingRow]]
+    findings: Callable[[], Iterable[FindingRow]]
     answer_sheets: Callable[[], Iterable[AnswerSheetStream]]
 
 
@@ -152,8 +153,11 @@ class ExportTable:
         return cls(t.name, t.sheet or t.title, t.columns, t.rows)
 
 
-def _drain(items: list[FindingRow]) -> Iterator[FindingRow]:
-    """The items of ``items``, each dropped from the list once it has been handed on."""
+def _drain(items: Iterable[FindingRow]) -> Iterator[FindingRow]:
+    """The items of ``items``; a list drops each one once it has been handed on."""
+    if not isinstance(items, list):
+        yield from items
+        return
     empty = cast(FindingRow, None)
     for i in range(len(items)):
         item = items[i]
