@@ -47,10 +47,13 @@ from inspector.services.hq import integrity as hq_integrity
 from inspector.services.hq import items as hq_items
 from inspector.services.hq import league as hq_league
 from inspector.services.hq import load as hq_load
+from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rectification as hq_rectification
+from inspector.services.hq import rights as hq_rights
 from inspector.services.hq import scope as hq_scope
 from inspector.services.hq import trend as hq_trend
 from inspector.services.hq.assess_rule import load_rule
+from inspector.services.hq.rights_mystery import mystery_args, rights_args
 from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections.snapshots import snapshot_for
 
@@ -261,8 +264,10 @@ def measure(
     t0 = time.perf_counter()
     source = _fill(db, path, inspections)
     say(f"data: {source}, ready in {time.perf_counter() - t0:.1f} s ({path})")
-    with db.session() as s:  # fresh statistics on either backend
-        s.execute(text("ANALYZE"))
+    # Fresh statistics on either backend; on PostgreSQL also the visibility map, which
+    # index-only scans need (what autovacuum keeps up to date on a live server).
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE" if db.is_sqlite else "VACUUM ANALYZE"))
     backend = "SQLite" if db.is_sqlite else "PostgreSQL"
     results: list[tuple[str, float, str]] = []
     with db.read_session() as s:
@@ -316,6 +321,9 @@ def measure(
             "coverage": lambda f: coverage.coverage(s, f),
             "regions by checklist": lambda f: likewise.region_rows(s, f),
             "quarter on quarter": lambda f: likewise.quarters(s, f),
+            # The dashboard's rights and mystery-visit tabs ('hq rights', 'hq mystery').
+            "rights": lambda f: hq_rights.by_branch(s, **rights_args(f)),
+            "mystery visits": lambda f: hq_mystery.visits(s, **mystery_args(f)),
         }
         say(f"{'view':<24}{'filter':<16}{'ms':>9}{'x count':>9}{'x group':>9}")
         for vname, fn in views.items():

@@ -2,14 +2,32 @@
 
 Usage::
 
-    .venv/bin/python bench/bench_import.py [--packages N]
+    .venv/bin/python bench/bench_import.py [--packages N] [--repeat N]
 
-Ratio = time of ``exchange_importer.import_paths`` / time of a baseline measured in the same run:
+Ratio = time of ``exchange_importer.import_paths`` / time of a baseline measured in the same run
+(each the best of ``--repeat`` runs, default 3, the two sides alternating):
 plain ``sqlite3`` reading the same ZIP members, hashing them and inserting the same rows
 and BLOBs into the same schema, one transaction per package, with the same pragmas
-(WAL, synchronous=FULL). Target: ratio <= 2. Also reports tracemalloc's peak while
+(WAL, synchronous=FULL). Target: ratio <= 1.5. Also reports tracemalloc's peak while
 importing 50 and then 200 packages: it must not grow with the number of packages
 (each package is read, verified, written and dropped before the next).
+
+The floor also does, once and in the least costly way, the work HQ may not skip, so the
+ratio measures the importer's overhead (the waste) and not the checks themselves:
+
+* the Ed25519 signature over ``manifest.json`` is verified: an unsigned package is not
+  evidence (docs/package-format.md);
+* every image HQ will show is proved an image: each original's header is read and each
+  display and thumbnail JPEG is decoded (at 1/8 scale, which still reads all its data),
+  as the importer must before a report meets one that does not decode;
+* the rows the importer must write are written too: the import's own audit entry, the
+  section scores, the inspection's owner, the import record and HQ's repeat findings
+  (issue 21 §1; one query of the earlier failures of the package's items at its branch,
+  enough here because the packages arrive in time order).
+
+What the floor still skips is the importer's to make cheap: the manifest's schema and
+bounds, the answers checked against the checklist, scoring, the duplicate, conflict and
+ownership look-ups, and a repeat evaluation that stays right for late packages.
 """
 
 from __future__ import annotations
@@ -196,8 +214,21 @@ def make_packages(folder: Path, n: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+def _decode_floor(m: dict[str, Any], members: dict[str, bytes]) -> None:
+    """The least image work HQ must do: each original's header, each derivative decoded."""
+    from PIL import Image
+
+    for p in m["photos"]:
+        with Image.open(io.BytesIO(members[f"blobs/{p['sha256']}"])) as im:
+            assert im.size == (p["width"], p["height"])
+        for sha in (p["display_sha256"], p["thumb_sha256"]):
+            with Image.open(io.BytesIO(members[f"blobs/{sha}"])) as im:
+                im.draft("RGB", (max(1, im.size[0] // 8), max(1, im.size[1] // 8)))
+                im.load()
+
+
 def baseline(db_file: Path, paths: list[Path]) -> None:
-    """Same reads, hashes and rows with plain sqlite3: the floor we compare against."""
+    """Same reads, hashes, checks HQ cannot skip and rows, with plain sqlite3: the floor."""
     conn = sqlite3.connect(db_file, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -210,7 +241,13 @@ def baseline(db_file: Path, paths: list[Path]) -> None:
                 b = zf.read(info)
                 hashlib.sha256(b).hexdigest()
                 members[info.filename] = b
+        public = keys.parse_public_file(members["device.pub"], "device.pub")
+        if not keys.verify_signature(
+            public.signing, members["manifest.sig"], members["manifest.json"]
+        ):
+            raise AssertionError("signature")
         m = json.loads(members["manifest.json"])
+        _decode_floor(m, members)
         i = m["inspection"]
         conn.execute("BEGIN IMMEDIATE")
         b = m["branch"]
@@ -270,7 +307,49 @@ def baseline(db_file: Path, paths: list[Path]) -> None:
         conn.executemany(
             "INSERT INTO audit_log (at, actor, inspection_uuid, revision, entity, key, action)"
             " VALUES (?, ?, ?, 1, ?, '', ?)",
-            [(now, e["actor"], i["uuid"], e["entity"], e["action"]) for e in m["audit"]],
+            [(now, e["actor"], i["uuid"], e["entity"], e["action"]) for e in m["audit"]]
+            + [(now, "", i["uuid"], "inspection", "import")],
+        )
+        passed: dict[str, int] = {}
+        for a in m["answers"]:
+            section = a["item_id"].split(".")[0]
+            passed[section] = passed.get(section, 0) + (a["result"] == "pass")
+        conn.executemany(
+            "INSERT INTO section_scores (inspection_id, section_id, area, weight, earned,"
+            " possible, percent) VALUES (?, ?, '', 25, ?, ?, ?)",
+            [(iid, sec, n, ANSWERS // 4, 100 * n / (ANSWERS // 4)) for sec, n in passed.items()],
+        )
+        conn.execute(
+            "INSERT INTO inspection_owners (uuid, fingerprint, first_revision, at)"
+            " VALUES (?, ?, 1, ?)",
+            (i["uuid"], m["device_fingerprint"], now),
+        )
+        # HQ's repeat findings (issue 21 §1): the earlier failures of the same items at the
+        # branch, one query; the packages arrive in time order, so nothing later to redo.
+        failed = [f["item_id"] for f in m["findings"]]
+        earlier = conn.execute(
+            "SELECT f.item_id, count(*), max(i.started_at || ' ' || i.uuid) FROM findings f"
+            " JOIN inspections i ON i.id = f.inspection_id"
+            " WHERE i.branch_id = ? AND i.snapshot_id = ? AND i.mode = ? AND i.is_current = 1"
+            " AND i.status = 'finalized' AND f.active = 1 AND i.started_at < ?"
+            f" AND f.item_id IN ({','.join('?' * len(failed))}) GROUP BY f.item_id",
+            (branch_id[0], snap[0], i["mode"], i["started_at"], *failed),
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO hq_repeats (finding_id, repeat_of, earlier, severity, evaluated_at)"
+            " SELECT id, ?, ?, 'high', ? FROM findings WHERE inspection_id = ? AND item_id = ?",
+            [(latest.split(" ")[-1], n, now, iid, item) for item, n, latest in earlier],
+        )
+        conn.execute(
+            "INSERT INTO imports (package_sha256, file_name, inspection_uuid, revision, outcome,"
+            " device_fingerprint, trusted, at) VALUES (?, ?, ?, 1, 'imported', ?, 0, ?)",
+            (
+                hashlib.sha256(members["manifest.json"]).hexdigest(),
+                path.name,
+                i["uuid"],
+                m["device_fingerprint"],
+                now,
+            ),
         )
         conn.execute("COMMIT")
     conn.close()
@@ -301,17 +380,24 @@ def _import(folder: Path, name: str, paths: list[Path], *, trace: bool) -> tuple
     return took, peak
 
 
-def run(packages: int = 200) -> list[tuple[str, float, str]]:
+def run(packages: int = 200, repeat: int = 3) -> list[tuple[str, float, str]]:
     logging.disable(logging.INFO)
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
         (folder / "pk").mkdir()
         paths = make_packages(folder / "pk", packages)
-        base_db = _fresh(folder, "baseline.sqlite3")
-        start = time.perf_counter()
-        baseline(base_db, paths)
-        base = time.perf_counter() - start
-        ours, _p = _import(folder, "ours.sqlite3", paths, trace=False)
+        # Each side's best of ``repeat`` runs, alternating: on a shared machine one slow
+        # fsync spell would otherwise decide the ratio.
+        base = ours = float("inf")
+        for n in range(repeat):
+            base_db = _fresh(folder, f"baseline{n}.sqlite3")
+            start = time.perf_counter()
+            baseline(base_db, paths)
+            base = min(base, time.perf_counter() - start)
+            took, _p = _import(folder, f"ours{n}.sqlite3", paths, trace=False)
+            ours = min(ours, took)
+            for used in folder.glob(f"*{n}.sqlite3*"):  # a few hundred MB per run
+                used.unlink()
         _t, peak_all = _import(folder, "all.sqlite3", paths, trace=True)
         small = paths[: max(1, packages // 4)]
         _t, peak_small = _import(folder, "small.sqlite3", small, trace=True)
@@ -320,7 +406,7 @@ def run(packages: int = 200) -> list[tuple[str, float, str]]:
         (
             f"import {packages} packages ({ANSWERS} answers, {PHOTOS} photos)",
             ours / base,
-            f"{ours:.2f}s vs baseline {base:.2f}s, {per:.1f} ms/package; target <= 2",
+            f"{ours:.2f}s vs baseline {base:.2f}s, {per:.1f} ms/package; target <= 1.5",
         ),
         (
             f"peak memory {packages} vs {max(1, packages // 4)} packages",
@@ -333,8 +419,11 @@ def run(packages: int = 200) -> list[tuple[str, float, str]]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--packages", type=int, default=200)
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="runs of each side; the best counts (default 3)"
+    )
     args = ap.parse_args(argv)
-    for name, ratio, detail in run(args.packages):
+    for name, ratio, detail in run(args.packages, max(1, args.repeat)):
         print(f"{name}: ratio {ratio:.2f}  ({detail})")
     return 0
 

@@ -48,7 +48,7 @@ KEY_FILE_MAX_BYTES = 64 * KB
 TEXT_FILE_MAX_BYTES = 1 * MB  # a narrative: a few pages of text
 ANSWERS_MAX_BYTES = 16 * MB
 
-_READ_CHUNK = 1 * MB
+_READ_CHUNK = 64 * KB
 
 
 class FileAccessError(UserError):
@@ -215,8 +215,12 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             )
         chunks: list[bytes] = []
         total = 0
+        # The size fstat gave, plus one byte to see the end, in one read; then small reads
+        # (a file that grows meanwhile). A fixed 1 MB request per read costs a fresh 1 MB
+        # buffer each time: ten times the read itself for a package of a few hundred KB.
+        want = st.st_size + 1
         while total <= limit:
-            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
+            chunk = os.read(fd, min(max(want - total, _READ_CHUNK), limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)

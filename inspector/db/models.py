@@ -25,6 +25,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -34,6 +35,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -238,6 +240,17 @@ class Inspection(Base):
         # scenario a wave plays and HQ's mystery views by wave. Wave first: most rows have
         # none, and HQ filters by wave alone.
         Index("ix_inspections_wave", "wave", "is_current", "snapshot_id", "started_at"),
+        # Each branch's latest finalized inspection of a checklist, by one backward index
+        # walk (HQ's rights view; migration hq_view_indexes).
+        Index(
+            "ix_inspections_latest",
+            "branch_id",
+            "is_current",
+            "status",
+            "finalized_at",
+            "snapshot_id",
+            "mode",
+        ),
         Index(
             "ix_inspections_hq_time",
             "is_current",
@@ -350,6 +363,8 @@ class SectionScoreRow(Base):
     __table_args__ = (
         UniqueConstraint("inspection_id", "section_id"),
         Index("ix_section_scores_hq", "inspection_id", "area", "percent"),  # HQ heatmap
+        # Mystery visits' section percents from the index alone (migration hq_view_indexes).
+        Index("ix_section_scores_visit", "inspection_id", "section_id", "percent"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -374,6 +389,47 @@ class Finding(Base):
         # HQ rectification and failing-item counts (migration 0002_hq_indexes).
         Index("ix_findings_hq", "inspection_id", "active", "status", "deadline", "item_id"),
         Index("ix_findings_item", "active", "item_id", "inspection_id"),
+        # HQ's findings views read these covering indexes alone (migration finding_facts).
+        Index(
+            "ix_findings_facts_item",
+            "insp_current",
+            "active",
+            "insp_status",
+            "item_id",
+            "insp_branch_id",
+            "insp_started_at",
+            "insp_mode",
+            "insp_snapshot_id",
+        ),
+        Index(
+            "ix_findings_facts_branch",
+            "insp_current",
+            "active",
+            "insp_status",
+            "insp_branch_id",
+            "status",
+            "close_days",
+            "deadline",
+            "closed_day",
+            "hq_repeat",
+            "insp_started_at",
+            "insp_mode",
+            "insp_snapshot_id",
+        ),
+        Index(
+            "ix_findings_facts_state",
+            "insp_current",
+            "active",
+            "insp_status",
+            "status",
+            "deadline",
+            "insp_branch_id",
+            "item_id",
+            "hq_repeat",
+            "insp_started_at",
+            "insp_mode",
+            "insp_snapshot_id",
+        ),
         CheckConstraint(
             "status IN ({})".format(", ".join(f"'{s.value}'" for s in STORED_FINDING_STATES)),
             name="status",
@@ -409,6 +465,46 @@ class Finding(Base):
     repeat_of: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # The inspection's filter columns and HQ's repeat mark, for HQ's findings views to read
+    # from one index (migration ``finding_facts``). Written by database triggers only, from
+    # ``inspections`` and ``hq_repeats``: never set them here (read-only for the ORM). NULL
+    # only in the instant before the insert trigger fills them, so typed as never None.
+    insp_current: Mapped[bool] = mapped_column(
+        Boolean, server_default=false(), server_onupdate=FetchedValue()
+    )
+    insp_status: Mapped[InspectionStatus] = mapped_column(
+        state_type(InspectionStatus, "insp_status", check=False),
+        nullable=True,
+        server_default=FetchedValue(),
+        server_onupdate=FetchedValue(),
+    )
+    insp_mode: Mapped[Mode] = mapped_column(
+        state_type(Mode, "insp_mode", check=False),
+        nullable=True,
+        server_default=FetchedValue(),
+        server_onupdate=FetchedValue(),
+    )
+    insp_started_at: Mapped[datetime] = mapped_column(
+        nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
+    insp_branch_id: Mapped[int] = mapped_column(
+        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
+    insp_snapshot_id: Mapped[int] = mapped_column(
+        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
+    hq_repeat: Mapped[bool] = mapped_column(
+        Boolean, server_default=false(), server_onupdate=FetchedValue()
+    )
+    # The branch's calendar day of ``closed_at`` and the days from the branch's day of the
+    # inspection to it (China Standard Time: a deadline is a day at the branch).
+    closed_day: Mapped[date | None] = mapped_column(
+        Date, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
+    close_days: Mapped[int | None] = mapped_column(
+        Integer, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
 
     inspection: Mapped[Inspection] = relationship(back_populates="findings")
 

@@ -17,6 +17,7 @@ from inspector.services.exchange.importer import import_paths
 from inspector.services.hq import repeats as hq_repeats
 from inspector.services.hq.rectification import findings
 from inspector.services.hq.rows import HqFilter
+from inspector.services.inspections import lifecycle
 from inspector.services.inspections.answering import set_answer
 from inspector.services.inspections.lifecycle import create
 from inspector.services.inspections.lookup import get
@@ -164,6 +165,59 @@ def test_reimport_and_amend_keep_the_evaluation_in_step(
             for r in findings(s, HqFilter(), repeats=True)
         ]
     assert sorted(first) == sorted(again) and len(first) == 2
+
+
+def _hq_rows(db: Database) -> list[tuple[object, ...]]:
+    from sqlalchemy import select
+
+    from inspector.db.models import HqRepeat
+
+    with db.read_session() as s:
+        return sorted(
+            tuple(r)
+            for r in s.execute(
+                select(HqRepeat.finding_id, HqRepeat.repeat_of, HqRepeat.earlier, HqRepeat.severity)
+            )
+        )
+
+
+@pytest.mark.parametrize("amendment_first", [False, True])
+def test_an_amendment_re_evaluates_the_items_it_no_longer_fails(
+    tmp_path: Path, amendment_first: bool
+) -> None:
+    """An import evaluates only the items its revision and the one it supersedes failed;
+    that gives the same rows as evaluating everything, whatever the order of arrival."""
+    a = open_database(tmp_path / "a.sqlite3")
+    dev = _device()
+    a1 = _inspect(a, days=0, fail=("ex.polite", "ex.reading"))
+    a2 = _inspect(a, days=60, fail=("ex.polite", "ex.reading"))
+    first = {u: _package(a, u, dev, tmp_path) for u in (a1, a2)}
+    # Revision 2 of the first inspection passes ex.polite (and still fails ex.reading).
+    with a.session() as s:
+        new = lifecycle.amend(s, get(s, a1), reason="复核", actor="张三")
+        set_answer(s, new, "ex.polite", result="pass", actor="张三", rescore_now=False)
+        rescore(s, new)
+        finalize(s, new, by="张三", manager_name="王经理", force=True)
+    amended = tmp_path / "amended"
+    amended.mkdir()
+    rev2 = _package(a, a1, dev, amended)
+    a.dispose()
+    hq = open_database(tmp_path / "hq.sqlite3")
+    order = [rev2, first[a1], first[a2]] if amendment_first else [first[a1], first[a2], rev2]
+    for pkg in order:
+        assert import_paths(hq, [pkg]).ok
+    with hq.read_session() as s:
+        got = sorted(
+            (r.inspection_uuid, r.item_id, r.hq_repeat_of, r.hq_earlier)
+            for r in findings(s, HqFilter(), repeats=True)
+        )
+    # ex.polite: only the later inspection fails it now, so it is no repeat any more.
+    assert got == [(a2, "ex.reading", a1, 1)]
+    scoped = _hq_rows(hq)
+    with hq.session() as s:
+        hq_repeats.evaluate(s)
+    assert _hq_rows(hq) == scoped
+    hq.dispose()
 
 
 def test_coverage_names_branches_and_devices(

@@ -30,6 +30,7 @@ from inspector.text import exchange as T
 
 # Device derivatives are at most DISPLAY_SIDE; allow for other builds' settings.
 MAX_DERIVATIVE_SIDE = 4096
+_FORMATS, _JPEG = list(FORMATS), ["JPEG"]
 
 
 @lru_cache(maxsize=32)
@@ -84,24 +85,25 @@ def _check_images(pkg: VerifiedPackage) -> None:
     """The images HQ will show are images: a report or rendering must never meet one that
     does not decode. The derivatives (small) are decoded at reduced scale, which still
     reads all their data; the original's header must match what the manifest says.
-    A withheld photo's rendering is decoded in full when it is stored."""
-    for p in pkg.manifest.photos:
-        if p.withheld:
-            continue
-        assert p.display_sha256 is not None and p.thumb_sha256 is not None
-        _check_original(pkg.blobs[p.image_sha256], p)
-        for kind, sha in (("display", p.display_sha256), ("thumbnail", p.thumb_sha256)):
-            _check_derivative(pkg.blobs[sha], p, kind)
+    A withheld photo's rendering is decoded in full when it is stored. Each image is
+    opened once; Pillow's decompression-bomb warning is an error for all of them."""
+    photo_decode.register_image_formats()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        for p in pkg.manifest.photos:
+            if p.withheld:
+                continue
+            assert p.display_sha256 is not None and p.thumb_sha256 is not None
+            _check_original(pkg.blobs[p.image_sha256], p)
+            for kind, sha in (("display", p.display_sha256), ("thumbnail", p.thumb_sha256)):
+                _check_derivative(pkg.blobs[sha], p, kind)
 
 
 def _check_original(data: bytes, p: PhotoData) -> None:
     try:
-        photo_decode.register_image_formats()
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=list(FORMATS)) as im:
-                fmt = "JPEG" if im.format == "MPO" else str(im.format)
-                size = im.size
+        with Image.open(io.BytesIO(data), formats=_FORMATS) as im:
+            fmt = "JPEG" if im.format == "MPO" else str(im.format)
+            size = im.size
     except UnidentifiedImageError:
         raise PackageError(T.ORIGINAL_NOT_IMAGE, photo=p.id) from None
     except Exception as e:  # hostile headers raise anything from struct.error to ValueError
@@ -119,19 +121,17 @@ def _check_original(data: bytes, p: PhotoData) -> None:
 
 def _check_derivative(data: bytes, p: PhotoData, kind: str) -> None:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=["JPEG"]) as im:
-                w, h = im.size
-                if max(w, h) > MAX_DERIVATIVE_SIDE:
-                    raise PackageError(
-                        T.DERIVATIVE_TOO_LARGE,
-                        photo=p.id,
-                        kind=T.IMAGE_KINDS[kind],
-                        size=f"{w}x{h}",
-                    )
-                im.draft("RGB", (max(1, w // 8), max(1, h // 8)))
-                im.load()
+        with Image.open(io.BytesIO(data), formats=_JPEG) as im:
+            w, h = im.size
+            if max(w, h) > MAX_DERIVATIVE_SIDE:
+                raise PackageError(
+                    T.DERIVATIVE_TOO_LARGE,
+                    photo=p.id,
+                    kind=T.IMAGE_KINDS[kind],
+                    size=f"{w}x{h}",
+                )
+            im.draft("RGB", (max(1, w // 8), max(1, h // 8)))
+            im.load()
     except PackageError:
         raise
     except UnidentifiedImageError:

@@ -30,10 +30,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import JSON, Insert, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -46,6 +47,7 @@ from inspector.db.models import (
     AuditEntry,
     Blob,
     Branch,
+    ChecklistSnapshot,
     Finding,
     ImportRecord,
     Inspection,
@@ -55,6 +57,7 @@ from inspector.db.models import (
     utcnow,
     wave_of,
 )
+from inspector.db.statistics import refresh_if_needed
 from inspector.domain import numbers
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import Checklist, Mode, Result
@@ -83,6 +86,62 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 MAX_ATTEMPTS = 5
+
+
+def _table(model: type[Any]) -> Table:
+    """A model's Core table: plain executemany, without the ORM's per-row bookkeeping."""
+    return cast(Table, model.__table__)
+
+
+# ---------------------------------------------------------------- statements, built once
+# Building and keying a statement costs SQLAlchemy several times what running it costs;
+# an import runs each of these once or more per package, so each is built once, with its
+# values as parameters.
+_I, _B, _S = _table(Inspection), _table(Branch), _table(ChecklistSnapshot)
+_REVISIONS = (
+    select(
+        _I.c.id,
+        _I.c.revision,
+        _I.c.is_current,
+        _I.c.origin,
+        _I.c.content_sha256,
+        _I.c.device_fingerprint,
+        _I.c.mode,
+        _B.c.code,
+        _S.c.checklist_id,
+    )
+    .join(_B, _B.c.id == _I.c.branch_id)
+    .join(_S, _S.c.id == _I.c.snapshot_id)
+    .where(_I.c.uuid == bindparam("uuid"))
+    .order_by(_I.c.revision)
+)
+_OWNER = select(_table(InspectionOwner).c.fingerprint).where(
+    _table(InspectionOwner).c.uuid == bindparam("uuid")
+)
+_NOT_CURRENT = update(_I).where(_I.c.id == bindparam("revision_id")).values(is_current=False)
+_BRANCH = select(_B.c.id, _B.c.name).where(_B.c.code == bindparam("code"))
+_SNAPSHOT = select(_S.c.id).where(_S.c.sha256 == bindparam("sha256"))
+_PHOTO_CLASH = (
+    select(_table(Photo).c.id, _I.c.uuid, _I.c.revision)
+    .join(_I, _I.c.id == _table(Photo).c.inspection_id)
+    .where(_table(Photo).c.id.in_(bindparam("ids", expanding=True)))
+    .limit(1)
+)
+_FAILED_ITEMS = (
+    select(_table(Finding).c.item_id)
+    .where(_table(Finding).c.inspection_id == bindparam("inspection_id"))
+    .distinct()
+)
+_INSERT_INSPECTION = insert(_I).returning(_I.c.id)
+_INSERT: dict[type[Any], Insert] = {
+    model: insert(_table(model))
+    for model in (SectionScoreRow, Finding, AuditEntry, ImportRecord, InspectionOwner)
+}
+# Answer values and photo layers were validated by the manifest's schema, with the very
+# types the columns check (StoredValue; Layers, stored form): written as the JSON they
+# are, not validated a second time per row by the column's type.
+_INSERT[AnswerRow] = insert(_table(AnswerRow)).values(value=bindparam("value", type_=JSON()))
+_INSERT[Photo] = insert(_table(Photo)).values(layers=bindparam("layers", type_=JSON()))
 
 
 def _reason(message: Message, /, **fields: object) -> dict[str, Any]:
@@ -180,6 +239,10 @@ def import_paths(
                 receipt.add(ImportOutcome.REJECTED, _not_stored(rest, e))
             break
         receipt.add(outcome, entry)
+    if receipt.imported or receipt.updated:
+        # The planner's statistics follow the data's growth (inspector.db.statistics).
+        with db.engine.begin() as conn:
+            refresh_if_needed(conn)
     if progress is not None:
         progress(len(files), len(files), "")
     return receipt
@@ -323,14 +386,17 @@ def _merge(
     m = pkg.manifest
     uuid, rev = m.inspection.uuid, m.inspection.revision
     signer = pkg.fingerprint
-    owner = owner_of(s, uuid)
+    # Every stored revision of the inspection in one query: the same one, the latest,
+    # the current one and the owner are all read off these rows.
+    revisions = _revisions(s, uuid)
+    owner = _owner(s, uuid, revisions)
     who = {"owner": owner or signer, "signer": signer}
-    existing = s.scalar(
-        select(Inspection).where(Inspection.uuid == uuid, Inspection.revision == rev)
-    )
+    existing = next((r for r in revisions if r.revision == rev), None)
     stored = None
     if existing is not None:
-        stored = existing.content_sha256 or _local_content_sha256(s, existing)
+        stored = existing.content_sha256 or _local_content_sha256(
+            s, s.get_one(Inspection, existing.id)
+        )
         if stored == pkg.content_sha256:
             return ImportOutcome.DUPLICATES, {**who, **_reason(T.DUPLICATE, file=path.name)}
     if owner is not None and signer != owner:
@@ -352,12 +418,7 @@ def _merge(
             ),
             "stored_sha256": stored,
         }
-    latest = s.scalar(
-        select(Inspection)
-        .where(Inspection.uuid == uuid)
-        .order_by(Inspection.revision.desc())
-        .limit(1)
-    )
+    latest = revisions[-1] if revisions else None
     if latest is not None:
         moved = _moved(latest, pkg)
         if moved is not None:
@@ -377,15 +438,15 @@ def _merge(
     notes: list[str] = []
     if owner is not None and signer != owner:
         notes.append(f"revision by device {signer}, which may amend; the owner is {owner}")
-    current = s.scalar(
-        select(Inspection).where(Inspection.uuid == uuid, Inspection.is_current.is_(True))
-    )
+    current = next((r for r in revisions if r.is_current), None)
     outcome = ImportOutcome.IMPORTED
     make_current = True
+    superseded: _Revision | None = None
     if current is not None:
         if current.revision < rev:
-            current.is_current = False
-            s.flush()  # the partial unique index allows one current row per UUID
+            # Before the insert: the partial unique index allows one current row per UUID.
+            s.connection().execute(_NOT_CURRENT, {"revision_id": current.id})
+            superseded = current
             outcome = ImportOutcome.UPDATED
             notes.append(f"supersedes revision {current.revision}")
         else:
@@ -397,16 +458,16 @@ def _merge(
         # The first revision this database receives: its signer owns the inspection. The
         # primary key makes a racing first revision from another key fail and retry.
         s.connection().execute(
-            insert(_table(InspectionOwner)),
+            _INSERT[InspectionOwner],
             {"uuid": uuid, "fingerprint": signer, "first_revision": rev, "at": utcnow()},
         )
-    branch = _branch(s, pkg, notes)
+    branch_id = _branch(s, pkg, notes)
     s.info["actor"] = actor
-    _insert(s, pkg, checklist, branch, trusted=trusted, current=make_current)
-    # HQ's 屡查屡犯 over everything it holds for the branch (a late package too).
-    hq_repeats.evaluate(s, [branch.id], (checklist.id, m.inspection.mode))
+    _insert(s, pkg, checklist, branch_id, trusted=trusted, current=make_current)
+    if make_current:
+        _evaluate_repeats(s, branch_id, (checklist.id, m.inspection.mode), pkg, superseded)
     s.connection().execute(
-        insert(_table(ImportRecord)),
+        _INSERT[ImportRecord],
         {
             "package_sha256": pkg.package_sha256,
             "file_name": path.name[:400],
@@ -424,27 +485,45 @@ def _merge(
     return outcome, extra
 
 
+@dataclass(frozen=True)
+class _Revision:
+    """What the merge needs of a stored revision (no ORM object, no BLOBs loaded)."""
+
+    id: int
+    revision: int
+    is_current: bool
+    origin: str
+    content_sha256: str | None
+    device_fingerprint: str | None
+    mode: str
+    branch_code: str
+    checklist_id: str
+
+
+def _revisions(s: Session, uuid: str) -> list[_Revision]:
+    """Every stored revision of ``uuid``, oldest first."""
+    return [_Revision(*r) for r in s.connection().execute(_REVISIONS, {"uuid": uuid})]
+
+
 def owner_of(s: Session, uuid: str) -> str | None:
     """The fingerprint of the device that owns inspection ``uuid``; None if unknown here.
 
     The signer of the first revision this database received, or this installation's own
     key for an inspection made here.
     """
-    row = s.get(InspectionOwner, uuid)
+    return _owner(s, uuid, _revisions(s, uuid))
+
+
+def _owner(s: Session, uuid: str, revisions: list[_Revision]) -> str | None:
+    """:func:`owner_of`, given the inspection's stored revisions."""
+    row = s.connection().execute(_OWNER, {"uuid": uuid}).first()
     if row is not None:
-        return row.fingerprint
-    local = s.scalar(
-        select(Inspection.id).where(Inspection.uuid == uuid, Inspection.origin != Origin.IMPORTED)
-    )
-    if local is not None:
+        return str(row[0])
+    if any(r.origin != Origin.IMPORTED for r in revisions):
         return keys.device_keys().fingerprint
     # Imported before owners were recorded and not backfilled: the earliest signer.
-    return s.scalar(
-        select(Inspection.device_fingerprint)
-        .where(Inspection.uuid == uuid, Inspection.device_fingerprint.is_not(None))
-        .order_by(Inspection.id)
-        .limit(1)
-    )
+    signed = [r for r in revisions if r.device_fingerprint is not None]
+    return min(signed, key=lambda r: r.id).device_fingerprint if signed else None
 
 
 def provenance(s: Session, uuid: str) -> list[dict[str, Any]]:
@@ -484,11 +563,11 @@ def _foreign_revision(
     return None
 
 
-def _moved(latest: Inspection, pkg: VerifiedPackage) -> UserError | None:
+def _moved(latest: _Revision, pkg: VerifiedPackage) -> UserError | None:
     """How a revision would move the inspection (another branch or mode), or None."""
     i, b = pkg.manifest.inspection, pkg.manifest.branch
-    if latest.branch.code != b.code:
-        return UserError(T.MOVED_BRANCH, old=latest.branch.code, new=b.code)
+    if latest.branch_code != b.code:
+        return UserError(T.MOVED_BRANCH, old=latest.branch_code, new=b.code)
     if latest.mode != i.mode:
         return UserError(T.MOVED_MODE, old=latest.mode, new=i.mode)
     return None
@@ -508,12 +587,7 @@ def _check_photo_ids(s: Session, pkg: VerifiedPackage) -> None:
     m = pkg.manifest
     ids = [p.id for p in pkg.manifest.photos]
     for n in range(0, len(ids), 500):
-        clash = s.execute(
-            select(Photo.id, Inspection.uuid, Inspection.revision)
-            .join(Inspection, Inspection.id == Photo.inspection_id)
-            .where(Photo.id.in_(ids[n : n + 500]))
-            .limit(1)
-        ).first()
+        clash = s.connection().execute(_PHOTO_CLASH, {"ids": ids[n : n + 500]}).first()
         if clash is not None and (clash[1], clash[2]) == (m.inspection.uuid, m.inspection.revision):
             raise _Raced(f"photo {clash[0]} stored meanwhile by another import")
         if clash is not None:
@@ -533,10 +607,36 @@ def _local_content_sha256(s: Session, insp: Inspection) -> str:
     return content_hash_of(s, insp)
 
 
-def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> Branch:
+def _evaluate_repeats(
+    s: Session,
+    branch_id: int,
+    scope: tuple[str, str],
+    pkg: VerifiedPackage,
+    superseded: _Revision | None,
+) -> None:
+    """HQ's 屡查屡犯 after a revision became current, over everything HQ holds for the
+    branch (a late package re-evaluates the inspections after it), for the items whose
+    repeats it can change: those its findings name and those of the revision it
+    supersedes (whose findings no longer count). No other item's repeats can change."""
+    items = {f.item_id for f in pkg.manifest.findings}
+    old_items: set[str] = set()
+    if superseded is not None:
+        old_items = set(
+            s.connection().execute(_FAILED_ITEMS, {"inspection_id": superseded.id}).scalars()
+        )
+    old_scope = (superseded.checklist_id, superseded.mode) if superseded else scope
+    if old_scope == scope:
+        hq_repeats.evaluate(s, [branch_id], scope, items | old_items)
+    else:  # the revision changed checklists: both are evaluated again
+        hq_repeats.evaluate(s, [branch_id], scope, items)
+        hq_repeats.evaluate(s, [branch_id], old_scope, old_items)
+
+
+def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> int:
+    """The id of the package's branch, created from the package when HQ has none."""
     b = pkg.manifest.branch
-    row = s.scalar(select(Branch).where(Branch.code == b.code))
-    if row is None:
+    found = s.connection().execute(_BRANCH, {"code": b.code}).first()
+    if found is None:
         row = Branch(code=b.code, name=b.name, region=b.region, address=b.address)
         s.add(row)
         s.flush()
@@ -549,23 +649,29 @@ def _branch(s: Session, pkg: VerifiedPackage, notes: list[str]) -> Branch:
             new={"code": b.code, "name": b.name, "region": b.region, "from": "import"},
         )
         notes.append(f"branch {b.code} created from the package")
-    elif row.name != b.name:
+        return row.id
+    if found.name != b.name:
         notes.append(
-            f"branch {b.code} is named {row.name!r} at HQ and {b.name!r} in the package; "
+            f"branch {b.code} is named {found.name!r} at HQ and {b.name!r} in the package; "
             "HQ's name kept"
         )
-    return row
+    return int(found.id)
 
 
 def _blob_insert(s: Session) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING: blobs are shared by content, never overwritten."""
-    if s.get_bind().dialect.name == "postgresql":
+    return _blob_insert_for(s.get_bind().dialect.name)
+
+
+@cache
+def _blob_insert_for(dialect: str) -> Any:
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        return pg_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+        return pg_insert(_table(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    return sqlite_insert(Blob).on_conflict_do_nothing(index_elements=["sha256"])
+    return sqlite_insert(_table(Blob)).on_conflict_do_nothing(index_elements=["sha256"])
 
 
 def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -> None:
@@ -582,16 +688,11 @@ def _add_withheld(s: Session, insp: Inspection, p: PhotoData, rendered: bytes) -
         raise PackageError(T.PHOTO_CAUSE, photo=p.id, cause=e) from None
 
 
-def _table(model: type[Any]) -> Table:
-    """A model's Core table: plain executemany, without the ORM's per-row bookkeeping."""
-    return cast(Table, model.__table__)
-
-
 def _insert(
     s: Session,
     pkg: VerifiedPackage,
     checklist: Checklist,
-    branch: Branch,
+    branch_id: int,
     *,
     trusted: bool,
     current: bool,
@@ -599,7 +700,9 @@ def _insert(
     """Insert the revision and everything it owns; returns the new inspection's id."""
     m = pkg.manifest
     i = m.inspection
-    snap = snapshot_from_content(s, m.checklist.content, m.checklist.sha256)
+    snap_id = s.connection().execute(_SNAPSHOT, {"sha256": m.checklist.sha256}).scalar()
+    if snap_id is None:  # the first package of this checklist (the content is not loaded)
+        snap_id = snapshot_from_content(s, m.checklist.content, m.checklist.sha256).id
     answers = {
         a.item_id: Answer(result=Result(a.result) if a.result else None, value=a.value, note=a.note)
         for a in m.answers
@@ -612,7 +715,7 @@ def _insert(
     signature = pkg.blobs.get(i.manager_signature_sha256) if i.manager_signature_sha256 else None
     conn = s.connection()
     iid = conn.execute(
-        insert(_table(Inspection)).returning(_table(Inspection).c.id),
+        _INSERT_INSPECTION,
         {
             "uuid": i.uuid,
             "revision": i.revision,
@@ -621,8 +724,8 @@ def _insert(
             "is_current": current,
             "mode": i.mode,
             "status": i.status,
-            "branch_id": branch.id,
-            "snapshot_id": snap.id,
+            "branch_id": branch_id,
+            "snapshot_id": snap_id,
             "inspector": i.inspector,
             "created_at": i.created_at,
             "started_at": i.started_at,
@@ -648,7 +751,7 @@ def _insert(
     ).scalar_one()
     if m.answers:
         conn.execute(
-            insert(_table(AnswerRow)),
+            _INSERT[AnswerRow],
             [
                 {
                     "inspection_id": iid,
@@ -664,7 +767,7 @@ def _insert(
         )
     if result.sections:
         conn.execute(
-            insert(_table(SectionScoreRow)),
+            _INSERT[SectionScoreRow],
             [
                 {
                     "inspection_id": iid,
@@ -680,7 +783,7 @@ def _insert(
         )
     if m.findings:
         conn.execute(
-            insert(_table(Finding)),
+            _INSERT[Finding],
             [{"inspection_id": iid, **f.model_dump()} for f in m.findings],
         )
     if pkg.blobs:
@@ -691,7 +794,7 @@ def _insert(
     plain = [p for p in m.photos if not p.withheld]
     if plain:
         conn.execute(
-            insert(_table(Photo)),
+            _INSERT[Photo],
             [
                 {
                     **p.model_dump(exclude={"withheld", "image_sha256", "layers"}),
@@ -722,5 +825,5 @@ def _insert(
             "new": {"device": pkg.fingerprint, "trusted": trusted, "current": current},
         }
     )
-    conn.execute(insert(_table(AuditEntry)), audit_rows)
+    conn.execute(_INSERT[AuditEntry], audit_rows)
     return int(iid)

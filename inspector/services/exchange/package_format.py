@@ -231,6 +231,8 @@ class Container(Generic[M]):
     manifest_bytes: bytes
     public: keys.PublicKeys
     members: dict[str, bytes]
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each member's SHA-256 as computed while reading it (equal to the manifest's)."""
 
     @property
     def fingerprint(self) -> str:
@@ -328,6 +330,7 @@ def _read_signed(
         raise PackageError(T.ABSENT, names=", ".join(absent[:5]))
     total = len(manifest_bytes)
     members: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
     for path, entry in listed.items():
         info = by_name[path]
         if entry.size > limits.max_entry_bytes:
@@ -346,24 +349,35 @@ def _read_signed(
                 T.HASH_DIFFERS, name=repr(path), digest=digest, expected=entry.sha256
             )
         members[path] = content
+        digests[path] = digest
     return Container(
         manifest=manifest,
         manifest_obj=manifest_obj,
         manifest_bytes=manifest_bytes,
         public=public,
         members=members,
+        digests=digests,
     )
 
 
-def blobs_of(members: dict[str, bytes], allowed: frozenset[str] = frozenset()) -> dict[str, bytes]:
+def blobs_of(
+    members: dict[str, bytes],
+    allowed: frozenset[str] = frozenset(),
+    digests: dict[str, str] | None = None,
+) -> dict[str, bytes]:
     """The ``blobs/<sha256>`` members by hash; any other member not in ``allowed`` is
-    refused (a member named ``blobs/x`` must be the content whose hash is ``x``)."""
+    refused (a member named ``blobs/x`` must be the content whose hash is ``x``).
+
+    ``digests`` are the members' hashes computed while reading them
+    (:attr:`Container.digests`): given, a member is not hashed a second time."""
     blobs: dict[str, bytes] = {}
     for path, content in members.items():
         if path in allowed:
             continue
         sha = path[6:] if path.startswith("blobs/") else ""
-        if not sha or hashlib.sha256(content).hexdigest() != sha:
+        known = digests.get(path) if digests is not None else None
+        digest = known if known is not None else hashlib.sha256(content).hexdigest()
+        if not sha or digest != sha:
             raise PackageError(T.UNKNOWN_MEMBER, name=repr(path))
         blobs[sha] = content
     return blobs
@@ -420,7 +434,7 @@ def read_package(
 def _verified(c: Container[Manifest]) -> VerifiedPackage:
     """The package's content checks, once its container verified."""
     report = c.members.get(REPORT)
-    blobs = blobs_of(c.members, frozenset({REPORT}))
+    blobs = blobs_of(c.members, frozenset({REPORT}), c.digests)
     manifest = c.manifest
     # Over the JSON as signed, not the model's re-serialisation: the hash must be the one
     # the device computed, whatever normalisation the model does.
@@ -491,8 +505,44 @@ def _dotted(path: tuple[str | int, ...]) -> str:
     return ".".join(str(p) for p in path) or "(top)"
 
 
+# Where a NUL or a lone surrogate could be in the parsed text: both can only be written as
+# a \u escape (JSON allows no raw control character in a string, and the UTF-8 decoder
+# refuses an encoded surrogate). Matching is cheap and errs on the safe side: a match
+# (an escaped backslash before "u0000", a valid surrogate pair) only means the full check.
+_RISKY_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
+_BIG_INT = 2**53
+
+
+def _within_depth(obj: Any) -> bool:
+    """True when no value is MAX_DEPTH or more levels down (what :func:`_check_tree`
+    refuses), looking at containers only, a level at a time."""
+    level = [obj] if isinstance(obj, dict | list) else []
+    depth = 0
+    while level:
+        below: list[Any] = []
+        for v in level:
+            for x in v.values() if isinstance(v, dict) else v:
+                if isinstance(x, dict | list):
+                    below.append(x)
+                elif depth + 1 >= MAX_DEPTH:
+                    return False
+        depth += 1
+        if below and depth >= MAX_DEPTH:
+            return False
+        level = below
+    return True
+
+
 def load_manifest_json(raw: bytes) -> Any:
     """The manifest's JSON, refusing NaN, infinities, huge numbers and deep nesting."""
+    big: list[int] = []
+
+    def parse_int(text: str) -> int:
+        v = _short_int(text)
+        if abs(v) > _BIG_INT:
+            big.append(v)
+        return v
+
     # The C parser raises RecursionError near 1,000 levels, long before the stack is at
     # risk; deeper than MAX_DEPTH but shallower than that is caught by _check_tree.
     try:
@@ -500,7 +550,7 @@ def load_manifest_json(raw: bytes) -> Any:
             raw.decode("utf-8"),
             parse_constant=_no_constant,
             parse_float=_finite_float,
-            parse_int=_short_int,
+            parse_int=parse_int,
         )
     except RecursionError:
         raise PackageError(T.TOO_DEEP, depth=MAX_DEPTH) from None
@@ -508,7 +558,11 @@ def load_manifest_json(raw: bytes) -> Any:
         raise PackageError(T.NOT_JSON, detail=detail_of(e)) from None
     except ValueError as e:  # from the parse_* hooks above
         raise PackageError(T.MANIFEST_VALUE, detail=detail_of(e)) from None
-    _check_tree(obj)
+    # One walk of every value, naming where a problem is, only when the parse showed one
+    # may be there (a huge number, a risky escape, a deep container); a clean manifest is
+    # not walked value by value a second time.
+    if big or _RISKY_ESCAPE.search(raw) or not _within_depth(obj):
+        _check_tree(obj)
     return obj
 
 

@@ -15,9 +15,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
@@ -27,6 +27,7 @@ from inspector.domain.states import InspectionStatus
 from inspector.errors import ValidationError
 from inspector.services.hq import rectify as rect
 from inspector.services.hq.assess_rule import LoadedRule
+from inspector.services.hq.plans import by_id, period_key
 from inspector.services.hq.rows import HqFilter
 from inspector.services.hq.scope import conditions
 from inspector.text import hq_assess as TA
@@ -149,29 +150,86 @@ def _explain(key: str, **fields: Any) -> tuple[str, str]:
     return t("zh", **fields), t("en", **fields)
 
 
-def _scores(session: Session, flt: HqFilter, mode: Mode, checklists: tuple[str, ...]) -> list[Any]:
-    q = (
-        select(
-            Inspection.branch_id,
-            Inspection.score_total,
-            Inspection.veto_failed,
-            Inspection.visit,
-        )
-        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
-        .where(
-            *conditions(flt),
-            Inspection.mode == mode,
-            Inspection.status == InspectionStatus.FINALIZED,
-            Inspection.score_total.is_not(None),
-        )
-    )
+def _selected(flt: HqFilter, mode: Mode, checklists: tuple[str, ...]) -> list[ColumnElement[bool]]:
+    """The scored, finalized inspections of ``mode`` (of ``checklists``; empty: all)."""
+    conds = [
+        *conditions(flt),
+        Inspection.mode == mode,
+        Inspection.status == InspectionStatus.FINALIZED,
+        Inspection.score_total.is_not(None),
+    ]
     if checklists:
-        q = q.where(ChecklistSnapshot.checklist_id.in_(checklists))
-    return list(session.execute(q))
+        conds.append(
+            Inspection.snapshot_id.in_(
+                select(ChecklistSnapshot.id).where(ChecklistSnapshot.checklist_id.in_(checklists))
+            )
+        )
+    return conds
 
 
-def _scenario(visit: Any) -> str:
-    return str(visit.get("scenario") or "") if isinstance(visit, dict) else ""
+_RED = func.sum(case((Inspection.veto_failed > 0, 1), else_=0))
+
+
+@dataclass(frozen=True, slots=True)
+class _OnSite:
+    """A branch's scored on-site inspections of the period, summed in the database."""
+
+    n: int
+    total: float  # the sum of their scores
+    redlines: int  # how many failed a red line
+
+
+def _onsite(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> dict[int, _OnSite]:
+    """branch id -> its on-site figures: one row per branch, not one per inspection."""
+    bid = period_key(Inspection.branch_id, flt)
+    q = (
+        select(bid, func.count(), func.sum(Inspection.score_total), _RED)
+        .where(*_selected(flt, Mode.ONSITE, checklists))
+        .group_by(bid)
+    )
+    return {
+        int(b): _OnSite(int(n), float(total), int(red or 0))
+        for b, n, total, red in session.execute(q)
+    }
+
+
+def _scenario_of(value: Any) -> str:
+    """The scenario as the visit facts hold it, "" when none (as ``visit.get`` read it)."""
+    return str(value or "")
+
+
+class _Visit(NamedTuple):
+    branch_id: int
+    score: float
+    veto_failed: int
+    scenario: str  # "" when none
+
+
+def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> list[_Visit]:
+    """The scored mystery visits of the selection.
+
+    The database reads the scenario from the visit facts (``->>`` on PostgreSQL,
+    ``json_extract`` on SQLite), so no visit's JSON reaches Python; :func:`by_id` keeps
+    SQLite from reading every inspection of a period to find the visits among them.
+    """
+    q = select(
+        Inspection.branch_id,
+        Inspection.score_total,
+        Inspection.veto_failed,
+        Inspection.visit["scenario"].as_string().label("scenario"),
+    ).where(*by_id(session, _selected(flt, Mode.MYSTERY, checklists)))
+    return [
+        _Visit(int(b), float(score), int(veto or 0), _scenario_of(scen))
+        for b, score, veto, scen in session.execute(q)
+    ]
+
+
+def _scenario_averages(visits: list[_Visit]) -> dict[str, float]:
+    """scenario -> the average total of ``visits``."""
+    acc: dict[str, list[float]] = defaultdict(list)
+    for v in visits:
+        acc[v.scenario].append(v.score)
+    return {k: sum(v) / len(v) for k, v in acc.items() if v}
 
 
 def _rank(rows: list[AssessRow]) -> dict[str, int]:
@@ -202,55 +260,52 @@ def assess(
     r = rule.rule
     flt = HqFilter(region=region, date_from=date_from, date_to=date_to, tz=tz)
     bank = HqFilter(date_from=date_from, date_to=date_to, tz=tz)  # scenario averages
-    onsite = _scores(session, flt, Mode.ONSITE, r.components.onsite.checklists)
-    mystery = _scores(session, flt, Mode.MYSTERY, r.components.mystery.checklists)
+    onsite = _onsite(session, flt, r.components.onsite.checklists)
+    checklists = r.components.mystery.checklists
+    mystery = _visits(session, flt, checklists)
     scen_avg: dict[str, float] = {}
     if r.components.mystery.measure == "relative":
-        acc: dict[str, list[float]] = defaultdict(list)
-        for row in _scores(session, bank, Mode.MYSTERY, r.components.mystery.checklists):
-            acc[_scenario(row.visit)].append(float(row.score_total))
-        scen_avg = {k: sum(v) / len(v) for k, v in acc.items() if v}
+        # The bank's visits: the region's when no region is chosen (the same selection).
+        bank_visits = mystery if region is None else _visits(session, bank, checklists)
+        scen_avg = _scenario_averages(bank_visits)
     rec = {f.code: f for f in rect.figures(session, flt).branches}
-    on_by: dict[int, list[Any]] = defaultdict(list)
-    for row in onsite:
-        on_by[row.branch_id].append(row)
-    my_by: dict[int, list[Any]] = defaultdict(list)
-    for row in mystery:
-        my_by[row.branch_id].append(row)
+    my_by: dict[int, list[_Visit]] = defaultdict(list)
+    for visit in mystery:
+        my_by[visit.branch_id].append(visit)
     bq = select(Branch.id, Branch.code, Branch.name, Branch.region).order_by(Branch.code)
     if region:
         bq = bq.where(Branch.region == region)
     rows: list[AssessRow] = []
     for bid, code, name, breg in session.execute(bq):
-        ons, mys = on_by.get(bid, []), my_by.get(bid, [])
-        if not ons and not mys:
+        ons, mys = onsite.get(bid), my_by.get(bid, [])
+        if ons is None and not mys:
             rows.append(AssessRow(code, name, breg or "", None, None, None))
             continue
         figures: dict[str, float | None] = {}
         inputs: dict[str, dict[str, Any]] = {}
         # On-site: the average score of the period's inspections.
-        avg_on = sum(float(x.score_total) for x in ons) / len(ons) if ons else None
+        avg_on = ons.total / ons.n if ons else None
         figures["onsite"] = avg_on
         inputs["onsite"] = {
-            "inspections": len(ons),
+            "inspections": ons.n if ons else 0,
             "average": _r2(avg_on) if avg_on is not None else None,
         }
         # Mystery: relative to the bank's average for the scenario, or the totals as they are.
         if mys:
             if r.components.mystery.measure == "relative":
                 rel = [
-                    min(100.0, 100.0 * float(x.score_total) / avg)
-                    if (avg := scen_avg.get(_scenario(x.visit)))
+                    min(100.0, 100.0 * x.score / avg)
+                    if (avg := scen_avg.get(x.scenario))
                     else 100.0
                     for x in mys
                 ]
             else:
-                rel = [float(x.score_total) for x in mys]
+                rel = [x.score for x in mys]
             my_figure = sum(rel) / len(rel)
             figures["mystery"] = my_figure
             inputs["mystery"] = {
                 "visits": len(mys),
-                "average_total": _r2(sum(float(x.score_total) for x in mys) / len(mys)),
+                "average_total": _r2(sum(x.score for x in mys) / len(mys)),
                 "measure": r.components.mystery.measure,
                 "figure": _r2(my_figure),
             }
@@ -299,7 +354,7 @@ def assess(
             w = rule_w * scale
             pts = _r2(w * value / 100.0)
             if cid == "onsite":
-                key, fields = "onsite", {"n": len(ons), "average": _fmt(value)}
+                key, fields = "onsite", {"n": ons.n if ons else 0, "average": _fmt(value)}
             elif cid == "mystery":
                 key = f"mystery_{r.components.mystery.measure}"
                 fields = {"n": len(mys), "average": _fmt(value)}
@@ -310,7 +365,7 @@ def assess(
             zh, en = _explain(key, weight=_fmt(w), points=_fmt(pts), **fields)
             comps.append(Component(cid, inputs[cid], _r2(w), rule_w, pts, zh, en))
         # Penalties, each capped.
-        redlines = sum(1 for x in [*ons, *mys] if (x.veto_failed or 0) > 0)
+        redlines = (ons.redlines if ons else 0) + sum(1 for x in mys if x.veto_failed > 0)
         counts = {
             "repeat": f.repeats if f else 0,
             "redline": redlines,

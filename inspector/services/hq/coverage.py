@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from inspector.db.models import Branch, ChecklistSnapshot, ImportRecord, Inspection, TrustedKey
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus, PlanState
+from inspector.services.hq.plans import period_key
 from inspector.services.hq.rows import HqFilter, _iso
 from inspector.services.hq.scope import conditions
 from inspector.services.publish import plan_status
@@ -182,15 +183,11 @@ class Coverage:
 
 def _latest(session: Session, flt: HqFilter) -> dict[tuple[int, str], Latest]:
     conds = [*conditions(flt), Inspection.status == InspectionStatus.FINALIZED]
+    bid, mode = period_key(Inspection.branch_id, flt, "bid"), Inspection.mode.label("mode")
     newest = (
-        select(
-            Inspection.branch_id.label("bid"),
-            Inspection.mode.label("mode"),
-            func.max(Inspection.started_at).label("m"),
-            func.count().label("n"),
-        )
+        select(bid, mode, func.max(Inspection.started_at).label("m"), func.count().label("n"))
         .where(*conds)
-        .group_by(Inspection.branch_id, Inspection.mode)
+        .group_by(bid, mode)
         .subquery()
     )
     q = (

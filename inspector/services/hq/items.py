@@ -33,7 +33,7 @@ from inspector.services.hq.scope import (
     branch_history,
     branch_infos,
     conditions,
-    current_ids,
+    finding_conditions,
     item_texts,
     shipped_titles,
     veto_items,
@@ -93,38 +93,35 @@ def heatmap(
 def failing_items(
     session: Session, flt: HqFilter, total: int, limit: int = TOP_ITEMS
 ) -> list[FailingItem]:
-    """The items failed most often (active findings of the selected inspections)."""
-    n = func.count().label("n")
-    rows = session.execute(
-        select(Finding.item_id, n)
-        .where(Finding.active.is_(True), Finding.inspection_id.in_(current_ids(flt)))
-        .group_by(Finding.item_id)
-        .order_by(n.desc(), Finding.item_id)
-        .limit(limit)
-    ).all()
-    if not rows:
+    """The items failed most often (active findings of the selected inspections).
+
+    Counted per item and branch from the findings' own copies of their inspection's
+    columns: one scan of a covering index in that order, no join and no sort.
+    """
+    failures: dict[str, int] = defaultdict(int)
+    spread: dict[str, int] = defaultdict(int)
+    for item_id, _branch, n in session.execute(
+        select(Finding.item_id, Finding.insp_branch_id, func.count())
+        .where(*finding_conditions(flt))
+        .group_by(Finding.item_id, Finding.insp_branch_id)
+    ):
+        failures[item_id] += int(n)
+        spread[item_id] += 1
+    top = sorted(failures, key=lambda i: (-failures[i], i))[:limit]
+    if not top:
         return []
-    ids = [r.item_id for r in rows]
-    spread = dict(
-        session.execute(
-            select(Finding.item_id, func.count(func.distinct(Inspection.branch_id)))
-            .join(Inspection, Inspection.id == Finding.inspection_id)
-            .where(Finding.active.is_(True), Finding.item_id.in_(ids), *conditions(flt))
-            .group_by(Finding.item_id)
-        ).all()
-    )
     snaps = session.scalars(select(Inspection.snapshot_id).where(*conditions(flt)).distinct()).all()
     texts = item_texts(session, snaps)
     return [
         FailingItem(
-            item_id=r.item_id,
-            text_zh=texts.get(r.item_id, (r.item_id, r.item_id))[0],
-            text_en=texts.get(r.item_id, (r.item_id, r.item_id))[1],
-            failures=int(r.n),
-            branches=int(spread.get(r.item_id, 0)),
-            share=100.0 * int(r.n) / total if total else 0.0,
+            item_id=i,
+            text_zh=texts.get(i, (i, i))[0],
+            text_en=texts.get(i, (i, i))[1],
+            failures=failures[i],
+            branches=spread[i],
+            share=100.0 * failures[i] / total if total else 0.0,
         )
-        for r in rows
+        for i in top
     ]
 
 

@@ -28,18 +28,23 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import (
     Branch,
-    ChecklistSnapshot,
     Inspection,
 )
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
 from inspector.services.hq import drafts, scenario_league
+from inspector.services.hq.plans import period_key, unindexed
 from inspector.services.hq.rows import (
     HqFilter,
     LeagueRow,
     RegionRow,
 )
-from inspector.services.hq.scope import branch_history, branch_infos, conditions
+from inspector.services.hq.scope import (
+    branch_history,
+    branch_infos,
+    conditions,
+    snapshot_checklists,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,17 +68,33 @@ def league_scope(session: Session, flt: HqFilter) -> tuple[str, Mode]:
     """
     if flt.checklist_id and flt.mode:
         return flt.checklist_id, flt.mode
-    n = func.count().label("n")
-    pairs = session.execute(
-        select(ChecklistSnapshot.checklist_id, Inspection.mode, n)
-        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+    cid, mode = DEFAULT_LEAGUE
+    if flt.checklist_id in (None, cid) and flt.mode in (None, mode):
+        # The usual case, answered by an index seek: the default pair is in the selection.
+        has_default = session.scalar(
+            select(Inspection.id)
+            .where(
+                *conditions(replace(flt, checklist_id=cid, mode=mode)),
+            )
+            .limit(1)
+        )
+        if has_default is not None:
+            return DEFAULT_LEAGUE
+    # Counted per snapshot on the inspections' covering index (no join per inspection),
+    # then per checklist: a checklist's versions are separate snapshots. unindexed():
+    # SQLite would otherwise walk the snapshot index, reading every inspection's row.
+    sid = unindexed(Inspection.snapshot_id).label("snapshot_id")
+    per_snapshot = session.execute(
+        select(sid, Inspection.mode, func.count())
         .where(*conditions(flt))
-        .group_by(ChecklistSnapshot.checklist_id, Inspection.mode)
-        .order_by(n.desc(), ChecklistSnapshot.checklist_id, Inspection.mode)
+        .group_by(sid, Inspection.mode)
     ).all()
-    found = [(str(c), Mode(m)) for c, m, _ in pairs]
-    if DEFAULT_LEAGUE in found:
-        return DEFAULT_LEAGUE
+    checklist_of = snapshot_checklists(session, (sid for sid, _m, _n in per_snapshot))
+    totals: dict[tuple[str, Mode], int] = defaultdict(int)
+    for sid, m, count in per_snapshot:
+        if sid in checklist_of:  # as the join did: an inspection's snapshot exists
+            totals[(checklist_of[sid], Mode(m))] += int(count)
+    found = sorted(totals, key=lambda pair: (-totals[pair], pair[0], pair[1].value))
     if found:
         return found[0]
     return flt.checklist_id or DEFAULT_LEAGUE[0], flt.mode or DEFAULT_LEAGUE[1]
@@ -116,11 +137,12 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
             rank_key,
             incomplete=check,
         )
+    bid_key = period_key(Inspection.branch_id, flt)
     stats = {
         r.branch_id: r
         for r in session.execute(
             select(
-                Inspection.branch_id,
+                bid_key,
                 func.count().label("n"),
                 func.avg(Inspection.score_total).label("avg"),
                 func.sum(case((Inspection.trusted.is_(False), 1), else_=0)).label("untrusted"),
@@ -129,7 +151,7 @@ def league(session: Session, flt: HqFilter, history: list[Any] | None = None) ->
                 ),
             )
             .where(*conditions(flt))
-            .group_by(Inspection.branch_id)
+            .group_by(bid_key)
         )
     }
     by_branch: dict[int, list[Any]] = defaultdict(list)

@@ -16,11 +16,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from inspector.db.models import Branch, ChecklistSnapshot, Inspection
+from inspector.db.models import Branch, Inspection
 from inspector.domain.checklist import Mode
 from inspector.services.hq.league import league
+from inspector.services.hq.plans import period_key
 from inspector.services.hq.rows import HqFilter, LeagueRow, _r
-from inspector.services.hq.scope import conditions, month_of
+from inspector.services.hq.scope import conditions, month_of, snapshot_checklists
 
 log = logging.getLogger(__name__)
 
@@ -50,24 +51,63 @@ class RegionScopeRow:
         }
 
 
+class _Fold:
+    """A region's figures for one checklist and mode, gathered from per-branch groups."""
+
+    __slots__ = ("branches", "n", "scored", "total", "vetoes")
+
+    def __init__(self) -> None:
+        self.branches: set[int] = set()
+        self.n = 0
+        self.total = 0.0
+        self.scored = 0
+        self.vetoes = 0
+
+    def add(self, branch: int, n: int, total: float | None, scored: int, vetoes: int) -> None:
+        self.branches.add(branch)
+        self.n += n
+        self.total += float(total or 0.0)
+        self.scored += scored
+        self.vetoes += vetoes
+
+
+def _regions(session: Session) -> dict[int, str]:
+    """branch id -> region ("" when none)."""
+    return {int(i): r or "" for i, r in session.execute(select(Branch.id, Branch.region))}
+
+
 def region_rows(session: Session, flt: HqFilter) -> list[RegionScopeRow]:
     """Per region, checklist and mode: what the selection holds, sorted by region, then
     checklist and mode."""
+    # Grouped on the inspections alone (branch, snapshot, mode: a few thousand rows), then
+    # folded into regions and checklists here: joining every inspection to its branch and
+    # snapshot and sorting by their names cost PostgreSQL an on-disk sort at 100,000.
+    bid = period_key(Inspection.branch_id, flt)
     q = (
         select(
-            Branch.region,
-            ChecklistSnapshot.checklist_id,
+            bid,
+            Inspection.snapshot_id,
             Inspection.mode,
             func.count(),
-            func.avg(Inspection.score_total),
+            func.sum(Inspection.score_total),
+            func.count(Inspection.score_total),
             func.sum(case((Inspection.veto_failed > 0, 1), else_=0)),
-            func.count(func.distinct(Inspection.branch_id)),
         )
-        .join(Branch, Branch.id == Inspection.branch_id)
-        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
         .where(*conditions(flt))
-        .group_by(Branch.region, ChecklistSnapshot.checklist_id, Inspection.mode)
+        .group_by(bid, Inspection.snapshot_id, Inspection.mode)
     )
+    parts = session.execute(q).all()
+    region_of = _regions(session)
+    checklist_of = snapshot_checklists(session, (p[1] for p in parts))
+    groups: dict[tuple[str, str, Mode], _Fold] = {}
+    for b_id, sid, mode, n, total, scored, vetoes in parts:
+        if b_id not in region_of or sid not in checklist_of:
+            continue  # as the joins did: only inspections of a known branch and checklist
+        key = (region_of[b_id], checklist_of[sid], Mode(mode))
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Fold()
+        g.add(int(b_id), int(n), total, int(scored), int(vetoes or 0))
     bq = select(Branch.region, func.count()).group_by(Branch.region)
     if flt.region:
         bq = bq.where(Branch.region == flt.region)
@@ -77,15 +117,15 @@ def region_rows(session: Session, flt: HqFilter) -> list[RegionScopeRow]:
     rows = [
         RegionScopeRow(
             region=region or "—",
-            checklist_id=str(cid),
-            mode=Mode(mode),
+            checklist_id=cid,
+            mode=mode,
             branches=n_branches.get(region or "", 0),
-            inspected=int(insp_branches or 0),
-            inspections=int(n or 0),
-            average=float(avg) if avg is not None else None,
-            vetoes=int(vetoes or 0),
+            inspected=len(g.branches),
+            inspections=g.n,
+            average=g.total / g.scored if g.scored else None,
+            vetoes=g.vetoes,
         )
-        for region, cid, mode, n, avg, vetoes, insp_branches in session.execute(q)
+        for (region, cid, mode), g in groups.items()
     ]
     rows.sort(key=lambda r: (r.region, r.checklist_id, r.mode))
     return rows
@@ -146,25 +186,30 @@ def quarters(session: Session, flt: HqFilter) -> list[QuarterRow]:
     and mode, in each region and over all regions, with the change from the quarter before
     (quarters in the reader's zone)."""
     month = month_of(session, Inspection.started_at, flt.zone).label("m")
+    # Grouped on the inspections alone, then folded into regions and checklists here (see
+    # region_rows): a few thousand groups, no join per inspection, no on-disk sort.
     q = (
         select(
             month,
-            Branch.region,
-            ChecklistSnapshot.checklist_id,
+            Inspection.branch_id,
+            Inspection.snapshot_id,
             Inspection.mode,
             func.sum(Inspection.score_total),
             func.count(),
         )
-        .join(Branch, Branch.id == Inspection.branch_id)
-        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
         .where(Inspection.score_total.is_not(None), *conditions(flt))
-        .group_by(month, Branch.region, ChecklistSnapshot.checklist_id, Inspection.mode)
+        .group_by(month, Inspection.branch_id, Inspection.snapshot_id, Inspection.mode)
     )
+    parts = session.execute(q).all()
+    region_of = _regions(session)
+    checklist_of = snapshot_checklists(session, (p[2] for p in parts))
     acc: dict[tuple[str, str, Mode, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for m, region, cid, mode, total, n in session.execute(q):
+    for m, b_id, sid, mode, total, n in parts:
+        if b_id not in region_of or sid not in checklist_of:
+            continue  # as the joins did: only inspections of a known branch and checklist
         qk = _quarter(str(m))
-        for reg in (region or "—", ""):
-            a = acc[(qk, str(cid), Mode(mode), reg)]
+        for reg in (region_of[b_id] or "—", ""):
+            a = acc[(qk, checklist_of[sid], Mode(mode), reg)]
             a[0] += float(total or 0.0)
             a[1] += int(n)
     avg = {k: s / n for k, (s, n) in acc.items() if n}

@@ -10,13 +10,15 @@ at every branch, so its totals do compare.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from inspector.db.models import Branch, Inspection
+from inspector.db.models import Branch, Inspection, SectionScoreRow
 from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
 from inspector.services.hq.rights import finalized_current
@@ -79,35 +81,69 @@ def visits(
     region: str | None = None,
     scenario: str | None = None,
 ) -> list[Visit]:
-    """Finalized, current mystery visits with their stored section percents."""
-    q = (
+    """Finalized, current mystery visits with their stored section percents.
+
+    Read as plain rows (the scenario and wave taken out of the visit facts by the
+    database), not as ORM objects whose visit JSON is parsed one by one: at 100,000
+    inspections that was seconds.
+    """
+    scen_col = Inspection.visit["scenario"].as_string()
+    ids = (
         finalized_current(checklist_id, region)
         .where(Inspection.mode == Mode.MYSTERY)
-        .options(selectinload(Inspection.section_scores), selectinload(Inspection.branch))
-        .order_by(Branch.code, Inspection.started_at)
+        .with_only_columns(Inspection.id)
     )
     if wave is not None:
         # The indexed column (``ix_inspections_wave``), not the visit JSON of every visit.
-        q = q.where(Inspection.wave == wave)
+        ids = ids.where(Inspection.wave == wave)
+    # Plain Core rows on the session's connection: no ORM loading step for 20,000 rows.
+    conn = session.connection()
+    rows = conn.execute(
+        select(
+            Inspection.id,
+            Inspection.uuid,
+            Inspection.visit["wave"].as_string().label("wave"),
+            scen_col.label("scenario"),
+            Inspection.score_total,
+            Inspection.grade,
+            Inspection.passed,
+            Inspection.started_at,
+            Branch.code,
+            Branch.name,
+            Branch.region,
+        )
+        .join(Branch, Branch.id == Inspection.branch_id)
+        .where(Inspection.id.in_(ids))
+        .order_by(Branch.code, Inspection.started_at, Inspection.id)
+    ).all()
+    # Section ids in order (the covering index ix_section_scores_visit's).
+    sections: dict[int, dict[str, float | None]] = defaultdict(dict)
+    for iid, sid, pct in conn.execute(
+        select(SectionScoreRow.inspection_id, SectionScoreRow.section_id, SectionScoreRow.percent)
+        .where(SectionScoreRow.inspection_id.in_(ids))
+        .order_by(SectionScoreRow.inspection_id, SectionScoreRow.section_id)
+    ):
+        sections[iid][sid] = pct
+    tz = timefmt.zone()
     out: list[Visit] = []
-    for insp in session.scalars(q):
-        v = insp.visit or {}
-        scen = str(v.get("scenario") or NO_SCENARIO)
+    # Rows unpacked by position: a named look-up per column costs more than the query.
+    for iid, uuid, wave_, scen, total, grade, passed, started, code, name, reg in rows:
+        scen = str(scen or NO_SCENARIO)
         if scenario is not None and scen != scenario:
             continue
         out.append(
             Visit(
-                code=insp.branch.code,
-                name=insp.branch.name,
-                region=insp.branch.region or "",
-                inspection=insp.uuid,
-                wave=v.get("wave"),
+                code=code,
+                name=name,
+                region=reg or "",
+                inspection=uuid,
+                wave=wave_,
                 scenario=scen,
-                total=insp.score_total,
-                grade=insp.grade,
-                passed=insp.passed,
-                sections={r.section_id: r.percent for r in insp.section_scores},
-                started_at=timefmt.iso(insp.started_at) or "",  # JSON: the reader's zone
+                total=total,
+                grade=grade,
+                passed=passed,
+                sections=sections.get(iid, {}),
+                started_at=timefmt.iso(started, tz) or "",  # JSON: the reader's zone
             )
         )
     return out

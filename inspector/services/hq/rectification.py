@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    and_,
     case,
     func,
-    literal,
     select,
 )
 from sqlalchemy.orm import Session
@@ -33,8 +34,7 @@ from inspector.services.hq.rows import (
 )
 from inspector.services.hq.scope import (
     branch_infos,
-    conditions,
-    current_ids,
+    finding_conditions,
     item_texts,
     snapshot_checklists,
 )
@@ -44,59 +44,32 @@ from inspector.text.parts import Term
 log = logging.getLogger(__name__)
 
 
-def _status_expr(today: date) -> ColumnElement[str]:
-    # FindingState.of in SQL: submitted waits for HQ (never overdue); open or returned
-    # past the deadline is overdue.
-    return case(
-        (Finding.status == FindingStatus.CLOSED, literal(FindingState.CLOSED.value)),
-        (Finding.status == FindingStatus.SUBMITTED, literal(FindingState.SUBMITTED.value)),
-        (
-            and_(Finding.deadline.is_not(None), Finding.deadline < today),
-            literal(FindingState.OVERDUE.value),
-        ),
-        (Finding.status == FindingStatus.RETURNED, literal(FindingState.RETURNED.value)),
-        else_=literal(FindingState.OPEN.value),
-    )
-
-
 def rectification(
     session: Session, flt: HqFilter, today: date | None = None
 ) -> list[RectificationRow]:
     """Open / overdue / closed findings per branch, most overdue first.
 
-    Counted per inspection first from the findings' covering index (``IN`` the selected
-    ids), then summed per branch: a join per finding row would read every inspection.
+    Counted per branch, state and deadline from the findings' own copies of their
+    inspection's columns (one covering index, no join per finding), then folded into the
+    lifecycle's states here: a few rows per branch, not one per finding.
     """
     today = today or utcnow().date()
-    st = _status_expr(today)
-    per_insp = (
-        select(
-            Finding.inspection_id.label("iid"),
-            func.sum(case((st == FindingState.OPEN, 1), else_=0)).label("o"),
-            func.sum(case((st == FindingState.OVERDUE, 1), else_=0)).label("od"),
-            func.sum(case((st == FindingState.CLOSED, 1), else_=0)).label("cl"),
-            func.sum(case((st == FindingState.SUBMITTED, 1), else_=0)).label("sub"),
-            func.sum(case((st == FindingState.RETURNED, 1), else_=0)).label("ret"),
-        )
-        .where(Finding.active.is_(True), Finding.inspection_id.in_(current_ids(flt)))
-        .group_by(Finding.inspection_id)
-        .subquery()
-    )
+    late = func.sum(case((Finding.deadline < today, 1), else_=0))
     q = (
-        select(
-            Inspection.branch_id,
-            func.sum(per_insp.c.o),
-            func.sum(per_insp.c.od),
-            func.sum(per_insp.c.cl),
-            func.sum(per_insp.c.sub),
-            func.sum(per_insp.c.ret),
-        )
-        .join(per_insp, per_insp.c.iid == Inspection.id)
-        .group_by(Inspection.branch_id)
+        select(Finding.insp_branch_id, Finding.status, func.count(), late)
+        .where(*finding_conditions(flt))
+        .group_by(Finding.insp_branch_id, Finding.status)
     )
+    per: dict[int, dict[FindingState, int]] = {}
+    past = today - timedelta(days=1)
+    for bid, status, n, n_late in session.execute(q):
+        counts = per.setdefault(bid, dict.fromkeys(FindingState, 0))
+        # FindingState.of only asks whether the deadline has passed.
+        counts[FindingState.of(status, past, today)] += int(n_late or 0)
+        counts[FindingState.of(status, None, today)] += int(n) - int(n_late or 0)
     branches = branch_infos(session, flt)
     rows = []
-    for bid, o, od, cl, sub, ret in session.execute(q):
+    for bid, c in per.items():
         b = branches.get(bid)
         if b is not None:
             rows.append(
@@ -104,15 +77,93 @@ def rectification(
                     b.code,
                     b.name,
                     b.region,
-                    int(o or 0),
-                    int(od or 0),
-                    int(cl or 0),
-                    submitted=int(sub or 0),
-                    returned=int(ret or 0),
+                    c[FindingState.OPEN],
+                    c[FindingState.OVERDUE],
+                    c[FindingState.CLOSED],
+                    submitted=c[FindingState.SUBMITTED],
+                    returned=c[FindingState.RETURNED],
                 )
             )
     rows.sort(key=lambda r: (-r.overdue, -r.open, r.code))
     return rows
+
+
+_STATE_ORDER = (
+    FindingState.OVERDUE,
+    FindingState.RETURNED,
+    FindingState.OPEN,
+    FindingState.SUBMITTED,
+    FindingState.CLOSED,
+)
+_BATCH = 2500  # ids per IN (...) list
+
+_Key = tuple[date, str, str, int]  # deadline (none: date.max), branch code, item, finding id
+
+
+def _parts(state: FindingState, today: date) -> list[list[ColumnElement[bool]]]:
+    """The stored statuses and deadline ranges that show as ``state`` today, in the list's
+    order: dated findings by deadline, then those without a deadline."""
+    if state == FindingState.OVERDUE:  # open or returned past the deadline, merged by date
+        return [
+            [Finding.status == FindingStatus.OPEN, Finding.deadline < today],
+            [Finding.status == FindingStatus.RETURNED, Finding.deadline < today],
+        ]
+    dated = (
+        Finding.deadline >= today
+        if state in (FindingState.OPEN, FindingState.RETURNED)
+        else Finding.deadline.is_not(None)
+    )
+    return [[Finding.status == state, dated], [Finding.status == state, Finding.deadline.is_(None)]]
+
+
+def _keys(
+    session: Session,
+    where: list[ColumnElement[bool]],
+    code_of: dict[int, str],
+    limit: int | None,
+) -> list[_Key]:
+    """The first ``limit`` findings matching ``where`` by (deadline, branch code, item).
+
+    Read from the findings' state index in deadline order and cut at ``limit``; the last
+    deadline's findings are all read, so the branch-code order within it is exact.
+    """
+    q = select(Finding.id, Finding.deadline, Finding.insp_branch_id, Finding.item_id).where(*where)
+    if limit is None:
+        rows = list(session.execute(q))
+    else:
+        rows = list(session.execute(q.order_by(Finding.deadline).limit(limit)))
+        if len(rows) == limit and rows[-1].deadline is not None:
+            last = rows[-1].deadline
+            rows = [r for r in rows if r.deadline != last]
+            rows.extend(session.execute(q.where(Finding.deadline == last)))
+        elif len(rows) == limit:  # no deadlines: the branch-code order needs them all
+            rows = list(session.execute(q))
+    keys = sorted(
+        (r.deadline or date.max, code_of.get(r.insp_branch_id, ""), r.item_id, int(r.id))
+        for r in rows
+    )
+    return keys if limit is None else keys[:limit]
+
+
+def _state_keys(
+    session: Session,
+    where: list[ColumnElement[bool]],
+    state: FindingState,
+    today: date,
+    code_of: dict[int, str],
+    limit: int | None,
+) -> list[_Key]:
+    out: list[_Key] = []
+    parts = _parts(state, today)
+    if state == FindingState.OVERDUE:
+        merged = heapq.merge(*(_keys(session, [*where, *p], code_of, limit) for p in parts))
+        return list(merged if limit is None else itertools.islice(merged, limit))
+    for p in parts:
+        left = None if limit is None else limit - len(out)
+        if left is not None and left <= 0:
+            break
+        out.extend(_keys(session, [*where, *p], code_of, left))
+    return out
 
 
 def findings(
@@ -136,9 +187,28 @@ def findings(
             T.BAD_STATUS, option=Term("--status", T.STATUS_OPTION), status=repr(status)
         )
     today = today or utcnow().date()
-    st = _status_expr(today).label("st")
-    q = (
+    where = finding_conditions(flt)
+    if repeats:
+        where.append(Finding.hq_repeat.is_(True))
+    if status is not None:
+        wanted: tuple[FindingState, ...] = (status,)
+    elif unresolved:
+        wanted = tuple(s for s in _STATE_ORDER if s != FindingState.CLOSED)
+    else:
+        wanted = _STATE_ORDER
+    # First which findings, in the list's order (from the findings alone), then their
+    # details for those only.
+    code_of = {int(i): str(c) for i, c in session.execute(select(Branch.id, Branch.code))}
+    chosen: list[tuple[int, FindingState]] = []
+    for state in wanted:  # overdue first, then returned, open, submitted, closed
+        left = None if limit is None else limit - len(chosen)
+        if left is not None and left <= 0:
+            break
+        keys = _state_keys(session, where, state, today, code_of, left)
+        chosen.extend((k[3], state) for k in keys)
+    detail = (
         select(
+            Finding.id.label("fid"),
             Inspection.uuid,
             Inspection.started_at,
             Inspection.snapshot_id,
@@ -159,63 +229,72 @@ def findings(
             HqRepeat.repeat_of.label("hq_repeat_of"),
             HqRepeat.earlier.label("hq_earlier"),
             HqRepeat.severity.label("hq_severity"),
-            st,
         )
+        .select_from(Finding)
         .join(Inspection, Inspection.id == Finding.inspection_id)
-        .join(Branch, Branch.id == Inspection.branch_id)
+        .join(Branch, Branch.id == Finding.insp_branch_id)
         .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
-        .where(Finding.active.is_(True), *conditions(flt))
     )
-    if repeats:
-        q = q.where(HqRepeat.finding_id.is_not(None))
-    late = and_(Finding.deadline.is_not(None), Finding.deadline < today)
-    if status in (FindingState.CLOSED, FindingState.SUBMITTED):
-        q = q.where(Finding.status == status)
-    elif status == FindingState.OVERDUE:
-        q = q.where(Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)), late)
-    elif status in (FindingState.OPEN, FindingState.RETURNED):
-        q = q.where(Finding.status == status, ~late)
-    elif unresolved:
-        q = q.where(Finding.status != FindingStatus.CLOSED)
-    rank = case(
-        (st == FindingState.OVERDUE, 0),
-        (st == FindingState.RETURNED, 1),
-        (st == FindingState.OPEN, 2),
-        (st == FindingState.SUBMITTED, 3),
-        else_=4,
-    )
-    q = q.order_by(rank, Finding.deadline.is_(None), Finding.deadline, Branch.code, Finding.item_id)
-    if limit is not None:
-        q = q.limit(limit)
-    rows = session.execute(q).all()
-    snaps = {r.snapshot_id for r in rows}
+    by_id: dict[int, Any] = {}
+    ids = [fid for fid, _ in chosen]
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        # Rows unpacked by position: a named look-up per column costs more than the query.
+        by_id.update((r[0], r) for r in session.execute(detail.where(Finding.id.in_(batch))))
+    rows = [(by_id[fid], state) for fid, state in chosen if fid in by_id]
+    snaps = {r[3] for r, _ in rows}
     texts = item_texts(session, snaps)
     cids = snapshot_checklists(session, snaps)
-    return [
-        FindingRow(
-            inspection_uuid=r.uuid,
-            code=r.code,
-            name=r.name,
-            region=r.region,
-            item_id=r.item_id,
-            severity=r.severity,
-            owner=r.owner,
-            action=r.action,
-            deadline=r.deadline,
-            status=r.st,
-            closed_at=r.closed_at,
-            closed_by=r.closed_by_uuid,
-            closing_note=r.closing_note,
-            closed_via=r.closed_via,
-            started_at=r.started_at,
-            item_zh=texts.get(r.item_id, ("", ""))[0],
-            item_en=texts.get(r.item_id, ("", ""))[1],
-            draft=r.insp_status != InspectionStatus.FINALIZED,
-            checklist_id=cids.get(r.snapshot_id, ""),
-            repeat_of=r.repeat_of,
-            hq_repeat_of=r.hq_repeat_of,
-            hq_earlier=int(r.hq_earlier or 0),
-            hq_severity=r.hq_severity,
+    out: list[FindingRow] = []
+    for (
+        _fid,
+        uuid,
+        started_at,
+        snapshot_id,
+        insp_status,
+        code,
+        name,
+        region,
+        item_id,
+        severity,
+        owner,
+        action,
+        deadline,
+        closed_at,
+        closed_by,
+        closing_note,
+        closed_via,
+        repeat_of,
+        hq_repeat_of,
+        hq_earlier,
+        hq_severity,
+    ), state in rows:
+        zh, en = texts.get(item_id, ("", ""))
+        out.append(
+            FindingRow(
+                inspection_uuid=uuid,
+                code=code,
+                name=name,
+                region=region,
+                item_id=item_id,
+                severity=severity,
+                owner=owner,
+                action=action,
+                deadline=deadline,
+                status=state,
+                closed_at=closed_at,
+                closed_by=closed_by,
+                closing_note=closing_note,
+                closed_via=closed_via,
+                started_at=started_at,
+                item_zh=zh,
+                item_en=en,
+                draft=insp_status != InspectionStatus.FINALIZED,
+                checklist_id=cids.get(snapshot_id, ""),
+                repeat_of=repeat_of,
+                hq_repeat_of=hq_repeat_of,
+                hq_earlier=int(hq_earlier or 0),
+                hq_severity=hq_severity,
+            )
         )
-        for r in rows
-    ]
+    return out

@@ -17,28 +17,20 @@ from __future__ import annotations
 import logging
 import statistics
 from dataclasses import dataclass, field
-from datetime import date, timedelta, tzinfo
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Integer,
-    and_,
-    case,
-    cast,
     func,
-    literal,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session
 
 from inspector import clock
-from inspector.db.models import Branch, Finding, HqRepeat, Inspection
+from inspector.db.models import Branch, Finding
 from inspector.domain.states import FindingStatus
-from inspector.services.hq.rows import HqFilter, _r
-from inspector.services.hq.scope import conditions
+from inspector.services.hq.rows import LOCAL_TZ, HqFilter, _r
+from inspector.services.hq.scope import finding_conditions
 
 log = logging.getLogger(__name__)
 
@@ -119,79 +111,38 @@ class Rectification:
         }
 
 
-def _local_day(session: Session, col: Any, tz: tzinfo) -> ColumnElement[Any]:
-    """The local calendar day of a stored UTC timestamp, in the dialect's own words (the
-    zone's offset now, as the monthly trend does: China has no daylight saving)."""
-    offset = clock.now().astimezone(tz).utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("UTC", col) + literal(timedelta(minutes=minutes)), Date)
-    return func.date(col, f"{minutes:+d} minutes")
-
-
-def _days_between(session: Session, a: Any, b: Any) -> ColumnElement[Any]:
-    """Whole days from local day ``a`` to local day ``b`` (both from :func:`_local_day`)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(b - a, Integer)  # date - date is a whole number of days
-    return cast(func.julianday(b) - func.julianday(a), Integer)
-
-
 def figures(session: Session, flt: HqFilter, today: date | None = None) -> Rectification:
     """Rectification per branch and region for the findings of the selected inspections.
 
-    Counted in the database (one GROUP BY per branch, and one per branch and number of
-    days for the medians), so it reads the findings' index, not every row into Python.
+    Counted in the database from the findings' own copies of their inspection's columns
+    and their branch-day columns (migration ``finding_facts``, kept by triggers): one
+    covering index, no join and no date arithmetic per finding. A deadline is a day at the
+    branch, so on time and days to close are counted in the branch's days (China Standard
+    Time), whichever zone the reader's times are shown in.
     """
-    tz = flt.zone
     today = today or clock.local_today()
-    closed = Finding.status == FindingStatus.CLOSED
-    closed_day = _local_day(session, Finding.closed_at, tz)
-    on_time = and_(
-        closed,
-        or_(
-            Finding.deadline.is_(None),
-            and_(Finding.closed_at.is_not(None), closed_day <= Finding.deadline),
-        ),
-    )
-    # Overdue as the finding lifecycle says: open or returned past the deadline (a response
-    # submitted and awaiting HQ's review is not overdue; see domain.states.FindingState).
-    overdue = and_(
-        Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)),
-        Finding.deadline.is_not(None),
-        Finding.deadline < today,
-    )
-
-    def count(cond: Any) -> Any:
-        return func.sum(case((cond, 1), else_=0))
-
-    base = (
+    where = finding_conditions(flt)
+    # One scan of the findings' branch index, grouped in its order (branch, stored status,
+    # days to close); the conditions are counted per group, not evaluated in CASEs.
+    n = func.count()
+    q = (
         select(
-            Inspection.branch_id,
-            func.count(),
-            count(closed),
-            count(on_time),
-            count(overdue),
-            func.count(HqRepeat.finding_id),
+            Finding.insp_branch_id,
+            Finding.status,
+            Finding.close_days,
+            n,
+            n.filter(Finding.hq_repeat.is_(True)),
+            n.filter(Finding.deadline < today),  # NULL deadline: never past
+            n.filter(Finding.deadline.is_(None)),
+            n.filter(Finding.closed_day <= Finding.deadline),  # NULL either side: not on time
+            n.filter(Finding.closed_day.is_(None)),
         )
-        .select_from(Finding)
-        .join(Inspection, Inspection.id == Finding.inspection_id)
-        .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
-        .where(Finding.active.is_(True), *conditions(flt))
-        .group_by(Inspection.branch_id)
+        .where(*where)
+        .group_by(Finding.insp_branch_id, Finding.status, Finding.close_days)
     )
-    # Days to close: the local day closed (today when a closed finding has no time) minus
-    # the local day of the inspection, never negative.
-    days = _days_between(
-        session,
-        _local_day(session, Inspection.started_at, tz),
-        func.coalesce(closed_day, literal(today)),
-    ).label("days")
-    spread = (
-        select(Inspection.branch_id, days, func.count())
-        .select_from(Finding)
-        .join(Inspection, Inspection.id == Finding.inspection_id)
-        .where(Finding.active.is_(True), closed, *conditions(flt))
-        .group_by(Inspection.branch_id, days)
+    # A closed finding with no time of closing counts its days to today.
+    untimed = select(Finding.insp_branch_id, Finding.insp_started_at).where(
+        *where, Finding.status == FindingStatus.CLOSED, Finding.closed_day.is_(None)
     )
     bq = select(Branch.id, Branch.code, Branch.name, Branch.region).order_by(Branch.code)
     if flt.region:
@@ -200,20 +151,31 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
         bid: RectificationFigures(code, name, region or "")
         for bid, code, name, region in session.execute(bq)
     }
-    for bid, n, n_closed, n_on_time, n_overdue, n_repeats in session.execute(base):
+    untimed_closed = False
+    for bid, status, days, total, repeats, late, undated, in_time, no_day in session.execute(q):
         f = per.get(bid)
         if f is None:
             continue
-        f.opened = int(n or 0)
-        f.closed = int(n_closed or 0)
-        f.closed_on_time = int(n_on_time or 0)
-        f.overdue = int(n_overdue or 0)
+        f.opened += int(total)
+        f.repeats += int(repeats)
+        if status == FindingStatus.CLOSED:
+            f.closed += int(total)
+            # On time: no deadline, or closed on or before the branch's deadline day.
+            f.closed_on_time += int(undated) + int(in_time)
+            if days is not None:
+                f.days.extend([max(0, int(days))] * (int(total) - int(no_day)))
+            untimed_closed = untimed_closed or int(no_day) > 0
+        elif status in (FindingStatus.OPEN, FindingStatus.RETURNED):
+            # Overdue as the finding lifecycle says: open or returned past the deadline (a
+            # response submitted and awaiting HQ is not overdue; domain.states.FindingState).
+            f.overdue += int(late)
+    if untimed_closed:
+        for bid, started in session.execute(untimed):
+            f = per.get(bid)
+            if f is not None and started is not None:
+                f.days.append(max(0, (today - started.astimezone(LOCAL_TZ).date()).days))
+    for f in per.values():
         f.due = f.closed + f.overdue
-        f.repeats = int(n_repeats or 0)
-    for bid, d, n in session.execute(spread):
-        f = per.get(bid)
-        if f is not None and d is not None:
-            f.days.extend([max(0, int(d))] * int(n))
     rows = sorted(per.values(), key=lambda r: (r.region, r.code))
     regions: dict[str, RectificationFigures] = {}
     for r in rows:

@@ -5,17 +5,20 @@ signs off. HQ holds every laptop's inspections, so it evaluates again, after eve
 (in the import's own transaction) and every sign-off here, over all finalized, current
 inspections of the branch: the rule is :mod:`inspector.domain.repeats` (same branch, same
 checklist and mode, an earlier finalized inspection failed the same item; the severity is
-raised one level). A late package re-evaluates the inspections after it, because the
-whole branch is evaluated again. The result lives in ``hq_repeats``; the laptop's own mark
-and severity are never changed.
+raised one level). A late package re-evaluates the inspections after it, because each
+item it touches is evaluated again over the whole branch (an import narrows the
+evaluation to those items: the rule never links findings of different items). The result
+lives in ``hq_repeats``; the laptop's own mark and severity are never changed.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Delete, Select, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import ChecklistSnapshot, Finding, HqRepeat, Inspection, utcnow
@@ -27,14 +30,11 @@ log = logging.getLogger(__name__)
 _BATCH = 500  # ids per IN (...) list
 
 
-def failures(
-    session: Session,
-    branch_ids: Iterable[int] | None = None,
-    scope: tuple[str, str] | None = None,
-) -> list[rule.Failure]:
-    """Every active finding of a finalized, current inspection (of these branches; of one
-    (checklist, mode) when ``scope`` is given)."""
-    q = (
+@cache
+def _failures_query(branches: bool, scope: bool, items: bool) -> Select[*tuple[Any, ...]]:
+    """The failures query with the filters asked for as parameters: built once per shape,
+    since building and keying a statement costs ten times running it (one per import)."""
+    q: Select[*tuple[Any, ...]] = (
         select(
             Finding.id,
             Inspection.branch_id,
@@ -54,10 +54,60 @@ def failures(
             Inspection.status == InspectionStatus.FINALIZED,
         )
     )
+    if branches:
+        q = q.where(Inspection.branch_id.in_(bindparam("branch_ids", expanding=True)))
+    if scope:
+        q = q.where(
+            ChecklistSnapshot.checklist_id == bindparam("checklist_id"),
+            Inspection.mode == bindparam("mode"),
+        )
+    if items:
+        q = q.where(Finding.item_id.in_(bindparam("items", expanding=True)))
+    return q
+
+
+@cache
+def _delete_query(branches: bool, scope: bool, items: bool) -> Delete:
+    """Deletes the old rows of the findings an evaluation of that shape replaces."""
+    old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
+    if branches:
+        old = old.where(Inspection.branch_id.in_(bindparam("branch_ids", expanding=True)))
+    if scope:
+        old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
+            ChecklistSnapshot.checklist_id == bindparam("checklist_id"),
+            Inspection.mode == bindparam("mode"),
+        )
+    if items:
+        old = old.where(Finding.item_id.in_(bindparam("items", expanding=True)))
+    return delete(HqRepeat).where(HqRepeat.finding_id.in_(old))
+
+
+_INSERT = insert(HqRepeat)
+
+
+def _params(
+    branch_ids: Iterable[int] | None, scope: tuple[str, str] | None, items: Iterable[str] | None
+) -> dict[str, Any]:
+    params: dict[str, Any] = {}
     if branch_ids is not None:
-        q = q.where(Inspection.branch_id.in_(sorted(set(branch_ids))))
+        params["branch_ids"] = sorted(set(branch_ids))
     if scope is not None:
-        q = q.where(ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1])
+        params["checklist_id"], params["mode"] = scope
+    if items is not None:
+        params["items"] = sorted(set(items))
+    return params
+
+
+def failures(
+    session: Session,
+    branch_ids: Iterable[int] | None = None,
+    scope: tuple[str, str] | None = None,
+    items: Iterable[str] | None = None,
+) -> list[rule.Failure]:
+    """Every active finding of a finalized, current inspection (of these branches; of one
+    (checklist, mode) when ``scope`` is given; of these checklist items when ``items``
+    is given). Read on the session's connection: flush what the ORM holds first."""
+    q = _failures_query(branch_ids is not None, scope is not None, items is not None)
     return [
         rule.Failure(
             finding_id=int(r.id),
@@ -67,7 +117,7 @@ def failures(
             severity=Severity(r.severity),
             laptop_repeat=r.repeat_of is not None,
         )
-        for r in session.execute(q)
+        for r in session.connection().execute(q, _params(branch_ids, scope, items))
     ]
 
 
@@ -75,29 +125,48 @@ def evaluate(
     session: Session,
     branch_ids: Iterable[int] | None = None,
     scope: tuple[str, str] | None = None,
+    items: Iterable[str] | None = None,
 ) -> int:
     """Evaluate the repeats of these branches (all when None) again; returns how many.
 
     ``scope`` (checklist id, mode) narrows it to what one inspection can change: repeats
-    only ever link inspections of the same checklist and mode. The old rows of what is
-    evaluated go (those of superseded revisions and deactivated findings too) and the
-    rule's answer is written, in the caller's transaction.
+    only ever link inspections of the same checklist and mode. ``items`` (with a scope)
+    narrows it further to those checklist items: the rule links findings of the same item
+    only, so an imported revision changes the repeats of the items it or the revision it
+    supersedes failed, and no others. The old rows of what is evaluated go (those of
+    superseded revisions and deactivated findings too) and the rule's answer is written,
+    in the caller's transaction.
     """
     ids = None if branch_ids is None else sorted(set(branch_ids))
     if ids == []:
         return 0
-    found = rule.evaluate(failures(session, ids, scope))
-    if ids is None and scope is None:
-        session.execute(delete(HqRepeat))
+    # The statements below run on the session's connection, which does not autoflush:
+    # what the caller changed through the ORM (a sign-off's findings) is written first.
+    session.flush()
+    if items is not None:
+        wanted = sorted(set(items))
+        return sum(
+            _evaluate(session, ids, scope, wanted[n : n + _BATCH])
+            for n in range(0, len(wanted), _BATCH)
+        )
+    return _evaluate(session, ids, scope, None)
+
+
+def _evaluate(
+    session: Session,
+    ids: list[int] | None,
+    scope: tuple[str, str] | None,
+    items: list[str] | None,
+) -> int:
+    found = rule.evaluate(failures(session, ids, scope, items))
+    # Plain statements on the session's connection: no HqRepeat object is loaded, so the
+    # ORM has nothing to keep in step (its bulk DELETE would select the rows first).
+    conn = session.connection()
+    if ids is None and scope is None and items is None:
+        conn.execute(delete(HqRepeat))
     else:
-        old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
-        if ids is not None:
-            old = old.where(Inspection.branch_id.in_(ids))
-        if scope is not None:
-            old = old.join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id).where(
-                ChecklistSnapshot.checklist_id == scope[0], Inspection.mode == scope[1]
-            )
-        session.execute(delete(HqRepeat).where(HqRepeat.finding_id.in_(old)))
+        old = _delete_query(ids is not None, scope is not None, items is not None)
+        conn.execute(old, _params(ids, scope, items))
     now = utcnow()
     rows = [
         {
@@ -110,7 +179,7 @@ def evaluate(
         for r in found
     ]
     for start in range(0, len(rows), _BATCH):
-        session.execute(insert(HqRepeat), rows[start : start + _BATCH])
+        conn.execute(_INSERT, rows[start : start + _BATCH])
     log.info(
         "HQ repeat findings: %d in %s branch(es)",
         len(rows),

@@ -14,8 +14,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
 from inspector.domain import numbers, timefmt
@@ -102,28 +102,36 @@ def by_branch(
 ) -> list[BranchRights]:
     """Per branch (by code), the latest finalized inspection's score per right and element.
 
-    The latest inspection of each branch is picked in SQL (a window over the branch's
-    inspections, newest finalized first), so only those few are loaded with their answers,
-    not every inspection of the checklist (at 100,000 inspections that was a million
-    answer objects, 1.5 GB and half a minute, to keep one inspection per branch).
+    The latest inspection of each branch is found in SQL (one index seek per branch), and
+    only those are loaded and scored, not every inspection of the checklist.
     """
-    ranked = finalized_current(checklist_id, region).with_only_columns(
-        Inspection.id,
-        func.row_number()
-        .over(
-            partition_by=Inspection.branch_id,
-            order_by=(Inspection.finalized_at.desc(), Inspection.id.desc()),
+    j = aliased(Inspection)
+    latest = (
+        select(j.id)
+        .join(ChecklistSnapshot, j.snapshot_id == ChecklistSnapshot.id)
+        .where(
+            j.branch_id == Branch.id,
+            j.is_current.is_(True),
+            j.status == InspectionStatus.FINALIZED,
+            ChecklistSnapshot.checklist_id == checklist_id,
         )
-        .label("nth"),
+        .order_by(j.finalized_at.desc(), j.id.desc())
+        .limit(1)
     )
     if mode:
-        ranked = ranked.where(Inspection.mode == mode)
-    latest = ranked.subquery()
+        latest = latest.where(j.mode == mode)
+    ids_q = select(latest.correlate(Branch).scalar_subquery()).select_from(Branch)
+    if region:
+        ids_q = ids_q.where(Branch.region == region)
+    ids = [i for i in session.scalars(ids_q) if i is not None]
+    if not ids:
+        return []
     q = (
-        finalized_current(checklist_id, region)
-        .where(Inspection.id.in_(select(latest.c.id).where(latest.c.nth == 1)))
+        select(Inspection)
+        .join(Branch, Inspection.branch_id == Branch.id)
+        .where(Inspection.id.in_(ids))
         .options(selectinload(Inspection.answers), selectinload(Inspection.branch))
-        .order_by(Branch.code, Inspection.id)
+        .order_by(Branch.code)
     )
     return [_tally(insp) for insp in session.scalars(q)]
 

@@ -20,19 +20,78 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Integer, case, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Inspection
 from inspector.domain.checklist import Mode
 from inspector.domain.states import InspectionStatus
+from inspector.services.hq.plans import by_id, unindexed
 from inspector.services.hq.rows import HISTORY_POINTS, BranchInfo, LeagueRow
 
 log = logging.getLogger(__name__)
 
 
-def _scenario(visit: Any) -> str:
-    return str(visit.get("scenario") or "") if isinstance(visit, dict) else ""
+def _scenario(value: Any) -> str:
+    """The scenario as the visit facts hold it, "" when none."""
+    return str(value or "")
+
+
+def _visits(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Any]:
+    """The selected visits, newest first: (id, branch_id, score_total, untrusted, draft,
+    scenario), only what a group's figures need (the newest visit's details: :func:`_latest`).
+
+    The database reads the scenario from the visit facts (``->>`` on PostgreSQL,
+    ``json_extract`` on SQLite), so no visit's JSON reaches Python. SQLite picks the visits
+    by id on a covering index first (:func:`by_id`), and ``unindexed`` keeps it from walking
+    the started_at index for the order: otherwise it reads every inspection of the period
+    from the table to find the visits among them (3 to 4 times slower at 100,000).
+    """
+    q = (
+        select(
+            Inspection.id,
+            Inspection.branch_id,
+            Inspection.score_total,
+            type_coerce(case((Inspection.trusted.is_(False), 1), else_=0), Integer).label(
+                "untrusted"
+            ),
+            type_coerce(
+                case((Inspection.status != InspectionStatus.FINALIZED, 1), else_=0), Integer
+            ).label("draft"),
+            Inspection.visit["scenario"].as_string().label("scenario"),
+        )
+        .where(*by_id(session, conds))
+        .order_by(unindexed(Inspection.started_at).desc(), Inspection.id.desc())
+    )
+    return list(session.connection().execute(q).all())
+
+
+class _Group:
+    """A (scenario, branch)'s visits as they arrive, newest first."""
+
+    __slots__ = ("drafts", "newest_id", "scores", "untrusted")
+
+    def __init__(self, newest_id: int) -> None:
+        self.newest_id = newest_id
+        self.scores: list[float | None] = []
+        self.untrusted = 0
+        self.drafts = 0
+
+
+def _latest(session: Session, ids: list[int]) -> dict[int, Any]:
+    """id -> what a league row shows of a group's newest visit."""
+    if not ids:
+        return {}
+    q = select(
+        Inspection.id,
+        Inspection.uuid,
+        Inspection.grade,
+        Inspection.started_at,
+        Inspection.veto_failed,
+        Inspection.passed,
+        Inspection.status,
+    ).where(Inspection.id.in_(ids))
+    return {r.id: r for r in session.execute(q)}
 
 
 def league(
@@ -46,55 +105,44 @@ def league(
     incomplete: Callable[[list[str]], set[str]] | None = None,
 ) -> list[LeagueRow]:
     """One ranked block per scenario (sorted by scenario id), then the unvisited branches."""
-    q = (
-        select(
-            Inspection.uuid,
-            Inspection.branch_id,
-            Inspection.score_total,
-            Inspection.grade,
-            Inspection.started_at,
-            Inspection.veto_failed,
-            Inspection.passed,
-            Inspection.status,
-            Inspection.trusted,
-            Inspection.visit,
-        )
-        .where(*conds)
-        .order_by(Inspection.started_at.desc(), Inspection.id.desc())
-    )
-    groups: dict[tuple[str, int], list[Any]] = defaultdict(list)
-    for r in session.execute(q):
-        if r.branch_id in branches:
-            groups[(_scenario(r.visit), int(r.branch_id))].append(r)
+    groups: dict[tuple[str, int], _Group] = {}
+    for vid, bid, score, untrusted, draft, scen in _visits(session, conds):
+        if bid not in branches:
+            continue
+        key = (_scenario(scen), int(bid))
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(vid)
+        g.scores.append(score)
+        g.untrusted += untrusted
+        g.drafts += draft
+    latest = _latest(session, [g.newest_id for g in groups.values()])
     by_scenario: dict[str, list[LeagueRow]] = defaultdict(list)
-    for (scen, bid), rs in groups.items():
+    for (scen, bid), g in groups.items():
         b = branches[bid]
-        first = rs[0]
-        scored = [float(x.score_total) for x in rs if x.score_total is not None]
-        prev = rs[1].score_total if len(rs) > 1 else None
+        first = latest[g.newest_id]
+        scores = g.scores  # newest first
+        scored = [float(x) for x in scores if x is not None]
+        prev = scores[1] if len(scores) > 1 else None
         by_scenario[scen].append(
             LeagueRow(
                 rank=None,
                 code=b.code,
                 name=b.name,
                 region=b.region,
-                latest_score=float(first.score_total) if first.score_total is not None else None,
+                latest_score=float(scores[0]) if scores[0] is not None else None,
                 latest_grade=first.grade,
                 latest_at=first.started_at,
                 latest_uuid=first.uuid,
                 previous_score=float(prev) if prev is not None else None,
-                inspections=len(rs),
+                inspections=len(scores),
                 average=sum(scored) / len(scored) if scored else None,
                 veto_failed=int(first.veto_failed or 0),
-                untrusted=sum(1 for x in rs if x.trusted is False),
-                history=tuple(
-                    float(x.score_total)
-                    for x in reversed(rs[:HISTORY_POINTS])
-                    if x.score_total is not None
-                ),
+                untrusted=g.untrusted,
+                history=tuple(float(x) for x in reversed(scores[:HISTORY_POINTS]) if x is not None),
                 latest_passed=bool(first.passed) if first.passed is not None else None,
                 latest_draft=first.status != InspectionStatus.FINALIZED,
-                drafts=sum(1 for x in rs if x.status != InspectionStatus.FINALIZED),
+                drafts=g.drafts,
                 checklist_id=checklist_id,
                 mode=mode,
                 scenario=scen,

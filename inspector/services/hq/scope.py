@@ -26,6 +26,7 @@ from inspector.checklists import checklist_from_json, load_all
 from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
+    Finding,
     Inspection,
 )
 from inspector.domain.checklist import Checklist
@@ -67,6 +68,25 @@ def conditions(flt: HqFilter, insp: Any = Inspection) -> list[ColumnElement[bool
     if flt.region:
         conds.append(insp.branch_id.in_(select(Branch.id).where(Branch.region == flt.region)))
     return conds
+
+
+class _FindingInspection:
+    """A finding's copies of its inspection's columns (migration ``finding_facts``), under
+    the inspection's own names, so :func:`conditions` reads them from the finding."""
+
+    is_current = Finding.insp_current
+    started_at = Finding.insp_started_at
+    mode = Finding.insp_mode
+    status = Finding.insp_status
+    snapshot_id = Finding.insp_snapshot_id
+    branch_id = Finding.insp_branch_id
+
+
+def finding_conditions(flt: HqFilter) -> list[ColumnElement[bool]]:
+    """WHERE terms on ``findings`` alone: the active findings of the inspections
+    :func:`conditions` selects, read from the finding's copies of the inspection's columns
+    (kept by database triggers), so a findings view needs no join per finding."""
+    return [Finding.active.is_(True), *conditions(flt, _FindingInspection)]
 
 
 def current_ids(flt: HqFilter) -> Select[Any]:
@@ -210,9 +230,11 @@ def branch_history(session: Session, flt: HqFilter, per_branch: int = HISTORY_PO
     """The newest ``per_branch`` selected inspections of every branch, newest first.
 
     For each branch a correlated sub-select finds the start time of its N-th newest
-    inspection (an index seek); the join then reads only the rows from there on, through
-    the (is_current, branch_id, started_at) index. Portable SQL, and it reads about
-    N x branches rows, not the whole table, unlike ROW_NUMBER() over all inspections.
+    inspection (an index seek), computed once per branch in a materialised CTE (PostgreSQL
+    otherwise ran it once per inspection row: 0.5 s at 100,000 inspections); the join then
+    reads only the rows from there on, through the (is_current, branch_id, started_at)
+    index. Portable SQL, and it reads about N x branches rows, not the whole table, unlike
+    ROW_NUMBER() over all inspections.
     """
     j = aliased(Inspection)
     cutoff = (
@@ -224,6 +246,10 @@ def branch_history(session: Session, flt: HqFilter, per_branch: int = HISTORY_PO
         .scalar_subquery()
     )
     since = func.coalesce(cutoff, type_coerce(_EPOCH, Inspection.started_at.type))
+    bq = select(Branch.id.label("bid"), since.label("since"))
+    if flt.region:
+        bq = bq.where(Branch.region == flt.region)
+    cut = bq.cte("cut").prefix_with("MATERIALIZED")
     q = (
         select(
             Inspection.id,
@@ -237,13 +263,11 @@ def branch_history(session: Session, flt: HqFilter, per_branch: int = HISTORY_PO
             Inspection.passed,
             Inspection.status,
         )
-        .select_from(Branch)
-        .join(Inspection, Inspection.branch_id == Branch.id)
-        .where(Inspection.started_at >= since, *conditions(flt))
+        .select_from(cut)
+        .join(Inspection, Inspection.branch_id == cut.c.bid)
+        .where(Inspection.started_at >= cut.c.since, *conditions(flt))
         .order_by(Inspection.branch_id, Inspection.started_at.desc(), Inspection.id.desc())
     )
-    if flt.region:
-        q = q.where(Branch.region == flt.region)
     rows = session.execute(q).all()
     out: list[Any] = []
     seen: dict[int, int] = defaultdict(int)
