@@ -32,6 +32,9 @@ _EPOCH = datetime(1899, 12, 30)
 # character. A literal "_x0041_" in the text is escaped the same way so that it survives.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _FLUSH_BYTES = 1 << 20
+# Texts repeat (labels, answer texts, branch names): the first this many distinct ones
+# keep their escaped XML; ids and notes that never repeat stop adding once it is full.
+_TEXT_CACHE = 50_000
 
 
 def column_letter(index: int) -> str:
@@ -148,6 +151,8 @@ class XlsxStream:
         self._styles = _Styles()
         self._header_fill = header_fill
         self._serials: dict[date, float | int] = {}
+        # Texts seen (labels, answers): formula-like or not, and their escaped XML.
+        self._texts: dict[str, tuple[bool, str]] = {}
 
     def __enter__(self) -> XlsxStream:
         return self
@@ -181,6 +186,7 @@ class XlsxStream:
         date_xf = [attr(st.xf(f or self.DATE_FMT)) for f in formats]
         datetime_xf = [attr(st.xf(f or self.DATETIME_FMT)) for f in formats]
         serials = self._serials
+        texts = self._texts
         cols = "".join(
             f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
             for i, w in enumerate(widths, start=1)
@@ -215,12 +221,13 @@ class XlsxStream:
                         continue
                     ref = letters[i]
                     if isinstance(v, str):
-                        if is_formula_like(v):
-                            cells.append(f'<c r="{ref}{n}"{quoted[i]} t="inlineStr">')
-                        else:
-                            cells.append(f'<c r="{ref}{n}"{plain[i]} t="inlineStr">')
-                        cells.append(_text_xml(v))
-                        cells.append("</c>")
+                        hit = texts.get(v)
+                        if hit is None:
+                            hit = (is_formula_like(v), _text_xml(v))
+                            if len(texts) < _TEXT_CACHE:
+                                texts[v] = hit
+                        style = quoted[i] if hit[0] else plain[i]
+                        cells.append(f'<c r="{ref}{n}"{style} t="inlineStr">{hit[1]}</c>')
                     elif isinstance(v, bool):
                         cells.append(f'<c r="{ref}{n}" t="b"><v>{int(v)}</v></c>')
                     elif isinstance(v, int | float):
