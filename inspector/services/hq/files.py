@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import logging
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -257,14 +256,6 @@ def write_excel(
                 _xlsx_rows(chain(first, rest), t.columns),
             )
     log.info("HQ Excel export written to %s", path)
-
-
-def excel_bytes(data: HqData, lang: str = "en") -> bytes:
-    """The workbook of :func:`write_excel` as bytes (for small selections and tests)."""
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "hq.xlsx"
-        write_excel(data, target, lang)
-        return target.read_bytes()
 
 
 def _text_width(s: str) -> int:
