@@ -26,7 +26,6 @@ from inspector.domain.states import FindingState
 from inspector.errors import ValidationError
 from inspector.services.commands import hq as hq_commands
 from inspector.services.findings.record import STATUSES
-from inspector.services.hq import files as hq_files
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
 from inspector.services.hq import tables as hq_tables
@@ -438,13 +437,8 @@ def export_cmd(
     """Every view as an Excel sheet (or a CSV file each)."""
     if fmt == "xlsx" and not output.parent.is_dir():
         raise ValidationError(T.OUTPUT_FOLDER_MISSING, option="-o", folder=output.parent)
-    data = hq_lists.all_views(ctx.db, flt, for_export=True, lang=lang, rule_file=rule_file)
-    if fmt == "csv":
-        for p in hq_files.write_csv(data, output, lang):
-            click.echo(str(p))
-        return
-    hq_files.write_excel(data, output, lang)
-    click.echo(str(output))
+    for p in hq_lists.write_export(ctx.db, flt, output, fmt, lang, rule_file=rule_file):
+        click.echo(str(p))
 
 
 @hq.command("integrity")

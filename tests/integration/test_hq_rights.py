@@ -48,3 +48,27 @@ def test_rights_only_count_finalized_inspections(db: Database, run_cli: Cli) -> 
     rows = json.loads(run_cli.ok("hq", "rights", "--json"))
     assert rows == []
     assert "no finalized comprehensive inspections" in run_cli.ok("hq", "rights")
+
+
+def test_rights_use_each_branchs_latest_inspection_on_either_backend(any_db: Database) -> None:
+    from inspector.services.hq import rights
+
+    # SH001: an older inspection with a failed item, then a newer one with none failed;
+    # SH002: one inspection with the failure. Only each branch's newest one counts.
+    make_finalized(any_db, branch_code="SH001", checklist="accessibility", n_photos=0)
+    newer = make_finalized(
+        any_db, branch_code="SH001", checklist="accessibility", n_photos=0, fail=()
+    )
+    only = make_finalized(
+        any_db,
+        branch_code="SH002",
+        branch_name="上海分行静安支行",
+        checklist="accessibility",
+        n_photos=0,
+        fail=("acc.priority_window",),
+    )
+    with any_db.read_session() as s:
+        rows = rights.by_branch(s, checklist_id="accessibility")
+    assert [(r.code, r.inspection) for r in rows] == [("SH001", newer), ("SH002", only)]
+    assert rows[0].rights["respect"].percent == pytest.approx(100.0)
+    assert rows[1].rights["respect"].percent < 100.0

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    select,
-)
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import (
+    AnswerValueJSON,
     Branch,
     ChecklistSnapshot,
     Inspection,
@@ -88,8 +90,106 @@ def _answer_cells(item: Any, answer: tuple[Any, Any] | None, lang: str) -> list[
 
 def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[AnswerSheet]:
     """Per checklist, one row per selected inspection with every item's answer."""
+    return [
+        AnswerSheet(sh.checklist_id, sh.title_zh, sh.title_en, sh.items, list(sh.rows))
+        for sh in iter_answer_sheets(session, flt, lang)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSheetStream:
+    """An answer sheet whose rows are read from the database as they are iterated (once,
+    before the next sheet of :func:`iter_answer_sheets` is taken)."""
+
+    checklist_id: str
+    title_zh: str
+    title_en: str
+    items: list[tuple[str, str, str]]  # (id, zh, en) of each answer column
+    rows: Iterator[tuple[Any, ...]]
+
+
+def iter_answer_sheets(
+    session: Session, flt: HqFilter, lang: str = "en"
+) -> Iterator[AnswerSheetStream]:
+    """Per checklist, one row per selected inspection with every item's answer, streamed.
+
+    Inspections are read from a cursor and their answers fetched a batch at a time, so
+    memory stays flat at any number of inspections; an answer's text is made once per
+    (item, result, value) and shared by every cell that shows it.
+    """
+    snaps = session.execute(
+        select(ChecklistSnapshot.checklist_id, Inspection.snapshot_id)
+        .join(Branch, Branch.id == Inspection.branch_id)
+        .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
+        .where(*conditions(flt))
+        .distinct()
+        .order_by(ChecklistSnapshot.checklist_id)
+    ).all()
+    if not snaps:
+        return
+    parsed: dict[int, Checklist] = {}
+    for sid, sha, content in session.execute(
+        select(ChecklistSnapshot.id, ChecklistSnapshot.sha256, ChecklistSnapshot.content).where(
+            ChecklistSnapshot.id.in_(sorted({sid for _, sid in snaps}))
+        )
+    ):
+        parsed[sid] = parsed_checklist(sha, content)
+    titles = checklist_titles(session)
+    labels = grade_labels(session)
+    by_cl: dict[str, set[int]] = defaultdict(set)  # in the database's order of checklists
+    for cid, sid in snaps:
+        by_cl[cid].add(sid)
+    for cid in by_cl:
+        # Items in checklist order, newest snapshot first; older snapshots add their extra items.
+        items: dict[str, Any] = {}
+        for sid in sorted(by_cl[cid], reverse=True):
+            for it in parsed[sid].items():
+                items.setdefault(it.id, it)
+        zh, en = titles.get(cid, (cid, cid))
+        yield AnswerSheetStream(
+            cid,
+            zh,
+            en,
+            [c for it in items.values() for c in _answer_columns(it)],
+            _rows(session, flt, cid, items, labels, lang),
+        )
+
+
+def _rows(
+    session: Session,
+    flt: HqFilter,
+    cid: str,
+    items: dict[str, Any],
+    labels: dict[str, tuple[str, str]],
+    lang: str,
+) -> Iterator[tuple[Any, ...]]:
     tz = flt.zone
-    meta = session.execute(
+    conn = session.connection()
+    dialect = conn.dialect
+    stored = AnswerValueJSON()
+    order = list(items.items())
+    # Cells by (item, result, stored JSON text): the text of an answer is made once and
+    # shared by every row that shows it; the value is decoded (and checked) once too.
+    cache: dict[tuple[Any, ...], list[Any]] = {}
+
+    def cells(item: Any, answer: tuple[str | None, str | None] | None) -> list[Any]:
+        key = (item.id,) if answer is None else (item.id, *answer)
+        hit = cache.get(key)
+        if hit is None:
+            if answer is None:
+                hit = _answer_cells(item, None, lang)
+            else:
+                result, raw = answer
+                value = (
+                    None if raw is None else stored.process_result_value(json.loads(raw), dialect)
+                )
+                hit = _answer_cells(item, (result, value), lang)
+            cache[key] = hit
+        return hit
+
+    modes: dict[Any, str] = {}
+    statuses: dict[Any, str] = {}
+    q = (
         select(
             Inspection.id,
             Inspection.uuid,
@@ -98,69 +198,45 @@ def answer_sheets(session: Session, flt: HqFilter, lang: str = "en") -> list[Ans
             Inspection.started_at,
             Inspection.score_total,
             Inspection.grade,
-            Inspection.snapshot_id,
-            ChecklistSnapshot.checklist_id,
             Branch.code,
             Branch.name,
             Branch.region,
         )
         .join(Branch, Branch.id == Inspection.branch_id)
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
-        .where(*conditions(flt))
-        .order_by(ChecklistSnapshot.checklist_id, Branch.region, Branch.code, Inspection.started_at)
-    ).all()
-    if not meta:
-        return []
-    parsed: dict[int, Checklist] = {}
-    for sid, sha, content in session.execute(
-        select(ChecklistSnapshot.id, ChecklistSnapshot.sha256, ChecklistSnapshot.content).where(
-            ChecklistSnapshot.id.in_(sorted({r.snapshot_id for r in meta}))
-        )
-    ):
-        parsed[sid] = parsed_checklist(sha, content)
-    titles = checklist_titles(session)
-    labels = grade_labels(session)
-    by_cl: dict[str, list[Any]] = defaultdict(list)
-    for r in meta:
-        by_cl[r.checklist_id].append(r)
-    sheets: list[AnswerSheet] = []
-    for cid, rs in by_cl.items():
-        # Items in checklist order, newest snapshot first; older snapshots add their extra items.
-        items: dict[str, Any] = {}
-        for sid in sorted({r.snapshot_id for r in rs}, reverse=True):
-            for it in parsed[sid].items():
-                items.setdefault(it.id, it)
-        rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(rs), SCORE_CHECK_BATCH):
-            batch = rs[start : start + SCORE_CHECK_BATCH]
-            answers: dict[int, dict[str, tuple[str | None, Any]]] = defaultdict(dict)
-            for iid, item_id, result, value in session.execute(
-                select(
-                    AnswerRow.inspection_id, AnswerRow.item_id, AnswerRow.result, AnswerRow.value
-                ).where(AnswerRow.inspection_id.in_([r.id for r in batch]))
-            ):
-                answers[iid][item_id] = (result, value)
-            for r in batch:
-                a = answers.get(r.id, {})
-                grade = labels.get(r.grade or "", (r.grade or "", r.grade or ""))
-                rows.append(
-                    (
-                        r.uuid,
-                        r.code,
-                        r.name,
-                        r.region,
-                        timefmt.local_date(r.started_at, tz),
-                        mode_label(r.mode, lang),
-                        status_label_insp(r.status, lang),
-                        _r(r.score_total),
-                        grade[0] if lang == "zh" else grade[1],
-                        *(cell for i in items for cell in _answer_cells(items[i], a.get(i), lang)),
-                    )
-                )
-        zh, en = titles.get(cid, (cid, cid))
-        sheets.append(
-            AnswerSheet(
-                cid, zh, en, [c for it in items.values() for c in _answer_columns(it)], rows
+        .where(*conditions(flt), ChecklistSnapshot.checklist_id == cid)
+        .order_by(Branch.region, Branch.code, Inspection.started_at)
+        .execution_options(yield_per=SCORE_CHECK_BATCH)
+    )
+    for batch in conn.execute(q).partitions():
+        answers: dict[int, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
+        for iid, item_id, result, raw in conn.execute(
+            select(
+                AnswerRow.inspection_id,
+                AnswerRow.item_id,
+                AnswerRow.result,
+                cast(AnswerRow.value, Text),  # the stored JSON, decoded once per text
+            ).where(AnswerRow.inspection_id.in_([r.id for r in batch]))
+        ).all():
+            answers[iid][item_id] = (result, raw)
+        for r in batch:
+            a = answers.get(r.id, {})
+            grade = labels.get(r.grade or "", (r.grade or "", r.grade or ""))
+            mode = modes.get(r.mode)
+            if mode is None:
+                mode = modes[r.mode] = mode_label(r.mode, lang)
+            status = statuses.get(r.status)
+            if status is None:
+                status = statuses[r.status] = status_label_insp(r.status, lang)
+            yield (
+                r.uuid,
+                r.code,
+                r.name,
+                r.region,
+                timefmt.local_date(r.started_at, tz),
+                mode,
+                status,
+                _r(r.score_total),
+                grade[0] if lang == "zh" else grade[1],
+                *(cell for i, it in order for cell in cells(it, a.get(i))),
             )
-        )
-    return sheets

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
-import io
 import logging
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from inspector.domain import timefmt
 from inspector.errors import ValidationError
-from inspector.files import write_atomic
+from inspector.files import atomic_path
 from inspector.reports.hq_report import (
     DATE,
     DATETIME,
@@ -22,21 +24,26 @@ from inspector.reports.hq_report import (
     POINTS,
     SCORE,
     TEXT,
+    HqColumn,
     HqTable,
     cell_number,
     write_hq_report,
 )
-from inspector.services.hq.rows import HqData
+from inspector.services.hq.answer_sheets import AnswerSheetStream
+from inspector.services.hq.rows import FindingRow, HqData
 from inspector.services.hq.tables import (
+    answer_table_head,
     answer_tables,
+    finding_row,
     regions_table,
     report_content,
     summary_table,
     tables,
 )
+from inspector.services.hq.xlsx import XlsxStream
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
-from inspector.textsafe import is_formula_like, spreadsheet_text
+from inspector.textsafe import spreadsheet_text
 
 log = logging.getLogger(__name__)
 
@@ -116,67 +123,138 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
-def export_tables(data: HqData, lang: str = "en") -> list[HqTable]:
+@dataclass(frozen=True, slots=True)
+class ExportSource:
+    """Where the two big tables come from while a file is written, instead of
+    :class:`HqData`'s lists: every finding (closed ones too) and every answer sheet.
+
+    ``findings`` is called when the findings sheet is reached; a list it returns is
+    emptied as its rows are written, an iterator (rows read from a cursor) is written as
+    it is read. ``answer_sheets`` yields sheets whose rows are read
+    from the database as they are written (:func:`answer_sheets.iter_answer_sheets`).
+    """
+
+    findings: Callable[[], Iterable[FindingRow]]
+    answer_sheets: Callable[[], Iterable[AnswerSheetStream]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportTable:
+    """A table as a file gets it: its rows may be a stream, read once."""
+
+    name: str
+    sheet: str  # Excel sheet name before it is made valid and unique
+    columns: tuple[HqColumn, ...]
+    rows: Iterable[Sequence[Any]]
+
+    @classmethod
+    def of(cls, t: HqTable) -> ExportTable:
+        return cls(t.name, t.sheet or t.title, t.columns, t.rows)
+
+
+def _drain(items: Iterable[FindingRow]) -> Iterator[FindingRow]:
+    """The items of ``items``; a list drops each one once it has been handed on."""
+    if not isinstance(items, list):
+        yield from items
+        return
+    empty = cast(FindingRow, None)
+    for i in range(len(items)):
+        item = items[i]
+        items[i] = empty
+        yield item
+    items.clear()
+
+
+def export_tables(
+    data: HqData, lang: str = "en", source: ExportSource | None = None
+) -> Iterator[ExportTable]:
     """What 'hq export' writes: summary, regions, every view, then one answer sheet per
-    checklist."""
-    return [
-        summary_table(data, lang),
-        regions_table(data, lang),
-        *tables(data, lang),
-        *answer_tables(data, lang),
-    ]
+    checklist. Without ``source`` the findings and answers are ``data.all_findings`` and
+    ``data.answer_sheets`` (see ``load(..., for_export=True)``)."""
+    yield ExportTable.of(summary_table(data, lang))
+    yield ExportTable.of(regions_table(data, lang))
+    for t in tables(data, lang):
+        if t.name == "findings" and source is not None:
+            found = source.findings
+            tz, drafts = data.tz, data.filter.drafts
+            yield ExportTable(
+                t.name,
+                t.sheet or t.title,
+                t.columns,
+                (finding_row(f, lang, tz, drafts=drafts) for f in _drain(found())),
+            )
+        else:
+            yield ExportTable.of(t)
+    if source is None:
+        for t in answer_tables(data, lang):
+            yield ExportTable.of(t)
+        return
+    for sh in source.answer_sheets():
+        head = answer_table_head(sh.checklist_id, sh.title_zh, sh.title_en, sh.items, lang)
+        yield ExportTable(head.name, head.sheet or head.title, head.columns, sh.rows)
 
 
-def excel_bytes(data: HqData, lang: str = "en") -> bytes:
+_WIDTH_ROWS = 500  # column widths follow the header and the first rows
+
+
+def _head_and_rows(t: ExportTable) -> tuple[list[Sequence[Any]], Iterator[Sequence[Any]]]:
+    it = iter(t.rows)
+    return list(islice(it, _WIDTH_ROWS)), it
+
+
+def _widths(t: ExportTable, first: list[Sequence[Any]]) -> list[float]:
+    out: list[float] = []
+    for ci, col in enumerate(t.columns):
+        longest = max(
+            [_text_width(col.header)]
+            + [_text_width(str(r[ci])) for r in first if r[ci] is not None]
+        )
+        out.append(min(60, max(8, longest + 2)))
+    return out
+
+
+def _xlsx_rows(rows: Iterable[Sequence[Any]], columns: tuple[HqColumn, ...]) -> Iterator[list[Any]]:
+    """Each row's cells as :func:`export_cell` gives them for Excel (text and empty cells
+    pass through unchanged, so only numbers and times are looked at)."""
+    kinds = [col.kind for col in columns]
+    for row in rows:
+        yield [
+            v if v is None or v.__class__ is str else export_cell(v, k, "xlsx")
+            for v, k in zip(row, kinds, strict=True)
+        ]
+
+
+def _csv_rows(rows: Iterable[Sequence[Any]], columns: tuple[HqColumn, ...]) -> Iterator[list[Any]]:
+    kinds = [col.kind for col in columns]
+    for row in rows:
+        yield [
+            ""
+            if v is None
+            else spreadsheet_text(v)
+            if v.__class__ is str
+            else export_cell(v, k, "csv")
+            for v, k in zip(row, kinds, strict=True)
+        ]
+
+
+def write_excel(
+    data: HqData, path: Path, lang: str = "en", source: ExportSource | None = None
+) -> None:
     """The workbook: one sheet per table, typed cells, number formats, frozen header,
-    auto-filter; sheet names in the report language."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    head_fill = PatternFill("solid", fgColor="DCE3EF")
+    auto-filter; sheet names in the report language. Rows are written as they are read
+    (:mod:`.xlsx`) to a temporary file next to ``path``, renamed over it at the end: a
+    half-written .xlsx never sits at ``path``."""
     used: set[str] = set()
-    for t in export_tables(data, lang):
-        ws = wb.create_sheet(_sheet_name(t.sheet or t.title, used))
-        ws.append([export_cell(col.header, TEXT, "xlsx") for col in t.columns])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = head_fill
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-        for row in t.rows:
-            ws.append(
-                [export_cell(v, col.kind, "xlsx") for v, col in zip(row, t.columns, strict=True)]
+    with atomic_path(path) as tmp, XlsxStream(tmp) as book:
+        for t in export_tables(data, lang, source):
+            first, rest = _head_and_rows(t)
+            book.sheet(
+                _sheet_name(t.sheet, used),
+                [export_cell(col.header, TEXT, "xlsx") for col in t.columns],
+                [_EXCEL_FORMATS.get(col.kind) for col in t.columns],
+                _widths(t, first),
+                _xlsx_rows(chain(first, rest), t.columns),
             )
-            for cell in ws[ws.max_row]:
-                # openpyxl makes any string starting with "=" a live formula; a branch
-                # name from a package is data, so it is stored as a text cell.
-                if isinstance(cell.value, str) and is_formula_like(cell.value):
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
-        for ci, col in enumerate(t.columns, start=1):
-            letter = get_column_letter(ci)
-            fmt = _EXCEL_FORMATS.get(col.kind)
-            if fmt:
-                for (cell,) in ws.iter_rows(min_row=2, min_col=ci, max_col=ci):
-                    cell.number_format = fmt
-            longest = max(
-                [_text_width(col.header)]
-                + [_text_width(str(r[ci - 1])) for r in t.rows[:500] if r[ci - 1] is not None]
-            )
-            ws.column_dimensions[letter].width = min(60, max(8, longest + 2))
-        ws.freeze_panes = "A2"
-        last = get_column_letter(len(t.columns))
-        ws.auto_filter.ref = f"A1:{last}{max(1, len(t.rows) + 1)}"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def write_excel(data: HqData, path: Path, lang: str = "en") -> None:
-    """The workbook written all or nothing (a half-written .xlsx never sits at ``path``)."""
-    write_atomic(path, excel_bytes(data, lang))
     log.info("HQ Excel export written to %s", path)
 
 
@@ -185,8 +263,11 @@ def _text_width(s: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
 
 
-def write_csv(data: HqData, folder: Path, lang: str = "en") -> list[Path]:
-    """One CSV per table, UTF-8 with BOM so Excel opens Chinese text correctly."""
+def write_csv(
+    data: HqData, folder: Path, lang: str = "en", source: ExportSource | None = None
+) -> list[Path]:
+    """One CSV per table, UTF-8 with BOM so Excel opens Chinese text correctly; each file
+    is streamed to a temporary file and renamed into place when complete."""
     if folder.exists() and not folder.is_dir():
         raise ValidationError(
             T.CSV_TARGET_IS_FILE, option=Term("-o", T.OUTPUT_OPTION), folder=folder
@@ -201,16 +282,12 @@ def write_csv(data: HqData, folder: Path, lang: str = "en") -> list[Path]:
             error=str(e.strerror),
         ) from None
     out: list[Path] = []
-    for t in export_tables(data, lang):
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow([export_cell(col.header, TEXT, "csv") for col in t.columns])
-        for row in t.rows:
-            w.writerow(
-                [export_cell(v, col.kind, "csv") for v, col in zip(row, t.columns, strict=True)]
-            )
+    for t in export_tables(data, lang, source):
         path = folder / f"{t.name}.csv"
-        write_atomic(path, buf.getvalue().encode("utf-8-sig"))
+        with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow([export_cell(col.header, TEXT, "csv") for col in t.columns])
+            w.writerows(_csv_rows(t.rows, t.columns))
         out.append(path)
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from inspector.domain import timefmt
@@ -65,6 +65,39 @@ def _redline(passed: bool | None, veto: int, lang: str) -> str:
     if passed is None:
         return ""
     return TH.REDLINE_PASSED(lang)
+
+
+def finding_row(f: FindingRow, lang: str, tz: tzinfo, *, drafts: bool) -> tuple[Any, ...]:
+    """A finding's cells in the findings table (``drafts``: with the 'Record' column)."""
+    return (
+        timefmt.local_date(f.started_at, tz) if f.started_at is not None else None,
+        f.code,
+        f.name,
+        f.region,
+        f.item_title(lang),
+        severity_label(f.effective_severity, lang),
+        TA.REPEAT(lang, n=f.hq_earlier) if f.repeat else "",
+        f.action,
+        f.owner,
+        f.deadline,
+        status_label(f.status, lang),
+        timefmt.local_date(f.closed_at, tz) if f.closed_at is not None else None,
+        f.closing_note,
+        closed_via_label(f.closed_via, lang),
+        f.inspection_uuid,
+        f.item_id,
+        f.hq_repeat_of,
+        severity_label(f.severity, lang),
+        *(
+            (
+                status_label_insp(
+                    InspectionStatus.DRAFT if f.draft else InspectionStatus.FINALIZED, lang
+                ),
+            )
+            if drafts
+            else ()
+        ),
+    )
 
 
 def tables(data: HqData, lang: str = "en") -> list[HqTable]:
@@ -224,30 +257,7 @@ def tables(data: HqData, lang: str = "en") -> list[HqTable]:
                 ),
                 *rec_col,
             ),
-            [
-                (
-                    d(f.started_at),
-                    f.code,
-                    f.name,
-                    f.region,
-                    f.item_title(lang),
-                    severity_label(f.effective_severity, lang),
-                    TA.REPEAT(lang, n=f.hq_earlier) if f.repeat else "",
-                    f.action,
-                    f.owner,
-                    f.deadline,
-                    status_label(f.status, lang),
-                    d(f.closed_at),
-                    f.closing_note,
-                    closed_via_label(f.closed_via, lang),
-                    f.inspection_uuid,
-                    f.item_id,
-                    f.hq_repeat_of,
-                    severity_label(f.severity, lang),
-                    *rec(f.draft),
-                )
-                for f in rows
-            ],
+            [finding_row(f, lang, tz, drafts=drafts) for f in rows],
             group=3,
             sheet=sheet,
         )
@@ -551,31 +561,44 @@ def regions_table(data: HqData, lang: str = "en") -> HqTable:
 
 def answer_tables(data: HqData, lang: str = "en") -> list[HqTable]:
     """One table per checklist with every answer of every selected inspection."""
-    out = []
-    for sh in data.answer_sheets:
-        title = sh.title_zh if lang == "zh" else sh.title_en
-        cols = (
-            HqColumn("inspection", label("inspection", lang), ID, 1.3),
-            HqColumn("code", label("code", lang)),
-            HqColumn("name", label("branch", lang), TEXT, 2),
-            HqColumn("region", label("region", lang)),
-            HqColumn("date", label("date", lang), DATE),
-            HqColumn("mode", label("mode", lang)),
-            HqColumn("record", label("record", lang)),
-            HqColumn("score", label("score", lang), SCORE),
-            HqColumn("grade", label("grade", lang)),
-            *(HqColumn(i, zh if lang == "zh" else en, TEXT, 1.5) for i, zh, en in sh.items),
+    return [
+        replace(
+            answer_table_head(sh.checklist_id, sh.title_zh, sh.title_en, sh.items, lang),
+            rows=sh.rows,
         )
-        out.append(
-            HqTable(
-                f"answers_{sh.checklist_id}",
-                TH.ANSWERS_TITLE(lang, title=title),
-                cols,
-                sh.rows,
-                sheet=TH.ANSWERS_SHEET(lang, title=title),
-            )
-        )
-    return out
+        for sh in data.answer_sheets
+    ]
+
+
+def answer_table_head(
+    checklist_id: str,
+    title_zh: str,
+    title_en: str,
+    items: list[tuple[str, str, str]],
+    lang: str = "en",
+) -> HqTable:
+    """A checklist's answer table without rows: its names and columns (the export streams
+    the rows, :func:`inspector.services.hq.answer_sheets.iter_answer_sheets`)."""
+    title = title_zh if lang == "zh" else title_en
+    cols = (
+        HqColumn("inspection", label("inspection", lang), ID, 1.3),
+        HqColumn("code", label("code", lang)),
+        HqColumn("name", label("branch", lang), TEXT, 2),
+        HqColumn("region", label("region", lang)),
+        HqColumn("date", label("date", lang), DATE),
+        HqColumn("mode", label("mode", lang)),
+        HqColumn("record", label("record", lang)),
+        HqColumn("score", label("score", lang), SCORE),
+        HqColumn("grade", label("grade", lang)),
+        *(HqColumn(i, zh if lang == "zh" else en, TEXT, 1.5) for i, zh, en in items),
+    )
+    return HqTable(
+        f"answers_{checklist_id}",
+        TH.ANSWERS_TITLE(lang, title=title),
+        cols,
+        [],
+        sheet=TH.ANSWERS_SHEET(lang, title=title),
+    )
 
 
 def status_label(status: FindingState, lang: str) -> str:

@@ -17,9 +17,11 @@ from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import settings as settings_svc
+from inspector.services.hq import answer_sheets as hq_answer_sheets
 from inspector.services.hq import assess as assess_svc
 from inspector.services.hq import assess_rule, assess_tables, compare, likewise
 from inspector.services.hq import coverage as coverage_svc
+from inspector.services.hq import files as hq_files
 from inspector.services.hq import integrity as hq_integrity
 from inspector.services.hq import load as hq_load
 from inspector.services.hq import mystery as hq_mystery
@@ -99,6 +101,34 @@ def all_views(
             if data.assessment is not None
             else {},
         )
+
+
+def write_export(
+    db: Database,
+    flt: HqFilter,
+    output: Path,
+    fmt: str,
+    lang: str,
+    *,
+    rule_file: Path | None,
+) -> list[Path]:
+    """``hq export``: every view as an Excel workbook (``fmt`` xlsx) or a CSV file each
+    (csv, ``output`` a folder); returns the files written.
+
+    The views are loaded as for the report; every finding and every answer is then read
+    while the file is written (one read session), so memory stays flat at a bank's size.
+    """
+    with db.read_session() as s:
+        data = hq_load.load(s, flt, extras=True, lang=lang)
+        data = assess_tables.attach(s, data, load_rule(rule_file))
+        source = hq_files.ExportSource(
+            findings=lambda: hq_rectification.findings(s, data.filter, limit=None),
+            answer_sheets=lambda: hq_answer_sheets.iter_answer_sheets(s, data.filter, lang),
+        )
+        if fmt == "csv":
+            return hq_files.write_csv(data, output, lang, source)
+        hq_files.write_excel(data, output, lang, source)
+        return [output]
 
 
 def write_report(

@@ -1,0 +1,167 @@
+"""Benchmark of ``hq export`` (Excel and CSV) and ``hq report`` (PDF) at a bank's size.
+
+Usage::
+
+    .venv/bin/python bench/bench_export.py [--inspections N] [--db PATH] [--lang zh|en]
+
+Issue 21 §8: at 100,000 inspections (the default) each command stays under 30 s and
+400 MB. Fills a temporary SQLite database with ``inspector demo --inspections N`` (or uses
+``--db``), then runs each command as its own process, as a user
+does, and records its wall time, CPU time and peak memory (maximum resident set size,
+from the operating system). The floor, measured in the same run on the same database:
+a plain ``csv.writer`` of the same rows - every finding joined to its inspection and
+branch, and every answer - read with plain SQL, the least any export of this data must
+do. The ratio is our CPU time to the floor's (the machine may be shared; CPU time is
+what the work costs, wall time is printed beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TIME_LIMIT_S = 30.0
+MEMORY_LIMIT_MB = 400.0
+
+log = logging.getLogger(__name__)
+
+
+def _floor(db: str, out: str) -> None:
+    """The floor: every finding with its inspection and branch, and every answer, read
+    with plain SQL and written with csv.writer (run in a child process)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerows(
+            con.execute(
+                "SELECT i.started_at, b.code, b.name, b.region, f.item_id, f.severity,"
+                " f.action, f.owner, f.deadline, f.status, f.closed_at, f.closing_note,"
+                " f.closed_via, i.uuid, f.repeat_of FROM findings f"
+                " JOIN inspections i ON i.id = f.inspection_id"
+                " JOIN branches b ON b.id = i.branch_id WHERE f.active"
+                " ORDER BY f.deadline, b.code, f.item_id"
+            )
+        )
+        w.writerows(
+            con.execute(
+                "SELECT i.uuid, b.code, b.name, b.region, i.started_at, i.score_total,"
+                " a.item_id, a.result, a.value FROM answers a"
+                " JOIN inspections i ON i.id = a.inspection_id"
+                " JOIN branches b ON b.id = i.branch_id ORDER BY a.inspection_id"
+            )
+        )
+    con.close()
+
+
+def _run(args: list[str]) -> tuple[float, float, float]:
+    """Run ``args``; (wall s, CPU s, peak RSS MB) of that process alone."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} -> {proc.returncode}\n{err[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def measure(
+    db: Path | None = None, inspections: int = 100_000, lang: str = "zh", verbose: bool = True
+) -> list[tuple[str, float, str]]:
+    def say(text: str) -> None:
+        if verbose:
+            print(text, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
+        folder = Path(tmp)
+        if db is None or not db.exists():
+            db = db or folder / "bench.sqlite3"
+            t0 = time.perf_counter()
+            # The shipped demo data (what bench_hq.py prefers too), filled by a child so
+            # that this process stays small: a child's peak memory counts the parent's
+            # pages it was forked with.
+            _run(
+                [
+                    sys.executable,
+                    "-m",
+                    "inspector",
+                    "--db",
+                    str(db),
+                    "demo",
+                    "--inspections",
+                    str(inspections),
+                ]
+            )
+            say(f"data: inspector demo, ready in {time.perf_counter() - t0:.1f} s")
+        cli = [sys.executable, "-m", "inspector", "--db", str(db)]
+        f_wall, f_cpu, f_rss = _run(
+            [sys.executable, str(Path(__file__).resolve()), "--floor", str(db), str(folder / "f")]
+        )
+        n = (
+            sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            .execute("SELECT count(*) FROM inspections")
+            .fetchone()[0]
+        )
+        say(
+            f"{n} inspections; floor (csv.writer of every finding and answer): "
+            f"{f_wall:.1f} s wall, {f_cpu:.1f} s CPU, {f_rss:.0f} MB"
+        )
+        commands = {
+            "hq export (xlsx)": [*cli, "hq", "export", "-o", str(folder / "hq.xlsx")],
+            "hq export (csv)": [*cli, "hq", "export", "--format", "csv", "-o", str(folder / "c")],
+            "hq report (pdf)": [*cli, "hq", "report", "-o", str(folder / "hq.pdf")],
+        }
+        results: list[tuple[str, float, str]] = []
+        say(f"{'command':<20}{'wall s':>9}{'CPU s':>9}{'MB':>8}{'x floor':>9}")
+        for name, args in commands.items():
+            wall, cpu, rss = _run([*args, "--lang", lang])
+            ratio = cpu / f_cpu if f_cpu else float("inf")
+            say(f"{name:<20}{wall:9.1f}{cpu:9.1f}{rss:8.0f}{ratio:9.1f}")
+            ok = "ok" if wall <= TIME_LIMIT_S and rss <= MEMORY_LIMIT_MB else "OVER"
+            results.append(
+                (
+                    f"'{name}' at {n} inspections",
+                    ratio,
+                    f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak {rss:.0f} MB ({ok}: limits "
+                    f"{TIME_LIMIT_S:.0f} s, {MEMORY_LIMIT_MB:.0f} MB); floor {f_cpu:.1f} s CPU",
+                )
+            )
+    return results
+
+
+def run() -> list[tuple[str, float, str]]:
+    """For bench/run.py: 100,000 demo inspections (BENCH_EXPORT_INSPECTIONS overrides)."""
+    n = int(os.environ.get("BENCH_EXPORT_INSPECTIONS", "100000"))
+    return measure(inspections=n, verbose=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--floor"]:  # the child process of the floor
+        _floor(argv[1], argv[2])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--inspections", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, default=None, help="use this database (filled if empty)")
+    ap.add_argument("--lang", choices=["zh", "en"], default="zh")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    for name, ratio, detail in measure(args.db, args.inspections, args.lang):
+        print(f"{name}: ratio {ratio:.1f} ({detail})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
