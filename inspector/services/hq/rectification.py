@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -95,7 +96,7 @@ _STATE_ORDER = (
     FindingState.SUBMITTED,
     FindingState.CLOSED,
 )
-_BATCH = 2500  # ids per IN (...) list
+_BATCH = 500  # ids per IN (...) list: small enough for an index join on PostgreSQL
 
 _Key = tuple[date, str, str, int]  # deadline (none: date.max), branch code, item, finding id
 
@@ -176,7 +177,34 @@ def findings(
     unresolved: bool = False,
     repeats: bool = False,
 ) -> list[FindingRow]:
-    """Findings of the selected inspections, overdue first, then open by deadline, then closed.
+    """Findings of the selected inspections, overdue first, then open by deadline, then closed
+    (:func:`iter_findings`, as a list)."""
+    return list(
+        iter_findings(
+            session,
+            flt,
+            status=status,
+            today=today,
+            limit=limit,
+            unresolved=unresolved,
+            repeats=repeats,
+        )
+    )
+
+
+def iter_findings(
+    session: Session,
+    flt: HqFilter,
+    *,
+    status: FindingState | None = None,
+    today: date | None = None,
+    limit: int | None = FINDING_ROWS,
+    unresolved: bool = False,
+    repeats: bool = False,
+) -> Iterator[FindingRow]:
+    """Findings of the selected inspections, overdue first, then open by deadline, then closed,
+    produced a batch at a time: ``hq export`` writes every finding of the bank without
+    holding them all.
 
     ``status`` picks one :class:`FindingState`; ``unresolved`` picks all but closed (what
     the dashboard lists; closed ones are counted per branch instead); ``repeats`` only
@@ -235,17 +263,29 @@ def findings(
         .join(Branch, Branch.id == Finding.insp_branch_id)
         .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
     )
-    by_id: dict[int, Any] = {}
     ids = [fid for fid, _ in chosen]
+    texts: dict[int, dict[str, tuple[str, str]]] = {}
+    cids: dict[int, str] = {}
     for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
+        batch = chosen[start : start + _BATCH]
         # Rows unpacked by position: a named look-up per column costs more than the query.
-        by_id.update((r[0], r) for r in session.execute(detail.where(Finding.id.in_(batch))))
-    rows = [(by_id[fid], state) for fid, state in chosen if fid in by_id]
-    snaps = {r[3] for r, _ in rows}
-    texts = item_texts(session, snaps)
-    cids = snapshot_checklists(session, snaps)
-    out: list[FindingRow] = []
+        by_id: dict[int, Any] = {
+            r[0]: r
+            for r in session.execute(detail.where(Finding.id.in_(ids[start : start + _BATCH])))
+        }
+        rows = [(by_id[f], st) for f, st in batch if f in by_id]
+        new = {r[3] for r, _ in rows} - texts.keys()  # checklist snapshots not read yet
+        for sid in sorted(new):  # each finding titled from its own inspection's checklist
+            texts[sid] = item_texts(session, [sid])
+        cids.update(snapshot_checklists(session, new))
+        yield from _finding_rows(rows, texts, cids)
+
+
+def _finding_rows(
+    rows: list[tuple[Any, FindingState]],
+    texts: dict[int, dict[str, tuple[str, str]]],
+    cids: dict[int, str],
+) -> Iterator[FindingRow]:
     for (
         _fid,
         uuid,
@@ -269,32 +309,29 @@ def findings(
         hq_earlier,
         hq_severity,
     ), state in rows:
-        zh, en = texts.get(item_id, ("", ""))
-        out.append(
-            FindingRow(
-                inspection_uuid=uuid,
-                code=code,
-                name=name,
-                region=region,
-                item_id=item_id,
-                severity=severity,
-                owner=owner,
-                action=action,
-                deadline=deadline,
-                status=state,
-                closed_at=closed_at,
-                closed_by=closed_by,
-                closing_note=closing_note,
-                closed_via=closed_via,
-                started_at=started_at,
-                item_zh=zh,
-                item_en=en,
-                draft=insp_status != InspectionStatus.FINALIZED,
-                checklist_id=cids.get(snapshot_id, ""),
-                repeat_of=repeat_of,
-                hq_repeat_of=hq_repeat_of,
-                hq_earlier=int(hq_earlier or 0),
-                hq_severity=hq_severity,
-            )
+        zh, en = texts[snapshot_id].get(item_id, ("", ""))
+        yield FindingRow(
+            inspection_uuid=uuid,
+            code=code,
+            name=name,
+            region=region,
+            item_id=item_id,
+            severity=severity,
+            owner=owner,
+            action=action,
+            deadline=deadline,
+            status=state,
+            closed_at=closed_at,
+            closed_by=closed_by,
+            closing_note=closing_note,
+            closed_via=closed_via,
+            started_at=started_at,
+            item_zh=zh,
+            item_en=en,
+            draft=insp_status != InspectionStatus.FINALIZED,
+            checklist_id=cids.get(snapshot_id, ""),
+            repeat_of=repeat_of,
+            hq_repeat_of=hq_repeat_of,
+            hq_earlier=int(hq_earlier or 0),
+            hq_severity=hq_severity,
         )
-    return out

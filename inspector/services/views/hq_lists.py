@@ -122,7 +122,7 @@ def write_export(
         data = hq_load.load(s, flt, extras=True, lang=lang)
         data = assess_tables.attach(s, data, load_rule(rule_file))
         source = hq_files.ExportSource(
-            findings=lambda: hq_rectification.findings(s, data.filter, limit=None),
+            findings=lambda: hq_rectification.iter_findings(s, data.filter, limit=None),
             answer_sheets=lambda: hq_answer_sheets.iter_answer_sheets(s, data.filter, lang),
         )
         if fmt == "csv":
