@@ -108,21 +108,17 @@ INDEXES = {
     ),
 }
 
+# A finding inserted, or moved to another inspection, takes that inspection's values.
+_FILL = f"""
+    BEGIN
+        UPDATE findings SET ({_MINE}) =
+            (SELECT {_THEIRS} FROM inspections WHERE id = NEW.inspection_id)
+        WHERE id = NEW.id;
+        UPDATE findings SET {_DAYS_SET} WHERE id = NEW.id;
+    END"""
 SQLITE_TRIGGERS = (
-    f"""CREATE TRIGGER trg_findings_facts_insert AFTER INSERT ON findings
-    BEGIN
-        UPDATE findings SET ({_MINE}) =
-            (SELECT {_THEIRS} FROM inspections WHERE id = NEW.inspection_id)
-        WHERE id = NEW.id;
-        UPDATE findings SET {_DAYS_SET} WHERE id = NEW.id;
-    END""",
-    f"""CREATE TRIGGER trg_findings_facts_move AFTER UPDATE OF inspection_id ON findings
-    BEGIN
-        UPDATE findings SET ({_MINE}) =
-            (SELECT {_THEIRS} FROM inspections WHERE id = NEW.inspection_id)
-        WHERE id = NEW.id;
-        UPDATE findings SET {_DAYS_SET} WHERE id = NEW.id;
-    END""",
+    "CREATE TRIGGER trg_findings_facts_insert AFTER INSERT ON findings" + _FILL,
+    "CREATE TRIGGER trg_findings_facts_move AFTER UPDATE OF inspection_id ON findings" + _FILL,
     f"""CREATE TRIGGER trg_findings_facts_closed AFTER UPDATE OF closed_at ON findings
     BEGIN
         UPDATE findings SET {_DAYS_SET} WHERE id = NEW.id;
