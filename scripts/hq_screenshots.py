@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +26,7 @@ from inspector import paths
 from inspector.db import open_database
 from inspector.services import demo
 from inspector.ui.hq import HqDashboard
+from inspector.ui.translations import install_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,12 +56,11 @@ def _wait_refreshed(dash: HqDashboard) -> None:
 def shoot(out: Path, lang: str, db_path: Path) -> list[Path]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translator = QTranslator()
-    if lang == "zh":
-        qm = paths.resource_path("i18n", "hq_zh_CN.qm")
-        if not translator.load(str(qm)):
-            raise SystemExit(f"cannot load {qm}; run pyside6-lrelease first")
-        app.installTranslator(translator)
+    # Every translation the app loads (the dashboard shows the review queue's and the
+    # rectification's strings too), not only the HQ file.
+    loaded = install_translations(app, lang)
+    if lang == "zh" and "hq_zh_CN.qm" not in loaded:
+        raise SystemExit("cannot load hq_zh_CN.qm; run pyside6-lrelease first")
     db = open_database(str(db_path))
     dash = HqDashboard(db)
     dash.resize(1366, 768)  # a common office laptop screen
@@ -78,8 +78,6 @@ def shoot(out: Path, lang: str, db_path: Path) -> list[Path]:
     dash.close()
     dash.deleteLater()
     app.processEvents()
-    if lang == "zh":
-        app.removeTranslator(translator)
     db.dispose()
     return written
 
