@@ -36,13 +36,14 @@ the app a moment later)."""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    from inspector.ui import theme
+    from inspector.ui import gc_guard, theme
     from inspector.ui.settings import AppSettings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
+    gc_guard.install(app)  # Qt objects must never be collected in a worker thread
     theme.install_fonts(app)
     theme.apply_style(app)
     install_translations(app, AppSettings().language())

@@ -17,6 +17,18 @@ from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import AppSettings
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the app does (ui/gc_guard.py): no cycle is collected in a worker thread while a
+    test's widgets and workers live; what they left is collected here, on the GUI thread."""
+    from inspector.ui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture(scope="session")
 def styled_app(qapp: QApplication) -> QApplication:
     """Fonts, style sheet and English UI, once: restyling re-polishes every live widget."""
