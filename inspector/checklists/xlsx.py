@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -558,37 +558,12 @@ def _assemble(r: _Reader, wb: Any) -> dict[str, Any]:
         if not s["items"]:
             sheet, id_cell, _key = section_cell[si]
             r.add(sheet, id_cell, T.SECTION_EMPTY, section=repr(s.get("id")))
-    for n, values, where in _read_table(r, wb, T.SHEET_OPTIONS, OPTIONS):
-        item_id = values.pop("item", None)
-        if item_id in twice:
-            continue  # already reported: two items with this id
-        target = items.get(item_id) if isinstance(item_id, str) else None
-        if target is None:
-            r.add(
-                T.SHEET_OPTIONS,
-                where.get(("item",), (f"A{n}", "item"))[0],
-                T.ITEM_UNKNOWN,
-                item=repr(item_id),
-            )
-            continue
-        item, loc = target
+    for _n, values, where, (item, loc) in _item_rows(r, wb, T.SHEET_OPTIONS, OPTIONS, items, twice):
         options = item.setdefault("options", [])
         _register(r, T.SHEET_OPTIONS, (*loc, "options", len(options)), where)
         options.append(values)
-    for n, values, where in _read_table(r, wb, T.SHEET_SCALE_LABELS, SCALE_LABELS):
-        item_id = values.pop("item", None)
-        if item_id in twice:
-            continue  # already reported: two items with this id
-        target = items.get(item_id) if isinstance(item_id, str) else None
-        if target is None:
-            r.add(
-                T.SHEET_SCALE_LABELS,
-                where.get(("item",), (f"A{n}", "item"))[0],
-                T.ITEM_UNKNOWN,
-                item=repr(item_id),
-            )
-            continue
-        item, loc = target
+    scale_rows = _item_rows(r, wb, T.SHEET_SCALE_LABELS, SCALE_LABELS, items, twice)
+    for n, values, where, (item, loc) in scale_rows:
         value = values.get("value")
         if value is None:
             r.add(
@@ -603,6 +578,32 @@ def _assemble(r: _Reader, wb: Any) -> dict[str, Any]:
         labels[value] = values.get("label", {})
     data["sections"] = sections
     return data
+
+
+def _item_rows(
+    r: _Reader,
+    wb: Any,
+    sheet: str,
+    columns: Any,
+    items: dict[str, Any],
+    twice: set[str],
+) -> Iterator[tuple[int, dict[str, Any], Any, Any]]:
+    """The rows of a sheet that add to an item named in its ``item`` column (options, scale
+    labels), each with its item; a row naming no known item is reported where it stands."""
+    for n, values, where in _read_table(r, wb, sheet, columns):
+        item_id = values.pop("item", None)
+        if item_id in twice:
+            continue  # already reported: two items with this id
+        target = items.get(item_id) if isinstance(item_id, str) else None
+        if target is None:
+            r.add(
+                sheet,
+                where.get(("item",), (f"A{n}", "item"))[0],
+                T.ITEM_UNKNOWN,
+                item=repr(item_id),
+            )
+            continue
+        yield n, values, where, target
 
 
 def _where(r: _Reader, loc: Loc) -> tuple[str, str, str]:
