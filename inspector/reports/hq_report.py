@@ -20,6 +20,7 @@ from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
 from reportlab.lib import colors
@@ -29,6 +30,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -191,6 +193,8 @@ def _fonts() -> tuple[str, str]:
 
 
 _GREY = colors.Color(0.45, 0.45, 0.45)
+_CELL_PAD = 6.0  # a table cell's left and right padding (ReportLab's default)
+_WIDTH_CACHE = 50_000  # distinct cell texts whose width is remembered
 _LINE_COLOURS = [
     colors.Color(0.84, 0.37, 0.0),
     colors.Color(0.0, 0.45, 0.70),
@@ -320,7 +324,8 @@ class _TrendChart(Flowable):  # type: ignore[misc]
 class HqReportRenderer:
     """Builds the PDF: override ``_styles`` or ``_story`` to change the layout.
 
-    Two passes: the first counts the pages, so every footer can say "第 x 页 / 共 y 页".
+    One layout pass: every footer's "第 x 页 / 共 y 页" is a form drawn when the document
+    is saved and its number of pages is known.
     """
 
     def __init__(self, content: HqReportContent) -> None:
@@ -331,6 +336,10 @@ class HqReportRenderer:
         self.styles = self._styles()
         self.total_pages: int | None = None
         self._marks = 0
+        self._pages = 0  # pages laid out so far (the last one's number at save)
+        self._widths: dict[str, float | None] = {}  # see _plain_width
+        self._pagesize: tuple[float, float] = landscape(A4)
+        self._right = 12 * mm
 
     def _styles(self) -> dict[str, ParagraphStyle]:
         wrap = "CJK" if self.content.lang == "zh" else None
@@ -391,6 +400,31 @@ class HqReportRenderer:
     def _p(self, text: str, style: str = "cell") -> Paragraph:
         # Branch names come from packages: any script, never dropped (see fonts.py).
         return Paragraph(fallback_markup(text, self.font), self.styles[style])
+
+    def _cell(self, text: str, room: float) -> Any:
+        """A table cell of ``text`` in ``room`` points: the plain string when it fits on one
+        line in the main font (ReportLab draws a string as it is, at a fraction of a
+        paragraph's cost: most cells of a long table are codes, dates, names and figures),
+        else a paragraph that wraps and falls back to other fonts."""
+        width = self._plain_width(text)
+        if width is not None and width <= room:
+            return text
+        return self._p(text)
+
+    def _plain_width(self, text: str) -> float | None:
+        """``text``'s width at the cell size when the main font draws it as it is (no
+        markup, no fallback font, no shaping, one line); None otherwise. Cached: a long
+        table repeats the same regions, statuses, dates and names on every page."""
+        try:
+            return self._widths[text]
+        except KeyError:
+            pass
+        width: float | None = None
+        if "\n" not in text and fallback_markup(text, self.font) == escape(text):
+            width = float(pdfmetrics.stringWidth(text, self.font, 8))
+        if len(self._widths) < _WIDTH_CACHE:
+            self._widths[text] = width
+        return width
 
     def _heading(self, text: str, style: str = "h2", level: int = 0) -> Paragraph:
         """A heading that is also a bookmark pointing at the page it is printed on."""
@@ -621,20 +655,25 @@ class HqReportRenderer:
         data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            # Plain cells as the "cell" paragraph style sets its text (8 on 10 points).
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("LEADING", (0, 0), (-1, -1), 10),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ]
+        room = [w - 2 * _CELL_PAD for w in widths]
         for r, row in enumerate(rows, start=1):
             cells: list[Any] = []
             for ci, i in enumerate(cols):
                 v, col = row[i], tbl.columns[i]
                 text = format_value(v, col.kind)
                 # An id is a plain string cell: ReportLab never wraps those.
-                cells.append(text if col.kind == ID else self._p(text))
+                cells.append(text if col.kind == ID else self._cell(text, room[ci]))
                 if col.kind == SCORE and isinstance(v, int | float):
                     style.append(("BACKGROUND", (ci, r), (ci, r), score_colour(float(v))))
             data.append(cells)
@@ -737,11 +776,42 @@ class HqReportRenderer:
             return T.PAGE_OF(self.content.lang, page=page, pages=total)
         return T.PAGE(self.content.lang, page=page)
 
+    @staticmethod
+    def _page_form(page: int) -> str:
+        return f"hqPageOf{page}"
+
+    def _finish_pages(self, canvas: Any) -> None:
+        """Draws every page's "第 x 页 / 共 y 页" once the number of pages is known: each
+        page showed a form named after its number (:meth:`_on_page`); the forms are
+        defined here, just before the file is written (a PDF may use a form before it is
+        defined). One layout pass, and no page held back in memory."""
+        self.total_pages = self._pages
+        x = self._pagesize[0] - self._right
+        for page in range(1, self._pages + 1):
+            canvas.beginForm(self._page_form(page))
+            canvas.setFont(self.font, 7.5)
+            canvas.setFillColor(_GREY)
+            canvas.drawRightString(x, 8 * mm, self._page_text(page))
+            canvas.endForm()
+
+    def _canvas_maker(self) -> type[Canvas]:
+        renderer = self
+
+        class PageOfCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
+            """Finishes the page numbers when the document is saved."""
+
+            def save(self) -> None:
+                renderer._finish_pages(self)
+                super().save()
+
+        return PageOfCanvas
+
     def _on_page(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(self.font, 7.5)
         canvas.setFillColor(_GREY)
-        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * mm, self._page_text(doc.page))
+        self._pages = max(self._pages, doc.page)
+        canvas.doForm(self._page_form(doc.page))  # "第 x 页 / 共 y 页", drawn at save
         canvas.drawString(doc.leftMargin, 8 * mm, f"{self.content.footer} · {self.content.title}")
         if self.content.banner:
             canvas.setFillColor(colors.Color(0.75, 0, 0))
@@ -756,14 +826,18 @@ class HqReportRenderer:
             )
         canvas.restoreState()
 
-    def _build(self) -> tuple[bytes, int]:
+    def render(self) -> bytes:
+        """The PDF in one layout pass (the page count is filled in at save)."""
         buf = io.BytesIO()
         size = landscape(A4)
+        self.total_pages = None
+        self._pages = 0
+        self._pagesize, self._right = size, 12 * mm
         doc = _Doc(
             buf,
             pagesize=size,
             leftMargin=12 * mm,
-            rightMargin=12 * mm,
+            rightMargin=self._right,
             topMargin=12 * mm,
             bottomMargin=14 * mm,
             title=self.content.title,
@@ -772,18 +846,13 @@ class HqReportRenderer:
             # The canvas starts in the bundled font: no unembedded Helvetica in the file.
             initialFontName=self.font,
         )
-        doc.build(self._story(doc.width), onFirstPage=self._on_page, onLaterPages=self._on_page)
-        return buf.getvalue(), doc.page
-
-    def render(self) -> bytes:
-        self.total_pages = None
-        _, pages = self._build()
-        self.total_pages = pages
-        data, again = self._build()
-        if again != pages:  # the footer's width cannot move content; keep the count honest
-            self.total_pages = again
-            data, _ = self._build()
-        return data
+        doc.build(
+            self._story(doc.width),
+            onFirstPage=self._on_page,
+            onLaterPages=self._on_page,
+            canvasmaker=self._canvas_maker(),
+        )
+        return buf.getvalue()
 
 
 def render_hq_report(content: HqReportContent) -> bytes:
