@@ -195,6 +195,10 @@ def _fonts() -> tuple[str, str]:
 _GREY = colors.Color(0.45, 0.45, 0.45)
 _CELL_PAD = 6.0  # a table cell's left and right padding (ReportLab's default)
 _WIDTH_CACHE = 50_000  # distinct cell texts whose width is remembered
+# The frame the story flows in: landscape A4 less the top and bottom margins (12 and
+# 14 mm, see render) and the frame's padding (6 points each side).
+_FRAME_HEIGHT = landscape(A4)[1] - 26 * mm - 12
+_SLACK = 4.0  # points of room left under a table's first row before a page break
 _LINE_COLOURS = [
     colors.Color(0.84, 0.37, 0.0),
     colors.Color(0.0, 0.45, 0.70),
@@ -218,6 +222,21 @@ class _Doc(SimpleDocTemplate):  # type: ignore[misc]
         key, title, level = mark
         self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 6)
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+class _ListTable(Table):  # type: ignore[misc]
+    """A long table that splits between rows, and inside a row only where at least half
+    a frame is free (a cell longer than a page): a short row is never cut in two at a
+    page's foot, it moves to the next page with the header row repeated. (ReportLab makes
+    the parts of a split table with this class and Table's own arguments.)"""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        if avail_height >= _FRAME_HEIGHT / 2:
+            parts: list[Any] = super().split(avail_width, avail_height)
+            return parts
+        self._calc(avail_width, avail_height)
+        rows: list[Any] = self._splitRows(avail_height, doInRowSplit=False)
+        return rows
 
 
 class _TrendChart(Flowable):  # type: ignore[misc]
@@ -642,7 +661,9 @@ class HqReportRenderer:
 
     def _grid(
         self, tbl: HqTable, cols: list[int], rows: list[tuple[Any, ...]], width: float
-    ) -> Table:
+    ) -> tuple[Table, float]:
+        """The table of ``rows`` and the height of its header row and first row: the least
+        room that may start it on a page."""
         columns = [tbl.columns[i] for i in cols]
         id_w = self._id_width()
         fixed = sum(id_w for col in columns if col.kind == ID)
@@ -666,6 +687,7 @@ class HqReportRenderer:
             ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ]
+        base = list(style)
         room = [w - 2 * _CELL_PAD for w in widths]
         for r, row in enumerate(rows, start=1):
             cells: list[Any] = []
@@ -677,42 +699,62 @@ class HqReportRenderer:
                 if col.kind == SCORE and isinstance(v, int | float):
                     style.append(("BACKGROUND", (ci, r), (ci, r), score_colour(float(v))))
             data.append(cells)
-        # splitInRow lets a long cell break across pages instead of raising LayoutError.
-        t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        # A cell longer than a page breaks across pages instead of raising LayoutError.
+        t = _ListTable(
+            data,
+            colWidths=widths,
+            repeatRows=1,
+            hAlign="LEFT",
+            splitInRow=1,
+        )
         t.setStyle(TableStyle(style))
-        return t
+        # Measured on a copy of the first two rows, not by laying out the whole table.
+        _, head = Table(data[:2], colWidths=widths, style=TableStyle(base)).wrap(
+            width, _FRAME_HEIGHT
+        )
+        return t, float(head)
+
+    def _flow_height(self, flowable: Any, width: float) -> float:
+        """A heading's or note's height with its space before and after."""
+        _, height = flowable.wrap(width, _FRAME_HEIGHT)
+        style = getattr(flowable, "style", None)
+        extra = (style.spaceBefore + style.spaceAfter) if style is not None else 0.0
+        return float(height) + float(extra)
 
     def _table(self, tbl: HqTable, width: float, *, style: str = "h2", level: int = 0) -> list[Any]:
-        out: list[Any] = [self._heading(tbl.title, style, level)]
+        heading = self._heading(tbl.title, style, level)
+        lead = [heading]
         if tbl.note:
-            out.append(self._p(tbl.note, "note"))
+            lead.append(self._p(tbl.note, "note"))
         if not tbl.rows:
-            out.append(self._p(T.NONE(self.content.lang), "base"))
-            return out
+            return [*lead, self._p(T.NONE(self.content.lang), "base")]
+        # A heading never stands alone at a page's foot: each part of the table starts
+        # on a page with room for its heading(s), its header row and its first row (else
+        # on the next page); a long part then splits between rows, repeating its header.
+        above = sum(self._flow_height(f, width) for f in lead)
         cols = [i for i, col in enumerate(tbl.columns) if col.pdf]
         if tbl.group is None:
-            out.append(self._grid(tbl, cols, tbl.rows, width))
-            return out
+            grid, head = self._grid(tbl, cols, tbl.rows, width)
+            return [CondPageBreak(above + head + _SLACK), *lead, grid]
         # Long lists are read region by region: a sub-heading (and bookmark) per group.
         g = tbl.group
         groups: dict[str, list[tuple[Any, ...]]] = {}
         for row in tbl.rows:
             groups.setdefault(str(row[g] or "—"), []).append(row)
         cols = [i for i in cols if i != g]
-        for name in sorted(groups):
+        out: list[Any] = []
+        for n, name in enumerate(sorted(groups)):
             rows = groups[name]
-            # A group heading never stands alone at a page's foot; a long group then splits
-            # (repeating its header row) instead of moving whole to the next page, which
-            # kept-with-next would do and leave the section's heading alone.
-            out.append(CondPageBreak(30 * mm))
-            out.append(
-                self._heading(
-                    T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)),
-                    "group",
-                    level + 1,
-                )
+            sub = self._heading(
+                T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)), "group", level + 1
             )
-            out.append(self._grid(tbl, cols, rows, width))
+            grid, head = self._grid(tbl, cols, rows, width)
+            need = self._flow_height(sub, width) + head + _SLACK
+            if n == 0:
+                out += [CondPageBreak(above + need), *lead]
+            else:
+                out.append(CondPageBreak(need))
+            out += [sub, grid]
         return out
 
     def _heatmap(self, hm: HqHeatmap, width: float) -> list[Any]:

@@ -125,3 +125,45 @@ def test_width_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(20):
         assert r._plain_width(f"cell {i}") is not None
     assert len(r._widths) == 5
+
+
+def _tall_rows(lang: str = "en") -> HqReportContent:
+    """Groups that start near a page's foot, with rows several lines tall."""
+    cols = (
+        HqColumn("code", "Code", TEXT, 0.8),
+        HqColumn("region", "Region", TEXT),
+        HqColumn("note", "Note", TEXT, 1.0),
+        HqColumn("inspection", "Inspection", ID, 1.3),
+    )
+    tables = [
+        HqTable(
+            f"t{t}",
+            f"Table {t}",
+            cols,
+            [
+                (
+                    f"R{t}-{i:03d}",
+                    f"Region {i % 2}",
+                    f"begin{t}x{i} " + "word " * 90 + f"end{t}x{i}",
+                    f"{t:04x}{i:04x}-0000",
+                )
+                for i in range(3 + 2 * t)
+            ],
+            group=1,
+        )
+        for t in range(12)
+    ]
+    return HqReportContent(title="Report", subtitle="", lang=lang, summary=[], sections=tables)
+
+
+def test_a_row_is_never_cut_in_two_at_a_page_foot() -> None:
+    reader = PdfReader(io.BytesIO(render_hq_report(_tall_rows())))
+    pages = [p.extract_text().replace("\n", " ") for p in reader.pages]
+    assert len(pages) >= 3
+    for t in range(12):
+        for i in range(3 + 2 * t):
+            on = [n for n, text in enumerate(pages) if f"R{t}-{i:03d}" in text]
+            assert len(on) == 1, (t, i, on)
+            text = pages[on[0]]
+            assert f"begin{t}x{i}" in text and f"end{t}x{i}" in text, (t, i, on)
+            assert f"{t:04x}{i:04x}-0000" in text
