@@ -198,7 +198,19 @@ _WIDTH_CACHE = 50_000  # distinct cell texts whose width is remembered
 # The frame the story flows in: landscape A4 less the top and bottom margins (12 and
 # 14 mm, see render) and the frame's padding (6 points each side).
 _FRAME_HEIGHT = landscape(A4)[1] - 26 * mm - 12
-_SLACK = 4.0  # points of room left under a table's first row before a page break
+_SLACK = 4.0
+# Cells never broken inside a value (figures, dates), and Latin words up to this length.
+_WHOLE_KINDS = frozenset({INT, SCORE, DELTA, DATE, DATETIME, PERCENT, POINTS})
+_WORD_CHARS = 20
+_CJK_WORD_CHARS = 8
+
+
+def _is_cjk(word: str) -> bool:
+    return any(
+        ord(ch) > 0x2E80 for ch in word
+    )  # points of room left under a table's first row before a page break
+
+
 _LINE_COLOURS = [
     colors.Color(0.84, 0.37, 0.0),
     colors.Color(0.0, 0.45, 0.70),
@@ -635,12 +647,37 @@ class HqReportRenderer:
             widest = max(widest, float(pdfmetrics.stringWidth(token, self.bold, 8)))
         return widest + 14  # the cell's left and right padding (6 each) and a margin
 
+    def _value_min(self, texts: list[str], kind: str) -> float:
+        """The narrowest a column can be without breaking a value: a figure or date whole
+        ("100.00", not "100.0" over "0"), and in text the widest word of up to
+        :data:`_WORD_CHARS` characters ("Excellent", "wealth-management", a branch name
+        such as 上海分行静安支行); longer words may still break."""
+        widest = 0.0
+        for text in set(texts):
+            words = [text] if kind in _WHOLE_KINDS else text.split()
+            for word in words:
+                if len(word) > (_CJK_WORD_CHARS if _is_cjk(word) else _WORD_CHARS):
+                    continue
+                w = self._plain_width(word)
+                if w is not None:
+                    widest = max(widest, w)
+        return widest + 2 * _CELL_PAD + 1 if widest else 0.0
+
     def _no_broken_words(
-        self, widths: list[float], headers: list[str], width: float
+        self,
+        widths: list[float],
+        headers: list[str],
+        width: float,
+        values: list[float] | None = None,
     ) -> list[float]:
-        """``widths`` with every column at least its header's widest word, the room taken
-        from the columns that have more than they need (the total stays ``width``)."""
+        """``widths`` with every column at least its header's widest word (and at least
+        ``values``, its widest value's), the room taken from the columns that have more than
+        they need (the total stays ``width``)."""
         mins = [self._header_min(h) for h in headers]
+        if values is not None:
+            with_values = [max(m, v) for m, v in zip(mins, values, strict=True)]
+            if sum(with_values) <= width:  # else the headers alone, as before
+                mins = with_values
         if sum(mins) > width:
             return widths  # too many columns to help: keep the proportions
         out = list(widths)
@@ -672,7 +709,12 @@ class HqReportRenderer:
         widths = [
             id_w if col.kind == ID else (width - fixed) * col.width / total for col in columns
         ]
-        widths = self._no_broken_words(widths, [col.header for col in columns], width)
+        texts = [[format_value(row[i], tbl.columns[i].kind) for row in rows] for i in cols]
+        values = [
+            0.0 if col.kind == ID else self._value_min(t, col.kind)
+            for col, t in zip(columns, texts, strict=True)
+        ]
+        widths = self._no_broken_words(widths, [col.header for col in columns], width, values)
         data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
@@ -687,13 +729,20 @@ class HqReportRenderer:
             ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ]
+        # Ids as before: 7.5 points (their column is measured so) on ReportLab's 12.
+        style += [
+            cmd
+            for ci, col in enumerate(columns)
+            if col.kind == ID
+            for cmd in (("FONTSIZE", (ci, 1), (ci, -1), 7.5), ("LEADING", (ci, 1), (ci, -1), 12))
+        ]
         base = list(style)
         room = [w - 2 * _CELL_PAD for w in widths]
         for r, row in enumerate(rows, start=1):
             cells: list[Any] = []
             for ci, i in enumerate(cols):
                 v, col = row[i], tbl.columns[i]
-                text = format_value(v, col.kind)
+                text = texts[ci][r - 1]
                 # An id is a plain string cell: ReportLab never wraps those.
                 cells.append(text if col.kind == ID else self._cell(text, room[ci]))
                 if col.kind == SCORE and isinstance(v, int | float):
