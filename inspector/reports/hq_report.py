@@ -202,6 +202,7 @@ _SLACK = 4.0
 # Cells never broken inside a value (figures, dates), and Latin words up to this length.
 _WHOLE_KINDS = frozenset({INT, SCORE, DELTA, DATE, DATETIME, PERCENT, POINTS})
 _WORD_CHARS = 20
+_SHORT_CELL = 12
 _CJK_WORD_CHARS = 8
 
 
@@ -649,12 +650,14 @@ class HqReportRenderer:
 
     def _value_min(self, texts: list[str], kind: str) -> float:
         """The narrowest a column can be without breaking a value: a figure or date whole
-        ("100.00", not "100.0" over "0"), and in text the widest word of up to
+        ("100.00", not "100.0" over "0"), a short text of up to :data:`_SHORT_CELL`
+        characters whole ("不符合（1 项）"), and in longer text the widest word of up to
         :data:`_WORD_CHARS` characters ("Excellent", "wealth-management", a branch name
         such as 上海分行静安支行); longer words may still break."""
         widest = 0.0
         for text in set(texts):
-            words = [text] if kind in _WHOLE_KINDS else text.split()
+            whole = kind in _WHOLE_KINDS or len(text) <= _SHORT_CELL  # "不符合（1 项）"
+            words = [text] if whole else text.split()
             for word in words:
                 if len(word) > (_CJK_WORD_CHARS if _is_cjk(word) else _WORD_CHARS):
                     continue
