@@ -15,9 +15,6 @@ import importlib
 import io
 import logging
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,7 +30,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Flowable,
     Image,
     KeepTogether,
     PageBreak,
@@ -45,82 +41,29 @@ from reportlab.platypus import (
 )
 
 from inspector import paths
-from inspector.domain import numbers
 from inspector.files import write_atomic
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup
+from inspector.reports.hq_chart import TrendChart
+from inspector.reports.hq_content import (
+    DATE,
+    DATETIME,
+    DELTA,
+    ID,
+    ID_CHARS,
+    INT,
+    PERCENT,
+    POINTS,
+    SCORE,
+    HqHeatmap,
+    HqReportContent,
+    HqTable,
+    format_value,
+)
 from inspector.text import hq as T
 from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
-
-# Column kinds: how a value is written (PDF, Excel number format, CSV).
-TEXT = "text"
-INT = "int"
-SCORE = "score"  # 0..100, two decimals, coloured by band in the PDF
-DELTA = "delta"  # signed change in points
-DATE = "date"
-DATETIME = "datetime"
-PERCENT = "percent"  # 0..100 share
-POINTS = "points"  # a number with two decimals, not coloured (assessment points, days)
-ID = "id"  # an inspection id: printed short and never wrapped in the PDF
-ID_CHARS = 13  # 'xxxxxxxx-xxxx', a prefix 'inspector show' accepts
-
-
-@dataclass(frozen=True, slots=True)
-class HqColumn:
-    key: str
-    header: str
-    kind: str = TEXT
-    width: float = 1.0  # relative width in the PDF
-    pdf: bool = True  # False: only in Excel/CSV (ids for scripts, long notes)
-
-
-@dataclass(frozen=True, slots=True)
-class HqTable:
-    """One view as a table: a sheet in Excel, a CSV file, a section in the PDF."""
-
-    name: str  # file/sheet name (ASCII)
-    title: str
-    columns: tuple[HqColumn, ...]
-    rows: list[tuple[Any, ...]]
-    note: str = ""
-    group: int | None = None  # PDF: rows grouped under a sub-heading per value of this column
-    sheet: str = ""  # Excel sheet name, in the report language
-
-
-@dataclass(frozen=True, slots=True)
-class HqHeatmap:
-    """Area x branch scores (percent, None where the branch has no such area)."""
-
-    title: str
-    row_labels: list[str]  # branches
-    col_labels: list[str]  # areas
-    values: list[list[float | None]]
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class HqReportContent:
-    title: str
-    subtitle: str
-    lang: str
-    summary: list[tuple[str, str]]
-    sections: list[HqTable | HqHeatmap] = field(default_factory=list)
-    footer: str = ""
-    regions: HqTable | None = None  # first page: one row per region
-    trend: list[tuple[str, float]] = field(default_factory=list)  # (YYYY-MM, average)
-    trend_regions: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-    trend_title: str = ""
-    banner: str = ""  # printed on every page (e.g. drafts included)
-    # Filing (as the branch report): 文号 and 密级 (every page's header), the organisation
-    # (name and logo on the first page and above the sign-off block), and the sign-off
-    # block (编制 / 审核 / 签发, dates, a seal box) that ends the report.
-    number: str = ""
-    classification: str = ""
-    org_name: str = ""
-    org_logo: bytes | None = None
-    signoff: bool = True
 
 
 def score_colour(value: float | None) -> colors.Color:
@@ -136,42 +79,6 @@ def score_colour(value: float | None) -> colors.Color:
     if value < 90:
         return colors.Color(0.75, 0.90, 0.70)
     return colors.Color(0.55, 0.82, 0.55)
-
-
-def cell_number(value: Any, kind: str) -> Any:
-    """A number as a file's cell holds it: the value shown, rounded half up (scores and
-    changes to two decimals, percentages to one), so a spreadsheet's number format shows
-    the same digits as the PDF and the dashboard (:mod:`inspector.domain.numbers`)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return value
-    if kind in (SCORE, DELTA):
-        return numbers.record(value)
-    if kind == PERCENT:
-        return numbers.rounded(numbers.record(value), numbers.PERCENT_PLACES)
-    return value
-
-
-def format_value(value: Any, kind: str) -> str:
-    """The text of a cell (PDF and CSV share it, so both read the same)."""
-    if value is None:
-        return ""
-    if kind == SCORE and isinstance(value, int | float):
-        return numbers.score(value)
-    if kind == PERCENT and isinstance(value, int | float):
-        return numbers.percent(value)
-    if kind == DELTA and isinstance(value, int | float):
-        return numbers.signed_score(value)
-    if kind == POINTS and isinstance(value, int | float):
-        return numbers.score(value)
-    if kind == DATETIME and isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if kind == DATE and isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
-    if kind == ID and isinstance(value, str):
-        return value[:ID_CHARS]
-    if isinstance(value, bool):
-        return "✓" if value else ""
-    return str(value)
 
 
 def _fonts() -> tuple[str, str]:
@@ -198,7 +105,7 @@ _WIDTH_CACHE = 50_000  # distinct cell texts whose width is remembered
 # The frame the story flows in: landscape A4 less the top and bottom margins (12 and
 # 14 mm, see render) and the frame's padding (6 points each side).
 _FRAME_HEIGHT = landscape(A4)[1] - 26 * mm - 12
-_SLACK = 4.0
+_SLACK = 4.0  # points of room left under a table's first row before a page break
 # Cells never broken inside a value (figures, dates), and Latin words up to this length.
 _WHOLE_KINDS = frozenset({INT, SCORE, DELTA, DATE, DATETIME, PERCENT, POINTS})
 _WORD_CHARS = 20
@@ -207,21 +114,7 @@ _CJK_WORD_CHARS = 8
 
 
 def _is_cjk(word: str) -> bool:
-    return any(
-        ord(ch) > 0x2E80 for ch in word
-    )  # points of room left under a table's first row before a page break
-
-
-_LINE_COLOURS = [
-    colors.Color(0.84, 0.37, 0.0),
-    colors.Color(0.0, 0.45, 0.70),
-    colors.Color(0.0, 0.62, 0.45),
-    colors.Color(0.80, 0.47, 0.65),
-    colors.Color(0.90, 0.62, 0.0),
-    colors.Color(0.34, 0.71, 0.91),
-    colors.Color(0.5, 0.5, 0.5),
-    colors.Color(0.6, 0.3, 0.1),
-]
+    return any(ord(ch) > 0x2E80 for ch in word)
 
 
 class _Doc(SimpleDocTemplate):  # type: ignore[misc]
@@ -250,107 +143,6 @@ class _ListTable(Table):  # type: ignore[misc]
         self._calc(avail_width, avail_height)
         rows: list[Any] = self._splitRows(avail_height, doInRowSplit=False)
         return rows
-
-
-class _TrendChart(Flowable):  # type: ignore[misc]
-    """Monthly average score: all regions (thick) and each region (thin), with a legend.
-
-    Drawn straight on the canvas in the bundled font (a ReportLab ``Drawing`` would set
-    Helvetica, an unembedded font, first)."""
-
-    def __init__(
-        self,
-        width: float,
-        height: float,
-        *,
-        title: str,
-        overall: list[tuple[str, float]],
-        regions: dict[str, list[tuple[str, float]]],
-        all_label: str,
-        font: str,
-        bold: str,
-    ) -> None:
-        super().__init__()
-        self.width, self.height = width, height
-        self.title, self.overall, self.regions = title, overall, regions
-        self.all_label, self.font, self.bold = all_label, font, bold
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        cv = self.canv
-        width, height = self.width, self.height
-        months = sorted(
-            {m for m, _ in self.overall} | {m for s in self.regions.values() for m, _ in s}
-        )
-        left, bottom, right, top = 26.0, 34.0, width - 6.0, height - 18.0
-        cv.saveState()
-        cv.setFont(self.bold, 10)
-        cv.drawString(0, height - 11, self.title)
-        if not months:
-            cv.setFont(self.font, 9)
-            cv.drawString(left, (bottom + top) / 2, "—")
-            cv.restoreState()
-            return
-        values = [v for _, v in self.overall] + [v for s in self.regions.values() for _, v in s]
-        lo = max(0.0, (min(values) // 10) * 10)
-        hi = 100.0
-        if hi - lo < 10:
-            lo = hi - 10
-
-        def x(m: str) -> float:
-            i = months.index(m)
-            return left + (right - left) * (i / (len(months) - 1) if len(months) > 1 else 0.5)
-
-        def y(v: float) -> float:
-            return bottom + (top - bottom) * (v - lo) / (hi - lo)
-
-        step = 10.0 if hi - lo > 30 else 5.0
-        tick = lo
-        cv.setFont(self.font, 7)
-        cv.setLineWidth(0.4)
-        while tick <= hi + 1e-9:
-            cv.setStrokeColor(colors.Color(0.88, 0.88, 0.88))
-            cv.line(left, y(tick), right, y(tick))
-            cv.setFillColor(_GREY)
-            cv.drawRightString(left - 3, y(tick) - 2.5, f"{tick:.0f}")
-            tick += step
-        every = max(1, -(-len(months) // 9))
-        cv.setFont(self.font, 6.5)
-        for i, m in enumerate(months):
-            if i % every == 0 or i == len(months) - 1:
-                cv.drawCentredString(x(m), bottom - 10, m)
-
-        def line(series: list[tuple[str, float]], col: colors.Color, w: float) -> None:
-            pts = [(x(m), y(v)) for m, v in series]
-            cv.setStrokeColor(col)
-            cv.setLineWidth(w)
-            for (x1, y1), (x2, y2) in pairwise(pts):
-                cv.line(x1, y1, x2, y2)
-
-        legend: list[tuple[str, colors.Color, float]] = [(self.all_label, colors.black, 2.0)]
-        for n, (region, series) in enumerate(sorted(self.regions.items())):
-            col = _LINE_COLOURS[n % len(_LINE_COLOURS)]
-            line(series, col, 0.8)
-            legend.append((region, col, 0.8))
-        line(self.overall, colors.black, 2.0)
-        cv.setFillColor(colors.black)
-        for m, v in self.overall:
-            cv.circle(x(m), y(v), 1.6, stroke=0, fill=1)
-        lx, ly = left, 14.0
-        cv.setFont(self.font, 7)
-        for name, col, w in legend:
-            label_w = pdfmetrics.stringWidth(name, self.font, 7)
-            if lx + 16 + label_w > right:
-                lx, ly = left, ly - 9
-            cv.setStrokeColor(col)
-            cv.setLineWidth(w)
-            cv.line(lx, ly + 2.5, lx + 10, ly + 2.5)
-            cv.setFillColor(colors.black)
-            cv.drawString(lx + 12, ly, name)
-            lx += 22 + label_w
-        cv.restoreState()
 
 
 class HqReportRenderer:
@@ -485,9 +277,9 @@ class HqReportRenderer:
         )
         return [t]
 
-    def _trend_chart(self, width: float, height: float) -> _TrendChart:
+    def _trend_chart(self, width: float, height: float) -> TrendChart:
         c = self.content
-        return _TrendChart(
+        return TrendChart(
             width,
             height,
             title=c.trend_title,

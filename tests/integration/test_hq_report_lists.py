@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from inspector.db import Database
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState
-from inspector.reports.hq_report import HqTable
+from inspector.reports.hq_content import HqTable
 from inspector.services import demo
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rectification as hq_rectification

@@ -7,15 +7,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from inspector.reports.hq_report import (
-    DATE,
-    SCORE,
-    TEXT,
-    HqColumn,
-    HqReportContent,
-    HqTable,
-    render_hq_report,
-)
+from inspector.reports.hq_content import DATE, SCORE, TEXT, HqColumn, HqReportContent, HqTable
+from inspector.reports.hq_report import render_hq_report
 
 
 def test_narrow_columns_keep_their_header_words_whole() -> None:

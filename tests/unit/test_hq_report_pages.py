@@ -10,16 +10,8 @@ from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
 from inspector.reports import hq_report
-from inspector.reports.hq_report import (
-    ID,
-    SCORE,
-    TEXT,
-    HqColumn,
-    HqReportContent,
-    HqReportRenderer,
-    HqTable,
-    render_hq_report,
-)
+from inspector.reports.hq_content import ID, SCORE, TEXT, HqColumn, HqReportContent, HqTable
+from inspector.reports.hq_report import HqReportRenderer, render_hq_report
 
 
 def _content(lang: str = "en", rows: int = 150) -> HqReportContent:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from inspector.domain import timefmt
 from inspector.domain.checklist import Mode
-from inspector.reports.hq_report import (
+from inspector.reports.hq_content import (
     DATE,
     DATETIME,
     DELTA,

@@ -12,7 +12,7 @@ from inspector.domain import timefmt
 from inspector.domain.checklist import Mode
 from inspector.domain.states import ClosedVia, FindingState, InspectionStatus, Severity
 from inspector.errors import ValidationError
-from inspector.reports.hq_report import (
+from inspector.reports.hq_content import (
     DATE,
     DATETIME,
     DELTA,
