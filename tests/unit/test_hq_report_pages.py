@@ -12,6 +12,7 @@ from reportlab.platypus import Paragraph
 from inspector.reports import hq_report
 from inspector.reports.hq_content import ID, SCORE, TEXT, HqColumn, HqReportContent, HqTable
 from inspector.reports.hq_report import HqReportRenderer, render_hq_report
+from tests.pdfs import outline
 
 
 def _content(lang: str = "en", rows: int = 150) -> HqReportContent:
@@ -65,16 +66,7 @@ def test_laid_out_once_with_page_x_of_y_on_every_page(monkeypatch: pytest.Monkey
         assert f"Page {i} of {n}" in text
         assert f"Page {i + 1} of" not in text
     # Bookmarks (the table and each region) open the page their heading is on.
-    marks: list[tuple[str, int]] = []
-
-    def walk(items: list[object]) -> None:
-        for it in items:
-            if isinstance(it, list):
-                walk(it)
-            else:
-                marks.append((it.title, reader.get_destination_page_number(it)))  # type: ignore[attr-defined]
-
-    walk(reader.outline)
+    marks = outline(reader)
     titles = [t for t, _ in marks]
     assert {"A long list", "East (50)", "North (50)", "South (50)"} <= set(titles)
     assert len({p for _, p in marks}) > 2
