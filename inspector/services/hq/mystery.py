@@ -140,6 +140,22 @@ def visits(
     return out if scenario is None else [v for v in out if v.scenario == scenario]
 
 
+def waves(
+    session: Session, *, checklist_id: str = DEFAULT_CHECKLIST, region: str | None = None
+) -> list[str]:
+    """The waves of the finalized, current mystery visits (of one region), sorted: the
+    dashboard's wave box offers these while it shows one wave's visits, so they are
+    asked of the database rather than read with every visit of the region."""
+    wave = Inspection.visit["wave"].as_string()
+    q = (
+        finalized_current(checklist_id, region)
+        .where(Inspection.mode == Mode.MYSTERY)
+        .with_only_columns(wave)
+        .distinct()
+    )
+    return sorted({str(w) for (w,) in session.connection().execute(q) if w})
+
+
 # Separators of the SQLite section lists: ASCII unit and record separators, which no
 # section id holds (ids are checklist identifiers).
 _UNIT, _RECORD = "\x1f", "\x1e"
