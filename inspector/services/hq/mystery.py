@@ -191,8 +191,8 @@ def _section_lists(conn: Connection, ids: Select[Any]) -> dict[int, dict[str, fl
             out[i] = dict(zip(sids, pcts, strict=True))
         return out
     record = sid + _UNIT + case((pct.is_(None), ""), else_=func.printf("%!.17g", pct))
-    q = select(iid, func.group_concat(record, _RECORD)).where(iid.in_(ids)).group_by(iid)
-    for i, text in conn.execute(q):
+    lists = select(iid, func.group_concat(record, _RECORD)).where(iid.in_(ids)).group_by(iid)
+    for i, text in conn.execute(lists):
         pairs = sorted(r.split(_UNIT) for r in text.split(_RECORD))
         out[i] = {k: float(v) if v else None for k, v in pairs}
     return out

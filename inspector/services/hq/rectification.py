@@ -297,7 +297,9 @@ def _id_in(col: Any, ids: list[int], conn: Connection) -> ColumnElement[bool]:
     on PostgreSQL, ``IN (SELECT value FROM json_each(...))`` on SQLite. A list of thousands
     of placeholders costs the driver more than the query, and SQLite builds may cap them."""
     if conn.dialect.name == "postgresql":
-        return col == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Integer)))
+        return cast(
+            ColumnElement[bool], col == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Integer)))
+        )
     each = func.json_each(bindparam("ids", json.dumps(ids))).table_valued("value")
     return cast(ColumnElement[bool], col.in_(select(each.c.value)))
 
@@ -319,7 +321,7 @@ def _uuids(conn: Connection, inspection_ids: set[int]) -> dict[int, str]:
 
 def _finding_rows(
     rows: list[tuple[Any, FindingState]],
-    branches: dict[int, tuple[str, str, str | None]],
+    branches: dict[int, tuple[str, str, str]],
     uuids: dict[int, str],
     texts: dict[int, dict[str, tuple[str, str]]],
     cids: dict[int, str],
