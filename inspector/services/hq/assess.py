@@ -27,6 +27,7 @@ from inspector.domain.states import InspectionStatus
 from inspector.errors import ValidationError
 from inspector.services.hq import rectify as rect
 from inspector.services.hq.assess_rule import LoadedRule
+from inspector.services.hq.fetch import driver_rows
 from inspector.services.hq.plans import by_id, period_key
 from inspector.services.hq.rows import HqFilter
 from inspector.services.hq.scope import conditions
@@ -211,8 +212,9 @@ def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> lis
 
     The database reads the scenario from the visit facts (``->>`` on PostgreSQL,
     ``json_extract`` on SQLite), so no visit's JSON reaches Python; :func:`by_id` keeps
-    SQLite from reading every inspection of a period to find the visits among them. Core
-    rows on the session's connection: no ORM step for 20,000 rows.
+    SQLite from reading every inspection of a period to find the visits among them. The
+    driver's own rows (integers, text, floats; :func:`.fetch.driver_rows`): no ORM or
+    result step for 20,000 rows.
     """
     q = select(
         Inspection.branch_id,
@@ -222,7 +224,7 @@ def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> lis
     ).where(*by_id(session, _selected(flt, Mode.MYSTERY, checklists)))
     return [
         (int(b), str(scen or ""), float(score), int(veto or 0) > 0)
-        for b, scen, score, veto in session.connection().execute(q)
+        for b, scen, score, veto in driver_rows(session.connection(), q)
     ]
 
 
