@@ -135,19 +135,20 @@ def _keys(
     deadline's findings are all read, so the branch-code order within it is exact.
     """
     q = select(Finding.id, Finding.deadline, Finding.insp_branch_id, Finding.item_id).where(*where)
+    conn = session.connection()  # Core rows, unpacked by position: no ORM step per row
     if limit is None:
-        rows = list(session.execute(q))
+        rows = list(conn.execute(q))
     else:
-        rows = list(session.execute(q.order_by(Finding.deadline).limit(limit)))
-        if len(rows) == limit and rows[-1].deadline is not None:
-            last = rows[-1].deadline
-            rows = [r for r in rows if r.deadline != last]
-            rows.extend(session.execute(q.where(Finding.deadline == last)))
+        rows = list(conn.execute(q.order_by(Finding.deadline).limit(limit)))
+        if len(rows) == limit and rows[-1][1] is not None:
+            last = rows[-1][1]
+            rows = [r for r in rows if r[1] != last]
+            rows.extend(conn.execute(q.where(Finding.deadline == last)))
         elif len(rows) == limit:  # no deadlines: the branch-code order needs them all
-            rows = list(session.execute(q))
+            rows = list(conn.execute(q))
     keys = sorted(
-        (r.deadline or date.max, code_of.get(r.insp_branch_id, ""), r.item_id, int(r.id))
-        for r in rows
+        (deadline or date.max, code_of.get(bid, ""), item, int(fid))
+        for fid, deadline, bid, item in rows
     )
     return keys if limit is None else keys[:limit]
 
