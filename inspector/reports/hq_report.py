@@ -20,6 +20,7 @@ from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
 from reportlab.lib import colors
@@ -29,6 +30,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -191,6 +193,25 @@ def _fonts() -> tuple[str, str]:
 
 
 _GREY = colors.Color(0.45, 0.45, 0.45)
+_CELL_PAD = 6.0  # a table cell's left and right padding (ReportLab's default)
+_WIDTH_CACHE = 50_000  # distinct cell texts whose width is remembered
+# The frame the story flows in: landscape A4 less the top and bottom margins (12 and
+# 14 mm, see render) and the frame's padding (6 points each side).
+_FRAME_HEIGHT = landscape(A4)[1] - 26 * mm - 12
+_SLACK = 4.0
+# Cells never broken inside a value (figures, dates), and Latin words up to this length.
+_WHOLE_KINDS = frozenset({INT, SCORE, DELTA, DATE, DATETIME, PERCENT, POINTS})
+_WORD_CHARS = 20
+_SHORT_CELL = 12
+_CJK_WORD_CHARS = 8
+
+
+def _is_cjk(word: str) -> bool:
+    return any(
+        ord(ch) > 0x2E80 for ch in word
+    )  # points of room left under a table's first row before a page break
+
+
 _LINE_COLOURS = [
     colors.Color(0.84, 0.37, 0.0),
     colors.Color(0.0, 0.45, 0.70),
@@ -214,6 +235,21 @@ class _Doc(SimpleDocTemplate):  # type: ignore[misc]
         key, title, level = mark
         self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y + flowable.height + 6)
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+class _ListTable(Table):  # type: ignore[misc]
+    """A long table that splits between rows, and inside a row only where at least half
+    a frame is free (a cell longer than a page): a short row is never cut in two at a
+    page's foot, it moves to the next page with the header row repeated. (ReportLab makes
+    the parts of a split table with this class and Table's own arguments.)"""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        if avail_height >= _FRAME_HEIGHT / 2:
+            parts: list[Any] = super().split(avail_width, avail_height)
+            return parts
+        self._calc(avail_width, avail_height)
+        rows: list[Any] = self._splitRows(avail_height, doInRowSplit=False)
+        return rows
 
 
 class _TrendChart(Flowable):  # type: ignore[misc]
@@ -320,7 +356,8 @@ class _TrendChart(Flowable):  # type: ignore[misc]
 class HqReportRenderer:
     """Builds the PDF: override ``_styles`` or ``_story`` to change the layout.
 
-    Two passes: the first counts the pages, so every footer can say "第 x 页 / 共 y 页".
+    One layout pass: every footer's "第 x 页 / 共 y 页" is a form drawn when the document
+    is saved and its number of pages is known.
     """
 
     def __init__(self, content: HqReportContent) -> None:
@@ -331,6 +368,10 @@ class HqReportRenderer:
         self.styles = self._styles()
         self.total_pages: int | None = None
         self._marks = 0
+        self._pages = 0  # pages laid out so far (the last one's number at save)
+        self._widths: dict[str, float | None] = {}  # see _plain_width
+        self._pagesize: tuple[float, float] = landscape(A4)
+        self._right = 12 * mm
 
     def _styles(self) -> dict[str, ParagraphStyle]:
         wrap = "CJK" if self.content.lang == "zh" else None
@@ -391,6 +432,31 @@ class HqReportRenderer:
     def _p(self, text: str, style: str = "cell") -> Paragraph:
         # Branch names come from packages: any script, never dropped (see fonts.py).
         return Paragraph(fallback_markup(text, self.font), self.styles[style])
+
+    def _cell(self, text: str, room: float) -> Any:
+        """A table cell of ``text`` in ``room`` points: the plain string when it fits on one
+        line in the main font (ReportLab draws a string as it is, at a fraction of a
+        paragraph's cost: most cells of a long table are codes, dates, names and figures),
+        else a paragraph that wraps and falls back to other fonts."""
+        width = self._plain_width(text)
+        if width is not None and width <= room:
+            return text
+        return self._p(text)
+
+    def _plain_width(self, text: str) -> float | None:
+        """``text``'s width at the cell size when the main font draws it as it is (no
+        markup, no fallback font, no shaping, one line); None otherwise. Cached: a long
+        table repeats the same regions, statuses, dates and names on every page."""
+        try:
+            return self._widths[text]
+        except KeyError:
+            pass
+        width: float | None = None
+        if "\n" not in text and fallback_markup(text, self.font) == escape(text):
+            width = float(pdfmetrics.stringWidth(text, self.font, 8))
+        if len(self._widths) < _WIDTH_CACHE:
+            self._widths[text] = width
+        return width
 
     def _heading(self, text: str, style: str = "h2", level: int = 0) -> Paragraph:
         """A heading that is also a bookmark pointing at the page it is printed on."""
@@ -582,12 +648,39 @@ class HqReportRenderer:
             widest = max(widest, float(pdfmetrics.stringWidth(token, self.bold, 8)))
         return widest + 14  # the cell's left and right padding (6 each) and a margin
 
+    def _value_min(self, texts: list[str], kind: str) -> float:
+        """The narrowest a column can be without breaking a value: a figure or date whole
+        ("100.00", not "100.0" over "0"), a short text of up to :data:`_SHORT_CELL`
+        characters whole ("不符合（1 项）"), and in longer text the widest word of up to
+        :data:`_WORD_CHARS` characters ("Excellent", "wealth-management", a branch name
+        such as 上海分行静安支行); longer words may still break."""
+        widest = 0.0
+        for text in set(texts):
+            whole = kind in _WHOLE_KINDS or len(text) <= _SHORT_CELL  # "不符合（1 项）"
+            words = [text] if whole else text.split()
+            for word in words:
+                if len(word) > (_CJK_WORD_CHARS if _is_cjk(word) else _WORD_CHARS):
+                    continue
+                w = self._plain_width(word)
+                if w is not None:
+                    widest = max(widest, w)
+        return widest + 2 * _CELL_PAD + 1 if widest else 0.0
+
     def _no_broken_words(
-        self, widths: list[float], headers: list[str], width: float
+        self,
+        widths: list[float],
+        headers: list[str],
+        width: float,
+        values: list[float] | None = None,
     ) -> list[float]:
-        """``widths`` with every column at least its header's widest word, the room taken
-        from the columns that have more than they need (the total stays ``width``)."""
+        """``widths`` with every column at least its header's widest word (and at least
+        ``values``, its widest value's), the room taken from the columns that have more than
+        they need (the total stays ``width``)."""
         mins = [self._header_min(h) for h in headers]
+        if values is not None:
+            with_values = [max(m, v) for m, v in zip(mins, values, strict=True)]
+            if sum(with_values) <= width:  # else the headers alone, as before
+                mins = with_values
         if sum(mins) > width:
             return widths  # too many columns to help: keep the proportions
         out = list(widths)
@@ -608,7 +701,9 @@ class HqReportRenderer:
 
     def _grid(
         self, tbl: HqTable, cols: list[int], rows: list[tuple[Any, ...]], width: float
-    ) -> Table:
+    ) -> tuple[Table, float]:
+        """The table of ``rows`` and the height of its header row and first row: the least
+        room that may start it on a page."""
         columns = [tbl.columns[i] for i in cols]
         id_w = self._id_width()
         fixed = sum(id_w for col in columns if col.kind == ID)
@@ -617,63 +712,101 @@ class HqReportRenderer:
         widths = [
             id_w if col.kind == ID else (width - fixed) * col.width / total for col in columns
         ]
-        widths = self._no_broken_words(widths, [col.header for col in columns], width)
+        texts = [[format_value(row[i], tbl.columns[i].kind) for row in rows] for i in cols]
+        values = [
+            0.0 if col.kind == ID else self._value_min(t, col.kind)
+            for col, t in zip(columns, texts, strict=True)
+        ]
+        widths = self._no_broken_words(widths, [col.header for col in columns], width, values)
         data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            # Plain cells as the "cell" paragraph style sets its text (8 on 10 points).
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("LEADING", (0, 0), (-1, -1), 10),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ]
+        # Ids as before: 7.5 points (their column is measured so) on ReportLab's 12.
+        style += [
+            cmd
+            for ci, col in enumerate(columns)
+            if col.kind == ID
+            for cmd in (("FONTSIZE", (ci, 1), (ci, -1), 7.5), ("LEADING", (ci, 1), (ci, -1), 12))
+        ]
+        base = list(style)
+        room = [w - 2 * _CELL_PAD for w in widths]
         for r, row in enumerate(rows, start=1):
             cells: list[Any] = []
             for ci, i in enumerate(cols):
                 v, col = row[i], tbl.columns[i]
-                text = format_value(v, col.kind)
+                text = texts[ci][r - 1]
                 # An id is a plain string cell: ReportLab never wraps those.
-                cells.append(text if col.kind == ID else self._p(text))
+                cells.append(text if col.kind == ID else self._cell(text, room[ci]))
                 if col.kind == SCORE and isinstance(v, int | float):
                     style.append(("BACKGROUND", (ci, r), (ci, r), score_colour(float(v))))
             data.append(cells)
-        # splitInRow lets a long cell break across pages instead of raising LayoutError.
-        t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        # A cell longer than a page breaks across pages instead of raising LayoutError.
+        t = _ListTable(
+            data,
+            colWidths=widths,
+            repeatRows=1,
+            hAlign="LEFT",
+            splitInRow=1,
+        )
         t.setStyle(TableStyle(style))
-        return t
+        # Measured on a copy of the first two rows, not by laying out the whole table.
+        _, head = Table(data[:2], colWidths=widths, style=TableStyle(base)).wrap(
+            width, _FRAME_HEIGHT
+        )
+        return t, float(head)
+
+    def _flow_height(self, flowable: Any, width: float) -> float:
+        """A heading's or note's height with its space before and after."""
+        _, height = flowable.wrap(width, _FRAME_HEIGHT)
+        style = getattr(flowable, "style", None)
+        extra = (style.spaceBefore + style.spaceAfter) if style is not None else 0.0
+        return float(height) + float(extra)
 
     def _table(self, tbl: HqTable, width: float, *, style: str = "h2", level: int = 0) -> list[Any]:
-        out: list[Any] = [self._heading(tbl.title, style, level)]
+        heading = self._heading(tbl.title, style, level)
+        lead = [heading]
         if tbl.note:
-            out.append(self._p(tbl.note, "note"))
+            lead.append(self._p(tbl.note, "note"))
         if not tbl.rows:
-            out.append(self._p(T.NONE(self.content.lang), "base"))
-            return out
+            return [*lead, self._p(T.NONE(self.content.lang), "base")]
+        # A heading never stands alone at a page's foot: each part of the table starts
+        # on a page with room for its heading(s), its header row and its first row (else
+        # on the next page); a long part then splits between rows, repeating its header.
+        above = sum(self._flow_height(f, width) for f in lead)
         cols = [i for i, col in enumerate(tbl.columns) if col.pdf]
         if tbl.group is None:
-            out.append(self._grid(tbl, cols, tbl.rows, width))
-            return out
+            grid, head = self._grid(tbl, cols, tbl.rows, width)
+            return [CondPageBreak(above + head + _SLACK), *lead, grid]
         # Long lists are read region by region: a sub-heading (and bookmark) per group.
         g = tbl.group
         groups: dict[str, list[tuple[Any, ...]]] = {}
         for row in tbl.rows:
             groups.setdefault(str(row[g] or "—"), []).append(row)
         cols = [i for i in cols if i != g]
-        for name in sorted(groups):
+        out: list[Any] = []
+        for n, name in enumerate(sorted(groups)):
             rows = groups[name]
-            # A group heading never stands alone at a page's foot; a long group then splits
-            # (repeating its header row) instead of moving whole to the next page, which
-            # kept-with-next would do and leave the section's heading alone.
-            out.append(CondPageBreak(30 * mm))
-            out.append(
-                self._heading(
-                    T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)),
-                    "group",
-                    level + 1,
-                )
+            sub = self._heading(
+                T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)), "group", level + 1
             )
-            out.append(self._grid(tbl, cols, rows, width))
+            grid, head = self._grid(tbl, cols, rows, width)
+            need = self._flow_height(sub, width) + head + _SLACK
+            if n == 0:
+                out += [CondPageBreak(above + need), *lead]
+            else:
+                out.append(CondPageBreak(need))
+            out += [sub, grid]
         return out
 
     def _heatmap(self, hm: HqHeatmap, width: float) -> list[Any]:
@@ -737,11 +870,42 @@ class HqReportRenderer:
             return T.PAGE_OF(self.content.lang, page=page, pages=total)
         return T.PAGE(self.content.lang, page=page)
 
+    @staticmethod
+    def _page_form(page: int) -> str:
+        return f"hqPageOf{page}"
+
+    def _finish_pages(self, canvas: Any) -> None:
+        """Draws every page's "第 x 页 / 共 y 页" once the number of pages is known: each
+        page showed a form named after its number (:meth:`_on_page`); the forms are
+        defined here, just before the file is written (a PDF may use a form before it is
+        defined). One layout pass, and no page held back in memory."""
+        self.total_pages = self._pages
+        x = self._pagesize[0] - self._right
+        for page in range(1, self._pages + 1):
+            canvas.beginForm(self._page_form(page))
+            canvas.setFont(self.font, 7.5)
+            canvas.setFillColor(_GREY)
+            canvas.drawRightString(x, 8 * mm, self._page_text(page))
+            canvas.endForm()
+
+    def _canvas_maker(self) -> type[Canvas]:
+        renderer = self
+
+        class PageOfCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
+            """Finishes the page numbers when the document is saved."""
+
+            def save(self) -> None:
+                renderer._finish_pages(self)
+                super().save()
+
+        return PageOfCanvas
+
     def _on_page(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(self.font, 7.5)
         canvas.setFillColor(_GREY)
-        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * mm, self._page_text(doc.page))
+        self._pages = max(self._pages, doc.page)
+        canvas.doForm(self._page_form(doc.page))  # "第 x 页 / 共 y 页", drawn at save
         canvas.drawString(doc.leftMargin, 8 * mm, f"{self.content.footer} · {self.content.title}")
         if self.content.banner:
             canvas.setFillColor(colors.Color(0.75, 0, 0))
@@ -756,14 +920,18 @@ class HqReportRenderer:
             )
         canvas.restoreState()
 
-    def _build(self) -> tuple[bytes, int]:
+    def render(self) -> bytes:
+        """The PDF in one layout pass (the page count is filled in at save)."""
         buf = io.BytesIO()
         size = landscape(A4)
+        self.total_pages = None
+        self._pages = 0
+        self._pagesize, self._right = size, 12 * mm
         doc = _Doc(
             buf,
             pagesize=size,
             leftMargin=12 * mm,
-            rightMargin=12 * mm,
+            rightMargin=self._right,
             topMargin=12 * mm,
             bottomMargin=14 * mm,
             title=self.content.title,
@@ -772,18 +940,13 @@ class HqReportRenderer:
             # The canvas starts in the bundled font: no unembedded Helvetica in the file.
             initialFontName=self.font,
         )
-        doc.build(self._story(doc.width), onFirstPage=self._on_page, onLaterPages=self._on_page)
-        return buf.getvalue(), doc.page
-
-    def render(self) -> bytes:
-        self.total_pages = None
-        _, pages = self._build()
-        self.total_pages = pages
-        data, again = self._build()
-        if again != pages:  # the footer's width cannot move content; keep the count honest
-            self.total_pages = again
-            data, _ = self._build()
-        return data
+        doc.build(
+            self._story(doc.width),
+            onFirstPage=self._on_page,
+            onLaterPages=self._on_page,
+            canvasmaker=self._canvas_maker(),
+        )
+        return buf.getvalue()
 
 
 def render_hq_report(content: HqReportContent) -> bytes:
