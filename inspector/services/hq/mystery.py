@@ -10,12 +10,15 @@ at every branch, so its totals do compare.
 from __future__ import annotations
 
 import logging
+import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, null, select, union_all
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Branch, Inspection, SectionScoreRow
@@ -28,6 +31,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CHECKLIST = "mystery-shopper"
 NO_SCENARIO = ""
+#: How many visits the dashboard lists (the newest); its summary covers every visit.
+PAGE = 500
 
 
 @dataclass
@@ -74,21 +79,16 @@ class ScenarioSummary:
         }
 
 
-def visits(
-    session: Session,
-    *,
-    checklist_id: str = DEFAULT_CHECKLIST,
-    wave: str | None = None,
-    region: str | None = None,
-    scenario: str | None = None,
-) -> list[Visit]:
-    """Finalized, current mystery visits with their stored section percents.
+def _scenario_col() -> ColumnElement[str]:
+    """The visit's scenario as the database reads it ('' when none), as :func:`visits` and
+    :func:`summary` group and filter by it."""
+    return func.coalesce(Inspection.visit["scenario"].as_string(), NO_SCENARIO)
 
-    Read as plain rows (the scenario and wave taken out of the visit facts by the
-    database), not as ORM objects whose visit JSON is parsed one by one: at 100,000
-    inspections that was seconds.
-    """
-    scen_col = Inspection.visit["scenario"].as_string()
+
+def _visit_ids(
+    checklist_id: str, wave: str | None, region: str | None, scenario: str | None
+) -> Select[Any]:
+    """The ids of the finalized, current mystery visits the options select."""
     ids = (
         finalized_current(checklist_id, region)
         .where(Inspection.mode == Mode.MYSTERY)
@@ -97,6 +97,37 @@ def visits(
     if wave is not None:
         # The indexed column (``ix_inspections_wave``), not the visit JSON of every visit.
         ids = ids.where(Inspection.wave == wave)
+    if scenario is not None:
+        ids = ids.where(_scenario_col() == scenario)
+    return ids
+
+
+def visits(
+    session: Session,
+    *,
+    checklist_id: str = DEFAULT_CHECKLIST,
+    wave: str | None = None,
+    region: str | None = None,
+    scenario: str | None = None,
+    limit: int | None = None,
+) -> list[Visit]:
+    """Finalized, current mystery visits with their stored section percents, by branch
+    code, then date.
+
+    ``limit`` keeps the newest ``limit`` visits (by start, then id), listed in the same
+    order; ``None`` is every visit (``hq mystery`` and the HQ files list them all).
+    :func:`summary` gives the count and the averages of every visit.
+
+    Read as plain rows (the scenario and wave taken out of the visit facts by the
+    database), not as ORM objects whose visit JSON is parsed one by one: at 100,000
+    inspections that was seconds.
+    """
+    ids = _visit_ids(checklist_id, wave, region, scenario)
+    if limit is not None:
+        if limit < 1:
+            return []
+        newest = ids.order_by(Inspection.started_at.desc(), Inspection.id.desc()).limit(limit)
+        ids = select(newest.subquery().c.id)
     # Plain Core rows on the session's connection: no ORM loading step for 20,000 rows.
     conn = session.connection()
     rows = conn.execute(
@@ -104,7 +135,7 @@ def visits(
             Inspection.id,
             Inspection.uuid,
             Inspection.visit["wave"].as_string().label("wave"),
-            scen_col.label("scenario"),
+            Inspection.visit["scenario"].as_string().label("scenario"),
             Inspection.score_total,
             Inspection.grade,
             Inspection.passed,
@@ -132,9 +163,6 @@ def visits(
     out: list[Visit] = []
     # Rows unpacked by position: a named look-up per column costs more than the query.
     for iid, uuid, wave_, scen, total, grade, passed, started, code, name, reg in rows:
-        scen = str(scen or NO_SCENARIO)
-        if scenario is not None and scen != scenario:
-            continue
         out.append(
             Visit(
                 code=code,
@@ -142,12 +170,84 @@ def visits(
                 region=reg or "",
                 inspection=uuid,
                 wave=wave_,
-                scenario=scen,
+                scenario=str(scen or NO_SCENARIO),
                 total=total,
                 grade=grade,
                 passed=passed,
                 sections=sections.get(iid, {}),
                 started_at=timefmt.iso(started, tz) or "",  # JSON: the reader's zone
+            )
+        )
+    return out
+
+
+def _mean(counted: Iterable[tuple[float, int]], n: int) -> float:
+    """``statistics.fmean`` of the values repeated by their counts: the same float to the
+    last bit (an exactly rounded sum divided by ``n``), whatever the order; a database's
+    ``avg`` adds in its own order and can differ in the last bits, enough to flip a
+    half-up rounding of the published value."""
+    return math.fsum(v for value, count in counted for v in repeat(value, count)) / n
+
+
+def summary(
+    session: Session,
+    *,
+    checklist_id: str = DEFAULT_CHECKLIST,
+    wave: str | None = None,
+    region: str | None = None,
+    scenario: str | None = None,
+) -> list[ScenarioSummary]:
+    """:func:`by_scenario` of every visit :func:`visits` would list, equal to it to the
+    last bit, without reading the visits: the database counts each (scenario, total) and
+    each (scenario, section, percent), and Python averages those few distinct values
+    (see :func:`_mean`). The visits' count is the sum of the scenarios'."""
+    # One statement: the visits' scenario (out of the visit JSON, once per visit) and total
+    # in a common table used twice (so it is computed once), then counted by (scenario,
+    # total) and, joined with the section rows, by (scenario, section, percent). Its first
+    # column tells the two apart: NULL for a total, the section id for a percent.
+    ids = _visit_ids(checklist_id, wave, region, scenario)
+    v = (
+        select(
+            Inspection.id.label("id"),
+            _scenario_col().label("scenario"),
+            Inspection.score_total.label("value"),
+        )
+        .where(Inspection.id.in_(ids))
+        .cte("v")
+    )
+    totals = select(
+        null().label("section"), v.c.scenario, v.c.value, func.count().label("n")
+    ).group_by(v.c.scenario, v.c.value)
+    percents = (
+        select(SectionScoreRow.section_id, v.c.scenario, SectionScoreRow.percent, func.count())
+        .join(v, v.c.id == SectionScoreRow.inspection_id)
+        .group_by(v.c.scenario, SectionScoreRow.section_id, SectionScoreRow.percent)
+    )
+    by_scen: dict[str, tuple[int, list[tuple[float, int]]]] = {}
+    pcts: dict[str, dict[str, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
+    for sid, sc, value, n in session.connection().execute(union_all(totals, percents)):
+        sc = str(sc)
+        if sid is None:  # a total
+            visits_n, values = by_scen.get(sc, (0, []))
+            by_scen[sc] = (visits_n + n, values)
+        else:  # a section with only N/A percents still shows (None)
+            values = pcts[sc][sid]
+        if value is not None:
+            values.append((float(value), n))
+    out = []
+    for sc in sorted(by_scen):
+        visits_n, total_values = by_scen[sc]
+        sections: dict[str, float | None] = {}
+        for sid, values in sorted(pcts.get(sc, {}).items()):
+            sections[sid] = _mean(values, sum(n for _, n in values)) if values else None
+        out.append(
+            ScenarioSummary(
+                scenario=sc,
+                visits=visits_n,
+                average_total=(
+                    _mean(total_values, sum(n for _, n in total_values)) if total_values else None
+                ),
+                sections=sections,
             )
         )
     return out
