@@ -45,8 +45,10 @@ class RightsView:
 class MysteryView:
     """``hq mystery --json`` for the dashboard's filter and wave.
 
-    ``waves`` are the waves the region's visits belong to (the wave box's choices);
-    ``scenario_titles`` and ``section_titles`` name the ids of the mystery-shopper checklist.
+    ``scenarios`` summarize every visit; ``visits`` are the newest ``hq_mystery.PAGE`` of
+    them (in ``hq mystery``'s order), ``total`` how many there are in all. ``waves`` are the
+    waves the region's visits belong to (the wave box's choices); ``scenario_titles`` and
+    ``section_titles`` name the ids of the mystery-shopper checklist.
     """
 
     region: str | None
@@ -54,6 +56,7 @@ class MysteryView:
     visits: list[hq_mystery.Visit]
     scenarios: list[hq_mystery.ScenarioSummary]
     waves: list[str]
+    total: int = 0
     scenario_titles: Titles = field(default_factory=dict)
     section_titles: Titles = field(default_factory=dict)
 
@@ -64,6 +67,11 @@ class MysteryView:
     def section_title(self, section: str, lang: str) -> str:
         zh, en = self.section_titles.get(section, (section, section))
         return zh if lang == "zh" else en
+
+    @property
+    def cut(self) -> bool:
+        """True when only the newest of the visits are listed."""
+        return len(self.visits) < self.total
 
     def section_ids(self) -> list[str]:
         """Every section any scenario or visit has, in checklist order (unknown ids last)."""
@@ -86,19 +94,22 @@ def load_rights(session: Session, flt: HqFilter) -> RightsView:
 
 
 def load_mystery(session: Session, flt: HqFilter, wave: str | None) -> MysteryView:
+    """The summary of every visit and the newest ``hq_mystery.PAGE`` visits: at a bank's
+    size (20,000 visits) listing them all cost more than the rest of the tab; ``hq
+    mystery`` and the HQ files list every one."""
     args = hq_rights_mystery.mystery_args(flt, wave)
-    visits = hq_mystery.visits(session, **args)
-    if args["wave"] is None:
-        waves = sorted({v.wave for v in visits if v.wave})
-    else:  # the region's waves, not only the one shown
-        waves = hq_mystery.waves(session, region=args["region"])
+    summary = hq_mystery.summary(session, **args)
+    visits = hq_mystery.visits(session, **args, limit=hq_mystery.PAGE)
+    # The region's waves, not only the one shown nor those of the visits listed.
+    waves = hq_mystery.waves(session, region=args["region"])
     scenarios, sections = hq_rights_mystery.mystery_titles()
     return MysteryView(
         region=args["region"],
         wave=args["wave"],
         visits=visits,
-        scenarios=hq_mystery.by_scenario(visits),
+        scenarios=summary,
         waves=waves,
+        total=sum(g.visits for g in summary),
         scenario_titles=scenarios,
         section_titles=sections,
     )

@@ -444,7 +444,10 @@ class HqDashboard(QWidget):
                 self.scenario_view,
             )
         )
-        split.addWidget(self._titled(self.tr("Visits"), self.visit_view))
+        # Said when only the newest visits are listed (hq_mystery.PAGE of many).
+        self.visit_page_note = self._note()
+        self.visit_page_note.hide()
+        split.addWidget(self._titled(self.tr("Visits"), self.visit_view, note=self.visit_page_note))
         split.setSizes([200, 400])
         self.mystery_stack, self.mystery_empty = self._stack(split)
         return self._choice_tab(
@@ -464,7 +467,7 @@ class HqDashboard(QWidget):
         lay.addWidget(body, 1)
         return tab
 
-    def _titled(self, title: str, widget: QWidget) -> QWidget:
+    def _titled(self, title: str, widget: QWidget, *, note: QLabel | None = None) -> QWidget:
         box = QWidget(self)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 4, 0, 0)
@@ -472,6 +475,8 @@ class HqDashboard(QWidget):
         label.setWordWrap(True)
         label.setStyleSheet("font-weight: bold;")
         lay.addWidget(label)
+        if note is not None:
+            lay.addWidget(note)
         lay.addWidget(widget, 1)
         return box
 
@@ -751,6 +756,17 @@ class HqDashboard(QWidget):
         self.scenario_view.resizeColumnsToContents()
         self.visit_model.set_view(view)
         self.visit_view.resizeColumnsToContents()
+        # The summary above covers every visit; the table lists the newest page of them.
+        self.visit_page_note.setText(
+            self.tr(
+                "Showing the newest %1 of %2 visits, listed by branch code; the summary above "
+                "covers all of them. Every visit is in the Excel export and in "
+                "'inspector hq mystery'."
+            )
+            .replace("%1", f"{len(view.visits):,}")
+            .replace("%2", f"{view.total:,}")
+        )
+        self.visit_page_note.setVisible(view.cut)
         self.mystery_note.setText(
             self.tr(
                 "Finalized mystery-shopper visits. Sections are compared like with like: a "
