@@ -16,6 +16,7 @@ from inspector.db import Database
 from inspector.domain import numbers
 from inspector.domain.checklist import RIGHT_NAMES, Mode
 from inspector.services import demo
+from inspector.services.hq import mystery as hq_mystery
 from inspector.services.inspections import answering, lookup, rescoring, signoff, snapshots
 from inspector.services.inspections import visits as insp_visits
 from inspector.ui.hq import HqDashboard
@@ -250,3 +251,31 @@ def test_chinese_tabs(qtbot: QtBot, demo_db: Database) -> None:
         w.wait_idle()
     finally:
         app.removeTranslator(tr)
+
+
+def test_the_mystery_tab_lists_the_newest_page_and_summarizes_every_visit(
+    qtbot: QtBot, dash: HqDashboard, run_cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hq_mystery, "PAGE", 3)
+    _refresh(qtbot, dash)
+    mystery = json.loads(run_cli.ok("hq", "mystery", "--json"))
+    total = len(mystery["visits"])
+    assert total > 3
+    # The summary is of every visit, as 'hq mystery' gives it.
+    assert _rows(dash.scenario_model) == mystery["scenarios"]
+    # The table: the 3 newest visits, in the CLI's order (by branch code).
+    newest = sorted(mystery["visits"], key=lambda v: v["started_at"], reverse=True)[:3]
+    shown = _rows(dash.visit_model)
+    assert len(shown) == 3
+    assert shown == [v for v in mystery["visits"] if v in newest]
+    note = dash.visit_page_note
+    assert not note.isHidden()
+    assert note.text() == (
+        f"Showing the newest 3 of {total} visits, listed by branch code; the summary above "
+        "covers all of them. Every visit is in the Excel export and in 'inspector hq mystery'."
+    )
+    # Under the page size, every visit is listed and the note goes.
+    monkeypatch.setattr(hq_mystery, "PAGE", 500)
+    _refresh(qtbot, dash)
+    assert _mystery_json(dash) == mystery
+    assert note.isHidden()
