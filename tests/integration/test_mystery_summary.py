@@ -83,13 +83,17 @@ def test_summary_equals_by_scenario_of_every_visit(visits_db: Database) -> None:
 def test_a_page_is_the_newest_visits_in_the_same_order(visits_db: Database) -> None:
     with visits_db.read_session() as s:
         every = hq_mystery.visits(s)
-        for limit in (1, 3, len(every), len(every) + 5):
-            page = hq_mystery.visits(s, limit=limit)
-            newest = sorted(every, key=lambda v: v.started_at, reverse=True)[:limit]
-            assert {v.inspection for v in page} == {v.inspection for v in newest}
-            keep = {v.inspection for v in page}
-            assert page == [v for v in every if v.inspection in keep]  # by branch code
-        assert hq_mystery.visits(s, limit=0) == []
+        region = every[0].region
         wave = next(v.wave for v in every if v.wave)
-        in_wave = hq_mystery.visits(s, wave=wave)
-        assert hq_mystery.visits(s, wave=wave, limit=len(in_wave)) == in_wave
+        scenario = every[-1].scenario
+        # Unfiltered (the newest by an index walk) and by region or wave (chosen first).
+        for args in ({}, {"region": region}, {"wave": wave}, {"scenario": scenario}):
+            selected = hq_mystery.visits(s, **args)
+            assert selected, args
+            for limit in (1, 3, len(selected), len(selected) + 5):
+                page = hq_mystery.visits(s, limit=limit, **args)
+                newest = sorted(selected, key=lambda v: v.started_at, reverse=True)[:limit]
+                assert {v.inspection for v in page} == {v.inspection for v in newest}, args
+                keep = {v.inspection for v in page}
+                assert page == [v for v in selected if v.inspection in keep]  # by branch code
+        assert hq_mystery.visits(s, limit=0) == []

@@ -126,7 +126,20 @@ def visits(
     if limit is not None:
         if limit < 1:
             return []
-        newest = ids.order_by(Inspection.started_at.desc(), Inspection.id.desc()).limit(limit)
+        if wave is None and region is None:
+            # Walked back from the newest start (an index), stopping at ``limit`` visits.
+            newest = ids.order_by(Inspection.started_at.desc(), Inspection.id.desc())
+        else:
+            # A wave's or a region's visits first, then the newest of them: walking back by
+            # start passed all 100,000 inspections to find one wave's 266 visits (370 ms on
+            # SQLite) and half of them for a region's 500 (85 ms; 45 ms this way).
+            chosen = (
+                ids.with_only_columns(Inspection.id.label("id"), Inspection.started_at.label("at"))
+                .cte("chosen")
+                .prefix_with("MATERIALIZED")
+            )
+            newest = select(chosen.c.id).order_by(chosen.c.at.desc(), chosen.c.id.desc())
+        newest = newest.limit(limit)
         ids = select(newest.subquery().c.id)
     # Plain Core rows on the session's connection: no ORM loading step for 20,000 rows.
     conn = session.connection()
@@ -205,14 +218,14 @@ def summary(
     # in a common table used twice (so it is computed once), then counted by (scenario,
     # total) and, joined with the section rows, by (scenario, section, percent). Its first
     # column tells the two apart: NULL for a total, the section id for a percent.
-    ids = _visit_ids(checklist_id, wave, region, scenario)
+    # The visits' own rows, not ``id IN (...)``: PostgreSQL looked each one up again.
     v = (
-        select(
+        _visit_ids(checklist_id, wave, region, scenario)
+        .with_only_columns(
             Inspection.id.label("id"),
             _scenario_col().label("scenario"),
             Inspection.score_total.label("value"),
         )
-        .where(Inspection.id.in_(ids))
         .cte("v")
     )
     totals = select(
