@@ -15,16 +15,21 @@ quote prefix (the cell shows and edits as text), as the openpyxl export did.
 
 from __future__ import annotations
 
+import logging
+import queue
 import re
+import threading
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from inspector.textsafe import is_formula_like
+
+log = logging.getLogger(__name__)
 
 _EPOCH = datetime(1899, 12, 30)
 # XML 1.0 allows no C0 control other than tab, newline and carriage return; a cell keeps
@@ -32,9 +37,11 @@ _EPOCH = datetime(1899, 12, 30)
 # character. A literal "_x0041_" in the text is escaped the same way so that it survives.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _FLUSH_BYTES = 1 << 20
-# Texts repeat (labels, answer texts, branch names): the first this many distinct ones
-# keep their escaped XML; ids and notes that never repeat stop adding once it is full.
+# Texts repeat (labels, answer texts, branch names): a sheet keeps the cell XML of the
+# first this many distinct texts of a column, and of this many over all its columns; a
+# column of ids or notes that never repeat stops adding once its share is full.
 _TEXT_CACHE = 50_000
+_TEXT_CACHE_COLUMN = 4_096
 
 
 def column_letter(index: int) -> str:
@@ -132,27 +139,95 @@ class _Styles:
         )
 
 
+class _Deflater:
+    """A second thread that compresses and writes the zip entries while the caller's
+    thread builds the XML: zlib lets go of the interpreter lock while it deflates, so
+    the two share the work on two cores.
+
+    Chunks go through a short queue (a few MB at most in flight). An error in the thread
+    (disk full, file too large) is kept and raised in the caller's thread at its next
+    :meth:`write` or at :meth:`finish`, so the file is never reported written.
+    """
+
+    _QUEUE = 4  # chunks of about 1 MB waiting at most
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self._zip = zf
+        self._queue: queue.Queue[str | bytes | None] = queue.Queue(self._QUEUE)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="xlsx-deflate", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        fh: IO[bytes] | None = None
+        try:
+            while (item := self._queue.get()) is not None:
+                if isinstance(item, str):  # the next zip entry
+                    if fh is not None:
+                        fh.close()
+                    fh = self._zip.open(item, "w", force_zip64=True)
+                else:
+                    assert fh is not None
+                    fh.write(item)
+            if fh is not None:
+                fh.close()
+        except BaseException as e:  # handed to the caller's thread, which raises it
+            self._error = e
+            while self._queue.get() is not None:  # let the caller's puts go through
+                pass
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def entry(self, name: str) -> None:
+        """Start the zip entry ``name`` (the previous one is complete)."""
+        self._raise()
+        self._queue.put(name)
+
+    def write(self, data: bytes) -> None:
+        self._raise()
+        self._queue.put(data)
+
+    def finish(self) -> None:
+        """Wait until everything is written; raise what went wrong in the thread."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
+
+
 class XlsxStream:
     """Write sheets one after another into ``path`` (a new file; the caller renames it).
 
     Usage: ``with XlsxStream(path) as x: x.sheet(name, headers, formats, widths, rows)``.
     ``formats`` holds a number format per column (or None); a date or datetime in a
     column without one gets ``yyyy-mm-dd`` / ``yyyy-mm-dd h:mm:ss`` as openpyxl gives it.
+    ``localize`` turns a datetime with a zone into the naive local time the cell shows
+    (default: its own wall time).
+
+    The sheets' XML is compressed and written by a second thread (:class:`_Deflater`)
+    while this one builds the next rows.
     """
 
     DATE_FMT = "yyyy-mm-dd"
     DATETIME_FMT = "yyyy-mm-dd h:mm:ss"
 
-    def __init__(self, path: Path, *, header_fill: str = "DCE3EF") -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        header_fill: str = "DCE3EF",
+        localize: Callable[[datetime], datetime] | None = None,
+    ) -> None:
         # Level 1: the XML is repetitive, so it still shrinks about tenfold, several
         # times faster than the default level.
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._sheets: list[str] = []
         self._styles = _Styles()
         self._header_fill = header_fill
+        self._localize = localize
         self._serials: dict[date, float | int] = {}
-        # Texts seen (labels, answers): formula-like or not, and their escaped XML.
-        self._texts: dict[str, tuple[bool, str]] = {}
+        self._deflater: _Deflater | None = None
 
     def __enter__(self) -> XlsxStream:
         return self
@@ -160,8 +235,19 @@ class XlsxStream:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
             self.close()
-        else:
+            return
+        try:
+            if self._deflater is not None:
+                self._deflater.finish()
+        except BaseException:
+            log.debug("xlsx writer thread failed after an earlier error", exc_info=True)
+        finally:
             self._zip.close()
+
+    def _writer(self) -> _Deflater:
+        if self._deflater is None:
+            self._deflater = _Deflater(self._zip)
+        return self._deflater
 
     def sheet(
         self,
@@ -185,8 +271,14 @@ class XlsxStream:
         quoted = [attr(st.xf(f, True)) for f in formats]
         date_xf = [attr(st.xf(f or self.DATE_FMT)) for f in formats]
         datetime_xf = [attr(st.xf(f or self.DATETIME_FMT)) for f in formats]
+        # A cell is heads[i] + row number + the rest; the rest of a text cell is kept per
+        # column and text (labels, answers and names repeat), of a number made per cell.
+        heads = [f'<c r="{letter}' for letter in letters]
+        number_open = [f'"{p}><v>' for p in plain]
+        tails: list[dict[str, str]] = [{} for _ in range(ncols)]
+        kept = 0  # texts whose cell XML is remembered in this sheet
         serials = self._serials
-        texts = self._texts
+        localize = self._localize
         cols = "".join(
             f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
             for i, w in enumerate(widths, start=1)
@@ -202,69 +294,87 @@ class XlsxStream:
             '<sheetFormatPr defaultRowHeight="15"/>'
             f"<cols>{cols}</cols><sheetData>"
         )
-        entry = f"xl/worksheets/sheet{len(self._sheets)}.xml"
-        with self._zip.open(entry, "w", force_zip64=True) as fh:
-            fh.write(head.encode())
-            header_cells = "".join(
-                f'<c r="{letters[i]}1" s="{_Styles.HEADER}" t="inlineStr">{_text_xml(h)}</c>'
-                for i, h in enumerate(headers)
-                if h
-            )
-            buf: list[str] = [f'<row r="1">{header_cells}</row>']
-            size = 0
-            n = 1
-            for row in rows:
-                n += 1
-                cells: list[str] = [f'<row r="{n}">']
-                for i, v in enumerate(row):
-                    if v is None or v == "":
-                        continue
-                    ref = letters[i]
-                    if isinstance(v, str):
-                        hit = texts.get(v)
-                        if hit is None:
-                            hit = (is_formula_like(v), _text_xml(v))
-                            if len(texts) < _TEXT_CACHE:
-                                texts[v] = hit
-                        style = quoted[i] if hit[0] else plain[i]
-                        cells.append(f'<c r="{ref}{n}"{style} t="inlineStr">{hit[1]}</c>')
-                    elif isinstance(v, bool):
-                        cells.append(f'<c r="{ref}{n}" t="b"><v>{int(v)}</v></c>')
-                    elif isinstance(v, int | float):
-                        cells.append(f'<c r="{ref}{n}"{plain[i]}><v>{v!r}</v></c>')
-                    elif isinstance(v, Decimal):
-                        cells.append(f'<c r="{ref}{n}"{plain[i]}><v>{v}</v></c>')
-                    elif isinstance(v, datetime):
-                        when = excel_serial(v)
-                        cells.append(f'<c r="{ref}{n}"{datetime_xf[i]}><v>{when!r}</v></c>')
-                    elif isinstance(v, date):
-                        day = serials.get(v)
-                        if day is None:
-                            day = serials[v] = excel_serial(v)
-                        cells.append(f'<c r="{ref}{n}"{date_xf[i]}><v>{day!r}</v></c>')
-                    else:
-                        cells.append(f'<c r="{ref}{n}"{plain[i]} t="inlineStr">')
-                        cells.append(_text_xml(str(v)))
-                        cells.append("</c>")
-                cells.append("</row>")
-                text = "".join(cells)
-                buf.append(text)
-                size += len(text)
-                if size > _FLUSH_BYTES:
-                    fh.write("".join(buf).encode())
-                    buf.clear()
-                    size = 0
-            last = letters[-1] if letters else "A"
-            buf.append(f'</sheetData><autoFilter ref="A1:{last}{n}"/>')
-            buf.append(
-                '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
-                ' footer="0.5"/></worksheet>'
-            )
-            fh.write("".join(buf).encode())
+
+        def text_tail(i: int, v: str) -> str:
+            nonlocal kept
+            style = quoted[i] if is_formula_like(v) else plain[i]
+            tail = f'"{style} t="inlineStr">{_text_xml(v)}</c>'
+            known = tails[i]
+            if kept < _TEXT_CACHE and len(known) < _TEXT_CACHE_COLUMN:
+                known[v] = tail
+                kept += 1
+            return tail
+
+        def other(i: int, v: Any, ref: str) -> str:
+            """A cell that is not plain text or a plain number."""
+            if isinstance(v, str):
+                return "" if v == "" else ref + (tails[i].get(v) or text_tail(i, v))
+            if isinstance(v, bool):
+                return f'{ref}" t="b"><v>{int(v)}</v></c>'
+            if isinstance(v, int | float):
+                return f"{ref}{number_open[i]}{v!r}</v></c>"
+            if isinstance(v, Decimal):
+                return f"{ref}{number_open[i]}{v}</v></c>"
+            if isinstance(v, datetime):
+                if v.tzinfo is not None and localize is not None:
+                    v = localize(v)
+                return f'{ref}"{datetime_xf[i]}><v>{excel_serial(v)!r}</v></c>'
+            if isinstance(v, date):
+                day = serials.get(v)
+                if day is None:
+                    day = serials[v] = excel_serial(v)
+                return f'{ref}"{date_xf[i]}><v>{day!r}</v></c>'
+            return f'{ref}"{plain[i]} t="inlineStr">{_text_xml(str(v))}</c>'
+
+        out = self._writer()
+        out.entry(f"xl/worksheets/sheet{len(self._sheets)}.xml")
+        header_cells = "".join(
+            f'<c r="{letters[i]}1" s="{_Styles.HEADER}" t="inlineStr">{_text_xml(h)}</c>'
+            for i, h in enumerate(headers)
+            if h
+        )
+        buf: list[str] = [head, f'<row r="1">{header_cells}</row>']
+        size = 0
+        n = 1
+        for row in rows:
+            n += 1
+            ns = str(n)
+            cells: list[str] = [f'<row r="{ns}">']
+            add = cells.append
+            i = -1
+            for v in row:
+                i += 1
+                if v is None:
+                    continue
+                cls = v.__class__
+                if cls is str:
+                    if v:
+                        add(f"{heads[i]}{ns}{tails[i].get(v) or text_tail(i, v)}")
+                elif cls is int or cls is float:
+                    add(f"{heads[i]}{ns}{number_open[i]}{v!r}</v></c>")
+                else:
+                    add(other(i, v, heads[i] + ns))
+            add("</row>")
+            text = "".join(cells)
+            buf.append(text)
+            size += len(text)
+            if size > _FLUSH_BYTES:
+                out.write("".join(buf).encode())
+                buf.clear()
+                size = 0
+        last = letters[-1] if letters else "A"
+        buf.append(f'</sheetData><autoFilter ref="A1:{last}{n}"/>')
+        buf.append(
+            '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
+            ' footer="0.5"/></worksheet>'
+        )
+        out.write("".join(buf).encode())
         return n - 1
 
     def close(self) -> None:
         """Write the workbook parts that list the sheets and styles, and close the file."""
+        if self._deflater is not None:
+            self._deflater.finish()
         z = self._zip
         n = len(self._sheets)
         decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
