@@ -36,6 +36,8 @@ _EPOCH = datetime(1899, 12, 30)
 # them in Excel's own escape (_x000B_), which Excel and LibreOffice turn back into the
 # character. A literal "_x0041_" in the text is escaped the same way so that it survives.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# Anything that text needs changed for XML: most texts have none, and skip the work.
+_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _FLUSH_BYTES = 1 << 20
 # Texts repeat (labels, answer texts, branch names): a sheet keeps the cell XML of the
 # first this many distinct texts of a column, and of this many over all its columns; a
@@ -72,9 +74,10 @@ def _sub_escape(m: re.Match[str]) -> str:
 
 
 def _text_xml(s: str) -> str:
-    if _NEEDS_ESCAPE.search(s):
-        s = _NEEDS_ESCAPE.sub(_sub_escape, s)
-    s = escape(s, {"\r": "&#13;"})
+    if _SPECIAL.search(s):
+        if _NEEDS_ESCAPE.search(s):
+            s = _NEEDS_ESCAPE.sub(_sub_escape, s)
+        s = escape(s, {"\r": "&#13;"})
     if s[:1].isspace() or s[-1:].isspace():
         return f'<is><t xml:space="preserve">{s}</t></is>'
     return f"<is><t>{s}</t></is>"
