@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Select, Text, cast, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Answer as AnswerRow
@@ -208,18 +208,9 @@ def _rows(
         .where(*conditions(flt), ChecklistSnapshot.checklist_id == cid)
         .order_by(Branch.region, Branch.code, Inspection.started_at)
     )
-    inspections = export_rows.stream(session, q)
-    while batch := list(islice(inspections, SCORE_CHECK_BATCH)):
+    for batch, found in export_rows.ahead(_batches(session, q)):
         answers: dict[int, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
-        for iid, item_id, result, raw in export_rows.stream(
-            session,
-            select(
-                AnswerRow.inspection_id,
-                AnswerRow.item_id,
-                AnswerRow.result,
-                cast(AnswerRow.value, Text),  # the stored JSON, decoded once per text
-            ).where(AnswerRow.inspection_id.in_([r[0] for r in batch])),
-        ):
+        for iid, item_id, result, raw in found:
             answers[iid][item_id] = (result, raw)
         for iid, uuid, mode, status, started_at, score, grade, code, name, region in batch:
             a = answers.get(iid, {})
@@ -258,3 +249,24 @@ def _rows(
                     hit = known[answer] = made(item, *answer)
                 row += hit
             yield tuple(row)
+
+
+def _batches(
+    session: Session, q: Select[Any]
+) -> Iterator[tuple[list[Sequence[Any]], list[Sequence[Any]]]]:
+    """The inspections of ``q`` a batch at a time, each with its answers (inspection id,
+    item id, result, stored JSON text)."""
+    inspections = export_rows.stream(session, q)
+    while batch := list(islice(inspections, SCORE_CHECK_BATCH)):
+        found = list(
+            export_rows.stream(
+                session,
+                select(
+                    AnswerRow.inspection_id,
+                    AnswerRow.item_id,
+                    AnswerRow.result,
+                    cast(AnswerRow.value, Text),  # the stored JSON, decoded once per text
+                ).where(AnswerRow.inspection_id.in_([r[0] for r in batch])),
+            )
+        )
+        yield batch, found

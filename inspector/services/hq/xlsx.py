@@ -15,6 +15,7 @@ quote prefix (the cell shows and edits as text), as the openpyxl export did.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import re
@@ -176,6 +177,9 @@ class _Deflater:
                 fh.close()
         except BaseException as e:  # handed to the caller's thread, which raises it
             self._error = e
+            if fh is not None:  # the zip file may be closed (and thrown away) after it
+                with contextlib.suppress(BaseException):
+                    fh.close()
             while self._queue.get() is not None:  # let the caller's puts go through
                 pass
 
@@ -238,14 +242,21 @@ class XlsxStream:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
             self.close()
-            return
+        else:
+            self._abandon()
+
+    def _abandon(self) -> None:
+        """After an error: stop the second thread and close the (unfinished) file, which
+        the caller throws away; errors on the way are logged, the first one is raised."""
         try:
             if self._deflater is not None:
                 self._deflater.finish()
         except BaseException:
             log.debug("xlsx writer thread failed after an earlier error", exc_info=True)
-        finally:
+        try:
             self._zip.close()
+        except BaseException:
+            log.debug("unfinished xlsx file not closed cleanly", exc_info=True)
 
     def _writer(self) -> _Deflater:
         if self._deflater is None:
@@ -377,7 +388,12 @@ class XlsxStream:
     def close(self) -> None:
         """Write the workbook parts that list the sheets and styles, and close the file."""
         if self._deflater is not None:
-            self._deflater.finish()
+            try:
+                self._deflater.finish()
+            except BaseException:
+                self._deflater = None
+                self._abandon()
+                raise
         z = self._zip
         n = len(self._sheets)
         decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
