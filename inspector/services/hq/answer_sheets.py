@@ -174,7 +174,7 @@ def _rows(
     # Per item: its cells when unanswered, and its cells by (result, stored JSON text);
     # the text of an answer is made once and shared by every row that shows it, and the
     # value is decoded (and checked) once too.
-    order = [
+    order: list[tuple[str, Any, list[Any], dict[tuple[Any, ...], list[Any]]]] = [
         (item_id, item, _answer_cells(item, None, lang), {}) for item_id, item in items.items()
     ]
 
@@ -252,7 +252,7 @@ def _rows(
 
 
 def _batches(
-    session: Session, q: Select[Any]
+    session: Session, q: Select[*tuple[Any, ...]]
 ) -> Iterator[tuple[list[Sequence[Any]], list[Sequence[Any]]]]:
     """The inspections of ``q`` a batch at a time, each with its answers (inspection id,
     item id, result, stored JSON text)."""

@@ -53,14 +53,18 @@ _STATE_ORDER = (
 )
 
 
-def stream(session: Session, stmt: Select[Any], size: int = FETCH_ROWS) -> Iterator[Sequence[Any]]:
+def stream(
+    session: Session, stmt: Select[*tuple[Any, ...]], size: int = FETCH_ROWS
+) -> Iterator[Sequence[Any]]:
     """The rows of ``stmt`` as the DB-API cursor gives them (values not yet processed
     by their column types on SQLite; see :func:`converter`)."""
     for chunk in chunks(session, stmt, size):
         yield from chunk
 
 
-def chunks(session: Session, stmt: Select[Any], size: int = FETCH_ROWS) -> Iterator[Sequence[Any]]:
+def chunks(
+    session: Session, stmt: Select[*tuple[Any, ...]], size: int = FETCH_ROWS
+) -> Iterator[Sequence[Any]]:
     """The rows of ``stmt``, ``size`` at a time (see :func:`stream`).
 
     SQLite reads rows from its cursor as they are asked for; PostgreSQL gets a
@@ -186,7 +190,7 @@ def _utc_reader(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
     return read
 
 
-def finding_query(session: Session, flt: HqFilter, today: date) -> Select[Any]:
+def finding_query(session: Session, flt: HqFilter, today: date) -> Select[*tuple[Any, ...]]:
     """Every selected finding in the list's order, with what its row shows."""
     rank = case(
         (
@@ -201,8 +205,8 @@ def finding_query(session: Session, flt: HqFilter, today: date) -> Select[Any]:
         ),
         else_=len(_STATE_ORDER),
     )
-    code = Branch.code
-    item = Finding.item_id
+    code: Any = Branch.code
+    item: Any = Finding.item_id
     if session.get_bind().dialect.name == "postgresql":
         # Python's order of text (code points), as the dashboard's list sorts it.
         code, item = collate(Branch.code, "C"), collate(Finding.item_id, "C")
@@ -294,8 +298,8 @@ def finding_rows(
     ):
         t = title.get((snapshot_id, item_id))
         if t is None:
-            texts = titles.get(snapshot_id, {}).get(item_id, ("", ""))
-            t = title[(snapshot_id, item_id)] = texts[pick] or item_id
+            both = titles.get(snapshot_id, {}).get(item_id, ("", ""))
+            t = title[(snapshot_id, item_id)] = both[pick] or item_id
         effective = hq_severity or severity
         shown = severities.get(effective)
         if shown is None:
