@@ -4,83 +4,83 @@
 <context>
     <name>AssignedPanel</name>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="47"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="53"/>
         <source>Assigned to me</source>
         <translation>分配给我的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="51"/>
-        <location filename="../../inspector/ui/publish/assigned.py" line="153"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="57"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="159"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="63"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="64"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="70"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="65"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="71"/>
         <source>Branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="66"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="72"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="67"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="73"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="68"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="74"/>
         <source>Scenario / wave</source>
         <translation>情景 / 批次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="91"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="97"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="92"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="98"/>
         <source>To do</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="93"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="99"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="94"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="100"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="98"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="104"/>
         <source>Mystery shopper</source>
         <translation>神秘客</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="98"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="104"/>
         <source>On-site</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="127"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="133"/>
         <source>{0} to do, {1} overdue</source>
         <translation>{0} 项待检查，{1} 项已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="151"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="157"/>
         <source>Open inspection</source>
         <translation>打开检查</translation>
     </message>
@@ -88,54 +88,62 @@
 <context>
     <name>HqUpdateInstaller</name>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="48"/>
+        <location filename="../../inspector/ui/publish/install.py" line="61"/>
         <source>Install HQ update…</source>
         <translation>安装总行更新包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="53"/>
-        <location filename="../../inspector/ui/publish/install.py" line="96"/>
+        <location filename="../../inspector/ui/publish/install.py" line="67"/>
+        <location filename="../../inspector/ui/publish/install.py" line="132"/>
+        <location filename="../../inspector/ui/publish/install.py" line="141"/>
+        <location filename="../../inspector/ui/publish/install.py" line="168"/>
+        <location filename="../../inspector/ui/publish/install.py" line="174"/>
+        <location filename="../../inspector/ui/publish/install.py" line="184"/>
         <source>Install HQ update</source>
         <translation>安装总行更新包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="55"/>
+        <location filename="../../inspector/ui/publish/install.py" line="69"/>
         <source>HQ updates (*{0});;All files (*)</source>
         <translation>总行更新包 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="84"/>
+        <location filename="../../inspector/ui/publish/install.py" line="101"/>
         <source>Checklist {0}, version {1}</source>
         <translation>检查表 {0}，版本 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="86"/>
+        <location filename="../../inspector/ui/publish/install.py" line="103"/>
         <source>Checklist {0} withdrawn</source>
         <translation>撤回检查表 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="88"/>
+        <location filename="../../inspector/ui/publish/install.py" line="105"/>
         <source>Branch list: {0} branches</source>
         <translation>网点清单：{0} 个网点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="90"/>
+        <location filename="../../inspector/ui/publish/install.py" line="107"/>
         <source>Inspection plan: {0} line(s)</source>
         <translation>检查计划：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="92"/>
+        <location filename="../../inspector/ui/publish/install.py" line="109"/>
         <source>Organisation name, logo and time zone</source>
         <translation>机构名称、徽标和时区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="93"/>
+        <location filename="../../inspector/ui/publish/install.py" line="110"/>
         <source>(HQ&apos;s key only)</source>
         <translation>（仅总行密钥）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="102"/>
-        <location filename="../../inspector/ui/publish/install.py" line="130"/>
+        <location filename="../../inspector/ui/publish/install.py" line="133"/>
+        <source>Checking the HQ update&apos;s signature and files…</source>
+        <translation>正在核验总行更新包的签名和文件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/publish/install.py" line="142"/>
         <source>This HQ update cannot be installed. Nothing was changed.
 
 {0}</source>
@@ -144,7 +152,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="112"/>
+        <location filename="../../inspector/ui/publish/install.py" line="159"/>
         <source>This is the first HQ update on this computer. It is signed by the key with the fingerprint
 
 {0}
@@ -167,7 +175,7 @@ Trust this key and install?</source>
 信任此密钥并安装？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="118"/>
+        <location filename="../../inspector/ui/publish/install.py" line="165"/>
         <source>Install HQ update {0}?
 
 It brings:
@@ -178,7 +186,12 @@ It brings:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/install.py" line="139"/>
+        <location filename="../../inspector/ui/publish/install.py" line="175"/>
+        <source>Installing the HQ update…</source>
+        <translation>正在安装总行更新包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/publish/install.py" line="185"/>
         <source>HQ update {0} is installed.
 
 {1}</source>
@@ -190,27 +203,27 @@ It brings:
 <context>
     <name>PlanNote</name>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="175"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="181"/>
         <source>Assigned by HQ&apos;s plan, due {0}</source>
         <translation>总行计划分配，截止 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="177"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="183"/>
         <source>scenario {0}</source>
         <translation>情景 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="179"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="185"/>
         <source>wave {0}</source>
         <translation>批次 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="180"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="186"/>
         <source>{0}.</source>
         <translation>{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/publish/assigned.py" line="180"/>
+        <location filename="../../inspector/ui/publish/assigned.py" line="186"/>
         <source>, </source>
         <translation>，</translation>
     </message>

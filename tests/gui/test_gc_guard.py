@@ -4,8 +4,12 @@ allocates past the threshold leaves them alone; the GUI thread's check collects 
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 import weakref
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -53,10 +57,24 @@ def test_install_is_once_per_application(qapp: QApplication) -> None:
         first.setParent(None)
 
 
-def test_the_app_collects_on_its_own_thread() -> None:
-    import inspect
-
-    from inspector import app
-
-    # create_application is the one place the desktop app makes its QApplication.
-    assert "gc_guard.install(app)" in inspect.getsource(app.create_application)
+def test_the_app_collects_on_its_own_thread(tmp_path: Path) -> None:
+    """The desktop app's QApplication (made by ``create_application``, in a process of its
+    own so the shared test app keeps its style and language) turns automatic collection off
+    and owns one collector."""
+    code = (
+        "import gc\n"
+        "from inspector.app import create_application\n"
+        "from inspector.ui.gc_guard import GuiThreadCollector\n"
+        "app = create_application(['inspector'])\n"
+        "print(gc.isenabled(), len(app.findChildren(GuiThreadCollector)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_HOME": str(tmp_path)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "1"]

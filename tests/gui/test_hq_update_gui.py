@@ -71,13 +71,23 @@ def _drop(window: MainWindow, path: Path) -> None:
     window.dropEvent(event)
 
 
+def _install(qtbot: QtBot, window: MainWindow, path: Path) -> bool:
+    """Install as the menu does, and wait for the outcome (the work runs in a worker)."""
+    with qtbot.waitSignal(window.hq_updates.finished, timeout=20_000) as blocker:
+        window.hq_updates.install(path)
+    assert not window.hq_updates.busy
+    return bool(blocker.args[0])
+
+
 def test_dropping_a_pack_installs_it_and_home_shows_what_is_assigned(
     qtbot: QtBot, window: MainWindow, db: Database, pack: Path
 ) -> None:
     assert not window.home.assigned.isVisible()
     assert window.install_action.text() == "Install HQ update…"
     window.hq_updates.auto_answer = True
-    _drop(window, pack)
+    with qtbot.waitSignal(window.hq_updates.finished, timeout=20_000) as blocker:
+        _drop(window, pack)
+    assert blocker.args == [True]
     assert "first HQ update" not in window.hq_updates.last_message  # the result is told last
     assert "HQ update 1 is installed" in window.hq_updates.last_message
     assert status(db) is not None
@@ -102,7 +112,7 @@ def test_a_refused_pack_changes_nothing_and_says_why(
     bad = tmp_path / "bad.hqpack"
     bad.write_bytes(b"PK\x03\x04 not really")
     window.hq_updates.auto_answer = True
-    assert not window.hq_updates.install(bad)
+    assert not _install(qtbot, window, bad)
     assert "Nothing was changed" in window.hq_updates.last_message
     assert status(db) is None
 
@@ -111,7 +121,7 @@ def test_declining_the_first_key_installs_nothing(
     qtbot: QtBot, window: MainWindow, db: Database, pack: Path
 ) -> None:
     window.hq_updates.auto_answer = False
-    assert not window.hq_updates.install(pack)
+    assert not _install(qtbot, window, pack)
     assert "Compare it with the fingerprint HQ gave you" in window.hq_updates.last_message
     assert status(db) is None
 
@@ -120,7 +130,7 @@ def test_starting_an_assigned_visit_prefills_it(
     qtbot: QtBot, window: MainWindow, db: Database, settings: AppSettings, pack: Path
 ) -> None:
     window.hq_updates.auto_answer = True
-    assert window.hq_updates.install(pack)
+    assert _install(qtbot, window, pack)
     item = next(x for x in assigned(db, "Zhang San") if x.mode == "mystery")
     dlg = NewInspectionDialog(db, settings, "en", window)
     qtbot.addWidget(dlg)
@@ -157,7 +167,7 @@ def test_the_assigned_list_in_chinese(
         qtbot.addWidget(w)
         w.resize(1366, 768)
         w.hq_updates.auto_answer = True
-        assert w.hq_updates.install(pack)
+        assert _install(qtbot, w, pack)
         assert w.install_action.text() == "安装总行更新包…"
         assert w.home.assigned.title.text() == "分配给我的检查"
         assert w.home.assigned.table.item(0, 0).text() == "已逾期"
@@ -174,8 +184,57 @@ def test_the_chinese_home_names_the_scenario_in_chinese(
     qtbot: QtBot, window: MainWindow, db: Database, pack: Path
 ) -> None:
     window.hq_updates.auto_answer = True
-    assert window.hq_updates.install(pack)
+    assert _install(qtbot, window, pack)
     panel = AssignedPanel(db, "zh", window)
     panel.reload("Zhang San")
     row = next(i for i, x in enumerate(panel.items) if x.mode == "mystery")
     assert panel.table.item(row, 5).text() == "中等金额取现并质疑询问用途 · 2026Q4"
+
+
+def test_packs_dropped_together_are_checked_off_the_gui_thread_and_installed_in_turn(
+    qtbot: QtBot, window: MainWindow, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from inspector.services.publish import screens
+
+    key = keys.DeviceKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    (tmp_path / "b.csv").write_text("code,name,region\nSH001,浦东支行,上海\n", encoding="utf-8")
+    hq = open_database(str(tmp_path / "hq2.sqlite3"))
+    first, second = tmp_path / "1.hqpack", tmp_path / "2.hqpack"
+    publish(hq, first, branches_csv=tmp_path / "b.csv", device=key)
+    publish(hq, second, branches_csv=tmp_path / "b.csv", device=key)
+    hq.dispose()
+    threads: list[str] = []
+    real_preview, real_install = screens.preview_pack, screens.install_file
+
+    def preview(db_: Database, path: Path) -> object:
+        threads.append(threading.current_thread().name)
+        return real_preview(db_, path)
+
+    def install(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real_install(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("inspector.ui.publish.install.preview_pack", preview)
+    monkeypatch.setattr("inspector.ui.publish.install.install_file", install)
+    installed: list[int] = []
+    window.hq_updates.installed.connect(installed.append)
+    window.hq_updates.auto_answer = True
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignals([window.hq_updates.finished] * 2, timeout=20_000):
+        window.dropEvent(event)
+        # The drop returns at once: the window is not blocked while the pack is checked.
+        assert window.hq_updates.busy
+    assert installed == [1, 2]
+    assert len(threads) == 4
+    assert threading.main_thread().name not in threads
+    assert status(db) is not None and status(db).sequence == 2  # type: ignore[union-attr]
