@@ -208,7 +208,7 @@ def _rows(
         .where(*conditions(flt), ChecklistSnapshot.checklist_id == cid)
         .order_by(Branch.region, Branch.code, Inspection.started_at)
     )
-    for batch, found in export_rows.ahead(_batches(session, q)):
+    for batch, found in _batches(session, q):
         answers: dict[int, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
         for iid, item_id, result, raw in found:
             answers[iid][item_id] = (result, raw)

@@ -13,11 +13,9 @@ gives (a test holds the two to the same rows).
 
 from __future__ import annotations
 
-import queue
-import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, case, collate, select
 from sqlalchemy.orm import Session
@@ -37,8 +35,6 @@ from inspector.services.hq.rows import HqFilter, status_label_insp
 from inspector.services.hq.scope import conditions, parsed_checklist
 from inspector.services.hq.tables import closed_via_label, severity_label, status_label
 from inspector.text import hq_assess as TA
-
-T = TypeVar("T")
 
 FETCH_ROWS = 2000  # rows per fetchmany: a few hundred kB of tuples at a time
 _MEMO = 200_000  # distinct values a converter remembers (dates repeat, times may not)
@@ -85,60 +81,6 @@ def chunks(
         yield from result.partitions()
     finally:
         result.close()
-
-
-_DONE = object()
-
-
-class _Failed:
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
-
-
-def ahead(items: Iterator[T], depth: int = 4) -> Iterator[T]:
-    """The items of ``items``, produced by a second thread up to ``depth`` ahead.
-
-    For chunks of rows read from the database: the database works (SQLite and the
-    PostgreSQL driver let go of the interpreter lock while they do) while this thread
-    turns the previous chunk into cells. Only the second thread touches the session until
-    the items are all taken; an error there is raised here. Leaving early (an error in
-    the writer) stops the thread before this generator ends.
-    """
-    box: queue.Queue[Any] = queue.Queue(depth)
-    stop = threading.Event()
-
-    def put(item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                box.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def run() -> None:
-        try:
-            for item in items:
-                if not put(item):
-                    break
-            else:
-                put(_DONE)
-        except BaseException as e:  # raised in the consumer's thread
-            put(_Failed(e))
-        finally:
-            if isinstance(items, Generator):
-                items.close()
-
-    worker = threading.Thread(target=run, name="export-read", daemon=True)
-    worker.start()
-    try:
-        while (item := box.get()) is not _DONE:
-            if isinstance(item, _Failed):
-                raise item.error
-            yield item
-    finally:
-        stop.set()
-        worker.join()
 
 
 def raw_rows(session: Session) -> bool:
@@ -293,9 +235,7 @@ def finding_rows(
         hq_repeat_of,
         hq_earlier,
         hq_severity,
-    ) in (
-        row for chunk in ahead(chunks(session, finding_query(session, flt, today))) for row in chunk
-    ):
+    ) in stream(session, finding_query(session, flt, today)):
         t = title.get((snapshot_id, item_id))
         if t is None:
             both = titles.get(snapshot_id, {}).get(item_id, ("", ""))

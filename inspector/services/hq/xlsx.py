@@ -15,22 +15,16 @@ quote prefix (the cell shows and edits as text), as the openpyxl export did.
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import queue
 import re
-import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from inspector.textsafe import is_formula_like
-
-log = logging.getLogger(__name__)
 
 _EPOCH = datetime(1899, 12, 30)
 # XML 1.0 allows no C0 control other than tab, newline and carriage return; a cell keeps
@@ -143,66 +137,6 @@ class _Styles:
         )
 
 
-class _Deflater:
-    """A second thread that compresses and writes the zip entries while the caller's
-    thread builds the XML: zlib lets go of the interpreter lock while it deflates, so
-    the two share the work on two cores.
-
-    Chunks go through a short queue (a few MB at most in flight). An error in the thread
-    (disk full, file too large) is kept and raised in the caller's thread at its next
-    :meth:`write` or at :meth:`finish`, so the file is never reported written.
-    """
-
-    _QUEUE = 4  # chunks of about 1 MB waiting at most
-
-    def __init__(self, zf: zipfile.ZipFile) -> None:
-        self._zip = zf
-        self._queue: queue.Queue[str | bytes | None] = queue.Queue(self._QUEUE)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="xlsx-deflate", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        fh: IO[bytes] | None = None
-        try:
-            while (item := self._queue.get()) is not None:
-                if isinstance(item, str):  # the next zip entry
-                    if fh is not None:
-                        fh.close()
-                    fh = self._zip.open(item, "w", force_zip64=True)
-                else:
-                    assert fh is not None
-                    fh.write(item)
-            if fh is not None:
-                fh.close()
-        except BaseException as e:  # handed to the caller's thread, which raises it
-            self._error = e
-            if fh is not None:  # the zip file may be closed (and thrown away) after it
-                with contextlib.suppress(BaseException):
-                    fh.close()
-            while self._queue.get() is not None:  # let the caller's puts go through
-                pass
-
-    def _raise(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def entry(self, name: str) -> None:
-        """Start the zip entry ``name`` (the previous one is complete)."""
-        self._raise()
-        self._queue.put(name)
-
-    def write(self, data: bytes) -> None:
-        self._raise()
-        self._queue.put(data)
-
-    def finish(self) -> None:
-        """Wait until everything is written; raise what went wrong in the thread."""
-        self._queue.put(None)
-        self._thread.join()
-        self._raise()
-
-
 class XlsxStream:
     """Write sheets one after another into ``path`` (a new file; the caller renames it).
 
@@ -211,9 +145,6 @@ class XlsxStream:
     column without one gets ``yyyy-mm-dd`` / ``yyyy-mm-dd h:mm:ss`` as openpyxl gives it.
     ``localize`` turns a datetime with a zone into the naive local time the cell shows
     (default: its own wall time).
-
-    The sheets' XML is compressed and written by a second thread (:class:`_Deflater`)
-    while this one builds the next rows.
     """
 
     DATE_FMT = "yyyy-mm-dd"
@@ -234,7 +165,6 @@ class XlsxStream:
         self._header_fill = header_fill
         self._localize = localize
         self._serials: dict[date, float | int] = {}
-        self._deflater: _Deflater | None = None
 
     def __enter__(self) -> XlsxStream:
         return self
@@ -242,26 +172,8 @@ class XlsxStream:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
             self.close()
-        else:
-            self._abandon()
-
-    def _abandon(self) -> None:
-        """After an error: stop the second thread and close the (unfinished) file, which
-        the caller throws away; errors on the way are logged, the first one is raised."""
-        try:
-            if self._deflater is not None:
-                self._deflater.finish()
-        except BaseException:
-            log.debug("xlsx writer thread failed after an earlier error", exc_info=True)
-        try:
+        else:  # the caller throws the unfinished file away
             self._zip.close()
-        except BaseException:
-            log.debug("unfinished xlsx file not closed cleanly", exc_info=True)
-
-    def _writer(self) -> _Deflater:
-        if self._deflater is None:
-            self._deflater = _Deflater(self._zip)
-        return self._deflater
 
     def sheet(
         self,
@@ -340,60 +252,53 @@ class XlsxStream:
                 return f'{ref}"{date_xf[i]}><v>{day!r}</v></c>'
             return f'{ref}"{plain[i]} t="inlineStr">{_text_xml(str(v))}</c>'
 
-        out = self._writer()
-        out.entry(f"xl/worksheets/sheet{len(self._sheets)}.xml")
-        header_cells = "".join(
-            f'<c r="{letters[i]}1" s="{_Styles.HEADER}" t="inlineStr">{_text_xml(h)}</c>'
-            for i, h in enumerate(headers)
-            if h
-        )
-        buf: list[str] = [head, f'<row r="1">{header_cells}</row>']
-        size = 0
-        n = 1
-        for row in rows:
-            n += 1
-            ns = str(n)
-            cells: list[str] = [f'<row r="{ns}">']
-            add = cells.append
-            i = -1
-            for v in row:
-                i += 1
-                if v is None:
-                    continue
-                cls = v.__class__
-                if cls is str:
-                    if v:
-                        add(f"{heads[i]}{ns}{tails[i].get(v) or text_tail(i, v)}")
-                elif cls is int or cls is float:
-                    add(f"{heads[i]}{ns}{number_open[i]}{v!r}</v></c>")
-                else:
-                    add(other(i, v, heads[i] + ns))
-            add("</row>")
-            text = "".join(cells)
-            buf.append(text)
-            size += len(text)
-            if size > _FLUSH_BYTES:
-                out.write("".join(buf).encode())
-                buf.clear()
-                size = 0
-        last = letters[-1] if letters else "A"
-        buf.append(f'</sheetData><autoFilter ref="A1:{last}{n}"/>')
-        buf.append(
-            '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
-            ' footer="0.5"/></worksheet>'
-        )
-        out.write("".join(buf).encode())
-        return n - 1
+        entry = f"xl/worksheets/sheet{len(self._sheets)}.xml"
+        with self._zip.open(entry, "w", force_zip64=True) as fh:
+            header_cells = "".join(
+                f'<c r="{letters[i]}1" s="{_Styles.HEADER}" t="inlineStr">{_text_xml(h)}</c>'
+                for i, h in enumerate(headers)
+                if h
+            )
+            buf: list[str] = [head, f'<row r="1">{header_cells}</row>']
+            size = 0
+            n = 1
+            for row in rows:
+                n += 1
+                ns = str(n)
+                cells: list[str] = [f'<row r="{ns}">']
+                add = cells.append
+                i = -1
+                for v in row:
+                    i += 1
+                    if v is None:
+                        continue
+                    cls = v.__class__
+                    if cls is str:
+                        if v:
+                            add(f"{heads[i]}{ns}{tails[i].get(v) or text_tail(i, v)}")
+                    elif cls is int or cls is float:
+                        add(f"{heads[i]}{ns}{number_open[i]}{v!r}</v></c>")
+                    else:
+                        add(other(i, v, heads[i] + ns))
+                add("</row>")
+                text = "".join(cells)
+                buf.append(text)
+                size += len(text)
+                if size > _FLUSH_BYTES:
+                    fh.write("".join(buf).encode())
+                    buf.clear()
+                    size = 0
+            last = letters[-1] if letters else "A"
+            buf.append(f'</sheetData><autoFilter ref="A1:{last}{n}"/>')
+            buf.append(
+                '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"'
+                ' footer="0.5"/></worksheet>'
+            )
+            fh.write("".join(buf).encode())
+            return n - 1
 
     def close(self) -> None:
         """Write the workbook parts that list the sheets and styles, and close the file."""
-        if self._deflater is not None:
-            try:
-                self._deflater.finish()
-            except BaseException:
-                self._deflater = None
-                self._abandon()
-                raise
         z = self._zip
         n = len(self._sheets)
         decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
