@@ -109,3 +109,17 @@ def test_a_failed_write_mid_sheet_is_a_clear_error_and_no_file(
     assert len(writes) == 3  # it failed mid-sheet, after two chunks were written
     assert [p.name for p in tmp_path.iterdir()] == ["hq.xlsx"]
     assert target.read_bytes() == b"last week's export"
+
+
+def test_collections_are_rare_while_exporting_and_put_back_after() -> None:
+    import gc
+
+    from inspector.services.hq.files import _rare_collections
+
+    before = gc.get_threshold()
+    enabled = gc.isenabled()
+    with pytest.raises(RuntimeError), _rare_collections():
+        assert gc.get_threshold()[0] >= 100_000
+        assert gc.get_threshold()[1:] == before[1:]
+        raise RuntimeError("writer failed")
+    assert gc.get_threshold() == before and gc.isenabled() == enabled
