@@ -1,4 +1,8 @@
-"""The findings table of ``hq export``, read straight from the database cursor.
+"""The big tables of ``hq export``, read straight from the database cursor.
+
+:func:`stream` and :func:`converter` serve the findings table here and the answer sheets
+(:mod:`.answer_sheets`): rows as the DB-API cursor gives them, each column's value
+converted once per distinct value.
 
 At 100,000 inspections the findings sheet has some 600,000 rows (11 million cells). The
 dashboard's reader (:func:`.rectification.iter_findings`) builds a :class:`FindingRow`
@@ -53,15 +57,7 @@ def stream(
     session: Session, stmt: Select[*tuple[Any, ...]], size: int = FETCH_ROWS
 ) -> Iterator[Sequence[Any]]:
     """The rows of ``stmt`` as the DB-API cursor gives them (values not yet processed
-    by their column types on SQLite; see :func:`converter`)."""
-    for chunk in chunks(session, stmt, size):
-        yield from chunk
-
-
-def chunks(
-    session: Session, stmt: Select[*tuple[Any, ...]], size: int = FETCH_ROWS
-) -> Iterator[Sequence[Any]]:
-    """The rows of ``stmt``, ``size`` at a time (see :func:`stream`).
+    by their column types on SQLite; see :func:`converter`), fetched ``size`` at a time.
 
     SQLite reads rows from its cursor as they are asked for; PostgreSQL gets a
     server-side cursor (``yield_per``) so that neither side holds the whole result.
@@ -72,13 +68,14 @@ def chunks(
         try:
             cursor = result.cursor  # plain tuples: no Row objects, no processors
             while rows := cursor.fetchmany(size):
-                yield rows
+                yield from rows
         finally:
             result.close()
         return
     result = conn.execute(stmt.execution_options(yield_per=size))
     try:
-        yield from result.partitions()
+        for part in result.partitions():
+            yield from part
     finally:
         result.close()
 
