@@ -6,8 +6,8 @@ converted once per distinct value.
 
 At 100,000 inspections the findings sheet has some 600,000 rows (11 million cells). The
 dashboard's reader (:func:`.rectification.iter_findings`) builds a :class:`FindingRow`
-per finding from keys sorted in Python and details fetched by ``IN (...)`` batches; for
-the export that cost 40 s. Here one query reads every finding in the list's order
+per finding from keys sorted in Python and details fetched by ``IN (...)`` batches; that
+was over half of the export's time. Here one query reads every finding in the list's order
 (overdue, returned, open, submitted, closed; then deadline, branch code, item, id - the
 order :func:`iter_findings` gives), the rows come from the DB-API cursor as plain tuples
 (no row objects, no per-row type processing) and every label, title and date is made
