@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -31,8 +32,9 @@ AUTOPILOT_ENV = "INSPECTOR_TEST_AUTOPILOT"
 
 AUTOTYPE_ENV = "INSPECTOR_TEST_AUTOTYPE"
 """Test hook: ``ITEM=TEXT`` types TEXT with real key events into that item's value field
-(or ``ITEM#note=TEXT`` into its note), prints ``typed``, then idles (the kill -9 test kills
-the app a moment later)."""
+(or ``ITEM#note=TEXT`` into its note) and prints ``typed``; the moment the app keeps what was
+typed (a short pause after the last keystroke), it prints ``kept`` and kills itself with
+SIGKILL: a crash at the first moment the typed text is promised to be on disk."""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -131,6 +133,14 @@ def _autotype(window: object, spec: str) -> None:
         widget = view.note_edit if field == "note" else view.answer_panel.value_field()
         assert widget is not None, f"{item_id} has no {field or 'value'} field"
         widget.setFocus()
+        kept = view.note_typed if field == "note" else view.answer_panel.value_typed
+
+        def crash(kept_item: str, kept_text: str) -> None:
+            # Connected after the runner's own slot, so this runs once the text is stored.
+            print(f"kept {kept_item} {kept_text}", flush=True)
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+        kept.connect(crash)
         QTest.keyClicks(widget, text)
         print(f"typed {item_id} {text}", flush=True)
 

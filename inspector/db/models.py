@@ -429,6 +429,7 @@ class Finding(Base):
             "insp_started_at",
             "insp_mode",
             "insp_snapshot_id",
+            "id",  # PostgreSQL reads the list's ids from the index (findings_state_ids)
         ),
         CheckConstraint(
             "status IN ({})".format(", ".join(f"'{s.value}'" for s in STORED_FINDING_STATES)),

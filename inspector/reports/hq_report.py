@@ -15,11 +15,9 @@ import importlib
 import io
 import logging
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
 from reportlab.lib import colors
@@ -29,9 +27,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Flowable,
     Image,
     KeepTogether,
     PageBreak,
@@ -43,82 +41,29 @@ from reportlab.platypus import (
 )
 
 from inspector import paths
-from inspector.domain import numbers
 from inspector.files import write_atomic
 from inspector.reports import cjkwrap
 from inspector.reports.fonts import fallback_markup
+from inspector.reports.hq_chart import TrendChart
+from inspector.reports.hq_content import (
+    DATE,
+    DATETIME,
+    DELTA,
+    ID,
+    ID_CHARS,
+    INT,
+    PERCENT,
+    POINTS,
+    SCORE,
+    HqHeatmap,
+    HqReportContent,
+    HqTable,
+    format_value,
+)
 from inspector.text import hq as T
 from inspector.text import hq_assess as TA
 
 log = logging.getLogger(__name__)
-
-# Column kinds: how a value is written (PDF, Excel number format, CSV).
-TEXT = "text"
-INT = "int"
-SCORE = "score"  # 0..100, two decimals, coloured by band in the PDF
-DELTA = "delta"  # signed change in points
-DATE = "date"
-DATETIME = "datetime"
-PERCENT = "percent"  # 0..100 share
-POINTS = "points"  # a number with two decimals, not coloured (assessment points, days)
-ID = "id"  # an inspection id: printed short and never wrapped in the PDF
-ID_CHARS = 13  # 'xxxxxxxx-xxxx', a prefix 'inspector show' accepts
-
-
-@dataclass(frozen=True, slots=True)
-class HqColumn:
-    key: str
-    header: str
-    kind: str = TEXT
-    width: float = 1.0  # relative width in the PDF
-    pdf: bool = True  # False: only in Excel/CSV (ids for scripts, long notes)
-
-
-@dataclass(frozen=True, slots=True)
-class HqTable:
-    """One view as a table: a sheet in Excel, a CSV file, a section in the PDF."""
-
-    name: str  # file/sheet name (ASCII)
-    title: str
-    columns: tuple[HqColumn, ...]
-    rows: list[tuple[Any, ...]]
-    note: str = ""
-    group: int | None = None  # PDF: rows grouped under a sub-heading per value of this column
-    sheet: str = ""  # Excel sheet name, in the report language
-
-
-@dataclass(frozen=True, slots=True)
-class HqHeatmap:
-    """Area x branch scores (percent, None where the branch has no such area)."""
-
-    title: str
-    row_labels: list[str]  # branches
-    col_labels: list[str]  # areas
-    values: list[list[float | None]]
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class HqReportContent:
-    title: str
-    subtitle: str
-    lang: str
-    summary: list[tuple[str, str]]
-    sections: list[HqTable | HqHeatmap] = field(default_factory=list)
-    footer: str = ""
-    regions: HqTable | None = None  # first page: one row per region
-    trend: list[tuple[str, float]] = field(default_factory=list)  # (YYYY-MM, average)
-    trend_regions: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-    trend_title: str = ""
-    banner: str = ""  # printed on every page (e.g. drafts included)
-    # Filing (as the branch report): 文号 and 密级 (every page's header), the organisation
-    # (name and logo on the first page and above the sign-off block), and the sign-off
-    # block (编制 / 审核 / 签发, dates, a seal box) that ends the report.
-    number: str = ""
-    classification: str = ""
-    org_name: str = ""
-    org_logo: bytes | None = None
-    signoff: bool = True
 
 
 def score_colour(value: float | None) -> colors.Color:
@@ -134,42 +79,6 @@ def score_colour(value: float | None) -> colors.Color:
     if value < 90:
         return colors.Color(0.75, 0.90, 0.70)
     return colors.Color(0.55, 0.82, 0.55)
-
-
-def cell_number(value: Any, kind: str) -> Any:
-    """A number as a file's cell holds it: the value shown, rounded half up (scores and
-    changes to two decimals, percentages to one), so a spreadsheet's number format shows
-    the same digits as the PDF and the dashboard (:mod:`inspector.domain.numbers`)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return value
-    if kind in (SCORE, DELTA):
-        return numbers.record(value)
-    if kind == PERCENT:
-        return numbers.rounded(numbers.record(value), numbers.PERCENT_PLACES)
-    return value
-
-
-def format_value(value: Any, kind: str) -> str:
-    """The text of a cell (PDF and CSV share it, so both read the same)."""
-    if value is None:
-        return ""
-    if kind == SCORE and isinstance(value, int | float):
-        return numbers.score(value)
-    if kind == PERCENT and isinstance(value, int | float):
-        return numbers.percent(value)
-    if kind == DELTA and isinstance(value, int | float):
-        return numbers.signed_score(value)
-    if kind == POINTS and isinstance(value, int | float):
-        return numbers.score(value)
-    if kind == DATETIME and isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if kind == DATE and isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
-    if kind == ID and isinstance(value, str):
-        return value[:ID_CHARS]
-    if isinstance(value, bool):
-        return "✓" if value else ""
-    return str(value)
 
 
 def _fonts() -> tuple[str, str]:
@@ -191,16 +100,21 @@ def _fonts() -> tuple[str, str]:
 
 
 _GREY = colors.Color(0.45, 0.45, 0.45)
-_LINE_COLOURS = [
-    colors.Color(0.84, 0.37, 0.0),
-    colors.Color(0.0, 0.45, 0.70),
-    colors.Color(0.0, 0.62, 0.45),
-    colors.Color(0.80, 0.47, 0.65),
-    colors.Color(0.90, 0.62, 0.0),
-    colors.Color(0.34, 0.71, 0.91),
-    colors.Color(0.5, 0.5, 0.5),
-    colors.Color(0.6, 0.3, 0.1),
-]
+_CELL_PAD = 6.0  # a table cell's left and right padding (ReportLab's default)
+_WIDTH_CACHE = 50_000  # distinct cell texts whose width is remembered
+# The frame the story flows in: landscape A4 less the top and bottom margins (12 and
+# 14 mm, see render) and the frame's padding (6 points each side).
+_FRAME_HEIGHT = landscape(A4)[1] - 26 * mm - 12
+_SLACK = 4.0  # points of room left under a table's first row before a page break
+# Cells never broken inside a value (figures, dates), and Latin words up to this length.
+_WHOLE_KINDS = frozenset({INT, SCORE, DELTA, DATE, DATETIME, PERCENT, POINTS})
+_WORD_CHARS = 20
+_SHORT_CELL = 12
+_CJK_WORD_CHARS = 8
+
+
+def _is_cjk(word: str) -> bool:
+    return any(ord(ch) > 0x2E80 for ch in word)
 
 
 class _Doc(SimpleDocTemplate):  # type: ignore[misc]
@@ -216,111 +130,26 @@ class _Doc(SimpleDocTemplate):  # type: ignore[misc]
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
-class _TrendChart(Flowable):  # type: ignore[misc]
-    """Monthly average score: all regions (thick) and each region (thin), with a legend.
+class _ListTable(Table):  # type: ignore[misc]
+    """A long table that splits between rows, and inside a row only where at least half
+    a frame is free (a cell longer than a page): a short row is never cut in two at a
+    page's foot, it moves to the next page with the header row repeated. (ReportLab makes
+    the parts of a split table with this class and Table's own arguments.)"""
 
-    Drawn straight on the canvas in the bundled font (a ReportLab ``Drawing`` would set
-    Helvetica, an unembedded font, first)."""
-
-    def __init__(
-        self,
-        width: float,
-        height: float,
-        *,
-        title: str,
-        overall: list[tuple[str, float]],
-        regions: dict[str, list[tuple[str, float]]],
-        all_label: str,
-        font: str,
-        bold: str,
-    ) -> None:
-        super().__init__()
-        self.width, self.height = width, height
-        self.title, self.overall, self.regions = title, overall, regions
-        self.all_label, self.font, self.bold = all_label, font, bold
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        cv = self.canv
-        width, height = self.width, self.height
-        months = sorted(
-            {m for m, _ in self.overall} | {m for s in self.regions.values() for m, _ in s}
-        )
-        left, bottom, right, top = 26.0, 34.0, width - 6.0, height - 18.0
-        cv.saveState()
-        cv.setFont(self.bold, 10)
-        cv.drawString(0, height - 11, self.title)
-        if not months:
-            cv.setFont(self.font, 9)
-            cv.drawString(left, (bottom + top) / 2, "—")
-            cv.restoreState()
-            return
-        values = [v for _, v in self.overall] + [v for s in self.regions.values() for _, v in s]
-        lo = max(0.0, (min(values) // 10) * 10)
-        hi = 100.0
-        if hi - lo < 10:
-            lo = hi - 10
-
-        def x(m: str) -> float:
-            i = months.index(m)
-            return left + (right - left) * (i / (len(months) - 1) if len(months) > 1 else 0.5)
-
-        def y(v: float) -> float:
-            return bottom + (top - bottom) * (v - lo) / (hi - lo)
-
-        step = 10.0 if hi - lo > 30 else 5.0
-        tick = lo
-        cv.setFont(self.font, 7)
-        cv.setLineWidth(0.4)
-        while tick <= hi + 1e-9:
-            cv.setStrokeColor(colors.Color(0.88, 0.88, 0.88))
-            cv.line(left, y(tick), right, y(tick))
-            cv.setFillColor(_GREY)
-            cv.drawRightString(left - 3, y(tick) - 2.5, f"{tick:.0f}")
-            tick += step
-        every = max(1, -(-len(months) // 9))
-        cv.setFont(self.font, 6.5)
-        for i, m in enumerate(months):
-            if i % every == 0 or i == len(months) - 1:
-                cv.drawCentredString(x(m), bottom - 10, m)
-
-        def line(series: list[tuple[str, float]], col: colors.Color, w: float) -> None:
-            pts = [(x(m), y(v)) for m, v in series]
-            cv.setStrokeColor(col)
-            cv.setLineWidth(w)
-            for (x1, y1), (x2, y2) in pairwise(pts):
-                cv.line(x1, y1, x2, y2)
-
-        legend: list[tuple[str, colors.Color, float]] = [(self.all_label, colors.black, 2.0)]
-        for n, (region, series) in enumerate(sorted(self.regions.items())):
-            col = _LINE_COLOURS[n % len(_LINE_COLOURS)]
-            line(series, col, 0.8)
-            legend.append((region, col, 0.8))
-        line(self.overall, colors.black, 2.0)
-        cv.setFillColor(colors.black)
-        for m, v in self.overall:
-            cv.circle(x(m), y(v), 1.6, stroke=0, fill=1)
-        lx, ly = left, 14.0
-        cv.setFont(self.font, 7)
-        for name, col, w in legend:
-            label_w = pdfmetrics.stringWidth(name, self.font, 7)
-            if lx + 16 + label_w > right:
-                lx, ly = left, ly - 9
-            cv.setStrokeColor(col)
-            cv.setLineWidth(w)
-            cv.line(lx, ly + 2.5, lx + 10, ly + 2.5)
-            cv.setFillColor(colors.black)
-            cv.drawString(lx + 12, ly, name)
-            lx += 22 + label_w
-        cv.restoreState()
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        if avail_height >= _FRAME_HEIGHT / 2:
+            parts: list[Any] = super().split(avail_width, avail_height)
+            return parts
+        self._calc(avail_width, avail_height)
+        rows: list[Any] = self._splitRows(avail_height, doInRowSplit=False)
+        return rows
 
 
 class HqReportRenderer:
     """Builds the PDF: override ``_styles`` or ``_story`` to change the layout.
 
-    Two passes: the first counts the pages, so every footer can say "第 x 页 / 共 y 页".
+    One layout pass: every footer's "第 x 页 / 共 y 页" is a form drawn when the document
+    is saved and its number of pages is known.
     """
 
     def __init__(self, content: HqReportContent) -> None:
@@ -331,6 +160,10 @@ class HqReportRenderer:
         self.styles = self._styles()
         self.total_pages: int | None = None
         self._marks = 0
+        self._pages = 0  # pages laid out so far (the last one's number at save)
+        self._widths: dict[str, float | None] = {}  # see _plain_width
+        self._pagesize: tuple[float, float] = landscape(A4)
+        self._right = 12 * mm
 
     def _styles(self) -> dict[str, ParagraphStyle]:
         wrap = "CJK" if self.content.lang == "zh" else None
@@ -392,6 +225,31 @@ class HqReportRenderer:
         # Branch names come from packages: any script, never dropped (see fonts.py).
         return Paragraph(fallback_markup(text, self.font), self.styles[style])
 
+    def _cell(self, text: str, room: float) -> Any:
+        """A table cell of ``text`` in ``room`` points: the plain string when it fits on one
+        line in the main font (ReportLab draws a string as it is, at a fraction of a
+        paragraph's cost: most cells of a long table are codes, dates, names and figures),
+        else a paragraph that wraps and falls back to other fonts."""
+        width = self._plain_width(text)
+        if width is not None and width <= room:
+            return text
+        return self._p(text)
+
+    def _plain_width(self, text: str) -> float | None:
+        """``text``'s width at the cell size when the main font draws it as it is (no
+        markup, no fallback font, no shaping, one line); None otherwise. Cached: a long
+        table repeats the same regions, statuses, dates and names on every page."""
+        try:
+            return self._widths[text]
+        except KeyError:
+            pass
+        width: float | None = None
+        if "\n" not in text and fallback_markup(text, self.font) == escape(text):
+            width = float(pdfmetrics.stringWidth(text, self.font, 8))
+        if len(self._widths) < _WIDTH_CACHE:
+            self._widths[text] = width
+        return width
+
     def _heading(self, text: str, style: str = "h2", level: int = 0) -> Paragraph:
         """A heading that is also a bookmark pointing at the page it is printed on."""
         p = self._p(text, style)
@@ -419,9 +277,9 @@ class HqReportRenderer:
         )
         return [t]
 
-    def _trend_chart(self, width: float, height: float) -> _TrendChart:
+    def _trend_chart(self, width: float, height: float) -> TrendChart:
         c = self.content
-        return _TrendChart(
+        return TrendChart(
             width,
             height,
             title=c.trend_title,
@@ -582,12 +440,39 @@ class HqReportRenderer:
             widest = max(widest, float(pdfmetrics.stringWidth(token, self.bold, 8)))
         return widest + 14  # the cell's left and right padding (6 each) and a margin
 
+    def _value_min(self, texts: list[str], kind: str) -> float:
+        """The narrowest a column can be without breaking a value: a figure or date whole
+        ("100.00", not "100.0" over "0"), a short text of up to :data:`_SHORT_CELL`
+        characters whole ("不符合（1 项）"), and in longer text the widest word of up to
+        :data:`_WORD_CHARS` characters ("Excellent", "wealth-management", a branch name
+        such as 上海分行静安支行); longer words may still break."""
+        widest = 0.0
+        for text in set(texts):
+            whole = kind in _WHOLE_KINDS or len(text) <= _SHORT_CELL  # "不符合（1 项）"
+            words = [text] if whole else text.split()
+            for word in words:
+                if len(word) > (_CJK_WORD_CHARS if _is_cjk(word) else _WORD_CHARS):
+                    continue
+                w = self._plain_width(word)
+                if w is not None:
+                    widest = max(widest, w)
+        return widest + 2 * _CELL_PAD + 1 if widest else 0.0
+
     def _no_broken_words(
-        self, widths: list[float], headers: list[str], width: float
+        self,
+        widths: list[float],
+        headers: list[str],
+        width: float,
+        values: list[float] | None = None,
     ) -> list[float]:
-        """``widths`` with every column at least its header's widest word, the room taken
-        from the columns that have more than they need (the total stays ``width``)."""
+        """``widths`` with every column at least its header's widest word (and at least
+        ``values``, its widest value's), the room taken from the columns that have more than
+        they need (the total stays ``width``)."""
         mins = [self._header_min(h) for h in headers]
+        if values is not None:
+            with_values = [max(m, v) for m, v in zip(mins, values, strict=True)]
+            if sum(with_values) <= width:  # else the headers alone, as before
+                mins = with_values
         if sum(mins) > width:
             return widths  # too many columns to help: keep the proportions
         out = list(widths)
@@ -608,7 +493,9 @@ class HqReportRenderer:
 
     def _grid(
         self, tbl: HqTable, cols: list[int], rows: list[tuple[Any, ...]], width: float
-    ) -> Table:
+    ) -> tuple[Table, float]:
+        """The table of ``rows`` and the height of its header row and first row: the least
+        room that may start it on a page."""
         columns = [tbl.columns[i] for i in cols]
         id_w = self._id_width()
         fixed = sum(id_w for col in columns if col.kind == ID)
@@ -617,63 +504,101 @@ class HqReportRenderer:
         widths = [
             id_w if col.kind == ID else (width - fixed) * col.width / total for col in columns
         ]
-        widths = self._no_broken_words(widths, [col.header for col in columns], width)
+        texts = [[format_value(row[i], tbl.columns[i].kind) for row in rows] for i in cols]
+        values = [
+            0.0 if col.kind == ID else self._value_min(t, col.kind)
+            for col, t in zip(columns, texts, strict=True)
+        ]
+        widths = self._no_broken_words(widths, [col.header for col in columns], width, values)
         data: list[list[Any]] = [[self._p(col.header, "head") for col in columns]]
         style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),  # Table's default is Helvetica
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            # Plain cells as the "cell" paragraph style sets its text (8 on 10 points).
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("LEADING", (0, 0), (-1, -1), 10),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.Color(0.75, 0.75, 0.75)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.89, 0.94)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
         ]
+        # Ids as before: 7.5 points (their column is measured so) on ReportLab's 12.
+        style += [
+            cmd
+            for ci, col in enumerate(columns)
+            if col.kind == ID
+            for cmd in (("FONTSIZE", (ci, 1), (ci, -1), 7.5), ("LEADING", (ci, 1), (ci, -1), 12))
+        ]
+        base = list(style)
+        room = [w - 2 * _CELL_PAD for w in widths]
         for r, row in enumerate(rows, start=1):
             cells: list[Any] = []
             for ci, i in enumerate(cols):
                 v, col = row[i], tbl.columns[i]
-                text = format_value(v, col.kind)
+                text = texts[ci][r - 1]
                 # An id is a plain string cell: ReportLab never wraps those.
-                cells.append(text if col.kind == ID else self._p(text))
+                cells.append(text if col.kind == ID else self._cell(text, room[ci]))
                 if col.kind == SCORE and isinstance(v, int | float):
                     style.append(("BACKGROUND", (ci, r), (ci, r), score_colour(float(v))))
             data.append(cells)
-        # splitInRow lets a long cell break across pages instead of raising LayoutError.
-        t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        # A cell longer than a page breaks across pages instead of raising LayoutError.
+        t = _ListTable(
+            data,
+            colWidths=widths,
+            repeatRows=1,
+            hAlign="LEFT",
+            splitInRow=1,
+        )
         t.setStyle(TableStyle(style))
-        return t
+        # Measured on a copy of the first two rows, not by laying out the whole table.
+        _, head = Table(data[:2], colWidths=widths, style=TableStyle(base)).wrap(
+            width, _FRAME_HEIGHT
+        )
+        return t, float(head)
+
+    def _flow_height(self, flowable: Any, width: float) -> float:
+        """A heading's or note's height with its space before and after."""
+        _, height = flowable.wrap(width, _FRAME_HEIGHT)
+        style = getattr(flowable, "style", None)
+        extra = (style.spaceBefore + style.spaceAfter) if style is not None else 0.0
+        return float(height) + float(extra)
 
     def _table(self, tbl: HqTable, width: float, *, style: str = "h2", level: int = 0) -> list[Any]:
-        out: list[Any] = [self._heading(tbl.title, style, level)]
+        heading = self._heading(tbl.title, style, level)
+        lead = [heading]
         if tbl.note:
-            out.append(self._p(tbl.note, "note"))
+            lead.append(self._p(tbl.note, "note"))
         if not tbl.rows:
-            out.append(self._p(T.NONE(self.content.lang), "base"))
-            return out
+            return [*lead, self._p(T.NONE(self.content.lang), "base")]
+        # A heading never stands alone at a page's foot: each part of the table starts
+        # on a page with room for its heading(s), its header row and its first row (else
+        # on the next page); a long part then splits between rows, repeating its header.
+        above = sum(self._flow_height(f, width) for f in lead)
         cols = [i for i, col in enumerate(tbl.columns) if col.pdf]
         if tbl.group is None:
-            out.append(self._grid(tbl, cols, tbl.rows, width))
-            return out
+            grid, head = self._grid(tbl, cols, tbl.rows, width)
+            return [CondPageBreak(above + head + _SLACK), *lead, grid]
         # Long lists are read region by region: a sub-heading (and bookmark) per group.
         g = tbl.group
         groups: dict[str, list[tuple[Any, ...]]] = {}
         for row in tbl.rows:
             groups.setdefault(str(row[g] or "—"), []).append(row)
         cols = [i for i in cols if i != g]
-        for name in sorted(groups):
+        out: list[Any] = []
+        for n, name in enumerate(sorted(groups)):
             rows = groups[name]
-            # A group heading never stands alone at a page's foot; a long group then splits
-            # (repeating its header row) instead of moving whole to the next page, which
-            # kept-with-next would do and leave the section's heading alone.
-            out.append(CondPageBreak(30 * mm))
-            out.append(
-                self._heading(
-                    T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)),
-                    "group",
-                    level + 1,
-                )
+            sub = self._heading(
+                T.GROUP_HEADING(self.content.lang, name=name, n=len(rows)), "group", level + 1
             )
-            out.append(self._grid(tbl, cols, rows, width))
+            grid, head = self._grid(tbl, cols, rows, width)
+            need = self._flow_height(sub, width) + head + _SLACK
+            if n == 0:
+                out += [CondPageBreak(above + need), *lead]
+            else:
+                out.append(CondPageBreak(need))
+            out += [sub, grid]
         return out
 
     def _heatmap(self, hm: HqHeatmap, width: float) -> list[Any]:
@@ -737,11 +662,42 @@ class HqReportRenderer:
             return T.PAGE_OF(self.content.lang, page=page, pages=total)
         return T.PAGE(self.content.lang, page=page)
 
+    @staticmethod
+    def _page_form(page: int) -> str:
+        return f"hqPageOf{page}"
+
+    def _finish_pages(self, canvas: Any) -> None:
+        """Draws every page's "第 x 页 / 共 y 页" once the number of pages is known: each
+        page showed a form named after its number (:meth:`_on_page`); the forms are
+        defined here, just before the file is written (a PDF may use a form before it is
+        defined). One layout pass, and no page held back in memory."""
+        self.total_pages = self._pages
+        x = self._pagesize[0] - self._right
+        for page in range(1, self._pages + 1):
+            canvas.beginForm(self._page_form(page))
+            canvas.setFont(self.font, 7.5)
+            canvas.setFillColor(_GREY)
+            canvas.drawRightString(x, 8 * mm, self._page_text(page))
+            canvas.endForm()
+
+    def _canvas_maker(self) -> type[Canvas]:
+        renderer = self
+
+        class PageOfCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
+            """Finishes the page numbers when the document is saved."""
+
+            def save(self) -> None:
+                renderer._finish_pages(self)
+                super().save()
+
+        return PageOfCanvas
+
     def _on_page(self, canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(self.font, 7.5)
         canvas.setFillColor(_GREY)
-        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * mm, self._page_text(doc.page))
+        self._pages = max(self._pages, doc.page)
+        canvas.doForm(self._page_form(doc.page))  # "第 x 页 / 共 y 页", drawn at save
         canvas.drawString(doc.leftMargin, 8 * mm, f"{self.content.footer} · {self.content.title}")
         if self.content.banner:
             canvas.setFillColor(colors.Color(0.75, 0, 0))
@@ -756,14 +712,18 @@ class HqReportRenderer:
             )
         canvas.restoreState()
 
-    def _build(self) -> tuple[bytes, int]:
+    def render(self) -> bytes:
+        """The PDF in one layout pass (the page count is filled in at save)."""
         buf = io.BytesIO()
         size = landscape(A4)
+        self.total_pages = None
+        self._pages = 0
+        self._pagesize, self._right = size, 12 * mm
         doc = _Doc(
             buf,
             pagesize=size,
             leftMargin=12 * mm,
-            rightMargin=12 * mm,
+            rightMargin=self._right,
             topMargin=12 * mm,
             bottomMargin=14 * mm,
             title=self.content.title,
@@ -772,18 +732,13 @@ class HqReportRenderer:
             # The canvas starts in the bundled font: no unembedded Helvetica in the file.
             initialFontName=self.font,
         )
-        doc.build(self._story(doc.width), onFirstPage=self._on_page, onLaterPages=self._on_page)
-        return buf.getvalue(), doc.page
-
-    def render(self) -> bytes:
-        self.total_pages = None
-        _, pages = self._build()
-        self.total_pages = pages
-        data, again = self._build()
-        if again != pages:  # the footer's width cannot move content; keep the count honest
-            self.total_pages = again
-            data, _ = self._build()
-        return data
+        doc.build(
+            self._story(doc.width),
+            onFirstPage=self._on_page,
+            onLaterPages=self._on_page,
+            canvasmaker=self._canvas_maker(),
+        )
+        return buf.getvalue()
 
 
 def render_hq_report(content: HqReportContent) -> bytes:

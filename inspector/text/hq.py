@@ -180,9 +180,19 @@ DRAFTS_BANNER = Text(
     zh="本报告含 {n} 份草稿（未定稿）检查，标注为“草稿”的数据可能变化",
     en="Includes {n} draft (not finalized) inspection(s); rows marked 'draft' may still change",
 )
+# The PDF lists at most PDF_LIST_ROWS rows of a list that grows with the bank (overdue
+# findings, mystery visits) and says which ones; the Excel export lists them all.
 OVERDUE_NOTE = Text(
-    zh="仅列出最紧迫的 {n} 项未整改事项中的逾期项；完整清单见 Excel 导出。",
-    en="Overdue items among the {n} most urgent open findings; the Excel export lists them all.",
+    zh="逾期未整改共 {total} 项，此处按整改期限列出逾期最久的 {n} 项；"
+    "完整清单见 Excel 导出（inspector hq export）的“{sheet}”表。",
+    en="{total} findings are overdue; the {n} overdue longest (earliest deadline first) are "
+    "listed here. The Excel export (inspector hq export) lists them all, sheet '{sheet}'.",
+)
+NEWEST_VISITS_NOTE = Text(
+    zh="共 {total} 次暗访，此处列出最近的 {n} 次；各场景的比较见上表，"
+    "完整清单见 Excel 导出（inspector hq export）的“{sheet}”表。",
+    en="{total} visits; the newest {n} are listed here, the comparison by scenario above. "
+    "The Excel export (inspector hq export) lists them all, sheet '{sheet}'.",
 )
 NEWEST_NOTE = Text(
     zh="仅列出最近的 {n} 项（共 {total} 项）。", en="The newest {n} of {total} are listed."

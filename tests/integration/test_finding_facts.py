@@ -6,6 +6,7 @@ what the join through every inspection gives.
 from __future__ import annotations
 
 import random
+import statistics
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -276,7 +277,10 @@ def test_the_findings_list_is_the_full_order_cut_at_its_limit(any_db: Database) 
                 len(closed),
                 on_time,
             )
-            assert sorted(figs[code].days) == days
+            assert sorted(figs[code].days.elements()) == days
+            assert figs[code].median_days_to_close == (
+                float(statistics.median(days)) if days else None
+            )
 
 
 def test_the_branch_day_is_the_branchs_whatever_the_readers_zone(

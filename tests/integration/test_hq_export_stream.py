@@ -24,7 +24,7 @@ from inspector.db import Database
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection
 from inspector.domain import timefmt
-from inspector.reports.hq_report import TEXT
+from inspector.reports.hq_content import TEXT
 from inspector.services.hq import assess_tables
 from inspector.services.hq import load as hq_load
 from inspector.services.hq.answer_sheets import _answer_cells, _answer_columns

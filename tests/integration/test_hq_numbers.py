@@ -29,6 +29,7 @@ from inspector.services.inspections import answering, lifecycle, lookup, signoff
 from inspector.services.inspections import scoring as insp_scoring
 from inspector.text import hq as TH
 from tests.conftest import Cli
+from tests.pdfs import outline
 
 LEAGUE_KEYS = {
     "rank",
@@ -234,16 +235,7 @@ def test_hq_pdf_reads_back(db: Database, run_cli: Cli, tmp_path: Path) -> None:
     whole = "\n".join(pages)
     assert whole.index("区域汇总") < whole.index("网点排名") < whole.index("逾期未整改")
     # Every bookmark opens the page its heading is printed on.
-    marks: list[tuple[str, int]] = []
-
-    def walk(items: list[object]) -> None:
-        for it in items:
-            if isinstance(it, list):
-                walk(it)
-            else:
-                marks.append((it.title, reader.get_destination_page_number(it)))  # type: ignore[attr-defined]
-
-    walk(reader.outline)
+    marks = outline(reader)
     titles = [t for t, _ in marks]
     assert "网点排名" in titles and "逾期未整改" in titles and "上海分行（" in "".join(titles)
     assert len({p for _, p in marks}) > 3  # not all on page 1

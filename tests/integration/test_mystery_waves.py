@@ -6,8 +6,11 @@ import json
 
 from inspector.db import Database
 from inspector.domain.checklist import Mode
+from inspector.services.hq import mystery as hq_mystery
+from inspector.services.hq.rows import HqFilter
 from inspector.services.inspections import answering, lookup, rescoring, signoff, snapshots
 from inspector.services.inspections import visits as insp_visits
+from inspector.services.views import hq as hq_view
 
 from ..conftest import Cli
 
@@ -70,6 +73,17 @@ def test_hq_compares_mystery_visits_per_scenario(db: Database, run_cli: Cli) -> 
     totals = {v["branch"]["code"]: v["total"] for v in wave["visits"]}
     assert totals["310001"] > totals["310002"]
     assert "scenario cash_purpose: 2 visit(s)" in run_cli.ok("hq", "mystery")
+    # The dashboard's wave box offers every wave of the region, whichever wave it shows
+    # (read from the database, not from the shown wave's visits).
+    d = _visit(run_cli, "310004", "--wave", "W2")
+    run_cli.ok("visit", d, "--scenario", "limit_complaint")
+    _finish(db, d)
+    with db.read_session() as s:
+        for shown in (None, "W1", "W2", "nowhere"):
+            view = hq_view.load_mystery(s, HqFilter(), shown)
+            assert view.waves == ["W1", "W2"], shown
+        assert [v.inspection for v in hq_view.load_mystery(s, HqFilter(), "W2").visits] == [d]
+        assert hq_mystery.waves(s, region="nowhere") == []
 
 
 def test_a_bad_wave_name_is_refused_and_changes_nothing(run_cli: Cli) -> None:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from pypdf import PdfReader
 
-from inspector.reports.hq_report import (
-    SCORE,
-    TEXT,
-    HqColumn,
-    HqReportContent,
-    HqTable,
-    render_hq_report,
-)
+from inspector.reports.hq_content import DATE, SCORE, TEXT, HqColumn, HqReportContent, HqTable
+from inspector.reports.hq_report import render_hq_report
 
 
 def test_narrow_columns_keep_their_header_words_whole() -> None:
@@ -32,3 +27,22 @@ def test_narrow_columns_keep_their_header_words_whole() -> None:
     lines = text.splitlines()
     for word in ("大堂服务", "柜面服务", "Counter", "Lobby"):
         assert word in lines, (word, lines)
+
+
+def test_narrow_columns_keep_their_values_whole() -> None:
+    """A figure, a date and a short word are never broken across lines ("100.0" over
+    "0", "Excelle" over "nt"); the room comes from the wide column."""
+    cols = (
+        HqColumn("scenario", "Scenario", TEXT, 6.0),
+        HqColumn("total", "Total", SCORE, 0.15),
+        HqColumn("grade", "Grade", TEXT, 0.15),
+        HqColumn("day", "Day", DATE, 0.15),
+    )
+    rows = [("Enquiry about a wealth-management product", 100.0, "Excellent", date(2026, 12, 4))]
+    table = HqTable("t", "Table", cols, rows)
+    pdf = render_hq_report(
+        HqReportContent(title="Report", subtitle="", lang="en", summary=[], sections=[table])
+    )
+    lines = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).splitlines()
+    for value in ("100.00", "Excellent", "2026-12-04"):
+        assert any(value in line for line in lines), (value, lines)

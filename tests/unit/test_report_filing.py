@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date
 
 from PIL import Image
-from pypdf import PdfReader
 
 from inspector.reports.inspection.base import NOTE_CUT, cut
 from inspector.reports.inspection_report import render_report
@@ -25,6 +24,7 @@ from inspector.reports.model import (
     OrgInfo,
     ReportData,
 )
+from tests.pdfs import outline
 from tests.unit.test_report_render import photo, reader, sample
 
 CLOSING = "，。、；：！？）》」』】"
@@ -33,20 +33,6 @@ NO_WRITTEN = "行业惯例，未找到成文依据 (practice, no written source 
 
 def page_texts(pdf: bytes) -> list[str]:
     return [p.extract_text() or "" for p in reader(pdf).pages]
-
-
-def outline(r: PdfReader) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
-
-    def walk(entries: list[object]) -> None:
-        for e in entries:
-            if isinstance(e, list):
-                walk(e)
-            else:
-                out.append((e.title, r.get_destination_page_number(e)))  # type: ignore[attr-defined]
-
-    walk(r.outline)
-    return out
 
 
 def filing_sample(lang: str = "zh", **kw: object) -> ReportData:

@@ -17,7 +17,7 @@ from typing import Any, cast
 from inspector.domain import timefmt
 from inspector.errors import ValidationError
 from inspector.files import atomic_path
-from inspector.reports.hq_report import (
+from inspector.reports.hq_content import (
     DATE,
     DATETIME,
     DELTA,
@@ -29,8 +29,8 @@ from inspector.reports.hq_report import (
     HqColumn,
     HqTable,
     cell_number,
-    write_hq_report,
 )
+from inspector.reports.hq_report import write_hq_report
 from inspector.services.hq.answer_sheets import AnswerSheetStream
 from inspector.services.hq.rows import HqData
 from inspector.services.hq.tables import (

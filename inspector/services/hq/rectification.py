@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import logging
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
+    Integer,
+    any_,
+    bindparam,
     case,
     func,
     select,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from inspector.db.models import (
@@ -96,7 +102,7 @@ _STATE_ORDER = (
     FindingState.SUBMITTED,
     FindingState.CLOSED,
 )
-_BATCH = 500  # ids per IN (...) list: small enough for an index join on PostgreSQL
+_BATCH = 5000  # findings whose details are read at once: the whole list in one batch
 
 _Key = tuple[date, str, str, int]  # deadline (none: date.max), branch code, item, finding id
 
@@ -129,19 +135,20 @@ def _keys(
     deadline's findings are all read, so the branch-code order within it is exact.
     """
     q = select(Finding.id, Finding.deadline, Finding.insp_branch_id, Finding.item_id).where(*where)
+    conn = session.connection()  # Core rows, unpacked by position: no ORM step per row
     if limit is None:
-        rows = list(session.execute(q))
+        rows = list(conn.execute(q))
     else:
-        rows = list(session.execute(q.order_by(Finding.deadline).limit(limit)))
-        if len(rows) == limit and rows[-1].deadline is not None:
-            last = rows[-1].deadline
-            rows = [r for r in rows if r.deadline != last]
-            rows.extend(session.execute(q.where(Finding.deadline == last)))
+        rows = list(conn.execute(q.order_by(Finding.deadline).limit(limit)))
+        if len(rows) == limit and rows[-1][1] is not None:
+            last = rows[-1][1]
+            rows = [r for r in rows if r[1] != last]
+            rows.extend(conn.execute(q.where(Finding.deadline == last)))
         elif len(rows) == limit:  # no deadlines: the branch-code order needs them all
-            rows = list(session.execute(q))
+            rows = list(conn.execute(q))
     keys = sorted(
-        (r.deadline or date.max, code_of.get(r.insp_branch_id, ""), r.item_id, int(r.id))
-        for r in rows
+        (deadline or date.max, code_of.get(bid, ""), item, int(fid))
+        for fid, deadline, bid, item in rows
     )
     return keys if limit is None else keys[:limit]
 
@@ -226,7 +233,13 @@ def iter_findings(
         wanted = _STATE_ORDER
     # First which findings, in the list's order (from the findings alone), then their
     # details for those only.
-    code_of = {int(i): str(c) for i, c in session.execute(select(Branch.id, Branch.code))}
+    branches = {
+        int(i): (c, n, r)
+        for i, c, n, r in session.execute(
+            select(Branch.id, Branch.code, Branch.name, Branch.region)
+        )
+    }
+    code_of = {i: str(b[0]) for i, b in branches.items()}
     chosen: list[tuple[int, FindingState]] = []
     for state in wanted:  # overdue first, then returned, open, submitted, closed
         left = None if limit is None else limit - len(chosen)
@@ -234,67 +247,93 @@ def iter_findings(
             break
         keys = _state_keys(session, where, state, today, code_of, left)
         chosen.extend((k[3], state) for k in keys)
-    detail = (
-        select(
-            Finding.id.label("fid"),
-            Inspection.uuid,
-            Inspection.started_at,
-            Inspection.snapshot_id,
-            Inspection.status.label("insp_status"),
-            Branch.code,
-            Branch.name,
-            Branch.region,
-            Finding.item_id,
-            Finding.severity,
-            Finding.owner,
-            Finding.action,
-            Finding.deadline,
-            Finding.closed_at,
-            Finding.closed_by_uuid,
-            Finding.closing_note,
-            Finding.closed_via,
-            Finding.repeat_of,
-            HqRepeat.repeat_of.label("hq_repeat_of"),
-            HqRepeat.earlier.label("hq_earlier"),
-            HqRepeat.severity.label("hq_severity"),
-        )
-        .select_from(Finding)
-        .join(Inspection, Inspection.id == Finding.inspection_id)
-        .join(Branch, Branch.id == Finding.insp_branch_id)
-        .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
-    )
-    ids = [fid for fid, _ in chosen]
+    conn = session.connection()
     texts: dict[int, dict[str, tuple[str, str]]] = {}
     cids: dict[int, str] = {}
-    for start in range(0, len(ids), _BATCH):
+    for start in range(0, len(chosen), _BATCH):
         batch = chosen[start : start + _BATCH]
-        # Rows unpacked by position: a named look-up per column costs more than the query.
-        by_id: dict[int, Any] = {
-            r[0]: r
-            for r in session.execute(detail.where(Finding.id.in_(ids[start : start + _BATCH])))
-        }
-        rows = [(by_id[f], st) for f, st in batch if f in by_id]
+        by_id = _details(conn, [f for f, _ in batch])
+        uuids = _uuids(conn, {r[1] for r in by_id.values()})
+        # (The branch check keeps the inner join's rule: a finding shows with its branch.)
+        rows = [(r, st) for f, st in batch if (r := by_id.get(f)) is not None and r[5] in branches]
         new = {r[3] for r, _ in rows} - texts.keys()  # checklist snapshots not read yet
         for sid in sorted(new):  # each finding titled from its own inspection's checklist
             texts[sid] = item_texts(session, [sid])
         cids.update(snapshot_checklists(session, new))
-        yield from _finding_rows(rows, texts, cids)
+        yield from _finding_rows(rows, branches, uuids, texts, cids)
+
+
+# A finding's details, from the findings row alone: its inspection's start, checklist,
+# status and branch are the finding's own copies (migration ``finding_facts``), so only
+# HQ's repeat mark is joined (a unique index, one seek per finding).
+_DETAIL = (
+    select(
+        Finding.id,
+        Finding.inspection_id,
+        Finding.insp_started_at,
+        Finding.insp_snapshot_id,
+        Finding.insp_status,
+        Finding.insp_branch_id,
+        Finding.item_id,
+        Finding.severity,
+        Finding.owner,
+        Finding.action,
+        Finding.deadline,
+        Finding.closed_at,
+        Finding.closed_by_uuid,
+        Finding.closing_note,
+        Finding.closed_via,
+        Finding.repeat_of,
+        HqRepeat.repeat_of,
+        HqRepeat.earlier,
+        HqRepeat.severity,
+    )
+    .select_from(Finding)
+    .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
+)
+
+
+def _id_in(col: Any, ids: list[int], conn: Connection) -> ColumnElement[bool]:
+    """``col`` is one of ``ids``, as one parameter whatever their number: ``= ANY(array)``
+    on PostgreSQL, ``IN (SELECT value FROM json_each(...))`` on SQLite. A list of thousands
+    of placeholders costs the driver more than the query, and SQLite builds may cap them."""
+    if conn.dialect.name == "postgresql":
+        return cast(
+            ColumnElement[bool], col == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Integer)))
+        )
+    each = func.json_each(bindparam("ids", json.dumps(ids))).table_valued("value")
+    return cast(ColumnElement[bool], col.in_(select(each.c.value)))
+
+
+def _details(conn: Connection, ids: list[int]) -> dict[int, Any]:
+    """finding id -> its detail row (see :data:`_DETAIL`), as a plain Core row."""
+    return {r[0]: r for r in conn.execute(_DETAIL.where(_id_in(Finding.id, ids, conn)))}
+
+
+def _uuids(conn: Connection, inspection_ids: set[int]) -> dict[int, str]:
+    """inspection id -> uuid, in one query for a batch of findings."""
+    if not inspection_ids:
+        return {}
+    q = select(Inspection.id, Inspection.uuid).where(
+        _id_in(Inspection.id, sorted(inspection_ids), conn)
+    )
+    return {int(i): str(u) for i, u in conn.execute(q)}
 
 
 def _finding_rows(
     rows: list[tuple[Any, FindingState]],
+    branches: dict[int, tuple[str, str, str]],
+    uuids: dict[int, str],
     texts: dict[int, dict[str, tuple[str, str]]],
     cids: dict[int, str],
 ) -> Iterator[FindingRow]:
     for (
         _fid,
-        uuid,
+        inspection_id,
         started_at,
         snapshot_id,
         insp_status,
-        code,
-        name,
-        region,
+        branch_id,
         item_id,
         severity,
         owner,
@@ -309,9 +348,10 @@ def _finding_rows(
         hq_earlier,
         hq_severity,
     ), state in rows:
+        code, name, region = branches[branch_id]
         zh, en = texts[snapshot_id].get(item_id, ("", ""))
         yield FindingRow(
-            inspection_uuid=uuid,
+            inspection_uuid=uuids[inspection_id],
             code=code,
             name=name,
             region=region,

@@ -15,7 +15,7 @@ the branch assessment (:mod:`.assess`).
 from __future__ import annotations
 
 import logging
-import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -49,7 +49,9 @@ class RectificationFigures:
     overdue: int = 0
     repeats: int = 0
     branches: int = 1
-    days: list[int] = field(default_factory=list)  # days to close, per closed finding
+    # Days to close -> how many closed findings took that many: a bank's 500,000 closed
+    # findings are a few hundred distinct day counts, so the median is taken from these.
+    days: Counter[int] = field(default_factory=Counter)
 
     @property
     def closure_rate(self) -> float | None:
@@ -63,7 +65,24 @@ class RectificationFigures:
 
     @property
     def median_days_to_close(self) -> float | None:
-        return float(statistics.median(self.days)) if self.days else None
+        """The median of the days to close (as :func:`statistics.median` of every closed
+        finding's days), counted from :attr:`days`."""
+        n = sum(self.days.values())
+        if not n:
+            return None
+        # The 0-based positions of the middle value(s) in the sorted days.
+        lo, hi = (n - 1) // 2, n // 2
+        low = high = None
+        seen = 0
+        for d in sorted(self.days):
+            seen += self.days[d]
+            if low is None and seen > lo:
+                low = d
+            if seen > hi:
+                high = d
+                break
+        assert low is not None and high is not None
+        return float(low) if lo == hi else (low + high) / 2
 
     def add(self, other: RectificationFigures) -> None:
         self.opened += other.opened
@@ -72,7 +91,7 @@ class RectificationFigures:
         self.due += other.due
         self.overdue += other.overdue
         self.repeats += other.repeats
-        self.days.extend(other.days)
+        self.days.update(other.days)
 
     def as_dict(self) -> dict[str, Any]:
         """A row of ``hq rectification --json``."""
@@ -163,7 +182,7 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
             # On time: no deadline, or closed on or before the branch's deadline day.
             f.closed_on_time += int(undated) + int(in_time)
             if days is not None:
-                f.days.extend([max(0, int(days))] * (int(total) - int(no_day)))
+                f.days[max(0, int(days))] += int(total) - int(no_day)
             untimed_closed = untimed_closed or int(no_day) > 0
         elif status in (FindingStatus.OPEN, FindingStatus.RETURNED):
             # Overdue as the finding lifecycle says: open or returned past the deadline (a
@@ -173,7 +192,7 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
         for bid, started in session.execute(untimed):
             f = per.get(bid)
             if f is not None and started is not None:
-                f.days.append(max(0, (today - started.astimezone(LOCAL_TZ).date()).days))
+                f.days[max(0, (today - started.astimezone(LOCAL_TZ).date()).days)] += 1
     for f in per.values():
         f.due = f.closed + f.overdue
     rows = sorted(per.values(), key=lambda r: (r.region, r.code))

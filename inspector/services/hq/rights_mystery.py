@@ -17,7 +17,7 @@ from typing import Any
 from inspector.checklists import load_all
 from inspector.domain import timefmt
 from inspector.domain.checklist import ELEMENTS, RIGHT_NAMES
-from inspector.reports.hq_report import DATE, ID, INT, PERCENT, SCORE, TEXT, HqColumn, HqTable
+from inspector.reports.hq_content import DATE, ID, INT, PERCENT, SCORE, TEXT, HqColumn, HqTable
 from inspector.services.hq import mystery as hq_mystery
 from inspector.services.hq import rights as hq_rights
 from inspector.services.hq.rows import HqData, HqFilter, _r

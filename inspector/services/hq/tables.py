@@ -12,7 +12,7 @@ from inspector.domain import timefmt
 from inspector.domain.checklist import Mode
 from inspector.domain.states import ClosedVia, FindingState, InspectionStatus, Severity
 from inspector.errors import ValidationError
-from inspector.reports.hq_report import (
+from inspector.reports.hq_content import (
     DATE,
     DATETIME,
     DELTA,
@@ -29,7 +29,6 @@ from inspector.reports.hq_report import (
 )
 from inspector.services.hq import assess_tables, rights_mystery
 from inspector.services.hq.rows import (
-    FINDING_ROWS,
     FindingRow,
     HqData,
     LeagueRow,
@@ -617,6 +616,31 @@ def severity_label(severity: Severity, lang: str) -> str:
     return text(lang) if text is not None else severity
 
 
+#: The most rows the PDF prints of a list that grows with the bank (overdue findings,
+#: mystery visits; red-line failures are capped at VETO_ROWS when loaded). Each such list
+#: says how many there are and which are shown; the Excel export lists them all. Lists the
+#: report must give whole (leagues, assessment, rectification per branch and region,
+#: branches not inspected) are a row per branch or region, never capped.
+PDF_LIST_ROWS = 200
+
+
+def _newest_visits(tbl: HqTable, lang: str) -> HqTable:
+    """The mystery visits table with its newest :data:`PDF_LIST_ROWS` visits (in the
+    table's order: branch, then date), and a note saying so when there are more."""
+    total = len(tbl.rows)
+    if total <= PDF_LIST_ROWS:
+        return tbl
+    day = [col.key for col in tbl.columns].index("date")
+    newest = sorted(range(total), key=lambda i: (tbl.rows[i][day] or date.min, i), reverse=True)[
+        :PDF_LIST_ROWS
+    ]
+    return replace(
+        tbl,
+        rows=[tbl.rows[i] for i in sorted(newest)],
+        note=TH.NEWEST_VISITS_NOTE(lang, total=total, n=PDF_LIST_ROWS, sheet=tbl.sheet),
+    )
+
+
 def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     """What the consolidated PDF shows, in ``lang`` (zh | en)."""
     if lang not in ("zh", "en"):
@@ -634,6 +658,13 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
         [[hm.value(code, a) for a in hm.areas] for code in hm.branches],
     )
     ftbl = tbls["findings"]
+    # Overdue first, each state by deadline: the longest overdue lead the list.
+    overdue_rows = [
+        r
+        for r, f in zip(ftbl.rows, data.all_findings or data.findings, strict=True)
+        if f.status == FindingState.OVERDUE
+    ]
+    overdue_total = max(len(overdue_rows), sum(r.overdue for r in data.rectification))
     # Every overdue row has the same status and no closing date: those columns say nothing.
     overdue_t = replace(
         ftbl,
@@ -643,12 +674,12 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
             replace(col, pdf=False) if col.key in ("status", "closed_at", "closed_via") else col
             for col in ftbl.columns
         ),
-        rows=[
-            r
-            for r, f in zip(ftbl.rows, data.all_findings or data.findings, strict=True)
-            if f.status == FindingState.OVERDUE
-        ],
-        note=(TH.OVERDUE_NOTE(lang, n=FINDING_ROWS) if len(data.findings) >= FINDING_ROWS else ""),
+        rows=overdue_rows[:PDF_LIST_ROWS],
+        note=(
+            TH.OVERDUE_NOTE(lang, total=overdue_total, n=PDF_LIST_ROWS, sheet=ftbl.sheet)
+            if overdue_total > PDF_LIST_ROWS
+            else ""
+        ),
     )
     # A league for every other checklist and mode with data (each like with like).
     more_leagues = [
@@ -671,7 +702,11 @@ def report_content(data: HqData, lang: str = "en") -> HqReportContent:
     if data.integrity:
         sections.append(tbls["integrity"])
     # Consumer rights and mystery shopping, when loaded (as on the dashboard's tabs).
-    sections += [tbls[n] for n in rights_mystery.TABLES if n in tbls]
+    sections += [
+        _newest_visits(tbls[n], lang) if n == "mystery_visits" else tbls[n]
+        for n in rights_mystery.TABLES
+        if n in tbls
+    ]
     overall = [p for p in data.trend if p.region == ""]
     by_region: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for p in data.trend:

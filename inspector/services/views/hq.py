@@ -88,10 +88,10 @@ def load_rights(session: Session, flt: HqFilter) -> RightsView:
 def load_mystery(session: Session, flt: HqFilter, wave: str | None) -> MysteryView:
     args = hq_rights_mystery.mystery_args(flt, wave)
     visits = hq_mystery.visits(session, **args)
-    everything = (
-        hq_mystery.visits(session, region=args["region"]) if args["wave"] is not None else visits
-    )
-    waves = sorted({v.wave for v in everything if v.wave})
+    if args["wave"] is None:
+        waves = sorted({v.wave for v in visits if v.wave})
+    else:  # the region's waves, not only the one shown
+        waves = hq_mystery.waves(session, region=args["region"])
     scenarios, sections = hq_rights_mystery.mystery_titles()
     return MysteryView(
         region=args["region"],
