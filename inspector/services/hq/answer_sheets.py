@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Select, Text, cast, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import Answer as AnswerRow
@@ -23,6 +24,7 @@ from inspector.domain import timefmt
 from inspector.domain.answers import Answer
 from inspector.domain.checklist import AnswerType, Checklist
 from inspector.domain.scoring import value_fraction
+from inspector.services.hq import export_rows
 from inspector.services.hq.rows import (
     AnswerSheet,
     HqFilter,
@@ -163,32 +165,31 @@ def _rows(
     labels: dict[str, tuple[str, str]],
     lang: str,
 ) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows, read from DB-API cursors (:func:`export_rows.stream`): the
+    inspections in order, and their answers a batch at a time. Every cell text is made
+    once per distinct (item, result, stored value), every label once per value."""
     tz = flt.zone
-    conn = session.connection()
-    dialect = conn.dialect
+    dialect = session.get_bind().dialect
     stored = AnswerValueJSON()
-    order = list(items.items())
-    # Cells by (item, result, stored JSON text): the text of an answer is made once and
-    # shared by every row that shows it; the value is decoded (and checked) once too.
-    cache: dict[tuple[Any, ...], list[Any]] = {}
+    # Per item: its cells when unanswered, and its cells by (result, stored JSON text);
+    # the text of an answer is made once and shared by every row that shows it, and the
+    # value is decoded (and checked) once too.
+    order: list[tuple[str, Any, list[Any], dict[tuple[Any, ...], list[Any]]]] = [
+        (item_id, item, _answer_cells(item, None, lang), {}) for item_id, item in items.items()
+    ]
 
-    def cells(item: Any, answer: tuple[str | None, str | None] | None) -> list[Any]:
-        key = (item.id,) if answer is None else (item.id, *answer)
-        hit = cache.get(key)
-        if hit is None:
-            if answer is None:
-                hit = _answer_cells(item, None, lang)
-            else:
-                result, raw = answer
-                value = (
-                    None if raw is None else stored.process_result_value(json.loads(raw), dialect)
-                )
-                hit = _answer_cells(item, (result, value), lang)
-            cache[key] = hit
-        return hit
+    def made(item: Any, result: str | None, raw: str | None) -> list[Any]:
+        value = None if raw is None else stored.process_result_value(json.loads(raw), dialect)
+        return _answer_cells(item, (result, value), lang)
 
+    def day(dt: Any) -> Any:
+        return timefmt.local_date(dt, tz)
+
+    started = export_rows.converter(session, Inspection.started_at, day)
     modes: dict[Any, str] = {}
     statuses: dict[Any, str] = {}
+    grades: dict[Any, str] = {}
+    scores: dict[Any, Any] = {}
     q = (
         select(
             Inspection.id,
@@ -206,37 +207,66 @@ def _rows(
         .join(ChecklistSnapshot, ChecklistSnapshot.id == Inspection.snapshot_id)
         .where(*conditions(flt), ChecklistSnapshot.checklist_id == cid)
         .order_by(Branch.region, Branch.code, Inspection.started_at)
-        .execution_options(yield_per=SCORE_CHECK_BATCH)
     )
-    for batch in conn.execute(q).partitions():
+    for batch, found in _batches(session, q):
         answers: dict[int, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
-        for iid, item_id, result, raw in conn.execute(
-            select(
-                AnswerRow.inspection_id,
-                AnswerRow.item_id,
-                AnswerRow.result,
-                cast(AnswerRow.value, Text),  # the stored JSON, decoded once per text
-            ).where(AnswerRow.inspection_id.in_([r.id for r in batch]))
-        ).all():
+        for iid, item_id, result, raw in found:
             answers[iid][item_id] = (result, raw)
-        for r in batch:
-            a = answers.get(r.id, {})
-            grade = labels.get(r.grade or "", (r.grade or "", r.grade or ""))
-            mode = modes.get(r.mode)
-            if mode is None:
-                mode = modes[r.mode] = mode_label(r.mode, lang)
-            status = statuses.get(r.status)
-            if status is None:
-                status = statuses[r.status] = status_label_insp(r.status, lang)
-            yield (
-                r.uuid,
-                r.code,
-                r.name,
-                r.region,
-                timefmt.local_date(r.started_at, tz),
-                mode,
-                status,
-                _r(r.score_total),
-                grade[0] if lang == "zh" else grade[1],
-                *(cell for i, it in order for cell in cells(it, a.get(i))),
+        for iid, uuid, mode, status, started_at, score, grade, code, name, region in batch:
+            a = answers.get(iid, {})
+            shown_grade = grades.get(grade)
+            if shown_grade is None:
+                g = labels.get(grade or "", (grade or "", grade or ""))
+                shown_grade = grades[grade] = g[0] if lang == "zh" else g[1]
+            shown_mode = modes.get(mode)
+            if shown_mode is None:
+                shown_mode = modes[mode] = mode_label(mode, lang)
+            shown_status = statuses.get(status)
+            if shown_status is None:
+                shown_status = statuses[status] = status_label_insp(status, lang)
+            if score in scores:
+                shown_score = scores[score]
+            else:
+                shown_score = scores[score] = _r(score)
+            row: list[Any] = [
+                uuid,
+                code,
+                name,
+                region,
+                started(started_at),
+                shown_mode,
+                shown_status,
+                shown_score,
+                shown_grade,
+            ]
+            for item_id, item, unanswered, known in order:
+                answer = a.get(item_id)
+                if answer is None:
+                    row += unanswered
+                    continue
+                hit = known.get(answer)
+                if hit is None:
+                    hit = known[answer] = made(item, *answer)
+                row += hit
+            yield tuple(row)
+
+
+def _batches(
+    session: Session, q: Select[*tuple[Any, ...]]
+) -> Iterator[tuple[list[Sequence[Any]], list[Sequence[Any]]]]:
+    """The inspections of ``q`` a batch at a time, each with its answers (inspection id,
+    item id, result, stored JSON text)."""
+    inspections = export_rows.stream(session, q)
+    while batch := list(islice(inspections, SCORE_CHECK_BATCH)):
+        found = list(
+            export_rows.stream(
+                session,
+                select(
+                    AnswerRow.inspection_id,
+                    AnswerRow.item_id,
+                    AnswerRow.result,
+                    cast(AnswerRow.value, Text),  # the stored JSON, decoded once per text
+                ).where(AnswerRow.inspection_id.in_([r[0] for r in batch])),
             )
+        )
+        yield batch, found

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,11 +32,10 @@ from inspector.reports.hq_content import (
 )
 from inspector.reports.hq_report import write_hq_report
 from inspector.services.hq.answer_sheets import AnswerSheetStream
-from inspector.services.hq.rows import FindingRow, HqData
+from inspector.services.hq.rows import HqData
 from inspector.services.hq.tables import (
     answer_table_head,
     answer_tables,
-    finding_row,
     regions_table,
     report_content,
     summary_table,
@@ -43,7 +44,7 @@ from inspector.services.hq.tables import (
 from inspector.services.hq.xlsx import XlsxStream
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
-from inspector.textsafe import spreadsheet_text
+from inspector.textsafe import FORMULA_START, spreadsheet_text
 
 log = logging.getLogger(__name__)
 
@@ -128,13 +129,13 @@ class ExportSource:
     """Where the two big tables come from while a file is written, instead of
     :class:`HqData`'s lists: every finding (closed ones too) and every answer sheet.
 
-    ``findings`` is called when the findings sheet is reached; a list it returns is
-    emptied as its rows are written, an iterator (rows read from a cursor) is written as
-    it is read. ``answer_sheets`` yields sheets whose rows are read
-    from the database as they are written (:func:`answer_sheets.iter_answer_sheets`).
+    ``findings`` is called when the findings sheet is reached and gives that table's
+    rows as :func:`tables.finding_row` makes them, read as they are written
+    (:func:`export_rows.finding_rows`). ``answer_sheets`` yields sheets whose rows are
+    read from the database as they are written (:func:`answer_sheets.iter_answer_sheets`).
     """
 
-    findings: Callable[[], Iterable[FindingRow]]
+    findings: Callable[[], Iterable[Sequence[Any]]]
     answer_sheets: Callable[[], Iterable[AnswerSheetStream]]
 
 
@@ -152,19 +153,6 @@ class ExportTable:
         return cls(t.name, t.sheet or t.title, t.columns, t.rows)
 
 
-def _drain(items: Iterable[FindingRow]) -> Iterator[FindingRow]:
-    """The items of ``items``; a list drops each one once it has been handed on."""
-    if not isinstance(items, list):
-        yield from items
-        return
-    empty = cast(FindingRow, None)
-    for i in range(len(items)):
-        item = items[i]
-        items[i] = empty
-        yield item
-    items.clear()
-
-
 def export_tables(
     data: HqData, lang: str = "en", source: ExportSource | None = None
 ) -> Iterator[ExportTable]:
@@ -175,14 +163,7 @@ def export_tables(
     yield ExportTable.of(regions_table(data, lang))
     for t in tables(data, lang):
         if t.name == "findings" and source is not None:
-            found = source.findings
-            tz, drafts = data.tz, data.filter.drafts
-            yield ExportTable(
-                t.name,
-                t.sheet or t.title,
-                t.columns,
-                (finding_row(f, lang, tz, drafts=drafts) for f in _drain(found())),
-            )
+            yield ExportTable(t.name, t.sheet or t.title, t.columns, _later(source.findings))
         else:
             yield ExportTable.of(t)
     if source is None:
@@ -192,6 +173,12 @@ def export_tables(
     for sh in source.answer_sheets():
         head = answer_table_head(sh.checklist_id, sh.title_zh, sh.title_en, sh.items, lang)
         yield ExportTable(head.name, head.sheet or head.title, head.columns, sh.rows)
+
+
+def _later(rows: Callable[[], Iterable[Sequence[Any]]]) -> Iterator[Sequence[Any]]:
+    """The rows of ``rows()``, called when the first row is wanted (the sheets before
+    it are written first, so only one big stream is open at a time)."""
+    yield from rows()
 
 
 _WIDTH_ROWS = 500  # column widths follow the header and the first rows
@@ -213,27 +200,67 @@ def _widths(t: ExportTable, first: list[Sequence[Any]]) -> list[float]:
     return out
 
 
-def _xlsx_rows(rows: Iterable[Sequence[Any]], columns: tuple[HqColumn, ...]) -> Iterator[list[Any]]:
-    """Each row's cells as :func:`export_cell` gives them for Excel (text and empty cells
-    pass through unchanged, so only numbers and times are looked at)."""
-    kinds = [col.kind for col in columns]
+_ROUNDED = (SCORE, DELTA, PERCENT)  # the kinds whose numbers cell_number changes
+_MEMO = 10_000  # converted days and times a CSV column remembers
+_MEMO_CLASSES = (date, datetime)
+
+
+def _xlsx_rows(
+    rows: Iterable[Sequence[Any]], columns: tuple[HqColumn, ...]
+) -> Iterable[Sequence[Any]]:
+    """Each row's cells as :func:`export_cell` gives them for Excel.
+
+    Only numbers in columns of rounded kinds change (:func:`cell_number`); a time with a
+    zone is made local by the writer (``localize``), so other cells pass as they are and
+    a table without rounded columns is handed on untouched.
+    """
+    rounded = [(i, col.kind) for i, col in enumerate(columns) if col.kind in _ROUNDED]
+    if not rounded:
+        return rows
+    return _rounded_rows(rows, rounded, len(columns))
+
+
+def _rounded_rows(
+    rows: Iterable[Sequence[Any]], rounded: list[tuple[int, str]], width: int
+) -> Iterator[Sequence[Any]]:
     for row in rows:
-        yield [
-            v if v is None or v.__class__ is str else export_cell(v, k, "xlsx")
-            for v, k in zip(row, kinds, strict=True)
-        ]
+        if len(row) != width:
+            raise ValueError(f"row of {len(row)} cells in a table of {width} columns")
+        cells = list(row)
+        for i, k in rounded:
+            v = cells[i]
+            if v is not None and v.__class__ is not str:
+                cells[i] = export_cell(v, k, "xlsx")
+        yield cells
 
 
 def _csv_rows(rows: Iterable[Sequence[Any]], columns: tuple[HqColumn, ...]) -> Iterator[list[Any]]:
+    """Each row's fields as :func:`export_cell` gives them for CSV: text is checked for
+    formula-like starts here, other values are converted once per column and value."""
     kinds = [col.kind for col in columns]
+    memos: list[dict[Any, Any]] = [{} for _ in kinds]
+
+    def convert(i: int, v: Any) -> Any:
+        if v.__class__ not in _MEMO_CLASSES:  # 1, 1.0 and True are one key: not kept
+            return export_cell(v, kinds[i], "csv")
+        memo = memos[i]
+        out = memo.get(v)
+        if out is None:
+            out = export_cell(v, kinds[i], "csv")
+            if len(memo) < _MEMO:
+                memo[v] = out
+        return out
+
+    formula = FORMULA_START
+    cols = range(len(kinds))
     for row in rows:
         yield [
             ""
             if v is None
-            else spreadsheet_text(v)
+            else ("'" + v if v.startswith(formula) else v)
             if v.__class__ is str
-            else export_cell(v, k, "csv")
-            for v, k in zip(row, kinds, strict=True)
+            else convert(i, v)
+            for i, v in zip(cols, row, strict=True)
         ]
 
 
@@ -245,7 +272,11 @@ def write_excel(
     (:mod:`.xlsx`) to a temporary file next to ``path``, renamed over it at the end: a
     half-written .xlsx never sits at ``path``."""
     used: set[str] = set()
-    with atomic_path(path) as tmp, XlsxStream(tmp) as book:
+    with (
+        _rare_collections(),
+        atomic_path(path) as tmp,
+        XlsxStream(tmp, localize=_local_time) as book,
+    ):
         for t in export_tables(data, lang, source):
             first, rest = _head_and_rows(t)
             book.sheet(
@@ -256,6 +287,30 @@ def write_excel(
                 _xlsx_rows(chain(first, rest), t.columns),
             )
     log.info("HQ Excel export written to %s", path)
+
+
+# Objects allocated between young-generation collections while an export streams: the
+# default (2,000) has the collector walk every fetched chunk of rows again and again, a
+# fifth of the export's time at 100,000 inspections. Cycles are still collected.
+_GC_YOUNG = 100_000
+
+
+@contextlib.contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Young-generation garbage collections made rare while rows stream through; the
+    thresholds are put back afterwards (whether collection is enabled is not touched:
+    the desktop app collects on its GUI thread only, see ``ui/gc_guard.py``)."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], _GC_YOUNG), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _local_time(value: datetime) -> datetime:
+    """A time with a zone as an Excel cell shows it (as :func:`export_cell` does)."""
+    return cast(datetime, export_cell(value, TEXT, "xlsx"))
 
 
 def _text_width(s: str) -> int:
@@ -282,13 +337,14 @@ def write_csv(
             error=str(e.strerror),
         ) from None
     out: list[Path] = []
-    for t in export_tables(data, lang, source):
-        path = folder / f"{t.name}.csv"
-        with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow([export_cell(col.header, TEXT, "csv") for col in t.columns])
-            w.writerows(_csv_rows(t.rows, t.columns))
-        out.append(path)
+    with _rare_collections():
+        for t in export_tables(data, lang, source):
+            path = folder / f"{t.name}.csv"
+            with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow([export_cell(col.header, TEXT, "csv") for col in t.columns])
+                w.writerows(_csv_rows(t.rows, t.columns))
+            out.append(path)
     return out
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import logging
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -23,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from inspector import strictjson
 from inspector.db.models import (
     Branch,
     Finding,
@@ -301,7 +301,7 @@ def _id_in(col: Any, ids: list[int], conn: Connection) -> ColumnElement[bool]:
         return cast(
             ColumnElement[bool], col == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Integer)))
         )
-    each = func.json_each(bindparam("ids", json.dumps(ids))).table_valued("value")
+    each = func.json_each(bindparam("ids", strictjson.dumps(ids))).table_valued("value")
     return cast(ColumnElement[bool], col.in_(select(each.c.value)))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -31,10 +31,14 @@ _EPOCH = datetime(1899, 12, 30)
 # them in Excel's own escape (_x000B_), which Excel and LibreOffice turn back into the
 # character. A literal "_x0041_" in the text is escaped the same way so that it survives.
 _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# Anything that text needs changed for XML: most texts have none, and skip the work.
+_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _FLUSH_BYTES = 1 << 20
-# Texts repeat (labels, answer texts, branch names): the first this many distinct ones
-# keep their escaped XML; ids and notes that never repeat stop adding once it is full.
+# Texts repeat (labels, answer texts, branch names): a sheet keeps the cell XML of the
+# first this many distinct texts of a column, and of this many over all its columns; a
+# column of ids or notes that never repeat stops adding once its share is full.
 _TEXT_CACHE = 50_000
+_TEXT_CACHE_COLUMN = 4_096
 
 
 def column_letter(index: int) -> str:
@@ -65,9 +69,10 @@ def _sub_escape(m: re.Match[str]) -> str:
 
 
 def _text_xml(s: str) -> str:
-    if _NEEDS_ESCAPE.search(s):
-        s = _NEEDS_ESCAPE.sub(_sub_escape, s)
-    s = escape(s, {"\r": "&#13;"})
+    if _SPECIAL.search(s):
+        if _NEEDS_ESCAPE.search(s):
+            s = _NEEDS_ESCAPE.sub(_sub_escape, s)
+        s = escape(s, {"\r": "&#13;"})
     if s[:1].isspace() or s[-1:].isspace():
         return f'<is><t xml:space="preserve">{s}</t></is>'
     return f"<is><t>{s}</t></is>"
@@ -138,21 +143,28 @@ class XlsxStream:
     Usage: ``with XlsxStream(path) as x: x.sheet(name, headers, formats, widths, rows)``.
     ``formats`` holds a number format per column (or None); a date or datetime in a
     column without one gets ``yyyy-mm-dd`` / ``yyyy-mm-dd h:mm:ss`` as openpyxl gives it.
+    ``localize`` turns a datetime with a zone into the naive local time the cell shows
+    (default: its own wall time).
     """
 
     DATE_FMT = "yyyy-mm-dd"
     DATETIME_FMT = "yyyy-mm-dd h:mm:ss"
 
-    def __init__(self, path: Path, *, header_fill: str = "DCE3EF") -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        header_fill: str = "DCE3EF",
+        localize: Callable[[datetime], datetime] | None = None,
+    ) -> None:
         # Level 1: the XML is repetitive, so it still shrinks about tenfold, several
         # times faster than the default level.
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._sheets: list[str] = []
         self._styles = _Styles()
         self._header_fill = header_fill
+        self._localize = localize
         self._serials: dict[date, float | int] = {}
-        # Texts seen (labels, answers): formula-like or not, and their escaped XML.
-        self._texts: dict[str, tuple[bool, str]] = {}
 
     def __enter__(self) -> XlsxStream:
         return self
@@ -160,7 +172,7 @@ class XlsxStream:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
             self.close()
-        else:
+        else:  # the caller throws the unfinished file away
             self._zip.close()
 
     def sheet(
@@ -185,8 +197,14 @@ class XlsxStream:
         quoted = [attr(st.xf(f, True)) for f in formats]
         date_xf = [attr(st.xf(f or self.DATE_FMT)) for f in formats]
         datetime_xf = [attr(st.xf(f or self.DATETIME_FMT)) for f in formats]
+        # A cell is heads[i] + row number + the rest; the rest of a text cell is kept per
+        # column and text (labels, answers and names repeat), of a number made per cell.
+        heads = [f'<c r="{letter}' for letter in letters]
+        number_open = [f'"{p}><v>' for p in plain]
+        tails: list[dict[str, str]] = [{} for _ in range(ncols)]
+        kept = 0  # texts whose cell XML is remembered in this sheet
         serials = self._serials
-        texts = self._texts
+        localize = self._localize
         cols = "".join(
             f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
             for i, w in enumerate(widths, start=1)
@@ -202,51 +220,67 @@ class XlsxStream:
             '<sheetFormatPr defaultRowHeight="15"/>'
             f"<cols>{cols}</cols><sheetData>"
         )
+
+        def text_tail(i: int, v: str) -> str:
+            nonlocal kept
+            style = quoted[i] if is_formula_like(v) else plain[i]
+            tail = f'"{style} t="inlineStr">{_text_xml(v)}</c>'
+            known = tails[i]
+            if kept < _TEXT_CACHE and len(known) < _TEXT_CACHE_COLUMN:
+                known[v] = tail
+                kept += 1
+            return tail
+
+        def other(i: int, v: Any, ref: str) -> str:
+            """A cell that is not plain text or a plain number."""
+            if isinstance(v, str):
+                return "" if v == "" else ref + (tails[i].get(v) or text_tail(i, v))
+            if isinstance(v, bool):
+                return f'{ref}" t="b"><v>{int(v)}</v></c>'
+            if isinstance(v, int | float):
+                return f"{ref}{number_open[i]}{v!r}</v></c>"
+            if isinstance(v, Decimal):
+                return f"{ref}{number_open[i]}{v}</v></c>"
+            if isinstance(v, datetime):
+                if v.tzinfo is not None and localize is not None:
+                    v = localize(v)
+                return f'{ref}"{datetime_xf[i]}><v>{excel_serial(v)!r}</v></c>'
+            if isinstance(v, date):
+                day = serials.get(v)
+                if day is None:
+                    day = serials[v] = excel_serial(v)
+                return f'{ref}"{date_xf[i]}><v>{day!r}</v></c>'
+            return f'{ref}"{plain[i]} t="inlineStr">{_text_xml(str(v))}</c>'
+
         entry = f"xl/worksheets/sheet{len(self._sheets)}.xml"
         with self._zip.open(entry, "w", force_zip64=True) as fh:
-            fh.write(head.encode())
             header_cells = "".join(
                 f'<c r="{letters[i]}1" s="{_Styles.HEADER}" t="inlineStr">{_text_xml(h)}</c>'
                 for i, h in enumerate(headers)
                 if h
             )
-            buf: list[str] = [f'<row r="1">{header_cells}</row>']
+            buf: list[str] = [head, f'<row r="1">{header_cells}</row>']
             size = 0
             n = 1
             for row in rows:
                 n += 1
-                cells: list[str] = [f'<row r="{n}">']
-                for i, v in enumerate(row):
-                    if v is None or v == "":
+                ns = str(n)
+                cells: list[str] = [f'<row r="{ns}">']
+                add = cells.append
+                i = -1
+                for v in row:
+                    i += 1
+                    if v is None:
                         continue
-                    ref = letters[i]
-                    if isinstance(v, str):
-                        hit = texts.get(v)
-                        if hit is None:
-                            hit = (is_formula_like(v), _text_xml(v))
-                            if len(texts) < _TEXT_CACHE:
-                                texts[v] = hit
-                        style = quoted[i] if hit[0] else plain[i]
-                        cells.append(f'<c r="{ref}{n}"{style} t="inlineStr">{hit[1]}</c>')
-                    elif isinstance(v, bool):
-                        cells.append(f'<c r="{ref}{n}" t="b"><v>{int(v)}</v></c>')
-                    elif isinstance(v, int | float):
-                        cells.append(f'<c r="{ref}{n}"{plain[i]}><v>{v!r}</v></c>')
-                    elif isinstance(v, Decimal):
-                        cells.append(f'<c r="{ref}{n}"{plain[i]}><v>{v}</v></c>')
-                    elif isinstance(v, datetime):
-                        when = excel_serial(v)
-                        cells.append(f'<c r="{ref}{n}"{datetime_xf[i]}><v>{when!r}</v></c>')
-                    elif isinstance(v, date):
-                        day = serials.get(v)
-                        if day is None:
-                            day = serials[v] = excel_serial(v)
-                        cells.append(f'<c r="{ref}{n}"{date_xf[i]}><v>{day!r}</v></c>')
+                    cls = v.__class__
+                    if cls is str:
+                        if v:
+                            add(f"{heads[i]}{ns}{tails[i].get(v) or text_tail(i, v)}")
+                    elif cls is int or cls is float:
+                        add(f"{heads[i]}{ns}{number_open[i]}{v!r}</v></c>")
                     else:
-                        cells.append(f'<c r="{ref}{n}"{plain[i]} t="inlineStr">')
-                        cells.append(_text_xml(str(v)))
-                        cells.append("</c>")
-                cells.append("</row>")
+                        add(other(i, v, heads[i] + ns))
+                add("</row>")
                 text = "".join(cells)
                 buf.append(text)
                 size += len(text)
@@ -261,7 +295,7 @@ class XlsxStream:
                 ' footer="0.5"/></worksheet>'
             )
             fh.write("".join(buf).encode())
-        return n - 1
+            return n - 1
 
     def close(self) -> None:
         """Write the workbook parts that list the sheets and styles, and close the file."""

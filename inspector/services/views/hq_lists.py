@@ -21,6 +21,7 @@ from inspector.services.hq import answer_sheets as hq_answer_sheets
 from inspector.services.hq import assess as assess_svc
 from inspector.services.hq import assess_rule, assess_tables, compare, likewise
 from inspector.services.hq import coverage as coverage_svc
+from inspector.services.hq import export_rows as hq_export_rows
 from inspector.services.hq import files as hq_files
 from inspector.services.hq import integrity as hq_integrity
 from inspector.services.hq import load as hq_load
@@ -122,7 +123,7 @@ def write_export(
         data = hq_load.load(s, flt, extras=True, lang=lang)
         data = assess_tables.attach(s, data, load_rule(rule_file))
         source = hq_files.ExportSource(
-            findings=lambda: hq_rectification.iter_findings(s, data.filter, limit=None),
+            findings=lambda: hq_export_rows.finding_rows(s, data.filter, lang),
             answer_sheets=lambda: hq_answer_sheets.iter_answer_sheets(s, data.filter, lang),
         )
         if fmt == "csv":
