@@ -41,6 +41,7 @@ from inspector.ui import filedialogs, workers
 from inspector.ui.exchange import ImportDialog, ReportExporter
 from inspector.ui.home import HomePage
 from inspector.ui.hq.dashboard import HqDashboard
+from inspector.ui.hq.files import HqFiles
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.photos.editor import os_user
 from inspector.ui.publish.install import HqUpdateInstaller, pack_paths
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.hq: HqDashboard | None = None
         self.hq_page: QWidget | None = None
+        self.hq_files: HqFiles | None = None
         self.rectification: RectificationPage | None = None
 
         self.home.open_requested.connect(self.open_inspection)
@@ -407,6 +409,21 @@ class MainWindow(QMainWindow):
             hl.setSpacing(16)
             hl.addWidget(back)
             hl.addWidget(title, 1)
+            # The dashboard's files, for the filter shown (as 'hq export' and 'hq report').
+            hq = self.hq
+            self.hq_files = HqFiles(
+                self.db, self.settings, lambda: hq.current_filter(), hq.language, self
+            )
+            self.hq_files.saved.connect(
+                lambda p: self.statusBar().showMessage(self.tr("Saved: {0}").format(p), 8000)
+            )
+            for text, act in (
+                (self.hq_files.export_text(), self.hq_files.export_excel),
+                (self.hq_files.report_text(), self.hq_files.write_report),
+            ):
+                button = QPushButton(text)
+                button.clicked.connect(lambda _=False, act=act: act())
+                hl.addWidget(button)
             page = QWidget()
             lay = QVBoxLayout(page)
             lay.setContentsMargins(0, 0, 0, 0)

@@ -35,6 +35,34 @@
     </message>
 </context>
 <context>
+    <name>FilingDialog</name>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="44"/>
+        <source>HQ report</source>
+        <translation>总行汇总报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="46"/>
+        <source>optional, e.g. 消保〔2026〕12号</source>
+        <translation>可不填，例如 消保〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="48"/>
+        <source>optional, e.g. 内部</source>
+        <translation>可不填，例如 内部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="50"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="51"/>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../inspector/ui/hq/models.py" line="240"/>
@@ -421,6 +449,11 @@
         <translation>所选范围内没有得分</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/hq/dashboard.py" line="761"/>
+        <source>Showing the newest %1 of %2 visits, listed by branch code; the summary above covers all of them. “Export Excel…” (above) writes every visit.</source>
+        <translation>显示最近 %1 次暗访，共 %2 次，按网点代码排列；上方汇总涵盖全部暗访。全部暗访可用上方“导出 Excel…”导出。</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="700"/>
         <source>Monthly average score, like with like: %1</source>
         <translation>月度平均分（同类相比）：%1</translation>
@@ -466,11 +499,6 @@
         <translation>所选范围内没有“%1”的已定稿检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hq/dashboard.py" line="762"/>
-        <source>Showing the newest %1 of %2 visits, listed by branch code; the summary above covers all of them. Every visit is in the Excel export and in &apos;inspector hq mystery&apos;.</source>
-        <translation>显示最近 %1 次暗访，共 %2 次，按网点代码排列；上方汇总涵盖全部暗访。完整清单见 Excel 导出或 inspector hq mystery。</translation>
-    </message>
-    <message>
         <location filename="../../inspector/ui/hq/dashboard.py" line="772"/>
         <source>Finalized mystery-shopper visits. Sections are compared like with like: a section&apos;s average counts only the visits where it applied; totals compare within one scenario or one wave. Period, checklist and mode do not apply here.</source>
         <translation>已定稿的神秘客暗访。各部分同口径比较：某部分的平均分只计入适用该部分的暗访；总分只在同一场景或同一批次内可比。期间、检查表和方式筛选不适用于本页。</translation>
@@ -489,6 +517,59 @@
         <location filename="../../inspector/ui/hq/dashboard.py" line="785"/>
         <source>No finalized mystery-shopper visits in %1.</source>
         <translation>%1没有已定稿的神秘客暗访。</translation>
+    </message>
+</context>
+<context>
+    <name>HqFiles</name>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="88"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="91"/>
+        <source>HQ report (PDF)…</source>
+        <translation>汇总报告 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="102"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="104"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="110"/>
+        <source>Writing the Excel workbook (every finding and answer)…</source>
+        <translation>正在写入 Excel 工作簿（含全部问题项和答案）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="128"/>
+        <source>HQ report</source>
+        <translation>总行汇总报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="130"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="137"/>
+        <source>Writing the HQ report…</source>
+        <translation>正在生成总行汇总报告…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="162"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hq/files.py" line="169"/>
+        <source>HQ files</source>
+        <translation>总行文件</translation>
     </message>
 </context>
 <context>

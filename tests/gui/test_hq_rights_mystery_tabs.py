@@ -272,10 +272,10 @@ def test_the_mystery_tab_lists_the_newest_page_and_summarizes_every_visit(
     assert not note.isHidden()
     assert note.text() == (
         f"Showing the newest 3 of {total} visits, listed by branch code; the summary above "
-        "covers all of them. Every visit is in the Excel export and in 'inspector hq mystery'."
+        "covers all of them. “Export Excel…” (above) writes every visit."
     )
     # Under the page size, every visit is listed and the note goes.
     monkeypatch.setattr(hq_mystery, "PAGE", 500)
     _refresh(qtbot, dash)
     assert _mystery_json(dash) == mystery
-    assert note.isHidden()
+    assert note.isHidden() and note.text() == ""

@@ -210,7 +210,7 @@ ALLOWED_WORDS = frozenset(
         *("Ctrl", "Shift", "Alt", "Enter", "Tab", "Esc", "Del", "Backspace", "Space", "PgUp"),
         *("PgDn", "Home", "End"),
         *("mm", "cm", "km", "px", "MB", "KB", "GB", "lx", "lux", "dB", "kg", "pt", "min"),
-        *("Qt", "PySide", "WenQuanYi", "Micro", "Hei", "OK", "UTC"),
+        *("Qt", "PySide", "WenQuanYi", "Micro", "Hei", "OK", "UTC", "Excel"),
         "English",  # the language chooser names each language in itself
     }
 )

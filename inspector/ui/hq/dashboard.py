@@ -757,14 +757,14 @@ class HqDashboard(QWidget):
         self.visit_model.set_view(view)
         self.visit_view.resizeColumnsToContents()
         # The summary above covers every visit; the table lists the newest page of them.
+        page_note = self.tr(
+            "Showing the newest %1 of %2 visits, listed by branch code; the summary above "
+            "covers all of them. “Export Excel…” (above) writes every visit."
+        )
         self.visit_page_note.setText(
-            self.tr(
-                "Showing the newest %1 of %2 visits, listed by branch code; the summary above "
-                "covers all of them. Every visit is in the Excel export and in "
-                "'inspector hq mystery'."
-            )
-            .replace("%1", f"{len(view.visits):,}")
-            .replace("%2", f"{view.total:,}")
+            page_note.replace("%1", f"{len(view.visits):,}").replace("%2", f"{view.total:,}")
+            if view.cut
+            else ""
         )
         self.visit_page_note.setVisible(view.cut)
         self.mystery_note.setText(

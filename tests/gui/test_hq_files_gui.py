@@ -1,0 +1,93 @@
+"""The HQ view's Excel and PDF buttons: the same files as 'hq export' and 'hq report' for the
+filter shown, written in a worker; a file that cannot be written says why and leaves none."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from inspector.db import Database
+from inspector.services import branches
+from inspector.services.inspections import lifecycle, signoff
+from inspector.ui.main_window import MainWindow
+from tests.conftest import Cli
+
+
+def _fill(db: Database) -> None:
+    with db.session() as s:
+        branches.create(s, code="310001", name="上海营业部", region="上海")
+        branches.create(s, code="320001", name="南京支行", region="江苏")
+        for code, result in (("310001", "fail"), ("320001", "pass")):
+            insp = lifecycle.create(
+                s,
+                branch_code=code,
+                checklist_id="accessibility",
+                answers={"acc.priority_window": {"result": result}},
+            )
+            signoff.finalize(s, insp, by="t", force=True)
+
+
+def _hq(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_hq()
+    assert window.hq is not None and window.hq_files is not None
+    with qtbot.waitSignal(window.hq.refreshed, timeout=60_000):
+        window.hq.refresh()
+    window.hq_files.quiet = True
+
+
+def test_the_buttons_write_the_cli_files_for_the_filter_shown(
+    qtbot: QtBot, window: MainWindow, db: Database, tmp_path: Path, run_cli: Cli
+) -> None:
+    _fill(db)
+    _hq(qtbot, window)
+    files = window.hq_files
+    assert files is not None
+    assert files.export_text() == "Export Excel…" and files.report_text() == "HQ report (PDF)…"
+    # One region chosen: the files carry that filter, as the CLI's --region does.
+    hq = window.hq
+    assert hq is not None
+    with qtbot.waitSignal(hq.refreshed, timeout=60_000):
+        hq.region_box.setCurrentIndex(hq.region_box.findData("上海"))
+    assert hq.current_filter().region == "上海"
+    book = tmp_path / "hq.xlsx"
+    with qtbot.waitSignal(files.saved, timeout=60_000) as saved:
+        files.export_excel(book)
+    assert saved.args == [str(book)]
+    cli_book = tmp_path / "cli.xlsx"
+    run_cli.ok("hq", "export", "--region", "上海", "--lang", "en", "-o", str(cli_book))
+    ours, theirs = openpyxl.load_workbook(book), openpyxl.load_workbook(cli_book)
+    assert ours.sheetnames == theirs.sheetnames
+    # Every sheet as the CLI writes it (the first, the summary, carries the time written).
+    everything = ""
+    for name in ours.sheetnames[1:]:
+        cells = [[c.value for c in row] for row in ours[name].iter_rows()]
+        assert cells == [[c.value for c in row] for row in theirs[name].iter_rows()], name
+        everything += str(cells)
+    assert "南京支行" not in everything and "上海营业部" in everything
+
+    pdf = tmp_path / "hq.pdf"
+    with qtbot.waitSignal(files.saved, timeout=60_000):
+        files.write_report(pdf, number="消保〔2026〕12号", classification="内部")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "消保〔2026〕12号" in text and "内部" in text and "上海营业部" in text
+    assert files.job is None
+
+
+def test_a_file_that_cannot_be_written_says_why_and_leaves_nothing(
+    qtbot: QtBot, window: MainWindow, db: Database, tmp_path: Path
+) -> None:
+    _fill(db)
+    _hq(qtbot, window)
+    files = window.hq_files
+    assert files is not None
+    target = tmp_path / "no such folder" / "hq.xlsx"
+    with qtbot.waitSignal(files.failed, timeout=60_000) as failed:
+        files.export_excel(target)
+    message = str(failed.args[0])
+    assert "no such folder" in message and "Traceback" not in message
+    assert not target.parent.exists()
+    assert files.job is None
