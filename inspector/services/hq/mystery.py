@@ -271,12 +271,13 @@ def waves(
 ) -> list[str]:
     """The waves of the finalized, current mystery visits (of one region), sorted: the
     dashboard's wave box offers these while it shows one wave's visits, so they are
-    asked of the database rather than read with every visit of the region."""
-    wave = Inspection.visit["wave"].as_string()
+    asked of the database rather than read with every visit of the region. From the
+    indexed ``inspections.wave`` (the visit's wave, as the wave filter reads it), not the
+    visit JSON: these are exactly the waves the box can select."""
     q = (
         finalized_current(checklist_id, region)
-        .where(Inspection.mode == Mode.MYSTERY)
-        .with_only_columns(wave)
+        .where(Inspection.mode == Mode.MYSTERY, Inspection.wave.is_not(None))
+        .with_only_columns(Inspection.wave)
         .distinct()
     )
     return sorted({str(w) for (w,) in session.connection().execute(q) if w})
