@@ -58,9 +58,9 @@ def pack(tmp_path: Path) -> Path:
     return out
 
 
-def _drop(window: MainWindow, path: Path) -> None:
+def _drop(window: MainWindow, *paths: Path) -> None:
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     event = QDropEvent(
         QPointF(10, 10),
         Qt.DropAction.CopyAction,
@@ -221,17 +221,8 @@ def test_packs_dropped_together_are_checked_off_the_gui_thread_and_installed_in_
     installed: list[int] = []
     window.hq_updates.installed.connect(installed.append)
     window.hq_updates.auto_answer = True
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignals([window.hq_updates.finished] * 2, timeout=20_000):
-        window.dropEvent(event)
+        _drop(window, first, second)
         # The drop returns at once: the window is not blocked while the pack is checked.
         assert window.hq_updates.busy
     assert installed == [1, 2]

@@ -35,6 +35,7 @@ from inspector.db.models import (
 )
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
+from inspector.services.hq.rectification import STATE_ORDER
 from inspector.services.hq.rows import HqFilter, status_label_insp
 from inspector.services.hq.scope import conditions, parsed_checklist
 from inspector.services.hq.tables import closed_via_label, severity_label, status_label
@@ -42,15 +43,6 @@ from inspector.text import hq_assess as TA
 
 FETCH_ROWS = 2000  # rows per fetchmany: a few hundred kB of tuples at a time
 _MEMO = 200_000  # distinct values a converter remembers (dates repeat, times may not)
-
-# The list's states in its order (:data:`.rectification._STATE_ORDER`).
-_STATE_ORDER = (
-    FindingState.OVERDUE,
-    FindingState.RETURNED,
-    FindingState.OPEN,
-    FindingState.SUBMITTED,
-    FindingState.CLOSED,
-)
 
 
 def stream(
@@ -139,10 +131,10 @@ def finding_query(session: Session, flt: HqFilter, today: date) -> Select[*tuple
         ),
         *(
             (Finding.status == state, n)
-            for n, state in enumerate(_STATE_ORDER)
+            for n, state in enumerate(STATE_ORDER)
             if state != FindingState.OVERDUE
         ),
-        else_=len(_STATE_ORDER),
+        else_=len(STATE_ORDER),
     )
     code: Any = Branch.code
     item: Any = Finding.item_id
@@ -205,7 +197,7 @@ def finding_rows(
             texts.setdefault(it.id, (it.text.zh, it.text.en))
     pick = 0 if lang == "zh" else 1
     title: dict[tuple[int, str], str] = {}
-    states = [status_label(s, lang) for s in _STATE_ORDER]
+    states = [status_label(s, lang) for s in STATE_ORDER]
     severities: dict[str | None, str] = {}
     via: dict[str | None, str] = {}
     repeats: dict[int, str] = {}

@@ -95,7 +95,8 @@ def rectification(
     return rows
 
 
-_STATE_ORDER = (
+# The findings list's states in its order (the export's findings sheet reads them so too).
+STATE_ORDER = (
     FindingState.OVERDUE,
     FindingState.RETURNED,
     FindingState.OPEN,
@@ -228,9 +229,9 @@ def iter_findings(
     if status is not None:
         wanted: tuple[FindingState, ...] = (status,)
     elif unresolved:
-        wanted = tuple(s for s in _STATE_ORDER if s != FindingState.CLOSED)
+        wanted = tuple(s for s in STATE_ORDER if s != FindingState.CLOSED)
     else:
-        wanted = _STATE_ORDER
+        wanted = STATE_ORDER
     # First which findings, in the list's order (from the findings alone), then their
     # details for those only.
     branches = {
