@@ -194,7 +194,7 @@ def _many(db: Database) -> None:
                 f.closed_at = datetime(2026, 11, rng.randint(1, 19), 20, tzinfo=UTC)
 
 
-_RANK = {s: n for n, s in enumerate(hq_rect._STATE_ORDER)}
+_RANK = {s: n for n, s in enumerate(hq_rect.STATE_ORDER)}
 
 
 def _naive(db: Database, today: date) -> list[tuple[Any, ...]]:
@@ -226,7 +226,7 @@ def test_the_findings_list_is_the_full_order_cut_at_its_limit(any_db: Database) 
             assert [(r.inspection_uuid, r.item_id) for r in cut] == [
                 (r.inspection_uuid, r.item_id) for r in full[:limit]
             ], limit
-        for state in hq_rect._STATE_ORDER:
+        for state in hq_rect.STATE_ORDER:
             only = hq_rect.findings(s, HqFilter(), today=today, status=state, limit=3)
             assert [r.status for r in only] == [state] * min(3, sum(w[3] == state for w in want))
         # Per branch the counts are the list's states, counted.
