@@ -89,6 +89,22 @@ def wave_of(visit: Any) -> str | None:
     return wave if isinstance(wave, str) and wave and len(wave) <= WAVE_MAX else None
 
 
+SCENARIO_MAX = 100
+"""Longest mystery-shopper scenario id (characters): what packages accept."""
+
+
+def scenario_of(visit: Any) -> str | None:
+    """The scenario stored in ``inspections.scenario`` for these visit facts (None: none).
+
+    Exactly ``visit["scenario"]`` when it is a non-empty string that fits the column (as
+    migration ``scenario_column`` backfilled it), as :func:`wave_of` does for the wave.
+    """
+    scenario = visit.get("scenario") if isinstance(visit, dict) else None
+    if isinstance(scenario, str) and scenario and len(scenario) <= SCENARIO_MAX:
+        return scenario
+    return None
+
+
 def new_uuid() -> str:
     return str(uuid.uuid4())
 
@@ -240,6 +256,22 @@ class Inspection(Base):
         # scenario a wave plays and HQ's mystery views by wave. Wave first: most rows have
         # none, and HQ filters by wave alone.
         Index("ix_inspections_wave", "wave", "is_current", "snapshot_id", "started_at"),
+        # HQ's mystery views (the tab's per-scenario figures, the assessment, the mystery
+        # league): a checklist's visits with their scenario and score from the index alone
+        # (migration scenario_column).
+        Index(
+            "ix_inspections_scenario",
+            "mode",
+            "snapshot_id",
+            "is_current",
+            "status",
+            "scenario",
+            "branch_id",
+            "started_at",
+            "score_total",
+            "veto_failed",
+            "id",
+        ),
         # Each branch's latest finalized inspection of a checklist, by one backward index
         # walk (HQ's rights view; migration hq_view_indexes).
         Index(
@@ -293,6 +325,9 @@ class Inspection(Base):
     # ``wave_of`` (bulk inserts), so that a wave is found by index, not by reading the JSON
     # of every inspection.
     wave: Mapped[str | None] = mapped_column(String(WAVE_MAX))
+    # ``visit["scenario"]``, kept in step the same way (``scenario_of``), so that HQ's
+    # mystery views group and rank by scenario from an index, not from every visit's JSON.
+    scenario: Mapped[str | None] = mapped_column(String(SCENARIO_MAX))
     narrative: Mapped[str] = mapped_column(Text, default="")
     manager_name: Mapped[str | None] = mapped_column(String(200))
     manager_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
@@ -337,6 +372,7 @@ class Inspection(Base):
         # Every ORM write of the visit facts (set_visit, amend and duplicate copies) assigns
         # a new dict (a JSON column does not track changes inside one), so this sees them all.
         self.wave = wave_of(visit)
+        self.scenario = scenario_of(visit)
         return visit
 
 

@@ -34,6 +34,7 @@ from inspector.db.models import (
     Photo,
     SectionScoreRow,
     new_uuid,
+    scenario_of,
     utcnow,
     wave_of,
 )
@@ -331,6 +332,7 @@ def _batch(
                 "finalized_by": inspector,
                 "visit": visit,
                 "wave": wave_of(visit),  # a bulk insert: the ORM hook does not run
+                "scenario": scenario_of(visit),
                 "narrative": narrative,
                 "manager_name": "网点负责人",
                 "score_total": numbers.stored(sc.total),

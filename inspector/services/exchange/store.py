@@ -25,6 +25,7 @@ from inspector.db.models import (
     InspectionOwner,
     Photo,
     SectionScoreRow,
+    scenario_of,
     utcnow,
     wave_of,
 )
@@ -144,6 +145,7 @@ def insert_revision(
             "finalized_by": i.finalized_by,
             "visit": i.visit.stored(),
             "wave": wave_of(i.visit.stored()),  # a bulk insert: the ORM hook does not run
+            "scenario": scenario_of(i.visit.stored()),
             "narrative": i.narrative,
             "manager_name": i.manager_name,
             "manager_signature": signature,

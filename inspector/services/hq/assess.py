@@ -210,15 +210,15 @@ _VisitRow = tuple[int, str, float, bool]
 def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> list[_VisitRow]:
     """The scored mystery visits of the selection, as plain tuples.
 
-    The database reads the scenario from the visit facts (``->>`` on PostgreSQL,
-    ``json_extract`` on SQLite), so no visit's JSON reaches Python; :func:`by_id` keeps
+    The scenario comes from its indexed column (``ix_inspections_scenario``, migration
+    ``scenario_column``), so no visit's JSON is read; :func:`by_id` keeps
     SQLite from reading every inspection of a period to find the visits among them. The
     driver's own rows (integers, text, floats; :func:`.fetch.driver_rows`): no ORM or
     result step for 20,000 rows.
     """
     q = select(
         Inspection.branch_id,
-        Inspection.visit["scenario"].as_string(),
+        Inspection.scenario,
         Inspection.score_total,
         Inspection.veto_failed,
     ).where(*by_id(session, _selected(flt, Mode.MYSTERY, checklists)))
