@@ -12,6 +12,8 @@ import io
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -90,6 +92,51 @@ def any_db(request: pytest.FixtureRequest) -> Database:
 
 
 # ---------------------------------------------------------------- test data
+CHILD_COUNTS = (
+    "SELECT (SELECT COUNT(*) FROM answers), (SELECT COUNT(*) FROM findings), "
+    "(SELECT COUNT(*) FROM photos), (SELECT COUNT(*) FROM section_scores)"
+)
+"""The rows hanging off inspections: a migration that rebuilt ``inspections`` would lose them."""
+
+
+def raw_rows(db: Database, sql: str) -> list[tuple[object, ...]]:
+    """``sql``'s rows as plain tuples, read past the ORM."""
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+@contextmanager
+def imported_at_hq(db: Database, uuid_: str, folder: Path) -> Iterator[Database]:
+    """A fresh HQ database (in ``folder``) that imported ``uuid_``'s package, finalized first."""
+    from inspector.services.exchange import export as exchange_export
+    from inspector.services.exchange import importer
+
+    with db.session() as s:
+        signoff.finalize(s, lookup.get(s, uuid_), by="t", force=True)
+        package = exchange_export.export_inspection(s, lookup.get(s, uuid_))
+    path = folder / "p.inspection"
+    path.write_bytes(package)
+    hq = open_database(folder / "hq.sqlite3")
+    try:
+        assert importer.import_paths(hq, [path]).imported
+        yield hq
+    finally:
+        hq.dispose()
+
+
+def new_mystery(db: Database, code: str) -> str:
+    """A new mystery-shopper visit at branch ``code`` (created if needed); returns its UUID."""
+    with db.session() as s:
+        return lifecycle.create(
+            s,
+            branch_code=code,
+            branch_name=f"支行{code}",
+            checklist_id="mystery-shopper",
+            mode="mystery",
+            inspector="t",
+        ).uuid
+
+
 def photo_bytes(label: str, size: tuple[int, int] = (320, 240)) -> bytes:
     """A small JPEG with text on it; a different label gives different bytes."""
     h = abs(hash(label)) % 200

@@ -17,20 +17,19 @@ from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.db.models import Inspection
 from inspector.services import demo
-from inspector.services.exchange import export as exchange_export
-from inspector.services.exchange import importer
 from inspector.services.hq import mystery as hq_mystery
-from inspector.services.inspections import lifecycle, lookup, signoff
+from inspector.services.inspections import lifecycle, lookup
 from inspector.services.inspections import visits as insp_visits
 from tests.conftest import Cli
-from tests.integration.conftest import make_finalized
+from tests.integration.conftest import (
+    CHILD_COUNTS,
+    imported_at_hq,
+    make_finalized,
+    new_mystery,
+    raw_rows,
+)
 
 BEFORE = "findings_state_ids"  # the revision before the scenario column
-
-
-def _raw(db: Database, sql: str) -> list[tuple[object, ...]]:
-    with db.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(sql))]
 
 
 def _scenarios(db: Database) -> dict[str, str | None]:
@@ -38,30 +37,16 @@ def _scenarios(db: Database) -> dict[str, str | None]:
         return {i.uuid: i.scenario for i in s.scalars(select(Inspection).order_by(Inspection.id))}
 
 
-def _mystery(db: Database, code: str) -> str:
-    with db.session() as s:
-        return lifecycle.create(
-            s,
-            branch_code=code,
-            branch_name=f"支行{code}",
-            checklist_id="mystery-shopper",
-            mode="mystery",
-            inspector="t",
-        ).uuid
-
-
 def test_upgrade_fills_the_scenario_of_an_old_database_from_the_visit_json(
     any_db: Database,
 ) -> None:
     counted = make_finalized(any_db, n_photos=1)
-    a, b, c = (_mystery(any_db, code) for code in ("310001", "310002", "310003"))
+    a, b, c = (new_mystery(any_db, code) for code in ("310001", "310002", "310003"))
     with any_db.session() as s:
         insp_visits.set_visit(s, lookup.get(s, a), actor="t", wave="W", scenario="cash_purpose")
         insp_visits.set_visit(s, lookup.get(s, b), actor="t", wave="W2")  # plays none
-    counts = "SELECT (SELECT COUNT(*) FROM answers), (SELECT COUNT(*) FROM findings), " + (
-        "(SELECT COUNT(*) FROM photos), (SELECT COUNT(*) FROM section_scores)"
-    )
-    before = _raw(any_db, counts)
+    counts = CHILD_COUNTS
+    before = raw_rows(any_db, counts)
     assert before[0][0] and before[0][1] and before[0][2]
 
     cfg = alembic_config(any_db.engine)
@@ -92,9 +77,9 @@ def test_upgrade_fills_the_scenario_of_an_old_database_from_the_visit_json(
         assert current_revision(upgraded.engine) == head_revision()
         assert _scenarios(upgraded) == {counted: None, a: "cash_purpose", b: None, c: None}
         # Adding a column rebuilt nothing: every child row is still there.
-        assert _raw(upgraded, counts) == before
+        assert raw_rows(upgraded, counts) == before
         if upgraded.engine.dialect.name == "sqlite":
-            assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
+            assert raw_rows(upgraded, "PRAGMA integrity_check") == [("ok",)]
     finally:
         upgraded.dispose()
 
@@ -102,7 +87,7 @@ def test_upgrade_fills_the_scenario_of_an_old_database_from_the_visit_json(
 def test_every_write_of_the_visit_keeps_the_scenario_column_in_step(
     db: Database, run_cli: Cli, tmp_path: Path
 ) -> None:
-    a = _mystery(db, "310001")
+    a = new_mystery(db, "310001")
     with db.session() as s:
         insp = lookup.get(s, a)
         insp_visits.set_visit(s, insp, actor="t", wave="W1", scenario="cash_purpose")
@@ -128,18 +113,11 @@ def test_every_write_of_the_visit_keeps_the_scenario_column_in_step(
         assert dup.scenario is None and dup.visit == {}
 
     # An imported package's visit facts: HQ indexes the scenario it received.
-    m = _mystery(db, "310009")
+    m = new_mystery(db, "310009")
     with db.session() as s:
         insp_visits.set_visit(s, lookup.get(s, m), actor="t", scenario="cash_purpose")
-        signoff.finalize(s, lookup.get(s, m), by="t", force=True)
-        package = exchange_export.export_inspection(s, lookup.get(s, m))
-    (tmp_path / "p.inspection").write_bytes(package)
-    hq = open_database(tmp_path / "hq.sqlite3")
-    try:
-        assert importer.import_paths(hq, [tmp_path / "p.inspection"]).imported
+    with imported_at_hq(db, m, tmp_path) as hq:
         assert _scenarios(hq) == {m: "cash_purpose"}
-    finally:
-        hq.dispose()
 
 
 def test_demo_data_carries_each_visit_scenario_in_the_column(db: Database) -> None:

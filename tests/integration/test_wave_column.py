@@ -17,20 +17,19 @@ from inspector.db import Database, open_database
 from inspector.db.migrate import alembic_config, current_revision, head_revision
 from inspector.db.models import Inspection
 from inspector.services import demo
-from inspector.services.exchange import export as exchange_export
-from inspector.services.exchange import importer
 from inspector.services.hq import mystery as hq_mystery
-from inspector.services.inspections import lifecycle, lookup, signoff
+from inspector.services.inspections import lifecycle, lookup
 from inspector.services.inspections import visits as insp_visits
 from tests.conftest import Cli
-from tests.integration.conftest import make_finalized
+from tests.integration.conftest import (
+    CHILD_COUNTS,
+    imported_at_hq,
+    make_finalized,
+    new_mystery,
+    raw_rows,
+)
 
 BEFORE = "status_checks"  # the revision before the wave column
-
-
-def _raw(db: Database, sql: str) -> list[tuple[object, ...]]:
-    with db.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(sql))]
 
 
 def _url(db: Database) -> str:
@@ -42,33 +41,18 @@ def _waves(db: Database) -> dict[str, str | None]:
         return {i.uuid: i.wave for i in s.scalars(select(Inspection).order_by(Inspection.id))}
 
 
-def _mystery(db: Database, code: str) -> str:
-    with db.session() as s:
-        insp = lifecycle.create(
-            s,
-            branch_code=code,
-            branch_name=f"支行{code}",
-            checklist_id="mystery-shopper",
-            mode="mystery",
-            inspector="t",
-        )
-        return insp.uuid
-
-
 def test_upgrade_fills_the_wave_of_an_old_database_from_the_visit_json(
     any_db: Database,
 ) -> None:
     counted = make_finalized(any_db, n_photos=1)
-    a, b, c = (_mystery(any_db, code) for code in ("310001", "310002", "310003"))
+    a, b, c = (new_mystery(any_db, code) for code in ("310001", "310002", "310003"))
     with any_db.session() as s:
         insp_visits.set_visit(
             s, lookup.get(s, a), actor="t", wave="2026Q4 取现", scenario="cash_purpose"
         )
         insp_visits.set_visit(s, lookup.get(s, b), actor="t", wave="2026Q4 取现")
-    counts = "SELECT (SELECT COUNT(*) FROM answers), (SELECT COUNT(*) FROM findings), " + (
-        "(SELECT COUNT(*) FROM photos), (SELECT COUNT(*) FROM section_scores)"
-    )
-    before = _raw(any_db, counts)
+    counts = CHILD_COUNTS
+    before = raw_rows(any_db, counts)
     assert before[0][0] and before[0][1] and before[0][2]
 
     cfg = alembic_config(any_db.engine)
@@ -98,9 +82,9 @@ def test_upgrade_fills_the_wave_of_an_old_database_from_the_visit_json(
         assert current_revision(upgraded.engine) == head_revision()
         assert _waves(upgraded) == {counted: None, a: "2026Q4 取现", b: "2026Q4 取现", c: None}
         # Adding a column rebuilt nothing: every child row is still there.
-        assert _raw(upgraded, counts) == before
+        assert raw_rows(upgraded, counts) == before
         if upgraded.engine.dialect.name == "sqlite":
-            assert _raw(upgraded, "PRAGMA integrity_check") == [("ok",)]
+            assert raw_rows(upgraded, "PRAGMA integrity_check") == [("ok",)]
         with upgraded.session() as s:
             # The upgraded column answers the look-up the JSON scan used to.
             b_id = lookup.get(s, b).id
@@ -114,7 +98,7 @@ def test_upgrade_fills_the_wave_of_an_old_database_from_the_visit_json(
 def test_every_write_of_the_visit_keeps_the_wave_column_in_step(
     db: Database, run_cli: Cli, tmp_path: Path
 ) -> None:
-    a = _mystery(db, "310001")
+    a = new_mystery(db, "310001")
     with db.session() as s:
         insp = lookup.get(s, a)
         insp_visits.set_visit(s, insp, actor="t", wave="  W1 ", scenario="cash_purpose")
@@ -140,16 +124,8 @@ def test_every_write_of_the_visit_keeps_the_wave_column_in_step(
         assert dup.wave is None and dup.visit == {}
 
     # An imported package's visit facts: HQ indexes the wave it received.
-    with db.session() as s:
-        signoff.finalize(s, lookup.get(s, uuid_), by="t", force=True)
-        package = exchange_export.export_inspection(s, lookup.get(s, uuid_))
-    (tmp_path / "p.inspection").write_bytes(package)
-    hq = open_database(tmp_path / "hq.sqlite3")
-    try:
-        assert importer.import_paths(hq, [tmp_path / "p.inspection"]).imported
+    with imported_at_hq(db, uuid_, tmp_path) as hq:
         assert _waves(hq) == {uuid_: "W3"}
-    finally:
-        hq.dispose()
 
 
 def test_demo_visits_come_in_waves_that_each_play_one_scenario(db: Database) -> None:
