@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from inspector.db import Database
 from inspector.services import branches
@@ -91,3 +92,22 @@ def test_a_file_that_cannot_be_written_says_why_and_leaves_nothing(
     assert "no such folder" in message and "Traceback" not in message
     assert not target.parent.exists()
     assert files.job is None
+
+
+def test_the_open_database_is_never_a_target(
+    qtbot: QtBot, window: MainWindow, db: Database, db_path: Path
+) -> None:
+    """Chosen by mistake in the save dialog, the database file is refused and left whole:
+    writing over it would drop SQLite's locks and lose every inspection."""
+    _fill(db)
+    _hq(qtbot, window)
+    files = window.hq_files
+    assert files is not None
+    before = db_path.read_bytes()
+    for act in (files.export_excel, lambda p: files.write_report(p, number="")):
+        with qtbot.waitSignal(files.failed, timeout=60_000) as failed:
+            act(db_path)
+        assert "Traceback" not in str(failed.args[0])
+    assert db_path.read_bytes() == before
+    with db.read_session() as s:
+        assert s.scalar(text("SELECT count(*) FROM inspections")) == 2

@@ -105,6 +105,22 @@ def raw_rows(db: Database, sql: str) -> list[tuple[object, ...]]:
         return [tuple(r) for r in conn.execute(text(sql))]
 
 
+def downgrade_to(db: Database, revision: str) -> str:
+    """Take ``db``'s schema back to ``revision`` (as an old install left it) and close it;
+    returns its URL, to open again with ``migrate=False`` (still old) or without (upgraded)."""
+    from alembic import command
+
+    from inspector.db.migrate import alembic_config
+
+    cfg = alembic_config(db.engine)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    url = db.engine.url.render_as_string(hide_password=False)
+    db.dispose()
+    return url
+
+
 @contextmanager
 def imported_at_hq(db: Database, uuid_: str, folder: Path) -> Iterator[Database]:
     """A fresh HQ database (in ``folder``) that imported ``uuid_``'s package, finalized first."""

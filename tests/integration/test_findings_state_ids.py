@@ -8,14 +8,13 @@ the same findings.
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, text
 
 from inspector.db import Database, open_database
-from inspector.db.migrate import alembic_config, current_revision, head_revision
+from inspector.db.migrate import current_revision, head_revision
 from inspector.services.hq import rectification as hq_rect
 from inspector.services.hq.rows import HqFilter
-from tests.integration.conftest import make_finalized
+from tests.integration.conftest import downgrade_to, make_finalized
 
 BEFORE = "hq_view_indexes"  # the revision before the id column
 NAME = "ix_findings_facts_state"
@@ -31,10 +30,6 @@ def _listed(db: Database) -> list[tuple[str, str, str]]:
     with db.read_session() as s:
         rows = hq_rect.findings(s, HqFilter(), limit=None)
     return [(r.inspection_uuid, r.item_id, r.status.value) for r in rows]
-
-
-def _url(db: Database) -> str:
-    return db.engine.url.render_as_string(hide_password=False)
 
 
 def test_the_state_index_ends_with_the_id_and_the_migration_keeps_every_finding(
@@ -56,19 +51,15 @@ def test_the_state_index_ends_with_the_id_and_the_migration_keeps_every_finding(
     with any_db.engine.connect() as conn:
         n = conn.execute(text(count)).scalar_one()
 
-    cfg = alembic_config(any_db.engine)
-    with any_db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, BEFORE)
-    any_db.dispose()
-    old = open_database(_url(any_db), migrate=False)
+    url = downgrade_to(any_db, BEFORE)
+    old = open_database(url, migrate=False)
     try:
         assert _columns(old) == head[:-1]  # the index as hq_view_indexes left it
         assert _listed(old) == listed
     finally:
         old.dispose()
 
-    upgraded = open_database(_url(any_db))
+    upgraded = open_database(url)
     try:
         assert current_revision(upgraded.engine) == head_revision()
         assert _columns(upgraded) == head

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import inspect, select, text
 
 from inspector.db import Database, open_database
-from inspector.db.migrate import alembic_config, current_revision, head_revision
+from inspector.db.migrate import current_revision, head_revision
 from inspector.db.models import Inspection
 from inspector.services import demo
 from inspector.services.hq import mystery as hq_mystery
@@ -23,6 +22,7 @@ from inspector.services.inspections import visits as insp_visits
 from tests.conftest import Cli
 from tests.integration.conftest import (
     CHILD_COUNTS,
+    downgrade_to,
     imported_at_hq,
     make_finalized,
     new_mystery,
@@ -49,12 +49,7 @@ def test_upgrade_fills_the_scenario_of_an_old_database_from_the_visit_json(
     before = raw_rows(any_db, counts)
     assert before[0][0] and before[0][1] and before[0][2]
 
-    cfg = alembic_config(any_db.engine)
-    with any_db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, BEFORE)
-    url = any_db.engine.url.render_as_string(hide_password=False)
-    any_db.dispose()
+    url = downgrade_to(any_db, BEFORE)
     old = open_database(url, migrate=False)
     try:
         with old.engine.begin() as conn:

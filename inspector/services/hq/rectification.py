@@ -211,8 +211,9 @@ def iter_findings(
     repeats: bool = False,
 ) -> Iterator[FindingRow]:
     """Findings of the selected inspections, overdue first, then open by deadline, then closed,
-    produced a batch at a time: ``hq export`` writes every finding of the bank without
-    holding them all.
+    produced a batch at a time. ``hq export`` reads every finding of the bank with
+    :func:`.export_rows.finding_rows` instead (plain tuples in this order; a test holds the two
+    equal), so ``limit=None`` here is for tests and small selections.
 
     ``status`` picks one :class:`FindingState`; ``unresolved`` picks all but closed (what
     the dashboard lists; closed ones are counted per branch instead); ``repeats`` only
