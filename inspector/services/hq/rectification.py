@@ -13,12 +13,15 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
+    Text,
+    and_,
     any_,
     bindparam,
     case,
     func,
     select,
 )
+from sqlalchemy import cast as cast_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -138,15 +141,15 @@ def _keys(
     q = select(Finding.id, Finding.deadline, Finding.insp_branch_id, Finding.item_id).where(*where)
     conn = session.connection()  # Core rows, unpacked by position: no ORM step per row
     if limit is None:
-        rows = list(conn.execute(q))
+        rows = list(conn.execute(q).all())
     else:
-        rows = list(conn.execute(q.order_by(Finding.deadline).limit(limit)))
+        rows = list(conn.execute(q.order_by(Finding.deadline).limit(limit)).all())
         if len(rows) == limit and rows[-1][1] is not None:
             last = rows[-1][1]
             rows = [r for r in rows if r[1] != last]
-            rows.extend(conn.execute(q.where(Finding.deadline == last)))
+            rows.extend(conn.execute(q.where(Finding.deadline == last)).all())
         elif len(rows) == limit:  # no deadlines: the branch-code order needs them all
-            rows = list(conn.execute(q))
+            rows = list(conn.execute(q).all())
     keys = sorted(
         (deadline or date.max, code_of.get(bid, ""), item, int(fid))
         for fid, deadline, bid, item in rows
@@ -267,49 +270,59 @@ def iter_findings(
 
 # A finding's details, from the findings row alone: its inspection's start, checklist,
 # status and branch are the finding's own copies (migration ``finding_facts``), so only
-# HQ's repeat mark is joined (a unique index, one seek per finding).
-_DETAIL = (
-    select(
-        Finding.id,
-        Finding.inspection_id,
-        Finding.insp_started_at,
-        Finding.insp_snapshot_id,
-        Finding.insp_status,
-        Finding.insp_branch_id,
-        Finding.item_id,
-        Finding.severity,
-        Finding.owner,
-        Finding.action,
-        Finding.deadline,
-        Finding.closed_at,
-        Finding.closed_by_uuid,
-        Finding.closing_note,
-        Finding.closed_via,
-        Finding.repeat_of,
-        HqRepeat.repeat_of,
-        HqRepeat.earlier,
-        HqRepeat.severity,
-    )
-    .select_from(Finding)
-    .outerjoin(HqRepeat, HqRepeat.finding_id == Finding.id)
-)
+# HQ's repeat mark is joined (its primary key, one seek per finding).
+_DETAIL = select(
+    Finding.id,
+    Finding.inspection_id,
+    Finding.insp_started_at,
+    Finding.insp_snapshot_id,
+    Finding.insp_status,
+    Finding.insp_branch_id,
+    Finding.item_id,
+    Finding.severity,
+    Finding.owner,
+    Finding.action,
+    Finding.deadline,
+    Finding.closed_at,
+    Finding.closed_by_uuid,
+    Finding.closing_note,
+    Finding.closed_via,
+    Finding.repeat_of,
+    HqRepeat.repeat_of,
+    HqRepeat.earlier,
+    HqRepeat.severity,
+).select_from(Finding)
 
 
 def _id_in(col: Any, ids: list[int], conn: Connection) -> ColumnElement[bool]:
     """``col`` is one of ``ids``, as one parameter whatever their number: ``= ANY(array)``
     on PostgreSQL, ``IN (SELECT value FROM json_each(...))`` on SQLite. A list of thousands
-    of placeholders costs the driver more than the query, and SQLite builds may cap them."""
+    of placeholders costs the driver more than the query, and SQLite builds may cap them.
+    The array travels as its text (``{1,2,3}``) cast by the server: psycopg adapts a list
+    element by element, 4 ms of the client's time per 5,000 ids, three times a page."""
     if conn.dialect.name == "postgresql":
-        return cast(
-            ColumnElement[bool], col == any_(bindparam("ids", ids, type_=postgresql.ARRAY(Integer)))
-        )
+        array = cast_(bindparam("ids", _pg_array(ids), type_=Text), postgresql.ARRAY(Integer))
+        return cast(ColumnElement[bool], col == any_(array))
     each = func.json_each(bindparam("ids", strictjson.dumps(ids))).table_valued("value")
     return cast(ColumnElement[bool], col.in_(select(each.c.value)))
 
 
+def _pg_array(ids: list[int]) -> str:
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
 def _details(conn: Connection, ids: list[int]) -> dict[int, Any]:
-    """finding id -> its detail row (see :data:`_DETAIL`), as a plain Core row."""
-    return {r[0]: r for r in conn.execute(_DETAIL.where(_id_in(Finding.id, ids, conn)))}
+    """finding id -> its detail row (see :data:`_DETAIL`), as a plain Core row.
+
+    On PostgreSQL the repeat marks are picked by the same ids as well: told only
+    ``finding_id = findings.id``, its planner hashed all of the demo bank's 580,000 marks
+    to join 5,000 findings (60 ms); told the ids, it reads those marks by their key.
+    """
+    on = HqRepeat.finding_id == Finding.id
+    if conn.dialect.name == "postgresql":
+        on = and_(on, _id_in(HqRepeat.finding_id, ids, conn))
+    q = _DETAIL.outerjoin(HqRepeat, on).where(_id_in(Finding.id, ids, conn))
+    return {r[0]: r for r in conn.execute(q).all()}
 
 
 def _uuids(conn: Connection, inspection_ids: set[int]) -> dict[int, str]:
@@ -319,7 +332,7 @@ def _uuids(conn: Connection, inspection_ids: set[int]) -> dict[int, str]:
     q = select(Inspection.id, Inspection.uuid).where(
         _id_in(Inspection.id, sorted(inspection_ids), conn)
     )
-    return {int(i): str(u) for i, u in conn.execute(q)}
+    return {int(i): str(u) for i, u in conn.execute(q).all()}
 
 
 def _finding_rows(
