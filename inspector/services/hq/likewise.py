@@ -21,7 +21,7 @@ from inspector.domain.checklist import Mode
 from inspector.services.hq.league import league
 from inspector.services.hq.plans import period_key
 from inspector.services.hq.rows import HqFilter, LeagueRow, _r
-from inspector.services.hq.scope import conditions, month_of, snapshot_checklists
+from inspector.services.hq.scope import by_month, conditions, snapshot_checklists
 
 log = logging.getLogger(__name__)
 
@@ -185,22 +185,15 @@ def quarters(session: Session, flt: HqFilter) -> list[QuarterRow]:
     """Quarter on quarter, like with like: the average score per quarter for each checklist
     and mode, in each region and over all regions, with the change from the quarter before
     (quarters in the reader's zone)."""
-    month = month_of(session, Inspection.started_at, flt.zone).label("m")
     # Grouped on the inspections alone, then folded into regions and checklists here (see
     # region_rows): a few thousand groups, no join per inspection, no on-disk sort.
-    q = (
-        select(
-            month,
-            Inspection.branch_id,
-            Inspection.snapshot_id,
-            Inspection.mode,
-            func.sum(Inspection.score_total),
-            func.count(),
-        )
-        .where(Inspection.score_total.is_not(None), *conditions(flt))
-        .group_by(month, Inspection.branch_id, Inspection.snapshot_id, Inspection.mode)
+    parts = by_month(
+        session,
+        flt,
+        [Inspection.branch_id, Inspection.snapshot_id, Inspection.mode],
+        [func.sum(Inspection.score_total), func.count()],
+        [Inspection.score_total.is_not(None), *conditions(flt)],
     )
-    parts = session.execute(q).all()
     region_of = _regions(session)
     checklist_of = snapshot_checklists(session, (p[2] for p in parts))
     acc: dict[tuple[str, str, Mode, str], list[float]] = defaultdict(lambda: [0.0, 0.0])

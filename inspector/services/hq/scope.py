@@ -14,10 +14,14 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
+    and_,
+    column,
     func,
     literal,
     select,
     type_coerce,
+    values,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -98,18 +102,81 @@ def current_ids(flt: HqFilter) -> Select[Any]:
     return select(Inspection.id).where(*conditions(flt))
 
 
+def _offset(tz: tzinfo) -> timedelta:
+    """The zone's offset now, used for every row (China has no daylight saving)."""
+    return clock.now().astimezone(tz).utcoffset() or timedelta(0)
+
+
 def month_of(session: Session, col: Any, tz: tzinfo = UTC) -> ColumnElement[str]:
     """'YYYY-MM' of a timestamp column in zone ``tz``, in the dialect's own words.
 
     The zone's offset now is used for every row (China has no daylight saving), so an
     inspection at 02:00 on the 1st in Shanghai counts in that month, not the one before.
     """
-    offset = clock.now().astimezone(tz).utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
+    minutes = int(_offset(tz).total_seconds() // 60)
     if session.get_bind().dialect.name == "postgresql":
         shifted = func.timezone("UTC", col) + literal(timedelta(minutes=minutes))
         return func.to_char(shifted, "YYYY-MM")
     return func.strftime("%Y-%m", col, f"{minutes:+d} minutes")
+
+
+def by_month(
+    session: Session,
+    flt: HqFilter,
+    keys: list[Any],
+    aggregates: list[Any],
+    where: list[ColumnElement[bool]],
+) -> list[Any]:
+    """Rows of ``SELECT month, *keys, *aggregates FROM inspections WHERE where GROUP BY
+    month, *keys``, the month as :func:`month_of` names it ('YYYY-MM' in the filter's
+    zone).
+
+    On PostgreSQL the months are a small table of their UTC bounds joined to the selected
+    inspections' start times, not an expression of every row: its planner took the
+    expression to have as many values as there are inspections, so it sorted them all (on
+    disk, at 100,000 inspections) to group a few thousand; joined to 13 months it groups
+    in memory, and reads each month from the ``(is_current, started_at, ...)`` index.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        month = month_of(session, Inspection.started_at, flt.zone).label("m")
+        q = select(month, *keys, *aggregates).where(*where).group_by(month, *keys)
+        return list(session.execute(q).all())
+    first, last = session.execute(
+        select(func.min(Inspection.started_at), func.max(Inspection.started_at)).where(*where)
+    ).one()
+    if first is None:
+        return []
+    offset = _offset(flt.zone)
+    bounds = []
+    year, month_no = (first + offset).year, (first + offset).month
+    end = ((last + offset).year, (last + offset).month)
+    while (year, month_no) <= end:
+        nxt = (year + 1, 1) if month_no == 12 else (year, month_no + 1)
+        bounds.append(
+            (
+                f"{year:04d}-{month_no:02d}",
+                datetime(year, month_no, 1, tzinfo=UTC) - offset,
+                datetime(nxt[0], nxt[1], 1, tzinfo=UTC) - offset,
+            )
+        )
+        year, month_no = nxt
+    months = values(
+        column("m", String()),
+        column("lo", Inspection.started_at.type),
+        column("hi", Inspection.started_at.type),
+        name="months",
+    ).data(bounds)
+    q = (
+        select(months.c.m, *keys, *aggregates)
+        .select_from(Inspection)
+        .join(
+            months,
+            and_(Inspection.started_at >= months.c.lo, Inspection.started_at < months.c.hi),
+        )
+        .where(*where)
+        .group_by(months.c.m, *keys)
+    )
+    return list(session.execute(q).all())
 
 
 def regions(session: Session) -> list[str]:

@@ -7,7 +7,6 @@ from collections import defaultdict
 
 from sqlalchemy import (
     func,
-    select,
 )
 from sqlalchemy.orm import Session
 
@@ -18,7 +17,7 @@ from inspector.services.hq.rows import (
     HqFilter,
     TrendPoint,
 )
-from inspector.services.hq.scope import branch_infos, conditions, month_of
+from inspector.services.hq.scope import branch_infos, by_month, conditions
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +28,16 @@ def trend(session: Session, flt: HqFilter) -> list[TrendPoint]:
     Grouped by (month, branch) in the database, which reads only the covering index, and
     folded into regions here (a few thousand groups at most).
     """
-    month = month_of(session, Inspection.started_at, flt.zone).label("m")
-    q = (
-        select(month, Inspection.branch_id, func.sum(Inspection.score_total), func.count())
-        .where(Inspection.score_total.is_not(None), *conditions(flt))
-        .group_by(month, Inspection.branch_id)
+    rows = by_month(
+        session,
+        flt,
+        [Inspection.branch_id],
+        [func.sum(Inspection.score_total), func.count()],
+        [Inspection.score_total.is_not(None), *conditions(flt)],
     )
     region_of = {b.id: b.region for b in branch_infos(session, flt).values()}
     acc: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for m, bid, total, n in session.execute(q):
+    for m, bid, total, n in rows:
         for region in (region_of.get(bid, ""), None):
             a = acc[(str(m), region if region is not None else "\0all")]
             a[0] += float(total or 0.0)
