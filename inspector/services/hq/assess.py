@@ -311,7 +311,13 @@ def assess(
     visits = _visits(session, bank if relative else flt, checklists)
     mine = {int(b[0]) for b in branches} if relative and region else None
     mystery = _mystery(visits, relative, mine)
-    rec = {f.code: f for f in (rect_figures or rect.figures(session, flt)).branches}
+    # Rectification counts: the figures the caller has, else each branch's counts of its
+    # inspections' findings (no days to close: the assessment does not use them).
+    if rect_figures is not None:
+        rec = {f.code: f for f in rect_figures.branches}
+    else:
+        tallied = rect.branch_counts(session, flt)
+        rec = {code: tallied[bid] for bid, code, _n, _r in branches if bid in tallied}
     rows: list[AssessRow] = []
     for bid, code, name, breg in branches:
         ons, mys = onsite.get(bid), mystery.get(bid)
