@@ -21,7 +21,8 @@ same figures are a scan of the inspections' index:
 No application code writes them: database triggers on ``findings`` do, for every writer (the
 ORM, bulk inserts, raw SQL, the triggers of migration ``finding_facts``). Each trigger
 takes the old row's share from its inspection and gives the new row's to its own, so the
-counts are exact whatever order the triggers fire in. The upgrade fills them for the
+counts are exact whatever order the triggers fire in (a row changed in place moves the
+difference in one statement). The upgrade fills them for the
 findings already held.
 
 Additive: new columns (with defaults), an index and triggers; SQLite only ``ADD COLUMN``
@@ -81,6 +82,8 @@ def _add(row: str, sign: str) -> str:
     return ", ".join(f"{c} = {c} {sign} {_share(c, row)}" for c in SHARES)
 
 
+# A row changed in place: one statement moves the difference.
+_DELTA = ", ".join(f"{c} = {c} - {_share(c, 'OLD')} + {_share(c, 'NEW')}" for c in SHARES)
 _CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in READS)
 _CHANGED_PG = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in READS)
 
@@ -90,7 +93,12 @@ SQLITE_TRIGGERS = (
         UPDATE inspections SET {_add("NEW", "+")} WHERE id = NEW.inspection_id;
     END""",
     f"""CREATE TRIGGER trg_findings_tally_update AFTER UPDATE OF {_FIRES_ON} ON findings
-    WHEN {_CHANGED}
+    WHEN OLD.inspection_id = NEW.inspection_id AND ({_CHANGED})
+    BEGIN
+        UPDATE inspections SET {_DELTA} WHERE id = NEW.inspection_id;
+    END""",
+    f"""CREATE TRIGGER trg_findings_tally_move AFTER UPDATE OF inspection_id ON findings
+    WHEN OLD.inspection_id IS NOT NEW.inspection_id
     BEGIN
         UPDATE inspections SET {_add("OLD", "-")} WHERE id = OLD.inspection_id;
         UPDATE inspections SET {_add("NEW", "+")} WHERE id = NEW.inspection_id;
@@ -103,11 +111,16 @@ SQLITE_TRIGGERS = (
 SQLITE_DROP = (
     "DROP TRIGGER IF EXISTS trg_findings_tally_insert",
     "DROP TRIGGER IF EXISTS trg_findings_tally_update",
+    "DROP TRIGGER IF EXISTS trg_findings_tally_move",
     "DROP TRIGGER IF EXISTS trg_findings_tally_delete",
 )
 PG_TRIGGERS = (
     f"""CREATE FUNCTION fn_findings_tally() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+        IF TG_OP = 'UPDATE' AND OLD.inspection_id = NEW.inspection_id THEN
+            UPDATE inspections SET {_DELTA} WHERE id = NEW.inspection_id;
+            RETURN NULL;
+        END IF;
         IF TG_OP IN ('DELETE', 'UPDATE') THEN
             UPDATE inspections SET {_add("OLD", "-")} WHERE id = OLD.inspection_id;
         END IF;
