@@ -116,3 +116,36 @@ def test_the_unresolved_page_is_the_full_lists_unresolved_rows(any_db: Database)
         for limit in (3, 10):
             page = hq_rect.findings(s, HqFilter(), today=TODAY, limit=limit, unresolved=True)
             assert page == [r for r in full if r.status != FindingState.CLOSED][:limit]
+
+
+def test_the_counts_per_branch_are_each_findings_state_counted(any_db: Database) -> None:
+    """``rectification`` sums each inspection's counts of its findings and takes the ones
+    not yet due from the state index: equal to each finding's state counted one by one."""
+    _varied(any_db)
+    with any_db.session() as s:  # one finding of each stored status without a deadline
+        for f in s.scalars(select(Finding).order_by(Finding.id).limit(4)):
+            f.deadline = None
+    want: dict[str, dict[FindingState, int]] = {}
+    with any_db.read_session() as s:
+        for f, code in s.execute(
+            select(Finding, Branch.code)
+            .join(Inspection, Inspection.id == Finding.inspection_id)
+            .join(Branch, Branch.id == Inspection.branch_id)
+            .where(Finding.active.is_(True), Inspection.is_current.is_(True))
+        ):
+            per = want.setdefault(code, dict.fromkeys(FindingState, 0))
+            per[FindingState.of(f.status, f.deadline, TODAY)] += 1
+        got = hq_rect.rectification(s, HqFilter(), today=TODAY)
+        assert hq_rect.rectification(s, HqFilter(date_from=date(2100, 1, 1)), today=TODAY) == []
+    assert {r.code for r in got} == set(want)
+    for r in got:
+        w = want[r.code]
+        assert (r.open, r.overdue, r.closed, r.submitted, r.returned) == (
+            w[FindingState.OPEN],
+            w[FindingState.OVERDUE],
+            w[FindingState.CLOSED],
+            w[FindingState.SUBMITTED],
+            w[FindingState.RETURNED],
+        )
+    assert all(sum(w.values()) for w in want.values())
+    assert {s for w in want.values() for s, n in w.items() if n} == set(FindingState)
