@@ -99,10 +99,10 @@ def rectification(
             .group_by(bid_key, Finding.status)
         )
         for bid, status, n in session.execute(q_due):
-            counts = per.get(int(bid))
-            if counts is not None:  # an open finding is counted in its inspection's tally
-                counts[FindingState.of(status, None, today)] += int(n)
-                counts[FindingState.OVERDUE] -= int(n)
+            mine = per.get(int(bid))
+            if mine is not None:  # an open finding is counted in its inspection's tally
+                mine[FindingState.of(status, None, today)] += int(n)
+                mine[FindingState.OVERDUE] -= int(n)
     branches = branch_infos(session, flt)
     rows = []
     for bid, c in per.items():
