@@ -288,11 +288,11 @@ class Inspection(Base):
         Index(
             "ix_inspections_tallies",
             "is_current",
-            "status",
             "branch_id",
             "started_at",
             "mode",
             "snapshot_id",
+            "status",
             "tally_findings",
             "tally_closed",
             "tally_on_time",
