@@ -35,7 +35,7 @@ from inspector.db.models import (
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
 from inspector.errors import ValidationError
 from inspector.services.findings.record import STATUSES
-from inspector.services.hq.plans import unindexed
+from inspector.services.hq.plans import PeriodOnEntries, unindexed
 from inspector.services.hq.rows import (
     FINDING_ROWS,
     FindingRow,
@@ -61,7 +61,8 @@ def rectification(
     """Open / overdue / closed findings per branch, most overdue first.
 
     Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
-    triggers; migration ``finding_tallies``): one scan of the inspections' index, not a
+    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_tallies``, the
+    period checked on its entries (:class:`.plans.PeriodOnEntries`), not a
     grouping of every finding (PostgreSQL scanned the whole findings table for it, 100-200
     ms at 100,000 inspections). Overdue depends on the day: it is the open and returned
     findings less those not yet due (deadline today or later, or none), which the findings'
@@ -76,7 +77,7 @@ def rectification(
             func.sum(Inspection.tally_closed),
             func.sum(Inspection.tally_open),
         )
-        .where(*conditions(flt), Inspection.tally_findings > 0)
+        .where(*conditions(flt, PeriodOnEntries), Inspection.tally_findings > 0)
         .group_by(Inspection.branch_id)
     )
     per: dict[int, dict[FindingState, int]] = {}
