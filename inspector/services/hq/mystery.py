@@ -18,12 +18,13 @@ from itertools import repeat
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, null, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, exists, func, null, select, union_all
+from sqlalchemy.orm import Session, aliased
 
-from inspector.db.models import Branch, Inspection, SectionScoreRow
+from inspector.db.models import Branch, ChecklistSnapshot, Inspection, SectionScoreRow
 from inspector.domain import numbers, timefmt
 from inspector.domain.checklist import Mode
+from inspector.domain.states import InspectionStatus
 from inspector.services.hq.fetch import driver_rows
 from inspector.services.hq.rights import finalized_current
 
@@ -202,6 +203,52 @@ def _mean(counted: Iterable[tuple[float, int]], n: int) -> float:
     return math.fsum(v for value, count in counted for v in repeat(value, count)) / n
 
 
+def _filters(
+    cols: tuple[Any, ...],
+    checklist_id: str,
+    wave: str | None,
+    region: str | None,
+    scenario: str | None,
+) -> list[ColumnElement[bool]]:
+    """The conditions of :func:`_visit_ids` on one row's copies of a visit's columns
+    (``cols``: is_current, status, mode, snapshot_id, branch_id, wave, scenario), the
+    checklist and the region as lists of ids (a join would be a look-up per row)."""
+    current, status, mode, snapshot_id, branch_id, wave_col, scenario_col = cols
+    out: list[ColumnElement[bool]] = [
+        current.is_(True),
+        status == InspectionStatus.FINALIZED,
+        mode == Mode.MYSTERY,
+        snapshot_id.in_(
+            select(ChecklistSnapshot.id).where(ChecklistSnapshot.checklist_id == checklist_id)
+        ),
+    ]
+    if region:  # as finalized_current: no region (or an empty one) is every branch
+        out.append(branch_id.in_(select(Branch.id).where(Branch.region == region)))
+    if wave is not None:
+        out.append(wave_col == wave)
+    if scenario is not None:
+        out.append(func.coalesce(scenario_col, NO_SCENARIO) == scenario)
+    return out
+
+
+def _inspection_cols() -> tuple[Any, ...]:
+    i = Inspection
+    return (i.is_current, i.status, i.mode, i.snapshot_id, i.branch_id, i.wave, i.scenario)
+
+
+def _section_cols() -> tuple[Any, ...]:
+    s = SectionScoreRow
+    return (
+        s.insp_current,
+        s.insp_status,
+        s.insp_mode,
+        s.insp_snapshot_id,
+        s.insp_branch_id,
+        s.insp_wave,
+        s.insp_scenario,
+    )
+
+
 def summary(
     session: Session,
     *,
@@ -214,32 +261,35 @@ def summary(
     last bit, without reading the visits: the database counts each (scenario, total) and
     each (scenario, section, percent), and Python averages those few distinct values
     (see :func:`_mean`). The visits' count is the sum of the scenarios'."""
-    # One statement: the visits' scenario (its indexed column) and total
-    # in a common table used twice (so it is computed once), then counted by (scenario,
-    # total) and, joined with the section rows, by (scenario, section, percent). Its first
-    # column tells the two apart: NULL for a total, the section id for a percent.
-    # The visits' own rows, not ``id IN (...)``: PostgreSQL looked each one up again.
-    v = (
-        _visit_ids(checklist_id, wave, region, scenario)
-        .with_only_columns(
-            Inspection.id.label("id"),
-            _scenario_col().label("scenario"),
-            Inspection.score_total.label("value"),
+    # One statement: the visits counted by (scenario, total) from their covering index
+    # (ix_inspections_scenario), and their section rows by (scenario, section, percent)
+    # from the section rows alone: each carries its visit's filter columns (migration
+    # section_facts) and ix_section_scores_facts holds them after the grouping columns, so
+    # the groups come in index order. Joining 120,000 section rows to 20,000 visits and
+    # sorting them was most of the tab's time. The first column tells the two apart: NULL
+    # for a total, the section id for a percent. The scenario is grouped as stored (no
+    # scenario is NULL) and read as '' below.
+    visit_cols, sec_cols = _inspection_cols(), _section_cols()
+    totals = (
+        select(
+            null().label("section"),
+            Inspection.scenario,
+            Inspection.score_total,
+            func.count().label("n"),
         )
-        .cte("v")
+        .where(*_filters(visit_cols, checklist_id, wave, region, scenario))
+        .group_by(Inspection.scenario, Inspection.score_total)
     )
-    totals = select(
-        null().label("section"), v.c.scenario, v.c.value, func.count().label("n")
-    ).group_by(v.c.scenario, v.c.value)
+    s = SectionScoreRow
     percents = (
-        select(SectionScoreRow.section_id, v.c.scenario, SectionScoreRow.percent, func.count())
-        .join(v, v.c.id == SectionScoreRow.inspection_id)
-        .group_by(v.c.scenario, SectionScoreRow.section_id, SectionScoreRow.percent)
+        select(s.section_id, s.insp_scenario, s.percent, func.count())
+        .where(*_filters(sec_cols, checklist_id, wave, region, scenario))
+        .group_by(s.insp_scenario, s.section_id, s.percent)
     )
     by_scen: dict[str, tuple[int, list[tuple[float, int]]]] = {}
     pcts: dict[str, dict[str, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
     for sid, sc, value, n in session.connection().execute(union_all(totals, percents)):
-        sc = str(sc)
+        sc = str(sc or NO_SCENARIO)
         if sid is None:  # a total
             visits_n, values = by_scen.get(sc, (0, []))
             by_scen[sc] = (visits_n + n, values)
@@ -273,13 +323,25 @@ def waves(
     dashboard's wave box offers these while it shows one wave's visits, so they are
     asked of the database rather than read with every visit of the region. From the
     indexed ``inspections.wave`` (the visit's wave, as the wave filter reads it), not the
-    visit JSON: these are exactly the waves the box can select."""
-    q = (
-        finalized_current(checklist_id, region)
-        .where(Inspection.mode == Mode.MYSTERY, Inspection.wave.is_not(None))
-        .with_only_columns(Inspection.wave)
-        .distinct()
+    visit JSON: these are exactly the waves the box can select.
+
+    A loose index scan of ``ix_inspections_wave``: each distinct wave is one seek past the
+    one before (a recursive query, ``min(wave) WHERE wave > previous``), kept when one
+    visit of it matches (a seek to the wave's entries): a few dozen seeks for a bank's
+    waves instead of reading every one of its 20,000 visits (35 ms on SQLite)."""
+    later = aliased(Inspection)
+    first = select(func.min(Inspection.wave)).scalar_subquery()
+    walk = select(first.label("wave")).cte("walk", recursive=True)
+    walk = walk.union_all(
+        select(
+            select(func.min(later.wave)).where(later.wave > walk.c.wave).scalar_subquery()
+        ).where(walk.c.wave.is_not(None))
     )
+    matches = exists().where(
+        Inspection.wave == walk.c.wave,
+        *_filters(_inspection_cols(), checklist_id, None, region, None),
+    )
+    q = select(walk.c.wave).where(walk.c.wave.is_not(None), matches)
     return sorted({str(w) for (w,) in session.connection().execute(q) if w})
 
 
