@@ -18,7 +18,7 @@ from itertools import repeat
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, null, select, union_all
+from sqlalchemy import ColumnElement, Select, exists, func, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection, SectionScoreRow
@@ -203,50 +203,46 @@ def _mean(counted: Iterable[tuple[float, int]], n: int) -> float:
     return math.fsum(v for value, count in counted for v in repeat(value, count)) / n
 
 
+class _SectionVisit:
+    """A section row's copies of its visit's columns (migration ``section_facts``), under
+    the inspection's own names, so :func:`_filters` reads them from the section row."""
+
+    is_current = SectionScoreRow.insp_current
+    status = SectionScoreRow.insp_status
+    mode = SectionScoreRow.insp_mode
+    snapshot_id = SectionScoreRow.insp_snapshot_id
+    branch_id = SectionScoreRow.insp_branch_id
+    wave = SectionScoreRow.insp_wave
+    scenario = SectionScoreRow.insp_scenario
+
+
 def _filters(
-    cols: tuple[Any, ...],
     checklist_id: str,
     wave: str | None,
     region: str | None,
     scenario: str | None,
+    insp: Any = Inspection,
 ) -> list[ColumnElement[bool]]:
-    """The conditions of :func:`_visit_ids` on one row's copies of a visit's columns
-    (``cols``: is_current, status, mode, snapshot_id, branch_id, wave, scenario), the
-    checklist and the region as lists of ids (a join would be a look-up per row)."""
-    current, status, mode, snapshot_id, branch_id, wave_col, scenario_col = cols
+    """The visits :func:`_visit_ids` selects, as WHERE terms on ``inspections`` alone (or
+    on the section rows' copies, ``insp=_SectionVisit``): the checklist and the region as
+    lists of ids, not joins (a look-up per row)."""
     out: list[ColumnElement[bool]] = [
-        current.is_(True),
-        status == InspectionStatus.FINALIZED,
-        mode == Mode.MYSTERY,
-        snapshot_id.in_(
+        insp.is_current.is_(True),
+        insp.status == InspectionStatus.FINALIZED,
+        insp.mode == Mode.MYSTERY,
+        insp.snapshot_id.in_(
             select(ChecklistSnapshot.id).where(ChecklistSnapshot.checklist_id == checklist_id)
         ),
     ]
     if region:  # as finalized_current: no region (or an empty one) is every branch
-        out.append(branch_id.in_(select(Branch.id).where(Branch.region == region)))
+        out.append(insp.branch_id.in_(select(Branch.id).where(Branch.region == region)))
     if wave is not None:
-        out.append(wave_col == wave)
-    if scenario is not None:
-        out.append(func.coalesce(scenario_col, NO_SCENARIO) == scenario)
+        out.append(insp.wave == wave)
+    if scenario:  # the column itself, so that an index on it can seek
+        out.append(insp.scenario == scenario)
+    elif scenario is not None:  # the visits that played none (as _scenario_col reads it)
+        out.append(or_(insp.scenario.is_(None), insp.scenario == NO_SCENARIO))
     return out
-
-
-def _inspection_cols() -> tuple[Any, ...]:
-    i = Inspection
-    return (i.is_current, i.status, i.mode, i.snapshot_id, i.branch_id, i.wave, i.scenario)
-
-
-def _section_cols() -> tuple[Any, ...]:
-    s = SectionScoreRow
-    return (
-        s.insp_current,
-        s.insp_status,
-        s.insp_mode,
-        s.insp_snapshot_id,
-        s.insp_branch_id,
-        s.insp_wave,
-        s.insp_scenario,
-    )
 
 
 def summary(
@@ -269,7 +265,6 @@ def summary(
     # sorting them was most of the tab's time. The first column tells the two apart: NULL
     # for a total, the section id for a percent. The scenario is grouped as stored (no
     # scenario is NULL) and read as '' below.
-    visit_cols, sec_cols = _inspection_cols(), _section_cols()
     totals = (
         select(
             null().label("section"),
@@ -277,13 +272,13 @@ def summary(
             Inspection.score_total,
             func.count().label("n"),
         )
-        .where(*_filters(visit_cols, checklist_id, wave, region, scenario))
+        .where(*_filters(checklist_id, wave, region, scenario))
         .group_by(Inspection.scenario, Inspection.score_total)
     )
     s = SectionScoreRow
     percents = (
         select(s.section_id, s.insp_scenario, s.percent, func.count())
-        .where(*_filters(sec_cols, checklist_id, wave, region, scenario))
+        .where(*_filters(checklist_id, wave, region, scenario, _SectionVisit))
         .group_by(s.insp_scenario, s.section_id, s.percent)
     )
     by_scen: dict[str, tuple[int, list[tuple[float, int]]]] = {}
@@ -339,7 +334,7 @@ def waves(
     )
     matches = exists().where(
         Inspection.wave == walk.c.wave,
-        *_filters(_inspection_cols(), checklist_id, None, region, None),
+        *_filters(checklist_id, None, region, None),
     )
     q = select(walk.c.wave).where(walk.c.wave.is_not(None), matches)
     return sorted({str(w) for (w,) in session.connection().execute(q) if w})
