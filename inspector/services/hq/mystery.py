@@ -18,7 +18,7 @@ from itertools import repeat
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, null, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, func, null, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection, SectionScoreRow
@@ -332,11 +332,15 @@ def waves(
             select(func.min(later.wave)).where(later.wave > walk.c.wave).scalar_subquery()
         ).where(walk.c.wave.is_not(None))
     )
-    matches = exists().where(
-        Inspection.wave == walk.c.wave,
-        *_filters(checklist_id, None, region, None),
+    # One matching visit of the wave, or NULL: a correlated subquery with LIMIT, asked once
+    # per wave (an EXISTS became a semi-join on PostgreSQL, which read every visit first).
+    match = (
+        select(Inspection.id)
+        .where(Inspection.wave == walk.c.wave, *_filters(checklist_id, None, region, None))
+        .limit(1)
+        .scalar_subquery()
     )
-    q = select(walk.c.wave).where(walk.c.wave.is_not(None), matches)
+    q = select(walk.c.wave).where(walk.c.wave.is_not(None), match.is_not(None))
     return sorted({str(w) for (w,) in session.connection().execute(q) if w})
 
 
