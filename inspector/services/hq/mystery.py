@@ -18,7 +18,17 @@ from itertools import repeat
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, null, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    func,
+    null,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from inspector.db.models import Branch, ChecklistSnapshot, Inspection, SectionScoreRow
@@ -267,7 +277,7 @@ def summary(
     # scenario is NULL) and read as '' below.
     totals = (
         select(
-            null().label("section"),
+            type_coerce(null(), String()).label("section"),
             Inspection.scenario,
             Inspection.score_total,
             func.count().label("n"),
@@ -283,8 +293,11 @@ def summary(
     )
     by_scen: dict[str, tuple[int, list[tuple[float, int]]]] = {}
     pcts: dict[str, dict[str, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
-    for sid, sc, value, n in session.connection().execute(union_all(totals, percents)):
-        sc = str(sc or NO_SCENARIO)
+    counted: Iterable[tuple[str | None, str | None, float | None, int]] = (
+        session.connection().execute(union_all(totals, percents)).tuples()
+    )
+    for sid, stored, value, n in counted:
+        sc = stored or NO_SCENARIO
         if sid is None:  # a total
             visits_n, values = by_scen.get(sc, (0, []))
             by_scen[sc] = (visits_n + n, values)
