@@ -293,10 +293,7 @@ def summary(
     )
     by_scen: dict[str, tuple[int, list[tuple[float, int]]]] = {}
     pcts: dict[str, dict[str, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
-    counted: Iterable[tuple[str | None, str | None, float | None, int]] = (
-        session.connection().execute(union_all(totals, percents)).tuples()
-    )
-    for sid, stored, value, n in counted:
+    for sid, stored, value, n in session.connection().execute(union_all(totals, percents)):
         sc = stored or NO_SCENARIO
         if sid is None:  # a total
             visits_n, values = by_scen.get(sc, (0, []))
