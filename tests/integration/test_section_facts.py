@@ -29,7 +29,7 @@ from .conftest import (
     raw_rows,
 )
 
-BEFORE = "finding_tallies"  # the revision before the section facts
+BEFORE = "drafts_in_order"  # the revision before the section facts
 
 COPIED = {
     "insp_current": "is_current",

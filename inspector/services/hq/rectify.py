@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from inspector import clock
 from inspector.db.models import Branch, Finding, Inspection
 from inspector.domain.states import FindingStatus
-from inspector.services.hq.plans import unindexed
+from inspector.services.hq.plans import PeriodOnEntries, unindexed
 from inspector.services.hq.rows import LOCAL_TZ, HqFilter, _r
 from inspector.services.hq.scope import conditions, finding_conditions
 
@@ -195,16 +195,16 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
 def branch_counts(
     session: Session, flt: HqFilter, today: date | None = None
 ) -> dict[int, RectificationFigures]:
-    """branch id -> the counts of :func:`figures` for the findings of the selected
-    inspections (opened, closed, closed on time, due, overdue, repeats), without the days to
-    close: what the branch assessment needs, equal to :func:`figures`' counts.
+    """branch id -> the counts of the findings of the selected inspections (opened, closed,
+    closed on time, due, overdue, repeats), without the days to close: what the branch
+    assessment needs, and what :func:`figures` shows beside the days.
 
     Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
-    triggers; migration ``finding_tallies``): one scan of the inspections' index, not of
-    every finding. Overdue depends on today: it is the open and returned findings less
-    those not yet due (deadline today or later, or none), which the findings' state index
-    gives without reading the overdue ones. Branches with no finding in the selection are
-    left out.
+    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_tallies``, the
+    period checked on its entries (:class:`.plans.PeriodOnEntries`), not of every finding.
+    Overdue depends on today: it is the open and returned findings less those not yet due
+    (deadline today or later, or none), which the findings' state index gives without
+    reading the overdue ones. Branches with no finding in the selection are left out.
     """
     today = today or clock.local_today()
     q = (
@@ -216,7 +216,7 @@ def branch_counts(
             func.sum(Inspection.tally_repeats),
             func.sum(Inspection.tally_open),
         )
-        .where(*conditions(flt), Inspection.tally_findings > 0)
+        .where(*conditions(flt, PeriodOnEntries), Inspection.tally_findings > 0)
         .group_by(Inspection.branch_id)
     )
     out: dict[int, RectificationFigures] = {}

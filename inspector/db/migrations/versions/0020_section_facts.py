@@ -21,7 +21,7 @@ The upgrade fills them for the rows already held.
 Additive: new columns (with defaults), one index and triggers; SQLite only ``ADD COLUMN``.
 
 Revision ID: section_facts
-Revises: finding_tallies
+Revises: drafts_in_order
 Create Date: 2026-12-07 04:00:00
 """
 
@@ -34,7 +34,7 @@ from alembic import op
 from inspector.db.statistics import refresh_statistics
 
 revision: str = "section_facts"
-down_revision: str | None = "finding_tallies"
+down_revision: str | None = "drafts_in_order"
 branch_labels: str | None = None
 depends_on: str | None = None
 
