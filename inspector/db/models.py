@@ -447,8 +447,6 @@ class SectionScoreRow(Base):
             "section_id",
             "percent",
             "insp_snapshot_id",
-            "insp_branch_id",
-            "insp_wave",
         ),
     )
 
@@ -464,7 +462,7 @@ class SectionScoreRow(Base):
     # The inspection's filter columns, for HQ's mystery tab to count section percents from
     # one index (migration ``section_facts``). Written by database triggers only, from
     # ``inspections``: never set them here (read-only for the ORM). NULL only in the
-    # instant before the insert trigger fills them (and wave and scenario when it has none).
+    # instant before the insert trigger fills them (and the scenario when it has none).
     insp_current: Mapped[bool] = mapped_column(
         Boolean, server_default=false(), server_onupdate=FetchedValue()
     )
@@ -482,12 +480,6 @@ class SectionScoreRow(Base):
     )
     insp_snapshot_id: Mapped[int] = mapped_column(
         Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
-    )
-    insp_branch_id: Mapped[int] = mapped_column(
-        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
-    )
-    insp_wave: Mapped[str | None] = mapped_column(
-        String(WAVE_MAX), server_default=FetchedValue(), server_onupdate=FetchedValue()
     )
     insp_scenario: Mapped[str | None] = mapped_column(
         String(SCENARIO_MAX), server_default=FetchedValue(), server_onupdate=FetchedValue()

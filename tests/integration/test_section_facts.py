@@ -1,6 +1,7 @@
 """Each section score's copies of its inspection's filter columns (migration
 ``section_facts``) are kept exact by the database itself, whoever writes; the mystery tab's
-summary and wave box read from them give what the join through every visit gives.
+summary (from them, or from a region's or wave's visits) and its wave box give what the
+join through every visit gives.
 """
 
 from __future__ import annotations
@@ -36,8 +37,6 @@ COPIED = {
     "insp_status": "status",
     "insp_mode": "mode",
     "insp_snapshot_id": "snapshot_id",
-    "insp_branch_id": "branch_id",
-    "insp_wave": "wave",
     "insp_scenario": "scenario",
 }
 _PAIRS = ", ".join(f"s.{mine}, i.{theirs}" for mine, theirs in COPIED.items())
@@ -85,8 +84,8 @@ def test_copies_follow_every_writer(any_db: Database) -> None:
         )
     assert stale_facts(any_db) == []
     (row,) = facts_of(any_db, visit)
-    assert row[2:] == (Mode.MYSTERY.value, row[3], row[4], "W1", "cash_purpose")
-    assert not any(v is None for v in row[:5])
+    assert row[2:] == (Mode.MYSTERY.value, row[3], "cash_purpose")
+    assert not any(v is None for v in row[:4])
     (row,) = facts_of(any_db, onsite)
     assert row[1:3] == (InspectionStatus.FINALIZED.value, Mode.ONSITE.value)
 
@@ -98,7 +97,8 @@ def test_copies_follow_every_writer(any_db: Database) -> None:
         bid = other.id
         snap_b = s.get_one(Inspection, b).snapshot_id
     # Raw statements, not the ORM: the database keeps the copies itself. Every copied
-    # column of an inspection changes, one statement each and all at once.
+    # column of an inspection changes, one statement each and all at once (and the
+    # branch and wave, which are not copied: the trigger must not trip over them).
     with any_db.engine.begin() as c:
         c.execute(text("UPDATE inspections SET branch_id = :b WHERE id = :i"), {"b": bid, "i": a})
         c.execute(text("UPDATE inspections SET wave = 'W9' WHERE id = :i"), {"i": a})
@@ -117,20 +117,20 @@ def test_copies_follow_every_writer(any_db: Database) -> None:
     with any_db.engine.connect() as c:
         got = c.execute(
             text(
-                "SELECT DISTINCT insp_branch_id, insp_wave, insp_scenario, insp_snapshot_id "
+                "SELECT DISTINCT insp_scenario, insp_snapshot_id "
                 "FROM section_scores WHERE inspection_id = :i"
             ),
             {"i": a},
         ).all()
-        assert [tuple(r) for r in got] == [(bid, "W9", "x", snap_b)]
+        assert [tuple(r) for r in got] == [("x", snap_b)]
         got = c.execute(
             text(
-                "SELECT DISTINCT insp_current, insp_status, insp_wave, insp_scenario "
+                "SELECT DISTINCT insp_current, insp_status, insp_mode, insp_scenario "
                 "FROM section_scores WHERE inspection_id = :i"
             ),
             {"i": b},
         ).all()
-        assert [tuple(r) for r in got] == [(False, "draft", None, None)]
+        assert [tuple(r) for r in got] == [(False, "draft", "mystery", None)]
     # A section row inserted raw, then moved to another inspection.
     with any_db.engine.begin() as c:
         c.execute(
@@ -150,9 +150,10 @@ def test_copies_follow_every_writer(any_db: Database) -> None:
         c.execute(text("UPDATE section_scores SET percent = 50 WHERE section_id = 'extra'"))
     assert stale_facts(any_db) == []
     moved = raw_rows(
-        any_db, "SELECT insp_branch_id, insp_wave FROM section_scores WHERE section_id = 'extra'"
+        any_db,
+        "SELECT insp_scenario, insp_snapshot_id FROM section_scores WHERE section_id = 'extra'",
     )
-    assert moved == [(bid, "W9")]
+    assert moved == [("x", snap_b)]
 
 
 def test_copies_hold_through_bulk_inserts_imports_and_amendments(
@@ -161,7 +162,7 @@ def test_copies_hold_through_bulk_inserts_imports_and_amendments(
     # demo.py writes section rows with one executemany per batch.
     demo.generate(db, inspections=60, seed=4, photos_per_inspection=0)
     assert stale_facts(db) == []
-    assert raw_rows(db, "SELECT count(*) FROM section_scores WHERE insp_wave IS NOT NULL")[0][0]
+    assert raw_rows(db, "SELECT count(*) FROM section_scores WHERE insp_scenario IS NOT NULL")[0][0]
     # An amendment makes a new current revision; the old one's section rows follow.
     uuid_ = make_finalized(db, branch_code="SZ003", n_photos=0)
     amend_and_finalize(db, uuid_)
@@ -179,14 +180,8 @@ def test_copies_hold_through_bulk_inserts_imports_and_amendments(
         insp_visits.set_visit(s, lookup.get(s, m), actor="t", wave="W2", scenario="cash_purpose")
     with imported_at_hq(db, m, tmp_path) as hq:
         assert stale_facts(hq) == []
-        ((current, status, mode, _snap, _branch, wave, scen),) = facts_of(hq, m)
-        assert (current, status, mode, wave, scen) == (
-            1,
-            "finalized",
-            "mystery",
-            "W2",
-            "cash_purpose",
-        )
+        ((current, status, mode, _snap, scen),) = facts_of(hq, m)
+        assert (current, status, mode, scen) == (1, "finalized", "mystery", "cash_purpose")
 
 
 def test_upgrade_fills_the_copies_and_downgrade_removes_them(any_db: Database) -> None:
@@ -205,8 +200,10 @@ def test_upgrade_fills_the_copies_and_downgrade_removes_them(any_db: Database) -
         with old.engine.begin() as conn:
             columns = {c["name"] for c in inspect(conn).get_columns("section_scores")}
             assert not columns & set(COPIED)
-            # What the old program may have done since: a visit moved to another wave.
-            conn.execute(text("UPDATE inspections SET wave = 'W5' WHERE wave = 'W1'"))
+            # What the old program may have done since: a visit's scenario changed.
+            conn.execute(
+                text("UPDATE inspections SET scenario = 'limit_complaint' WHERE wave = 'W1'")
+            )
     finally:
         old.dispose()
 
@@ -214,7 +211,9 @@ def test_upgrade_fills_the_copies_and_downgrade_removes_them(any_db: Database) -
     try:
         assert current_revision(upgraded.engine) == head_revision()
         assert stale_facts(upgraded) == []
-        assert ("W5",) in raw_rows(upgraded, "SELECT DISTINCT insp_wave FROM section_scores")
+        assert ("limit_complaint",) in raw_rows(
+            upgraded, "SELECT DISTINCT insp_scenario FROM section_scores"
+        )
         # Adding columns rebuilt nothing: every child row is still there.
         assert raw_rows(upgraded, CHILD_COUNTS) == before
         if dialect == "sqlite":
@@ -231,7 +230,7 @@ def test_upgrade_fills_the_copies_and_downgrade_removes_them(any_db: Database) -
             indexes = {i["name"] for i in inspect(conn).get_indexes("section_scores")}
             assert "ix_section_scores_facts" not in indexes
             # No trigger is left to write the dropped columns: the old program's writes work.
-            conn.execute(text("UPDATE inspections SET wave = 'W6', is_current = is_current"))
+            conn.execute(text("UPDATE inspections SET scenario = 'x', is_current = is_current"))
             conn.execute(text("UPDATE section_scores SET inspection_id = inspection_id"))
         assert raw_rows(old, CHILD_COUNTS) == before
     finally:

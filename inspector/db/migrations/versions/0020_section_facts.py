@@ -8,9 +8,11 @@ one covering index of ``section_scores`` that holds the visit's filter columns, 
 order the counting groups by, it is one range scan with no sort.
 
 * ``section_scores.insp_current``, ``insp_status``, ``insp_mode``, ``insp_snapshot_id``,
-  ``insp_branch_id``, ``insp_wave``, ``insp_scenario``: copies of the inspection's
-  ``is_current``, ``status``, ``mode``, ``snapshot_id``, ``branch_id``, ``wave`` and
-  ``scenario``.
+  ``insp_scenario``: copies of the inspection's ``is_current``, ``status``, ``mode``,
+  ``snapshot_id`` and ``scenario``: what the counting of every visit filters and groups
+  by. A region's or a wave's visits (a sixth of the bank's or fewer) are counted from
+  their own section rows, found from the visits: fewer rows than the index entries of
+  every visit, so no branch or wave is copied.
 
 As for the finding facts (migration ``finding_facts``), no application code writes them:
 database triggers do, so every writer (the ORM, bulk inserts, raw SQL) keeps them exact. A
@@ -44,8 +46,6 @@ COPIED = (
     ("insp_status", "status"),
     ("insp_mode", "mode"),
     ("insp_snapshot_id", "snapshot_id"),
-    ("insp_branch_id", "branch_id"),
-    ("insp_wave", "wave"),
     ("insp_scenario", "scenario"),
 )
 _MINE = ", ".join(m for m, _ in COPIED)
@@ -57,8 +57,7 @@ _FROM_NEW = ", ".join(f"{m} = NEW.{t}" for m, t in COPIED)
 INDEX = "ix_section_scores_facts"
 # The equality prefix (current, finalized, mystery), then what the per-scenario counting
 # groups by, so the groups come in index order (no sort); the checklist's snapshots (an
-# IN list, which would break that order if it came first), the region's branches and the
-# wave are filters read from the same entries.
+# IN list, which would break that order if it came first) are checked on the same entries.
 COLUMNS = (
     "insp_current",
     "insp_status",
@@ -67,8 +66,6 @@ COLUMNS = (
     "section_id",
     "percent",
     "insp_snapshot_id",
-    "insp_branch_id",
-    "insp_wave",
 )
 
 # A section row inserted, or moved to another inspection, takes that inspection's values.
@@ -129,8 +126,6 @@ def upgrade() -> None:
         batch.add_column(sa.Column("insp_status", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("insp_mode", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("insp_snapshot_id", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("insp_branch_id", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("insp_wave", sa.String(length=100), nullable=True))
         batch.add_column(sa.Column("insp_scenario", sa.String(length=100), nullable=True))
     bind = op.get_bind()
     bind.execute(
