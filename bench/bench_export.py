@@ -9,7 +9,10 @@ Issue 21 §8: at 100,000 inspections (the default) each command stays under 30 s
 400 MB. Fills a temporary SQLite database with ``inspector demo --inspections N`` (or uses
 ``--db``), then runs each command as its own process, as a user
 does, and records its wall time, CPU time and peak memory (maximum resident set size,
-from the operating system). The floor, measured in the same run on the same database:
+from the operating system). The Excel export writes its findings sheet in a second
+process: the CPU time counts both, and the memory is the two processes' peaks added up
+(each from its own log line; the operating system gives only the larger). The limits
+are on wall time and that memory. The floor, measured in the same run on the same database:
 a plain ``csv.writer`` of the same rows - every finding joined to its inspection and
 branch, and every answer - read with plain SQL, the least any export of this data must
 do. The ratio is our CPU time to the floor's (the machine may be shared; CPU time is
@@ -22,6 +25,7 @@ import argparse
 import csv
 import logging
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -64,9 +68,17 @@ def _floor(db: str, out: str) -> None:
     con.close()
 
 
-def _run(args: list[str]) -> tuple[float, float, float]:
-    """Run ``args``; (wall s, CPU s, peak RSS MB) of that process alone."""
+PEAK_LINE = re.compile(
+    r"hq export in two processes, peak memory: ([\d.]+) MB here, ([\d.]+) MB in the"
+)
+
+
+def _run(args: list[str], home: Path | None = None) -> tuple[float, float, float]:
+    """Run ``args``; (wall s, CPU s, peak RSS MB): the CPU of the process and of the
+    processes it waited for, the largest peak among them."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if home is not None:  # the command's log file goes there
+        env["INSPECTOR_HOME"] = str(home)
     t0 = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -76,6 +88,15 @@ def _run(args: list[str]) -> tuple[float, float, float]:
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} -> {proc.returncode}\n{err[-2000:]}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _two_peaks(home: Path) -> tuple[float, float] | None:
+    """The export's peak memory here and in its second process (MB), from its log."""
+    log_file = home / "logs" / "inspector.log"
+    if not log_file.is_file():
+        return None
+    found = PEAK_LINE.findall(log_file.read_text(encoding="utf-8", errors="replace"))
+    return (float(found[-1][0]), float(found[-1][1])) if found else None
 
 
 def measure(
@@ -134,18 +155,25 @@ def measure(
         if only is not None:
             commands = {k: v for k, v in commands.items() if k.startswith(f"hq {only}")}
         results: list[tuple[str, float, str]] = []
-        say(f"{'command':<20}{'wall s':>9}{'CPU s':>9}{'MB':>8}{'x floor':>9}")
-        for name, args in commands.items():
-            wall, cpu, rss = _run([*args, "--lang", lang])
+        say(f"{'command':<20}{'wall s':>9}{'CPU s':>9}{'MB':>8}{'x floor':>9}  processes (MB)")
+        for i, (name, args) in enumerate(commands.items()):
+            home = folder / f"home{i}"
+            home.mkdir()
+            wall, cpu, rss = _run([*args, "--lang", lang], home)
+            peaks = _two_peaks(home)
+            memory = sum(peaks) if peaks else rss
+            split = f"{peaks[0]:.0f} + {peaks[1]:.0f}" if peaks else "one"
             ratio = cpu / f_cpu if f_cpu else float("inf")
-            say(f"{name:<20}{wall:9.1f}{cpu:9.1f}{rss:8.0f}{ratio:9.1f}")
-            ok = "ok" if wall <= TIME_LIMIT_S and rss <= MEMORY_LIMIT_MB else "OVER"
+            say(f"{name:<20}{wall:9.1f}{cpu:9.1f}{memory:8.0f}{ratio:9.1f}  {split}")
+            ok = "ok" if wall <= TIME_LIMIT_S and memory <= MEMORY_LIMIT_MB else "OVER"
+            where = f" in two processes ({split} MB)" if peaks else ""
             results.append(
                 (
                     f"'{name}' at {n} inspections",
                     ratio,
-                    f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak {rss:.0f} MB ({ok}: limits "
-                    f"{TIME_LIMIT_S:.0f} s, {MEMORY_LIMIT_MB:.0f} MB); floor {f_cpu:.1f} s CPU",
+                    f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak {memory:.0f} MB{where} ({ok}: "
+                    f"limits {TIME_LIMIT_S:.0f} s, {MEMORY_LIMIT_MB:.0f} MB); "
+                    f"floor {f_cpu:.1f} s CPU",
                 )
             )
     return results

@@ -72,6 +72,7 @@ SPLIT_FINDINGS = 20_000
 """Findings in the database from which the findings sheet is written by a second process."""
 READY_SECONDS = 120.0
 """How long the second process may take to start and take its snapshot."""
+PEAK_LOG = "hq export in two processes, peak memory"
 _WIDTH_ROWS = 500  # rows read before the columns arrive (the sheet's widths follow them)
 _SNAPSHOT_ID = re.compile(r"[0-9A-Fa-f-]+")
 
@@ -120,11 +121,27 @@ def _child(job: _Job, conn: Connection) -> None:
                 part = write_sheet_elsewhere(Path(job.part), columns, styles, chain(first, rows))
         finally:
             db.dispose()
-        conn.send(("done", part, _peak_mb()))
+        try:
+            conn.send(("done", part, _peak_mb()))
+        except OSError:  # the parent has gone (killed): nobody will remove the part
+            Path(job.part).unlink(missing_ok=True)
+            raise
     except UserError as e:
-        conn.send(("user", e.message, dict(e.fields)))
+        _tell(conn, ("user", e.message, dict(e.fields)), str(e))
     except BaseException as e:  # every failure goes to the parent, in words
-        conn.send(("bug", detail_of(e), traceback.format_exc()))
+        _tell(conn, ("bug", detail_of(e), traceback.format_exc()), detail_of(e))
+
+
+def _tell(conn: Connection, msg: tuple[Any, ...], words: str) -> None:
+    """Send the parent what went wrong (as words, if its parts cannot be sent); nothing
+    when the parent has gone."""
+    with contextlib.suppress(OSError):
+        try:
+            conn.send(msg)
+        except OSError:
+            raise
+        except Exception:  # a field that cannot be pickled
+            conn.send(("bug", words, traceback.format_exc()))
 
 
 class FindingsProcess:
@@ -177,11 +194,7 @@ class FindingsProcess:
         part: SheetPart = msg[1]
         self.peak_mb = msg[2]
         self._proc.join()
-        log.info(
-            "findings sheet written by a second process: %d rows, its peak memory %s MB",
-            part.rows,
-            "?" if self.peak_mb is None else f"{self.peak_mb:.0f}",
-        )
+        log.info("findings sheet written by a second process: %d rows", part.rows)
         return part
 
     def stop(self) -> None:
@@ -265,6 +278,13 @@ def findings_elsewhere(
             return
     try:
         yield proc
+        if proc.peak_mb is not None:  # bench/bench_export.py reads this line
+            log.info(
+                "%s: %.0f MB here, %.0f MB in the findings sheet's process",
+                PEAK_LOG,
+                _peak_mb() or 0.0,
+                proc.peak_mb,
+            )
     finally:
         proc.stop()
         with contextlib.suppress(FileNotFoundError):
