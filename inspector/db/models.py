@@ -283,6 +283,22 @@ class Inspection(Base):
             "snapshot_id",
             "mode",
         ),
+        # Per branch, its findings' counts of the period from the inspections alone (the
+        # assessment's rectification; migration finding_tallies).
+        Index(
+            "ix_inspections_tallies",
+            "is_current",
+            "status",
+            "branch_id",
+            "started_at",
+            "mode",
+            "snapshot_id",
+            "tally_findings",
+            "tally_closed",
+            "tally_on_time",
+            "tally_repeats",
+            "tally_open",
+        ),
         Index(
             "ix_inspections_hq_time",
             "is_current",
@@ -329,6 +345,25 @@ class Inspection(Base):
     # mystery views group and rank by scenario from an index, not from every visit's JSON.
     scenario: Mapped[str | None] = mapped_column(String(SCENARIO_MAX))
     narrative: Mapped[str] = mapped_column(Text, default="")
+    # Counts of this inspection's findings (migration ``finding_tallies``): active ones,
+    # closed, closed on time (no deadline, or closed on or before the deadline day at the
+    # branch), HQ's repeats, and open or returned ones. Written by database triggers on
+    # ``findings`` only: never set them here (read-only for the ORM).
+    tally_findings: Mapped[int] = mapped_column(
+        Integer, server_default=text("0"), server_onupdate=FetchedValue()
+    )
+    tally_closed: Mapped[int] = mapped_column(
+        Integer, server_default=text("0"), server_onupdate=FetchedValue()
+    )
+    tally_on_time: Mapped[int] = mapped_column(
+        Integer, server_default=text("0"), server_onupdate=FetchedValue()
+    )
+    tally_repeats: Mapped[int] = mapped_column(
+        Integer, server_default=text("0"), server_onupdate=FetchedValue()
+    )
+    tally_open: Mapped[int] = mapped_column(
+        Integer, server_default=text("0"), server_onupdate=FetchedValue()
+    )
     manager_name: Mapped[str | None] = mapped_column(String(200))
     manager_signature: Mapped[bytes | None] = mapped_column(LargeBinary)  # PNG
     recheck_of: Mapped[str | None] = mapped_column(String(36), index=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import event
 
 from inspector.db import Database, open_database
 from inspector.domain.checklist import Mode
@@ -156,9 +157,22 @@ def test_reimport_and_amend_keep_the_evaluation_in_step(
             (r.inspection_uuid, r.item_id, r.hq_earlier)
             for r in findings(s, HqFilter(), repeats=True)
         ]
-    # Evaluating everything again gives the same answer as the per-branch evaluations did.
-    with db.session() as s:
-        hq_repeats.evaluate(s)
+    # Evaluating everything again gives the same answer as the per-branch evaluations did,
+    # and writes nothing: only what changed is written (each write moves the findings'
+    # marks and their inspections' counts through triggers).
+    writes: list[str] = []
+
+    def seen(_c: object, _cur: object, stmt: str, *_a: object) -> None:
+        if "hq_repeats" in stmt and not stmt.lstrip().upper().startswith("SELECT"):
+            writes.append(stmt)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        with db.session() as s:
+            assert hq_repeats.evaluate(s) == 2
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert writes == []
     with db.read_session() as s:
         again = [
             (r.inspection_uuid, r.item_id, r.hq_earlier)

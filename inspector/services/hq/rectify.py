@@ -27,10 +27,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from inspector import clock
-from inspector.db.models import Branch, Finding
+from inspector.db.models import Branch, Finding, Inspection
 from inspector.domain.states import FindingStatus
+from inspector.services.hq.plans import unindexed
 from inspector.services.hq.rows import LOCAL_TZ, HqFilter, _r
-from inspector.services.hq.scope import finding_conditions
+from inspector.services.hq.scope import conditions, finding_conditions
 
 log = logging.getLogger(__name__)
 
@@ -204,3 +205,60 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
         reg.branches += 1
         reg.add(r)
     return Rectification(today, rows, [regions[k] for k in sorted(regions)])
+
+
+def branch_counts(
+    session: Session, flt: HqFilter, today: date | None = None
+) -> dict[int, RectificationFigures]:
+    """branch id -> the counts of :func:`figures` for the findings of the selected
+    inspections (opened, closed, closed on time, due, overdue, repeats), without the days to
+    close: what the branch assessment needs, equal to :func:`figures`' counts.
+
+    Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
+    triggers; migration ``finding_tallies``): one scan of the inspections' index, not of
+    every finding. Overdue depends on today: it is the open and returned findings less
+    those not yet due (deadline today or later, or none), which the findings' state index
+    gives without reading the overdue ones. Branches with no finding in the selection are
+    left out.
+    """
+    today = today or clock.local_today()
+    q = (
+        select(
+            Inspection.branch_id,
+            func.sum(Inspection.tally_findings),
+            func.sum(Inspection.tally_closed),
+            func.sum(Inspection.tally_on_time),
+            func.sum(Inspection.tally_repeats),
+            func.sum(Inspection.tally_open),
+        )
+        .where(*conditions(flt), Inspection.tally_findings > 0)
+        .group_by(Inspection.branch_id)
+    )
+    out: dict[int, RectificationFigures] = {}
+    for bid, opened, closed, on_time, repeats, unresolved in session.execute(q):
+        out[int(bid)] = RectificationFigures(
+            "",
+            "",
+            "",
+            opened=int(opened),
+            closed=int(closed),
+            closed_on_time=int(on_time),
+            repeats=int(repeats),
+            overdue=int(unresolved),  # less those not yet due, below
+        )
+    where = [
+        *finding_conditions(flt),
+        Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)),
+    ]
+    # Grouped by a key SQLite does not chase an index for (plans.unindexed): the state
+    # index's ranges, not the branch index's order over every finding.
+    bid_key = unindexed(Finding.insp_branch_id)
+    for not_due in (Finding.deadline >= today, Finding.deadline.is_(None)):
+        q_due = select(bid_key, func.count()).where(*where, not_due).group_by(bid_key)
+        for bid, n in session.execute(q_due):
+            f = out.get(int(bid))
+            if f is not None:  # an open finding is an opened one: its branch is there
+                f.overdue -= int(n)
+    for f in out.values():
+        f.due = f.closed + f.overdue
+    return out

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Delete, Select, bindparam, delete, insert, select
+from sqlalchemy import Select, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from inspector.db.models import ChecklistSnapshot, Finding, HqRepeat, Inspection, utcnow
@@ -67,8 +67,9 @@ def _failures_query(branches: bool, scope: bool, items: bool) -> Select[*tuple[A
 
 
 @cache
-def _delete_query(branches: bool, scope: bool, items: bool) -> Delete:
-    """Deletes the old rows of the findings an evaluation of that shape replaces."""
+def _held_query(branches: bool, scope: bool, items: bool) -> Select[*tuple[Any, ...]]:
+    """HQ's rows for the findings an evaluation of that shape covers (superseded revisions'
+    and deactivated findings' too: they must go)."""
     old = select(Finding.id).join(Inspection, Inspection.id == Finding.inspection_id)
     if branches:
         old = old.where(Inspection.branch_id.in_(bindparam("branch_ids", expanding=True)))
@@ -79,9 +80,22 @@ def _delete_query(branches: bool, scope: bool, items: bool) -> Delete:
         )
     if items:
         old = old.where(Finding.item_id.in_(bindparam("items", expanding=True)))
-    return delete(HqRepeat).where(HqRepeat.finding_id.in_(old))
+    return select(
+        HqRepeat.finding_id, HqRepeat.repeat_of, HqRepeat.earlier, HqRepeat.severity
+    ).where(HqRepeat.finding_id.in_(old))
 
 
+_DELETE = delete(HqRepeat).where(HqRepeat.finding_id.in_(bindparam("ids", expanding=True)))
+_UPDATE = (
+    update(HqRepeat)
+    .where(HqRepeat.finding_id == bindparam("fid"))
+    .values(
+        repeat_of=bindparam("repeat_of"),
+        earlier=bindparam("earlier"),
+        severity=bindparam("severity"),
+        evaluated_at=bindparam("evaluated_at"),
+    )
+)
 _INSERT = insert(HqRepeat)
 
 
@@ -160,14 +174,43 @@ def _evaluate(
 ) -> int:
     found = rule.evaluate(failures(session, ids, scope, items))
     # Plain statements on the session's connection: no HqRepeat object is loaded, so the
-    # ORM has nothing to keep in step (its bulk DELETE would select the rows first).
+    # ORM has nothing to keep in step. Only what changed is written: an import re-evaluates
+    # every earlier failure of its items at the branch, nearly all of them as they were,
+    # and each row written or deleted sets the finding's repeat mark and its inspection's
+    # counts through the database's triggers (migrations finding_facts, finding_tallies).
     conn = session.connection()
+    want = {r.finding_id: (r.repeat_of, r.earlier, Severity(r.severity)) for r in found}
     if ids is None and scope is None and items is None:
-        conn.execute(delete(HqRepeat))
+        held_q = select(
+            HqRepeat.finding_id, HqRepeat.repeat_of, HqRepeat.earlier, HqRepeat.severity
+        )
+        held_rows = conn.execute(held_q)
     else:
-        old = _delete_query(ids is not None, scope is not None, items is not None)
-        conn.execute(old, _params(ids, scope, items))
+        held_rows = conn.execute(
+            _held_query(ids is not None, scope is not None, items is not None),
+            _params(ids, scope, items),
+        )
+    held = {int(f): (str(o), int(e), Severity(sev)) for f, o, e, sev in held_rows}
+    gone = sorted(f for f in held if f not in want)
+    changed = sorted(f for f, v in want.items() if f in held and held[f] != v)
+    new = [r for r in found if r.finding_id not in held]
     now = utcnow()
+    for start in range(0, len(gone), _BATCH):
+        conn.execute(_DELETE, {"ids": gone[start : start + _BATCH]})
+    if changed:
+        conn.execute(
+            _UPDATE,
+            [
+                {
+                    "fid": f,
+                    "repeat_of": want[f][0],
+                    "earlier": want[f][1],
+                    "severity": want[f][2],
+                    "evaluated_at": now,
+                }
+                for f in changed
+            ],
+        )
     rows = [
         {
             "finding_id": r.finding_id,
@@ -176,13 +219,13 @@ def _evaluate(
             "severity": r.severity,
             "evaluated_at": now,
         }
-        for r in found
+        for r in new
     ]
     for start in range(0, len(rows), _BATCH):
         conn.execute(_INSERT, rows[start : start + _BATCH])
     log.info(
         "HQ repeat findings: %d in %s branch(es)",
-        len(rows),
+        len(found),
         "all" if ids is None else len(ids),
     )
-    return len(rows)
+    return len(found)
