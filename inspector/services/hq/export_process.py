@@ -41,6 +41,7 @@ import signal
 import sqlite3
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -122,7 +123,7 @@ def _child(job: _Job, conn: Connection) -> None:
         finally:
             db.dispose()
         try:
-            conn.send(("done", part, _peak_mb()))
+            conn.send(("done", part, _peak_mb(), time.process_time()))
         except OSError:  # the parent has gone (killed): nobody will remove the part
             Path(job.part).unlink(missing_ok=True)
             raise
@@ -153,6 +154,8 @@ class FindingsProcess:
         self.part = part
         self.peak_mb: float | None = None
         """The second process's peak memory (MB), once it has finished."""
+        self.cpu_s = 0.0
+        """The second process's CPU time (s), once it has finished."""
 
     def _receive(self, timeout: float | None = None) -> tuple[Any, ...]:
         """The second process's next message; a UserError when it failed, ended or says
@@ -192,7 +195,7 @@ class FindingsProcess:
     def result(self) -> SheetPart:
         msg = self._receive()
         part: SheetPart = msg[1]
-        self.peak_mb = msg[2]
+        self.peak_mb, self.cpu_s = msg[2], msg[3]
         self._proc.join()
         log.info("findings sheet written by a second process: %d rows", part.rows)
         return part
@@ -280,10 +283,13 @@ def findings_elsewhere(
         yield proc
         if proc.peak_mb is not None:  # bench/bench_export.py reads this line
             log.info(
-                "%s: %.0f MB here, %.0f MB in the findings sheet's process",
+                "%s: %.0f MB here, %.0f MB in the findings sheet's process"
+                " (CPU %.1f s here, %.1f s there)",
                 PEAK_LOG,
                 _peak_mb() or 0.0,
                 proc.peak_mb,
+                time.process_time(),
+                proc.cpu_s,
             )
     finally:
         proc.stop()
