@@ -284,6 +284,8 @@ def measure(
             "checklist+mode": HqFilter(
                 checklist_id=checklists[0] if checklists else None, mode="onsite"
             ),
+            # The dashboard's "include drafts": no status term, so no index may rely on one.
+            "with drafts": HqFilter(include_drafts=True),
         }
         base_count = _best(lambda: s.scalar(select(func.count()).select_from(Inspection)), repeat)
         base_group = _best(

@@ -288,11 +288,11 @@ class Inspection(Base):
         Index(
             "ix_inspections_tallies",
             "is_current",
-            "status",
             "branch_id",
             "started_at",
             "mode",
             "snapshot_id",
+            "status",
             "tally_findings",
             "tally_closed",
             "tally_on_time",
@@ -460,23 +460,24 @@ class Finding(Base):
         # HQ rectification and failing-item counts (migration 0002_hq_indexes).
         Index("ix_findings_hq", "inspection_id", "active", "status", "deadline", "item_id"),
         Index("ix_findings_item", "active", "item_id", "inspection_id"),
-        # HQ's findings views read these covering indexes alone (migration finding_facts).
+        # HQ's findings views read these covering indexes alone (migration finding_facts),
+        # in the order they group by; the inspection's status last, so that with drafts
+        # (no status term) the order holds too (migration drafts_in_order).
         Index(
             "ix_findings_facts_item",
             "insp_current",
             "active",
-            "insp_status",
             "item_id",
             "insp_branch_id",
             "insp_started_at",
             "insp_mode",
             "insp_snapshot_id",
+            "insp_status",
         ),
         Index(
             "ix_findings_facts_branch",
             "insp_current",
             "active",
-            "insp_status",
             "insp_branch_id",
             "status",
             "close_days",
@@ -486,12 +487,12 @@ class Finding(Base):
             "insp_started_at",
             "insp_mode",
             "insp_snapshot_id",
+            "insp_status",
         ),
         Index(
             "ix_findings_facts_state",
             "insp_current",
             "active",
-            "insp_status",
             "status",
             "deadline",
             "insp_branch_id",
@@ -500,6 +501,7 @@ class Finding(Base):
             "insp_started_at",
             "insp_mode",
             "insp_snapshot_id",
+            "insp_status",
             "id",  # PostgreSQL reads the list's ids from the index (findings_state_ids)
         ),
         CheckConstraint(

