@@ -11,6 +11,11 @@ few MB of memory whatever the size.
 Text is always written as an inline string, never as a formula, so a value from a package
 such as ``=HYPERLINK(...)`` can never run; formula-like text additionally gets Excel's
 quote prefix (the cell shows and edits as text), as the openpyxl export did.
+
+The zip container is written here as well (the few records of the format a workbook
+needs, zip64 where a size or offset needs it): a sheet deflated by another process
+(:func:`write_sheet_part`, the export's second process) is added to the workbook as its
+compressed bytes, which zipfile cannot do.
 """
 
 from __future__ import annotations
