@@ -72,6 +72,3 @@ EXPORT_HELPER_ENDED = Message(
 )
 EXPORT_HELPER_KILLED = Text(zh="被信号 {signal} 终止", en="stopped by signal {signal}")
 EXPORT_HELPER_EXIT = Text(zh="退出码 {code}", en="exit code {code}")
-EXPORT_HELPER_SILENT = Text(
-    zh="{seconds} 秒内未能启动", en="it did not start within {seconds} seconds"
-)

@@ -204,3 +204,22 @@ def test_the_second_process_s_own_user_error_is_the_users(
         hq_lists.write_export(demo_db, HqFilter(), target, "xlsx", "en", rule_file=None)
     assert str(gone) in str(err.value)
     _no_leftovers(tmp_path, target)
+
+
+def test_a_second_process_slow_to_start_leaves_the_export_to_one(
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Writers wait while the second process starts (SQLite): one that does not start in
+    time is stopped and the export is written by one process, as it would have been."""
+    caplog.set_level(logging.INFO, logger=export_process.__name__)
+    one = _export(demo_db, tmp_path / "one.xlsx", "zh", HqFilter(), split=False, mp=monkeypatch)
+    monkeypatch.setattr(export_process, "READY_SECONDS", 0.0)
+    late = _export(demo_db, tmp_path / "late.xlsx", "zh", HqFilter(), split=True, mp=monkeypatch)
+    assert "the second did not start in 0 s" in caplog.text
+    assert SECOND not in caplog.text
+    assert late == one
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".part", ".tmp")]
+    assert multiprocessing.active_children() == []

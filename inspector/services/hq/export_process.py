@@ -24,7 +24,8 @@ second process must read exactly what this one reads:
   SNAPSHOT``) before its first query, as ``pg_dump --jobs`` does.
 
 A small selection is written by one process (:data:`SPLIT_FINDINGS`): starting a second
-interpreter costs about a second. Whatever goes wrong in the second process (an error, a
+interpreter costs about a second; so is an export whose second process does not start in
+:data:`READY_SECONDS` (writers wait meanwhile). Whatever goes wrong in the second process (an error, a
 crash, being killed) is the user's :class:`~inspector.errors.UserError`, its traceback in
 this process's log, the part file removed and no workbook written
 (:func:`inspector.files.atomic_path`).
@@ -71,8 +72,10 @@ log = logging.getLogger(__name__)
 
 SPLIT_FINDINGS = 20_000
 """Findings in the database from which the findings sheet is written by a second process."""
-READY_SECONDS = 120.0
-"""How long the second process may take to start and take its snapshot."""
+READY_SECONDS = 20.0
+"""How long the second process may take to start and take its snapshot; then the export is
+written by one process. Below SQLite's busy timeout (30 s): a writer that waits for the
+write lock held meanwhile never fails for it."""
 PEAK_LOG = "hq export in two processes, peak memory"
 _WIDTH_ROWS = 500  # rows read before the columns arrive (the sheet's widths follow them)
 _SNAPSHOT_ID = re.compile(r"[0-9A-Fa-f-]+")
@@ -145,6 +148,10 @@ def _tell(conn: Connection, msg: tuple[Any, ...], words: str) -> None:
             conn.send(("bug", words, traceback.format_exc()))
 
 
+class _Late(Exception):
+    """The second process said nothing in time."""
+
+
 class FindingsProcess:
     """The second process writing the findings sheet (:class:`.files.SheetElsewhere`)."""
 
@@ -158,15 +165,10 @@ class FindingsProcess:
         """The second process's CPU time (s), once it has finished."""
 
     def _receive(self, timeout: float | None = None) -> tuple[Any, ...]:
-        """The second process's next message; a UserError when it failed, ended or says
-        nothing for ``timeout`` seconds."""
-        ready = wait([self._conn, self._proc.sentinel], timeout)
-        if not ready:
-            self.stop()
-            raise UserError(
-                T.EXPORT_HELPER_FAILED,
-                detail=phrase(T.EXPORT_HELPER_SILENT, seconds=f"{timeout:.0f}"),
-            )
+        """The second process's next message; a UserError when it failed or ended,
+        :class:`_Late` when it says nothing for ``timeout`` seconds."""
+        if not wait([self._conn, self._proc.sentinel], timeout):
+            raise _Late
         try:
             msg: tuple[Any, ...] = self._conn.recv()
         except (EOFError, OSError):
@@ -300,8 +302,9 @@ def findings_elsewhere(
 def _start(
     db: Database, flt: HqFilter, lang: str, output: Path, today: date, snapshot: str | None
 ) -> FindingsProcess | None:
-    """Start the second process and wait until it has taken its snapshot (None: no part
-    file can be made next to ``output``; the export, in one process, then says why)."""
+    """Start the second process and wait until it has taken its snapshot. None: no part
+    file can be made next to ``output`` (the export, in one process, then says why), or
+    the process did not start in :data:`READY_SECONDS`."""
     try:
         fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
     except OSError as e:
@@ -330,6 +333,11 @@ def _start(
     proc = FindingsProcess(p, here, part)
     try:
         proc._receive(READY_SECONDS)
+    except _Late:  # a slow start (a busy machine): not worth keeping writers waiting
+        log.warning("export in one process: the second did not start in %.0f s", READY_SECONDS)
+        proc.stop()
+        part.unlink()
+        return None
     except BaseException:
         proc.stop()
         part.unlink()
