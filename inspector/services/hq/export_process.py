@@ -25,9 +25,9 @@ second process must read exactly what this one reads:
 
 A small selection is written by one process (:data:`SPLIT_FINDINGS`): starting a second
 interpreter costs about a second; so is an export whose second process does not start in
-:data:`READY_SECONDS` (writers wait meanwhile). Whatever goes wrong in the second process (an error, a
-crash, being killed) is the user's :class:`~inspector.errors.UserError`, its traceback in
-this process's log, the part file removed and no workbook written
+:data:`READY_SECONDS` (writers wait meanwhile). Whatever goes wrong in the second process
+(an error, a crash, being killed) is the user's :class:`~inspector.errors.UserError`, its
+traceback in this process's log, the part file removed and no workbook written
 (:func:`inspector.files.atomic_path`).
 """
 
