@@ -436,6 +436,18 @@ class SectionScoreRow(Base):
         Index("ix_section_scores_hq", "inspection_id", "area", "percent"),  # HQ heatmap
         # Mystery visits' section percents from the index alone (migration hq_view_indexes).
         Index("ix_section_scores_visit", "inspection_id", "section_id", "percent"),
+        # The mystery tab's per-scenario section averages from this index alone, counted in
+        # its order (migration section_facts): the visit filter first, then the grouping.
+        Index(
+            "ix_section_scores_facts",
+            "insp_current",
+            "insp_status",
+            "insp_mode",
+            "insp_scenario",
+            "section_id",
+            "percent",
+            "insp_snapshot_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -446,6 +458,32 @@ class SectionScoreRow(Base):
     earned: Mapped[float] = mapped_column(Float)
     possible: Mapped[float] = mapped_column(Float)
     percent: Mapped[float | None] = mapped_column(Float)
+
+    # The inspection's filter columns, for HQ's mystery tab to count section percents from
+    # one index (migration ``section_facts``). Written by database triggers only, from
+    # ``inspections``: never set them here (read-only for the ORM). NULL only in the
+    # instant before the insert trigger fills them (and the scenario when it has none).
+    insp_current: Mapped[bool] = mapped_column(
+        Boolean, server_default=false(), server_onupdate=FetchedValue()
+    )
+    insp_status: Mapped[InspectionStatus] = mapped_column(
+        state_type(InspectionStatus, "insp_status", check=False),
+        nullable=True,
+        server_default=FetchedValue(),
+        server_onupdate=FetchedValue(),
+    )
+    insp_mode: Mapped[Mode] = mapped_column(
+        state_type(Mode, "insp_mode", check=False),
+        nullable=True,
+        server_default=FetchedValue(),
+        server_onupdate=FetchedValue(),
+    )
+    insp_snapshot_id: Mapped[int] = mapped_column(
+        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
+    insp_scenario: Mapped[str | None] = mapped_column(
+        String(SCENARIO_MAX), server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
 
     inspection: Mapped[Inspection] = relationship(back_populates="section_scores")
 

@@ -40,3 +40,35 @@ CANNOT_CREATE_FOLDER = Message(
         en="{option}: cannot create folder {folder} ({error})",
     )
 )
+EXPORT_HELPER_FAILED = Message(
+    what=Text(
+        zh="导出未完成：写“整改跟踪”表的辅助进程出错（{detail}），没有写出任何文件",
+        en="The export did not finish: the helper process writing the findings sheet failed"
+        " ({detail}); no file was written",
+    ),
+    cli=Text(
+        zh="请重试；如仍失败，请把日志文件发给技术支持",
+        en="run the command again; if it fails again, send the log file to support",
+    ),
+    gui=Text(
+        zh="请重试；如仍失败，请把日志文件发给技术支持",
+        en="try again; if it fails again, send the log file to support",
+    ),
+)
+EXPORT_HELPER_ENDED = Message(
+    what=Text(
+        zh="导出未完成：写“整改跟踪”表的辅助进程意外结束（{how}），没有写出任何文件",
+        en="The export did not finish: the helper process writing the findings sheet ended"
+        " unexpectedly ({how}); no file was written",
+    ),
+    cli=Text(
+        zh="请确认内存充足后重试",
+        en="make sure enough memory is free and run the command again",
+    ),
+    gui=Text(
+        zh="请关闭其他程序、确认内存充足后重试",
+        en="close other programs so that enough memory is free, and try again",
+    ),
+)
+EXPORT_HELPER_KILLED = Text(zh="被信号 {signal} 终止", en="stopped by signal {signal}")
+EXPORT_HELPER_EXIT = Text(zh="退出码 {code}", en="exit code {code}")

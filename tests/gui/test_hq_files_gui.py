@@ -4,15 +4,22 @@ filter shown, written in a worker; a file that cannot be written says why and le
 from __future__ import annotations
 
 import io
+import logging
+import multiprocessing
+import os
+import signal
+import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from inspector.db import Database
 from inspector.services import branches
+from inspector.services.hq import export_process
 from inspector.services.inspections import lifecycle, signoff
 from inspector.ui.main_window import MainWindow
 from tests.conftest import Cli
@@ -111,3 +118,52 @@ def test_the_open_database_is_never_a_target(
     assert db_path.read_bytes() == before
     with db.read_session() as s:
         assert s.scalar(text("SELECT count(*) FROM inspections")) == 2
+
+
+def test_the_button_writes_the_findings_sheet_in_a_second_process(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The export runs in a worker thread of the app, which starts the findings sheet's
+    process as the CLI does: the same workbook; a killed process is a message, no file."""
+    _fill(db)
+    _hq(qtbot, window)
+    files = window.hq_files
+    assert files is not None
+    caplog.set_level(logging.INFO, logger=export_process.__name__)
+    monkeypatch.setattr(export_process, "SPLIT_FINDINGS", 0)
+    two = tmp_path / "two.xlsx"
+    with qtbot.waitSignal(files.saved, timeout=60_000):
+        files.export_excel(two)
+    assert "findings sheet written by a second process" in caplog.text
+    monkeypatch.setattr(export_process, "SPLIT_FINDINGS", 10**9)
+    one = tmp_path / "one.xlsx"
+    with qtbot.waitSignal(files.saved, timeout=60_000):
+        files.export_excel(one)
+    with zipfile.ZipFile(one) as a, zipfile.ZipFile(two) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), name
+
+    def kill(self: export_process.FindingsProcess, *args: object) -> None:
+        os.kill(self._proc.pid, signal.SIGKILL)
+
+    monkeypatch.setattr(export_process, "SPLIT_FINDINGS", 0)
+    monkeypatch.setattr(export_process.FindingsProcess, "write", kill)
+    target = tmp_path / "killed.xlsx"
+    with qtbot.waitSignal(files.failed, timeout=60_000) as failed:
+        files.export_excel(target)
+    message = str(failed.args[0])
+    assert "ended unexpectedly" in message and "SIGKILL" in message
+    assert "close other programs" in message and "Traceback" not in message
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".xlsx", ".part", ".tmp")) == [
+        "one.xlsx",
+        "two.xlsx",
+    ]
+    assert multiprocessing.active_children() == []
+    assert files.job is None

@@ -151,3 +151,27 @@ def gui_opens(program: Program) -> None:
         proc.wait(timeout=TIMEOUT)
     errors = stderr_path.read_text("utf-8", errors="replace")
     assert "Traceback" not in errors, errors
+
+
+SPLIT_INSPECTIONS = 4_000  # demo inspections with findings enough for two processes
+
+
+def export_in_two_processes(program: Program) -> Path:
+    """'hq export' of a bank big enough that its findings sheet is written by a second
+    process (multiprocessing's spawn: in the bundle, the executable started again, which
+    needs freeze_support in its entry); the workbook's path."""
+    import zipfile
+
+    from inspector.services.hq.export_process import SPLIT_FINDINGS
+
+    program.run("demo", "--inspections", str(SPLIT_INSPECTIONS))
+    book = program.workdir / "hq.xlsx"
+    program.run("hq", "export", "-o", str(book))
+    log_text = (program.workdir / "home" / "logs" / "inspector.log").read_text("utf-8")
+    assert "findings sheet written by a second process" in log_text, (
+        f"{SPLIT_INSPECTIONS} demo inspections have fewer than {SPLIT_FINDINGS} findings?"
+    )
+    with zipfile.ZipFile(book) as z:
+        assert z.testzip() is None
+        assert len([n for n in z.namelist() if n.startswith("xl/worksheets/")]) > 10
+    return book

@@ -75,5 +75,9 @@ def test_bundle_writes_a_report_with_a_heic_photo(program: smoke.Program) -> Non
     assert smoke.report_of_new_inspection(program).stat().st_size > 10_000
 
 
+def test_bundle_exports_hq_excel_in_two_processes(program: smoke.Program) -> None:
+    smoke.export_in_two_processes(program)
+
+
 def test_bundle_opens_the_app_headless(program: smoke.Program) -> None:
     smoke.gui_opens(program)

@@ -138,6 +138,10 @@ def test_installed_cli_writes_a_report(program: smoke.Program) -> None:
     assert smoke.report_of_new_inspection(program).stat().st_size > 10_000
 
 
+def test_installed_cli_exports_hq_excel_in_two_processes(program: smoke.Program) -> None:
+    smoke.export_in_two_processes(program)
+
+
 def test_installed_gui_script_opens_the_app(program: smoke.Program) -> None:
     smoke.gui_opens(program)
 

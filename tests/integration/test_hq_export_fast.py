@@ -9,7 +9,9 @@ same order, on SQLite and PostgreSQL, under every filter. A write that fails mid
 
 from __future__ import annotations
 
+import contextlib
 import errno
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -79,23 +81,23 @@ def test_a_failed_write_mid_sheet_is_a_clear_error_and_no_file(
         def __init__(self, inner: Any) -> None:
             self.inner = inner
 
-        def __enter__(self) -> Full:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.inner.close()
-
-        def write(self, data: bytes) -> int:
+        def write(self, data: bytes) -> None:
             writes.append(len(data))
             if len(writes) > 2:
                 raise OSError(errno.ENOSPC, "No space left on device")
-            return int(self.inner.write(data))
+            self.inner.write(data)
 
     def init(self: XlsxStream, path: Path, **kw: Any) -> None:
         real_open(self, path, **kw)
         zf = self._zip
-        opener = zf.open
-        monkeypatch.setattr(zf, "open", lambda *a, **k: Full(opener(*a, **k)))
+        entry = zf.entry
+
+        @contextlib.contextmanager
+        def failing(name: str) -> Iterator[Full]:
+            with entry(name) as out:
+                yield Full(out)
+
+        monkeypatch.setattr(zf, "entry", failing)
 
     monkeypatch.setattr(XlsxStream, "__init__", init)
     rows = ([f"row {n}", n, date(2026, 1, 1)] for n in range(200_000))  # many chunks

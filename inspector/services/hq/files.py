@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from inspector.domain import timefmt
 from inspector.errors import ValidationError
@@ -30,7 +30,6 @@ from inspector.reports.hq_content import (
     HqTable,
     cell_number,
 )
-from inspector.reports.hq_report import write_hq_report
 from inspector.services.hq.answer_sheets import AnswerSheetStream
 from inspector.services.hq.rows import HqData
 from inspector.services.hq.tables import (
@@ -41,7 +40,7 @@ from inspector.services.hq.tables import (
     summary_table,
     tables,
 )
-from inspector.services.hq.xlsx import XlsxStream
+from inspector.services.hq.xlsx import SheetPart, XlsxStream, write_sheet_part
 from inspector.text import hq_errors as T
 from inspector.text.parts import Term
 from inspector.textsafe import FORMULA_START, spreadsheet_text
@@ -124,6 +123,18 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
+class SheetElsewhere(Protocol):
+    """A sheet written by another process (:mod:`.export_process`): given its columns and
+    the cell formats the workbook knows before it, it is written as :func:`write_excel`
+    would write it; :meth:`result` waits for it."""
+
+    def write(
+        self, columns: tuple[HqColumn, ...], styles: tuple[tuple[str, bool], ...]
+    ) -> None: ...
+
+    def result(self) -> SheetPart: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ExportSource:
     """Where the two big tables come from while a file is written, instead of
@@ -137,6 +148,9 @@ class ExportSource:
 
     findings: Callable[[], Iterable[Sequence[Any]]]
     answer_sheets: Callable[[], Iterable[AnswerSheetStream]]
+    findings_elsewhere: SheetElsewhere | None = None
+    """The Excel findings sheet written by a second process (``findings`` is then not
+    called for it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,21 +286,55 @@ def write_excel(
     (:mod:`.xlsx`) to a temporary file next to ``path``, renamed over it at the end: a
     half-written .xlsx never sits at ``path``."""
     used: set[str] = set()
+    elsewhere = source.findings_elsewhere if source is not None else None
+    placed: int | None = None
     with (
         _rare_collections(),
         atomic_path(path) as tmp,
         XlsxStream(tmp, localize=_local_time) as book,
     ):
         for t in export_tables(data, lang, source):
+            name = _sheet_name(t.sheet, used)
+            formats = [_EXCEL_FORMATS.get(col.kind) for col in t.columns]
+            if t.name == "findings" and elsewhere is not None:
+                styles = book.style_keys()
+                placed = book.reserve(name, formats)
+                elsewhere.write(t.columns, styles)
+                continue
             first, rest = _head_and_rows(t)
             book.sheet(
-                _sheet_name(t.sheet, used),
+                name,
                 [export_cell(col.header, TEXT, "xlsx") for col in t.columns],
-                [_EXCEL_FORMATS.get(col.kind) for col in t.columns],
+                formats,
                 _widths(t, first),
                 _xlsx_rows(chain(first, rest), t.columns),
             )
+        if elsewhere is not None and placed is not None:
+            book.put(placed, elsewhere.result())
     log.info("HQ Excel export written to %s", path)
+
+
+def write_sheet_elsewhere(
+    path: Path,
+    columns: tuple[HqColumn, ...],
+    styles: tuple[tuple[str, bool], ...],
+    rows: Iterable[Sequence[Any]],
+) -> SheetPart:
+    """A sheet of ``columns`` and ``rows`` deflated into ``path``, its cells as
+    :func:`write_excel` writes them after the cell formats ``styles`` (in another process,
+    :mod:`.export_process`)."""
+    t = ExportTable("", "", columns, rows)
+    first, rest = _head_and_rows(t)
+    with _rare_collections():
+        return write_sheet_part(
+            path,
+            styles,
+            [export_cell(col.header, TEXT, "xlsx") for col in columns],
+            [_EXCEL_FORMATS.get(col.kind) for col in columns],
+            _widths(t, first),
+            _xlsx_rows(chain(first, rest), columns),
+            localize=_local_time,
+        )
 
 
 # Objects allocated between young-generation collections while an export streams: the
@@ -350,4 +398,8 @@ def write_csv(
 
 def write_pdf(data: HqData, path: Path, lang: str = "en") -> None:
     """The HQ report (PDF) of ``data``, written all or nothing."""
+    # Imported here: the export's second process (.export_process) loads this module and
+    # needs no ReportLab (some 20 MB and a fifth of a second).
+    from inspector.reports.hq_report import write_hq_report
+
     write_hq_report(report_content(data, lang), path)

@@ -7,12 +7,14 @@ Each function opens one read session and returns the frozen rows of ``services/h
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from inspector.db import Database
+from inspector.db.models import utcnow
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState
 from inspector.reports.hq_report import write_hq_report
@@ -21,6 +23,7 @@ from inspector.services.hq import answer_sheets as hq_answer_sheets
 from inspector.services.hq import assess as assess_svc
 from inspector.services.hq import assess_rule, assess_tables, compare, likewise
 from inspector.services.hq import coverage as coverage_svc
+from inspector.services.hq import export_process as hq_export_process
 from inspector.services.hq import export_rows as hq_export_rows
 from inspector.services.hq import files as hq_files
 from inspector.services.hq import integrity as hq_integrity
@@ -119,12 +122,21 @@ def write_export(
     The views are loaded as for the report; every finding and every answer is then read
     while the file is written (one read session), so memory stays flat at a bank's size.
     """
-    with db.read_session() as s:
+    with db.read_session() as s, contextlib.ExitStack() as stack:
+        # Excel: the findings sheet by a second process reading the same snapshot.
+        elsewhere = (
+            stack.enter_context(
+                hq_export_process.findings_elsewhere(db, s, flt, lang, output, utcnow().date())
+            )
+            if fmt == "xlsx"
+            else None
+        )
         data = hq_load.load(s, flt, extras=True, lang=lang)
         data = assess_tables.attach(s, data, load_rule(rule_file))
         source = hq_files.ExportSource(
             findings=lambda: hq_export_rows.finding_rows(s, data.filter, lang),
             answer_sheets=lambda: hq_answer_sheets.iter_answer_sheets(s, data.filter, lang),
+            findings_elsewhere=elsewhere,
         )
         if fmt == "csv":
             return hq_files.write_csv(data, output, lang, source)
