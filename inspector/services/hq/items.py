@@ -11,7 +11,7 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from inspector.db.models import (
     Branch,
@@ -110,8 +110,7 @@ def failing_items(
     top = sorted(failures, key=lambda i: (-failures[i], i))[:limit]
     if not top:
         return []
-    snaps = session.scalars(select(Inspection.snapshot_id).where(*conditions(flt)).distinct()).all()
-    texts = item_texts(session, snaps)
+    texts = item_texts(session, _selected_snapshots(session, flt))
     return [
         FailingItem(
             item_id=i,
@@ -123,6 +122,21 @@ def failing_items(
         )
         for i in top
     ]
+
+
+def _selected_snapshots(session: Session, flt: HqFilter) -> list[int]:
+    """The checklist snapshots the selected inspections use, in id order.
+
+    On PostgreSQL each of the few snapshots is asked whether one selected inspection uses
+    it (an index probe that stops at the first): ``DISTINCT`` over every selected
+    inspection read all 100,000 of them there (30 ms). SQLite, which finds no index to probe
+    by snapshot and would scan for the ones none uses, keeps the ``DISTINCT``."""
+    if session.get_bind().dialect.name != "postgresql":
+        q = select(Inspection.snapshot_id).where(*conditions(flt)).distinct()
+        return sorted(int(i) for i in session.scalars(q))
+    snap = aliased(ChecklistSnapshot)
+    used = select(Inspection.id).where(Inspection.snapshot_id == snap.id, *conditions(flt))
+    return list(session.scalars(select(snap.id).where(used.exists()).order_by(snap.id)))
 
 
 def veto_failures(session: Session, flt: HqFilter, limit: int = VETO_ROWS) -> list[VetoRow]:
