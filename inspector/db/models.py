@@ -251,6 +251,13 @@ class Inspection(Base):
             "mode",
             "status",
             "snapshot_id",
+            # Each branch's findings counted from the inspections alone (the assessment and
+            # the rectification figures; migration finding_tallies).
+            "tally_findings",
+            "tally_closed",
+            "tally_on_time",
+            "tally_repeats",
+            "tally_open",
         ),
         # A wave's visits of one checklist, oldest first (migration 0009_wave_column): the
         # scenario a wave plays and HQ's mystery views by wave. Wave first: most rows have
@@ -282,22 +289,6 @@ class Inspection(Base):
             "finalized_at",
             "snapshot_id",
             "mode",
-        ),
-        # Per branch, its findings' counts of the period from the inspections alone (the
-        # assessment's rectification; migration finding_tallies).
-        Index(
-            "ix_inspections_tallies",
-            "is_current",
-            "branch_id",
-            "started_at",
-            "mode",
-            "snapshot_id",
-            "status",
-            "tally_findings",
-            "tally_closed",
-            "tally_on_time",
-            "tally_repeats",
-            "tally_open",
         ),
         Index(
             "ix_inspections_hq_time",

@@ -74,7 +74,7 @@ class PeriodOnEntries:
     taken out of SQLite's index choice (:class:`unindexed`): given a period, SQLite reads
     the inspections of the period from a started_at index and their table rows, where a
     covering index that leads with the other terms (``ix_inspections_scenario``,
-    ``ix_inspections_tallies``) gives the same rows with the period checked on its entries,
+    ``ix_inspections_hq``) gives the same rows with the period checked on its entries,
     3 to 10 times faster. Plain columns elsewhere."""
 
     is_current = Inspection.is_current

@@ -61,7 +61,7 @@ def rectification(
     """Open / overdue / closed findings per branch, most overdue first.
 
     Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
-    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_tallies``, the
+    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_hq``, the
     period checked on its entries (:class:`.plans.PeriodOnEntries`), not a
     grouping of every finding (PostgreSQL scanned the whole findings table for it, 100-200
     ms at 100,000 inspections). Overdue depends on the day: it is the open and returned

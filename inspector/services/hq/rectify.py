@@ -200,7 +200,7 @@ def branch_counts(
     assessment needs, and what :func:`figures` shows beside the days.
 
     Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
-    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_tallies``, the
+    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_hq``, the
     period checked on its entries (:class:`.plans.PeriodOnEntries`), not of every finding.
     Overdue depends on today: it is the open and returned findings less those not yet due
     (deadline today or later, or none), which the findings' state index gives without

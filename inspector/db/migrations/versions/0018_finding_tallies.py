@@ -25,7 +25,8 @@ counts are exact whatever order the triggers fire in (a row changed in place mov
 difference in one statement). The upgrade fills them for the
 findings already held.
 
-Additive: new columns (with defaults), an index and triggers; SQLite only ``ADD COLUMN``
+Additive: new columns (with defaults), triggers, and the counts appended to the inspections'
+covering index ``ix_inspections_hq``; SQLite only ``ADD COLUMN``
 (the batch rebuild of ``inspections`` would cascade-delete every answer).
 
 Revision ID: finding_tallies
@@ -61,18 +62,23 @@ READS = ("inspection_id", "active", "status", "deadline", "closed_day", "hq_repe
 # The update triggers fire on these: PostgreSQL sets closed_day in a BEFORE trigger from
 # closed_at (migration finding_facts), so a statement names closed_at, never closed_day.
 _FIRES_ON = ", ".join((*READS, "closed_at"))
-INDEX = "ix_inspections_tallies"
-# Per branch in order, the filter read from the entries: the status after the branch, so
-# that counting drafts too (no status term) still reads the branches in order.
-INDEX_COLUMNS = (
+# The counts join the HQ views' covering index of the inspections (migration 0002_hq_indexes):
+# per branch in order, the filter read from its entries, drafts too (the status comes late).
+# One index, not a second one that leads the same way: SQLite's planner took such a second
+# index for the views that need the scores from the first, and read every table row.
+INDEX = "ix_inspections_hq"
+HQ_BEFORE = (
     "is_current",
     "branch_id",
     "started_at",
+    "score_total",
+    "veto_failed",
+    "trusted",
     "mode",
-    "snapshot_id",
     "status",
-    *SHARES,
+    "snapshot_id",
 )
+INDEX_COLUMNS = (*HQ_BEFORE, *SHARES)
 
 
 def _share(column: str, row: str) -> str:
@@ -159,6 +165,7 @@ def upgrade() -> None:
             "WHERE id IN (SELECT inspection_id FROM findings)"
         )
     )
+    op.drop_index(INDEX, table_name="inspections")
     op.create_index(INDEX, "inspections", list(INDEX_COLUMNS))
     for sql in SQLITE_TRIGGERS if bind.dialect.name == "sqlite" else PG_TRIGGERS:
         bind.execute(sa.text(sql))
@@ -171,6 +178,7 @@ def downgrade() -> None:
     for sql in SQLITE_DROP if bind.dialect.name == "sqlite" else PG_DROP:
         bind.execute(sa.text(sql))
     op.drop_index(INDEX, table_name="inspections")
+    op.create_index(INDEX, "inspections", list(HQ_BEFORE))
     # SQLite 3.35+ drops a column in place (no table rebuild, so no cascade).
     for column in SHARES:
         op.drop_column("inspections", column)
