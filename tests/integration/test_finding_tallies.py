@@ -5,18 +5,22 @@ them equal the rectification figures counted finding by finding.
 
 from __future__ import annotations
 
+import os
 import random
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, insert, inspect, select, update
 
 from inspector.db import Database, open_database
 from inspector.db.models import Branch, Finding, HqRepeat, Inspection
-from inspector.domain.states import FindingStatus, InspectionStatus
+from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
 from inspector.services.exchange.importer import import_paths
 from inspector.services.hq import assess, rectify
+from inspector.services.hq import rectification as hq_rect
 from inspector.services.hq import repeats as hq_repeats
 from inspector.services.hq.assess_rule import LoadedRule, load_rule
 from inspector.services.hq.rows import LOCAL_TZ, HqFilter
@@ -305,3 +309,33 @@ def test_the_upgrade_counts_the_findings_held(any_db: Database) -> None:
         assert stale_tallies(upgraded) == []
     finally:
         upgraded.dispose()
+
+
+def test_every_view_judges_overdue_on_the_same_day(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 02:00 in Shanghai (18:00 UTC the day before) a finding due yesterday at the branch
+    is overdue in the table, the list, the figures and the assessment's counts alike."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"  # this machine's zone: the branch's
+    time.tzset()
+    try:
+        monkeypatch.setenv("INSPECTOR_CLOCK", "2026-11-19T18:00:00Z")
+        make_finalized(db, fail=("ex.polite",), n_photos=0)
+        with db.session() as s:
+            s.scalars(select(Finding)).one().deadline = date(2026, 11, 19)
+        with db.read_session() as s:
+            flt = HqFilter()
+            (row,) = hq_rect.rectification(s, flt)
+            (listed,) = hq_rect.findings(s, flt)
+            (figures,) = [f for f in rectify.figures(s, flt).branches if f.opened]
+            (counts,) = rectify.branch_counts(s, flt).values()
+        assert (row.overdue, row.open) == (1, 0)
+        assert listed.status == FindingState.OVERDUE
+        assert figures.overdue == counts.overdue == 1
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Select, case, collate, select
 from sqlalchemy.orm import Session
 
+from inspector import clock
 from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
@@ -31,7 +32,6 @@ from inspector.db.models import (
     HqRepeat,
     Inspection,
     UTCDateTime,
-    utcnow,
 )
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
@@ -178,7 +178,7 @@ def finding_rows(
     """Every selected finding (closed ones too) as the findings table's row, in the
     list's order: the cells :func:`tables.finding_row` makes of
     :func:`rectification.iter_findings`' rows, without building either."""
-    today = today or utcnow().date()
+    today = today or clock.local_today()
     tz = flt.zone
     drafts = flt.drafts
 

@@ -24,13 +24,12 @@ from sqlalchemy import cast as cast_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from inspector import strictjson
+from inspector import clock, strictjson
 from inspector.db.models import (
     Branch,
     Finding,
     HqRepeat,
     Inspection,
-    utcnow,
 )
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
 from inspector.errors import ValidationError
@@ -69,7 +68,7 @@ def rectification(
     state index gives by status without reading the overdue ones. The same counts as
     :meth:`FindingState.of` gives each finding, as :func:`.rectify.branch_counts` does.
     """
-    today = today or utcnow().date()
+    today = today or clock.local_today()
     q = (
         select(
             Inspection.branch_id,
@@ -253,7 +252,7 @@ def iter_findings(
         raise ValidationError(
             T.BAD_STATUS, option=Term("--status", T.STATUS_OPTION), status=repr(status)
         )
-    today = today or utcnow().date()
+    today = today or clock.local_today()
     where = finding_conditions(flt)
     if repeats:
         where.append(Finding.hq_repeat.is_(True))

@@ -13,8 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from inspector import clock
 from inspector.db import Database
-from inspector.db.models import utcnow
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState
 from inspector.reports.hq_report import write_hq_report
@@ -126,7 +126,7 @@ def write_export(
         # Excel: the findings sheet by a second process reading the same snapshot.
         elsewhere = (
             stack.enter_context(
-                hq_export_process.findings_elsewhere(db, s, flt, lang, output, utcnow().date())
+                hq_export_process.findings_elsewhere(db, s, flt, lang, output, clock.local_today())
             )
             if fmt == "xlsx"
             else None
