@@ -418,7 +418,34 @@ class Answer(Base):
     inspection: Mapped[Inspection] = relationship(back_populates="answers")
 
 
-class SectionScoreRow(Base):
+class InspectionCopies:
+    """Copies of the inspection's filter columns on a child row, so HQ's views read the
+    child's own covering index instead of joining every row to its inspection (migrations
+    ``finding_facts``, ``section_facts``). Written by database triggers only, from
+    ``inspections``: never set them here (read-only for the ORM). NULL only in the instant
+    before the insert trigger fills them, so typed as never None."""
+
+    insp_current: Mapped[bool] = mapped_column(
+        Boolean, server_default=false(), server_onupdate=FetchedValue()
+    )
+    insp_status: Mapped[InspectionStatus] = mapped_column(
+        state_type(InspectionStatus, "insp_status", check=False),
+        nullable=True,
+        server_default=FetchedValue(),
+        server_onupdate=FetchedValue(),
+    )
+    insp_mode: Mapped[Mode] = mapped_column(
+        state_type(Mode, "insp_mode", check=False),
+        nullable=True,
+        server_default=FetchedValue(),
+        server_onupdate=FetchedValue(),
+    )
+    insp_snapshot_id: Mapped[int] = mapped_column(
+        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
+
+
+class SectionScoreRow(InspectionCopies, Base):
     """A section's score in an inspection, kept for HQ comparison (area x branch)."""
 
     __tablename__ = "section_scores"
@@ -450,28 +477,9 @@ class SectionScoreRow(Base):
     possible: Mapped[float] = mapped_column(Float)
     percent: Mapped[float | None] = mapped_column(Float)
 
-    # The inspection's filter columns, for HQ's mystery tab to count section percents from
-    # one index (migration ``section_facts``). Written by database triggers only, from
-    # ``inspections``: never set them here (read-only for the ORM). NULL only in the
-    # instant before the insert trigger fills them (and the scenario when it has none).
-    insp_current: Mapped[bool] = mapped_column(
-        Boolean, server_default=false(), server_onupdate=FetchedValue()
-    )
-    insp_status: Mapped[InspectionStatus] = mapped_column(
-        state_type(InspectionStatus, "insp_status", check=False),
-        nullable=True,
-        server_default=FetchedValue(),
-        server_onupdate=FetchedValue(),
-    )
-    insp_mode: Mapped[Mode] = mapped_column(
-        state_type(Mode, "insp_mode", check=False),
-        nullable=True,
-        server_default=FetchedValue(),
-        server_onupdate=FetchedValue(),
-    )
-    insp_snapshot_id: Mapped[int] = mapped_column(
-        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
-    )
+    # The inspection's filter columns (InspectionCopies) and its scenario, for HQ's mystery
+    # tab to count section percents from one index (migration ``section_facts``); the
+    # scenario NULL when it has none.
     insp_scenario: Mapped[str | None] = mapped_column(
         String(SCENARIO_MAX), server_default=FetchedValue(), server_onupdate=FetchedValue()
     )
@@ -479,7 +487,7 @@ class SectionScoreRow(Base):
     inspection: Mapped[Inspection] = relationship(back_populates="section_scores")
 
 
-class Finding(Base):
+class Finding(InspectionCopies, Base):
     """A failed item and its rectification (整改): action, owner, deadline, status."""
 
     __tablename__ = "findings"
@@ -569,32 +577,13 @@ class Finding(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    # The inspection's filter columns and HQ's repeat mark, for HQ's findings views to read
-    # from one index (migration ``finding_facts``). Written by database triggers only, from
-    # ``inspections`` and ``hq_repeats``: never set them here (read-only for the ORM). NULL
-    # only in the instant before the insert trigger fills them, so typed as never None.
-    insp_current: Mapped[bool] = mapped_column(
-        Boolean, server_default=false(), server_onupdate=FetchedValue()
-    )
-    insp_status: Mapped[InspectionStatus] = mapped_column(
-        state_type(InspectionStatus, "insp_status", check=False),
-        nullable=True,
-        server_default=FetchedValue(),
-        server_onupdate=FetchedValue(),
-    )
-    insp_mode: Mapped[Mode] = mapped_column(
-        state_type(Mode, "insp_mode", check=False),
-        nullable=True,
-        server_default=FetchedValue(),
-        server_onupdate=FetchedValue(),
-    )
+    # The inspection's filter columns (InspectionCopies, and its start and branch) and HQ's
+    # repeat mark, for HQ's findings views to read from one index (migration
+    # ``finding_facts``), written by triggers from ``inspections`` and ``hq_repeats``.
     insp_started_at: Mapped[datetime] = mapped_column(
         nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
     )
     insp_branch_id: Mapped[int] = mapped_column(
-        Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
-    )
-    insp_snapshot_id: Mapped[int] = mapped_column(
         Integer, nullable=True, server_default=FetchedValue(), server_onupdate=FetchedValue()
     )
     hq_repeat: Mapped[bool] = mapped_column(
