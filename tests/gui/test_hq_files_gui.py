@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from inspector import clock
 from inspector.db import Database
 from inspector.services import branches
 from inspector.services.hq import export_process
@@ -135,6 +136,9 @@ def test_the_button_writes_the_findings_sheet_in_a_second_process(
     files = window.hq_files
     assert files is not None
     caplog.set_level(logging.INFO, logger=export_process.__name__)
+    # The summary sheet prints when it was made, to the minute; the pinned clock runs on.
+    held = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: held)
     monkeypatch.setattr(export_process, "SPLIT_FINDINGS", 0)
     two = tmp_path / "two.xlsx"
     with qtbot.waitSignal(files.saved, timeout=60_000):

@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import make_url, text
 from sqlalchemy.orm import Session
 
+from inspector import clock
 from inspector.db import Database
 from inspector.domain import timefmt
 from inspector.errors import UserError
@@ -58,6 +59,13 @@ def _findings_xml(parts: dict[str, bytes]) -> bytes:
     )
 
 
+def _hold_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary sheet prints when it was made, to the minute, and the pinned clock runs
+    on: held still, two workbooks made one after the other print the same minute."""
+    held = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: held)
+
+
 def test_two_processes_write_the_workbook_one_process_writes(
     any_db: Database,
     tmp_path: Path,
@@ -68,6 +76,7 @@ def test_two_processes_write_the_workbook_one_process_writes(
     # The display zone comes from the database's settings in the parent: the second
     # process must show its dates in the same zone.
     timefmt.use_setting("Pacific/Auckland")
+    _hold_clock(monkeypatch)
     caplog.set_level(logging.INFO, logger=export_process.__name__)
     for lang, flt in (
         ("zh", HqFilter()),
@@ -80,7 +89,7 @@ def test_two_processes_write_the_workbook_one_process_writes(
         assert SECOND in caplog.text
         assert list(one) != list(two)  # the findings sheet was added last
         assert sorted(one) == sorted(two)
-        for name in one:  # the clock is pinned: even the summary's time is the same
+        for name in one:  # the clock is held: even the summary's time is the same
             assert one[name] == two[name], (lang, name)
         assert _findings_xml(two).count(b"<row ") > 100
     assert multiprocessing.active_children() == []
@@ -215,6 +224,7 @@ def test_a_second_process_slow_to_start_leaves_the_export_to_one(
     """Writers wait while the second process starts (SQLite): one that does not start in
     time is stopped and the export is written by one process, as it would have been."""
     caplog.set_level(logging.INFO, logger=export_process.__name__)
+    _hold_clock(monkeypatch)  # the two summaries print the same minute
     one = _export(demo_db, tmp_path / "one.xlsx", "zh", HqFilter(), split=False, mp=monkeypatch)
     monkeypatch.setattr(export_process, "READY_SECONDS", 0.0)
     late = _export(demo_db, tmp_path / "late.xlsx", "zh", HqFilter(), split=True, mp=monkeypatch)
