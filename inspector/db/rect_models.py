@@ -26,7 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from inspector.db.models import Base, LayersJSON, new_uuid, utcnow
+from inspector.db.column_types import LayersJSON
+from inspector.db.models import Base, new_uuid, utcnow
 
 
 class RectNotice(Base):

@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Select, Text, cast, select
 from sqlalchemy.orm import Session
 
+from inspector.db.column_types import AnswerValueJSON
 from inspector.db.models import Answer as AnswerRow
 from inspector.db.models import (
-    AnswerValueJSON,
     Branch,
     ChecklistSnapshot,
     Inspection,

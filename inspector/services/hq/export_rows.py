@@ -25,13 +25,13 @@ from sqlalchemy import Select, case, collate, select
 from sqlalchemy.orm import Session
 
 from inspector import clock
+from inspector.db.column_types import UTCDateTime
 from inspector.db.models import (
     Branch,
     ChecklistSnapshot,
     Finding,
     HqRepeat,
     Inspection,
-    UTCDateTime,
 )
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
