@@ -13,15 +13,16 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
-from sqlalchemy import make_url, select, text
+from sqlalchemy import insert, make_url, select, text
 
 from inspector.db import Database, open_database
-from inspector.db.models import Base, Inspection
+from inspector.db.models import Base, Finding, HqRepeat, Inspection
 from inspector.domain.checklist import Mode
 from inspector.services import branches, photos
 from inspector.services.findings.edit import update_finding
@@ -103,6 +104,23 @@ def raw_rows(db: Database, sql: str) -> list[tuple[object, ...]]:
     """``sql``'s rows as plain tuples, read past the ORM."""
     with db.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql))]
+
+
+def mark_hq_repeat(db: Database, item_id: str, repeat_of: str) -> int:
+    """HQ's repeat row for the finding of ``item_id`` (there must be one), written past the
+    service as raw SQL would; returns the finding's id."""
+    with db.session() as s:
+        fid = int(s.scalars(select(Finding.id).where(Finding.item_id == item_id)).one())
+        s.execute(
+            insert(HqRepeat).values(
+                finding_id=fid,
+                repeat_of=repeat_of,
+                earlier=1,
+                severity="high",
+                evaluated_at=datetime(2026, 1, 1, tzinfo=UTC),
+            )
+        )
+    return fid
 
 
 def downgrade_to(db: Database, revision: str) -> str:

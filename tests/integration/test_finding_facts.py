@@ -25,7 +25,7 @@ from inspector.services.hq import repeats as hq_repeats
 from inspector.services.hq.rows import LOCAL_TZ, HqFilter
 from inspector.services.inspections.lookup import get
 
-from .conftest import amend_and_finalize, make_finalized
+from .conftest import amend_and_finalize, make_finalized, mark_hq_repeat
 from .test_hq_repeats import two_laptops  # noqa: F401  (three signed packages, two laptops)
 
 COPIED = {
@@ -125,17 +125,7 @@ def test_copies_follow_every_writer(any_db: Database) -> None:
         added = s.scalars(select(Finding).where(Finding.item_id == "ex.counter_height")).one()
         assert (added.closed_day, added.close_days) == (date(2026, 1, 5), 4)
     # HQ's repeat rows set and clear the mark.
-    with any_db.session() as s:
-        fid = s.scalars(select(Finding.id).where(Finding.item_id == "ex.polite")).one()
-        s.execute(
-            insert(HqRepeat).values(
-                finding_id=fid,
-                repeat_of=uuid_,
-                earlier=1,
-                severity="high",
-                evaluated_at=datetime(2026, 1, 1, tzinfo=UTC),
-            )
-        )
+    fid = mark_hq_repeat(any_db, "ex.polite", uuid_)
     assert stale_facts(any_db) == []
     with any_db.read_session() as s:
         assert s.get(Finding, fid).hq_repeat is True  # type: ignore[union-attr]

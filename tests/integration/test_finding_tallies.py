@@ -26,7 +26,7 @@ from inspector.services.hq.assess_rule import LoadedRule, load_rule
 from inspector.services.hq.rows import LOCAL_TZ, HqFilter
 from inspector.services.inspections.lookup import get
 
-from .conftest import amend_and_finalize, downgrade_to, make_finalized
+from .conftest import amend_and_finalize, downgrade_to, make_finalized, mark_hq_repeat
 from .test_hq_repeats import two_laptops  # noqa: F401  (three signed packages, two laptops)
 
 TALLIES = ("tally_findings", "tally_closed", "tally_on_time", "tally_repeats", "tally_open")
@@ -136,17 +136,7 @@ def test_counts_follow_every_writer(any_db: Database) -> None:
             c.execute(step)
         assert stale_tallies(any_db) == [], step
     # HQ's repeat rows mark and unmark (through migration finding_facts' triggers).
-    with any_db.session() as s:
-        fid = s.scalars(select(Finding.id).where(Finding.item_id == "ex.reading")).one()
-        s.execute(
-            insert(HqRepeat).values(
-                finding_id=fid,
-                repeat_of=other,
-                earlier=1,
-                severity="high",
-                evaluated_at=datetime(2026, 1, 1, tzinfo=UTC),
-            )
-        )
+    mark_hq_repeat(any_db, "ex.reading", other)
     assert stale_tallies(any_db) == []
     with any_db.read_session() as s:
         assert get(s, uuid_).tally_repeats == 1
