@@ -12,10 +12,12 @@ index selection only when the filter bounds the period. ``unindexed(col)`` is ``
 SQLite (the documented way to take a term out of index selection) and plain ``col``
 elsewhere: PostgreSQL's planner costs both plans and needs no hint.
 
-Rows read from the table (a mystery visit's scenario is in its JSON facts): :func:`by_id`
-has SQLite pick them by id on a covering index first, where it would otherwise read every
-inspection of a period through the started_at index to find the few it keeps (3 to 4 times
-slower); PostgreSQL's bitmap scan does better with the terms as they are, so it gets them.
+Rows read from the table (a column no covering index holds, such as ``trusted`` for the
+mystery league): :func:`by_id` has SQLite pick them by id on a covering index first, where
+it would otherwise read every inspection of a period through the started_at index to find
+the few it keeps (3 to 4 times slower); PostgreSQL's bitmap scan does better with the terms
+as they are, so it gets them. Where a covering index holds every column a view reads,
+:class:`PeriodOnEntries` keeps the period out of SQLite's index choice instead.
 """
 
 from __future__ import annotations

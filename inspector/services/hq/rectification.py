@@ -34,7 +34,7 @@ from inspector.db.models import (
 from inspector.domain.states import FindingState, FindingStatus, InspectionStatus
 from inspector.errors import ValidationError
 from inspector.services.findings.record import STATUSES
-from inspector.services.hq.plans import PeriodOnEntries, unindexed
+from inspector.services.hq.rectify import tallies as rect_tallies
 from inspector.services.hq.rows import (
     FINDING_ROWS,
     FindingRow,
@@ -43,7 +43,6 @@ from inspector.services.hq.rows import (
 )
 from inspector.services.hq.scope import (
     branch_infos,
-    conditions,
     finding_conditions,
     item_texts,
     snapshot_checklists,
@@ -59,50 +58,21 @@ def rectification(
 ) -> list[RectificationRow]:
     """Open / overdue / closed findings per branch, most overdue first.
 
-    Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
-    triggers; migration ``finding_tallies``): one scan of ``ix_inspections_hq``, the
-    period checked on its entries (:class:`.plans.PeriodOnEntries`), not a
-    grouping of every finding (PostgreSQL scanned the whole findings table for it, 100-200
-    ms at 100,000 inspections). Overdue depends on the day: it is the open and returned
-    findings less those not yet due (deadline today or later, or none), which the findings'
-    state index gives by status without reading the overdue ones. The same counts as
-    :meth:`FindingState.of` gives each finding, as :func:`.rectify.branch_counts` does.
+    From :func:`.rectify.tallies` (each inspection's counts of its findings, and the open
+    ones not yet due by status), not a grouping of every finding (PostgreSQL scanned the
+    whole findings table for it, 100-200 ms at 100,000 inspections): the same states
+    :meth:`FindingState.of` gives each finding.
     """
     today = today or clock.local_today()
-    q = (
-        select(
-            Inspection.branch_id,
-            func.sum(Inspection.tally_findings),
-            func.sum(Inspection.tally_closed),
-            func.sum(Inspection.tally_open),
-        )
-        .where(*conditions(flt, PeriodOnEntries), Inspection.tally_findings > 0)
-        .group_by(Inspection.branch_id)
-    )
     per: dict[int, dict[FindingState, int]] = {}
-    for bid, found, closed, unresolved in session.execute(q):
-        counts = per[int(bid)] = dict.fromkeys(FindingState, 0)
-        counts[FindingState.CLOSED] = int(closed)
-        counts[FindingState.SUBMITTED] = int(found) - int(closed) - int(unresolved)
-        counts[FindingState.OVERDUE] = int(unresolved)  # less those not yet due, below
-    where = [
-        *finding_conditions(flt),
-        Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)),
-    ]
-    # Grouped by a key SQLite does not chase an index for (plans.unindexed): the state
-    # index's ranges, not the branch index's order over every finding.
-    bid_key = unindexed(Finding.insp_branch_id)
-    for not_due in (Finding.deadline >= today, Finding.deadline.is_(None)):
-        q_due = (
-            select(bid_key, Finding.status, func.count())
-            .where(*where, not_due)
-            .group_by(bid_key, Finding.status)
-        )
-        for bid, status, n in session.execute(q_due):
-            mine = per.get(int(bid))
-            if mine is not None:  # an open finding is counted in its inspection's tally
-                mine[FindingState.of(status, None, today)] += int(n)
-                mine[FindingState.OVERDUE] -= int(n)
+    for bid, t in rect_tallies(session, flt, today).items():
+        per[bid] = {
+            FindingState.CLOSED: t.closed,
+            FindingState.SUBMITTED: t.opened - t.closed - t.unresolved,
+            FindingState.OPEN: t.not_due.get(FindingStatus.OPEN, 0),
+            FindingState.RETURNED: t.not_due.get(FindingStatus.RETURNED, 0),
+            FindingState.OVERDUE: t.overdue,
+        }
     branches = branch_infos(session, flt)
     rows = []
     for bid, c in per.items():
@@ -132,7 +102,7 @@ STATE_ORDER = (
     FindingState.SUBMITTED,
     FindingState.CLOSED,
 )
-_BATCH = 5000  # findings whose details are read at once: the whole list in one batch
+_BATCH = FINDING_ROWS  # findings whose details are read at once: a whole list in one batch
 
 _Key = tuple[date, str, str, int]  # deadline (none: date.max), branch code, item, finding id
 

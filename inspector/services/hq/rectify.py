@@ -4,9 +4,10 @@ For the findings of the selected inspections (the HQ filter: period, region, che
 mode): how many were opened, closed, closed on time (on or before the deadline), the
 closure rate, the median days from the inspection to the close, how many are overdue now
 (not closed, deadline passed) and how many are repeats (屡查屡犯 as HQ evaluates them,
-:mod:`.repeats`). Read from the finding lifecycle's fields only (``status``,
-``deadline``, ``closed_at``): any state other than ``closed`` counts as not closed; overdue
-is open or returned past the deadline (a submitted response awaits HQ, so is not overdue).
+:mod:`.repeats`). Counted from each inspection's tallies of its findings' lifecycle
+(``status``, ``deadline``, the branch's day of ``closed_at``; migration ``finding_tallies``,
+:func:`tallies`): any state other than ``closed`` counts as not closed; overdue is open or
+returned past the deadline (a submitted response awaits HQ, so is not overdue).
 
 The same rows feed the dashboard tab, the PDF section, the Excel sheets, the CSV files and
 the branch assessment (:mod:`.assess`).
@@ -179,8 +180,6 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
             f = per.get(bid)
             if f is not None and started is not None:
                 f.days[max(0, (today - started.astimezone(LOCAL_TZ).date()).days)] += 1
-    for f in per.values():
-        f.due = f.closed + f.overdue
     rows = sorted(per.values(), key=lambda r: (r.region, r.code))
     regions: dict[str, RectificationFigures] = {}
     for r in rows:
@@ -192,21 +191,33 @@ def figures(session: Session, flt: HqFilter, today: date | None = None) -> Recti
     return Rectification(today, rows, [regions[k] for k in sorted(regions)])
 
 
-def branch_counts(
-    session: Session, flt: HqFilter, today: date | None = None
-) -> dict[int, RectificationFigures]:
-    """branch id -> the counts of the findings of the selected inspections (opened, closed,
-    closed on time, due, overdue, repeats), without the days to close: what the branch
-    assessment needs, and what :func:`figures` shows beside the days.
+@dataclass(frozen=True, slots=True)
+class BranchTally:
+    """One branch's findings in a selection, counted from its inspections' tallies."""
+
+    opened: int
+    closed: int
+    on_time: int
+    repeats: int
+    unresolved: int  # open or returned
+    not_due: dict[FindingStatus, int]  # of those, not yet due (deadline today or later, none)
+
+    @property
+    def overdue(self) -> int:
+        return self.unresolved - sum(self.not_due.values())
+
+
+def tallies(session: Session, flt: HqFilter, today: date) -> dict[int, BranchTally]:
+    """branch id -> its findings in the selection, counted (branches with none left out).
 
     Summed from each inspection's counts of its findings (``inspections.tally_*``, kept by
     triggers; migration ``finding_tallies``): one scan of ``ix_inspections_hq``, the
     period checked on its entries (:class:`.plans.PeriodOnEntries`), not of every finding.
-    Overdue depends on today: it is the open and returned findings less those not yet due
-    (deadline today or later, or none), which the findings' state index gives without
-    reading the overdue ones. Branches with no finding in the selection are left out.
+    Overdue depends on today: it is the open and returned findings less those not yet due,
+    which the findings' state index gives by status without reading the overdue ones. The
+    rectification table (:func:`.rectification.rectification`), the figures and the
+    assessment all count from here.
     """
-    today = today or clock.local_today()
     q = (
         select(
             Inspection.branch_id,
@@ -219,18 +230,8 @@ def branch_counts(
         .where(*conditions(flt, PeriodOnEntries), Inspection.tally_findings > 0)
         .group_by(Inspection.branch_id)
     )
-    out: dict[int, RectificationFigures] = {}
-    for bid, opened, closed, on_time, repeats, unresolved in session.execute(q):
-        out[int(bid)] = RectificationFigures(
-            "",
-            "",
-            "",
-            opened=int(opened),
-            closed=int(closed),
-            closed_on_time=int(on_time),
-            repeats=int(repeats),
-            overdue=int(unresolved),  # less those not yet due, below
-        )
+    sums = {int(bid): tuple(int(v) for v in rest) for bid, *rest in session.execute(q)}
+    not_due: dict[int, dict[FindingStatus, int]] = {bid: {} for bid in sums}
     where = [
         *finding_conditions(flt),
         Finding.status.in_((FindingStatus.OPEN, FindingStatus.RETURNED)),
@@ -238,12 +239,41 @@ def branch_counts(
     # Grouped by a key SQLite does not chase an index for (plans.unindexed): the state
     # index's ranges, not the branch index's order over every finding.
     bid_key = unindexed(Finding.insp_branch_id)
-    for not_due in (Finding.deadline >= today, Finding.deadline.is_(None)):
-        q_due = select(bid_key, func.count()).where(*where, not_due).group_by(bid_key)
-        for bid, n in session.execute(q_due):
-            f = out.get(int(bid))
-            if f is not None:  # an open finding is an opened one: its branch is there
-                f.overdue -= int(n)
-    for f in out.values():
-        f.due = f.closed + f.overdue
+    for due_later in (Finding.deadline >= today, Finding.deadline.is_(None)):
+        q_due = (
+            select(bid_key, Finding.status, func.count())
+            .where(*where, due_later)
+            .group_by(bid_key, Finding.status)
+        )
+        for bid, status, n in session.execute(q_due):
+            mine = not_due.get(int(bid))
+            if mine is not None:  # an open finding is counted in its inspection's tally
+                key = FindingStatus(status)
+                mine[key] = mine.get(key, 0) + int(n)
+    return {
+        bid: BranchTally(opened, closed, on_time, repeats, unresolved, not_due[bid])
+        for bid, (opened, closed, on_time, repeats, unresolved) in sums.items()
+    }
+
+
+def branch_counts(
+    session: Session, flt: HqFilter, today: date | None = None
+) -> dict[int, RectificationFigures]:
+    """branch id -> the counts of the findings of the selected inspections (opened, closed,
+    closed on time, due, overdue, repeats), without the days to close: what the branch
+    assessment needs, and what :func:`figures` shows beside the days (:func:`tallies`).
+    Branches with no finding in the selection are left out."""
+    out: dict[int, RectificationFigures] = {}
+    for bid, t in tallies(session, flt, today or clock.local_today()).items():
+        out[bid] = RectificationFigures(
+            "",
+            "",
+            "",
+            opened=t.opened,
+            closed=t.closed,
+            closed_on_time=t.on_time,
+            due=t.closed + t.overdue,
+            overdue=t.overdue,
+            repeats=t.repeats,
+        )
     return out

@@ -31,7 +31,7 @@ covering index ``ix_inspections_hq``; SQLite only ``ADD COLUMN``
 
 Revision ID: finding_tallies
 Revises: scenario_column
-Create Date: 2026-12-07 04:20:00
+Create Date: 2026-12-07 03:50:00
 """
 
 # ruff: noqa: S608  (every statement here is built from this file's own constants)
@@ -59,8 +59,9 @@ SHARES = {
 }
 # What a share reads: a change of any of these moves shares between inspections.
 READS = ("inspection_id", "active", "status", "deadline", "closed_day", "hq_repeat")
-# The update triggers fire on these: PostgreSQL sets closed_day in a BEFORE trigger from
-# closed_at (migration finding_facts), so a statement names closed_at, never closed_day.
+# The update triggers fire on these: on PostgreSQL closed_day is set in a BEFORE trigger
+# from closed_at (migration finding_facts), so a statement names closed_at, not closed_day
+# (SQLite's AFTER triggers of that migration name closed_day itself).
 _FIRES_ON = ", ".join((*READS, "closed_at"))
 # The counts join the HQ views' covering index of the inspections (migration 0002_hq_indexes):
 # per branch in order, the filter read from its entries, drafts too (the status comes late).

@@ -24,7 +24,7 @@ Additive: new columns (with defaults), one index and triggers; SQLite only ``ADD
 
 Revision ID: section_facts
 Revises: drafts_in_order
-Create Date: 2026-12-07 04:00:00
+Create Date: 2026-12-07 04:30:00
 """
 
 # ruff: noqa: S608  (every statement here is built from this file's own constants)
