@@ -106,7 +106,7 @@ def test_both_processes_read_one_snapshot(
     before = _export(
         any_db, tmp_path / "before.xlsx", "en", HqFilter(), split=False, mp=monkeypatch
     )
-    real = export_process._worth_it
+    real = export_process._snapshot
     writer: list[threading.Thread] = []
     failed: list[BaseException] = []
 
@@ -117,14 +117,13 @@ def test_both_processes_read_one_snapshot(
         except BaseException as e:  # reported below, in the test's thread
             failed.append(e)
 
-    def worth_it(s: Session) -> bool:
-        out = real(s)  # this process's snapshot is taken now
+    def snapshot(s: Session) -> None:
+        real(s)  # this process's snapshot is taken now
         if not writer:  # the first export only
             writer.append(threading.Thread(target=change))
             writer[0].start()
-        return out
 
-    monkeypatch.setattr(export_process, "_worth_it", worth_it)
+    monkeypatch.setattr(export_process, "_snapshot", snapshot)
     during = _export(any_db, tmp_path / "during.xlsx", "en", HqFilter(), split=True, mp=monkeypatch)
     writer[0].join()
     assert failed == []
@@ -195,12 +194,17 @@ def test_an_error_in_the_second_process_is_a_clear_error_and_no_file(
     _no_leftovers(tmp_path, target)
 
 
-def test_the_second_process_s_own_user_error_is_the_users(
-    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_second_process_that_cannot_start_leaves_the_export_to_one(
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """The second process cannot open the database (gone, say): its own message."""
-    target = tmp_path / "hq.xlsx"
-    target.write_bytes(b"last week's export")
+    """The second process cannot open the database (gone, say) before it has read a row:
+    one process writes the workbook, the reason goes to the log, nothing is left over."""
+    caplog.set_level(logging.INFO, logger=export_process.__name__)
+    _hold_clock(monkeypatch)
+    one = _export(demo_db, tmp_path / "one.xlsx", "zh", HqFilter(), split=False, mp=monkeypatch)
     monkeypatch.setattr(export_process, "SPLIT_FINDINGS", 0)
     real_start = export_process._start
     gone = tmp_path / "gone.sqlite3"
@@ -209,10 +213,27 @@ def test_the_second_process_s_own_user_error_is_the_users(
         return real_start(replace(db, url=make_url(f"sqlite:///{gone}")), *rest)
 
     monkeypatch.setattr(export_process, "_start", start)
-    with pytest.raises(UserError) as err:
-        hq_lists.write_export(demo_db, HqFilter(), target, "xlsx", "en", rule_file=None)
-    assert str(gone) in str(err.value)
-    _no_leftovers(tmp_path, target)
+    alone = _export(demo_db, tmp_path / "alone.xlsx", "zh", HqFilter(), split=True, mp=monkeypatch)
+    assert "the second failed to start" in caplog.text and str(gone) in caplog.text
+    assert SECOND not in caplog.text
+    assert alone == one
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".part", ".tmp")]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_small_database_is_exported_without_holding_writers(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below SPLIT_FINDINGS the export never takes SQLite's write lock: a writer busy
+    meanwhile (an import) neither waits for it nor makes it wait."""
+
+    def no_lock(db: Database) -> Any:
+        raise AssertionError("the write lock was taken for a small database")
+
+    monkeypatch.setattr(export_process, "_sqlite_writers_held", no_lock)
+    target = tmp_path / "small.xlsx"
+    hq_lists.write_export(demo_db, HqFilter(), target, "xlsx", "en", rule_file=None)
+    assert target.stat().st_size > 0
 
 
 def test_a_second_process_slow_to_start_leaves_the_export_to_one(

@@ -17,18 +17,19 @@ second process must read exactly what this one reads:
   started its own; only then is the lock let go. No commit can fall between the two
   snapshots. Writers (an import, the app) wait meanwhile, as they wait for any other
   writer (the busy timeout is 30 s; this takes about a second). A file opened
-  ``immutable`` (a folder nobody may write) has no writers. A file this user may not
+  ``immutable`` (a folder this user may not write) has no writers. A file this user may not
   write, but others might, gets no lock that stops them: it is exported by one process.
 * PostgreSQL: this process reads in a ``REPEATABLE READ`` transaction and exports its
   snapshot (``pg_export_snapshot``); the second process imports it (``SET TRANSACTION
   SNAPSHOT``) before its first query, as ``pg_dump --jobs`` does.
 
-A small selection is written by one process (:data:`SPLIT_FINDINGS`): starting a second
-interpreter costs about a second; so is an export whose second process does not start in
-:data:`READY_SECONDS` (writers wait meanwhile). Whatever goes wrong in the second process
-(an error, a crash, being killed) is the user's :class:`~inspector.errors.UserError`, its
-traceback in this process's log, the part file removed and no workbook written
-(:func:`inspector.files.atomic_path`).
+A database with few findings is written by one process (:data:`SPLIT_FINDINGS`, counted
+before any lock is taken): starting a second interpreter costs about a second. So is an
+export whose second process does not start in :data:`READY_SECONDS` (writers wait
+meanwhile), or fails before it has read a row (its reason goes to the log). Whatever goes
+wrong in the second process after that (an error, a crash, being killed) is the user's
+:class:`~inspector.errors.UserError`, its traceback in this process's log, the part file
+removed and no workbook written (:func:`inspector.files.atomic_path`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, islice
 from multiprocessing.connection import Connection, wait
@@ -57,7 +58,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db import Database
 from inspector.db.engine import BUSY_TIMEOUT_MS, open_database, read_only_uri
-from inspector.db.models import Finding
+from inspector.db.models import Branch, Finding
 from inspector.domain import timefmt
 from inspector.errors import UserError, detail_of
 from inspector.reports.hq_content import HqColumn
@@ -111,7 +112,12 @@ def _child(job: _Job, conn: Connection) -> None:
         try:
             with db.read_session() as s:
                 if job.snapshot is not None:
-                    s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                    s.connection(
+                        execution_options={
+                            "isolation_level": "REPEATABLE READ",
+                            "postgresql_readonly": True,
+                        }
+                    )
                     s.execute(text(f"SET TRANSACTION SNAPSHOT '{job.snapshot}'"))
                 else:
                     s.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
@@ -131,8 +137,10 @@ def _child(job: _Job, conn: Connection) -> None:
             Path(job.part).unlink(missing_ok=True)
             raise
     except UserError as e:
+        Path(job.part).unlink(missing_ok=True)  # the parent may have gone: leave nothing
         _tell(conn, ("user", e.message, dict(e.fields)), str(e))
     except BaseException as e:  # every failure goes to the parent, in words
+        Path(job.part).unlink(missing_ok=True)
         _tell(conn, ("bug", detail_of(e), traceback.format_exc()), detail_of(e))
 
 
@@ -196,7 +204,8 @@ class FindingsProcess:
 
     def result(self) -> SheetPart:
         msg = self._receive()
-        part: SheetPart = msg[1]
+        # The file this process made for it, whatever path came back through the pipe.
+        part: SheetPart = replace(msg[1], path=str(self.part))
         self.peak_mb, self.cpu_s = msg[2], msg[3]
         self._proc.join()
         log.info("findings sheet written by a second process: %d rows", part.rows)
@@ -212,11 +221,19 @@ class FindingsProcess:
         self._conn.close()
 
 
-def _worth_it(s: Session) -> bool:
-    """Whether the database has findings enough for a second process to pay (this is the
-    read that starts this session's snapshot)."""
-    n = s.execute(select(func.count()).select_from(Finding)).scalar_one()
-    return n >= SPLIT_FINDINGS
+def _worth_it(db: Database) -> bool:
+    """Whether the database holds findings enough for a second process to pay: asked on a
+    connection of its own, before any lock is taken, so that an export of a small database
+    never waits for (or holds up) a writer."""
+    with db.engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(Finding)).scalar_one()
+    return int(n) >= SPLIT_FINDINGS
+
+
+def _snapshot(s: Session) -> None:
+    """The read that starts ``s``'s snapshot (a table read: SQLite takes its WAL snapshot
+    at the first read of the database, not at BEGIN)."""
+    s.execute(select(func.count()).select_from(Branch)).scalar_one()
 
 
 @contextlib.contextmanager
@@ -258,29 +275,36 @@ def findings_elsewhere(
 
     The process is stopped and its part file removed when the block ends.
     """
-    if db.is_sqlite:
-        with _sqlite_writers_held(db) as held:
-            if not held or not _worth_it(s):
-                proc = None
-            else:
-                proc = _start(db, flt, lang, output, today, None)
-        if proc is None:
-            yield None
-            return
-    else:
-        s.connection(
-            execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
-        )
-        if not _worth_it(s):
-            yield None
-            return
-        snapshot = str(s.execute(text("SELECT pg_export_snapshot()")).scalar_one())
-        if not _SNAPSHOT_ID.fullmatch(snapshot):
-            raise ValueError(f"unexpected snapshot id {snapshot!r}")
-        proc = _start(db, flt, lang, output, today, snapshot)
-        if proc is None:
-            yield None
-            return
+    if not _worth_it(db):
+        yield None
+        return
+    proc: FindingsProcess | None = None
+    try:
+        if db.is_sqlite:
+            with _sqlite_writers_held(db) as held:
+                if held:
+                    _snapshot(s)  # under the lock: no commit falls before the child's
+                    proc = _start(db, flt, lang, output, today, None)
+        else:
+            s.connection(
+                execution_options={
+                    "isolation_level": "REPEATABLE READ",
+                    "postgresql_readonly": True,
+                }
+            )
+            _snapshot(s)
+            snapshot = str(s.execute(text("SELECT pg_export_snapshot()")).scalar_one())
+            if not _SNAPSHOT_ID.fullmatch(snapshot):
+                raise ValueError(f"unexpected snapshot id {snapshot!r}")
+            proc = _start(db, flt, lang, output, today, snapshot)
+    except BaseException:  # letting the lock go failed, say: the process must not outlive it
+        if proc is not None:
+            proc.stop()
+            proc.part.unlink(missing_ok=True)
+        raise
+    if proc is None:
+        yield None
+        return
     try:
         yield proc
         if proc.peak_mb is not None:  # bench/bench_export.py reads this line
@@ -337,6 +361,11 @@ def _start(
         log.warning("export in one process: the second did not start in %.0f s", READY_SECONDS)
         proc.stop()
         part.unlink()
+        return None
+    except UserError as e:  # it failed before reading a row: one process can still do it
+        log.warning("export in one process: the second failed to start (%s)", e)
+        proc.stop()
+        part.unlink(missing_ok=True)
         return None
     except BaseException:
         proc.stop()
