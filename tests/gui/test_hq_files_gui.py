@@ -111,14 +111,22 @@ def test_the_open_database_is_never_a_target(
     _hq(qtbot, window)
     files = window.hq_files
     assert files is not None
-    before = db_path.read_bytes()
-    for act in (files.export_excel, lambda p: files.write_report(p, number="")):
-        with qtbot.waitSignal(files.failed, timeout=60_000) as failed:
-            act(db_path)
-        assert "Traceback" not in str(failed.args[0])
-    assert db_path.read_bytes() == before
+    # Compared through SQLite, never by reading the file: closing a descriptor of the
+    # database file would drop this process's locks on it.
+    before = (db_path.stat().st_size, db_path.stat().st_mtime_ns)
+    wal = db_path.with_name(db_path.name + "-wal")
+    for target in (db_path, wal):
+        for act in (files.export_excel, lambda p: files.write_report(p, number="")):
+            with qtbot.waitSignal(files.failed, timeout=60_000) as failed:
+                act(target)
+            message = str(failed.args[0])
+            assert "数据库" in message or "database in use" in message, message
+            assert "Traceback" not in message
+    assert (db_path.stat().st_size, db_path.stat().st_mtime_ns) == before
+    assert not [p for p in db_path.parent.iterdir() if p.suffix in (".part", ".tmp")]
     with db.read_session() as s:
         assert s.scalar(text("SELECT count(*) FROM inspections")) == 2
+        assert s.scalar(text("PRAGMA integrity_check")) == "ok"
 
 
 def test_the_button_writes_the_findings_sheet_in_a_second_process(

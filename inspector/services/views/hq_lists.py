@@ -17,6 +17,7 @@ from inspector import clock
 from inspector.db import Database
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState
+from inspector.files import check_output_target
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import settings as settings_svc
 from inspector.services.hq import answer_sheets as hq_answer_sheets
@@ -121,7 +122,11 @@ def write_export(
 
     The views are loaded as for the report; every finding and every answer is then read
     while the file is written (one read session), so memory stays flat at a bank's size.
+    A target that may not be written (the database itself, a missing folder) is refused
+    before anything is read.
     """
+    if fmt == "xlsx":
+        check_output_target(output)
     with db.read_session() as s, contextlib.ExitStack() as stack:
         # Excel: the findings sheet by a second process reading the same snapshot.
         elsewhere = (
@@ -155,7 +160,9 @@ def write_report(
     number: str,
     classification: str,
 ) -> None:
-    """The HQ report (PDF) with the organisation's name and logo, 文号 and 密级."""
+    """The HQ report (PDF) with the organisation's name and logo, 文号 and 密级; a target
+    that may not be written is refused before the report is drawn."""
+    check_output_target(output)
     data = all_views(db, flt, extras=True, rule_file=rule_file, compare_to=compare_to)
     with db.read_session() as s:
         org_name = settings_svc.get_text(s, "org.name")
