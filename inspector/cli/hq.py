@@ -376,9 +376,18 @@ def recheck_cmd(ctx: Context, recheck_id: str) -> None:
 @_lang
 @_rule
 @_compare
-@click.option("--number", "doc_number", default="", metavar="TEXT", help="Report number (文号).")
 @click.option(
-    "--classification", default="", metavar="TEXT", help="Classification (密级), e.g. 内部."
+    "--number",
+    "doc_number",
+    default="",
+    metavar="TEXT",
+    help="Report number (文号), one line of at most 50 characters.",
+)
+@click.option(
+    "--classification",
+    default="",
+    metavar="TEXT",
+    help="Classification (密级), e.g. 内部; one line of at most 50 characters.",
 )
 @pass_ctx
 def report_cmd(

@@ -72,3 +72,21 @@ EXPORT_HELPER_ENDED = Message(
 )
 EXPORT_HELPER_KILLED = Text(zh="被信号 {signal} 终止", en="stopped by signal {signal}")
 EXPORT_HELPER_EXIT = Text(zh="退出码 {code}", en="exit code {code}")
+FILING_NUMBER = Text(zh="文号", en="the document number (文号)")
+FILING_CLASSIFICATION = Text(zh="密级", en="the classification (密级)")
+FILING_TOO_LONG = Message(
+    what=Text(
+        zh="{field}有 {n} 个字符，最多 {limit} 个：页眉放不下",
+        en="{field} has {n} characters, at most {limit} fit the page header",
+    ),
+    cli=Text(zh="请缩短后重试", en="shorten it and run the command again"),
+    gui=Text(zh="请缩短后重试", en="shorten it and try again"),
+)
+FILING_CONTROL = Message(
+    what=Text(
+        zh="{field}含有换行或其他控制字符",
+        en="{field} contains a line break or another control character",
+    ),
+    cli=Text(zh="请只用一行文字", en="give it as one line of text"),
+    gui=Text(zh="请只用一行文字", en="type it as one line of text"),
+)

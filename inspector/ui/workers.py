@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from inspector.db.errors import describe as describe_db_error
@@ -153,6 +154,23 @@ def wait_all(msecs: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(msecs)
 
 
+class _WholeWorkDialog(QProgressDialog):
+    """A progress dialog for work that cannot stop half-way: no Cancel button, and Esc or
+    the window's close does not hide it while the work runs."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+
+    def reject(self) -> None:
+        pass
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -160,12 +178,22 @@ def run_with_progress(
     fn: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str, bool], None] | None = None,
+    *,
+    cancellable: bool = True,
+    what: str = "job",
 ) -> Job:
-    """Run ``fn`` in a worker behind a progress dialog with a Cancel button.
+    """Run ``fn`` in a worker behind a progress dialog with a Cancel button (none when not
+    ``cancellable``: work that is done whole or not at all, such as a file written or an
+    update installed, whose end the user must always be told).
 
-    The window stays responsive; ``on_success(result)`` runs on the GUI thread.
+    The window repaints meanwhile (the dialog is window-modal); ``on_success(result)`` runs
+    on the GUI thread.
     """
-    dialog = QProgressDialog(label, QCoreApplication.translate("Job", "Cancel"), 0, 0, parent)
+    if cancellable:
+        dialog = QProgressDialog(label, QCoreApplication.translate("Job", "Cancel"), 0, 0, parent)
+    else:
+        dialog = _WholeWorkDialog(label, "", 0, 0, parent)
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -177,7 +205,7 @@ def run_with_progress(
     bar = QProgressBar(dialog)
     bar.setTextVisible(False)
     dialog.setBar(bar)
-    job = Job(fn)
+    job = Job(fn, what)
 
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
@@ -205,5 +233,6 @@ def run_with_progress(
     job.signals.succeeded.connect(succeeded)
     job.signals.failed.connect(failed)
     job.signals.cancelled.connect(finish)
-    dialog.canceled.connect(job.cancel)
+    if cancellable:
+        dialog.canceled.connect(job.cancel)
     return start(job)

@@ -22,6 +22,8 @@ from inspector.db import Database
 from inspector.services import branches
 from inspector.services.hq import export_process
 from inspector.services.inspections import lifecycle, signoff
+from inspector.services.views import hq_lists
+from inspector.ui.hq.files import FilingDialog
 from inspector.ui.main_window import MainWindow
 from tests.conftest import Cli
 
@@ -179,3 +181,11 @@ def test_the_button_writes_the_findings_sheet_in_a_second_process(
     ]
     assert multiprocessing.active_children() == []
     assert files.job is None
+
+
+def test_the_filing_dialog_holds_what_the_page_header_holds(qtbot: QtBot) -> None:
+    dialog = FilingDialog()
+    qtbot.addWidget(dialog)
+    for edit in (dialog.number_edit, dialog.classification_edit):
+        edit.insert("号" * (hq_lists.FILING_MAX + 5))  # as typed or pasted
+        assert len(edit.text()) == hq_lists.FILING_MAX

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -109,6 +110,33 @@ def test_cancel_after_the_last_step_drops_the_result(qtbot: QtBot) -> None:
     with qtbot.waitSignal(job.signals.cancelled, timeout=10_000):
         go.set()
     assert results == []
+
+
+def test_whole_work_cannot_be_cancelled_and_always_reports_its_end(qtbot: QtBot) -> None:
+    """An install or a file written whole: no Cancel button, Esc and close leave the
+    dialog up, and the result arrives (a cancel after the work was done would have
+    reported a committed install as cancelled)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    got: list[object] = []
+
+    def work(progress: workers.Progress) -> str:
+        assert release.wait(WAIT)
+        return "installed"
+
+    job = workers.run_with_progress(parent, "t", "working", work, got.append, cancellable=False)
+    dialogs = parent.findChildren(QProgressDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    dialog.show()
+    assert [b for b in dialog.findChildren(QPushButton) if b.isVisible()] == []
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()
+    with qtbot.waitSignal(job.signals.succeeded, timeout=10_000):
+        release.set()
+    assert got == ["installed"]
 
 
 def test_progress_partial_and_result_arrive_in_order_on_the_gui_thread(qtbot: QtBot) -> None:

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from inspector.db import Database
 from inspector.domain import timefmt
 from inspector.domain.states import FindingState
+from inspector.errors import ValidationError
 from inspector.reports.hq_content import HqTable
 from inspector.services import demo
 from inspector.services.hq import mystery as hq_mystery
@@ -99,3 +100,31 @@ def test_the_pdf_says_what_it_left_out(capped: Database, run_cli: Cli, tmp_path:
     assert len(_HEX_ID.findall(overdue)) == CAP
     visits = lines[lines.index("次暗访，此处列出最近的") : lines.index("编制与签发")]
     assert len(_HEX_ID.findall(visits)) == CAP
+
+
+@pytest.mark.parametrize(
+    ("number", "classification", "said"),
+    [
+        ("号" * 51, "", "at most 50"),
+        ("消保〔2026〕12号", "内部\n秘密", "control character"),
+        ("消保\x00", "", "control character"),
+    ],
+)
+def test_a_filing_the_page_header_cannot_hold_is_refused_before_drawing(
+    db: Database, tmp_path: Path, number: str, classification: str, said: str
+) -> None:
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "hq.pdf"
+    with pytest.raises(ValidationError) as err:
+        hq_lists.write_report(
+            db,
+            HqFilter(),
+            target,
+            "en",
+            rule_file=None,
+            compare_to=None,
+            number=number,
+            classification=classification,
+        )
+    assert said in str(err.value)
+    assert list(target.parent.iterdir()) == []

@@ -8,6 +8,7 @@ Each function opens one read session and returns the frozen rows of ``services/h
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from inspector import clock
 from inspector.db import Database
 from inspector.domain.checklist import Mode
 from inspector.domain.states import FindingState
+from inspector.errors import ValidationError
 from inspector.files import check_output_target
 from inspector.reports.hq_report import write_hq_report
 from inspector.services import settings as settings_svc
@@ -43,6 +45,10 @@ from inspector.services.hq.rows import (
 )
 from inspector.services.hq.tables import report_content
 from inspector.services.verify import stored_integrity
+from inspector.text import hq_errors as T
+
+FILING_MAX = 50
+"""Characters of 文号 or 密级 that fit the HQ report's page header."""
 
 Earlier = dict[tuple[str, str | None], compare.Earlier]
 
@@ -162,6 +168,12 @@ def write_report(
 ) -> None:
     """The HQ report (PDF) with the organisation's name and logo, 文号 and 密级; a target
     that may not be written is refused before the report is drawn."""
+    number, classification = number.strip(), classification.strip()
+    for field, value in ((T.FILING_NUMBER, number), (T.FILING_CLASSIFICATION, classification)):
+        if len(value) > FILING_MAX:
+            raise ValidationError(T.FILING_TOO_LONG, field=field, n=len(value), limit=FILING_MAX)
+        if any(unicodedata.category(ch).startswith("C") for ch in value):
+            raise ValidationError(T.FILING_CONTROL, field=field)
     check_output_target(output)
     data = all_views(db, flt, extras=True, rule_file=rule_file, compare_to=compare_to)
     with db.read_session() as s:
@@ -169,8 +181,8 @@ def write_report(
         org_logo = settings_svc.get_image(s, "org.logo")
     content = replace(
         report_content(data, lang),
-        number=number.strip(),
-        classification=classification.strip(),
+        number=number,
+        classification=classification,
         org_name=org_name,
         org_logo=org_logo,
     )

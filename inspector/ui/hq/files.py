@@ -14,15 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QProgressDialog,
     QWidget,
 )
 
@@ -46,6 +44,8 @@ class FilingDialog(QDialog):
         self.number_edit.setPlaceholderText(self.tr("optional, e.g. 消保〔2026〕12号"))
         self.classification_edit = QLineEdit(self)
         self.classification_edit.setPlaceholderText(self.tr("optional, e.g. 内部"))
+        for edit in (self.number_edit, self.classification_edit):
+            edit.setMaxLength(hq_lists.FILING_MAX)  # what the page header holds
         form = QFormLayout(self)
         form.addRow(self.tr("Document number"), self.number_edit)
         form.addRow(self.tr("Classification"), self.classification_edit)
@@ -84,6 +84,11 @@ class HqFiles(QObject):
         self.last_message = ""
         self.job: workers.Job | None = None
 
+    @property
+    def busy(self) -> bool:
+        """A file is being written: the buttons start no second one meanwhile."""
+        return self.job is not None
+
     def export_text(self) -> str:
         return self.tr("Export Excel…")
 
@@ -95,7 +100,10 @@ class HqFiles(QObject):
         return str(folder / f"{stem}-{clock.local_today().isoformat()}{suffix}")
 
     def export_excel(self, path: Path | None = None) -> workers.Job | None:
-        """Every view of the current filter as one workbook (``hq export``)."""
+        """Every view of the current filter as one workbook (``hq export``); None when
+        cancelled, or while another file is being written."""
+        if self.busy:
+            return None
         if path is None:
             path = filedialogs.save_file(
                 self._parent,
@@ -116,7 +124,9 @@ class HqFiles(QObject):
         self, path: Path | None = None, number: str | None = None, classification: str = ""
     ) -> workers.Job | None:
         """The HQ report (PDF) of the current filter (``hq report``); asks for 文号 and 密级
-        unless given."""
+        unless given; None when cancelled, or while another file is being written."""
+        if self.busy:
+            return None
         if number is None:
             dialog = FilingDialog(self._parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -142,34 +152,27 @@ class HqFiles(QObject):
         )
 
     def _run(self, label: str, work: Callable[[], Any], target: Path) -> workers.Job:
-        dialog = QProgressDialog(label, "", 0, 0, self._parent)
-        dialog.setCancelButton(None)  # the file is written whole or not at all
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setMinimumWidth(420)
-        dialog.setBar(QProgressBar(dialog))
-        job = workers.Job(lambda _progress: work(), "HQ file")
-
-        def done() -> None:
-            dialog.reset()
-            dialog.hide()
-            dialog.deleteLater()
-            self.job = None
-
         def succeeded(_result: object) -> None:
-            done()
+            self.job = None
             self.settings.set_last_folder(str(target.parent))
             self.last_message = self.tr("Saved %1").replace("%1", str(target))
             self.saved.emit(str(target))
 
         def failed(message: str, _user_error: bool) -> None:
-            done()
+            self.job = None
             self.last_message = message
             if not self.quiet:
                 QMessageBox.warning(self._parent, self.tr("HQ files"), message)
             self.failed.emit(message)
 
-        job.signals.succeeded.connect(succeeded)
-        job.signals.failed.connect(failed)
-        self.job = workers.start(job)
-        return job
+        self.job = workers.run_with_progress(
+            self._parent,
+            self.tr("HQ files"),
+            label,
+            lambda _progress: work(),
+            succeeded,
+            failed,
+            cancellable=False,  # the file is written whole or not at all
+            what="HQ file",
+        )
+        return self.job

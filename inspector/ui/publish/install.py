@@ -134,6 +134,7 @@ class HqUpdateInstaller(QObject):
             lambda _progress: preview_pack(db, path),
             lambda preview: self._confirm(path, preview),
             self._refused,
+            cancellable=False,  # its end (a question, or why not) must always come
         )
 
     def _refused(self, message: str, _user_error: bool = True) -> None:
@@ -176,6 +177,7 @@ class HqUpdateInstaller(QObject):
             lambda _progress: install_file(db, preview, path, actor=actor),
             lambda result: self._installed(path, result, contents),
             self._refused,
+            cancellable=False,  # an install is whole or nothing: never "cancelled" after it
         )
 
     def _installed(self, path: Path, result: Installed, contents: str) -> None:
