@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from inspector.services.hq.export_process import PEAK_LOG
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TIME_LIMIT_S = 30.0
@@ -70,7 +72,7 @@ def _floor(db: str, out: str) -> None:
 
 
 PEAK_LINE = re.compile(
-    r"hq export in two processes, peak memory: ([\d.]+) MB here, ([\d.]+) MB in the"
+    re.escape(PEAK_LOG) + r": ([\d.]+) MB here, ([\d.]+) MB in the"
     r" findings sheet's process \(CPU ([\d.]+) s here, ([\d.]+) s there\)"
 )
 

@@ -63,7 +63,7 @@ from inspector.domain import timefmt
 from inspector.errors import UserError, detail_of
 from inspector.reports.hq_content import HqColumn
 from inspector.services.hq import export_rows
-from inspector.services.hq.files import write_sheet_elsewhere
+from inspector.services.hq.files import WIDTH_ROWS, write_sheet_elsewhere
 from inspector.services.hq.rows import HqFilter
 from inspector.services.hq.xlsx import SheetPart
 from inspector.text import hq_errors as T
@@ -78,7 +78,6 @@ READY_SECONDS = 20.0
 written by one process. Below SQLite's busy timeout (30 s): a writer that waits for the
 write lock held meanwhile never fails for it."""
 PEAK_LOG = "hq export in two processes, peak memory"
-_WIDTH_ROWS = 500  # rows read before the columns arrive (the sheet's widths follow them)
 _SNAPSHOT_ID = re.compile(r"[0-9A-Fa-f-]+")
 
 
@@ -123,7 +122,7 @@ def _child(job: _Job, conn: Connection) -> None:
                     s.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
                 conn.send(("ready",))
                 rows = iter(export_rows.finding_rows(s, job.flt, job.lang, today=job.today))
-                first = list(islice(rows, _WIDTH_ROWS))  # the query runs while the parent loads
+                first = list(islice(rows, WIDTH_ROWS))  # the query runs while the parent loads
                 got = conn.recv()
                 if got is None:  # the parent gave up
                     return

@@ -195,12 +195,12 @@ def _later(rows: Callable[[], Iterable[Sequence[Any]]]) -> Iterator[Sequence[Any
     yield from rows()
 
 
-_WIDTH_ROWS = 500  # column widths follow the header and the first rows
+WIDTH_ROWS = 500  # column widths follow the header and the first rows
 
 
 def _head_and_rows(t: ExportTable) -> tuple[list[Sequence[Any]], Iterator[Sequence[Any]]]:
     it = iter(t.rows)
-    return list(islice(it, _WIDTH_ROWS)), it
+    return list(islice(it, WIDTH_ROWS)), it
 
 
 def _widths(t: ExportTable, first: list[Sequence[Any]]) -> list[float]:
